@@ -1,0 +1,1 @@
+"""crmbot: a CRM that lives in chat."""

@@ -1,0 +1,4 @@
+"""`python -m bot` is `crmbot`."""
+from bot.cli import main
+
+main()

@@ -1,0 +1,60 @@
+"""One typed Settings, read from the environment (and `.env`), checked at start-up."""
+from __future__ import annotations
+
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Everything the bot reads from its environment; names follow the contract."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore",
+                                      populate_by_name=True)
+
+    database_url: str = Field("sqlite:///crm.db", alias="DATABASE_URL")
+    timezone: str = Field("UTC", alias="CRM_TIMEZONE")
+    team: str = Field("default", alias="CRM_TEAM")
+    context_minutes: int = Field(30, alias="CRM_CONTEXT_MINUTES", ge=0)
+    stale_days: int = Field(14, alias="CRM_STALE_DAYS", ge=1)
+    max_message_chars: int = Field(4000, alias="CRM_MAX_MESSAGE_CHARS", ge=100)
+
+    telegram_bot_token: str | None = Field(None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_api_base_url: str = Field("https://api.telegram.org/bot", alias="TELEGRAM_API_BASE_URL")
+    telegram_webhook_url: str | None = Field(None, alias="TELEGRAM_WEBHOOK_URL")
+    telegram_webhook_secret: str | None = Field(None, alias="TELEGRAM_WEBHOOK_SECRET")
+    telegram_webhook_port: int = Field(8443, alias="TELEGRAM_WEBHOOK_PORT")
+
+    slack_bot_token: str | None = Field(None, alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: str | None = Field(None, alias="SLACK_SIGNING_SECRET")
+    slack_app_token: str | None = Field(None, alias="SLACK_APP_TOKEN")
+    slack_http_port: int = Field(3000, alias="SLACK_HTTP_PORT")
+    slack_api_base_url: str = Field("https://slack.com/api/", alias="SLACK_API_BASE_URL")
+    slack_team_id: str | None = Field(None, alias="SLACK_TEAM_ID")
+
+    openai_api_key: str | None = Field(None, alias="OPENAI_API_KEY")
+    openai_base_url: str | None = Field(None, alias="OPENAI_BASE_URL")
+    openai_model: str = Field("gpt-4o-mini", alias="OPENAI_MODEL")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"CRM_TIMEZONE={value!r} is not a known time zone "
+                             "(use an IANA name such as Europe/Moscow)") from exc
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The team's default time zone."""
+        return ZoneInfo(self.timezone)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process's settings (read once)."""
+    return Settings()

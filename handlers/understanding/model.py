@@ -1,0 +1,77 @@
+"""The parse: what the bot understood from one message, before it touches the store.
+
+The contract's fields (shared/contracts/README.md) plus what the handlers need
+beside them. `to_json()` gives exactly the contract's object (plus extras under
+their own names), so `crmbot parse` and the scorer see one shape.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+Lang = Literal["en", "zh", "ru"]
+INTENTS = ("log", "query_customer", "pipeline", "followups", "activity", "help", "unknown",
+           # beyond the contract: chat commands understood in every language
+           "undo", "done")
+CHANNELS = ("visit", "call", "meeting", "email", "message")
+STAGES = ("lead", "qualified", "proposal", "negotiation", "won", "lost")
+CONTRACT_FIELDS = ("lang", "intent", "customer", "contact", "channel", "stage", "amount",
+                   "currency", "followup_on", "birthday", "period")
+
+
+@dataclass
+class Parse:
+    """One message, understood. Contract fields first, then the handlers' extras."""
+
+    lang: str = "en"
+    intent: str = "unknown"
+    customer: str | None = None
+    contact: str | None = None
+    channel: str | None = None
+    stage: str | None = None
+    amount: Decimal | None = None
+    currency: str | None = None
+    followup_on: date | None = None
+    birthday: str | None = None  # "MM-DD"
+    period: tuple[date, date] | None = None
+
+    # -- extras (not scored; used by the handlers) --
+    id: str | None = None
+    customer_known: bool = False          # `customer` is one of the known names
+    customer_candidates: list[str] = field(default_factory=list)  # >1 when ambiguous
+    refers_back: bool = False             # "them", "им", "他们": the customer of the last note
+    contact_role: str | None = None       # "CFO", "главный инженер", "采购部经理"
+    contact_phone: str | None = None
+    contact_email: str | None = None
+    followup_what: str | None = None      # what was promised ("send the quote")
+    done_ref: int | None = None           # "done 2": which listed follow-up
+    summary: str | None = None            # the note's text, cleaned, for the interaction
+    problems: list[str] = field(default_factory=list)  # e.g. "bad_date", "amount_without_number"
+    confidence: float = 1.0
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's object: dates as ISO strings, amount as a number."""
+        out: dict[str, Any] = {}
+        if self.id is not None:
+            out["id"] = self.id
+        data = asdict(self)
+        for name in CONTRACT_FIELDS:
+            out[name] = data[name]
+        out["amount"] = _number(self.amount)
+        out["followup_on"] = self.followup_on.isoformat() if self.followup_on else None
+        out["period"] = ({"from": self.period[0].isoformat(), "to": self.period[1].isoformat()}
+                         if self.period else None)
+        for name in ("customer_candidates", "refers_back", "contact_role", "contact_phone",
+                     "contact_email", "followup_what", "problems", "confidence"):
+            value = data[name]
+            if value not in (None, [], False):
+                out[name] = value
+        return out
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)

@@ -1,0 +1,99 @@
+"""Customer and contact look-ups the handlers need, always within one team."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from storage.models import Contact, Customer, CustomerAlias, Deal, FollowUp, Interaction
+
+OPEN_STAGES = ("lead", "qualified", "proposal", "negotiation")
+_LEGAL = re.compile(r"\b(ооо|оао|зао|пао|ао|ип|llc|inc|ltd|corp|co|gmbh|plc|limited)\b\.?|有限公司|股份|集团")
+_PUNCT = re.compile(r"[\"'«»“”„‘’「」『』《》()（）.,]+")
+
+
+def name_key(name: str) -> str:
+    """A customer name normalised for comparison: case, quotes and legal forms dropped."""
+    text = unicodedata.normalize("NFKC", name).casefold().replace("ё", "е")
+    text = _PUNCT.sub(" ", text)
+    text = _LEGAL.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def known_names(session: Session, team_id: int) -> tuple[list[str], dict[str, str]]:
+    """The team's customer names and a map of alias → customer name, for understanding."""
+    names = list(session.execute(select(Customer.name).where(Customer.team_id == team_id)
+                              .order_by(Customer.id)).scalars())
+    rows = session.execute(select(CustomerAlias.alias, Customer.name)
+                        .join(Customer, Customer.id == CustomerAlias.customer_id)
+                        .where(CustomerAlias.team_id == team_id)).all()
+    return names, {alias: name for alias, name in rows}
+
+
+def customers_named(session: Session, team_id: int, name: str) -> list[Customer]:
+    """Customers of the team whose name or alias is `name` (after normalising)."""
+    key = name_key(name)
+    direct = session.execute(select(Customer).where(Customer.team_id == team_id,
+                                                 Customer.name_key == key)).scalars().all()
+    via_alias = session.execute(select(Customer).join(CustomerAlias, CustomerAlias.customer_id == Customer.id)
+                             .where(CustomerAlias.team_id == team_id,
+                                    CustomerAlias.alias_key == key)).scalars().all()
+    seen: dict[int, Customer] = {c.id: c for c in direct}  # type: ignore[misc]
+    for customer in via_alias:
+        seen.setdefault(customer.id, customer)  # type: ignore[arg-type]
+    return list(seen.values())
+
+
+def contacts_of(session: Session, team_id: int, customer_id: int) -> list[Contact]:
+    """The customer's contacts, oldest first."""
+    return list(session.execute(select(Contact).where(Contact.team_id == team_id,
+                                                   Contact.customer_id == customer_id)
+                             .order_by(Contact.id)).scalars())
+
+
+def open_deal(session: Session, team_id: int, customer_id: int) -> Deal | None:
+    """The customer's open deal most recently touched, if any."""
+    return session.execute(select(Deal).where(Deal.team_id == team_id, Deal.customer_id == customer_id,
+                                           Deal.stage.in_(OPEN_STAGES))  # type: ignore[attr-defined]
+                        .order_by(Deal.updated_at.desc(), Deal.id.desc()).limit(1)).scalars().first()
+
+
+def deals_of(session: Session, team_id: int, customer_id: int, limit: int = 10) -> list[Deal]:
+    """The customer's deals, open ones first, newest first."""
+    is_open = Deal.stage.in_(OPEN_STAGES)  # type: ignore[attr-defined]
+    return list(session.execute(select(Deal).where(Deal.team_id == team_id, Deal.customer_id == customer_id)
+                             .order_by(is_open.desc(), Deal.updated_at.desc()).limit(limit)).scalars())
+
+
+def last_interactions(session: Session, team_id: int, customer_id: int, limit: int = 5) -> list[Interaction]:
+    """The customer's latest interactions, newest first."""
+    return list(session.execute(select(Interaction).where(Interaction.team_id == team_id,
+                                                       Interaction.customer_id == customer_id)
+                             .order_by(Interaction.at.desc(), Interaction.id.desc()).limit(limit)).scalars())
+
+
+def next_followup(session: Session, team_id: int, customer_id: int) -> FollowUp | None:
+    """The customer's earliest open follow-up."""
+    return session.execute(select(FollowUp).where(FollowUp.team_id == team_id,
+                                               FollowUp.customer_id == customer_id,
+                                               FollowUp.done_at.is_(None))  # type: ignore[union-attr]
+                        .order_by(FollowUp.due, FollowUp.id).limit(1)).scalars().first()
+
+
+def open_followups(session: Session, team_id: int, member_id: int, until: date,
+                   since: date | None = None) -> list[tuple[FollowUp, str]]:
+    """A member's open follow-ups due up to `until` (and from `since`), with the customer's name."""
+    query = (select(FollowUp, Customer.name).join(Customer, Customer.id == FollowUp.customer_id)
+             .where(FollowUp.team_id == team_id, FollowUp.member_id == member_id,
+                    FollowUp.done_at.is_(None), FollowUp.due <= until))  # type: ignore[union-attr]
+    if since is not None:
+        query = query.where(FollowUp.due >= since)
+    return [(f, n) for f, n in session.execute(query.order_by(FollowUp.due, FollowUp.id).limit(50)).all()]
+
+
+def customer_count(session: Session, team_id: int) -> int:
+    """How many customers the team has (changes when one is added or removed)."""
+    return int(session.execute(select(func.count(Customer.id)).where(Customer.team_id == team_id)).scalar_one())

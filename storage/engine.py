@@ -1,0 +1,82 @@
+"""Engine and sessions: SQLite by default (WAL, busy timeout, foreign keys), PostgreSQL when given."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import event, inspect, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlmodel import Session, create_engine
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class StoreError(RuntimeError):
+    """The store cannot be used as configured; the message says what to fix."""
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`; PostgreSQL URLs use psycopg 3 unless a driver is named."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(f"DATABASE_URL is not a database URL ({url!r}): {exc}") from exc
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(parsed, connect_args={"check_same_thread": False, "timeout": 10})
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(parsed, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest migration (creates it on first use)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def _at_head(engine: Engine) -> bool:
+    heads = {p.stem.split("_")[0] for p in (MIGRATIONS / "versions").glob("[0-9]*.py")}
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return False
+        current = {row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))}
+    return bool(current) and current <= heads and max(heads) in current
+
+
+@lru_cache(maxsize=8)
+def get_engine(url: str) -> Engine:
+    """The engine for `url`, with the schema migrated; one per URL per process."""
+    engine = make_engine(url)
+    try:
+        if not _at_head(engine):
+            migrate(engine)
+    except StoreError:
+        raise
+    except Exception as exc:
+        raise StoreError(f"cannot open the store at {engine.url.render_as_string(hide_password=True)}: "
+                         f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from exc
+    return engine
+
+
+def session(engine: Engine) -> Session:
+    """A new session; objects stay readable after commit."""
+    return Session(engine, expire_on_commit=False)

@@ -1,0 +1,116 @@
+"""The audit log: every write is journalled with its note, so a note can be undone whole."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Date, DateTime, select
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, SQLModel
+
+from storage.models import AuditLog, Note, utcnow
+
+TABLES: dict[str, type[SQLModel]] = {}
+
+
+def _tables() -> dict[str, type[SQLModel]]:
+    if not TABLES:
+        for mapper in SQLModel._sa_registry.mappers:  # type: ignore[attr-defined]
+            cls = mapper.class_
+            TABLES[cls.__tablename__] = cls
+    return TABLES
+
+
+def snapshot(row: SQLModel) -> dict[str, Any]:
+    """A JSON-safe copy of a row's columns."""
+    out: dict[str, Any] = {}
+    for column in row.__table__.columns:  # type: ignore[attr-defined]
+        value = getattr(row, column.name)
+        if isinstance(value, (date, datetime)):
+            value = value.isoformat()
+        elif isinstance(value, Decimal):
+            value = str(value)
+        out[column.name] = value
+    return out
+
+
+def _restore(cls: type[SQLModel], name: str, value: Any) -> Any:
+    column = cls.__table__.columns[name]  # type: ignore[attr-defined]
+    if value is None:
+        return None
+    if isinstance(column.type, DateTime):
+        return datetime.fromisoformat(value)
+    if isinstance(column.type, Date):
+        return date.fromisoformat(value)
+    return value
+
+
+class Journal:
+    """Writes rows for one note and records each write in the audit log."""
+
+    def __init__(self, session: Session, team_id: int, member_id: int | None, note: Note | None):
+        self.session = session
+        self.team_id = team_id
+        self.member_id = member_id
+        self.note = note
+
+    def add(self, row: SQLModel) -> SQLModel:
+        """Insert `row` and journal its creation."""
+        self.session.add(row)
+        self.session.flush()
+        self._log("create", row, None, snapshot(row))
+        return row
+
+    def change(self, row: SQLModel, **values: Any) -> bool:
+        """Set `values` on `row`; journal old and new values. False when nothing changed."""
+        before = {k: snapshot(row)[k] for k in values}
+        changed = {k: v for k, v in values.items() if getattr(row, k) != v}
+        if not changed:
+            return False
+        for key, value in changed.items():
+            setattr(row, key, value)
+        self.session.add(row)
+        self.session.flush()
+        after = {k: snapshot(row)[k] for k in changed}
+        self._log("update", row, {k: before[k] for k in changed}, after)
+        return True
+
+    def _log(self, action: str, row: SQLModel, before: dict | None, after: dict | None) -> None:
+        self.session.add(AuditLog(team_id=self.team_id, member_id=self.member_id,
+                                  note_id=self.note.id if self.note else None, action=action,
+                                  table_name=row.__tablename__, row_id=getattr(row, "id", None),
+                                  before=before, after=after))
+
+
+def revert(session: Session, note: Note) -> int:
+    """Undo everything `note` wrote, newest first; returns how many writes were reverted."""
+    tables = _tables()
+    entries = session.execute(select(AuditLog).where(AuditLog.team_id == note.team_id,  # type: ignore[call-overload]
+                                                  AuditLog.note_id == note.id,
+                                                  AuditLog.action.in_(("create", "update")))
+                           .order_by(AuditLog.id.desc())).scalars().all()
+    count = 0
+    for entry in entries:
+        cls = tables.get(entry.table_name)
+        row = session.get(cls, entry.row_id) if cls and entry.row_id is not None else None
+        if row is None:
+            continue
+        if entry.action == "create":
+            try:
+                with session.begin_nested():
+                    session.delete(row)
+                    session.flush()
+            except IntegrityError:  # a later note still uses it (e.g. a colleague's visit): keep it
+                continue
+        else:
+            for key, value in (entry.before or {}).items():
+                setattr(row, key, _restore(cls, key, value))
+            session.add(row)
+        session.flush()
+        count += 1
+    note.undone_at = utcnow()
+    session.add(note)
+    session.add(AuditLog(team_id=note.team_id, member_id=note.member_id, note_id=note.id,
+                         action="undo", table_name="note", row_id=note.id))
+    return count

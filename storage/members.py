@@ -1,0 +1,57 @@
+"""Teams, members and the platform accounts that let them in."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from storage.models import ROLES, Identity, Member, Team
+
+
+def get_team(session: Session, name: str, timezone: str = "UTC") -> Team:
+    """The team called `name`, created on first use."""
+    team = session.execute(select(Team).where(Team.name == name)).scalars().first()
+    if team is not None:
+        return team
+    try:
+        with session.begin_nested():
+            team = Team(name=name, timezone=timezone)
+            session.add(team)
+            session.flush()
+    except IntegrityError:  # another process made it first
+        team = session.execute(select(Team).where(Team.name == name)).scalars().one()
+    return team
+
+
+def identity_of(session: Session, platform: str, external_id: str) -> tuple[Identity, Member] | None:
+    """The identity and member behind a platform account, if it was let in."""
+    row = session.execute(select(Identity, Member).join(Member, Member.id == Identity.member_id)
+                          .where(Identity.platform == platform,
+                                 Identity.external_id == external_id)).first()
+    return (row[0], row[1]) if row else None
+
+
+def add_user(session: Session, team: Team, platform: str, external_id: str, name: str,
+             role: str = "rep", timezone: str | None = None, language: str | None = None) -> Member:
+    """Let an account in as a member (or update the member it already maps to)."""
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
+    found = identity_of(session, platform, external_id)
+    if found is not None:
+        identity, member = found
+        if identity.team_id != team.id:
+            raise ValueError(f"{platform} account {external_id} already belongs to another team")
+        member.name, member.role = name, role
+        if timezone:
+            member.timezone = timezone
+        session.add(member)
+        session.flush()
+        return member
+    member = Member(team_id=team.id, name=name, role=role, timezone=timezone,  # type: ignore[arg-type]
+                    language=language)
+    session.add(member)
+    session.flush()
+    session.add(Identity(team_id=team.id, member_id=member.id, platform=platform,  # type: ignore[arg-type]
+                         external_id=external_id))
+    session.flush()
+    return member

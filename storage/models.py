@@ -1,0 +1,233 @@
+"""The tables. Every row belongs to a team; every query filters by it.
+
+Times are aware datetimes stored in UTC; follow-up days and
+birthdays are local dates. Money is exact: integer minor units (1/100 of the
+currency unit) beside an ISO 4217 code, never a float.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any, Optional
+
+from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+ROLES = ("rep", "manager", "admin")
+
+
+def utcnow() -> datetime:
+    """The current instant, aware, in UTC (how the store keeps time)."""
+    return datetime.now(timezone.utc)
+
+
+class Team(SQLModel, table=True):
+    """A company's sales team: the unit that owns every other row."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, unique=True)
+    timezone: str = Field(default="UTC", max_length=64)
+    currency: str = Field(default="USD", max_length=3)
+    settings: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Member(SQLModel, table=True):
+    """A person on the team: rep, manager or admin."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    name: str = Field(max_length=200)
+    role: str = Field(default="rep", max_length=16)
+    timezone: Optional[str] = Field(default=None, max_length=64)
+    language: Optional[str] = Field(default=None, max_length=8)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Identity(SQLModel, table=True):
+    """An account on a chat platform, mapped to a member."""
+
+    __table_args__ = (UniqueConstraint("platform", "external_id", name="uq_identity_account"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    platform: str = Field(max_length=16)
+    external_id: str = Field(max_length=128)
+    chat_id: Optional[str] = Field(default=None, max_length=128)
+    reachable: bool = True
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Customer(SQLModel, table=True):
+    """A company the team sells to."""
+
+    __table_args__ = (Index("ix_customer_team_key", "team_id", "name_key"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    name: str = Field(max_length=300)
+    name_key: str = Field(max_length=300)
+    source: Optional[str] = Field(default=None, max_length=100)
+    segment: Optional[str] = Field(default=None, max_length=100)
+    custom: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    owner_id: Optional[int] = Field(default=None, foreign_key="member.id")
+    created_by: Optional[int] = Field(default=None, foreign_key="member.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class CustomerAlias(SQLModel, table=True):
+    """Another name a customer goes by: a short name, a translation, a typo seen before."""
+
+    __table_args__ = (UniqueConstraint("team_id", "alias_key", "customer_id", name="uq_alias"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    alias: str = Field(max_length=300)
+    alias_key: str = Field(max_length=300)
+
+
+class Contact(SQLModel, table=True):
+    """A person at a customer."""
+
+    __table_args__ = (Index("ix_contact_birthday", "team_id", "birth_month", "birth_day"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    name: str = Field(max_length=200)
+    role: Optional[str] = Field(default=None, max_length=200)
+    phone: Optional[str] = Field(default=None, max_length=64)
+    email: Optional[str] = Field(default=None, max_length=200)
+    birth_month: Optional[int] = None
+    birth_day: Optional[int] = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Deal(SQLModel, table=True):
+    """An opportunity at a customer, moving through the stages."""
+
+    __table_args__ = (Index("ix_deal_team_stage_close", "team_id", "stage", "expected_close"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    title: Optional[str] = Field(default=None, max_length=300)
+    stage: str = Field(default="lead", max_length=16)
+    amount_minor: Optional[int] = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    currency: Optional[str] = Field(default=None, max_length=3)
+    probability: Optional[int] = None
+    expected_close: Optional[date] = None
+    owner_id: Optional[int] = Field(default=None, foreign_key="member.id", index=True)
+    lost_reason: Optional[str] = Field(default=None, max_length=500)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    closed_at: Optional[datetime] = None
+
+
+class StageChange(SQLModel, table=True):
+    """One move of a deal between stages: the history funnels are built from."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    deal_id: int = Field(foreign_key="deal.id", index=True)
+    from_stage: Optional[str] = Field(default=None, max_length=16)
+    to_stage: str = Field(max_length=16)
+    at: datetime = Field(default_factory=utcnow)
+    member_id: Optional[int] = Field(default=None, foreign_key="member.id")
+
+
+class Note(SQLModel, table=True):
+    """One message that wrote to the store: the unit of undo."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    customer_id: Optional[int] = Field(default=None, foreign_key="customer.id")
+    platform: str = Field(default="console", max_length=16)
+    message_id: Optional[str] = Field(default=None, max_length=128)
+    text: str = ""
+    at: datetime = Field(default_factory=utcnow)
+    undone_at: Optional[datetime] = None
+
+
+class Interaction(SQLModel, table=True):
+    """A visit, call, meeting, email or message with a customer."""
+
+    __table_args__ = (Index("ix_interaction_customer_at", "team_id", "customer_id", "at"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    customer_id: int = Field(foreign_key="customer.id")
+    contact_id: Optional[int] = Field(default=None, foreign_key="contact.id")
+    member_id: Optional[int] = Field(default=None, foreign_key="member.id", index=True)
+    note_id: Optional[int] = Field(default=None, foreign_key="note.id", index=True)
+    channel: str = Field(default="message", max_length=16)
+    text: str = ""
+    at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class FollowUp(SQLModel, table=True):
+    """A next step a member committed to, due on a local day."""
+
+    __table_args__ = (Index("ix_followup_due", "team_id", "done_at", "due"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    customer_id: int = Field(foreign_key="customer.id", index=True)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    note_id: Optional[int] = Field(default=None, foreign_key="note.id")
+    due: date
+    what: str = ""
+    done_at: Optional[datetime] = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class AuditLog(SQLModel, table=True):
+    """Every change: who, when, what, from which note. Undo replays it backwards."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    member_id: Optional[int] = Field(default=None, foreign_key="member.id")
+    note_id: Optional[int] = Field(default=None, foreign_key="note.id", index=True)
+    at: datetime = Field(default_factory=utcnow)
+    action: str = Field(max_length=16)  # create | update | undo | admin
+    table_name: str = Field(max_length=32)
+    row_id: Optional[int] = None
+    before: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON, nullable=True))
+    after: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+class ChatState(SQLModel, table=True):
+    """What a member's conversation remembers: the customer in focus and a pending question."""
+
+    member_id: int = Field(foreign_key="member.id", primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    customer_id: Optional[int] = Field(default=None, foreign_key="customer.id")
+    customer_at: Optional[datetime] = None
+    contact_id: Optional[int] = Field(default=None, foreign_key="contact.id")
+    pending: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON, nullable=True))
+    listed: Optional[list[int]] = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+class Inbox(SQLModel, table=True):
+    """Every update received, keyed by its platform id, stored before it is confirmed."""
+
+    __table_args__ = (UniqueConstraint("platform", "update_key", name="uq_inbox_update"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: Optional[int] = Field(default=None, foreign_key="team.id", index=True)
+    platform: str = Field(max_length=16)
+    update_key: str = Field(max_length=200)
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    received_at: datetime = Field(default_factory=utcnow)
+    processed_at: Optional[datetime] = None
+
+
+class NudgeLedger(SQLModel, table=True):
+    """One row per nudge: written before sending, marked after, so each goes out once."""
+
+    __table_args__ = (UniqueConstraint("kind", "subject", "local_day", "member_id", name="uq_nudge"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    member_id: int = Field(foreign_key="member.id")
+    kind: str = Field(max_length=32)
+    subject: str = Field(max_length=64)
+    local_day: date
+    status: str = Field(default="pending", max_length=16)
+    attempts: int = 0
+    created_at: datetime = Field(default_factory=utcnow)
+    sent_at: Optional[datetime] = None
+    error: Optional[str] = Field(default=None, max_length=500)

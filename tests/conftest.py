@@ -1,0 +1,51 @@
+"""Fixtures shared by every room: a fresh store per test (SQLite, or PostgreSQL in CI)."""
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlmodel import SQLModel
+
+from storage.engine import get_engine, make_engine
+
+PG_URL = os.environ.get("TEST_DATABASE_URL")
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory) -> Path:
+    """A migrated SQLite file, made once and copied for each test."""
+    path = tmp_path_factory.mktemp("store") / "template.db"
+    engine = get_engine(f"sqlite:///{path}")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def database_url(tmp_path, request) -> Iterator[str]:
+    """The URL of an empty, migrated store for one test."""
+    if PG_URL:
+        engine = get_engine(PG_URL)
+        tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
+        with engine.begin() as connection:
+            connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        yield PG_URL
+        return
+    template = request.getfixturevalue("_sqlite_template")
+    path = tmp_path / f"crm-{uuid.uuid4().hex[:8]}.db"
+    shutil.copy(template, path)
+    yield f"sqlite:///{path}"
+
+
+@pytest.fixture
+def engine(database_url) -> Iterator[Engine]:
+    """An engine on the test's store."""
+    engine = get_engine(database_url) if PG_URL else make_engine(database_url)
+    yield engine
+    if not PG_URL:
+        engine.dispose()
