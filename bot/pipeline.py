@@ -1,0 +1,152 @@
+"""The one pipeline: Incoming → member → understanding → handler → one transaction → Reply."""
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from datetime import datetime, timezone
+from typing import Callable
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from bot.incoming import Incoming
+from bot.settings import Settings
+from handlers.context import Ctx
+from handlers.dispatch import dispatch
+from handlers.guard import check, guess_lang, hint_lang
+from handlers.reply import Reply
+from handlers.resolve import state_of
+from handlers.texts import t
+from handlers.understanding import understand
+from handlers.understanding.model import Parse
+from storage.customers import known_names
+from storage.engine import get_engine, session as new_session
+from storage.members import add_user, get_team, identity_of
+from storage.models import Customer, CustomerAlias, Inbox, Member, Team, utcnow
+
+log = logging.getLogger("crmbot.pipeline")
+_PICK = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
+Clock = Callable[[], datetime]
+
+
+class Bot:
+    """The chat bot, independent of any platform: adapters hand it `Incoming`, get `Reply`."""
+
+    def __init__(self, settings: Settings, engine: Engine | None = None, clock: Clock | None = None,
+                 llm: object | None = None):
+        self.settings = settings
+        self.engine = engine or get_engine(settings.database_url)
+        self.clock: Clock = clock or (lambda: datetime.now(timezone.utc))
+        self.llm = llm
+        self._names: dict[int, tuple[tuple, list[str], dict[str, str]]] = {}
+
+    async def handle(self, incoming: Incoming) -> Reply | None:
+        """Answer one message; None when it was already handled (a redelivery) or not for us."""
+        try:
+            return await self._handle(incoming)
+        except Exception:  # never a stack trace to a user
+            log.exception("message from %s:%s failed", incoming.platform, incoming.account_id)
+            lang = guess_lang(incoming.text or "", hint_lang(incoming.lang_hint) or "en")
+            return Reply(text=t(lang, "error"), lang=lang)
+
+    async def _handle(self, incoming: Incoming) -> Reply | None:
+        now = incoming.sent_at or self.clock()
+        with new_session(self.engine) as session:
+            team = get_team(session, self.settings.team, self.settings.timezone)
+            member = self._member(session, team, incoming)
+            fallback = member.language if member and member.language else hint_lang(incoming.lang_hint) or "en"
+            if member is None:
+                session.commit()
+                lang = guess_lang(incoming.text or "", fallback)
+                return Reply(text=t(lang, "stranger"), lang=lang)
+            if not self._first_delivery(session, team, incoming):
+                return None
+            text, problem = ("", None) if incoming.callback else check(
+                incoming.text or "", guess_lang((incoming.text or "")[:500], fallback),
+                self.settings.max_message_chars)
+            if problem is None and not incoming.callback and incoming.audio is not None and not text:
+                problem = Reply(text=t(fallback, "voice_needs_llm"), lang=fallback)
+            if problem is not None:
+                session.commit()
+                return problem
+            zone = ZoneInfo(member.timezone or team.timezone or self.settings.timezone)
+            ctx = Ctx(session=session, team=team, member=member, now=now, zone=zone, text=text,
+                      platform=incoming.platform, message_id=incoming.message_id,
+                      context_minutes=self.settings.context_minutes, llm=self.llm)
+            parse = self._route(incoming, ctx, fallback)
+            ctx.lang = parse.lang
+            reply = await dispatch(parse, ctx)
+            if parse.lang != member.language and text:
+                member.language = parse.lang
+                session.add(member)
+            session.commit()
+            return reply
+
+    def _member(self, session: Session, team: Team, incoming: Incoming) -> Member | None:
+        found = identity_of(session, incoming.platform, incoming.account_id)
+        if found is not None:
+            return found[1]
+        if incoming.platform == "console":  # the terminal's owner already holds the store
+            name = incoming.display_name or incoming.account_id
+            return add_user(session, team, "console", incoming.account_id, name, role="admin")
+        return None
+
+    def _first_delivery(self, session: Session, team: Team, incoming: Incoming) -> bool:
+        """Record the update in the inbox; False when this update was seen before."""
+        key = f"{incoming.chat_id}:{incoming.message_id or uuid.uuid4().hex}"
+        if incoming.callback:
+            key += f":{incoming.callback}"
+        try:
+            with session.begin_nested():
+                session.add(Inbox(team_id=team.id, platform=incoming.platform, update_key=key[:200],
+                                  payload={"account": incoming.account_id, "chat": incoming.chat_id},
+                                  received_at=utcnow(), processed_at=utcnow()))
+                session.flush()
+        except IntegrityError:
+            return False
+        return True
+
+    def _route(self, incoming: Incoming, ctx: Ctx, fallback: str) -> Parse:
+        """Buttons and numbered answers first; everything else goes to understanding."""
+        state = state_of(ctx)
+        lang = ctx.member.language or fallback
+        data = incoming.callback or ""
+        kind, _, arg = data.partition(":")
+        if kind == "undo" and arg.isdigit():
+            ctx.extra["note_id"] = int(arg)
+            return Parse(lang=lang, intent="undo")
+        if kind == "done" and arg.isdigit():
+            ctx.extra["followup_id"] = int(arg)
+            return Parse(lang=lang, intent="done")
+        pick = int(arg) if kind == "pick" and arg.isdigit() else None
+        match = _PICK.match(ctx.text) if not data else None
+        if match and state.pending:
+            pick = int(match.group(1))
+        if pick is not None and state.pending and state.pending.get("kind") == "pick":
+            options = state.pending.get("options") or []
+            if 1 <= pick <= len(options):
+                ctx.extra["customer_id"] = options[pick - 1]
+                ctx.text = state.pending.get("text") or ""
+                ctx.message_id = state.pending.get("message_id") or ctx.message_id
+                state.pending = None
+        names, aliases = self.known(ctx.session, ctx.team.id)  # type: ignore[arg-type]
+        parse = understand(ctx.text, ctx.local_now, names, aliases)
+        if ctx.extra.get("customer_id") and parse.intent not in ("log", "query_customer"):
+            parse.intent = "log"
+        return parse
+
+    def known(self, session: Session, team_id: int) -> tuple[list[str], dict[str, str]]:
+        """The team's customer names and aliases, cached until a customer is added or removed."""
+        version = tuple(session.execute(select(func.count(Customer.id), func.max(Customer.id))
+                                        .where(Customer.team_id == team_id)).one()) + tuple(
+            session.execute(select(func.count(CustomerAlias.id)).where(CustomerAlias.team_id == team_id)).one())
+        cached = self._names.get(team_id)
+        if cached is None or cached[0] != version:
+            names, aliases = known_names(session, team_id)
+            cached = (version, names, aliases)
+            self._names[team_id] = cached
+        return cached[1], cached[2]

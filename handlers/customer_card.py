@@ -1,0 +1,71 @@
+"""What do we know about X: contacts, deals, the last interactions, the next follow-up."""
+from __future__ import annotations
+
+from handlers.context import Ctx
+from handlers.reply import Reply
+from handlers.resolve import resolve_customer, state_of
+from handlers.texts import day, money, month_day, t
+from handlers.understanding.model import Parse
+from storage.customers import OPEN_STAGES, contacts_of, deals_of, last_interactions, next_followup
+from storage.models import Customer
+
+
+async def handle_query(parse: Parse, ctx: Ctx) -> Reply:
+    """The customer card, in the member's language."""
+    resolved = resolve_customer(parse, ctx, may_create=False, intent="query_customer")
+    if resolved.ask is not None:
+        return resolved.ask
+    customer = resolved.customer
+    assert customer is not None
+    state = state_of(ctx)
+    state.customer_id, state.customer_at = customer.id, ctx.now
+    ctx.session.add(state)
+    return Reply(text=card_text(ctx, customer), lang=ctx.lang)
+
+
+def card_text(ctx: Ctx, customer: Customer) -> str:
+    """The card as plain text (adapters render it per platform)."""
+    lang, team_id, cid = ctx.lang, ctx.team.id, customer.id
+    out = [f"🏢 {customer.name}"]
+    facts = [v for v in (customer.segment, customer.source) if v]
+    if facts:
+        out[0] += " · " + " · ".join(facts)
+    contacts = contacts_of(ctx.session, team_id, cid)  # type: ignore[arg-type]
+    if contacts:
+        out.append(t(lang, "card_contacts"))
+        for c in contacts[:10]:
+            bits = [c.name] + [v for v in (c.role, c.phone, c.email) if v]
+            if c.birth_month and c.birth_day:
+                bits.append("🎂 " + month_day(f"{c.birth_month:02d}-{c.birth_day:02d}", lang))
+            out.append("• " + ", ".join(bits))
+    deals = deals_of(ctx.session, team_id, cid)  # type: ignore[arg-type]
+    open_deals = [d for d in deals if d.stage in OPEN_STAGES]
+    closed = [d for d in deals if d.stage not in OPEN_STAGES]
+    for title, group in (("card_deals", open_deals), ("card_closed", closed[:3])):
+        if group:
+            out.append(t(lang, title))
+            for d in group:
+                line = f"• {t(lang, f'stage.{d.stage}')}, {money(d.amount_minor, d.currency, lang)}"
+                if d.expected_close:
+                    line += f" → {day(d.expected_close, lang)}"
+                out.append(line)
+    interactions = last_interactions(ctx.session, team_id, cid)  # type: ignore[arg-type]
+    if interactions:
+        out.append(t(lang, "card_interactions"))
+        for i in interactions:
+            channel = t(lang, f"channel.{i.channel}") if i.channel != "note" else "📝"
+            when = day(i.at.astimezone(ctx.zone).date(), lang)
+            out.append(f"• {when} · {channel}: {_short(i.text)}")
+    follow = next_followup(ctx.session, team_id, cid)  # type: ignore[arg-type]
+    if follow:
+        out.append(t(lang, "card_next", day=day(follow.due, lang), what=_short(follow.what)))
+    else:
+        out.append(t(lang, "card_no_next"))
+    if not (contacts or deals or interactions):
+        out.insert(1, t(lang, "card_empty"))
+    return "\n".join(out)
+
+
+def _short(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

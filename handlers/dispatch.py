@@ -1,0 +1,32 @@
+"""From intent to handler: the one routing table every platform shares."""
+from __future__ import annotations
+
+from typing import Awaitable, Callable
+
+from handlers.context import Ctx
+from handlers.customer_card import handle_query
+from handlers.followups import handle_done, handle_followups
+from handlers.log_note import handle_log
+from handlers.reply import Reply
+from handlers.reports import handle_activity, handle_help, handle_pipeline
+from handlers.undo import handle_undo
+from handlers.understanding.model import Parse
+
+Handler = Callable[[Parse, Ctx], Awaitable[Reply]]
+
+ROUTES: dict[str, Handler] = {
+    "log": handle_log,
+    "query_customer": handle_query,
+    "followups": handle_followups,
+    "done": handle_done,
+    "pipeline": handle_pipeline,
+    "activity": handle_activity,
+    "undo": handle_undo,
+    "help": handle_help,
+    "unknown": handle_help,
+}
+
+
+async def dispatch(parse: Parse, ctx: Ctx) -> Reply:
+    """Run the handler for the parse's intent."""
+    return await ROUTES.get(parse.intent, handle_help)(parse, ctx)

@@ -1,0 +1,63 @@
+"""What is due for me, and marking one done."""
+from __future__ import annotations
+
+from handlers.context import Ctx, journal_of
+from handlers.reply import Choice, Reply
+from handlers.resolve import state_of
+from handlers.texts import day, t
+from handlers.understanding.model import Parse
+from storage.customers import open_followups
+from storage.models import Customer, FollowUp, Note
+
+
+async def handle_followups(parse: Parse, ctx: Ctx) -> Reply:
+    """The member's open follow-ups: overdue and due up to the period's end (default today)."""
+    start, end = parse.period if parse.period else (None, ctx.today)
+    if start is not None and start <= ctx.today:
+        start = None  # what is overdue is still due
+    rows = open_followups(ctx.session, ctx.team.id, ctx.member.id, end, start)  # type: ignore[arg-type]
+    state = state_of(ctx)
+    state.listed = [f.id for f, _ in rows]
+    ctx.session.add(state)
+    title = (t(ctx.lang, "due_period", start=day(start, ctx.lang), end=day(end, ctx.lang)) if start
+             else t(ctx.lang, "due_title", day=day(end, ctx.lang)))
+    if not rows:
+        return Reply(text=f"{title}\n{t(ctx.lang, 'due_none')}", lang=ctx.lang)
+    lines = [title]
+    choices = []
+    for i, (follow, customer) in enumerate(rows, 1):
+        late = f" ⚠️ {t(ctx.lang, 'due_overdue')}" if follow.due < ctx.today else ""
+        lines.append(f"{i}. {day(follow.due, ctx.lang)}{late} · {customer}: {follow.what[:100]}")
+        if i <= 10:
+            choices.append(Choice(label=f"✅ {i}", data=f"done:{follow.id}"))
+    lines.append(t(ctx.lang, "due_hint"))
+    return Reply(text="\n".join(lines), lang=ctx.lang, choices=choices)
+
+
+async def handle_done(parse: Parse, ctx: Ctx) -> Reply:
+    """Mark a follow-up done: by button (`done:<id>`) or by its number in the last list."""
+    follow: FollowUp | None = None
+    wanted = ctx.extra.get("followup_id")
+    if wanted is None:
+        listed = state_of(ctx).listed or []
+        if parse.done_ref is not None and 1 <= parse.done_ref <= len(listed):
+            wanted = listed[parse.done_ref - 1]
+        elif parse.done_ref is None and len(listed) == 1:
+            wanted = listed[0]
+    if wanted is not None:
+        follow = ctx.session.get(FollowUp, wanted)
+    if follow is None or follow.team_id != ctx.team.id or follow.done_at is not None:
+        return Reply(text=t(ctx.lang, "done_which"), lang=ctx.lang)
+    note = Note(team_id=ctx.team.id, member_id=ctx.member.id, platform=ctx.platform,  # type: ignore[arg-type]
+                message_id=ctx.message_id, text=ctx.text[:4000], at=ctx.now,
+                customer_id=follow.customer_id)
+    ctx.session.add(note)
+    ctx.session.flush()
+    journal = journal_of(ctx)
+    journal.note = note
+    journal.change(follow, done_at=ctx.now)
+    customer = ctx.session.get(Customer, follow.customer_id)
+    token = f"undo:{note.id}"
+    return Reply(text=t(ctx.lang, "done", customer=customer.name if customer else "?", what=follow.what[:100]),
+                 lang=ctx.lang, wrote=True, undo_token=token,
+                 choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])

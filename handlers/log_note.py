@@ -1,0 +1,134 @@
+"""A rep's note becomes records: interaction, customer, contact, deal, follow-up — all or nothing."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from handlers.context import Ctx, journal_of
+from handlers.people import upsert_contact
+from handlers.reply import Choice, Reply
+from handlers.resolve import resolve_customer, state_of
+from handlers.texts import day, money, month_day, t
+from handlers.understanding.model import Parse
+from storage.customers import OPEN_STAGES, name_key, open_deal
+from storage.models import Customer, Deal, FollowUp, Interaction, Note, StageChange
+
+LOCAL_CURRENCY = {"zh": "CNY", "ru": "RUB"}
+_ORDER = {stage: i for i, stage in enumerate(OPEN_STAGES)}
+
+
+async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
+    """Write everything the note says, in the caller's one transaction, and list it."""
+    if "bad_date" in parse.problems:
+        return Reply(text=t(ctx.lang, "bad_date"), lang=ctx.lang)
+    if "amount_without_number" in parse.problems:
+        return Reply(text=t(ctx.lang, "bad_amount"), lang=ctx.lang)
+    resolved = resolve_customer(parse, ctx, may_create=True, intent="log")
+    if resolved.ask is not None:
+        return resolved.ask
+
+    note = Note(team_id=ctx.team.id, member_id=ctx.member.id, platform=ctx.platform,  # type: ignore[arg-type]
+                message_id=ctx.message_id, text=ctx.text[:4000], at=ctx.now)
+    ctx.session.add(note)
+    ctx.session.flush()
+    journal = journal_of(ctx)
+    journal.note = note
+    lines: list[tuple[str, dict]] = []
+
+    customer = resolved.customer
+    if customer is None:
+        customer = Customer(team_id=ctx.team.id, name=resolved.new_name or "?",  # type: ignore[arg-type]
+                            name_key=name_key(resolved.new_name or "?"), owner_id=ctx.member.id,
+                            created_by=ctx.member.id, created_at=ctx.now)
+        journal.add(customer)
+        lines.append(("new_customer", {"customer": customer.name}))
+    note.customer_id = customer.id
+
+    state = state_of(ctx)
+    contact = upsert_contact(parse, ctx, customer, state, lines)
+    _write_deal(parse, ctx, customer, lines)
+    if parse.channel:
+        journal.add(Interaction(team_id=ctx.team.id, customer_id=customer.id,  # type: ignore[arg-type]
+                                contact_id=contact.id if contact else None, member_id=ctx.member.id,
+                                note_id=note.id, channel=parse.channel, text=ctx.text[:4000], at=ctx.now))
+        lines.insert(0, ("interaction", {"channel": t(ctx.lang, f"channel.{parse.channel}")}))
+    if parse.followup_on:
+        what = (parse.followup_what or parse.summary or ctx.text)[:300]
+        journal.add(FollowUp(team_id=ctx.team.id, customer_id=customer.id,  # type: ignore[arg-type]
+                             member_id=ctx.member.id, note_id=note.id, due=parse.followup_on,
+                             what=what, created_at=ctx.now))
+        lines.append(("followup", {"day": day(parse.followup_on, ctx.lang), "what": what}))
+    if not lines:  # nothing structured: keep the words as a note in the customer's history
+        journal.add(Interaction(team_id=ctx.team.id, customer_id=customer.id,  # type: ignore[arg-type]
+                                member_id=ctx.member.id, note_id=note.id, channel="note",
+                                text=ctx.text[:4000], at=ctx.now))
+        lines.append(("interaction", {"channel": "📝"}))
+
+    state.customer_id, state.customer_at = customer.id, ctx.now
+    state.contact_id = contact.id if contact else (state.contact_id if not resolved.new_name else None)
+    state.pending = None
+    ctx.session.add(state)
+    return _reply(ctx, customer, note, lines, resolved.from_context)
+
+
+def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[str, dict]]) -> None:
+    if not parse.stage and parse.amount is None:
+        return
+    journal = journal_of(ctx)
+    deal = open_deal(ctx.session, ctx.team.id, customer.id)  # type: ignore[arg-type]
+    minor = int((Decimal(parse.amount) * 100).to_integral_value()) if parse.amount is not None else None
+    currency = parse.currency or (deal.currency if deal else None) or LOCAL_CURRENCY.get(parse.lang) \
+        or ctx.team.currency
+    if deal is None:
+        stage = parse.stage or "lead"
+        deal = Deal(team_id=ctx.team.id, customer_id=customer.id, stage=stage,  # type: ignore[arg-type]
+                    amount_minor=minor, currency=currency if minor is not None else None,
+                    owner_id=ctx.member.id, created_at=ctx.now, updated_at=ctx.now,
+                    closed_at=ctx.now if stage in ("won", "lost") else None)
+        journal.add(deal)
+        journal.add(StageChange(team_id=ctx.team.id, deal_id=deal.id, from_stage=None,  # type: ignore[arg-type]
+                                to_stage=stage, at=ctx.now, member_id=ctx.member.id))
+        amount = f", {money(minor, currency, ctx.lang)}" if minor is not None else ""
+        lines.append(("deal_new", {"stage": t(ctx.lang, f"stage.{stage}"), "amount": amount}))
+        return
+    changes: dict = {}
+    old = deal.stage
+    if parse.stage and parse.stage != old and _moves_forward(old, parse.stage):
+        changes.update(stage=parse.stage,
+                       closed_at=ctx.now if parse.stage in ("won", "lost") else None)
+    if minor is not None and (minor != deal.amount_minor or currency != deal.currency):
+        changes.update(amount_minor=minor, currency=currency)
+    if not changes:
+        return
+    changes["updated_at"] = ctx.now
+    if deal.owner_id is None:
+        changes["owner_id"] = ctx.member.id
+    journal.change(deal, **changes)
+    if "stage" in changes:
+        journal.add(StageChange(team_id=ctx.team.id, deal_id=deal.id, from_stage=old,  # type: ignore[arg-type]
+                                to_stage=deal.stage, at=ctx.now, member_id=ctx.member.id))
+        lines.append(("deal_stage", {"old": t(ctx.lang, f"stage.{old}"),
+                                     "new": t(ctx.lang, f"stage.{deal.stage}")}))
+    if "amount_minor" in changes:
+        lines.append(("deal_amount", {"amount": money(minor, currency, ctx.lang)}))
+
+
+def _moves_forward(old: str, new: str) -> bool:
+    """Open stages only move forward (a revised quote in negotiation stays in negotiation)."""
+    if new in ("won", "lost") or old not in _ORDER:
+        return True
+    return _ORDER.get(new, 0) > _ORDER[old]
+
+
+def _reply(ctx: Ctx, customer: Customer, note: Note, lines: list[tuple[str, dict]],
+           from_context: bool) -> Reply:
+    text = [t(ctx.lang, "recorded", customer=customer.name)]
+    for key, values in lines:
+        if key == "birthday":
+            values = {"contact": values["contact"], "day": month_day(values["mm_dd"], ctx.lang)}
+        text.append("• " + t(ctx.lang, key, **values))
+    if from_context:
+        text.append(t(ctx.lang, "context_used", customer=customer.name))
+    text.append(t(ctx.lang, "undo_hint"))
+    token = f"undo:{note.id}"
+    return Reply(text="\n".join(text), lang=ctx.lang, undo_token=token, wrote=True,
+                 choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])

@@ -1,0 +1,96 @@
+"""Contacts at a customer: recognising the same person under another spelling or case form."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from handlers.context import Ctx, journal_of
+from handlers.understanding.model import Parse
+from storage.customers import contacts_of
+from storage.models import Contact, Customer, ChatState
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _words(name: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", name).casefold().replace("ё", "е")
+    return re.findall(r"\w+", text)
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    shortest = min(len(a), len(b))
+    if shortest < 3:
+        return False
+    stem = max(3, shortest - 2)  # Russian case endings: Сергей/Сергеем, Ковалёв/Ковалёвым
+    return a[:stem] == b[:stem]
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when two written names plausibly mean the same contact."""
+    if _CJK.search(a) or _CJK.search(b):
+        a2, b2 = a.replace(" ", ""), b.replace(" ", "")
+        return a2 == b2 or (a2[:1] == b2[:1] and (a2.startswith(b2) or b2.startswith(a2)))
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    if len(wa) == len(wb):
+        return all(_same_word(x, y) for x, y in zip(wa, wb))
+    short, long_ = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    return all(_same_word(x, y) for x, y in zip(short, long_))
+
+
+def find_contact(ctx: Ctx, customer_id: int, name: str) -> Contact | None:
+    """The customer's contact `name` refers to, if any."""
+    for contact in contacts_of(ctx.session, ctx.team.id, customer_id):  # type: ignore[arg-type]
+        if same_person(contact.name, name):
+            return contact
+    return None
+
+
+def upsert_contact(parse: Parse, ctx: Ctx, customer: Customer, state: ChatState,
+                   lines: list[tuple[str, dict]]) -> Contact | None:
+    """Create or update the contact the note names (or the one in focus, for facts only)."""
+    journal = journal_of(ctx)
+    birthday = _split_birthday(parse.birthday)
+    facts = {k: v for k, v in {"role": parse.contact_role, "phone": parse.contact_phone,
+                               "email": parse.contact_email}.items() if v}
+    if birthday:
+        facts.update(birth_month=birthday[0], birth_day=birthday[1])
+    contact: Contact | None = None
+    if parse.contact:
+        contact = find_contact(ctx, customer.id, parse.contact)  # type: ignore[arg-type]
+        if contact is None:
+            contact = Contact(team_id=ctx.team.id, customer_id=customer.id,  # type: ignore[arg-type]
+                              name=parse.contact.strip()[:200], **facts)
+            journal.add(contact)
+            label = contact.name + (f" ({contact.role})" if contact.role else "")
+            lines.append(("contact_new", {"contact": label}))
+            _birthday_line(parse, contact, lines)
+            return contact
+    elif facts and state.contact_id and state.customer_id == customer.id:
+        contact = ctx.session.get(Contact, state.contact_id)
+    if contact is None:
+        return None
+    if facts and journal.change(contact, **facts):
+        changed = set(facts) - {"birth_month", "birth_day"}
+        if changed:
+            lines.append(("contact_updated", {"contact": contact.name}))
+        _birthday_line(parse, contact, lines)
+    return contact
+
+
+def _birthday_line(parse: Parse, contact: Contact, lines: list[tuple[str, dict]]) -> None:
+    if parse.birthday and _split_birthday(parse.birthday):
+        lines.append(("birthday", {"contact": contact.name, "mm_dd": parse.birthday}))
+
+
+def _split_birthday(value: str | None) -> tuple[int, int] | None:
+    if not value:
+        return None
+    try:
+        month, dom = (int(p) for p in value.split("-"))
+    except ValueError:
+        return None
+    return (month, dom) if 1 <= month <= 12 and 1 <= dom <= 31 else None

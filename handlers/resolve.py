@@ -1,0 +1,87 @@
+"""Which customer a message is about: named, ambiguous, new, or the one of the last note."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from handlers.context import Ctx
+from handlers.reply import Choice, Reply
+from handlers.texts import t
+from handlers.understanding.model import Parse
+from storage.customers import customers_named
+from storage.models import ChatState, Customer
+
+
+@dataclass
+class Resolved:
+    """The outcome: a customer, a name to create, or a question to ask instead."""
+
+    customer: Customer | None = None
+    new_name: str | None = None
+    from_context: bool = False
+    ask: Reply | None = None
+
+
+def state_of(ctx: Ctx) -> ChatState:
+    """The member's chat state row (created on first use)."""
+    if ctx.state is None:
+        state = ctx.session.get(ChatState, ctx.member.id)
+        if state is None:
+            state = ChatState(member_id=ctx.member.id, team_id=ctx.team.id)  # type: ignore[arg-type]
+            ctx.session.add(state)
+        ctx.state = state
+    return ctx.state
+
+
+def context_customer(ctx: Ctx) -> Customer | None:
+    """The customer of the member's last note, while it is fresh."""
+    state = state_of(ctx)
+    if not state.customer_id or not state.customer_at:
+        return None
+    if ctx.now - state.customer_at > timedelta(minutes=ctx.context_minutes):
+        return None
+    customer = ctx.session.get(Customer, state.customer_id)
+    return customer if customer is not None and customer.team_id == ctx.team.id else None
+
+
+def ask_which(ctx: Ctx, options: list[Customer], intent: str) -> Reply:
+    """Ask the member to pick one of `options`; remember the question with the message."""
+    state = state_of(ctx)
+    state.pending = {"kind": "pick", "intent": intent, "text": ctx.text,
+                     "options": [c.id for c in options], "message_id": ctx.message_id}
+    ctx.session.add(state)
+    lines = [t(ctx.lang, "which_customer")]
+    lines += [f"{i}. {c.name}" for i, c in enumerate(options, 1)]
+    choices = [Choice(label=f"{i}. {c.name}", data=f"pick:{i}") for i, c in enumerate(options, 1)]
+    return Reply(text="\n".join(lines), lang=ctx.lang, choices=choices)
+
+
+def resolve_customer(parse: Parse, ctx: Ctx, *, may_create: bool, intent: str) -> Resolved:
+    """Find the customer `parse` names; ask when two match; fall back to the conversation."""
+    forced = ctx.extra.get("customer_id")
+    if forced:
+        customer = ctx.session.get(Customer, forced)
+        if customer is not None and customer.team_id == ctx.team.id:
+            return Resolved(customer=customer)
+    if len(parse.customer_candidates) > 1:
+        options: dict[int, Customer] = {}
+        for name in parse.customer_candidates:
+            for customer in customers_named(ctx.session, ctx.team.id, name):  # type: ignore[arg-type]
+                options.setdefault(customer.id, customer)  # type: ignore[arg-type]
+        if len(options) > 1:
+            return Resolved(ask=ask_which(ctx, list(options.values()), intent))
+        if len(options) == 1:
+            return Resolved(customer=next(iter(options.values())))
+    if parse.customer:
+        found = customers_named(ctx.session, ctx.team.id, parse.customer)  # type: ignore[arg-type]
+        if len(found) == 1:
+            return Resolved(customer=found[0])
+        if len(found) > 1:
+            return Resolved(ask=ask_which(ctx, found, intent))
+        if may_create:
+            return Resolved(new_name=parse.customer.strip()[:300])
+        return Resolved(ask=Reply(text=t(ctx.lang, "unknown_customer", name=parse.customer), lang=ctx.lang))
+    customer = context_customer(ctx)
+    if customer is not None:
+        return Resolved(customer=customer, from_context=True)
+    return Resolved(ask=Reply(text=t(ctx.lang, "who_is_it"), lang=ctx.lang))
