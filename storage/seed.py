@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from random import Random
 from typing import Any, Iterable, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.engine import Connection, Engine
 
+from storage import customers as _customers
 from storage.models import (Contact, Customer, Deal, FollowUp, Identity, Interaction, Member,
                             StageChange, Team)
 
@@ -111,28 +111,9 @@ REP_NAMES = tuple(f"{f} {l}" for f in EN_PEOPLE_FIRST for l in EN_PEOPLE_LAST)
 SOURCES = ("referral", "website", "trade show", "cold call", "partner", "inbound email", None)
 SEGMENTS = ("SMB", "mid-market", "enterprise", None)
 
-# -- the name key --------------------------------------------------------------------------
+# -- the name key: the same normalisation the handlers match names with -------------------
 
-LEGAL_FORMS = {"inc", "llc", "ltd", "corp", "co", "corporation", "company", "gmbh", "plc", "ag",
-               "sa", "limited", "ооо", "оао", "зао", "пао", "ао", "ип", "нко"}
-ZH_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "公司")
-_PUNCT = re.compile(r"[\"'«»“”„‘’`.,&()\[\]/\\:;!?·、，。（）-]+")
-
-
-def name_key(name: str) -> str:
-    """A customer name normalised for matching: NFKC, lower case, no punctuation, no legal form.
-
-    "Acme Corp." and "ACME" share a key; "ООО «Ромашка»" becomes "ромашка";
-    "杭州宏达科技有限公司" becomes "杭州宏达科技".
-    """
-    text = unicodedata.normalize("NFKC", name).casefold().replace("ё", "е")
-    text = _PUNCT.sub(" ", text)
-    for suffix in ZH_LEGAL_SUFFIXES:
-        if text.rstrip().endswith(suffix) and len(text.strip()) > len(suffix):
-            text = text.rstrip()[: -len(suffix)]
-            break
-    words = [w for w in text.split() if w not in LEGAL_FORMS]
-    return " ".join(words) if words else " ".join(text.split())
+name_key = _customers.name_key
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -153,9 +134,27 @@ def _insert(connection: Connection, model: Any, rows: Sequence[dict[str, Any]]) 
 
 def _insert_returning_ids(connection: Connection, model: Any,
                           rows: Sequence[dict[str, Any]]) -> list[int]:
-    """Bulk insert that gives back the new ids in the order of `rows` (SQLite ≥3.35, PostgreSQL)."""
+    """Bulk insert that gives back the new ids in the order of `rows`.
+
+    PostgreSQL: ids are reserved from the table's sequence first (`nextval` over
+    `generate_series`, safe beside concurrent writers), then a plain bulk insert
+    with those ids (ordered `RETURNING` would go row by row there). Elsewhere
+    (SQLite ≥ 3.35): `INSERT ... RETURNING` in parameter order, batched.
+    """
     table = model.__table__
-    ids: list[int] = []
+    if not rows:
+        return []
+    if connection.dialect.name == "postgresql":
+        ids = list(connection.execute(
+            text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"),
+            {"table": table.name, "n": len(rows)},
+        ).scalars())
+        for chunk_start in range(0, len(rows), CHUNK):
+            chunk = [dict(row, id=ids[chunk_start + i])
+                     for i, row in enumerate(rows[chunk_start:chunk_start + CHUNK])]
+            connection.execute(table.insert(), chunk)
+        return ids
+    ids = []
     statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
     for chunk in _chunks(rows):
         ids.extend(connection.execute(statement, list(chunk)).scalars().all())
@@ -387,6 +386,10 @@ def seed(engine: Engine, customers: int, deals_per_customer: int = 3,
                     "what": rng.choice(FOLLOWUPS[lang]), "done_at": None, "created_at": now,
                 })
         counts["followup"] = _insert(connection, FollowUp, followup_rows)
+        if connection.dialect.name == "postgresql":
+            # fresh statistics, so the first report after a seed gets a sensible plan
+            connection.execute(text("ANALYZE team, member, identity, customer, contact, deal, "
+                                    "stagechange, interaction, followup"))
     return counts
 
 
