@@ -1,12 +1,164 @@
-"""The `crmbot` command line: chat, run, parse, say, user, nudges, report, export, seed."""
+"""The `crmbot` command line: chat, run, parse, say, user, report, seed."""
 from __future__ import annotations
 
+import asyncio
+import json
 import sys
+from datetime import datetime, timezone
 from typing import List, Optional
 
 import typer
+from pydantic import ValidationError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="crmbot: a CRM that lives in chat.")
+user_app = typer.Typer(no_args_is_help=True, help="Members and the accounts that let them in.")
+report_app = typer.Typer(no_args_is_help=True, help="Reports managers ask for.")
+app.add_typer(user_app, name="user")
+app.add_typer(report_app, name="report")
+
+
+def _settings():
+    from bot.settings import get_settings
+
+    try:
+        return get_settings()
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = err.get("loc", ["?"])[0]
+        typer.echo(f"crmbot: bad configuration: {name}: {err.get('msg')}", err=True)
+        raise typer.Exit(2)
+
+
+def _engine(settings):
+    from storage.engine import StoreError, get_engine
+
+    try:
+        return get_engine(settings.database_url)
+    except StoreError as exc:
+        typer.echo(f"crmbot: {exc}", err=True)
+        raise typer.Exit(2)
+
+
+def _instant(value: Optional[str], zone) -> Optional[datetime]:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        typer.echo(f"crmbot: --now must be an ISO date-time such as 2026-11-25T10:00, not {value!r}", err=True)
+        raise typer.Exit(2)
+    return (moment.replace(tzinfo=zone) if moment.tzinfo is None else moment).astimezone(timezone.utc)
+
+
+@app.command()
+def chat(user: str = typer.Option("me", "--user", help="who you are in this chat")) -> None:
+    """Chat with the bot in the terminal (embedded store, no credentials)."""
+    from bot.adapters.console import Console
+    from bot.pipeline import Bot
+
+    settings = _settings()
+    console = Console(Bot(settings, _engine(settings)), user=user)
+    asyncio.run(console.loop())
+
+
+@app.command()
+def say(
+    text: str = typer.Argument(..., help="the message"),
+    user: str = typer.Option(..., "--user", help="the account id"),
+    platform: str = typer.Option("console", "--platform"),
+    now: Optional[str] = typer.Option(None, "--now", help="ISO instant; naive means the team's zone"),
+) -> None:
+    """One message through the whole pipeline as that account; prints the reply."""
+    from bot.adapters.console import render
+    from bot.incoming import Incoming
+    from bot.pipeline import Bot
+
+    settings = _settings()
+    bot = Bot(settings, _engine(settings))
+    moment = _instant(now, settings.zone)
+    incoming = Incoming(platform=platform, account_id=user, chat_id=user, text=text, sent_at=moment,
+                        message_id=f"say-{datetime.now(timezone.utc).timestamp()}")
+    typer.echo(render(asyncio.run(bot.handle(incoming))))
+
+
+@user_app.command("add")
+def user_add(
+    platform: str = typer.Option(..., "--platform", help="telegram | slack | console"),
+    id: str = typer.Option(..., "--id", help="the account id on that platform"),
+    name: str = typer.Option(..., "--name"),
+    role: str = typer.Option("rep", "--role", help="rep | manager | admin"),
+    team: Optional[str] = typer.Option(None, "--team"),
+    tz: Optional[str] = typer.Option(None, "--tz", help="the member's time zone"),
+) -> None:
+    """Let an account in as a member of the team."""
+    from storage.engine import session
+    from storage.members import add_user, get_team
+
+    if platform not in ("telegram", "slack", "console"):
+        typer.echo("crmbot: --platform must be telegram, slack or console", err=True)
+        raise typer.Exit(2)
+    settings = _settings()
+    with session(_engine(settings)) as s:
+        try:
+            member = add_user(s, get_team(s, team or settings.team, settings.timezone), platform, id, name,
+                              role, tz)
+        except ValueError as exc:
+            typer.echo(f"crmbot: {exc}", err=True)
+            raise typer.Exit(2)
+        s.commit()
+        typer.echo(f"{member.name} ({member.role}) can now use the bot on {platform}.")
+
+
+@report_app.command("pipeline")
+def report_pipeline(
+    period: str = typer.Option("this_month", "--period"),
+    team: Optional[str] = typer.Option(None, "--team"),
+    as_json: bool = typer.Option(False, "--json"),
+    now: Optional[str] = typer.Option(None, "--now"),
+) -> None:
+    """Open deals per stage for a period (count, amount, weighted)."""
+    from handlers.periods import PeriodError, resolve_period
+    from storage.engine import session
+    from storage.members import get_team
+    from storage.reports import pipeline
+
+    settings = _settings()
+    moment = _instant(now, settings.zone) or datetime.now(timezone.utc)
+    try:
+        start, end = resolve_period(period, moment.astimezone(settings.zone).date())
+    except PeriodError as exc:
+        typer.echo(f"crmbot: {exc}", err=True)
+        raise typer.Exit(2)
+    with session(_engine(settings)) as s:
+        data = pipeline(s, get_team(s, team or settings.team, settings.timezone).id, start, end)
+        s.commit()
+    if as_json:
+        typer.echo(json.dumps(data, ensure_ascii=False, default=str))
+        return
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+@app.command()
+def seed(
+    customers: int = typer.Option(..., "--customers"),
+    deals_per_customer: int = typer.Option(3, "--deals-per-customer"),
+    interactions_per_customer: int = typer.Option(10, "--interactions-per-customer"),
+    reps: int = typer.Option(10, "--reps"),
+    team: Optional[str] = typer.Option(None, "--team"),
+) -> None:
+    """Fill the store with reproducible synthetic data for benchmarks."""
+    import time
+
+    from storage.seed import seed as run_seed
+
+    settings = _settings()
+    started = time.perf_counter()
+    counts = run_seed(_engine(settings), customers, deals_per_customer, interactions_per_customer, reps,
+                      team or settings.team)
+    elapsed = time.perf_counter() - started
+    rows = sum(counts.values())
+    typer.echo(", ".join(f"{k}: {v}" for k, v in counts.items()))
+    typer.echo(f"{rows} rows in {elapsed:.2f} s ({rows / max(elapsed, 1e-9):,.0f} rows/s)")
 
 
 @app.command()
@@ -19,8 +171,6 @@ def parse(
     llm: bool = typer.Option(False, "--llm", help="use the LLM path when configured"),
 ) -> None:
     """Print what the bot understands from TEXT, as the contract's JSON. Touches no store."""
-    import json
-
     from bot.parse_cli import parse_one, run_batch
 
     if batch:
@@ -30,6 +180,38 @@ def parse(
         typer.echo("Give the message to parse, or --batch to read JSON lines on stdin.", err=True)
         raise typer.Exit(2)
     typer.echo(json.dumps(parse_one(text, now, tz, known), ensure_ascii=False, indent=2))
+
+
+@app.command()
+def run() -> None:
+    """Start every adapter whose credentials are set, and the scheduler."""
+    settings = _settings()
+    if not (settings.telegram_bot_token or (settings.slack_bot_token and settings.slack_signing_secret)):
+        typer.echo("crmbot run: no chat platform configured. Set TELEGRAM_BOT_TOKEN (from BotFather) "
+                   "and/or SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET, or try `crmbot chat` in the terminal.",
+                   err=True)
+        raise typer.Exit(2)
+    from bot.serve import serve
+
+    _engine(settings)
+    asyncio.run(serve(settings))
+
+
+def _register_more() -> None:
+    """Commands that live in their own modules (reminders, admin, data) add themselves here."""
+    import importlib
+
+    for module in ("bot.cli_nudges", "bot.cli_admin"):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        mod.register(app)
+
+
+_register_more()
 
 
 def main() -> None:

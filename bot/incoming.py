@@ -22,3 +22,4 @@ class Incoming:
     callback: str | None = None        # data of a pressed button
     display_name: str | None = None
     workspace_id: str | None = None    # Slack team id
+    workspace_trusted: bool = False    # the adapter checked it is the configured workspace

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from bot.access import admit, link_reply
 from bot.incoming import Incoming
 from bot.settings import Settings
 from handlers.context import Ctx
@@ -25,8 +26,8 @@ from handlers.understanding import understand
 from handlers.understanding.model import Parse
 from storage.customers import known_names
 from storage.engine import get_engine, session as new_session
-from storage.members import add_user, get_team, identity_of
-from storage.models import Customer, CustomerAlias, Inbox, Member, Team, utcnow
+from storage.members import get_team
+from storage.models import Customer, CustomerAlias, Inbox, Team, utcnow
 
 log = logging.getLogger("crmbot.pipeline")
 _PICK = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
@@ -57,14 +58,17 @@ class Bot:
         now = incoming.sent_at or self.clock()
         with new_session(self.engine) as session:
             team = get_team(session, self.settings.team, self.settings.timezone)
-            member = self._member(session, team, incoming)
-            fallback = member.language if member and member.language else hint_lang(incoming.lang_hint) or "en"
+            member, answer = admit(session, team, incoming, now)
             if member is None:
                 session.commit()
-                lang = guess_lang(incoming.text or "", fallback)
-                return Reply(text=t(lang, "stranger"), lang=lang)
+                return answer
             if not self._first_delivery(session, team, incoming):
                 return None
+            fallback = member.language or hint_lang(incoming.lang_hint) or "en"
+            linked = link_reply(session, team, member, incoming.text, fallback)
+            if linked is not None:
+                session.commit()
+                return linked
             text, problem = ("", None) if incoming.callback else check(
                 incoming.text or "", guess_lang((incoming.text or "")[:500], fallback),
                 self.settings.max_message_chars)
@@ -85,15 +89,6 @@ class Bot:
                 session.add(member)
             session.commit()
             return reply
-
-    def _member(self, session: Session, team: Team, incoming: Incoming) -> Member | None:
-        found = identity_of(session, incoming.platform, incoming.account_id)
-        if found is not None:
-            return found[1]
-        if incoming.platform == "console":  # the terminal's owner already holds the store
-            name = incoming.display_name or incoming.account_id
-            return add_user(session, team, "console", incoming.account_id, name, role="admin")
-        return None
 
     def _first_delivery(self, session: Session, team: Team, incoming: Incoming) -> bool:
         """Record the update in the inbox; False when this update was seen before."""

@@ -1,27 +1,15 @@
 """What managers ask: the pipeline for a period and what the team did."""
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from handlers.context import Ctx
+from handlers.periods import resolve_period
 from handlers.reply import Reply
 from handlers.texts import day, money, t
 from handlers.understanding.model import Parse
 from storage.activity import activity
 from storage.reports import pipeline
-
-
-def month_of(today: date) -> tuple[date, date]:
-    """The first and last day of `today`'s month."""
-    start = today.replace(day=1)
-    end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    return start, end
-
-
-def week_of(today: date) -> tuple[date, date]:
-    """Monday to Sunday of `today`'s week."""
-    start = today - timedelta(days=today.weekday())
-    return start, start + timedelta(days=6)
 
 
 def _minor(value: float | int | None) -> int:
@@ -30,7 +18,7 @@ def _minor(value: float | int | None) -> int:
 
 async def handle_pipeline(parse: Parse, ctx: Ctx) -> Reply:
     """Open deals per stage for the period (default this month), with totals."""
-    start, end = parse.period or month_of(ctx.today)
+    start, end = parse.period or resolve_period("this_month", ctx.today)
     owner = ctx.member.id if ctx.member.role == "rep" and ctx.extra.get("mine") else None
     data = pipeline(ctx.session, ctx.team.id, start, end, owner_id=owner)  # type: ignore[arg-type]
     lang, cur = ctx.lang, data.get("currency")
@@ -57,7 +45,7 @@ async def handle_pipeline(parse: Parse, ctx: Ctx) -> Reply:
 
 async def handle_activity(parse: Parse, ctx: Ctx) -> Reply:
     """Interactions per member and channel in the period (default this week)."""
-    start, end = parse.period or week_of(ctx.today)
+    start, end = parse.period or resolve_period("this_week", ctx.today)
     since = datetime.combine(start, time.min, ctx.zone)
     until = datetime.combine(end + timedelta(days=1), time.min, ctx.zone)
     mine = ctx.member.id if ctx.member.role == "rep" else None

@@ -231,3 +231,28 @@ class NudgeLedger(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     sent_at: Optional[datetime] = None
     error: Optional[str] = Field(default=None, max_length=500)
+
+
+class Invite(SQLModel, table=True):
+    """A one-time code: an invite into the team, or a link of another platform to a member."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    code: str = Field(max_length=32, unique=True)
+    kind: str = Field(default="invite", max_length=16)  # invite | link
+    role: str = Field(default="rep", max_length=16)
+    member_id: Optional[int] = Field(default=None, foreign_key="member.id")  # for links
+    expires_at: datetime
+    used_at: Optional[datetime] = None
+    used_by: Optional[int] = Field(default=None, foreign_key="member.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Stranger(SQLModel, table=True):
+    """An account that was refused once; it gets nothing more."""
+
+    __table_args__ = (UniqueConstraint("platform", "external_id", name="uq_stranger"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=16)
+    external_id: str = Field(max_length=128)
+    refused_at: datetime = Field(default_factory=utcnow)

@@ -15,6 +15,14 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table('stranger',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('platform', sa.String(length=16), nullable=False),
+    sa.Column('external_id', sa.String(length=128), nullable=False),
+    sa.Column('refused_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('platform', 'external_id', name='uq_stranger')
+    )
     op.create_table('team',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
@@ -91,6 +99,26 @@ def upgrade() -> None:
     with op.batch_alter_table('identity', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_identity_member_id'), ['member_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_identity_team_id'), ['team_id'], unique=False)
+
+    op.create_table('invite',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('team_id', sa.Integer(), nullable=False),
+    sa.Column('code', sa.String(length=32), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('role', sa.String(length=16), nullable=False),
+    sa.Column('member_id', sa.Integer(), nullable=True),
+    sa.Column('expires_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('used_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('used_by', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['member_id'], ['member.id'], ),
+    sa.ForeignKeyConstraint(['team_id'], ['team.id'], ),
+    sa.ForeignKeyConstraint(['used_by'], ['member.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('code')
+    )
+    with op.batch_alter_table('invite', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_invite_team_id'), ['team_id'], unique=False)
 
     op.create_table('nudgeledger',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -351,6 +379,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_nudgeledger_team_id'))
 
     op.drop_table('nudgeledger')
+    with op.batch_alter_table('invite', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_invite_team_id'))
+
+    op.drop_table('invite')
     with op.batch_alter_table('identity', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_identity_team_id'))
         batch_op.drop_index(batch_op.f('ix_identity_member_id'))
@@ -370,3 +402,4 @@ def downgrade() -> None:
 
     op.drop_table('inbox')
     op.drop_table('team')
+    op.drop_table('stranger')
