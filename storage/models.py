@@ -256,3 +256,19 @@ class Stranger(SQLModel, table=True):
     platform: str = Field(max_length=16)
     external_id: str = Field(max_length=128)
     refused_at: datetime = Field(default_factory=utcnow)
+
+
+class SchedulerLock(SQLModel, table=True):
+    """Who ticks the scheduler: one row per lock name, held by `holder` until `expires_at` (a lease).
+
+    PostgreSQL uses a session-level advisory lock instead; this row is SQLite's way.
+    """
+
+    name: str = Field(primary_key=True, max_length=64)
+    holder: str = Field(max_length=128)
+    expires_at: datetime
+    acquired_at: datetime = Field(default_factory=utcnow)
+
+
+# The scheduler reads a team's ledger rows of one local day on every tick.
+Index("ix_nudgeledger_team_day", NudgeLedger.team_id, NudgeLedger.local_day)
