@@ -1,0 +1,129 @@
+"""Calendar arithmetic shared by the date rules: weekdays, month ends, periods."""
+from __future__ import annotations
+
+import calendar as _cal
+from datetime import date, timedelta
+
+NUMBER_WORDS = {
+    # en
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple": 2,
+    "a couple": 2, "a couple of": 2, "couple of": 2, "few": 3, "a few": 3,
+    # ru
+    "один": 1, "одну": 1, "одна": 1, "одного": 1, "два": 2, "две": 2, "двух": 2, "три": 3,
+    "трех": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+    "десять": 10, "пару": 2, "пара": 2, "несколько": 3,
+    # zh
+    "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    "十": 10, "几": 3,
+}
+
+
+def number(word: str | None, default: int = 1) -> int:
+    """A small count written as digits or as a word in any of the three languages."""
+    if not word:
+        return default
+    word = word.strip().casefold().replace("ё", "е")
+    if word.isdigit():
+        return int(word)
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    if len(word) == 2 and word[0] == "十" and word[1] in NUMBER_WORDS:   # 十二
+        return 10 + NUMBER_WORDS[word[1]]
+    if len(word) >= 2 and word[-1] == "十" and word[0] in NUMBER_WORDS:   # 二十
+        return NUMBER_WORDS[word[0]] * 10 + (NUMBER_WORDS.get(word[2:], 0) if len(word) > 2 else 0)
+    if len(word) == 3 and word[1] == "十":                                 # 二十五
+        return NUMBER_WORDS.get(word[0], 0) * 10 + NUMBER_WORDS.get(word[2], 0)
+    return default
+
+
+def next_weekday(today: date, weekday: int, include_today: bool = False) -> date:
+    """The next `weekday` (0 = Monday) after today (or today itself when allowed)."""
+    ahead = (weekday - today.weekday()) % 7
+    if ahead == 0 and not include_today:
+        ahead = 7
+    return today + timedelta(days=ahead)
+
+
+def week_start(today: date, weeks: int = 0) -> date:
+    """Monday of this week, or of the week `weeks` later."""
+    return today - timedelta(days=today.weekday()) + timedelta(weeks=weeks)
+
+
+def weekday_of_next_week(today: date, weekday: int) -> date:
+    """That weekday in the Monday-to-Sunday week after this one ("下周二", "next Tuesday")."""
+    return week_start(today, 1) + timedelta(days=weekday)
+
+
+def month_end(day: date) -> date:
+    """The last day of `day`'s month."""
+    return day.replace(day=_cal.monthrange(day.year, day.month)[1])
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, clamped to the month's end."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = _cal.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def month_start(day: date, months: int = 0) -> date:
+    """The first day of `day`'s month, or of the month `months` later."""
+    return add_months(day.replace(day=1), months)
+
+
+def quarter(day: date, quarters: int = 0) -> tuple[date, date]:
+    """The calendar quarter holding `day` (or `quarters` later), both ends included."""
+    start = month_start(day.replace(month=(day.month - 1) // 3 * 3 + 1), 3 * quarters)
+    return start, month_end(add_months(start, 2))
+
+
+def valid_month_day(month: int, day: int) -> bool:
+    """True when MM-DD exists in some year (Feb 29 does, Feb 30 does not)."""
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    return day <= _cal.monthrange(2000, month)[1]
+
+
+def upcoming(today: date, month: int, day: int, year: int | None = None) -> date | None:
+    """The date MM-DD on or after today (or in `year`); None when it does not exist."""
+    if not valid_month_day(month, day):
+        return None
+    if year is not None:
+        try:
+            return date(year if year > 100 else 2000 + year, month, day)
+        except ValueError:
+            return None
+    for y in (today.year, today.year + 1, today.year + 2, today.year + 3, today.year + 4):
+        try:
+            candidate = date(y, month, day)
+        except ValueError:      # Feb 29 outside a leap year
+            continue
+        if candidate >= today:
+            return candidate
+    return None
+
+
+def period_for(name: str, today: date) -> tuple[date, date]:
+    """A named period ("this_week", "next_month", ...) as inclusive dates."""
+    if name == "today":
+        return today, today
+    if name == "yesterday":
+        return today - timedelta(days=1), today - timedelta(days=1)
+    if name == "tomorrow":
+        return today + timedelta(days=1), today + timedelta(days=1)
+    if name.endswith("_week"):
+        shift = {"this_week": 0, "next_week": 1, "last_week": -1}[name]
+        start = week_start(today, shift)
+        return start, start + timedelta(days=6)
+    if name.endswith("_month"):
+        shift = {"this_month": 0, "next_month": 1, "last_month": -1}[name]
+        start = month_start(today, shift)
+        return start, month_end(start)
+    if name.endswith("_quarter"):
+        return quarter(today, {"this_quarter": 0, "next_quarter": 1, "last_quarter": -1}[name])
+    if name.endswith("_year"):
+        year = today.year + {"this_year": 0, "next_year": 1, "last_year": -1}[name]
+        return date(year, 1, 1), date(year, 12, 31)
+    raise KeyError(name)

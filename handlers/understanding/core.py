@@ -1,0 +1,120 @@
+"""Offline understanding: one chat message in, one `Parse` out. No network, no store.
+
+    understand("Visited Brightwater today, sent the quote for $36k", now, ["Brightwater Foods Inc"])
+
+Never raises: empty, huge, binary or nonsensical text gives intent "unknown" with `problems`.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Mapping, Sequence
+
+from handlers.understanding import companies, people
+from handlers.understanding.amounts import find_amounts, mentions_money_without_number, pick_amount
+from handlers.understanding.cues import Clauses, channel, lexicon, stage
+from handlers.understanding.intents import Signals, classify, command
+from handlers.understanding.lang import MAX_CHARS, clean, detect, has_words
+from handlers.understanding.matching import match_known
+from handlers.understanding.model import Parse
+from handlers.understanding.timeline import period, sort_out
+
+_PERIOD_INTENTS = ("pipeline", "followups", "activity")
+
+
+def understand(text: str, now: datetime, known: Sequence[str] = (), aliases: Mapping[str, str] | None = None) -> Parse:
+    """What a rep's message means: intent, customer (one of `known` where it names one),
+    contact, channel, stage, amount, follow-up day, birthday, period. `now` is aware and
+    already in the writer's time zone; relative dates are resolved from its date."""
+    try:
+        return _understand(text, now, known or (), aliases)
+    except Exception:  # the bot must answer something, whatever the text
+        lang = "en"
+        try:
+            lang = detect(clean(text))
+        except Exception:
+            pass
+        return Parse(lang=lang, intent="unknown", problems=["internal_error"], confidence=0.0)
+
+
+def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping[str, str] | None) -> Parse:
+    cleaned = clean(text)
+    if not cleaned:
+        return Parse(intent="unknown", problems=["empty"] if isinstance(text, str) or text is None else ["no_text"],
+                     confidence=0.0)
+    lang = detect(cleaned)
+    if len(cleaned) > MAX_CHARS:
+        return Parse(lang=lang, intent="unknown", problems=["too_long"], confidence=0.0,
+                     summary=cleaned[:200])
+    if not has_words(cleaned):
+        return Parse(lang=lang, intent="unknown", problems=["no_text"], confidence=0.0, summary=cleaned)
+    cmd = command(cleaned)
+    if cmd:
+        return Parse(lang=lang, intent=cmd[0], done_ref=cmd[1], summary=cleaned, confidence=0.95)
+
+    today = now.date()
+    work = cleaned.replace("ё", "е").replace("Ё", "Е")       # same length: spans stay valid
+    lex = lexicon(lang)
+    clauses = Clauses(work)
+    parse = Parse(lang=lang, summary=cleaned[:1000])
+    known = [k for k in known if isinstance(k, str)]
+    match = match_known(cleaned, known, aliases)
+    person = people.extract(cleaned, lang, (match.start, match.end))
+    parse.contact, parse.contact_role = person.name, person.role
+    parse.contact_phone, parse.contact_email = person.phone, person.email
+
+    if match.name:
+        parse.customer, parse.customer_known, parse.customer_candidates = match.name, True, [match.name]
+    elif match.candidates:
+        parse.customer_candidates = match.candidates
+    else:
+        parse.customer = companies.extract(cleaned, lang, person.name, bool(lex.query.search(work)))
+
+    amount = pick_amount(work, find_amounts(work, lang))
+    if amount is not None:
+        parse.amount, parse.currency = amount.value, amount.currency
+    elif mentions_money_without_number(work):
+        parse.problems.append("amount_without_number")
+
+    times = sort_out(work, lang, today, lex, clauses)
+    parse.followup_on, parse.followup_what, parse.birthday = times.followup_on, times.followup_what, times.birthday
+    parse.problems += times.problems
+    parse.channel = channel(work, lex, clauses)
+    new_customer = parse.customer is not None and not parse.customer_known
+    parse.stage = stage(work, lex, clauses, new_customer)
+
+    signals = Signals(customer=bool(parse.customer or parse.customer_candidates), known_customer=parse.customer_known,
+                      contact=bool(parse.contact), channel=bool(parse.channel), stage=bool(parse.stage),
+                      amount=parse.amount is not None, followup=parse.followup_on is not None,
+                      birthday=parse.birthday is not None)
+    parse.intent = classify(work, lex, signals)
+    _shape(parse, work, lex, today, match.fuzzy)
+    return parse
+
+
+def _shape(parse: Parse, work: str, lex, today, fuzzy: bool) -> None:
+    """Keep only the fields that make sense for the intent, and say how sure we are."""
+    intent = parse.intent
+    if intent != "log":
+        keep_customer = intent == "query_customer"
+        for name in ("contact", "contact_role", "channel", "stage", "amount", "currency", "followup_on",
+                     "followup_what", "birthday"):
+            setattr(parse, name, None)
+        if not keep_customer:
+            parse.customer, parse.customer_known, parse.customer_candidates = None, False, []
+        parse.problems = [p for p in parse.problems if p not in ("amount_without_number",)]
+    if intent in _PERIOD_INTENTS:
+        parse.period = period(work, lex, today)
+    if intent == "log":
+        parse.refers_back = parse.customer is None or lex.refer_back.search(work) is not None
+    confidence = {"unknown": 0.2, "help": 0.9}.get(intent, 0.85)
+    if parse.customer_candidates and parse.customer is None:
+        confidence -= 0.25
+    elif parse.customer and not parse.customer_known:
+        confidence -= 0.2
+    elif fuzzy:
+        confidence -= 0.05
+    if intent == "log" and parse.customer is None and not parse.customer_candidates:
+        confidence -= 0.15
+    if parse.problems:
+        confidence -= 0.1
+    parse.confidence = round(max(0.05, min(1.0, confidence)), 2)

@@ -1,0 +1,103 @@
+"""Cue words compiled per language, and the clause-aware detectors built on them:
+channel (how the interaction happened) and stage (where the deal moved)."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+
+from handlers.understanding import lex_en, lex_ru, lex_zh
+
+_MODULES: dict[str, ModuleType] = {"en": lex_en, "zh": lex_zh, "ru": lex_ru}
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|\.(?!\d)|[!?;\n:()]|\s[—–-]\s|\.\.\.")
+_STAGE_ORDER = ("won", "lost", "negotiation", "proposal", "qualified", "lead")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's cue patterns, compiled."""
+
+    lang: str
+    help: re.Pattern
+    undo: re.Pattern
+    done: re.Pattern
+    pipeline: re.Pattern
+    followups: re.Pattern
+    activity: re.Pattern
+    query: re.Pattern
+    log_verbs: re.Pattern
+    channels: tuple[tuple[re.Pattern, str, int], ...]
+    stages: tuple[tuple[str, re.Pattern], ...]
+    negation: re.Pattern
+    commit: re.Pattern
+    future: re.Pattern
+    periods: tuple[tuple[re.Pattern, str], ...]
+    birthday: re.Pattern
+    refer_back: re.Pattern
+    new_company: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str) -> Lexicon:
+    """The compiled cues of `lang` (en / zh / ru)."""
+    mod = _MODULES.get(lang, lex_en)
+    c = lambda source: re.compile(source, re.I)  # noqa: E731
+    return Lexicon(
+        lang, c(mod.HELP), c(mod.UNDO), c(mod.DONE), c(mod.PIPELINE), c(mod.FOLLOWUPS), c(mod.ACTIVITY),
+        c(mod.QUERY), c(mod.LOG_VERBS), tuple((c(p), ch, w) for p, ch, w in mod.CHANNELS),
+        tuple((s, c(mod.STAGES[s])) for s in _STAGE_ORDER), c(mod.NEGATION), c(mod.COMMIT), c(mod.FUTURE),
+        tuple((c(p), name) for p, name in mod.PERIODS), c(mod.BIRTHDAY), c(mod.REFER_BACK), c(mod.NEW_COMPANY))
+
+
+class Clauses:
+    """Clause boundaries of a text (commas, full stops, dashes), for "same clause" tests."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cuts = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text) + 1]
+
+    def span(self, pos: int) -> tuple[int, int]:
+        """The clause holding character `pos`, as (start, end)."""
+        i = bisect.bisect_right(self.cuts, pos) - 1
+        return self.cuts[i], min(self.cuts[i + 1], len(self.text))
+
+    def before(self, pos: int) -> str:
+        """The clause's text before `pos`."""
+        return self.text[self.span(pos)[0]:pos]
+
+
+def channel(text: str, lex: Lexicon, clauses: Clauses) -> str | None:
+    """How the interaction happened: the first past-tense cue, a weak one only alone."""
+    hits: list[tuple[int, int, str]] = []
+    for pattern, name, weight in lex.channels:
+        for m in pattern.finditer(text):
+            before = clauses.before(m.start())
+            if lex.future.search(before) or lex.negation.search(before) and name != "call":
+                continue
+            hits.append((m.start(), -weight, name))
+            break
+    if not hits:
+        return None
+    strong = [h for h in hits if h[1] <= -2]
+    if strong:
+        hits = strong
+    return min(hits)[2]
+
+
+def stage(text: str, lex: Lexicon, clauses: Clauses, new_customer: bool) -> str | None:
+    """Where the deal moved; "lead" only for a company the team does not know yet."""
+    for name, pattern in lex.stages:
+        for m in pattern.finditer(text):
+            before = clauses.before(m.start())
+            if lex.negation.search(before):
+                continue
+            if name in ("proposal", "won", "qualified") and lex.future.search(before):
+                continue
+            if name == "lead" and not new_customer:
+                continue
+            return name
+    if new_customer and lex.new_company.search(text):
+        return "lead"
+    return None

@@ -1,0 +1,58 @@
+"""What the writer wants: log a note, ask about a customer, the pipeline, follow-ups,
+team activity, help, or a chat command (undo, done N)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from handlers.understanding.cues import Lexicon, lexicon
+
+_QUESTION = re.compile(r"[?？]\s*$|^\s*(?:what|who|which|how|show|list|any|give|tell|где|что|кто|какие|какой|сколько|покажи|как|расскажи|哪|谁|什么|多少|查|看看|列出|显示)", re.I)
+
+
+@dataclass
+class Signals:
+    """What the extractors already found, which tips a message toward "log"."""
+
+    customer: bool = False
+    known_customer: bool = False
+    contact: bool = False
+    channel: bool = False
+    stage: bool = False
+    amount: bool = False
+    followup: bool = False
+    birthday: bool = False
+
+
+def command(text: str) -> tuple[str, int | None] | None:
+    """A chat command in any of the three languages: ("undo", None) or ("done", n)."""
+    for lang in ("en", "ru", "zh"):
+        lex = lexicon(lang)
+        if lex.undo.search(text):
+            return "undo", None
+        m = lex.done.search(text)
+        if m:
+            return "done", int(m.group("n"))
+    return None
+
+
+def classify(text: str, lex: Lexicon, s: Signals) -> str:
+    """The intent of a message that is not a chat command."""
+    if lex.help.search(text) or (lex.lang != "en" and lexicon("en").help.search(text) and len(text) < 40):
+        return "help"
+    deal_facts = s.channel or s.stage or s.amount or s.birthday or (s.followup and not _QUESTION.search(text))
+    question = _QUESTION.search(text) is not None
+    if not (deal_facts and s.customer):
+        if lex.pipeline.search(text) and not s.channel:
+            return "pipeline"
+        if lex.activity.search(text) and (question or not s.customer) and not s.stage:
+            return "activity"
+        if lex.followups.search(text) and (question or not s.customer):
+            return "followups"
+        if lex.query.search(text) and s.customer and not deal_facts:
+            return "query_customer"
+        if question and s.known_customer and not deal_facts and len(text) < 80 and not lex.log_verbs.search(text):
+            return "query_customer"
+    if s.customer or s.contact or deal_facts or lex.log_verbs.search(text):
+        return "log"
+    return "unknown"

@@ -1,0 +1,85 @@
+"""Cleaning raw chat text and telling which of en / zh / ru it is written in."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_CHARS = 4000          # longer notes are refused as "too_long"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff\ufffd]")
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CYR = re.compile(r"[\u0400-\u04ff]")
+_LAT = re.compile(r"[A-Za-z]")
+_WORDY = re.compile(r"[0-9A-Za-z\u0400-\u04ff\u3400-\u4dbf\u4e00-\u9fff]")
+# NFKC would turn "½" into "1⁄2" and "™" into "TM": only fold what chat text really uses.
+_FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({0x3000: 0x20, 0x3001: ord(","), 0x3002: ord("."), 0xFF5E: ord("~"),
+                   0x2014: ord("—"), 0x2013: ord("-"), 0x2010: ord("-"), 0x2011: ord("-"),
+                   0x201C: ord('"'), 0x201D: ord('"'), 0x2018: ord("'"), 0x2019: ord("'"),
+                   0x00AB: 0x00AB, 0x00BB: 0x00BB})
+
+
+def clean(text: object) -> str:
+    """Chat text made safe to parse: a str, control characters dropped, width folded,
+    runs of spaces collapsed. Never raises, whatever it is given."""
+    if text is None:
+        return ""
+    if isinstance(text, (bytes, bytearray)):
+        text = bytes(text).decode("utf-8", "replace")
+    elif not isinstance(text, str):
+        text = str(text)
+    try:
+        text = text.encode("utf-8", "replace").decode("utf-8", "replace")
+    except Exception:  # pragma: no cover - lone surrogates and the like
+        text = "".join(ch for ch in text if not 0xD800 <= ord(ch) <= 0xDFFF)
+    text = _CONTROL.sub(" ", text).translate(_FULLWIDTH)
+    text = _SPACES.sub(" ", text)
+    text = re.sub(r" *\n[\n ]*", "\n", text)
+    return text.strip()
+
+
+def has_words(text: str) -> bool:
+    """True when the text holds at least one letter or digit (not only emoji or symbols)."""
+    return _WORDY.search(text) is not None
+
+
+def detect(text: str, hint: str | None = None) -> str:
+    """The language to answer in: "zh" when Han characters dominate, "ru" for Cyrillic,
+    else "en". `hint` (a platform's language code) breaks ties for text with no letters."""
+    cjk = len(_CJK.findall(text))
+    cyr = len(_CYR.findall(text))
+    lat = len(_LAT.findall(text))
+    if cjk == 0 and cyr == 0 and lat == 0:
+        if hint and hint[:2] in ("zh", "ru"):
+            return hint[:2]
+        return "en"
+    # one Han character counts about as much as a two-letter word
+    if cjk * 3 >= max(cyr, lat) and cjk > 0:
+        return "zh"
+    if cyr > 0 and cyr * 2 >= lat:
+        return "ru"
+    if cjk > 0 and cjk * 3 >= lat / 2:
+        return "zh"
+    return "en"
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a Han character."""
+    return _CJK.match(ch) is not None
+
+
+def casefold(text: str) -> str:
+    """Lower-cased for matching, with Russian "ё" read as "е"."""
+    return text.casefold().replace("ё", "е")
+
+
+def fold_accents(text: str) -> str:
+    """Latin letters without accents ("Café" -> "Cafe"); other scripts untouched."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.category(ch) == "Mn" and out and out[-1].isascii():
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))

@@ -1,0 +1,37 @@
+"""Word lists for names: legal forms, common words, surnames, titles, roles."""
+from __future__ import annotations
+
+import re
+
+LEGAL_FORMS = frozenset("""
+ооо оао зао пао ао ип нко гк тоо чп ук пк llc l.l.c inc incorporated ltd limited corp corporation co
+company gmbh plc llp lp sa ag bv nv srl spa pty oy ab as kk
+""".split())
+ZH_LEGAL_SUFFIX = re.compile("(?:股份有限公司|有限责任公司|有限公司|分公司|集团公司|集团|公司|工作室|厂)+$")
+PLACE_PREFIXES_ZH = frozenset("中国 北京 上海 深圳 广州 天津 重庆 杭州 南京 苏州 成都 武汉 西安 国际 中华 东方 华南 华北 华东".split())
+# lower-case words that often begin company names but mean nothing alone in a note
+COMMON_WORDS = frozenset("""
+global first best new north south east west blue green red black white star united general national
+american international city sun smart prime alpha best top great big little old the one all grand golden
+silver royal pacific atlantic central metro urban digital data tech systems solutions services group
+дом новый север юг восток запад центр мир город
+""".split())
+
+LEGAL_PREFIX_RU = r"(?:ООО|ОАО|ЗАО|ПАО|АО|ИП|НКО|ГК|ТОО|ЧП)"
+LEGAL_SUFFIX_EN = r"(?:Inc|LLC|Ltd|Corp|Co|GmbH|PLC|LLP|Limited|Corporation|Group|Holdings)\.?"
+
+ZH_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆农卓古吉缪项芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝")
+ZH_TITLES = "经理|总监|总经理|总裁|总工|总|主任|老板|处长|科长|部长|主管|老师|先生|女士|小姐|董事长|董|书记|厂长|院长|局长|秘书|会计|工程师|助理|专员"
+ZH_NAME_STOP = set("说讲聊了吃在是打发的和跟给也都还就已要会想很生对那这们表示反馈回复答应觉得认为让叫去来到把被从向问请帮约等啊吧呢吗说过这那再先又刚才没不有与及或同见开,.!?;:，。、！？ 0123456789")
+ZH_NOT_NAMES = set("方案 方面 方便 方法 方式 高兴 高层 金额 周末 周期 周边 周年 黄了 马上 安排 安装 任何 任务 于是 关于 关系 单子 时间 时候 项目 成本 成交 万元 常规 向他 向她 钱 白天 明天 明年 明确 史上 司机 全部 全年 应该 和他 和她 文件 华为 江湖 包装 宁可 车间 连续 路上 管理 简单 席位 商务 商量 师傅".split())
+EN_ROLES = r"(?:ceo|coo|cfo|cto|cio|cmo|cro|vp(?:\s+of\s+\w+)?|svp|evp|gm|general\s+manager|managing\s+director|md|owner|co-?founder|founder|president|chairman|director(?:\s+of\s+\w+)?|\w+\s+director|head\s+of\s+\w+|(?:project|office|it|ops|operations|purchasing|procurement|sales|store|plant|facilities|facility|product|account|hr|marketing|finance|practice|clinic|hotel|fleet|warehouse)\s+manager|manager|buyer|procurement\s+lead|engineer|chief\s+engineer|accountant|controller|cio|admin|assistant|receptionist|principal|superintendent|partner)"
+EN_NOT_NAMES = frozenset("""
+i me my we us our you he she him her his hers they them their it its the a an at from of in on to for with and or but re
+about today yesterday tomorrow again said says say walked is was were will would who whom which that this there here team
+guys folks everyone someone somebody nobody no yes answer voicemail reception front desk got had has have did do does
+whatsapp wechat telegram signal viber slack linkedin sms text texted message messaged dm zoom teams phone
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
+october november december jan feb mar apr jun jul aug sep sept oct nov dec follow up call called email emailed met meeting
+lunch dinner visit visited quote sent deal contract budget new next last week month year quick just also so ok okay
+their then they're we're it's expo conference office site plant hq boss manager director ceo coo cfo cto owner
+""".split())

@@ -1,0 +1,208 @@
+"""The person a note is about: name as written (Russian put back in the nominative),
+role, phone and e-mail. One extractor per language."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from handlers.understanding.lex_names import (EN_NOT_NAMES, EN_ROLES, ZH_NAME_STOP, ZH_NOT_NAMES,
+                                              ZH_SURNAMES, ZH_TITLES)
+from handlers.understanding.ru_names import is_patronymic, lookup_first, nominative
+
+
+@dataclass
+class Person:
+    """A contact found in a note."""
+
+    name: str | None = None
+    role: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)[\s-]?)?\d{2,4}(?:[\s-]\d{2,4}){1,4}(?![\w.])|(?<!\d)\+?\d{10,13}(?!\d)")
+_CAP = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+_LOW = r"[a-z][a-z'-]+"
+_EN_ROLE_NAME = re.compile(r"\b(?P<role>" + EN_ROLES + r")\s*,?\s+(?P<name>(?:" + _CAP + r"|" + _LOW + r")(?:\s+(?:" + _CAP + r"|" + _LOW + r"))?)", re.I)
+_EN_NAME_ROLE = re.compile(r"\b(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\s*(?:,\s*(?:the\s+|their\s+|our\s+)?|\(\s*)(?P<role>" + EN_ROLES + r")\b")
+_EN_NAME_AT = re.compile(r"(?:(?<=\bwith\s)|(?<=w/\s)|(?<=\bfrom\s)|(?<=\bmet\s)|(?<=\bgot\s)|(?<=\bto\s)|(?<=\bcalled\s)|(?<=\bcall\s)|(?<=\bemailed\s)|(?<=\btexted\s)|(?<=\bpinged\s)|(?<=\bmessaged\s)|(?<=\band\s)|^)(?P<name>(?:" + _CAP + r"|" + _LOW + r")(?:\s+" + _CAP + r")?)(?=\s+(?:from|at|of|@|over\s+at)\s+)", re.I)
+_EN_AFTER_VERB = re.compile(r"\b(?:met|got|reached|spoke\s+(?:with|to)|talked\s+(?:with|to)|called|emailed|texted|pinged|messaged|with|w/|contact(?:\s+is|:)|ask\s+for|asked\s+for)\s+(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\b")
+_EN_POSSESSIVE = re.compile(r"\b(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)'s\s+(?:birthday|bday|number|phone|email|cell)")
+
+
+def _en_clean(name: str, taken: tuple[int, int], start: int) -> str | None:
+    words = name.split()
+    keep = []
+    for w in words:
+        if w.lower() in EN_NOT_NAMES:
+            break
+        keep.append(w)
+    if not keep:
+        return None
+    if taken[0] <= start < taken[1]:
+        return None
+    return " ".join(keep)
+
+
+def english(text: str, taken: tuple[int, int]) -> Person:
+    """Contact in an English note; `taken` is the customer's span (not a person)."""
+    found: list[tuple[int, str, str | None]] = []
+    for pattern, has_role in ((_EN_ROLE_NAME, True), (_EN_NAME_ROLE, True), (_EN_NAME_AT, False),
+                              (_EN_AFTER_VERB, False), (_EN_POSSESSIVE, False)):
+        for m in pattern.finditer(text):
+            raw = m.group("name")
+            if pattern is not _EN_NAME_AT and pattern is not _EN_ROLE_NAME and not raw[:1].isupper():
+                continue
+            if pattern is _EN_NAME_AT and not raw[:1].isupper() and not re.search(r"(?:with|w/|from)\s+$", text[max(0, m.start("name") - 6):m.start("name")], re.I):
+                continue
+            name = _en_clean(raw, taken, m.start("name"))
+            if name and not (taken[0] <= m.start("name") < taken[1]):
+                role = m.group("role") if has_role else None
+                found.append((m.start("name"), name, role))
+    if not found:
+        return Person()
+    found.sort(key=lambda f: (f[0], -len(f[1])))
+    start, name, role = found[0]
+    if role is None:
+        role = next((r for s, n, r in found if r and n.split()[0] == name.split()[0]), None)
+    return Person(name, role.strip() if role else None)
+
+
+_ZH_SUR = "".join(sorted(ZH_SURNAMES))
+_ZH_TITLED = re.compile("(?:[小老][" + _ZH_SUR + "]|[" + _ZH_SUR + "](?:" + ZH_TITLES + "))")
+_ZH_CONTEXT = re.compile("(?:对接人|联系人|负责人|接口人|窗口|对口人|经办人)(?:是|叫|为|:|：)?\\s*|(?:[\u4e00-\u9fff]{1,4}[部处科组室])的|(?:和|跟|与|同|见了|见到|找了|约了|联系了|问了|给|叫|是)")
+_ZH_DEPT = re.compile("([\u4e00-\u9fff]{2}[部处科组室]|[\u4e00-\u9fff]{2}中心)的$")
+
+
+def _zh_name_at(text: str, i: int) -> str | None:
+    m = _ZH_TITLED.match(text, i)
+    if m:
+        return m.group()
+    if i >= len(text) or text[i] not in ZH_SURNAMES:
+        return None
+    j = i + 1
+    while j < len(text) and j - i < 3 and "\u4e00" <= text[j] <= "\u9fff" and text[j] not in ZH_NAME_STOP:
+        j += 1
+    name = text[i:j]
+    if len(name) < 2 or name in ZH_NOT_NAMES or name[:2] in ZH_NOT_NAMES:
+        return None
+    if name[1] in "一二三四五六日天末" and name[0] == "周":
+        return None
+    return name
+
+
+def chinese(text: str, taken: tuple[int, int]) -> Person:
+    """Contact in a Chinese note: 刘经理, 王总, 李娜, 对接人是陈静."""
+    starts: list[int] = []
+    if taken[1] > 0:
+        k = taken[1]
+        while k < len(text) and text[k] in "公司那边方":
+            k += 1
+        if text.startswith("的", k):
+            starts.append(k + 1)
+    for m in _ZH_CONTEXT.finditer(text):
+        starts.append(m.end())
+    starts += [m.end() for m in re.finditer(r"(?:^|[,.!?;:，。！？；\s])", text)]
+    best: tuple[int, str] | None = None
+    for i in sorted(set(starts)):
+        if taken[0] <= i < taken[1]:
+            continue
+        name = _zh_name_at(text, i)
+        if not name:
+            continue
+        titled = _ZH_TITLED.fullmatch(name) is not None
+        after = text[i + len(name):i + len(name) + 2]
+        if not titled and after and after[0] not in ZH_NAME_STOP and not after.startswith(("说", "生日")):
+            continue
+        if not titled and text[max(0, i - 1):i] in ("", ",", ".", " ") and not re.match("说|表示|反馈|回复|讲|答应|觉得|认为|提到|告诉|的|生日|,|，", after):
+            continue
+        best = (i, name)
+        break
+    for m in _ZH_TITLED.finditer(text):
+        if not (taken[0] <= m.start() < taken[1]) and (best is None or m.start() < best[0]):
+            best = (m.start(), m.group())
+            break
+    if best is None:
+        return Person()
+    dept = _ZH_DEPT.search(text[max(0, best[0] - 8):best[0]])
+    return Person(best[1], dept.group(1) if dept else None)
+
+
+_RU_ROLES = (r"(?:главн\w+\s+инженер\w*|коммерческ\w+\s+директор\w*|генеральн\w+\s+директор\w*|финансов\w+\s+директор\w*|"
+             r"технич\w+\s+директор\w*|исполнительн\w+\s+директор\w*|директор\w*|гендир\w*|главбух\w*|главн\w+\s+бухгалтер\w*|"
+             r"бухгалтер\w*|менеджер\w*(?:\s+по\s+\w+)?|закупщик\w*|снабженц\w*|начальник\w*(?:\s+\w+){0,2}|руководител\w*(?:\s+\w+){0,2}|"
+             r"юрист\w*|инженер\w*|владел\w+|собственник\w*|замдиректора|заместител\w+\s+директора|зам\w*\s+директора|"
+             r"технолог\w*|логист\w*|администратор\w*|ассистент\w*|секретар\w*)")
+_RU_CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_RU_NAME = re.compile(r"(?<![\w«\"])" + _RU_CAP + r"(?:\s+" + _RU_CAP + r"){0,4}")
+_RU_ROLE = re.compile(_RU_ROLES, re.I)
+_RU_CONTACT = re.compile(r"\b(?:контакт\w*(?:\s+лиц\w*)?|лпр)\s*(?:[—:-]|это)?\s*(?P<name>" + _RU_CAP + r"(?:\s+" + _RU_CAP + r"){0,2})", re.I)
+
+
+def _role_nominative(role: str) -> str:
+    words = role.lower().split()
+    out = []
+    for w in words:
+        for end, rep in (("ым", "ый"), ("им", "ий"), ("ому", "ый"), ("ого", "ый"), ("ом", ""), ("ого", ""),
+                         ("ему", "ий"), ("ем", ""), ("а", ""), ("у", ""), ("ой", "ой")):
+            if w.endswith(end) and len(w) > len(end) + 3 and w not in ("по",):
+                w = w[:-len(end)] + rep
+                break
+        out.append(w)
+    text = " ".join(out)
+    return text.replace("главный", "главный").replace("главбух", "главбух")
+
+
+def russian(text: str, taken: tuple[int, int]) -> Person:
+    """Contact in a Russian note, in the nominative where it can be rebuilt."""
+    m = _RU_CONTACT.search(text)
+    candidates: list[tuple[int, list[str]]] = []
+    if m:
+        candidates.append((m.start("name"), m.group("name").split()))
+    for m in _RU_NAME.finditer(text):
+        words = m.group().split()
+        offset = m.start()
+        # drop leading words that are not names (sentence-initial verbs, customer words)
+        while words and not lookup_first(words[0]) and not is_patronymic(words[0]):
+            preceding = text[max(0, offset - 30):offset]
+            if _RU_ROLE.search(preceding[-30:]) and re.search(_RU_ROLES + r"\s*$", preceding, re.I) and not (taken[0] <= offset < taken[1]):
+                break
+            offset += len(words[0]) + 1
+            words = words[1:]
+        if not words or taken[0] <= offset < taken[1]:
+            continue
+        candidates.append((offset, words[:3]))
+    if not candidates:
+        return Person()
+    candidates.sort(key=lambda c: c[0])
+    start, words = candidates[0]
+    words = [w for w in words if not (taken[0] <= text.find(w, start) < taken[1])] or words
+    role = None
+    before = text[max(0, start - 60):start]
+    after = text[start:start + 80]
+    base = max(0, start - 60)
+    rm = [r for r in _RU_ROLE.finditer(before) if not (taken[0] <= base + r.start() < taken[1])
+          and (r.group()[:1].islower() or base + r.start() == 0 or text[base + r.start() - 1] in " ,—-:")]
+    if rm:
+        role = _role_nominative(rm[-1].group())
+    else:
+        ra = re.match(r"[^,.;]*?,\s*(" + _RU_ROLES + r")", after, re.I)
+        if ra:
+            role = _role_nominative(ra.group(1))
+    return Person(nominative(words), role)
+
+
+def extract(text: str, lang: str, taken: tuple[int, int] = (-1, -1)) -> Person:
+    """The contact of a note in `lang`, plus any phone number and e-mail written in it."""
+    person = {"zh": chinese, "ru": russian}.get(lang, english)(text, taken)
+    email = _EMAIL.search(text)
+    if email:
+        person.email = email.group()
+    scrubbed = _EMAIL.sub(" ", text)
+    for m in _PHONE.finditer(scrubbed):
+        digits = re.sub(r"\D", "", m.group())
+        if 7 <= len(digits) <= 15 and not re.fullmatch(r"(?:19|20)\d\d", digits):
+            person.phone = m.group().strip()
+            break
+    return person

@@ -1,0 +1,116 @@
+"""Russian personal names: recognising a first name in any case and putting a full name
+back into the nominative ("с Сергеем Ковалёвым" -> "Сергей Ковалёв")."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+MALE = """Александр Алексей Анатолий Андрей Антон Аркадий Арсений Артём Артем Артур Богдан Борис Вадим
+Валентин Валерий Василий Виктор Виталий Владимир Владислав Всеволод Вячеслав Геннадий Георгий Герман Глеб
+Григорий Даниил Данила Денис Дмитрий Евгений Егор Захар Иван Игорь Илья Кирилл Константин Леонид Максим
+Марат Марк Матвей Михаил Никита Николай Олег Павел Пётр Петр Роман Ринат Руслан Рустам Савелий Семён Семен
+Сергей Станислав Степан Тимофей Тимур Фёдор Федор Филипп Эдуард Эльдар Юрий Яков Ярослав Лев Ильдар""".split()
+FEMALE = """Александра Алина Алла Алёна Алена Анастасия Ангелина Анна Антонина Валентина Валерия Варвара
+Василиса Вера Вероника Виктория Галина Дарья Диана Ева Евгения Екатерина Елена Елизавета Жанна Зинаида Зоя
+Инна Ирина Карина Кира Кристина Ксения Лариса Лидия Лилия Любовь Людмила Маргарита Марина Мария Милана
+Надежда Наталья Наталия Нина Оксана Олеся Ольга Полина Раиса Регина Светлана Снежана София Софья Таисия
+Тамара Татьяна Ульяна Эльвира Эмма Юлия Яна""".split()
+_MALE_IN_A = {"Никита", "Илья", "Данила", "Кузьма", "Фома", "Савва"}
+_IRREGULAR = {"Павел": "Павл", "Лев": "Льв", "Пётр": "Петр", "Петр": "Петр"}
+_HUSHING = set("гкхжшчщ")
+
+
+def _forms(name: str) -> list[str]:
+    low = name.lower().replace("ё", "е")
+    if name in _IRREGULAR:
+        stem = _IRREGULAR[name].lower()
+        return [low] + [stem + e for e in ("а", "у", "ом", "е")]
+    if low.endswith("ий"):
+        stem = low[:-1]
+        return [low, stem + "я", stem + "ю", stem + "ем", stem + "и"]
+    if low.endswith(("й", "ь")):
+        stem = low[:-1]
+        return [low, stem + "я", stem + "ю", stem + "ем", stem + "е"]
+    if low.endswith("ия"):
+        stem = low[:-1]
+        return [low, stem + "и", stem + "ю", stem + "ей"]
+    if low.endswith("я"):
+        stem = low[:-1]
+        return [low, stem + "и", stem + "е", stem + "ю", stem + "ей"]
+    if low.endswith("а"):
+        stem = low[:-1]
+        gen = "и" if stem[-1] in _HUSHING else "ы"
+        ins = "ей" if stem[-1] in "жшчщц" else "ой"
+        return [low, stem + gen, stem + "е", stem + "у", stem + ins]
+    return [low, low + "а", low + "у", low + "ом", low + "е"]
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, tuple[str, bool]]:
+    """Every case form of a common first name -> (nominative, is_female)."""
+    table: dict[str, tuple[str, bool]] = {}
+    for name in MALE + FEMALE:
+        female = name in FEMALE and name not in _MALE_IN_A
+        for form in _forms(name):
+            table.setdefault(form, (name, female))
+    return table
+
+
+def lookup_first(word: str) -> tuple[str, bool] | None:
+    """(nominative, is_female) when the word is a first name in some case."""
+    return first_names().get(word.lower().replace("ё", "е"))
+
+
+def is_patronymic(word: str) -> bool:
+    """True for "Сергеевна", "Николаевны", "Ивановичем" and the like."""
+    low = word.lower()
+    return any(marker in low for marker in ("ович", "евич", "овн", "евн", "ичн", "инич")) and word[:1].isupper()
+
+
+def patronymic_nominative(word: str) -> str:
+    """"Сергеевной" -> "Сергеевна", "Ивановичем" -> "Иванович"."""
+    for marker in ("овн", "евн", "ичн"):
+        i = word.lower().rfind(marker)
+        if i > 0:
+            return word[:i + len(marker)] + "а"
+    for marker in ("ович", "евич", "ьич", "ич"):
+        i = word.lower().rfind(marker)
+        if i > 0:
+            return word[:i + len(marker)]
+    return word
+
+
+def surname_nominative(word: str, female: bool) -> str:
+    """A surname in the nominative, for the usual -ов/-ев/-ин/-ский families."""
+    low = word.lower().replace("ё", "е")
+    for base in ("ов", "ев", "ин", "ын"):
+        for end in ("ым", "ой", "ою", "ом", "ого", "ому", "ую", "а", "у", "е", "ы"):
+            if low.endswith(base + end) and len(low) > len(base + end) + 1:
+                stem = word[:len(word) - len(end)]
+                if female:
+                    return stem + "а"
+                return stem if end not in ("ой", "ую", "ы") else stem + "а"
+    for end, male_nom, female_nom in (("ским", "ский", "ская"), ("ского", "ский", "ская"),
+                                      ("скому", "ский", "ская"), ("ской", "ский", "ская"),
+                                      ("скую", "ский", "ская"), ("цким", "цкий", "цкая"),
+                                      ("цкого", "цкий", "цкая"), ("цкой", "цкий", "цкая")):
+        if low.endswith(end):
+            return word[:len(word) - len(end)] + (female_nom if female or end in ("ской", "скую", "цкой") else male_nom)
+    return word
+
+
+def nominative(words: list[str]) -> str:
+    """A Russian full name ("Сергеем Ковалёвым") back in the nominative where the
+    first name is recognised; otherwise the words as written."""
+    if not words:
+        return ""
+    first = lookup_first(words[0])
+    if first is None:
+        if len(words) >= 2 and lookup_first(words[1]):       # "Орлов Дмитрий"
+            nom, female = lookup_first(words[1])
+            return " ".join([surname_nominative(words[0], female), nom] + words[2:])
+        return " ".join(words)
+    nom, female = first
+    out = [nom]
+    for word in words[1:]:
+        out.append(patronymic_nominative(word) if is_patronymic(word) else surname_nominative(word, female))
+    return " ".join(out)
