@@ -70,6 +70,7 @@ def pipeline(session, team_id: int, start: date, end: date,
     "mixed_currency", ["by_currency"], "per_owner": [{"owner_id", "name", "count",
     "amount", "weighted"}] (largest amount first)}.
     """
+    session.flush()  # deals added in this session but not yet flushed count too
     connection = session.connection()
     team = connection.execute(
         select(Team.__table__.c.currency, Team.__table__.c.settings).where(Team.__table__.c.id == team_id)

@@ -222,3 +222,14 @@ def test_money_numbers():
     assert money(Decimal("12.5")) == 12.5
     assert money(Decimal("0.005")) == 0.01
     assert money(None) == 0
+
+
+def test_deals_written_in_the_same_session_are_counted(store):
+    engine, ids, _add = store
+    with session(engine) as s:
+        s.add(Deal(team_id=ids["team"], customer_id=ids["acme"], stage="proposal",
+                   amount_minor=250000, currency="USD", expected_close=END, owner_id=ids["bob"]))
+        report = pipeline(s, ids["team"], START, END)
+        s.rollback()
+    assert stages(report)["proposal"] == (1, 2500, 1250)
+    assert run(engine, ids["team"])["total"] == 0
