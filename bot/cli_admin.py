@@ -52,6 +52,7 @@ def export(
     """Write one CSV per table (customers.csv, contacts.csv, deals.csv, ...), each with a header row."""
     from sqlmodel import SQLModel
 
+    import storage.models  # noqa: F401  (every table, even on a store migrated earlier)
     from bot.cli import _engine, _settings
 
     if not all_tables:

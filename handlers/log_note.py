@@ -52,7 +52,7 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
                                 note_id=note.id, channel=parse.channel, text=ctx.text[:4000], at=ctx.now))
         lines.insert(0, ("interaction", {"channel": t(ctx.lang, f"channel.{parse.channel}")}))
     if parse.followup_on:
-        what = (parse.followup_what or parse.summary or ctx.text)[:300]
+        what = _promise(parse, ctx.text)
         journal.add(FollowUp(team_id=ctx.team.id, customer_id=customer.id,  # type: ignore[arg-type]
                              member_id=ctx.member.id, note_id=note.id, due=parse.followup_on,
                              what=what, created_at=ctx.now))
@@ -110,6 +110,15 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[st
                                      "new": t(ctx.lang, f"stage.{deal.stage}")}))
     if "amount_minor" in changes:
         lines.append(("deal_amount", {"amount": money(minor, currency, ctx.lang)}))
+
+
+def _promise(parse: Parse, text: str) -> str:
+    """What was promised: the parser's phrase when it says something, else the note itself."""
+    what = (parse.followup_what or "").strip()
+    if len(what.split()) >= 3 or (what and not what.isascii() and len(what) >= 6):
+        return what[:300]
+    text = " ".join(text.split())
+    return text if len(text) <= 300 else text[:299] + "…"
 
 
 def _moves_forward(old: str, new: str) -> bool:

@@ -20,7 +20,7 @@ async def test_empty_and_whitespace(bot, store):
 
 async def test_twenty_thousand_characters(bot, store):
     reply = await bot.say("Visited Globex. " * 1250)
-    assert "too long" in reply.text and "20000" in reply.text
+    assert "too long" in reply.text and "4000" in reply.text
     assert _nothing_written(store) and store(Customer) == 0
     reply = await bot.say("拜访了星辰科技。" * 2600)
     assert "太长" in reply.text
@@ -77,6 +77,9 @@ async def test_stranger_on_telegram_gets_one_polite_refusal_and_nothing_else(crm
     assert "members" in reply.text and "Globex" not in reply.text and "42" not in reply.text
     reply = await crm.handle(Incoming(platform="telegram", account_id="999", chat_id="999",
                                       message_id="2", text="что по Глобексу?"))
+    assert reply is None  # one refusal, then silence
+    reply = await crm.handle(Incoming(platform="telegram", account_id="777", chat_id="777",
+                                      message_id="3", text="что по Глобексу?"))
     assert "Извините" in reply.text
 
 

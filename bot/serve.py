@@ -1,0 +1,87 @@
+"""`crmbot run`: every adapter whose credentials are set, and the reminder scheduler, in one process."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from typing import Any, Protocol
+
+from bot.pipeline import Bot
+from bot.settings import Settings
+from handlers.reply import Reply
+
+log = logging.getLogger("crmbot.run")
+
+
+class Adapter(Protocol):
+    """What `crmbot run` needs of a platform adapter."""
+
+    async def start(self) -> None: ...
+    async def stop(self) -> None: ...
+    async def send(self, chat_id: str, reply: Reply) -> None: ...
+
+
+class Senders:
+    """Delivery for the scheduler: a nudge goes out through the adapter of its platform."""
+
+    def __init__(self, adapters: dict[str, Adapter]):
+        self.adapters = adapters
+
+    async def send(self, platform: str, chat_id: str, reply: Reply) -> None:
+        """Send `reply` to `chat_id` on `platform`; raises when that platform is not running."""
+        adapter = self.adapters.get(platform)
+        if adapter is None:
+            raise LookupError(f"no {platform} adapter is running")
+        await adapter.send(chat_id, reply)
+
+
+def build_adapters(bot: Bot, settings: Settings) -> dict[str, Adapter]:
+    """The adapters whose credentials are set."""
+    adapters: dict[str, Adapter] = {}
+    if settings.telegram_bot_token:
+        from bot.adapters.telegram import TelegramAdapter
+
+        adapters["telegram"] = TelegramAdapter(bot, settings)
+    if settings.slack_bot_token and settings.slack_signing_secret:
+        from bot.adapters.slack import SlackAdapter
+
+        adapters["slack"] = SlackAdapter(bot, settings)
+    return adapters
+
+
+async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
+    """Run until SIGINT/SIGTERM (or `stop` is set), then shut everything down in order."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    bot = Bot(settings)
+    adapters = build_adapters(bot, settings)
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):
+            pass
+    started: list[Adapter] = []
+    scheduler: Any = None
+    try:
+        for name, adapter in adapters.items():
+            await adapter.start()
+            started.append(adapter)
+            log.info("%s adapter started", name)
+        scheduler = _start_scheduler(Senders(adapters), bot, settings)
+        await stop.wait()
+    finally:
+        if scheduler is not None:
+            scheduler.shutdown()
+        for adapter in reversed(started):
+            await adapter.stop()
+        log.info("stopped")
+
+
+def _start_scheduler(senders: Senders, bot: Bot, settings: Settings) -> Any:
+    try:
+        from scheduler.runner import start
+    except ImportError:
+        log.warning("reminders are not available in this build")
+        return None
+    return start(senders, bot.engine, settings)

@@ -1,0 +1,90 @@
+"""The contract's commands, run as a user would run them."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def crmbot(*args: str, url: str, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "DATABASE_URL": url, "CRM_TIMEZONE": "Europe/London", **env}
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
+                          text=True, env=environment, timeout=120)
+
+
+def test_say_writes_the_store_and_answers(database_url):
+    out = crmbot("user", "add", "--platform", "console", "--id", "ann", "--name", "Ann", url=database_url)
+    assert out.returncode == 0 and "Ann" in out.stdout
+    out = crmbot("say", "--user", "ann", "--now", "2026-11-25T10:00",
+                 "Visited Globex, sent the quote for $42k, follow up Friday", url=database_url)
+    assert out.returncode == 0, out.stderr
+    assert "Globex" in out.stdout and "Fri, Nov 27" in out.stdout
+    out = crmbot("say", "--user", "ann", "--now", "2026-11-25T10:05", "what do we know about globex",
+                 url=database_url)
+    assert "$42,000" in out.stdout
+
+
+def test_report_pipeline_json_has_the_contract_shape(database_url):
+    crmbot("say", "--user", "ann", "--now", "2026-11-25T10:00", "Visited Globex, sent the quote for $42k",
+           url=database_url)
+    out = crmbot("report", "pipeline", "--period", "this_month", "--json", url=database_url)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert set(data) >= {"period", "stages", "undated", "total", "weighted_total", "currency"}
+    proposal = next(s for s in data["stages"] if s["stage"] == "proposal")
+    assert proposal["count"] == 1 and proposal["amount"] == 42000 and proposal["weighted"] == 21000
+    assert data["undated"]["count"] == 1
+
+
+def test_parse_prints_the_contract_fields():
+    out = crmbot("parse", "--now", "2026-11-23T10:00:00", "--tz", "America/New_York", "--known",
+                 "Kestrel Logistics Ltd", "called Kestrel, no answer", url="sqlite:///:memory:")
+    data = json.loads(out.stdout)
+    assert data["customer"] == "Kestrel Logistics Ltd" and data["channel"] == "call"
+    assert set(data) >= {"lang", "intent", "customer", "contact", "channel", "stage", "amount",
+                         "currency", "followup_on", "birthday", "period"}
+
+
+def test_parse_batch_keeps_order_and_ids():
+    lines = "".join(json.dumps({"id": f"x{i}", "text": text, "now": "2026-11-23T10:00:00", "tz": "UTC",
+                                "known": []}) + "\n" for i, text in enumerate(["help", "帮助", "помощь"]))
+    out = crmbot("parse", "--batch", url="sqlite:///:memory:", stdin=lines + "not json\n")
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r.get("id") for r in rows[:3]] == ["x0", "x1", "x2"]
+    assert [r["lang"] for r in rows[:3]] == ["en", "zh", "ru"]
+    assert "error" in rows[3]
+
+
+def test_bad_configuration_stops_with_one_clear_line(tmp_path: Path):
+    out = crmbot("say", "--user", "a", "hi", url=f"sqlite:///{tmp_path}/x.db", CRM_TIMEZONE="Mars/Base")
+    assert out.returncode == 2 and "CRM_TIMEZONE" in out.stderr and "Traceback" not in out.stderr
+    out = crmbot("say", "--user", "a", "hi", url="postgresql://nobody@127.0.0.1:1/none")
+    assert out.returncode == 2 and "cannot open the store" in out.stderr and "Traceback" not in out.stderr
+    out = crmbot("say", "--user", "a", "hi", url="not a url")
+    assert out.returncode == 2 and "DATABASE_URL" in out.stderr
+
+
+def test_run_without_credentials_says_how(tmp_path: Path):
+    env = {k: "" for k in ("TELEGRAM_BOT_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")}
+    out = crmbot("run", url=f"sqlite:///{tmp_path}/x.db", **env)
+    assert out.returncode != 0 and "TELEGRAM_BOT_TOKEN" in out.stderr
+
+
+def test_export_writes_one_csv_per_table(database_url, tmp_path: Path):
+    crmbot("say", "--user", "ann", "Visited Globex, met Maria (CFO)", url=database_url)
+    out = crmbot("export", "--all", str(tmp_path / "out"), url=database_url)
+    assert out.returncode == 0, out.stderr
+    for name in ("customers", "contacts", "deals", "interactions", "followups"):
+        header = (tmp_path / "out" / f"{name}.csv").read_text().splitlines()[0]
+        assert "id" in header.split(",")
+    assert "Globex" in (tmp_path / "out" / "customers.csv").read_text()
+
+
+@pytest.mark.parametrize("period", ["bogus", "2026-12-01..2026-11-01"])
+def test_report_rejects_bad_periods(database_url, period):
+    out = crmbot("report", "pipeline", "--period", period, url=database_url)
+    assert out.returncode == 2 and "period" in out.stderr
