@@ -41,7 +41,8 @@ _MONEY_BEFORE = re.compile(r"(?:budget|deal|contract|price|priced|quote[d]?|wort
                            r"invoice|po|бюджет\w*|сумм\w*|стоимост\w*|цен\w*|счет\w*|金额|总价|预算|报价|价格|合同额|"
                            r"总额)\W{0,3}(?:(?:is|of|at|for|to|now|was|на|в|составляет|теперь|是|为|约|大概)\s+){0,2}$", re.I)
 _TO_BEFORE = re.compile(r"(?:\bto|\bup\s+to|\bдо|\bтеперь|到|为|成)\s*$", re.I)
-_DISCOUNT = re.compile(r"discount|off\b|rebate|скидк|折扣|优惠|降价", re.I)
+_DISCOUNT_AFTER = re.compile(r"\s*(?:discount|off\b|rebate|скидк|折扣|优惠)", re.I)
+_DISCOUNT_BEFORE = re.compile(r"(?:discount\s+of|rebate\s+of|скидк\w*\s+(?:в\s+)?|折扣|优惠|降价?了?)\s*$", re.I)
 _BARE_MONEY = re.compile(r"(?:[$€£₽¥](?!\s?\d))|\b(?:dollars|euros|рублей|долларов)\b|万元|美元", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -107,7 +108,7 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
         if value is None:
             continue
         value *= _MUL.get(mul, 1)
-        if value <= 0:
+        if value <= 0 or value >= 10**15 or len(num) > 24:
             continue
         cur = _currency(pre) or _currency(post)
         explicit = cur is not None
@@ -122,7 +123,7 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
 def pick_amount(text: str, amounts: list[Amount]) -> Amount | None:
     """The deal value among several: the one a change goes "to", else the first that is no discount."""
     usable = [a for a in amounts
-              if not _DISCOUNT.search(text[a.end:a.end + 14]) and not _DISCOUNT.search(text[max(0, a.start - 12):a.start])]
+              if not _DISCOUNT_AFTER.match(text, a.end) and not _DISCOUNT_BEFORE.search(text[max(0, a.start - 16):a.start])]
     if not usable:
         return None
     for amount in reversed(usable):

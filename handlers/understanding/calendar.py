@@ -123,6 +123,10 @@ def period_for(name: str, today: date) -> tuple[date, date]:
         return start, month_end(start)
     if name.endswith("_quarter"):
         return quarter(today, {"this_quarter": 0, "next_quarter": 1, "last_quarter": -1}[name])
+    if len(name) == 2 and name[0] == "q" and name[1] in "1234":
+        start = date(today.year, 3 * int(name[1]) - 2, 1)
+        span = quarter(start)
+        return span if span[1] >= today else quarter(date(today.year + 1, start.month, 1))
     if name.endswith("_year"):
         year = today.year + {"this_year": 0, "next_year": 1, "last_year": -1}[name]
         return date(year, 1, 1), date(year, 12, 31)

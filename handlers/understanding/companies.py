@@ -13,7 +13,7 @@ _EN_PREP = re.compile(r"\b(?:from|at|visited|called|with|for|to|about|on|emailed
 _EN_QUERY = re.compile(r"\b(?:about|with|on|for|at)\s+([\w&'. -]{2,60}?)\s*[?.!]*$", re.I)
 _EN_LEAD = re.compile(r"^(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})(?=\s+(?:signed|lost|went|called|wants|bumped|is|deal|confirmed|agreed|declined|moved|:))")
 
-_ZH_NAMED = re.compile(r"(?:叫|名叫|叫做|名为|名字是)([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?=[,.!?;，。！？；\s]|的|$)")
+_ZH_NAMED = re.compile(r"(?:叫|名叫|叫做|名为|名字是|新客户(?:是|叫)?|客户是|公司是|一家(?:公司|企业)叫?)([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?=[,.!?;，。！？；\s]|的|$)")
 _ZH_FIRM = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:股份有限公司|有限公司|集团|公司|工厂|厂))")
 _ZH_LEAD_VERBS = re.compile(r"^(?:.*?(?:拜访了?|去了|到了|给|和|跟|与|联系了?|见了|约了|认识了|一家|查一下|查查|看看|关于))")
 _ZH_BEFORE_DE = re.compile(r"(?:^|[,.!?;:，。！？；\s]|跟|和|与|给|见了|拜访了?|联系了?)([\u4e00-\u9fff]{2,10}?)(?:那边|公司)?的")

@@ -13,7 +13,7 @@ from handlers.understanding import companies, people
 from handlers.understanding.amounts import find_amounts, mentions_money_without_number, pick_amount
 from handlers.understanding.cues import Clauses, channel, lexicon, stage
 from handlers.understanding.intents import Signals, classify, command
-from handlers.understanding.lang import MAX_CHARS, clean, detect, has_words
+from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_words
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse
 from handlers.understanding.timeline import period, sort_out
@@ -45,7 +45,7 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     if len(cleaned) > MAX_CHARS:
         return Parse(lang=lang, intent="unknown", problems=["too_long"], confidence=0.0,
                      summary=cleaned[:200])
-    if not has_words(cleaned):
+    if not has_words(cleaned) or garbled(text):
         return Parse(lang=lang, intent="unknown", problems=["no_text"], confidence=0.0, summary=cleaned)
     cmd = command(cleaned)
     if cmd:
@@ -63,8 +63,8 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     parse.contact_phone, parse.contact_email = person.phone, person.email
 
     if match.name:
-        parse.customer, parse.customer_known, parse.customer_candidates = match.name, True, [match.name]
-    elif match.candidates:
+        parse.customer, parse.customer_known = match.name, True
+    elif len(match.candidates) > 1:
         parse.customer_candidates = match.candidates
     else:
         parse.customer = companies.extract(cleaned, lang, person.name, bool(lex.query.search(work)))

@@ -53,6 +53,8 @@ def classify(text: str, lex: Lexicon, s: Signals) -> str:
             return "query_customer"
         if question and s.known_customer and not deal_facts and len(text) < 80 and not lex.log_verbs.search(text):
             return "query_customer"
-    if s.customer or s.contact or deal_facts or lex.log_verbs.search(text):
+    if s.customer or s.contact or s.stage or s.amount or s.followup or s.birthday:
+        return "log"
+    if lex.log_verbs.search(text) or (s.channel and lex.refer_back.search(text)):
         return "log"
     return "unknown"

@@ -83,3 +83,20 @@ def fold_accents(text: str) -> str:
             continue
         out.append(ch)
     return unicodedata.normalize("NFC", "".join(out))
+
+
+_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+_LATIN1 = re.compile(r"[\u00a0-\u00ff]")
+
+
+def garbled(raw: object) -> bool:
+    """True for binary noise: control characters, replacement marks or a soup of
+    Latin-1 symbols make up a large share of what was received."""
+    if isinstance(raw, (bytes, bytearray)):
+        raw = bytes(raw).decode("utf-8", "replace")
+    if not isinstance(raw, str) or len(raw) < 8:
+        return False
+    sample = raw[:2000]
+    bad = len(_BAD.findall(sample))
+    latin1 = len(_LATIN1.findall(sample))
+    return bad > 0.1 * len(sample) or latin1 > 0.3 * len(sample)

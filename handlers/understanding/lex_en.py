@@ -8,7 +8,7 @@ PIPELINE = r"\bpipeline\b|\bforecast\w*\b|\bfunnel\b|\bdeals?\s+(?:closing|to\s+
 FOLLOWUPS = r"\b(?:who|what|which|any)\b[^.?!]{0,40}\b(?:follow[\s-]?ups?|follow\s+up|call\s+back|remind\w*|due|to\s+do|todo|need\s+to\s+(?:call|contact|chase|ping))\b|\bmy\s+(?:follow[\s-]?ups?|reminders|tasks|to-?dos?)\b|\b(?:follow[\s-]?ups?|reminders|tasks)\s+(?:for|due|list)\b|\bwhat(?:'s|\s+is)\s+due\b|\b(?:show|list)\s+(?:me\s+)?(?:my\s+)?(?:follow[\s-]?ups?|reminders|tasks)\b|^\W*/?(?:follow[\s-]?ups|reminders|tasks|todo)\W*$"
 ACTIVITY = r"\b(?:what\s+did|what\s+has|what\s+have)\s+(?:the\s+|my\s+|our\s+)?(?:team|reps|everyone|people|we|guys)\b|\bteam(?:'s)?\s+(?:activity|activities|did|done|report)\b|\bactivity\s+(?:report|this|last|for|today)\b|\bhow\s+many\s+(?:visits|calls|meetings|interactions|touches|touchpoints|emails)\b|\bwho\s+(?:visited|called|met)\s+(?:the\s+most|whom|what)\b|^\W*/?activity\W*$"
 QUERY = r"\bwhat\s+do\s+(?:we|i)\s+know\s+(?:about|on)\b|\bwhat(?:'s|s|\s+is)\s+(?:the\s+)?(?:latest|status|story|update|history|news)\s+(?:with|on|for|of|at)\b|\btell\s+me\s+(?:about|everything\s+about)\b|\b(?:info|information|details|history|summary|status|notes)\s+(?:on|about|for)\b|\b(?:show|pull\s+up|look\s+up|lookup|find|search)\s+(?:me\s+)?(?:the\s+)?(?:customer|client|account|card|everything)?\b|\bwhere\s+are\s+we\s+(?:with|on|at)\b|\bany\s+(?:news|updates?)\s+(?:from|on|about)\b|\bhow(?:'s|\s+is)\s+(?:it\s+going\s+with|the\s+deal\s+with)\b|\bwho\s+is\s+(?:our\s+)?(?:contact|the\s+contact)\s+at\b"
-LOG_VERBS = r"\b(?:visit(?:ed)?|call(?:ed)?|phoned|rang|met|meeting|lunch|dinner|breakfast|coffee|emailed|e-mailed|texted|messaged|sent|quoted|signed|closed|lost|won|demo(?:ed)?|talked|spoke|chatted|presented|pitched|followed\s+up|remind\s+me|note|log)\b"
+LOG_VERBS = r"\b(?:visited|called|phoned|rang|met|had|emailed|e-mailed|texted|messaged|sent|quoted|signed|closed|lost|won|demoed|talked|spoke|chatted|presented|pitched|followed\s+up|remind\s+me|went|dropped|stopped|left|caught\s+up|showed)\b"
 CHANNELS = [
     (r"\bsite\s+(?:meeting|visit|walk)|\bvisit(?:ed|ing)?\b|\bstopped\s+by\b|\bdropped\s+(?:by|in|off)\b|\bswung\s+by\b|\bwent\s+(?:to|over\s+to|out\s+to)\b|\bon[\s-]?site\b|\bat\s+their\s+(?:office|plant|site|warehouse|store|hq)\b|\bjust\s+left\b", "visit", 2),
     (r"\bvideo\s*(?:call|chat|conference)\b|\bzoom\b|\bteams\s+call\b|\bgoogle\s+meet\b|\bcall(?:ed|ing)?\b|\bphon(?:ed|e\s+call)\b|\bon\s+the\s+phone\b|\brang\b|\bvoicemail\b|\bvm\b|\bdialed\b|\bno\s+answer\b", "call", 2),
@@ -36,6 +36,8 @@ PERIODS = [
     (r"\bnext\s+quarter\b", "next_quarter"), (r"\blast\s+quarter\b", "last_quarter"),
     (r"\bthis\s+quarter\b|\bthe\s+quarter\b|\bquarterly\b|\bqtd\b", "this_quarter"),
     (r"\bthis\s+year\b|\bytd\b", "this_year"),
+    (r"\bq1\b|\bfirst\s+quarter\b", "q1"), (r"\bq2\b|\bsecond\s+quarter\b", "q2"),
+    (r"\bq3\b|\bthird\s+quarter\b", "q3"), (r"\bq4\b|\bfourth\s+quarter\b", "q4"),
 ]
 BIRTHDAY = r"\bbirthday\b|\bb-?day\b|\bborn\s+on\b|\bbirth\s+date\b|\bdob\b"
 REFER_BACK = r"\b(?:they|them|their|theirs|they're|they've|they'll)\b"

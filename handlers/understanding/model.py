@@ -64,7 +64,7 @@ class Parse:
         out["period"] = ({"from": self.period[0].isoformat(), "to": self.period[1].isoformat()}
                          if self.period else None)
         for name in ("customer_candidates", "refers_back", "contact_role", "contact_phone",
-                     "contact_email", "followup_what", "problems", "confidence"):
+                     "contact_email", "followup_what", "done_ref", "problems", "confidence"):
             value = data[name]
             if value not in (None, [], False):
                 out[name] = value
