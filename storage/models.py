@@ -103,7 +103,9 @@ class Contact(SQLModel, table=True):
 class Deal(SQLModel, table=True):
     """An opportunity at a customer, moving through the stages."""
 
-    __table_args__ = (Index("ix_deal_team_stage_close", "team_id", "stage", "expected_close"),)
+    __table_args__ = (Index("ix_deal_team_stage_close", "team_id", "stage", "expected_close"),
+                      Index("ix_deal_pipeline", "team_id", "stage", "expected_close", "currency",
+                            "amount_minor", "probability", "owner_id"))
     id: Optional[int] = Field(default=None, primary_key=True)
     team_id: int = Field(foreign_key="team.id", index=True)
     customer_id: int = Field(foreign_key="customer.id", index=True)
