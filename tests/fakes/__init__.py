@@ -1,0 +1,1 @@
+"""Fake platform servers (Telegram Bot API, Slack Web API, OpenAI) on loopback, for tests."""
