@@ -39,8 +39,8 @@ def understand(text: str, now: datetime, known: Sequence[str] = (), aliases: Map
 def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping[str, str] | None) -> Parse:
     cleaned = clean(text)
     if not cleaned:
-        return Parse(intent="unknown", problems=["empty"] if isinstance(text, str) or text is None else ["no_text"],
-                     confidence=0.0)
+        blank = text is None or (isinstance(text, str) and not text.strip())
+        return Parse(intent="unknown", problems=["empty" if blank else "no_text"], confidence=0.0)
     lang = detect(cleaned)
     if len(cleaned) > MAX_CHARS:
         return Parse(lang=lang, intent="unknown", problems=["too_long"], confidence=0.0,

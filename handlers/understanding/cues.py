@@ -12,6 +12,7 @@ from handlers.understanding import lex_en, lex_ru, lex_zh
 
 _MODULES: dict[str, ModuleType] = {"en": lex_en, "zh": lex_zh, "ru": lex_ru}
 _CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|\.(?!\d)|[!?;\n:()]|\s[—–-]\s|\.\.\.")
+_IMPERATIVE = re.compile(r"(?:call|email|e-mail|text|visit|meet|message|ping)\s+(?!with\b|w/|went\b|was\b|is\b|lasted\b|ended\b|dropped\b|today\b|yesterday\b|this\b|earlier\b)(?=\w)", re.I)
 _STAGE_ORDER = ("won", "lost", "negotiation", "proposal", "qualified", "lead")
 
 
@@ -76,6 +77,8 @@ def channel(text: str, lex: Lexicon, clauses: Clauses) -> str | None:
             before = clauses.before(m.start())
             if lex.future.search(before) or lex.negation.search(before) and name != "call":
                 continue
+            if lex.lang == "en" and _IMPERATIVE.match(text, m.start()) and not before.strip():
+                continue        # "call Acme Monday": a to-do, not an interaction
             hits.append((m.start(), -weight, name))
             break
     if not hits:
