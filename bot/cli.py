@@ -186,9 +186,9 @@ def parse(
 def run() -> None:
     """Start every adapter whose credentials are set, and the scheduler."""
     settings = _settings()
-    if not (settings.telegram_bot_token or (settings.slack_bot_token and settings.slack_signing_secret)):
+    if not (settings.telegram_bot_token or settings.slack_configured):
         typer.echo("crmbot run: no chat platform configured. Set TELEGRAM_BOT_TOKEN (from BotFather) "
-                   "and/or SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET, or try `crmbot chat` in the terminal.",
+                   "and/or SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode), or try `crmbot chat` in the terminal.",
                    err=True)
         raise typer.Exit(2)
     from bot.serve import serve

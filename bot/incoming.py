@@ -1,8 +1,9 @@
 """The one shape every platform's message becomes."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import datetime
+from typing import Any
 
 
 @dataclass
@@ -23,3 +24,27 @@ class Incoming:
     display_name: str | None = None
     workspace_id: str | None = None    # Slack team id
     workspace_trusted: bool = False    # the adapter checked it is the configured workspace
+
+    @property
+    def key(self) -> str:
+        """The update's identity on its platform, for de-duplication."""
+        key = f"{self.chat_id}:{self.message_id}"
+        return f"{key}:{self.callback}" if self.callback else key
+
+    def to_payload(self) -> dict[str, Any]:
+        """A JSON-safe copy for the inbox (audio/image kept only as file references)."""
+        data = asdict(self)
+        for name in ("audio", "image"):
+            if isinstance(data[name], bytes):
+                data[name] = None
+        data["sent_at"] = self.sent_at.isoformat() if self.sent_at else None
+        return data
+
+    @classmethod
+    def from_payload(cls, data: dict[str, Any]) -> "Incoming":
+        """The update back from its inbox copy."""
+        names = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in names}
+        if values.get("sent_at"):
+            values["sent_at"] = datetime.fromisoformat(values["sent_at"])
+        return cls(**values)

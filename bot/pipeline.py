@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from bot.access import admit, link_reply
@@ -27,7 +26,8 @@ from handlers.understanding.model import Parse
 from storage.customers import known_names
 from storage.engine import get_engine, session as new_session
 from storage.members import get_team
-from storage.models import Customer, CustomerAlias, Inbox, Team, utcnow
+from storage.inbox import accept, claim, unprocessed
+from storage.models import Customer, CustomerAlias
 
 log = logging.getLogger("crmbot.pipeline")
 _PICK = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
@@ -54,6 +54,26 @@ class Bot:
             lang = guess_lang(incoming.text or "", hint_lang(incoming.lang_hint) or "en")
             return Reply(text=t(lang, "error"), lang=lang)
 
+    async def accept(self, incoming: Incoming) -> bool:
+        """Store the update before the platform is told it arrived; False for a redelivery."""
+        if incoming.message_id is None:
+            incoming.message_id = uuid.uuid4().hex
+        with new_session(self.engine) as session:
+            fresh = accept(session, incoming.platform, incoming.key, incoming.to_payload())
+            session.commit()
+        return fresh
+
+    async def replay(self) -> list[tuple[Incoming, Reply]]:
+        """Process updates that were stored but never processed (e.g. the process died)."""
+        with new_session(self.engine) as session:
+            waiting = [Incoming.from_payload(row.payload) for row in unprocessed(session) if row.payload]
+        done = []
+        for incoming in waiting:
+            reply = await self.handle(incoming)
+            if reply is not None:
+                done.append((incoming, reply))
+        return done
+
     async def _handle(self, incoming: Incoming) -> Reply | None:
         now = incoming.sent_at or self.clock()
         with new_session(self.engine) as session:
@@ -62,7 +82,9 @@ class Bot:
             if member is None:
                 session.commit()
                 return answer
-            if not self._first_delivery(session, team, incoming):
+            if incoming.message_id is None:
+                incoming.message_id = uuid.uuid4().hex
+            if not claim(session, incoming.platform, incoming.key, team.id):
                 return None
             fallback = member.language or hint_lang(incoming.lang_hint) or "en"
             linked = link_reply(session, team, member, incoming.text, fallback)
@@ -89,21 +111,6 @@ class Bot:
                 session.add(member)
             session.commit()
             return reply
-
-    def _first_delivery(self, session: Session, team: Team, incoming: Incoming) -> bool:
-        """Record the update in the inbox; False when this update was seen before."""
-        key = f"{incoming.chat_id}:{incoming.message_id or uuid.uuid4().hex}"
-        if incoming.callback:
-            key += f":{incoming.callback}"
-        try:
-            with session.begin_nested():
-                session.add(Inbox(team_id=team.id, platform=incoming.platform, update_key=key[:200],
-                                  payload={"account": incoming.account_id, "chat": incoming.chat_id},
-                                  received_at=utcnow(), processed_at=utcnow()))
-                session.flush()
-        except IntegrityError:
-            return False
-        return True
 
     def _route(self, incoming: Incoming, ctx: Ctx, fallback: str) -> Parse:
         """Buttons and numbered answers first; everything else goes to understanding."""

@@ -42,7 +42,7 @@ def build_adapters(bot: Bot, settings: Settings) -> dict[str, Adapter]:
         from bot.adapters.telegram import TelegramAdapter
 
         adapters["telegram"] = TelegramAdapter(bot, settings)
-    if settings.slack_bot_token and settings.slack_signing_secret:
+    if settings.slack_configured:
         from bot.adapters.slack import SlackAdapter
 
         adapters["slack"] = SlackAdapter(bot, settings)

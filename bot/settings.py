@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
@@ -37,6 +38,13 @@ class Settings(BaseSettings):
     openai_api_key: str | None = Field(None, alias="OPENAI_API_KEY")
     openai_base_url: str | None = Field(None, alias="OPENAI_BASE_URL")
     openai_model: str = Field("gpt-4o-mini", alias="OPENAI_MODEL")
+    openai_transcribe_model: str = Field("whisper-1", alias="OPENAI_TRANSCRIBE_MODEL")
+    openai_vision_model: str | None = Field(None, alias="OPENAI_VISION_MODEL")  # None: OPENAI_MODEL
+    crm_llm: Literal["always", "auto", "off"] = Field("auto", alias="CRM_LLM")
+    llm_timeout: float = Field(8.0, alias="CRM_LLM_TIMEOUT", gt=0, le=120)
+    llm_retries: int = Field(2, alias="CRM_LLM_RETRIES", ge=0, le=5)
+    llm_redact: bool = Field(False, alias="CRM_LLM_REDACT")
+    llm_daily_tokens: int = Field(0, alias="CRM_LLM_DAILY_TOKENS", ge=0)  # per team and day; 0: no limit
 
     @field_validator("timezone")
     @classmethod
@@ -47,6 +55,11 @@ class Settings(BaseSettings):
             raise ValueError(f"CRM_TIMEZONE={value!r} is not a known time zone "
                              "(use an IANA name such as Europe/Moscow)") from exc
         return value
+
+    @property
+    def slack_configured(self) -> bool:
+        """A bot token with either a signing secret (HTTP) or an app token (Socket Mode)."""
+        return bool(self.slack_bot_token and (self.slack_signing_secret or self.slack_app_token))
 
     @property
     def zone(self) -> ZoneInfo:

@@ -1,0 +1,27 @@
+"""Nothing received is lost: updates are stored before they are acknowledged, applied once."""
+from __future__ import annotations
+
+from bot.incoming import Incoming
+from storage.models import Deal, Inbox, Interaction
+
+
+def note(message_id: str, text: str = "Visited Globex Corporation, sent the quote for $42k") -> Incoming:
+    return Incoming(platform="console", account_id="anna", chat_id="anna", message_id=message_id, text=text)
+
+
+async def test_accepted_update_is_applied_once_when_it_arrives(crm, store):
+    assert await crm.accept(note("m1"))
+    assert not await crm.accept(note("m1"))  # the platform redelivered it
+    assert "Globex" in (await crm.handle(note("m1"))).text
+    assert await crm.handle(note("m1")) is None
+    assert store(Deal) == 1 and store(Inbox, Inbox.processed_at.is_(None)) == 0
+
+
+async def test_updates_stored_before_a_crash_are_processed_on_restart(crm, store):
+    await crm.accept(note("m2"))
+    await crm.accept(note("m3", "Called Initech Ltd, no answer"))
+    done = await crm.replay()  # what a restarted process does first
+    assert [i.message_id for i, _ in done] == ["m2", "m3"]
+    assert "Initech" in done[1][1].text
+    assert await crm.replay() == []
+    assert store(Interaction) == 2
