@@ -26,7 +26,7 @@ from handlers.understanding.model import Parse
 from storage.customers import known_names
 from storage.engine import get_engine, session as new_session
 from storage.members import get_team
-from storage.inbox import accept, claim, unprocessed
+from storage.inbox import accept, claim, discard, unprocessed
 from storage.models import Customer, CustomerAlias
 
 log = logging.getLogger("crmbot.pipeline")
@@ -80,6 +80,7 @@ class Bot:
             team = get_team(session, self.settings.team, self.settings.timezone)
             member, answer = admit(session, team, incoming, now)
             if member is None:
+                discard(session, incoming.platform, incoming.key)
                 session.commit()
                 return answer
             if incoming.message_id is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -54,3 +54,8 @@ def unprocessed(session: Session, limit: int = 500) -> list[Inbox]:
     """Updates stored but never processed, oldest first."""
     return list(session.execute(select(Inbox).where(Inbox.processed_at.is_(None))  # type: ignore[union-attr]
                                 .order_by(Inbox.id).limit(limit)).scalars())
+
+
+def discard(session: Session, platform: str, key: str) -> None:
+    """Forget a stored update that will never be processed (a stranger's message)."""
+    session.execute(delete(Inbox).where(Inbox.platform == platform, Inbox.update_key == key[:200]))

@@ -85,7 +85,7 @@ class SlackAdapter:
         self.client = AsyncWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_base_url)
         self.client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=3))
         self.app = AsyncApp(client=self.client, signing_secret=settings.slack_signing_secret or "",
-                            request_verification_enabled=True, process_before_response=False,
+                            request_verification_enabled=True, process_before_response=True,
                             logger=logging.getLogger("crmbot.slack.bolt"))
         self.team_id: str | None = settings.slack_team_id   # the one workspace listened to
         self.bot_user_id: str | None = None
@@ -173,13 +173,13 @@ class SlackAdapter:
 
     # --- listeners: ack first, work after --------------------------------------------------
     async def _on_command(self, ack: Callable, body: dict, respond: Callable) -> None:
-        await ack()
         channel, user = body.get("channel_id"), body.get("user_id", "")
         incoming = Incoming(platform="slack", account_id=user, chat_id=channel or user,
                             message_id=f"cmd:{body.get('trigger_id') or body.get('response_url')}",
                             text=slack_to_plain(body.get("text", ""), self.bot_user_id),
                             workspace_id=body.get("team_id"), display_name=body.get("user_name"), **_TRUSTED)
-        self._spawn(incoming, _Target(channel, user=user, respond=respond))
+        await self._take(incoming, _Target(channel, user=user, respond=respond))
+        await ack()
 
     async def _on_message(self, event: dict, body: dict) -> None:
         if event.get("channel_type") != "im" or event.get("bot_id") or event.get("hidden"):
@@ -188,13 +188,13 @@ class SlackAdapter:
             return
         audio = next((f.get("url_private_download") or f.get("url_private") for f in event.get("files") or []
                       if str(f.get("mimetype", "")).startswith("audio/")), None)
-        self._spawn(self._incoming(event, body, audio=audio), _Target(event.get("channel"), event.get("user"),
+        await self._take(self._incoming(event, body, audio=audio), _Target(event.get("channel"), event.get("user"),
                                                                       thread_ts=event.get("thread_ts")))
 
     async def _on_mention(self, event: dict, body: dict) -> None:
         if event.get("bot_id"):
             return
-        self._spawn(self._incoming(event, body), _Target(event.get("channel"), event.get("user"),
+        await self._take(self._incoming(event, body), _Target(event.get("channel"), event.get("user"),
                                                          thread_ts=event.get("thread_ts")))
 
     def _incoming(self, event: dict, body: dict, audio: str | None = None) -> Incoming:
@@ -205,7 +205,6 @@ class SlackAdapter:
                         workspace_id=body.get("team_id") or event.get("team"), **_TRUSTED)
 
     async def _on_action(self, ack: Callable, body: dict, action: dict, respond: Callable) -> None:
-        await ack()
         user = (body.get("user") or {}).get("id", "")
         container = body.get("container") or {}
         channel = (body.get("channel") or {}).get("id") or container.get("channel_id")
@@ -217,9 +216,17 @@ class SlackAdapter:
                             **_TRUSTED)
         ephemeral = container.get("is_ephemeral") or not channel
         thread = (body.get("message") or {}).get("thread_ts")
-        self._spawn(incoming, _Target(channel, user=user, thread_ts=thread, respond=respond if ephemeral else None))
+        await self._take(incoming, _Target(channel, user=user, thread_ts=thread,
+                                           respond=respond if ephemeral else None))
+        await ack()
 
     # --- answering -------------------------------------------------------------------------
+    async def _take(self, incoming: Incoming, target: _Target) -> None:
+        """Store the update before Slack hears the ack (the listener runs before the response),
+        then answer it in the background. A stored update lost in a crash replays on restart."""
+        if await self.bot.accept(incoming):
+            self._spawn(incoming, target)
+
     def _spawn(self, incoming: Incoming, target: _Target) -> None:
         task = asyncio.get_running_loop().create_task(self._answer(incoming, target))
         self._tasks.add(task)

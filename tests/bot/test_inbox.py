@@ -25,3 +25,12 @@ async def test_updates_stored_before_a_crash_are_processed_on_restart(crm, store
     assert "Initech" in done[1][1].text
     assert await crm.replay() == []
     assert store(Interaction) == 2
+
+
+async def test_a_strangers_message_is_not_kept(crm, store):
+    stranger = Incoming(platform="telegram", account_id="666", chat_id="666", message_id="s1",
+                        text="what do you know about Globex")
+    await crm.accept(stranger)
+    assert "members" in (await crm.handle(stranger)).text
+    assert store(Inbox) == 0
+    assert await crm.replay() == []
