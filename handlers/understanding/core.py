@@ -78,7 +78,7 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     times = sort_out(work, lang, today, lex, clauses)
     parse.followup_on, parse.followup_what, parse.birthday = times.followup_on, times.followup_what, times.birthday
     parse.problems += times.problems
-    parse.channel = channel(work, lex, clauses)
+    parse.channel = channel(work, lex, clauses, times.future)
     new_customer = parse.customer is not None and not parse.customer_known
     parse.stage = stage(work, lex, clauses, new_customer)
 

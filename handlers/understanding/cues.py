@@ -69,8 +69,27 @@ class Clauses:
         return self.text[self.span(pos)[0]:pos]
 
 
-def channel(text: str, lex: Lexicon, clauses: Clauses) -> str | None:
-    """How the interaction happened: the first past-tense cue, a weak one only alone."""
+_PAST = {"en": re.compile(r"(?:ed|met|rang|spoke|had|sent|went|left|by|in|off|to)$", re.I),
+         "ru": re.compile(r"(?:л|ла|ли|лся|лась|лись|лось|ка|ки|ке|ку|ок|чи|че|чу|ча|ия|ии|ей|ом)$", re.I)}
+
+
+def is_past(text: str, m: re.Match, lang: str) -> bool:
+    """True when a channel cue reads as something that already happened."""
+    if lang == "zh":
+        return "了" in m.group() or "了" in text[m.end():m.end() + 3] or "过" in text[m.end():m.end() + 2]
+    return _PAST.get(lang, _PAST["en"]).search(m.group()) is not None
+
+
+def planned(text: str, m: re.Match, lang: str, clauses: Clauses, future: list[tuple[int, int]]) -> bool:
+    """True for "call with Acme tomorrow": a cue next to a future date in its clause, not in the past tense."""
+    if not future or is_past(text, m, lang):
+        return False
+    lo, hi = clauses.span(m.start())
+    return any(lo <= s < hi and (abs(s - m.end()) < 40 or abs(m.start() - e) < 40) for s, e in future)
+
+
+def channel(text: str, lex: Lexicon, clauses: Clauses, future: list[tuple[int, int]] = ()) -> str | None:
+    """How the interaction happened: the first cue that is not a plan, a weak one only alone."""
     hits: list[tuple[int, int, str]] = []
     for pattern, name, weight in lex.channels:
         for m in pattern.finditer(text):
@@ -79,6 +98,8 @@ def channel(text: str, lex: Lexicon, clauses: Clauses) -> str | None:
                 continue
             if lex.lang == "en" and _IMPERATIVE.match(text, m.start()) and not before.strip():
                 continue        # "call Acme Monday": a to-do, not an interaction
+            if planned(text, m, lex.lang, clauses, list(future)):
+                continue        # "call with Acme tomorrow at 3": the next step, not this one
             hits.append((m.start(), -weight, name))
             break
     if not hits:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from handlers.understanding import calendar as cal
-from handlers.understanding.cues import Clauses, Lexicon
+from handlers.understanding.cues import Clauses, Lexicon, planned
 from handlers.understanding.dates import DateHit, find_dates
 
 _SENTENCE_END = re.compile(r"[.!?。！？;\n]")
@@ -22,6 +22,7 @@ class Timeline:
     followup_what: str | None = None
     birthday: str | None = None
     problems: list[str] = field(default_factory=list)
+    future: list[tuple[int, int]] = field(default_factory=list)     # spans of dates after today
 
 
 def _birthday_hits(text: str, hits: list[DateHit], lex: Lexicon) -> dict[int, DateHit]:
@@ -57,6 +58,8 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses) 
         elif out.birthday is None:
             out.birthday = f"{hit.month_day[0]:02d}-{hit.month_day[1]:02d}"
     remind = _REMIND.search(text) is not None
+    out.future = [(h.start, h.end) for i, h in enumerate(hits)
+                  if i not in birthdays and h.day is not None and h.day > today and h.kind != "today"]
     for i, hit in enumerate(hits):
         if i in birthdays:
             continue
@@ -68,7 +71,9 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses) 
             continue
         start, end = clauses.span(hit.start)
         clause = text[start:end]
-        committed = lex.commit.search(clause) is not None or remind
+        committed = lex.commit.search(clause) is not None or remind or any(
+            planned(text, m, lang, clauses, [(hit.start, hit.end)])
+            for pattern, _, _ in lex.channels for m in pattern.finditer(text, start, end))
         if hit.kind == "today" and not remind:
             continue
         if committed:
