@@ -20,7 +20,7 @@ class Person:
     email: str | None = None
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)[\s-]?)?\d{2,4}(?:[\s-]\d{2,4}){1,4}(?!\w|\.\d)|(?<!\d)\+?\d{10,13}(?!\d)")
 _CAP = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 _LOW = r"[a-z][a-z'-]+"
@@ -54,7 +54,7 @@ def english(text: str, taken: tuple[int, int]) -> Person:
             raw = m.group("name")
             if pattern is not _EN_NAME_AT and pattern is not _EN_ROLE_NAME and not raw[:1].isupper():
                 continue
-            if pattern is _EN_NAME_AT and not raw[:1].isupper() and not re.search(r"(?:with|w/|from)\s+$", text[max(0, m.start("name") - 6):m.start("name")], re.I):
+            if pattern is _EN_NAME_AT and not raw[:1].isupper() and not re.search(r"(?:with|w/|from|met|for)\s+$", text[max(0, m.start("name") - 6):m.start("name")], re.I):
                 continue
             name = _en_clean(raw, taken, m.start("name"))
             if name and not (taken[0] <= m.start("name") < taken[1]):
