@@ -30,6 +30,9 @@ from storage.inbox import accept, claim, discard, unprocessed
 from storage.models import Customer, CustomerAlias
 
 log = logging.getLogger("crmbot.pipeline")
+_COMMAND = re.compile(r"^\s*/([A-Za-z]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
+COMMANDS = {"start": "help", "help": "help", "today": "followups", "followups": "followups",
+            "pipeline": "pipeline", "undo": "undo", "activity": "activity"}
 _PICK = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
 Clock = Callable[[], datetime]
 
@@ -95,7 +98,7 @@ class Bot:
             text, problem = ("", None) if incoming.callback else check(
                 incoming.text or "", guess_lang((incoming.text or "")[:500], fallback),
                 self.settings.max_message_chars)
-            if problem is None and not incoming.callback and incoming.audio is not None and not text:
+            if incoming.audio is not None and not incoming.callback and not (incoming.text or "").strip():
                 problem = Reply(text=t(fallback, "voice_needs_llm"), lang=fallback)
             if problem is not None:
                 session.commit()
@@ -107,7 +110,7 @@ class Bot:
             parse = self._route(incoming, ctx, fallback)
             ctx.lang = parse.lang
             reply = await dispatch(parse, ctx)
-            if parse.lang != member.language and text:
+            if parse.lang != member.language and text and not _COMMAND.match(text):
                 member.language = parse.lang
                 session.add(member)
             session.commit()
@@ -137,9 +140,22 @@ class Bot:
                 ctx.message_id = state.pending.get("message_id") or ctx.message_id
                 state.pending = None
         names, aliases = self.known(ctx.session, ctx.team.id)  # type: ignore[arg-type]
+        command = _COMMAND.match(ctx.text) if not ctx.extra.get("customer_id") else None
+        if command:
+            return self._command(command.group(1).lower(), command.group(2) or "", ctx, lang, names, aliases)
         parse = understand(ctx.text, ctx.local_now, names, aliases)
         if ctx.extra.get("customer_id") and parse.intent not in ("log", "query_customer"):
             parse.intent = "log"
+        return parse
+
+    def _command(self, name: str, args: str, ctx: Ctx, lang: str, names: list[str],
+                 aliases: dict[str, str]) -> Parse:
+        """Chat commands (/today, /pipeline, /undo, /help, /start) answer in the member's language."""
+        intent = COMMANDS.get(name, "help")
+        parse = understand(args, ctx.local_now, names, aliases) if args.strip() else Parse(lang=lang)
+        parse.lang, parse.intent = lang, intent
+        if intent == "followups" and parse.period is None:
+            parse.period = (ctx.today, ctx.today)
         return parse
 
     def known(self, session: Session, team_id: int) -> tuple[list[str], dict[str, str]]:

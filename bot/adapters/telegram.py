@@ -194,7 +194,7 @@ class TelegramAdapter:
             name, target, args = command
             if target and target.lower() != self.username.lower():
                 return None  # a command for another bot in the group
-            text = _COMMAND_TEXT[name](args) if name in _COMMAND_TEXT else f"/{name} {args}".strip()
+            text = f"/{name} {args}".strip()  # the pipeline knows the commands, in the member's language
         elif not private:
             if not self._addressed(message):
                 return None
@@ -278,12 +278,3 @@ class TelegramAdapter:
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.error("telegram: update %s failed", getattr(update, "update_id", "?"), exc_info=context.error)
-
-
-_COMMAND_TEXT = {
-    "start": lambda args: f"/start {args}" if args else "help",
-    "help": lambda args: "help",
-    "today": lambda args: "my follow-ups today",
-    "pipeline": lambda args: f"pipeline {args}" if args else "pipeline this month",
-    "undo": lambda args: "undo",
-}

@@ -171,3 +171,11 @@ async def test_stage_changes_are_kept_as_history(bot, store):
     [deal] = store.rows(select(Deal))
     assert (deal.stage, deal.amount_minor) == ("won", 5_500_000)
     assert [s.to_stage for s in store.rows(select(StageChange).order_by(StageChange.id))] == ["proposal", "won"]
+
+
+async def test_commands_answer_in_the_members_language(bot, store):
+    await bot.say("Звонил в Вектор, созвонимся завтра")
+    assert "напоминания" in (await bot.say("/today")).text.lower()
+    assert "Воронка" in await bot.say("/pipeline")
+    assert "Отменено" in await bot.say("/undo")
+    assert "Был у" in await bot.say("/help")
