@@ -274,3 +274,23 @@ class SchedulerLock(SQLModel, table=True):
 
 # The scheduler reads a team's ledger rows of one local day on every tick.
 Index("ix_nudgeledger_team_day", NudgeLedger.team_id, NudgeLedger.local_day)
+
+
+class LlmUsage(SQLModel, table=True):
+    """Tokens spent on the LLM: one row per (team, member, local day, kind), counters added up.
+
+    `kind` is what the tokens were for: extract, transcribe, card, briefing; `budget_notice`
+    marks that the member was told the team's daily budget is spent (so it is said once).
+    """
+
+    __table_args__ = (UniqueConstraint("team_id", "member_id", "day", "kind", name="uq_llm_usage"),
+                      Index("ix_llmusage_team_day", "team_id", "day"))
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id")
+    member_id: int = Field(foreign_key="member.id")
+    day: date
+    kind: str = Field(max_length=16)
+    calls: int = 0
+    prompt_tokens: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, server_default="0"))
+    completion_tokens: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, server_default="0"))
+    updated_at: datetime = Field(default_factory=utcnow)
