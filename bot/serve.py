@@ -68,7 +68,9 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
             await adapter.start()
             started.append(adapter)
             log.info("%s adapter started", name)
-        scheduler = _start_scheduler(Senders(adapters), bot, settings)
+        senders = Senders(adapters)
+        await _replay(bot, senders)
+        scheduler = _start_scheduler(senders, bot, settings)
         await stop.wait()
     finally:
         if scheduler is not None:
@@ -76,6 +78,15 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
         for adapter in reversed(started):
             await adapter.stop()
         log.info("stopped")
+
+
+async def _replay(bot: Bot, senders: Senders) -> None:
+    """Answer what was received but never processed before the last stop."""
+    for incoming, reply in await bot.replay():
+        try:
+            await senders.send(incoming.platform, incoming.chat_id, reply)
+        except Exception:  # the note is applied; only the confirmation is lost
+            log.warning("could not confirm a replayed %s update", incoming.platform, exc_info=True)
 
 
 def _start_scheduler(senders: Senders, bot: Bot, settings: Settings) -> Any:

@@ -7,7 +7,7 @@ import re
 import secrets
 from collections import defaultdict
 from datetime import timezone
-from typing import Any, Awaitable
+from typing import Any, Awaitable, Callable
 from urllib.parse import urlparse
 
 from telegram import LinkPreviewOptions, Message, ReplyParameters, Update
@@ -74,6 +74,20 @@ class PerChatOrder(BaseUpdateProcessor):
                 self._locks.pop(key, None)
 
 
+class InboxQueue(asyncio.Queue):
+    """PTB's update queue, storing each update first: polling confirms an update (the next
+    offset) and the webhook answers 200 only after `put` returns, so nothing is lost in a crash."""
+
+    def __init__(self, store: Callable[[Update], Awaitable[None]]):
+        super().__init__()
+        self._store = store
+
+    async def put(self, item: Any) -> None:
+        if isinstance(item, Update):
+            await self._store(item)
+        await super().put(item)
+
+
 class TelegramAdapter:
     """Serves one bot token: long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set."""
 
@@ -92,6 +106,7 @@ class TelegramAdapter:
             secrets.token_urlsafe(32) if settings.telegram_webhook_url else None)
         self.app: Application = (
             Application.builder()
+            .update_queue(InboxQueue(self._store))
             .token(settings.telegram_bot_token)
             .base_url(settings.telegram_api_base_url)
             .base_file_url(file_base_url(settings.telegram_api_base_url))
@@ -100,6 +115,12 @@ class TelegramAdapter:
             .build())
         self.app.add_handler(TypeHandler(Update, self._on_update))
         self.app.add_error_handler(self._on_error)
+
+    async def _store(self, update: Update) -> None:
+        """Keep the update in the inbox before Telegram is told it arrived (next offset / 200)."""
+        incoming = self.translate(update)
+        if incoming is not None:
+            await self.bot.accept(incoming)
 
     # -- lifecycle ---------------------------------------------------------------------------
 

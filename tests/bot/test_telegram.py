@@ -334,3 +334,16 @@ async def test_webhook_mode_checks_the_secret_on_every_request(crm, settings, te
         assert not telegram_server.of("getUpdates")
     finally:
         await adapter.stop()
+
+
+async def test_an_update_is_kept_before_telegram_is_told_it_arrived(adapter, crm, telegram, let_in, store):
+    from storage.models import Inbox
+
+    let_in(ANNA, "Anna")
+    update = Update.de_json({"update_id": 990, "message": telegram.message(ANNA, "Called Globex Corporation")},
+                            adapter.app.bot)
+    await adapter._store(update)  # what the update queue does before the offset moves on
+    assert store(Inbox, Inbox.processed_at.is_(None)) == 1
+    [(incoming, reply)] = await crm.replay()  # the process died there; on restart:
+    assert "Globex Corporation" in reply.text and incoming.chat_id == str(ANNA)
+    assert store(Inbox, Inbox.processed_at.is_(None)) == 0
