@@ -9,7 +9,8 @@ from handlers.understanding.ru_names import lookup_first
 _EN_WORD = r"[A-Z][\w&'.-]*"
 _EN_LEGAL = re.compile(r"\b((?:" + _EN_WORD + r"\s+){0,3}" + _EN_WORD + r",?\s+" + LEGAL_SUFFIX_EN + r")(?![\w])")
 _EN_NEW = re.compile(r"\bnew\s+(?:lead|prospect|customer|client|company|account)\s*(?:[,:—-]|called|named|is)?\s*(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})")
-_EN_PREP = re.compile(r"\b(?:from|at|visited|called|with|for|to|about|on|emailed|texted)\s+(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})")
+_EN_TYPED = re.compile(r"\b(?i:visited|called|met\s+with|emailed|texted|from|at|with)\s+([^,\n]{1,60}?\s" + LEGAL_SUFFIX_EN + r")(?=\W|$)")
+_EN_PREP = re.compile(r"\b(?i:from|at|visited|called|with|for|to|about|on|emailed|texted|met\s+with)\s+(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})")
 _EN_QUERY = re.compile(r"\b(?:about|with|on|for|at)\s+([\w&'. -]{2,60}?)\s*[?.!]*$", re.I)
 _EN_LEAD = re.compile(r"^(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})(?=\s+(?:signed|lost|went|called|wants|bumped|is|deal|confirmed|agreed|declined|moved|:))")
 
@@ -43,7 +44,7 @@ def _ok_en(name: str, person: str | None) -> str | None:
 
 def english(text: str, person: str | None, query: bool) -> str | None:
     """A company named in an English note."""
-    for pattern in (_EN_LEGAL, _EN_NEW):
+    for pattern in (_EN_TYPED, _EN_LEGAL, _EN_NEW):
         m = pattern.search(text)
         if m and (name := _ok_en(m.group(1), person)):
             return name

@@ -11,7 +11,8 @@ from datetime import date, timedelta
 from typing import Callable
 
 from handlers.understanding import calendar as cal
-from handlers.understanding.lex_dates import EN_MONTHS, EN_WEEKDAYS, RU_MONTHS, RU_WEEKDAYS, ZH_DIGITS
+from handlers.understanding.calendar import EN_MONTHS, EN_WEEKDAYS, RU_MONTHS, RU_WEEKDAYS, ZH_DIGITS
+
 
 
 @dataclass(frozen=True)

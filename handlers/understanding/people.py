@@ -25,7 +25,7 @@ _PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)[\s-]?)?\d{2,4
 _CAP = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 _LOW = r"[a-z][a-z'-]+"
 _EN_ROLE_NAME = re.compile(r"\b(?P<role>" + EN_ROLES + r")\s*(?:,|\s+is|:)?\s+(?P<name>(?:" + _CAP + r"|" + _LOW + r")(?:\s+(?:" + _CAP + r"|" + _LOW + r"))?)", re.I)
-_EN_NAME_ROLE = re.compile(r"\b(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\s*(?:,\s*(?:the\s+|their\s+|our\s+)?|\(\s*)(?P<role>" + EN_ROLES + r")\b")
+_EN_NAME_ROLE = re.compile(r"\b(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\s*(?:,\s*(?:the\s+|their\s+|our\s+)?|\(\s*)(?P<role>(?i:" + EN_ROLES + r"))\b")
 _EN_NAME_AT = re.compile(r"(?:(?<=\bwith\s)|(?<=\bfor\s)|(?<=w/\s)|(?<=\bfrom\s)|(?<=\bmet\s)|(?<=\bgot\s)|(?<=\bto\s)|(?<=\bcalled\s)|(?<=\bcall\s)|(?<=\bemailed\s)|(?<=\btexted\s)|(?<=\bpinged\s)|(?<=\bmessaged\s)|(?<=\band\s)|(?<=\()|^)(?P<name>(?:" + _CAP + r"|" + _LOW + r")(?:\s+" + _CAP + r")?)(?=\s+(?:from|at|of|@|over\s+at)\s+)", re.I)
 _EN_AFTER_VERB = re.compile(r"(?<!went\s)(?<!\bgo\s)(?<!going\s)(?<!stick\s)(?<!stay\s)(?<!partner\s)(?<!along\s)\b(?:met|got|reached|spoke\s+(?:with|to)|talked\s+(?:with|to)|called|emailed|texted|pinged|messaged|with|w/|contact(?:\s+is|:)|ask\s+for|asked\s+for)\s+(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\b")
 _EN_POSSESSIVE = re.compile(r"\b(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)'s\s+(?:birthday|bday|number|phone|email|cell)")
@@ -33,6 +33,9 @@ _EN_POSSESSIVE = re.compile(r"\b(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)'s\s
 
 def _en_clean(name: str, taken: tuple[int, int], start: int) -> str | None:
     words = name.split()
+    while words and words[0].lower().rstrip(".") in EN_NOT_NAMES:
+        start += len(words[0]) + 1
+        words = words[1:]
     keep = []
     for w in words:
         if w.lower() in EN_NOT_NAMES:

@@ -11,6 +11,8 @@ from handlers.understanding.dates import DateHit, find_dates
 
 _SENTENCE_END = re.compile(r"[.!?。！？;\n]")
 _REMIND = re.compile(r"\bremind\s+me\b|\bнапомни\w*|提醒我?|\bset\s+a\s+reminder\b|\bне\s+забыть\b|记得", re.I)
+_TODAY_OK = re.compile(r"\bfollow[\s-]?up\b|\bping\b|\bcheck\s+in\b|\btouch\s+base\b|\bcall\s+(?:them|him|her|back)\b|"
+                       r"跟进|回访|\bперезвон\w*|\bсозвонимся\b|\bпозвонить\b|\bнаписать\b", re.I)
 _FILLER = re.compile(r"^(?:and|then|also|so|и|а|потом|然后|再|还有)\s+|[\s,.;:!?，。！？；：-]+$|^[\s,.;:!?，。！？；：-]+", re.I)
 
 
@@ -74,7 +76,7 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses) 
         committed = lex.commit.search(clause) is not None or remind or any(
             planned(text, m, lang, clauses, [(hit.start, hit.end)])
             for pattern, _, _ in lex.channels for m in pattern.finditer(text, start, end))
-        if hit.kind == "today" and not remind:
+        if hit.kind == "today" and not remind and not _TODAY_OK.search(clause):
             continue
         if committed:
             out.followup_on = hit.day

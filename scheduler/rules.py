@@ -1,0 +1,289 @@
+"""What is due: pure functions from (store, team, instant or local day) to nudges.
+
+Each kind is one SQL query over the team's rows, on an index, returning only
+the rows due that day; nothing here loops over every contact or deal. The
+rules never write and never look at the ledger: the tick does that, and
+`crmbot nudges --date` prints these same nudges as a dry run.
+
+Kinds, on a member's local day D:
+- followup: open follow-ups due on D, and once more as overdue on D + 1.
+- birthday: contacts born on D's month and day (Feb 29 falls on Feb 28 in
+  other years), to the customer's owner (see `scheduler.sql.customer_owner`).
+- anniversary: deals won on D's month and day in an earlier year.
+- stale_deal: open deals whose last interaction (or creation) is a whole
+  number of quiet periods (`stale_days`) before D: one alert when a deal goes
+  quiet, another only after each further full quiet period; any interaction
+  starts a new period.
+- stay_in_touch: customers with `custom["touch_days"]`, when that many days
+  (or a multiple) have passed since the last interaction.
+- digest: the weekly manager digest (scheduler.digest), on the configured day.
+"""
+from __future__ import annotations
+
+from calendar import isleap
+from datetime import date, datetime, timedelta
+from typing import Iterable
+
+from sqlalchemy import and_, func, or_, select
+from sqlmodel import Session
+
+from scheduler.config import NudgeConfig, zone_of
+from scheduler.nudge import Nudge, Recipient, followup_choices, open_choice
+from scheduler.sql import (customer_owner, day_bounds, day_index, day_number, greatest,
+                           last_interaction_at, local_day, period_band, zone_offset)
+from scheduler.texts import day as fmt_day
+from scheduler.texts import money, short, stage_name, t
+from storage.customers import OPEN_STAGES
+from storage.models import Contact, Customer, Deal, FollowUp, Identity, Interaction, Member, Team
+
+LANGS = ("en", "zh", "ru")
+PLATFORM_RANK = {"telegram": 0, "slack": 1, "console": 2}
+ANNIVERSARY_YEARS = 50
+Members = dict[int, Recipient]
+
+
+def recipients(session: Session, team: Team) -> Members:
+    """The team's members who can be reached, each with the account nudges go to (one query).
+
+    An account is preferred when reachable, then Telegram over Slack over the
+    console; a member whose every account is unreachable (blocked the bot) is left out.
+    """
+    zone_default = team.timezone or "UTC"
+    team_lang = (team.settings or {}).get("language")
+    rows = session.execute(select(Member, Identity).join(Identity, Identity.member_id == Member.id)
+                           .where(Member.team_id == team.id, Identity.team_id == team.id,
+                                  Identity.reachable.is_(True))  # type: ignore[attr-defined]
+                           .order_by(Member.id, Identity.id)).all()
+    best: dict[int, tuple[Member, Identity]] = {}
+    for member, identity in rows:
+        current = best.get(member.id)  # type: ignore[arg-type]
+        if current is None or PLATFORM_RANK.get(identity.platform, 9) < PLATFORM_RANK.get(current[1].platform, 9):
+            best[member.id] = (member, identity)  # type: ignore[index]
+    found: Members = {}
+    for member_id, (member, identity) in best.items():
+        lang = member.language if member.language in LANGS else team_lang if team_lang in LANGS else "en"
+        found[member_id] = Recipient(member_id=member_id, name=member.name, role=member.role,
+                                     zone=zone_of(member.timezone, zone_default), lang=lang,
+                                     platform=identity.platform, to=identity.chat_id or identity.external_id,
+                                     identity_id=identity.id)
+    return found
+
+
+def _nudge(kind: str, who: Recipient, subject: str, day: date, text: str, **more: object) -> Nudge:
+    return Nudge(kind=kind, member_id=who.member_id, platform=who.platform, to=who.to, subject=subject,
+                 local_day=day, text=text, lang=who.lang, identity_id=who.identity_id, **more)  # type: ignore[arg-type]
+
+
+def followups(session: Session, team_id: int, day: date, members: Members) -> list[Nudge]:
+    """Open follow-ups due on `day`, and those due the day before (overdue, said once)."""
+    last_text = (select(Interaction.text)
+                 .where(Interaction.team_id == team_id, Interaction.customer_id == FollowUp.customer_id)
+                 .order_by(Interaction.at.desc(), Interaction.id.desc()).limit(1).scalar_subquery())
+    last_at = (select(func.max(Interaction.at))
+               .where(Interaction.team_id == team_id, Interaction.customer_id == FollowUp.customer_id)
+               .scalar_subquery())
+    rows = session.execute(
+        select(FollowUp.id, FollowUp.due, FollowUp.what, FollowUp.member_id, Customer.id, Customer.name,
+               last_at.label("last_at"), last_text.label("last_text"))
+        .join(Customer, Customer.id == FollowUp.customer_id)
+        .where(FollowUp.team_id == team_id, FollowUp.done_at.is_(None),  # type: ignore[union-attr]
+               FollowUp.due.in_([day, day - timedelta(days=1)]),  # type: ignore[attr-defined]
+               FollowUp.member_id.in_(list(members)))  # type: ignore[attr-defined]
+        .order_by(FollowUp.due, FollowUp.id)).all()
+    out = []
+    for fid, due, what, member_id, customer_id, customer, at, text in rows:
+        who = members[member_id]
+        lang = who.lang
+        overdue = due < day
+        head = (t(lang, "followup_overdue", due=fmt_day(due, lang), customer=customer, what=short(what))
+                if overdue else t(lang, "followup", customer=customer, what=short(what)))
+        tail = (t(lang, "followup_last", when=fmt_day(local_day(at, who.zone), lang), text=short(text, 120))
+                if at is not None else t(lang, "followup_never"))
+        line = f"{'⚠️' if overdue else '⏰'} {customer}: {short(what)}"
+        out.append(_nudge("followup", who, f"followup:{fid}", day, f"{head}\n{tail}", customer=customer,
+                          customer_id=customer_id, due=due, overdue=overdue, line=line,
+                          choices=followup_choices(fid, customer_id, lang)))
+    return out
+
+
+def birthdays(session: Session, team_id: int, day: date, members: Members) -> list[Nudge]:
+    """Contacts whose birthday is `day` (Feb 29 ones on Feb 28 of a common year), to the owner."""
+    on_day = and_(Contact.birth_month == day.month, Contact.birth_day == day.day)
+    if day.month == 2 and day.day == 28 and not isleap(day.year):
+        on_day = or_(on_day, and_(Contact.birth_month == 2, Contact.birth_day == 29))
+    owner = customer_owner(Customer).label("owner")
+    rows = session.execute(
+        select(Contact.id, Contact.name, Customer.id, Customer.name, owner)
+        .join(Customer, Customer.id == Contact.customer_id)
+        .where(Contact.team_id == team_id, on_day).order_by(Contact.id)).all()
+    out = []
+    for contact_id, contact, customer_id, customer, owner_id in rows:
+        who = members.get(owner_id)
+        if who is None:
+            continue
+        text = t(who.lang, "birthday", contact=contact, customer=customer)
+        out.append(_nudge("birthday", who, f"contact:{contact_id}", day, text, customer=customer,
+                          customer_id=customer_id, due=day, line=f"🎂 {contact} ({customer})",
+                          choices=open_choice(customer_id, who.lang)))
+    return out
+
+
+def _anniversary_days(day: date) -> Iterable[date]:
+    """The earlier days whose anniversary falls on `day` (Feb 29 ones on Feb 28 of common years)."""
+    for years in range(1, ANNIVERSARY_YEARS + 1):
+        year = day.year - years
+        try:
+            yield date(year, day.month, day.day)
+        except ValueError:
+            pass  # Feb 29 has no day in a common year; those deals are reminded on Feb 28
+        if day.month == 2 and day.day == 28 and not isleap(day.year) and isleap(year):
+            yield date(year, 2, 29)
+
+
+def anniversaries(session: Session, team_id: int, day: date, zone_members: Members) -> list[Nudge]:
+    """Deals won on this local day of an earlier year, to the deal's owner (one query)."""
+    if not zone_members:
+        return []
+    zone = next(iter(zone_members.values())).zone
+    ranges = [and_(Deal.closed_at >= start, Deal.closed_at < end)  # type: ignore[operator]
+              for start, end in (day_bounds(d, zone) for d in _anniversary_days(day))]
+    recipient = func.coalesce(Deal.owner_id, Customer.owner_id, Customer.created_by).label("to")
+    rows = session.execute(
+        select(Deal.id, Deal.title, Deal.amount_minor, Deal.currency, Deal.closed_at, Customer.id,
+               Customer.name, recipient)
+        .join(Customer, Customer.id == Deal.customer_id)
+        .where(Deal.team_id == team_id, Deal.stage == "won", or_(*ranges)).order_by(Deal.id)).all()
+    out = []
+    for deal_id, title, amount, currency, closed_at, customer_id, customer, member_id in rows:
+        who = zone_members.get(member_id)
+        if who is None:
+            continue
+        years = day.year - local_day(closed_at, zone).year
+        money_text = f" ({money(amount, currency, who.lang)})" if amount is not None else ""
+        text = t(who.lang, "anniversary", years=years, customer=customer, deal=short(title or "—", 80),
+                 amount=money_text)
+        out.append(_nudge("anniversary", who, f"deal:{deal_id}", day, text, customer=customer,
+                          customer_id=customer_id, due=day, line=f"🎉 {customer}: {years}",
+                          choices=open_choice(customer_id, who.lang)))
+    return out
+
+
+def stale_deals(session: Session, team_id: int, day: date, zone_members: Members,
+                stale_days: int) -> list[Nudge]:
+    """Open deals quiet for a whole number of `stale_days` periods as of `day` (one query)."""
+    if not zone_members:
+        return []
+    zone = next(iter(zone_members.values())).zone
+    last = greatest(func.coalesce(last_interaction_at(Deal.customer_id, Deal.team_id), Deal.created_at),
+                    Deal.created_at)
+    band = period_band(day_number(last, zone_offset(zone, day)), day_index(day), stale_days)
+    recipient = func.coalesce(Deal.owner_id, Customer.owner_id, Customer.created_by).label("to")
+    rows = session.execute(
+        select(Deal.id, Deal.stage, Deal.amount_minor, Deal.currency, Customer.id, Customer.name, recipient,
+               last.label("last_at"))
+        .join(Customer, Customer.id == Deal.customer_id)
+        .where(Deal.team_id == team_id, Deal.stage.in_(OPEN_STAGES), band)  # type: ignore[attr-defined]
+        .order_by(Deal.id)).all()
+    out = []
+    for deal_id, stage, amount, currency, customer_id, customer, member_id, last_at in rows:
+        who = zone_members.get(member_id)
+        if who is None:
+            continue
+        quiet = (day - local_day(last_at, zone)).days
+        if quiet < stale_days or quiet % stale_days:
+            continue
+        money_text = f", {money(amount, currency, who.lang)}" if amount is not None else ""
+        text = t(who.lang, "stale_deal", customer=customer, stage=stage_name(stage, who.lang),
+                 amount=money_text, days=quiet)
+        out.append(_nudge("stale_deal", who, f"deal:{deal_id}", day, text, customer=customer,
+                          customer_id=customer_id, due=day, line=f"💤 {customer}: {quiet}",
+                          choices=open_choice(customer_id, who.lang), extra={"quiet_days": quiet}))
+    return out
+
+
+def stay_in_touch(session: Session, team_id: int, day: date, zone_members: Members) -> list[Nudge]:
+    """Customers with a keep-in-touch cadence that lapses on `day` (one query, cadence rows only)."""
+    if not zone_members:
+        return []
+    zone = next(iter(zone_members.values())).zone
+    cadence = Customer.custom["touch_days"].as_string()
+    rows = session.execute(
+        select(Customer.id, Customer.name, cadence.label("cadence"), Customer.created_at,
+               last_interaction_at(Customer.id, Customer.team_id).label("last_at"),
+               customer_owner(Customer).label("owner"))
+        .where(Customer.team_id == team_id, cadence.is_not(None)).order_by(Customer.id)).all()
+    out = []
+    for customer_id, customer, every, created_at, last_at, owner_id in rows:
+        who = zone_members.get(owner_id)
+        try:
+            every = int(float(str(every)))
+        except (TypeError, ValueError):
+            continue
+        if who is None or every <= 0:
+            continue
+        quiet = (day - local_day(last_at or created_at, zone)).days
+        if quiet < every or quiet % every:
+            continue
+        key = "stay_in_touch" if last_at is not None else "stay_in_touch_never"
+        text = t(who.lang, key, customer=customer, days=quiet, cadence=every)
+        out.append(_nudge("stay_in_touch", who, f"customer:{customer_id}", day, text, customer=customer,
+                          customer_id=customer_id, due=day, line=f"👋 {customer}: {quiet}",
+                          choices=open_choice(customer_id, who.lang)))
+    return out
+
+
+def daily(session: Session, team: Team, day: date, members: Members, cfg: NudgeConfig) -> list[Nudge]:
+    """Every daily kind for members who share one zone and one local day."""
+    team_id = team.id
+    assert team_id is not None
+    return (followups(session, team_id, day, members) + birthdays(session, team_id, day, members)
+            + anniversaries(session, team_id, day, members)
+            + stale_deals(session, team_id, day, members, cfg.stale_days)
+            + stay_in_touch(session, team_id, day, members))
+
+
+def _groups(members: Members, local_of: "dict[int, datetime] | None" = None,
+            day: date | None = None) -> dict[tuple[date, str], Members]:
+    groups: dict[tuple[date, str], Members] = {}
+    for member_id, who in members.items():
+        on = day if day is not None else local_of[member_id].date()  # type: ignore[index]
+        groups.setdefault((on, who.zone.key), {})[member_id] = who
+    return groups
+
+
+def nudges_for_day(session: Session, team: Team, day: date, cfg: NudgeConfig | None = None,
+                   members: Members | None = None) -> list[Nudge]:
+    """Everything due on local day `day` for every reachable member, whatever the hour (the dry run)."""
+    from scheduler.digest import weekly_digest
+
+    cfg = cfg or NudgeConfig.build(team.settings)
+    members = recipients(session, team) if members is None else members
+    out: list[Nudge] = []
+    for (on, _zone), group in _groups(members, day=day).items():
+        out += daily(session, team, on, group, cfg)
+        if on.weekday() == cfg.weekly_day:
+            out += weekly_digest(session, team, on, group, members, cfg)
+    return out
+
+
+def due_nudges(session: Session, team: Team, now: datetime, cfg: NudgeConfig | None = None,
+               members: Members | None = None) -> list[Nudge]:
+    """What may go out at instant `now`: each member's local day, once their hour has come.
+
+    The day's nudges are due from the digest hour (09:00) on, outside quiet
+    hours; a row added later that day is due at the next tick. The weekly
+    digest is due from its hour on its day. The ledger decides what was sent.
+    """
+    from scheduler.digest import weekly_digest
+
+    cfg = cfg or NudgeConfig.build(team.settings)
+    members = recipients(session, team) if members is None else members
+    local_of = {member_id: now.astimezone(who.zone) for member_id, who in members.items()}
+    out: list[Nudge] = []
+    for (on, _zone), group in _groups(members, local_of).items():
+        local = local_of[next(iter(group))]
+        if cfg.daily_ready(local):
+            out += daily(session, team, on, group, cfg)
+        if cfg.weekly_ready(local):
+            out += weekly_digest(session, team, on, group, members, cfg)
+    return out

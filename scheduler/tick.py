@@ -1,0 +1,185 @@
+"""One tick: for each team, what is due now → claimed in the ledger → delivered → marked.
+
+The store work (rules, claims, marks) runs in worker threads so the event
+loop the adapters share keeps serving chat. Deliveries run concurrently
+across chats and in order within a chat; a member's several nudges at the
+morning hour go as one digest (weekdays, or weekends when the team says so),
+each still its own ledger row. A 403 stops everything else queued for that
+chat in this tick and marks the account unreachable.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from handlers.reply import Reply
+from scheduler import ledger
+from scheduler.config import NudgeConfig
+from scheduler.delivery import Delivery, Outcome, Sender
+from scheduler.digest import morning_digest
+from scheduler.limits import RateLimiter
+from scheduler.lock import TickLock
+from scheduler.nudge import Recipient
+from scheduler.rules import due_nudges, recipients
+from storage.engine import session
+from storage.models import Team
+
+log = logging.getLogger(__name__)
+DIGEST_WINDOW = timedelta(hours=3)
+CONCURRENCY = 64
+
+
+@dataclass
+class Outgoing:
+    """One message to send and the ledger rows it settles."""
+
+    platform: str
+    to: str
+    reply: Reply
+    claims: list[ledger.Claim]
+    identity_id: int | None = None
+
+
+@dataclass
+class TickReport:
+    """What a tick did."""
+
+    ran: bool = True
+    due: int = 0
+    claimed: int = 0
+    messages: int = 0
+    sent: int = 0
+    failed: int = 0
+    blocked: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _group(claims: list[ledger.Claim], members: dict[int, Recipient], now: datetime,
+           cfg: NudgeConfig) -> list[Outgoing]:
+    """Messages for the claimed nudges: a morning digest where a member has several, else one each."""
+    by_chat: dict[tuple[int, str, str], list[ledger.Claim]] = defaultdict(list)
+    for claim in claims:
+        nudge = claim.nudge
+        if nudge.platform and nudge.to:
+            by_chat[(nudge.member_id, nudge.platform, nudge.to)].append(claim)
+    out: list[Outgoing] = []
+    for (member_id, platform, to), items in by_chat.items():
+        who = members.get(member_id)
+        daily = [c for c in items if c.nudge.kind != "digest"]
+        alone = [c for c in items if c.nudge.kind == "digest"]
+        local = now.astimezone(who.zone) if who else now
+        since = local.replace(tzinfo=None) - datetime.combine(local.date(), cfg.digest_time)
+        morning = (who is not None and len(daily) > 1 and cfg.digest_allowed(local)
+                   and timedelta(0) <= since < DIGEST_WINDOW)
+        identity = items[0].nudge.identity_id
+        if morning and who is not None:
+            reply = morning_digest(who, [c.nudge for c in daily], local.date())
+            out.append(Outgoing(platform, to, reply, daily, identity))
+        else:
+            alone = daily + alone
+        out += [Outgoing(platform, to, c.nudge.reply(), [c], c.nudge.identity_id) for c in alone]
+    return out
+
+
+def plan(engine: Engine, now: datetime, settings: Any = None,
+         max_attempts: int = ledger.MAX_ATTEMPTS) -> tuple[list[Outgoing], int]:
+    """Compute what is due at `now` for every team and claim it; return the messages and the due count."""
+    outgoing: list[Outgoing] = []
+    due = 0
+    with session(engine) as s:
+        teams = list(s.execute(select(Team).order_by(Team.id)).scalars())
+        for team in teams:
+            try:
+                cfg = NudgeConfig.build(team.settings, settings)
+                members = recipients(s, team)
+                if not members:
+                    continue
+                nudges = due_nudges(s, team, now, cfg, members)
+                due += len(nudges)
+                claims = ledger.claim(s, team.id, nudges, now, max_attempts)  # type: ignore[arg-type]
+                outgoing += _group(claims, members, now, cfg)
+            except Exception:  # noqa: BLE001  (one team's trouble does not stop the others)
+                s.rollback()
+                log.exception("scheduler: team %s skipped this tick", team.id)
+    return outgoing, due
+
+
+def record(engine: Engine, item: Outgoing, outcome: Outcome) -> None:
+    """Mark the message's ledger rows with how its delivery ended."""
+    ids = [c.id for c in item.claims]
+    with session(engine) as s:
+        if outcome.sent:
+            ledger.mark_sent(s, ids, outcome.attempts, datetime.now(timezone.utc))
+        elif outcome.blocked:
+            ledger.mark_blocked(s, ids, outcome.attempts, outcome.error or "blocked", item.identity_id)
+        else:
+            ledger.mark_failed(s, ids, outcome.attempts, outcome.error or "failed")
+
+
+async def deliver(engine: Engine, delivery: Delivery, outgoing: list[Outgoing], report: TickReport,
+                  concurrency: int = CONCURRENCY) -> None:
+    """Send every message: chats concurrently, each chat's messages in order."""
+    by_chat: dict[tuple[str, str], list[Outgoing]] = defaultdict(list)
+    for item in outgoing:
+        by_chat[(item.platform, item.to)].append(item)
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one_chat(items: list[Outgoing]) -> None:
+        async with gate:
+            blocked: str | None = None
+            for item in items:
+                if blocked is not None:
+                    outcome = Outcome(False, 0, blocked, blocked=True)
+                else:
+                    outcome = await delivery.send(item.platform, item.to, item.reply)
+                await asyncio.to_thread(record, engine, item, outcome)
+                if outcome.sent:
+                    report.sent += 1
+                elif outcome.blocked:
+                    report.blocked += 1
+                    blocked = outcome.error or "blocked"
+                else:
+                    report.failed += 1
+                    report.errors.append(outcome.error or "failed")
+
+    await asyncio.gather(*(one_chat(items) for items in by_chat.values()))
+
+
+async def _keep(lock: TickLock, every: float) -> None:
+    while True:
+        await asyncio.sleep(every)
+        try:
+            await asyncio.to_thread(lock.acquire)
+        except Exception:  # noqa: BLE001
+            log.warning("scheduler: could not renew the tick lock", exc_info=True)
+
+
+async def tick(engine: Engine, sender: Sender | None = None, *, now: datetime | None = None,
+               settings: Any = None, lock: TickLock | None = None, delivery: Delivery | None = None,
+               limiter: RateLimiter | None = None, renew_every: float = 60.0) -> TickReport:
+    """One tick at `now` (default: the current instant). Without the lock, it does nothing."""
+    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    if lock is not None and not await asyncio.to_thread(lock.acquire):
+        return TickReport(ran=False)
+    if delivery is None:
+        if sender is None:
+            raise ValueError("tick needs a sender or a delivery")
+        delivery = Delivery(sender, limiter)
+    report = TickReport()
+    outgoing, report.due = await asyncio.to_thread(plan, engine, now, settings)
+    report.claimed = sum(len(item.claims) for item in outgoing)
+    report.messages = len(outgoing)
+    keeper = asyncio.create_task(_keep(lock, renew_every)) if lock is not None and outgoing else None
+    try:
+        await deliver(engine, delivery, outgoing, report)
+    finally:
+        if keeper is not None:
+            keeper.cancel()
+    return report
