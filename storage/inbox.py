@@ -8,21 +8,25 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from storage.models import Inbox, utcnow
 
 
+def _insert(session: Session, values: dict[str, Any]) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING (SQLite and PostgreSQL); True when the row is new."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    statement = insert(Inbox).values(**values).on_conflict_do_nothing(index_elements=["platform", "update_key"])
+    return bool(session.execute(statement).rowcount)
+
+
 def accept(session: Session, platform: str, key: str, payload: dict[str, Any]) -> bool:
     """Store an update as received; False when its key was seen before."""
-    try:
-        with session.begin_nested():
-            session.add(Inbox(platform=platform, update_key=key[:200], payload=payload, received_at=utcnow()))
-            session.flush()
-    except IntegrityError:
-        return False
-    return True
+    return _insert(session, {"platform": platform, "update_key": key[:200], "payload": payload,
+                             "received_at": utcnow()})
 
 
 def claim(session: Session, platform: str, key: str, team_id: int | None) -> bool:
@@ -32,22 +36,13 @@ def claim(session: Session, platform: str, key: str, team_id: int | None) -> boo
     exactly once even when two processes receive it.
     """
     now = utcnow()
+    if _insert(session, {"team_id": team_id, "platform": platform, "update_key": key[:200], "payload": {},
+                         "received_at": now, "processed_at": now}):
+        return True
     claimed = session.execute(update(Inbox).where(Inbox.platform == platform, Inbox.update_key == key[:200],
                                                   Inbox.processed_at.is_(None))  # type: ignore[union-attr]
                               .values(processed_at=now, team_id=team_id)).rowcount
-    if claimed:
-        return True
-    if session.execute(select(Inbox.id).where(Inbox.platform == platform,
-                                              Inbox.update_key == key[:200])).first() is not None:
-        return False
-    try:
-        with session.begin_nested():
-            session.add(Inbox(team_id=team_id, platform=platform, update_key=key[:200], payload={},
-                              received_at=now, processed_at=now))
-            session.flush()
-    except IntegrityError:
-        return False
-    return True
+    return bool(claimed)
 
 
 def unprocessed(session: Session, limit: int = 500) -> list[Inbox]:
