@@ -80,7 +80,7 @@ class Bot:
     async def _handle(self, incoming: Incoming) -> Reply | None:
         now = incoming.sent_at or self.clock()
         with new_session(self.engine) as session:
-            team = get_team(session, self.settings.team, self.settings.timezone)
+            team = get_team(session, self.settings.team, self.settings.timezone, self.settings.currency)
             member, answer = admit(session, team, incoming, now)
             if member is None:
                 discard(session, incoming.platform, incoming.key)

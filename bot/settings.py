@@ -18,6 +18,7 @@ class Settings(BaseSettings):
     database_url: str = Field("sqlite:///crm.db", alias="DATABASE_URL")
     timezone: str = Field("UTC", alias="CRM_TIMEZONE")
     team: str = Field("default", alias="CRM_TEAM")
+    currency: str = Field("USD", alias="CRM_CURRENCY", pattern=r"^[A-Z]{3}$")
     context_minutes: int = Field(30, alias="CRM_CONTEXT_MINUTES", ge=0)
     stale_days: int = Field(14, alias="CRM_STALE_DAYS", ge=1)
     max_message_chars: int = Field(4000, alias="CRM_MAX_MESSAGE_CHARS", ge=100)

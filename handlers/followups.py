@@ -4,7 +4,7 @@ from __future__ import annotations
 from handlers.context import Ctx, journal_of
 from handlers.reply import Choice, Reply
 from handlers.resolve import state_of
-from handlers.texts import day, t
+from handlers.texts import day, day_range, t
 from handlers.understanding.model import Parse
 from storage.customers import open_followups
 from storage.models import Customer, FollowUp, Note
@@ -19,7 +19,7 @@ async def handle_followups(parse: Parse, ctx: Ctx) -> Reply:
     state = state_of(ctx)
     state.listed = [f.id for f, _ in rows]
     ctx.session.add(state)
-    title = (t(ctx.lang, "due_period", start=day(start, ctx.lang), end=day(end, ctx.lang)) if start
+    title = (t(ctx.lang, "due_period", period=day_range(start, end, ctx.lang)) if start
              else t(ctx.lang, "due_title", day=day(end, ctx.lang)))
     if not rows:
         return Reply(text=f"{title}\n{t(ctx.lang, 'due_none')}", lang=ctx.lang)

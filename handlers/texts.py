@@ -40,7 +40,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "card_no_next": "No follow-up planned.",
         "card_empty": "Nothing logged yet.",
         "due_title": "Your follow-ups up to {day}:",
-        "due_period": "Your follow-ups {start} – {end}:",
+        "due_period": "Your follow-ups, {period}:",
         "due_none": "Nothing due. 🎉",
         "due_overdue": "overdue",
         "due_hint": "Say “done 1” to mark one done.",
@@ -101,7 +101,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "card_no_next": "暂无跟进计划。",
         "card_empty": "暂无记录。",
         "due_title": "截至 {day} 你要跟进的客户：",
-        "due_period": "你在 {start} – {end} 要跟进的客户：",
+        "due_period": "你在 {period} 要跟进的客户：",
         "due_none": "没有待办的跟进。🎉",
         "due_overdue": "已逾期",
         "due_hint": "回复“完成 1”标记完成。",
@@ -161,7 +161,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "card_no_next": "Следующий шаг не запланирован.",
         "card_empty": "Пока ничего не записано.",
         "due_title": "Ваши напоминания по {day}:",
-        "due_period": "Ваши напоминания {start} – {end}:",
+        "due_period": "Ваши напоминания, {period}:",
         "due_none": "Ничего не запланировано. 🎉",
         "due_overdue": "просрочено",
         "due_hint": "Напишите «готово 1», чтобы отметить выполненным.",
@@ -218,6 +218,14 @@ def day(value: date, lang: str) -> str:
     """A day written for people: "Fri, Nov 27", "11月27日周五", "пт, 27 нояб."."""
     patterns = {"en": "EEE, MMM d", "zh": "M月d日EEE", "ru": "EEE, d MMM"}
     return format_date(value, patterns.get(lang, "EEE, MMM d"), locale=_LOCALE.get(lang, "en_US"))
+
+
+def day_range(start: date, end: date, lang: str) -> str:
+    """A period written for people: "Nov 1 – 30, 2026", "2026年11月1日 – 30日", "1–30 нояб. 2026 г."."""
+    from babel.dates import format_interval
+
+    skeleton = "yMMMd"
+    return format_interval(start, end, skeleton, locale=_LOCALE.get(lang, "en_US"))
 
 
 def month_day(mm_dd: str, lang: str) -> str:

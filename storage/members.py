@@ -8,14 +8,14 @@ from sqlmodel import Session
 from storage.models import ROLES, Identity, Member, Team
 
 
-def get_team(session: Session, name: str, timezone: str = "UTC") -> Team:
-    """The team called `name`, created on first use."""
+def get_team(session: Session, name: str, timezone: str = "UTC", currency: str = "USD") -> Team:
+    """The team called `name`, created on first use (with that time zone and currency)."""
     team = session.execute(select(Team).where(Team.name == name)).scalars().first()
     if team is not None:
         return team
     try:
         with session.begin_nested():
-            team = Team(name=name, timezone=timezone)
+            team = Team(name=name, timezone=timezone, currency=currency)
             session.add(team)
             session.flush()
     except IntegrityError:  # another process made it first
