@@ -171,15 +171,17 @@ def parse(
     llm: bool = typer.Option(False, "--llm", help="use the LLM path when configured"),
 ) -> None:
     """Print what the bot understands from TEXT, as the contract's JSON. Touches no store."""
-    from bot.parse_cli import parse_one, run_batch
+    from bot.parse_cli import llm_setup, parse_one, parse_one_llm, run_batch
 
     if batch:
-        run_batch(sys.stdin, sys.stdout, tz)
+        run_batch(sys.stdin, sys.stdout, tz, llm=llm)
         return
     if text is None:
         typer.echo("Give the message to parse, or --batch to read JSON lines on stdin.", err=True)
         raise typer.Exit(2)
-    typer.echo(json.dumps(parse_one(text, now, tz, known), ensure_ascii=False, indent=2))
+    result = (asyncio.run(parse_one_llm(text, now, tz, known, None, *llm_setup())) if llm
+              else parse_one(text, now, tz, known))
+    typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
 
 
 @app.command()
@@ -201,7 +203,7 @@ def _register_more() -> None:
     """Commands that live in their own modules (reminders, admin, data) add themselves here."""
     import importlib
 
-    for module in ("bot.cli_nudges", "bot.cli_admin"):
+    for module in ("bot.cli_nudges", "bot.cli_admin", "bot.cli_llm"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:
