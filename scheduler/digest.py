@@ -10,7 +10,7 @@ from handlers.reply import Choice, Reply
 from scheduler.config import NudgeConfig
 from scheduler.nudge import Nudge, Recipient
 from scheduler.texts import day as fmt_day
-from scheduler.texts import money, stage_name, t
+from scheduler.texts import money, short, stage_name, t
 from storage.activity import activity
 from storage.models import Team
 from storage.reports import pipeline
@@ -83,13 +83,16 @@ def weekly_digest(session: Session, team: Team, day: date, group: dict[int, Reci
     return out
 
 
-def morning_digest(who: Recipient, nudges: list[Nudge], local_day: date) -> Reply:
-    """Several of a member's nudges as one message: a line each, Done buttons for follow-ups."""
+def morning_digest(who: Recipient, nudges: list[Nudge], local_day: date, first: int = 1) -> Reply:
+    """Several of a member's nudges as one message: a line each, Done buttons for follow-ups.
+
+    `first` numbers the lines of a later part when a long morning is split.
+    """
     lang = who.lang
     lines = [t(lang, "morning", name=who.name.split()[0] if who.name else "", day=fmt_day(local_day, lang))]
     choices: list[Choice] = []
-    for number, nudge in enumerate(nudges, 1):
-        lines.append(f"{number}. {nudge.line or nudge.text.splitlines()[0]}")
-        if nudge.kind == "followup" and len(choices) < MAX_DIGEST_BUTTONS:
-            choices.append(Choice(f"✅ {number}", nudge.choices[0].data if nudge.choices else f"n:{number}"))
+    for number, nudge in enumerate(nudges, first):
+        lines.append(f"{number}. {short(nudge.line or nudge.text.splitlines()[0], 140)}")
+        if nudge.kind == "followup" and nudge.choices and len(choices) < MAX_DIGEST_BUTTONS:
+            choices.append(Choice(f"✅ {number}", nudge.choices[0].data))
     return Reply(text="\n".join(lines), lang=lang, choices=choices)

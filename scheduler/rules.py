@@ -123,7 +123,8 @@ def birthdays(session: Session, team_id: int, day: date, members: Members) -> li
             continue
         text = t(who.lang, "birthday", contact=contact, customer=customer)
         out.append(_nudge("birthday", who, f"contact:{contact_id}", day, text, customer=customer,
-                          customer_id=customer_id, due=day, line=f"🎂 {contact} ({customer})",
+                          customer_id=customer_id, due=day,
+                          line=t(who.lang, "line_birthday", contact=contact, customer=customer),
                           choices=open_choice(customer_id, who.lang)))
     return out
 
@@ -162,9 +163,9 @@ def anniversaries(session: Session, team_id: int, day: date, zone_members: Membe
         money_text = f" ({money(amount, currency, who.lang)})" if amount is not None else ""
         text = t(who.lang, "anniversary", years=years, customer=customer, deal=short(title or "—", 80),
                  amount=money_text)
+        line = t(who.lang, "line_anniversary", customer=customer, years=years, deal=short(title or "—", 40))
         out.append(_nudge("anniversary", who, f"deal:{deal_id}", day, text, customer=customer,
-                          customer_id=customer_id, due=day, line=f"🎉 {customer}: {years}",
-                          choices=open_choice(customer_id, who.lang)))
+                          customer_id=customer_id, due=day, line=line, choices=open_choice(customer_id, who.lang)))
     return out
 
 
@@ -196,7 +197,8 @@ def stale_deals(session: Session, team_id: int, day: date, zone_members: Members
         text = t(who.lang, "stale_deal", customer=customer, stage=stage_name(stage, who.lang),
                  amount=money_text, days=quiet)
         out.append(_nudge("stale_deal", who, f"deal:{deal_id}", day, text, customer=customer,
-                          customer_id=customer_id, due=day, line=f"💤 {customer}: {quiet}",
+                          customer_id=customer_id, due=day,
+                          line=t(who.lang, "line_stale", customer=customer, days=quiet),
                           choices=open_choice(customer_id, who.lang), extra={"quiet_days": quiet}))
     return out
 
@@ -227,7 +229,8 @@ def stay_in_touch(session: Session, team_id: int, day: date, zone_members: Membe
         key = "stay_in_touch" if last_at is not None else "stay_in_touch_never"
         text = t(who.lang, key, customer=customer, days=quiet, cadence=every)
         out.append(_nudge("stay_in_touch", who, f"customer:{customer_id}", day, text, customer=customer,
-                          customer_id=customer_id, due=day, line=f"👋 {customer}: {quiet}",
+                          customer_id=customer_id, due=day,
+                          line=t(who.lang, "line_stay", customer=customer, days=quiet),
                           choices=open_choice(customer_id, who.lang)))
     return out
 

@@ -111,8 +111,9 @@ def last_interaction_at(customer_id: Any, team_id: Any) -> Any:
 
 def customer_owner(customer: Any) -> Any:
     """The member who owns a customer, as one SQL expression (see the module's docstring)."""
+    # by customer id alone (the customer is the team's): the planner then seeks ix_deal_customer_id
     deal_owner = (select(Deal.owner_id)
-                  .where(Deal.team_id == customer.team_id, Deal.customer_id == customer.id,
+                  .where(Deal.customer_id == customer.id,
                          Deal.owner_id.is_not(None))  # type: ignore[union-attr]
                   .order_by(case((Deal.stage.in_(OPEN_STAGES), 0), else_=1),  # type: ignore[attr-defined]
                             Deal.updated_at.desc(), Deal.id.desc())

@@ -34,6 +34,7 @@ from storage.models import Team
 log = logging.getLogger(__name__)
 DIGEST_WINDOW = timedelta(hours=3)
 CONCURRENCY = 64
+DIGEST_LINES = 25
 
 
 @dataclass
@@ -80,8 +81,10 @@ def _group(claims: list[ledger.Claim], members: dict[int, Recipient], now: datet
                    and timedelta(0) <= since < DIGEST_WINDOW)
         identity = items[0].nudge.identity_id
         if morning and who is not None:
-            reply = morning_digest(who, [c.nudge for c in daily], local.date())
-            out.append(Outgoing(platform, to, reply, daily, identity))
+            for start in range(0, len(daily), DIGEST_LINES):  # a chat message holds ~4,000 characters
+                part = daily[start:start + DIGEST_LINES]
+                reply = morning_digest(who, [c.nudge for c in part], local.date(), first=start + 1)
+                out.append(Outgoing(platform, to, reply, part, identity))
         else:
             alone = daily + alone
         out += [Outgoing(platform, to, c.nudge.reply(), [c], c.nudge.identity_id) for c in alone]
