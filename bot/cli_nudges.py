@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import Optional
 
 import typer
@@ -13,7 +13,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def nudges(
-        on: str = typer.Option(..., "--date", help="the local day, YYYY-MM-DD"),
+        on: Optional[str] = typer.Option(None, "--date", help="the local day, YYYY-MM-DD (default: today)"),
         as_json: bool = typer.Option(False, "--json", help="one JSON line per nudge"),
         team: Optional[str] = typer.Option(None, "--team", help="the team (default: CRM_TEAM)"),
     ) -> None:
@@ -26,12 +26,12 @@ def register(app: typer.Typer) -> None:
         from storage.engine import StoreError, get_engine, session
         from storage.models import Team
 
+        settings = get_settings()
         try:
-            day = date.fromisoformat(on)
+            day = date.fromisoformat(on) if on else datetime.now(settings.zone).date()
         except ValueError:
             typer.echo(f"crmbot: --date must be a day such as 2026-12-01, not {on!r}", err=True)
             raise typer.Exit(2)
-        settings = get_settings()
         try:
             engine = get_engine(settings.database_url)
         except StoreError as exc:

@@ -174,3 +174,13 @@ def test_unreachable_members_get_nothing(world):
     ann = world.member(reachable=False)
     world.followup(world.customer("Globex", ann), ann, date(2026, 12, 1))
     assert on(world, "2026-12-01") == []
+
+
+def test_weekly_digest_to_the_team_channel_when_set(engine):
+    world = World(engine, settings={"digest_channel": "C0SALES"})
+    boss = world.member("Boss", role="manager")
+    world.member("Rep")
+    with session(engine) as s:
+        found = nudges_for_day(s, world.team, date(2026, 11, 30))
+    assert sorted((n.platform, n.to, n.member_id) for n in found) == sorted(
+        [("telegram", boss.chat, boss.id), ("slack", "C0SALES", boss.id)])
