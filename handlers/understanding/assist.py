@@ -84,5 +84,7 @@ async def card_briefing(ctx: Any, customer: Any, meter: Meter | None = None) -> 
     meter.record_usage(answer.usage)
     if answer.error or not isinstance(answer.data, str) or not answer.data.strip():
         return None
-    text = " ".join(answer.data.split())
+    text = " ".join(answer.data.split()).strip('"“”«»「」 ')
+    if not text:
+        return None
     return "💡 " + (text if len(text) <= MAX_BRIEF else text[:MAX_BRIEF - 1] + "…")

@@ -315,7 +315,7 @@ async def test_the_briefing_summarises_history_and_is_absent_offline(openai_serv
     from storage.models import Member, Team
 
     team_id, member_id = member
-    openai_server.script(reply("Quote sent, waiting for their answer; call on Monday."))
+    openai_server.script(raw("“Quote sent, waiting for their answer; call on Monday.”"))
     with Session(engine) as s:
         customer = Customer(team_id=team_id, name="Harborview", name_key="harborview")
         s.add(customer)
@@ -325,7 +325,7 @@ async def test_the_briefing_summarises_history_and_is_absent_offline(openai_serv
         ctx = Ctx(session=s, team=s.get(Team, team_id), member=s.get(Member, member_id), now=NOW,
                   zone=ZoneInfo("UTC"), llm=client(openai_server, CRM_LLM_REDACT=1))
         brief = await card_briefing(ctx, customer)
-        assert brief and brief.startswith("💡") and "Quote sent" in brief
+        assert brief == "💡 Quote sent, waiting for their answer; call on Monday."
         sent = openai_server.sent_text()
         assert "sent the quote" in sent and "555-0199" not in sent
         ctx.llm = None
