@@ -19,8 +19,10 @@ def _insert(session: Session, values: dict[str, Any]) -> bool:
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    statement = insert(Inbox).values(**values).on_conflict_do_nothing(index_elements=["platform", "update_key"])
-    return bool(session.execute(statement).rowcount)
+    table = Inbox.__table__  # type: ignore[attr-defined]
+    statement = (insert(table).values(**values)
+                 .on_conflict_do_nothing(index_elements=["platform", "update_key"]).returning(table.c.id))
+    return session.execute(statement).first() is not None
 
 
 def accept(session: Session, platform: str, key: str, payload: dict[str, Any]) -> bool:
