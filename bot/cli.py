@@ -54,10 +54,10 @@ def _instant(value: Optional[str], zone) -> Optional[datetime]:
 def chat(user: str = typer.Option("me", "--user", help="who you are in this chat")) -> None:
     """Chat with the bot in the terminal (embedded store, no credentials)."""
     from bot.adapters.console import Console
-    from bot.pipeline import Bot
+    from bot.serve import build_bot
 
     settings = _settings()
-    console = Console(Bot(settings, _engine(settings)), user=user)
+    console = Console(build_bot(settings, _engine(settings)), user=user)
     asyncio.run(console.loop())
 
 
@@ -71,10 +71,10 @@ def say(
     """One message through the whole pipeline as that account; prints the reply."""
     from bot.adapters.console import render
     from bot.incoming import Incoming
-    from bot.pipeline import Bot
+    from bot.serve import build_bot
 
     settings = _settings()
-    bot = Bot(settings, _engine(settings))
+    bot = build_bot(settings, _engine(settings))
     moment = _instant(now, settings.zone)
     incoming = Incoming(platform=platform, account_id=user, chat_id=user, text=text, sent_at=moment,
                         message_id=f"say-{datetime.now(timezone.utc).timestamp()}")

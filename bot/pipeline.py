@@ -22,6 +22,9 @@ from handlers.reply import Reply
 from handlers.resolve import state_of
 from handlers.texts import t
 from handlers.understanding import understand
+from handlers.understanding.assist import quote_transcript, voice_text
+from handlers.understanding.hybrid import understand_hybrid
+from handlers.understanding.llm_usage import Meter
 from handlers.understanding.model import Parse
 from storage.customers import known_names
 from storage.engine import get_engine, session as new_session
@@ -46,6 +49,7 @@ class Bot:
         self.engine = engine or get_engine(settings.database_url)
         self.clock: Clock = clock or (lambda: datetime.now(timezone.utc))
         self.llm = llm
+        self.fetch_audio = None  # async (file reference) -> bytes, set by an adapter that gives file ids
         self._names: dict[int, tuple[tuple, list[str], dict[str, str]]] = {}
 
     async def handle(self, incoming: Incoming) -> Reply | None:
@@ -98,25 +102,36 @@ class Bot:
             text, problem = ("", None) if incoming.callback else check(
                 incoming.text or "", guess_lang((incoming.text or "")[:500], fallback),
                 self.settings.max_message_chars)
+            zone = ZoneInfo(member.timezone or team.timezone or self.settings.timezone)
+            meter = Meter(session, team.id, member.id, now.astimezone(zone).date(), self.settings.llm_daily_tokens)
+            heard = ""
             if incoming.audio is not None and not incoming.callback and not (incoming.text or "").strip():
-                problem = Reply(text=t(fallback, "voice_needs_llm"), lang=fallback)
+                heard = await voice_text(self.llm, incoming.audio, self.fetch_audio, meter=meter)
+                if heard:
+                    text, problem = check(heard, guess_lang(heard[:500], fallback), self.settings.max_message_chars)
+                else:
+                    problem = Reply(text=t(fallback, "voice_needs_llm"), lang=fallback)
             if problem is not None:
                 session.commit()
                 return problem
-            zone = ZoneInfo(member.timezone or team.timezone or self.settings.timezone)
             ctx = Ctx(session=session, team=team, member=member, now=now, zone=zone, text=text,
                       platform=incoming.platform, message_id=incoming.message_id,
                       context_minutes=self.settings.context_minutes, llm=self.llm)
-            parse = self._route(incoming, ctx, fallback)
+            ctx.extra["meter"] = meter
+            parse = await self._route(incoming, ctx, fallback)
             ctx.lang = parse.lang
             reply = await dispatch(parse, ctx)
+            if heard:
+                reply.text = quote_transcript(heard, parse.lang) + "\n" + reply.text
+            if meter.notice:
+                reply.text += "\n" + meter.notice
             if parse.lang != member.language and text and not _COMMAND.match(text):
                 member.language = parse.lang
                 session.add(member)
             session.commit()
             return reply
 
-    def _route(self, incoming: Incoming, ctx: Ctx, fallback: str) -> Parse:
+    async def _route(self, incoming: Incoming, ctx: Ctx, fallback: str) -> Parse:
         """Buttons and numbered answers first; everything else goes to understanding."""
         state = state_of(ctx)
         lang = ctx.member.language or fallback
@@ -143,7 +158,8 @@ class Bot:
         command = _COMMAND.match(ctx.text) if not ctx.extra.get("customer_id") else None
         if command:
             return self._command(command.group(1).lower(), command.group(2) or "", ctx, lang, names, aliases)
-        parse = understand(ctx.text, ctx.local_now, names, aliases)
+        parse = await understand_hybrid(ctx.text, ctx.local_now, names, aliases, self.llm, self.settings.crm_llm,
+                                        ctx.extra.get("meter"))
         if ctx.extra.get("customer_id") and parse.intent not in ("log", "query_customer"):
             parse.intent = "log"
         return parse

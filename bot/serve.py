@@ -35,6 +35,13 @@ class Senders:
         await adapter.send(chat_id, reply)
 
 
+def build_bot(settings: Settings, engine: Any = None) -> Bot:
+    """The bot as `crmbot run`, `chat` and `say` use it: with the LLM when OPENAI_API_KEY is set."""
+    from handlers.understanding.llm import LlmClient
+
+    return Bot(settings, engine, llm=LlmClient.from_settings(settings))
+
+
 def build_adapters(bot: Bot, settings: Settings) -> dict[str, Adapter]:
     """The adapters whose credentials are set."""
     adapters: dict[str, Adapter] = {}
@@ -52,7 +59,7 @@ def build_adapters(bot: Bot, settings: Settings) -> dict[str, Adapter]:
 async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
     """Run until SIGINT/SIGTERM (or `stop` is set), then shut everything down in order."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    bot = Bot(settings)
+    bot = build_bot(settings)
     adapters = build_adapters(bot, settings)
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -5,6 +5,7 @@ from handlers.context import Ctx
 from handlers.reply import Reply
 from handlers.resolve import resolve_customer, state_of
 from handlers.texts import day, money, month_day, t
+from handlers.understanding.assist import card_briefing
 from handlers.understanding.model import Parse
 from storage.customers import OPEN_STAGES, contacts_of, deals_of, last_interactions, next_followup
 from storage.models import Customer
@@ -20,7 +21,9 @@ async def handle_query(parse: Parse, ctx: Ctx) -> Reply:
     state = state_of(ctx)
     state.customer_id, state.customer_at = customer.id, ctx.now
     ctx.session.add(state)
-    return Reply(text=card_text(ctx, customer), lang=ctx.lang)
+    text = card_text(ctx, customer)
+    brief = await card_briefing(ctx, customer, ctx.extra.get("meter"))
+    return Reply(text=f"{brief}\n\n{text}" if brief else text, lang=ctx.lang)
 
 
 def card_text(ctx: Ctx, customer: Customer) -> str:

@@ -114,7 +114,13 @@ class TelegramAdapter:
             .concurrent_updates(PerChatOrder(max_concurrent_updates))
             .build())
         self.app.add_handler(TypeHandler(Update, self._on_update))
+        bot.fetch_audio = self.download  # voice notes arrive as file ids
         self.app.add_error_handler(self._on_error)
+
+    async def download(self, file_id: str) -> bytes:
+        """The bytes of a file the user sent (a voice note, a photo), by its file id."""
+        found = await self.app.bot.get_file(file_id)
+        return bytes(await found.download_as_bytearray())
 
     async def _store(self, update: Update) -> None:
         """Keep the update in the inbox before Telegram is told it arrived (next offset / 200)."""
