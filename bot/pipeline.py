@@ -143,6 +143,13 @@ class Bot:
         if kind == "done" and arg.isdigit():
             ctx.extra["followup_id"] = int(arg)
             return Parse(lang=lang, intent="done")
+        if kind == "snooze" and re.fullmatch(r"\d+:\d+", arg):
+            followup, days = arg.split(":")
+            ctx.extra.update(followup_id=int(followup), days=int(days))
+            return Parse(lang=lang, intent="snooze")
+        if kind == "open" and arg.isdigit():
+            ctx.extra["customer_id"] = int(arg)
+            return Parse(lang=lang, intent="query_customer")
         pick = int(arg) if kind == "pick" and arg.isdigit() else None
         match = _PICK.match(ctx.text) if not data else None
         if match and state.pending:

@@ -5,7 +5,7 @@ from typing import Awaitable, Callable
 
 from handlers.context import Ctx
 from handlers.customer_card import handle_query
-from handlers.followups import handle_done, handle_followups
+from handlers.followups import handle_done, handle_followups, handle_snooze
 from handlers.log_note import handle_log
 from handlers.reply import Reply
 from handlers.reports import handle_activity, handle_help, handle_pipeline
@@ -19,6 +19,7 @@ ROUTES: dict[str, Handler] = {
     "query_customer": handle_query,
     "followups": handle_followups,
     "done": handle_done,
+    "snooze": handle_snooze,
     "pipeline": handle_pipeline,
     "activity": handle_activity,
     "undo": handle_undo,

@@ -1,6 +1,8 @@
 """What is due for me, and marking one done."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from handlers.context import Ctx, journal_of
 from handlers.reply import Choice, Reply
 from handlers.resolve import state_of
@@ -34,6 +36,32 @@ async def handle_followups(parse: Parse, ctx: Ctx) -> Reply:
     return Reply(text="\n".join(lines), lang=ctx.lang, choices=choices)
 
 
+async def handle_snooze(parse: Parse, ctx: Ctx) -> Reply:
+    """Move a follow-up later by a day or a week (a reminder's Snooze button); undoable."""
+    follow = ctx.session.get(FollowUp, ctx.extra.get("followup_id"))
+    days = max(1, min(int(ctx.extra.get("days") or 1), 90))
+    if follow is None or follow.team_id != ctx.team.id or follow.done_at is not None:
+        return Reply(text=t(ctx.lang, "done_which"), lang=ctx.lang)
+    note = _note(ctx, follow.customer_id)
+    journal_of(ctx).change(follow, due=max(follow.due, ctx.today) + timedelta(days=days))
+    customer = ctx.session.get(Customer, follow.customer_id)
+    token = f"undo:{note.id}"
+    return Reply(text=t(ctx.lang, "snoozed", customer=customer.name if customer else "?",
+                        what=follow.what[:100], day=day(follow.due, ctx.lang)),
+                 lang=ctx.lang, wrote=True, undo_token=token,
+                 choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])
+
+
+def _note(ctx: Ctx, customer_id: int) -> Note:
+    """The note a button press writes under, so it can be undone like any message."""
+    note = Note(team_id=ctx.team.id, member_id=ctx.member.id, platform=ctx.platform,  # type: ignore[arg-type]
+                message_id=ctx.message_id, text=ctx.text[:4000], at=ctx.now, customer_id=customer_id)
+    ctx.session.add(note)
+    ctx.session.flush()
+    journal_of(ctx).note = note
+    return note
+
+
 async def handle_done(parse: Parse, ctx: Ctx) -> Reply:
     """Mark a follow-up done: by button (`done:<id>`) or by its number in the last list."""
     follow: FollowUp | None = None
@@ -48,14 +76,8 @@ async def handle_done(parse: Parse, ctx: Ctx) -> Reply:
         follow = ctx.session.get(FollowUp, wanted)
     if follow is None or follow.team_id != ctx.team.id or follow.done_at is not None:
         return Reply(text=t(ctx.lang, "done_which"), lang=ctx.lang)
-    note = Note(team_id=ctx.team.id, member_id=ctx.member.id, platform=ctx.platform,  # type: ignore[arg-type]
-                message_id=ctx.message_id, text=ctx.text[:4000], at=ctx.now,
-                customer_id=follow.customer_id)
-    ctx.session.add(note)
-    ctx.session.flush()
-    journal = journal_of(ctx)
-    journal.note = note
-    journal.change(follow, done_at=ctx.now)
+    note = _note(ctx, follow.customer_id)
+    journal_of(ctx).change(follow, done_at=ctx.now)
     customer = ctx.session.get(Customer, follow.customer_id)
     token = f"undo:{note.id}"
     return Reply(text=t(ctx.lang, "done", customer=customer.name if customer else "?", what=follow.what[:100]),

@@ -179,3 +179,18 @@ async def test_commands_answer_in_the_members_language(bot, store):
     assert "Воронка" in await bot.say("/pipeline")
     assert "Отменено" in await bot.say("/undo")
     assert "Был у" in await bot.say("/help")
+
+
+async def test_reminder_buttons_done_snooze_and_open(bot, store, clock):
+    store.add_customers("Globex Corporation")
+    await bot.say("Called Globex, follow up today")
+    [follow] = store.rows(select(FollowUp))
+    reply = await bot.press(f"snooze:{follow.id}:7")
+    assert "Globex" in reply and "Dec 2" in reply
+    assert store.rows(select(FollowUp.due)) == [date(2026, 12, 2)]
+    await bot.press(reply.undo_token)
+    assert store.rows(select(FollowUp.due)) == [date(2026, 11, 25)]
+    card = await bot.press(f"open:{follow.customer_id}")
+    assert "Globex Corporation" in card and "call" in card
+    assert "Globex" in await bot.press(f"done:{follow.id}")
+    assert store(FollowUp, FollowUp.done_at.is_not(None)) == 1
