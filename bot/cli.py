@@ -25,7 +25,8 @@ def _settings():
     except ValidationError as exc:
         err = exc.errors()[0]
         name = err.get("loc", ["?"])[0]
-        typer.echo(f"crmbot: bad configuration: {name}: {err.get('msg')}", err=True)
+        message = str(err.get("msg", "")).removeprefix("Value error, ")
+        typer.echo(f"crmbot: bad configuration: {name}: {message}", err=True)
         raise typer.Exit(2)
 
 

@@ -6,6 +6,7 @@ import logging
 import signal
 from typing import Any, Protocol
 
+from bot.health import Health, setup_logging
 from bot.pipeline import Bot
 from bot.settings import Settings
 from handlers.reply import Reply
@@ -58,7 +59,7 @@ def build_adapters(bot: Bot, settings: Settings) -> dict[str, Adapter]:
 
 async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
     """Run until SIGINT/SIGTERM (or `stop` is set), then shut everything down in order."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    setup_logging(settings.log_format)
     bot = build_bot(settings)
     adapters = build_adapters(bot, settings)
     stop = stop or asyncio.Event()
@@ -78,7 +79,16 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
         senders = Senders(adapters)
         await _replay(bot, senders)
         scheduler = _start_scheduler(senders, bot, settings)
+        health = Health(bot.engine, adapters, lambda: getattr(scheduler, "last_at", None))
+        port = settings.health_port
+        if port is None and (settings.telegram_webhook_url or (settings.slack_configured
+                                                               and not settings.slack_app_token)):
+            port = 8080  # webhook / HTTP mode: a load balancer asks here
+        if port is not None:
+            await health.start("0.0.0.0", port)
+            log.info("health check on :%s/healthz", health.port)
         await stop.wait()
+        await health.stop()
     finally:
         if scheduler is not None:
             scheduler.shutdown()

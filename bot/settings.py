@@ -1,6 +1,7 @@
 """One typed Settings, read from the environment (and `.env`), checked at start-up."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -21,6 +22,8 @@ class Settings(BaseSettings):
     currency: str = Field("USD", alias="CRM_CURRENCY", pattern=r"^[A-Z]{3}$")
     context_minutes: int = Field(30, alias="CRM_CONTEXT_MINUTES", ge=0)
     stale_days: int = Field(14, alias="CRM_STALE_DAYS", ge=1)
+    health_port: int | None = Field(None, alias="CRM_HEALTH_PORT")
+    log_format: str = Field("json", alias="CRM_LOG_FORMAT", pattern="^(json|text)$")
     max_message_chars: int = Field(4000, alias="CRM_MAX_MESSAGE_CHARS", ge=100)
 
     telegram_bot_token: str | None = Field(None, alias="TELEGRAM_BOT_TOKEN")
@@ -46,6 +49,33 @@ class Settings(BaseSettings):
     llm_retries: int = Field(2, alias="CRM_LLM_RETRIES", ge=0, le=5)
     llm_redact: bool = Field(False, alias="CRM_LLM_REDACT")
     llm_daily_tokens: int = Field(0, alias="CRM_LLM_DAILY_TOKENS", ge=0)  # per team and day; 0: no limit
+
+    @field_validator("telegram_bot_token", "slack_bot_token", "slack_app_token", "slack_signing_secret",
+                     "openai_api_key", "telegram_webhook_url", "slack_team_id", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _telegram_token(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"\d+:[A-Za-z0-9_-]{2,}", value.strip()):
+            raise ValueError("TELEGRAM_BOT_TOKEN looks wrong: BotFather's token is like 123456789:AAE…")
+        return value.strip() if value else value
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _slack_token(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("xoxb-", "xoxp-")):
+            raise ValueError("SLACK_BOT_TOKEN must be the Bot User OAuth Token, starting with xoxb-")
+        return value
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _slack_app_token(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith("xapp-"):
+            raise ValueError("SLACK_APP_TOKEN must be an app-level token, starting with xapp-")
+        return value
 
     @field_validator("timezone")
     @classmethod

@@ -45,9 +45,11 @@ class Runner:
         self.delivery = delivery or Delivery(sender, RateLimiter())
         self.scheduler: AsyncIOScheduler | None = None
         self.last: TickReport | None = None
+        self.last_at: datetime | None = None  # when the last tick ran (for /healthz)
 
     async def run_once(self) -> TickReport:
         """One tick now (what the job calls); errors are logged, never raised into APScheduler."""
+        self.last_at = datetime.now(timezone.utc)
         try:
             self.last = await tick(self.engine, now=datetime.now(timezone.utc), settings=self.settings,
                                    lock=self.lock, delivery=self.delivery, renew_every=self.interval)

@@ -88,3 +88,13 @@ def test_export_writes_one_csv_per_table(database_url, tmp_path: Path):
 def test_report_rejects_bad_periods(database_url, period):
     out = crmbot("report", "pipeline", "--period", period, url=database_url)
     assert out.returncode == 2 and "period" in out.stderr
+
+
+@pytest.mark.parametrize("name,value,hint", [
+    ("TELEGRAM_BOT_TOKEN", "not-a-token", "BotFather"),
+    ("SLACK_BOT_TOKEN", "abc", "xoxb-"),
+])
+def test_a_malformed_token_stops_start_up_with_one_line(tmp_path: Path, name, value, hint):
+    out = crmbot("run", url=f"sqlite:///{tmp_path}/x.db", **{name: value})
+    assert out.returncode == 2 and hint in out.stderr and value not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1

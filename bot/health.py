@@ -1,0 +1,88 @@
+"""`GET /healthz` and structured log lines for `crmbot run`."""
+from __future__ import annotations
+
+import json
+import logging
+import time
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from aiohttp import web
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+
+class JsonLines(logging.Formatter):
+    """One JSON object per line: time, level, logger, message (never tokens or message bodies)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line: dict[str, Any] = {"ts": datetime.fromtimestamp(record.created, timezone.utc).isoformat(),
+                                "level": record.levelname.lower(), "logger": record.name,
+                                "msg": record.getMessage()}
+        if record.exc_info:
+            line["error"] = self.formatException(record.exc_info)
+        return json.dumps(line, ensure_ascii=False)
+
+
+def setup_logging(fmt: str = "json", level: int = logging.INFO) -> None:
+    """Log to stderr as JSON lines (or plain text); quiet the libraries that log secrets in URLs."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonLines() if fmt == "json" else
+                         logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    for noisy in ("httpx", "httpcore", "telegram.ext.Updater", "apscheduler.executors.default"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def store_ok(engine: Engine) -> bool:
+    """True when the store answers a trivial query."""
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return True
+    except Exception:  # noqa: BLE001 - any failure means "not reachable"
+        return False
+
+
+class Health:
+    """What `/healthz` reports: store reachable, adapters running, the scheduler's last tick."""
+
+    def __init__(self, engine: Engine, adapters: dict[str, Any], last_tick: Callable[[], datetime | None]):
+        self.engine = engine
+        self.adapters = adapters
+        self.last_tick = last_tick
+        self.started = time.monotonic()
+        self._runner: web.AppRunner | None = None
+        self.port: int | None = None
+
+    def report(self) -> tuple[int, dict[str, Any]]:
+        """HTTP status (200 healthy, 503 when the store is down) and the JSON body."""
+        store = store_ok(self.engine)
+        tick = self.last_tick()
+        body = {"status": "ok" if store else "store unreachable", "store": store,
+                "adapters": {name: "running" for name in self.adapters},
+                "last_tick": tick.isoformat() if tick else None,
+                "uptime_s": round(time.monotonic() - self.started)}
+        return (200 if store else 503), body
+
+    async def _get(self, _: web.Request) -> web.Response:
+        status, body = self.report()
+        return web.json_response(body, status=status)
+
+    async def start(self, host: str, port: int) -> None:
+        """Serve `GET /healthz` on host:port (0 picks a free port; `.port` tells which)."""
+        app = web.Application()
+        app.router.add_get("/healthz", self._get)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, host, port)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        """Stop serving."""
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
