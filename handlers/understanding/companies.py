@@ -3,32 +3,38 @@ from __future__ import annotations
 
 import re
 
-from handlers.understanding.lex_names import EN_NOT_NAMES, LEGAL_PREFIX_RU, LEGAL_SUFFIX_EN
+from handlers.understanding.lex_names import (COMMON_WORDS, EN_FIRM_WORDS, EN_FIRST_NAMES, EN_NOT_FIRMS_LOWER, EN_NOT_NAMES,
+                                              LEGAL_PREFIX_RU, LEGAL_SUFFIX_EN)
+from handlers.understanding import ru_firms, zh_firms
 from handlers.understanding.ru_names import lookup_first
 
 _EN_WORD = r"[A-Z][\w&'.-]*"
 _EN_LEGAL = re.compile(r"\b((?:" + _EN_WORD + r"\s+){0,3}" + _EN_WORD + r",?\s+" + LEGAL_SUFFIX_EN + r")(?![\w])")
 _EN_NEW = re.compile(r"\bnew\s+(?:lead|prospect|customer|client|company|account)\s*(?:[,:—-]|called|named|is)?\s*(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})")
 _EN_TYPED = re.compile(r"\b(?i:visited|called|met\s+with|emailed|texted|from|at|with)\s+([^,\n]{1,60}?\s" + LEGAL_SUFFIX_EN + r")(?=\W|$)")
-_EN_PREP = re.compile(r"\b(?i:from|at|visited|called|with|for|to|about|on|emailed|texted|met\s+with)\s+(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})")
+_EN_VERBS = (r"visited|visit|called|call|phoned|rang|emailed|e-mailed|email|texted|pinged|messaged|met|sent|quoted|pitched|"
+             r"demoed|onboarded|signed(?:\s+with)?|closed(?:\s+with)?|lost|won|stopped\s+by|dropped\s+by|swung\s+by|went\s+to|"
+             r"caught\s+up\s+with|spoke\s+(?:with|to)|talked\s+(?:with|to)|heard\s+(?:back\s+)?from|meeting\s+with|call\s+with|"
+             r"met\s+with|followed\s+up\s+with|follow\s+up\s+with|chased|reached")
+_EN_PREP = re.compile(r"\b(?i:from|at|with|for|to|about|on|" + _EN_VERBS + r")\s+(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})")
 _EN_QUERY = re.compile(r"\b(?:about|with|on|for|at)\s+([\w&'. -]{2,60}?)\s*[?.!]*$", re.I)
-_EN_LEAD = re.compile(r"^(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})(?=\s+(?:signed|lost|went|called|wants|bumped|is|deal|confirmed|agreed|declined|moved|:))")
+_EN_LEAD = re.compile(r"^(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})(?=\s*[:—-]\s|!|\s+(?:[a-z]+ed|went|wants|needs|is|are|was|were|says|said|has|have|will|won't|deal|sent|paid|signed|lost|bought|came|chose|took)\b)")
+_EN_LOWER = re.compile(r"\b(?i:visited|called|phoned|emailed|texted|pinged|messaged|met\s+with|stopped\s+by|dropped\s+by|sent)\s+"
+                       r"([a-z][a-z0-9&'-]{2,})(?=\s*(?:[,.;!?]|$|\s+(?:today|yesterday|this|again|and|about|re|-|—)\b))")
 
-_ZH_NAMED = re.compile(r"(?:叫|名叫|叫做|名为|名字是|新客户(?:是|叫)?|客户是|公司是|一家(?:公司|企业)叫?)([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?=[,.!?;，。！？；\s]|的|$)")
-_ZH_FIRM = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:股份有限公司|有限公司|集团|公司|工厂|厂))")
-_ZH_LEAD_VERBS = re.compile(r"^(?:.*?(?:拜访了?|去了|到了|给|和|跟|与|联系了?|见了|约了|认识了|一家|查一下|查查|看看|关于))")
-_ZH_BEFORE_DE = re.compile(r"(?:^|[,.!?;:，。！？；\s]|跟|和|与|给|见了|拜访了?|联系了?)([\u4e00-\u9fff]{2,10}?)(?:那边|公司)?的")
+_ZH_NAMED = re.compile(r"(?:叫|名叫|叫做|名为|名字是|新客户(?:是|叫)?|客户是|公司是|一家(?:公司|企业)叫?)[:：\s]*([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?=[,.!?;，。！？；\s]|的|$)")
 _ZH_QUERY = re.compile(r"(?:查一下|查查|查询|看看|介绍一下|说说)([\u4e00-\u9fffA-Za-z0-9]{2,14})|^([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:的|那边|现在)?(?:情况|进展|最新|怎么样)")
 
 _RU_LEGAL = re.compile(LEGAL_PREFIX_RU + r"\s*[«\"“]([^»\"”]{1,60})[»\"”]")
 _RU_QUOTED = re.compile(r"[«\"“]([^»\"”]{2,60})[»\"”]")
 _RU_FIRM = re.compile(r"\b(?:компани\w+|клиент\w*|фирм\w+|организаци\w+|заказчик\w*)\s*[—:-]?\s*([А-ЯЁA-Z][\w-]+(?:\s+[А-ЯЁA-Z][\w-]+)?)")
-_RU_PREP = re.compile(r"\b(?:из|в|во|у|к|с|со|от|для|о|об|про)\s+([А-ЯЁA-Z][\w-]+(?:\s+[А-ЯЁA-Z][\w-]+)?)")
 _RU_NOT = frozenset("""ватсап whatsapp телеграм telegram вайбер москв петербург питер сбер понедельник вторник среду четверг пятницу
 субботу воскресенье январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре""".split())
 
 
-def _ok_en(name: str, person: str | None) -> str | None:
+def _ok_en(name: str, person: str | None, loose: bool = False) -> str | None:
+    """The name without leading or trailing common words; None when nothing is left, when it is the
+    person, or (for `loose` cues) when it reads as someone's first name ("Met Maria")."""
     words = name.split()
     while words and (words[0].lower() in EN_NOT_NAMES or words[0].lower() in ("the", "a")):
         words = words[1:]
@@ -36,10 +42,21 @@ def _ok_en(name: str, person: str | None) -> str | None:
         words = words[:-1]
     if not words:
         return None
-    name = " ".join(words).strip(" ,.")
+    name = " ".join(words).strip(" ,.!?")
+    if loose and _personal(words):
+        return None
     if person and (name in person or person in name):
         return None
     return name or None
+
+
+def _personal(words: list[str]) -> bool:
+    """True for "Maria", "Maria Lopez": a first name, alone or before a surname that is no trade word."""
+    first = words[0].lower().rstrip(".,'s")
+    if first.endswith("ly") or first in ("dr", "mr", "mrs", "ms", "prof"):
+        return True
+    return len(words) <= 2 and first in EN_FIRST_NAMES and not any(
+        w.lower() in EN_FIRM_WORDS or w.lower() in COMMON_WORDS for w in words[1:])
 
 
 def english(text: str, person: str | None, query: bool) -> str | None:
@@ -53,11 +70,17 @@ def english(text: str, person: str | None, query: bool) -> str | None:
         if m:
             return m.group(1).strip() or None
     for m in _EN_PREP.finditer(text):
-        if (name := _ok_en(m.group(1), person)):
+        loose = m.group().split(None, 1)[0].lower() not in ("from", "at")     # "from Wayne Enterprises": a company
+        if (name := _ok_en(m.group(1), person, loose)):
             return name
     m = _EN_LEAD.search(text)
-    if m:
-        return _ok_en(m.group(1), person)
+    if m and (name := _ok_en(m.group(1), person, True)):
+        return name
+    for m in _EN_LOWER.finditer(text):
+        word = m.group(1)
+        if word not in EN_NOT_NAMES and word not in EN_NOT_FIRMS_LOWER and word not in EN_FIRST_NAMES \
+                and word not in COMMON_WORDS and not (person and word in person.lower()):
+            return word
     return None
 
 
@@ -70,32 +93,23 @@ def chinese(text: str, person: str | None, query: bool) -> str | None:
         m = _ZH_QUERY.search(text)
         if m:
             return (m.group(1) or m.group(2)).strip()
-    m = _ZH_FIRM.search(text)
-    if m:
-        name = _ZH_LEAD_VERBS.sub("", m.group(1))
-        if len(name) >= 2 and not name.startswith(("我们", "他们", "她们", "这家", "那家", "一家", "贵")):
-            return name
-    if person:
-        for m in _ZH_BEFORE_DE.finditer(text):
-            name = m.group(1)
-            if text.find(person, m.end()) == m.end() and not name.endswith(("部", "处", "科")):
-                return name
-    return None
+    return zh_firms.by_ending(text, person) or zh_firms.owner_of(text, person)
 
 
 def russian(text: str, person: str | None, query: bool) -> str | None:
-    """A company named in a Russian note, with its legal form when written."""
+    """A company named in a Russian note: with its legal form or quotes as written,
+    otherwise in the nominative ("у Вектора" -> "Вектор")."""
     m = _RU_LEGAL.search(text)
     if m:
         return m.group(0)
-    for pattern in (_RU_QUOTED, _RU_FIRM, _RU_PREP):
+    for pattern in (_RU_QUOTED, _RU_FIRM):
         for m in pattern.finditer(text):
             name = m.group(1).strip()
             first = name.split()[0]
             if lookup_first(first) or first.lower() in _RU_NOT or (person and first in person):
                 continue
             return name
-    return None
+    return ru_firms.find(text, person)
 
 
 def extract(text: str, lang: str, person: str | None = None, query: bool = False) -> str | None:

@@ -68,7 +68,10 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
         parse.customer_candidates = match.candidates
     else:
         parse.customer = companies.extract(cleaned, lang, person.name, bool(lex.query.search(work)))
-
+        at = cleaned.find(parse.customer) if parse.customer else -1
+        if at >= 0 and person.name and person.name in parse.customer:     # the "person" was part of the name
+            person = people.extract(cleaned, lang, (at, at + len(parse.customer)))
+            parse.contact, parse.contact_role = person.name, person.role
     amount = pick_amount(work, find_amounts(work, lang))
     if amount is not None:
         parse.amount, parse.currency = amount.value, amount.currency
@@ -85,7 +88,8 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     signals = Signals(customer=bool(parse.customer or parse.customer_candidates), known_customer=parse.customer_known,
                       contact=bool(parse.contact), channel=bool(parse.channel), stage=bool(parse.stage),
                       amount=parse.amount is not None, followup=parse.followup_on is not None,
-                      birthday=parse.birthday is not None)
+                      birthday=parse.birthday is not None,
+                      reachable=bool(parse.contact_phone or parse.contact_email))
     parse.intent = classify(work, lex, signals)
     _shape(parse, work, lex, today, match.fuzzy)
     return parse

@@ -22,6 +22,7 @@ class Signals:
     amount: bool = False
     followup: bool = False
     birthday: bool = False
+    reachable: bool = False      # a phone number or e-mail address: a contact fact to keep
 
 
 def command(text: str) -> tuple[str, int | None] | None:
@@ -53,7 +54,7 @@ def classify(text: str, lex: Lexicon, s: Signals) -> str:
             return "query_customer"
         if question and s.known_customer and not deal_facts and len(text) < 80 and not lex.log_verbs.search(text):
             return "query_customer"
-    if s.customer or s.contact or s.stage or s.amount or s.followup or s.birthday:
+    if s.customer or s.contact or s.stage or s.amount or s.followup or s.birthday or s.reachable:
         return "log"
     if lex.log_verbs.search(text) or (s.channel and lex.refer_back.search(text)):
         return "log"

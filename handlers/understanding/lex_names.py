@@ -22,7 +22,7 @@ LEGAL_SUFFIX_EN = r"(?:Inc|LLC|Ltd|Corp|Co|GmbH|PLC|LLP|Limited|Corporation|Grou
 
 ZH_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆农卓古吉缪项芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝")
 ZH_TITLES = "经理|总监|总经理|总裁|总工|总|主任|老板|处长|科长|部长|主管|老师|先生|女士|小姐|董事长|董|书记|厂长|院长|局长|秘书|会计|工程师|助理|专员"
-ZH_NAME_STOP = set("说讲聊了吃在是打发的和跟给也都还就已要会想很生对那这们表示反馈回复答应觉得认为让叫去来到把被从向问请帮约等啊吧呢吗说过这那再先又刚才没不有与及或同见开,.!?;:，。、！？ 0123456789")
+ZH_NAME_STOP = set("说讲聊谈通签提沟联带了吃在是打发的和跟给也都还就已要会想很生对那这们表示反馈回复答应觉得认为让叫去来到把被从向问请帮约等啊吧呢吗说过这那再先又刚才没不有与及或同见开,.!?;:，。、！？ 0123456789")
 ZH_NOT_NAMES = set("方案 方面 方便 方法 方式 高兴 高层 金额 周末 周期 周边 周年 黄了 马上 安排 安装 任何 任务 于是 关于 关系 单子 时间 时候 项目 成本 成交 万元 常规 向他 向她 钱 白天 明天 明年 明确 史上 司机 全部 全年 应该 和他 和她 文件 华为 江湖 包装 宁可 车间 连续 路上 管理 简单 席位 商务 商量 师傅".split())
 EN_ROLES = r"(?:ceo|coo|cfo|cto|cio|cmo|cro|vp(?:\s+of\s+\w+)?|svp|evp|gm|general\s+manager|managing\s+director|md|owner|co-?founder|founder|president|chairman|director(?:\s+of\s+\w+)?|\w+\s+director|head\s+of\s+\w+|(?:project|office|it|ops|operations|purchasing|procurement|sales|store|plant|facilities|facility|product|account|hr|marketing|finance|practice|clinic|hotel|fleet|warehouse)\s+manager|manager|buyer|procurement\s+lead|engineer|chief\s+engineer|accountant|controller|cio|admin|assistant|receptionist|principal|superintendent|partner)"
 EN_NOT_NAMES = frozenset("""
@@ -34,4 +34,49 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 october november december jan feb mar apr jun jul aug sep sept oct nov dec follow up call called email emailed met meeting
 lunch dinner visit visited quote sent deal contract budget new next last week month year quick just also so ok okay
 their then they're we're it's expo conference office site plant hq boss manager director ceo coo cfo cto owner
+""".split())
+# endings of Chinese company names: the trade, then the legal form ("星辰科技", "宏达建材有限公司")
+ZH_TRADES = ("科技|技术|信息|网络|软件|数码|数据|智能|电子|电气|电器|电力|机电|机械|设备|仪器|器械|自动化|光电|半导体|通信|通讯|"
+             "物流|运输|快递|货运|供应链|贸易|商贸|外贸|进出口|百货|超市|商城|电商|零售|建材|建设|建筑|建工|工程|装饰|装修|"
+             "地产|置业|物业|家居|家具|医疗|医药|药业|制药|生物|健康|医院|诊所|食品|餐饮|酒业|乳业|饮料|农业|农牧|"
+             "牧业|渔业|林业|化工|石化|材料|新材料|塑料|橡胶|钢铁|铝业|矿业|能源|新能源|环保|水务|燃气|纺织|服饰|服装|"
+             "鞋业|皮革|印务|印刷|包装|纸业|教育|培训|文化|传媒|广告|影视|出版|旅游|酒店|航空|汽车|汽配|重工|船舶|"
+             "银行|保险|证券|投资|资本|金融|控股|咨询|实业|工业|工贸|五金|钢构|玻璃|陶瓷|照明|仪表|精密|模具|"
+             "制造|动力|新能|游戏|设计|会展|人力|安防|消防|律师事务所|事务所|研究院|研究所")
+ZH_LEGAL = "股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|工作室|工厂|厂"
+# common given names, to tell "called Maria" (a person) from "called Initech" (a company)
+EN_FIRST_NAMES = frozenset("""
+james john robert michael william david richard joseph thomas charles chris christopher daniel matthew anthony mark
+donald steven steve paul andrew andy joshua josh kenneth kevin brian george timothy tim ronald edward jason jeff
+jeffrey ryan jacob jake gary nicholas nick eric jonathan jon stephen larry justin scott brandon ben benjamin samuel
+sam gregory greg alexander alex frank patrick pat raymond ray jack dennis jerry tyler aaron jose adam nathan henry
+douglas zachary peter pete kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin
+arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph
+randy eugene vincent russell elijah louis bobby philip phil johnny tom tony mike dave dan bob bill jim jimmy rob
+ted ed fred luke max leo oliver liam lucas mason hugo ivan igor raj ravi arjun amit rahul wei li chen hiroshi kenji
+mary patricia jennifer linda elizabeth liz barbara susan jessica sarah karen lisa nancy betty margaret sandra
+ashley kimberly kim emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura
+cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine kate catherine
+christine debra rachel carolyn janet maria mariah heather diane ruth julie olivia joyce virginia victoria
+kelly lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara
+madison frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly
+isabella theresa diana natalie brittany charlotte marie kayla alexis lori jane claire clara sophie mia chloe
+priya anita sonia nina tina dana rosa elena olga irina natasha yuki mei ling jen jenny meg beth sue tracy
+""".split())
+ZH_ROLES = ("(?:(?:(?![的了和跟与见给是])[\u4e00-\u9fff]){0,3}?(?:经理|总监|主管|部长|主任|工程师|负责人|助理|专员|会计|出纳|秘书|采购)|"
+            "老板|董事长|总经理|总裁|厂长|院长|校长|店长|CEO|CFO|CTO|COO)")
+# words that make a capitalised pair a company, not a person ("Pinecrest Dental", "Blue Harbor Foods")
+EN_FIRM_WORDS = frozenset("""
+dental medical health healthcare clinic clinics hospital foods food logistics labs lab systems solutions software
+tech technologies technology industries motors realty builders construction group partners capital bank insurance
+pharma hotels hotel brewing brewery farms apparel furniture schools school university marine security energy media
+studio studios consulting services supply supplies trading traders manufacturing electric electronics networks
+airlines holdings ventures analytics robotics retail stores markets foods cafe restaurant restaurants bakery
+distribution freight shipping transport auto automotive steel metals chemicals plastics printing packaging design
+""".split())
+# lower-case words after "called"/"visited" that are not a company ("called back", "visited twice")
+EN_NOT_FIRMS_LOWER = frozenset("""
+back twice again over ahead around home out in up off everyone everybody anyone someone them him her it us client
+clients customer customers supplier vendor prospect prospects boss office reception support sales mom dad site plant
+store warehouse team guys folks people somebody nobody there here yesterday today tomorrow earlier later briefly
 """.split())

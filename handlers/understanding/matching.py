@@ -15,10 +15,11 @@ from typing import Mapping, Sequence
 from rapidfuzz import fuzz, process
 
 from handlers.understanding.lang import casefold, fold_accents, is_cjk
-from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS, PLACE_PREFIXES_ZH, ZH_LEGAL_SUFFIX
+from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS, PLACE_PREFIXES_ZH, ZH_LEGAL_SUFFIX, ZH_TRADES
 
 WORD = re.compile(r"[0-9A-Za-zÀ-ɏА-Яа-яЁё]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_ZH_TRADE = re.compile("(?:" + ZH_TRADES + ")")
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,8 @@ def _cjk_matches(text: str, index: Index) -> list[tuple[int, int, int, float, En
                 while n < len(core) and i + n < len(chunk) and chunk[i + n] == core[n]:
                     n += 1
                 if n == 2 and core[:2] in PLACE_PREFIXES_ZH and len(core) > 2:
+                    continue
+                if n < len(core) and _ZH_TRADE.match(chunk, i + n):   # "星辰科技" is not "星辰软件"
                     continue
                 key = id(entry) * 1000 + i
                 if key not in seen:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handlers.understanding.lex_names import (EN_NOT_NAMES, EN_ROLES, ZH_NAME_STOP, ZH_NOT_NAMES,
-                                              ZH_SURNAMES, ZH_TITLES)
+from handlers.understanding.lex_names import (COMMON_WORDS, EN_FIRM_WORDS, EN_FIRST_NAMES, EN_NOT_NAMES, EN_ROLES,
+                                              LEGAL_FORMS, ZH_NAME_STOP, ZH_NOT_NAMES,
+                                              ZH_ROLES, ZH_SURNAMES, ZH_TITLES)
 from handlers.understanding.ru_names import is_patronymic, lookup_first, nominative
 
 
@@ -21,14 +22,24 @@ class Person:
 
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)[\s-]?)?\d{2,4}(?:[\s-]\d{2,4}){1,4}(?!\w|\.\d)|(?<!\d)\+?\d{10,13}(?!\d)")
+_PHONE = re.compile(r"(?<![\w.])(?:(?:\+\d{1,3}|8(?=[\s-]?\(\d))[\s-]?)?(?:\(\d{2,5}\)[\s-]?)?\d{2,4}(?:[\s-]\d{2,4}){1,4}(?!\w|\.\d)|(?<!\d)\+?\d{10,13}(?!\d)")
 _CAP = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 _LOW = r"[a-z][a-z'-]+"
 _EN_ROLE_NAME = re.compile(r"\b(?P<role>" + EN_ROLES + r")\s*(?:,|\s+is|:)?\s+(?P<name>(?:" + _CAP + r"|" + _LOW + r")(?:\s+(?:" + _CAP + r"|" + _LOW + r"))?)", re.I)
 _EN_NAME_ROLE = re.compile(r"\b(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\s*(?:,\s*(?:the\s+|their\s+|our\s+)?|\(\s*)(?P<role>(?i:" + EN_ROLES + r"))\b")
 _EN_NAME_AT = re.compile(r"(?:(?<=\bwith\s)|(?<=\bfor\s)|(?<=w/\s)|(?<=\bfrom\s)|(?<=\bmet\s)|(?<=\bgot\s)|(?<=\bto\s)|(?<=\bcalled\s)|(?<=\bcall\s)|(?<=\bemailed\s)|(?<=\btexted\s)|(?<=\bpinged\s)|(?<=\bmessaged\s)|(?<=\band\s)|(?<=\()|^)(?P<name>(?:" + _CAP + r"|" + _LOW + r")(?:\s+" + _CAP + r")?)(?=\s+(?:from|at|of|@|over\s+at)\s+)", re.I)
-_EN_AFTER_VERB = re.compile(r"(?<!went\s)(?<!\bgo\s)(?<!going\s)(?<!stick\s)(?<!stay\s)(?<!partner\s)(?<!along\s)\b(?:met|got|reached|spoke\s+(?:with|to)|talked\s+(?:with|to)|called|emailed|texted|pinged|messaged|with|w/|contact(?:\s+is|:)|ask\s+for|asked\s+for)\s+(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\b")
+_EN_AFTER_VERB = re.compile(r"(?<!went\s)(?<!\bgo\s)(?<!going\s)(?<!stick\s)(?<!stay\s)(?<!partner\s)(?<!along\s)\b(?:(?P<met>(?i:met|got|reached|spoke\s+(?:with|to)|talked\s+(?:with|to)|contact(?:\s+is|:)|ask\s+for|asked\s+for))|(?i:called|emailed|texted|pinged|messaged|with|w/))\s+(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\b")
 _EN_POSSESSIVE = re.compile(r"\b(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)'s\s+(?:birthday|bday|number|phone|email|cell)")
+
+
+def _en_person_like(name: str) -> bool:
+    """True for "Maria", "Dr. Lee", "Zoltan Kovacs"; False for "Initech", "Blue Harbor": after
+    "called" or "with" a single unknown word is more often a company."""
+    words = name.replace(".", " ").split()
+    if words[0].lower() in EN_FIRST_NAMES or words[0].lower() in ("dr", "mr", "mrs", "ms", "prof"):
+        return True
+    return len(words) == 2 and not any(w.lower() in EN_FIRM_WORDS or w.lower() in COMMON_WORDS
+                                       or w.lower() in LEGAL_FORMS for w in words)
 
 
 def _en_clean(name: str, taken: tuple[int, int], start: int) -> str | None:
@@ -57,9 +68,12 @@ def english(text: str, taken: tuple[int, int]) -> Person:
             raw = m.group("name")
             if pattern is not _EN_NAME_AT and pattern is not _EN_ROLE_NAME and not raw[:1].isupper():
                 continue
-            if pattern is _EN_NAME_AT and not raw[:1].isupper() and not re.search(r"(?:with|w/|from|met|for)\s+$", text[max(0, m.start("name") - 6):m.start("name")], re.I):
+            if pattern is _EN_AFTER_VERB and not m.group("met") and not _en_person_like(raw):
                 continue
             name = _en_clean(raw, taken, m.start("name"))
+            at = m.start("name") + (raw.find(name) if name else 0)
+            if pattern is _EN_NAME_AT and name and not name[:1].isupper() and not re.search(r"(?:with|w/|from|met|for)\s+$", text[max(0, at - 6):at], re.I):
+                continue
             if name and not (taken[0] <= m.start("name") < taken[1]):
                 role = m.group("role") if has_role else None
                 found.append((m.start("name"), name, role))
@@ -75,6 +89,7 @@ def english(text: str, taken: tuple[int, int]) -> Person:
 _ZH_SUR = "".join(sorted(ZH_SURNAMES))
 _ZH_TITLED = re.compile("(?:[小老][" + _ZH_SUR + "]|[" + _ZH_SUR + "](?:" + ZH_TITLES + "))")
 _ZH_CONTEXT = re.compile("(?:对接人|联系人|负责人|接口人|窗口|对口人|经办人)(?:是|叫|为|:|：)?\\s*|(?:[\u4e00-\u9fff]{1,4}[部处科组室])的|(?:和|跟|与|同|见了|见到|找了|约了|联系了|问了|给|叫|是)")
+_ZH_ROLE_NAME = re.compile("(" + ZH_ROLES + ")(?:是|叫|为)?(?=[" + _ZH_SUR + "])")
 _ZH_DEPT = re.compile("([\u4e00-\u9fff]{2}[部处科组室]|[\u4e00-\u9fff]{2}中心)的$")
 
 
@@ -126,6 +141,11 @@ def chinese(text: str, taken: tuple[int, int]) -> Person:
         if not (taken[0] <= m.start() < taken[1]) and (best is None or m.start() < best[0]):
             best = (m.start(), m.group())
             break
+    for m in _ZH_ROLE_NAME.finditer(text):          # "采购经理李强": a title, then the full name
+        name = _zh_name_at(text, m.end())
+        if name and _ZH_TITLED.fullmatch(name) is None and not (taken[0] <= m.end() < taken[1]) \
+                and (best is None or m.end() <= best[0]):
+            return Person(name, m.group(1))
     if best is None:
         return Person()
     dept = _ZH_DEPT.search(text[max(0, best[0] - 8):best[0]])
@@ -133,7 +153,7 @@ def chinese(text: str, taken: tuple[int, int]) -> Person:
 
 
 _RU_ROLES = (r"(?:главн\w+\s+инженер\w*|коммерческ\w+\s+директор\w*|генеральн\w+\s+директор\w*|финансов\w+\s+директор\w*|"
-             r"технич\w+\s+директор\w*|исполнительн\w+\s+директор\w*|директор\w*|гендир\w*|главбух\w*|главн\w+\s+бухгалтер\w*|"
+             r"технич\w+\s+директор\w*|исполнительн\w+\s+директор\w*|финдиректор\w*|техдиректор\w*|коммерс\w*|директор\w*|гендир\w*|главбух\w*|главн\w+\s+бухгалтер\w*|"
              r"бухгалтер\w*|менеджер\w*(?:\s+по\s+\w+)?|закупщик\w*|снабженц\w*|начальник\w*(?:\s+\w+){0,2}|руководител\w*(?:\s+\w+){0,2}|"
              r"юрист\w*|инженер\w*|владел\w+|собственник\w*|замдиректора|заместител\w+\s+директора|зам\w*\s+директора|"
              r"технолог\w*|логист\w*|администратор\w*|ассистент\w*|секретар\w*)")
@@ -173,6 +193,10 @@ def russian(text: str, taken: tuple[int, int]) -> Person:
                 break
             offset += len(words[0]) + 1
             words = words[1:]
+        named = [i for i, w in enumerate(words) if i and lookup_first(w)]
+        if named and not lookup_first(words[0]) and not is_patronymic(words[0]):    # "Вектора Петром Ивановым"
+            offset = text.find(words[named[0]], offset)
+            words = words[named[0]:]
         if not words or taken[0] <= offset < taken[1]:
             continue
         candidates.append((offset, words[:3]))
@@ -190,7 +214,7 @@ def russian(text: str, taken: tuple[int, int]) -> Person:
     if rm:
         role = _role_nominative(rm[-1].group())
     else:
-        ra = re.match(r"[^,.;]*?,\s*(" + _RU_ROLES + r")", after, re.I)
+        ra = re.match(r"[^,.;]*?,\s*(?:(?:их|наш\w*|тамошн\w*|это)\s+)?(" + _RU_ROLES + r")", after, re.I)
         if ra:
             role = _role_nominative(ra.group(1))
     return Person(nominative(words), role)

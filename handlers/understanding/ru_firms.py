@@ -1,0 +1,158 @@
+"""Russian company names the team does not know yet, put back in the nominative from the
+case the sentence gives them: "у Вектора" -> "Вектор", "с Ромашкой" -> "Ромашка",
+"у Северной Звезды" -> "Северная Звезда", "отправил Вектору КП" -> "Вектор".
+Names in quotes or with a legal form stay as written."""
+from __future__ import annotations
+
+import re
+
+from handlers.understanding.ru_names import lookup_first
+
+_NAME = r"([А-ЯЁA-Z][\w-]+(?:\s+[А-ЯЁA-Z][\w-]+)?)"
+_CASE_OF = {"у": "gen", "от": "gen", "из": "gen", "для": "gen", "без": "gen", "до": "gen", "около": "gen",
+            "возле": "gen", "кроме": "gen", "после": "gen", "к": "dat", "по": "dat", "с": "ins", "со": "ins",
+            "перед": "ins", "между": "ins", "в": "loc", "во": "loc", "о": "loc", "об": "loc", "про": "acc"}
+_PREP = re.compile(r"(?<![\w-])(?i:(" + "|".join(sorted(_CASE_OF, key=len, reverse=True)) + r"))\s+" + _NAME)
+_DATIVE_VERB = re.compile(r"\b(?i:отправил|написал|позвонил|перезвонил|выслал|прислал|передал|ответил|скинул|сообщил|"
+                          r"напомнил|предложил|продал|показал|отгрузил|выставил|направил|презентовал)\w*\s+"
+                          r"(?:сегодня\s+|вчера\s+|утром\s+|еще\s+раз\s+)?" + _NAME)
+_ACCUSATIVE_VERB = re.compile(r"\b(?i:посетил|навестил|набрал|поздравил|проконсультировал|обзвонил)\w*\s+"
+                              r"(?:сегодня\s+|вчера\s+)?" + _NAME)
+_OWNED = re.compile(r"\b(?i:(?:ген|фин|тех|коммерческ\w+\s+|генеральн\w+\s+)?директор\w*|гендир\w*|главбух\w*|бухгалтер\w*|"
+                    r"менеджер\w*|инженер\w*|юрист\w*|сотрудник\w*|представител\w*|руководител\w*|начальник\w*|"
+                    r"владел\w*|собственник\w*|закупщик\w*|снабженц\w*|офис\w*|склад\w*|завод\w*|цех\w*|магазин\w*|"
+                    r"филиал\w*|отдел\w*|сайт\w*)\s+" + _NAME)
+_SUBJECT = re.compile(r"^" + _NAME + r"(?=\s*[:—-]\s|\s+[а-яё]+(?:л|ла|ли|ло|лся|лась|лись|лось|ют|ят|ут|ат|ет|ит)\b)")
+_VERBISH = re.compile(r"(?:л|ла|ли|ло|лся|лась|лись|ть|ться|ем|ешь|им|ишь)$", re.I)
+_SURNAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой|ою|ых)?$")
+_NOT_FIRMS = re.compile(r"^(?:ватсап|whatsapp|телеграм|telegram|вайбер|viber|зум|zoom|teams|skype|скайп|почт|сбер|"
+                        r"москв|петербург|питер|спб|казан|новосибирск|екатеринбург|самар|краснодар|ростов|уф[аеуы]|"
+                        r"нижн|воронеж|перм|челябинск|омск|томск|тюмен|красноярск|иркутск|владивосток|калининград|"
+                        r"сочи|минск|киев|росси|подмосков|европ|китa|китай|понедельник|вторник|сред[уае]|четверг|"
+                        r"пятниц|суббот|воскресен|январ|феврал|март|апрел|ма[йея]|июн|июл|август|сентябр|октябр|"
+                        r"ноябр|декабр|сегодня|вчера|завтра|утром|вечером|днем|нов\w+\s+год|(?:т?кп|тз|ндс|смс|sms|pdf|акт)\b|сч[её]т|"
+                        r"договор|прайс|смет|письм|предложени|презентаци)", re.I)
+_STARTERS = frozenset("""они он она мы я вы все всё это там тут здесь потом опять снова тоже также только уже еще ещё
+клиент клиенты заказчик директор менеджер итого итак кстати короче сделка договор встреча звонок итог""".split())
+_ADJ = re.compile(r"(?:ого|его|ому|ему|ым|им|ой|ей|ую|юю|ая|яя|ый|ий|ое|ее)$")
+_FEMININE_ADJ = ("ой", "ей", "ую", "юю", "ая", "яя")
+_FEM_STEM = re.compile(r"(?:[бвгджзклмнпрстфхцчшщ]к|зд)$")
+_VOWELS = "аеёиоуыэюя"
+
+
+def _adjective(word: str, case: str) -> str:
+    """An adjective of a company name in the nominative ("Северной" -> "Северная")."""
+    low = word.lower()
+    soft_or_velar = len(low) > 3 and low[-4] in "кгхжшчщ"
+    for end, nom in (("ого", "ий" if soft_or_velar else "ый"), ("его", "ий"), ("ому", "ий" if soft_or_velar else "ый"),
+                     ("ему", "ий"), ("ым", "ый"), ("им", "ий"), ("ую", "ая"), ("юю", "яя"),
+                     ("ей", "ая" if len(low) > 2 and low[-3] in "жшчщ" else "яя"), ("ой", "ая")):
+        if low.endswith(end) and not (end == "ой" and case == "nom"):
+            return word[:-len(end)] + nom
+    if case == "loc" and low.endswith(("ом", "ем")):
+        return word[:-2] + ("ый" if low.endswith("ом") else "ий")
+    return word
+
+
+def _noun(word: str, case: str, feminine: bool | None) -> str:
+    """A noun of a company name in the nominative, from `case`; unchanged when unclear."""
+    low = word.lower()
+    if "-" in word:                                        # "Альфа-Строя": only the last part declines
+        head, _, tail = word.rpartition("-")
+        return head + "-" + _noun(tail, case, feminine)
+    if len(low) < 4 or low[-1] in "оэ":
+        return word
+    vowel_before = len(low) > 2 and low[-2] in _VOWELS
+    if low.endswith(("ии", "ией", "ию")) and case != "nom":
+        return word[:len(word) - (3 if low.endswith("ией") else 2)] + "ия"
+    if case == "gen":
+        if low.endswith("а") and not feminine:
+            return word[:-1]
+        if low.endswith("я") and not feminine:
+            return word[:-1] + ("й" if vowel_before else "ь")
+        if low.endswith("ы"):
+            return word[:-1] + "а"
+        if low.endswith("и"):
+            return word[:-1] + ("а" if low[-2] in "гкхжшчщ" else "я")
+    elif case == "dat":
+        if low.endswith("у") and not feminine:
+            return word[:-1]
+        if low.endswith("ю") and not feminine:
+            return word[:-1] + ("й" if vowel_before else "ь")
+        if low.endswith("е"):
+            return word[:-1] + "а"
+    elif case == "ins":
+        if low.endswith("ом") and not feminine:
+            return word[:-2]
+        if low.endswith(("ем", "ём")) and not feminine:
+            return word[:-2] + ("й" if len(low) > 3 and low[-3] in _VOWELS else "ь")
+        if low.endswith("ой"):
+            return word[:-2] + "а"
+        if low.endswith("ей"):
+            return word[:-2] + "я"
+    elif case == "loc":
+        if low.endswith("е"):
+            if feminine or (feminine is None and _FEM_STEM.search(low[:-1])):
+                return word[:-1] + "а"
+            return word[:-1] + ("й" if vowel_before else "")
+        if low.endswith("у"):                              # "в Ромашку": the accusative
+            return word[:-1] + "а"
+        if low.endswith("ю"):
+            return word[:-1] + "я"
+    elif case == "acc":
+        if low.endswith("у"):
+            return word[:-1] + "а"
+        if low.endswith("ю"):
+            return word[:-1] + "я"
+    return word
+
+
+def nominative(name: str, case: str) -> str:
+    """A company name (one or two words) in the nominative from `case` (gen, dat, ins, loc, acc, nom)."""
+    if case == "nom" or not re.match(r"[А-ЯЁ]", name):
+        return name
+    words = name.split()
+    feminine: bool | None = None
+    out = []
+    for i, word in enumerate(words):
+        if i < len(words) - 1 and _ADJ.search(word.lower()):
+            feminine = word.lower().endswith(_FEMININE_ADJ)
+            out.append(_adjective(word, case))
+        elif i == len(words) - 1 or len(words) == 1:
+            out.append(_noun(word, case, feminine))
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def _fits(name: str, person: str | None, case: str) -> bool:
+    words = name.split()
+    first = words[0]
+    if lookup_first(first) or _NOT_FIRMS.match(name) or (person and first in person):
+        return False
+    if case == "nom" and (_VERBISH.search(first) or first.lower() in _STARTERS):
+        return False
+    return not (len(words) == 1 and _SURNAME.match(first))
+
+
+def _trim(name: str) -> str:
+    """Drop a second word that is someone's first name ("у Вектора Петра")."""
+    words = name.split()
+    if len(words) == 2 and (lookup_first(words[1]) or _NOT_FIRMS.match(words[1]) or words[1].isupper()):
+        return words[0]
+    return name
+
+
+def find(text: str, person: str | None) -> str | None:
+    """The first company named after a preposition, a verb that takes one, or as the
+    subject that opens the note, in the nominative."""
+    hits: list[tuple[int, str, str]] = []
+    for m in _PREP.finditer(text):
+        hits.append((m.start(2), _trim(m.group(2)), _CASE_OF[m.group(1).lower()]))
+    for pattern, case in ((_DATIVE_VERB, "dat"), (_ACCUSATIVE_VERB, "acc"), (_OWNED, "gen"), (_SUBJECT, "nom")):
+        for m in pattern.finditer(text):
+            hits.append((m.start(1), _trim(m.group(1)), case))
+    for _, name, case in sorted(hits):
+        if _fits(name, person, case):
+            return nominative(name, case)
+    return None
