@@ -10,11 +10,13 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from bot.access import admit, link_reply
 from bot.incoming import Incoming
 from bot.settings import Settings
+from bot.spool import Spool
 from handlers.context import Ctx
 from handlers.dispatch import dispatch
 from handlers.guard import check, guess_lang, hint_lang
@@ -49,6 +51,7 @@ class Bot:
         self.engine = engine or get_engine(settings.database_url)
         self.clock: Clock = clock or (lambda: datetime.now(timezone.utc))
         self.llm = llm
+        self.spool = Spool(settings.spool_path)
         self.fetch_audio = None  # async (file reference) -> bytes, set by an adapter that gives file ids
         self._names: dict[int, tuple[tuple, list[str], dict[str, str]]] = {}
 
@@ -56,6 +59,13 @@ class Bot:
         """Answer one message; None when it was already handled (a redelivery) or not for us."""
         try:
             return await self._handle(incoming)
+        except OperationalError:  # the store is unreachable: keep the message, apply it later
+            log.warning("store unreachable; %s update queued in %s", incoming.platform, self.spool.path)
+            if incoming.message_id is None:
+                incoming.message_id = uuid.uuid4().hex
+            self.spool.put(incoming)
+            lang = guess_lang(incoming.text or "", hint_lang(incoming.lang_hint) or "en")
+            return Reply(text=t(lang, "queued"), lang=lang)
         except Exception:  # never a stack trace to a user
             log.exception("message from %s:%s failed", incoming.platform, incoming.account_id)
             lang = guess_lang(incoming.text or "", hint_lang(incoming.lang_hint) or "en")
@@ -65,10 +75,32 @@ class Bot:
         """Store the update before the platform is told it arrived; False for a redelivery."""
         if incoming.message_id is None:
             incoming.message_id = uuid.uuid4().hex
-        with new_session(self.engine) as session:
-            fresh = accept(session, incoming.platform, incoming.key, incoming.to_payload())
-            session.commit()
+        try:
+            with new_session(self.engine) as session:
+                fresh = accept(session, incoming.platform, incoming.key, incoming.to_payload())
+                session.commit()
+        except OperationalError:  # the store is down: the local spool keeps it instead
+            self.spool.put(incoming)
+            return False
         return fresh
+
+    async def drain(self) -> list[tuple[Incoming, Reply]]:
+        """Apply what was queued while the store was down; stops at the first failure."""
+        waiting = self.spool.waiting()
+        done: list[tuple[Incoming, Reply]] = []
+        for index, incoming in enumerate(waiting):
+            try:
+                reply = await self._handle(incoming)
+            except OperationalError:
+                self.spool.keep_only(waiting[index:])
+                return done
+            except Exception:  # a message that cannot be applied must not block the others
+                log.exception("a queued %s update failed", incoming.platform)
+                continue
+            if reply is not None:
+                done.append((incoming, reply))
+        self.spool.keep_only([])
+        return done
 
     async def replay(self) -> list[tuple[Incoming, Reply]]:
         """Process updates that were stored but never processed (e.g. the process died)."""

@@ -87,7 +87,9 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
         if port is not None:
             await health.start("0.0.0.0", port)
             log.info("health check on :%s/healthz", health.port)
+        drainer = asyncio.create_task(_drain_forever(bot, senders, stop))
         await stop.wait()
+        await drainer
         await health.stop()
     finally:
         if scheduler is not None:
@@ -95,6 +97,21 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
         for adapter in reversed(started):
             await adapter.stop()
         log.info("stopped")
+
+
+async def _drain_forever(bot: Bot, senders: Senders, stop: asyncio.Event, every: float = 5.0) -> None:
+    """While running: apply what was queued while the store was down, and confirm it."""
+    while not stop.is_set():
+        if bot.spool.path.exists():
+            for incoming, reply in await bot.drain():
+                try:
+                    await senders.send(incoming.platform, incoming.chat_id, reply)
+                except Exception:  # applied; only the confirmation is lost
+                    log.warning("could not confirm a queued %s update", incoming.platform, exc_info=True)
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=every)
+        except asyncio.TimeoutError:
+            pass
 
 
 async def _replay(bot: Bot, senders: Senders) -> None:

@@ -22,6 +22,7 @@ class Settings(BaseSettings):
     currency: str = Field("USD", alias="CRM_CURRENCY", pattern=r"^[A-Z]{3}$")
     context_minutes: int = Field(30, alias="CRM_CONTEXT_MINUTES", ge=0)
     stale_days: int = Field(14, alias="CRM_STALE_DAYS", ge=1)
+    spool_path: str = Field("crm-spool.jsonl", alias="CRM_SPOOL_PATH")
     health_port: int | None = Field(None, alias="CRM_HEALTH_PORT")
     log_format: str = Field("json", alias="CRM_LOG_FORMAT", pattern="^(json|text)$")
     max_message_chars: int = Field(4000, alias="CRM_MAX_MESSAGE_CHARS", ge=100)

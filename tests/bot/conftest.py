@@ -37,8 +37,9 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def settings(database_url: str) -> Settings:
-    return Settings(DATABASE_URL=database_url, CRM_TIMEZONE="Europe/London")
+def settings(database_url: str, tmp_path) -> Settings:
+    return Settings(DATABASE_URL=database_url, CRM_TIMEZONE="Europe/London",
+                    CRM_SPOOL_PATH=str(tmp_path / "spool.jsonl"))
 
 
 @pytest.fixture
@@ -76,3 +77,13 @@ def store(engine):
                     s.add(Customer(team_id=team.id, name=name, name_key=name_key(name)))
                 s.commit()
     return Store()
+
+
+@pytest.fixture
+def let_in_42(engine) -> None:
+    """Telegram account 42 is a rep of the default team."""
+    from storage.members import add_user
+
+    with Session(engine) as s:
+        add_user(s, get_team(s, "default"), "telegram", "42", "Anna")
+        s.commit()

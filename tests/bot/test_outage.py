@@ -1,0 +1,36 @@
+"""The store goes away during a burst: reps are told their notes are queued; each lands once later."""
+from __future__ import annotations
+
+from bot.incoming import Incoming
+from storage.engine import make_engine
+from storage.models import Interaction, Note
+
+
+def note(i: int) -> Incoming:
+    return Incoming(platform="telegram", account_id="42", chat_id="42", message_id=f"42:{i}",
+                    text=f"Called Customer{i} Ltd, follow up Friday", lang_hint="en")
+
+
+async def test_notes_are_queued_while_the_store_is_down_and_applied_once_after(crm, engine, store, let_in_42):
+    working = crm.engine
+    crm.engine = make_engine("postgresql://nobody@127.0.0.1:1/none")  # the store goes away
+    replies = [await crm.handle(note(i)) for i in range(5)]
+    assert all("queued" in r.text for r in replies)
+    assert not await crm.accept(note(5))  # the adapter's early store also falls back to the spool
+    assert len(crm.spool) == 6
+    assert await crm.drain() == []  # still down: nothing lost, nothing applied
+    assert len(crm.spool) == 6
+    crm.engine = working  # the store is back
+    done = await crm.drain()
+    assert len(done) == 6 and all("Customer" in reply.text for _, reply in done)
+    assert len(crm.spool) == 0
+    assert store(Interaction) == 6 and store(Note) == 6
+    assert await crm.handle(note(3)) is None  # a late redelivery is recognised
+    assert store(Interaction) == 6
+
+
+async def test_a_queued_reply_speaks_the_writers_language(crm, let_in_42):
+    crm.engine = make_engine("postgresql://nobody@127.0.0.1:1/none")
+    reply = await crm.handle(Incoming(platform="telegram", account_id="42", chat_id="42", message_id="x",
+                                      text="Был у Вектора, созвонимся в пятницу"))
+    assert "очеред" in reply.text
