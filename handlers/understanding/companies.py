@@ -10,13 +10,15 @@ from handlers.understanding.ru_names import lookup_first
 
 _EN_WORD = r"[A-Z][\w&'.-]*"
 _EN_LEGAL = re.compile(r"\b((?:" + _EN_WORD + r"\s+){0,3}" + _EN_WORD + r",?\s+" + LEGAL_SUFFIX_EN + r")(?![\w])")
-_EN_NEW = re.compile(r"\bnew\s+(?:lead|prospect|customer|client|company|account)\s*(?:[,:—-]|called|named|is)?\s*(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})")
+_EN_NEW = re.compile(r"\b(?i:new\s+(?:lead|prospect|customer|client|company|account))\s*(?:[,:—-]|called|named|is)?\s*(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})")
 _EN_TYPED = re.compile(r"\b(?i:visited|called|met\s+with|emailed|texted|from|at|with)\s+([^,\n]{1,60}?\s" + LEGAL_SUFFIX_EN + r")(?=\W|$)")
 _EN_VERBS = (r"visited|visit|called|call|phoned|rang|emailed|e-mailed|email|texted|pinged|messaged|met|sent|quoted|pitched|"
              r"demoed|onboarded|signed(?:\s+with)?|closed(?:\s+with)?|lost|won|stopped\s+by|dropped\s+by|swung\s+by|went\s+to|"
              r"caught\s+up\s+with|spoke\s+(?:with|to)|talked\s+(?:with|to)|heard\s+(?:back\s+)?from|meeting\s+with|call\s+with|"
              r"met\s+with|followed\s+up\s+with|follow\s+up\s+with|chased|reached")
 _EN_PREP = re.compile(r"\b(?i:from|at|with|for|to|about|on|" + _EN_VERBS + r")\s+(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})")
+_EN_OF = re.compile(r"\b(?:[A-Z][a-z]+|(?i:owner|co-?founder|founder|ceo|cfo|cto|coo|president|director|manager|gm|vp|head))\s+of\s+("
+                    + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})")
 _EN_QUERY = re.compile(r"\b(?:about|with|on|for|at)\s+([\w&'. -]{2,60}?)\s*[?.!]*$", re.I)
 _EN_LEAD = re.compile(r"^(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})(?=\s*[:—-]\s|!|\s+(?:[a-z]+ed|went|wants|needs|is|are|was|were|says|said|has|have|will|won't|deal|sent|paid|signed|lost|bought|came|chose|took)\b)")
 _EN_LOWER = re.compile(r"\b(?i:visited|called|phoned|emailed|texted|pinged|messaged|met\s+with|stopped\s+by|dropped\s+by|sent)\s+"
@@ -73,6 +75,9 @@ def english(text: str, person: str | None, query: bool) -> str | None:
         loose = m.group().split(None, 1)[0].lower() not in ("from", "at")     # "from Wayne Enterprises": a company
         if (name := _ok_en(m.group(1), person, loose)):
             return name
+    for m in _EN_OF.finditer(text):                     # "Lisa Park of Brightline Dental"
+        if (name := _ok_en(m.group(1), person)):
+            return name
     m = _EN_LEAD.search(text)
     if m and (name := _ok_en(m.group(1), person, True)):
         return name
@@ -93,7 +98,7 @@ def chinese(text: str, person: str | None, query: bool) -> str | None:
         m = _ZH_QUERY.search(text)
         if m:
             return (m.group(1) or m.group(2)).strip()
-    return zh_firms.by_ending(text, person) or zh_firms.owner_of(text, person)
+    return zh_firms.by_ending(text, person) or zh_firms.owner_of(text, person) or zh_firms.leading(text, person)
 
 
 def russian(text: str, person: str | None, query: bool) -> str | None:

@@ -34,6 +34,7 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 october november december jan feb mar apr jun jul aug sep sept oct nov dec follow up call called email emailed met meeting
 lunch dinner visit visited quote sent deal contract budget new next last week month year quick just also so ok okay
 their then they're we're it's expo conference office site plant hq boss manager director ceo coo cfo cto owner
+heard back reply replied update pinged quick great good finally still
 """.split())
 # endings of Chinese company names: the trade, then the legal form ("星辰科技", "宏达建材有限公司")
 ZH_TRADES = ("科技|技术|信息|网络|软件|数码|数据|智能|电子|电气|电器|电力|机电|机械|设备|仪器|器械|自动化|光电|半导体|通信|通讯|"

@@ -25,7 +25,7 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _PHONE = re.compile(r"(?<![\w.])(?:(?:\+\d{1,3}|8(?=[\s-]?\(\d))[\s-]?)?(?:\(\d{2,5}\)[\s-]?)?\d{2,4}(?:[\s-]\d{2,4}){1,4}(?!\w|\.\d)|(?<!\d)\+?\d{10,13}(?!\d)")
 _CAP = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 _LOW = r"[a-z][a-z'-]+"
-_EN_ROLE_NAME = re.compile(r"\b(?P<role>" + EN_ROLES + r")\s*(?:,|\s+is|:)?\s+(?P<name>(?:" + _CAP + r"|" + _LOW + r")(?:\s+(?:" + _CAP + r"|" + _LOW + r"))?)", re.I)
+_EN_ROLE_NAME = re.compile(r"\b(?P<role>" + EN_ROLES + r")\s*(?:,|\s+is|:)?\s+(?!(?:of|at|from|for|in|with)\s)(?P<name>(?:" + _CAP + r"|" + _LOW + r")(?:\s+(?:" + _CAP + r"|" + _LOW + r"))?)", re.I)
 _EN_NAME_ROLE = re.compile(r"\b(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\s*(?:,\s*(?:the\s+|their\s+|our\s+)?|\(\s*)(?P<role>(?i:" + EN_ROLES + r"))\b")
 _EN_NAME_AT = re.compile(r"(?:(?<=\bwith\s)|(?<=\bfor\s)|(?<=w/\s)|(?<=\bfrom\s)|(?<=\bmet\s)|(?<=\bgot\s)|(?<=\bto\s)|(?<=\bcalled\s)|(?<=\bcall\s)|(?<=\bemailed\s)|(?<=\btexted\s)|(?<=\bpinged\s)|(?<=\bmessaged\s)|(?<=\band\s)|(?<=\()|^)(?P<name>(?:" + _CAP + r"|" + _LOW + r")(?:\s+" + _CAP + r")?)(?=\s+(?:from|at|of|@|over\s+at)\s+)", re.I)
 _EN_AFTER_VERB = re.compile(r"(?<!went\s)(?<!\bgo\s)(?<!going\s)(?<!stick\s)(?<!stay\s)(?<!partner\s)(?<!along\s)\b(?:(?P<met>(?i:met|got|reached|spoke\s+(?:with|to)|talked\s+(?:with|to)|contact(?:\s+is|:)|ask\s+for|asked\s+for))|(?i:called|emailed|texted|pinged|messaged|with|w/))\s+(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\b")
@@ -133,7 +133,7 @@ def chinese(text: str, taken: tuple[int, int]) -> Person:
         after = text[i + len(name):i + len(name) + 2]
         if not titled and after and after[0] not in ZH_NAME_STOP and not after.startswith(("说", "生日")):
             continue
-        if not titled and text[max(0, i - 1):i] in ("", ",", ".", " ") and not re.match("说|表示|反馈|回复|讲|答应|觉得|认为|提到|告诉|的|生日|,|，", after):
+        if not titled and text[max(0, i - 1):i] in ("", ",", ".", " ") and not re.match("说|表示|反馈|回复|签|同意|确认|来电|打来|讲|答应|觉得|认为|提到|告诉|的|生日|,|，", after):
             continue
         best = (i, name)
         break

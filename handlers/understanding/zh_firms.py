@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from handlers.understanding.lex_names import ZH_LEGAL, ZH_TRADES
+from handlers.understanding.lex_names import ZH_LEGAL, ZH_SURNAMES, ZH_TRADES
 
 # a trade word ("科技", "物流") or a legal form ("有限公司"), not part of a longer common word
 _SUFFIX = re.compile("(?:(?:" + ZH_TRADES + ")+(?:" + ZH_LEGAL + ")?|(?:" + ZH_LEGAL + "))"
@@ -17,9 +17,13 @@ _CUE = re.compile("(?:拜访了?|拜会了?|走访了?|去了|去|到了|来到|
 _HAN_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # characters that never sit inside a company name in a note ("的", "了", pronouns, particles)
 _BREAK = frozenset("的了们我你他她它这那是把被很都也就还没说吗呢吧啊要会想让")
-_BAD_START = ("一", "这", "那", "几", "某", "各", "每", "本", "贵", "我", "他", "她", "对方", "客户", "新客户", "公司")
+_BAD_START = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "第", "这", "那", "几", "某", "各", "每", "本", "贵", "我", "他", "她", "对方", "客户", "新客户", "公司")
 _NOT_OWNER = ("他们", "她们", "我们", "你们", "对方", "客户", "人家", "公司", "这边", "那边", "我司", "贵司", "自己")
 _MAX_CORE = 10
+# a name opening a clause, then what a company does: "阿里巴巴签了", "顺丰那边还在谈"
+_SUBJECT = re.compile(r"(?:^|[,.!?;\s])([\u4e00-\u9fffA-Za-z]{2,8}?)(?=签约|签了|签单|下单|丢单|付款|回款|打款|选了|那边|这边)")
+_NOT_SUBJECT = frozenset("""项目 合同 价格 报价 方案 产品 订单 预算 老板 领导 对方 客户 大家 公司 今天 昨天 明天 上午 下午 晚上 刚才
+这次 上次 之前 最后 后来 现在 终于 已经 总算 采购 财务 技术 法务""".split())
 
 
 def _start(text: str, end: int) -> int | None:
@@ -49,7 +53,7 @@ def by_ending(text: str, person: str | None = None) -> str | None:
         if start is None:
             continue
         name = _clean(text[start:m.end()])
-        if name and not (person and person in name):
+        if name and name != person:
             return name
     return None
 
@@ -70,4 +74,15 @@ def owner_of(text: str, person: str | None) -> str | None:
                     and not name.startswith(("他们", "她们", "我们")):
                 return _clean(name)
         at = text.find(person, at + 1)
+    return None
+
+
+def leading(text: str, person: str | None) -> str | None:
+    """A company that opens a clause as the one who signed, ordered or dropped out."""
+    for m in _SUBJECT.finditer(text):
+        name = m.group(1)
+        personal = len(name) <= 3 and name[0] in ZH_SURNAMES           # "张伟签了": a person
+        if name != person and not personal and name not in _NOT_SUBJECT and not any(ch in _BREAK for ch in name) \
+                and not name.endswith(("部", "处", "科", "组", "室", "中心")) and _clean(name):
+            return name
     return None

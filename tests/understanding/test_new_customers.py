@@ -136,3 +136,23 @@ def test_new_english_company(text, customer):
 ])
 def test_no_english_company_from_people_days_or_pronouns(text):
     assert u(text, EN[:2]).customer is None
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("阿里巴巴签了，合同100万", "阿里巴巴"),
+    ("美团那边觉得价格太高", "美团"),
+    ("给小米科技发了方案", "小米科技"),
+    ("Had coffee with Lisa Park of Brightline Dental", "Brightline Dental"),
+    ("New lead: Bluefin Analytics, contact is Mark Lee", "Bluefin Analytics"),
+    ("Talked to the owner of Casa Verde", "Casa Verde"),
+    ("Отправил счет Альфа-Банку", "Альфа-Банк"),
+    ("Отправил КП Ромашке", "Ромашка"),
+])
+def test_company_as_subject_or_owner(text, customer):
+    assert u(text).customer == customer
+
+
+@pytest.mark.parametrize("text", ["张伟签了合同", "今天签了，合同100万", "项目那边没有进展", "老板签了字",
+                                  "拜访了中建三局，聊了二期工程", "отправил письмо Ивану"])
+def test_no_company_from_people_or_plain_words(text):
+    assert u(text).customer is None
