@@ -1,0 +1,161 @@
+"""Data commands: a customer's audit trail, forgetting a customer, backup and restore of the store."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+forget_app = typer.Typer(no_args_is_help=True, help="Erase personal data (an admin action).")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `audit`, `forget customer`, `backup` and `restore` to the `crmbot` app."""
+    app.command("audit")(audit)
+    app.add_typer(forget_app, name="forget")
+    forget_app.command("customer")(forget_customer)
+    app.command("backup")(backup)
+    app.command("restore")(restore)
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"crmbot: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def _team(session: Any, name: str) -> Any:
+    from sqlalchemy import select
+
+    from storage.models import Team
+
+    team = session.execute(select(Team).where(Team.name == name)).scalars().first()
+    if team is None:
+        _fail(f"no team called {name!r} in this store (see --team or CRM_TEAM)")
+    return team
+
+
+def _describe(entry: dict[str, Any]) -> str:
+    values = entry["after"] if entry["after"] is not None else entry["before"]
+    if entry["action"] == "update" and isinstance(entry["before"], dict) and isinstance(entry["after"], dict):
+        what = ", ".join(f"{k}: {entry['before'].get(k)!r} → {v!r}" for k, v in entry["after"].items())
+    elif isinstance(values, dict):
+        shown = {k: v for k, v in values.items()
+                 if v not in (None, "", {}, []) and k not in ("id", "team_id", "created_at", "updated_at")}
+        what = ", ".join(f"{k}={v!r}" for k, v in list(shown.items())[:8])
+    else:
+        what = ""
+    where = f"{entry['table']} #{entry['row_id']}" if entry["row_id"] is not None else entry["table"]
+    source = ""
+    if entry["note_id"] is not None:
+        source = f"  [note #{entry['note_id']}"
+        if entry["platform"]:
+            source += f", {entry['platform']}"
+        if entry["message_id"]:
+            source += f" message {entry['message_id']}"
+        source += "]"
+    at = (entry["at"] or "")[:19].replace("T", " ")
+    return f"{at}  {entry['who'] or '(system)'}  {entry['action']} {where}" + (f": {what}" if what else "") + source
+
+
+def audit(
+    customer: str = typer.Option(..., "--customer", help="the customer's name (or #ID)"),
+    as_json: bool = typer.Option(False, "--json", help="one JSON line per change"),
+    team: Optional[str] = typer.Option(None, "--team", help="the team (default: CRM_TEAM)"),
+) -> None:
+    """Every change about a customer: who, when, what, from which note and message."""
+    from bot.cli import _engine, _settings
+    from storage.engine import session
+    from storage.privacy import ForgetError, find_customer, history
+
+    settings = _settings()
+    with session(_engine(settings)) as s:
+        found = _team(s, team or settings.team)
+        try:
+            target = find_customer(s, found.id, customer)
+        except ForgetError as exc:
+            _fail(str(exc))
+        entries = history(s, found.id, target.id)  # type: ignore[arg-type]
+    if as_json:
+        for entry in entries:
+            typer.echo(json.dumps({"customer_id": target.id, **entry}, ensure_ascii=False, default=str))
+        return
+    typer.echo(f"{target.name} (#{target.id}): {len(entries)} change(s)")
+    for entry in entries:
+        typer.echo(_describe(entry))
+
+
+def forget_customer(
+    customer: str = typer.Argument(..., help="the customer's name (or #ID)"),
+    team: Optional[str] = typer.Option(None, "--team", help="the team (default: CRM_TEAM)"),
+    yes: bool = typer.Option(False, "--yes", "-y", help="do not ask for confirmation"),
+    by: Optional[str] = typer.Option(None, "--by", help="the admin (member name) doing it, for the record"),
+) -> None:
+    """Erase a customer's personal data for good; deals stay, anonymised, for reports."""
+    from sqlalchemy import select
+
+    from bot.cli import _engine, _settings
+    from storage.engine import session
+    from storage.models import Member
+    from storage.privacy import ForgetError, find_customer, forget
+
+    settings = _settings()
+    with session(_engine(settings)) as s:
+        found = _team(s, team or settings.team)
+        try:
+            target = find_customer(s, found.id, customer)
+        except ForgetError as exc:
+            _fail(str(exc))
+        admin_id = None
+        if by:
+            admin = s.execute(select(Member).where(Member.team_id == found.id, Member.name == by)).scalars().first()
+            if admin is None or admin.role != "admin":
+                _fail(f"{by!r} is not an admin of the team; only an admin may forget a customer")
+            admin_id = admin.id
+        if not yes:
+            if not sys.stdin.isatty():
+                _fail(f"this erases {target.name}'s personal data for good; add --yes to confirm")
+            if not typer.confirm(f"Erase the personal data of {target.name} (#{target.id}) for good?"):
+                raise typer.Exit(1)
+        name = target.name
+        try:
+            counts = forget(s, found.id, target.id, admin_id)  # type: ignore[arg-type]
+        except ForgetError as exc:
+            s.rollback()
+            _fail(str(exc))
+        s.commit()
+    typer.echo(f"Forgot {name}: it is now [erased customer #{target.id}]; deals kept, anonymised.")
+    typer.echo(", ".join(f"{k}: {v}" for k, v in counts.items() if v))
+
+
+def backup(file: Path = typer.Argument(..., help="the backup file to write (gzipped JSON lines)")) -> None:
+    """Write the whole store to FILE, portable between SQLite and PostgreSQL."""
+    from bot.cli import _engine, _settings
+    from storage.backup import backup as run_backup
+
+    engine = _engine(_settings())
+    if file.parent and not file.parent.exists():
+        _fail(f"folder {file.parent} does not exist")
+    summary = run_backup(engine, file)
+    typer.echo(f"{file}: {summary.total} rows in {len(summary.rows)} tables (schema {summary.revision})")
+
+
+def restore(
+    file: Path = typer.Argument(..., help="a file written by crmbot backup"),
+    force: bool = typer.Option(False, "--force", help="replace everything the store holds"),
+) -> None:
+    """Load FILE into the store; refuses a non-empty store unless --force, and a newer schema."""
+    from bot.cli import _engine, _settings
+    from storage.backup import BackupError
+    from storage.backup import restore as run_restore
+
+    if not file.exists():
+        _fail(f"no file {file}")
+    engine = _engine(_settings())
+    try:
+        summary = run_restore(engine, file, force=force)
+    except BackupError as exc:
+        _fail(str(exc))
+    typer.echo(f"restored {summary.total} rows in {len(summary.rows)} tables from {file} "
+               f"(schema {summary.revision})")

@@ -1,0 +1,322 @@
+"""Back up and restore the whole store in a portable file (SQLite ⇄ PostgreSQL).
+
+The file is gzipped JSON lines:
+
+    {"format": "crmbot-backup", "version": 1, "revision": "0005", "dialect": "sqlite", "created_at": ...}
+    {"table": "team", "columns": ["id", "name", ...]}
+    [1, "default", ...]                      one line per row, values in the columns' order
+    ...
+    {"end": true, "rows": {"team": 1, ...}}
+
+Tables come in foreign-key order, so a restore inserts parents before
+children. Dates and times are ISO strings, JSON columns stay JSON. The
+alembic revision the store was at is recorded: a file from a newer schema
+than this code knows is refused, and so is a restore into a store that holds
+rows, unless forced (then every table is emptied first). Restoring is one
+transaction: it lands whole or not at all.
+"""
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timezone
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any, Callable, Iterator
+
+from sqlalchemy import (JSON, Date, DateTime, LargeBinary, MetaData, Numeric, Table, Time, TypeDecorator, func,
+                        inspect, select, text)
+from sqlalchemy.engine import Connection, Engine
+from sqlmodel import SQLModel
+
+import storage.models  # noqa: F401  (every table is registered)
+from storage.engine import MIGRATIONS
+
+FORMAT = "crmbot-backup"
+VERSION = 1
+BATCH = 1000
+SKIP = {"alembic_version"}
+
+
+class BackupError(RuntimeError):
+    """The file cannot be restored here; the message says why."""
+
+
+@dataclass
+class Summary:
+    """What a backup or restore moved: rows per table, and the schema revision."""
+
+    revision: str | None
+    rows: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.rows.values())
+
+
+def known_revisions() -> list[str]:
+    """The migrations this code knows, oldest first."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    script = ScriptDirectory.from_config(config)
+    return [s.revision for s in reversed(list(script.walk_revisions()))]
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The alembic revision the store is at (None for a store never migrated)."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def tables_of(connection: Connection) -> list[Table]:
+    """The model's tables present in this store, in foreign-key order (parents first)."""
+    present = set(inspect(connection).get_table_names())
+    return [t for t in SQLModel.metadata.sorted_tables if t.name in present and t.name not in SKIP]
+
+
+# -- values ---------------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return {"$b64": base64.b64encode(bytes(value)).decode("ascii")}
+    return value
+
+
+def _kind(column: Any) -> tuple[type | None, Any]:
+    """The Python type a column holds, and its SQL type (a decorator's underlying one)."""
+    kind = column.type
+    base = getattr(kind, "impl", kind) if isinstance(kind, TypeDecorator) else kind
+    if isinstance(base, type):
+        base = base()
+    try:
+        return kind.python_type, base
+    except NotImplementedError:
+        return None, base
+
+
+def _reader(column: Any) -> Callable[[Any], Any]:
+    """Turns a value from the file back into what the column takes."""
+    python, base = _kind(column)
+    if isinstance(base, JSON):
+        return lambda v: v
+    if python is datetime or isinstance(base, DateTime):
+        aware = bool(getattr(base, "timezone", False))
+
+        def to_datetime(v: Any) -> Any:
+            if v is None:
+                return None
+            moment = datetime.fromisoformat(v)
+            if aware and moment.tzinfo is None:
+                return moment.replace(tzinfo=timezone.utc)
+            if not aware and moment.tzinfo is not None:
+                return moment.astimezone(timezone.utc).replace(tzinfo=None)
+            return moment
+        return to_datetime
+    if python is date or isinstance(base, Date):
+        return lambda v: None if v is None else date.fromisoformat(v)
+    if python is time or isinstance(base, Time):
+        return lambda v: None if v is None else time.fromisoformat(v)
+    if isinstance(base, Numeric) and getattr(base, "asdecimal", False):
+        return lambda v: None if v is None else Decimal(v)
+    if isinstance(base, LargeBinary):
+        return lambda v: None if v is None else base64.b64decode(v["$b64"])
+    return lambda v: v
+
+
+# -- backup ---------------------------------------------------------------------------------------
+
+
+def _lines(engine: Engine, summary: Summary) -> Iterator[str]:
+    with engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
+        elif connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN")  # one read snapshot across every table
+        summary.revision = current_revision(connection)
+        tables = tables_of(connection)
+        yield json.dumps({"format": FORMAT, "version": VERSION, "revision": summary.revision,
+                          "dialect": connection.dialect.name, "created_at": datetime.now(timezone.utc).isoformat(),
+                          "tables": [t.name for t in tables]})
+        for table in tables:
+            columns = [c.name for c in table.columns]
+            yield json.dumps({"table": table.name, "columns": columns})
+            order = list(table.primary_key.columns) or list(table.columns)[:1]
+            result = connection.execution_options(stream_results=True, yield_per=BATCH).execute(
+                select(*table.columns).order_by(*order))
+            count = 0
+            for chunk in result.partitions(BATCH):
+                for row in chunk:
+                    yield json.dumps([_plain(v) for v in row], ensure_ascii=False, default=str)
+                count += len(chunk)
+            summary.rows[table.name] = count
+        yield json.dumps({"end": True, "rows": summary.rows})
+
+
+def backup(engine: Engine, path: str | Path) -> Summary:
+    """Write every table of the store to `path` (gzipped JSON lines); one consistent snapshot."""
+    summary = Summary(revision=None)
+    target = Path(path)
+    partial = target.with_name(target.name + ".part")
+    with gzip.open(partial, "wt", encoding="utf-8") as handle:
+        for line in _lines(engine, summary):
+            handle.write(line)
+            handle.write("\n")
+    partial.replace(target)
+    return summary
+
+
+# -- restore --------------------------------------------------------------------------------------
+
+
+def _open(path: str | Path) -> IO[str]:
+    with open(path, "rb") as probe:
+        magic = probe.read(2)
+    if magic == b"\x1f\x8b":
+        return gzip.open(path, "rt", encoding="utf-8")
+    return open(path, "rt", encoding="utf-8")
+
+
+def _insertable(table: Table) -> Table:
+    """A copy of `table` whose JSON columns write Python None as SQL NULL (as the rows were read)."""
+    copy = table.to_metadata(MetaData())
+    for column in copy.columns:
+        if isinstance(column.type, JSON):
+            column.type = JSON(none_as_null=True)
+    return copy
+
+
+def is_empty(connection: Connection) -> bool:
+    """No table of the store holds a row."""
+    for table in tables_of(connection):
+        if connection.execute(select(func.count()).select_from(table)).scalar():
+            return False
+    return True
+
+
+def wipe(connection: Connection) -> None:
+    """Empty every table of the store (children first), in the caller's transaction."""
+    tables = tables_of(connection)
+    if not tables:
+        return
+    if connection.dialect.name == "postgresql":
+        names = ", ".join(f'"{t.name}"' for t in tables)
+        connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        return
+    for table in reversed(tables):
+        connection.execute(table.delete())
+
+
+def _reset_sequences(connection: Connection, tables: list[Table]) -> None:
+    """PostgreSQL: move each serial id's sequence past the restored rows."""
+    if connection.dialect.name != "postgresql":
+        return
+    for table in tables:
+        if "id" not in table.c:
+            continue
+        sequence = connection.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"),
+                                      {"t": table.name}).scalar()
+        if not sequence:
+            continue
+        connection.execute(text(f"SELECT setval('{sequence}', COALESCE((SELECT MAX(id) FROM \"{table.name}\"), 0) + 1, false)"))
+
+
+def read_header(path: str | Path) -> dict[str, Any]:
+    """The first line of a backup file, checked to be one."""
+    with _open(path) as handle:
+        try:
+            header = json.loads(handle.readline() or "{}")
+        except (json.JSONDecodeError, UnicodeDecodeError, OSError) as exc:
+            raise BackupError(f"{path} is not a crmbot backup ({exc})") from exc
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise BackupError(f"{path} is not a crmbot backup")
+    if int(header.get("version") or 0) > VERSION:
+        raise BackupError(f"{path} was written by a newer crmbot (backup format {header.get('version')}); "
+                          "upgrade crmbot to restore it")
+    return header
+
+
+def restore(engine: Engine, path: str | Path, force: bool = False) -> Summary:
+    """Load a backup into the store (migrated to this code's newest schema) in one transaction.
+
+    Refuses a file from a schema newer than this code knows, and a store that
+    holds rows unless `force` (which empties it first).
+    """
+    header = read_header(path)
+    revisions = known_revisions()
+    revision = header.get("revision")
+    if revision is not None and revision not in revisions:
+        raise BackupError(f"{path} comes from schema revision {revision}, newer than this crmbot knows "
+                          f"(up to {revisions[-1] if revisions else 'none'}); upgrade crmbot to restore it")
+    summary = Summary(revision=revision)
+    with engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.execute(text("PRAGMA defer_foreign_keys=ON"))
+        present = {t.name: t for t in tables_of(connection)}
+        if not is_empty(connection):
+            if not force:
+                raise BackupError("the store already holds data; restore into an empty store, "
+                                  "or pass --force to replace everything in it")
+            wipe(connection)
+        table: Table | None = None
+        insertable: Table | None = None
+        readers: list[tuple[str, Callable[[Any], Any]]] = []
+        batch: list[dict[str, Any]] = []
+        ended = False
+
+        def flush() -> None:
+            if batch and insertable is not None:
+                connection.execute(insertable.insert(), batch)
+                summary.rows[insertable.name] = summary.rows.get(insertable.name, 0) + len(batch)
+                batch.clear()
+
+        with _open(path) as handle:
+            handle.readline()
+            for number, line in enumerate(handle, start=2):
+                if not line.strip():
+                    continue
+                try:
+                    item = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise BackupError(f"{path}: line {number} is damaged ({exc.msg})") from exc
+                if isinstance(item, list):
+                    if table is None:
+                        raise BackupError(f"{path}: line {number}: a row before any table")
+                    if insertable is None:
+                        continue  # a table this schema no longer has
+                    batch.append({name: read(v) for (name, read), v in zip(readers, item) if name})
+                    if len(batch) >= BATCH:
+                        flush()
+                    continue
+                flush()
+                if item.get("end"):
+                    ended = True
+                    break
+                table = present.get(item["table"])
+                if table is None:
+                    insertable, readers = None, []
+                    table = SQLModel.metadata.tables.get(item["table"])  # known or not, skip its rows
+                    if table is None:
+                        table = Table(item["table"], MetaData())
+                    continue
+                insertable = _insertable(table)
+                readers = [(name, _reader(table.c[name])) if name in table.c else ("", lambda v: v)
+                           for name in item["columns"]]
+                summary.rows.setdefault(table.name, 0)
+            flush()
+        if not ended:
+            raise BackupError(f"{path} is cut short (no end marker); nothing was restored")
+        _reset_sequences(connection, list(present.values()))
+    return summary
