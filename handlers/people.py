@@ -65,8 +65,7 @@ def upsert_contact(parse: Parse, ctx: Ctx, customer: Customer, state: ChatState,
             contact = Contact(team_id=ctx.team.id, customer_id=customer.id,  # type: ignore[arg-type]
                               name=parse.contact.strip()[:200], **facts)
             journal.add(contact)
-            label = contact.name + (f" ({contact.role})" if contact.role else "")
-            lines.append(("contact_new", {"contact": label}))
+            lines.append(("contact_new", {"contact": _label(contact.name, facts)}))
             _birthday_line(parse, contact, lines)
             return contact
     elif facts and state.contact_id and state.customer_id == customer.id:
@@ -74,11 +73,18 @@ def upsert_contact(parse: Parse, ctx: Ctx, customer: Customer, state: ChatState,
     if contact is None:
         return None
     if facts and journal.change(contact, **facts):
-        changed = set(facts) - {"birth_month", "birth_day"}
+        changed = {k: v for k, v in facts.items() if k not in ("birth_month", "birth_day")}
         if changed:
-            lines.append(("contact_updated", {"contact": contact.name}))
+            lines.append(("contact_updated", {"contact": _label(contact.name, changed)}))
         _birthday_line(parse, contact, lines)
     return contact
+
+
+def _label(name: str, facts: dict) -> str:
+    """"Maria (CFO), +1 415 555 0100, maria@globex.com": the contact as the reply shows it."""
+    label = name + (f" ({facts['role']})" if facts.get("role") else "")
+    extra = [facts[k] for k in ("phone", "email") if facts.get(k)]
+    return ", ".join([label, *extra])
 
 
 def _birthday_line(parse: Parse, contact: Contact, lines: list[tuple[str, dict]]) -> None:

@@ -194,3 +194,13 @@ async def test_reminder_buttons_done_snooze_and_open(bot, store, clock):
     assert "Globex Corporation" in card and "call" in card
     assert "Globex" in await bot.press(f"done:{follow.id}")
     assert store(FollowUp, FollowUp.done_at.is_not(None)) == 1
+
+
+async def test_phone_and_email_are_kept_and_shown(bot, store):
+    await bot.say("Visited Globex Corporation, met Maria Lopez (CFO)")
+    reply = await bot.say("Maria's number is +1 415 555 0100, email maria@globex.com")
+    assert "+1 415 555 0100" in reply and "maria@globex.com" in reply and "Globex Corporation" in reply
+    [contact] = store.rows(select(Contact))
+    assert (contact.phone, contact.email) == ("+1 415 555 0100", "maria@globex.com")
+    reply = await bot.say("Встретился с Анной из Вектора, их финдиректором. Её телефон +7 916 123-45-67")
+    assert "Анна (финдиректор), +7 916 123-45-67" in reply
