@@ -56,7 +56,10 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
         journal.add(FollowUp(team_id=ctx.team.id, customer_id=customer.id,  # type: ignore[arg-type]
                              member_id=ctx.member.id, note_id=note.id, due=parse.followup_on,
                              what=what, created_at=ctx.now))
-        lines.append(("followup", {"day": day(parse.followup_on, ctx.lang), "what": what}))
+        if what == _promise(Parse(), ctx.text):  # the note itself: no need to repeat it
+            lines.append(("followup_day", {"day": day(parse.followup_on, ctx.lang)}))
+        else:
+            lines.append(("followup", {"day": day(parse.followup_on, ctx.lang), "what": what}))
     if not lines:  # nothing structured: keep the words as a note in the customer's history
         journal.add(Interaction(team_id=ctx.team.id, customer_id=customer.id,  # type: ignore[arg-type]
                                 member_id=ctx.member.id, note_id=note.id, channel="note",
