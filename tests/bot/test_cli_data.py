@@ -80,3 +80,62 @@ def test_backup_and_restore_through_the_command_line(database_url, tmp_path: Pat
     assert out.returncode == 0, out.stderr
     out = crmbot("restore", str(tmp_path / "missing.gz"), url=copy)
     assert out.returncode == 2 and "Traceback" not in out.stderr
+
+
+# -- deploy files ---------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTRACT_VARS = {"DATABASE_URL", "CRM_TIMEZONE", "TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL",
+                 "TELEGRAM_WEBHOOK_URL", "TELEGRAM_WEBHOOK_SECRET", "TELEGRAM_WEBHOOK_PORT", "SLACK_BOT_TOKEN",
+                 "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_HTTP_PORT", "SLACK_API_BASE_URL",
+                 "SLACK_TEAM_ID", "OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_MODEL"}
+
+
+def _env_example() -> dict[str, str]:
+    """NAME → value of every variable in .env.example, set (NAME=...) or listed unset (# NAME=)."""
+    import re
+
+    found = {}
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        match = re.fullmatch(r"(?:#\s*)?([A-Z][A-Z0-9_]*)=(.*)", line.strip())
+        if match:
+            found[match.group(1)] = match.group(2)
+    return found
+
+
+def test_env_example_lists_every_variable_and_only_known_ones():
+    import re
+
+    from bot.settings import Settings
+
+    settings_vars = {f.alias for f in Settings.model_fields.values() if f.alias}
+    scheduler_vars = set(re.findall(r"CRM_[A-Z_]+", (ROOT / "scheduler" / "config.py").read_text()))
+    compose_vars = set(re.findall(r"\$\{([A-Z_]+)", (ROOT / "docker-compose.yml").read_text()))
+    listed = _env_example()
+    assert not (settings_vars | CONTRACT_VARS | scheduler_vars) - set(listed)
+    assert not set(listed) - (settings_vars | CONTRACT_VARS | scheduler_vars | compose_vars)
+    # the file as shipped is a valid configuration
+    settings = Settings(_env_file=str(ROOT / ".env.example"))
+    assert settings.telegram_bot_token is None and not settings.slack_configured
+
+
+def test_compose_runs_postgres_migrations_and_the_bot():
+    yaml = __import__("pytest").importorskip("yaml")
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    services = compose["services"]
+    db, migrate, bot = services["db"], services["migrate"], services["bot"]
+    assert db["image"].startswith("postgres") and db["healthcheck"]["test"]
+    assert any(v.endswith(":/var/lib/postgresql/data") for v in db["volumes"])
+    assert migrate["depends_on"]["db"]["condition"] == "service_healthy"
+    assert bot["env_file"] == ".env" or ".env" in bot["env_file"]
+    assert bot["depends_on"]["db"]["condition"] == "service_healthy"
+    assert bot["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert bot["environment"]["DATABASE_URL"].startswith("postgresql://") and "@db:5432/" in \
+        bot["environment"]["DATABASE_URL"]
+    ports = " ".join(bot["ports"])
+    for name in ("TELEGRAM_WEBHOOK_PORT", "SLACK_HTTP_PORT", "CRM_HEALTH_PORT"):
+        assert name in ports
+    assert "crmbot" in " ".join(bot["command"]) and "run" in bot["command"]
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "FROM python:3.11-slim" in dockerfile and "\nUSER " in dockerfile
+    assert 'CMD ["crmbot", "run"]' in dockerfile
