@@ -481,7 +481,10 @@ def forget(session: Session, team_id: int, customer_id: int, member_id: int | No
 
 def _text_columns(table: Any) -> list[Any]:
     """Free-text columns of a table (by name and string type)."""
-    return [c for c in table.c if c.name in FREE_TEXT and isinstance(c.type, String)]
+    def is_text(kind: Any) -> bool:
+        return isinstance(kind, String) or isinstance(getattr(kind, "impl", None), String) \
+            or getattr(kind, "impl", None) is String
+    return [c for c in table.c if c.name in FREE_TEXT and is_text(c.type)]
 
 
 def _is_key(value: str, payload: dict[str, Any]) -> bool:
