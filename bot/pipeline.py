@@ -1,7 +1,9 @@
 """The one pipeline: Incoming → member → understanding → handler → one transaction → Reply."""
 from __future__ import annotations
 
+import asyncio
 import logging
+import random
 import re
 import uuid
 from datetime import datetime, timezone
@@ -29,7 +31,7 @@ from handlers.understanding.hybrid import understand_hybrid
 from handlers.understanding.llm_usage import Meter
 from handlers.understanding.model import Parse
 from storage.customers import known_names
-from storage.engine import get_engine, session as new_session
+from storage.engine import get_engine, is_busy, session as new_session
 from storage.members import get_team
 from storage.inbox import accept, claim, discard, unprocessed
 from storage.models import Customer, CustomerAlias
@@ -58,9 +60,10 @@ class Bot:
     async def handle(self, incoming: Incoming) -> Reply | None:
         """Answer one message; None when it was already handled (a redelivery) or not for us."""
         try:
-            return await self._handle(incoming)
-        except OperationalError:  # the store is unreachable: keep the message, apply it later
-            log.warning("store unreachable; %s update queued in %s", incoming.platform, self.spool.path)
+            return await self._handle_retrying(incoming)
+        except OperationalError as exc:  # the store is unreachable: keep the message, apply it later
+            log.warning("store unreachable (%s); %s update queued in %s", str(exc).splitlines()[0],
+                        incoming.platform, self.spool.path)
             if incoming.message_id is None:
                 incoming.message_id = uuid.uuid4().hex
             self.spool.put(incoming)
@@ -70,6 +73,17 @@ class Bot:
             log.exception("message from %s:%s failed", incoming.platform, incoming.account_id)
             lang = guess_lang(incoming.text or "", hint_lang(incoming.lang_hint) or "en")
             return Reply(text=t(lang, "error"), lang=lang)
+
+    async def _handle_retrying(self, incoming: Incoming, attempts: int = 6) -> Reply | None:
+        """A message is one transaction, so one that lost a write race is simply run again."""
+        for attempt in range(attempts):
+            try:
+                return await self._handle(incoming)
+            except OperationalError as exc:
+                if not is_busy(exc) or attempt == attempts - 1:
+                    raise
+                await asyncio.sleep(0.02 * 2 ** attempt * (1 + random.random()))
+        return None
 
     async def accept(self, incoming: Incoming) -> bool:
         """Store the update before the platform is told it arrived; False for a redelivery."""
@@ -115,7 +129,7 @@ class Bot:
 
     async def _handle(self, incoming: Incoming) -> Reply | None:
         now = incoming.sent_at or self.clock()
-        with new_session(self.engine) as session:
+        with new_session(self.engine, writer=True) as session:
             team = get_team(session, self.settings.team, self.settings.timezone, self.settings.currency)
             member, answer = admit(session, team, incoming, now)
             if member is None:

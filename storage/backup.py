@@ -143,8 +143,8 @@ def _lines(engine: Engine, summary: Summary) -> Iterator[str]:
     with engine.connect() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
-        elif connection.dialect.name == "sqlite":
-            connection.exec_driver_sql("BEGIN")  # one read snapshot across every table
+        # SQLite: the engine begins a real transaction on first use (storage/engine.py), so every
+        # table below is read from one snapshot
         summary.revision = current_revision(connection)
         tables = tables_of(connection)
         yield json.dumps({"format": FORMAT, "version": VERSION, "revision": summary.revision,

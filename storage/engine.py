@@ -12,17 +12,33 @@ from sqlmodel import Session, create_engine
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
+def is_busy(exc: BaseException) -> bool:
+    """True for SQLite's "database is locked" (another writer won the race): worth a retry."""
+    return "database is locked" in str(exc) or "database table is locked" in str(exc)
+
+
 class StoreError(RuntimeError):
     """The store cannot be used as configured; the message says what to fix."""
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None  # transactions are begun below, not by the driver
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _begin(connection) -> None:
+    """Begin SQLite transactions ourselves (the driver's own handling breaks SAVEPOINTs).
+
+    Deferred by default, so readers never block writers. A session made with `writer=True`
+    takes the write lock at once (BEGIN IMMEDIATE): it waits its turn up to the busy timeout
+    instead of failing with "database is locked" when it writes after reading."""
+    immediate = connection.get_execution_options().get("sqlite_immediate")
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -36,6 +52,7 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(parsed, connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _begin)
     else:
         engine = create_engine(parsed, pool_pre_ping=True, pool_size=10, max_overflow=20)
     return engine
@@ -77,6 +94,9 @@ def get_engine(url: str) -> Engine:
     return engine
 
 
-def session(engine: Engine) -> Session:
-    """A new session; objects stay readable after commit."""
+def session(engine: Engine, writer: bool = False) -> Session:
+    """A new session; objects stay readable after commit. `writer`: one that reads then writes
+    (a chat message); on SQLite it queues for the write lock up front."""
+    if writer and engine.dialect.name == "sqlite":
+        return Session(engine.execution_options(sqlite_immediate=True), expire_on_commit=False)
     return Session(engine, expire_on_commit=False)
