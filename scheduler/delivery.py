@@ -9,7 +9,9 @@ Anything else is retried with exponential backoff (tenacity), a few times.
 from __future__ import annotations
 
 import asyncio
+import warnings
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, Protocol
 
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception
@@ -45,7 +47,14 @@ class Outcome:
 
 
 def _retry_after(exc: BaseException | None) -> float | None:
-    value = getattr(exc, "retry_after", None)
+    """The seconds a 429 asks to wait: a number, or a timedelta (python-telegram-bot's RetryAfter from v22.2)."""
+    if exc is None:
+        return None
+    with warnings.catch_warnings():  # PTB warns that its int form is deprecated
+        warnings.simplefilter("ignore")
+        value = getattr(exc, "retry_after", None)
+    if isinstance(value, timedelta):
+        return max(0.0, value.total_seconds())
     try:
         return max(0.0, float(value)) if value is not None else None
     except (TypeError, ValueError):

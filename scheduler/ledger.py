@@ -4,8 +4,10 @@ Claiming is an INSERT ... ON CONFLICT DO NOTHING: the process whose insert
 returns the id sends; anyone else (a second ticker, the next tick, a restart)
 finds the key taken and skips. So a nudge is sent at most once. States:
 
-- `pending`: claimed, being sent. A row left pending by a crash is never sent
-  again (at most once beats at least once for a reminder).
+- `pending`: claimed, being sent. The tick claims a message's rows just before
+  handing it to the platform, so a crash leaves pending only the message that
+  was in flight, whose fate is unknown: it is never sent again (at most once
+  beats at least once for a reminder). Nudges not yet claimed go at the next tick.
 - `sent`: delivered; `sent_at` and `attempts` say when and after how many tries.
 - `failed`: every try of a tick failed; `error` says why. Later ticks of the
   same day take it back (a conditional UPDATE, so only one does) until
@@ -28,6 +30,7 @@ from storage.models import Identity, NudgeLedger
 
 MAX_ATTEMPTS = 9
 ERROR_CHARS = 500
+FEW = 100  # up to this many nudges, `claim` looks up only their own keys
 Key = tuple[str, str, date, int]
 
 
@@ -45,13 +48,36 @@ def _insert(session: Session):  # type: ignore[no-untyped-def]
     return (pg_insert if dialect == "postgresql" else sqlite_insert)(NudgeLedger.__table__)  # type: ignore[arg-type]
 
 
-def existing(session: Session, team_id: int, days: Iterable[date]) -> dict[Key, tuple[int, str, int]]:
-    """The team's ledger rows of these local days: key → (id, status, attempts). One indexed query."""
+def existing(session: Session, team_id: int, days: Iterable[date],
+             nudges: Sequence[Nudge] | None = None) -> dict[Key, tuple[int, str, int]]:
+    """The team's ledger rows of these local days: key → (id, status, attempts). One indexed query.
+
+    With `nudges` (a message's few), only their keys are looked up, on the unique key's index.
+    """
     table = NudgeLedger.__table__
-    rows = session.execute(select(table.c.kind, table.c.subject, table.c.local_day, table.c.member_id,
-                                  table.c.id, table.c.status, table.c.attempts)
-                           .where(table.c.team_id == team_id, table.c.local_day.in_(sorted(set(days))))).all()
+    query = (select(table.c.kind, table.c.subject, table.c.local_day, table.c.member_id,
+                    table.c.id, table.c.status, table.c.attempts)
+             .where(table.c.team_id == team_id, table.c.local_day.in_(sorted(set(days)))))
+    if nudges is not None:
+        query = query.where(table.c.kind.in_(sorted({n.kind for n in nudges})),
+                            table.c.subject.in_(sorted({n.subject for n in nudges})),
+                            table.c.member_id.in_(sorted({n.member_id for n in nudges})))
+    rows = session.execute(query).all()
     return {(k, s, d, m): (i, st, a) for k, s, d, m, i, st, a in rows}
+
+
+def unsettled(session: Session, team_id: int, nudges: Sequence[Nudge],
+              max_attempts: int = MAX_ATTEMPTS) -> list[Nudge]:
+    """The nudges nobody has claimed yet, or whose earlier tries failed and may be tried again."""
+    if not nudges:
+        return []
+    known = existing(session, team_id, (n.local_day for n in nudges))
+    out = []
+    for nudge in nudges:
+        row = known.get(nudge.key)
+        if row is None or (row[1] == "failed" and row[2] < max_attempts):
+            out.append(nudge)
+    return out
 
 
 def claim(session: Session, team_id: int, nudges: Sequence[Nudge], now: datetime,
@@ -64,7 +90,9 @@ def claim(session: Session, team_id: int, nudges: Sequence[Nudge], now: datetime
     if not nudges:
         return []
     table = NudgeLedger.__table__
-    known = existing(session, team_id, (n.local_day for n in nudges))
+    few = nudges if len(nudges) <= FEW else None
+    known = existing(session, team_id, (n.local_day for n in nudges), few)
+    session.commit()  # end the read: on SQLite (WAL) a read that turns into a write cannot wait for a writer
     claims: list[Claim] = []
     seen: set[Key] = set()
     for nudge in nudges:

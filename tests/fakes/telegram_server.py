@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import random
 import time
 from dataclasses import dataclass, field
 from typing import Any, AsyncIterator, Callable
@@ -85,13 +86,16 @@ class FakeTelegram:
         self.poll_cap = poll_cap
         self.calls: list[Call] = []
         self.updates: list[dict] = []          # not yet confirmed by an offset
+        self.pushed: dict[int, dict] = {}      # every update ever pushed, by id
         self.confirmed_offset = 0
+        self._again: list[dict] = []           # served once more whatever the offset (redeliver)
         self.webhook: dict[str, Any] | None = None
         self.now: Callable[[], float] = time.time   # the date stamped on pushed messages
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(5000)
         self._callback_ids = itertools.count(1)
         self._failures: dict[str, list[int]] = {}
+        self._throttles: dict[str, tuple[float, int, random.Random]] = {}
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -122,7 +126,17 @@ class FakeTelegram:
         """Queue a raw update (its update_id is assigned); returns the id."""
         update = {"update_id": next(self._update_ids), **update}
         self.updates.append(update)
+        self.pushed[update["update_id"]] = update
         return update["update_id"]
+
+    def redeliver(self, update_id: int) -> None:
+        """Serve an update again under the same update_id: in the same batch when it is still
+        unconfirmed, else once more on the next getUpdates even though an offset confirmed it."""
+        update = self.pushed[update_id]
+        if any(u["update_id"] == update_id for u in self.updates):
+            self.updates.append(update)
+        else:
+            self._again.append(update)
 
     def user(self, user_id: int, name: str = "Anna", lang: str | None = "en") -> dict:
         user = {"id": user_id, "is_bot": False, "first_name": name}
@@ -184,10 +198,22 @@ class FakeTelegram:
         """Answer the next `times` calls of `method` with 429 Too Many Requests."""
         self._failures.setdefault(method, []).extend([retry_after] * times)
 
+    def throttle(self, share: float, method: str = "sendMessage", retry_after: int = 1, seed: int = 0) -> None:
+        """From now on answer about `share` of the `method` calls (chosen at random, seeded) with 429
+        and `retry_after`; `share` 0 stops it. Queued `fail_next` answers come first."""
+        if share <= 0:
+            self._throttles.pop(method, None)
+        else:
+            self._throttles[method] = (share, retry_after, random.Random(seed))
+
     # -- what tests read ---------------------------------------------------------------------
 
     def of(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method == method and c.status == 200]
+
+    def refused(self, method: str = "sendMessage") -> list[Call]:
+        """Calls of `method` answered with 429."""
+        return [c for c in self.calls if c.method == method and c.status == 429]
 
     def sent(self, chat_id: int | None = None) -> list[Call]:
         """Messages and photos the bot delivered (429-refused attempts excluded), in order."""
@@ -244,9 +270,14 @@ class FakeTelegram:
             return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"},
                                      status=401)
         pending = self._failures.get(method)
+        throttle = self._throttles.get(method)
+        wait = None
         if pending:
-            call.status = 429
             wait = pending.pop(0)
+        elif throttle is not None and throttle[2].random() < throttle[0]:
+            wait = throttle[1]
+        if wait is not None:
+            call.status = 429
             return web.json_response({"ok": False, "error_code": 429, "parameters": {"retry_after": wait},
                                       "description": f"Too Many Requests: retry after {wait}"},
                                      status=429)
@@ -297,8 +328,11 @@ class FakeTelegram:
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
         limit = int(params.get("limit") or 100)
         deadline = time.monotonic() + min(float(params.get("timeout") or 0), self.poll_cap)
-        while not self.updates and time.monotonic() < deadline:
+        while not self.updates and not self._again and time.monotonic() < deadline:
             await asyncio.sleep(0.01)
+        if self._again:
+            again, self._again = self._again, []
+            return again
         return self.updates[:limit]
 
     def _message(self, params: dict, message_id: int | None = None, **content: Any) -> dict:
