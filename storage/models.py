@@ -294,3 +294,83 @@ class LlmUsage(SQLModel, table=True):
     prompt_tokens: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, server_default="0"))
     completion_tokens: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, server_default="0"))
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+# -- reports: inquiries and complaints, targets, spend per lead source, exchange rates -----------
+
+
+class Inquiry(SQLModel, table=True):
+    """An inquiry or complaint a customer raised (from a note), open until someone resolves it."""
+
+    __table_args__ = (Index("ix_inquiry_team_status", "team_id", "status", "opened_at"),
+                      Index("ix_inquiry_customer", "team_id", "customer_id", "status"))
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id")
+    customer_id: int = Field(foreign_key="customer.id")
+    member_id: Optional[int] = Field(default=None, foreign_key="member.id")
+    note_id: Optional[int] = Field(default=None, foreign_key="note.id")
+    kind: str = Field(default="inquiry", max_length=16)  # inquiry | complaint
+    text: str = ""
+    status: str = Field(default="open", max_length=16)  # open | resolved
+    opened_at: datetime = Field(default_factory=utcnow)
+    resolved_at: Optional[datetime] = None
+    resolved_by: Optional[int] = Field(default=None, foreign_key="member.id")
+
+
+class Target(SQLModel, table=True):
+    """A goal for a period: per rep (visits, calls, ... revenue) or for the team (member_id empty)."""
+
+    __table_args__ = (UniqueConstraint("team_id", "member_id", "metric", "period_from", "period_to",
+                                       name="uq_target"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    member_id: Optional[int] = Field(default=None, foreign_key="member.id")
+    metric: str = Field(max_length=16)  # visits | calls | meetings | emails | messages | revenue | ...
+    period_from: date
+    period_to: date
+    value: int = Field(sa_column=Column(BigInteger, nullable=False))  # a count, or minor units for revenue
+    currency: Optional[str] = Field(default=None, max_length=3)  # revenue targets only
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class SourceCost(SQLModel, table=True):
+    """What the team spent on one lead source in a period (for revenue per unit of spend)."""
+
+    __table_args__ = (UniqueConstraint("team_id", "source", "period_from", "period_to", "currency",
+                                       name="uq_source_cost"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    source: str = Field(max_length=100)
+    period_from: date
+    period_to: date
+    amount_minor: int = Field(sa_column=Column(BigInteger, nullable=False))
+    currency: str = Field(max_length=3)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class FxRate(SQLModel, table=True):
+    """One unit of `base` is `rate` units of `quote`, as the team decided (`crmbot fx set EUR USD 1.08`)."""
+
+    __table_args__ = (UniqueConstraint("team_id", "base", "quote", name="uq_fx_rate"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    base: str = Field(max_length=3)
+    quote: str = Field(max_length=3)
+    rate: str = Field(max_length=32)  # a decimal written out, so no float creeps in
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+# Reports: the funnel's cohort and stage history, activity per rep, won revenue, quiet deals.
+Index("ix_stagechange_team_at", StageChange.team_id, StageChange.at, StageChange.deal_id,
+      StageChange.from_stage, StageChange.to_stage, StageChange.member_id)
+Index("ix_stagechange_deal_to", StageChange.deal_id, StageChange.to_stage, StageChange.at, StageChange.from_stage)
+Index("ix_interaction_team_at", Interaction.team_id, Interaction.at, Interaction.member_id,
+      Interaction.channel, Interaction.customer_id)
+Index("ix_deal_team_closed", Deal.team_id, Deal.stage, Deal.closed_at, Deal.customer_id, Deal.currency,
+      Deal.amount_minor, Deal.owner_id)
+Index("ix_deal_team_created", Deal.team_id, Deal.created_at, Deal.stage, Deal.lost_reason)
+Index("ix_deal_team_quiet", Deal.team_id, Deal.stage, Deal.updated_at, Deal.customer_id, Deal.currency,
+      Deal.amount_minor)
+Index("ix_customer_team_created", Customer.team_id, Customer.created_at, Customer.source,
+      Customer.created_by)
+Index("ix_followup_team_member_due", FollowUp.team_id, FollowUp.member_id, FollowUp.done_at, FollowUp.due)

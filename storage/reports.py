@@ -155,6 +155,8 @@ def pipeline(session, team_id: int, start: date, end: date,
                    "weighted": _weighted(slot["minor_pct"]),
                    "undated": {"count": slot["undated_n"], "amount": _major(slot["undated_minor"])}}
             for code, slot in sorted(by_currency.items())}
+    if mixed:
+        report.update(_converted(connection, team_id, team_currency, by_currency))
     report["per_owner"] = _per_owner(connection, where, currency, amount, percent, report_currency)
     return report
 
@@ -186,3 +188,22 @@ def _major(minor: int) -> int | float:
 
 def _weighted(minor_times_percent: int) -> int | float:
     return money(Decimal(minor_times_percent) / 10000)
+
+
+def _converted(connection, team_id: int, team_currency: str, by_currency: dict[str, dict[str, int]]) -> dict:
+    """Mixed currencies and the team has rates: the totals in the team's currency as well, under
+    `converted` ({"currency", "total", "weighted_total", "unconverted": [codes], "rates"}).
+    Loops over currencies (a handful), never deals; codes without a rate are named, not added."""
+    from storage.reports_common import converted, team_facts
+
+    facts = team_facts(connection, team_id)
+    if not facts.rates:
+        return {}
+    amounts = converted(facts, {c: s["minor"] for c, s in by_currency.items()}, team_currency,
+                        {c: s["n"] for c, s in by_currency.items()})
+    weighted = converted(facts, {c: Decimal(s["minor_pct"]) / 100 for c, s in by_currency.items()},
+                         team_currency)
+    return {"converted": {"currency": team_currency, "total": amounts["amount"],
+                          "weighted_total": weighted["amount"],
+                          "unconverted": [a["currency"] for a in amounts["unconverted"]],
+                          "rates": amounts["rates"]}}

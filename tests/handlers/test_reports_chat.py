@@ -1,0 +1,111 @@
+"""Managers ask in chat, in English, Chinese and Russian, and get the right report, with a chart."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from handlers.context import Ctx
+from handlers.report_kind import note_issue_kind, report_kind
+from handlers.reports import card_lines, record_note_issue
+from storage.engine import session
+from storage.inquiries import inquiries_report
+from storage.members import get_team
+from storage.models import Customer, Member
+from tests.bot.conftest import Clock, bot, clock, crm, settings, store  # noqa: F401  (the chat fixtures)
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+async def _seed(bot):
+    for note in ("Visited Globex, sent the quote for $42k, they want delivery by Friday",
+                 "Called Acme, they signed! $18,500",
+                 "Met Initech, new lead, budget 5000 USD",
+                 "拜访了星辰科技，报价12万",
+                 "Был в Векторе, отправил КП на 1,2 млн рублей"):
+        reply = await bot.say(note)
+        assert reply.wrote, reply.text
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("pipeline this month", "Pipeline"),
+    ("本月销售漏斗", "销售漏斗"),
+    ("воронка на этот месяц", "Воронка"),
+    ("how's our forecast looking this quarter?", "Forecast"),
+    ("本季度销售预测", "销售预测"),
+    ("прогноз продаж на квартал", "Прогноз"),
+    ("conversion rate this quarter", "Funnel conversion"),
+    ("本季度转化率", "转化漏斗"),
+    ("конверсия за квартал", "Конверсия воронки"),
+    ("what did the team do this week", "Team activity"),
+    ("这周团队做了什么", "团队活动"),
+    ("что команда сделала за неделю", "Активность команды"),
+    ("lead sources this quarter", "Lead sources"),
+    ("客户来源分析", "客户来源"),
+    ("источники клиентов", "Источники клиентов"),
+    ("top customers this year", "Top customers"),
+    ("最大的客户", "客户收入排名"),
+    ("топ клиентов", "Топ клиентов"),
+    ("quiet deals", "uiet deals"),
+    ("沉寂的商机", "沉寂商机"),
+    ("зависшие сделки", "Зависших сделок нет"),
+    ("overdue follow-ups", "No overdue follow-ups"),
+    ("просроченные задачи", "Просроченных задач нет"),
+    ("complaints", "No open inquiries or complaints"),
+    ("客户投诉", "没有未处理的咨询或投诉"),
+    ("жалобы клиентов", "Открытых обращений и жалоб нет"),
+])
+async def test_questions_in_three_languages_get_the_right_report(bot, question, expected):
+    await _seed(bot)
+    reply = await bot.say(question)
+    assert expected in reply.text, reply.text
+
+
+async def test_pipeline_funnel_and_activity_come_with_a_png_chart_and_complete_text(bot):
+    await _seed(bot)
+    pipeline = await bot.say("pipeline this month")
+    assert pipeline.image and pipeline.image.startswith(PNG) and 2_000 < len(pipeline.image) < 500_000
+    assert "Total: 4 deals" in pipeline.text                       # the text stands without the picture
+    activity = await bot.say("what did the team do this week")
+    assert activity.image and activity.image.startswith(PNG) and "Anna: 5" in activity.text
+    funnel = await bot.say("win rate this quarter")
+    assert funnel.image and funnel.image.startswith(PNG) and "5 deals entered" in funnel.text
+    forecast = await bot.say("forecast this quarter")
+    assert "Won so far: $18,500 (1 deals)" in forecast.text
+
+
+async def test_mixed_currencies_without_a_rate_are_reported_apart(bot):
+    await _seed(bot)
+    reply = await bot.say("pipeline this month")
+    assert "CN¥120,000" in reply.text and "RUB" in reply.text      # each currency on its own line
+    assert "$47,000" in reply.text                                 # dollars only: 42,000 + 5,000
+    forecast = await bot.say("forecast this quarter")
+    assert "No rate from CNY to USD" in forecast.text and "No rate from RUB to USD" in forecast.text
+
+
+def test_keywords_pick_reports_and_notes_that_are_complaints():
+    assert report_kind("funnel this month") is None               # "funnel" alone: the pipeline by stage
+    assert report_kind("funnel conversion this quarter") == "funnel"
+    assert note_issue_kind("Globex complained about late delivery") == "complaint"
+    assert note_issue_kind("Вектор пожаловался на задержку поставки") == "complaint"
+    assert note_issue_kind("星辰科技咨询了价格") == "inquiry"
+    assert note_issue_kind("Visited Globex, sent the quote") is None
+
+
+def test_a_complaint_note_is_stored_and_shows_on_the_card(engine):
+    with session(engine) as s:
+        team = get_team(s, "default")
+        member = Member(team_id=team.id, name="Ann", role="rep")
+        customer = Customer(team_id=team.id, name="Globex", name_key="globex")
+        s.add_all([member, customer])
+        s.flush()
+        ctx = Ctx(session=s, team=team, member=member, now=datetime(2026, 11, 25, 10, tzinfo=timezone.utc),
+                  zone=ZoneInfo("UTC"), text="Globex complained about late delivery")
+        line = record_note_issue(ctx, customer.id, None)
+        assert line is not None and line.startswith("complaint recorded")
+        assert record_note_issue(ctx, customer.id, None, "Visited Globex") is None
+        assert card_lines(ctx, customer.id)[1].startswith("• #")
+        assert "late delivery" in card_lines(ctx, customer.id)[1]
+        s.commit()
+        assert inquiries_report(s, team.id)["counts"]["complaint"]["open"] == 1
