@@ -33,8 +33,8 @@ from handlers.understanding.model import Parse
 from storage.customers import known_names
 from storage.engine import get_engine, is_busy, session as new_session
 from storage.members import get_team
-from storage.inbox import accept, claim, discard, unprocessed
-from storage.models import Customer, CustomerAlias
+from storage.inbox import accept, claim, discard, mark_answered, record_reply, unanswered, unprocessed
+from storage.models import Customer, CustomerAlias, Member, Team
 
 log = logging.getLogger("crmbot.pipeline")
 _COMMAND = re.compile(r"^\s*/([A-Za-z]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
@@ -73,6 +73,15 @@ class Bot:
             log.exception("message from %s:%s failed", incoming.platform, incoming.account_id)
             lang = guess_lang(incoming.text or "", hint_lang(incoming.lang_hint) or "en")
             return Reply(text=t(lang, "error"), lang=lang)
+
+    async def delivered(self, incoming: Incoming) -> None:
+        """The platform has the reply to `incoming`: a restart won't send it again."""
+        try:
+            with new_session(self.engine) as session:
+                mark_answered(session, incoming.platform, incoming.key)
+                session.commit()
+        except OperationalError:  # at worst the reply is sent once more after a restart
+            log.warning("could not mark a %s reply as sent", incoming.platform)
 
     async def _handle_retrying(self, incoming: Incoming, attempts: int = 6) -> Reply | None:
         """A message is one transaction, so one that lost a write race is simply run again."""
@@ -117,10 +126,11 @@ class Bot:
         return done
 
     async def replay(self) -> list[tuple[Incoming, Reply]]:
-        """Process updates that were stored but never processed (e.g. the process died)."""
+        """After a crash: replies applied but never sent, then updates stored but never processed."""
         with new_session(self.engine) as session:
+            done = [(Incoming.from_payload(row.payload), Reply.from_payload(row.reply))
+                    for row in unanswered(session) if row.payload and row.reply]
             waiting = [Incoming.from_payload(row.payload) for row in unprocessed(session) if row.payload]
-        done = []
         for incoming in waiting:
             reply = await self.handle(incoming)
             if reply is not None:
@@ -140,42 +150,49 @@ class Bot:
                 incoming.message_id = uuid.uuid4().hex
             if not claim(session, incoming.platform, incoming.key, team.id):
                 return None
-            fallback = member.language or hint_lang(incoming.lang_hint) or "en"
-            linked = link_reply(session, team, member, incoming.text, fallback)
-            if linked is not None:
-                session.commit()
-                return linked
-            text, problem = ("", None) if incoming.callback else check(
-                incoming.text or "", guess_lang((incoming.text or "")[:500], fallback),
-                self.settings.max_message_chars)
-            zone = ZoneInfo(member.timezone or team.timezone or self.settings.timezone)
-            meter = Meter(session, team.id, member.id, now.astimezone(zone).date(), self.settings.llm_daily_tokens)
-            heard = ""
-            if incoming.audio is not None and not incoming.callback and not (incoming.text or "").strip():
-                heard = await voice_text(self.llm, incoming.audio, self.fetch_audio, meter=meter)
-                if heard:
-                    text, problem = check(heard, guess_lang(heard[:500], fallback), self.settings.max_message_chars)
-                else:
-                    problem = Reply(text=t(fallback, "voice_needs_llm"), lang=fallback)
-            if problem is not None:
-                session.commit()
-                return problem
-            ctx = Ctx(session=session, team=team, member=member, now=now, zone=zone, text=text,
-                      platform=incoming.platform, message_id=incoming.message_id,
-                      context_minutes=self.settings.context_minutes, llm=self.llm)
-            ctx.extra["meter"] = meter
-            parse = await self._route(incoming, ctx, fallback)
-            ctx.lang = parse.lang
-            reply = await dispatch(parse, ctx)
-            if heard:
-                reply.text = quote_transcript(heard, parse.lang) + "\n" + reply.text
-            if meter.notice:
-                reply.text += "\n" + meter.notice
-            if parse.lang != member.language and text and not _COMMAND.match(text):
-                member.language = parse.lang
-                session.add(member)
+            reply = await self._answer(session, team, member, incoming, now)
+            if incoming.platform != "console":  # kept until the platform has it (see `delivered`)
+                record_reply(session, incoming.platform, incoming.key, reply.to_payload(), incoming.to_payload())
             session.commit()
             return reply
+
+    async def _answer(self, session: Session, team: Team, member: Member, incoming: Incoming,
+                      now: datetime) -> Reply:
+        """Everything after the update is claimed; the caller commits it with the reply."""
+        fallback = member.language or hint_lang(incoming.lang_hint) or "en"
+        linked = link_reply(session, team, member, incoming.text, fallback)
+        if linked is not None:
+            return linked
+        text, problem = ("", None) if incoming.callback else check(
+            incoming.text or "", guess_lang((incoming.text or "")[:500], fallback),
+            self.settings.max_message_chars)
+        zone = ZoneInfo(member.timezone or team.timezone or self.settings.timezone)
+        meter = Meter(session, team.id, member.id, now.astimezone(zone).date(),  # type: ignore[arg-type]
+                      self.settings.llm_daily_tokens)
+        heard = ""
+        if incoming.audio is not None and not incoming.callback and not (incoming.text or "").strip():
+            heard = await voice_text(self.llm, incoming.audio, self.fetch_audio, meter=meter)
+            if heard:
+                text, problem = check(heard, guess_lang(heard[:500], fallback), self.settings.max_message_chars)
+            else:
+                problem = Reply(text=t(fallback, "voice_needs_llm"), lang=fallback)
+        if problem is not None:
+            return problem
+        ctx = Ctx(session=session, team=team, member=member, now=now, zone=zone, text=text,
+                  platform=incoming.platform, message_id=incoming.message_id,
+                  context_minutes=self.settings.context_minutes, llm=self.llm)
+        ctx.extra["meter"] = meter
+        parse = await self._route(incoming, ctx, fallback)
+        ctx.lang = parse.lang
+        reply = await dispatch(parse, ctx)
+        if heard:
+            reply.text = quote_transcript(heard, parse.lang) + "\n" + reply.text
+        if meter.notice:
+            reply.text += "\n" + meter.notice
+        if parse.lang != member.language and text and not _COMMAND.match(text):
+            member.language = parse.lang
+            session.add(member)
+        return reply
 
     async def _route(self, incoming: Incoming, ctx: Ctx, fallback: str) -> Parse:
         """Buttons and numbered answers first; everything else goes to understanding."""

@@ -106,6 +106,7 @@ async def _drain_forever(bot: Bot, senders: Senders, stop: asyncio.Event, every:
             for incoming, reply in await bot.drain():
                 try:
                     await senders.send(incoming.platform, incoming.chat_id, reply)
+                    await bot.delivered(incoming)
                 except Exception:  # applied; only the confirmation is lost
                     log.warning("could not confirm a queued %s update", incoming.platform, exc_info=True)
         try:
@@ -119,7 +120,8 @@ async def _replay(bot: Bot, senders: Senders) -> None:
     for incoming, reply in await bot.replay():
         try:
             await senders.send(incoming.platform, incoming.chat_id, reply)
-        except Exception:  # the note is applied; only the confirmation is lost
+            await bot.delivered(incoming)
+        except Exception:  # the note is applied; the next start tries the confirmation again
             log.warning("could not confirm a replayed %s update", incoming.platform, exc_info=True)
 
 

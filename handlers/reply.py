@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -30,3 +31,14 @@ class Reply:
 
     def __str__(self) -> str:
         return self.text
+
+    def to_payload(self) -> dict[str, Any]:
+        """A JSON-safe copy, kept until the platform has it (a picture is not kept)."""
+        return {"text": self.text, "lang": self.lang, "undo_token": self.undo_token, "wrote": self.wrote,
+                "choices": [[c.label, c.data] for c in self.choices]}
+
+    @classmethod
+    def from_payload(cls, data: dict[str, Any]) -> "Reply":
+        """The reply back from its stored copy."""
+        return cls(text=data.get("text", ""), lang=data.get("lang", "en"), undo_token=data.get("undo_token"),
+                   wrote=bool(data.get("wrote")), choices=[Choice(label, value) for label, value in data.get("choices", [])])

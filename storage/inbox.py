@@ -56,3 +56,24 @@ def unprocessed(session: Session, limit: int = 500) -> list[Inbox]:
 def discard(session: Session, platform: str, key: str) -> None:
     """Forget a stored update that will never be processed (a stranger's message)."""
     session.execute(delete(Inbox).where(Inbox.platform == platform, Inbox.update_key == key[:200]))
+
+
+def record_reply(session: Session, platform: str, key: str, reply: dict[str, Any], payload: dict[str, Any]) -> None:
+    """Keep the reply with the processed update, in the same transaction as what it confirms."""
+    session.execute(update(Inbox).where(Inbox.platform == platform, Inbox.update_key == key[:200])
+                    .values(reply=reply, payload=payload))
+
+
+def mark_answered(session: Session, platform: str, key: str) -> None:
+    """The platform has the reply: nothing to resend after a restart."""
+    session.execute(update(Inbox).where(Inbox.platform == platform, Inbox.update_key == key[:200],
+                                        Inbox.answered_at.is_(None))  # type: ignore[union-attr]
+                    .values(answered_at=utcnow()))
+
+
+def unanswered(session: Session, limit: int = 500) -> list[Inbox]:
+    """Updates applied whose reply never reached the platform (the process died in between)."""
+    return list(session.execute(select(Inbox).where(Inbox.processed_at.is_not(None),  # type: ignore[union-attr]
+                                                    Inbox.answered_at.is_(None),  # type: ignore[union-attr]
+                                                    Inbox.reply.is_not(None))  # type: ignore[union-attr]
+                                .order_by(Inbox.id).limit(limit)).scalars())

@@ -208,7 +208,8 @@ class ChatState(SQLModel, table=True):
 class Inbox(SQLModel, table=True):
     """Every update received, keyed by its platform id, stored before it is confirmed."""
 
-    __table_args__ = (UniqueConstraint("platform", "update_key", name="uq_inbox_update"),)
+    __table_args__ = (UniqueConstraint("platform", "update_key", name="uq_inbox_update"),
+                      Index("ix_inbox_unanswered", "processed_at", "answered_at"))
     id: Optional[int] = Field(default=None, primary_key=True)
     team_id: Optional[int] = Field(default=None, foreign_key="team.id", index=True)
     platform: str = Field(max_length=16)
@@ -216,6 +217,8 @@ class Inbox(SQLModel, table=True):
     payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     received_at: datetime = Field(default_factory=utcnow)
     processed_at: Optional[datetime] = None
+    reply: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON, nullable=True))
+    answered_at: Optional[datetime] = None  # the platform has the reply
 
 
 class NudgeLedger(SQLModel, table=True):

@@ -246,6 +246,7 @@ class SlackAdapter:
             else:
                 await self.send(target.channel or target.user or "", reply, thread_ts=target.thread_ts,
                                 user=target.user)
+            await self.bot.delivered(incoming)
         except Exception:
             log.exception("Slack: answering %s:%s failed", incoming.chat_id, incoming.message_id)
 

@@ -291,6 +291,7 @@ class TelegramAdapter:
         private = update.effective_chat is None or update.effective_chat.type == ChatType.PRIVATE
         quote = None if private or update.message is None else update.message.message_id
         await self.send(incoming.chat_id, reply, reply_to=quote)
+        await self.bot.delivered(incoming)
         if query is not None and reply.wrote and isinstance(query.message, Message):
             await self._retire_button(query.message, query.data or "")
 

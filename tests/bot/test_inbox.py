@@ -34,3 +34,14 @@ async def test_a_strangers_message_is_not_kept(crm, store):
     assert "members" in (await crm.handle(stranger)).text
     assert store(Inbox) == 0
     assert await crm.replay() == []
+
+
+async def test_a_reply_lost_in_a_crash_is_sent_after_the_restart(crm, store, let_in_42):
+    update = Incoming(platform="telegram", account_id="42", chat_id="42", message_id="42:7",
+                      text="Visited Globex Corporation, sent the quote for $42k")
+    assert "Globex" in (await crm.handle(update)).text  # applied ... and the process dies before sending
+    [(again, reply)] = await crm.replay()  # the restarted process
+    assert again.key == update.key and "Globex" in reply.text and reply.choices[0].data.startswith("undo:")
+    await crm.delivered(again)
+    assert await crm.replay() == []
+    assert store(Deal) == 1

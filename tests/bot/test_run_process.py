@@ -298,15 +298,14 @@ async def test_killed_mid_burst_and_restarted_every_note_is_applied_exactly_once
                 Interaction, Interaction.customer_id == Customer.id)).scalars())
         assert per_firm == Counter({firm: 1 for firm in FIRMS})
         assert count(engine, Inbox, Inbox.processed_at.is_(None)) == 0
-        for firm in FIRMS:  # never answered twice for the same note
-            assert sum(f"Recorded for {firm}:" in shown(c) for c in server.sent()) <= 1, firm
+        # Replies are at least once: one in flight when the process died (sent, not yet marked
+        # as sent) goes out again after the restart. The note behind it is applied once.
+        answers = Counter(firm for firm in FIRMS for c in server.sent() if f"Recorded for {firm}:" in shown(c))
+        assert all(1 <= n <= 2 for n in answers.values()), answers
+        assert sum(n - 1 for n in answers.values()) <= 4, answers
         assert await second.stop() == 0, second.output()
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "bug: a note committed before SIGKILL whose answer had not gone out yet is never answered: "
-    "the inbox row is marked processed in the note's transaction and the reply is not kept, so "
-    "neither replay() nor Telegram's redelivery (claim() → None) answers it. Fix: an outbox."))
 async def test_killed_mid_burst_and_restarted_every_note_is_answered(server, crmbot, seed, engine):
     async with asyncio.timeout(TEST_SECONDS):
         pushed, second, answered_before = await kill_mid_burst(server, crmbot, seed, engine)
