@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from handlers.context import Ctx
 from handlers.reply import Reply
+from handlers.reports import card_lines
 from handlers.resolve import resolve_customer, state_of
 from handlers.texts import day, money, month_day, t
 from handlers.understanding.assist import card_briefing
@@ -64,6 +65,7 @@ def card_text(ctx: Ctx, customer: Customer) -> str:
         out.append(t(lang, "card_next", day=day(follow.due, lang), what=_short(follow.what)))
     else:
         out.append(t(lang, "card_no_next"))
+    out += card_lines(ctx, cid)  # open inquiries and complaints  # type: ignore[arg-type]
     if not (contacts or deals or interactions):
         out.insert(1, t(lang, "card_empty"))
     return "\n".join(out)

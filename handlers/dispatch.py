@@ -8,7 +8,8 @@ from handlers.customer_card import handle_query
 from handlers.followups import handle_done, handle_followups, handle_snooze
 from handlers.log_note import handle_log
 from handlers.reply import Reply
-from handlers.reports import handle_activity, handle_help, handle_pipeline
+from handlers.report_kind import report_kind
+from handlers.reports import handle_activity, handle_help, handle_pipeline, handle_report
 from handlers.undo import handle_undo
 from handlers.understanding.model import Parse
 
@@ -29,5 +30,11 @@ ROUTES: dict[str, Handler] = {
 
 
 async def dispatch(parse: Parse, ctx: Ctx) -> Reply:
-    """Run the handler for the parse's intent."""
+    """Run the handler for the parse's intent (a report question that reads like a note, such
+    as "lost reasons this quarter", goes to its report)."""
+    if parse.intent == "log" and not parse.customer and not parse.customer_candidates \
+            and not ctx.extra.get("customer_id"):
+        kind = report_kind(ctx.text)
+        if kind:
+            return await handle_report(kind, parse, ctx)
     return await ROUTES.get(parse.intent, handle_help)(parse, ctx)

@@ -6,6 +6,7 @@ from decimal import Decimal
 from handlers.context import Ctx, journal_of
 from handlers.people import upsert_contact
 from handlers.reply import Choice, Reply
+from handlers.reports import record_note_issue
 from handlers.resolve import resolve_customer, state_of
 from handlers.texts import day, money, month_day, t
 from handlers.understanding.model import Parse
@@ -60,7 +61,10 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
             lines.append(("followup_day", {"day": day(parse.followup_on, ctx.lang)}))
         else:
             lines.append(("followup", {"day": day(parse.followup_on, ctx.lang), "what": what}))
-    if not lines:  # nothing structured: keep the words as a note in the customer's history
+    issue = record_note_issue(ctx, customer.id, note.id)  # type: ignore[arg-type]
+    if issue:
+        lines.append(("raw", {"line": issue}))
+    if not lines or lines == [("raw", {"line": issue})]:  # keep the words in the customer's history
         journal.add(Interaction(team_id=ctx.team.id, customer_id=customer.id,  # type: ignore[arg-type]
                                 member_id=ctx.member.id, note_id=note.id, channel="note",
                                 text=ctx.text[:4000], at=ctx.now))
@@ -135,6 +139,9 @@ def _reply(ctx: Ctx, customer: Customer, note: Note, lines: list[tuple[str, dict
            from_context: bool) -> Reply:
     text = [t(ctx.lang, "recorded", customer=customer.name)]
     for key, values in lines:
+        if key == "raw":
+            text.append("• " + values["line"])
+            continue
         if key == "birthday":
             values = {"contact": values["contact"], "day": month_day(values["mm_dd"], ctx.lang)}
         text.append("• " + t(ctx.lang, key, **values))

@@ -204,3 +204,18 @@ async def test_phone_and_email_are_kept_and_shown(bot, store):
     assert (contact.phone, contact.email) == ("+1 415 555 0100", "maria@globex.com")
     reply = await bot.say("Встретился с Анной из Вектора, их финдиректором. Её телефон +7 916 123-45-67")
     assert "Анна (финдиректор), +7 916 123-45-67" in reply
+
+
+async def test_a_complaint_is_recorded_and_shows_on_the_card(bot, store):
+    store.add_customers("Globex Corporation")
+    reply = await bot.say("Globex complained about late delivery of the second batch")
+    assert "Globex Corporation" in reply and "omplaint" in reply.text
+    card = await bot.say("what do we know about Globex")
+    assert "late delivery" in card
+    await bot.say("undo")
+    assert "late delivery" not in await bot.say("what do we know about Globex")
+
+
+async def test_report_questions_that_read_like_notes_reach_their_report(bot):
+    reply = await bot.say("lost reasons this quarter")
+    assert "Recorded" not in reply.text and "which customer" not in reply.text.lower()
