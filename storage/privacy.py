@@ -400,7 +400,7 @@ def forget(session: Session, team_id: int, customer_id: int, member_id: int | No
 
     # Inbox updates that mention the customer, or carried a note about it: their words go.
     inbox_where = [or_(Inbox.team_id == team_id, Inbox.team_id.is_(None))]  # type: ignore[union-attr]
-    conditions = [_mentions(Inbox.payload, variants)] if variants else []
+    conditions = [_mentions(Inbox.payload, variants), _mentions(Inbox.reply, variants)] if variants else []
     for batch in _chunks(sorted(message_ids), 200):
         conditions.append(or_(*(func.lower(cast(Inbox.payload, Text)).contains(json.dumps(m)[1:-1].lower(),
                                                                                autoescape=True)
@@ -413,6 +413,8 @@ def forget(session: Session, team_id: int, customer_id: int, member_id: int | No
             new, changed = _walk(payload, lambda s: ERASED if (linked and s.strip() and s != ERASED
                                                                and not _is_key(s, payload))
                                  or terms.found(s) else s)
+            if row.reply is not None:  # the kept reply names the customer: it goes, unsent
+                row.reply, row.answered_at, changed = None, row.answered_at or now, True
             if changed:
                 row.payload = new
                 if row.processed_at is None:
