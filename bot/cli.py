@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import List, Optional
 
 import typer
@@ -37,6 +37,17 @@ def _engine(settings):
         return get_engine(settings.database_url)
     except StoreError as exc:
         typer.echo(f"crmbot: {exc}", err=True)
+        raise typer.Exit(2)
+
+
+def _day(value: Optional[str], zone) -> date:
+    """`--date` as a local day (default: today in `zone`); exits with one clear line when malformed."""
+    if not value:
+        return datetime.now(zone).date()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        typer.echo(f"crmbot: --date must be a day such as 2026-12-01, not {value!r}", err=True)
         raise typer.Exit(2)
 
 

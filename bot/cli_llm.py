@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from typing import Optional
 
 import typer
@@ -20,17 +20,13 @@ def usage(
     as_json: bool = typer.Option(False, "--json", help="one JSON line per member and day"),
 ) -> None:
     """LLM tokens used per member and per day (and today's team budget, CRM_LLM_DAILY_TOKENS)."""
-    from bot.cli import _engine, _settings
+    from bot.cli import _day, _engine, _settings
     from handlers.understanding.llm_usage import usage_rows
     from storage.engine import session
     from storage.members import get_team
 
     settings = _settings()
-    try:
-        last = date.fromisoformat(day) if day else datetime.now(settings.zone).date()
-    except ValueError:
-        typer.echo(f"crmbot: --date must be YYYY-MM-DD, not {day!r}", err=True)
-        raise typer.Exit(2)
+    last = _day(day, settings.zone)
     first = last - timedelta(days=days - 1)
     with session(_engine(settings)) as s:
         team_row = get_team(s, team or settings.team, settings.timezone)

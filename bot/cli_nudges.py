@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+
 from typing import Optional
 
 import typer
@@ -20,24 +20,15 @@ def register(app: typer.Typer) -> None:
         """What the scheduler would send on that day, as if nothing had been sent yet. Sends nothing."""
         from sqlalchemy import select
 
-        from bot.settings import get_settings
+        from bot.cli import _day, _engine, _settings
         from scheduler.config import NudgeConfig
         from scheduler.rules import nudges_for_day
-        from storage.engine import StoreError, get_engine, session
+        from storage.engine import session
         from storage.models import Team
 
-        settings = get_settings()
-        try:
-            day = date.fromisoformat(on) if on else datetime.now(settings.zone).date()
-        except ValueError:
-            typer.echo(f"crmbot: --date must be a day such as 2026-12-01, not {on!r}", err=True)
-            raise typer.Exit(2)
-        try:
-            engine = get_engine(settings.database_url)
-        except StoreError as exc:
-            typer.echo(f"crmbot: {exc}", err=True)
-            raise typer.Exit(2)
-        with session(engine) as s:
+        settings = _settings()
+        day = _day(on, settings.zone)
+        with session(_engine(settings)) as s:
             wanted = team or settings.team
             teams = list(s.execute(select(Team).where(Team.name == wanted)).scalars())
             if not teams and team is None:  # no team by the default name: every team in the store

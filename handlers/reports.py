@@ -9,7 +9,7 @@ follow-ups and inquiries; managers and admins see the team.
 from __future__ import annotations
 
 import logging
-from datetime import date, timedelta
+from datetime import date
 
 from handlers.context import Ctx
 from handlers.periods import resolve_period

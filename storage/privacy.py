@@ -26,7 +26,6 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel
 
 from storage.customers import customers_named, name_key
-from storage.journal import _tables
 from storage.models import (AuditLog, ChatState, Contact, Customer, CustomerAlias, Deal, FollowUp, Inbox,
                             Interaction, Member, Note, NudgeLedger, StageChange, utcnow)
 

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, literal, select
+from sqlalchemy import and_, case, func, literal, select
 
 from storage.models import Customer, Deal, FollowUp, Interaction, Member, SourceCost
 from storage.reports import OPEN_STAGES
