@@ -246,9 +246,10 @@ class Bot:
 
     def known(self, session: Session, team_id: int) -> tuple[list[str], dict[str, str]]:
         """The team's customer names and aliases, cached until a customer is added or removed."""
-        version = tuple(session.execute(select(func.count(Customer.id), func.max(Customer.id))
-                                        .where(Customer.team_id == team_id)).one()) + tuple(
-            session.execute(select(func.count(CustomerAlias.id)).where(CustomerAlias.team_id == team_id)).one())
+        alias_count = (select(func.count(CustomerAlias.id)).where(CustomerAlias.team_id == team_id)
+                       .scalar_subquery())
+        version = tuple(session.execute(select(func.count(Customer.id), func.max(Customer.id), alias_count)
+                                        .where(Customer.team_id == team_id)).one())
         cached = self._names.get(team_id)
         if cached is None or cached[0] != version:
             names, aliases = known_names(session, team_id)

@@ -5,7 +5,7 @@ import re
 import unicodedata
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlmodel import Session
 
 from storage.models import Contact, Customer, CustomerAlias, Deal, FollowUp, Interaction
@@ -36,15 +36,12 @@ def known_names(session: Session, team_id: int) -> tuple[list[str], dict[str, st
 def customers_named(session: Session, team_id: int, name: str) -> list[Customer]:
     """Customers of the team whose name or alias is `name` (after normalising)."""
     key = name_key(name)
-    direct = session.execute(select(Customer).where(Customer.team_id == team_id,
-                                                 Customer.name_key == key)).scalars().all()
-    via_alias = session.execute(select(Customer).join(CustomerAlias, CustomerAlias.customer_id == Customer.id)
-                             .where(CustomerAlias.team_id == team_id,
-                                    CustomerAlias.alias_key == key)).scalars().all()
-    seen: dict[int, Customer] = {c.id: c for c in direct}  # type: ignore[misc]
-    for customer in via_alias:
-        seen.setdefault(customer.id, customer)  # type: ignore[arg-type]
-    return list(seen.values())
+    via_alias = select(CustomerAlias.customer_id).where(CustomerAlias.team_id == team_id,
+                                                        CustomerAlias.alias_key == key)
+    query = (select(Customer).where(Customer.team_id == team_id,
+                                    or_(Customer.name_key == key, Customer.id.in_(via_alias)))  # type: ignore[union-attr]
+             .order_by(Customer.id))
+    return list(session.execute(query).scalars())
 
 
 def contacts_of(session: Session, team_id: int, customer_id: int) -> list[Contact]:
