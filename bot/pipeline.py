@@ -19,6 +19,7 @@ from bot.access import admit, link_reply
 from bot.incoming import Incoming
 from bot.settings import Settings
 from bot.spool import Spool
+from handlers.card_scan import card_text, propose
 from handlers.context import Ctx
 from handlers.dispatch import dispatch
 from handlers.guard import check, guess_lang, hint_lang
@@ -28,6 +29,7 @@ from handlers.texts import t
 from handlers.understanding import understand
 from handlers.understanding.assist import quote_transcript, voice_text
 from handlers.understanding.hybrid import understand_hybrid
+from handlers.understanding.llm import read_card
 from handlers.understanding.llm_usage import Meter
 from handlers.understanding.model import Parse
 from storage.customers import known_names
@@ -163,6 +165,8 @@ class Bot:
         linked = link_reply(session, team, member, incoming.text, fallback)
         if linked is not None:
             return linked
+        if incoming.image is not None and not incoming.callback and not (incoming.text or "").strip():
+            return await self._card(session, team, member, incoming, now, fallback)
         text, problem = ("", None) if incoming.callback else check(
             incoming.text or "", guess_lang((incoming.text or "")[:500], fallback),
             self.settings.max_message_chars)
@@ -194,6 +198,24 @@ class Bot:
             session.add(member)
         return reply
 
+    async def _card(self, session: Session, team: Team, member: Member, incoming: Incoming, now: datetime,
+                    lang: str) -> Reply:
+        """A photo (of a business card): read by the vision model, shown for confirmation."""
+        if self.llm is None:
+            return Reply(text=card_text(lang, "needs_llm"), lang=lang)
+        try:
+            image = incoming.image
+            data = await self.fetch_audio(image) if isinstance(image, str) and self.fetch_audio else image
+            card, _ = await read_card(self.llm, bytes(data or b""))
+        except Exception:  # the model or the download failed: say so, save nothing
+            log.warning("reading a business card failed", exc_info=True)
+            card = None
+        zone = ZoneInfo(member.timezone or team.timezone or self.settings.timezone)
+        ctx = Ctx(session=session, team=team, member=member, now=now, zone=zone, lang=lang,
+                  platform=incoming.platform, message_id=incoming.message_id,
+                  context_minutes=self.settings.context_minutes, llm=self.llm)
+        return propose(ctx, card)
+
     async def _route(self, incoming: Incoming, ctx: Ctx, fallback: str) -> Parse:
         """Buttons and numbered answers first; everything else goes to understanding."""
         state = state_of(ctx)
@@ -210,6 +232,9 @@ class Bot:
             followup, days = arg.split(":")
             ctx.extra.update(followup_id=int(followup), days=int(days))
             return Parse(lang=lang, intent="snooze")
+        if kind == "card" and arg in ("save", "cancel"):
+            ctx.extra["card"] = arg
+            return Parse(lang=lang, intent="card")
         if kind == "open" and arg.isdigit():
             ctx.extra["customer_id"] = int(arg)
             return Parse(lang=lang, intent="query_customer")

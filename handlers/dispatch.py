@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Awaitable, Callable
 
 from handlers.context import Ctx
+from handlers.card_scan import handle_card
 from handlers.customer_card import handle_query
 from handlers.followups import handle_done, handle_followups, handle_snooze
 from handlers.log_note import handle_log
@@ -24,6 +25,7 @@ ROUTES: dict[str, Handler] = {
     "pipeline": handle_pipeline,
     "activity": handle_activity,
     "undo": handle_undo,
+    "card": handle_card,
     "help": handle_help,
     "unknown": handle_help,
 }

@@ -14,7 +14,7 @@ from typing import Any, Literal
 Lang = Literal["en", "zh", "ru"]
 INTENTS = ("log", "query_customer", "pipeline", "followups", "activity", "help", "unknown",
            # beyond the contract: chat commands understood in every language
-           "undo", "done", "snooze")
+           "undo", "done", "snooze", "card")
 CHANNELS = ("visit", "call", "meeting", "email", "message")
 STAGES = ("lead", "qualified", "proposal", "negotiation", "won", "lost")
 CONTRACT_FIELDS = ("lang", "intent", "customer", "contact", "channel", "stage", "amount",
