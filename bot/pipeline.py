@@ -7,7 +7,7 @@ import random
 import re
 import uuid
 from datetime import datetime, timezone
-from typing import Callable
+from typing import Awaitable, Callable
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -56,7 +56,8 @@ class Bot:
         self.clock: Clock = clock or (lambda: datetime.now(timezone.utc))
         self.llm = llm
         self.spool = Spool(settings.spool_path)
-        self.fetch_audio = None  # async (file reference) -> bytes, set by an adapter that gives file ids
+        # per platform: async (file reference) -> bytes, set by adapters that hand over file ids/URLs
+        self.fetchers: dict[str, Callable[[str], Awaitable[bytes]]] = {}
         self._names: dict[int, tuple[tuple, list[str], dict[str, str]]] = {}
 
     async def handle(self, incoming: Incoming) -> Reply | None:
@@ -175,7 +176,7 @@ class Bot:
                       self.settings.llm_daily_tokens)
         heard = ""
         if incoming.audio is not None and not incoming.callback and not (incoming.text or "").strip():
-            heard = await voice_text(self.llm, incoming.audio, self.fetch_audio, meter=meter)
+            heard = await voice_text(self.llm, incoming.audio, self.fetchers.get(incoming.platform), meter=meter)
             if heard:
                 text, problem = check(heard, guess_lang(heard[:500], fallback), self.settings.max_message_chars)
             else:
@@ -205,7 +206,8 @@ class Bot:
             return Reply(text=card_text(lang, "needs_llm"), lang=lang)
         try:
             image = incoming.image
-            data = await self.fetch_audio(image) if isinstance(image, str) and self.fetch_audio else image
+            fetch = self.fetchers.get(incoming.platform)
+            data = await fetch(image) if isinstance(image, str) and fetch else image
             card, _ = await read_card(self.llm, bytes(data or b""))
         except Exception:  # the model or the download failed: say so, save nothing
             log.warning("reading a business card failed", exc_info=True)

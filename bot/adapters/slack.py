@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Awaitable, Callable
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
@@ -65,6 +66,12 @@ async def _healthz(_: web.Request) -> web.Response:
     return web.Response(text="ok")
 
 
+def _file(files: list[dict], kind: str) -> str | None:
+    """The download URL of the first shared file whose type starts with `kind`."""
+    return next((f.get("url_private_download") or f.get("url_private") for f in files
+                 if str(f.get("mimetype", "")).startswith(kind)), None)
+
+
 @dataclass
 class _Target:
     """Where a reply goes: a channel (optionally a thread), or a response_url."""
@@ -84,6 +91,7 @@ class SlackAdapter:
         self.bot, self.settings, self.host = bot, settings, host
         self.client = AsyncWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_base_url)
         self.client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=3))
+        bot.fetchers["slack"] = self.download  # voice notes and card photos arrive as file URLs
         self.app = AsyncApp(client=self.client, signing_secret=settings.slack_signing_secret or "",
                             request_verification_enabled=True, process_before_response=True,
                             logger=logging.getLogger("crmbot.slack.bolt"))
@@ -186,9 +194,11 @@ class SlackAdapter:
             return
         if event.get("subtype") not in (None, "file_share", "thread_broadcast"):
             return
-        audio = next((f.get("url_private_download") or f.get("url_private") for f in event.get("files") or []
-                      if str(f.get("mimetype", "")).startswith("audio/")), None)
-        await self._take(self._incoming(event, body, audio=audio), _Target(event.get("channel"), event.get("user"),
+        files = event.get("files") or []
+        audio = _file(files, "audio/")
+        incoming = self._incoming(event, body, audio=audio)
+        incoming.image = _file(files, "image/") if audio is None else None
+        await self._take(incoming, _Target(event.get("channel"), event.get("user"),
                                                                       thread_ts=event.get("thread_ts")))
 
     async def _on_mention(self, event: dict, body: dict) -> None:
@@ -249,6 +259,14 @@ class SlackAdapter:
             await self.bot.delivered(incoming)
         except Exception:
             log.exception("Slack: answering %s:%s failed", incoming.chat_id, incoming.message_id)
+
+    async def download(self, url: str) -> bytes:
+        """A file the user shared (needs the files:read scope), fetched with the bot token."""
+        headers = {"Authorization": f"Bearer {self.settings.slack_bot_token}"}
+        async with aiohttp.ClientSession() as http:
+            async with http.get(url, headers=headers) as response:
+                response.raise_for_status()
+                return await response.read()
 
     async def _person(self, user_id: str) -> tuple[str | None, str | None]:
         """The user's locale and name from users.info, asked once per process."""

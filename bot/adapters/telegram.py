@@ -114,7 +114,7 @@ class TelegramAdapter:
             .concurrent_updates(PerChatOrder(max_concurrent_updates))
             .build())
         self.app.add_handler(TypeHandler(Update, self._on_update))
-        bot.fetch_audio = self.download  # voice notes arrive as file ids
+        bot.fetchers["telegram"] = self.download  # voice notes and photos arrive as file ids
         self.app.add_error_handler(self._on_error)
 
     async def download(self, file_id: str) -> bytes:
