@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from handlers.understanding.amount_words import find_word_amounts
+
 _CUR = {
     "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD",
     "美元": "USD", "美金": "USD", "долл": "USD", "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
@@ -21,7 +23,7 @@ _CUR = {
 _MUL = {
     "k": 1000, "к": 1000, "thousand": 1000, "grand": 1000, "тыс": 1000, "тысяч": 1000, "тысячи": 1000,
     "тысяча": 1000, "千": 1000, "m": 10**6, "mm": 10**6, "mn": 10**6, "mln": 10**6, "million": 10**6,
-    "млн": 10**6, "миллион": 10**6, "миллиона": 10**6, "миллионов": 10**6, "лям": 10**6, "ляма": 10**6,
+    "млн": 10**6, "mil": 10**6, "mill": 10**6, "mio": 10**6, "миллион": 10**6, "миллиона": 10**6, "миллионов": 10**6, "лям": 10**6, "ляма": 10**6,
     "лямов": 10**6, "bn": 10**9, "billion": 10**9, "млрд": 10**9, "миллиард": 10**9, "миллиарда": 10**9,
     "миллиардов": 10**9, "万": 10**4, "w": 10**4, "亿": 10**8, "百万": 10**6, "千万": 10**7,
 }
@@ -29,7 +31,7 @@ LOCAL_CURRENCY = {"zh": "CNY", "ru": "RUB", "en": None}
 
 _PRE = r"(?P<pre>US\$|\$|€|£|¥|₽|(?:USD|EUR|GBP|CNY|RMB|RUB)(?=[\s\d]))?\s?"
 _NUM = r"(?P<num>\d{1,3}(?:(?:,|[ \u202f])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-_MULS = r"(?:(?P<short>k|m|w|к)|\s?(?P<mul>thousand|grand|million|billion|mln|mm|mn|bn|тысяч[аи]?|тыс\.?|млн\.?|млрд\.?|миллиард(?:а|ов)?|миллион(?:а|ов)?|лям(?:а|ов)?|千万|百万|千|万|亿))?"
+_MULS = r"(?:(?P<short>k|m|w|к)|\s?(?P<mul>thousand|grand|million|billion|mln|mill|mil|mio|mm|mn|bn|тысяч[аи]?|тыс\.?|млн\.?|млрд\.?|миллиард(?:а|ов)?|миллион(?:а|ов)?|лям(?:а|ов)?|千万|百万|千|万|亿))?"
 _POST = (r"(?P<post>USD|EUR|GBP|CNY|RMB|RUB|dollars?|bucks|euros?|pounds?|yuan|руб(?:лей|ля|ль)?\.?|р\.|₽|\$|€|£|"
          r"долл\w*\.?|евро|юан\w*|元|块钱?|人民币|美元|美金|欧元|英镑)?")
 _AMOUNT = re.compile(r"(?<![A-Za-z0-9А-Яа-яЁё_.,/:-])" + _PRE + _NUM + _MULS + r"(?![A-Za-zА-Яа-яЁё])\s?" + _POST
@@ -69,7 +71,7 @@ def _to_decimal(num: str, lang: str, has_mul: bool) -> Decimal | None:
         parts = num.split(",")
         thousands = all(len(p) == 3 for p in parts[1:]) and not (has_mul and len(parts) == 2 and lang == "ru")
         num = num.replace(",", "") if thousands else num.replace(",", ".", 1).replace(",", "")
-    elif num.count(".") > 1:
+    elif num.count(".") > 1 or (not has_mul and re.fullmatch(r"\d{1,3}\.\d{3}", num)):   # "12.000 €"
         num = num.replace(".", "")
     try:
         return Decimal(num)
@@ -117,7 +119,25 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
         if value == value.to_integral_value():
             value = value.quantize(Decimal(1))
         out.append(Amount(m.start(), m.end(), value, cur, explicit))
-    return out
+    return _with_words(text, lang, out)
+
+
+def _with_words(text: str, lang: str, found: list[Amount]) -> list[Amount]:
+    """Add the values written in words ("полтора миллиона", "两百万") that no digit value covers."""
+    words = find_word_amounts(text, lang)
+    if not words:
+        return found
+    for w in words:
+        if any(a.start < w.end and w.start < a.end for a in found):
+            continue
+        cur = _currency(w.currency)
+        if not w.counted and cur is None and not _MONEY_BEFORE.search(text[max(0, w.start - 40):w.start]):
+            continue
+        if cur is None and _COUNT_AFTER.match(text, w.end):
+            continue
+        value = w.value.quantize(Decimal(1)) if w.value == w.value.to_integral_value() else w.value
+        found.append(Amount(w.start, w.end, value, cur or LOCAL_CURRENCY.get(lang), cur is not None))
+    return sorted(found, key=lambda a: a.start)
 
 
 def pick_amount(text: str, amounts: list[Amount]) -> Amount | None:

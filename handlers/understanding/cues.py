@@ -11,7 +11,7 @@ from types import ModuleType
 from handlers.understanding import lex_en, lex_ru, lex_zh
 
 _MODULES: dict[str, ModuleType] = {"en": lex_en, "zh": lex_zh, "ru": lex_ru}
-_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|\.(?!\d)|[!?;\n:()]|\s[—–-]\s|\.\.\.")
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|\.(?!\d)|[!?;\n()]|(?<!\d):|:(?!\d\d)|\s[—–-]\s|\.\.\.")  # "15:00" is no cut
 _IMPERATIVE = re.compile(r"(?:call|email|e-mail|text|visit|meet|message|ping)\s+(?!with\b|w/|went\b|was\b|is\b|lasted\b|ended\b|dropped\b|today\b|yesterday\b|this\b|earlier\b)(?=\w)", re.I)
 _STAGE_ORDER = ("won", "lost", "negotiation", "proposal", "qualified", "lead")
 

@@ -121,6 +121,8 @@ RULES: dict[str, list[tuple[re.Pattern, Resolver]]] = {
                     + r"\b(?P<tail>\s+next\s+week)?", _I), _weekday_en),
         (re.compile(r"\b(?P<mod>next|this|on|by|until|till|before)\s+" + _EN_WD_SHORT + r"\b(?P<tail>\s+next\s+week)?",
                     _I), _weekday_en),
+        (re.compile(r"(?P<mod>)\b" + _EN_WD_SHORT + r"\b(?P<tail>)(?=\.?\s+(?:\d{1,2}(?::\d\d|\s*[ap]\.?m\b)|at\s+\d|@|"
+                    r"morning|afternoon|evening|am\b|pm\b))", _I), _weekday_en),        # "Mon 9:00", "sat morning"
         (re.compile(r"\b(?:early|beginning\s+of|start\s+of)\s+next\s+month\b|\bnext\s+month\b", _I),
          _fixed(lambda t: cal.month_start(t, 1))),
         (re.compile(r"\b(?:the\s+)?end\s+of\s+next\s+month\b", _I), _fixed(lambda t: cal.month_end(cal.month_start(t, 1)))),
@@ -159,7 +161,7 @@ RULES: dict[str, list[tuple[re.Pattern, Resolver]]] = {
         (re.compile(r"\bчерез\s+(?:" + _RU_N + r"\s+)?(?P<unit>дн\w*|день|недел\w*|месяц\w*)\b", _I), _offset),
         (re.compile(r"(?<![\d.,])\b(?P<d>[0-3]?\d)(?:-?го)?\s+" + _RU_MON + r"\b(?:\s+(?P<y>20\d\d))?", _I),
          lambda m, t: _calendar(_ru_month(m.group("mon")), int(m.group("d")), m.group("y"), t)),
-        (re.compile(r"(?<![\d.,])\b(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<m>1[0-2]|0[1-9])(?:\.(?P<y>20\d\d|\d\d))?\b"
+        (re.compile(r"(?<![\d.,])(?<!\bв\s)\b(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<m>1[0-2]|0[1-9])(?:\.(?P<y>20\d\d|\d\d))?\b"
                     r"(?![.,]?\d|\s*(?:млн|млрд|тыс|к\b|k\b|%|руб|р\.|₽))", _I),
          lambda m, t: _calendar(int(m.group("m")), int(m.group("d")), m.group("y"), t)),
     ],

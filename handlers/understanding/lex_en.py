@@ -6,6 +6,17 @@ UNDO = r"^\W*/?(?:undo|revert|cancel(?:\s+(?:that|the\s+last(?:\s+one)?|last))?|
 DONE = r"^\W*/?(?:done|did|completed?|finished|✅)\s*#?\s*(?P<n>\d{1,3})\W*$"
 PIPELINE = r"\bpipeline\b|\bforecast\w*\b|\bfunnel\b|\bdeals?\s+(?:closing|to\s+close|in\s+play|expected|that\s+will\s+close)\b|\b(?:what|which)\s+(?:deals|opportunities)\b|\bwhat(?:'s|\s+is|\s+will)\s+(?:closing|close)\b|\bexpected\s+(?:revenue|to\s+close)\b|\bopen\s+deals\b|\bhow\s+much\s+(?:will\s+we|are\s+we\s+going\s+to)\s+close\b"
 FOLLOWUPS = r"\b(?:who|what|which|any|anything|anyone|anybody)\b[^.?!]{0,40}\b(?:follow[\s-]?ups?|follow\s+up|call\s+back|remind\w*|due|to\s+do|todo|need\s+to\s+(?:call|contact|chase|ping))\b|\bmy\s+(?:follow[\s-]?ups?|reminders|tasks|to-?dos?)\b|\b(?:follow[\s-]?ups?|reminders|tasks)\s+(?:for|due|list)\b|\bwhat(?:'s|\s+is)\s+due\b|\b(?:show|list)\s+(?:me\s+)?(?:my\s+)?(?:follow[\s-]?ups?|reminders|tasks)\b|^\W*/?(?:follow[\s-]?ups|reminders|tasks|todo)\W*$"
+# casual ways of asking what is due: "what's on my plate today", "what do I have this week"
+FOLLOWUPS += (r"|\bon\s+my\s+(?:plate|agenda|list|calendar|schedule|radar|to-?do\s+list)\b"
+              r"|\bwhat(?:'s|\s+is|s)\s+(?:on\s+)?(?:my|the)\s+(?:agenda|schedule|calendar|list|day)\b"
+              r"|\bwhat\s+(?:do|did)\s+i\s+(?:have|got)\b(?=\s*(?:$|\?|to\s+do|due|planned|scheduled|lined|coming|going|left|"
+              r"today|tonight|tomorrow|tmrw|this|next|(?:for|on)\s+(?:the\s+)?(?:today|tomorrow|this|next|mon|tue|wed|thu|fri|sat|sun|\d)))"
+              r"|\bwhat(?:\s+have|'ve)\s+i\s+got\b|\bwhat\s+(?:do|should)\s+i\s+(?:have\s+to|need\s+to|gotta)\s+do\b"
+              r"|\bwho\s+(?:do|should)\s+i\s+(?:call|ping|chase|contact|e-?mail|text|visit|see|reach\s+out\s+to|follow\s+up\s+(?:with|on))\b"
+              r"|\bwhat(?:'s|\s+is|s)\s+(?:coming\s+up|next\s+for\s+me|pending|overdue|outstanding|left\s+to\s+do)\b"
+              r"|\b(?:any|anything|what)\s+(?:else\s+)?(?:overdue|pending|outstanding|scheduled|planned|lined\s+up|coming\s+up)\b"
+              r"|\bmy\s+(?:agenda|schedule|to-?do\s+list|todo\s+list|open\s+(?:items|tasks)|day\s+(?:today|tomorrow))\b"
+              r"|\bto-?dos?\s+(?:for|today|tomorrow|this|next)\b|^\W*(?:to-?dos?|agenda|to-?do\s+list)\b[^.!]{0,30}$")
 ACTIVITY = r"\b(?:what\s+did|what\s+has|what\s+have)\s+(?:the\s+|my\s+|our\s+)?(?:team|reps|everyone|people|we|guys)\b|\bteam(?:'s)?\s+(?:activity|activities|did|done|report)\b|\bactivity\s+(?:report|this|last|for|today)\b|\bhow\s+many\s+(?:visits|calls|meetings|interactions|touches|touchpoints|emails)\b|\bwho\s+(?:visited|called|met)\s+(?:the\s+most|whom|what)\b|^\W*/?activity\W*$"
 QUERY = r"\bwhat\s+do\s+(?:we|i)\s+know\s+(?:about|on)\b|\bwhat(?:'s|s|\s+is)\s+(?:the\s+)?(?:latest|status|story|update|history|news)\s+(?:with|on|for|of|at)\b|\btell\s+me\s+(?:about|everything\s+about)\b|\b(?:info|information|details|history|summary|status|notes)\s+(?:on|about|for)\b|\b(?:show|pull\s+up|look\s+up|lookup|find|search)\s+(?:me\s+)?(?:the\s+)?(?:customer|client|account|card|everything)?\b|\bwhere\s+are\s+we\s+(?:with|on|at)\b|\bany\s+(?:news|updates?)\s+(?:from|on|about)\b|\bhow(?:'s|\s+is)\s+(?:it\s+going\s+with|the\s+deal\s+with)\b|\bwho\s+is\s+(?:our\s+)?(?:contact|the\s+contact)\s+at\b"
 LOG_VERBS = r"\b(?:visited|called|phoned|rang|met|had|emailed|e-mailed|texted|messaged|sent|quoted|signed|closed|lost|won|demoed|talked|spoke|chatted|presented|pitched|followed\s+up|remind\s+me|went|dropped|stopped|left|caught\s+up|showed)\b"
@@ -26,6 +37,13 @@ STAGES = {
 }
 NEGATION = r"\b(?:not|n't|never|no|yet\s+to|haven't|hasn't|didn't|won't|without)\b[\w\s']{0,12}$"
 COMMIT = r"^\s*(?:call|email|e-mail|text|visit|meet|ping|send|follow\s+up|check\s+in|chase)\b|\bfollow[\s-]?up\b|\bfollow\s+up\b|\bping\b|\bcall\s+(?:them|him|her|back|again)\b|\b(?:try|check)\s+(?:again|back|in)\b|\btouch\s+base\b|\breach\s+out\b|\bremind\b|\bsend\b|\bsending\b|\bget\s+back\b|\bcircle\s+back\b|\bchase\b|\bschedul\w*|\bresched\w*|\bpush(?:ed)?\s+(?:the\s+)?\w+\s+to\b|\bmov(?:e|ed)\s+(?:the\s+)?\w+\s+to\b|\bdemo\b|\bnext\s+step|\bi(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to|\s+need\s+to|\s+have\s+to|\s+should|\s+plan\s+to|'m\s+gonna)\b|\bwe(?:'ll|\s+will|'re\s+meeting)\b|\blet's\b|\bgonna\b|\bdue\b|\bdeadline\b|\bby\s+then\b|\bcall\s+\w+\s+(?:on|next|tomorrow)\b|\bto\s+(?:call|email|visit|meet|see|ping|text)\b|\bmeet(?:ing)?\s+(?:on|next|again|tomorrow)\b|\bvisit\s+(?:on|next|again)\b|\bwill\b"
+# the customer waits for something from us: "they want the quote by Friday", "owe them specs by Monday"
+COMMIT += (r"|\b(?:want|wants|wanted|need|needs|needed|expect|expects|expecting|waiting\s+(?:for|on)|asked\s+(?:us\s+)?for|"
+           r"requested|asked\s+us\s+to\s+send)\s+(?:\w+\s+){0,3}?(?:quote|quotation|proposal|pricing|prices|price\s+list|"
+           r"contract|invoice|deck|samples?|specs?|estimate|draft|documents?|docs|numbers|figures|info|details|presentation|"
+           r"sow|agreement|offer|bid|mock-?ups?|case\s+stud(?:y|ies)|references?)\b|\bowe\s+\w+|\bpromised\s+(?:to\s+)?\w+"
+           r"|\bon\s+(?:us|me)\b|\bour\s+(?:court|side)\b"
+           r"|\bnext\s+(?:call|meeting|visit|demo|touch(?:point)?|check-?in|contact|catch-?up|session)\b")
 FUTURE = r"(?:remind(?:\s+me)?(?:\s+to)?|will|'ll|gonna|going\s+to|need\s+to|have\s+to|has\s+to|should|must|plan\s+to|want\s+to|wants\s+to|schedule[d]?|set\s+up|book(?:ed)?|follow[\s-]?up|let's|try\s+to)\s+(?:[\w']+\s+){0,4}$|(?<!went\s)(?<!\bgo\s)(?<!talked\s)(?<!spoke\s)(?<!came\s)(?<!back\s)\bto\s+$|\b(?:next|another|again)\s+$"
 PERIODS = [
     (r"\btoday\b|\btoday's\b", "today"), (r"\btomorrow\b", "tomorrow"), (r"\byesterday\b", "yesterday"),

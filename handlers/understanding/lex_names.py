@@ -24,7 +24,19 @@ ZH_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
 ZH_TITLES = "经理|总监|总经理|总裁|总工|总|主任|老板|处长|科长|部长|主管|老师|先生|女士|小姐|董事长|董|书记|厂长|院长|局长|秘书|会计|工程师|助理|专员"
 ZH_NAME_STOP = set("说讲聊谈通签提沟联带了吃在是打发的和跟给也都还就已要会想很生对那这们表示反馈回复答应觉得认为让叫去来到把被从向问请帮约等啊吧呢吗说过这那再先又刚才没不有与及或同见开,.!?;:，。、！？ 0123456789")
 ZH_NOT_NAMES = set("方案 方面 方便 方法 方式 高兴 高层 金额 周末 周期 周边 周年 黄了 马上 安排 安装 任何 任务 于是 关于 关系 单子 时间 时候 项目 成本 成交 万元 常规 向他 向她 钱 白天 明天 明年 明确 史上 司机 全部 全年 应该 和他 和她 文件 华为 江湖 包装 宁可 车间 连续 路上 管理 简单 席位 商务 商量 师傅".split())
-EN_ROLES = r"(?:ceo|coo|cfo|cto|cio|cmo|cro|vp(?:\s+of\s+\w+)?|svp|evp|gm|general\s+manager|managing\s+director|md|owner|co-?founder|founder|president|chairman|director(?:\s+of\s+\w+)?|\w+\s+director|head\s+of\s+\w+|(?:project|office|it|ops|operations|purchasing|procurement|sales|store|plant|facilities|facility|product|account|hr|marketing|finance|practice|clinic|hotel|fleet|warehouse)\s+manager|manager|buyer|procurement\s+lead|engineer|chief\s+engineer|accountant|controller|cio|admin|assistant|receptionist|principal|superintendent|partner)"
+# the department or area a job title names ("ops lead", "IT manager", "head of procurement")
+EN_DEPTS = (r"(?:project|program|programme|office|it|ops|operations|purchasing|procurement|sales|store|plant|facilities|"
+            r"facility|product|account|accounts|hr|people|marketing|finance|financial|practice|clinic|hotel|fleet|warehouse|"
+            r"tech|technical|technology|engineering|team|logistics|supply\s+chain|quality|qa|security|legal|it\s+security|"
+            r"category|regional|area|branch|district|production|maintenance|commercial|innovation|digital|data|network|"
+            r"infrastructure|design|compliance|risk|training|admin|general|site|kitchen|events|customer\s+success|"
+            r"partnerships?|business\s+development|bd|growth|research|r&d|lab|nursing|medical|dental|food\s+and\s+beverage|f&b)")
+EN_ROLES = (r"(?:ceo|coo|cfo|cto|cio|cmo|cro|cpo|ciso|vp(?:\s+of)?\s+" + EN_DEPTS + r"|vp\s+of\s+\w+|vp|svp|evp|gm|general\s+manager|"
+            r"managing\s+director|md|owner|co-?founder|founder|president|chairman|chief\s+\w+\s+officer|"
+            r"director(?:\s+of\s+\w+)?|\w+\s+director|head\s+of\s+(?:" + EN_DEPTS + r"|\w+)|" + EN_DEPTS
+            + r"\s+(?:manager|(?<!sales\s)(?<!marketing\s)(?<!growth\s)(?<!bd\s)(?<!development\s)lead|head|chief|coordinator|supervisor|specialist|officer|buyer|analyst|admin|administrator"
+            r"|architect|engineer|executive|director)|manager|buyer|engineer|chief\s+engineer|accountant|controller|admin|"
+            r"assistant|receptionist|principal|superintendent|partner|office\s+admin|(?:purchasing|procurement)\s+agent)")
 EN_NOT_NAMES = frozenset("""
 i me my we us our you he she him her his hers they them their it its the a an at from of in on to for with and or but re
 about today yesterday tomorrow again said says say walked is was were will would who whom which that this there here team
@@ -34,7 +46,7 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 october november december jan feb mar apr jun jul aug sep sept oct nov dec follow up call called email emailed met meeting
 lunch dinner visit visited quote sent deal contract budget new next last week month year quick just also so ok okay
 their then they're we're it's expo conference office site plant hq boss manager director ceo coo cfo cto owner
-heard back reply replied update pinged quick great good finally still
+heard back reply replied update pinged quick great good finally still vp svp evp cmo cio cro cpo gm md
 """.split())
 # endings of Chinese company names: the trade, then the legal form ("星辰科技", "宏达建材有限公司")
 ZH_TRADES = ("科技|技术|信息|网络|软件|数码|数据|智能|电子|电气|电器|电力|机电|机械|设备|仪器|器械|自动化|光电|半导体|通信|通讯|"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from handlers.understanding.lex_names import (COMMON_WORDS, EN_FIRM_WORDS, EN_FIRST_NAMES, EN_NOT_NAMES, EN_ROLES,
                                               LEGAL_FORMS, ZH_NAME_STOP, ZH_NOT_NAMES,
                                               ZH_ROLES, ZH_SURNAMES, ZH_TITLES)
-from handlers.understanding.ru_names import is_patronymic, lookup_first, nominative
+from handlers.understanding.ru_names import is_patronymic, lookup_first, nominative, surname_before_first
 
 
 @dataclass
@@ -25,7 +25,7 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _PHONE = re.compile(r"(?<![\w.])(?:(?:\+\d{1,3}|8(?=[\s-]?\(\d))[\s-]?)?(?:\(\d{2,5}\)[\s-]?)?\d{2,4}(?:[\s-]\d{2,4}){1,4}(?!\w|\.\d)|(?<!\d)\+?\d{10,13}(?!\d)")
 _CAP = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 _LOW = r"[a-z][a-z'-]+"
-_EN_ROLE_NAME = re.compile(r"\b(?P<role>" + EN_ROLES + r")\s*(?:,|\s+is|:)?\s+(?!(?:of|at|from|for|in|with)\s)(?P<name>(?:" + _CAP + r"|" + _LOW + r")(?:\s+(?:" + _CAP + r"|" + _LOW + r"))?)", re.I)
+_EN_ROLE_NAME = re.compile(r"\b(?P<role>" + EN_ROLES + r")(?:\s*(?:,|\s+is|:|\(|\s+named|\s+called|\s+-|\s+–)\s*|\s+)(?!(?:of|at|from|for|in|with)\s)(?P<name>(?:" + _CAP + r"|" + _LOW + r")(?:\s+(?:" + _CAP + r"|" + _LOW + r"))?)", re.I)
 _EN_NAME_ROLE = re.compile(r"\b(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\s*(?:,\s*(?:the\s+|their\s+|our\s+)?|\(\s*)(?P<role>(?i:" + EN_ROLES + r"))\b")
 _EN_NAME_AT = re.compile(r"(?:(?<=\bwith\s)|(?<=\bfor\s)|(?<=w/\s)|(?<=\bfrom\s)|(?<=\bmet\s)|(?<=\bgot\s)|(?<=\bto\s)|(?<=\bcalled\s)|(?<=\bcall\s)|(?<=\bemailed\s)|(?<=\btexted\s)|(?<=\bpinged\s)|(?<=\bmessaged\s)|(?<=\band\s)|(?<=\()|^)(?P<name>(?:" + _CAP + r"|" + _LOW + r")(?:\s+" + _CAP + r")?)(?=\s+(?:from|at|of|@|over\s+at)\s+)", re.I)
 _EN_AFTER_VERB = re.compile(r"(?<!went\s)(?<!\bgo\s)(?<!going\s)(?<!stick\s)(?<!stay\s)(?<!partner\s)(?<!along\s)\b(?:(?P<met>(?i:met|got|reached|spoke\s+(?:with|to)|talked\s+(?:with|to)|contact(?:\s+is|:)|ask\s+for|asked\s+for))|(?i:called|emailed|texted|pinged|messaged|with|w/))\s+(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\b")
@@ -187,14 +187,14 @@ def russian(text: str, taken: tuple[int, int]) -> Person:
         words = m.group().split()
         offset = m.start()
         # drop leading words that are not names (sentence-initial verbs, customer words)
-        while words and not lookup_first(words[0]) and not is_patronymic(words[0]):
+        while words and not lookup_first(words[0]) and not is_patronymic(words[0]) and not surname_before_first(words):
             preceding = text[max(0, offset - 30):offset]
             if _RU_ROLE.search(preceding[-30:]) and re.search(_RU_ROLES + r"\s*$", preceding, re.I) and not (taken[0] <= offset < taken[1]):
                 break
             offset += len(words[0]) + 1
             words = words[1:]
         named = [i for i, w in enumerate(words) if i and lookup_first(w)]
-        if named and not lookup_first(words[0]) and not is_patronymic(words[0]):    # "Вектора Петром Ивановым"
+        if named and not lookup_first(words[0]) and not is_patronymic(words[0]) and not surname_before_first(words):    # "Вектора Петром Ивановым"
             offset = text.find(words[named[0]], offset)
             words = words[named[0]:]
         if not words or taken[0] <= offset < taken[1]:

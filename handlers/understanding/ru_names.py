@@ -2,6 +2,7 @@
 back into the nominative ("с Сергеем Ковалёвым" -> "Сергей Ковалёв")."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 MALE = """Александр Алексей Анатолий Андрей Антон Аркадий Арсений Артём Артем Артур Богдан Борис Вадим
@@ -79,6 +80,15 @@ def patronymic_nominative(word: str) -> str:
     return word
 
 
+_SURNAME_SHAPE = re.compile(r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой|ою|ого|ому|ую|ы)?$|(?:ск|цк)(?:ий|ая|ого|ому|им|ом|ой|ую|ая)$", re.I)
+
+
+def surname_before_first(words: list[str]) -> bool:
+    """True for "Петровым Иваном", "Смирновой Анны": a surname-shaped word, then a first name."""
+    return len(words) >= 2 and lookup_first(words[0]) is None and lookup_first(words[1]) is not None \
+        and _SURNAME_SHAPE.search(words[0].replace("ё", "е")) is not None and len(words[0]) > 4
+
+
 def surname_nominative(word: str, female: bool) -> str:
     """A surname in the nominative, for the usual -ов/-ев/-ин/-ский families."""
     low = word.lower().replace("ё", "е")
@@ -107,7 +117,8 @@ def nominative(words: list[str]) -> str:
     if first is None:
         if len(words) >= 2 and lookup_first(words[1]):       # "Орлов Дмитрий"
             nom, female = lookup_first(words[1])
-            return " ".join([surname_nominative(words[0], female), nom] + words[2:])
+            rest = [patronymic_nominative(w) if is_patronymic(w) else w for w in words[2:]]
+            return " ".join([surname_nominative(words[0], female), nom] + rest)
         return " ".join(words)
     nom, female = first
     out = [nom]
