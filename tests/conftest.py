@@ -33,6 +33,11 @@ def database_url(tmp_path, request) -> Iterator[str]:
         engine = get_engine(PG_URL)
         tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
         with engine.begin() as connection:
+            # a session an earlier test left open would hold its locks (and TRUNCATE would wait)
+            connection.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                    "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                                    "AND state LIKE 'idle in transaction%'"))
+            connection.execute(text("SET LOCAL lock_timeout = '20s'"))
             connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
         yield PG_URL
         return

@@ -248,8 +248,9 @@ async def test_tokens_are_counted_and_the_budget_switches_to_offline(openai_serv
         s.commit()
         rows = s.query(LlmUsage).filter(LlmUsage.kind == "extract").all()
         assert len(rows) == 1 and rows[0].calls == calls
-    tomorrow = Meter(Session(engine), team_id, member_id, NOW.date().replace(day=27), daily_tokens=1000)
-    assert tomorrow.allowed()
+    with Session(engine) as s:
+        tomorrow = Meter(s, team_id, member_id, NOW.date().replace(day=27), daily_tokens=1000)
+        assert tomorrow.allowed()
 
 
 def test_crmbot_usage_lists_members_and_days(engine, member, database_url, monkeypatch):
