@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session
 
 from bot.access import admit, link_reply
@@ -91,8 +91,10 @@ class Bot:
         for attempt in range(attempts):
             try:
                 return await self._handle(incoming)
-            except OperationalError as exc:
-                if not is_busy(exc) or attempt == attempts - 1:
+            except (OperationalError, IntegrityError) as exc:
+                # lost a race: SQLite's write lock, or another process made the same row first
+                # (a rep's chat state, a customer named at once from two places)
+                if (isinstance(exc, OperationalError) and not is_busy(exc)) or attempt == attempts - 1:
                     raise
                 await asyncio.sleep(0.02 * 2 ** attempt * (1 + random.random()))
         return None
@@ -118,14 +120,14 @@ class Bot:
             try:
                 reply = await self._handle(incoming)
             except OperationalError:
-                self.spool.keep_only(waiting[index:])
+                self.spool.drop_first(index)
                 return done
             except Exception:  # a message that cannot be applied must not block the others
                 log.exception("a queued %s update failed", incoming.platform)
                 continue
             if reply is not None:
                 done.append((incoming, reply))
-        self.spool.keep_only([])
+        self.spool.drop_first(len(waiting))  # what arrived meanwhile stays for the next drain
         return done
 
     async def replay(self) -> list[tuple[Incoming, Reply]]:

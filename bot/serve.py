@@ -85,8 +85,11 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
                                                                and not settings.slack_app_token)):
             port = 8080  # webhook / HTTP mode: a load balancer asks here
         if port is not None:
-            await health.start("0.0.0.0", port)
-            log.info("health check on :%s/healthz", health.port)
+            try:
+                await health.start("0.0.0.0", port)
+                log.info("health check on :%s/healthz", health.port)
+            except OSError as exc:  # e.g. a second process on the same host: set CRM_HEALTH_PORT
+                log.warning("no health check: port %s is taken (%s); set CRM_HEALTH_PORT", port, exc)
         drainer = asyncio.create_task(_drain_forever(bot, senders, stop))
         await stop.wait()
         await drainer

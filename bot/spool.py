@@ -14,6 +14,13 @@ from pathlib import Path
 from bot.incoming import Incoming
 
 
+def _readable(line: str) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
 class Spool:
     """An append-only file of updates waiting for the store."""
 
@@ -43,15 +50,23 @@ class Spool:
                 continue
         return items
 
-    def keep_only(self, remaining: list[Incoming]) -> None:
-        """Replace the file with `remaining` (atomically); remove it when empty."""
+    def drop_first(self, count: int) -> None:
+        """Remove the `count` oldest updates (the ones applied), keeping any that arrived since."""
         with self._lock:
-            if not remaining:
+            if count <= 0 or not self.path.exists():
+                return
+            lines = self.path.read_text(encoding="utf-8").splitlines(keepends=True)
+            cut = 0
+            for cut, line in enumerate(lines, 1):  # torn lines count for nothing (as in `waiting`)
+                count -= _readable(line)
+                if count <= 0:
+                    break
+            rest = lines[cut:]
+            if not rest:
                 self.path.unlink(missing_ok=True)
                 return
             temporary = self.path.with_suffix(".tmp")
-            temporary.write_text("".join(json.dumps(i.to_payload(), ensure_ascii=False) + "\n"
-                                         for i in remaining), encoding="utf-8")
+            temporary.write_text("".join(rest), encoding="utf-8")
             os.replace(temporary, self.path)
 
     def __len__(self) -> int:

@@ -34,3 +34,23 @@ async def test_a_queued_reply_speaks_the_writers_language(crm, let_in_42):
     reply = await crm.handle(Incoming(platform="telegram", account_id="42", chat_id="42", message_id="x",
                                       text="Был у Вектора, созвонимся в пятницу"))
     assert "очеред" in reply.text
+
+
+async def test_what_arrives_during_a_drain_waits_for_the_next_one(crm, engine, store, let_in_42):
+    working = crm.engine
+    crm.engine = make_engine("postgresql://nobody@127.0.0.1:1/none")
+    for i in range(3):
+        await crm.handle(note(i))
+    crm.engine = working
+    original = crm._handle
+
+    async def slow_handle(incoming):  # a message lands in the spool while the drain is busy
+        if incoming.message_id == "42:0":
+            crm.spool.put(note(9))
+        return await original(incoming)
+
+    crm._handle = slow_handle
+    assert len(await crm.drain()) == 3
+    assert [i.message_id for i in crm.spool.waiting()] == ["42:9"]
+    crm._handle = original
+    assert len(await crm.drain()) == 1 and store(Interaction) == 4

@@ -224,10 +224,6 @@ async def test_two_webhook_processes_apply_each_note_once_and_send_each_nudge_on
               f"{sum(answers.values())} answers; {len(NUDGED)} nudges, each sent once")
 
 
-@pytest.mark.xfail(reason="bug: a member's first two messages handled at once by two processes both insert "
-                          "the member's chatstate row; the loser's IntegrityError is not retried, so the rep gets "
-                          "'Something went wrong' and the note stays unprocessed in the inbox until a restart",
-                   strict=False)
 async def test_a_reps_first_two_notes_reaching_both_processes_at_once_are_both_applied(server, nodes, engine):
     async with asyncio.timeout(TEST_SECONDS):
         reps = [2001 + i for i in range(10)]
