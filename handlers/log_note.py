@@ -27,14 +27,8 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     if resolved.ask is not None:
         return resolved.ask
 
-    note = Note(team_id=ctx.team.id, member_id=ctx.member.id, platform=ctx.platform,  # type: ignore[arg-type]
-                message_id=ctx.message_id, text=ctx.text[:4000], at=ctx.now)
-    ctx.session.add(note)
-    ctx.session.flush()
     journal = journal_of(ctx)
-    journal.note = note
     lines: list[tuple[str, dict]] = []
-
     customer = resolved.customer
     if customer is None:
         customer = Customer(team_id=ctx.team.id, name=resolved.new_name or "?",  # type: ignore[arg-type]
@@ -42,7 +36,11 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
                             created_by=ctx.member.id, created_at=ctx.now)
         journal.add(customer)
         lines.append(("new_customer", {"customer": customer.name}))
-    note.customer_id = customer.id
+    note = Note(team_id=ctx.team.id, member_id=ctx.member.id, platform=ctx.platform,  # type: ignore[arg-type]
+                message_id=ctx.message_id, text=ctx.text[:4000], at=ctx.now, customer_id=customer.id)
+    ctx.session.add(note)
+    ctx.session.flush()
+    journal.note = note
 
     state = state_of(ctx)
     contact = upsert_contact(parse, ctx, customer, state, lines)

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date, DateTime, select
+from sqlalchemy import Date, DateTime, event, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
@@ -54,6 +54,19 @@ class Journal:
         self.team_id = team_id
         self.member_id = member_id
         self.note = note
+        self._entries: list[dict[str, Any]] = []
+        event.listen(session, "before_commit", self.write)
+
+    def write(self, _session: Session | None = None) -> None:
+        """Add the journalled writes to the audit log (all at once, with the note's id);
+        runs by itself just before the session commits."""
+        if not self._entries:
+            return
+        note_id = self.note.id if self.note else None
+        self.session.add_all([AuditLog(team_id=self.team_id, member_id=self.member_id, note_id=note_id, **entry)
+                              for entry in self._entries])
+        self._entries.clear()
+        self.session.flush()
 
     def add(self, row: SQLModel) -> SQLModel:
         """Insert `row` and journal its creation."""
@@ -71,16 +84,14 @@ class Journal:
         for key, value in changed.items():
             setattr(row, key, value)
         self.session.add(row)
-        self.session.flush()
         after = {k: snapshot(row)[k] for k in changed}
         self._log("update", row, {k: before[k] for k in changed}, after)
         return True
 
     def _log(self, action: str, row: SQLModel, before: dict | None, after: dict | None) -> None:
-        self.session.add(AuditLog(team_id=self.team_id, member_id=self.member_id,
-                                  note_id=self.note.id if self.note else None, action=action,
-                                  table_name=row.__tablename__, row_id=getattr(row, "id", None),
-                                  before=before, after=after))
+        self._entries.append({"action": action, "table_name": row.__tablename__,
+                              "row_id": getattr(row, "id", None), "before": before, "after": after,
+                              "at": utcnow()})
 
 
 def revert(session: Session, note: Note) -> int:
