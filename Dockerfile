@@ -7,6 +7,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
+# A font with Chinese glyphs, so charts for Chinese-speaking members are labelled in Chinese.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-microhei \
+    && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /src
 # Dependencies first (cached while only the code changes), then the project itself.
 COPY pyproject.toml README.md ./
