@@ -34,7 +34,7 @@ _NUM = r"(?P<num>\d{1,3}(?:(?:,|[ \u202f])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _MULS = r"(?:(?P<short>k|m|w|к)|\s?(?P<mul>thousand|grand|million|billion|mln|mill|mil|mio|mm|mn|bn|тысяч[аи]?|тыс\.?|млн\.?|млрд\.?|миллиард(?:а|ов)?|миллион(?:а|ов)?|лям(?:а|ов)?|千万|百万|千|万|亿))?"
 _POST = (r"(?P<post>USD|EUR|GBP|CNY|RMB|RUB|dollars?|bucks|euros?|pounds?|yuan|руб(?:лей|ля|ль)?\.?|р\.|₽|\$|€|£|"
          r"долл\w*\.?|евро|юан\w*|元|块钱?|人民币|美元|美金|欧元|英镑)?")
-_AMOUNT = re.compile(r"(?<![A-Za-z0-9А-Яа-яЁё_.,/:-])" + _PRE + _NUM + _MULS + r"(?![A-Za-zА-Яа-яЁё])\s?" + _POST
+_AMOUNT = re.compile(r"(?<![A-Za-z0-9А-Яа-яЁё_./:-])(?<!\d,)" + _PRE + _NUM + _MULS + r"(?![A-Za-zА-Яа-яЁё])\s?" + _POST
                      + r"(?![A-Za-zА-Яа-яЁё])", re.I)
 _COUNT_AFTER = re.compile(r"\s*(?:%|процент|percent|x\b|units?|pcs|pieces|seats?|users?|licen[cs]es?|people|"
                           r"employees|tons?|kg|clinics?|sites?|stores?|laptops?|hours?|days?|weeks?|months?|"

@@ -21,3 +21,21 @@ def test_a_customer_visiting_us_is_a_meeting():
     assert understand("青山机械来我们公司参观了，王工带队", NOW, known).channel == "meeting"
     parse = understand("远景传媒的李总来考察工厂", NOW, known)
     assert parse.channel == "meeting" and parse.customer == "远景传媒有限公司"
+
+
+def test_status_questions_are_customer_queries():
+    known = ["Northbeam Analytics", "Quarry Stone Co"]
+    for text in ("status of the Northbeam deal", "any updates on Quarry Stone?", "how's Northbeam doing"):
+        parse = understand(text, NOW, known)
+        assert parse.intent == "query_customer" and parse.customer in known, text
+
+
+def test_end_of_next_week_is_its_friday():
+    # Wednesday 25 November 2026: next week runs 30 Nov – 6 Dec
+    assert str(understand("ping Quarry Stone end of next week", NOW, ["Quarry Stone Co"]).followup_on) == "2026-12-04"
+    assert str(understand("созвонимся с Кедром к концу следующей недели", NOW, ["ООО «Кедр»"]).followup_on) == "2026-12-04"
+
+
+def test_a_number_right_after_a_chinese_comma_is_an_amount():
+    parse = understand("青山机械的合同谈下来了，68万，下周付首款", NOW, ["青山机械有限公司"])
+    assert parse.stage == "won" and parse.amount == 680000 and parse.currency == "CNY"
