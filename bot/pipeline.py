@@ -253,6 +253,8 @@ class Bot:
                 ctx.text = state.pending.get("text") or ""
                 ctx.message_id = state.pending.get("message_id") or ctx.message_id
                 state.pending = None
+        elif state.pending and not data:  # a new message instead of an answer: the question lapses
+            state.pending = None
         names, aliases = self.known(ctx.session, ctx.team.id)  # type: ignore[arg-type]
         command = _COMMAND.match(ctx.text) if not ctx.extra.get("customer_id") else None
         if command:

@@ -219,3 +219,12 @@ async def test_a_complaint_is_recorded_and_shows_on_the_card(bot, store):
 async def test_report_questions_that_read_like_notes_reach_their_report(bot):
     reply = await bot.say("lost reasons this quarter")
     assert "Recorded" not in reply.text and "which customer" not in reply.text.lower()
+
+
+async def test_an_unanswered_question_lapses_with_the_next_message(bot, store):
+    store.add_customers("Pinecrest Realty", "Pinecrest Dental Group")
+    assert "1." in await bot.say("called pinecrest, left a message")
+    await bot.say("Visited Globex Corporation, met Maria")
+    reply = await bot.say("2")
+    assert "Pinecrest" not in reply.text
+    assert store(Interaction, Interaction.channel == "call") == 0
