@@ -215,7 +215,8 @@ def _register_more() -> None:
     """Commands that live in their own modules (reminders, admin, data) add themselves here."""
     import importlib
 
-    for module in ("bot.cli_nudges", "bot.cli_admin", "bot.cli_llm", "bot.cli_data", "bot.cli_reports"):
+    for module in ("bot.cli_nudges", "bot.cli_admin", "bot.cli_llm", "bot.cli_data", "bot.cli_reports",
+                   "bot.cli_inputs"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:

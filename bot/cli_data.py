@@ -66,8 +66,9 @@ def audit(
 ) -> None:
     """Every change about a customer: who, when, what, from which note and message."""
     from bot.cli import _engine, _settings
+    from storage.audit import history
     from storage.engine import session
-    from storage.privacy import ForgetError, find_customer, history
+    from storage.privacy import ForgetError, find_customer
 
     settings = _settings()
     with session(_engine(settings)) as s:

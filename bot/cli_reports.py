@@ -1,11 +1,9 @@
-"""Report commands beside `crmbot report pipeline`, and what reports compare against:
+"""Report commands beside `crmbot report pipeline`:
 
     crmbot report forecast|funnel|activity|sources|top|quiet|overdue|inquiries [--period P] [--team T] [--json|--csv]
-    crmbot target set --rep R --visits N --period P      (or --revenue N --currency USD, no --rep: the team)
-    crmbot source cost --source S --amount N --currency C --period P
-    crmbot fx set EUR USD 1.08
-    crmbot import customers|contacts|deals FILE.csv [--dry-run]
-    crmbot inquiry resolve ID
+
+The shared options and helpers here (`_context`, `_run`, `_fail`, ...) serve `bot.cli_inputs` too,
+whose commands enter what reports compare against (targets, spend, exchange rates, imports).
 """
 from __future__ import annotations
 
@@ -14,38 +12,19 @@ import io
 import json
 import sys
 from datetime import datetime, timezone
-from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any, Callable, Optional
 
 import typer
 
-target_app = typer.Typer(no_args_is_help=True, help="Targets per rep (visits, calls, ...) or for the team (revenue).")
-source_app = typer.Typer(no_args_is_help=True, help="Lead sources: spend per source and period.")
-fx_app = typer.Typer(no_args_is_help=True, help="The team's exchange rates.")
-import_app = typer.Typer(no_args_is_help=True, help="Import customers, contacts or deals from CSV.")
-inquiry_app = typer.Typer(no_args_is_help=True, help="Customers' inquiries and complaints.")
-
 
 def register(app: typer.Typer) -> None:
-    """Add the report commands to `crmbot report` and the input commands to `crmbot`."""
+    """Add the report commands to `crmbot report`."""
     from bot.cli import report_app
 
     for name, func in (("forecast", report_forecast), ("funnel", report_funnel), ("activity", report_activity),
                        ("sources", report_sources), ("top", report_top), ("quiet", report_quiet),
                        ("overdue", report_overdue), ("inquiries", report_inquiries)):
         report_app.command(name)(func)
-    app.add_typer(target_app, name="target")
-    app.add_typer(source_app, name="source")
-    app.add_typer(fx_app, name="fx")
-    app.add_typer(import_app, name="import")
-    app.add_typer(inquiry_app, name="inquiry")
-    target_app.command("set")(target_set)
-    source_app.command("cost")(source_cost)
-    fx_app.command("set")(fx_set)
-    inquiry_app.command("resolve")(inquiry_resolve)
-    for kind in ("customers", "contacts", "deals"):
-        import_app.command(kind, help=f"Import {kind} from a CSV file (all rows or none).")(_importer(kind))
 
 
 # -- shared ------------------------------------------------------------------------------------
@@ -237,110 +216,3 @@ def report_inquiries(period: Optional[str] = PERIOD, team: Optional[str] = TEAM,
     since, until = instants(span[0], span[1], settings.zone) if span else (None, None)
     data = _run(team, settings, lambda s, tid: inquiries_report(s, tid, since, until, include_resolved=all_))
     _emit(data, data["items"], as_json, as_csv, lambda: _view("inquiries_view")(data, "en"))
-
-
-# -- inputs ------------------------------------------------------------------------------------
-
-
-def _minor(amount: str) -> int:
-    try:
-        value = Decimal(amount.replace(",", "").replace("_", ""))
-    except InvalidOperation:
-        _fail(f"{amount!r} is not an amount")
-    return int((value * 100).to_integral_value())
-
-
-def target_set(period: str = typer.Option(..., "--period"),
-               rep: Optional[str] = typer.Option(None, "--rep", help="the member; none: the team"),
-               visits: Optional[int] = typer.Option(None, "--visits", min=0),
-               calls: Optional[int] = typer.Option(None, "--calls", min=0),
-               meetings: Optional[int] = typer.Option(None, "--meetings", min=0),
-               emails: Optional[int] = typer.Option(None, "--emails", min=0),
-               messages: Optional[int] = typer.Option(None, "--messages", min=0),
-               new_customers: Optional[int] = typer.Option(None, "--new-customers", min=0),
-               deals_won: Optional[int] = typer.Option(None, "--deals-won", min=0),
-               revenue: Optional[str] = typer.Option(None, "--revenue", help="revenue target (major units)"),
-               currency: Optional[str] = typer.Option(None, "--currency"),
-               team: Optional[str] = TEAM, now: Optional[str] = NOW) -> None:
-    """Set targets for a period: `--rep Anna --visits 16 --period this_quarter`; `--revenue 500000` for the team."""
-    from storage.report_inputs import set_target
-
-    settings, _moment, _today, (start, end) = _context(period, None, now)
-    counts = {"visits": visits, "calls": calls, "meetings": meetings, "emails": emails, "messages": messages,
-              "new_customers": new_customers, "deals_won": deals_won}
-    wanted = {k: v for k, v in counts.items() if v is not None}
-    if revenue is not None:
-        wanted["revenue"] = _minor(revenue)
-    if not wanted:
-        _fail("name at least one target, e.g. --visits 16 or --revenue 500000")
-
-    def work(s, tid):
-        member = _member_id(s, tid, rep)
-        if rep is None and set(wanted) - {"revenue"}:
-            raise ValueError("activity targets are per rep: add --rep NAME")
-        for metric, value in wanted.items():
-            set_target(s, tid, member, metric, start, end, value,
-                       (currency or None) if metric == "revenue" else None)
-        return member
-    _run(team, settings, work)
-    who = rep or "the team"
-    typer.echo(f"Targets for {who}, {start} – {end}: " + ", ".join(
-        f"{k} {Decimal(v) / 100 if k == 'revenue' else v}" for k, v in wanted.items()))
-
-
-def source_cost(source: str = typer.Option(..., "--source"), amount: str = typer.Option(..., "--amount"),
-                currency: Optional[str] = typer.Option(None, "--currency", help="default: the team's"),
-                period: str = typer.Option("this_quarter", "--period"), team: Optional[str] = TEAM,
-                now: Optional[str] = NOW) -> None:
-    """Enter what a lead source cost in a period; the sources report shows revenue per unit of spend."""
-    from storage.models import Team
-    from storage.report_inputs import set_source_cost
-
-    settings, _moment, _today, (start, end) = _context(period, None, now)
-    minor = _minor(amount)
-    _run(team, settings, lambda s, tid: set_source_cost(s, tid, source, start, end, minor,
-                                                        currency or s.get(Team, tid).currency))
-    typer.echo(f"Spend on {source}, {start} – {end}: {amount} {currency or ''}".rstrip())
-
-
-def fx_set(base: str = typer.Argument(..., help="e.g. EUR"), quote: str = typer.Argument(..., help="e.g. USD"),
-           rate: str = typer.Argument(..., help="units of QUOTE for one BASE, e.g. 1.08"),
-           team: Optional[str] = TEAM) -> None:
-    """Set an exchange rate for reports: one BASE is RATE QUOTE (`crmbot fx set EUR USD 1.08`)."""
-    from bot.cli import _settings
-    from storage.report_inputs import set_fx
-
-    row = _run(team, _settings(), lambda s, tid: set_fx(s, tid, base, quote, rate))
-    typer.echo(f"1 {row.base} = {row.rate} {row.quote}")
-
-
-def inquiry_resolve(inquiry_id: int = typer.Argument(...), team: Optional[str] = TEAM) -> None:
-    """Mark an inquiry or complaint resolved."""
-    from bot.cli import _settings
-    from storage.inquiries import resolve
-
-    row = _run(team, _settings(), lambda s, tid: resolve(s, tid, inquiry_id))
-    if row is None:
-        _fail(f"no inquiry #{inquiry_id} in this team")
-    typer.echo(f"#{row.id} {row.kind}: resolved")
-
-
-def _importer(kind: str):
-    def command(file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True),
-                dry_run: bool = typer.Option(False, "--dry-run", help="check every row, write nothing"),
-                team: Optional[str] = TEAM, as_json: bool = JSON) -> None:
-        from bot.cli import _settings
-        from storage.importer import import_csv
-
-        settings = _settings()
-        result = _run(team, settings, lambda s, tid: import_csv(s, tid, kind, file.read_bytes(), dry_run=dry_run))
-        if as_json:
-            typer.echo(json.dumps(result, ensure_ascii=False, default=str))
-        else:
-            for error in result["errors"]:
-                typer.echo(f"line {error['line']}: {error['field']}: {error['reason']}", err=True)
-            typer.echo(result["summary"])
-        if result["errors"]:
-            raise typer.Exit(1)
-    command.__doc__ = f"Import {kind} from CSV: headers in en/zh/ru, --dry-run first; all rows or none."
-    return command

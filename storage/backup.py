@@ -14,24 +14,24 @@ alembic revision the store was at is recorded: a file from a newer schema
 than this code knows is refused, and so is a restore into a store that holds
 rows, unless forced (then every table is emptied first). Restoring is one
 transaction: it lands whole or not at all.
+
+Each value is written, and read back, by `storage.backup_values`.
 """
 from __future__ import annotations
 
-import base64
 import gzip
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
-from decimal import Decimal
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any, Callable, Iterator
 
-from sqlalchemy import (JSON, Date, DateTime, LargeBinary, MetaData, Numeric, Table, Time, TypeDecorator, func,
-                        inspect, select, text)
+from sqlalchemy import MetaData, Table, func, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401  (every table is registered)
+from storage.backup_values import insertable_copy, reader_for, to_plain
 from storage.engine import MIGRATIONS
 
 FORMAT = "crmbot-backup"
@@ -80,62 +80,6 @@ def tables_of(connection: Connection) -> list[Table]:
     return [t for t in SQLModel.metadata.sorted_tables if t.name in present and t.name not in SKIP]
 
 
-# -- values ---------------------------------------------------------------------------------------
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, (date, time)):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        return {"$b64": base64.b64encode(bytes(value)).decode("ascii")}
-    return value
-
-
-def _kind(column: Any) -> tuple[type | None, Any]:
-    """The Python type a column holds, and its SQL type (a decorator's underlying one)."""
-    kind = column.type
-    base = getattr(kind, "impl", kind) if isinstance(kind, TypeDecorator) else kind
-    if isinstance(base, type):
-        base = base()
-    try:
-        return kind.python_type, base
-    except NotImplementedError:
-        return None, base
-
-
-def _reader(column: Any) -> Callable[[Any], Any]:
-    """Turns a value from the file back into what the column takes."""
-    python, base = _kind(column)
-    if isinstance(base, JSON):
-        return lambda v: v
-    if python is datetime or isinstance(base, DateTime):
-        aware = bool(getattr(base, "timezone", False))
-
-        def to_datetime(v: Any) -> Any:
-            if v is None:
-                return None
-            moment = datetime.fromisoformat(v)
-            if aware and moment.tzinfo is None:
-                return moment.replace(tzinfo=timezone.utc)
-            if not aware and moment.tzinfo is not None:
-                return moment.astimezone(timezone.utc).replace(tzinfo=None)
-            return moment
-        return to_datetime
-    if python is date or isinstance(base, Date):
-        return lambda v: None if v is None else date.fromisoformat(v)
-    if python is time or isinstance(base, Time):
-        return lambda v: None if v is None else time.fromisoformat(v)
-    if isinstance(base, Numeric) and getattr(base, "asdecimal", False):
-        return lambda v: None if v is None else Decimal(v)
-    if isinstance(base, LargeBinary):
-        return lambda v: None if v is None else base64.b64decode(v["$b64"])
-    return lambda v: v
-
-
 # -- backup ---------------------------------------------------------------------------------------
 
 
@@ -159,7 +103,7 @@ def _lines(engine: Engine, summary: Summary) -> Iterator[str]:
             count = 0
             for chunk in result.partitions(BATCH):
                 for row in chunk:
-                    yield json.dumps([_plain(v) for v in row], ensure_ascii=False, default=str)
+                    yield json.dumps([to_plain(v) for v in row], ensure_ascii=False, default=str)
                 count += len(chunk)
             summary.rows[table.name] = count
         yield json.dumps({"end": True, "rows": summary.rows})
@@ -187,15 +131,6 @@ def _open(path: str | Path) -> IO[str]:
     if magic == b"\x1f\x8b":
         return gzip.open(path, "rt", encoding="utf-8")
     return open(path, "rt", encoding="utf-8")
-
-
-def _insertable(table: Table) -> Table:
-    """A copy of `table` whose JSON columns write Python None as SQL NULL (as the rows were read)."""
-    copy = table.to_metadata(MetaData())
-    for column in copy.columns:
-        if isinstance(column.type, JSON):
-            column.type = JSON(none_as_null=True)
-    return copy
 
 
 def is_empty(connection: Connection) -> bool:
@@ -311,8 +246,8 @@ def restore(engine: Engine, path: str | Path, force: bool = False) -> Summary:
                     if table is None:
                         table = Table(item["table"], MetaData())
                     continue
-                insertable = _insertable(table)
-                readers = [(name, _reader(table.c[name])) if name in table.c else ("", lambda v: v)
+                insertable = insertable_copy(table)
+                readers = [(name, reader_for(table.c[name])) if name in table.c else ("", lambda v: v)
                            for name in item["columns"]]
                 summary.rows.setdefault(table.name, 0)
             flush()

@@ -12,7 +12,6 @@ import logging
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Any, Awaitable, Callable
 
 import aiohttp
@@ -24,7 +23,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.adapters.slack_render import ACTION_PREFIX, escape, message
+from bot.adapters.slack_render import ACTION_PREFIX, escape, instant, message, shared_file, slack_to_plain
 from bot.incoming import Incoming
 from bot.pipeline import Bot
 from bot.settings import Settings
@@ -33,43 +32,12 @@ from handlers.reply import Reply
 log = logging.getLogger("crmbot.slack")
 EVENTS_PATH = "/slack/events"
 _SEEN_LIMIT = 20_000
-_LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
 # requests reaching a listener passed the workspace gate: the pipeline may let their members in
 _TRUSTED = {"workspace_trusted": True} if "workspace_trusted" in Incoming.__dataclass_fields__ else {}
 
 
-def slack_to_plain(text: str, bot_user_id: str | None = None) -> str:
-    """Slack's wire format as the text the person typed: mentions of the bot dropped, links
-    shown by their label, `&amp;`/`&lt;`/`&gt;` decoded."""
-    def link(m: re.Match[str]) -> str:
-        target, label = m.group(1), m.group(2)
-        if bot_user_id and target == f"@{bot_user_id}":
-            return ""
-        if target.startswith(("@", "#")):
-            return target[0] + label if label else target
-        if target.startswith("!"):
-            return "@" + (label or target[1:].split("^")[0])
-        return label or target.removeprefix("mailto:")
-    plain = _LINK.sub(link, text or "")
-    plain = plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    return re.sub(r"[ \t]{2,}", " ", plain).strip()
-
-
-def _instant(ts: str | None) -> datetime | None:
-    try:
-        return datetime.fromtimestamp(float(ts), timezone.utc) if ts else None
-    except ValueError:
-        return None
-
-
 async def _healthz(_: web.Request) -> web.Response:
     return web.Response(text="ok")
-
-
-def _file(files: list[dict], kind: str) -> str | None:
-    """The download URL of the first shared file whose type starts with `kind`."""
-    return next((f.get("url_private_download") or f.get("url_private") for f in files
-                 if str(f.get("mimetype", "")).startswith(kind)), None)
 
 
 @dataclass
@@ -195,9 +163,9 @@ class SlackAdapter:
         if event.get("subtype") not in (None, "file_share", "thread_broadcast"):
             return
         files = event.get("files") or []
-        audio = _file(files, "audio/")
+        audio = shared_file(files, "audio/")
         incoming = self._incoming(event, body, audio=audio)
-        incoming.image = _file(files, "image/") if audio is None else None
+        incoming.image = shared_file(files, "image/") if audio is None else None
         await self._take(incoming, _Target(event.get("channel"), event.get("user"),
                                                                       thread_ts=event.get("thread_ts")))
 
@@ -211,7 +179,7 @@ class SlackAdapter:
         return Incoming(platform="slack", account_id=event.get("user", ""), chat_id=event.get("channel", ""),
                         message_id=body.get("event_id") or event.get("client_msg_id") or event.get("ts"),
                         text=slack_to_plain(event.get("text", ""), self.bot_user_id), audio=audio,
-                        sent_at=_instant(event.get("ts")), mentioned=True,
+                        sent_at=instant(event.get("ts")), mentioned=True,
                         workspace_id=body.get("team_id") or event.get("team"), **_TRUSTED)
 
     async def _on_action(self, ack: Callable, body: dict, action: dict, respond: Callable) -> None:
@@ -221,7 +189,7 @@ class SlackAdapter:
         message_ts = container.get("message_ts") or (body.get("message") or {}).get("ts")
         incoming = Incoming(platform="slack", account_id=user, chat_id=channel or user,
                             message_id=f"act:{message_ts}:{action.get('action_ts')}", text="",
-                            callback=action.get("value") or "", sent_at=_instant(action.get("action_ts")),
+                            callback=action.get("value") or "", sent_at=instant(action.get("action_ts")),
                             workspace_id=(body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id"),
                             **_TRUSTED)
         ephemeral = container.get("is_ephemeral") or not channel

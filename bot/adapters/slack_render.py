@@ -1,10 +1,13 @@
-"""A `Reply` as Slack Block Kit: escaped mrkdwn sections, table-like lines as fields, buttons.
+"""Slack's formats: a `Reply` as Block Kit (escaped mrkdwn sections, table-like lines as fields,
+buttons), and Slack's wire format read back (text as typed, `ts` instants, shared files' URLs).
 
-Nothing else in the code knows Block Kit; the adapter posts what `blocks()` returns.
+Nothing else in the code knows Block Kit or Slack's markup; the adapter posts what `blocks()`
+returns and reads events through `slack_to_plain`, `instant` and `shared_file`.
 """
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 from typing import Any
 
 from handlers.reply import Choice, Reply
@@ -19,6 +22,7 @@ ACTION_PREFIX = "crm_choice_"
 
 _CELL = " · "
 _BULLET = re.compile(r"^\s*[•\-*]\s+")
+_LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
 
 
 def escape(text: str) -> str:
@@ -128,3 +132,37 @@ def fallback_text(reply: Reply) -> str:
 def message(reply: Reply) -> dict[str, Any]:
     """Keyword arguments for chat.postMessage / respond: `text` and `blocks`."""
     return {"text": fallback_text(reply), "blocks": blocks(reply)}
+
+
+# -- Slack's wire format read back --------------------------------------------------------------
+
+
+def slack_to_plain(text: str, bot_user_id: str | None = None) -> str:
+    """Slack's wire format as the text the person typed: mentions of the bot dropped, links
+    shown by their label, `&amp;`/`&lt;`/`&gt;` decoded."""
+    def link(m: re.Match[str]) -> str:
+        target, label = m.group(1), m.group(2)
+        if bot_user_id and target == f"@{bot_user_id}":
+            return ""
+        if target.startswith(("@", "#")):
+            return target[0] + label if label else target
+        if target.startswith("!"):
+            return "@" + (label or target[1:].split("^")[0])
+        return label or target.removeprefix("mailto:")
+    plain = _LINK.sub(link, text or "")
+    plain = plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return re.sub(r"[ \t]{2,}", " ", plain).strip()
+
+
+def instant(ts: str | None) -> datetime | None:
+    """A Slack `ts` ("1712345678.000100") as an aware UTC instant; None when absent or unreadable."""
+    try:
+        return datetime.fromtimestamp(float(ts), timezone.utc) if ts else None
+    except ValueError:
+        return None
+
+
+def shared_file(files: list[dict], kind: str) -> str | None:
+    """The download URL of the first shared file whose type starts with `kind`."""
+    return next((f.get("url_private_download") or f.get("url_private") for f in files
+                 if str(f.get("mimetype", "")).startswith(kind)), None)

@@ -1,22 +1,20 @@
 """The Telegram adapter: PTB updates become `Incoming`, a `Reply` becomes Bot API calls. Nothing else."""
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 import secrets
-from collections import defaultdict
 from datetime import timezone
-from typing import Any, Awaitable, Callable
 from urllib.parse import urlparse
 
 from telegram import LinkPreviewOptions, Message, ReplyParameters, Update
 from telegram.constants import ChatType, MessageEntityType, ParseMode
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, BaseUpdateProcessor, ContextTypes, TypeHandler
+from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
 
 from bot.adapters.telegram_render import (COMMANDS, MAX_CAPTION, bot_commands, escape, keyboard,
                                           split_text, units, without)
+from bot.adapters.telegram_updates import InboxQueue, PerChatOrder
 from bot.incoming import Incoming
 from bot.pipeline import Bot
 from bot.settings import Settings
@@ -33,59 +31,6 @@ def file_base_url(base_url: str) -> str:
     if root.endswith("/bot"):
         return root[: -len("bot")] + "file/bot"
     return root + "/file/bot"
-
-
-def _chat_key(update: object) -> int | None:
-    if isinstance(update, Update) and update.effective_chat is not None:
-        return update.effective_chat.id
-    if isinstance(update, Update) and update.effective_user is not None:
-        return update.effective_user.id
-    return None
-
-
-class PerChatOrder(BaseUpdateProcessor):
-    """Updates run concurrently, but those of one chat run one after another, in arrival order."""
-
-    def __init__(self, max_concurrent_updates: int):
-        super().__init__(max_concurrent_updates)
-        self._locks: dict[int, asyncio.Lock] = {}
-        self._users: defaultdict[int, int] = defaultdict(int)
-
-    async def initialize(self) -> None:
-        pass
-
-    async def shutdown(self) -> None:
-        pass
-
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        key = _chat_key(update)
-        if key is None:
-            await coroutine
-            return
-        lock = self._locks.setdefault(key, asyncio.Lock())
-        self._users[key] += 1
-        try:
-            async with lock:
-                await coroutine
-        finally:
-            self._users[key] -= 1
-            if not self._users[key]:
-                del self._users[key]
-                self._locks.pop(key, None)
-
-
-class InboxQueue(asyncio.Queue):
-    """PTB's update queue, storing each update first: polling confirms an update (the next
-    offset) and the webhook answers 200 only after `put` returns, so nothing is lost in a crash."""
-
-    def __init__(self, store: Callable[[Update], Awaitable[None]]):
-        super().__init__()
-        self._store = store
-
-    async def put(self, item: Any) -> None:
-        if isinstance(item, Update):
-            await self._store(item)
-        await super().put(item)
 
 
 class TelegramAdapter:

@@ -12,9 +12,10 @@ import storage.models  # noqa: F401
 from bot.incoming import Incoming
 from bot.pipeline import Bot
 from bot.settings import Settings
+from storage.audit import history
 from storage.models import (AuditLog, ChatState, Contact, Customer, CustomerAlias, Deal, FollowUp, Inbox,
                             Interaction, Member, Note, NudgeLedger)
-from storage.privacy import ERASED, ForgetError, erased_name, find_customer, forget, history
+from storage.privacy import ERASED, ForgetError, erased_name, find_customer, forget
 from storage.reports import pipeline
 
 NOTE = ("Visited Globex Corporation, met Maria Lopez (CFO), phone +44 7700 900123, maria.lopez@globex.example, "

@@ -1,0 +1,79 @@
+"""A customer's history: the audit trail read back.
+
+`history` reads, in SQL, every audit entry about a customer: the customer row,
+its aliases, contacts, deals (and their stage changes), interactions,
+follow-ups, inquiries, and the notes written about it. `customer_tables` names
+the further tables whose rows belong to a customer (forgetting erases them too).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import and_, inspect, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, SQLModel
+
+from storage.models import (AuditLog, Contact, Customer, CustomerAlias, Deal, FollowUp, Interaction, Member, Note,
+                            StageChange)
+
+
+def _has(session: Session, table: str) -> bool:
+    return inspect(session.get_bind()).has_table(table)
+
+
+def customer_tables(session: Session) -> list[Any]:
+    """Tables beyond the core ones that belong to a customer (e.g. inquiries), present in this store."""
+    core = {"customer", "customeralias", "contact", "deal", "interaction", "followup", "note", "chatstate",
+            "stagechange"}
+    out = []
+    for table in SQLModel.metadata.sorted_tables:
+        if table.name in core or "customer_id" not in table.c or "id" not in table.c:
+            continue
+        if _has(session, table.name):
+            out.append(table)
+    return out
+
+
+def _about(session: Session, team_id: int, customer_id: int) -> ColumnElement[bool]:
+    """The audit log condition: an entry about this customer or any row of it."""
+    def ids(model: Any, *where: Any) -> Any:
+        return select(model.id).where(model.team_id == team_id, *where)
+
+    deal_ids = ids(Deal, Deal.customer_id == customer_id)
+    rows = [("customer", select(Customer.id).where(Customer.id == customer_id)),
+            ("customeralias", ids(CustomerAlias, CustomerAlias.customer_id == customer_id)),
+            ("contact", ids(Contact, Contact.customer_id == customer_id)),
+            ("deal", deal_ids),
+            ("stagechange", ids(StageChange, StageChange.deal_id.in_(deal_ids))),  # type: ignore[attr-defined]
+            ("interaction", ids(Interaction, Interaction.customer_id == customer_id)),
+            ("followup", ids(FollowUp, FollowUp.customer_id == customer_id)),
+            ("note", ids(Note, Note.customer_id == customer_id))]
+    for table in customer_tables(session):
+        rows.append((table.name, select(table.c.id).where(table.c.customer_id == customer_id)))
+    notes = ids(Note, Note.customer_id == customer_id)
+    return and_(AuditLog.team_id == team_id,
+                or_(*(and_(AuditLog.table_name == name, AuditLog.row_id.in_(sub))  # type: ignore[union-attr]
+                      for name, sub in rows),
+                    AuditLog.note_id.in_(notes)))  # type: ignore[union-attr]
+
+
+def history(session: Session, team_id: int, customer_id: int, limit: int | None = None) -> list[dict[str, Any]]:
+    """Every change about the customer, oldest first: who, when, what, from which note and message."""
+    query = (select(AuditLog.id, AuditLog.at, AuditLog.action, AuditLog.table_name, AuditLog.row_id,
+                    AuditLog.before, AuditLog.after, AuditLog.member_id, Member.name, AuditLog.note_id,
+                    Note.platform, Note.message_id, Note.at, Note.text)
+             .outerjoin(Member, Member.id == AuditLog.member_id)
+             .outerjoin(Note, Note.id == AuditLog.note_id)
+             .where(_about(session, team_id, customer_id))
+             .order_by(AuditLog.at, AuditLog.id))
+    if limit:
+        query = query.limit(limit)
+    out = []
+    for (entry_id, at, action, table, row_id, before, after, member_id, who, note_id, platform, message_id,
+         note_at, note_text) in session.execute(query):
+        out.append({"id": entry_id, "at": at.isoformat() if at else None, "who": who, "member_id": member_id,
+                    "action": action, "table": table, "row_id": row_id, "before": before, "after": after,
+                    "note_id": note_id, "platform": platform, "message_id": message_id,
+                    "note_text": note_text})
+    return out
+

@@ -1,0 +1,157 @@
+"""Reading an import CSV: the headers each field goes by (en/zh/ru), the stage names, the
+file's encoding and delimiter, dates and amounts as people write them, and the checks a row
+must pass. `storage.importer` writes what passes."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+CUSTOMER = "customer"
+HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
+    "customers": {
+        "name": ("name", "company", "company name", "customer", "customer name", "client", "account", "organization",
+                 "公司", "公司名称", "客户", "客户名称", "名称", "企业名称", "компания", "клиент", "название",
+                 "наименование", "организация"),
+        "source": ("source", "lead source", "来源", "客户来源", "线索来源", "источник", "источник клиента"),
+        "segment": ("segment", "type", "category", "industry", "分类", "客户类型", "行业", "сегмент", "категория",
+                    "отрасль"),
+        "aliases": ("alias", "aliases", "short name", "别名", "简称", "псевдоним", "краткое название"),
+        "owner": ("owner", "rep", "sales rep", "负责人", "销售", "ответственный", "менеджер"),
+    },
+    "contacts": {
+        CUSTOMER: ("customer", "company", "company name", "account", "client", "organization", "公司", "公司名称",
+                   "客户", "客户名称", "компания", "клиент", "организация"),
+        "name": ("name", "contact", "contact name", "full name", "person", "联系人", "姓名", "контакт", "фио", "имя"),
+        "role": ("role", "title", "position", "job title", "职位", "职务", "должность"),
+        "phone": ("phone", "tel", "telephone", "mobile", "电话", "手机", "телефон", "мобильный"),
+        "email": ("email", "e-mail", "mail", "邮箱", "电子邮件", "почта", "эл. почта", "email адрес"),
+        "birthday": ("birthday", "birth date", "date of birth", "生日", "出生日期", "день рождения", "дата рождения"),
+    },
+    "deals": {
+        CUSTOMER: ("customer", "company", "account", "client", "organization", "公司", "客户", "客户名称",
+                   "компания", "клиент", "организация"),
+        "title": ("title", "deal", "deal name", "name", "opportunity", "商机", "项目", "商机名称", "сделка",
+                  "название", "название сделки"),
+        "stage": ("stage", "status", "阶段", "状态", "销售阶段", "этап", "стадия", "статус"),
+        "amount": ("amount", "value", "sum", "deal value", "金额", "合同金额", "сумма", "сумма сделки"),
+        "currency": ("currency", "币种", "货币", "валюта"),
+        "probability": ("probability", "概率", "成交概率", "вероятность"),
+        "expected_close": ("expected close", "close date", "expected close date", "closing date", "预计成交日期",
+                           "成交日期", "预计成交", "дата закрытия", "ожидаемая дата закрытия"),
+        "owner": ("owner", "rep", "sales rep", "负责人", "销售", "ответственный", "менеджер"),
+        "lost_reason": ("lost reason", "reason", "丢单原因", "причина", "причина проигрыша"),
+    },
+}
+REQUIRED = {"customers": ("name",), "contacts": (CUSTOMER, "name"), "deals": (CUSTOMER,)}
+STAGES = {
+    "lead": ("lead", "new", "线索", "新线索", "лид", "новая"),
+    "qualified": ("qualified", "已确认需求", "确认需求", "квалифицирована", "квалификация"),
+    "proposal": ("proposal", "quote", "quoted", "报价", "已报价", "方案", "кп", "кп отправлено", "предложение"),
+    "negotiation": ("negotiation", "谈判", "谈判中", "переговоры"),
+    "won": ("won", "closed won", "成交", "已成交", "赢单", "выиграна", "успешно", "выиграно"),
+    "lost": ("lost", "closed lost", "丢单", "已丢单", "输单", "проиграна", "проиграно", "отказ"),
+}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def fold(text: str) -> str:
+    """`text` as headers and names compare: NFKC, case-folded, separators as one space."""
+    return re.sub(r"[\s_\-:：]+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+STAGE_OF = {fold(v): k for k, vs in STAGES.items() for v in vs}
+
+
+def decode(data: bytes) -> str:
+    """The file's text: UTF-8 (with or without BOM), else GB18030, else CP1251."""
+    for encoding in ("utf-8-sig", "gb18030", "cp1251"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def csv_rows(text: str) -> csv.reader:
+    """The rows of `text`, the delimiter (comma, semicolon, tab) sniffed from its start."""
+    sample = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return csv.reader(io.StringIO(text), dialect)
+
+
+def parse_date(value: str) -> date:
+    """A date as people write it (ISO, dotted, slashed, 年月日); ValueError otherwise."""
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d", "%m/%d/%Y", "%Y年%m月%d日"):
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError("not a date (use YYYY-MM-DD)")
+
+
+def parse_amount(value: str) -> int:
+    """"40,000", "1 200 000", "12,50" (a decimal comma), "$1,234.50" → minor units."""
+    text = re.sub(r"[\s\u00a0_$€¥₽£']", "", value)
+    if "," in text and ("." in text or re.fullmatch(r"\d{1,3}(,\d{3})+", text)):
+        text = text.replace(",", "")
+    else:
+        text = text.replace(",", ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation as exc:
+        raise ValueError("not a number") from exc
+    if not number.is_finite() or number < 0:
+        raise ValueError("must be a positive number")
+    return int((number * 100).to_integral_value())
+
+
+def check_row(kind: str, values: dict[str, str], members: dict[str, int]) -> list[tuple[str, str]]:
+    """What is wrong with one row of `kind`: (field, reason) pairs, none when it can be written."""
+    problems = [(f, "empty") for f in REQUIRED[kind] if not values.get(f)]
+    if values.get("owner") and fold(values["owner"]) not in members:
+        problems.append(("owner", f"no member called {values['owner']!r}"))
+    if kind == "contacts":
+        if values.get("email") and not _EMAIL.match(values["email"]):
+            problems.append(("email", "not an email address"))
+        if values.get("birthday"):
+            try:
+                birthday(values["birthday"])
+            except ValueError as exc:
+                problems.append(("birthday", str(exc)))
+    if kind == "deals":
+        if values.get("stage") and fold(values["stage"]) not in STAGE_OF:
+            problems.append(("stage", f"unknown stage {values['stage']!r} (lead, qualified, proposal, "
+                                      "negotiation, won, lost)"))
+        for field, check in (("amount", parse_amount), ("expected_close", parse_date)):
+            if values.get(field):
+                try:
+                    check(values[field])
+                except ValueError as exc:
+                    problems.append((field, str(exc)))
+        if values.get("currency") and not re.fullmatch(r"[A-Za-z]{3}", values["currency"]):
+            problems.append(("currency", "not a three-letter code such as USD"))
+        if values.get("probability"):
+            try:
+                if not 0 <= int(values["probability"].rstrip("%")) <= 100:
+                    raise ValueError
+            except ValueError:
+                problems.append(("probability", "a whole number from 0 to 100"))
+    return problems
+
+
+def birthday(value: str) -> tuple[int, int]:
+    """(month, day) from "MM-DD" or a full date; ValueError otherwise."""
+    match = re.fullmatch(r"(\d{1,2})-(\d{1,2})", value)
+    if match:
+        month, day = int(match.group(1)), int(match.group(2))
+        date(2000, month, day)
+        return month, day
+    parsed = parse_date(value)
+    return parsed.month, parsed.day
