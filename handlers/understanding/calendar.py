@@ -17,6 +17,8 @@ EN_MONTHS = {
 # genitive first ("2 декабря"), then the nominative some people write
 RU_MONTHS = ("январ[яь]", "феврал[яь]", "марта?", "апрел[яь]", "ма[яй]", "июн[яь]", "июл[яь]",
              "августа?", "сентябр[яь]", "октябр[яь]", "ноябр[яь]", "декабр[яь]")
+# short forms written in chat ("5 дек", "3 сент", "10 нояб."), after the full names
+RU_MONTH_ABBR = ("янв", "февр?", "мар", "апр", "июн", "июл", "авг", "сент?", "окт", "нояб?", "дек")
 ZH_DIGITS = "零一二两三四五六七八九十"
 
 NUMBER_WORDS = {
@@ -140,8 +142,7 @@ def period_for(name: str, today: date) -> tuple[date, date]:
         return quarter(today, {"this_quarter": 0, "next_quarter": 1, "last_quarter": -1}[name])
     if len(name) == 2 and name[0] == "q" and name[1] in "1234":
         start = date(today.year, 3 * int(name[1]) - 2, 1)
-        span = quarter(start)
-        return span if span[1] >= today else quarter(date(today.year + 1, start.month, 1))
+        return quarter(start)          # "Q1" is the current year's, even once it has passed
     if name.endswith("_year"):
         year = today.year + {"this_year": 0, "next_year": 1, "last_year": -1}[name]
         return date(year, 1, 1), date(year, 12, 31)

@@ -72,9 +72,15 @@ class Clauses:
 _PAST = {"en": re.compile(r"(?:ed|met|rang|spoke|had|sent|went|left|by|in|off|to)$", re.I),
          "ru": re.compile(r"(?:л|ла|ли|лся|лась|лись|лось|ка|ки|ке|ку|ок|чи|че|чу|ча|ия|ии|ей|ом)$", re.I)}
 
+_OUTCOME = re.compile(r"没人接|没接|无人接听|占线|关机|no\s+answer|voicemail|\bvm\b|не\s+взял\w*|недозвон\w*", re.I)
+
+_RU_VERB_PAST = re.compile(r"\w(?:л|ла|ли|ло|лся|лась|лись|лось)\b", re.I)
+
 
 def is_past(text: str, m: re.Match, lang: str) -> bool:
     """True when a channel cue reads as something that already happened."""
+    if _OUTCOME.search(m.group()):
+        return True             # "没人接", "no answer": a call that already happened, whatever comes next
     if lang == "zh":
         return "了" in m.group() or "了" in text[m.end():m.end() + 3] or "过" in text[m.end():m.end() + 2]
     return _PAST.get(lang, _PAST["en"]).search(m.group()) is not None
@@ -82,9 +88,15 @@ def is_past(text: str, m: re.Match, lang: str) -> bool:
 
 def planned(text: str, m: re.Match, lang: str, clauses: Clauses, future: list[tuple[int, int]]) -> bool:
     """True for "call with Acme tomorrow": a cue next to a future date in its clause, not in the past tense."""
-    if not future or is_past(text, m, lang):
+    if not future:
         return False
     lo, hi = clauses.span(m.start())
+    if lang == "ru" and not _RU_VERB_PAST.search(m.group()) and not _RU_VERB_PAST.search(text[lo:hi]) \
+            and not _OUTCOME.search(text[lo:hi]):
+        # a bare noun next to a future day: "в пт встреча", "звонок Вектору 5 дек" is on the agenda
+        return any(lo <= s < hi and (abs(s - m.end()) < 40 or abs(m.start() - e) < 40) for s, e in future)
+    if is_past(text, m, lang):
+        return False
     return any(lo <= s < hi and (abs(s - m.end()) < 40 or abs(m.start() - e) < 40) for s, e in future)
 
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from handlers.understanding import calendar as cal
-from handlers.understanding.calendar import EN_MONTHS, EN_WEEKDAYS, RU_MONTHS, RU_WEEKDAYS, ZH_DIGITS
+from handlers.understanding.calendar import EN_MONTHS, EN_WEEKDAYS, RU_MONTH_ABBR, RU_MONTHS, RU_WEEKDAYS, ZH_DIGITS
 
 
 
@@ -105,16 +105,18 @@ _EN_WD_SHORT = r"(?P<wd>mon|sat|sun)"
 _EN_MON = r"(?P<mon>" + "|".join(sorted(EN_MONTHS, key=len, reverse=True)) + r")\.?"
 _EN_N = r"(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few)"
 _RU_WD = r"(?P<wd>понедельник\w*|вторник\w*|сред[аеуы]|четверг\w*|пятниц[аеуы]|суббот[аеуы]|воскресень[еяю])"
-_RU_MON = r"(?P<mon>" + "|".join(RU_MONTHS) + r")"
+_RU_MON = r"(?P<mon>" + "|".join(RU_MONTHS + RU_MONTH_ABBR) + r")"
 _RU_N = r"(?P<n>\d{1,3}|одн[ау]|один|дв[ае]|три|четыре|пять|шесть|семь|восемь|девять|десять|пару|несколько)"
 _ZH_N = "[0-9" + ZH_DIGITS + "几]{1,3}"
 
 RULES: dict[str, list[tuple[re.Pattern, Resolver]]] = {
     "en": [
         (re.compile(r"\b(?:the\s+)?day\s+after\s+tomorrow\b", _I), _fixed(lambda t: t + timedelta(days=2))),
-        (re.compile(r"\b(?:tomorrow|tmrw|tmr)\b", _I), _fixed(lambda t: t + timedelta(days=1))),
-        (re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|later\s+today|eod)\b", _I),
+        (re.compile(r"\b(?:tomorrow|tmrw|tmr|tmro|2mor+ow?|tomoz)\b", _I), _fixed(lambda t: t + timedelta(days=1))),
+        (re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|later\s+today)\b", _I),
          _fixed(lambda t: t, "today")),
+        (re.compile(r"\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day|(?:close\s+of\s+business|eod|cob)(?:\s+today)?)\b", _I),
+         _fixed(lambda t: t, "deadline")),                                      # the rep's own deadline today
         (re.compile(r"\bnext\s+week\s+(?:on\s+)?" + _EN_WD.replace("wd", "wd") + r"\b", _I),
          lambda m, t: (cal.weekday_of_next_week(t, _wd(m.group("wd"), EN_WEEKDAYS)), "relative", None)),
         (re.compile(r"(?:\b(?P<mod>next|this|coming|on|by|until|till|before)\s+)?\b" + _EN_WD
@@ -133,7 +135,7 @@ RULES: dict[str, list[tuple[re.Pattern, Resolver]]] = {
         (re.compile(r"\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week\b|\beow\b", _I),
          _fixed(lambda t: cal.next_weekday(t, 4, include_today=True))),
         (re.compile(r"\b(?:the\s+)?week\s+after\s+next\b", _I), _fixed(lambda t: cal.week_start(t, 2), "week")),
-        (re.compile(r"\b(?:early\s+)?next\s+week\b", _I), _fixed(lambda t: cal.week_start(t, 1), "week")),
+        (re.compile(r"\b(?:early\s+)?ne?xt\s+w(?:ee)?k\b", _I), _fixed(lambda t: cal.week_start(t, 1), "week")),
         (re.compile(r"\bin\s+" + _EN_N + r"\s+(?P<unit>day|week|month)s?\b", _I), _offset),
         (re.compile(r"\b" + _EN_N + r"\s+(?P<unit>day|week|month)s?\s+from\s+(?:now|today)\b", _I), _offset),
         (re.compile(r"\b" + _EN_MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>20\d\d))?", _I),
@@ -145,6 +147,8 @@ RULES: dict[str, list[tuple[re.Pattern, Resolver]]] = {
         (re.compile(r"\bthe\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?P<next>)", _I), _day_of_month),
     ],
     "ru": [
+        (re.compile(r"\b(?:в|во|до|к|ко|на|с|со)\s+(?:(?P<mod>следующ\w*|след\.|эт[оиу]\w*|ближайш\w*)\s*)?"
+                    r"(?P<wd>пн|вт|ср|чт|пт|сб|вс)\b\.?", _I), _weekday_ru),
         (re.compile(r"\bпослезавтра\b", _I), _fixed(lambda t: t + timedelta(days=2))),
         (re.compile(r"\bзавтра\b", _I), _fixed(lambda t: t + timedelta(days=1))),
         (re.compile(r"\bсегодня\b", _I), _fixed(lambda t: t, "today")),

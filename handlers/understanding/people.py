@@ -28,7 +28,7 @@ _LOW = r"[a-z][a-z'-]+"
 _EN_ROLE_NAME = re.compile(r"\b(?P<role>" + EN_ROLES + r")(?:\s*(?:,|\s+is|:|\(|\s+named|\s+called|\s+-|\s+–)\s*|\s+)(?!(?:of|at|from|for|in|with)\s)(?P<name>(?:" + _CAP + r"|" + _LOW + r")(?:\s+(?:" + _CAP + r"|" + _LOW + r"))?)", re.I)
 _EN_NAME_ROLE = re.compile(r"\b(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\s*(?:,\s*(?:the\s+|their\s+|our\s+)?|\(\s*)(?P<role>(?i:" + EN_ROLES + r"))\b")
 _EN_NAME_AT = re.compile(r"(?:(?<=\bwith\s)|(?<=\bfor\s)|(?<=w/\s)|(?<=\bfrom\s)|(?<=\bmet\s)|(?<=\bgot\s)|(?<=\bto\s)|(?<=\bcalled\s)|(?<=\bcall\s)|(?<=\bemailed\s)|(?<=\btexted\s)|(?<=\bpinged\s)|(?<=\bmessaged\s)|(?<=\band\s)|(?<=\()|^)(?P<name>(?:" + _CAP + r"|" + _LOW + r")(?:\s+" + _CAP + r")?)(?=\s+(?:from|at|of|@|over\s+at)\s+)", re.I)
-_EN_AFTER_VERB = re.compile(r"(?<!went\s)(?<!\bgo\s)(?<!going\s)(?<!stick\s)(?<!stay\s)(?<!partner\s)(?<!along\s)\b(?:(?P<met>(?i:met|got|reached|spoke\s+(?:with|to)|talked\s+(?:with|to)|contact(?:\s+is|:|\s+person(?:\s+is)?)?|ask\s+for|asked\s+for))|(?i:called|emailed|texted|pinged|messaged|with|w/))\s+(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\b")
+_EN_AFTER_VERB = re.compile(r"(?<!went\s)(?<!\bgo\s)(?<!going\s)(?<!stick\s)(?<!stay\s)(?<!partner\s)(?<!along\s)\b(?:(?P<met>(?i:met|got|reached|spoke\s+(?:with|to)|talked\s+(?:with|to)|(?:main\s+|primary\s+|key\s+)?contact(?:\s+is|:|\s+person(?:\s+is)?)?|(?:decision[\s-]?maker|point\s+of\s+contact|poc|dm|champion)(?:\s+(?:there\s+)?is|:)|ask\s+for|asked\s+for))|(?i:called|emailed|texted|pinged|messaged|with|w/))\s+(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\b")
 _EN_POSSESSIVE = re.compile(r"\b(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)'s\s+(?:birthday|bday|number|phone|email|cell)")
 
 
