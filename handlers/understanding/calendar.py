@@ -122,8 +122,9 @@ def upcoming(today: date, month: int, day: int, year: int | None = None) -> date
     return None
 
 
-def period_for(name: str, today: date) -> tuple[date, date]:
-    """A named period ("this_week", "next_month", ...) as inclusive dates."""
+def period_for(name: str, today: date, ahead: bool = False) -> tuple[date, date]:
+    """A named period ("this_week", "next_month", "q1", ...) as inclusive dates. With `ahead`
+    (a forecast looks forward), a quarter named by number that is already over is next year's."""
     if name == "today":
         return today, today
     if name == "yesterday":
@@ -142,7 +143,8 @@ def period_for(name: str, today: date) -> tuple[date, date]:
         return quarter(today, {"this_quarter": 0, "next_quarter": 1, "last_quarter": -1}[name])
     if len(name) == 2 and name[0] == "q" and name[1] in "1234":
         start = date(today.year, 3 * int(name[1]) - 2, 1)
-        return quarter(start)          # "Q1" is the current year's, even once it has passed
+        first, last = quarter(start)   # the current year's: what the team did in Q1
+        return quarter(start.replace(year=today.year + 1)) if ahead and last < today else (first, last)
     if name.endswith("_year"):
         year = today.year + {"this_year": 0, "next_year": 1, "last_year": -1}[name]
         return date(year, 1, 1), date(year, 12, 31)

@@ -107,7 +107,7 @@ def _shape(parse: Parse, work: str, lex, today, fuzzy: bool) -> None:
             parse.customer, parse.customer_known, parse.customer_candidates = None, False, []
         parse.problems = [p for p in parse.problems if p not in ("amount_without_number",)]
     if intent in _PERIOD_INTENTS:
-        parse.period = period(work, lex, today, days=intent == "followups")
+        parse.period = period(work, lex, today, days=intent == "followups", ahead=intent == "pipeline")
     if intent == "log":
         parse.refers_back = parse.customer is None or lex.refer_back.search(work) is not None
     confidence = {"unknown": 0.2, "help": 0.9}.get(intent, 0.85)

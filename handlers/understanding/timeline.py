@@ -147,7 +147,8 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses) 
     return out
 
 
-def period(text: str, lex: Lexicon, today: date, days: bool = False) -> tuple[date, date] | None:
+def period(text: str, lex: Lexicon, today: date, days: bool = False,
+           ahead: bool = False) -> tuple[date, date] | None:
     """The period a question names (the earliest one written), or None. With `days`, a single
     day also counts ("what do I have on Friday", "планы на пятницу", "周五有什么安排")."""
     best: tuple[int, str] | None = None
@@ -161,4 +162,4 @@ def period(text: str, lex: Lexicon, today: date, days: bool = False) -> tuple[da
             if hit is not None:
                 return hit.day, hit.day
         return None
-    return cal.period_for(best[1], today)
+    return cal.period_for(best[1], today, ahead)

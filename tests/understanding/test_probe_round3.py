@@ -39,3 +39,11 @@ def test_end_of_next_week_is_its_friday():
 def test_a_number_right_after_a_chinese_comma_is_an_amount():
     parse = understand("青山机械的合同谈下来了，68万，下周付首款", NOW, ["青山机械有限公司"])
     assert parse.stage == "won" and parse.amount == 680000 and parse.currency == "CNY"
+
+
+def test_a_past_quarter_is_next_years_for_a_forecast_but_this_years_for_activity():
+    forecast = understand("forecast for Q1?", NOW, [])
+    assert forecast.intent == "pipeline" and str(forecast.period[0]) == "2027-01-01"
+    done = understand("what did the team do in Q1", NOW, [])
+    assert done.intent == "activity" and str(done.period[0]) == "2026-01-01"
+    assert str(understand("第四季度的业绩预测", NOW, []).period[1]) == "2026-12-31"
