@@ -124,7 +124,8 @@ def upcoming(today: date, month: int, day: int, year: int | None = None) -> date
 
 def period_for(name: str, today: date, ahead: bool = False) -> tuple[date, date]:
     """A named period ("this_week", "next_month", "q1", ...) as inclusive dates. With `ahead`
-    (a forecast looks forward), a quarter named by number that is already over is next year's."""
+    (a forecast looks forward), a quarter named by number that is over is next year's when that
+    one is nearer ("Q1" in November), else this year's ("Q3" in November)."""
     if name == "today":
         return today, today
     if name == "yesterday":
@@ -144,7 +145,11 @@ def period_for(name: str, today: date, ahead: bool = False) -> tuple[date, date]
     if len(name) == 2 and name[0] == "q" and name[1] in "1234":
         start = date(today.year, 3 * int(name[1]) - 2, 1)
         first, last = quarter(start)   # the current year's: what the team did in Q1
-        return quarter(start.replace(year=today.year + 1)) if ahead and last < today else (first, last)
+        if ahead and last < today:     # over: the nearer of this year's and next year's
+            upcoming = quarter(start.replace(year=today.year + 1))
+            if upcoming[0] - today < today - last:
+                return upcoming
+        return first, last
     if name.endswith("_year"):
         year = today.year + {"this_year": 0, "next_year": 1, "last_year": -1}[name]
         return date(year, 1, 1), date(year, 12, 31)

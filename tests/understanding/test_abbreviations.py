@@ -63,8 +63,8 @@ def test_zh_overdue_and_quarters():
         assert understand(text, NOW, ZH).intent == "followups", text
     parse = understand("三季度的销售漏斗", NOW, [])
     assert parse.intent == "pipeline" and parse.period == (date(2026, 7, 1), date(2026, 9, 30))
-    parse = understand("第一季度的业绩预测", NOW, [])          # the current year's, though it has passed
-    assert parse.intent == "pipeline" and parse.period == (date(2026, 1, 1), date(2026, 3, 31))
+    parse = understand("第一季度的业绩预测", NOW, [])          # a forecast in November: the coming Q1
+    assert parse.intent == "pipeline" and parse.period == (date(2027, 1, 1), date(2027, 3, 31))
 
 
 def test_ru_weekday_abbreviations_plan_the_step():
