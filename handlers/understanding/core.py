@@ -56,7 +56,6 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     lex = lexicon(lang)
     clauses = Clauses(work)
     parse = Parse(lang=lang, summary=cleaned[:1000])
-    known = [k for k in known if isinstance(k, str)]
     match = match_known(cleaned, known, aliases)
     person = people.extract(cleaned, lang, (match.start, match.end))
     parse.contact, parse.contact_role = person.name, person.role

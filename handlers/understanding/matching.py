@@ -73,13 +73,13 @@ def han_core(name: str) -> str:
     return core
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=8)
 def build_index(known: tuple[str, ...], aliases: tuple[tuple[str, str], ...] = ()) -> Index:
-    """The lookup structure for one team's names (cached per list)."""
+    """The lookup structure for one team's names (cached per list; a few lists at a time)."""
     index = Index()
     pairs = [(name, name) for name in known] + [(alias, canon) for alias, canon in aliases]
     for spelling, canonical in pairs:
-        if not spelling or not spelling.strip():
+        if not isinstance(spelling, str) or not isinstance(canonical, str) or not spelling.strip():
             continue
         entry = Entry(canonical, name_tokens(spelling), han_core(spelling))
         if not entry.tokens and len(entry.core) < 2:
@@ -158,11 +158,29 @@ def _word_matches(text: str, words: list[re.Match], index: Index) -> list[tuple[
     return found
 
 
+_RECENT: list[tuple[Sequence[str], Mapping[str, str] | None, int, Index]] = []
+
+
+def _index_for(known: Sequence[str], aliases: Mapping[str, str] | None) -> Index:
+    """The index of these very lists: a long-running bot passes the same list objects until a
+    customer is added, so they are recognised by identity (no per-message copy or hash of
+    100,000 names); other callers fall back to the cache keyed by content."""
+    size = len(known) + len(aliases or {})
+    for seen_known, seen_aliases, seen_size, index in _RECENT:
+        if seen_known is known and seen_aliases is aliases and seen_size == size:
+            return index
+    pairs = tuple(sorted((a, c) for a, c in (aliases or {}).items() if isinstance(a, str) and isinstance(c, str)))
+    index = build_index(tuple(k for k in known if isinstance(k, str)), pairs)
+    _RECENT.insert(0, (known, aliases, size, index))
+    del _RECENT[4:]
+    return index
+
+
 def match_known(text: str, known: Sequence[str], aliases: Mapping[str, str] | None = None) -> Match:
     """The known customer `text` names (the longest, earliest mention), or the tied candidates."""
     if not known and not aliases:
         return Match(None, [])
-    index = build_index(tuple(known), tuple(sorted((aliases or {}).items())))
+    index = _index_for(known, aliases)
     words = list(WORD.finditer(text))
     hits = [(s, e, n, frac, entry, fz) for s, e, n, frac, entry, fz in _word_matches(text, words, index)]
     hits += [(s, e, n, frac, entry, False) for s, e, n, frac, entry in _cjk_matches(text, index)]
