@@ -22,7 +22,7 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _ZH_TRADE = re.compile("(?:" + ZH_TRADES + ")")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One spelling of a known customer: its tokens (Latin/Cyrillic) or its Han core."""
 
