@@ -154,6 +154,8 @@ RULES: dict[str, list[tuple[re.Pattern, Resolver]]] = {
         (re.compile(r"\bсегодня\b", _I), _fixed(lambda t: t, "today")),
         (re.compile(r"(?:\b(?:в|во|к|до|на|с|со)\s+)?(?:\b(?P<mod>следующ\w*|эт[оиу]\w*|ближайш\w*|будущ\w*)\s+)?\b"
                     + _RU_WD + r"(?!\w)", _I), _weekday_ru),
+        (re.compile(r"(?<![\d.,])\b(?P<d>3[01]|[12]\d|0?[1-9])-?(?:го|е)?\s+числа(?P<next>\s+следующего\s+месяца)?\b", _I),
+         _day_of_month),
         (re.compile(r"\b(?:в|к|до)\s+(?:конц[ауе]|концу)\s+(?:следующего|будущего)\s+месяца\b", _I),
          _fixed(lambda t: cal.month_end(cal.month_start(t, 1)))),
         (re.compile(r"\b(?:в|к|до)\s+(?:конц[ауе]|концу)\s+(?:этого\s+|текущего\s+)?месяца\b", _I), _fixed(cal.month_end)),

@@ -47,3 +47,9 @@ def test_a_past_quarter_is_next_years_for_a_forecast_but_this_years_for_activity
     done = understand("what did the team do in Q1", NOW, [])
     assert done.intent == "activity" and str(done.period[0]) == "2026-01-01"
     assert str(understand("第四季度的业绩预测", NOW, []).period[1]) == "2026-12-31"
+
+
+def test_russian_day_of_the_month():
+    known = ["АО «Гранит»"]
+    assert str(understand("10-го числа написать Граниту", NOW, known).followup_on) == "2026-12-10"
+    assert str(understand("созвониться с Гранитом 28 числа", NOW, known).followup_on) == "2026-11-28"
