@@ -150,6 +150,11 @@ def period_for(name: str, today: date, ahead: bool = False) -> tuple[date, date]
             if upcoming[0] - today < today - last:
                 return upcoming
         return first, last
+    if len(name) in (2, 3) and name[0] == "m" and name[1:].isdigit():   # a month by name
+        start = date(today.year, int(name[1:]), 1)
+        if ahead and month_end(start) < today:    # "pipeline for March" in November: next March
+            start = start.replace(year=today.year + 1)
+        return start, month_end(start)
     if name.endswith("_year"):
         year = today.year + {"this_year": 0, "next_year": 1, "last_year": -1}[name]
         return date(year, 1, 1), date(year, 12, 31)

@@ -6,6 +6,8 @@ Never raises: empty, huge, binary or nonsensical text gives intent "unknown" wit
 """
 from __future__ import annotations
 
+import re
+
 from datetime import datetime
 from typing import Mapping, Sequence
 
@@ -90,8 +92,13 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
                       birthday=parse.birthday is not None,
                       reachable=bool(parse.contact_phone or parse.contact_email))
     parse.intent = classify(work, lex, signals)
+    if match.name and match.start >= 0 and not _WORDY.search(cleaned[:match.start] + cleaned[match.end:]):
+        parse.intent = "query_customer"        # just a customer's name: "Acme?", "宏图", "Гранит"
     _shape(parse, work, lex, today, match.fuzzy)
     return parse
+
+
+_WORDY = re.compile(r"[^\W_]")
 
 
 def _shape(parse: Parse, work: str, lex, today, fuzzy: bool) -> None:

@@ -1,11 +1,11 @@
 """English cue words: intents, channels, deal stages, commitments, periods."""
 from __future__ import annotations
 
-HELP = r"^\W*(?:/?help|/start|menu|commands)\W*$|\bwhat\s+can\s+you\s+do\b|\bhow\s+(?:do|can|should)\s+i\s+(?:use|log|add|record|enter|ask|see|get)\b|\bhow\s+does\s+(?:this|it|the\s+bot)\s+work\b|\bhow\s+to\s+use\b|\bhelp\s+me\b|\bi\s+need\s+help\b|\bwhat\s+are\s+(?:the\s+)?commands\b"
+HELP = r"^\W*(?:/?help|/start|menu|commands|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening)|start)\W*(?:there|bot)?\W*$|\bwhat\s+can\s+you\s+do\b|\bhow\s+(?:do|can|should)\s+i\s+(?:use|log|add|record|enter|ask|see|get)\b|\bhow\s+does\s+(?:this|it|the\s+bot)\s+work\b|\bhow\s+to\s+use\b|\bhelp\s+me\b|\bi\s+need\s+help\b|\bwhat\s+are\s+(?:the\s+)?commands\b"
 UNDO = r"^\W*/?(?:undo|revert|cancel(?:\s+(?:that|the\s+last(?:\s+one)?|last))?|scratch\s+that|delete\s+(?:that|the\s+last(?:\s+one)?))\W*$"
 DONE = r"^\W*/?(?:done|did|completed?|finished|✅)\s*#?\s*(?P<n>\d{1,3})\W*$"
 PIPELINE = r"\bpipeline\b|\bforecast\w*\b|\bfunnel\b|\bdeals?\s+(?:closing|to\s+close|in\s+play|expected|that\s+will\s+close)\b|\b(?:what|which)\s+(?:deals|opportunities)\b|\bwhat(?:'s|\s+is|\s+will)\s+(?:closing|close)\b|\bexpected\s+(?:revenue|to\s+close)\b|\bopen\s+deals\b|\bhow\s+much\s+(?:will\s+we|are\s+we\s+going\s+to)\s+close\b"
-FOLLOWUPS = r"\b(?:who|what|which|any|anything|anyone|anybody)\b[^.?!]{0,40}\b(?:follow[\s-]?ups?|follow\s+up|call\s+back|remind\w*|due|to\s+do|todo|need\s+to\s+(?:call|contact|chase|ping))\b|\bmy\s+(?:follow[\s-]?ups?|reminders|tasks|to-?dos?)\b|\b(?:follow[\s-]?ups?|reminders|tasks)\s+(?:for|due|list)\b|\bwhat(?:'s|\s+is)\s+due\b|\b(?:show|list)\s+(?:me\s+)?(?:my\s+)?(?:follow[\s-]?ups?|reminders|tasks)\b|^\W*/?(?:follow[\s-]?ups|reminders|tasks|todo)\W*$"
+FOLLOWUPS = r"\bwhat\s+(?:should|do|must)\s+i\s+(?:do|work\s+on|focus\s+on)\b|\bwhat\s+do\s+i\s+need\s+to\s+do\b|\b(?:who|what|which|any|anything|anyone|anybody)\b[^.?!]{0,40}\b(?:follow[\s-]?ups?|follow\s+up|call\s+back|remind\w*|due|to\s+do|todo|need\s+to\s+(?:call|contact|chase|ping))\b|\bmy\s+(?:follow[\s-]?ups?|reminders|tasks|to-?dos?)\b|\b(?:follow[\s-]?ups?|reminders|tasks)\s+(?:for|due|list)\b|\bwhat(?:'s|\s+is)\s+due\b|\b(?:show|list)\s+(?:me\s+)?(?:my\s+)?(?:follow[\s-]?ups?|reminders|tasks)\b|^\W*/?(?:follow[\s-]?ups|reminders|tasks|todo)\W*$"
 # casual ways of asking what is due: "what's on my plate today", "what do I have this week"
 FOLLOWUPS += (r"|\bon\s+my\s+(?:plate|agenda|list|calendar|schedule|radar|to-?do\s+list)\b"
               r"|\bwhat(?:'s|\s+is|s)\s+(?:on\s+)?(?:my|the)\s+(?:agenda|schedule|calendar|list|day)\b"
@@ -56,7 +56,9 @@ PERIODS = [
     (r"\bthis\s+year\b|\bytd\b", "this_year"),
     (r"\bq1\b|\bfirst\s+quarter\b", "q1"), (r"\bq2\b|\bsecond\s+quarter\b", "q2"),
     (r"\bq3\b|\bthird\s+quarter\b", "q3"), (r"\bq4\b|\bfourth\s+quarter\b", "q4"),
-]
+] + [(r"\b(?:in|for|during|of|through)\s+" + name + r"\b", f"m{number}") for number, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"), 1)]
 BIRTHDAY = r"\bbirthday\b|\bb-?day\b|\bborn\s+on\b|\bbirth\s+date\b|\bdob\b"
 REFER_BACK = r"\b(?:they|them|their|theirs|they're|they've|they'll)\b"
 NEW_COMPANY = r"\bnew\s+(?:lead|prospect|customer|client|company|account)\b|\b(?:expo|exhibition|trade\s*show|conference|fair)\b"

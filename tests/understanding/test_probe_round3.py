@@ -53,3 +53,27 @@ def test_russian_day_of_the_month():
     known = ["АО «Гранит»"]
     assert str(understand("10-го числа написать Граниту", NOW, known).followup_on) == "2026-12-10"
     assert str(understand("созвониться с Гранитом 28 числа", NOW, known).followup_on) == "2026-11-28"
+
+
+def test_a_bare_customer_name_asks_for_its_card():
+    known = ["Northbeam Analytics", "青山机械有限公司", "АО «Гранит»"]
+    for text in ("Northbeam?", "青山机械", "Гранит"):
+        parse = understand(text, NOW, known)
+        assert parse.intent == "query_customer" and parse.customer in known, text
+
+
+def test_greetings_get_help_and_what_to_do_lists_follow_ups():
+    for text in ("hello", "Привет!", "你好"):
+        assert understand(text, NOW, []).intent == "help", text
+    parse = understand("what should I do today", NOW, [])
+    assert parse.intent == "followups" and str(parse.period[0]) == "2026-11-25"
+    assert understand("что мне сегодня делать?", NOW, []).intent == "followups"
+
+
+def test_a_month_by_name_is_a_period():
+    parse = understand("сколько в воронке на декабрь", NOW, [])
+    assert parse.intent == "pipeline" and (str(parse.period[0]), str(parse.period[1])) == ("2026-12-01", "2026-12-31")
+    parse = understand("pipeline for March", NOW, [])        # asked in November: the coming March
+    assert str(parse.period[0]) == "2027-03-01"
+    parse = understand("12月份的销售漏斗", NOW, [])
+    assert parse.intent == "pipeline" and str(parse.period[0]) == "2026-12-01"
