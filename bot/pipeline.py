@@ -35,7 +35,7 @@ from handlers.understanding.model import Parse
 from storage.customers import known_names
 from storage.engine import get_engine, is_busy, session as new_session
 from storage.members import get_team
-from storage.inbox import accept, claim, discard, mark_answered, record_reply, unanswered, unprocessed
+from storage.inbox import accept, claim, discard, mark_answered, record_reply, settle, unanswered, unprocessed
 from storage.models import Customer, CustomerAlias, Member, Team
 
 log = logging.getLogger("crmbot.pipeline")
@@ -59,6 +59,7 @@ class Bot:
         # per platform: async (file reference) -> bytes, set by adapters that hand over file ids/URLs
         self.fetchers: dict[str, Callable[[str], Awaitable[bytes]]] = {}
         self._names: dict[int, tuple[tuple, list[str], dict[str, str]]] = {}
+        self._fresh: dict[str, bool] = {}  # keys this process stored and has not processed yet
 
     async def handle(self, incoming: Incoming) -> Reply | None:
         """Answer one message; None when it was already handled (a redelivery) or not for us."""
@@ -107,6 +108,10 @@ class Bot:
             with new_session(self.engine) as session:
                 fresh = accept(session, incoming.platform, incoming.key, incoming.to_payload())
                 session.commit()
+            if fresh:
+                self._fresh[incoming.key] = True
+                while len(self._fresh) > 10_000:  # bounded: the oldest go back to the slow path
+                    self._fresh.pop(next(iter(self._fresh)))
         except OperationalError:  # the store is down: the local spool keeps it instead
             self.spool.put(incoming)
             return False
@@ -153,10 +158,17 @@ class Bot:
                 return answer
             if incoming.message_id is None:
                 incoming.message_id = uuid.uuid4().hex
-            if not claim(session, incoming.platform, incoming.key, team.id):
+            stored = self._fresh.pop(incoming.key, False)  # stored by `accept` in this process
+            if not stored and not claim(session, incoming.platform, incoming.key, team.id):
                 return None
             reply = await self._answer(session, team, member, incoming, now)
-            if incoming.platform != "console":  # kept until the platform has it (see `delivered`)
+            keep = incoming.platform != "console"  # kept until the platform has it (see `delivered`)
+            if stored:  # claim and keep the reply in one statement; someone else may have won
+                if not settle(session, incoming.platform, incoming.key, team.id,
+                              reply.to_payload() if keep else None, incoming.to_payload()):
+                    session.rollback()
+                    return None
+            elif keep:
                 record_reply(session, incoming.platform, incoming.key, reply.to_payload(), incoming.to_payload())
             session.commit()
             return reply

@@ -64,6 +64,16 @@ def record_reply(session: Session, platform: str, key: str, reply: dict[str, Any
                     .values(reply=reply, payload=payload))
 
 
+def settle(session: Session, platform: str, key: str, team_id: int | None, reply: dict[str, Any] | None,
+           payload: dict[str, Any]) -> bool:
+    """Claim an update stored earlier and keep its reply, in one statement of the caller's
+    transaction; False when another worker processed it first (the caller then rolls back)."""
+    done = session.execute(update(Inbox).where(Inbox.platform == platform, Inbox.update_key == key[:200],
+                                               Inbox.processed_at.is_(None))  # type: ignore[union-attr]
+                           .values(processed_at=utcnow(), team_id=team_id, reply=reply, payload=payload))
+    return bool(done.rowcount)
+
+
 def mark_answered(session: Session, platform: str, key: str) -> None:
     """The platform has the reply: nothing to resend after a restart."""
     session.execute(update(Inbox).where(Inbox.platform == platform, Inbox.update_key == key[:200],

@@ -45,3 +45,17 @@ async def test_a_reply_lost_in_a_crash_is_sent_after_the_restart(crm, store, let
     await crm.delivered(again)
     assert await crm.replay() == []
     assert store(Deal) == 1
+
+
+async def test_an_update_another_worker_applied_first_is_not_applied_again(crm, engine, store):
+    from sqlmodel import Session
+
+    from storage.inbox import claim
+
+    update = note("m9")
+    assert await crm.accept(update)  # stored here ...
+    with Session(engine) as other:  # ... and meanwhile processed by another process
+        assert claim(other, update.platform, update.key, None)
+        other.commit()
+    assert await crm.handle(update) is None
+    assert store(Interaction) == 0 and store(Deal) == 0
