@@ -36,6 +36,11 @@ _POST = (r"(?P<post>USD|EUR|GBP|CNY|RMB|RUB|dollars?|bucks|euros?|pounds?|yuan|�
          r"долл\w*\.?|евро|юан\w*|元|块钱?|人民币|美元|美金|欧元|英镑)?")
 _AMOUNT = re.compile(r"(?<![A-Za-z0-9А-Яа-яЁё_./:-])(?<!\d,)" + _PRE + _NUM + _MULS + r"(?![A-Za-zА-Яа-яЁё])\s?" + _POST
                      + r"(?![A-Za-zА-Яа-яЁё])", re.I)
+_RANGE_TAIL = re.compile(r"\s*(?:-|–|—|~|to|до|至|到)\s*[$€£₽¥]?\s?\d[\d.,]*" + _MULS.replace("(?P<short>", "(?P<short>")
+                         + r"(?![A-Za-zА-Яа-яЁё])\s?" + _POST.replace("(?P<post>", "(?P<post>"), re.I)
+_RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|—|~|to|до|至|到)\s*[$€£₽¥]?\s?$", re.I)   # "30到40万": a range, not a change
+_CHANGE_BEFORE = re.compile(r"(?:\bfrom|\bс|\bот|从|由)\s*[$€£₽¥]?\s?\d[\d.,]*\s?\w{0,4}\.?\s*"
+                            r"(?:-|–|—|to|до|至|到)\s*[$€£₽¥]?\s?$", re.I)   # "from 30k to 40k": a change
 _COUNT_AFTER = re.compile(r"\s*(?:%|процент|percent|x\b|units?|pcs|pieces|seats?|users?|licen[cs]es?|people|"
                           r"employees|tons?|kg|clinics?|sites?|stores?|laptops?|hours?|days?|weeks?|months?|"
                           r"years?|штук|шт\b|человек|тонн|лиценз|мест|吨|台|个|件|套|人|家|%)", re.I)
@@ -44,6 +49,9 @@ _MONEY_BEFORE = re.compile(r"(?:budget|deal|contract|price|priced|quote[d]?|wort
                            r"总额)\W{0,3}(?:(?:is|of|at|for|to|now|was|на|в|составляет|теперь|是|为|约|大概)\s+){0,2}$", re.I)
 _TO_BEFORE = re.compile(r"(?:\bto|\bup\s+to|\bдо|\bтеперь|到|为|成)\s*$", re.I)
 _DISCOUNT_AFTER = re.compile(r"\s*(?:discount|off\b|rebate|скидк|折扣|优惠)", re.I)
+_PER_UNIT = re.compile(r"\s*(?:/\s*(?:unit|pc|piece|seat|user|license|month|mo|шт|ед|штуку|台|个|件|套)\b|"
+                       r"(?:per|a|an|each)\s+(?:unit|piece|pc|seat|user|license|item)|each\b|apiece\b|"
+                       r"за\s+(?:штуку|единицу|шт)|每(?:台|个|件|套|吨|人)|一(?:台|个|件|套))", re.I)
 _DISCOUNT_BEFORE = re.compile(r"(?:discount\s+of|rebate\s+of|скидк\w*\s+(?:в\s+)?|折扣|优惠|降价?了?)\s*$", re.I)
 _BARE_MONEY = re.compile(r"(?:[$€£₽¥](?!\s?\d))|\b(?:dollars|euros|рублей|долларов)\b|万元|美元", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -98,6 +106,10 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
     for m in _AMOUNT.finditer(text):
         pre, mul, post = m.group("pre"), (m.group("short") or m.group("mul") or "").lower().rstrip("."), m.group("post")
         num = m.group("num")
+        ranged = _RANGE_TAIL.match(text, m.end()) if not mul else None
+        if ranged:  # "$30-40k", "30–40 тыс", "30到40万": the multiplier of the range's end
+            mul = (ranged.group("short") or ranged.group("mul") or "").lower().rstrip(".")
+            post = post or ranged.group("post")
         if not (pre or mul or post):
             before = text[max(0, m.start() - 40):m.start()]
             if not _MONEY_BEFORE.search(before) or _YEAR.match(num) or len(num.replace(",", "")) < 4:
@@ -141,13 +153,18 @@ def _with_words(text: str, lang: str, found: list[Amount]) -> list[Amount]:
 
 
 def pick_amount(text: str, amounts: list[Amount]) -> Amount | None:
-    """The deal value among several: the one a change goes "to", else the first that is no discount."""
+    """The deal value among several: the one a change goes "to", else the first that is no
+    discount and no unit price ("$12 per unit", "за штуку", "每台") when a total is written too."""
     usable = [a for a in amounts
               if not _DISCOUNT_AFTER.match(text, a.end) and not _DISCOUNT_BEFORE.search(text[max(0, a.start - 16):a.start])]
+    totals = [a for a in usable if not _PER_UNIT.match(text, a.end)]
+    usable = totals or usable
     if not usable:
         return None
     for amount in reversed(usable):
-        if _TO_BEFORE.search(text[max(0, amount.start - 12):amount.start]) and len(usable) > 1:
+        before = text[max(0, amount.start - 12):amount.start]
+        change = _CHANGE_BEFORE.search(text[max(0, amount.start - 30):amount.start])
+        if _TO_BEFORE.search(before) and len(usable) > 1 and (change or not _RANGE_BEFORE.search(before)):
             return amount
     return usable[0]
 

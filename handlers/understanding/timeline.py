@@ -120,7 +120,11 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses) 
             out.problems.append("bad_date")
         elif out.birthday is None:
             out.birthday = f"{hit.month_day[0]:02d}-{hit.month_day[1]:02d}"
-    remind = _REMIND.search(text) is not None
+    reminder = _REMIND.search(text)
+    remind = reminder is not None
+    for i, hit in list(birthdays.items()):   # "remind me on Dec 3 to wish Petrov a happy birthday":
+        if reminder is not None and 0 <= hit.start - reminder.end() <= 15:   # the day of the reminder too
+            del birthdays[i]
     out.future = [(h.start, h.end) for i, h in enumerate(hits)
                   if i not in birthdays and h.day is not None and h.day > today and h.kind != "today"]
     for i, hit in enumerate(hits):

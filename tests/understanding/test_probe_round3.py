@@ -77,3 +77,24 @@ def test_a_month_by_name_is_a_period():
     assert str(parse.period[0]) == "2027-03-01"
     parse = understand("12月份的销售漏斗", NOW, [])
     assert parse.intent == "pipeline" and str(parse.period[0]) == "2026-12-01"
+
+
+def test_a_unit_price_is_not_the_deal_value_when_a_total_is_written():
+    parse = understand("Spoke to Lisa at Crestline, 500 units at $12 per unit so ~$6k total", NOW, ["Crestline Medical"])
+    assert parse.amount == 6000
+
+
+def test_ranges_take_their_lower_end_and_changes_their_new_value():
+    assert understand("Bayview: budget ~$30-40k", NOW, ["Bayview Hotels"]).amount == 30000
+    assert understand("Кедр: сумма выросла с 2 до 3 млн", NOW, ["ООО «Кедр»"]).amount == 3000000
+    assert understand("青山机械预算30到40万", NOW, ["青山机械有限公司"]).amount == 300000
+
+
+def test_saying_no_for_the_incumbent_is_a_loss():
+    parse = understand("Bayview Hotels said no - they renewed with their current vendor", NOW, ["Bayview Hotels"])
+    assert parse.stage == "lost"
+
+
+def test_a_reminder_on_a_birthday_is_also_the_follow_up_day():
+    parse = understand("напомни 3 декабря поздравить Петрова из Кедра с днём рождения", NOW, ["ООО «Кедр»"])
+    assert str(parse.followup_on) == "2026-12-03" and parse.birthday == "12-03"
