@@ -77,6 +77,9 @@ def english(text: str, taken: tuple[int, int]) -> Person:
             if name and not (taken[0] <= m.start("name") < taken[1]):
                 role = m.group("role") if has_role else None
                 found.append((m.start("name"), name, role))
+    for m in _EN_HONORIFIC.finditer(text):         # "Mr. Johnson", "Dr Alvarez": a person as written
+        if not (taken[0] <= m.start() < taken[1]):
+            found.append((m.start(), m.group(), None))
     if not found:
         return Person()
     found.sort(key=lambda f: (f[0], -len(f[1])))
@@ -86,11 +89,17 @@ def english(text: str, taken: tuple[int, int]) -> Person:
     return Person(name, role.strip() if role else None)
 
 
+_EN_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss)\.?\s+[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?\b")
 _ZH_SUR = "".join(sorted(ZH_SURNAMES))
 _ZH_TITLED = re.compile("(?:[小老][" + _ZH_SUR + "]|[" + _ZH_SUR + "](?:" + ZH_TITLES + "))")
 _ZH_CONTEXT = re.compile("(?:对接人|联系人|负责人|接口人|窗口|对口人|经办人)(?:是|叫|为|:|：)?\\s*|(?:[\u4e00-\u9fff]{1,4}[部处科组室])的|(?:和|跟|与|同|见了|见到|找了|约了|联系了|问了|给|叫|是)")
 _ZH_ROLE_NAME = re.compile("(" + ZH_ROLES + ")(?:是|叫|为)?(?=[" + _ZH_SUR + "])")
 _ZH_DEPT = re.compile("([\u4e00-\u9fff]{2}[部处科组室]|[\u4e00-\u9fff]{2}中心)的$")
+
+
+def _zh_boundary(text: str, i: int) -> bool:
+    """The end of the text, punctuation, a space or a joining word at `i`."""
+    return i >= len(text) or not ("\u4e00" <= text[i] <= "\u9fff") or text[i] in "和跟与及、"
 
 
 def _zh_name_at(text: str, i: int) -> str | None:
@@ -102,6 +111,8 @@ def _zh_name_at(text: str, i: int) -> str | None:
     j = i + 1
     while j < len(text) and j - i < 3 and "\u4e00" <= text[j] <= "\u9fff" and text[j] not in ZH_NAME_STOP:
         j += 1
+    if j == i + 1 and j < len(text) and text[j] in ZH_NAME_STOP and _zh_boundary(text, j + 1):
+        j += 1                       # "赵刚": a stop word as the last character of a name, then a boundary
     name = text[i:j]
     if len(name) < 2 or name in ZH_NOT_NAMES or name[:2] in ZH_NOT_NAMES:
         return None

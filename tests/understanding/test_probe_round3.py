@@ -98,3 +98,10 @@ def test_saying_no_for_the_incumbent_is_a_loss():
 def test_a_reminder_on_a_birthday_is_also_the_follow_up_day():
     parse = understand("напомни 3 декабря поздравить Петрова из Кедра с днём рождения", NOW, ["ООО «Кедр»"])
     assert str(parse.followup_on) == "2026-12-03" and parse.birthday == "12-03"
+
+
+def test_titles_and_honorifics_name_the_contact():
+    parse = understand("拜访青山机械，见了总经理赵刚和财务总监", NOW, ["青山机械有限公司"])
+    assert (parse.contact, parse.contact_role) == ("赵刚", "总经理")
+    parse = understand("Northbeam - Mrs. Okafor wants a callback Friday", NOW, ["Northbeam Analytics"])
+    assert parse.contact == "Mrs. Okafor" and str(parse.followup_on) == "2026-11-27"
