@@ -46,26 +46,13 @@ from storage.customers import name_key  # noqa: E402
 from storage.engine import get_engine  # noqa: E402
 from storage.members import add_user, get_team  # noqa: E402
 from storage.models import ChatState, Customer  # noqa: E402
+from tests.fakes.rep_notes import EN, RU, ZH, rep_note  # noqa: E402
 from tests.fakes.telegram_server import FakeTelegram  # noqa: E402
 
 TOKEN = "123:LOAD"
 SECRET = "load-bench-secret"
 ZONE = "Europe/London"
 WAIT = 30.0
-NOTES = [
-    ("en", "Visited {c}, met {p} (CFO). Sent the quote for ${n}k. Follow up Friday."),
-    ("en", "Called {c}, no answer, try again Monday"),
-    ("en", "{c} signed! ${n},500 annual contract"),
-    ("en", "emailed {c} the revised contract, they want a 5% discount. ping them next week"),
-    ("zh", "拜访了{z}，见了王总，报价{n}万，下周二跟进"),
-    ("zh", "给{z}打了电话，没人接"),
-    ("ru", "Был у {r}, отправил КП на {n} млн руб, созвонимся в пятницу"),
-    ("ru", "Звонил в {r}, обсудили сроки поставки"),
-]
-EN = ["Globex", "Initech", "Umbrella Health", "Stark Logistics", "Wayne Foods", "Acme Tools", "Hooli Labs"]
-ZH = ["星辰科技", "蓝海物流", "鼎盛建材", "华越医疗"]
-RU = ["Вектор", "Альтаир", "Промснаб", "Кедр"]
-PEOPLE = ["Maria Lopez", "Tom Reed", "Laura Chen", "Dave Kowalski"]
 REPORTS = ["/pipeline", "/activity"]
 BAD = ("Something went wrong", "系统出了点问题", "что-то сломалось", "queued", "排队", "в очереди")
 
@@ -239,9 +226,7 @@ async def run(url: str, reps: int, managers: int, seconds: float, processes: int
 
         async def rep(user_id: int) -> None:
             while time.monotonic() < end:
-                lang, template = rng.choice(NOTES)
-                text = template.format(c=rng.choice(EN), p=rng.choice(PEOPLE), n=rng.randint(2, 90),
-                                       z=rng.choice(ZH), r=rng.choice(RU))
+                lang, text = rep_note(rng)
                 done = await ask(user_id, text, lang, f"Rep {user_id}")
                 if done is not None:
                     notes.append(done[0])

@@ -11,29 +11,19 @@ import argparse
 import asyncio
 import random
 import statistics
+import sys
 import tempfile
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from bot.adapters.console import Console
-from bot.pipeline import Bot
-from bot.settings import Settings
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository, for tests.fakes
 
-NOTES = [
-    "Visited {c}, met {p} (CFO). Sent the quote for ${n}k. Follow up Friday.",
-    "Called {c}, no answer, try again Monday",
-    "{c} signed! ${n},500 annual contract",
-    "emailed {c} the revised contract, they want a 5% discount. ping them next week",
-    "拜访了{z}，见了王总，报价{n}万，下周二跟进",
-    "给{z}打了电话，没人接",
-    "Был у {r}, отправил КП на {n} млн руб, созвонимся в пятницу",
-    "Звонил в {r}, обсудили сроки поставки",
-]
-EN = ["Globex", "Initech", "Umbrella Health", "Stark Logistics", "Wayne Foods", "Acme Tools", "Hooli Labs"]
-ZH = ["星辰科技", "蓝海物流", "鼎盛建材", "华越医疗"]
-RU = ["Вектор", "Альтаир", "Промснаб", "Кедр"]
-PEOPLE = ["Maria Lopez", "Tom Reed", "Laura Chen", "Dave Kowalski"]
+from bot.adapters.console import Console  # noqa: E402
+from bot.pipeline import Bot  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+from tests.fakes.rep_notes import rep_note  # noqa: E402
+
 
 
 async def run(count: int, url: str) -> dict[str, float]:
@@ -45,9 +35,7 @@ async def run(count: int, url: str) -> dict[str, float]:
     latencies: list[float] = []
     started = time.perf_counter()
     for i in range(count):
-        template = rng.choice(NOTES)
-        text = template.format(c=rng.choice(EN), p=rng.choice(PEOPLE), n=rng.randint(2, 90),
-                               z=rng.choice(ZH), r=rng.choice(RU))
+        _, text = rep_note(rng)
         t0 = time.perf_counter()
         reply = await reps[i % len(reps)].say(text, now=now + timedelta(seconds=i))
         latencies.append(time.perf_counter() - t0)

@@ -41,22 +41,9 @@ from bot.pipeline import Bot  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from storage.engine import get_engine  # noqa: E402
 from storage.members import add_user, get_team  # noqa: E402
+from tests.fakes.rep_notes import rep_note  # noqa: E402
 from tests.fakes.telegram_server import FakeTelegram  # noqa: E402
 
-NOTES = [
-    ("en", "Visited {c}, met {p} (CFO). Sent the quote for ${n}k. Follow up Friday."),
-    ("en", "Called {c}, no answer, try again Monday"),
-    ("en", "{c} signed! ${n},500 annual contract"),
-    ("en", "emailed {c} the revised contract, they want a 5% discount. ping them next week"),
-    ("zh", "拜访了{z}，见了王总，报价{n}万，下周二跟进"),
-    ("zh", "给{z}打了电话，没人接"),
-    ("ru", "Был у {r}, отправил КП на {n} млн руб, созвонимся в пятницу"),
-    ("ru", "Звонил в {r}, обсудили сроки поставки"),
-]
-EN = ["Globex", "Initech", "Umbrella Health", "Stark Logistics", "Wayne Foods", "Acme Tools", "Hooli Labs"]
-ZH = ["星辰科技", "蓝海物流", "鼎盛建材", "华越医疗"]
-RU = ["Вектор", "Альтаир", "Промснаб", "Кедр"]
-PEOPLE = ["Maria Lopez", "Tom Reed", "Laura Chen", "Dave Kowalski"]
 TOKEN = "123:BENCH"
 FIRST_REP = 10_001
 
@@ -123,9 +110,7 @@ async def run(reps: int, notes: int, url: str, split: bool = True) -> dict[str, 
         loop = asyncio.get_running_loop()
         while left[0] > 0:
             left[0] -= 1
-            lang, template = rng.choice(NOTES)
-            text = template.format(c=rng.choice(EN), p=rng.choice(PEOPLE), n=rng.randint(2, 90),
-                                   z=rng.choice(ZH), r=rng.choice(RU))
+            lang, text = rep_note(rng)
             waiter = server.waiters[user_id] = loop.create_future()
             t0 = time.perf_counter()
             server.push_text(user_id, text, name=f"Rep {user_id}", lang=lang)
