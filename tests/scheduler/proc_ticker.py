@@ -6,7 +6,7 @@
 Each message becomes one line `pid<TAB>chat<TAB>first line of the text`, written and flushed
 before the send returns. `--hang-after K`: after K messages the next send writes
 `hang<TAB>chat<TAB>text` and never returns (the test kills the process there). `--go FILE`:
-wait until FILE exists, so that two processes start together. `--lock`: take the tick lock
+write OUT.ready, then wait until FILE exists, so that two processes start together. `--lock`: take the tick lock
 the way `crmbot run` does (a PostgreSQL advisory lock, or the SQLite lease row).
 """
 from __future__ import annotations
@@ -70,6 +70,7 @@ async def main() -> None:
     lock = make_lock(engine) if args.lock else None
     delivery = Delivery(FileSender(args.out, args.hang_after, args.delay), RateLimiter({}), base_delay=0.001)
     if args.go is not None:
+        Path(f"{args.out}.ready").touch()  # imports done: the test starts both at once
         deadline = time.monotonic() + 60
         while not args.go.exists() and time.monotonic() < deadline:
             await asyncio.sleep(0.005)

@@ -101,7 +101,7 @@ def _two_processes(url: str, tmp_path: Path, *flags: str) -> tuple[list[tuple[st
     outs = [tmp_path / "a.txt", tmp_path / "b.txt"]
     procs = [ticker(url, out, "2026-12-01 13:00", "--ticks", "3", "--delay", "0.005", "--go", str(go), *flags)
              for out in outs]
-    time.sleep(0.5)
+    wait_for(lambda: all(Path(f"{out}.ready").exists() for out in outs))  # both loaded, however busy the machine
     go.touch()
     reports = [finish(proc) for proc in procs]
     return lines(*outs), reports
