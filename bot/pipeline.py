@@ -5,14 +5,16 @@ import asyncio
 import logging
 import random
 import re
+import time
 import uuid
 from datetime import datetime, timezone
 from typing import Awaitable, Callable
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session
 
 from bot.access import admit, link_reply
@@ -44,6 +46,12 @@ COMMANDS = {"start": "help", "help": "help", "today": "followups", "followups": 
             "pipeline": "pipeline", "undo": "undo", "activity": "activity"}
 _PICK = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
 Clock = Callable[[], datetime]
+TEAM_TTL_S = 5.0
+# how many customers and aliases the team has, and the newest: the names cache is current while it holds
+_NAMES_VERSION = (select(func.count(Customer.id), func.max(Customer.id),  # type: ignore[arg-type]
+                         select(func.count(CustomerAlias.id)).where(CustomerAlias.team_id == bindparam("team"))
+                         .scalar_subquery())
+                  .where(Customer.team_id == bindparam("team")))
 
 
 class Bot:
@@ -60,6 +68,7 @@ class Bot:
         self.fetchers: dict[str, Callable[[str], Awaitable[bytes]]] = {}
         self._names: dict[int, tuple[tuple, list[str], dict[str, str]]] = {}
         self._fresh: dict[str, bool] = {}  # keys this process stored and has not processed yet
+        self._team: tuple[float, Team] | None = None  # (when read, the row): see `_team_in`
 
     async def handle(self, incoming: Incoming) -> Reply | None:
         """Answer one message; None when it was already handled (a redelivery) or not for us."""
@@ -81,9 +90,8 @@ class Bot:
     async def delivered(self, incoming: Incoming) -> None:
         """The platform has the reply to `incoming`: a restart won't send it again."""
         try:
-            with new_session(self.engine) as session:
-                mark_answered(session, incoming.platform, incoming.key)
-                session.commit()
+            with self.engine.begin() as connection:
+                mark_answered(connection, incoming.platform, incoming.key)
         except OperationalError:  # at worst the reply is sent once more after a restart
             log.warning("could not mark a %s reply as sent", incoming.platform)
 
@@ -105,9 +113,8 @@ class Bot:
         if incoming.message_id is None:
             incoming.message_id = uuid.uuid4().hex
         try:
-            with new_session(self.engine) as session:
-                fresh = accept(session, incoming.platform, incoming.key, incoming.to_payload())
-                session.commit()
+            with self.engine.begin() as connection:
+                fresh = accept(connection, incoming.platform, incoming.key, incoming.to_payload())
             if fresh:
                 self._fresh[incoming.key] = True
                 while len(self._fresh) > 10_000:  # bounded: the oldest go back to the slow path
@@ -150,7 +157,7 @@ class Bot:
     async def _handle(self, incoming: Incoming) -> Reply | None:
         now = incoming.sent_at or self.clock()
         with new_session(self.engine, writer=True) as session:
-            team = get_team(session, self.settings.team, self.settings.timezone, self.settings.currency)
+            team = self._team_in(session)
             member, answer = admit(session, team, incoming, now)
             if member is None:
                 discard(session, incoming.platform, incoming.key)
@@ -172,6 +179,18 @@ class Bot:
                 record_reply(session, incoming.platform, incoming.key, reply.to_payload(), incoming.to_payload())
             session.commit()
             return reply
+
+    def _team_in(self, session: Session) -> Team:
+        """The team row, read at most every few seconds (its currency, zone and settings change
+        rarely, by an admin's command) and otherwise put in the session without a query."""
+        cached = self._team
+        if cached is not None and time.monotonic() - cached[0] < TEAM_TTL_S:
+            return session.merge(cached[1], load=False)
+        team = get_team(session, self.settings.team, self.settings.timezone, self.settings.currency)
+        copy = Team(**{c.name: getattr(team, c.name) for c in Team.__table__.columns})  # type: ignore[attr-defined]
+        make_transient_to_detached(copy)  # never in a session itself, so never expired
+        self._team = (time.monotonic(), copy)
+        return team
 
     async def _answer(self, session: Session, team: Team, member: Member, incoming: Incoming,
                       now: datetime) -> Reply:
@@ -289,10 +308,7 @@ class Bot:
 
     def known(self, session: Session, team_id: int) -> tuple[list[str], dict[str, str]]:
         """The team's customer names and aliases, cached until a customer is added or removed."""
-        alias_count = (select(func.count(CustomerAlias.id)).where(CustomerAlias.team_id == team_id)
-                       .scalar_subquery())
-        version = tuple(session.execute(select(func.count(Customer.id), func.max(Customer.id), alias_count)
-                                        .where(Customer.team_id == team_id)).one())
+        version = tuple(session.connection().execute(_NAMES_VERSION, {"team": team_id}).one())
         cached = self._names.get(team_id)
         if cached is None or cached[0] != version:
             names, aliases = known_names(session, team_id)

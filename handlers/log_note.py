@@ -35,6 +35,7 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
                             name_key=name_key(resolved.new_name or "?"), owner_id=ctx.member.id,
                             created_by=ctx.member.id, created_at=ctx.now)
         journal.add(customer)
+        ctx.extra["new_customer_id"] = customer.id
         lines.append(("new_customer", {"customer": customer.name}))
     note = Note(team_id=ctx.team.id, member_id=ctx.member.id, platform=ctx.platform,  # type: ignore[arg-type]
                 message_id=ctx.message_id, text=ctx.text[:4000], at=ctx.now, customer_id=customer.id)
@@ -48,13 +49,14 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     if parse.channel:
         journal.add(Interaction(team_id=ctx.team.id, customer_id=customer.id,  # type: ignore[arg-type]
                                 contact_id=contact.id if contact else None, member_id=ctx.member.id,
-                                note_id=note.id, channel=parse.channel, text=ctx.text[:4000], at=ctx.now))
+                                note_id=note.id, channel=parse.channel, text=ctx.text[:4000], at=ctx.now),
+                    flush=False)
         lines.insert(0, ("interaction", {"channel": t(ctx.lang, f"channel.{parse.channel}")}))
     if parse.followup_on:
         what = _promise(parse, ctx.text)
         journal.add(FollowUp(team_id=ctx.team.id, customer_id=customer.id,  # type: ignore[arg-type]
                              member_id=ctx.member.id, note_id=note.id, due=parse.followup_on,
-                             what=what, created_at=ctx.now))
+                             what=what, created_at=ctx.now), flush=False)
         if what == _promise(Parse(), ctx.text):  # the note itself: no need to repeat it
             lines.append(("followup_day", {"day": day(parse.followup_on, ctx.lang)}))
         else:
@@ -65,7 +67,7 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     if not lines or lines == [("raw", {"line": issue})]:  # keep the words in the customer's history
         journal.add(Interaction(team_id=ctx.team.id, customer_id=customer.id,  # type: ignore[arg-type]
                                 member_id=ctx.member.id, note_id=note.id, channel="note",
-                                text=ctx.text[:4000], at=ctx.now))
+                                text=ctx.text[:4000], at=ctx.now), flush=False)
         lines.append(("interaction", {"channel": "📝"}))
 
     state.customer_id, state.customer_at = customer.id, ctx.now
@@ -79,7 +81,8 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[st
     if not parse.stage and parse.amount is None:
         return
     journal = journal_of(ctx)
-    deal = open_deal(ctx.session, ctx.team.id, customer.id)  # type: ignore[arg-type]
+    deal = None if ctx.extra.get("new_customer_id") == customer.id else \
+        open_deal(ctx.session, ctx.team.id, customer.id)  # type: ignore[arg-type]
     minor = int((Decimal(parse.amount) * 100).to_integral_value()) if parse.amount is not None else None
     currency = parse.currency or (deal.currency if deal else None) or LOCAL_CURRENCY.get(parse.lang) \
         or ctx.team.currency
@@ -91,7 +94,7 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[st
                     closed_at=ctx.now if stage in ("won", "lost") else None)
         journal.add(deal)
         journal.add(StageChange(team_id=ctx.team.id, deal_id=deal.id, from_stage=None,  # type: ignore[arg-type]
-                                to_stage=stage, at=ctx.now, member_id=ctx.member.id))
+                                to_stage=stage, at=ctx.now, member_id=ctx.member.id), flush=False)
         amount = f", {money(minor, currency, ctx.lang)}" if minor is not None else ""
         lines.append(("deal_new", {"stage": t(ctx.lang, f"stage.{stage}"), "amount": amount}))
         return
@@ -110,7 +113,7 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[st
     journal.change(deal, **changes)
     if "stage" in changes:
         journal.add(StageChange(team_id=ctx.team.id, deal_id=deal.id, from_stage=old,  # type: ignore[arg-type]
-                                to_stage=deal.stage, at=ctx.now, member_id=ctx.member.id))
+                                to_stage=deal.stage, at=ctx.now, member_id=ctx.member.id), flush=False)
         lines.append(("deal_stage", {"old": t(ctx.lang, f"stage.{old}"),
                                      "new": t(ctx.lang, f"stage.{deal.stage}")}))
     if "amount_minor" in changes:

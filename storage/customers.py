@@ -5,7 +5,7 @@ import re
 import unicodedata
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlmodel import Session
 
 from storage.models import Contact, Customer, CustomerAlias, Deal, FollowUp, Interaction
@@ -33,29 +33,34 @@ def known_names(session: Session, team_id: int) -> tuple[list[str], dict[str, st
     return names, {alias: name for alias, name in rows}
 
 
+# The look-ups every note makes, built once (a message runs them with its own values).
+_NAMED = (select(Customer)
+          .where(Customer.team_id == bindparam("team"),
+                 or_(Customer.name_key == bindparam("key"),
+                     Customer.id.in_(select(CustomerAlias.customer_id)  # type: ignore[union-attr]
+                                     .where(CustomerAlias.team_id == bindparam("team"),
+                                            CustomerAlias.alias_key == bindparam("key")))))
+          .order_by(Customer.id))
+_CONTACTS = (select(Contact).where(Contact.team_id == bindparam("team"), Contact.customer_id == bindparam("customer"))
+             .order_by(Contact.id))
+_OPEN_DEAL = (select(Deal).where(Deal.team_id == bindparam("team"), Deal.customer_id == bindparam("customer"),
+                                 Deal.stage.in_(OPEN_STAGES))  # type: ignore[attr-defined]
+              .order_by(Deal.updated_at.desc(), Deal.id.desc()).limit(1))
+
+
 def customers_named(session: Session, team_id: int, name: str) -> list[Customer]:
     """Customers of the team whose name or alias is `name` (after normalising)."""
-    key = name_key(name)
-    via_alias = select(CustomerAlias.customer_id).where(CustomerAlias.team_id == team_id,
-                                                        CustomerAlias.alias_key == key)
-    query = (select(Customer).where(Customer.team_id == team_id,
-                                    or_(Customer.name_key == key, Customer.id.in_(via_alias)))  # type: ignore[union-attr]
-             .order_by(Customer.id))
-    return list(session.execute(query).scalars())
+    return list(session.execute(_NAMED, {"team": team_id, "key": name_key(name)}).scalars())
 
 
 def contacts_of(session: Session, team_id: int, customer_id: int) -> list[Contact]:
     """The customer's contacts, oldest first."""
-    return list(session.execute(select(Contact).where(Contact.team_id == team_id,
-                                                   Contact.customer_id == customer_id)
-                             .order_by(Contact.id)).scalars())
+    return list(session.execute(_CONTACTS, {"team": team_id, "customer": customer_id}).scalars())
 
 
 def open_deal(session: Session, team_id: int, customer_id: int) -> Deal | None:
     """The customer's open deal most recently touched, if any."""
-    return session.execute(select(Deal).where(Deal.team_id == team_id, Deal.customer_id == customer_id,
-                                           Deal.stage.in_(OPEN_STAGES))  # type: ignore[attr-defined]
-                        .order_by(Deal.updated_at.desc(), Deal.id.desc()).limit(1)).scalars().first()
+    return session.execute(_OPEN_DEAL, {"team": team_id, "customer": customer_id}).scalars().first()
 
 
 def deals_of(session: Session, team_id: int, customer_id: int, limit: int = 10) -> list[Deal]:

@@ -7,25 +7,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from storage.models import Inbox, utcnow
 
+# Every message runs these: built once, executed on the connection (no ORM bookkeeping).
+_T = Inbox.__table__  # type: ignore[attr-defined]
+_KEY = (_T.c.platform == bindparam("b_platform")) & (_T.c.update_key == bindparam("b_key"))
+_INSERT = {name: (dialect.insert(_T).on_conflict_do_nothing(index_elements=["platform", "update_key"])
+                  .returning(_T.c.id)) for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))}
+_SETTLE = (update(_T).where(_KEY, _T.c.processed_at.is_(None))
+           .values(processed_at=bindparam("now"), team_id=bindparam("team"), reply=bindparam("reply"),
+                   payload=bindparam("payload")))
+_ANSWERED = update(_T).where(_KEY, _T.c.answered_at.is_(None)).values(answered_at=bindparam("now"))
 
-def _insert(session: Session, values: dict[str, Any]) -> bool:
+
+def _connection(db: Session | Connection) -> Connection:
+    return db.connection() if isinstance(db, Session) else db
+
+
+def _insert(session: Session | Connection, values: dict[str, Any]) -> bool:
     """INSERT … ON CONFLICT DO NOTHING (SQLite and PostgreSQL); True when the row is new."""
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    table = Inbox.__table__  # type: ignore[attr-defined]
-    statement = (insert(table).values(**values)
-                 .on_conflict_do_nothing(index_elements=["platform", "update_key"]).returning(table.c.id))
-    return session.execute(statement).first() is not None
+    connection = _connection(session)
+    statement = _INSERT.get(connection.dialect.name, _INSERT["sqlite"])
+    return connection.execute(statement, values).first() is not None
 
 
-def accept(session: Session, platform: str, key: str, payload: dict[str, Any]) -> bool:
+def accept(session: Session | Connection, platform: str, key: str, payload: dict[str, Any]) -> bool:
     """Store an update as received; False when its key was seen before."""
     return _insert(session, {"platform": platform, "update_key": key[:200], "payload": payload,
                              "received_at": utcnow()})
@@ -68,17 +79,15 @@ def settle(session: Session, platform: str, key: str, team_id: int | None, reply
            payload: dict[str, Any]) -> bool:
     """Claim an update stored earlier and keep its reply, in one statement of the caller's
     transaction; False when another worker processed it first (the caller then rolls back)."""
-    done = session.execute(update(Inbox).where(Inbox.platform == platform, Inbox.update_key == key[:200],
-                                               Inbox.processed_at.is_(None))  # type: ignore[union-attr]
-                           .values(processed_at=utcnow(), team_id=team_id, reply=reply, payload=payload))
+    session.flush()  # the note's own rows first, as a commit would
+    done = _connection(session).execute(_SETTLE, {"b_platform": platform, "b_key": key[:200], "now": utcnow(),
+                                                  "team": team_id, "reply": reply, "payload": payload})
     return bool(done.rowcount)
 
 
-def mark_answered(session: Session, platform: str, key: str) -> None:
+def mark_answered(session: Session | Connection, platform: str, key: str) -> None:
     """The platform has the reply: nothing to resend after a restart."""
-    session.execute(update(Inbox).where(Inbox.platform == platform, Inbox.update_key == key[:200],
-                                        Inbox.answered_at.is_(None))  # type: ignore[union-attr]
-                    .values(answered_at=utcnow()))
+    _connection(session).execute(_ANSWERED, {"b_platform": platform, "b_key": key[:200], "now": utcnow()})
 
 
 def unanswered(session: Session, limit: int = 500) -> list[Inbox]:

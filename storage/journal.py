@@ -5,7 +5,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date, DateTime, event, select
+from sqlalchemy import Date, DateTime, event, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
@@ -54,24 +54,31 @@ class Journal:
         self.team_id = team_id
         self.member_id = member_id
         self.note = note
-        self._entries: list[dict[str, Any]] = []
+        self._entries: list[tuple[SQLModel, dict[str, Any]]] = []
         event.listen(session, "before_commit", self.write)
 
     def write(self, _session: Session | None = None) -> None:
-        """Add the journalled writes to the audit log (all at once, with the note's id);
+        """Add the journalled writes to the audit log in one statement, with the note's id;
         runs by itself just before the session commits."""
         if not self._entries:
             return
+        self.session.flush()  # rows added without a flush get their ids now
         note_id = self.note.id if self.note else None
-        self.session.add_all([AuditLog(team_id=self.team_id, member_id=self.member_id, note_id=note_id, **entry)
-                              for entry in self._entries])
+        rows = []
+        for row, entry in self._entries:
+            if entry["after"] is not None and "id" in entry["after"]:
+                entry["after"]["id"] = row.id  # type: ignore[attr-defined]
+            rows.append({**entry, "row_id": getattr(row, "id", None), "team_id": self.team_id,
+                         "member_id": self.member_id, "note_id": note_id})
         self._entries.clear()
-        self.session.flush()
+        self.session.execute(insert(AuditLog.__table__), rows)  # type: ignore[attr-defined]
 
-    def add(self, row: SQLModel) -> SQLModel:
-        """Insert `row` and journal its creation."""
+    def add(self, row: SQLModel, flush: bool = True) -> SQLModel:
+        """Insert `row` and journal its creation. With `flush=False` the row is written (and
+        gets its id) with the rest of the note, for rows nothing else points at yet."""
         self.session.add(row)
-        self.session.flush()
+        if flush:
+            self.session.flush()
         self._log("create", row, None, snapshot(row))
         return row
 
@@ -89,9 +96,8 @@ class Journal:
         return True
 
     def _log(self, action: str, row: SQLModel, before: dict | None, after: dict | None) -> None:
-        self._entries.append({"action": action, "table_name": row.__tablename__,
-                              "row_id": getattr(row, "id", None), "before": before, "after": after,
-                              "at": utcnow()})
+        self._entries.append((row, {"action": action, "table_name": row.__tablename__,
+                                    "before": before, "after": after, "at": utcnow()}))
 
 
 def revert(session: Session, note: Note) -> int:
