@@ -63,9 +63,20 @@ class Server(FakeTelegram):
         return result
 
 
-def serve_bot(url: str, base_url: str, ready: Any, stop: Any) -> None:
-    """The bot's own process (--split): the adapter polling the fake until `stop` is set."""
+def serve_bot(url: str, base_url: str, ready: Any, stop: Any, profile: str | None = None) -> None:
+    """The bot's own process: the adapter polling the fake until `stop` is set (profiled into
+    `profile` when given)."""
     logging.basicConfig(level=logging.WARNING)
+    if profile:
+        import cProfile
+        profiler = cProfile.Profile()
+        profiler.enable()
+        try:
+            serve_bot(url, base_url, ready, stop)
+        finally:
+            profiler.disable()
+            profiler.dump_stats(profile)
+        return
 
     async def serve() -> None:
         settings = Settings(DATABASE_URL=url, CRM_TIMEZONE="Europe/London", TELEGRAM_BOT_TOKEN=TOKEN,
@@ -78,7 +89,7 @@ def serve_bot(url: str, base_url: str, ready: Any, stop: Any) -> None:
     asyncio.run(serve())
 
 
-async def run(reps: int, notes: int, url: str, split: bool = True) -> dict[str, float]:
+async def run(reps: int, notes: int, url: str, split: bool = True, profile: str | None = None) -> dict[str, float]:
     server = Server()
     await server.start()
     settings = Settings(DATABASE_URL=url, CRM_TIMEZONE="Europe/London", TELEGRAM_BOT_TOKEN=TOKEN,
@@ -93,7 +104,8 @@ async def run(reps: int, notes: int, url: str, split: bool = True) -> dict[str, 
     if split:  # the bot in a process of its own, the fake and the reps here
         context = multiprocessing.get_context("spawn")
         ready, stop = context.Event(), context.Event()
-        child = context.Process(target=serve_bot, args=(url, server.base_url, ready, stop), daemon=True)
+        child = context.Process(target=serve_bot, args=(url, server.base_url, ready, stop, profile),
+                                daemon=True)
         child.start()
         if not await asyncio.get_running_loop().run_in_executor(None, ready.wait, 60):
             child.kill()
@@ -145,11 +157,12 @@ def main() -> None:
     ap.add_argument("--database-url")
     ap.add_argument("--single", action="store_true",
                     help="the bot in this process too, sharing one event loop with the fake and the reps")
+    ap.add_argument("--profile", metavar="FILE", help="cProfile the bot's process into FILE")
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
     with tempfile.TemporaryDirectory() as tmp:
         url = args.database_url or f"sqlite:///{Path(tmp) / 'bench.db'}"
-        r = asyncio.run(run(args.reps, args.notes, url, split=not args.single))
+        r = asyncio.run(run(args.reps, args.notes, url, split=not args.single, profile=args.profile))
     store = url.split(":", 1)[0].split("+")[0]
     where = "one process with the fake" if args.single else "adapter in its own process, fake apart"
     print(f"| notes through the Telegram adapter ({where}; {store}, {r['reps']} reps) "
