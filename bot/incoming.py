@@ -1,7 +1,7 @@
 """The one shape every platform's message becomes."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
@@ -33,7 +33,7 @@ class Incoming:
 
     def to_payload(self) -> dict[str, Any]:
         """A JSON-safe copy for the inbox (audio/image kept only as file references)."""
-        data = asdict(self)
+        data = dict(vars(self))  # every field is a plain value: no deep copy needed
         for name in ("audio", "image"):
             if isinstance(data[name], bytes):
                 data[name] = None

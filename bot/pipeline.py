@@ -172,7 +172,7 @@ class Bot:
             keep = incoming.platform != "console"  # kept until the platform has it (see `delivered`)
             if stored:  # claim and keep the reply in one statement; someone else may have won
                 if not settle(session, incoming.platform, incoming.key, team.id,
-                              reply.to_payload() if keep else None, incoming.to_payload()):
+                              reply.to_payload() if keep else None):
                     session.rollback()
                     return None
             elif keep:

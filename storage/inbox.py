@@ -20,8 +20,7 @@ _KEY = (_T.c.platform == bindparam("b_platform")) & (_T.c.update_key == bindpara
 _INSERT = {name: (dialect.insert(_T).on_conflict_do_nothing(index_elements=["platform", "update_key"])
                   .returning(_T.c.id)) for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))}
 _SETTLE = (update(_T).where(_KEY, _T.c.processed_at.is_(None))
-           .values(processed_at=bindparam("now"), team_id=bindparam("team"), reply=bindparam("reply"),
-                   payload=bindparam("payload")))
+           .values(processed_at=bindparam("now"), team_id=bindparam("team"), reply=bindparam("reply")))
 _ANSWERED = update(_T).where(_KEY, _T.c.answered_at.is_(None)).values(answered_at=bindparam("now"))
 
 
@@ -75,13 +74,13 @@ def record_reply(session: Session, platform: str, key: str, reply: dict[str, Any
                     .values(reply=reply, payload=payload))
 
 
-def settle(session: Session, platform: str, key: str, team_id: int | None, reply: dict[str, Any] | None,
-           payload: dict[str, Any]) -> bool:
-    """Claim an update stored earlier and keep its reply, in one statement of the caller's
-    transaction; False when another worker processed it first (the caller then rolls back)."""
+def settle(session: Session, platform: str, key: str, team_id: int | None, reply: dict[str, Any] | None) -> bool:
+    """Claim an update stored earlier (its payload is there already) and keep its reply, in one
+    statement of the caller's transaction; False when another worker processed it first (the
+    caller then rolls back)."""
     session.flush()  # the note's own rows first, as a commit would
     done = _connection(session).execute(_SETTLE, {"b_platform": platform, "b_key": key[:200], "now": utcnow(),
-                                                  "team": team_id, "reply": reply, "payload": payload})
+                                                  "team": team_id, "reply": reply})
     return bool(done.rowcount)
 
 

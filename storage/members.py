@@ -5,7 +5,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from storage.models import ROLES, Identity, Member, Team
+from storage.models import ROLES, ChatState, Identity, Member, Team
 
 
 def get_team(session: Session, name: str, timezone: str = "UTC", currency: str = "USD") -> Team:
@@ -23,13 +23,17 @@ def get_team(session: Session, name: str, timezone: str = "UTC", currency: str =
     return team
 
 
-_IDENTITY = (select(Identity, Member).join(Member, Member.id == Identity.member_id)  # type: ignore[arg-type]
+# the member's chat state comes along, so the conversation needs no query of its own
+_IDENTITY = (select(Identity, Member, ChatState).join(Member, Member.id == Identity.member_id)  # type: ignore[arg-type]
+             .outerjoin(ChatState, ChatState.member_id == Member.id)  # type: ignore[arg-type]
              .where(Identity.platform == bindparam("platform"), Identity.external_id == bindparam("account")))
 
 
 def identity_of(session: Session, platform: str, external_id: str) -> tuple[Identity, Member] | None:
     """The identity and member behind a platform account, if it was let in (every message asks)."""
     row = session.execute(_IDENTITY, {"platform": platform, "account": external_id}).first()
+    if row and row[2] is not None:
+        session.info["chat_state"] = row[2]  # held, so `session.get(ChatState, …)` finds it loaded
     return (row[0], row[1]) if row else None
 
 
