@@ -182,10 +182,10 @@ class Bot:
 
     def _team_in(self, session: Session) -> Team:
         """The team row, read at most every few seconds (its currency, zone and settings change
-        rarely, by an admin's command) and otherwise put in the session without a query."""
+        rarely, by an admin's command); in between, a detached copy no message writes to."""
         cached = self._team
         if cached is not None and time.monotonic() - cached[0] < TEAM_TTL_S:
-            return session.merge(cached[1], load=False)
+            return cached[1]  # read-only for a message: handlers take its id, zone, currency, settings
         team = get_team(session, self.settings.team, self.settings.timezone, self.settings.currency)
         copy = Team(**{c.name: getattr(team, c.name) for c in Team.__table__.columns})  # type: ignore[attr-defined]
         make_transient_to_detached(copy)  # never in a session itself, so never expired

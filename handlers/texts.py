@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
@@ -211,6 +212,7 @@ def t(lang: str, key: str, **values: object) -> str:
     return template.format(**values) if values else template
 
 
+@lru_cache(maxsize=4096)  # babel re-reads its patterns on every call; replies repeat amounts and days
 def money(minor: int | None, currency: str | None, lang: str) -> str:
     """An amount in minor units written for people: "$42,000", "¥360,000.00", "1 800 000,00 ₽"."""
     if minor is None:
@@ -223,6 +225,7 @@ def money(minor: int | None, currency: str | None, lang: str) -> str:
                            currency_digits=fmt is None)
 
 
+@lru_cache(maxsize=2048)
 def day(value: date, lang: str) -> str:
     """A day written for people: "Fri, Nov 27", "11月27日周五", "пт, 27 нояб."."""
     patterns = {"en": "EEE, MMM d", "zh": "M月d日EEE", "ru": "EEE, d MMM"}

@@ -14,6 +14,7 @@ from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
 
 from bot.adapters.telegram_render import (COMMANDS, MAX_CAPTION, bot_commands, escape, keyboard,
                                           split_text, units, without)
+from bot.adapters.telegram_http import AiohttpRequest
 from bot.adapters.telegram_updates import InboxQueue, PerChatOrder
 from bot.incoming import Incoming
 from bot.pipeline import Bot
@@ -57,6 +58,8 @@ class TelegramAdapter:
             .base_file_url(file_base_url(settings.telegram_api_base_url))
             .rate_limiter(AIORateLimiter(overall_max_rate=overall_max_rate, max_retries=max_retries))
             .concurrent_updates(PerChatOrder(max_concurrent_updates))
+            .request(AiohttpRequest())
+            .get_updates_request(AiohttpRequest(pool_size=1, read_timeout=5.0))
             .build())
         self.app.add_handler(TypeHandler(Update, self._on_update))
         bot.fetchers["telegram"] = self.download  # voice notes and photos arrive as file ids

@@ -13,6 +13,7 @@ from sqlmodel import Session
 from telegram import Update
 
 from bot.adapters.telegram import TelegramAdapter
+from bot.adapters.telegram_http import AiohttpRequest
 from bot.adapters.telegram_render import split_text, units
 from handlers.reply import Choice, Reply
 from storage.customers import name_key
@@ -289,6 +290,19 @@ async def test_a_pushed_chart_arrives_as_a_photo_with_its_caption(adapter, teleg
     assert (text.method, text.text, text.buttons) == ("sendMessage", "Pipeline this month:", [])
     assert photo.method == "sendPhoto" and photo.params["caption"] == "Q4 &lt;weighted&gt;"
     assert photo.params["photo"]["bytes"] == png and photo.buttons[0]["callback_data"] == "undo:7"
+
+
+async def test_a_voice_note_is_downloaded_by_its_file_id(adapter, telegram):
+    assert await adapter.download("voice-1") == b"OggS fake voice bytes"
+    assert telegram.of("getFile")[-1].params["file_id"] == "voice-1"
+
+
+def test_bot_api_calls_honour_https_proxy_but_not_for_hosts_in_no_proxy(monkeypatch):
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.example:3128")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    request = AiohttpRequest()
+    assert request._proxy_for("https://api.telegram.org/bot1:x/getMe") == "http://proxy.example:3128"
+    assert request._proxy_for("http://127.0.0.1:8081/bot1:x/getMe") is None
 
 
 async def test_the_command_menu_is_registered_in_three_languages(telegram):
