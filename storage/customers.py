@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, func, or_, select
 from sqlmodel import Session
 
 from storage.models import Contact, Customer, CustomerAlias, Deal, FollowUp, Interaction
+from storage.names import PackedNames
 
 OPEN_STAGES = ("lead", "qualified", "proposal", "negotiation")
 _LEGAL = re.compile(r"\b(ооо|оао|зао|пао|ао|ип|llc|inc|ltd|corp|co|gmbh|plc|limited)\b\.?|有限公司|股份|集团")
@@ -23,14 +24,16 @@ def name_key(name: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def known_names(session: Session, team_id: int) -> tuple[list[str], dict[str, str]]:
-    """The team's customer names and a map of alias → customer name, for understanding."""
-    names = list(session.execute(select(Customer.name).where(Customer.team_id == team_id)
-                              .order_by(Customer.id)).scalars())
-    rows = session.execute(select(CustomerAlias.alias, Customer.name)
-                        .join(Customer, Customer.id == CustomerAlias.customer_id)
-                        .where(CustomerAlias.team_id == team_id)).all()
-    return names, {alias: name for alias, name in rows}
+def known_names(session: Session, team_id: int) -> tuple[PackedNames, dict[str, str]]:
+    """The team's customer names (oldest first, packed: a read-only sequence of str that takes a
+    third of the memory of a list) and a map of alias → customer name, for understanding."""
+    rows = session.execute(select(Customer.name).where(Customer.team_id == team_id).order_by(Customer.id)
+                           .execution_options(yield_per=2000))   # streamed, not all rows at once
+    names = PackedNames(rows.scalars())
+    pairs = session.execute(select(CustomerAlias.alias, Customer.name)
+                         .join(Customer, Customer.id == CustomerAlias.customer_id)
+                         .where(CustomerAlias.team_id == team_id)).all()
+    return names, {alias: name for alias, name in pairs}
 
 
 # The look-ups every note makes, built once (a message runs them with its own values).
