@@ -3,42 +3,26 @@
 "Kestrel" -> "Kestrel Logistics Ltd", "pinecrest dental" -> "Pinecrest Dental Group",
 "蓝海" -> "蓝海物流有限公司", "у Промснаба" -> "АО «Промснаб»". Legal forms and quotes
 are ignored, Russian case endings are tolerated, typos are forgiven by rapidfuzz.
-The per-team index is built once per `known` list (lru_cache).
+The per-team index (name_index.py) is built once per `known` list and a few are kept
+(index_cache.py).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
+from handlers.heap import give_back
 from handlers.understanding.lang import casefold, fold_accents, is_cjk
 from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS, PLACE_PREFIXES_ZH, ZH_LEGAL_SUFFIX, ZH_TRADES
+from handlers.understanding.index_cache import IndexCache
+from handlers.understanding.name_index import Index, build
 
 WORD = re.compile(r"[0-9A-Za-zÀ-ɏА-Яа-яЁё]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _ZH_TRADE = re.compile("(?:" + ZH_TRADES + ")")
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One spelling of a known customer: its tokens (Latin/Cyrillic) or its Han core."""
-
-    canonical: str
-    tokens: tuple[str, ...]
-    core: str                      # Han characters of the name, legal form stripped
-
-
-@dataclass
-class Index:
-    """All known spellings of a team's customers, indexed for quick lookup."""
-
-    entries: list[Entry] = field(default_factory=list)
-    by_head: dict[str, list[Entry]] = field(default_factory=dict)      # first 3 letters of first token
-    by_bigram: dict[str, list[Entry]] = field(default_factory=dict)    # first 2 Han characters
-    heads: list[str] = field(default_factory=list)                     # first tokens, for fuzzy lookup
 
 
 @dataclass
@@ -73,24 +57,9 @@ def han_core(name: str) -> str:
     return core
 
 
-@lru_cache(maxsize=8)
-def build_index(known: tuple[str, ...], aliases: tuple[tuple[str, str], ...] = ()) -> Index:
-    """The lookup structure for one team's names (cached per list; a few lists at a time)."""
-    index = Index()
-    pairs = [(name, name) for name in known] + [(alias, canon) for alias, canon in aliases]
-    for spelling, canonical in pairs:
-        if not isinstance(spelling, str) or not isinstance(canonical, str) or not spelling.strip():
-            continue
-        entry = Entry(canonical, name_tokens(spelling), han_core(spelling))
-        if not entry.tokens and len(entry.core) < 2:
-            continue
-        index.entries.append(entry)
-        if entry.core and len(entry.core) >= 2:
-            index.by_bigram.setdefault(entry.core[:2], []).append(entry)
-        if entry.tokens:
-            index.by_head.setdefault(entry.tokens[0][:3], []).append(entry)
-            index.heads.append(entry.tokens[0])
-    return index
+def build_index(known: Sequence[str], aliases: Sequence[tuple[str, str]] = ()) -> Index:
+    """The lookup structure for one team's names and (alias, customer name) pairs (not cached)."""
+    return build(known, aliases, name_tokens, han_core)
 
 
 def tokens_match(said: str, name: str) -> bool:
@@ -113,66 +82,74 @@ def tokens_match(said: str, name: str) -> bool:
     return len(name) >= 5 and len(said) >= 5 and said[0] == name[0] and fuzz.ratio(said, name) >= 85
 
 
-def _cjk_matches(text: str, index: Index) -> list[tuple[int, int, int, float, Entry]]:
+def _cjk_matches(text: str, index: Index) -> list[tuple[int, int, int, float, int]]:
     found = []
-    seen: set[int] = set()
+    seen: set[tuple[int, int]] = set()
     for run in _CJK_RUN.finditer(text):
         chunk = run.group()
         for i in range(len(chunk) - 1):
-            for entry in index.by_bigram.get(chunk[i:i + 2], ()):
-                core, n = entry.core, 2
+            if chunk[i:i + 2] not in index.prefixes:   # most characters begin no name
+                continue
+            here = []
+            for core, entry in index.cores_for(chunk[i:i + 2]):
+                n = 2
                 while n < len(core) and i + n < len(chunk) and chunk[i + n] == core[n]:
                     n += 1
                 if n == 2 and core[:2] in PLACE_PREFIXES_ZH and len(core) > 2:
                     continue
                 if n < len(core) and _ZH_TRADE.match(chunk, i + n):   # "星辰科技" is not "星辰软件"
                     continue
-                key = id(entry) * 1000 + i
-                if key not in seen:
-                    seen.add(key)
-                    found.append((run.start() + i, run.start() + i + n, n, n / len(core), entry))
+                if (entry, i) not in seen:
+                    seen.add((entry, i))
+                    here.append((run.start() + i, run.start() + i + n, n, n / len(core), entry))
+            if len(here) > 1:
+                here.sort(key=lambda hit: hit[4])   # in the order the names were given
+            found += here
     return found
 
 
-def _word_matches(text: str, words: list[re.Match], index: Index) -> list[tuple[int, int, int, float, Entry, bool]]:
+def _word_matches(text: str, words: list[re.Match], index: Index) -> list[tuple[int, int, int, float, int, bool]]:
     found = []
     said = [norm_token(w.group()) for w in words]
+    fits: dict[tuple[str, str], bool] = {}   # tokens_match of (word said, word of a name), once each
     for i, token in enumerate(said):
-        pool = index.by_head.get(token[:3], ())
-        fuzzy = False
-        if not pool and len(token) >= 5 and token not in COMMON_WORDS and index.heads:
-            best = process.extractOne(token, index.heads, scorer=fuzz.ratio, score_cutoff=85)
+        pool, fuzzy = index.heads_for(token[:3]), False
+        if not pool and len(token) >= 5 and token not in COMMON_WORDS and index.fuzzy_heads:
+            best = process.extractOne(token, index.fuzzy_heads, scorer=fuzz.ratio, score_cutoff=85)
             if best:
-                pool = index.by_head.get(best[0][:3], ())
-                fuzzy = True
-        for entry in pool:
-            if not tokens_match(token, entry.tokens[0]):
+                pool, fuzzy = index.heads_for(best[0][:3]), True
+        here = []
+        for head, entries in pool:
+            if not tokens_match(token, head):
                 continue
-            n = 1
-            while n < len(entry.tokens) and i + n < len(said) and tokens_match(said[i + n], entry.tokens[n]):
-                n += 1
-            if n == 1 and len(entry.tokens) > 1 and token in COMMON_WORDS and words[i].group()[:1].islower():
-                continue
-            found.append((words[i].start(), words[i + n - 1].end(), n, n / len(entry.tokens), entry,
-                          fuzzy or said[i] != entry.tokens[0]))
+            for entry in entries:
+                tokens = index.tokens(entry)
+                n = 1
+                while n < len(tokens) and i + n < len(said):
+                    key = (said[i + n], tokens[n])
+                    if key not in fits:
+                        fits[key] = tokens_match(*key)
+                    if not fits[key]:
+                        break
+                    n += 1
+                if n == 1 and len(tokens) > 1 and token in COMMON_WORDS and words[i].group()[:1].islower():
+                    continue
+                here.append((words[i].start(), words[i + n - 1].end(), n, n / len(tokens), entry,
+                             fuzzy or token != head))
+        if len(here) > 1:
+            here.sort(key=lambda hit: hit[4])   # in the order the names were given
+        found += here
     return found
 
 
-_RECENT: list[tuple[Sequence[str], Mapping[str, str] | None, int, Index]] = []
+_CACHE = IndexCache()
 
 
 def _index_for(known: Sequence[str], aliases: Mapping[str, str] | None) -> Index:
-    """The index of these very lists: a long-running bot passes the same list objects until a
-    customer is added, so they are recognised by identity (no per-message copy or hash of
-    100,000 names); other callers fall back to the cache keyed by content."""
-    size = len(known) + len(aliases or {})
-    for seen_known, seen_aliases, seen_size, index in _RECENT:
-        if seen_known is known and seen_aliases is aliases and seen_size == size:
-            return index
-    pairs = tuple(sorted((a, c) for a, c in (aliases or {}).items() if isinstance(a, str) and isinstance(c, str)))
-    index = build_index(tuple(k for k in known if isinstance(k, str)), pairs)
-    _RECENT.insert(0, (known, aliases, size, index))
-    del _RECENT[4:]
+    """The index of these names and aliases, from the cache or built now (see index_cache.py)."""
+    index, built = _CACHE.get(known, aliases, build_index)
+    if built and len(index) >= 10_000:   # reading and indexing the names left many MB of freed pages
+        give_back()
     return index
 
 
@@ -190,7 +167,7 @@ def match_known(text: str, known: Sequence[str], aliases: Mapping[str, str] | No
     hits.sort(key=lambda h: (-h[2], -(h[3] == 1.0), h[0], h[5]))
     top = hits[0]
     tied = [h for h in hits if h[2] == top[2] and (h[3] == 1.0) == (top[3] == 1.0) and h[0] == top[0]]
-    names = list(dict.fromkeys(h[4].canonical for h in tied))
+    names = list(dict.fromkeys(index.canonical(h[4]) for h in tied))
     if len(names) > 1:
         return Match(None, names, top[0], top[1], top[5])
     return Match(names[0], [names[0]], top[0], top[1], top[5])
