@@ -5,11 +5,13 @@ import json
 import logging
 import time
 from datetime import datetime, timezone
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from aiohttp import web
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
+
+if TYPE_CHECKING:  # aiohttp's server costs ~9 MB: imported only when a health port is served
+    from aiohttp import web
 
 
 class JsonLines(logging.Formatter):
@@ -68,11 +70,15 @@ class Health:
         return (200 if store else 503), body
 
     async def _get(self, _: web.Request) -> web.Response:
+        from aiohttp import web
+
         status, body = self.report()
         return web.json_response(body, status=status)
 
     async def start(self, host: str, port: int) -> None:
         """Serve `GET /healthz` on host:port (0 picks a free port; `.port` tells which)."""
+        from aiohttp import web
+
         app = web.Application()
         app.router.add_get("/healthz", self._get)
         self._runner = web.AppRunner(app, access_log=None)
