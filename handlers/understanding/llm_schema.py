@@ -126,8 +126,8 @@ def check(parse: Parse, text: str, known: Sequence[str] = (), aliases: Mapping[s
                                          and all(isinstance(d, date) for d in parse.period)
                                          and parse.period[0] <= parse.period[1]):
         wrong.append("period")
-    names = set(known) | set((aliases or {}).values())
-    if parse.customer is not None and not (parse.customer in names or written_in(parse.customer, text)):
+    if parse.customer is not None and not (parse.customer in known or parse.customer in (aliases or {}).values()
+                                           or written_in(parse.customer, text)):
         wrong.append("customer")
     if parse.contact is not None and not written_in(parse.contact, text):
         wrong.append("contact")
