@@ -8,11 +8,11 @@ import re
 import time
 import uuid
 from datetime import datetime, timezone
-from typing import Awaitable, Callable
+from typing import Awaitable, Callable, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, func, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session
@@ -35,7 +35,7 @@ from handlers.understanding.llm import read_card
 from handlers.understanding.llm_usage import Meter
 from handlers.understanding.model import Parse
 from storage.customers import known_names
-from storage.engine import get_engine, is_busy, session as new_session
+from storage.engine import autocommit, get_engine, is_busy, is_disconnect, session as new_session
 from storage.members import get_team
 from storage.inbox import accept, claim, discard, mark_answered, record_reply, settle, unanswered, unprocessed
 from storage.models import Customer, CustomerAlias, Member, Team
@@ -46,6 +46,7 @@ COMMANDS = {"start": "help", "help": "help", "today": "followups", "followups": 
             "pipeline": "pipeline", "undo": "undo", "activity": "activity"}
 _PICK = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
 Clock = Callable[[], datetime]
+T = TypeVar("T")
 TEAM_TTL_S = 5.0
 # how many customers and aliases the team has, and the newest: the names cache is current while it holds
 _NAMES_VERSION = (select(func.count(Customer.id), func.max(Customer.id),  # type: ignore[arg-type]
@@ -90,8 +91,7 @@ class Bot:
     async def delivered(self, incoming: Incoming) -> None:
         """The platform has the reply to `incoming`: a restart won't send it again."""
         try:
-            with self.engine.begin() as connection:
-                mark_answered(connection, incoming.platform, incoming.key)
+            self._one_statement(lambda connection: mark_answered(connection, incoming.platform, incoming.key))
         except OperationalError:  # at worst the reply is sent once more after a restart
             log.warning("could not mark a %s reply as sent", incoming.platform)
 
@@ -103,18 +103,32 @@ class Bot:
             except (OperationalError, IntegrityError) as exc:
                 # lost a race: SQLite's write lock, or another process made the same row first
                 # (a rep's chat state, a customer named at once from two places)
+                if is_disconnect(exc) and attempt == 0:  # a pooled connection had died: a fresh one
+                    continue
                 if (isinstance(exc, OperationalError) and not is_busy(exc)) or attempt == attempts - 1:
                     raise
                 await asyncio.sleep(0.02 * 2 ** attempt * (1 + random.random()))
         return None
+
+    def _one_statement(self, write: Callable[[Connection], T]) -> T:
+        """Run a one-statement write on its own (autocommit on PostgreSQL), once more on a fresh
+        connection if a pooled one had died."""
+        for attempt in range(2):
+            try:
+                with autocommit(self.engine).begin() as connection:
+                    return write(connection)
+            except OperationalError as exc:
+                if attempt or not is_disconnect(exc):
+                    raise
+        raise AssertionError("unreachable")
 
     async def accept(self, incoming: Incoming) -> bool:
         """Store the update before the platform is told it arrived; False for a redelivery."""
         if incoming.message_id is None:
             incoming.message_id = uuid.uuid4().hex
         try:
-            with self.engine.begin() as connection:
-                fresh = accept(connection, incoming.platform, incoming.key, incoming.to_payload())
+            fresh = self._one_statement(
+                lambda connection: accept(connection, incoming.platform, incoming.key, incoming.to_payload()))
             if fresh:
                 self._fresh[incoming.key] = True
                 while len(self._fresh) > 10_000:  # bounded: the oldest go back to the slow path

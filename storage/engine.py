@@ -1,15 +1,17 @@
 """Engine and sessions: SQLite by default (WAL, busy timeout, foreign keys), PostgreSQL when given."""
 from __future__ import annotations
 
+import time
 from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DisconnectionError
 from sqlmodel import Session, create_engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+IDLE_PING_S = 10.0  # a pooled PostgreSQL connection unused this long is pinged before use
 
 
 def is_busy(exc: BaseException) -> bool:
@@ -54,8 +56,47 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _begin)
     else:
-        engine = create_engine(parsed, pool_pre_ping=True, pool_size=10, max_overflow=20)
+        engine = create_engine(parsed, pool_size=10, max_overflow=20)
+        event.listen(engine.pool, "checkout", _ping_if_idle(engine))
+        event.listen(engine.pool, "checkin", _checked_in)
     return engine
+
+
+def _checked_in(_dbapi_connection, record) -> None:
+    record.info["idle_since"] = time.monotonic()
+
+
+def _ping_if_idle(engine: Engine):
+    """A pooled connection idle for a while is pinged before use; a dead one is replaced.
+
+    Like `pool_pre_ping`, but a busy bot does not pay a round trip on every checkout: a
+    connection that was in use within the last `IDLE_PING_S` seconds is trusted, and if the
+    server went away meanwhile the statement fails as a disconnect, which invalidates the pool
+    and is retried once (see `bot.pipeline`)."""
+    def checkout(dbapi_connection, record, _proxy) -> None:
+        idle_since = record.info.get("idle_since")
+        if idle_since is not None and time.monotonic() - idle_since < IDLE_PING_S:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:  # the pool opens a new connection instead
+            raise DisconnectionError(str(exc)) from exc
+    return checkout
+
+
+def is_disconnect(exc: BaseException) -> bool:
+    """True when a statement failed because the server connection died (worth one retry on a
+    fresh connection: the pool has already dropped the dead ones)."""
+    return bool(getattr(exc, "connection_invalidated", False))
+
+
+@lru_cache(maxsize=8)
+def autocommit(engine: Engine) -> Engine:
+    """`engine` for one-statement writes that need no transaction around them (PostgreSQL:
+    no BEGIN/COMMIT round trips); SQLite keeps its own explicit transactions."""
+    if engine.dialect.name == "sqlite":
+        return engine
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 def migrate(engine: Engine) -> None:

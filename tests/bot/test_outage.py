@@ -1,9 +1,15 @@
 """The store goes away during a burst: reps are told their notes are queued; each lands once later."""
 from __future__ import annotations
 
+import time
+
+import pytest
+from sqlalchemy import text
+
 from bot.incoming import Incoming
 from storage.engine import make_engine
 from storage.models import Interaction, Note
+from tests.conftest import PG_URL
 
 
 def note(i: int) -> Incoming:
@@ -54,3 +60,21 @@ async def test_what_arrives_during_a_drain_waits_for_the_next_one(crm, engine, s
     assert [i.message_id for i in crm.spool.waiting()] == ["42:9"]
     crm._handle = original
     assert len(await crm.drain()) == 1 and store(Interaction) == 4
+
+
+@pytest.mark.skipif(not PG_URL, reason="PostgreSQL only: set TEST_DATABASE_URL")
+async def test_a_server_restart_between_notes_costs_the_rep_nothing(crm, engine, store, let_in_42):
+    first = Incoming(platform="telegram", account_id="42", chat_id="42", message_id="42:1",
+                     text="Called Initech, follow up Friday")
+    assert "Initech" in (await crm.handle(first)).text  # the pool now holds live connections
+    outside = make_engine(str(engine.url.render_as_string(hide_password=False)))
+    with outside.connect() as admin:  # the server drops the bot's sessions, as a restart would
+        admin.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
+    outside.dispose()
+    time.sleep(0.3)  # the sessions are gone; the bot's pool does not know yet
+    assert await crm.accept(note(2))  # stored on a fresh connection, not spooled
+    reply = await crm.handle(note(2))
+    assert "Customer2" in reply.text and "queued" not in reply.text, reply.text
+    await crm.delivered(note(2))
+    assert len(crm.spool) == 0 and store(Note) == 2
