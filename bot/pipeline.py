@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from typing import Awaitable, Callable, TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import make_transient_to_detached
@@ -34,11 +34,11 @@ from handlers.understanding.hybrid import understand_hybrid
 from handlers.understanding.llm import read_card
 from handlers.understanding.llm_usage import Meter
 from handlers.understanding.model import Parse
-from storage.customers import known_names
+from storage.customers import known_names, names_version
 from storage.engine import autocommit, get_engine, is_busy, is_disconnect, session as new_session
 from storage.members import get_team
 from storage.inbox import accept, claim, discard, mark_answered, record_reply, settle, unanswered, unprocessed
-from storage.models import Customer, CustomerAlias, Member, Team
+from storage.models import Member, Team
 
 log = logging.getLogger("crmbot.pipeline")
 _COMMAND = re.compile(r"^\s*/([A-Za-z]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
@@ -49,10 +49,7 @@ Clock = Callable[[], datetime]
 T = TypeVar("T")
 TEAM_TTL_S = 5.0
 # how many customers and aliases the team has, and the newest: the names cache is current while it holds
-_NAMES_VERSION = (select(func.count(Customer.id), func.max(Customer.id),  # type: ignore[arg-type]
-                         select(func.count(CustomerAlias.id)).where(CustomerAlias.team_id == bindparam("team"))
-                         .scalar_subquery())
-                  .where(Customer.team_id == bindparam("team")))
+_NAMES_VERSION = select(*names_version(bindparam("team")))
 
 
 class Bot:
@@ -322,7 +319,9 @@ class Bot:
 
     def known(self, session: Session, team_id: int) -> tuple[list[str], dict[str, str]]:
         """The team's customer names and aliases, cached until a customer is added or removed."""
-        version = tuple(session.connection().execute(_NAMES_VERSION, {"team": team_id}).one())
+        team_of, version = session.info.get("names_version") or (None, ())
+        if team_of != team_id:  # not read with the member (see `identity_of`)
+            version = tuple(session.connection().execute(_NAMES_VERSION, {"team": team_id}).one())
         cached = self._names.get(team_id)
         if cached is None or cached[0] != version:
             names, aliases = known_names(session, team_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from typing import Any
 
 from sqlalchemy import bindparam, func, or_, select
 from sqlmodel import Session
@@ -49,6 +50,14 @@ _CONTACTS = (select(Contact).where(Contact.team_id == bindparam("team"), Contact
 _OPEN_DEAL = (select(Deal).where(Deal.team_id == bindparam("team"), Deal.customer_id == bindparam("customer"),
                                  Deal.stage.in_(OPEN_STAGES))  # type: ignore[attr-defined]
               .order_by(Deal.updated_at.desc(), Deal.id.desc()).limit(1))
+
+
+def names_version(team_id: Any) -> tuple[Any, Any, Any]:
+    """How many customers and aliases the team has, and its newest customer, as SQL scalars: the
+    cached names for understanding are current while these hold. `team_id` may be a column."""
+    return (select(func.count(Customer.id)).where(Customer.team_id == team_id).scalar_subquery(),
+            select(func.max(Customer.id)).where(Customer.team_id == team_id).scalar_subquery(),
+            select(func.count(CustomerAlias.id)).where(CustomerAlias.team_id == team_id).scalar_subquery())
 
 
 def customers_named(session: Session, team_id: int, name: str) -> list[Customer]:

@@ -5,6 +5,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from storage.customers import names_version
 from storage.models import ROLES, ChatState, Identity, Member, Team
 
 
@@ -23,8 +24,10 @@ def get_team(session: Session, name: str, timezone: str = "UTC", currency: str =
     return team
 
 
-# the member's chat state comes along, so the conversation needs no query of its own
-_IDENTITY = (select(Identity, Member, ChatState).join(Member, Member.id == Identity.member_id)  # type: ignore[arg-type]
+# the member's chat state and the version of the team's customer names come along, so a message
+# needs no query of its own for either
+_IDENTITY = (select(Identity, Member, ChatState, *names_version(Identity.team_id))  # type: ignore[arg-type]
+             .join(Member, Member.id == Identity.member_id)  # type: ignore[arg-type]
              .outerjoin(ChatState, ChatState.member_id == Member.id)  # type: ignore[arg-type]
              .where(Identity.platform == bindparam("platform"), Identity.external_id == bindparam("account")))
 
@@ -32,9 +35,12 @@ _IDENTITY = (select(Identity, Member, ChatState).join(Member, Member.id == Ident
 def identity_of(session: Session, platform: str, external_id: str) -> tuple[Identity, Member] | None:
     """The identity and member behind a platform account, if it was let in (every message asks)."""
     row = session.execute(_IDENTITY, {"platform": platform, "account": external_id}).first()
-    if row and row[2] is not None:
+    if row is None:
+        return None
+    if row[2] is not None:
         session.info["chat_state"] = row[2]  # held, so `session.get(ChatState, …)` finds it loaded
-    return (row[0], row[1]) if row else None
+    session.info["names_version"] = (row[0].team_id, tuple(row[3:]))  # see `bot.pipeline.Bot.known`
+    return row[0], row[1]
 
 
 def add_user(session: Session, team: Team, platform: str, external_id: str, name: str,
