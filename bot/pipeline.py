@@ -4,7 +4,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-import re
 import time
 import uuid
 from datetime import datetime, timezone
@@ -19,6 +18,7 @@ from sqlmodel import Session
 
 from bot.access import admit, link_reply
 from bot.incoming import Incoming
+from bot.routing import COMMAND, route
 from bot.settings import Settings
 from bot.spool import Spool
 from handlers.card_scan import card_text, propose
@@ -26,14 +26,10 @@ from handlers.context import Ctx
 from handlers.dispatch import dispatch
 from handlers.guard import check, guess_lang, hint_lang
 from handlers.reply import Reply
-from handlers.resolve import state_of
 from handlers.texts import t
-from handlers.understanding import understand
 from handlers.understanding.assist import quote_transcript, voice_text
-from handlers.understanding.hybrid import understand_hybrid
 from handlers.understanding.llm import read_card
 from handlers.understanding.llm_usage import Meter
-from handlers.understanding.model import Parse
 from storage.customers import known_names, names_version
 from storage.engine import autocommit, get_engine, is_busy, is_disconnect, session as new_session
 from storage.members import get_team
@@ -41,10 +37,6 @@ from storage.inbox import accept, claim, discard, mark_answered, record_reply, s
 from storage.models import Member, Team
 
 log = logging.getLogger("crmbot.pipeline")
-_COMMAND = re.compile(r"^\s*/([A-Za-z]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
-COMMANDS = {"start": "help", "help": "help", "today": "followups", "followups": "followups",
-            "pipeline": "pipeline", "undo": "undo", "activity": "activity"}
-_PICK = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
 Clock = Callable[[], datetime]
 T = TypeVar("T")
 TEAM_TTL_S = 5.0
@@ -231,14 +223,16 @@ class Bot:
                   platform=incoming.platform, message_id=incoming.message_id,
                   context_minutes=self.settings.context_minutes, llm=self.llm)
         ctx.extra["meter"] = meter
-        parse = await self._route(incoming, ctx, fallback)
+        parse = await route(incoming.callback or "", ctx, fallback,
+                            lambda: self.known(session, team.id),  # type: ignore[arg-type]
+                            self.llm, self.settings.crm_llm)
         ctx.lang = parse.lang
         reply = await dispatch(parse, ctx)
         if heard:
             reply.text = quote_transcript(heard, parse.lang) + "\n" + reply.text
         if meter.notice:
             reply.text += "\n" + meter.notice
-        if parse.lang != member.language and text and not _COMMAND.match(text):
+        if parse.lang != member.language and text and not COMMAND.match(text):
             member.language = parse.lang
             session.add(member)
         return reply
@@ -261,61 +255,6 @@ class Bot:
                   platform=incoming.platform, message_id=incoming.message_id,
                   context_minutes=self.settings.context_minutes, llm=self.llm)
         return propose(ctx, card)
-
-    async def _route(self, incoming: Incoming, ctx: Ctx, fallback: str) -> Parse:
-        """Buttons and numbered answers first; everything else goes to understanding."""
-        state = state_of(ctx)
-        lang = ctx.member.language or fallback
-        data = incoming.callback or ""
-        kind, _, arg = data.partition(":")
-        if kind == "undo" and arg.isdigit():
-            ctx.extra["note_id"] = int(arg)
-            return Parse(lang=lang, intent="undo")
-        if kind == "done" and arg.isdigit():
-            ctx.extra["followup_id"] = int(arg)
-            return Parse(lang=lang, intent="done")
-        if kind == "snooze" and re.fullmatch(r"\d+:\d+", arg):
-            followup, days = arg.split(":")
-            ctx.extra.update(followup_id=int(followup), days=int(days))
-            return Parse(lang=lang, intent="snooze")
-        if kind == "card" and arg in ("save", "cancel"):
-            ctx.extra["card"] = arg
-            return Parse(lang=lang, intent="card")
-        if kind == "open" and arg.isdigit():
-            ctx.extra["customer_id"] = int(arg)
-            return Parse(lang=lang, intent="query_customer")
-        pick = int(arg) if kind == "pick" and arg.isdigit() else None
-        match = _PICK.match(ctx.text) if not data else None
-        if match and state.pending:
-            pick = int(match.group(1))
-        if pick is not None and state.pending and state.pending.get("kind") == "pick":
-            options = state.pending.get("options") or []
-            if 1 <= pick <= len(options):
-                ctx.extra["customer_id"] = options[pick - 1]
-                ctx.text = state.pending.get("text") or ""
-                ctx.message_id = state.pending.get("message_id") or ctx.message_id
-                state.pending = None
-        elif state.pending and not data:  # a new message instead of an answer: the question lapses
-            state.pending = None
-        names, aliases = self.known(ctx.session, ctx.team.id)  # type: ignore[arg-type]
-        command = _COMMAND.match(ctx.text) if not ctx.extra.get("customer_id") else None
-        if command:
-            return self._command(command.group(1).lower(), command.group(2) or "", ctx, lang, names, aliases)
-        parse = await understand_hybrid(ctx.text, ctx.local_now, names, aliases, self.llm, self.settings.crm_llm,
-                                        ctx.extra.get("meter"))
-        if ctx.extra.get("customer_id") and parse.intent not in ("log", "query_customer"):
-            parse.intent = "log"
-        return parse
-
-    def _command(self, name: str, args: str, ctx: Ctx, lang: str, names: list[str],
-                 aliases: dict[str, str]) -> Parse:
-        """Chat commands (/today, /pipeline, /undo, /help, /start) answer in the member's language."""
-        intent = COMMANDS.get(name, "help")
-        parse = understand(args, ctx.local_now, names, aliases) if args.strip() else Parse(lang=lang)
-        parse.lang, parse.intent = lang, intent
-        if intent == "followups" and parse.period is None:
-            parse.period = (ctx.today, ctx.today)
-        return parse
 
     def known(self, session: Session, team_id: int) -> tuple[list[str], dict[str, str]]:
         """The team's customer names and aliases, cached until a customer is added or removed."""

@@ -1,0 +1,87 @@
+"""Where a message goes before understanding: buttons, numbered answers and chat commands."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from handlers.context import Ctx
+from handlers.resolve import state_of
+from handlers.understanding import understand
+from handlers.understanding.hybrid import understand_hybrid
+from handlers.understanding.model import Parse
+
+COMMAND = re.compile(r"^\s*/([A-Za-z]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
+COMMANDS = {"start": "help", "help": "help", "today": "followups", "followups": "followups",
+            "pipeline": "pipeline", "undo": "undo", "activity": "activity"}
+_PICK = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
+Known = Callable[[], tuple[list[str], dict[str, str]]]
+
+
+def button(data: str, ctx: Ctx, lang: str) -> Parse | None:
+    """What a pressed button asks for (undo, done, snooze, save a card, open a customer)."""
+    kind, _, arg = data.partition(":")
+    if kind == "undo" and arg.isdigit():
+        ctx.extra["note_id"] = int(arg)
+        return Parse(lang=lang, intent="undo")
+    if kind == "done" and arg.isdigit():
+        ctx.extra["followup_id"] = int(arg)
+        return Parse(lang=lang, intent="done")
+    if kind == "snooze" and re.fullmatch(r"\d+:\d+", arg):
+        followup, days = arg.split(":")
+        ctx.extra.update(followup_id=int(followup), days=int(days))
+        return Parse(lang=lang, intent="snooze")
+    if kind == "card" and arg in ("save", "cancel"):
+        ctx.extra["card"] = arg
+        return Parse(lang=lang, intent="card")
+    if kind == "open" and arg.isdigit():
+        ctx.extra["customer_id"] = int(arg)
+        return Parse(lang=lang, intent="query_customer")
+    return None
+
+
+def _answer_pick(data: str, ctx: Ctx) -> None:
+    """A numbered answer (or a pick button) to "which customer?" brings back the note it was asked for;
+    any other message lets the question lapse."""
+    state = state_of(ctx)
+    kind, _, arg = data.partition(":")
+    pick = int(arg) if kind == "pick" and arg.isdigit() else None
+    match = _PICK.match(ctx.text) if not data else None
+    if match and state.pending:
+        pick = int(match.group(1))
+    if pick is not None and state.pending and state.pending.get("kind") == "pick":
+        options = state.pending.get("options") or []
+        if 1 <= pick <= len(options):
+            ctx.extra["customer_id"] = options[pick - 1]
+            ctx.text = state.pending.get("text") or ""
+            ctx.message_id = state.pending.get("message_id") or ctx.message_id
+            state.pending = None
+    elif state.pending and not data:
+        state.pending = None
+
+
+async def route(data: str, ctx: Ctx, fallback: str, known: Known, llm: object | None, llm_mode: str) -> Parse:
+    """The `Parse` a message or button press (`data`) stands for: buttons and numbered answers
+    first, then chat commands, then understanding (with the LLM as configured)."""
+    lang = ctx.member.language or fallback
+    pressed = button(data, ctx, lang)
+    if pressed is not None:
+        return pressed
+    _answer_pick(data, ctx)
+    names, aliases = known()
+    command = COMMAND.match(ctx.text) if not ctx.extra.get("customer_id") else None
+    if command:
+        return _command(command.group(1).lower(), command.group(2) or "", ctx, lang, names, aliases)
+    parse = await understand_hybrid(ctx.text, ctx.local_now, names, aliases, llm, llm_mode, ctx.extra.get("meter"))
+    if ctx.extra.get("customer_id") and parse.intent not in ("log", "query_customer"):
+        parse.intent = "log"
+    return parse
+
+
+def _command(name: str, args: str, ctx: Ctx, lang: str, names: list[str], aliases: dict[str, str]) -> Parse:
+    """Chat commands (/today, /pipeline, /undo, /help, /start) answer in the member's language."""
+    intent = COMMANDS.get(name, "help")
+    parse = understand(args, ctx.local_now, names, aliases) if args.strip() else Parse(lang=lang)
+    parse.lang, parse.intent = lang, intent
+    if intent == "followups" and parse.period is None:
+        parse.period = (ctx.today, ctx.today)
+    return parse
