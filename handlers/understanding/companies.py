@@ -61,8 +61,25 @@ def _personal(words: list[str]) -> bool:
         w.lower() in EN_FIRM_WORDS or w.lower() in COMMON_WORDS for w in words[1:])
 
 
+_EN_NUMBERED = (r"\s+(\d{1,4})(?![\w.:/%-]|,\d|\s*(?i:k|m|mm|bn|x|units?|pcs|pieces|items|days?|weeks?|months?|years?|"
+                r"hours?|mins?|minutes?|times|people|seats|users|licen[cs]es|boxes|cases|tons?|kg|am|pm)\b)")
+
+
+def _numbered(text: str, name: str | None) -> str | None:
+    """The name with the number written right after it ("Store 24", "Vector 2"), unless the number
+    is a quantity or a time ("Acme 2 times", "Initech 50 units", "Globex 10:30")."""
+    if not name or name[-1:].isdigit():
+        return name
+    m = re.search(re.escape(name) + _EN_NUMBERED, text)
+    return f"{name} {m.group(1)}" if m else name
+
+
 def english(text: str, person: str | None, query: bool) -> str | None:
     """A company named in an English note."""
+    return _numbered(text, _english(text, person, query))
+
+
+def _english(text: str, person: str | None, query: bool) -> str | None:
     for pattern in (_EN_TYPED, _EN_LEGAL, _EN_NEW):
         m = pattern.search(text)
         if m and (name := _ok_en(m.group(1), person)):

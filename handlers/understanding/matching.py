@@ -62,11 +62,15 @@ def build_index(known: Sequence[str], aliases: Sequence[tuple[str, str]] = ()) -
     return build(known, aliases, name_tokens, han_core)
 
 
+def _numbers(token: str) -> str:
+    return "".join(c for c in token if c.isdigit())
+
+
 def tokens_match(said: str, name: str) -> bool:
     """True when a word of the message is a word of the name, in another case form or typed wrong."""
     if said == name:
         return True
-    if len(said) < 3 or len(name) < 3:
+    if len(said) < 3 or len(name) < 3 or _numbers(said) != _numbers(name):   # "Store 2" is not "Store 1"
         return False
     common = 0
     for a, b in zip(said, name):
@@ -134,6 +138,8 @@ def _word_matches(text: str, words: list[re.Match], index: Index) -> list[tuple[
                     n += 1
                 if n == 1 and len(tokens) > 1 and token in COMMON_WORDS and words[i].group()[:1].islower():
                     continue
+                if n < len(tokens) and i + n < len(said) and _numbers(tokens[n]) and _numbers(said[i + n]):
+                    continue   # the name goes on with another number: "Vector 2" is not "Vector 1"
                 here.append((words[i].start(), words[i + n - 1].end(), n, n / len(tokens), entry,
                              fuzzy or token != head))
         if len(here) > 1:

@@ -156,3 +156,26 @@ def test_company_as_subject_or_owner(text, customer):
                                   "拜访了中建三局，聊了二期工程", "отправил письмо Ивану"])
 def test_no_company_from_people_or_plain_words(text):
     assert u(text).customer is None
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("Called Vector 2 about the renewal", "Vector 2"),
+    ("Visited Store 24, quote $5k", "Store 24"),
+    ("Visited Studio 54 today", "Studio 54"),
+    ("Called Acme 2 times this week", "Acme"),          # a count, not part of the name
+    ("Sent Initech 50 units", "Initech"),
+    ("Visited Hooli 3 days ago", "Hooli"),
+    ("Quoted Globex 42k", "Globex"),
+])
+def test_a_number_written_after_a_new_company_is_part_of_its_name_unless_it_counts_something(text, customer):
+    assert u(text).customer == customer
+
+
+@pytest.mark.parametrize("text, known, customer", [
+    ("Called Customer2 Ltd, follow up Friday", ["Customer1 Ltd"], "Customer2 Ltd"),
+    ("Called Vector 2", ["Vector 1"], "Vector 2"),
+    ("Called Vector 1 back", ["Vector 1", "Vector 2"], "Vector 1"),
+    ("Visited store 24 again", ["Store 24", "Store 25"], "Store 24"),
+])
+def test_names_that_differ_by_a_number_are_different_customers_not_typos(text, known, customer):
+    assert u(text, known).customer == customer
