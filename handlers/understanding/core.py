@@ -6,6 +6,7 @@ Never raises: empty, huge, binary or nonsensical text gives intent "unknown" wit
 """
 from __future__ import annotations
 
+import logging
 import re
 
 from datetime import datetime
@@ -21,6 +22,7 @@ from handlers.understanding.model import Parse
 from handlers.understanding.timeline import period, sort_out
 
 _PERIOD_INTENTS = ("pipeline", "followups", "activity")
+log = logging.getLogger("crmbot.understanding")
 
 
 def understand(text: str, now: datetime, known: Sequence[str] = (), aliases: Mapping[str, str] | None = None) -> Parse:
@@ -29,7 +31,8 @@ def understand(text: str, now: datetime, known: Sequence[str] = (), aliases: Map
     already in the writer's time zone; relative dates are resolved from its date."""
     try:
         return _understand(text, now, known or (), aliases)
-    except Exception:  # the bot must answer something, whatever the text
+    except Exception:  # the bot must answer something, whatever the text; the log says what broke
+        log.exception("understanding failed: the message is answered as not understood")
         lang = "en"
         try:
             lang = detect(clean(text))
