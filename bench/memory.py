@@ -107,7 +107,9 @@ async def run(url: str, notes: int, reports: int, workdir: Path,
     each followed by a few more notes. `on_phase(name, pid)` is called at each measuring point."""
     names = prepare(url, 50)
     server = FakeTelegram(token=TOKEN)
-    server._message_ids = itertools.count(int(time.time()) * 10)  # unique across runs on this store
+    # unique across runs on this store, however close together (a run uses ~650 ids: seconds * 10 was
+    # not enough, and a reused id is a redelivery the bot rightly does not answer)
+    server._message_ids = itertools.count(int(time.time() * 1000))
     await server.start()
     bot = BotProcess(server, url, workdir, 1)
     shown = lambda call: html.unescape(call.text)  # noqa: E731
