@@ -7,7 +7,7 @@ import random
 import time
 import uuid
 from datetime import datetime, timezone
-from typing import Awaitable, Callable, TypeVar
+from typing import Awaitable, Callable, Sequence, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, select
@@ -56,7 +56,7 @@ class Bot:
         self.spool = Spool(settings.spool_path)
         # per platform: async (file reference) -> bytes, set by adapters that hand over file ids/URLs
         self.fetchers: dict[str, Callable[[str], Awaitable[bytes]]] = {}
-        self._names: dict[int, tuple[tuple, list[str], dict[str, str]]] = {}
+        self._names: dict[int, tuple[tuple, Sequence[str], dict[str, str]]] = {}
         self._fresh: dict[str, bool] = {}  # keys this process stored and has not processed yet
         self._team: tuple[float, Team] | None = None  # (when read, the row): see `_team_in`
 
@@ -256,7 +256,7 @@ class Bot:
                   context_minutes=self.settings.context_minutes, llm=self.llm)
         return propose(ctx, card)
 
-    def known(self, session: Session, team_id: int) -> tuple[list[str], dict[str, str]]:
+    def known(self, session: Session, team_id: int) -> tuple[Sequence[str], dict[str, str]]:
         """The team's customer names and aliases, cached until a customer is added or removed."""
         team_of, version = session.info.get("names_version") or (None, ())
         if team_of != team_id:  # not read with the member (see `identity_of`)

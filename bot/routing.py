@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Sequence
 
 from handlers.context import Ctx
 from handlers.resolve import state_of
@@ -14,7 +14,7 @@ COMMAND = re.compile(r"^\s*/([A-Za-z]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
 COMMANDS = {"start": "help", "help": "help", "today": "followups", "followups": "followups",
             "pipeline": "pipeline", "undo": "undo", "activity": "activity"}
 _PICK = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
-Known = Callable[[], tuple[list[str], dict[str, str]]]
+Known = Callable[[], tuple[Sequence[str], dict[str, str]]]
 
 
 def button(data: str, ctx: Ctx, lang: str) -> Parse | None:
@@ -77,7 +77,7 @@ async def route(data: str, ctx: Ctx, fallback: str, known: Known, llm: object | 
     return parse
 
 
-def _command(name: str, args: str, ctx: Ctx, lang: str, names: list[str], aliases: dict[str, str]) -> Parse:
+def _command(name: str, args: str, ctx: Ctx, lang: str, names: Sequence[str], aliases: dict[str, str]) -> Parse:
     """Chat commands (/today, /pipeline, /undo, /help, /start) answer in the member's language."""
     intent = COMMANDS.get(name, "help")
     parse = understand(args, ctx.local_now, names, aliases) if args.strip() else Parse(lang=lang)

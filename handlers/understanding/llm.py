@@ -72,13 +72,25 @@ def candidates(text: str, known: Sequence[str], aliases: Mapping[str, str] | Non
     found: list[str] = []
     match = match_known(text, known, aliases)
     found += [match.name] if match.name else match.candidates
-    spellings = list(known) + list((aliases or {}).keys())
+    spellings, folded, canonical = _spellings(known, aliases)
     if spellings:
-        canonical = dict(zip(known, known)) | dict(aliases or {})
-        hits = process.extract(casefold(text), [casefold(s) for s in spellings], scorer=fuzz.partial_ratio,
-                               limit=limit * 2, score_cutoff=80)
+        hits = process.extract(casefold(text), folded, scorer=fuzz.partial_ratio, limit=limit * 2, score_cutoff=80)
         found += [canonical[spellings[i]] for _, _, i in hits]
     return list(dict.fromkeys(found))[:limit]
+
+
+_LAST: list[tuple[object, object, tuple[list[str], list[str], dict[str, str]]]] = []
+
+
+def _spellings(known: Sequence[str], aliases: Mapping[str, str] | None) -> tuple[list[str], list[str], dict[str, str]]:
+    """Every spelling of the team's customers, casefolded, and the name each stands for: built
+    once per list of names (the team's, kept by the bot until a customer is added), not per call."""
+    if _LAST and _LAST[0][0] is known and _LAST[0][1] is aliases:
+        return _LAST[0][2]
+    spellings = list(known) + list((aliases or {}).keys())
+    built = (spellings, [casefold(s) for s in spellings], dict(zip(known, known)) | dict(aliases or {}))
+    _LAST[:] = [(known, aliases, built)]  # holding the lists keeps `is` meaningful
+    return built
 
 
 @dataclass
