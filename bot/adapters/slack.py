@@ -32,6 +32,7 @@ from handlers.reply import Reply
 log = logging.getLogger("crmbot.slack")
 EVENTS_PATH = "/slack/events"
 _SEEN_LIMIT = 20_000
+ANSWERING_AT_ONCE = 2
 # requests reaching a listener passed the workspace gate: the pipeline may let their members in
 _TRUSTED = {"workspace_trusted": True} if "workspace_trusted" in Incoming.__dataclass_fields__ else {}
 
@@ -68,6 +69,10 @@ class SlackAdapter:
         self.port: int | None = None                       # the HTTP port, once started
         self._seen: OrderedDict[str, None] = OrderedDict()
         self._tasks: set[asyncio.Task] = set()
+        # two messages worked on at a time: between them the server takes in new requests, so a
+        # burst's acks are not queued behind the whole burst's work (and one slow LLM call, a
+        # voice note say, leaves the other lane free)
+        self._working = asyncio.Semaphore(ANSWERING_AT_ONCE)
         self._people: dict[str, tuple[str | None, str | None]] = {}
         self._runner: web.AppRunner | None = None
         self._socket: Any = None
@@ -214,7 +219,8 @@ class SlackAdapter:
         try:
             incoming.lang_hint, name = await self._person(incoming.account_id)
             incoming.display_name = incoming.display_name or name
-            reply = await self.bot.handle(incoming)
+            async with self._working:
+                reply = await self.bot.handle(incoming)
             if reply is None:  # a redelivery, or nothing to say
                 return
             if target.respond is not None:
