@@ -47,16 +47,14 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     contact = upsert_contact(parse, ctx, customer, state, lines)
     _write_deal(parse, ctx, customer, lines)
     if parse.channel:
-        journal.add(Interaction(team_id=ctx.team.id, customer_id=customer.id,  # type: ignore[arg-type]
-                                contact_id=contact.id if contact else None, member_id=ctx.member.id,
-                                note_id=note.id, channel=parse.channel, text=ctx.text[:4000], at=ctx.now),
-                    flush=False)
+        journal.insert(Interaction, team_id=ctx.team.id, customer_id=customer.id,
+                       contact_id=contact.id if contact else None, member_id=ctx.member.id,
+                       note_id=note.id, channel=parse.channel, text=ctx.text[:4000], at=ctx.now)
         lines.insert(0, ("interaction", {"channel": t(ctx.lang, f"channel.{parse.channel}")}))
     if parse.followup_on:
         what = _promise(parse, ctx.text)
-        journal.add(FollowUp(team_id=ctx.team.id, customer_id=customer.id,  # type: ignore[arg-type]
-                             member_id=ctx.member.id, note_id=note.id, due=parse.followup_on,
-                             what=what, created_at=ctx.now), flush=False)
+        journal.insert(FollowUp, team_id=ctx.team.id, customer_id=customer.id, member_id=ctx.member.id,
+                       note_id=note.id, due=parse.followup_on, what=what, done_at=None, created_at=ctx.now)
         if what == _promise(Parse(), ctx.text):  # the note itself: no need to repeat it
             lines.append(("followup_day", {"day": day(parse.followup_on, ctx.lang)}))
         else:
@@ -65,9 +63,9 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     if issue:
         lines.append(("raw", {"line": issue}))
     if not lines or lines == [("raw", {"line": issue})]:  # keep the words in the customer's history
-        journal.add(Interaction(team_id=ctx.team.id, customer_id=customer.id,  # type: ignore[arg-type]
-                                member_id=ctx.member.id, note_id=note.id, channel="note",
-                                text=ctx.text[:4000], at=ctx.now), flush=False)
+        journal.insert(Interaction, team_id=ctx.team.id, customer_id=customer.id, contact_id=None,
+                       member_id=ctx.member.id, note_id=note.id, channel="note", text=ctx.text[:4000],
+                       at=ctx.now)
         lines.append(("interaction", {"channel": "📝"}))
 
     state.customer_id, state.customer_at = customer.id, ctx.now
@@ -93,8 +91,8 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[st
                     owner_id=ctx.member.id, created_at=ctx.now, updated_at=ctx.now,
                     closed_at=ctx.now if stage in ("won", "lost") else None)
         journal.add(deal)
-        journal.add(StageChange(team_id=ctx.team.id, deal_id=deal.id, from_stage=None,  # type: ignore[arg-type]
-                                to_stage=stage, at=ctx.now, member_id=ctx.member.id), flush=False)
+        journal.insert(StageChange, team_id=ctx.team.id, deal_id=deal.id, from_stage=None, to_stage=stage,
+                       at=ctx.now, member_id=ctx.member.id)
         amount = f", {money(minor, currency, ctx.lang)}" if minor is not None else ""
         lines.append(("deal_new", {"stage": t(ctx.lang, f"stage.{stage}"), "amount": amount}))
         return
@@ -112,8 +110,8 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[st
         changes["owner_id"] = ctx.member.id
     journal.change(deal, **changes)
     if "stage" in changes:
-        journal.add(StageChange(team_id=ctx.team.id, deal_id=deal.id, from_stage=old,  # type: ignore[arg-type]
-                                to_stage=deal.stage, at=ctx.now, member_id=ctx.member.id), flush=False)
+        journal.insert(StageChange, team_id=ctx.team.id, deal_id=deal.id, from_stage=old,
+                       to_stage=deal.stage, at=ctx.now, member_id=ctx.member.id)
         lines.append(("deal_stage", {"old": t(ctx.lang, f"stage.{old}"),
                                      "new": t(ctx.lang, f"stage.{deal.stage}")}))
     if "amount_minor" in changes:

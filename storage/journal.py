@@ -22,17 +22,17 @@ def _tables() -> dict[str, type[SQLModel]]:
     return TABLES
 
 
+def _safe(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
 def snapshot(row: SQLModel) -> dict[str, Any]:
     """A JSON-safe copy of a row's columns."""
-    out: dict[str, Any] = {}
-    for column in row.__table__.columns:  # type: ignore[attr-defined]
-        value = getattr(row, column.name)
-        if isinstance(value, (date, datetime)):
-            value = value.isoformat()
-        elif isinstance(value, Decimal):
-            value = str(value)
-        out[column.name] = value
-    return out
+    return {column.name: _safe(getattr(row, column.name)) for column in row.__table__.columns}  # type: ignore[attr-defined]
 
 
 def _restore(cls: type[SQLModel], name: str, value: Any) -> Any:
@@ -66,10 +66,11 @@ class Journal:
         note_id = self.note.id if self.note else None
         rows = []
         for row, entry in self._entries:
-            if entry["after"] is not None and "id" in entry["after"]:
-                entry["after"]["id"] = row.id  # type: ignore[attr-defined]
-            rows.append({**entry, "row_id": getattr(row, "id", None), "team_id": self.team_id,
-                         "member_id": self.member_id, "note_id": note_id})
+            if row is not None:  # an ORM row: its id is known since the flush
+                entry["row_id"] = getattr(row, "id", None)
+                if entry["after"] is not None and "id" in entry["after"]:
+                    entry["after"]["id"] = entry["row_id"]
+            rows.append({**entry, "team_id": self.team_id, "member_id": self.member_id, "note_id": note_id})
         self._entries.clear()
         self.session.execute(insert(AuditLog.__table__), rows)  # type: ignore[attr-defined]
 
@@ -81,6 +82,18 @@ class Journal:
             self.session.flush()
         self._log("create", row, None, snapshot(row))
         return row
+
+    def insert(self, model: type[SQLModel], **values: Any) -> int:
+        """Insert a row nothing else in the note reads back (a visit, a follow-up, a stage change)
+        straight into its table, journal its creation, and return its id. Every column must be
+        given (or be nullable): no ORM object, so no model defaults."""
+        table = model.__table__  # type: ignore[attr-defined]
+        row_id = self.session.execute(insert(table).returning(table.c.id), values).scalar_one()
+        after = {column.name: _safe(values.get(column.name)) for column in table.columns}
+        after["id"] = row_id
+        self._entries.append((None, {"action": "create", "table_name": table.name, "row_id": row_id,
+                                     "before": None, "after": after, "at": utcnow()}))
+        return row_id
 
     def change(self, row: SQLModel, **values: Any) -> bool:
         """Set `values` on `row`; journal old and new values. False when nothing changed."""
