@@ -23,7 +23,7 @@ from telegram.request import BaseRequest, RequestData
 class AiohttpRequest(BaseRequest):
     """Bot API calls over one aiohttp session (keep-alive connections, at most `pool_size`)."""
 
-    def __init__(self, pool_size: int = 64, read_timeout: float | None = 5.0,
+    def __init__(self, pool_size: int = 256, read_timeout: float | None = 5.0,
                  write_timeout: float | None = 5.0, media_write_timeout: float | None = 20.0,
                  connect_timeout: float | None = 5.0, pool_timeout: float | None = 1.0):
         self._pool_size = pool_size
@@ -74,8 +74,10 @@ class AiohttpRequest(BaseRequest):
             if isinstance(write_timeout, DefaultValue) else write_timeout
         connect = self._connect_timeout if isinstance(connect_timeout, DefaultValue) else connect_timeout
         pool = self._pool_timeout if isinstance(pool_timeout, DefaultValue) else pool_timeout
-        # aiohttp has no write timeout of its own: the time to send counts against the read one
-        timeout = aiohttp.ClientTimeout(total=None, connect=pool, sock_connect=connect,
+        # aiohttp's `connect` covers waiting for a free connection and opening it; `sock_read`
+        # has no separate write phase, so the time to send counts against it
+        timeout = aiohttp.ClientTimeout(total=None, sock_connect=connect,
+                                        connect=None if pool is None or connect is None else pool + connect,
                                         sock_read=None if read is None else read + (write or 0))
         body: object = None
         headers = None

@@ -1,16 +1,19 @@
 """The bot on Telegram: the real python-telegram-bot Application against a fake Bot API on loopback."""
 from __future__ import annotations
 
+import asyncio
 import html
 import socket
 from datetime import date
 
 import aiohttp
+import aiohttp.web
 import pytest
 from sqlalchemy import select
 from sqlmodel import Session
 
 from telegram import Update
+from telegram.error import NetworkError, TimedOut
 
 from bot.adapters.telegram import TelegramAdapter
 from bot.adapters.telegram_http import AiohttpRequest
@@ -361,3 +364,30 @@ async def test_an_update_is_kept_before_telegram_is_told_it_arrived(adapter, crm
     [(incoming, reply)] = await crm.replay()  # the process died there; on restart:
     assert "Globex Corporation" in reply.text and incoming.chat_id == str(ANNA)
     assert store(Inbox, Inbox.processed_at.is_(None)) == 0
+
+
+async def test_a_bot_api_call_that_hangs_times_out_and_a_refused_one_is_a_network_error():
+    async def slow(_request):
+        await asyncio.sleep(2)
+        return aiohttp.web.json_response({"ok": True, "result": True})
+
+    app = aiohttp.web.Application()
+    app.router.add_post("/bot1:x/getMe", slow)
+    runner = aiohttp.web.AppRunner(app)
+    await runner.setup()
+    site = aiohttp.web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    request = AiohttpRequest(read_timeout=0.2, write_timeout=0.1)
+    await request.initialize()
+    try:
+        with pytest.raises(TimedOut):
+            await request.do_request(f"http://127.0.0.1:{port}/bot1:x/getMe", "POST")
+        with socket.socket() as free:
+            free.bind(("127.0.0.1", 0))
+            closed = free.getsockname()[1]
+        with pytest.raises(NetworkError):
+            await request.do_request(f"http://127.0.0.1:{closed}/bot1:x/getMe", "POST")
+    finally:
+        await request.shutdown()
+        await runner.cleanup()
