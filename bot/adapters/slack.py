@@ -32,7 +32,7 @@ from handlers.reply import Reply
 log = logging.getLogger("crmbot.slack")
 EVENTS_PATH = "/slack/events"
 _SEEN_LIMIT = 20_000
-ANSWERING_AT_ONCE = 2
+ANSWERING_AT_ONCE = 4
 # requests reaching a listener passed the workspace gate: the pipeline may let their members in
 _TRUSTED = {"workspace_trusted": True} if "workspace_trusted" in Incoming.__dataclass_fields__ else {}
 
@@ -69,10 +69,12 @@ class SlackAdapter:
         self.port: int | None = None                       # the HTTP port, once started
         self._seen: OrderedDict[str, None] = OrderedDict()
         self._tasks: set[asyncio.Task] = set()
-        # two messages worked on at a time: between them the server takes in new requests, so a
-        # burst's acks are not queued behind the whole burst's work (and one slow LLM call, a
-        # voice note say, leaves the other lane free)
+        # answers start once a burst's requests are acked (`_after_acks`) and run a few at a time,
+        # so new requests are taken in between them (one slow LLM call, a voice note say, leaves
+        # the other lanes free)
         self._working = asyncio.Semaphore(ANSWERING_AT_ONCE)
+        self._acking = 0  # HTTP requests being taken in right now, and when the last came (`_after_acks`)
+        self._last_request = 0.0
         self._people: dict[str, tuple[str | None, str | None]] = {}
         self._runner: web.AppRunner | None = None
         self._socket: Any = None
@@ -127,8 +129,22 @@ class SlackAdapter:
             await asyncio.wait(set(self._tasks))
 
     async def _http(self, request: web.Request) -> web.Response:
-        response = await self.app.async_dispatch(await to_bolt_request(request))
-        return await to_aiohttp_response(response)
+        self._acking += 1
+        self._last_request = asyncio.get_running_loop().time()
+        try:
+            response = await self.app.async_dispatch(await to_bolt_request(request))
+            return await to_aiohttp_response(response)
+        finally:
+            self._acking -= 1
+
+    async def _after_acks(self, quiet: float = 0.02, limit: float = 0.5) -> None:
+        """Let a burst of requests be acked first (Slack gives up after 3 s; an answer can wait a
+        few milliseconds): wait while requests are being taken in or one came in the last `quiet`
+        seconds, but never hold an answer back longer than `limit`."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + limit
+        while (self._acking or loop.time() - self._last_request < quiet) and loop.time() < deadline:
+            await asyncio.sleep(0.005)
 
     # --- the gate: one workspace, each event once --------------------------------------------
     async def _gate(self, body: dict, context: Any, request: Any, next: Callable) -> BoltResponse | None:
@@ -219,6 +235,7 @@ class SlackAdapter:
         try:
             incoming.lang_hint, name = await self._person(incoming.account_id)
             incoming.display_name = incoming.display_name or name
+            await self._after_acks()
             async with self._working:
                 reply = await self.bot.handle(incoming)
             if reply is None:  # a redelivery, or nothing to say

@@ -131,6 +131,22 @@ async def test_slash_command_is_acked_at_once_and_answered_via_response_url(slac
     assert not slack_api.of("chat.postMessage")
 
 
+async def test_answers_wait_until_a_burst_has_been_taken_in_but_not_for_long(slack):
+    loop = asyncio.get_running_loop()
+    slack._last_request = loop.time()  # a request just came in: its neighbours are probably coming too
+    begun = loop.time()
+    await slack._after_acks(quiet=0.1)
+    assert 0.09 <= loop.time() - begun < 0.4
+    slack._acking = 1  # a request that never finishes being taken in holds an answer back at most 0.5 s
+    begun = loop.time()
+    await slack._after_acks()
+    assert 0.45 <= loop.time() - begun < 1.5
+    slack._acking = 0
+    begun = loop.time()
+    await slack._after_acks()  # nothing coming in: no wait
+    assert loop.time() - begun < 0.05
+
+
 async def test_dm_note_gets_block_kit_reply_and_undo_button_undoes_it(slack, slack_api, store, clock):
     store.add_customers("Globex Corporation")
     sent = await deliver(slack, event("message", "Visited Globex, met Maria Lopez. Sent the quote for $42k.",
