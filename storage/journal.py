@@ -54,7 +54,7 @@ class Journal:
         self.team_id = team_id
         self.member_id = member_id
         self.note = note
-        self._entries: list[tuple[SQLModel, dict[str, Any]]] = []
+        self._entries: list[dict[str, Any]] = []
         event.listen(session, "before_commit", self.write)
 
     def write(self, _session: Session | None = None) -> None:
@@ -62,25 +62,17 @@ class Journal:
         runs by itself just before the session commits."""
         if not self._entries:
             return
-        self.session.flush()  # rows added without a flush get their ids now
         note_id = self.note.id if self.note else None
-        rows = []
-        for row, entry in self._entries:
-            if row is not None:  # an ORM row: its id is known since the flush
-                entry["row_id"] = getattr(row, "id", None)
-                if entry["after"] is not None and "id" in entry["after"]:
-                    entry["after"]["id"] = entry["row_id"]
-            rows.append({**entry, "team_id": self.team_id, "member_id": self.member_id, "note_id": note_id})
+        rows = [{**entry, "team_id": self.team_id, "member_id": self.member_id, "note_id": note_id}
+                for entry in self._entries]
         self._entries.clear()
         self.session.execute(insert(AuditLog.__table__), rows)  # type: ignore[attr-defined]
 
-    def add(self, row: SQLModel, flush: bool = True) -> SQLModel:
-        """Insert `row` and journal its creation. With `flush=False` the row is written (and
-        gets its id) with the rest of the note, for rows nothing else points at yet."""
+    def add(self, row: SQLModel) -> SQLModel:
+        """Insert `row` (an object the note goes on using) and journal its creation."""
         self.session.add(row)
-        if flush:
-            self.session.flush()
-        self._log("create", row, None, snapshot(row))
+        self.session.flush()
+        self._log("create", row.__tablename__, row.id, None, snapshot(row))  # type: ignore[attr-defined]
         return row
 
     def insert(self, model: type[SQLModel], **values: Any) -> int:
@@ -90,27 +82,27 @@ class Journal:
         table = model.__table__  # type: ignore[attr-defined]
         row_id = self.session.execute(insert(table).returning(table.c.id), values).scalar_one()
         after = {column.name: _safe(values.get(column.name)) for column in table.columns}
-        after["id"] = row_id
-        self._entries.append((None, {"action": "create", "table_name": table.name, "row_id": row_id,
-                                     "before": None, "after": after, "at": utcnow()}))
+        self._log("create", table.name, row_id, None, {**after, "id": row_id})
         return row_id
 
     def change(self, row: SQLModel, **values: Any) -> bool:
         """Set `values` on `row`; journal old and new values. False when nothing changed."""
-        before = {k: snapshot(row)[k] for k in values}
         changed = {k: v for k, v in values.items() if getattr(row, k) != v}
         if not changed:
             return False
+        old = snapshot(row)
         for key, value in changed.items():
             setattr(row, key, value)
         self.session.add(row)
-        after = {k: snapshot(row)[k] for k in changed}
-        self._log("update", row, {k: before[k] for k in changed}, after)
+        new = snapshot(row)
+        self._log("update", row.__tablename__, row.id, {k: old[k] for k in changed},  # type: ignore[attr-defined]
+                  {k: new[k] for k in changed})
         return True
 
-    def _log(self, action: str, row: SQLModel, before: dict | None, after: dict | None) -> None:
-        self._entries.append((row, {"action": action, "table_name": row.__tablename__,
-                                    "before": before, "after": after, "at": utcnow()}))
+    def _log(self, action: str, table_name: str, row_id: int | None, before: dict | None,
+             after: dict | None) -> None:
+        self._entries.append({"action": action, "table_name": table_name, "row_id": row_id,
+                              "before": before, "after": after, "at": utcnow()})
 
 
 def revert(session: Session, note: Note) -> int:

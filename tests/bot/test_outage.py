@@ -62,19 +62,28 @@ async def test_what_arrives_during_a_drain_waits_for_the_next_one(crm, engine, s
     assert len(await crm.drain()) == 1 and store(Interaction) == 4
 
 
+def drop_the_bots_sessions(engine) -> None:
+    """The server drops every other session, as a restart would; the bot's pool does not know yet."""
+    outside = make_engine(str(engine.url.render_as_string(hide_password=False)))
+    with outside.connect() as admin:
+        admin.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
+    outside.dispose()
+    time.sleep(0.3)
+
+
 @pytest.mark.skipif(not PG_URL, reason="PostgreSQL only: set TEST_DATABASE_URL")
 async def test_a_server_restart_between_notes_costs_the_rep_nothing(crm, engine, store, let_in_42):
     first = Incoming(platform="telegram", account_id="42", chat_id="42", message_id="42:1",
                      text="Called Initech, follow up Friday")
     assert "Initech" in (await crm.handle(first)).text  # the pool now holds live connections
-    outside = make_engine(str(engine.url.render_as_string(hide_password=False)))
-    with outside.connect() as admin:  # the server drops the bot's sessions, as a restart would
-        admin.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                           "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
-    outside.dispose()
-    time.sleep(0.3)  # the sessions are gone; the bot's pool does not know yet
+    await crm.delivered(first)
+    drop_the_bots_sessions(engine)
     assert await crm.accept(note(2))  # stored on a fresh connection, not spooled
-    reply = await crm.handle(note(2))
+    drop_the_bots_sessions(engine)
+    reply = await crm.handle(note(2))  # applied on a fresh connection, not queued
     assert "Customer2" in reply.text and "queued" not in reply.text, reply.text
+    drop_the_bots_sessions(engine)
     await crm.delivered(note(2))
     assert len(crm.spool) == 0 and store(Note) == 2
+    assert await crm.replay() == []  # the reply was marked sent despite the dropped connection
