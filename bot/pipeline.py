@@ -6,7 +6,7 @@ import logging
 import random
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Awaitable, Callable, Sequence, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -31,15 +31,16 @@ from handlers.understanding.assist import quote_transcript, voice_text
 from handlers.understanding.llm import read_card
 from handlers.understanding.llm_usage import Meter
 from storage.customers import known_names, names_version
-from storage.engine import autocommit, get_engine, is_busy, is_disconnect, session as new_session
+from storage.engine import autocommit, get_engine, is_busy, is_disconnect, relaxed, session as new_session
 from storage.members import get_team
 from storage.inbox import accept, claim, discard, mark_answered, record_reply, settle, unanswered, unprocessed
-from storage.models import Member, Team
+from storage.models import Member, Team, utcnow
 
 log = logging.getLogger("crmbot.pipeline")
 Clock = Callable[[], datetime]
 T = TypeVar("T")
 TEAM_TTL_S = 5.0
+STALE_S = 30.0  # an update stored this long ago and still not processed is taken up again
 # how many customers and aliases the team has, and the newest: the names cache is current while it holds
 _NAMES_VERSION = select(*names_version(bindparam("team")))
 
@@ -59,6 +60,7 @@ class Bot:
         self._names: dict[int, tuple[tuple, Sequence[str], dict[str, str]]] = {}
         self._fresh: dict[str, bool] = {}  # keys this process stored and has not processed yet
         self._team: tuple[float, Team] | None = None  # (when read, the row): see `_team_in`
+        self._resumed: set[tuple[str, str]] = set()  # stale updates this process tried: see `resume`
 
     async def handle(self, incoming: Incoming) -> Reply | None:
         """Answer one message; None when it was already handled (a redelivery) or not for us."""
@@ -80,7 +82,8 @@ class Bot:
     async def delivered(self, incoming: Incoming) -> None:
         """The platform has the reply to `incoming`: a restart won't send it again."""
         try:
-            self._one_statement(lambda connection: mark_answered(connection, incoming.platform, incoming.key))
+            self._one_statement(lambda connection: mark_answered(connection, incoming.platform, incoming.key),
+                                relaxed(self.engine))  # lost in a server crash: the reply is sent again
         except OperationalError:  # at worst the reply is sent once more after a restart
             log.warning("could not mark a %s reply as sent", incoming.platform)
 
@@ -99,12 +102,12 @@ class Bot:
                 await asyncio.sleep(0.02 * 2 ** attempt * (1 + random.random()))
         return None
 
-    def _one_statement(self, write: Callable[[Connection], T]) -> T:
+    def _one_statement(self, write: Callable[[Connection], T], engine: Engine | None = None) -> T:
         """Run a one-statement write on its own (autocommit on PostgreSQL), once more on a fresh
         connection if a pooled one had died."""
         for attempt in range(2):
             try:
-                with autocommit(self.engine).begin() as connection:
+                with autocommit(engine or self.engine).begin() as connection:
                     return write(connection)
             except OperationalError as exc:
                 if attempt or not is_disconnect(exc):
@@ -151,6 +154,27 @@ class Bot:
             done = [(Incoming.from_payload(row.payload), Reply.from_payload(row.reply))
                     for row in unanswered(session) if row.payload and row.reply]
             waiting = [Incoming.from_payload(row.payload) for row in unprocessed(session) if row.payload]
+        return done + await self._apply(waiting)
+
+    async def resume(self, stale_s: float | None = None) -> list[tuple[Incoming, Reply]]:
+        """While running: updates stored more than `stale_s` (30) s ago and still not processed, each
+        tried once by this process. Their processing was lost: the server crashed just after
+        committing it without waiting for the disk (see `storage.engine.relaxed`), or the
+        process that acknowledged them died and nobody restarted it. Claiming is atomic, so an
+        update another process is still working on is applied once all the same."""
+        stale_s = STALE_S if stale_s is None else stale_s
+        before = utcnow() - timedelta(seconds=stale_s)  # the inbox's own clock, not a message's
+        with new_session(self.engine) as session:
+            rows = unprocessed(session, before=before)
+            waiting = [Incoming.from_payload(row.payload) for row in rows
+                       if row.payload and (row.platform, row.update_key) not in self._resumed]
+            self._resumed.update((row.platform, row.update_key) for row in rows)
+        if len(self._resumed) > 10_000:  # bounded: after that many, failures get one more try
+            self._resumed.clear()
+        return await self._apply(waiting)
+
+    async def _apply(self, waiting: list[Incoming]) -> list[tuple[Incoming, Reply]]:
+        done = []
         for incoming in waiting:
             reply = await self.handle(incoming)
             if reply is not None:
@@ -159,7 +183,9 @@ class Bot:
 
     async def _handle(self, incoming: Incoming) -> Reply | None:
         now = incoming.sent_at or self.clock()
-        with new_session(self.engine, writer=True) as session:
+        # stored durably by `accept`: what the message writes can be redone from the inbox
+        engine = relaxed(self.engine) if incoming.key in self._fresh else self.engine
+        with new_session(engine, writer=True) as session:
             team = self._team_in(session)
             member, answer = admit(session, team, incoming, now)
             if member is None:

@@ -6,6 +6,8 @@ import logging
 import signal
 from typing import Any, Protocol
 
+from sqlalchemy.exc import OperationalError
+
 from bot.health import Health, setup_logging
 from bot.pipeline import Bot
 from bot.settings import Settings
@@ -103,15 +105,22 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
 
 
 async def _drain_forever(bot: Bot, senders: Senders, stop: asyncio.Event, every: float = 5.0) -> None:
-    """While running: apply what was queued while the store was down, and confirm it."""
+    """While running: apply what was queued while the store was down, and what was stored but
+    whose processing was lost (see `Bot.resume`), and confirm it."""
     while not stop.is_set():
-        if bot.spool.path.exists():
-            for incoming, reply in await bot.drain():
-                try:
-                    await senders.send(incoming.platform, incoming.chat_id, reply)
-                    await bot.delivered(incoming)
-                except Exception:  # applied; only the confirmation is lost
-                    log.warning("could not confirm a queued %s update", incoming.platform, exc_info=True)
+        answered = await bot.drain() if bot.spool.path.exists() else []
+        try:
+            answered += await bot.resume()
+        except OperationalError:  # the store is away: the spool keeps what arrives meanwhile
+            pass
+        except Exception:
+            log.exception("taking up stored updates failed")
+        for incoming, reply in answered:
+            try:
+                await senders.send(incoming.platform, incoming.chat_id, reply)
+                await bot.delivered(incoming)
+            except Exception:  # applied; only the confirmation is lost
+                log.warning("could not confirm a queued %s update", incoming.platform, exc_info=True)
         try:
             await asyncio.wait_for(stop.wait(), timeout=every)
         except asyncio.TimeoutError:

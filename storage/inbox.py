@@ -5,6 +5,7 @@ processed (the process died after acknowledging) is processed on restart.
 """
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, delete, select, update
@@ -57,10 +58,12 @@ def claim(session: Session, platform: str, key: str, team_id: int | None) -> boo
     return bool(claimed)
 
 
-def unprocessed(session: Session, limit: int = 500) -> list[Inbox]:
-    """Updates stored but never processed, oldest first."""
-    return list(session.execute(select(Inbox).where(Inbox.processed_at.is_(None))  # type: ignore[union-attr]
-                                .order_by(Inbox.id).limit(limit)).scalars())
+def unprocessed(session: Session, limit: int = 500, before: datetime | None = None) -> list[Inbox]:
+    """Updates stored but never processed, oldest first; `before`: only those received earlier."""
+    query = select(Inbox).where(Inbox.processed_at.is_(None))  # type: ignore[union-attr]
+    if before is not None:
+        query = query.where(Inbox.received_at < before)  # type: ignore[operator]
+    return list(session.execute(query.order_by(Inbox.id).limit(limit)).scalars())
 
 
 def discard(session: Session, platform: str, key: str) -> None:

@@ -59,3 +59,57 @@ async def test_an_update_another_worker_applied_first_is_not_applied_again(crm, 
         other.commit()
     assert await crm.handle(update) is None
     assert store(Interaction) == 0 and store(Deal) == 0
+
+
+async def test_an_update_whose_processing_was_lost_is_taken_up_while_running(crm, settings, engine, clock, store):
+    from bot.pipeline import Bot
+
+    await crm.accept(note("m5"))  # stored and acknowledged; then this process died
+    other = Bot(settings, engine, clock=clock)  # a process of the same deployment that runs on
+    assert await other.resume() == []  # received just now: its own process may still be on it
+    [(update, reply)] = await other.resume(stale_s=0)
+    assert update.message_id == "m5" and "Globex" in reply.text
+    assert await other.resume(stale_s=0) == [] and store(Deal) == 1
+
+
+async def test_an_update_taken_up_elsewhere_is_not_applied_again_by_the_process_that_stored_it(
+        crm, settings, engine, clock, store):
+    from bot.pipeline import Bot
+
+    update = note("m6", "Called Initech Ltd, no answer")
+    assert await crm.accept(update)
+    [(taken, _)] = await Bot(settings, engine, clock=clock).resume(stale_s=0)  # thought lost
+    assert taken.key == update.key
+    assert await crm.handle(update) is None  # the process that stored it finds it done
+    assert store(Interaction) == 1
+
+
+async def test_the_running_bot_takes_up_and_answers_what_was_stored_and_not_processed(
+        crm, settings, engine, clock, store, monkeypatch):
+    import asyncio
+
+    from bot import pipeline
+    from bot.pipeline import Bot
+    from bot.serve import Senders, _drain_forever
+
+    class Chat:
+        def __init__(self) -> None:
+            self.said: list[tuple[str, str]] = []
+
+        async def send(self, chat_id: str, reply) -> None:
+            self.said.append((chat_id, reply.text))
+
+    await crm.accept(note("m7"))  # this process died after acknowledging it
+    monkeypatch.setattr(pipeline, "STALE_S", 0.0)
+    chat, stop = Chat(), asyncio.Event()
+    drainer = asyncio.create_task(_drain_forever(Bot(settings, engine, clock=clock), Senders({"console": chat}),
+                                                 stop, every=0.05))
+    for _ in range(100):
+        if chat.said:
+            break
+        await asyncio.sleep(0.05)
+    stop.set()
+    await drainer
+    [(to, said)] = chat.said
+    assert to == "anna" and "Globex" in said
+    assert store(Deal) == 1 and store(Inbox, Inbox.answered_at.is_(None)) == 0
