@@ -48,7 +48,7 @@ def admit(session: Session, team: Team, incoming: Incoming, now: datetime) -> tu
                     else WELCOME[lang].format(name=member.name) + t(lang, "help"))
             return None, Reply(text=text, lang=lang)
     if found is not None:
-        return found[1], None
+        return found, None
     if incoming.platform == "console":  # the terminal's owner already holds the store
         return add_user(session, team, "console", incoming.account_id,
                         incoming.display_name or incoming.account_id, role="admin"), None

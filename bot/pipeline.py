@@ -32,7 +32,7 @@ from handlers.understanding.llm import read_card
 from handlers.understanding.llm_usage import Meter
 from storage.customers import known_names, names_version
 from storage.engine import autocommit, get_engine, is_busy, is_disconnect, relaxed, session as new_session
-from storage.members import get_team
+from storage.members import get_team, set_language
 from storage.inbox import accept, claim, discard, mark_answered, record_reply, settle, unanswered, unprocessed
 from storage.models import Member, Team, utcnow
 
@@ -259,8 +259,7 @@ class Bot:
         if meter.notice:
             reply.text += "\n" + meter.notice
         if parse.lang != member.language and text and not COMMAND.match(text):
-            member.language = parse.lang
-            session.add(member)
+            set_language(session, member, parse.lang)
         return reply
 
     async def _card(self, session: Session, team: Team, member: Member, incoming: Incoming, now: datetime,

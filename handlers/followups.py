@@ -9,7 +9,7 @@ from handlers.resolve import state_of
 from handlers.texts import day, day_range, t
 from handlers.understanding.model import Parse
 from storage.customers import open_followups
-from storage.models import Customer, FollowUp, Note
+from storage.models import Customer, FollowUp
 
 
 async def handle_followups(parse: Parse, ctx: Ctx) -> Reply:
@@ -42,24 +42,19 @@ async def handle_snooze(parse: Parse, ctx: Ctx) -> Reply:
     days = max(1, min(int(ctx.extra.get("days") or 1), 90))
     if follow is None or follow.team_id != ctx.team.id or follow.done_at is not None:
         return Reply(text=t(ctx.lang, "done_which"), lang=ctx.lang)
-    note = _note(ctx, follow.customer_id)
+    note_id = _note(ctx, follow.customer_id)
     journal_of(ctx).change(follow, due=max(follow.due, ctx.today) + timedelta(days=days))
     customer = ctx.session.get(Customer, follow.customer_id)
-    token = f"undo:{note.id}"
+    token = f"undo:{note_id}"
     return Reply(text=t(ctx.lang, "snoozed", customer=customer.name if customer else "?",
                         what=follow.what[:100], day=day(follow.due, ctx.lang)),
                  lang=ctx.lang, wrote=True, undo_token=token,
                  choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])
 
 
-def _note(ctx: Ctx, customer_id: int) -> Note:
-    """The note a button press writes under, so it can be undone like any message."""
-    note = Note(team_id=ctx.team.id, member_id=ctx.member.id, platform=ctx.platform,  # type: ignore[arg-type]
-                message_id=ctx.message_id, text=ctx.text[:4000], at=ctx.now, customer_id=customer_id)
-    ctx.session.add(note)
-    ctx.session.flush()
-    journal_of(ctx).note = note
-    return note
+def _note(ctx: Ctx, customer_id: int) -> int:
+    """The note a button press writes under, so it can be undone like any message; its id."""
+    return journal_of(ctx).open_note(ctx.platform, ctx.message_id, ctx.text, ctx.now, customer_id)
 
 
 async def handle_done(parse: Parse, ctx: Ctx) -> Reply:
@@ -76,10 +71,10 @@ async def handle_done(parse: Parse, ctx: Ctx) -> Reply:
         follow = ctx.session.get(FollowUp, wanted)
     if follow is None or follow.team_id != ctx.team.id or follow.done_at is not None:
         return Reply(text=t(ctx.lang, "done_which"), lang=ctx.lang)
-    note = _note(ctx, follow.customer_id)
+    note_id = _note(ctx, follow.customer_id)
     journal_of(ctx).change(follow, done_at=ctx.now)
     customer = ctx.session.get(Customer, follow.customer_id)
-    token = f"undo:{note.id}"
+    token = f"undo:{note_id}"
     return Reply(text=t(ctx.lang, "done", customer=customer.name if customer else "?", what=follow.what[:100]),
                  lang=ctx.lang, wrote=True, undo_token=token,
                  choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])

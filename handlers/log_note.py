@@ -7,11 +7,11 @@ from handlers.context import Ctx, journal_of
 from handlers.people import upsert_contact
 from handlers.reply import Choice, Reply
 from handlers.reports import record_note_issue
-from handlers.resolve import resolve_customer, state_of
+from handlers.resolve import resolve_customer, save_state, state_of
 from handlers.texts import day, money, month_day, t
 from handlers.understanding.model import Parse
 from storage.customers import OPEN_STAGES, name_key, open_deal
-from storage.models import Customer, Deal, FollowUp, Interaction, Note, StageChange
+from storage.models import Customer, Deal, FollowUp, Interaction, StageChange
 
 LOCAL_CURRENCY = {"zh": "CNY", "ru": "RUB"}
 _ORDER = {stage: i for i, stage in enumerate(OPEN_STAGES)}
@@ -37,11 +37,7 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
         journal.add(customer)
         ctx.extra["new_customer_id"] = customer.id
         lines.append(("new_customer", {"customer": customer.name}))
-    note = Note(team_id=ctx.team.id, member_id=ctx.member.id, platform=ctx.platform,  # type: ignore[arg-type]
-                message_id=ctx.message_id, text=ctx.text[:4000], at=ctx.now, customer_id=customer.id)
-    ctx.session.add(note)
-    ctx.session.flush()
-    journal.note = note
+    note_id = journal.open_note(ctx.platform, ctx.message_id, ctx.text, ctx.now, customer.id)
 
     state = state_of(ctx)
     contact = upsert_contact(parse, ctx, customer, state, lines)
@@ -49,30 +45,28 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     if parse.channel:
         journal.insert(Interaction, team_id=ctx.team.id, customer_id=customer.id,
                        contact_id=contact.id if contact else None, member_id=ctx.member.id,
-                       note_id=note.id, channel=parse.channel, text=ctx.text[:4000], at=ctx.now)
+                       note_id=note_id, channel=parse.channel, text=ctx.text[:4000], at=ctx.now)
         lines.insert(0, ("interaction", {"channel": t(ctx.lang, f"channel.{parse.channel}")}))
     if parse.followup_on:
         what = _promise(parse, ctx.text)
         journal.insert(FollowUp, team_id=ctx.team.id, customer_id=customer.id, member_id=ctx.member.id,
-                       note_id=note.id, due=parse.followup_on, what=what, done_at=None, created_at=ctx.now)
+                       note_id=note_id, due=parse.followup_on, what=what, done_at=None, created_at=ctx.now)
         if what == _promise(Parse(), ctx.text):  # the note itself: no need to repeat it
             lines.append(("followup_day", {"day": day(parse.followup_on, ctx.lang)}))
         else:
             lines.append(("followup", {"day": day(parse.followup_on, ctx.lang), "what": what}))
-    issue = record_note_issue(ctx, customer.id, note.id)  # type: ignore[arg-type]
+    issue = record_note_issue(ctx, customer.id, note_id)  # type: ignore[arg-type]
     if issue:
         lines.append(("raw", {"line": issue}))
     if not lines or lines == [("raw", {"line": issue})]:  # keep the words in the customer's history
         journal.insert(Interaction, team_id=ctx.team.id, customer_id=customer.id, contact_id=None,
-                       member_id=ctx.member.id, note_id=note.id, channel="note", text=ctx.text[:4000],
+                       member_id=ctx.member.id, note_id=note_id, channel="note", text=ctx.text[:4000],
                        at=ctx.now)
         lines.append(("interaction", {"channel": "📝"}))
 
-    state.customer_id, state.customer_at = customer.id, ctx.now
-    state.contact_id = contact.id if contact else (state.contact_id if not resolved.new_name else None)
-    state.pending = None
-    ctx.session.add(state)
-    return _reply(ctx, customer, note, lines, resolved.from_context)
+    save_state(ctx, customer_id=customer.id, customer_at=ctx.now, pending=None,
+               contact_id=contact.id if contact else (state.contact_id if not resolved.new_name else None))
+    return _reply(ctx, customer, note_id, lines, resolved.from_context)
 
 
 def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[str, dict]]) -> None:
@@ -134,7 +128,7 @@ def _moves_forward(old: str, new: str) -> bool:
     return _ORDER.get(new, 0) > _ORDER[old]
 
 
-def _reply(ctx: Ctx, customer: Customer, note: Note, lines: list[tuple[str, dict]],
+def _reply(ctx: Ctx, customer: Customer, note_id: int, lines: list[tuple[str, dict]],
            from_context: bool) -> Reply:
     text = [t(ctx.lang, "recorded", customer=customer.name)]
     for key, values in lines:
@@ -147,6 +141,6 @@ def _reply(ctx: Ctx, customer: Customer, note: Note, lines: list[tuple[str, dict
     if from_context:
         text.append(t(ctx.lang, "context_used", customer=customer.name))
     text.append(t(ctx.lang, "undo_hint"))
-    token = f"undo:{note.id}"
+    token = f"undo:{note_id}"
     return Reply(text="\n".join(text), lang=ctx.lang, undo_token=token, wrote=True,
                  choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import bindparam, inspect, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from handlers.context import Ctx
 from handlers.reply import Choice, Reply
@@ -10,6 +14,9 @@ from handlers.texts import t
 from handlers.understanding.model import Parse
 from storage.customers import customers_named
 from storage.models import ChatState, Customer
+
+_STATE = ChatState.__table__  # type: ignore[attr-defined]
+_SAVE_STATE = update(_STATE).where(_STATE.c.member_id == bindparam("b_member"))
 
 
 @dataclass
@@ -31,6 +38,22 @@ def state_of(ctx: Ctx) -> ChatState:
             ctx.session.add(state)
         ctx.state = state
     return ctx.state
+
+
+def save_state(ctx: Ctx, **values: Any) -> None:
+    """Set `values` on the member's chat state. A stored row is updated at once by one statement
+    and the object holds the values as stored (nothing left for the ORM to flush)."""
+    state = state_of(ctx)
+    if not inspect(state).persistent:  # made by this message: inserted with it
+        for key, value in values.items():
+            setattr(state, key, value)
+        ctx.session.add(state)
+        return
+    changed = {key: value for key, value in values.items() if getattr(state, key) != value}
+    if changed:
+        ctx.session.connection().execute(_SAVE_STATE, {**changed, "b_member": state.member_id})
+        for key, value in changed.items():
+            set_committed_value(state, key, value)
 
 
 def context_customer(ctx: Ctx) -> Customer | None:

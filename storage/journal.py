@@ -5,8 +5,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date, DateTime, event, insert, select
+from functools import lru_cache
+
+from sqlalchemy import Date, DateTime, Table, bindparam, event, insert, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, SQLModel
 
 from storage.models import AuditLog, Note, utcnow
@@ -46,14 +49,28 @@ def _restore(cls: type[SQLModel], name: str, value: Any) -> Any:
     return value
 
 
+_AUDIT = insert(AuditLog.__table__)  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=64)
+def _insert(table: Table) -> Any:
+    return insert(table).returning(table.c.id)
+
+
+@lru_cache(maxsize=64)
+def _update(table: Table) -> Any:
+    """UPDATE table SET <the columns given> WHERE id = :b_id (built once per table)."""
+    return update(table).where(table.c.id == bindparam("b_id"))
+
+
 class Journal:
     """Writes rows for one note and records each write in the audit log."""
 
-    def __init__(self, session: Session, team_id: int, member_id: int | None, note: Note | None):
+    def __init__(self, session: Session, team_id: int, member_id: int | None, note_id: int | None = None):
         self.session = session
         self.team_id = team_id
         self.member_id = member_id
-        self.note = note
+        self.note_id = note_id  # the note the writes belong to (undo takes them back together)
         self._entries: list[dict[str, Any]] = []
         event.listen(session, "before_commit", self.write)
 
@@ -62,11 +79,19 @@ class Journal:
         runs by itself just before the session commits."""
         if not self._entries:
             return
-        note_id = self.note.id if self.note else None
-        rows = [{**entry, "team_id": self.team_id, "member_id": self.member_id, "note_id": note_id}
+        rows = [{**entry, "team_id": self.team_id, "member_id": self.member_id, "note_id": self.note_id}
                 for entry in self._entries]
         self._entries.clear()
-        self.session.execute(insert(AuditLog.__table__), rows)  # type: ignore[attr-defined]
+        self.session.connection().execute(_AUDIT, rows)
+
+    def open_note(self, platform: str, message_id: str | None, text: str, at: datetime,
+                  customer_id: int | None) -> int:
+        """Store the note (the message) the following writes belong to; its id."""
+        self.note_id = self.session.connection().execute(_insert(Note.__table__), {  # type: ignore[attr-defined]
+            "team_id": self.team_id, "member_id": self.member_id, "platform": platform,
+            "message_id": message_id, "text": text[:4000], "at": at, "customer_id": customer_id,
+            "undone_at": None}).scalar_one()
+        return self.note_id  # type: ignore[return-value]
 
     def add(self, row: SQLModel) -> SQLModel:
         """Insert `row` (an object the note goes on using) and journal its creation."""
@@ -80,23 +105,24 @@ class Journal:
         straight into its table, journal its creation, and return its id. Every column must be
         given (or be nullable): no ORM object, so no model defaults."""
         table = model.__table__  # type: ignore[attr-defined]
-        row_id = self.session.execute(insert(table).returning(table.c.id), values).scalar_one()
+        row_id = self.session.connection().execute(_insert(table), values).scalar_one()
         after = {column.name: _safe(values.get(column.name)) for column in table.columns}
         self._log("create", table.name, row_id, None, {**after, "id": row_id})
         return row_id
 
     def change(self, row: SQLModel, **values: Any) -> bool:
-        """Set `values` on `row`; journal old and new values. False when nothing changed."""
+        """Set `values` on `row` (a stored row with an `id`); journal old and new values. False
+        when nothing changed. The row is updated at once by one statement, and the object holds
+        the new values as stored (nothing left for the ORM to flush)."""
         changed = {k: v for k, v in values.items() if getattr(row, k) != v}
         if not changed:
             return False
-        old = snapshot(row)
+        table = row.__table__  # type: ignore[attr-defined]
+        before = {k: _safe(getattr(row, k)) for k in changed}
+        self.session.connection().execute(_update(table), {**changed, "b_id": row.id})  # type: ignore[attr-defined]
         for key, value in changed.items():
-            setattr(row, key, value)
-        self.session.add(row)
-        new = snapshot(row)
-        self._log("update", row.__tablename__, row.id, {k: old[k] for k in changed},  # type: ignore[attr-defined]
-                  {k: new[k] for k in changed})
+            set_committed_value(row, key, value)
+        self._log("update", table.name, row.id, before, {k: _safe(v) for k, v in changed.items()})  # type: ignore[attr-defined]
         return True
 
     def _log(self, action: str, table_name: str, row_id: int | None, before: dict | None,

@@ -1,8 +1,9 @@
 """Teams, members and the platform accounts that let them in."""
 from __future__ import annotations
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session
 
 from storage.customers import names_version
@@ -26,21 +27,30 @@ def get_team(session: Session, name: str, timezone: str = "UTC", currency: str =
 
 # the member's chat state and the version of the team's customer names come along, so a message
 # needs no query of its own for either
-_IDENTITY = (select(Identity, Member, ChatState, *names_version(Identity.team_id))  # type: ignore[arg-type]
-             .join(Member, Member.id == Identity.member_id)  # type: ignore[arg-type]
+_IDENTITY = (select(Member, ChatState, *names_version(Member.team_id))  # type: ignore[arg-type]
+             .join(Identity, Member.id == Identity.member_id)  # type: ignore[arg-type]
              .outerjoin(ChatState, ChatState.member_id == Member.id)  # type: ignore[arg-type]
              .where(Identity.platform == bindparam("platform"), Identity.external_id == bindparam("account")))
 
 
-def identity_of(session: Session, platform: str, external_id: str) -> tuple[Identity, Member] | None:
-    """The identity and member behind a platform account, if it was let in (every message asks)."""
+def identity_of(session: Session, platform: str, external_id: str) -> Member | None:
+    """The member behind a platform account, if it was let in (every message asks)."""
     row = session.execute(_IDENTITY, {"platform": platform, "account": external_id}).first()
     if row is None:
         return None
-    if row[2] is not None:
-        session.info["chat_state"] = row[2]  # held, so `session.get(ChatState, …)` finds it loaded
-    session.info["names_version"] = (row[0].team_id, tuple(row[3:]))  # see `bot.pipeline.Bot.known`
-    return row[0], row[1]
+    if row[1] is not None:
+        session.info["chat_state"] = row[1]  # held, so `session.get(ChatState, …)` finds it loaded
+    session.info["names_version"] = (row[0].team_id, tuple(row[2:]))  # see `bot.pipeline.Bot.known`
+    return row[0]
+
+
+_LANGUAGE = update(Member).where(Member.id == bindparam("b_member")).values(language=bindparam("b_language"))
+
+
+def set_language(session: Session, member: Member, language: str) -> None:
+    """Remember the language the member writes in: one statement, nothing left to flush."""
+    session.connection().execute(_LANGUAGE, {"b_member": member.id, "b_language": language})
+    set_committed_value(member, "language", language)
 
 
 def add_user(session: Session, team: Team, platform: str, external_id: str, name: str,
@@ -48,10 +58,9 @@ def add_user(session: Session, team: Team, platform: str, external_id: str, name
     """Let an account in as a member (or update the member it already maps to)."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
-    found = identity_of(session, platform, external_id)
-    if found is not None:
-        identity, member = found
-        if identity.team_id != team.id:
+    member = identity_of(session, platform, external_id)
+    if member is not None:
+        if member.team_id != team.id:
             raise ValueError(f"{platform} account {external_id} already belongs to another team")
         member.name, member.role = name, role
         if timezone:

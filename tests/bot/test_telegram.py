@@ -124,7 +124,7 @@ def free_port() -> int:
 def add_followups(engine, user_id: int, customer: str, count: int, what: str) -> None:
     with Session(engine) as session:
         team = get_team(session, "default")
-        _, member = identity_of(session, "telegram", str(user_id))
+        member = identity_of(session, "telegram", str(user_id))
         firm = Customer(team_id=team.id, name=customer, name_key=name_key(customer))
         session.add(firm)
         session.flush()
