@@ -16,7 +16,8 @@ asks for the pipeline or the team's activity every `--report-every` seconds. Lat
 POST of the update to the bot's first message to that chat reaching the fake. Errors: a webhook
 POST not answered 200, an answer not arriving within 30 s, an answer that says something went
 wrong or that the note was only queued. A store given by URL gets a team and accounts of its own
-per run (nothing is deleted). Goal: 0 errors, ≥ 200 notes/s on PostgreSQL. Prints a markdown row.
+per run (nothing is deleted). Goal: 0 errors, ≥ 200 notes/s on PostgreSQL. Prints a markdown row, and
+after it the CPU time the bot processes used per message and how busy the whole machine was.
 """
 from __future__ import annotations
 
@@ -55,6 +56,25 @@ ZONE = "Europe/London"
 WAIT = 30.0
 REPORTS = ["/pipeline", "/activity"]
 BAD = ("Something went wrong", "系统出了点问题", "что-то сломалось", "queued", "排队", "в очереди")
+
+
+def cpu_seconds(pid: int | None) -> float:
+    """CPU time (user + system) a process has used so far; 0 where /proc is not there."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def machine_busy() -> tuple[float, float]:
+    """(busy, total) CPU time of the whole machine so far, from /proc/stat; zeros where absent."""
+    try:
+        values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0.0, 0.0
+    idle = values[3] + (values[4] if len(values) > 4 else 0)
+    return float(sum(values) - idle), float(sum(values))
 
 
 def free_port() -> int:
@@ -242,8 +262,13 @@ async def run(url: str, reps: int, managers: int, seconds: float, processes: int
                 await asyncio.sleep(report_every)
 
         started = time.perf_counter()
+        cpu_before, machine_before = sum(cpu_seconds(n.process.pid) for n in nodes), machine_busy()
         await asyncio.gather(*(rep(u) for u in rep_ids), *(manager(u) for u in manager_ids))
         elapsed = time.perf_counter() - started
+        bot_cpu = sum(cpu_seconds(n.process.pid) for n in nodes) - cpu_before
+        machine_after = machine_busy()
+        busy = ((machine_after[0] - machine_before[0]) / (machine_after[1] - machine_before[1])
+                if machine_after[1] > machine_before[1] else float("nan"))
     finally:
         await http.close()
         for node in nodes:
@@ -259,7 +284,8 @@ async def run(url: str, reps: int, managers: int, seconds: float, processes: int
 
     return {"notes": len(notes), "seconds": elapsed, "per_s": len(notes) / elapsed,
             "p50": pct(notes, 0.5), "p99": pct(notes, 0.99), "reports": len(reports),
-            "r50": pct(reports, 0.5), "r99": pct(reports, 0.99), "errors": errors, "answers": answers}
+            "r50": pct(reports, 0.5), "r99": pct(reports, 0.99), "errors": errors, "answers": answers,
+            "bot_cpu_ms": 1000 * bot_cpu / max(1, len(notes) + len(reports)), "busy": busy}
 
 
 def main() -> None:
@@ -285,8 +311,9 @@ def main() -> None:
     print(f"| {store} | {args.processes} | {args.reps} + {args.managers} | {args.minutes:g} | {r['notes']} "
           f"| {r['per_s']:.0f} | {r['p50']:.0f} / {r['p99']:.0f} ms | {r['reports']} "
           f"| {r['r50']:.0f} / {r['r99']:.0f} ms | {errors} |")
-    print(f"(answers: {dict(r['answers'])}; errors: {dict(r['errors']) or 'none'}; {r['seconds']:.1f} s)",
-          file=sys.stderr)
+    print(f"(answers: {dict(r['answers'])}; errors: {dict(r['errors']) or 'none'}; {r['seconds']:.1f} s; "
+          f"the bot processes used {r['bot_cpu_ms']:.2f} ms of CPU a message; the machine was "
+          f"{100 * r['busy']:.0f}% busy)", file=sys.stderr)
 
 
 if __name__ == "__main__":
