@@ -61,6 +61,7 @@ class Bot:
         self._fresh: dict[str, bool] = {}  # keys this process stored and has not processed yet
         self._team: tuple[float, Team] | None = None  # (when read, the row): see `_team_in`
         self._resumed: set[tuple[str, str]] = set()  # stale updates this process tried: see `resume`
+        self._held: dict[Engine, Connection] = {}  # for `_one_statement`
 
     async def handle(self, incoming: Incoming) -> Reply | None:
         """Answer one message; None when it was already handled (a redelivery) or not for us."""
@@ -103,13 +104,20 @@ class Bot:
         return None
 
     def _one_statement(self, write: Callable[[Connection], T], engine: Engine | None = None) -> T:
-        """Run a one-statement write on its own (autocommit on PostgreSQL), once more on a fresh
-        connection if a pooled one had died."""
+        """Run a one-statement write on its own (autocommit on PostgreSQL), on a connection this
+        process keeps for them (no pool checkout and reset per message); once more on a fresh
+        connection if that one had died."""
+        engine = autocommit(engine or self.engine)
         for attempt in range(2):
+            connection = self._held.get(engine)
+            if connection is None or connection.closed or connection.invalidated:
+                connection = self._held[engine] = engine.connect()
             try:
-                with autocommit(engine or self.engine).begin() as connection:
+                with connection.begin():
                     return write(connection)
             except OperationalError as exc:
+                if connection.invalidated:
+                    connection.close()
                 if attempt or not is_disconnect(exc):
                     raise
         raise AssertionError("unreachable")
