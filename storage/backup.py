@@ -26,7 +26,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any, Callable, Iterator
 
-from sqlalchemy import MetaData, Table, func, inspect, select, text
+from sqlalchemy import MetaData, Table, bindparam, func, inspect, select, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import SQLModel
 
@@ -211,8 +211,13 @@ def restore(engine: Engine, path: str | Path, force: bool = False) -> Summary:
         batch: list[dict[str, Any]] = []
         ended = False
 
+        versions: list[dict[str, Any]] = []  # the teams' names versions, as backed up
+
         def flush() -> None:
             if batch and insertable is not None:
+                if insertable.name == "team":
+                    versions.extend({"b_id": row["id"], "b_version": row["names_version"]}
+                                    for row in batch if "names_version" in row)
                 connection.execute(insertable.insert(), batch)
                 summary.rows[insertable.name] = summary.rows.get(insertable.name, 0) + len(batch)
                 batch.clear()
@@ -253,5 +258,9 @@ def restore(engine: Engine, path: str | Path, force: bool = False) -> Summary:
             flush()
         if not ended:
             raise BackupError(f"{path} is cut short (no end marker); nothing was restored")
+        if versions:  # loading the customers bumped them (storage/migrations 0008): as they were
+            team = present["team"]
+            connection.execute(update(team).where(team.c.id == bindparam("b_id"))
+                               .values(names_version=bindparam("b_version")), versions)
         _reset_sequences(connection, list(present.values()))
     return summary

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, or_, select
 from sqlmodel import Session
 
-from storage.models import Contact, Customer, CustomerAlias, Deal, FollowUp, Interaction
+from storage.models import Contact, Customer, CustomerAlias, Deal, FollowUp, Interaction, Team
 from storage.names import PackedNames
 
 OPEN_STAGES = ("lead", "qualified", "proposal", "negotiation")
@@ -52,12 +52,11 @@ _OPEN_DEAL = (select(Deal).where(Deal.team_id == bindparam("team"), Deal.custome
               .order_by(Deal.updated_at.desc(), Deal.id.desc()).limit(1))
 
 
-def names_version(team_id: Any) -> tuple[Any, Any, Any]:
-    """How many customers and aliases the team has, and its newest customer, as SQL scalars: the
-    cached names for understanding are current while these hold. `team_id` may be a column."""
-    return (select(func.count(Customer.id)).where(Customer.team_id == team_id).scalar_subquery(),
-            select(func.max(Customer.id)).where(Customer.team_id == team_id).scalar_subquery(),
-            select(func.count(CustomerAlias.id)).where(CustomerAlias.team_id == team_id).scalar_subquery())
+def names_version(team_id: Any) -> tuple[Any]:
+    """The version of the team's customer names and aliases, as an SQL scalar (one row read: the
+    database bumps it on every change, see `Team.names_version`): the cached names for
+    understanding are current while it holds. `team_id` may be a column."""
+    return (select(Team.names_version).where(Team.id == team_id).scalar_subquery(),)
 
 
 def customers_named(session: Session, team_id: int, name: str) -> list[Customer]:

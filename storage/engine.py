@@ -15,8 +15,11 @@ IDLE_PING_S = 10.0  # a pooled PostgreSQL connection unused this long is pinged 
 
 
 def is_busy(exc: BaseException) -> bool:
-    """True for SQLite's "database is locked" (another writer won the race): worth a retry."""
-    return "database is locked" in str(exc) or "database table is locked" in str(exc)
+    """True when another writer won a race: SQLite's "database is locked", PostgreSQL's deadlock
+    (one of two transactions is cancelled) or serialization failure. Worth a retry."""
+    text = str(exc)
+    return any(sign in text for sign in ("database is locked", "database table is locked", "deadlock detected",
+                                         "could not serialize access"))
 
 
 class StoreError(RuntimeError):

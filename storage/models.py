@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Any, Optional
 
-from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 ROLES = ("rep", "manager", "admin")
@@ -29,6 +29,9 @@ class Team(SQLModel, table=True):
     currency: str = Field(default="USD", max_length=3)
     settings: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow)
+    # bumped by the database (triggers, migration 0008) whenever a customer or alias of the team
+    # is added, renamed or removed: a process's cached names are current while it holds
+    names_version: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
 
 
 class Member(SQLModel, table=True):

@@ -60,3 +60,44 @@ def test_known_names_are_the_teams_oldest_first_with_aliases(engine):
     assert isinstance(names, PackedNames)
     assert list(names) == ["Acme", "蓝海物流"]
     assert aliases == {"ACME Inc": "Acme"}
+
+
+def test_every_change_to_a_teams_names_moves_its_version_and_only_its_own(engine):
+    from sqlalchemy import delete, select, update
+
+    from storage.customers import names_version
+
+    def versions() -> tuple[int, int]:
+        with session(engine) as s:
+            return (s.execute(select(*names_version(team_id))).scalar_one(),
+                    s.execute(select(*names_version(other_id))).scalar_one())
+
+    with session(engine) as s:
+        team, other = Team(name="t1"), Team(name="t2")
+        s.add_all([team, other])
+        s.commit()
+        team_id, other_id = team.id, other.id
+    seen = [versions()]
+
+    def changed(write) -> None:
+        with session(engine) as s:
+            write(s)
+            s.commit()
+        now = versions()
+        assert now[0] != seen[-1][0] and now[1] == seen[-1][1], write
+        seen.append(now)
+
+    changed(lambda s: s.add(Customer(id=901, team_id=team_id, name="Acme", name_key="acme")))
+    changed(lambda s: s.add(CustomerAlias(id=902, team_id=team_id, customer_id=901, alias="ACME Inc",
+                                          alias_key="acme inc")))
+    changed(lambda s: s.execute(update(CustomerAlias).where(CustomerAlias.id == 902).values(alias="Acme Inc.")))
+    changed(lambda s: s.execute(update(Customer).where(Customer.id == 901).values(name="Acme Group")))
+    changed(lambda s: s.execute(delete(CustomerAlias).where(CustomerAlias.id == 902)))
+    changed(lambda s: s.execute(delete(Customer).where(Customer.id == 901)))
+    with session(engine) as s:  # what understanding does not read leaves it alone
+        s.add(Customer(id=903, team_id=team_id, name="Initech", name_key="initech"))
+        s.commit()
+        before = versions()
+        s.execute(update(Customer).where(Customer.id == 903).values(segment="retail"))
+        s.commit()
+    assert versions() == before
