@@ -22,3 +22,12 @@ def test_only_writes_the_inbox_can_redo_skip_the_wait_for_the_disk(engine):
 @pytest.mark.skipif(bool(PG_URL), reason="SQLite's store")
 def test_sqlite_commits_one_way(engine):
     assert relaxed(engine) is engine  # WAL with synchronous=NORMAL already
+
+
+def test_a_lost_race_is_worth_a_retry_and_nothing_else_is():
+    from storage.engine import is_busy
+
+    for lost in ("database is locked", "deadlock detected\nDETAIL: Process 12 waits for ShareLock",
+                 "could not serialize access due to concurrent update"):
+        assert is_busy(Exception(lost))
+    assert not is_busy(Exception('relation "customer" does not exist'))
