@@ -40,8 +40,9 @@ log = logging.getLogger("crmbot.pipeline")
 Clock = Callable[[], datetime]
 T = TypeVar("T")
 TEAM_TTL_S = 5.0
-STALE_S = 30.0  # an update stored this long ago and still not processed is taken up again
-# how many customers and aliases the team has, and the newest: the names cache is current while it holds
+STALE_S = 120.0  # an update stored this long ago and still not processed is taken up again (far longer
+# than a message takes, LLM calls included; one still running then is applied once all the same)
+# the version of the team's customer names (the database bumps it): the names cache is current while it holds
 _NAMES_VERSION = select(*names_version(bindparam("team")))
 
 
@@ -165,7 +166,7 @@ class Bot:
         return done + await self._apply(waiting)
 
     async def resume(self, stale_s: float | None = None) -> list[tuple[Incoming, Reply]]:
-        """While running: updates stored more than `stale_s` (30) s ago and still not processed, each
+        """While running: updates stored more than `stale_s` (120) s ago and still not processed, each
         tried once by this process. Their processing was lost: the server crashed just after
         committing it without waiting for the disk (see `storage.engine.relaxed`), or the
         process that acknowledged them died and nobody restarted it. Claiming is atomic, so an
@@ -290,7 +291,7 @@ class Bot:
         return propose(ctx, card)
 
     def known(self, session: Session, team_id: int) -> tuple[Sequence[str], dict[str, str]]:
-        """The team's customer names and aliases, cached until a customer is added or removed."""
+        """The team's customer names and aliases, cached until one is added, renamed or removed."""
         team_of, version = session.info.get("names_version") or (None, ())
         if team_of != team_id:  # not read with the member (see `identity_of`)
             version = tuple(session.connection().execute(_NAMES_VERSION, {"team": team_id}).one())
