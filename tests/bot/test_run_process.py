@@ -238,14 +238,24 @@ async def test_a_burst_of_100_notes_from_five_reps_is_applied_and_answered_once_
 
 # -- (b) killed mid-burst, restarted ----------------------------------------------------------------
 
-def watch_batches(server: FakeTelegram) -> list[float]:
-    """When the fake answered getUpdates with updates (monotonic times), for killing mid-batch."""
+def watch_batches(server: FakeTelegram, hold: asyncio.Event | None = None) -> list[float]:
+    """When the fake answered getUpdates with updates (monotonic times), for killing mid-batch.
+
+    `hold`: until it is set, the request confirming a served batch (the next getUpdates, with a
+    higher offset) waits and then gets nothing, confirming nothing — as if the process died before
+    it could ask, however fast it stored the batch."""
     served: list[float] = []
     serve = server._m_getUpdates
+    newest = 0
 
     async def recording(params: dict) -> list[dict]:
+        nonlocal newest
+        if hold is not None and not hold.is_set() and newest and int(params.get("offset") or 0) > newest:
+            await hold.wait()
+            return []
         updates = await serve(params)
         if updates:
+            newest = max(newest, *(u["update_id"] for u in updates))
             served.append(time.monotonic())
         return updates
     server._m_getUpdates = recording  # type: ignore[method-assign]
@@ -259,7 +269,8 @@ async def kill_mid_burst(server: FakeTelegram, crmbot, seed, engine,
     `when`: "storing" kills as soon as the batch was served (updates half stored, none confirmed:
     Telegram serves them again); "answering" after ~10 answers (most stored, few applied)."""
     seed(REPS, FIRMS)
-    served = watch_batches(server)
+    confirmable = asyncio.Event()  # "storing": the first process never gets to confirm the batch
+    served = watch_batches(server, confirmable if when == "storing" else None)
     first = crmbot()
     await first.start()
     pushed = push_burst(server)
@@ -270,6 +281,7 @@ async def kill_mid_burst(server: FakeTelegram, crmbot, seed, engine,
     else:
         await until(lambda: len(server.sent()) >= 10, 60, "the first answers", first)
     first.kill()
+    confirmable.set()
     answered_before, offset_before = len(server.sent()), server.confirmed_offset
     assert answered_before < len(FIRMS), "the bot finished before it could be killed: nothing was tested"
     applied_before = count(engine, Interaction)
