@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
+import storage.models  # noqa: F401  (the tables, for the fixtures below, whatever a test imports)
 from storage.engine import get_engine, make_engine
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
