@@ -31,7 +31,7 @@ from handlers.understanding.assist import quote_transcript, voice_text
 from handlers.understanding.llm import read_card
 from handlers.understanding.llm_usage import Meter
 from storage.customers import known_names, names_version
-from storage.engine import autocommit, get_engine, is_busy, is_disconnect, relaxed, session as new_session
+from storage.engine import KeptConnections, get_engine, is_busy, is_disconnect, relaxed, session as new_session
 from storage.members import get_team, set_language
 from storage.inbox import accept, claim, discard, mark_answered, record_reply, settle, unanswered, unprocessed
 from storage.models import Member, Team, utcnow
@@ -62,7 +62,7 @@ class Bot:
         self._fresh: dict[str, bool] = {}  # keys this process stored and has not processed yet
         self._team: tuple[float, Team] | None = None  # (when read, the row): see `_team_in`
         self._resumed: set[tuple[str, str]] = set()  # stale updates this process tried: see `resume`
-        self._held: dict[Engine, Connection] = {}  # for `_one_statement`
+        self._kept = KeptConnections()  # for `_one_statement`
 
     async def handle(self, incoming: Incoming) -> Reply | None:
         """Answer one message; None when it was already handled (a redelivery) or not for us."""
@@ -105,23 +105,8 @@ class Bot:
         return None
 
     def _one_statement(self, write: Callable[[Connection], T], engine: Engine | None = None) -> T:
-        """Run a one-statement write on its own (autocommit on PostgreSQL), on a connection this
-        process keeps for them (no pool checkout and reset per message); once more on a fresh
-        connection if that one had died."""
-        engine = autocommit(engine or self.engine)
-        for attempt in range(2):
-            connection = self._held.get(engine)
-            if connection is None or connection.closed or connection.invalidated:
-                connection = self._held[engine] = engine.connect()
-            try:
-                with connection.begin():
-                    return write(connection)
-            except OperationalError as exc:
-                if connection.invalidated:
-                    connection.close()
-                if attempt or not is_disconnect(exc):
-                    raise
-        raise AssertionError("unreachable")
+        """Run a one-statement write on its own, on a connection this process keeps for them."""
+        return self._kept.run(engine or self.engine, write)
 
     async def accept(self, incoming: Incoming) -> bool:
         """Store the update before the platform is told it arrived; False for a redelivery."""
@@ -174,12 +159,17 @@ class Bot:
         stale_s = STALE_S if stale_s is None else stale_s
         before = utcnow() - timedelta(seconds=stale_s)  # the inbox's own clock, not a message's
         with new_session(self.engine) as session:
-            rows = unprocessed(session, before=before)
-            waiting = [Incoming.from_payload(row.payload) for row in rows
-                       if row.payload and (row.platform, row.update_key) not in self._resumed]
-            self._resumed.update((row.platform, row.update_key) for row in rows)
-        if len(self._resumed) > 10_000:  # bounded: after that many, failures get one more try
+            rows = [row for row in unprocessed(session, before=before)
+                    if row.payload and (row.platform, row.update_key) not in self._resumed]
+        if len(self._resumed) + len(rows) > 10_000:  # bounded: after that many, failures get one more try
             self._resumed.clear()
+        waiting = []
+        for row in rows:
+            self._resumed.add((row.platform, row.update_key))
+            try:
+                waiting.append(Incoming.from_payload(row.payload))
+            except Exception:  # a payload this version cannot read: logged once, left stored
+                log.exception("a stored %s update could not be read", row.platform)
         return await self._apply(waiting)
 
     async def _apply(self, waiting: list[Incoming]) -> list[tuple[Incoming, Reply]]:

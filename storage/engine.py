@@ -4,12 +4,14 @@ from __future__ import annotations
 import time
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from sqlalchemy import event, inspect, text
-from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DisconnectionError
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DisconnectionError, OperationalError
 from sqlmodel import Session, create_engine
 
+T = TypeVar("T")
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 IDLE_PING_S = 10.0  # a pooled PostgreSQL connection unused this long is pinged before use
 
@@ -103,6 +105,32 @@ def autocommit(engine: Engine) -> Engine:
     if engine.dialect.name == "sqlite":
         return engine
     return engine.execution_options(isolation_level="AUTOCOMMIT")
+
+
+class KeptConnections:
+    """Connections a process keeps for one-statement writes (autocommit on PostgreSQL), one per
+    engine: no pool checkout, isolation switch and reset per statement. One that died is replaced
+    and the write run once more. For one thread (an event loop's), like the writes it serves."""
+
+    def __init__(self) -> None:
+        self._held: dict[Engine, Connection] = {}
+
+    def run(self, engine: Engine, write: Callable[[Connection], T]) -> T:
+        """`write(connection)` on its own, committed."""
+        engine = autocommit(engine)
+        for attempt in range(2):
+            connection = self._held.get(engine)
+            if connection is None or connection.closed or connection.invalidated:
+                connection = self._held[engine] = engine.connect()
+            try:
+                with connection.begin():
+                    return write(connection)
+            except OperationalError as exc:
+                if connection.invalidated:
+                    connection.close()
+                if attempt or not is_disconnect(exc):
+                    raise
+        raise AssertionError("unreachable")
 
 
 @lru_cache(maxsize=8)
