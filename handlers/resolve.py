@@ -5,18 +5,15 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, inspect, update
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy import inspect
 
 from handlers.context import Ctx
 from handlers.reply import Choice, Reply
 from handlers.texts import t
 from handlers.understanding.model import Parse
 from storage.customers import customers_named
+from storage.journal import write_through
 from storage.models import ChatState, Customer
-
-_STATE = ChatState.__table__  # type: ignore[attr-defined]
-_SAVE_STATE = update(_STATE).where(_STATE.c.member_id == bindparam("b_member"))
 
 
 @dataclass
@@ -51,9 +48,7 @@ def save_state(ctx: Ctx, **values: Any) -> None:
         return
     changed = {key: value for key, value in values.items() if getattr(state, key) != value}
     if changed:
-        ctx.session.connection().execute(_SAVE_STATE, {**changed, "b_member": state.member_id})
-        for key, value in changed.items():
-            set_committed_value(state, key, value)
+        write_through(ctx.session, state, changed)
 
 
 def context_customer(ctx: Ctx) -> Customer | None:

@@ -59,8 +59,18 @@ def _insert(table: Table) -> Any:
 
 @lru_cache(maxsize=64)
 def _update(table: Table) -> Any:
-    """UPDATE table SET <the columns given> WHERE id = :b_id (built once per table)."""
-    return update(table).where(table.c.id == bindparam("b_id"))
+    """UPDATE table SET <the columns given> WHERE <its primary key> (built once per table)."""
+    return update(table).where(*(column == bindparam(f"b_{column.name}") for column in table.primary_key.columns))
+
+
+def write_through(session: Session, row: SQLModel, values: dict[str, Any]) -> None:
+    """Store `values` of a loaded row at once, in one UPDATE of the session's transaction; the
+    object then holds them as stored, so the ORM has nothing left to flush for them."""
+    table = row.__table__  # type: ignore[attr-defined]
+    keys = {f"b_{column.name}": getattr(row, column.name) for column in table.primary_key.columns}
+    session.connection().execute(_update(table), {**values, **keys})
+    for key, value in values.items():
+        set_committed_value(row, key, value)
 
 
 class Journal:
@@ -117,12 +127,9 @@ class Journal:
         changed = {k: v for k, v in values.items() if getattr(row, k) != v}
         if not changed:
             return False
-        table = row.__table__  # type: ignore[attr-defined]
         before = {k: _safe(getattr(row, k)) for k in changed}
-        self.session.connection().execute(_update(table), {**changed, "b_id": row.id})  # type: ignore[attr-defined]
-        for key, value in changed.items():
-            set_committed_value(row, key, value)
-        self._log("update", table.name, row.id, before, {k: _safe(v) for k, v in changed.items()})  # type: ignore[attr-defined]
+        write_through(self.session, row, changed)
+        self._log("update", row.__tablename__, row.id, before, {k: _safe(v) for k, v in changed.items()})  # type: ignore[attr-defined]
         return True
 
     def _log(self, action: str, table_name: str, row_id: int | None, before: dict | None,

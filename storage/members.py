@@ -1,12 +1,12 @@
 """Teams, members and the platform accounts that let them in."""
 from __future__ import annotations
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session
 
 from storage.customers import names_version
+from storage.journal import write_through
 from storage.models import ROLES, ChatState, Identity, Member, Team
 
 
@@ -44,13 +44,9 @@ def identity_of(session: Session, platform: str, external_id: str) -> Member | N
     return row[0]
 
 
-_LANGUAGE = update(Member).where(Member.id == bindparam("b_member")).values(language=bindparam("b_language"))
-
-
 def set_language(session: Session, member: Member, language: str) -> None:
     """Remember the language the member writes in: one statement, nothing left to flush."""
-    session.connection().execute(_LANGUAGE, {"b_member": member.id, "b_language": language})
-    set_committed_value(member, "language", language)
+    write_through(session, member, {"language": language})
 
 
 def add_user(session: Session, team: Team, platform: str, external_id: str, name: str,

@@ -113,3 +113,22 @@ async def test_the_running_bot_takes_up_and_answers_what_was_stored_and_not_proc
     [(to, said)] = chat.said
     assert to == "anna" and "Globex" in said
     assert store(Deal) == 1 and store(Inbox, Inbox.answered_at.is_(None)) == 0
+
+
+async def test_a_stored_update_that_cannot_be_read_is_left_and_the_others_are_taken_up(
+        crm, settings, engine, clock, store, caplog):
+    from sqlmodel import Session
+
+    from bot.pipeline import Bot
+    from storage.inbox import accept
+
+    with Session(engine) as s:  # written by some other version of the bot
+        accept(s, "telegram", "42:odd", {"nonsense": True})
+        s.commit()
+    await crm.accept(note("m8"))
+    other = Bot(settings, engine, clock=clock)
+    [(update, _)] = await other.resume(stale_s=0)
+    assert update.message_id == "m8" and "could not be read" in caplog.text
+    caplog.clear()
+    assert await other.resume(stale_s=0) == [] and "could not be read" not in caplog.text  # once
+    assert store(Inbox, Inbox.processed_at.is_(None)) == 1 and store(Deal) == 1

@@ -101,3 +101,22 @@ def test_every_change_to_a_teams_names_moves_its_version_and_only_its_own(engine
         s.execute(update(Customer).where(Customer.id == 903).values(segment="retail"))
         s.commit()
     assert versions() == before
+
+
+def test_postgresql_bumps_a_teams_version_once_per_transaction_however_many_rows_it_adds(engine):
+    """One bump is all readers need (they see committed versions); one per row made a big import
+    walk a growing chain of row versions."""
+    from sqlalchemy import insert, select
+
+    if engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's triggers")
+    with session(engine) as s:
+        team = Team(name="importers")
+        s.add(team)
+        s.commit()
+        before = s.execute(select(Team.names_version).where(Team.id == team.id)).scalar_one()
+        s.execute(insert(Customer), [{"team_id": team.id, "name": f"Firm {i}", "name_key": f"firm {i}",
+                                      "custom": {}} for i in range(300)])
+        s.commit()
+        after = s.execute(select(Team.names_version).where(Team.id == team.id)).scalar_one()
+    assert after == before + 1
