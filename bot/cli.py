@@ -4,11 +4,13 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+import uuid
 from datetime import date, datetime, timezone
 from typing import List, Optional
 
 import typer
 from pydantic import ValidationError
+from storage import clock
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="crmbot: a CRM that lives in chat.")
 user_app = typer.Typer(no_args_is_help=True, help="Members and the accounts that let them in.")
@@ -43,7 +45,7 @@ def _engine(settings):
 def _day(value: Optional[str], zone) -> date:
     """`--date` as a local day (default: today in `zone`); exits with one clear line when malformed."""
     if not value:
-        return datetime.now(zone).date()
+        return clock.today(zone)
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -86,10 +88,12 @@ def say(
     from bot.serve import build_bot
 
     settings = _settings()
-    bot = build_bot(settings, _engine(settings))
     moment = _instant(now, settings.zone)
+    if moment is not None:  # the whole run happens at that instant (invites, audit, created_at)
+        clock.use(lambda: moment)
+    bot = build_bot(settings, _engine(settings))
     incoming = Incoming(platform=platform, account_id=user, chat_id=user, text=text, sent_at=moment,
-                        message_id=f"say-{datetime.now(timezone.utc).timestamp()}")
+                        message_id=f"say-{uuid.uuid4().hex}")
     typer.echo(render(asyncio.run(bot.handle(incoming))))
 
 
@@ -135,7 +139,7 @@ def report_pipeline(
     from storage.reports import pipeline
 
     settings = _settings()
-    moment = _instant(now, settings.zone) or datetime.now(timezone.utc)
+    moment = _instant(now, settings.zone) or clock.now()
     try:
         start, end = resolve_period(period, moment.astimezone(settings.zone).date())
     except PeriodError as exc:

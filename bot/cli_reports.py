@@ -11,10 +11,10 @@ import csv
 import io
 import json
 import sys
-from datetime import datetime, timezone
 from typing import Any, Callable, Optional
 
 import typer
+from storage import clock
 
 
 def register(app: typer.Typer) -> None:
@@ -47,7 +47,7 @@ def _context(period: Optional[str], default: Optional[str], now: Optional[str]):
     from handlers.periods import PeriodError, resolve_period
 
     settings = _settings()
-    moment = _instant(now, settings.zone) or datetime.now(timezone.utc)
+    moment = _instant(now, settings.zone) or clock.now()
     today = moment.astimezone(settings.zone).date()
     span = None
     if period or default:

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import IO, Any, Iterable
 from zoneinfo import ZoneInfo
 
+from storage import clock
 from handlers.understanding import understand
 
 
@@ -15,7 +16,7 @@ def local_now(now: str | None, tz: str) -> datetime:
     """`now` (ISO, naive means local to `tz`) as an aware datetime in `tz`."""
     zone = ZoneInfo(tz)
     if not now:
-        return datetime.now(zone)
+        return clock.now().astimezone(zone)
     moment = datetime.fromisoformat(now)
     if moment.tzinfo is None:
         return moment.replace(tzinfo=zone)

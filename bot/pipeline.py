@@ -6,7 +6,7 @@ import logging
 import random
 import time
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Awaitable, Callable, Sequence, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session
 
+from storage.clock import at as at_instant, now as clock_now
 from bot.access import admit, link_reply
 from bot.incoming import Incoming
 from bot.routing import COMMAND, route
@@ -34,7 +35,7 @@ from storage.customers import known_names, names_version
 from storage.engine import KeptConnections, get_engine, is_busy, is_disconnect, relaxed, session as new_session
 from storage.members import get_team, set_language
 from storage.inbox import accept, claim, discard, mark_answered, record_reply, settle, unanswered, unprocessed
-from storage.models import Member, Team, utcnow
+from storage.models import Member, Team
 
 log = logging.getLogger("crmbot.pipeline")
 Clock = Callable[[], datetime]
@@ -53,7 +54,7 @@ class Bot:
                  llm: object | None = None):
         self.settings = settings
         self.engine = engine or get_engine(settings.database_url)
-        self.clock: Clock = clock or (lambda: datetime.now(timezone.utc))
+        self.clock: Clock = clock or clock_now
         self.llm = llm
         self.spool = Spool(settings.spool_path)
         # per platform: async (file reference) -> bytes, set by adapters that hand over file ids/URLs
@@ -157,7 +158,7 @@ class Bot:
         process that acknowledged them died and nobody restarted it. Claiming is atomic, so an
         update another process is still working on is applied once all the same."""
         stale_s = STALE_S if stale_s is None else stale_s
-        before = utcnow() - timedelta(seconds=stale_s)  # the inbox's own clock, not a message's
+        before = clock_now() - timedelta(seconds=stale_s)  # the inbox's own clock, not a message's
         with new_session(self.engine) as session:
             rows = [row for row in unprocessed(session, before=before)
                     if row.payload and (row.platform, row.update_key) not in self._resumed]
@@ -182,6 +183,10 @@ class Bot:
 
     async def _handle(self, incoming: Incoming) -> Reply | None:
         now = incoming.sent_at or self.clock()
+        with at_instant(now):  # every write of the message carries its instant (audit, created_at)
+            return await self._handle_at(incoming, now)
+
+    async def _handle_at(self, incoming: Incoming, now: datetime) -> Reply | None:
         # stored durably by `accept`: what the message writes can be redone from the inbox
         engine = relaxed(self.engine) if incoming.key in self._fresh else self.engine
         with new_session(engine, writer=True) as session:

@@ -12,13 +12,14 @@ import logging
 import os
 import socket
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from sqlalchemy import case, delete, or_, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
+from storage import clock
 from storage.models import SchedulerLock
 
 log = logging.getLogger(__name__)
@@ -98,7 +99,7 @@ class LeaseLock:
 
     def acquire(self, now: datetime | None = None) -> bool:
         """Renew our lease, take an expired one over, or create the row; false if someone else holds it."""
-        now = now or datetime.now(timezone.utc)
+        now = now or clock.now()
         table = SchedulerLock.__table__
         with self.engine.begin() as connection:
             taken = connection.execute(

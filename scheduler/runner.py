@@ -21,6 +21,7 @@ from typing import Any
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.engine import Engine
 
+from storage import clock
 from scheduler.delivery import Delivery, Sender
 from scheduler.limits import RateLimiter
 from scheduler.lock import TickLock, make_lock
@@ -49,9 +50,9 @@ class Runner:
 
     async def run_once(self) -> TickReport:
         """One tick now (what the job calls); errors are logged, never raised into APScheduler."""
-        self.last_at = datetime.now(timezone.utc)
+        self.last_at = clock.now()
         try:
-            self.last = await tick(self.engine, now=datetime.now(timezone.utc), settings=self.settings,
+            self.last = await tick(self.engine, now=clock.now(), settings=self.settings,
                                    lock=self.lock, delivery=self.delivery, renew_every=self.interval)
             if self.last.ran and self.last.messages:
                 log.info("nudges: %d due, %d messages, %d sent, %d failed, %d blocked", self.last.due,
@@ -66,7 +67,7 @@ class Runner:
         scheduler = AsyncIOScheduler(timezone=timezone.utc)
         scheduler.add_job(self.run_once, "interval", seconds=self.interval, id=JOB_ID, name="nudges tick",
                           replace_existing=True, coalesce=True, max_instances=1,
-                          misfire_grace_time=MISFIRE_GRACE_SECONDS, next_run_time=datetime.now(timezone.utc))
+                          misfire_grace_time=MISFIRE_GRACE_SECONDS, next_run_time=clock.wall())  # APScheduler keeps wall time
         scheduler.start()
         self.scheduler = scheduler
         return scheduler

@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
+from storage import clock
 from handlers.reply import Reply
 from scheduler import ledger
 from scheduler.config import NudgeConfig
@@ -156,7 +157,7 @@ def record(engine: Engine, item: Outgoing, outcome: Outcome) -> None:
     ids = [c.id for c in item.claims]
     with session(engine) as s:
         if outcome.sent:
-            ledger.mark_sent(s, ids, outcome.attempts, datetime.now(timezone.utc))
+            ledger.mark_sent(s, ids, outcome.attempts, clock.now())
         elif outcome.blocked:
             ledger.mark_blocked(s, ids, outcome.attempts, outcome.error or "blocked", item.identity_id)
         else:
@@ -167,7 +168,7 @@ async def deliver(engine: Engine, delivery: Delivery, outgoing: list[Outgoing], 
                   concurrency: int = CONCURRENCY, now: datetime | None = None,
                   max_attempts: int = ledger.MAX_ATTEMPTS) -> None:
     """Send every message: chats concurrently, each chat's messages in order, each claimed just before."""
-    now = now or datetime.now(timezone.utc)
+    now = now or clock.now()
     by_chat: dict[tuple[str, str], list[Outgoing]] = defaultdict(list)
     for item in outgoing:
         by_chat[(item.platform, item.to)].append(item)
@@ -219,7 +220,7 @@ async def tick(engine: Engine, sender: Sender | None = None, *, now: datetime | 
                settings: Any = None, lock: TickLock | None = None, delivery: Delivery | None = None,
                limiter: RateLimiter | None = None, renew_every: float = 60.0) -> TickReport:
     """One tick at `now` (default: the current instant). Without the lock, it does nothing."""
-    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    now = (now or clock.now()).astimezone(timezone.utc)
     if lock is not None and not await asyncio.to_thread(lock.acquire):
         return TickReport(ran=False)
     if delivery is None:

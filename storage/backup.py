@@ -22,7 +22,6 @@ from __future__ import annotations
 import gzip
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any, Callable, Iterator
 
@@ -30,6 +29,7 @@ from sqlalchemy import MetaData, Table, bindparam, func, inspect, select, text, 
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import SQLModel
 
+from storage import clock
 import storage.models  # noqa: F401  (every table is registered)
 from storage.backup_values import insertable_copy, reader_for, to_plain
 from storage.engine import MIGRATIONS
@@ -92,7 +92,7 @@ def _lines(engine: Engine, summary: Summary) -> Iterator[str]:
         summary.revision = current_revision(connection)
         tables = tables_of(connection)
         yield json.dumps({"format": FORMAT, "version": VERSION, "revision": summary.revision,
-                          "dialect": connection.dialect.name, "created_at": datetime.now(timezone.utc).isoformat(),
+                          "dialect": connection.dialect.name, "created_at": clock.now().isoformat(),
                           "tables": [t.name for t in tables]})
         for table in tables:
             columns = [c.name for c in table.columns]

@@ -11,10 +11,11 @@ from typing import Any
 
 from sqlalchemy import select
 
+from storage import clock
 from storage.customers import name_key
 from storage.import_rows import (CUSTOMER, HEADERS, REQUIRED, STAGE_OF, birthday, check_row, csv_rows, decode,
                                  fold, parse_amount, parse_date)
-from storage.models import Contact, Customer, CustomerAlias, Deal, Member, StageChange, utcnow
+from storage.models import Contact, Customer, CustomerAlias, Deal, Member, StageChange
 
 
 def import_csv(session, team_id: int, kind: str, data: bytes, dry_run: bool = False,
@@ -27,7 +28,7 @@ def import_csv(session, team_id: int, kind: str, data: bytes, dry_run: bool = Fa
     """
     if kind not in HEADERS:
         raise ValueError(f"import what? customers, contacts or deals, not {kind!r}")
-    now = now or utcnow()
+    now = now or clock.now()
     rows = list(csv_rows(decode(data)))
     errors: list[dict[str, Any]] = []
     if not rows:

@@ -13,7 +13,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
-from storage.models import Inbox, utcnow
+from storage import clock
+from storage.models import Inbox
 
 # Every message runs these: built once, executed on the connection (no ORM bookkeeping).
 _T = Inbox.__table__  # type: ignore[attr-defined]
@@ -39,7 +40,7 @@ def _insert(session: Session | Connection, values: dict[str, Any]) -> bool:
 def accept(session: Session | Connection, platform: str, key: str, payload: dict[str, Any]) -> bool:
     """Store an update as received; False when its key was seen before."""
     return _insert(session, {"platform": platform, "update_key": key[:200], "payload": payload,
-                             "received_at": utcnow()})
+                             "received_at": clock.now()})
 
 
 def claim(session: Session, platform: str, key: str, team_id: int | None) -> bool:
@@ -48,7 +49,7 @@ def claim(session: Session, platform: str, key: str, team_id: int | None) -> boo
     The mark commits with the records the update makes, so an update is applied
     exactly once even when two processes receive it.
     """
-    now = utcnow()
+    now = clock.now()
     if _insert(session, {"team_id": team_id, "platform": platform, "update_key": key[:200], "payload": {},
                          "received_at": now, "processed_at": now}):
         return True
@@ -59,10 +60,10 @@ def claim(session: Session, platform: str, key: str, team_id: int | None) -> boo
 
 
 def unprocessed(session: Session, limit: int = 500, before: datetime | None = None) -> list[Inbox]:
-    """Updates stored but never processed, oldest first; `before`: only those received earlier."""
+    """Updates stored but never processed, oldest first; `before`: only those received by then."""
     query = select(Inbox).where(Inbox.processed_at.is_(None))  # type: ignore[union-attr]
     if before is not None:
-        query = query.where(Inbox.received_at < before)  # type: ignore[operator]
+        query = query.where(Inbox.received_at <= before)  # type: ignore[operator]
     return list(session.execute(query.order_by(Inbox.id).limit(limit)).scalars())
 
 
@@ -82,14 +83,14 @@ def settle(session: Session, platform: str, key: str, team_id: int | None, reply
     statement of the caller's transaction; False when another worker processed it first (the
     caller then rolls back)."""
     session.flush()  # the note's own rows first, as a commit would
-    done = _connection(session).execute(_SETTLE, {"b_platform": platform, "b_key": key[:200], "now": utcnow(),
+    done = _connection(session).execute(_SETTLE, {"b_platform": platform, "b_key": key[:200], "now": clock.now(),
                                                   "team": team_id, "reply": reply})
     return bool(done.rowcount)
 
 
 def mark_answered(session: Session | Connection, platform: str, key: str) -> None:
     """The platform has the reply: nothing to resend after a restart."""
-    _connection(session).execute(_ANSWERED, {"b_platform": platform, "b_key": key[:200], "now": utcnow()})
+    _connection(session).execute(_ANSWERED, {"b_platform": platform, "b_key": key[:200], "now": clock.now()})
 
 
 def unanswered(session: Session, limit: int = 500) -> list[Inbox]:

@@ -6,7 +6,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from storage.models import Customer, Inquiry, Member, utcnow
+from storage import clock
+from storage.models import Customer, Inquiry, Member
 
 KINDS = ("inquiry", "complaint")
 
@@ -17,7 +18,7 @@ def record(session, team_id: int, customer_id: int, kind: str, text: str, member
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     row = Inquiry(team_id=team_id, customer_id=customer_id, member_id=member_id, note_id=note_id,
-                  kind=kind, text=" ".join(text.split())[:2000], opened_at=at or utcnow())
+                  kind=kind, text=" ".join(text.split())[:2000], opened_at=at or clock.now())
     session.add(row)
     session.flush()
     return row
@@ -31,7 +32,7 @@ def resolve(session, team_id: int, inquiry_id: int, member_id: int | None = None
     if row is None:
         return None
     if row.status != "resolved":
-        row.status, row.resolved_at, row.resolved_by = "resolved", at or utcnow(), member_id
+        row.status, row.resolved_at, row.resolved_by = "resolved", at or clock.now(), member_id
         session.add(row)
         session.flush()
     return row

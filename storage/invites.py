@@ -8,7 +8,8 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from storage.models import Identity, Invite, Member, Stranger, Team, utcnow
+from storage import clock
+from storage.models import Identity, Invite, Member, Stranger, Team
 
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to type on a phone
 
@@ -22,7 +23,7 @@ def create_invite(session: Session, team: Team, role: str = "rep", days: int = 7
                   member_id: int | None = None, now: datetime | None = None) -> Invite:
     """A fresh code for `team`, valid for `days`."""
     invite = Invite(team_id=team.id, code=new_code(), kind=kind, role=role,  # type: ignore[arg-type]
-                    member_id=member_id, expires_at=(now or utcnow()) + timedelta(days=days))
+                    member_id=member_id, expires_at=(now or clock.now()) + timedelta(days=days))
     session.add(invite)
     session.flush()
     return invite

@@ -12,7 +12,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, SQLModel
 
-from storage.models import AuditLog, Note, utcnow
+from storage import clock
+from storage.models import AuditLog, Note
 
 TABLES: dict[str, type[SQLModel]] = {}
 
@@ -135,7 +136,7 @@ class Journal:
     def _log(self, action: str, table_name: str, row_id: int | None, before: dict | None,
              after: dict | None) -> None:
         self._entries.append({"action": action, "table_name": table_name, "row_id": row_id,
-                              "before": before, "after": after, "at": utcnow()})
+                              "before": before, "after": after, "at": clock.now()})
 
 
 def revert(session: Session, note: Note) -> int:
@@ -164,7 +165,7 @@ def revert(session: Session, note: Note) -> int:
             session.add(row)
         session.flush()
         count += 1
-    note.undone_at = utcnow()
+    note.undone_at = clock.now()
     session.add(note)
     session.add(AuditLog(team_id=note.team_id, member_id=note.member_id, note_id=note.id,
                          action="undo", table_name="note", row_id=note.id))

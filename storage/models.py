@@ -6,18 +6,15 @@ currency unit) beside an ISO 4217 code, never a float.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any, Optional
 
 from sqlalchemy import JSON, BigInteger, Column, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from storage import clock
+
 ROLES = ("rep", "manager", "admin")
-
-
-def utcnow() -> datetime:
-    """The current instant, aware, in UTC (how the store keeps time)."""
-    return datetime.now(timezone.utc)
 
 
 class Team(SQLModel, table=True):
@@ -28,7 +25,7 @@ class Team(SQLModel, table=True):
     timezone: str = Field(default="UTC", max_length=64)
     currency: str = Field(default="USD", max_length=3)
     settings: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=clock.now)
     # bumped by the database (triggers, migration 0008) whenever a customer or alias of the team
     # is added, renamed or removed: a process's cached names are current while it holds
     names_version: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
@@ -43,7 +40,7 @@ class Member(SQLModel, table=True):
     role: str = Field(default="rep", max_length=16)
     timezone: Optional[str] = Field(default=None, max_length=64)
     language: Optional[str] = Field(default=None, max_length=8)
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=clock.now)
 
 
 class Identity(SQLModel, table=True):
@@ -57,7 +54,7 @@ class Identity(SQLModel, table=True):
     external_id: str = Field(max_length=128)
     chat_id: Optional[str] = Field(default=None, max_length=128)
     reachable: bool = True
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=clock.now)
 
 
 class Customer(SQLModel, table=True):
@@ -73,7 +70,7 @@ class Customer(SQLModel, table=True):
     custom: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     owner_id: Optional[int] = Field(default=None, foreign_key="member.id")
     created_by: Optional[int] = Field(default=None, foreign_key="member.id")
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=clock.now)
 
 
 class CustomerAlias(SQLModel, table=True):
@@ -100,7 +97,7 @@ class Contact(SQLModel, table=True):
     email: Optional[str] = Field(default=None, max_length=200)
     birth_month: Optional[int] = None
     birth_day: Optional[int] = None
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=clock.now)
 
 
 class Deal(SQLModel, table=True):
@@ -120,8 +117,8 @@ class Deal(SQLModel, table=True):
     expected_close: Optional[date] = None
     owner_id: Optional[int] = Field(default=None, foreign_key="member.id", index=True)
     lost_reason: Optional[str] = Field(default=None, max_length=500)
-    created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=clock.now)
+    updated_at: datetime = Field(default_factory=clock.now)
     closed_at: Optional[datetime] = None
 
 
@@ -133,7 +130,7 @@ class StageChange(SQLModel, table=True):
     deal_id: int = Field(foreign_key="deal.id", index=True)
     from_stage: Optional[str] = Field(default=None, max_length=16)
     to_stage: str = Field(max_length=16)
-    at: datetime = Field(default_factory=utcnow)
+    at: datetime = Field(default_factory=clock.now)
     member_id: Optional[int] = Field(default=None, foreign_key="member.id")
 
 
@@ -147,7 +144,7 @@ class Note(SQLModel, table=True):
     platform: str = Field(default="console", max_length=16)
     message_id: Optional[str] = Field(default=None, max_length=128)
     text: str = ""
-    at: datetime = Field(default_factory=utcnow)
+    at: datetime = Field(default_factory=clock.now)
     undone_at: Optional[datetime] = None
 
 
@@ -163,7 +160,7 @@ class Interaction(SQLModel, table=True):
     note_id: Optional[int] = Field(default=None, foreign_key="note.id", index=True)
     channel: str = Field(default="message", max_length=16)
     text: str = ""
-    at: datetime = Field(default_factory=utcnow, index=True)
+    at: datetime = Field(default_factory=clock.now, index=True)
 
 
 class FollowUp(SQLModel, table=True):
@@ -178,7 +175,7 @@ class FollowUp(SQLModel, table=True):
     due: date
     what: str = ""
     done_at: Optional[datetime] = None
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=clock.now)
 
 
 class AuditLog(SQLModel, table=True):
@@ -188,7 +185,7 @@ class AuditLog(SQLModel, table=True):
     team_id: int = Field(foreign_key="team.id", index=True)
     member_id: Optional[int] = Field(default=None, foreign_key="member.id")
     note_id: Optional[int] = Field(default=None, foreign_key="note.id", index=True)
-    at: datetime = Field(default_factory=utcnow)
+    at: datetime = Field(default_factory=clock.now)
     action: str = Field(max_length=16)  # create | update | undo | admin
     table_name: str = Field(max_length=32)
     row_id: Optional[int] = None
@@ -218,7 +215,7 @@ class Inbox(SQLModel, table=True):
     platform: str = Field(max_length=16)
     update_key: str = Field(max_length=200)
     payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    received_at: datetime = Field(default_factory=utcnow)
+    received_at: datetime = Field(default_factory=clock.now)
     processed_at: Optional[datetime] = None
     reply: Optional[dict[str, Any]] = Field(default=None, sa_column=Column(JSON, nullable=True))
     answered_at: Optional[datetime] = None  # the platform has the reply
@@ -236,7 +233,7 @@ class NudgeLedger(SQLModel, table=True):
     local_day: date
     status: str = Field(default="pending", max_length=16)
     attempts: int = 0
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=clock.now)
     sent_at: Optional[datetime] = None
     error: Optional[str] = Field(default=None, max_length=500)
 
@@ -253,7 +250,7 @@ class Invite(SQLModel, table=True):
     expires_at: datetime
     used_at: Optional[datetime] = None
     used_by: Optional[int] = Field(default=None, foreign_key="member.id")
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=clock.now)
 
 
 class Stranger(SQLModel, table=True):
@@ -263,7 +260,7 @@ class Stranger(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     platform: str = Field(max_length=16)
     external_id: str = Field(max_length=128)
-    refused_at: datetime = Field(default_factory=utcnow)
+    refused_at: datetime = Field(default_factory=clock.now)
 
 
 class SchedulerLock(SQLModel, table=True):
@@ -275,7 +272,7 @@ class SchedulerLock(SQLModel, table=True):
     name: str = Field(primary_key=True, max_length=64)
     holder: str = Field(max_length=128)
     expires_at: datetime
-    acquired_at: datetime = Field(default_factory=utcnow)
+    acquired_at: datetime = Field(default_factory=clock.now)
 
 
 # The scheduler reads a team's ledger rows of one local day on every tick.
@@ -299,7 +296,7 @@ class LlmUsage(SQLModel, table=True):
     calls: int = 0
     prompt_tokens: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, server_default="0"))
     completion_tokens: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, server_default="0"))
-    updated_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=clock.now)
 
 
 # -- reports: inquiries and complaints, targets, spend per lead source, exchange rates -----------
@@ -318,7 +315,7 @@ class Inquiry(SQLModel, table=True):
     kind: str = Field(default="inquiry", max_length=16)  # inquiry | complaint
     text: str = ""
     status: str = Field(default="open", max_length=16)  # open | resolved
-    opened_at: datetime = Field(default_factory=utcnow)
+    opened_at: datetime = Field(default_factory=clock.now)
     resolved_at: Optional[datetime] = None
     resolved_by: Optional[int] = Field(default=None, foreign_key="member.id")
 
@@ -336,7 +333,7 @@ class Target(SQLModel, table=True):
     period_to: date
     value: int = Field(sa_column=Column(BigInteger, nullable=False))  # a count, or minor units for revenue
     currency: Optional[str] = Field(default=None, max_length=3)  # revenue targets only
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=clock.now)
 
 
 class SourceCost(SQLModel, table=True):
@@ -351,7 +348,7 @@ class SourceCost(SQLModel, table=True):
     period_to: date
     amount_minor: int = Field(sa_column=Column(BigInteger, nullable=False))
     currency: str = Field(max_length=3)
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(default_factory=clock.now)
 
 
 class FxRate(SQLModel, table=True):
@@ -363,7 +360,7 @@ class FxRate(SQLModel, table=True):
     base: str = Field(max_length=3)
     quote: str = Field(max_length=3)
     rate: str = Field(max_length=32)  # a decimal written out, so no float creeps in
-    updated_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=clock.now)
 
 
 # Reports: the funnel's cohort and stage history, activity per rep, won revenue, quiet deals.

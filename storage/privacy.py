@@ -20,12 +20,13 @@ from typing import Any
 from sqlalchemy import Text, cast, delete, func, or_, select, update
 from sqlmodel import Session
 
+from storage import clock
 from storage.audit import customer_tables
 from storage.customers import customers_named, name_key
 from storage.erasure import (ERASED, PERSONAL, chunks, erase_value, erased_name, is_key, mentions, terms_for,
                              text_columns, walk)
 from storage.models import (AuditLog, ChatState, Contact, Customer, CustomerAlias, Deal, FollowUp, Inbox,
-                            Interaction, Note, NudgeLedger, StageChange, utcnow)
+                            Interaction, Note, NudgeLedger, StageChange)
 
 NUDGE_OPEN = ("pending", "failed")
 
@@ -58,7 +59,7 @@ def forget(session: Session, team_id: int, customer_id: int, member_id: int | No
     customer = session.get(Customer, customer_id)
     if customer is None or customer.team_id != team_id:
         raise ForgetError(f"no customer #{customer_id} in this team")
-    now = utcnow()
+    now = clock.now()
     counts: dict[str, int] = {}
 
     def ids_of(model: Any, *where: Any) -> list[int]:

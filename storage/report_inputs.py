@@ -6,7 +6,8 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
 
-from storage.models import FxRate, Identity, Member, SourceCost, Target, utcnow
+from storage import clock
+from storage.models import FxRate, Identity, Member, SourceCost, Target
 
 CURRENCY_HINT = "a three-letter ISO 4217 code such as USD, EUR, CNY or RUB"
 
@@ -33,7 +34,7 @@ def set_fx(session, team_id: int, base: str, quote: str, rate: str | float | Dec
                                                FxRate.quote == quote)).scalars().first()
     if row is None:
         row = FxRate(team_id=team_id, base=base, quote=quote, rate=str(value))
-    row.rate, row.updated_at = str(value.normalize()), utcnow()
+    row.rate, row.updated_at = str(value.normalize()), clock.now()
     session.add(row)
     # the inverse, if the team set one before, would now disagree: drop it
     inverse = session.execute(select(FxRate).where(FxRate.team_id == team_id, FxRate.base == quote,

@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, func, literal, select
 
-from storage.models import FxRate, Team, utcnow
+from storage import clock
+from storage.models import FxRate, Team
 
 _CENT = Decimal("0.01")
 
@@ -133,4 +134,4 @@ def rate_case(facts: TeamFacts, currency_expr, target: str, codes: Iterable[str]
 
 
 def now_utc() -> datetime:
-    return utcnow()
+    return clock.now()

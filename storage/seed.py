@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.engine import Connection, Engine
 
+from storage import clock
 from storage import customers as _customers
 from storage.bulk import CHUNK, insert, insert_returning_ids
 from storage.models import (Contact, Customer, Deal, FollowUp, Identity, Interaction, Member,
@@ -55,7 +56,7 @@ def seed(engine: Engine, customers: int, deals_per_customer: int = 3,
     """
     if customers < 0 or deals_per_customer < 0 or interactions_per_customer < 0 or reps < 1:
         raise ValueError("customers, deals and interactions must be ≥ 0 and reps ≥ 1")
-    now = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
+    now = (now or clock.now()).astimezone(timezone.utc).replace(microsecond=0)
     today = now.date()
     rng = Random(seed)
     counts = {name: 0 for name in ("team", "member", "identity", "customer", "contact", "deal",

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import itertools
 import sys
+import uuid
 from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from storage import clock
 from bot.incoming import Incoming
 from bot.pipeline import Bot
 from handlers.reply import Reply
@@ -21,7 +23,7 @@ def render(reply: Reply | None) -> str:
     if buttons:
         lines.append("  " + "  ".join(f"[{label}]" for label in buttons))
     if reply.image:
-        path = Path.cwd() / f"crmbot-{datetime.now():%Y%m%d-%H%M%S}.png"
+        path = Path.cwd() / f"crmbot-{clock.now().astimezone():%Y%m%d-%H%M%S}.png"
         path.write_bytes(reply.image)
         lines.append(f"  (picture saved to {path})")
     return "\n".join(lines)
@@ -35,7 +37,7 @@ class Console:
         self.user = user
         self.name = name or user
         self._ids = itertools.count(1)
-        self._run = datetime.now().strftime("%Y%m%d%H%M%S%f")
+        self._run = uuid.uuid4().hex[:12]
 
     def incoming(self, text: str, now: datetime | None = None, callback: str | None = None) -> Incoming:
         """The `Incoming` a line typed at the terminal becomes."""

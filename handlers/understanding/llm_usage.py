@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from storage.models import LlmUsage, Member, utcnow
+from storage import clock
+from storage.models import LlmUsage, Member
 
 NOTICE_KIND = "budget_notice"
 BUDGET_NOTICE = {
@@ -63,7 +64,7 @@ class Meter:
                     row.calls = (row.calls or 0) + calls
                     row.prompt_tokens = (row.prompt_tokens or 0) + max(0, int(prompt_tokens))
                     row.completion_tokens = (row.completion_tokens or 0) + max(0, int(completion_tokens))
-                    row.updated_at = utcnow()
+                    row.updated_at = clock.now()
                     self.session.add(row)
                     self.session.flush()
                 return

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import Any, Iterator
 
 import pytest
 from sqlalchemy import func, select
@@ -12,6 +12,7 @@ from sqlmodel import Session
 from bot.adapters.console import Console
 from bot.pipeline import Bot
 from bot.settings import Settings
+from storage import clock as store_clock
 from storage.models import Customer
 from storage.customers import name_key
 from storage.members import get_team
@@ -31,9 +32,11 @@ class Clock:
 
 
 @pytest.fixture
-def clock() -> Clock:
-    # Wednesday 25 November 2026, 10:00 in London
-    return Clock(datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc))
+def clock() -> Iterator[Clock]:
+    """Wednesday 25 November 2026, 10:00 in London: the bot's and the store's one clock."""
+    fake = Clock(datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc))
+    with store_clock.using(fake):
+        yield fake
 
 
 @pytest.fixture

