@@ -127,7 +127,8 @@ async def run(name: str, count: int, throttle: float) -> str:
     tmp.cleanup()
     share = f"{throttle:.0%}" if name.endswith("429") else "0%"
     return (f"| {name} | {share} | {count} | {len(delivered) / elapsed:.1f} msg/s | {len(sends) / elapsed:.1f} req/s "
-            f"| {peak(handed)} / {peak([c.at for c in sends])} | {len(server.refused())} | {len(delivered)} delivered, {lost} lost, "
+            f"| {peak(handed)} / {peak([c.at for c in sends])} | {len(server.refused())} "
+            f"| {len(delivered)} delivered, {lost} lost, "
             f"{twice} twice; ledger {report.sent} sent, {unsent} not sent | {elapsed:.0f} s |")
 
 
@@ -138,7 +139,8 @@ def main() -> None:
     parser.add_argument("--runs", default="default,default-429,scheduler-429")
     args = parser.parse_args()
     logging.getLogger("telegram").setLevel(logging.CRITICAL)  # PTB logs every 429 it hands back
-    print("| run | 429s asked | nudges | delivered | requests | most in 1 s: handed to the adapter / at the fake | 429s | outcome | time |")
+    print("| run | 429s asked | nudges | delivered | requests "
+          "| most in 1 s: handed to the adapter / at the fake | 429s | outcome | time |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for name in args.runs.split(","):
         print(asyncio.run(run(name.strip(), args.nudges, args.throttle)), flush=True)

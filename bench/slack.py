@@ -107,7 +107,7 @@ async def run(commands: int, rounds: int, url: str) -> list[dict[str, float]]:
             for body in warm:  # first use loads each language's lexicons: not what a burst measures
                 await loop.run_in_executor(client, burst, adapter.port, [body])
                 await adapter.idle()
-            for round_ in range(rounds):
+            for _ in range(rounds):
                 answered = len(fake.of("response_url"))
                 bodies = []
                 for i in range(commands):

@@ -29,7 +29,7 @@ def _settings():
         name = err.get("loc", ["?"])[0]
         message = str(err.get("msg", "")).removeprefix("Value error, ")
         typer.echo(f"crmbot: bad configuration: {name}: {message}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
 
 
 def _engine(settings):
@@ -39,7 +39,7 @@ def _engine(settings):
         return get_engine(settings.database_url)
     except StoreError as exc:
         typer.echo(f"crmbot: {exc}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
 
 
 def _day(value: Optional[str], zone) -> date:
@@ -50,7 +50,7 @@ def _day(value: Optional[str], zone) -> date:
         return date.fromisoformat(value)
     except ValueError:
         typer.echo(f"crmbot: --date must be a day such as 2026-12-01, not {value!r}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
 
 
 def _instant(value: Optional[str], zone) -> Optional[datetime]:
@@ -60,7 +60,7 @@ def _instant(value: Optional[str], zone) -> Optional[datetime]:
         moment = datetime.fromisoformat(value)
     except ValueError:
         typer.echo(f"crmbot: --now must be an ISO date-time such as 2026-11-25T10:00, not {value!r}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     return (moment.replace(tzinfo=zone) if moment.tzinfo is None else moment).astimezone(timezone.utc)
 
 
@@ -112,7 +112,7 @@ def user_add(
 
     if platform not in ("telegram", "slack", "console"):
         typer.echo("crmbot: --platform must be telegram, slack or console", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     settings = _settings()
     with session(_engine(settings)) as s:
         try:
@@ -120,7 +120,7 @@ def user_add(
                               role, tz)
         except ValueError as exc:
             typer.echo(f"crmbot: {exc}", err=True)
-            raise typer.Exit(2)
+            raise typer.Exit(2) from None
         s.commit()
         typer.echo(f"{member.name} ({member.role}) can now use the bot on {platform}.")
 
@@ -144,7 +144,7 @@ def report_pipeline(
         start, end = resolve_period(period, moment.astimezone(settings.zone).date())
     except PeriodError as exc:
         typer.echo(f"crmbot: {exc}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     with session(_engine(settings)) as s:
         data = pipeline(s, get_team(s, team or settings.team, settings.timezone).id, start, end)
         s.commit()
@@ -194,7 +194,7 @@ def parse(
         return
     if text is None:
         typer.echo("Give the message to parse, or --batch to read JSON lines on stdin.", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     result = (asyncio.run(parse_one_llm(text, now, tz, known, None, *llm_setup())) if llm
               else parse_one(text, now, tz, known))
     typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
@@ -206,9 +206,10 @@ def run() -> None:
     settings = _settings()
     if not (settings.telegram_bot_token or settings.slack_configured):
         typer.echo("crmbot run: no chat platform configured. Set TELEGRAM_BOT_TOKEN (from BotFather) "
-                   "and/or SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode), or try `crmbot chat` in the terminal.",
+                   "and/or SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode), "
+                   "or try `crmbot chat` in the terminal.",
                    err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     from bot.serve import serve
 
     _engine(settings)

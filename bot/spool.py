@@ -57,7 +57,7 @@ class Spool:
                 return
             lines = self.path.read_text(encoding="utf-8").splitlines(keepends=True)
             cut = 0
-            for cut, line in enumerate(lines, 1):  # torn lines count for nothing (as in `waiting`)
+            for cut, line in enumerate(lines, 1):  # noqa: B007  (`cut` is where the loop stopped; torn lines count for nothing)
                 count -= _readable(line)
                 if count <= 0:
                     break

@@ -40,5 +40,6 @@ class Reply:
     @classmethod
     def from_payload(cls, data: dict[str, Any]) -> "Reply":
         """The reply back from its stored copy."""
+        choices = [Choice(label, value) for label, value in data.get("choices", [])]
         return cls(text=data.get("text", ""), lang=data.get("lang", "en"), undo_token=data.get("undo_token"),
-                   wrote=bool(data.get("wrote")), choices=[Choice(label, value) for label, value in data.get("choices", [])])
+                   wrote=bool(data.get("wrote")), choices=choices)

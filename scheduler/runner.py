@@ -67,7 +67,8 @@ class Runner:
         scheduler = AsyncIOScheduler(timezone=timezone.utc)
         scheduler.add_job(self.run_once, "interval", seconds=self.interval, id=JOB_ID, name="nudges tick",
                           replace_existing=True, coalesce=True, max_instances=1,
-                          misfire_grace_time=MISFIRE_GRACE_SECONDS, next_run_time=clock.wall())  # APScheduler keeps wall time
+                          misfire_grace_time=MISFIRE_GRACE_SECONDS,
+                          next_run_time=clock.wall())  # APScheduler keeps wall time
         scheduler.start()
         self.scheduler = scheduler
         return scheduler

@@ -70,7 +70,7 @@ def history(session: Session, team_id: int, customer_id: int, limit: int | None 
         query = query.limit(limit)
     out = []
     for (entry_id, at, action, table, row_id, before, after, member_id, who, note_id, platform, message_id,
-         note_at, note_text) in session.execute(query):
+         _note_at, note_text) in session.execute(query):
         out.append({"id": entry_id, "at": at.isoformat() if at else None, "who": who, "member_id": member_id,
                     "action": action, "table": table, "row_id": row_id, "before": before, "after": after,
                     "note_id": note_id, "platform": platform, "message_id": message_id,

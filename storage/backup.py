@@ -165,7 +165,8 @@ def _reset_sequences(connection: Connection, tables: list[Table]) -> None:
                                       {"t": table.name}).scalar()
         if not sequence:
             continue
-        connection.execute(text(f"SELECT setval('{sequence}', COALESCE((SELECT MAX(id) FROM \"{table.name}\"), 0) + 1, false)"))
+        connection.execute(text(f"SELECT setval('{sequence}', "
+                                f"COALESCE((SELECT MAX(id) FROM \"{table.name}\"), 0) + 1, false)"))
 
 
 def read_header(path: str | Path) -> dict[str, Any]:

@@ -42,7 +42,8 @@ def import_csv(session, team_id: int, kind: str, data: bytes, dry_run: bool = Fa
             columns[field] = index
     for field in REQUIRED[kind]:
         if field not in columns:
-            errors.append({"line": 1, "field": field, "reason": f"no column for {field} (headers: {', '.join(rows[0])})"})
+            errors.append({"line": 1, "field": field,
+                           "reason": f"no column for {field} (headers: {', '.join(rows[0])})"})
     if errors:
         return _result(kind, len(rows) - 1, errors, {}, 0, False)
 
@@ -67,7 +68,7 @@ def import_csv(session, team_id: int, kind: str, data: bytes, dry_run: bool = Fa
     new_keys: dict[str, int | None] = {}  # customers this file adds: key → id (None in a dry run)
     matched = 0
     write = not dry_run and not errors
-    for line, values in plan:
+    for _line, values in plan:
         name = values.get("name") if kind == "customers" else values[CUSTOMER]
         key = name_key(name)
         if key in keys or key in new_keys:

@@ -33,8 +33,8 @@ def redeem(session: Session, code: str, platform: str, external_id: str, name: s
            now: datetime) -> tuple[Member, str] | None:
     """Use `code` for this account: an invite makes a member, a link joins an existing one.
 
-    Returns the member and the code's kind ("invite" or "link"), or None when the code is unknown, used or expired. A code is
-    used once, even when two accounts race for it.
+    Returns the member and the code's kind ("invite" or "link"), or None when the code is unknown,
+    used or expired. A code is used once, even when two accounts race for it.
     """
     code = code.strip().upper()
     invite = session.execute(select(Invite).where(Invite.code == code)).scalars().first()

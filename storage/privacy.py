@@ -162,7 +162,7 @@ def forget(session: Session, team_id: int, customer_id: int, member_id: int | No
                     fixed += 1
             if fixed:
                 counts[f"mentions_{model.__tablename__}_{column.key}"] = fixed
-        for name, table in extra.items():
+        for table in extra.values():
             for column in text_columns(table):
                 rows = session.execute(select(table.c.id, column).where(table.c.team_id == team_id,
                                                                         mentions(column, variants))).all()
@@ -205,8 +205,8 @@ def forget(session: Session, team_id: int, customer_id: int, member_id: int | No
         for row in session.execute(select(Inbox).where(*inbox_where, condition)).scalars().all():
             payload = row.payload or {}
             linked = isinstance(payload, dict) and payload.get("message_id") in message_ids
-            new, changed = walk(payload, lambda s: ERASED if (linked and s.strip() and s != ERASED
-                                                              and not is_key(s, payload))
+            new, changed = walk(payload, lambda s, linked=linked, payload=payload: ERASED
+                                if (linked and s.strip() and s != ERASED and not is_key(s, payload))
                                 or terms.found(s) else s)
             if row.reply is not None:  # the kept reply names the customer: it goes, unsent
                 row.reply, row.answered_at, changed = None, row.answered_at or now, True

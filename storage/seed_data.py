@@ -94,7 +94,7 @@ FOLLOWUPS = {
     "zh": ("发报价", "回电话", "安排演示", "发合同", "确认预算"),
     "ru": ("отправить КП", "перезвонить", "назначить демо", "отправить договор", "уточнить бюджет"),
 }
-REP_NAMES = tuple(f"{f} {l}" for f in EN_PEOPLE_FIRST for l in EN_PEOPLE_LAST)
+REP_NAMES = tuple(f"{first} {last}" for first in EN_PEOPLE_FIRST for last in EN_PEOPLE_LAST)
 SOURCES = ("referral", "website", "trade show", "cold call", "partner", "inbound email", None)
 SEGMENTS = ("SMB", "mid-market", "enterprise", None)
 

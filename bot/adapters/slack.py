@@ -143,8 +143,8 @@ class SlackAdapter:
         seconds, but never hold an answer back longer than `limit`."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + limit
-        while (self._acking or loop.time() - self._last_request < quiet) and loop.time() < deadline:
-            await asyncio.sleep(0.005)
+        while (self._acking or loop.time() - self._last_request < quiet) and loop.time() < deadline:  # noqa: ASYNC110
+            await asyncio.sleep(0.005)  # a poll: requests arrive on other tasks with nothing to signal
 
     # --- the gate: one workspace, each event once --------------------------------------------
     async def _gate(self, body: dict, context: Any, request: Any, next: Callable) -> BoltResponse | None:

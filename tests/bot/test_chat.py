@@ -142,7 +142,7 @@ async def test_followups_today_and_done(bot, store, clock):
     clock.advance(days=1)
     reply = await bot.say("my follow-ups today")
     assert "Globex" in reply and "Initech" in reply and "overdue" in reply
-    number = reply.text.splitlines().index(next(l for l in reply.text.splitlines() if "Initech" in l))
+    number = reply.text.splitlines().index(next(line for line in reply.text.splitlines() if "Initech" in line))
     reply = await bot.say(f"done {number}")
     assert "Initech" in reply
     assert store(FollowUp, FollowUp.done_at.is_not(None)) == 1

@@ -9,7 +9,6 @@ from datetime import date
 import aiohttp
 import aiohttp.web
 import pytest
-from sqlalchemy import select
 from sqlmodel import Session
 
 from telegram import Update

@@ -28,7 +28,7 @@ from sqlmodel import Session
 from storage.customers import name_key
 from storage.members import add_user, get_team
 from storage.models import ChatState, Customer, FollowUp, Inbox, Interaction, NudgeLedger
-from tests.bot.test_run_process import (FIRMS, REPS, TOKEN, ZONE, BotProcess, count, notes_per_message,
+from tests.bot.test_run_process import (FIRMS, REPS, ZONE, BotProcess, count, notes_per_message,
                                         server, shown, until)
 from tests.conftest import PG_URL
 from tests.fakes.telegram_server import FakeTelegram

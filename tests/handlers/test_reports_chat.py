@@ -1,7 +1,7 @@
 """Managers ask in chat, in English, Chinese and Russian, and get the right report, with a chart."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 import pytest

@@ -7,12 +7,12 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect
 from sqlmodel import Session, SQLModel
 
 import storage.models  # noqa: F401
 from storage.backup import BackupError, backup, is_empty, restore, wipe
-from storage.engine import get_engine, make_engine
+from storage.engine import get_engine
 from storage.models import AuditLog, ChatState, Contact, Customer, Inbox, Member, NudgeLedger, Team
 from storage.seed import seed
 

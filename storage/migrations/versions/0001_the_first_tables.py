@@ -1,7 +1,7 @@
 """the first tables
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-25
 """
 from alembic import op
