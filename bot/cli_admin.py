@@ -24,10 +24,10 @@ def invite(
     from storage.engine import session
     from storage.invites import create_invite
     from storage.members import get_team
-    from storage.models import ROLES
+    from storage.vocabulary import Role
 
-    if role not in ROLES:
-        typer.echo(f"crmbot: --role must be one of {', '.join(ROLES)}", err=True)
+    if role not in tuple(Role):
+        typer.echo(f"crmbot: --role must be one of {', '.join(Role)}", err=True)
         raise typer.Exit(2)
     settings = _settings()
     with session(_engine(settings)) as s:

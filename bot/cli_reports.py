@@ -140,12 +140,13 @@ def report_activity(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, 
                     as_csv: bool = CSV, now: Optional[str] = NOW,
                     rep: Optional[str] = typer.Option(None, "--rep", help="one member only")) -> None:
     """Per rep: interactions per channel, new customers, deals moved, follow-ups, against targets."""
-    from storage.reports_people import CHANNELS, activity_report
+    from storage.reports_people import activity_report
+    from storage.vocabulary import SPOKEN_CHANNELS
 
     settings, _moment, today, (start, end) = _context(period, "this_week", now)
     data = _run(team, settings, lambda s, tid: activity_report(s, tid, start, end, today,
                                                                member_id=_member_id(s, tid, rep)))
-    rows = [{"name": m["name"], **{c: m["channels"].get(c, 0) for c in CHANNELS},
+    rows = [{"name": m["name"], **{c: m["channels"].get(c, 0) for c in SPOKEN_CHANNELS},
              **{k: m[k] for k in ("interactions", "new_customers", "deals_new", "deals_moved", "deals_won",
                                   "followups_done", "followups_overdue")},
              "targets": m["targets"]} for m in data["members"]]

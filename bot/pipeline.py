@@ -36,6 +36,7 @@ from storage.engine import KeptConnections, get_engine, is_busy, is_disconnect, 
 from storage.members import get_team, set_language
 from storage.inbox import accept, claim, discard, mark_answered, record_reply, settle, unanswered, unprocessed
 from storage.models import Member, Team
+from storage.vocabulary import Lang, lang_of
 
 log = logging.getLogger("crmbot.pipeline")
 Clock = Callable[[], datetime]
@@ -228,7 +229,7 @@ class Bot:
     async def _answer(self, session: Session, team: Team, member: Member, incoming: Incoming,
                       now: datetime) -> Reply:
         """Everything after the update is claimed; the caller commits it with the reply."""
-        fallback = member.language or hint_lang(incoming.lang_hint) or "en"
+        fallback = lang_of(member.language) or hint_lang(incoming.lang_hint) or Lang.EN
         linked = link_reply(session, team, member, incoming.text, fallback)
         if linked is not None:
             return linked
@@ -267,7 +268,7 @@ class Bot:
         return reply
 
     async def _card(self, session: Session, team: Team, member: Member, incoming: Incoming, now: datetime,
-                    lang: str) -> Reply:
+                    lang: Lang) -> Reply:
         """A photo (of a business card): read by the vision model, shown for confirmation."""
         if self.llm is None:
             return Reply(text=card_text(lang, "needs_llm"), lang=lang)

@@ -9,33 +9,34 @@ from handlers.resolve import state_of
 from handlers.understanding import understand
 from handlers.understanding.hybrid import understand_hybrid
 from handlers.understanding.model import Parse
+from storage.vocabulary import Intent, Lang, lang_of
 
 COMMAND = re.compile(r"^\s*/([A-Za-z]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
-COMMANDS = {"start": "help", "help": "help", "today": "followups", "followups": "followups",
-            "pipeline": "pipeline", "undo": "undo", "activity": "activity"}
+COMMANDS = {"start": Intent.HELP, "help": Intent.HELP, "today": Intent.FOLLOWUPS, "followups": Intent.FOLLOWUPS,
+            "pipeline": Intent.PIPELINE, "undo": Intent.UNDO, "activity": Intent.ACTIVITY}
 _PICK = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
 Known = Callable[[], tuple[Sequence[str], dict[str, str]]]
 
 
-def button(data: str, ctx: Ctx, lang: str) -> Parse | None:
+def button(data: str, ctx: Ctx, lang: Lang) -> Parse | None:
     """What a pressed button asks for (undo, done, snooze, save a card, open a customer)."""
     kind, _, arg = data.partition(":")
     if kind == "undo" and arg.isdigit():
         ctx.extra["note_id"] = int(arg)
-        return Parse(lang=lang, intent="undo")
+        return Parse(lang=lang, intent=Intent.UNDO)
     if kind == "done" and arg.isdigit():
         ctx.extra["followup_id"] = int(arg)
-        return Parse(lang=lang, intent="done")
+        return Parse(lang=lang, intent=Intent.DONE)
     if kind == "snooze" and re.fullmatch(r"\d+:\d+", arg):
         followup, days = arg.split(":")
         ctx.extra.update(followup_id=int(followup), days=int(days))
-        return Parse(lang=lang, intent="snooze")
+        return Parse(lang=lang, intent=Intent.SNOOZE)
     if kind == "card" and arg in ("save", "cancel"):
         ctx.extra["card"] = arg
-        return Parse(lang=lang, intent="card")
+        return Parse(lang=lang, intent=Intent.CARD)
     if kind == "open" and arg.isdigit():
         ctx.extra["customer_id"] = int(arg)
-        return Parse(lang=lang, intent="query_customer")
+        return Parse(lang=lang, intent=Intent.QUERY_CUSTOMER)
     return None
 
 
@@ -59,10 +60,10 @@ def _answer_pick(data: str, ctx: Ctx) -> None:
         state.pending = None
 
 
-async def route(data: str, ctx: Ctx, fallback: str, known: Known, llm: object | None, llm_mode: str) -> Parse:
+async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: object | None, llm_mode: str) -> Parse:
     """The `Parse` a message or button press (`data`) stands for: buttons and numbered answers
     first, then chat commands, then understanding (with the LLM as configured)."""
-    lang = ctx.member.language or fallback
+    lang = lang_of(ctx.member.language) or fallback
     pressed = button(data, ctx, lang)
     if pressed is not None:
         return pressed
@@ -72,16 +73,16 @@ async def route(data: str, ctx: Ctx, fallback: str, known: Known, llm: object | 
     if command:
         return _command(command.group(1).lower(), command.group(2) or "", ctx, lang, names, aliases)
     parse = await understand_hybrid(ctx.text, ctx.local_now, names, aliases, llm, llm_mode, ctx.extra.get("meter"))
-    if ctx.extra.get("customer_id") and parse.intent not in ("log", "query_customer"):
-        parse.intent = "log"
+    if ctx.extra.get("customer_id") and parse.intent not in (Intent.LOG, Intent.QUERY_CUSTOMER):
+        parse.intent = Intent.LOG
     return parse
 
 
-def _command(name: str, args: str, ctx: Ctx, lang: str, names: Sequence[str], aliases: dict[str, str]) -> Parse:
+def _command(name: str, args: str, ctx: Ctx, lang: Lang, names: Sequence[str], aliases: dict[str, str]) -> Parse:
     """Chat commands (/today, /pipeline, /undo, /help, /start) answer in the member's language."""
-    intent = COMMANDS.get(name, "help")
+    intent = COMMANDS.get(name, Intent.HELP)
     parse = understand(args, ctx.local_now, names, aliases) if args.strip() else Parse(lang=lang)
     parse.lang, parse.intent = lang, intent
-    if intent == "followups" and parse.period is None:
+    if intent == Intent.FOLLOWUPS and parse.period is None:
         parse.period = (ctx.today, ctx.today)
     return parse

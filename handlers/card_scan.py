@@ -6,6 +6,7 @@ from handlers.log_note import handle_log
 from handlers.reply import Choice, Reply
 from handlers.resolve import state_of
 from handlers.understanding.model import Parse
+from storage.vocabulary import Intent
 
 TEXTS = {
     "en": {"propose": "From the card:\n{summary}\nSave {contact} as a contact at {company}?",
@@ -56,7 +57,7 @@ async def handle_card(parse: Parse, ctx: Ctx) -> Reply:
     ctx.session.add(state)
     if ctx.extra.get("card") != "save":
         return Reply(text=card_text(ctx.lang, "cancelled"), lang=ctx.lang)
-    card = Parse(intent="log", **{k: v for k, v in pending["card"].items() if k in FIELDS})
+    card = Parse(intent=Intent.LOG, **{k: v for k, v in pending["card"].items() if k in FIELDS})
     card.lang = ctx.lang
     ctx.text = card.summary or ""
     return await handle_log(card, ctx)

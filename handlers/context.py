@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from storage.journal import Journal
 from storage.models import ChatState, Member, Team
+from storage.vocabulary import Lang
 
 
 @dataclass
@@ -21,7 +22,7 @@ class Ctx:
     member: Member
     now: datetime
     zone: ZoneInfo
-    lang: str = "en"
+    lang: Lang = Lang.EN
     state: ChatState | None = None
     text: str = ""
     platform: str = "console"

@@ -8,8 +8,9 @@ from handlers.resolve import resolve_customer, state_of
 from handlers.texts import day, money, month_day, t
 from handlers.understanding.assist import card_briefing
 from handlers.understanding.model import Parse
-from storage.customers import OPEN_STAGES, contacts_of, deals_of, last_interactions, next_followup
+from storage.customers import contacts_of, deals_of, last_interactions, next_followup
 from storage.models import Customer
+from storage.vocabulary import OPEN_STAGES, Channel
 
 
 async def handle_query(parse: Parse, ctx: Ctx) -> Reply:
@@ -57,7 +58,7 @@ def card_text(ctx: Ctx, customer: Customer) -> str:
     if interactions:
         out.append(t(lang, "card_interactions"))
         for i in interactions:
-            channel = t(lang, f"channel.{i.channel}") if i.channel != "note" else "📝"
+            channel = t(lang, f"channel.{i.channel}") if i.channel != Channel.NOTE else "📝"
             when = day(i.at.astimezone(ctx.zone).date(), lang)
             out.append(f"• {when} · {channel}: {_short(i.text)}")
     follow = next_followup(ctx.session, team_id, cid)  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ import unicodedata
 
 from handlers.reply import Reply
 from handlers.texts import t
+from storage.vocabulary import Lang, lang_of
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -23,12 +24,9 @@ def guess_lang(text: str, fallback: str = "en") -> str:
     return fallback
 
 
-def hint_lang(code: str | None) -> str | None:
+def hint_lang(code: str | None) -> Lang | None:
     """A platform language code ("zh-hans", "ru-RU") as one of ours, or None."""
-    if not code:
-        return None
-    head = code.lower()[:2]
-    return head if head in ("en", "zh", "ru") else None
+    return lang_of(code)
 
 
 def clean(text: str) -> str:

@@ -10,11 +10,12 @@ from handlers.reports import record_note_issue
 from handlers.resolve import resolve_customer, save_state, state_of
 from handlers.texts import day, money, month_day, t
 from handlers.understanding.model import Parse
-from storage.customers import OPEN_STAGES, name_key, open_deal
+from storage.customers import name_key, open_deal
 from storage.models import Customer, Deal, FollowUp, Interaction, StageChange
+from storage.vocabulary import CLOSED_STAGES, OPEN_STAGES, Channel, Stage
 
 LOCAL_CURRENCY = {"zh": "CNY", "ru": "RUB"}
-_ORDER = {stage: i for i, stage in enumerate(OPEN_STAGES)}
+_ORDER: dict[str, int] = {stage: i for i, stage in enumerate(OPEN_STAGES)}
 
 
 async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
@@ -60,7 +61,7 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
         lines.append(("raw", {"line": issue}))
     if not lines or lines == [("raw", {"line": issue})]:  # keep the words in the customer's history
         journal.insert(Interaction, team_id=ctx.team.id, customer_id=customer.id, contact_id=None,
-                       member_id=ctx.member.id, note_id=note_id, channel="note", text=ctx.text[:4000],
+                       member_id=ctx.member.id, note_id=note_id, channel=Channel.NOTE, text=ctx.text[:4000],
                        at=ctx.now)
         lines.append(("interaction", {"channel": "📝"}))
 
@@ -79,11 +80,11 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[st
     currency = parse.currency or (deal.currency if deal else None) or LOCAL_CURRENCY.get(parse.lang) \
         or ctx.team.currency
     if deal is None:
-        stage = parse.stage or "lead"
+        stage = parse.stage or Stage.LEAD
         deal = Deal(team_id=ctx.team.id, customer_id=customer.id, stage=stage,  # type: ignore[arg-type]
                     amount_minor=minor, currency=currency if minor is not None else None,
                     owner_id=ctx.member.id, created_at=ctx.now, updated_at=ctx.now,
-                    closed_at=ctx.now if stage in ("won", "lost") else None)
+                    closed_at=ctx.now if stage in CLOSED_STAGES else None)
         journal.add(deal)
         journal.insert(StageChange, team_id=ctx.team.id, deal_id=deal.id, from_stage=None, to_stage=stage,
                        at=ctx.now, member_id=ctx.member.id)
@@ -94,7 +95,7 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[st
     old = deal.stage
     if parse.stage and parse.stage != old and _moves_forward(old, parse.stage):
         changes.update(stage=parse.stage,
-                       closed_at=ctx.now if parse.stage in ("won", "lost") else None)
+                       closed_at=ctx.now if parse.stage in CLOSED_STAGES else None)
     if minor is not None and (minor != deal.amount_minor or currency != deal.currency):
         changes.update(amount_minor=minor, currency=currency)
     if not changes:
@@ -123,7 +124,7 @@ def _promise(parse: Parse, text: str) -> str:
 
 def _moves_forward(old: str, new: str) -> bool:
     """Open stages only move forward (a revised quote in negotiation stays in negotiation)."""
-    if new in ("won", "lost") or old not in _ORDER:
+    if new in CLOSED_STAGES or old not in _ORDER:
         return True
     return _ORDER.get(new, 0) > _ORDER[old]
 

@@ -7,8 +7,7 @@ from typing import Any
 from handlers.report_charts import bar_chart, can_draw, stacked_chart
 from handlers.report_texts import rt
 from handlers.texts import day, money, t
-
-CHANNELS = ("visit", "call", "meeting", "email", "message")
+from storage.vocabulary import SPOKEN_CHANNELS
 
 
 def cash(amount: float | int | None, currency: str | None, lang: str) -> str:
@@ -121,7 +120,7 @@ def activity_view(data: dict, lang: str, chart: bool = True) -> tuple[str, bytes
         lines.append(t(lang, "activity_none"))
         return "\n".join(lines), None
     for m in members:
-        channels = ", ".join(f"{t(lang, 'channel.' + c) if c in CHANNELS else '📝'} {n}"
+        channels = ", ".join(f"{t(lang, 'channel.' + c) if c in SPOKEN_CHANNELS else '📝'} {n}"
                              for c, n in sorted(m["channels"].items(), key=lambda kv: -kv[1])) or "—"
         lines.append(rt(lang, "activity_line", name=m["name"], total=m["interactions"], channels=channels))
         lines.append(rt(lang, "activity_more", new=m["new_customers"], dnew=m["deals_new"], moved=m["deals_moved"],
@@ -140,8 +139,8 @@ def activity_view(data: dict, lang: str, chart: bool = True) -> tuple[str, bytes
     if not chart:
         return "\n".join(lines), None
     cl = _chart_lang(lang)
-    series = [(t(cl, f"channel.{c}"), [m["channels"].get(c, 0) for m in shown]) for c in CHANNELS]
-    notes = [m["interactions"] - sum(m["channels"].get(c, 0) for c in CHANNELS) for m in shown]
+    series = [(t(cl, f"channel.{c}"), [m["channels"].get(c, 0) for m in shown]) for c in SPOKEN_CHANNELS]
+    notes = [m["interactions"] - sum(m["channels"].get(c, 0) for c in SPOKEN_CHANNELS) for m in shown]
     if any(notes):
         series.append(("note", notes))
     series = [s for s in series if any(s[1])]

@@ -41,7 +41,7 @@ def _period(parse: Parse, ctx: Ctx, kind: str) -> tuple[date, date] | None:
         from handlers.understanding.cues import lexicon
         from handlers.understanding.timeline import period
 
-        found = period(ctx.text or "", lexicon(parse.lang if parse.lang in ("en", "zh", "ru") else "en"), ctx.today)
+        found = period(ctx.text or "", lexicon(parse.lang), ctx.today)
     except Exception:  # the words name no period we can read: the default
         found = None
     if found:

@@ -8,7 +8,6 @@ from functools import lru_cache
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
-LANGS = ("en", "zh", "ru")
 _LOCALE = {"en": "en_US", "zh": "zh_CN", "ru": "ru_RU"}
 
 TEXTS: dict[str, dict[str, str]] = {

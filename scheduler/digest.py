@@ -14,8 +14,7 @@ from scheduler.texts import money, short, stage_name, t
 from storage.activity import activity
 from storage.models import Team
 from storage.reports import pipeline
-
-MANAGER_ROLES = ("manager", "admin")
+from storage.vocabulary import MANAGER_ROLES
 MAX_DIGEST_BUTTONS = 10
 
 

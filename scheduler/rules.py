@@ -33,10 +33,10 @@ from scheduler.sql import (customer_owner, day_bounds, day_index, day_number, gr
                            last_interaction_at, local_day, period_band, zone_offset)
 from scheduler.texts import day as fmt_day
 from scheduler.texts import money, short, stage_name, t
-from storage.customers import OPEN_STAGES
 from storage.models import Contact, Customer, Deal, FollowUp, Identity, Interaction, Member, Team
+from storage.vocabulary import OPEN_STAGES, Lang, Stage
 
-LANGS = ("en", "zh", "ru")
+LANGS: tuple[Lang, ...] = tuple(Lang)
 PLATFORM_RANK = {"telegram": 0, "slack": 1, "console": 2}
 ANNIVERSARY_YEARS = 50
 Members = dict[int, Recipient]
@@ -153,7 +153,7 @@ def anniversaries(session: Session, team_id: int, day: date, zone_members: Membe
         select(Deal.id, Deal.title, Deal.amount_minor, Deal.currency, Deal.closed_at, Customer.id,
                Customer.name, recipient)
         .join(Customer, Customer.id == Deal.customer_id)
-        .where(Deal.team_id == team_id, Deal.stage == "won", or_(*ranges)).order_by(Deal.id)).all()
+        .where(Deal.team_id == team_id, Deal.stage == Stage.WON, or_(*ranges)).order_by(Deal.id)).all()
     out = []
     for deal_id, title, amount, currency, closed_at, customer_id, customer, member_id in rows:
         who = zone_members.get(member_id)

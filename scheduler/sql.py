@@ -21,7 +21,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 
-from storage.customers import OPEN_STAGES
+from storage.vocabulary import OPEN_STAGES
 from storage.models import Deal, Interaction
 
 EPOCH = date(1970, 1, 1)

@@ -11,8 +11,7 @@ from sqlmodel import Session
 
 from storage.models import Contact, Customer, CustomerAlias, Deal, FollowUp, Interaction, Team
 from storage.names import PackedNames
-
-OPEN_STAGES = ("lead", "qualified", "proposal", "negotiation")
+from storage.vocabulary import OPEN_STAGES
 _LEGAL = re.compile(r"\b(ооо|оао|зао|пао|ао|ип|llc|inc|ltd|corp|co|gmbh|plc|limited)\b\.?|有限公司|股份|集团")
 _PUNCT = re.compile(r"[\"'«»“”„‘’「」『』《》()（）.,]+")
 

@@ -10,6 +10,8 @@ import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from storage.vocabulary import Stage
+
 CUSTOMER = "customer"
 HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     "customers": {
@@ -47,13 +49,13 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 REQUIRED = {"customers": ("name",), "contacts": (CUSTOMER, "name"), "deals": (CUSTOMER,)}
-STAGES = {
-    "lead": ("lead", "new", "线索", "新线索", "лид", "новая"),
-    "qualified": ("qualified", "已确认需求", "确认需求", "квалифицирована", "квалификация"),
-    "proposal": ("proposal", "quote", "quoted", "报价", "已报价", "方案", "кп", "кп отправлено", "предложение"),
-    "negotiation": ("negotiation", "谈判", "谈判中", "переговоры"),
-    "won": ("won", "closed won", "成交", "已成交", "赢单", "выиграна", "успешно", "выиграно"),
-    "lost": ("lost", "closed lost", "丢单", "已丢单", "输单", "проиграна", "проиграно", "отказ"),
+STAGES: dict[Stage, tuple[str, ...]] = {
+    Stage.LEAD: ("lead", "new", "线索", "新线索", "лид", "новая"),
+    Stage.QUALIFIED: ("qualified", "已确认需求", "确认需求", "квалифицирована", "квалификация"),
+    Stage.PROPOSAL: ("proposal", "quote", "quoted", "报价", "已报价", "方案", "кп", "кп отправлено", "предложение"),
+    Stage.NEGOTIATION: ("negotiation", "谈判", "谈判中", "переговоры"),
+    Stage.WON: ("won", "closed won", "成交", "已成交", "赢单", "выиграна", "успешно", "выиграно"),
+    Stage.LOST: ("lost", "closed lost", "丢单", "已丢单", "输单", "проиграна", "проиграно", "отказ"),
 }
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 

@@ -16,6 +16,7 @@ from storage.customers import name_key
 from storage.import_rows import (CUSTOMER, HEADERS, REQUIRED, STAGE_OF, birthday, check_row, csv_rows, decode,
                                  fold, parse_amount, parse_date)
 from storage.models import Contact, Customer, CustomerAlias, Deal, Member, StageChange
+from storage.vocabulary import CLOSED_STAGES, Stage
 
 
 def import_csv(session, team_id: int, kind: str, data: bytes, dry_run: bool = False,
@@ -136,7 +137,7 @@ def _contact(session, team_id, customer_id, values, now, write) -> int:
 
 
 def _deal(session, team_id, customer_id, values, members, now) -> None:
-    stage = STAGE_OF[fold(values["stage"])] if values.get("stage") else "lead"
+    stage = STAGE_OF[fold(values["stage"])] if values.get("stage") else Stage.LEAD
     owner = members.get(fold(values["owner"])) if values.get("owner") else None
     minor = parse_amount(values["amount"]) if values.get("amount") else None
     deal = Deal(team_id=team_id, customer_id=customer_id, title=values.get("title") or None, stage=stage,
@@ -144,7 +145,7 @@ def _deal(session, team_id, customer_id, values, members, now) -> None:
                 probability=int(values["probability"].rstrip("%")) if values.get("probability") else None,
                 expected_close=parse_date(values["expected_close"]) if values.get("expected_close") else None,
                 owner_id=owner, lost_reason=values.get("lost_reason") or None, created_at=now, updated_at=now,
-                closed_at=now if stage in ("won", "lost") else None)
+                closed_at=now if stage in CLOSED_STAGES else None)
     session.add(deal)
     session.flush()
     session.add(StageChange(team_id=team_id, deal_id=deal.id, from_stage=None, to_stage=stage, at=now,

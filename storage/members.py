@@ -7,7 +7,8 @@ from sqlmodel import Session
 
 from storage.customers import names_version
 from storage.journal import write_through
-from storage.models import ROLES, ChatState, Identity, Member, Team
+from storage.models import ChatState, Identity, Member, Team
+from storage.vocabulary import Role
 
 
 def get_team(session: Session, name: str, timezone: str = "UTC", currency: str = "USD") -> Team:
@@ -52,8 +53,8 @@ def set_language(session: Session, member: Member, language: str) -> None:
 def add_user(session: Session, team: Team, platform: str, external_id: str, name: str,
              role: str = "rep", timezone: str | None = None, language: str | None = None) -> Member:
     """Let an account in as a member (or update the member it already maps to)."""
-    if role not in ROLES:
-        raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
+    if role not in tuple(Role):
+        raise ValueError(f"role must be one of {', '.join(Role)}, not {role!r}")
     member = identity_of(session, platform, external_id)
     if member is not None:
         if member.team_id != team.id:

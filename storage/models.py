@@ -14,8 +14,6 @@ from sqlmodel import Field, SQLModel
 
 from storage import clock
 
-ROLES = ("rep", "manager", "admin")
-
 
 class Team(SQLModel, table=True):
     """A company's sales team: the unit that owns every other row."""

@@ -12,9 +12,9 @@ from typing import Any
 from sqlalchemy import and_, case, func, literal, or_, select
 
 from storage.models import Deal, Member, Team
+from storage.vocabulary import OPEN_STAGES, Stage
 
-OPEN_STAGES = ("lead", "qualified", "proposal", "negotiation")
-DEFAULT_PROBABILITIES = {"lead": 10, "qualified": 25, "proposal": 50, "negotiation": 75}
+DEFAULT_PROBABILITIES: dict[str, int] = {Stage.LEAD: 10, Stage.QUALIFIED: 25, Stage.PROPOSAL: 50, Stage.NEGOTIATION: 75}
 
 _CENT = Decimal("0.01")
 

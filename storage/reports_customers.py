@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, literal, select
 
 from storage.models import Customer, Deal, FollowUp, Interaction, Member, SourceCost
-from storage.reports import OPEN_STAGES
+from storage.vocabulary import OPEN_STAGES, Stage
 from storage.reports_common import (converted, currency_of, instants, major, money, period_json,
                                     rate_case, team_facts)
 
@@ -42,7 +42,7 @@ def sources(session, team_id: int, start: date, end: date, currency: str | None 
             select(src.label("src"), code.label("code"), func.count().label("n"),
                    func.sum(func.coalesce(deal.c.amount_minor, 0)).label("minor"))
             .join(cu, cu.c.id == deal.c.customer_id)
-            .where(deal.c.team_id == team_id, deal.c.stage == "won",
+            .where(deal.c.team_id == team_id, deal.c.stage == Stage.WON,
                    deal.c.closed_at >= since, deal.c.closed_at < until)
             .group_by(src, code)):
         slot = per[row.src]
@@ -89,7 +89,7 @@ def top_customers(session, team_id: int, start: date, end: date, currency: str |
     deal, cu = Deal.__table__, Customer.__table__
     code = currency_of(deal.c.currency, facts.currency)
     factor = rate_case(facts, code, target, _currencies(connection, team_id, code))
-    won = and_(deal.c.team_id == team_id, deal.c.stage == "won",
+    won = and_(deal.c.team_id == team_id, deal.c.stage == Stage.WON,
                deal.c.closed_at >= since, deal.c.closed_at < until)
     per_customer = (select(deal.c.customer_id, func.sum(func.coalesce(deal.c.amount_minor, 0) * factor)
                            .label("rev"), func.count().label("deals"))

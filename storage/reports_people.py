@@ -9,11 +9,11 @@ from sqlalchemy import and_, case, func, select
 
 from storage.models import Customer, FollowUp, Interaction, Member, StageChange, Target
 from storage.reports_common import instants, period_json, team_facts
+from storage.vocabulary import Channel, Stage
 
-CHANNELS = ("visit", "call", "meeting", "email", "message")
 # target metric → what it counts (`crmbot target set --visits 16` is metric "visits")
-CHANNEL_METRICS = {"visits": "visit", "calls": "call", "meetings": "meeting", "emails": "email",
-                   "messages": "message"}
+CHANNEL_METRICS = {"visits": Channel.VISIT, "calls": Channel.CALL, "meetings": Channel.MEETING,
+                   "emails": Channel.EMAIL, "messages": Channel.MESSAGE}
 METRICS = tuple(CHANNEL_METRICS) + ("new_customers", "deals_won")
 
 
@@ -44,7 +44,7 @@ def _deals(connection, team_id: int, since, until, member_id: int | None):
     query = (select(sc.c.member_id,
                     func.count(func.distinct(case((sc.c.from_stage.is_(None), sc.c.deal_id)))).label("new"),
                     func.count(func.distinct(case((sc.c.from_stage.is_not(None), sc.c.deal_id)))).label("moved"),
-                    func.count(func.distinct(case((sc.c.to_stage == "won", sc.c.deal_id)))).label("won"))
+                    func.count(func.distinct(case((sc.c.to_stage == Stage.WON, sc.c.deal_id)))).label("won"))
              .where(sc.c.team_id == team_id, sc.c.at >= since, sc.c.at < until, sc.c.member_id.is_not(None))
              .group_by(sc.c.member_id))
     if member_id is not None:

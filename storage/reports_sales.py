@@ -13,12 +13,12 @@ from typing import Any
 from sqlalchemy import and_, case, func, literal, or_, select
 
 from storage.models import Deal, StageChange, Target
-from storage.reports import OPEN_STAGES, stage_probabilities
+from storage.reports import stage_probabilities
 from storage.reports_common import (converted, currency_of, instants, major, money, now_utc,
                                     period_json, team_facts)
+from storage.vocabulary import FUNNEL_STAGES, OPEN_STAGES, Stage
 
-FUNNEL = ("lead", "qualified", "proposal", "negotiation", "won")
-LEVEL = {stage: i for i, stage in enumerate(FUNNEL)}
+LEVEL = {stage: i for i, stage in enumerate(FUNNEL_STAGES)}
 
 
 def forecast(session, team_id: int, start: date, end: date, now: datetime | None = None,
@@ -61,7 +61,7 @@ def forecast(session, team_id: int, start: date, end: date, now: datetime | None
         .group_by(code)).all()
     won_rows = connection.execute(
         select(code.label("code"), func.count().label("n"), func.sum(amount).label("minor"))
-        .where(deal.c.team_id == team_id, deal.c.stage == "won",
+        .where(deal.c.team_id == team_id, deal.c.stage == Stage.WON,
                deal.c.closed_at >= since, deal.c.closed_at < until, deal.c.closed_at <= now)
         .group_by(code)).all()
 
@@ -150,22 +150,22 @@ def funnel(session, team_id: int, start: date, end: date) -> dict[str, Any]:
     since, until = instants(start, end, facts.zone)
     deal, sc = Deal.__table__, StageChange.__table__
     in_cohort = and_(deal.c.team_id == team_id, deal.c.created_at >= since, deal.c.created_at < until)
-    lost_from = (select(sc.c.from_stage).where(sc.c.deal_id == deal.c.id, sc.c.to_stage == "lost")
+    lost_from = (select(sc.c.from_stage).where(sc.c.deal_id == deal.c.id, sc.c.to_stage == Stage.LOST)
                  .order_by(sc.c.at.desc()).limit(1).scalar_subquery())
-    before_lost = case((deal.c.stage == "lost", lost_from))
+    before_lost = case((deal.c.stage == Stage.LOST, lost_from))
     rows = connection.execute(select(deal.c.stage, before_lost.label("before"), func.count().label("n"))
                               .where(in_cohort).group_by(deal.c.stage, before_lost)).all()
     at_level: dict[int, int] = defaultdict(int)
     entered = won = lost = 0
     for row in rows:  # a handful: stages × the stage lost deals were lost from
         entered += row.n
-        if row.stage == "lost":
+        if row.stage == Stage.LOST:
             lost += row.n
             at_level[LEVEL.get(row.before, -1)] += row.n
         else:
-            won += row.n if row.stage == "won" else 0
+            won += row.n if row.stage == Stage.WON else 0
             at_level[LEVEL.get(row.stage, -1)] += row.n
-    reached = [sum(n for lvl, n in at_level.items() if lvl >= i) for i in range(len(FUNNEL))]
+    reached = [sum(n for lvl, n in at_level.items() if lvl >= i) for i in range(len(FUNNEL_STAGES))]
 
     # time in stage: each move out of a stage (from_stage = S) of a cohort deal, minus the
     # latest arrival in S before it; moves are found by time (ix_stagechange_team_at), the
@@ -187,13 +187,13 @@ def funnel(session, team_id: int, start: date, end: date) -> dict[str, Any]:
     reason = func.coalesce(deal.c.lost_reason, literal(""))
     reasons = connection.execute(
         select(reason.label("reason"), func.count().label("n"))
-        .where(in_cohort, deal.c.stage == "lost")
+        .where(in_cohort, deal.c.stage == Stage.LOST)
         .group_by(reason).order_by(func.count().desc(), reason)).all()
 
     stages = []
-    for i, stage in enumerate(FUNNEL):
+    for i, stage in enumerate(FUNNEL_STAGES):
         item: dict[str, Any] = {"stage": stage, "reached": reached[i]}
-        if i + 1 < len(FUNNEL):
+        if i + 1 < len(FUNNEL_STAGES):
             item["to_next_pct"] = _pct(reached[i + 1], reached[i])
             item["to_won_pct"] = _pct(reached[-1], reached[i])
             item["avg_days"] = avg_days.get(stage)
@@ -212,4 +212,4 @@ def _pct(part: int, whole: int) -> float | None:
     return round(part * 100 / whole, 1) if whole else None
 
 
-__all__ = ["forecast", "funnel", "FUNNEL", "major"]
+__all__ = ["forecast", "funnel", "major"]

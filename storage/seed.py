@@ -27,6 +27,7 @@ from storage.models import (Contact, Customer, Deal, FollowUp, Identity, Interac
 from storage.seed_data import (CHANNEL_WEIGHTS, CHANNELS, FOLLOWUPS, LANG_WEIGHTS, LANGS, NOTES, PRODUCTS,
                                REP_NAMES, ROLES, SEGMENTS, SOURCES, STAGE_WEIGHTS, STAGES, Weighted,
                                company_name, person_name)
+from storage.vocabulary import CLOSED_STAGES, Stage
 
 # -- the name key: the same normalisation the handlers match names with -------------------
 
@@ -166,9 +167,9 @@ def seed(engine: Engine, customers: int, deals_per_customer: int = 3,
                     "stage": stage, "amount_minor": amount_minor, "currency": deal_currency,
                     "probability": None, "expected_close": expected, "owner_id": owner,
                     "lost_reason": rng.choice(("price", "timing", "competitor", "no budget"))
-                    if stage == "lost" else None,
+                    if stage == Stage.LOST else None,
                     "created_at": created, "updated_at": updated,
-                    "closed_at": updated if stage in ("won", "lost") else None,
+                    "closed_at": updated if stage in CLOSED_STAGES else None,
                 })
         deal_ids = insert_returning_ids(connection, Deal, deal_rows)
         counts["deal"] = len(deal_ids)

@@ -10,11 +10,13 @@ import bisect
 from random import Random
 from typing import Any, Sequence
 
-STAGES = ("lead", "qualified", "proposal", "negotiation", "won", "lost")
+from storage.vocabulary import SPOKEN_CHANNELS, Lang, Stage
+
+STAGES: tuple[Stage, ...] = tuple(Stage)
 STAGE_WEIGHTS = (22, 18, 16, 12, 17, 15)
-CHANNELS = ("visit", "call", "meeting", "email", "message")
+CHANNELS = SPOKEN_CHANNELS
 CHANNEL_WEIGHTS = (20, 30, 15, 20, 15)
-LANGS = ("en", "zh", "ru")
+LANGS: tuple[Lang, ...] = (Lang.EN, Lang.ZH, Lang.RU)
 LANG_WEIGHTS = (50, 25, 25)
 
 # -- name material -------------------------------------------------------------------------

@@ -13,7 +13,8 @@ from typing import Any, Awaitable, Callable
 from handlers.understanding.llm import LlmClient, transcribe_ex
 from handlers.understanding.llm_usage import Meter, meter_for
 from prompts.loader import load
-from storage.customers import OPEN_STAGES, contacts_of, deals_of, last_interactions, next_followup
+from storage.customers import contacts_of, deals_of, last_interactions, next_followup
+from storage.vocabulary import OPEN_STAGES
 
 Fetch = Callable[[str], Awaitable[bytes]]
 LANG_NAMES = {"en": "English", "zh": "Simplified Chinese", "ru": "Russian"}

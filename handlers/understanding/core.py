@@ -20,8 +20,9 @@ from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_w
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse
 from handlers.understanding.timeline import period, sort_out
+from storage.vocabulary import Intent, Lang
 
-_PERIOD_INTENTS = ("pipeline", "followups", "activity")
+_PERIOD_INTENTS = (Intent.PIPELINE, Intent.FOLLOWUPS, Intent.ACTIVITY)
 log = logging.getLogger("crmbot.understanding")
 
 
@@ -33,25 +34,25 @@ def understand(text: str, now: datetime, known: Sequence[str] = (), aliases: Map
         return _understand(text, now, known or (), aliases)
     except Exception:  # the bot must answer something, whatever the text; the log says what broke
         log.exception("understanding failed: the message is answered as not understood")
-        lang = "en"
+        lang = Lang.EN
         try:
             lang = detect(clean(text))
         except Exception:
             pass
-        return Parse(lang=lang, intent="unknown", problems=["internal_error"], confidence=0.0)
+        return Parse(lang=lang, intent=Intent.UNKNOWN, problems=["internal_error"], confidence=0.0)
 
 
 def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping[str, str] | None) -> Parse:
     cleaned = clean(text)
     if not cleaned:
         blank = text is None or (isinstance(text, str) and not text.strip())
-        return Parse(intent="unknown", problems=["empty" if blank else "no_text"], confidence=0.0)
+        return Parse(intent=Intent.UNKNOWN, problems=["empty" if blank else "no_text"], confidence=0.0)
     lang = detect(cleaned)
     if len(cleaned) > MAX_CHARS:
-        return Parse(lang=lang, intent="unknown", problems=["too_long"], confidence=0.0,
+        return Parse(lang=lang, intent=Intent.UNKNOWN, problems=["too_long"], confidence=0.0,
                      summary=cleaned[:200])
     if not has_words(cleaned) or garbled(text):
-        return Parse(lang=lang, intent="unknown", problems=["no_text"], confidence=0.0, summary=cleaned)
+        return Parse(lang=lang, intent=Intent.UNKNOWN, problems=["no_text"], confidence=0.0, summary=cleaned)
     cmd = command(cleaned)
     if cmd:
         return Parse(lang=lang, intent=cmd[0], done_ref=cmd[1], summary=cleaned, confidence=0.95)
@@ -96,7 +97,7 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
                       reachable=bool(parse.contact_phone or parse.contact_email))
     parse.intent = classify(work, lex, signals)
     if match.name and match.start >= 0 and not _WORDY.search(cleaned[:match.start] + cleaned[match.end:]):
-        parse.intent = "query_customer"        # just a customer's name: "Acme?", "宏图", "Гранит"
+        parse.intent = Intent.QUERY_CUSTOMER   # just a customer's name: "Acme?", "宏图", "Гранит"
     _shape(parse, work, lex, today, match.fuzzy)
     return parse
 
@@ -107,8 +108,8 @@ _WORDY = re.compile(r"[^\W_]")
 def _shape(parse: Parse, work: str, lex, today, fuzzy: bool) -> None:
     """Keep only the fields that make sense for the intent, and say how sure we are."""
     intent = parse.intent
-    if intent != "log":
-        keep_customer = intent == "query_customer"
+    if intent != Intent.LOG:
+        keep_customer = intent == Intent.QUERY_CUSTOMER
         for name in ("contact", "contact_role", "channel", "stage", "amount", "currency", "followup_on",
                      "followup_what", "birthday"):
             setattr(parse, name, None)
@@ -116,17 +117,17 @@ def _shape(parse: Parse, work: str, lex, today, fuzzy: bool) -> None:
             parse.customer, parse.customer_known, parse.customer_candidates = None, False, []
         parse.problems = [p for p in parse.problems if p not in ("amount_without_number",)]
     if intent in _PERIOD_INTENTS:
-        parse.period = period(work, lex, today, days=intent == "followups", ahead=intent == "pipeline")
-    if intent == "log":
+        parse.period = period(work, lex, today, days=intent == Intent.FOLLOWUPS, ahead=intent == Intent.PIPELINE)
+    if intent == Intent.LOG:
         parse.refers_back = parse.customer is None or lex.refer_back.search(work) is not None
-    confidence = {"unknown": 0.2, "help": 0.9}.get(intent, 0.85)
+    confidence = {Intent.UNKNOWN: 0.2, Intent.HELP: 0.9}.get(intent, 0.85)
     if parse.customer_candidates and parse.customer is None:
         confidence -= 0.25
     elif parse.customer and not parse.customer_known:
         confidence -= 0.2
     elif fuzzy:
         confidence -= 0.05
-    if intent == "log" and parse.customer is None and not parse.customer_candidates:
+    if intent == Intent.LOG and parse.customer is None and not parse.customer_candidates:
         confidence -= 0.15
     if parse.problems:
         confidence -= 0.1

@@ -7,13 +7,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
+from typing import Sequence
 
 from handlers.understanding import lex_en, lex_ru, lex_zh
+from storage.vocabulary import Channel, Stage
 
 _MODULES: dict[str, ModuleType] = {"en": lex_en, "zh": lex_zh, "ru": lex_ru}
 _CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|\.(?!\d)|[!?;\n()]|(?<!\d):|:(?!\d\d)|\s[—–-]\s|\.\.\.")  # "15:00" is no cut
 _IMPERATIVE = re.compile(r"(?:call|email|e-mail|text|visit|meet|message|ping)\s+(?!with\b|w/|went\b|was\b|is\b|lasted\b|ended\b|dropped\b|today\b|yesterday\b|this\b|earlier\b)(?=\w)", re.I)
-_STAGE_ORDER = ("won", "lost", "negotiation", "proposal", "qualified", "lead")
+_STAGE_ORDER = (Stage.WON, Stage.LOST, Stage.NEGOTIATION, Stage.PROPOSAL, Stage.QUALIFIED, Stage.LEAD)
 
 
 @dataclass(frozen=True)
@@ -29,8 +31,8 @@ class Lexicon:
     activity: re.Pattern
     query: re.Pattern
     log_verbs: re.Pattern
-    channels: tuple[tuple[re.Pattern, str, int], ...]
-    stages: tuple[tuple[str, re.Pattern], ...]
+    channels: tuple[tuple[re.Pattern, Channel, int], ...]
+    stages: tuple[tuple[Stage, re.Pattern], ...]
     negation: re.Pattern
     commit: re.Pattern
     future: re.Pattern
@@ -47,7 +49,7 @@ def lexicon(lang: str) -> Lexicon:
     c = lambda source: re.compile(source, re.I)  # noqa: E731
     return Lexicon(
         lang, c(mod.HELP), c(mod.UNDO), c(mod.DONE), c(mod.PIPELINE), c(mod.FOLLOWUPS), c(mod.ACTIVITY),
-        c(mod.QUERY), c(mod.LOG_VERBS), tuple((c(p), ch, w) for p, ch, w in mod.CHANNELS),
+        c(mod.QUERY), c(mod.LOG_VERBS), tuple((c(p), Channel(ch), w) for p, ch, w in mod.CHANNELS),
         tuple((s, c(mod.STAGES[s])) for s in _STAGE_ORDER), c(mod.NEGATION), c(mod.COMMIT), c(mod.FUTURE),
         tuple((c(p), name) for p, name in mod.PERIODS), c(mod.BIRTHDAY), c(mod.REFER_BACK), c(mod.NEW_COMPANY))
 
@@ -100,13 +102,13 @@ def planned(text: str, m: re.Match, lang: str, clauses: Clauses, future: list[tu
     return any(lo <= s < hi and (abs(s - m.end()) < 40 or abs(m.start() - e) < 40) for s, e in future)
 
 
-def channel(text: str, lex: Lexicon, clauses: Clauses, future: list[tuple[int, int]] = ()) -> str | None:
+def channel(text: str, lex: Lexicon, clauses: Clauses, future: Sequence[tuple[int, int]] = ()) -> Channel | None:
     """How the interaction happened: the first cue that is not a plan, a weak one only alone."""
-    hits: list[tuple[int, int, str]] = []
+    hits: list[tuple[int, int, Channel]] = []
     for pattern, name, weight in lex.channels:
         for m in pattern.finditer(text):
             before = clauses.before(m.start())
-            if lex.future.search(before) or lex.negation.search(before) and name != "call":
+            if lex.future.search(before) or lex.negation.search(before) and name != Channel.CALL:
                 continue
             if lex.lang == "en" and _IMPERATIVE.match(text, m.start()) and not before.strip():
                 continue        # "call Acme Monday": a to-do, not an interaction
@@ -122,18 +124,18 @@ def channel(text: str, lex: Lexicon, clauses: Clauses, future: list[tuple[int, i
     return min(hits)[2]
 
 
-def stage(text: str, lex: Lexicon, clauses: Clauses, new_customer: bool) -> str | None:
+def stage(text: str, lex: Lexicon, clauses: Clauses, new_customer: bool) -> Stage | None:
     """Where the deal moved; "lead" only for a company the team does not know yet."""
     for name, pattern in lex.stages:
         for m in pattern.finditer(text):
             before = clauses.before(m.start())
             if lex.negation.search(before):
                 continue
-            if name in ("proposal", "won", "qualified") and lex.future.search(before):
+            if name in (Stage.PROPOSAL, Stage.WON, Stage.QUALIFIED) and lex.future.search(before):
                 continue
-            if name == "lead" and not new_customer:
+            if name == Stage.LEAD and not new_customer:
                 continue
             return name
     if new_customer and lex.new_company.search(text):
-        return "lead"
+        return Stage.LEAD
     return None

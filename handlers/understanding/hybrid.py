@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 from handlers.understanding import understand
 from handlers.understanding.llm import LlmClient, Usage, estimate_tokens, extract
 from handlers.understanding.model import Parse
+from storage.vocabulary import Intent
 
 if TYPE_CHECKING:  # the store is only needed when a meter is given
     from handlers.understanding.llm_usage import Meter
@@ -62,20 +63,20 @@ def size(text: str) -> int:
 
 def unsure(parse: Parse, text: str) -> list[str]:
     """The reasons to ask the LLM about this offline parse (empty: the offline parse is kept)."""
-    if any(p in _NEVER for p in parse.problems) or parse.intent in ("undo", "done"):
+    if any(p in _NEVER for p in parse.problems) or parse.intent in (Intent.UNDO, Intent.DONE):
         return []
     reasons = []
     words = size(text)
-    if parse.intent == "unknown" and words >= 4:
+    if parse.intent == Intent.UNKNOWN and words >= 4:
         reasons.append("unknown_long")
-    if parse.intent == "log":
+    if parse.intent == Intent.LOG:
         if parse.customer is None and not parse.customer_candidates and words >= 8:
             reasons.append("log_no_customer")
         if parse.customer is None and len(parse.customer_candidates) > 1:
             reasons.append("ambiguous_customer")
         if {"bad_date", "amount_without_number"} & set(parse.problems):
             reasons.append("unsure_fields")
-    if parse.confidence < LOW_CONFIDENCE and parse.intent != "unknown":
+    if parse.confidence < LOW_CONFIDENCE and parse.intent != Intent.UNKNOWN:
         reasons.append("low_confidence")
     return reasons
 
@@ -85,8 +86,8 @@ def should_ask(parse: Parse, text: str, mode: str) -> list[str]:
     if mode == "off":
         return []
     if mode == "always":
-        skip = any(p in _NEVER for p in parse.problems) or parse.intent in ("undo", "done") or (
-            parse.intent == "help" and parse.confidence >= 0.9)
+        skip = any(p in _NEVER for p in parse.problems) or parse.intent in (Intent.UNDO, Intent.DONE) or (
+            parse.intent == Intent.HELP and parse.confidence >= 0.9)
         return [] if skip else ["always"]
     return unsure(parse, text)
 
@@ -95,7 +96,7 @@ def merge(llm: Parse, offline: Parse) -> Parse:
     """The model's fields, with what only the offline rules know (phones, e-mails, the note's text)."""
     llm.summary = offline.summary
     llm.id = offline.id
-    if llm.intent == "log":
+    if llm.intent == Intent.LOG:
         llm.contact_phone, llm.contact_email = offline.contact_phone, offline.contact_email
         llm.contact_role = llm.contact_role or (offline.contact_role if llm.contact == offline.contact else None)
         llm.followup_what = llm.followup_what or offline.followup_what
@@ -107,7 +108,7 @@ def merge(llm: Parse, offline: Parse) -> Parse:
     if llm.intent == offline.intent and llm.period is None:
         llm.period = offline.period
     llm.problems = [p for p in offline.problems if p not in ("bad_date", "amount_without_number")]
-    llm.confidence = 0.9 if llm.customer_known or llm.intent != "log" else 0.8
+    llm.confidence = 0.9 if llm.customer_known or llm.intent != Intent.LOG else 0.8
     return llm
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from handlers.understanding.cues import Lexicon, lexicon
+from storage.vocabulary import Intent, Lang
 
 _QUESTION = re.compile(r"[?？]\s*$|^\s*(?:what|who|which|how|show|list|any|give|tell|где|что|кто|какие|какой|сколько|покажи|как|расскажи|哪|谁|什么|多少|查|看看|列出|显示)", re.I)
 
@@ -25,37 +26,37 @@ class Signals:
     reachable: bool = False      # a phone number or e-mail address: a contact fact to keep
 
 
-def command(text: str) -> tuple[str, int | None] | None:
+def command(text: str) -> tuple[Intent, int | None] | None:
     """A chat command in any of the three languages: ("undo", None) or ("done", n)."""
-    for lang in ("en", "ru", "zh"):
+    for lang in (Lang.EN, Lang.RU, Lang.ZH):
         lex = lexicon(lang)
         if lex.undo.search(text):
-            return "undo", None
+            return Intent.UNDO, None
         m = lex.done.search(text)
         if m:
-            return "done", int(m.group("n"))
+            return Intent.DONE, int(m.group("n"))
     return None
 
 
-def classify(text: str, lex: Lexicon, s: Signals) -> str:
+def classify(text: str, lex: Lexicon, s: Signals) -> Intent:
     """The intent of a message that is not a chat command."""
     if lex.help.search(text) or (lex.lang != "en" and lexicon("en").help.search(text) and len(text) < 40):
-        return "help"
+        return Intent.HELP
     deal_facts = s.channel or s.stage or s.amount or s.birthday or (s.followup and not _QUESTION.search(text))
     question = _QUESTION.search(text) is not None
     if not (deal_facts and s.customer):
         if lex.pipeline.search(text) and not s.channel:
-            return "pipeline"
+            return Intent.PIPELINE
         if lex.activity.search(text) and (question or not s.customer) and not s.stage:
-            return "activity"
+            return Intent.ACTIVITY
         if lex.followups.search(text) and (question or not s.customer):
-            return "followups"
+            return Intent.FOLLOWUPS
         if lex.query.search(text) and s.customer and not deal_facts:
-            return "query_customer"
+            return Intent.QUERY_CUSTOMER
         if question and s.known_customer and not deal_facts and len(text) < 80 and not lex.log_verbs.search(text):
-            return "query_customer"
+            return Intent.QUERY_CUSTOMER
     if s.customer or s.contact or s.stage or s.amount or s.followup or s.birthday or s.reachable:
-        return "log"
+        return Intent.LOG
     if lex.log_verbs.search(text) or (s.channel and lex.refer_back.search(text)):
-        return "log"
-    return "unknown"
+        return Intent.LOG
+    return Intent.UNKNOWN

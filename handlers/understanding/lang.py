@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from storage.vocabulary import Lang
+
 MAX_CHARS = 4000          # longer notes are refused as "too_long"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff\ufffd]")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -43,24 +45,24 @@ def has_words(text: str) -> bool:
     return _WORDY.search(text) is not None
 
 
-def detect(text: str, hint: str | None = None) -> str:
+def detect(text: str, hint: str | None = None) -> Lang:
     """The language to answer in: "zh" when Han characters dominate, "ru" for Cyrillic,
     else "en". `hint` (a platform's language code) breaks ties for text with no letters."""
     cjk = len(_CJK.findall(text))
     cyr = len(_CYR.findall(text))
     lat = len(_LAT.findall(text))
     if cjk == 0 and cyr == 0 and lat == 0:
-        if hint and hint[:2] in ("zh", "ru"):
-            return hint[:2]
-        return "en"
+        if hint and hint[:2] in (Lang.ZH, Lang.RU):
+            return Lang(hint[:2])
+        return Lang.EN
     # one Han character counts about as much as a two-letter word
     if cjk * 3 >= max(cyr, lat) and cjk > 0:
-        return "zh"
+        return Lang.ZH
     if cyr > 0 and cyr * 2 >= lat:
-        return "ru"
+        return Lang.RU
     if cjk > 0 and cjk * 3 >= lat / 2:
-        return "zh"
-    return "en"
+        return Lang.ZH
+    return Lang.EN
 
 
 def is_cjk(ch: str) -> bool:

@@ -24,6 +24,7 @@ from handlers.understanding.lang import casefold
 from handlers.understanding.llm_schema import CARD_SCHEMA, PARSE_SCHEMA, Rejected, to_parse
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse
+from storage.vocabulary import Intent, Lang
 from prompts.loader import load
 
 log = logging.getLogger("crmbot.llm")
@@ -269,8 +270,8 @@ async def read_card(llm: LlmClient | None, image_bytes: bytes, mime: str = "imag
     if not (value["company"] or value["name"]):
         answer.error = "card_empty"
         return None, answer
-    lang = value["lang"] if value["lang"] in ("en", "zh", "ru") else "en"
-    parse = Parse(lang=lang, intent="log", customer=value["company"], contact=value["name"],
+    lang = Lang(value["lang"]) if value["lang"] in tuple(Lang) else Lang.EN
+    parse = Parse(lang=lang, intent=Intent.LOG, customer=value["company"], contact=value["name"],
                   contact_role=value["role"], contact_phone=phone, contact_email=email,
                   summary=" · ".join(v for v in (value["name"], value["role"], value["company"], phone, email,
                                                  value["website"]) if v),

@@ -12,19 +12,24 @@ import math
 import re
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, Mapping, Sequence
+from enum import StrEnum
+from typing import Any, Mapping, Sequence, TypeVar
 
 from handlers.understanding.lang import casefold, is_cjk
 from handlers.understanding.matching import WORD, han_core, match_known, name_tokens, norm_token, tokens_match
-from handlers.understanding.model import CHANNELS, INTENTS, STAGES, Parse
+from handlers.understanding.model import Parse
+from storage.vocabulary import CONTRACT_INTENTS, SPOKEN_CHANNELS, Channel, Intent, Lang, Stage
 
-LANGS = ("en", "zh", "ru")
+E = TypeVar("E", bound=StrEnum)
+LANGS: tuple[Lang, ...] = tuple(Lang)
 # What a model may propose: the contract's intents. "undo" and "done" are chat commands
 # the offline rules recognise; a model can never trigger them.
-LLM_INTENTS = ("log", "query_customer", "pipeline", "followups", "activity", "help", "unknown")
+LLM_INTENTS = CONTRACT_INTENTS
+CHANNELS: tuple[Channel, ...] = SPOKEN_CHANNELS
+STAGES: tuple[Stage, ...] = tuple(Stage)
 LOG_ONLY = ("contact", "contact_role", "channel", "stage", "amount", "currency", "followup_on",
             "followup_what", "birthday")
-PERIOD_INTENTS = ("pipeline", "followups", "activity")
+PERIOD_INTENTS = (Intent.PIPELINE, Intent.FOLLOWUPS, Intent.ACTIVITY)
 MAX_NAME = 200
 MAX_AMOUNT = Decimal("1e13")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -107,7 +112,7 @@ def check(parse: Parse, text: str, known: Sequence[str] = (), aliases: Mapping[s
     wrong = []
     if parse.lang not in LANGS:
         wrong.append("lang")
-    if parse.intent not in INTENTS:
+    if parse.intent not in tuple(Intent):
         wrong.append("intent")
     if parse.channel is not None and parse.channel not in CHANNELS:
         wrong.append("channel")
@@ -148,11 +153,18 @@ def _text(data: Mapping[str, Any], key: str, limit: int = MAX_NAME) -> str | Non
     return value or None
 
 
-def _enum(data: Mapping[str, Any], key: str, allowed: Sequence[str], nullable: bool = True) -> str | None:
+def _enum(data: Mapping[str, Any], key: str, allowed: Sequence[E]) -> E | None:
     value = data.get(key)
-    if value is None and nullable:
+    if value is None:
         return None
     if not isinstance(value, str) or value not in allowed:
+        raise Rejected(f"{key}_value")
+    return next(member for member in allowed if member == value)
+
+
+def _required(data: Mapping[str, Any], key: str, allowed: Sequence[E]) -> E:
+    value = _enum(data, key, allowed)
+    if value is None:
         raise Rejected(f"{key}_value")
     return value
 
@@ -201,8 +213,7 @@ def to_parse(data: Any, text: str, today: date, candidates: Sequence[str], known
     """The model's JSON object as a Parse, or `Rejected` when anything is off."""
     if not isinstance(data, dict):
         raise Rejected("not_an_object")
-    parse = Parse(lang=_enum(data, "lang", LANGS, nullable=False) or "en",
-                  intent=_enum(data, "intent", LLM_INTENTS, nullable=False) or "unknown")
+    parse = Parse(lang=_required(data, "lang", LANGS), intent=_required(data, "intent", LLM_INTENTS))
     parse.customer, parse.customer_known = _customer(_text(data, "customer"), text, candidates, known, aliases)
     parse.contact = _text(data, "contact")
     parse.contact_role = _text(data, "contact_role")
@@ -232,10 +243,10 @@ def to_parse(data: Any, text: str, today: date, candidates: Sequence[str], known
         raise Rejected("followup_on_range")
     if parse.contact is not None and not written_in(parse.contact, text):
         raise Rejected("invented_contact")
-    if parse.intent != "log":
+    if parse.intent != Intent.LOG:
         for name in LOG_ONLY:
             setattr(parse, name, None)
-        if parse.intent != "query_customer":
+        if parse.intent != Intent.QUERY_CUSTOMER:
             parse.customer, parse.customer_known = None, False
     if parse.intent not in PERIOD_INTENTS:
         parse.period = None

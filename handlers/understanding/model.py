@@ -9,14 +9,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
-Lang = Literal["en", "zh", "ru"]
-INTENTS = ("log", "query_customer", "pipeline", "followups", "activity", "help", "unknown",
-           # beyond the contract: chat commands understood in every language
-           "undo", "done", "snooze", "card")
-CHANNELS = ("visit", "call", "meeting", "email", "message")
-STAGES = ("lead", "qualified", "proposal", "negotiation", "won", "lost")
+from storage.vocabulary import Channel, Intent, Lang, Stage
+
 CONTRACT_FIELDS = ("lang", "intent", "customer", "contact", "channel", "stage", "amount",
                    "currency", "followup_on", "birthday", "period")
 
@@ -25,12 +21,12 @@ CONTRACT_FIELDS = ("lang", "intent", "customer", "contact", "channel", "stage", 
 class Parse:
     """One message, understood. Contract fields first, then the handlers' extras."""
 
-    lang: str = "en"
-    intent: str = "unknown"
+    lang: Lang = Lang.EN
+    intent: Intent = Intent.UNKNOWN
     customer: str | None = None
     contact: str | None = None
-    channel: str | None = None
-    stage: str | None = None
+    channel: Channel | None = None
+    stage: Stage | None = None
     amount: Decimal | None = None
     currency: str | None = None
     followup_on: date | None = None
