@@ -29,7 +29,7 @@ from handlers.guard import check, guess_lang, hint_lang
 from handlers.reply import Reply
 from handlers.texts import t
 from handlers.understanding.assist import quote_transcript, voice_text
-from handlers.understanding.llm import read_card
+from handlers.understanding.llm import LlmClient, read_card
 from handlers.understanding.llm_usage import Meter
 from storage.customers import known_names, names_version
 from storage.engine import KeptConnections, get_engine, is_busy, is_disconnect, relaxed, session as new_session
@@ -52,7 +52,7 @@ class Bot:
     """The chat bot, independent of any platform: adapters hand it `Incoming`, get `Reply`."""
 
     def __init__(self, settings: Settings, engine: Engine | None = None, clock: Clock | None = None,
-                 llm: object | None = None):
+                 llm: LlmClient | None = None):
         self.settings = settings
         self.engine = engine or get_engine(settings.database_url)
         self.clock: Clock = clock or clock_now
@@ -252,8 +252,7 @@ class Bot:
             return problem
         ctx = Ctx(session=session, team=team, member=member, now=now, zone=zone, text=text,
                   platform=incoming.platform, message_id=incoming.message_id,
-                  context_minutes=self.settings.context_minutes, llm=self.llm)
-        ctx.extra["meter"] = meter
+                  context_minutes=self.settings.context_minutes, llm=self.llm, meter=meter)
         parse = await route(incoming.callback or "", ctx, fallback,
                             lambda: self.known(session, team.id),  # type: ignore[arg-type]
                             self.llm, self.settings.crm_llm)

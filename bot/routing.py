@@ -4,10 +4,11 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from handlers.context import Ctx
+from handlers.context import Ctx, Pressed
 from handlers.resolve import state_of
 from handlers.understanding import understand
 from handlers.understanding.hybrid import understand_hybrid
+from handlers.understanding.llm import LlmClient
 from handlers.understanding.model import Parse
 from storage.vocabulary import Intent, Lang, lang_of
 
@@ -18,25 +19,21 @@ _PICK = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
 Known = Callable[[], tuple[Sequence[str], dict[str, str]]]
 
 
-def button(data: str, ctx: Ctx, lang: Lang) -> Parse | None:
-    """What a pressed button asks for (undo, done, snooze, save a card, open a customer)."""
+def button(data: str, lang: Lang) -> tuple[Parse, Pressed] | None:
+    """What a pressed button asks for (undo, done, snooze, save a card, open a customer), and what it
+    points at; None for data no button of ours sends."""
     kind, _, arg = data.partition(":")
     if kind == "undo" and arg.isdigit():
-        ctx.extra["note_id"] = int(arg)
-        return Parse(lang=lang, intent=Intent.UNDO)
+        return Parse(lang=lang, intent=Intent.UNDO), Pressed(note_id=int(arg))
     if kind == "done" and arg.isdigit():
-        ctx.extra["followup_id"] = int(arg)
-        return Parse(lang=lang, intent=Intent.DONE)
+        return Parse(lang=lang, intent=Intent.DONE), Pressed(followup_id=int(arg))
     if kind == "snooze" and re.fullmatch(r"\d+:\d+", arg):
         followup, days = arg.split(":")
-        ctx.extra.update(followup_id=int(followup), days=int(days))
-        return Parse(lang=lang, intent=Intent.SNOOZE)
+        return Parse(lang=lang, intent=Intent.SNOOZE), Pressed(followup_id=int(followup), days=int(days))
     if kind == "card" and arg in ("save", "cancel"):
-        ctx.extra["card"] = arg
-        return Parse(lang=lang, intent=Intent.CARD)
+        return Parse(lang=lang, intent=Intent.CARD), Pressed(card="save" if arg == "save" else "cancel")
     if kind == "open" and arg.isdigit():
-        ctx.extra["customer_id"] = int(arg)
-        return Parse(lang=lang, intent=Intent.QUERY_CUSTOMER)
+        return Parse(lang=lang, intent=Intent.QUERY_CUSTOMER), Pressed(customer_id=int(arg))
     return None
 
 
@@ -52,7 +49,7 @@ def _answer_pick(data: str, ctx: Ctx) -> None:
     if pick is not None and state.pending and state.pending.get("kind") == "pick":
         options = state.pending.get("options") or []
         if 1 <= pick <= len(options):
-            ctx.extra["customer_id"] = options[pick - 1]
+            ctx.pressed = Pressed(customer_id=options[pick - 1])
             ctx.text = state.pending.get("text") or ""
             ctx.message_id = state.pending.get("message_id") or ctx.message_id
             state.pending = None
@@ -60,20 +57,21 @@ def _answer_pick(data: str, ctx: Ctx) -> None:
         state.pending = None
 
 
-async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: object | None, llm_mode: str) -> Parse:
+async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClient | None, llm_mode: str) -> Parse:
     """The `Parse` a message or button press (`data`) stands for: buttons and numbered answers
     first, then chat commands, then understanding (with the LLM as configured)."""
     lang = lang_of(ctx.member.language) or fallback
-    pressed = button(data, ctx, lang)
+    pressed = button(data, lang)
     if pressed is not None:
-        return pressed
+        parse, ctx.pressed = pressed
+        return parse
     _answer_pick(data, ctx)
     names, aliases = known()
-    command = COMMAND.match(ctx.text) if not ctx.extra.get("customer_id") else None
+    command = COMMAND.match(ctx.text) if not ctx.pressed.customer_id else None
     if command:
         return _command(command.group(1).lower(), command.group(2) or "", ctx, lang, names, aliases)
-    parse = await understand_hybrid(ctx.text, ctx.local_now, names, aliases, llm, llm_mode, ctx.extra.get("meter"))
-    if ctx.extra.get("customer_id") and parse.intent not in (Intent.LOG, Intent.QUERY_CUSTOMER):
+    parse = await understand_hybrid(ctx.text, ctx.local_now, names, aliases, llm, llm_mode, ctx.meter)
+    if ctx.pressed.customer_id and parse.intent not in (Intent.LOG, Intent.QUERY_CUSTOMER):
         parse.intent = Intent.LOG
     return parse
 

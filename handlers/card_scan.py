@@ -55,7 +55,7 @@ async def handle_card(parse: Parse, ctx: Ctx) -> Reply:
         return Reply(text=card_text(ctx.lang, "none"), lang=ctx.lang)
     state.pending = None
     ctx.session.add(state)
-    if ctx.extra.get("card") != "save":
+    if ctx.pressed.card != "save":
         return Reply(text=card_text(ctx.lang, "cancelled"), lang=ctx.lang)
     card = Parse(intent=Intent.LOG, **{k: v for k, v in pending["card"].items() if k in FIELDS})
     card.lang = ctx.lang

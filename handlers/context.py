@@ -1,16 +1,33 @@
-"""What a handler gets beside the parse: who, which team, the store, the clock."""
+"""What a handler gets beside the parse: who, which team, the store, the clock, and what a
+pressed button or a picked answer carried."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from handlers.understanding.llm_usage import Meter
 from storage.journal import Journal
 from storage.models import ChatState, Member, Team
 from storage.vocabulary import Lang
+
+CardAnswer = Literal["save", "cancel"]
+
+
+@dataclass(frozen=True)
+class Pressed:
+    """What a button or a numbered answer pointed at, beside the words of the message: the note to
+    undo, the follow-up to close or snooze (and by how many days), the business card to save or
+    drop, the customer opened or picked. Empty for a typed message."""
+
+    note_id: int | None = None
+    followup_id: int | None = None
+    days: int | None = None
+    card: CardAnswer | None = None
+    customer_id: int | None = None   # the message is about this customer, whatever it names
 
 
 @dataclass
@@ -30,7 +47,9 @@ class Ctx:
     context_minutes: int = 30
     llm: Any = None
     journal: Journal | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    pressed: Pressed = field(default_factory=Pressed)
+    meter: Meter | None = None               # the member's LLM budget for today
+    new_customer_id: int | None = None       # the customer this very message created
 
     @property
     def today(self) -> date:

@@ -24,7 +24,7 @@ async def handle_query(parse: Parse, ctx: Ctx) -> Reply:
     state.customer_id, state.customer_at = customer.id, ctx.now
     ctx.session.add(state)
     text = card_text(ctx, customer)
-    brief = await card_briefing(ctx, customer, ctx.extra.get("meter"))
+    brief = await card_briefing(ctx, customer, ctx.meter)
     return Reply(text=f"{brief}\n\n{text}" if brief else text, lang=ctx.lang)
 
 

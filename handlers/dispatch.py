@@ -35,7 +35,7 @@ async def dispatch(parse: Parse, ctx: Ctx) -> Reply:
     """Run the handler for the parse's intent (a report question that reads like a note, such
     as "lost reasons this quarter", goes to its report)."""
     if parse.intent == "log" and not parse.customer and not parse.customer_candidates \
-            and not ctx.extra.get("customer_id"):
+            and not ctx.pressed.customer_id:
         kind = report_kind(ctx.text)
         if kind:
             return await handle_report(kind, parse, ctx)

@@ -38,8 +38,8 @@ async def handle_followups(parse: Parse, ctx: Ctx) -> Reply:
 
 async def handle_snooze(parse: Parse, ctx: Ctx) -> Reply:
     """Move a follow-up later by a day or a week (a reminder's Snooze button); undoable."""
-    follow = ctx.session.get(FollowUp, ctx.extra.get("followup_id"))
-    days = max(1, min(int(ctx.extra.get("days") or 1), 90))
+    follow = ctx.session.get(FollowUp, ctx.pressed.followup_id) if ctx.pressed.followup_id else None
+    days = max(1, min(ctx.pressed.days or 1, 90))
     if follow is None or follow.team_id != ctx.team.id or follow.done_at is not None:
         return Reply(text=t(ctx.lang, "done_which"), lang=ctx.lang)
     note_id = _note(ctx, follow.customer_id)
@@ -60,7 +60,7 @@ def _note(ctx: Ctx, customer_id: int) -> int:
 async def handle_done(parse: Parse, ctx: Ctx) -> Reply:
     """Mark a follow-up done: by button (`done:<id>`) or by its number in the last list."""
     follow: FollowUp | None = None
-    wanted = ctx.extra.get("followup_id")
+    wanted = ctx.pressed.followup_id
     if wanted is None:
         listed = state_of(ctx).listed or []
         if parse.done_ref is not None and 1 <= parse.done_ref <= len(listed):

@@ -36,7 +36,7 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
                             name_key=name_key(resolved.new_name or "?"), owner_id=ctx.member.id,
                             created_by=ctx.member.id, created_at=ctx.now)
         journal.add(customer)
-        ctx.extra["new_customer_id"] = customer.id
+        ctx.new_customer_id = customer.id
         lines.append(("new_customer", {"customer": customer.name}))
     note_id = journal.open_note(ctx.platform, ctx.message_id, ctx.text, ctx.now, customer.id)
 
@@ -74,7 +74,7 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[st
     if not parse.stage and parse.amount is None:
         return
     journal = journal_of(ctx)
-    deal = None if ctx.extra.get("new_customer_id") == customer.id else \
+    deal = None if ctx.new_customer_id == customer.id else \
         open_deal(ctx.session, ctx.team.id, customer.id)  # type: ignore[arg-type]
     minor = int((Decimal(parse.amount) * 100).to_integral_value()) if parse.amount is not None else None
     currency = parse.currency or (deal.currency if deal else None) or LOCAL_CURRENCY.get(parse.lang) \

@@ -43,7 +43,7 @@ def same_person(a: str, b: str) -> bool:
 
 def find_contact(ctx: Ctx, customer_id: int, name: str) -> Contact | None:
     """The customer's contact `name` refers to, if any."""
-    if ctx.extra.get("new_customer_id") == customer_id:  # made by this very note: none yet
+    if ctx.new_customer_id == customer_id:  # made by this very note: none yet
         return None
     for contact in contacts_of(ctx.session, ctx.team.id, customer_id):  # type: ignore[arg-type]
         if same_person(contact.name, name):

@@ -74,8 +74,7 @@ async def handle_pipeline(parse: Parse, ctx: Ctx) -> Reply:
     if kind and kind != "pipeline" and not (kind in ("top", "sources") and PIPELINE.search(ctx.text or "")):
         return await handle_report(kind, parse, ctx)
     start, end = _period(parse, ctx, "pipeline")  # type: ignore[misc]
-    owner = ctx.member.id if _is_rep(ctx) and ctx.extra.get("mine") else None
-    data = pipeline(ctx.session, ctx.team.id, start, end, owner_id=owner)  # type: ignore[arg-type]
+    data = pipeline(ctx.session, ctx.team.id, start, end)  # type: ignore[arg-type]
     lang, cur = ctx.lang, data.get("currency")
     cur = cur if cur and len(cur) == 3 else None
     lines = [t(lang, "pipeline_title", start=day(start, lang), end=day(end, lang))]

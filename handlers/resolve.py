@@ -76,7 +76,7 @@ def ask_which(ctx: Ctx, options: list[Customer], intent: str) -> Reply:
 
 def resolve_customer(parse: Parse, ctx: Ctx, *, may_create: bool, intent: str) -> Resolved:
     """Find the customer `parse` names; ask when two match; fall back to the conversation."""
-    forced = ctx.extra.get("customer_id")
+    forced = ctx.pressed.customer_id
     if forced:
         customer = ctx.session.get(Customer, forced)
         if customer is not None and customer.team_id == ctx.team.id:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from handlers.context import Ctx
 from handlers.reply import Reply
@@ -16,9 +17,9 @@ async def handle_undo(parse: Parse, ctx: Ctx) -> Reply:
     """Undo the note named by the button (`undo:<id>`), else the member's latest one."""
     query = select(Note).where(Note.team_id == ctx.team.id, Note.member_id == ctx.member.id,
                                Note.undone_at.is_(None))  # type: ignore[union-attr]
-    note_id = ctx.extra.get("note_id")
+    note_id = ctx.pressed.note_id
     if note_id:
-        query = query.where(Note.id == note_id)
+        query = query.where(col(Note.id) == note_id)
     note = ctx.session.execute(query.order_by(Note.id.desc()).limit(1)).scalars().first()
     if note is None:
         return Reply(text=t(ctx.lang, "nothing_to_undo"), lang=ctx.lang)
