@@ -1,21 +1,33 @@
 """Cue words compiled per language, and the clause-aware detectors built on them:
-channel (how the interaction happened) and stage (where the deal moved)."""
+channel (how the interaction happened) and stage (where the deal moved).
+
+The phrases live in handlers/understanding/languages/<code>.py; each slot's phrases are
+compiled here into one alternation (a language's own, or every language's where a cue is
+read whatever language the note is in, like "no answer" or "?").
+"""
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from types import ModuleType
 from typing import Sequence
 
-from handlers.understanding import lex_en, lex_ru, lex_zh
+from handlers.understanding.languages import Phrases, cues, one_of, registered
 from storage.vocabulary import Channel, Stage
 
-_MODULES: dict[str, ModuleType] = {"en": lex_en, "zh": lex_zh, "ru": lex_ru}
 _CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|\.(?!\d)|[!?;\n()]|(?<!\d):|:(?!\d\d)|\s[—–-]\s|\.\.\.")  # "15:00" is no cut
-_IMPERATIVE = re.compile(r"(?:call|email|e-mail|text|visit|meet|message|ping)\s+(?!with\b|w/|went\b|was\b|is\b|lasted\b|ended\b|dropped\b|today\b|yesterday\b|this\b|earlier\b)(?=\w)", re.I)
 _STAGE_ORDER = (Stage.WON, Stage.LOST, Stage.NEGOTIATION, Stage.PROPOSAL, Stage.QUALIFIED, Stage.LEAD)
+_CHANNEL_WEIGHT = {Channel.MESSAGE: 1}       # a weak cue counts only when no other channel is named; the rest weigh 2
+
+
+def _compile(phrases: Phrases, flags: int = re.I) -> re.Pattern:
+    return re.compile("|".join(phrases), flags)
+
+
+def _optional(phrases: Phrases, flags: int = re.I) -> re.Pattern | None:
+    """The compiled phrases, or None for a language without that cue."""
+    return _compile(phrases, flags) if phrases else None
 
 
 @dataclass(frozen=True)
@@ -40,18 +52,57 @@ class Lexicon:
     birthday: re.Pattern
     refer_back: re.Pattern
     new_company: re.Pattern
+    imperative: re.Pattern | None
+    past: re.Pattern | None
+    past_after: re.Pattern | None
+    verb_past: re.Pattern | None
+    theirs: re.Pattern | None
+    theirs_named: re.Pattern | None
+    mine: re.Pattern
+    clock: re.Pattern | None
+    clock_window: int
 
 
 @lru_cache(maxsize=None)
 def lexicon(lang: str) -> Lexicon:
-    """The compiled cues of `lang` (en / zh / ru)."""
-    mod = _MODULES.get(lang, lex_en)
-    c = lambda source: re.compile(source, re.I)  # noqa: E731
+    """The compiled cues of `lang` (the default language's for a code not registered)."""
+    mod = cues(lang)
+    c = _compile
     return Lexicon(
-        lang, c(mod.HELP), c(mod.UNDO), c(mod.DONE), c(mod.PIPELINE), c(mod.FOLLOWUPS), c(mod.ACTIVITY),
-        c(mod.QUERY), c(mod.LOG_VERBS), tuple((c(p), Channel(ch), w) for p, ch, w in mod.CHANNELS),
+        mod.CODE, c(mod.HELP), c(mod.UNDO), c(mod.DONE), c(mod.PIPELINE), c(mod.FOLLOWUPS), c(mod.ACTIVITY),
+        c(mod.QUERY), c(mod.LOG_VERBS),
+        tuple((c(phrases), Channel(name), _CHANNEL_WEIGHT.get(Channel(name), 2))
+              for name, phrases in mod.CHANNELS.items()),
         tuple((s, c(mod.STAGES[s])) for s in _STAGE_ORDER), c(mod.NEGATION), c(mod.COMMIT), c(mod.FUTURE),
-        tuple((c(p), name) for p, name in mod.PERIODS), c(mod.BIRTHDAY), c(mod.REFER_BACK), c(mod.NEW_COMPANY))
+        tuple((c(phrases), name) for name, phrases in mod.PERIODS.items()), c(mod.BIRTHDAY), c(mod.REFER_BACK),
+        c(mod.NEW_COMPANY), _optional(mod.IMPERATIVE), _optional(mod.PAST), _optional(mod.PAST_AFTER),
+        _optional(mod.VERB_PAST), _optional(mod.THEIRS), _optional(mod.THEIRS_NAMED, 0), c(mod.MINE),
+        _optional(mod.CLOCK), mod.CLOCK_WINDOW)
+
+
+@dataclass(frozen=True)
+class Everyone:
+    """Cues read whatever language a message is in, from every registered language."""
+
+    question: re.Pattern          # a question mark at the end, or a question word at the start
+    call_outcome: re.Pattern      # a call that happened, whatever comes next
+    remind: re.Pattern
+    today_ok: re.Pattern
+    filler: re.Pattern            # what to trim from a follow-up's "what"
+
+
+@lru_cache(maxsize=1)
+def everyone() -> Everyone:
+    """The cues of every registered language, compiled together."""
+    langs = registered()
+    joined = lambda slot: [p for mod in langs for p in getattr(mod, slot)]  # noqa: E731
+    punct = r"[\s,.;:!?，。！？；：-]"
+    return Everyone(
+        question=re.compile(r"[?？]\s*$|^\s*" + one_of(joined("QUESTION_START")), re.I),
+        call_outcome=_compile(joined("CALL_OUTCOME")),
+        remind=_compile(joined("REMIND")),
+        today_ok=_compile(joined("TODAY_OK")),
+        filler=re.compile(r"^" + one_of(joined("FILLER")) + r"\s+|" + punct + r"+$|^" + punct + "+", re.I))
 
 
 class Clauses:
@@ -71,33 +122,25 @@ class Clauses:
         return self.text[self.span(pos)[0]:pos]
 
 
-_PAST = {"en": re.compile(r"(?:ed|met|rang|spoke|had|sent|went|left|by|in|off|to)$", re.I),
-         "ru": re.compile(r"(?:л|ла|ли|лся|лась|лись|лось|ка|ки|ке|ку|ок|чи|че|чу|ча|ия|ии|ей|ом)$", re.I)}
-
-_OUTCOME = re.compile(r"没人接|没接|无人接听|占线|关机|no\s+answer|voicemail|\bvm\b|не\s+взял\w*|недозвон\w*", re.I)
-
-_RU_VERB_PAST = re.compile(r"\w(?:л|ла|ли|ло|лся|лась|лись|лось)\b", re.I)
-
-
-def is_past(text: str, m: re.Match, lang: str) -> bool:
+def is_past(text: str, m: re.Match, lex: Lexicon) -> bool:
     """True when a channel cue reads as something that already happened."""
-    if _OUTCOME.search(m.group()):
+    if everyone().call_outcome.search(m.group()):
         return True             # "没人接", "no answer": a call that already happened, whatever comes next
-    if lang == "zh":
-        return "了" in m.group() or "了" in text[m.end():m.end() + 3] or "过" in text[m.end():m.end() + 2]
-    return _PAST.get(lang, _PAST["en"]).search(m.group()) is not None
+    if lex.past is not None and lex.past.search(m.group()):
+        return True
+    return lex.past_after is not None and lex.past_after.match(text, m.end()) is not None
 
 
-def planned(text: str, m: re.Match, lang: str, clauses: Clauses, future: list[tuple[int, int]]) -> bool:
+def planned(text: str, m: re.Match, lex: Lexicon, clauses: Clauses, future: list[tuple[int, int]]) -> bool:
     """True for "call with Acme tomorrow": a cue next to a future date in its clause, not in the past tense."""
     if not future:
         return False
     lo, hi = clauses.span(m.start())
-    if lang == "ru" and not _RU_VERB_PAST.search(m.group()) and not _RU_VERB_PAST.search(text[lo:hi]) \
-            and not _OUTCOME.search(text[lo:hi]):
+    if lex.verb_past is not None and not lex.verb_past.search(m.group()) and not lex.verb_past.search(text[lo:hi]) \
+            and not everyone().call_outcome.search(text[lo:hi]):
         # a bare noun next to a future day: "в пт встреча", "звонок Вектору 5 дек" is on the agenda
         return any(lo <= s < hi and (abs(s - m.end()) < 40 or abs(m.start() - e) < 40) for s, e in future)
-    if is_past(text, m, lang):
+    if is_past(text, m, lex):
         return False
     return any(lo <= s < hi and (abs(s - m.end()) < 40 or abs(m.start() - e) < 40) for s, e in future)
 
@@ -110,9 +153,9 @@ def channel(text: str, lex: Lexicon, clauses: Clauses, future: Sequence[tuple[in
             before = clauses.before(m.start())
             if lex.future.search(before) or lex.negation.search(before) and name != Channel.CALL:
                 continue
-            if lex.lang == "en" and _IMPERATIVE.match(text, m.start()) and not before.strip():
+            if lex.imperative is not None and lex.imperative.match(text, m.start()) and not before.strip():
                 continue        # "call Acme Monday": a to-do, not an interaction
-            if planned(text, m, lex.lang, clauses, list(future)):
+            if planned(text, m, lex, clauses, list(future)):
                 continue        # "call with Acme tomorrow at 3": the next step, not this one
             hits.append((m.start(), -weight, name))
             break

@@ -2,13 +2,11 @@
 team activity, help, or a chat command (undo, done N)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from handlers.understanding.cues import Lexicon, lexicon
-from storage.vocabulary import Intent, Lang
-
-_QUESTION = re.compile(r"[?？]\s*$|^\s*(?:what|who|which|how|show|list|any|give|tell|где|что|кто|какие|какой|сколько|покажи|как|расскажи|哪|谁|什么|多少|查|看看|列出|显示)", re.I)
+from handlers.understanding.cues import Lexicon, everyone, lexicon
+from handlers.understanding.languages import CODES, DEFAULT
+from storage.vocabulary import Intent
 
 
 @dataclass
@@ -27,8 +25,8 @@ class Signals:
 
 
 def command(text: str) -> tuple[Intent, int | None] | None:
-    """A chat command in any of the three languages: ("undo", None) or ("done", n)."""
-    for lang in (Lang.EN, Lang.RU, Lang.ZH):
+    """A chat command in any registered language: ("undo", None) or ("done", n)."""
+    for lang in CODES:
         lex = lexicon(lang)
         if lex.undo.search(text):
             return Intent.UNDO, None
@@ -40,10 +38,11 @@ def command(text: str) -> tuple[Intent, int | None] | None:
 
 def classify(text: str, lex: Lexicon, s: Signals) -> Intent:
     """The intent of a message that is not a chat command."""
-    if lex.help.search(text) or (lex.lang != "en" and lexicon("en").help.search(text) and len(text) < 40):
-        return Intent.HELP
-    deal_facts = s.channel or s.stage or s.amount or s.birthday or (s.followup and not _QUESTION.search(text))
-    question = _QUESTION.search(text) is not None
+    if lex.help.search(text) or (lex.lang != DEFAULT and lexicon(DEFAULT).help.search(text) and len(text) < 40):
+        return Intent.HELP            # "/help", "hi" work in every language
+    question_form = everyone().question
+    deal_facts = s.channel or s.stage or s.amount or s.birthday or (s.followup and not question_form.search(text))
+    question = question_form.search(text) is not None
     if not (deal_facts and s.customer):
         if lex.pipeline.search(text) and not s.channel:
             return Intent.PIPELINE

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from handlers.understanding.languages import zh as _zh
+
 LEGAL_FORMS = frozenset("""
 ооо оао зао пао ао ип нко гк тоо чп ук пк llc l.l.c inc incorporated ltd limited corp corporation co
 company gmbh plc llp lp sa ag bv nv srl spa pty oy ab as kk
@@ -49,14 +51,8 @@ their then they're we're it's expo conference office site plant hq boss manager 
 heard back reply replied update pinged quick great good finally still vp svp evp cmo cio cro cpo gm md
 """.split())
 # endings of Chinese company names: the trade, then the legal form ("星辰科技", "宏达建材有限公司")
-ZH_TRADES = ("科技|技术|信息|网络|软件|数码|数据|智能|电子|电气|电器|电力|机电|机械|设备|仪器|器械|自动化|光电|半导体|通信|通讯|"
-             "物流|运输|快递|货运|供应链|贸易|商贸|外贸|进出口|百货|超市|商城|电商|零售|建材|建设|建筑|建工|工程|装饰|装修|"
-             "地产|置业|物业|家居|家具|医疗|医药|药业|制药|生物|健康|医院|诊所|食品|餐饮|酒业|乳业|饮料|农业|农牧|"
-             "牧业|渔业|林业|化工|石化|材料|新材料|塑料|橡胶|钢铁|铝业|矿业|能源|新能源|环保|水务|燃气|纺织|服饰|服装|"
-             "鞋业|皮革|印务|印刷|包装|纸业|教育|培训|文化|传媒|广告|影视|出版|旅游|酒店|航空|汽车|汽配|重工|船舶|"
-             "银行|保险|证券|投资|资本|金融|控股|咨询|实业|工业|工贸|五金|钢构|玻璃|陶瓷|照明|仪表|精密|模具|"
-             "制造|动力|新能|游戏|设计|会展|人力|安防|消防|律师事务所|事务所|研究院|研究所")
-ZH_LEGAL = "股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|工作室|工厂|厂"
+ZH_TRADES = "|".join(_zh.TRADES)
+ZH_LEGAL = "|".join(_zh.LEGAL)
 # common given names, to tell "called Maria" (a person) from "called Initech" (a company)
 EN_FIRST_NAMES = frozenset("""
 james john robert michael william david richard joseph thomas charles chris christopher daniel matthew anthony mark

@@ -6,75 +6,31 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from handlers.understanding import calendar as cal
-from handlers.understanding.cues import Clauses, Lexicon, planned
+from handlers.understanding.cues import Clauses, Lexicon, everyone, planned
 from handlers.understanding.dates import DateHit, find_dates
 
 _SENTENCE_END = re.compile(r"[.!?。！？;\n]")
-_REMIND = re.compile(r"\bremind\s+me\b|\bнапомни\w*|提醒我?|\bset\s+a\s+reminder\b|\bне\s+забыть\b|记得", re.I)
-_TODAY_OK = re.compile(r"\bfollow[\s-]?up\b|\bping\b|\bcheck\s+in\b|\btouch\s+base\b|\bcall\s+(?:them|him|her|back)\b|"
-                       r"跟进|回访|\bперезвон\w*|\bсозвонимся\b|\bпозвонить\b|\bнаписать\b", re.I)
-# the customer's own promise ("they'll decide by Friday", "они ответят до пятницы", "他们周五前答复"):
-# a date the writer does not commit to, unless the same clause also holds the writer's own step
-_THEIRS = {
-    "en": re.compile(r"\b(?:they|he|she|client|customer)(?:'ll|\s+will|'d|\s+would|\s+(?:are|is)\s+(?:going\s+to|gonna)|"
-                     r"\s+promised\s+to|\s+plan\s+to|\s+expect\s+to|\s+hope\s+to|\s+should|\s+said\s+they'?d?)\s+"
-                     r"(?:\w+\s+)?(?:decide|get\s+back|reply|respond|confirm|sign|come\s+back|let\s+(?:us|me)\s+know|"
-                     r"revert|think|review|approve|pay|finali[sz]e|choose|pick|make\s+(?:a|the|their)\s+(?:decision|call))|"
-                     r"\b(?:decision|answer|reply|response|feedback|approval|signature|payment)\s+(?:is\s+)?(?:expected|due|promised)\b|"
-                     r"\bexpect(?:ing)?\s+(?:a|an|their|the)\s+(?:decision|answer|reply|response|feedback|approval|signature|payment)\b",
-                     re.I),
-    "ru": re.compile(r"\b(?:ответ|реш|подпиш|пришл|оплат|сообщ|подтверд|определ|отпиш|перезвон)(?:ят|ит|ут|ют|ет|ат|атся|ятся|ится|утся|ются|ется)\b|"
-                     r"\b(?:примут|примет)\s+решени\w*|\b(?:дадут|даст)\s+(?:ответ|обратн\w*|знать)|\bверн(?:утся|ется)\s+с\s+ответом|"
-                     r"\b(?:посмотрят|подумают|рассмотрят)\b|\bобещали\s+(?:ответить|оплатить|подписать|решить|дать|вернуться)", re.I),
-    "zh": re.compile(r"(?:他们|她们|对方|客户|人家|他|她)\S{0,6}?(?:答复|回复|定下来|做决定|决定|付款|打款|回款|反馈|考虑|回话|回消息|"
-                     r"给(?:我们|我)?(?:答复|回复|消息|结果|反馈|答案))"),
-}
-_MINE = {
-    "en": re.compile(r"\b(?:i|we)(?:'ll|'d|\s+will|\s+need|\s+have|\s+should|\s+must|'m\s+going|\s+am\s+going|\s+plan|"
-                     r"\s+promised|'re\s+going)\b|\bremind\s+me\b|\bfollow[\s-]?up\b|\bping\b|\bchase\b|\bcheck\s+in\b|"
-                     r"\bcall\s+(?:them|him|her|back)\b|\bsend\s+(?:them|him|her)\b", re.I),
-    "ru": re.compile(r"\b(?:я|мы)\b|\bнапомн\w*|\b(?:перезвоню|наберу|напишу|отправлю|пришлю|вышлю|созвонимся|заеду|позвоню|"
-                     r"уточню|проконтролирую)\b|\bнадо\b|\bнужно\b", re.I),
-    "zh": re.compile(r"(?:我们|我)(?:要|会|得|需要|准备|计划|打算|去|再|来)|提醒|跟进|回访|催|把"),
-}
-_THEIRS_NAMED = re.compile(r"\b(?!I\b)[A-Z][\w&.-]*\s+(?:will|'ll|is\s+going\s+to|promised\s+to)\s+(?:\w+\s+)?(?:decide|get\s+back|"
-                           r"reply|respond|confirm|sign|come\s+back|let\s+(?:us|me)\s+know|revert|think|review|approve|pay|"
-                           r"finali[sz]e|choose|pick)\b")
 
 
-# a clock time next to a date makes it an appointment: "tomorrow 3pm", "завтра в 15:00", "明天下午3点"
-_DAYWORD_EN = r"(?:tomorrow|tmrw|today|tonight|on\b|next|this|mon|tue|wed|thu|fri|sat|sun)"
-_DAYWORD_RU = r"(?:завтра|сегодня|послезавтра|понедельник|вторник|сред|четверг|пятниц|суббот|воскрес)"
-_CLOCK = {
-    "en": re.compile(r"\b\d{1,2}(?::[0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|\bnoon\b|"
-                     r"(?:\bat|@)\s*\d{1,2}(?=\s*(?:$|[,.;!?]|o'?clock|" + _DAYWORD_EN + r"))", re.I),
-    "ru": re.compile(r"\b(?:в|к|на)\s+(?:[01]?\d|2[0-3])(?:[:.][0-5]\d|\s*(?:час\w*|ч\b|утра|вечера|дня))|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|"
-                     r"\b(?:в|к)\s+(?:[01]?\d|2[0-3])(?=\s*(?:$|[,.;!?]|" + _DAYWORD_RU + r"))", re.I),
-    "zh": re.compile(r"(?:上午|下午|晚上|早上|中午|傍晚)?[0-9零一二两三四五六七八九十]{1,3}(?:点|时)(?:半|[0-9一二三四五]{1,2}分?)?|\b(?:[01]?\d|2[0-3]):[0-5]\d"),
-}
-
-
-def at_clock(text: str, lang: str, start: int, end: int) -> bool:
-    """True when a clock time is written right before or after the date at start:end."""
-    pattern = _CLOCK.get(lang)
-    if pattern is None:
+def at_clock(text: str, lex: Lexicon, start: int, end: int) -> bool:
+    """True when a clock time is written right before or after the date at start:end:
+    "tomorrow 3pm", "завтра в 15:00", "明天下午3点" make the date an appointment."""
+    if lex.clock is None:
         return False
-    window = 14 if lang != "zh" else 6
+    window = lex.clock_window
     return any(m.end() >= start - window and m.start() <= end + window
-               for m in pattern.finditer(text, max(0, start - window - 12), min(len(text), end + window + 12)))
+               for m in lex.clock.finditer(text, max(0, start - window - 12), min(len(text), end + window + 12)))
 
 
-def theirs(clause: str, lang: str) -> bool:
-    """True when the clause's date is the customer's promise, not a step the writer commits to."""
-    pattern = _THEIRS.get(lang)
-    if pattern is None:
+def theirs(clause: str, lex: Lexicon) -> bool:
+    """True when the clause's date is the customer's promise ("they'll decide by Friday", "они ответят
+    до пятницы", "他们周五前答复"): a date the writer does not commit to, unless the same clause also
+    holds the writer's own step."""
+    if lex.theirs is None:
         return False
-    if not pattern.search(clause) and not (lang == "en" and _THEIRS_NAMED.search(clause)):
+    if not lex.theirs.search(clause) and not (lex.theirs_named is not None and lex.theirs_named.search(clause)):
         return False
-    return not _MINE[lang].search(clause)
-
-
-_FILLER = re.compile(r"^(?:and|then|also|so|и|а|потом|然后|再|还有)\s+|[\s,.;:!?，。！？；：-]+$|^[\s,.;:!?，。！？；：-]+", re.I)
+    return not lex.mine.search(clause)
 
 
 @dataclass
@@ -120,7 +76,8 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses) 
             out.problems.append("bad_date")
         elif out.birthday is None:
             out.birthday = f"{hit.month_day[0]:02d}-{hit.month_day[1]:02d}"
-    reminder = _REMIND.search(text)
+    common = everyone()
+    reminder = common.remind.search(text)
     remind = reminder is not None
     for i, hit in list(birthdays.items()):   # "remind me on Dec 3 to wish Petrov a happy birthday":
         if reminder is not None and 0 <= hit.start - reminder.end() <= 15:   # the day of the reminder too
@@ -138,15 +95,15 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses) 
             continue
         start, end = clauses.span(hit.start)
         clause = text[start:end]
-        committed = lex.commit.search(clause) is not None or remind or at_clock(text, lang, hit.start, hit.end) or any(
-            planned(text, m, lang, clauses, [(hit.start, hit.end)])
+        committed = lex.commit.search(clause) is not None or remind or at_clock(text, lex, hit.start, hit.end) or any(
+            planned(text, m, lex, clauses, [(hit.start, hit.end)])
             for pattern, _, _ in lex.channels for m in pattern.finditer(text, start, end))
-        if hit.kind == "today" and not remind and not _TODAY_OK.search(clause):
+        if hit.kind == "today" and not remind and not common.today_ok.search(clause):
             continue
-        if committed and not theirs(clause, lang):
+        if committed and not theirs(clause, lex):
             out.followup_on = hit.day
             what = (clause[:hit.start - start] + " " + clause[hit.end - start:]).strip()
-            what = _FILLER.sub("", re.sub(r"\s+", " ", what)).strip()
+            what = common.filler.sub("", re.sub(r"\s+", " ", what)).strip()
             out.followup_what = what[:160] or None
     return out
 

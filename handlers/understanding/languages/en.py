@@ -1,0 +1,485 @@
+"""English: the cues the offline understanding reads in a rep's note or question.
+
+One phrase a line (a word or a small regular-expression fragment, any case); see
+languages/protocol.py for what each slot means.
+"""
+from __future__ import annotations
+
+from handlers.understanding.languages.protocol import one_of
+
+CODE = "en"
+
+# -- what the writer wants --
+
+_GREETINGS = [r"/?help", r"/start", r"menu", r"commands", r"hi", r"hello", r"hey", r"hiya",
+              r"good\s+(?:morning|afternoon|evening)", r"start"]
+HELP = [
+    r"^\W*" + one_of(_GREETINGS) + r"\W*(?:there|bot)?\W*$",
+    r"\bwhat\s+can\s+you\s+do\b",
+    r"\bhow\s+(?:do|can|should)\s+i\s+(?:use|log|add|record|enter|ask|see|get)\b",
+    r"\bhow\s+does\s+(?:this|it|the\s+bot)\s+work\b",
+    r"\bhow\s+to\s+use\b",
+    r"\bhelp\s+me\b",
+    r"\bi\s+need\s+help\b",
+    r"\bwhat\s+are\s+(?:the\s+)?commands\b",
+]
+_TAKE_BACK = [
+    r"undo",
+    r"revert",
+    r"cancel(?:\s+(?:that|the\s+last(?:\s+one)?|last))?",
+    r"scratch\s+that",
+    r"delete\s+(?:that|the\s+last(?:\s+one)?)",
+]
+UNDO = [r"^\W*/?" + one_of(_TAKE_BACK) + r"\W*$"]
+DONE = [r"^\W*/?(?:done|did|completed?|finished|✅)\s*#?\s*(?P<n>\d{1,3})\W*$"]
+PIPELINE = [
+    r"\bpipeline\b",
+    r"\bforecast\w*\b",
+    r"\bfunnel\b",
+    r"\bdeals?\s+(?:closing|to\s+close|in\s+play|expected|that\s+will\s+close)\b",
+    r"\b(?:what|which)\s+(?:deals|opportunities)\b",
+    r"\bwhat(?:'s|\s+is|\s+will)\s+(?:closing|close)\b",
+    r"\bexpected\s+(?:revenue|to\s+close)\b",
+    r"\bopen\s+deals\b",
+    r"\bhow\s+much\s+(?:will\s+we|are\s+we\s+going\s+to)\s+close\b",
+]
+_DUE_WORDS = [r"follow[\s-]?ups?", r"follow\s+up", r"call\s+back", r"remind\w*", r"due", r"to\s+do", r"todo",
+              r"need\s+to\s+(?:call|contact|chase|ping)"]
+_DAY_ASKED = r"(?:today|tomorrow|this|next|mon|tue|wed|thu|fri|sat|sun|\d)"
+_AFTER_I_HAVE = [r"$", r"\?", r"to\s+do", r"due", r"planned", r"scheduled", r"lined", r"coming", r"going", r"left",
+                 r"today", r"tonight", r"tomorrow", r"tmrw", r"this", r"next", r"(?:for|on)\s+(?:the\s+)?" + _DAY_ASKED]
+_WHOM_TO = [r"call", r"ping", r"chase", r"contact", r"e-?mail", r"text", r"visit", r"see", r"reach\s+out\s+to",
+            r"follow\s+up\s+(?:with|on)"]
+FOLLOWUPS = [
+    r"\bwhat\s+(?:should|do|must)\s+i\s+(?:do|work\s+on|focus\s+on)\b",
+    r"\bwhat\s+do\s+i\s+need\s+to\s+do\b",
+    r"\b(?:who|what|which|any|anything|anyone|anybody)\b[^.?!]{0,40}\b" + one_of(_DUE_WORDS) + r"\b",
+    r"\bmy\s+(?:follow[\s-]?ups?|reminders|tasks|to-?dos?)\b",
+    r"\b(?:follow[\s-]?ups?|reminders|tasks)\s+(?:for|due|list)\b",
+    r"\bwhat(?:'s|\s+is)\s+due\b",
+    r"\b(?:show|list)\s+(?:me\s+)?(?:my\s+)?(?:follow[\s-]?ups?|reminders|tasks)\b",
+    r"^\W*/?(?:follow[\s-]?ups|reminders|tasks|todo)\W*$",
+    # casual ways of asking what is due: "what's on my plate today", "what do I have this week"
+    r"\bon\s+my\s+(?:plate|agenda|list|calendar|schedule|radar|to-?do\s+list)\b",
+    r"\bwhat(?:'s|\s+is|s)\s+(?:on\s+)?(?:my|the)\s+(?:agenda|schedule|calendar|list|day)\b",
+    r"\bwhat\s+(?:do|did)\s+i\s+(?:have|got)\b(?=\s*" + one_of(_AFTER_I_HAVE) + ")",
+    r"\bwhat(?:\s+have|'ve)\s+i\s+got\b",
+    r"\bwhat\s+(?:do|should)\s+i\s+(?:have\s+to|need\s+to|gotta)\s+do\b",
+    r"\bwho\s+(?:do|should)\s+i\s+" + one_of(_WHOM_TO) + r"\b",
+    r"\bwhat(?:'s|\s+is|s)\s+(?:coming\s+up|next\s+for\s+me|pending|overdue|outstanding|left\s+to\s+do)\b",
+    r"\b(?:any|anything|what)\s+(?:else\s+)?(?:overdue|pending|outstanding|scheduled|planned|lined\s+up|coming\s+up)\b",
+    r"\bmy\s+(?:agenda|schedule|to-?do\s+list|todo\s+list|open\s+(?:items|tasks)|day\s+(?:today|tomorrow))\b",
+    r"\bto-?dos?\s+(?:for|today|tomorrow|this|next)\b",
+    r"^\W*(?:to-?dos?|agenda|to-?do\s+list)\b[^.!]{0,30}$",
+]
+ACTIVITY = [
+    r"\b(?:what\s+did|what\s+has|what\s+have)\s+(?:the\s+|my\s+|our\s+)?(?:team|reps|everyone|people|we|guys)\b",
+    r"\bteam(?:'s)?\s+(?:activity|activities|did|done|report)\b",
+    r"\bactivity\s+(?:report|this|last|for|today)\b",
+    r"\bhow\s+many\s+(?:visits|calls|meetings|interactions|touches|touchpoints|emails)\b",
+    r"\bwho\s+(?:visited|called|met)\s+(?:the\s+most|whom|what)\b",
+    r"^\W*/?activity\W*$",
+]
+QUERY = [
+    r"\bstatus\s+(?:of|on|for)\b",
+    r"\b(?:any\s+)?updates?\s+on\b",
+    r"\bhow(?:'s|\s+is|\s+are)\s+(?:things\s+(?:with|at)|\w+(?:\s+\w+)?\s+(?:doing|going))\b",
+    r"\bwhat\s+do\s+(?:we|i)\s+know\s+(?:about|on)\b",
+    r"\bwhat(?:'s|s|\s+is)\s+(?:the\s+)?(?:latest|status|story|update|history|news)\s+(?:with|on|for|of|at)\b",
+    r"\btell\s+me\s+(?:about|everything\s+about)\b",
+    r"\b(?:info|information|details|history|summary|status|notes)\s+(?:on|about|for)\b",
+    r"\b(?:show|pull\s+up|look\s+up|lookup|find|search)\s+(?:me\s+)?(?:the\s+)?(?:customer|client|account|card|everything)?\b",
+    r"\bwhere\s+are\s+we\s+(?:with|on|at)\b",
+    r"\bany\s+(?:news|updates?)\s+(?:from|on|about)\b",
+    r"\bhow(?:'s|\s+is)\s+(?:it\s+going\s+with|the\s+deal\s+with)\b",
+    r"\bwho\s+is\s+(?:our\s+)?(?:contact|the\s+contact)\s+at\b",
+]
+QUESTION_START = [r"what", r"who", r"which", r"how", r"show", r"list", r"any", r"give", r"tell"]
+_NOTE_VERBS = [
+    r"visited",
+    r"called",
+    r"phoned",
+    r"rang",
+    r"met",
+    r"had",
+    r"emailed",
+    r"e-mailed",
+    r"texted",
+    r"messaged",
+    r"sent",
+    r"quoted",
+    r"signed",
+    r"closed",
+    r"lost",
+    r"won",
+    r"demoed",
+    r"talked",
+    r"spoke",
+    r"chatted",
+    r"presented",
+    r"pitched",
+    r"followed\s+up",
+    r"remind\s+me",
+    r"went",
+    r"dropped",
+    r"stopped",
+    r"left",
+    r"caught\s+up",
+    r"showed",
+]
+LOG_VERBS = [r"\b" + one_of(_NOTE_VERBS) + r"\b"]
+
+# -- what happened --
+
+CHANNELS = {
+    "visit": [
+        r"\bsite\s+(?:meeting|visit|walk)",
+        r"\bvisit(?:ed|ing)?\b",
+        r"\bstopped\s+by\b",
+        r"\bdropped\s+(?:by|in|off)\b",
+        r"\bswung\s+by\b",
+        r"\bwent\s+(?:to|over\s+to|out\s+to)\b",
+        r"\bon[\s-]?site\b",
+        r"\bat\s+their\s+(?:office|plant|site|warehouse|store|hq)\b",
+        r"\bjust\s+left\b",
+    ],
+    "call": [
+        r"\bvideo\s*(?:call|chat|conference)\b",
+        r"\bzoom\b",
+        r"\bteams\s+call\b",
+        r"\bgoogle\s+meet\b",
+        r"\bcall(?:ed|ing)?\b",
+        r"\bphon(?:ed|e\s+call)\b",
+        r"\bon\s+the\s+phone\b",
+        r"\brang\b",
+        r"\bvoicemail\b",
+        r"\bvm\b",
+        r"\bdialed\b",
+        r"\bno\s+answer\b",
+    ],
+    "meeting": [
+        r"\bmet\b",
+        r"\bmeeting\b",
+        r"\bmeet\s+with\b",
+        r"\blunch\b",
+        r"\bdinner\b",
+        r"\bbreakfast\b",
+        r"\bcoffee\b",
+        r"\bdrinks\b",
+        r"\bexpo\b",
+        r"\bexhibition\b",
+        r"\bconference\b",
+        r"\btrade\s*show\b",
+        r"\btrade\s+fair\b",
+        r"\bsummit\b",
+        r"\bin\s+person\b",
+        r"\bcaught\s+up\s+with\b",
+    ],
+    "email": [
+        r"\be-?mail(?:ed|s)?\b",
+        r"\bmailed\b",
+        r"\binbox\b",
+        r"\bnewsletter\b",
+    ],
+    "message": [
+        r"\bwhats\s?app\b",
+        r"\bwechat\b",
+        r"\btelegram\b",
+        r"\bsignal\b",
+        r"\bviber\b",
+        r"\bslack(?:ed)?\b",
+        r"\blinkedin\b",
+        r"\bsms\b",
+        r"\btext(?:ed)?\b",
+        r"\bmessag(?:ed|e)\b",
+        r"\bmsg\b",
+        r"\bdm(?:ed|'d)?\b(?!\s+is\b|:)",
+        r"\bpinged\b",
+    ],
+}
+_ORDER = r"(?:po|purchase\s+order)"
+_ARTICLE = r"(?:the\s+|a\s+|their\s+)?"
+_INCUMBENT = r"(?:their|the)\s+(?:current|existing|old|incumbent)\s+(?:vendor|supplier|provider|partner)"
+_ASKING = [r"wants?", r"want(?:ed|ing)", r"ask(?:s|ed|ing)?(?:\s+for)?", r"asked\s+for", r"need(?:s|ed)?",
+           r"expect(?:s|ing)?", r"requesting", r"pushing\s+for", r"demand(?:s|ed|ing)?"]
+STAGES = {
+    "won": [
+        r"\bsigned\b",
+        r"\bclosed[\s-]+won\b",
+        r"\bclosed\s+(?:the\s+)?deal\b",
+        r"\bdeal\s+(?:closed|done|won)\b",
+        r"\bwe\s+won\b",
+        r"\bwon\s+(?:the|it|them)\b",
+        r"\b" + _ORDER + r"\s+(?:received|came\s+in|arrived|signed|issued|is\s+in)\b",
+        r"\bgot\s+" + _ARTICLE + r"(?:po|purchase\s+order|contract|deal)\b",
+        r"\bsent\s+(?:us\s+|over\s+)?" + _ARTICLE + r"(?:signed\s+)?" + _ORDER + r"\b",
+        r"\breceived\s+" + _ARTICLE + _ORDER + r"\b",
+        r"\bthey(?:'re|\s+are)\s+in\b",
+    ],
+    "lost": [
+        r"\bsaid\s+no\b",
+        r"\b(?:renewed|stayed|stuck|staying|sticking)\s+with\s+" + _INCUMBENT + r"\b",
+        r"\blost\b",
+        r"\bwent\s+with\s+(?:a\s+|another\s+|the\s+)?(?:competitor|vendor|supplier|someone\s+else)",
+        r"\bchose\s+(?:a\s+|another\s+)?(?:competitor|vendor)",
+        r"\bpicked\s+(?:a\s+|another\s+)?(?:competitor|vendor)",
+        r"\bnot\s+interested\b",
+        r"\bno\s+longer\s+interested\b",
+        r"\bdeal\s+is\s+dead\b",
+        r"\bdeclined\b",
+        r"\bturned\s+(?:us\s+)?down\b",
+        r"\bclosed[\s-]+lost\b",
+        r"\bpassed\s+on\s+(?:us|it)\b",
+    ],
+    "negotiation": [
+        r"\bhaggl\w*",
+        r"\bnegotiat\w*",
+        r"\bdiscount\b",
+        r"\bpush(?:ing|ed)?\s+back\s+on\s+(?:price|pricing|terms)",
+        r"\bcounter[\s-]?offer\w*",
+        r"\bcounter(?:ing|ed|s)?\s+(?:at|with|back)\b",
+        r"\b" + one_of(_ASKING) + r"\s+(?:a\s+)?\d+(?:\.\d+)?\s*%\s*(?:off|discount|lower|less|reduction)\b",
+        r"\b\d+(?:\.\d+)?\s*%\s+(?:off|discount)\s+(?:on|from|of)\b",
+        r"\bredlin\w*",
+        r"\brevised\s+(?:contract|terms|agreement)\b",
+        r"\b(?:contract|legal)\s+review\b",
+        r"\bterms\b",
+        r"\btoo\s+expensive\b",
+        r"\bprice\s+is\s+too\b",
+        r"\bbargain\w*",
+    ],
+    "proposal": [
+        r"\bquote[ds]?\b",
+        r"\bquotation\b",
+        r"\bproposal\b",
+        r"\bpricing\s+(?:sent|proposal)\b",
+        r"\bsent\s+(?:the\s+)?pricing\b",
+        r"\bestimate\b",
+        r"\bbid\b",
+        r"\brfp\s+response\b",
+    ],
+    "qualified": [
+        r"\b(?:confirmed|approved|have|has|got)\s+(?:a\s+|the\s+|their\s+)?budget\b",
+        r"\bbudget\s+(?:is\s+)?(?:confirmed|approved|signed\s+off|allocated|in\s+place)\b",
+        r"\bqualified\b",
+        r"\bneed\s+(?:is\s+)?confirmed\b",
+        r"\bconfirmed\s+(?:the\s+)?need\b",
+        r"\bdecision[\s-]?maker\s+(?:is\s+)?(?:on\s+board|confirmed)\b",
+    ],
+    "lead": [
+        r"\bnew\s+(?:lead|prospect|customer|client|company|contact)\b",
+        r"\binbound\s+(?:lead|inquiry|enquiry)\b",
+        r"\bprospect\b",
+        r"\binterested\s+in\s+(?:our|the)\b",
+    ],
+}
+NEW_COMPANY = [
+    r"\bnew\s+(?:lead|prospect|customer|client|company|account)\b",
+    r"\b(?:expo|exhibition|trade\s*show|conference|fair)\b",
+]
+NEGATION = [r"\b(?:not|n't|never|no|yet\s+to|haven't|hasn't|didn't|won't|without)\b[\w\s']{0,12}$"]
+_NOT_AFTER_IMPERATIVE = [r"with\b", r"w/", r"went\b", r"was\b", r"is\b", r"lasted\b", r"ended\b", r"dropped\b",
+                         r"today\b", r"yesterday\b", r"this\b", r"earlier\b"]
+IMPERATIVE = [r"(?:call|email|e-mail|text|visit|meet|message|ping)\s+(?!" + "|".join(_NOT_AFTER_IMPERATIVE) + r")(?=\w)"]
+PAST = [r"(?:ed|met|rang|spoke|had|sent|went|left|by|in|off|to)$"]
+PAST_AFTER: list[str] = []
+VERB_PAST: list[str] = []
+CALL_OUTCOME = [r"no\s+answer", r"voicemail", r"\bvm\b"]
+REFER_BACK = [r"\b(?:they|them|their|theirs|they're|they've|they'll)\b"]
+
+# -- when --
+
+_WAITING = [
+    r"want",
+    r"wants",
+    r"wanted",
+    r"need",
+    r"needs",
+    r"needed",
+    r"expect",
+    r"expects",
+    r"expecting",
+    r"waiting\s+(?:for|on)",
+    r"asked\s+(?:us\s+)?for",
+    r"requested",
+    r"asked\s+us\s+to\s+send",
+]
+_DELIVERABLES = [
+    r"quote",
+    r"quotation",
+    r"proposal",
+    r"pricing",
+    r"prices",
+    r"price\s+list",
+    r"contract",
+    r"invoice",
+    r"deck",
+    r"samples?",
+    r"specs?",
+    r"estimate",
+    r"draft",
+    r"documents?",
+    r"docs",
+    r"numbers",
+    r"figures",
+    r"info",
+    r"details",
+    r"presentation",
+    r"sow",
+    r"agreement",
+    r"offer",
+    r"bid",
+    r"mock-?ups?",
+    r"case\s+stud(?:y|ies)",
+    r"references?",
+]
+_I_WILL = [r"'ll", r"\s+will", r"'m\s+going\s+to", r"\s+am\s+going\s+to", r"\s+need\s+to", r"\s+have\s+to", r"\s+should",
+           r"\s+plan\s+to", r"'m\s+gonna"]
+COMMIT = [
+    r"\bcall-?backs?\b",
+    r"^\s*(?:call|email|e-mail|text|visit|meet|ping|send|follow\s+up|check\s+in|chase)\b",
+    r"\bf/u\b",
+    r"^\s*fu\b",
+    r"\bfu\s+(?:w/?|with|on|re)\b",
+    r"\btry\s+(?:again\s+)?(?:tmrw?|tomorrow|2mor+ow?|later|on|next|mon|tue|wed|thu|fri)\b",
+    r"\bfollow[\s-]?up\b",
+    r"\bfollow\s+up\b",
+    r"\bping\b",
+    r"\bcall\s+(?:them|him|her|back|again)\b",
+    r"\b(?:try|check)\s+(?:again|back|in)\b",
+    r"\btouch\s+base\b",
+    r"\breach\s+out\b",
+    r"\bremind\b",
+    r"\bsend\b",
+    r"\bsending\b",
+    r"\bget\s+back\b",
+    r"\bcircle\s+back\b",
+    r"\bchase\b",
+    r"\bschedul\w*",
+    r"\bresched\w*",
+    r"\bpush(?:ed)?\s+(?:the\s+)?\w+\s+to\b",
+    r"\bmov(?:e|ed)\s+(?:the\s+)?\w+\s+to\b",
+    r"\bdemo\b",
+    r"\bnext\s+step",
+    r"\bi" + one_of(_I_WILL) + r"\b",
+    r"\bwe(?:'ll|\s+will|'re\s+meeting)\b",
+    r"\blet's\b",
+    r"\bgonna\b",
+    r"\bdue\b",
+    r"\bdeadline\b",
+    r"\bby\s+then\b",
+    r"\bcall\s+\w+\s+(?:on|next|tomorrow)\b",
+    r"\bto\s+(?:call|email|visit|meet|see|ping|text)\b",
+    r"\bmeet(?:ing)?\s+(?:on|next|again|tomorrow)\b",
+    r"\bvisit\s+(?:on|next|again)\b",
+    r"\bwill\b",
+    # the customer waits for something from us: "they want the quote by Friday", "owe them specs by Monday"
+    r"\b" + one_of(_WAITING) + r"\s+(?:\w+\s+){0,3}?" + one_of(_DELIVERABLES) + r"\b",
+    r"\bowe\s+\w+",
+    r"\bpromised\s+(?:to\s+)?\w+",
+    r"\bon\s+(?:us|me)\b",
+    r"\bour\s+(?:court|side)\b",
+    r"\bnext\s+(?:call|meeting|visit|demo|touch(?:point)?|check-?in|contact|catch-?up|session)\b",
+]
+_AHEAD = [
+    r"remind(?:\s+me)?(?:\s+to)?",
+    r"will",
+    r"'ll",
+    r"gonna",
+    r"going\s+to",
+    r"need\s+to",
+    r"have\s+to",
+    r"has\s+to",
+    r"should",
+    r"must",
+    r"plan\s+to",
+    r"want\s+to",
+    r"wants\s+to",
+    r"schedule[d]?",
+    r"set\s+up",
+    r"book(?:ed)?",
+    r"follow[\s-]?up",
+    r"f/u",
+    r"let's",
+    r"try\s+to",
+]
+FUTURE = [
+    one_of(_AHEAD) + r"\s+(?:[\w']+\s+){0,4}$",
+    r"(?<!went\s)(?<!\bgo\s)(?<!talked\s)(?<!spoke\s)(?<!came\s)(?<!back\s)\bto\s+$",
+    r"\b(?:next|another|again)\s+$",
+]
+REMIND = [r"\bremind\s+me\b", r"\bset\s+a\s+reminder\b"]
+TODAY_OK = [
+    r"\bfollow[\s-]?up\b",
+    r"\bping\b",
+    r"\bcheck\s+in\b",
+    r"\btouch\s+base\b",
+    r"\bcall\s+(?:them|him|her|back)\b",
+]
+# the customer's own promise: "they'll decide by Friday", "decision expected Monday"
+_THEY = r"\b(?:they|he|she|client|customer)"
+_THEY_WILL = [r"'ll", r"\s+will", r"'d", r"\s+would", r"\s+(?:are|is)\s+(?:going\s+to|gonna)", r"\s+promised\s+to",
+              r"\s+plan\s+to", r"\s+expect\s+to", r"\s+hope\s+to", r"\s+should", r"\s+said\s+they'?d?"]
+_THEIR_STEP = [r"decide", r"get\s+back", r"reply", r"respond", r"confirm", r"sign", r"come\s+back",
+               r"let\s+(?:us|me)\s+know", r"revert", r"think", r"review", r"approve", r"pay", r"finali[sz]e", r"choose",
+               r"pick"]
+_THEIR_ANSWER = r"(?:decision|answer|reply|response|feedback|approval|signature|payment)"
+THEIRS = [
+    _THEY + one_of(_THEY_WILL) + r"\s+(?:\w+\s+)?" + one_of(_THEIR_STEP + [r"make\s+(?:a|the|their)\s+(?:decision|call)"]),
+    r"\b" + _THEIR_ANSWER + r"\s+(?:is\s+)?(?:expected|due|promised)\b",
+    r"\bexpect(?:ing)?\s+(?:a|an|their|the)\s+" + _THEIR_ANSWER + r"\b",
+]
+THEIRS_NAMED = [r"\b(?!I\b)[A-Z][\w&.-]*\s+(?:will|'ll|is\s+going\s+to|promised\s+to)\s+(?:\w+\s+)?"
+                + one_of(_THEIR_STEP) + r"\b"]
+MINE = [
+    r"\b(?:i|we)(?:'ll|'d|\s+will|\s+need|\s+have|\s+should|\s+must|'m\s+going|\s+am\s+going|\s+plan|\s+promised|'re\s+going)\b",
+    r"\bremind\s+me\b",
+    r"\bfollow[\s-]?up\b",
+    r"\bping\b",
+    r"\bchase\b",
+    r"\bcheck\s+in\b",
+    r"\bcall\s+(?:them|him|her|back)\b",
+    r"\bsend\s+(?:them|him|her)\b",
+]
+_DAYWORD = r"(?:tomorrow|tmrw|today|tonight|on\b|next|this|mon|tue|wed|thu|fri|sat|sun)"
+CLOCK = [
+    r"\b\d{1,2}(?::[0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)",
+    r"\b(?:[01]?\d|2[0-3]):[0-5]\d\b",
+    r"\bnoon\b",
+    r"(?:\bat|@)\s*\d{1,2}(?=\s*(?:$|[,.;!?]|o'?clock|" + _DAYWORD + r"))",
+]
+CLOCK_WINDOW = 14
+FILLER = [r"and", r"then", r"also", r"so"]
+_DURING = r"\b(?:in|for|during|of|through)\s+"
+PERIODS = {
+    "today": [r"\btoday\b", r"\btoday's\b"],
+    "tomorrow": [r"\btomorrow\b", r"\btmrw?\b", r"\b2mor+ow?\b"],
+    "yesterday": [r"\byesterday\b"],
+    "next_week": [r"\bne?xt\s+wk\b", r"\bnext\s+week\b"],
+    "last_week": [r"\blast\s+week\b", r"\bpast\s+week\b"],
+    "this_week": [r"\bthis\s+week\b", r"\bthe\s+week\b", r"\bweekly\b"],
+    "next_month": [r"\bnext\s+month\b"],
+    "last_month": [r"\blast\s+month\b"],
+    "this_month": [r"\bthis\s+month\b", r"\bthe\s+month\b", r"\bmonthly\b", r"\bmtd\b"],
+    "next_quarter": [r"\bnext\s+quarter\b"],
+    "last_quarter": [r"\blast\s+quarter\b"],
+    "this_quarter": [r"\bthis\s+quarter\b", r"\bthe\s+quarter\b", r"\bquarterly\b", r"\bqtd\b"],
+    "this_year": [r"\bthis\s+year\b", r"\bytd\b"],
+    "q1": [r"\bq1\b", r"\bfirst\s+quarter\b"],
+    "q2": [r"\bq2\b", r"\bsecond\s+quarter\b"],
+    "q3": [r"\bq3\b", r"\bthird\s+quarter\b"],
+    "q4": [r"\bq4\b", r"\bfourth\s+quarter\b"],
+    "m1": [_DURING + r"january\b"],
+    "m2": [_DURING + r"february\b"],
+    "m3": [_DURING + r"march\b"],
+    "m4": [_DURING + r"april\b"],
+    "m5": [_DURING + r"may\b"],
+    "m6": [_DURING + r"june\b"],
+    "m7": [_DURING + r"july\b"],
+    "m8": [_DURING + r"august\b"],
+    "m9": [_DURING + r"september\b"],
+    "m10": [_DURING + r"october\b"],
+    "m11": [_DURING + r"november\b"],
+    "m12": [_DURING + r"december\b"],
+}
+BIRTHDAY = [r"\bbirthday\b", r"\bb-?day\b", r"\bborn\s+on\b", r"\bbirth\s+date\b", r"\bdob\b"]
