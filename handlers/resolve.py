@@ -39,8 +39,17 @@ def state_of(ctx: Ctx) -> ChatState:
 
 def save_state(ctx: Ctx, **values: Any) -> None:
     """Set `values` on the member's chat state. A stored row is updated at once by one statement
-    and the object holds the values as stored (nothing left for the ORM to flush)."""
+    and the object holds the values as stored (nothing left for the ORM to flush). While a note
+    is being written the change is journalled with it, so undoing the note puts the focus back."""
     state = state_of(ctx)
+    if ctx.journal is not None and ctx.journal.note_id is not None:
+        if inspect(state).persistent:
+            ctx.journal.change(state, **values)
+        else:
+            for key, value in values.items():
+                setattr(state, key, value)
+            ctx.journal.add(state)
+        return
     if not inspect(state).persistent:  # made by this message: inserted with it
         for key, value in values.items():
             setattr(state, key, value)

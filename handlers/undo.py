@@ -1,4 +1,5 @@
-"""Undo: take back the member's last note — everything it wrote, nothing else."""
+"""Undo: take back the member's last note — everything it wrote, exactly, nothing else — or, when
+a row it wrote was changed, used or erased since, nothing, and say which and by whom."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -6,31 +7,45 @@ from sqlmodel import col
 
 from handlers.context import Ctx
 from handlers.reply import Reply
-from handlers.resolve import state_of
 from handlers.texts import t
 from handlers.understanding.model import Parse
-from storage.journal import revert
 from storage.models import Customer, Note
+from storage.revert import Blocker, Reason, revert
 
 
 async def handle_undo(parse: Parse, ctx: Ctx) -> Reply:
     """Undo the note named by the button (`undo:<id>`), else the member's latest one."""
-    query = select(Note).where(Note.team_id == ctx.team.id, Note.member_id == ctx.member.id,
-                               Note.undone_at.is_(None))  # type: ignore[union-attr]
+    query = select(Note).where(col(Note.team_id) == ctx.team.id, col(Note.member_id) == ctx.member.id)
     note_id = ctx.pressed.note_id
     if note_id:
         query = query.where(col(Note.id) == note_id)
-    note = ctx.session.execute(query.order_by(Note.id.desc()).limit(1)).scalars().first()
+    else:
+        query = query.where(col(Note.undone_at).is_(None))
+    note = ctx.session.execute(query.order_by(col(Note.id).desc()).limit(1)).scalars().first()
     if note is None:
         return Reply(text=t(ctx.lang, "nothing_to_undo"), lang=ctx.lang)
     customer = ctx.session.get(Customer, note.customer_id) if note.customer_id else None
     name = customer.name if customer else "?"
-    state = state_of(ctx)
-    if customer is not None and state.customer_id == customer.id:
-        state.customer_id = state.customer_at = state.contact_id = None
-        ctx.session.add(state)
-    note.customer_id = None
-    ctx.session.add(note)
-    ctx.session.flush()
-    count = revert(ctx.session, note)
-    return Reply(text=t(ctx.lang, "undone", customer=name, count=count), lang=ctx.lang, wrote=True)
+    if note.undone_at is not None:
+        return Reply(text=t(ctx.lang, "already_undone", customer=name), lang=ctx.lang)
+    outcome = revert(ctx.session, note, ctx.now)
+    if outcome.blocker is not None:
+        return Reply(text=refusal(ctx, name, outcome.blocker), lang=ctx.lang)
+    return Reply(text=t(ctx.lang, "undone", customer=name, count=outcome.writes), lang=ctx.lang, wrote=True)
+
+
+def refusal(ctx: Ctx, customer: str, blocker: Blocker) -> str:
+    """Why the note stays: which row changed, was erased or is used since, and by whose note."""
+    thing = t(ctx.lang, f"undo_thing.{blocker.table}", name=blocker.label or customer, id=blocker.row_id) \
+        if blocker.table != "note" else customer
+    parts = [t(ctx.lang, f"undo_{blocker.reason}", customer=customer, thing=thing)]
+    if blocker.by_member_id is not None:
+        mine = blocker.by_member_id == ctx.member.id
+        who = t(ctx.lang, "undo_by_you") if mine else blocker.by_member or "?"
+        said = " ".join((blocker.by_text or "").split())
+        said = said if len(said) <= 80 else said[:79] + "…"
+        parts.append(t(ctx.lang, "undo_by", who=who, text=said))
+        if mine and blocker.reason is not Reason.ERASED:
+            parts.append(t(ctx.lang, "undo_that_first"))
+    parts.append(t(ctx.lang, "undo_kept"))
+    return ("" if ctx.lang == "zh" else " ").join(parts)

@@ -15,7 +15,7 @@ than this code knows is refused, and so is a restore into a store that holds
 rows, unless forced (then every table is emptied first). Restoring is one
 transaction: it lands whole or not at all.
 
-Each value is written, and read back, by `storage.backup_values`.
+Each value is written, and read back, by `storage.values`.
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from sqlmodel import SQLModel
 
 from storage import clock
 import storage.models  # noqa: F401  (every table is registered)
-from storage.backup_values import insertable_copy, reader_for, to_plain
+from storage.values import insertable_copy, reader_for, to_plain
 from storage.engine import MIGRATIONS
 
 FORMAT = "crmbot-backup"

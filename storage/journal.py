@@ -1,56 +1,45 @@
-"""The audit log: every write is journalled with its note, so a note can be undone whole."""
+"""The journal: every write of a message is recorded with its note, so undo can take the note back
+exactly (`storage.revert`).
+
+A write is one of three, each an audit-log entry of the note:
+- `create`: a row added; `after` holds every column as stored;
+- `update`: columns of a row changed; `before` and `after` hold those columns;
+- `delete`: a row removed; `before` holds every column as it was.
+Values are written by their column's type (`storage.values`): an aware instant keeps its
+microseconds and offset, a local day stays a day, a decimal a decimal, a JSON document a copy
+of itself; read back by the column, they are exactly what was stored.
+
+Handlers never write a business row themselves: they call `add`/`insert` (new rows),
+`change`/`update` (a loaded row, or one known by its id: a correction) and `delete`, so
+whatever a note, a button or a correction writes is undone by the same replay.
+"""
 from __future__ import annotations
 
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from functools import lru_cache
-
-from sqlalchemy import Date, DateTime, Table, bindparam, event, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Table, bindparam, delete, event, insert, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, SQLModel
 
 from storage import clock
 from storage.models import AuditLog, Note
+from storage.values import plain_row, to_plain
 
-TABLES: dict[str, type[SQLModel]] = {}
-
-
-def _tables() -> dict[str, type[SQLModel]]:
-    if not TABLES:
-        for mapper in SQLModel._sa_registry.mappers:  # type: ignore[attr-defined]
-            cls = mapper.class_
-            TABLES[cls.__tablename__] = cls
-    return TABLES
-
-
-def _safe(value: Any) -> Any:
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
+_AUDIT = insert(AuditLog.__table__)  # type: ignore[attr-defined]
 
 
 def snapshot(row: SQLModel) -> dict[str, Any]:
-    """A JSON-safe copy of a row's columns."""
-    return {column.name: _safe(getattr(row, column.name)) for column in row.__table__.columns}  # type: ignore[attr-defined]
+    """A JSON-safe copy of a loaded row's columns, typed by column (see `storage.values`)."""
+    table = row.__table__  # type: ignore[attr-defined]
+    return {column.name: to_plain(getattr(row, column.name)) for column in table.columns}
 
 
-def _restore(cls: type[SQLModel], name: str, value: Any) -> Any:
-    column = cls.__table__.columns[name]  # type: ignore[attr-defined]
-    if value is None:
-        return None
-    if isinstance(column.type, DateTime):
-        return datetime.fromisoformat(value)
-    if isinstance(column.type, Date):
-        return date.fromisoformat(value)
-    return value
-
-
-_AUDIT = insert(AuditLog.__table__)  # type: ignore[attr-defined]
+def primary_key(row: SQLModel) -> Any:
+    """A row's key: its `id`, or the one column that is its key (a chat state's `member_id`)."""
+    [column] = row.__table__.primary_key.columns  # type: ignore[attr-defined]
+    return getattr(row, column.name)
 
 
 @lru_cache(maxsize=64)
@@ -75,7 +64,7 @@ def write_through(session: Session, row: SQLModel, values: dict[str, Any]) -> No
 
 
 class Journal:
-    """Writes rows for one note and records each write in the audit log."""
+    """Writes the rows of one message and records each write in the audit log under its note."""
 
     def __init__(self, session: Session, team_id: int, member_id: int | None, note_id: int | None = None):
         self.session = session
@@ -105,19 +94,19 @@ class Journal:
         return self.note_id  # type: ignore[return-value]
 
     def add(self, row: SQLModel) -> SQLModel:
-        """Insert `row` (an object the note goes on using) and journal its creation."""
+        """Insert `row` (an object the message goes on using) and journal its creation."""
         self.session.add(row)
         self.session.flush()
-        self._log("create", row.__tablename__, row.id, None, snapshot(row))  # type: ignore[attr-defined]
+        self._log("create", str(row.__tablename__), primary_key(row), None, snapshot(row))
         return row
 
     def insert(self, model: type[SQLModel], **values: Any) -> int:
-        """Insert a row nothing else in the note reads back (a visit, a follow-up, a stage change)
-        straight into its table, journal its creation, and return its id. Every column must be
-        given (or be nullable): no ORM object, so no model defaults."""
+        """Insert a row nothing else in the message reads back (a visit, a follow-up, a stage
+        change) straight into its table, journal its creation, and return its id. Every column
+        must be given (or be nullable): no ORM object, so no model defaults."""
         table = model.__table__  # type: ignore[attr-defined]
         row_id = self.session.connection().execute(_insert(table), values).scalar_one()
-        after = {column.name: _safe(values.get(column.name)) for column in table.columns}
+        after = {column.name: to_plain(values.get(column.name)) for column in table.columns}
         self._log("create", table.name, row_id, None, {**after, "id": row_id})
         return row_id
 
@@ -128,45 +117,45 @@ class Journal:
         changed = {k: v for k, v in values.items() if getattr(row, k) != v}
         if not changed:
             return False
-        before = {k: _safe(getattr(row, k)) for k in changed}
+        before = plain_row({k: getattr(row, k) for k in changed})
         write_through(self.session, row, changed)
-        self._log("update", row.__tablename__, row.id, before, {k: _safe(v) for k, v in changed.items()})  # type: ignore[attr-defined]
+        self._log("update", str(row.__tablename__), primary_key(row), before, plain_row(changed))
         return True
+
+    def update(self, model: type[SQLModel], row_id: int, **values: Any) -> bool:
+        """Set `values` on the row `row_id` of `model` with no object loaded (a correction of a
+        row the note only knows by id); journal old and new values. False when nothing changed
+        or the row is not the team's. An object of that row in the session is refreshed."""
+        table = model.__table__  # type: ignore[attr-defined]
+        current = self.session.connection().execute(
+            select(*(table.c[name] for name in values)).where(table.c.id == row_id,
+                                                              table.c.team_id == self.team_id)).first()
+        if current is None:
+            return False
+        changed = {k: v for k, v in values.items() if current._mapping[k] != v}
+        if not changed:
+            return False
+        self.session.connection().execute(_update(table), {**changed, "b_id": row_id})
+        loaded = self.session.identity_map.get(self.session.identity_key(model, row_id))  # type: ignore[arg-type]
+        if loaded is not None:
+            for key, value in changed.items():
+                set_committed_value(loaded, key, value)
+        self._log("update", table.name, row_id, plain_row({k: current._mapping[k] for k in changed}),
+                  plain_row(changed))
+        return True
+
+    def delete(self, row: SQLModel) -> None:
+        """Remove a stored row (a correction's duplicate); journal every column it had, so undo
+        puts it back under the same id."""
+        before = snapshot(row)
+        table = row.__table__  # type: ignore[attr-defined]
+        [key] = table.primary_key.columns
+        self.session.connection().execute(delete(table).where(key == primary_key(row)))
+        if row in self.session:
+            self.session.expunge(row)
+        self._log("delete", table.name, primary_key(row), before, None)
 
     def _log(self, action: str, table_name: str, row_id: int | None, before: dict | None,
              after: dict | None) -> None:
         self._entries.append({"action": action, "table_name": table_name, "row_id": row_id,
                               "before": before, "after": after, "at": clock.now()})
-
-
-def revert(session: Session, note: Note) -> int:
-    """Undo everything `note` wrote, newest first; returns how many writes were reverted."""
-    tables = _tables()
-    entries = session.execute(select(AuditLog).where(AuditLog.team_id == note.team_id,  # type: ignore[call-overload]
-                                                  AuditLog.note_id == note.id,
-                                                  AuditLog.action.in_(("create", "update")))
-                           .order_by(AuditLog.id.desc())).scalars().all()
-    count = 0
-    for entry in entries:
-        cls = tables.get(entry.table_name)
-        row = session.get(cls, entry.row_id) if cls and entry.row_id is not None else None
-        if row is None:
-            continue
-        if entry.action == "create":
-            try:
-                with session.begin_nested():
-                    session.delete(row)
-                    session.flush()
-            except IntegrityError:  # a later note still uses it (e.g. a colleague's visit): keep it
-                continue
-        else:
-            for key, value in (entry.before or {}).items():
-                setattr(row, key, _restore(cls, key, value))
-            session.add(row)
-        session.flush()
-        count += 1
-    note.undone_at = clock.now()
-    session.add(note)
-    session.add(AuditLog(team_id=note.team_id, member_id=note.member_id, note_id=note.id,
-                         action="undo", table_name="note", row_id=note.id))
-    return count

@@ -1,13 +1,17 @@
-"""Values in a backup file and back: dates and times as ISO strings, decimals as strings,
-bytes as `{"$b64": ...}`, JSON as JSON; and the reader that turns each back into what its
-column takes. Used by `storage.backup`.
+"""A column's value as JSON and back, exactly: dates and times as ISO strings (an aware
+instant keeps its offset and microseconds), decimals as strings, bytes as `{"$b64": ...}`,
+JSON as a copy of itself; and the reader that turns each back into what its column takes,
+chosen by the column's type (a type decorator's underlying one). Used by the backup file
+(`storage.backup`) and by the journal that undo replays (`storage.journal`, `storage.revert`).
 """
 from __future__ import annotations
 
 import base64
+import copy
 from datetime import date, datetime, time, timezone
 from decimal import Decimal
-from typing import Any, Callable
+from functools import lru_cache
+from typing import Any, Callable, Mapping
 
 from sqlalchemy import JSON, Date, DateTime, LargeBinary, MetaData, Numeric, Table, Time, TypeDecorator
 
@@ -22,7 +26,26 @@ def to_plain(value: Any) -> Any:
         return str(value)
     if isinstance(value, (bytes, bytearray, memoryview)):
         return {"$b64": base64.b64encode(bytes(value)).decode("ascii")}
+    if isinstance(value, (dict, list)):
+        return copy.deepcopy(value)  # a JSON document: later changes to the live one don't leak in
     return value
+
+
+def plain_row(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Several columns' values as JSON can hold them."""
+    return {name: to_plain(value) for name, value in values.items()}
+
+
+@lru_cache(maxsize=128)
+def readers(table: Table) -> dict[str, Callable[[Any], Any]]:
+    """Each column's reader (see `reader_for`), by column name; made once per table."""
+    return {column.name: reader_for(column) for column in table.columns}
+
+
+def typed_row(table: Table, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Stored JSON values back into what `table`'s columns take (unknown names are dropped)."""
+    read = readers(table)
+    return {name: read[name](value) for name, value in values.items() if name in read}
 
 
 def column_kind(column: Any) -> tuple[type | None, Any]:
@@ -41,7 +64,7 @@ def reader_for(column: Any) -> Callable[[Any], Any]:
     """Turns a value from the file back into what the column takes."""
     python, base = column_kind(column)
     if isinstance(base, JSON):
-        return lambda v: v
+        return lambda v: copy.deepcopy(v)
     if python is datetime or isinstance(base, DateTime):
         aware = bool(getattr(base, "timezone", False))
 
