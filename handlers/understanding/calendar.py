@@ -3,54 +3,33 @@ from __future__ import annotations
 
 import calendar as _cal
 from datetime import date, timedelta
+from functools import lru_cache
 
-# -- weekday and month names in the three languages --
-EN_WEEKDAYS = {"mon": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
-RU_WEEKDAYS = {"пон": 0, "пн": 0, "вт": 1, "ср": 2, "чет": 3, "чт": 3, "пят": 4, "пт": 4,
-               "суб": 5, "сб": 5, "вос": 6, "вс": 6}
-EN_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
-    "dec": 12,
-}
-# genitive first ("2 декабря"), then the nominative some people write
-RU_MONTHS = ("январ[яь]", "феврал[яь]", "марта?", "апрел[яь]", "ма[яй]", "июн[яь]", "июл[яь]",
-             "августа?", "сентябр[яь]", "октябр[яь]", "ноябр[яь]", "декабр[яь]")
-# short forms written in chat ("5 дек", "3 сент", "10 нояб."), after the full names
-RU_MONTH_ABBR = ("янв", "февр?", "мар", "апр", "июн", "июл", "авг", "сент?", "окт", "нояб?", "дек")
-ZH_DIGITS = "零一二两三四五六七八九十"
+from handlers.understanding.languages import registered
 
-NUMBER_WORDS = {
-    # en
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple": 2,
-    "a couple": 2, "a couple of": 2, "couple of": 2, "few": 3, "a few": 3,
-    # ru
-    "один": 1, "одну": 1, "одна": 1, "одного": 1, "два": 2, "две": 2, "двух": 2, "три": 3,
-    "трех": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
-    "десять": 10, "пару": 2, "пара": 2, "несколько": 3,
-    # zh
-    "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    "十": 10, "几": 3,
-}
+
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, int]:
+    """Small counts written as words, in every registered language ("two", "пару", "两")."""
+    return {word: n for lang in registered() for word, n in lang.NUMBER_WORDS.items()}
 
 
 def number(word: str | None, default: int = 1) -> int:
-    """A small count written as digits or as a word in any of the three languages."""
+    """A small count written as digits or as a word in any registered language."""
     if not word:
         return default
+    words = number_words()
     word = word.strip().casefold().replace("ё", "е")
     if word.isdigit():
         return int(word)
-    if word in NUMBER_WORDS:
-        return NUMBER_WORDS[word]
-    if len(word) == 2 and word[0] == "十" and word[1] in NUMBER_WORDS:   # 十二
-        return 10 + NUMBER_WORDS[word[1]]
-    if len(word) >= 2 and word[-1] == "十" and word[0] in NUMBER_WORDS:   # 二十
-        return NUMBER_WORDS[word[0]] * 10 + (NUMBER_WORDS.get(word[2:], 0) if len(word) > 2 else 0)
+    if word in words:
+        return words[word]
+    if len(word) == 2 and word[0] == "十" and word[1] in words:   # 十二
+        return 10 + words[word[1]]
+    if len(word) >= 2 and word[-1] == "十" and word[0] in words:   # 二十
+        return words[word[0]] * 10 + (words.get(word[2:], 0) if len(word) > 2 else 0)
     if len(word) == 3 and word[1] == "十":                                 # 二十五
-        return NUMBER_WORDS.get(word[0], 0) * 10 + NUMBER_WORDS.get(word[2], 0)
+        return words.get(word[0], 0) * 10 + words.get(word[2], 0)
     return default
 
 

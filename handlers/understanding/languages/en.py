@@ -5,6 +5,9 @@ languages/protocol.py for what each slot means.
 """
 from __future__ import annotations
 
+from handlers.understanding.days import (DEADLINE_TODAY, MONTH_END, MONTH_SLASH_DAY, NEXT_MONTH_END, NEXT_MONTH_START,
+                                         NEXT_WEEK, NEXT_WEEK_END, TODAY, WEEK_AFTER_NEXT, WEEK_END, day_of_month,
+                                         in_days, named_month, numeric_date, offset, weekday, weekday_of_next_week)
 from handlers.understanding.languages.protocol import one_of
 
 CODE = "en"
@@ -483,3 +486,49 @@ PERIODS = {
     "m12": [_DURING + r"december\b"],
 }
 BIRTHDAY = [r"\bbirthday\b", r"\bb-?day\b", r"\bborn\s+on\b", r"\bbirth\s+date\b", r"\bdob\b"]
+
+# -- dates: (phrase, how it becomes a day); see handlers/understanding/days.py --
+
+WEEKDAYS = {"mon": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}     # by how the name starts
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple": 2,
+    "a couple": 2, "a couple of": 2, "couple of": 2, "few": 3, "a few": 3,
+}
+_WEEKDAY = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues?|thu(?:rs?)?|fri|weds?)"
+_WEEKDAY_SHORT = r"(?P<wd>mon|sat|sun)"       # only with a modifier or a time: "mon" alone is too loose
+_THEN = r"(?:\d{1,2}(?::\d\d|\s*[ap]\.?m\b)|at\s+\d|@|morning|afternoon|evening|am\b|pm\b)"
+_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_COUNT = r"(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few)"
+_ON_DAY = weekday(WEEKDAYS, next_week=("next",), this_week=("this",))
+_END_OF_DAY = r"(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day"
+DATES = [
+    (r"\b(?:the\s+)?day\s+after\s+tomorrow\b", in_days(2)),
+    (r"\b(?:tomorrow|tmrw|tmr|tmro|2mor+ow?|tomoz)\b", in_days(1)),
+    (r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|later\s+today)\b", TODAY),
+    (r"\b(?:" + _END_OF_DAY + r"|(?:close\s+of\s+business|eod|cob)(?:\s+today)?)\b", DEADLINE_TODAY),
+    (r"\bnext\s+week\s+(?:on\s+)?" + _WEEKDAY + r"\b", weekday_of_next_week(WEEKDAYS)),
+    (r"(?:\b(?P<mod>next|this|coming|on|by|until|till|before)\s+)?\b" + _WEEKDAY + r"\b(?P<tail>\s+next\s+week)?",
+     _ON_DAY),
+    (r"\b(?P<mod>next|this|on|by|until|till|before)\s+" + _WEEKDAY_SHORT + r"\b(?P<tail>\s+next\s+week)?", _ON_DAY),
+    (r"(?P<mod>)\b" + _WEEKDAY_SHORT + r"\b(?P<tail>)(?=\.?\s+" + _THEN + ")", _ON_DAY),    # "Mon 9:00", "sat morning"
+    (r"\b(?:early|beginning\s+of|start\s+of)\s+next\s+month\b|\bnext\s+month\b", NEXT_MONTH_START),
+    (r"\b(?:the\s+)?end\s+of\s+next\s+month\b", NEXT_MONTH_END),
+    (r"\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month\b|\beom\b|\bmonth[- ]end\b", MONTH_END),
+    (r"\b(?:the\s+)?end\s+of\s+next\s+week\b|\blate\s+next\s+week\b", NEXT_WEEK_END),
+    (r"\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week\b|\beow\b", WEEK_END),
+    (r"\b(?:the\s+)?week\s+after\s+next\b", WEEK_AFTER_NEXT),
+    (r"\b(?:early\s+)?ne?xt\s+w(?:ee)?k\b", NEXT_WEEK),
+    (r"\bin\s+" + _COUNT + r"\s+(?P<unit>day|week|month)s?\b", offset("d", "w")),
+    (r"\b" + _COUNT + r"\s+(?P<unit>day|week|month)s?\s+from\s+(?:now|today)\b", offset("d", "w")),
+    (r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>20\d\d))?", named_month(MONTHS)),
+    (r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?:,?\s+(?P<y>20\d\d))?", named_month(MONTHS)),
+    (MONTH_SLASH_DAY, numeric_date),
+    (r"\bthe\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?P<next>)", day_of_month),
+]

@@ -9,9 +9,12 @@ such cue" and the rule that reads it is skipped.
 from __future__ import annotations
 
 import re
-from typing import Mapping, Protocol, Sequence, get_type_hints
+from typing import TYPE_CHECKING, Mapping, Protocol, Sequence, get_type_hints
 
 from storage.vocabulary import SPOKEN_CHANNELS, Stage
+
+if TYPE_CHECKING:
+    from handlers.understanding.days import Resolver
 
 Phrases = Sequence[str]
 
@@ -62,6 +65,8 @@ class Cues(Protocol):
     FILLER: Phrases            # words that open a follow-up's "what" and say nothing ("and then")
     PERIODS: Mapping[str, Phrases]    # period name (today, this_week, q1, m1, ...) -> cues
     BIRTHDAY: Phrases          # a birthday word
+    DATES: Sequence[tuple[str, Resolver]]     # a date phrase and how it becomes a day (handlers/understanding/days.py)
+    NUMBER_WORDS: Mapping[str, int]           # small counts as words ("two", "пару", "两"), read in every language
 
 
 # slots a language may leave empty (the rule that reads them is then skipped)
@@ -77,7 +82,9 @@ _KEYS = {"CHANNELS": CHANNEL_NAMES, "STAGES": STAGE_NAMES, "PERIODS": PERIOD_NAM
 
 def slots() -> dict[str, object]:
     """Every slot a language's cue module fills, with its type."""
-    return get_type_hints(Cues)
+    from handlers.understanding.days import Resolver
+
+    return get_type_hints(Cues, localns={"Resolver": Resolver})
 
 
 def problems(module: object) -> list[str]:
@@ -89,6 +96,14 @@ def problems(module: object) -> list[str]:
             found.append(f"{name}: missing")
             continue
         value = getattr(module, name)
+        if name == "DATES":
+            found += _date_problems(value)
+            continue
+        if name == "NUMBER_WORDS":
+            if not isinstance(value, Mapping) or not value or not all(
+                    isinstance(k, str) and isinstance(v, int) for k, v in value.items()):
+                found.append(f"{name}: not a mapping of words to numbers")
+            continue
         if kind is str or kind is int:
             if not isinstance(value, kind):
                 found.append(f"{name}: not {kind.__name__}")
@@ -103,6 +118,18 @@ def problems(module: object) -> list[str]:
         for key, phrases in groups.items():
             found += _phrase_problems(f"{name}[{key}]" if name in _KEYS else name, phrases, name in OPTIONAL)
     return found
+
+
+def _date_problems(rules: object) -> list[str]:
+    if isinstance(rules, str) or not isinstance(rules, Sequence) or not rules:
+        return ["DATES: not a list of (phrase, resolver)"]
+    out = []
+    for rule in rules:
+        if not (isinstance(rule, tuple) and len(rule) == 2 and callable(rule[1])):
+            out.append(f"DATES: {rule!r} is not (phrase, resolver)")
+        else:
+            out += _phrase_problems("DATES", [rule[0]], False)
+    return out
 
 
 def _phrase_problems(where: str, phrases: object, optional: bool) -> list[str]:

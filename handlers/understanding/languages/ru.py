@@ -5,6 +5,8 @@ languages/protocol.py for what each slot means. The text is read with "ё" as "�
 """
 from __future__ import annotations
 
+from handlers.understanding.days import (MONTH_END, NEXT_MONTH_END, NEXT_MONTH_START, NEXT_WEEK, NEXT_WEEK_END, TODAY,
+                                         WEEK_END, day_of_month, in_days, named_month, numeric_date, offset, weekday)
 from handlers.understanding.languages.protocol import one_of
 
 CODE = "ru"
@@ -382,3 +384,48 @@ CLOCK = [
 ]
 CLOCK_WINDOW = 14
 FILLER = [r"и", r"а", r"потом"]
+
+# -- dates: (phrase, how it becomes a day); see handlers/understanding/days.py --
+
+WEEKDAYS = {"пон": 0, "пн": 0, "вт": 1, "ср": 2, "чет": 3, "чт": 3, "пят": 4, "пт": 4,     # by how the name starts
+            "суб": 5, "сб": 5, "вос": 6, "вс": 6}
+MONTHS = {"янв": 1, "фев": 2, "мар": 3, "апр": 4, "ма": 5, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "окт": 10,
+          "ноя": 11, "дек": 12}
+NUMBER_WORDS = {
+    "один": 1, "одну": 1, "одна": 1, "одного": 1, "два": 2, "две": 2, "двух": 2, "три": 3,
+    "трех": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+    "десять": 10, "пару": 2, "пара": 2, "несколько": 3,
+}
+# genitive first ("2 декабря"), then the nominative some people write, then the short forms ("5 дек", "3 сент")
+_MONTH_FORMS = [
+    r"январ[яь]", r"феврал[яь]", r"марта?", r"апрел[яь]", r"ма[яй]", r"июн[яь]", r"июл[яь]", r"августа?",
+    r"сентябр[яь]", r"октябр[яь]", r"ноябр[яь]", r"декабр[яь]",
+    r"янв", r"февр?", r"мар", r"апр", r"июн", r"июл", r"авг", r"сент?", r"окт", r"нояб?", r"дек",
+]
+_MONTH = r"(?P<mon>" + "|".join(_MONTH_FORMS) + r")"
+_WEEKDAY = r"(?P<wd>понедельник\w*|вторник\w*|сред[аеуы]|четверг\w*|пятниц[аеуы]|суббот[аеуы]|воскресень[еяю])"
+_COUNT = r"(?P<n>\d{1,3}|одн[ау]|один|дв[ае]|три|четыре|пять|шесть|семь|восемь|девять|десять|пару|несколько)"
+_ON = r"\b(?:в|во|до|к|ко|на|с|со)\s+"
+_ON_DAY = weekday(WEEKDAYS, next_week=("след",), this_week=("эт",))
+_END_OF = r"\b(?:в|к|до)\s+(?:конц[ауе]|концу)\s+"
+_NOT_AN_AMOUNT = r"(?![.,]?\d|\s*(?:млн|млрд|тыс|к\b|k\b|%|руб|р\.|₽))"
+DATES = [
+    (_ON + r"(?:(?P<mod>следующ\w*|след\.|эт[оиу]\w*|ближайш\w*)\s*)?(?P<wd>пн|вт|ср|чт|пт|сб|вс)\b\.?", _ON_DAY),
+    (r"\bпослезавтра\b", in_days(2)),
+    (r"\bзавтра\b", in_days(1)),
+    (r"\bсегодня\b", TODAY),
+    (r"(?:\b(?:в|во|к|до|на|с|со)\s+)?(?:\b(?P<mod>следующ\w*|эт[оиу]\w*|ближайш\w*|будущ\w*)\s+)?\b" + _WEEKDAY
+     + r"(?!\w)", _ON_DAY),
+    (r"(?<![\d.,])\b(?P<d>3[01]|[12]\d|0?[1-9])-?(?:го|е)?\s+числа(?P<next>\s+следующего\s+месяца)?\b", day_of_month),
+    (_END_OF + r"(?:следующего|будущего)\s+месяца\b", NEXT_MONTH_END),
+    (_END_OF + r"(?:этого\s+|текущего\s+)?месяца\b", MONTH_END),
+    (_END_OF + r"(?:следующей|будущей)\s+недели\b", NEXT_WEEK_END),
+    (_END_OF + r"(?:этой\s+)?недели\b", WEEK_END),
+    (r"\b(?:в\s+начале\s+(?:следующего|будущего)\s+месяца|в\s+(?:следующем|будущем)\s+месяце)\b", NEXT_MONTH_START),
+    (r"\b(?:на\s+)?(?:следующей|будущей|след\.)\s+неделе\b", NEXT_WEEK),
+    (r"\bчерез\s+неделю\b", in_days(7)),
+    (r"\bчерез\s+(?:" + _COUNT + r"\s+)?(?P<unit>дн\w*|день|недел\w*|месяц\w*)\b", offset("д", "н")),
+    (r"(?<![\d.,])\b(?P<d>[0-3]?\d)(?:-?го)?\s+" + _MONTH + r"\b(?:\s+(?P<y>20\d\d))?", named_month(MONTHS)),
+    (r"(?<![\d.,])(?<!\bв\s)\b(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<m>1[0-2]|0[1-9])(?:\.(?P<y>20\d\d|\d\d))?\b"
+     + _NOT_AN_AMOUNT, numeric_date),
+]

@@ -5,6 +5,9 @@ languages/protocol.py for what each slot means.
 """
 from __future__ import annotations
 
+from handlers.understanding.days import (MONTH_END, MONTH_SLASH_DAY, NEXT_MONTH_END, NEXT_MONTH_START, NEXT_WEEK,
+                                         NEXT_WEEK_END, TODAY, WEEK_AFTER_NEXT, day_of_month, in_days, numeric_date,
+                                         offset, weekday)
 from handlers.understanding.languages.protocol import one_of
 
 CODE = "zh"
@@ -412,3 +415,32 @@ CLOCK = [
 ]
 CLOCK_WINDOW = 6
 FILLER = [r"然后", r"再", r"还有"]
+
+# -- dates: (phrase, how it becomes a day); see handlers/understanding/days.py --
+
+WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "末": 5, "日": 6, "天": 6}
+NUMBER_WORDS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "几": 3}
+DIGITS = "零一二两三四五六七八九十"
+_COUNT = "[0-9" + DIGITS + "几]{1,3}"
+_WEEK = "(?:周|星期|礼拜)"
+_DAY_IN_NUMERALS = "[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+DATES = [
+    ("大后天", in_days(3)),
+    ("(?<!大)后天", in_days(2)),
+    ("明[天早晚儿日]", in_days(1)),
+    ("今[天晚早日]", TODAY),
+    ("(?P<mod>下下个?|下个?|这个?|本)?" + _WEEK + "(?P<wd>[一二三四五六日天末])",
+     weekday(WEEKDAYS, next_week=("下",), this_week=("这", "本"), week_after=("下下",))),
+    ("下(?:个)?" + _WEEK + "(?:底|结束前)", NEXT_WEEK_END),
+    ("下下个?" + _WEEK, WEEK_AFTER_NEXT),
+    ("下个?" + _WEEK, NEXT_WEEK),
+    ("下个?月[底末]", NEXT_MONTH_END),
+    ("(?:这个|本)?月[底末]", MONTH_END),
+    ("下个?月初|下个?月(?![0-9" + DIGITS + "])", NEXT_MONTH_START),
+    ("(?:过|再过)?(?P<n>" + _COUNT + ")个?(?P<unit>天|日|周|星期|礼拜|月)(?:之后|以后|后)", offset("天日", "周星礼")),
+    ("过(?P<n>" + _COUNT + ")(?P<unit>天)", offset("天日", "周星礼")),
+    ("(?:(?P<y>20\\d\\d)年)?(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月"
+     "(?:(?P<d>[0-9]{1,2})[日号]?(?![0-9])|(?P<dc>" + _DAY_IN_NUMERALS + ")[日号])", numeric_date),
+    ("(?<![0-9月])(?P<next>下个?月)?(?P<d>[0-9]{1,2})[号日](?![0-9])", day_of_month),
+    (MONTH_SLASH_DAY, numeric_date),            # "1/8" in Chinese notes is month/day too
+]

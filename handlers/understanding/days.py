@@ -1,0 +1,123 @@
+"""How a date phrase becomes a day: the resolvers a language's DATES rules name.
+
+A rule is (phrase, resolver): the phrase is a regular expression in the language's module
+(languages/<code>.py), the resolver turns its match and today into (day, kind, month_day):
+the day meant (None when it cannot exist), its kind ("today", "relative", "calendar",
+"week", "deadline", "bad") and, for calendar dates, the month and day as written.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Callable, Mapping
+
+from handlers.understanding import calendar as cal
+
+Resolved = tuple[date | None, str, tuple[int, int] | None]
+Resolver = Callable[[re.Match, date], Resolved]
+# "1/8", "12/25/2026": month first, in English and Chinese notes alike
+MONTH_SLASH_DAY = r"(?<![\d/.$])\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?:/(?P<y>20\d\d|\d\d))?\b(?![/\d])"
+
+
+def _fixed(func: Callable[[date], date], kind: str = "relative") -> Resolver:
+    return lambda m, today: (func(today), kind, None)
+
+
+def in_days(n: int) -> Resolver:
+    """`n` days after today ("tomorrow", "послезавтра", "大后天")."""
+    return _fixed(lambda t: t + timedelta(days=n))
+
+
+TODAY = _fixed(lambda t: t, "today")                     # "today", "tonight"
+DEADLINE_TODAY = _fixed(lambda t: t, "deadline")         # "by end of day": the rep's own deadline today
+WEEK_END = _fixed(lambda t: cal.next_weekday(t, 4, include_today=True))           # this Friday
+NEXT_WEEK_END = _fixed(lambda t: cal.week_start(t, 1) + timedelta(days=4))       # next week's Friday
+NEXT_WEEK = _fixed(lambda t: cal.week_start(t, 1), "week")                        # next week, no day named
+WEEK_AFTER_NEXT = _fixed(lambda t: cal.week_start(t, 2), "week")
+MONTH_END = _fixed(cal.month_end)
+NEXT_MONTH_START = _fixed(lambda t: cal.month_start(t, 1))
+NEXT_MONTH_END = _fixed(lambda t: cal.month_end(cal.month_start(t, 1)))
+
+
+def lookup(word: str, table: Mapping[str, int]) -> int:
+    """The value of `word` in `table`: the word itself, else the first key it starts with
+    ("tues" -> "tu", "марта" -> "мар"); KeyError when none fits."""
+    word = word.lower().replace("ё", "е").rstrip(".")
+    if word in table:
+        return table[word]
+    for key, value in table.items():
+        if word.startswith(key):
+            return value
+    raise KeyError(word)
+
+
+def _group(m: re.Match, name: str) -> str:
+    return m.groupdict().get(name) or ""
+
+
+def weekday(names: Mapping[str, int], next_week: tuple[str, ...] = (), this_week: tuple[str, ...] = (),
+            week_after: tuple[str, ...] = ()) -> Resolver:
+    """A weekday (group `wd`, looked up in `names`) with its modifier (group `mod`): a modifier
+    starting with one of `next_week` (or a `tail` group, "Tuesday next week") means that day
+    of next week, `week_after` of the week after, `this_week` allows today; otherwise the next
+    such day after today."""
+    def resolve(m: re.Match, today: date) -> Resolved:
+        mod, day = _group(m, "mod").lower(), lookup(m.group("wd"), names)
+        if week_after and mod.startswith(week_after):
+            return cal.week_start(today, 2) + timedelta(days=day), "relative", None
+        if (next_week and mod.startswith(next_week)) or _group(m, "tail"):
+            return cal.weekday_of_next_week(today, day), "relative", None
+        return cal.next_weekday(today, day, include_today=bool(this_week) and mod.startswith(this_week)), \
+            "relative", None
+    return resolve
+
+
+def weekday_of_next_week(names: Mapping[str, int]) -> Resolver:
+    """"next week on Tuesday": that day of next week."""
+    return lambda m, today: (cal.weekday_of_next_week(today, lookup(m.group("wd"), names)), "relative", None)
+
+
+def offset(day_units: str, week_units: str) -> Resolver:
+    """"in 3 days", "через 2 недели", "两周后": a count (group `n`, 1 when absent) of days, weeks
+    or months (group `unit`, told apart by its first letter)."""
+    def resolve(m: re.Match, today: date) -> Resolved:
+        n = cal.number(m.group("n"), 1)
+        unit = m.group("unit").lower()
+        if unit[0] in day_units:
+            return today + timedelta(days=n), "relative", None
+        if unit[0] in week_units:
+            return today + timedelta(weeks=n), "relative", None
+        return cal.add_months(today, n), "relative", None
+    return resolve
+
+
+def _calendar(month: int, day: int, year: str | None, today: date) -> Resolved:
+    if not cal.valid_month_day(month, day):
+        return None, "bad", (month, day)
+    return cal.upcoming(today, month, day, int(year) if year else None), "calendar", (month, day)
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else cal.number(text, 0)
+
+
+def named_month(months: Mapping[str, int]) -> Resolver:
+    """"Dec 3", "3 декабря": a month by name (group `mon`), a day (`d`), maybe a year (`y`)."""
+    return lambda m, today: _calendar(lookup(m.group("mon"), months), int(m.group("d")), m.group("y"), today)
+
+
+def numeric_date(m: re.Match, today: date) -> Resolved:
+    """"12/3", "03.12.2026", "12月3日": month (`m`) and day (`d`, or `dc` in numerals) as numbers."""
+    return _calendar(_number(m.group("m")), _number(m.group("d") or _group(m, "dc")), m.group("y"), today)
+
+
+def day_of_month(m: re.Match, today: date) -> Resolved:
+    """"the 15th", "15-го числа", "15号": that day this month when still ahead, else the next
+    month that has it; `next` ("следующего месяца", "下个月") means next month's."""
+    day = _number(m.group("d"))
+    months = (1,) if m.group("next") else (0, 1, 2)
+    for shift in months:
+        base = cal.month_start(today, shift)
+        if day <= cal.month_end(base).day and (shift or day >= today.day):
+            return base.replace(day=day), "calendar", None
+    return None, "bad", None
