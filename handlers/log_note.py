@@ -9,12 +9,12 @@ from handlers.reply import Choice, Reply
 from handlers.reports import record_note_issue
 from handlers.resolve import resolve_customer, save_state, state_of
 from handlers.texts import day, money, month_day, t
+from handlers.understanding.languages import cues
 from handlers.understanding.model import Parse
 from storage.customers import name_key, open_deal
 from storage.models import Customer, Deal, FollowUp, Interaction, StageChange
 from storage.vocabulary import CLOSED_STAGES, OPEN_STAGES, Channel, Stage
 
-LOCAL_CURRENCY = {"zh": "CNY", "ru": "RUB"}
 _ORDER: dict[str, int] = {stage: i for i, stage in enumerate(OPEN_STAGES)}
 
 
@@ -77,7 +77,7 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[st
     deal = None if ctx.new_customer_id == customer.id else \
         open_deal(ctx.session, ctx.team.id, customer.id)  # type: ignore[arg-type]
     minor = int((Decimal(parse.amount) * 100).to_integral_value()) if parse.amount is not None else None
-    currency = parse.currency or (deal.currency if deal else None) or LOCAL_CURRENCY.get(parse.lang) \
+    currency = parse.currency or (deal.currency if deal else None) or cues(parse.lang).LOCAL_CURRENCY \
         or ctx.team.currency
     if deal is None:
         stage = parse.stage or Stage.LEAD

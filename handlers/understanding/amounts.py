@@ -9,51 +9,71 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from handlers.understanding.amount_words import find_word_amounts
+from handlers.understanding.languages import cues, registered
 
-_CUR = {
-    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "bucks": "USD",
-    "美元": "USD", "美金": "USD", "долл": "USD", "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
-    "欧元": "EUR", "евро": "EUR", "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "英镑": "GBP",
-    "¥": "CNY", "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "元": "CNY", "块": "CNY", "人民币": "CNY",
-    "юаней": "CNY", "юань": "CNY", "₽": "RUB", "rub": "RUB", "руб": "RUB", "р": "RUB", "рублей": "RUB",
-    "рубля": "RUB", "рубль": "RUB",
-}
-_MUL = {
-    "k": 1000, "к": 1000, "thousand": 1000, "grand": 1000, "тыс": 1000, "тысяч": 1000, "тысячи": 1000,
-    "тысяча": 1000, "千": 1000, "m": 10**6, "mm": 10**6, "mn": 10**6, "mln": 10**6, "million": 10**6,
-    "млн": 10**6, "mil": 10**6, "mill": 10**6, "mio": 10**6, "миллион": 10**6, "миллиона": 10**6, "миллионов": 10**6, "лям": 10**6, "ляма": 10**6,
-    "лямов": 10**6, "bn": 10**9, "billion": 10**9, "млрд": 10**9, "миллиард": 10**9, "миллиарда": 10**9,
-    "миллиардов": 10**9, "万": 10**4, "w": 10**4, "亿": 10**8, "百万": 10**6, "千万": 10**7,
-}
-LOCAL_CURRENCY = {"zh": "CNY", "ru": "RUB", "en": None}
-
+# currency signs and codes, the same in every language; the words are each language's (CURRENCIES)
+_SIGNS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "CNY",
+          "cny": "CNY", "rmb": "CNY", "₽": "RUB", "rub": "RUB"}
 _PRE = r"(?P<pre>US\$|\$|€|£|¥|₽|(?:USD|EUR|GBP|CNY|RMB|RUB)(?=[\s\d]))?\s?"
 _NUM = r"(?P<num>\d{1,3}(?:(?:,|[ \u202f])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-_MULS = r"(?:(?P<short>k|m|w|к)|\s?(?P<mul>thousand|grand|million|billion|mln|mill|mil|mio|mm|mn|bn|тысяч[аи]?|тыс\.?|млн\.?|млрд\.?|миллиард(?:а|ов)?|миллион(?:а|ов)?|лям(?:а|ов)?|千万|百万|千|万|亿))?"
-_POST = (r"(?P<post>USD|EUR|GBP|CNY|RMB|RUB|dollars?|bucks|euros?|pounds?|yuan|руб(?:лей|ля|ль)?\.?|р\.|₽|\$|€|£|"
-         r"долл\w*\.?|евро|юан\w*|元|块钱?|人民币|美元|美金|欧元|英镑)?")
-_AMOUNT = re.compile(r"(?<![A-Za-z0-9А-Яа-яЁё_./:-])(?<!\d,)" + _PRE + _NUM + _MULS + r"(?![A-Za-zА-Яа-яЁё])\s?" + _POST
-                     + r"(?![A-Za-zА-Яа-яЁё])", re.I)
-_RANGE_TAIL = re.compile(r"\s*(?:-|–|—|~|to|до|至|到)\s*[$€£₽¥]?\s?\d[\d.,]*" + _MULS.replace("(?P<short>", "(?P<short>")
-                         + r"(?![A-Za-zА-Яа-яЁё])\s?" + _POST.replace("(?P<post>", "(?P<post>"), re.I)
-_RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|—|~|to|до|至|到)\s*[$€£₽¥]?\s?$", re.I)   # "30到40万": a range, not a change
-_CHANGE_BEFORE = re.compile(r"(?:\bfrom|\bс|\bот|从|由)\s*[$€£₽¥]?\s?\d[\d.,]*\s?\w{0,4}\.?\s*"
-                            r"(?:-|–|—|to|до|至|到)\s*[$€£₽¥]?\s?$", re.I)   # "from 30k to 40k": a change
-_COUNT_AFTER = re.compile(r"\s*(?:%|процент|percent|x\b|units?|pcs|pieces|seats?|users?|licen[cs]es?|people|"
-                          r"employees|tons?|kg|clinics?|sites?|stores?|laptops?|hours?|days?|weeks?|months?|"
-                          r"years?|штук|шт\b|человек|тонн|лиценз|мест|吨|台|个|件|套|人|家|%)", re.I)
-_MONEY_BEFORE = re.compile(r"(?:budget|deal|contract|price|priced|quote[d]?|worth|value|valued|total|amount|"
-                           r"invoice|po|бюджет\w*|сумм\w*|стоимост\w*|цен\w*|счет\w*|金额|总价|预算|报价|价格|合同额|"
-                           r"总额)\W{0,3}(?:(?:is|of|at|for|to|now|was|на|в|составляет|теперь|是|为|约|大概)\s+){0,2}$", re.I)
-_TO_BEFORE = re.compile(r"(?:\bto|\bup\s+to|\bдо|\bтеперь|到|为|成)\s*$", re.I)
-_DISCOUNT_AFTER = re.compile(r"\s*(?:discount|off\b|rebate|скидк|折扣|优惠)", re.I)
-_PER_UNIT = re.compile(r"\s*(?:/\s*(?:unit|pc|piece|seat|user|license|month|mo|шт|ед|штуку|台|个|件|套)\b|"
-                       r"(?:per|a|an|each)\s+(?:unit|piece|pc|seat|user|license|item)|each\b|apiece\b|"
-                       r"за\s+(?:штуку|единицу|шт)|每(?:台|个|件|套|吨|人)|一(?:台|个|件|套))", re.I)
-_DISCOUNT_BEFORE = re.compile(r"(?:discount\s+of|rebate\s+of|скидк\w*\s+(?:в\s+)?|折扣|优惠|降价?了?)\s*$", re.I)
-_BARE_MONEY = re.compile(r"(?:[$€£₽¥](?!\s?\d))|\b(?:dollars|euros|рублей|долларов)\b|万元|美元", re.I)
+_DASH = r"-|–|—"
+_LETTER = r"[A-Za-zА-Яа-яЁё]"
+
+
+class _Money:
+    """The money cues of every registered language, compiled together: a note in English may
+    still say "500 тыс руб", a Chinese one "$5k"."""
+
+    def __init__(self) -> None:
+        langs = registered()
+        every = lambda slot: [p for lang in langs for p in getattr(lang, slot)]  # noqa: E731
+        alt = lambda slot: "|".join(every(slot))  # noqa: E731
+        self.signs = dict(_SIGNS)
+        self.stems: dict[str, str] = {}
+        self.short: dict[str, int] = {}
+        for lang in langs:
+            self.signs.update(lang.CURRENCIES)
+            self.stems.update(lang.CURRENCY_STEMS)
+            self.short.update(lang.SHORT_MULTIPLIERS)
+        self.words = [(re.compile(phrase, re.I), factor) for lang in langs for phrase, factor in lang.MULTIPLIERS]
+        self.loose = frozenset(m for lang in langs for m in lang.BARE_MULTIPLIERS)
+        muls = (r"(?:(?P<short>" + "|".join(self.short) + r")|\s?(?P<mul>"
+                + "|".join(phrase for phrase, _ in ((p, f) for lang in langs for p, f in lang.MULTIPLIERS)) + "))?")
+        post = r"(?P<post>USD|EUR|GBP|CNY|RMB|RUB|" + alt("CURRENCY_AFTER") + r"|₽|\$|€|£)?"
+        ranges = alt("RANGE_WORDS")
+        self.amount = re.compile(r"(?<![A-Za-z0-9А-Яа-яЁё_./:-])(?<!\d,)" + _PRE + _NUM + muls + r"(?!" + _LETTER + r")\s?"
+                                 + post + r"(?!" + _LETTER + r")", re.I)
+        self.range_tail = re.compile(r"\s*(?:" + _DASH + "|~|" + ranges + r")\s*[$€£₽¥]?\s?\d[\d.,]*" + muls
+                                     + r"(?!" + _LETTER + r")\s?" + post, re.I)
+        self.range_before = re.compile(r"\d\s*(?:" + _DASH + "|~|" + ranges + r")\s*[$€£₽¥]?\s?$", re.I)   # "30到40万"
+        self.change_before = re.compile(r"(?:" + alt("FROM_WORDS") + r")\s*[$€£₽¥]?\s?\d[\d.,]*\s?\w{0,4}\.?\s*"
+                                        r"(?:" + _DASH + "|" + ranges + r")\s*[$€£₽¥]?\s?$", re.I)   # "from 30k to 40k"
+        self.count_after = re.compile(r"\s*(?:%|" + alt("COUNT_WORDS") + r")", re.I)
+        self.money_before = re.compile(r"(?:" + alt("MONEY_WORDS") + r")\W{0,3}(?:(?:" + alt("MONEY_LINKS")
+                                       + r")\s+){0,2}$", re.I)
+        self.to_before = re.compile(r"(?:" + alt("TO_WORDS") + r")\s*$", re.I)
+        self.discount_after = re.compile(r"\s*(?:" + alt("DISCOUNT_AFTER") + ")", re.I)
+        self.per_unit = re.compile(r"\s*(?:" + alt("PER_UNIT") + ")", re.I)
+        self.discount_before = re.compile(r"(?:" + alt("DISCOUNT_BEFORE") + r")\s*$", re.I)
+        self.bare_money = re.compile(r"(?:[$€£₽¥](?!\s?\d))|" + alt("BARE_MONEY"), re.I)
+
+    def factor(self, mul: str) -> int:
+        """What a multiplier as written multiplies by ("k" 1000, "млн" 10**6, "万" 10**4); 1 for none."""
+        if not mul:
+            return 1
+        if mul in self.short:
+            return self.short[mul]
+        return next((factor for pattern, factor in self.words if pattern.fullmatch(mul)), 1)
+
+
+@lru_cache(maxsize=1)
+def _money() -> _Money:
+    return _Money()
+
+
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -91,43 +111,40 @@ def _currency(token: str | None) -> str | None:
     if not token:
         return None
     key = token.strip().lower().rstrip(".")
-    if key.startswith("долл"):
-        key = "долл"
-    elif key.startswith("юан"):
-        key = "юань"
-    elif key.startswith("块"):
-        key = "块"
-    return _CUR.get(key)
+    money = _money()
+    stem = next((iso for stem, iso in money.stems.items() if key.startswith(stem)), None)
+    return stem or money.signs.get(key)
 
 
 def find_amounts(text: str, lang: str) -> list[Amount]:
     """Every money value in the text, in order."""
     out: list[Amount] = []
-    for m in _AMOUNT.finditer(text):
+    money = _money()
+    for m in money.amount.finditer(text):
         pre, mul, post = m.group("pre"), (m.group("short") or m.group("mul") or "").lower().rstrip("."), m.group("post")
         num = m.group("num")
-        ranged = _RANGE_TAIL.match(text, m.end()) if not mul else None
+        ranged = money.range_tail.match(text, m.end()) if not mul else None
         if ranged:  # "$30-40k", "30–40 тыс", "30到40万": the multiplier of the range's end
             mul = (ranged.group("short") or ranged.group("mul") or "").lower().rstrip(".")
             post = post or ranged.group("post")
         if not (pre or mul or post):
             before = text[max(0, m.start() - 40):m.start()]
-            if not _MONEY_BEFORE.search(before) or _YEAR.match(num) or len(num.replace(",", "")) < 4:
+            if not money.money_before.search(before) or _YEAR.match(num) or len(num.replace(",", "")) < 4:
                 continue
-        if _COUNT_AFTER.match(text, m.end()) and not (pre or post):
+        if money.count_after.match(text, m.end()) and not (pre or post):
             continue
-        if mul == "m" and not (pre or post) and lang != "en":
-            continue
+        if mul in money.loose and not (pre or post) and mul not in cues(lang).BARE_MULTIPLIERS:
+            continue            # "5m" is five million in English, five metres in another language's note
         value = _to_decimal(num, lang, bool(mul))
         if value is None:
             continue
-        value *= _MUL.get(mul, 1)
+        value *= money.factor(mul)
         if value <= 0 or value >= 10**15 or len(num) > 24:
             continue
         cur = _currency(pre) or _currency(post)
         explicit = cur is not None
-        if cur is None and (mul in ("万", "亿", "千", "千万", "百万", "w") or lang in ("zh", "ru")):
-            cur = LOCAL_CURRENCY.get(lang)
+        if cur is None:
+            cur = cues(lang).LOCAL_CURRENCY
         if value == value.to_integral_value():
             value = value.quantize(Decimal(1))
         out.append(Amount(m.start(), m.end(), value, cur, explicit))
@@ -143,32 +160,33 @@ def _with_words(text: str, lang: str, found: list[Amount]) -> list[Amount]:
         if any(a.start < w.end and w.start < a.end for a in found):
             continue
         cur = _currency(w.currency)
-        if not w.counted and cur is None and not _MONEY_BEFORE.search(text[max(0, w.start - 40):w.start]):
+        if not w.counted and cur is None and not _money().money_before.search(text[max(0, w.start - 40):w.start]):
             continue
-        if cur is None and _COUNT_AFTER.match(text, w.end):
+        if cur is None and _money().count_after.match(text, w.end):
             continue
         value = w.value.quantize(Decimal(1)) if w.value == w.value.to_integral_value() else w.value
-        found.append(Amount(w.start, w.end, value, cur or LOCAL_CURRENCY.get(lang), cur is not None))
+        found.append(Amount(w.start, w.end, value, cur or cues(lang).LOCAL_CURRENCY, cur is not None))
     return sorted(found, key=lambda a: a.start)
 
 
 def pick_amount(text: str, amounts: list[Amount]) -> Amount | None:
     """The deal value among several: the one a change goes "to", else the first that is no
     discount and no unit price ("$12 per unit", "за штуку", "每台") when a total is written too."""
-    usable = [a for a in amounts
-              if not _DISCOUNT_AFTER.match(text, a.end) and not _DISCOUNT_BEFORE.search(text[max(0, a.start - 16):a.start])]
-    totals = [a for a in usable if not _PER_UNIT.match(text, a.end)]
+    money = _money()
+    usable = [a for a in amounts if not money.discount_after.match(text, a.end)
+              and not money.discount_before.search(text[max(0, a.start - 16):a.start])]
+    totals = [a for a in usable if not money.per_unit.match(text, a.end)]
     usable = totals or usable
     if not usable:
         return None
     for amount in reversed(usable):
         before = text[max(0, amount.start - 12):amount.start]
-        change = _CHANGE_BEFORE.search(text[max(0, amount.start - 30):amount.start])
-        if _TO_BEFORE.search(before) and len(usable) > 1 and (change or not _RANGE_BEFORE.search(before)):
+        change = money.change_before.search(text[max(0, amount.start - 30):amount.start])
+        if money.to_before.search(before) and len(usable) > 1 and (change or not money.range_before.search(before)):
             return amount
     return usable[0]
 
 
 def mentions_money_without_number(text: str) -> bool:
     """True when a currency is written with no number next to it ("quote in $ next week")."""
-    return _BARE_MONEY.search(text) is not None
+    return _money().bare_money.search(text) is not None

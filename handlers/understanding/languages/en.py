@@ -532,3 +532,40 @@ DATES = [
     (MONTH_SLASH_DAY, numeric_date),
     (r"\bthe\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?P<next>)", day_of_month),
 ]
+
+# -- money: read in every note, whatever its language (handlers/understanding/amounts.py) --
+
+LOCAL_CURRENCY: str | None = None        # a bare "40k" in an English note names no currency
+CURRENCIES = {"dollar": "USD", "dollars": "USD", "bucks": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+              "pounds": "GBP", "yuan": "CNY"}
+CURRENCY_STEMS: dict[str, str] = {}      # any word that starts so
+CURRENCY_AFTER = [r"dollars?", r"bucks", r"euros?", r"pounds?", r"yuan"]     # written after the number
+SHORT_MULTIPLIERS = {"k": 1000, "m": 10**6}     # glued to the number: "40k", "1.2m"
+MULTIPLIERS = [
+    (r"thousand", 1000),
+    (r"grand", 1000),
+    (r"million", 10**6),
+    (r"billion", 10**9),
+    (r"mln", 10**6),
+    (r"mill", 10**6),
+    (r"mil", 10**6),
+    (r"mio", 10**6),
+    (r"mm", 10**6),
+    (r"mn", 10**6),
+    (r"bn", 10**9),
+]
+BARE_MULTIPLIERS = ["m"]     # short multipliers that are money without a currency only here ("5m" elsewhere: metres)
+RANGE_WORDS = [r"to"]                    # "30 to 40k"
+FROM_WORDS = [r"\bfrom"]                 # "from 30k to 40k": a change, the value is the second
+TO_WORDS = [r"\bto", r"\bup\s+to"]
+COUNT_WORDS = [r"percent", r"x\b", r"units?", r"pcs", r"pieces", r"seats?", r"users?", r"licen[cs]es?", r"people",
+               r"employees", r"tons?", r"kg", r"clinics?", r"sites?", r"stores?", r"laptops?", r"hours?", r"days?",
+               r"weeks?", r"months?", r"years?"]
+MONEY_WORDS = [r"budget", r"deal", r"contract", r"price", r"priced", r"quote[d]?", r"worth", r"value", r"valued", r"total",
+               r"amount", r"invoice", r"po"]
+MONEY_LINKS = [r"is", r"of", r"at", r"for", r"to", r"now", r"was"]   # "budget is now 45000"
+DISCOUNT_AFTER = [r"discount", r"off\b", r"rebate"]
+DISCOUNT_BEFORE = [r"discount\s+of", r"rebate\s+of"]
+PER_UNIT = [r"/\s*(?:unit|pc|piece|seat|user|license|month|mo)\b", r"(?:per|a|an|each)\s+(?:unit|piece|pc|seat|user|license|item)",
+            r"each\b", r"apiece\b"]
+BARE_MONEY = [r"\b(?:dollars|euros)\b"]   # a currency word with no number next to it

@@ -9,7 +9,8 @@ such cue" and the rule that reads it is skipped.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Mapping, Protocol, Sequence, get_type_hints
+from collections import abc
+from typing import TYPE_CHECKING, Mapping, Protocol, Sequence, get_args, get_origin, get_type_hints
 
 from storage.vocabulary import SPOKEN_CHANNELS, Stage
 
@@ -68,9 +69,29 @@ class Cues(Protocol):
     DATES: Sequence[tuple[str, Resolver]]     # a date phrase and how it becomes a day (handlers/understanding/days.py)
     NUMBER_WORDS: Mapping[str, int]           # small counts as words ("two", "пару", "两"), read in every language
 
+    # -- money (every language's are read in every note: handlers/understanding/amounts.py) --
+    LOCAL_CURRENCY: str | None                # a value with no currency written, in this language's notes
+    CURRENCIES: Mapping[str, str]             # a currency word -> its ISO code ("рублей" -> RUB)
+    CURRENCY_STEMS: Mapping[str, str]         # any word starting so ("долл" -> USD)
+    CURRENCY_AFTER: Phrases                   # currency words written after the number
+    SHORT_MULTIPLIERS: Mapping[str, int]      # a letter glued to the number ("k" -> 1000)
+    MULTIPLIERS: Sequence[tuple[str, int]]    # a multiplier word and its factor ("млн", 10**6)
+    BARE_MULTIPLIERS: Phrases                 # short multipliers that are money without a currency only here
+    RANGE_WORDS: Phrases                      # "30 to 40k": the word between a range's ends
+    FROM_WORDS: Phrases                       # "from 30k to 40k": a change, whose value is the second
+    TO_WORDS: Phrases                         # the word before a changed value ("to", "до", "到")
+    COUNT_WORDS: Phrases                      # a number followed by these is a count, not money
+    MONEY_WORDS: Phrases                      # "budget 45000": a bare number after these is money
+    MONEY_LINKS: Phrases                      # words allowed between a money word and its number ("is", "на")
+    DISCOUNT_AFTER: Phrases                   # a value followed by these is a discount
+    DISCOUNT_BEFORE: Phrases                  # a value after these is a discount
+    PER_UNIT: Phrases                         # a value followed by these is a unit price
+    BARE_MONEY: Phrases                       # a currency word that wants a number next to it
+
 
 # slots a language may leave empty (the rule that reads them is then skipped)
-OPTIONAL = frozenset({"IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "THEIRS", "THEIRS_NAMED", "CLOCK"})
+OPTIONAL = frozenset({"IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "THEIRS", "THEIRS_NAMED", "CLOCK",
+                      "CURRENCY_STEMS", "BARE_MULTIPLIERS"})
 # the keys every language's mappings must have
 CHANNEL_NAMES: tuple[str, ...] = tuple(SPOKEN_CHANNELS)
 STAGE_NAMES: tuple[str, ...] = tuple(Stage)
@@ -94,42 +115,39 @@ def problems(module: object) -> list[str]:
     for name, kind in slots().items():
         if not hasattr(module, name):
             found.append(f"{name}: missing")
-            continue
-        value = getattr(module, name)
-        if name == "DATES":
-            found += _date_problems(value)
-            continue
-        if name == "NUMBER_WORDS":
-            if not isinstance(value, Mapping) or not value or not all(
-                    isinstance(k, str) and isinstance(v, int) for k, v in value.items()):
-                found.append(f"{name}: not a mapping of words to numbers")
-            continue
-        if kind is str or kind is int:
-            if not isinstance(value, kind):
-                found.append(f"{name}: not {kind.__name__}")
-            continue
-        groups = value if name in _KEYS else {name: value}
-        if not isinstance(groups, Mapping):
-            found.append(f"{name}: not a mapping")
-            continue
-        for key in _KEYS.get(name, ()):
-            if key not in groups:
-                found.append(f"{name}[{key}]: missing")
-        for key, phrases in groups.items():
-            found += _phrase_problems(f"{name}[{key}]" if name in _KEYS else name, phrases, name in OPTIONAL)
+        else:
+            found += _slot_problems(name, kind, getattr(module, name))
     return found
 
 
-def _date_problems(rules: object) -> list[str]:
-    if isinstance(rules, str) or not isinstance(rules, Sequence) or not rules:
-        return ["DATES: not a list of (phrase, resolver)"]
-    out = []
-    for rule in rules:
-        if not (isinstance(rule, tuple) and len(rule) == 2 and callable(rule[1])):
-            out.append(f"DATES: {rule!r} is not (phrase, resolver)")
-        else:
-            out += _phrase_problems("DATES", [rule[0]], False)
-    return out
+def _slot_problems(name: str, kind: object, value: object) -> list[str]:
+    optional = name in OPTIONAL
+    if kind in (str, int):
+        return [] if isinstance(value, kind) else [f"{name}: not {kind.__name__}"]   # type: ignore[union-attr]
+    if kind == str | None:
+        return [] if value is None or isinstance(value, str) else [f"{name}: not a currency code or None"]
+    if get_origin(kind) is abc.Mapping:
+        if not isinstance(value, Mapping) or (not value and not optional):
+            return [f"{name}: not a mapping, or empty"]
+        key_type, value_type = get_args(kind)
+        if value_type is str or value_type is int:
+            bad = [k for k, v in value.items() if not isinstance(k, str) or not isinstance(v, value_type)]
+            return [f"{name}: {k!r} is not {value_type.__name__}" for k in bad]
+        out = [f"{name}[{key}]: missing" for key in _KEYS.get(name, ()) if key not in value]
+        for key, phrases in value.items():
+            out += _phrase_problems(f"{name}[{key}]", phrases, optional)
+        return out
+    if get_origin(get_args(kind)[0]) is tuple:        # (phrase, resolver) or (phrase, factor) pairs
+        if isinstance(value, str) or not isinstance(value, Sequence) or (not value and not optional):
+            return [f"{name}: not a list of pairs, or empty"]
+        out = []
+        for pair in value:
+            if not (isinstance(pair, tuple) and len(pair) == 2 and (callable(pair[1]) or isinstance(pair[1], int))):
+                out.append(f"{name}: {pair!r} is not (phrase, resolver or factor)")
+            else:
+                out += _phrase_problems(name, [pair[0]], False)
+        return out
+    return _phrase_problems(name, value, optional)
 
 
 def _phrase_problems(where: str, phrases: object, optional: bool) -> list[str]:

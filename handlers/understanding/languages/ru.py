@@ -429,3 +429,32 @@ DATES = [
     (r"(?<![\d.,])(?<!\bв\s)\b(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<m>1[0-2]|0[1-9])(?:\.(?P<y>20\d\d|\d\d))?\b"
      + _NOT_AN_AMOUNT, numeric_date),
 ]
+
+# -- money: read in every note, whatever its language (handlers/understanding/amounts.py) --
+
+LOCAL_CURRENCY: str | None = "RUB"       # a bare "500 тыс" in a Russian note is roubles
+CURRENCIES = {"долл": "USD", "евро": "EUR", "юаней": "CNY", "юань": "CNY", "руб": "RUB", "р": "RUB", "рублей": "RUB",
+              "рубля": "RUB", "рубль": "RUB"}
+CURRENCY_STEMS = {"долл": "USD", "юан": "CNY"}      # any word that starts so
+CURRENCY_AFTER = [r"руб(?:лей|ля|ль)?\.?", r"р\.", r"долл\w*\.?", r"евро", r"юан\w*"]
+SHORT_MULTIPLIERS = {"к": 1000}
+MULTIPLIERS = [
+    (r"тысяч[аи]?", 1000),
+    (r"тыс\.?", 1000),
+    (r"млн\.?", 10**6),
+    (r"млрд\.?", 10**9),
+    (r"миллиард(?:а|ов)?", 10**9),
+    (r"миллион(?:а|ов)?", 10**6),
+    (r"лям(?:а|ов)?", 10**6),
+]
+BARE_MULTIPLIERS: list[str] = []
+RANGE_WORDS = [r"до"]
+FROM_WORDS = [r"\bс", r"\bот"]
+TO_WORDS = [r"\bдо", r"\bтеперь"]
+COUNT_WORDS = [r"процент", r"штук", r"шт\b", r"человек", r"тонн", r"лиценз", r"мест"]
+MONEY_WORDS = [r"бюджет\w*", r"сумм\w*", r"стоимост\w*", r"цен\w*", r"счет\w*"]
+MONEY_LINKS = [r"на", r"в", r"составляет", r"теперь"]
+DISCOUNT_AFTER = [r"скидк"]
+DISCOUNT_BEFORE = [r"скидк\w*\s+(?:в\s+)?"]
+PER_UNIT = [r"/\s*(?:шт|ед|штуку)\b", r"за\s+(?:штуку|единицу|шт)"]
+BARE_MONEY = [r"\b(?:рублей|долларов)\b"]

@@ -444,3 +444,29 @@ DATES = [
     ("(?<![0-9月])(?P<next>下个?月)?(?P<d>[0-9]{1,2})[号日](?![0-9])", day_of_month),
     (MONTH_SLASH_DAY, numeric_date),            # "1/8" in Chinese notes is month/day too
 ]
+
+# -- money: read in every note, whatever its language (handlers/understanding/amounts.py) --
+
+LOCAL_CURRENCY: str | None = "CNY"       # "36万" in a Chinese note is yuan
+CURRENCIES = {"美元": "USD", "美金": "USD", "欧元": "EUR", "英镑": "GBP", "元": "CNY", "块": "CNY", "人民币": "CNY"}
+CURRENCY_STEMS = {"块": "CNY"}           # "块钱"
+CURRENCY_AFTER = [r"元", r"块钱?", r"人民币", r"美元", r"美金", r"欧元", r"英镑"]
+SHORT_MULTIPLIERS = {"w": 10**4}         # "5w": 5万
+MULTIPLIERS = [
+    (r"千万", 10**7),
+    (r"百万", 10**6),
+    (r"千", 1000),
+    (r"万", 10**4),
+    (r"亿", 10**8),
+]
+BARE_MULTIPLIERS: list[str] = []
+RANGE_WORDS = [r"至", r"到"]
+FROM_WORDS = [r"从", r"由"]
+TO_WORDS = [r"到", r"为", r"成"]
+COUNT_WORDS = [r"吨", r"台", r"个", r"件", r"套", r"人", r"家"]
+MONEY_WORDS = [r"金额", r"总价", r"预算", r"报价", r"价格", r"合同额", r"总额"]
+MONEY_LINKS = [r"是", r"为", r"约", r"大概"]
+DISCOUNT_AFTER = [r"折扣", r"优惠"]
+DISCOUNT_BEFORE = [r"折扣", r"优惠", r"降价?了?"]
+PER_UNIT = [r"/\s*(?:台|个|件|套)\b", r"每(?:台|个|件|套|吨|人)", r"一(?:台|个|件|套)"]
+BARE_MONEY = [r"万元", r"美元"]
