@@ -48,8 +48,7 @@ def imports_only() -> float:
     """Wall time of a process that imports what a report command needs (SQLAlchemy, SQLModel, the
     tables, the report queries) and runs no query: the store's share of start-up."""
     code = ("import bot.cli, storage.engine, storage.models, storage.members, storage.reports, "
-            "storage.reports_sales, storage.reports_people, storage.reports_customers, storage.inquiries, "
-            "handlers.periods")
+            "storage.inquiries, handlers.periods")
     started = time.perf_counter()
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, stdin=subprocess.DEVNULL)
     return time.perf_counter() - started
@@ -71,12 +70,9 @@ def in_process(url: str, repeat: int) -> dict[str, float]:
 
     from handlers.periods import resolve_period
     from storage.engine import get_engine, session
-    from storage.inquiries import inquiries_report
     from storage.models import Team
-    from storage.reports import pipeline
-    from storage.reports_customers import overdue_followups, quiet_deals, sources, top_customers
-    from storage.reports_people import activity_report
-    from storage.reports_sales import forecast, funnel
+    from storage.reports import (activity_report, forecast, funnel, inquiries_report, leaderboard, overdue_followups,
+                                 pipeline, quiet_deals, sources, top_customers)
 
     now = datetime.now(timezone.utc)
     today = now.date()
@@ -87,6 +83,7 @@ def in_process(url: str, repeat: int) -> dict[str, float]:
         "forecast": lambda s, t: forecast(s, t, *quarter, now=now),
         "funnel": lambda s, t: funnel(s, t, *quarter),
         "activity": lambda s, t: activity_report(s, t, *week, today),
+        "leaderboard": lambda s, t: leaderboard(s, t, *month),
         "sources": lambda s, t: sources(s, t, *quarter),
         "top": lambda s, t: top_customers(s, t, *year),
         "quiet": lambda s, t: quiet_deals(s, t, now),

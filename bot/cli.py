@@ -125,35 +125,6 @@ def user_add(
         typer.echo(f"{member.name} ({member.role}) can now use the bot on {platform}.")
 
 
-@report_app.command("pipeline")
-def report_pipeline(
-    period: str = typer.Option("this_month", "--period"),
-    team: Optional[str] = typer.Option(None, "--team"),
-    as_json: bool = typer.Option(False, "--json"),
-    now: Optional[str] = typer.Option(None, "--now"),
-) -> None:
-    """Open deals per stage for a period (count, amount, weighted)."""
-    from handlers.periods import PeriodError, resolve_period
-    from storage.engine import session
-    from storage.members import get_team
-    from storage.reports import pipeline
-
-    settings = _settings()
-    moment = _instant(now, settings.zone) or clock.now()
-    try:
-        start, end = resolve_period(period, moment.astimezone(settings.zone).date())
-    except PeriodError as exc:
-        typer.echo(f"crmbot: {exc}", err=True)
-        raise typer.Exit(2) from None
-    with session(_engine(settings)) as s:
-        data = pipeline(s, get_team(s, team or settings.team, settings.timezone).id, start, end)
-        s.commit()
-    if as_json:
-        typer.echo(json.dumps(data, ensure_ascii=False, default=str))
-        return
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-
-
 @app.command()
 def seed(
     customers: int = typer.Option(..., "--customers"),

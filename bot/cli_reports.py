@@ -1,6 +1,10 @@
-"""Report commands beside `crmbot report pipeline`:
+"""The report commands:
 
-    crmbot report forecast|funnel|activity|sources|top|quiet|overdue|inquiries [--period P] [--team T] [--json|--csv]
+    crmbot report pipeline|forecast|funnel|activity|leaderboard|sources|top|quiet|overdue|inquiries
+                  [--period P] [--team T] [--json|--csv]
+
+Each prints a readable table by default (bot/report_tables.py), the report as one JSON object
+with --json (bot/report_json.py: amounts in currency units), or its rows as CSV with --csv.
 
 The shared options and helpers here (`_context`, `_run`, `_fail`, ...) serve `bot.cli_inputs` too,
 whose commands enter what reports compare against (targets, spend, exchange rates, imports).
@@ -21,7 +25,8 @@ def register(app: typer.Typer) -> None:
     """Add the report commands to `crmbot report`."""
     from bot.cli import report_app
 
-    for name, func in (("forecast", report_forecast), ("funnel", report_funnel), ("activity", report_activity),
+    for name, func in (("pipeline", report_pipeline), ("forecast", report_forecast), ("funnel", report_funnel),
+                       ("activity", report_activity), ("leaderboard", report_leaderboard),
                        ("sources", report_sources), ("top", report_top), ("quiet", report_quiet),
                        ("overdue", report_overdue), ("inquiries", report_inquiries)):
         report_app.command(name)(func)
@@ -64,9 +69,10 @@ def _run(team: Optional[str], settings, work: Callable[[Any, int], Any]) -> Any:
     from storage.members import get_team
 
     with session(_engine(settings)) as s:
-        team_row = get_team(s, team or settings.team, settings.timezone)
+        team_id = get_team(s, team or settings.team, settings.timezone).id
+        assert team_id is not None  # a stored team
         try:
-            result = work(s, team_row.id)
+            result = work(s, team_id)
         except (ValueError, LookupError) as exc:
             s.rollback()
             _fail(str(exc))
@@ -74,31 +80,30 @@ def _run(team: Optional[str], settings, work: Callable[[Any, int], Any]) -> Any:
         return result
 
 
-def _emit(data: dict, rows: list[dict], as_json: bool, as_csv: bool, text: Callable[[], str]) -> None:
+def _emit(report: Any, as_json: bool, as_csv: bool, name: str, rows: Callable[[dict], list[dict]]) -> None:
+    """The report as a table (default), one JSON object (--json) or its rows as CSV (--csv)."""
+    from bot import report_json, report_tables
+
     if as_json and as_csv:
         _fail("say --json or --csv, not both")
+    if not (as_json or as_csv):
+        typer.echo(getattr(report_tables, name)(report))
+        return
+    data = getattr(report_json, name)(report)
     if as_json:
-        typer.echo(json.dumps(data, ensure_ascii=False, default=str))
-    elif as_csv:
-        buffer = io.StringIO()
-        columns: list[str] = []
-        for row in rows:
-            columns += [k for k in row if k not in columns]
-        writer = csv.DictWriter(buffer, fieldnames=columns or ["empty"], extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v
-                             for k, v in row.items()})
-        sys.stdout.write(buffer.getvalue())
-    else:
-        typer.echo(text())
-
-
-def _view(name: str) -> Callable[..., Any]:
-    """A text renderer, imported only when text is asked for (--json and --csv skip Babel)."""
-    from handlers import report_views
-
-    return getattr(report_views, name)
+        typer.echo(json.dumps(data, ensure_ascii=False))
+        return
+    listed = rows(data)
+    buffer = io.StringIO()
+    columns: list[str] = []
+    for row in listed:
+        columns += [k for k in row if k not in columns]
+    writer = csv.DictWriter(buffer, fieldnames=columns or ["empty"], extrasaction="ignore")
+    writer.writeheader()
+    for row in listed:
+        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v
+                         for k, v in row.items()})
+    sys.stdout.write(buffer.getvalue())
 
 
 def _member_id(s, team_id: int, rep: Optional[str]) -> Optional[int]:
@@ -111,109 +116,130 @@ def _member_id(s, team_id: int, rep: Optional[str]) -> Optional[int]:
 
 # -- reports -----------------------------------------------------------------------------------
 
+REP = typer.Option(None, "--rep", help="one member only (name, account id or member id)")
+
+
+def report_pipeline(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,
+                    as_csv: bool = CSV, now: Optional[str] = NOW, rep: Optional[str] = REP) -> None:
+    """Open deals per stage expected to close in the period, and those with no date (default this month)."""
+    from storage.reports import pipeline
+
+    settings, _moment, _today, (start, end) = _context(period, "this_month", now)
+    report = _run(team, settings, lambda s, tid: pipeline(s, tid, start, end, owner_id=_member_id(s, tid, rep)))
+    _emit(report, as_json, as_csv, "pipeline", lambda data: data["stages"])
+
 
 def report_forecast(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,
                     as_csv: bool = CSV, now: Optional[str] = NOW,
                     currency: Optional[str] = typer.Option(None, "--currency")) -> None:
     """Won so far + weighted open deals against the period's target (default this quarter)."""
-    from storage.reports_sales import forecast
+    from storage.reports import forecast
 
     settings, moment, _today, (start, end) = _context(period, "this_quarter", now)
-    data = _run(team, settings, lambda s, tid: forecast(s, tid, start, end, now=moment, currency=currency))
-    rows = [{k: data[k] for k in ("currency", "weighted", "projected", "target", "gap", "projected_gap")}
-            | {"won": data["won"]["amount"], "won_count": data["won"]["count"], "open": data["open"]["amount"],
-               "open_count": data["open"]["count"], "from": start, "to": end}]
-    _emit(data, rows, as_json, as_csv, lambda: _view("forecast_view")(data, "en", chart=False)[0])
+    report = _run(team, settings, lambda s, tid: forecast(s, tid, start, end, now=moment, currency=currency))
+    _emit(report, as_json, as_csv, "forecast", lambda data: [
+        {k: data[k] for k in ("currency", "weighted", "projected", "target", "gap", "projected_gap")}
+        | {"won": data["won"]["amount"], "won_count": data["won"]["count"], "open": data["open"]["amount"],
+           "open_count": data["open"]["count"], "from": start, "to": end}])
 
 
 def report_funnel(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,
                   as_csv: bool = CSV, now: Optional[str] = NOW) -> None:
     """Stage-to-stage and to-won conversion of deals that entered in the period; days per stage; win rate."""
-    from storage.reports_sales import funnel
+    from storage.reports import funnel
 
     settings, _moment, _today, (start, end) = _context(period, "this_quarter", now)
-    data = _run(team, settings, lambda s, tid: funnel(s, tid, start, end))
-    _emit(data, data["stages"], as_json, as_csv, lambda: _view("funnel_view")(data, "en", chart=False)[0])
+    report = _run(team, settings, lambda s, tid: funnel(s, tid, start, end))
+    _emit(report, as_json, as_csv, "funnel", lambda data: data["stages"])
 
 
 def report_activity(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,
-                    as_csv: bool = CSV, now: Optional[str] = NOW,
-                    rep: Optional[str] = typer.Option(None, "--rep", help="one member only")) -> None:
-    """Per rep: interactions per channel, new customers, deals moved, follow-ups, against targets."""
-    from storage.reports_people import activity_report
-    from storage.vocabulary import SPOKEN_CHANNELS
+                    as_csv: bool = CSV, now: Optional[str] = NOW, rep: Optional[str] = REP) -> None:
+    """Per member: interactions per channel, new customers, deals moved, follow-ups, against targets."""
+    from storage.reports import activity_report
 
     settings, _moment, today, (start, end) = _context(period, "this_week", now)
-    data = _run(team, settings, lambda s, tid: activity_report(s, tid, start, end, today,
-                                                               member_id=_member_id(s, tid, rep)))
-    rows = [{"name": m["name"], **{c: m["channels"].get(c, 0) for c in SPOKEN_CHANNELS},
-             **{k: m[k] for k in ("interactions", "new_customers", "deals_new", "deals_moved", "deals_won",
-                                  "followups_done", "followups_overdue")},
-             "targets": m["targets"]} for m in data["members"]]
-    _emit(data, rows, as_json, as_csv, lambda: _view("activity_view")(data, "en", chart=False)[0])
+    report = _run(team, settings, lambda s, tid: activity_report(s, tid, start, end, today,
+                                                                 member_id=_member_id(s, tid, rep)))
+    _emit(report, as_json, as_csv, "activity", lambda data: [
+        {k: v for k, v in m.items() if k != "channels"} | m["channels"] for m in data["members"]])
+
+
+def report_leaderboard(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,
+                       as_csv: bool = CSV, now: Optional[str] = NOW) -> None:
+    """Members ranked by the amount they won, with won deals, activities and deals moved (default this month)."""
+    from storage.reports import leaderboard
+
+    settings, _moment, _today, (start, end) = _context(period, "this_month", now)
+    report = _run(team, settings, lambda s, tid: leaderboard(s, tid, start, end))
+    _emit(report, as_json, as_csv, "leaderboard", lambda data: [
+        {k: v for k, v in row.items() if k != "won"} | {"won": row["won"]["amount"], "won_deals": row["won"]["count"],
+                                                        "currency": row["won"]["currency"]} for row in data["rows"]])
 
 
 def report_sources(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,
                    as_csv: bool = CSV, now: Optional[str] = NOW,
                    currency: Optional[str] = typer.Option(None, "--currency")) -> None:
     """Per lead source: customers, won deals, revenue, and revenue per unit of spend."""
-    from storage.reports_customers import sources
+    from storage.reports import sources
 
     settings, _moment, _today, (start, end) = _context(period, "this_quarter", now)
-    data = _run(team, settings, lambda s, tid: sources(s, tid, start, end, currency=currency))
-    _emit(data, data["sources"], as_json, as_csv, lambda: _view("sources_view")(data, "en", chart=False)[0])
+    report = _run(team, settings, lambda s, tid: sources(s, tid, start, end, currency=currency))
+    _emit(report, as_json, as_csv, "sources", lambda data: data["sources"])
 
 
 def report_top(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,
                as_csv: bool = CSV, now: Optional[str] = NOW,
                limit: int = typer.Option(10, "--limit", min=1, max=500),
-               vip: Optional[float] = typer.Option(None, "--vip", help="VIP from this revenue"),
+               vip: Optional[str] = typer.Option(None, "--vip", help="VIP from this revenue (currency units)"),
                currency: Optional[str] = typer.Option(None, "--currency")) -> None:
     """Revenue per customer, the top 20% share, VIPs (default this year)."""
-    from storage.reports_customers import top_customers
+    from bot.cli_inputs import _minor
+    from storage.reports import top_customers
 
     settings, _moment, _today, (start, end) = _context(period, "this_year", now)
-    data = _run(team, settings, lambda s, tid: top_customers(s, tid, start, end, currency=currency, limit=limit,
-                                                             vip_threshold=vip))
-    _emit(data, data["top"], as_json, as_csv, lambda: _view("top_view")(data, "en", chart=False)[0])
+    threshold = _minor(vip) if vip is not None else None
+    report = _run(team, settings, lambda s, tid: top_customers(s, tid, start, end, currency=currency, limit=limit,
+                                                               vip_threshold_minor=threshold))
+    _emit(report, as_json, as_csv, "top", lambda data: data["top"])
 
 
 def report_quiet(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,
                  as_csv: bool = CSV, now: Optional[str] = NOW,
                  days: int = typer.Option(14, "--days", min=1), limit: int = typer.Option(20, "--limit", min=1),
-                 rep: Optional[str] = typer.Option(None, "--rep")) -> None:
+                 rep: Optional[str] = REP) -> None:
     """Open deals with no activity for --days (or since the start of --period)."""
-    from storage.reports_customers import quiet_deals
+    from storage.reports import quiet_deals
 
     settings, moment, today, span = _context(period, None, now)
     if span is not None:
         days = max(1, (today - span[0]).days)
-    data = _run(team, settings, lambda s, tid: quiet_deals(s, tid, moment, days=days, limit=limit,
-                                                           owner_id=_member_id(s, tid, rep)))
-    _emit(data, data["deals"], as_json, as_csv, lambda: _view("quiet_view")(data, "en"))
+    report = _run(team, settings, lambda s, tid: quiet_deals(s, tid, moment, days=days, limit=limit,
+                                                             owner_id=_member_id(s, tid, rep)))
+    _emit(report, as_json, as_csv, "quiet", lambda data: data["deals"])
 
 
 def report_overdue(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,
                    as_csv: bool = CSV, now: Optional[str] = NOW, limit: int = typer.Option(30, "--limit", min=1),
-                   rep: Optional[str] = typer.Option(None, "--rep")) -> None:
+                   rep: Optional[str] = REP) -> None:
     """Open follow-ups due before today (with --period: due in it, before today)."""
-    from storage.reports_customers import overdue_followups
+    from storage.reports import overdue_followups
 
     settings, _moment, today, span = _context(period, None, now)
-    data = _run(team, settings, lambda s, tid: overdue_followups(
+    report = _run(team, settings, lambda s, tid: overdue_followups(
         s, tid, min(today, span[1]) if span and span[1] < today else today,
         member_id=_member_id(s, tid, rep), since=span[0] if span else None, limit=limit))
-    _emit(data, data["followups"], as_json, as_csv, lambda: _view("overdue_view")(data, "en"))
+    _emit(report, as_json, as_csv, "overdue", lambda data: data["followups"])
 
 
 def report_inquiries(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,
                      as_csv: bool = CSV, now: Optional[str] = NOW,
                      all_: bool = typer.Option(False, "--all", help="resolved ones too")) -> None:
     """Inquiries and complaints with their status, open ones until resolved (opened in --period)."""
-    from storage.inquiries import inquiries_report
-    from storage.reports_common import instants
+    from storage.reports import inquiries_report
+    from storage.reports.common import instants
 
     settings, _moment, _today, span = _context(period, None, now)
     since, until = instants(span[0], span[1], settings.zone) if span else (None, None)
-    data = _run(team, settings, lambda s, tid: inquiries_report(s, tid, since, until, include_resolved=all_))
-    _emit(data, data["items"], as_json, as_csv, lambda: _view("inquiries_view")(data, "en"))
+    report = _run(team, settings, lambda s, tid: inquiries_report(s, tid, since, until, include_resolved=all_))
+    _emit(report, as_json, as_csv, "inquiries", lambda data: data["items"])

@@ -10,23 +10,22 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from typing import Any, Callable
 
 from handlers.context import Ctx
 from handlers.periods import resolve_period
 from handlers.report_kind import PIPELINE, note_issue_kind, report_kind
 from handlers.report_texts import rt
-from handlers.report_views import (activity_view, cash, forecast_view, funnel_view, inquiries_view,
-                                   overdue_view, pipeline_view, quiet_view, sources_view, top_view)
+from handlers.report_views import (activity_view, forecast_view, funnel_view, inquiries_view, overdue_view,
+                                   pipeline_view, quiet_view, sources_view, top_view)
 from handlers.reply import Reply
 from handlers.texts import day, t
 from handlers.understanding.model import Parse
-from storage.inquiries import inquiries_report, open_for_customer, record
+from storage.inquiries import open_for_customer, record
 from storage.models import Inquiry
-from storage.reports import pipeline
-from storage.reports_common import instants
-from storage.reports_customers import overdue_followups, quiet_deals, sources, top_customers
-from storage.reports_people import activity_report
-from storage.reports_sales import forecast, funnel
+from storage.reports import (activity_report, forecast, funnel, inquiries_report, overdue_followups, pipeline,
+                             quiet_deals, sources, top_customers)
+from storage.reports.common import instants
 
 log = logging.getLogger("crmbot.reports")
 DEFAULT_PERIOD = {"pipeline": "this_month", "forecast": "this_quarter", "funnel": "this_quarter",
@@ -54,13 +53,14 @@ def _is_rep(ctx: Ctx) -> bool:
     return ctx.member.role == "rep"
 
 
-def _chart(make, *args):
-    """A chart when it can be drawn; the text stands alone when it cannot."""
+def _drawn(view: Callable[..., tuple[str, bytes | None]], report: object, lang: str,
+           **options: Any) -> tuple[str, bytes | None]:
+    """The report's text with its chart; the text alone when the chart cannot be drawn."""
     try:
-        return make(*args)
+        return view(report, lang, **options)
     except Exception:  # no chart is better than no answer
         log.exception("chart failed")
-        return None
+        return view(report, lang, chart=False, **options)
 
 
 def _reply(text: str, lang: str, image: bytes | None = None) -> Reply:
@@ -74,35 +74,9 @@ async def handle_pipeline(parse: Parse, ctx: Ctx) -> Reply:
     if kind and kind != "pipeline" and not (kind in ("top", "sources") and PIPELINE.search(ctx.text or "")):
         return await handle_report(kind, parse, ctx)
     start, end = _period(parse, ctx, "pipeline")  # type: ignore[misc]
-    data = pipeline(ctx.session, ctx.team.id, start, end)  # type: ignore[arg-type]
-    lang, cur = ctx.lang, data.get("currency")
-    cur = cur if cur and len(cur) == 3 else None
-    lines = [t(lang, "pipeline_title", start=day(start, lang), end=day(end, lang))]
-    total_count = sum(s["count"] for s in data["stages"])
-    if not total_count:
-        lines.append(t(lang, "pipeline_empty"))
-        return Reply(text="\n".join(lines), lang=lang)
-    for row in data["stages"]:
-        lines.append(f"• {t(lang, 'stage.' + row['stage'])}: {row['count']} · "
-                     f"{cash(row['amount'], cur, lang)} · ⚖ {cash(row['weighted'], cur, lang)}")
-    lines.append(t(lang, "pipeline_total", count=total_count, amount=cash(data["total"], cur, lang),
-                   weighted=cash(data["weighted_total"], cur, lang)))
-    undated = data.get("undated") or {}
-    if undated.get("count"):
-        lines.append(t(lang, "pipeline_undated", count=undated["count"], amount=cash(undated.get("amount"), cur, lang)))
-    for code, totals in (data.get("by_currency") or {}).items():
-        if code != cur:
-            lines.append(f"  + {code}: {totals['count']} · {cash(totals['amount'], code, lang)} · "
-                         f"⚖ {cash(totals['weighted'], code, lang)}")
-    if not _is_rep(ctx) and len(data.get("per_owner") or []) > 1:
-        lines.append(" · ".join(f"{o['name'] or '—'} {o['count']} {cash(o['amount'], cur, lang)}"
-                                for o in data["per_owner"][:8]))
-    extra, image = [], None
-    try:
-        extra, image = pipeline_view(data, lang)
-    except Exception:
-        log.exception("pipeline chart failed")
-    return _reply("\n".join(lines + extra), lang, image)
+    report = pipeline(ctx.session, ctx.team.id, start, end)  # type: ignore[arg-type]
+    text, image = _drawn(pipeline_view, report, ctx.lang, by_owner=not _is_rep(ctx))
+    return _reply(text, ctx.lang, image)
 
 
 async def handle_activity(parse: Parse, ctx: Ctx) -> Reply:
@@ -126,43 +100,42 @@ async def handle_help(parse: Parse, ctx: Ctx) -> Reply:
 async def handle_report(kind: str, parse: Parse, ctx: Ctx) -> Reply:
     """Run report `kind` for the member and render it in their language."""
     lang, team_id, rep = ctx.lang, ctx.team.id, _is_rep(ctx)
+    assert team_id is not None  # a stored team
     me = ctx.member.id if rep else None
     if kind == "pipeline":
         return await handle_pipeline(parse, ctx)
     if kind == "forecast":
         start, end = _period(parse, ctx, kind)  # type: ignore[misc]
-        text, image = forecast_view(forecast(ctx.session, team_id, start, end, now=ctx.now), lang)  # type: ignore[arg-type]
+        text, image = _drawn(forecast_view, forecast(ctx.session, team_id, start, end, now=ctx.now), lang)
         return _reply(text, lang, image)
     if kind == "funnel":
         start, end = _period(parse, ctx, kind)  # type: ignore[misc]
-        text, image = funnel_view(funnel(ctx.session, team_id, start, end), lang)  # type: ignore[arg-type]
+        text, image = _drawn(funnel_view, funnel(ctx.session, team_id, start, end), lang)
         return _reply(text, lang, image)
     if kind == "activity":
         start, end = _period(parse, ctx, kind)  # type: ignore[misc]
-        data = activity_report(ctx.session, team_id, start, end, ctx.today, member_id=me)  # type: ignore[arg-type]
-        text, image = activity_view(data, lang)
+        activity = activity_report(ctx.session, team_id, start, end, ctx.today, member_id=me)
+        text, image = _drawn(activity_view, activity, lang, zone=ctx.zone)
         return _reply(text, lang, image)
     if kind == "sources":
         start, end = _period(parse, ctx, kind)  # type: ignore[misc]
-        text, image = sources_view(sources(ctx.session, team_id, start, end), lang)  # type: ignore[arg-type]
+        text, image = _drawn(sources_view, sources(ctx.session, team_id, start, end), lang)
         return _reply(text, lang, image)
     if kind == "top":
         start, end = _period(parse, ctx, kind)  # type: ignore[misc]
-        text, image = top_view(top_customers(ctx.session, team_id, start, end), lang)  # type: ignore[arg-type]
+        text, image = _drawn(top_view, top_customers(ctx.session, team_id, start, end), lang)
         return _reply(text, lang, image)
     if kind == "quiet":
         days = int((ctx.team.settings or {}).get("quiet_days") or 14)
-        data = quiet_deals(ctx.session, team_id, ctx.now, days=days, owner_id=me)  # type: ignore[arg-type]
-        return _reply(quiet_view(data, lang), lang)
+        return _reply(quiet_view(quiet_deals(ctx.session, team_id, ctx.now, days=days, owner_id=me), lang), lang)
     if kind == "overdue":
-        data = overdue_followups(ctx.session, team_id, ctx.today, member_id=me)  # type: ignore[arg-type]
-        return _reply(overdue_view(data, lang), lang)
+        return _reply(overdue_view(overdue_followups(ctx.session, team_id, ctx.today, member_id=me), lang), lang)
     if kind == "inquiries":
         since = until = None
         if parse.period:
             since, until = instants(parse.period[0], parse.period[1], ctx.zone)
-        data = inquiries_report(ctx.session, team_id, since, until, member_id=me)  # type: ignore[arg-type]
-        return _reply(inquiries_view(data, lang), lang)
+        report = inquiries_report(ctx.session, team_id, since, until, member_id=me)
+        return _reply(inquiries_view(report, lang, zone=ctx.zone), lang)
     return Reply(text=t(lang, "help"), lang=lang)
 
 

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from functools import lru_cache
 
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
+
+from handlers.money_text import money  # noqa: F401  (every reply writes money one way)
 
 _LOCALE = {"en": "en_US", "zh": "zh_CN", "ru": "ru_RU"}
 
@@ -245,19 +245,6 @@ def t(lang: str, key: str, **values: object) -> str:
     table = TEXTS.get(lang, TEXTS["en"])
     template = table.get(key) or TEXTS["en"][key]
     return template.format(**values) if values else template
-
-
-@lru_cache(maxsize=4096)  # babel re-reads its patterns on every call; replies repeat amounts and days
-def money(minor: int | None, currency: str | None, lang: str) -> str:
-    """An amount in minor units written for people: "$42,000", "¥360,000.00", "1 800 000,00 ₽"."""
-    if minor is None:
-        return "—"
-    value = Decimal(minor) / 100
-    if not currency:
-        return format_decimal(value, locale=_LOCALE.get(lang, "en_US"))
-    fmt = "¤#,##0" if value == value.to_integral_value() else None
-    return format_currency(value, currency, format=fmt, locale=_LOCALE.get(lang, "en_US"),
-                           currency_digits=fmt is None)
 
 
 @lru_cache(maxsize=2048)

@@ -1,8 +1,7 @@
 """Digests: the weekly manager digest (a nudge of its own) and the morning grouping of a member's nudges."""
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from datetime import date, timedelta
 
 from sqlmodel import Session
 
@@ -11,30 +10,20 @@ from scheduler.config import NudgeConfig
 from scheduler.nudge import Nudge, Recipient
 from scheduler.texts import day as fmt_day
 from scheduler.texts import money, short, stage_name, t
-from storage.activity import activity
+from handlers.money_text import parts
+from handlers.money_text import short as figures
+from handlers.report_views.common import per_currency_lines, rate_lines
 from storage.models import Team
-from storage.reports import pipeline
+from storage.reports import Pipeline, activity_report, pipeline
 from storage.vocabulary import MANAGER_ROLES
+
 MAX_DIGEST_BUTTONS = 10
 
 
-def _minor(major: int | float) -> int:
-    return int((Decimal(str(major)) * 100).to_integral_value())
-
-
-def _weekly_text(report: dict, people: list[tuple[str, int]], lang: str, monday: date) -> str:
+def _weekly_text(report: Pipeline, people: list[tuple[str, int]], lang: str, monday: date) -> str:
     sunday = monday + timedelta(days=6)
-    currency = report.get("currency")
-    count = sum(stage["count"] for stage in report["stages"])
-    lines = [t(lang, "weekly", start=fmt_day(monday, lang), end=fmt_day(sunday, lang)),
-             t(lang, "weekly_pipeline", count=count, amount=money(_minor(report["total"]), currency, lang),
-               weighted=money(_minor(report["weighted_total"]), currency, lang))]
-    for stage in report["stages"]:
-        if stage["count"]:
-            lines.append(f"• {stage_name(stage['stage'], lang)}: {stage['count']} · "
-                         f"{money(_minor(stage['amount']), currency, lang)}")
-    if report["undated"]["count"]:
-        lines.append(t(lang, "weekly_undated", count=report["undated"]["count"]))
+    lines = [t(lang, "weekly", start=fmt_day(monday, lang), end=fmt_day(sunday, lang))]
+    lines += _pipeline_lines(report, lang)
     lines.append("")
     last_monday = monday - timedelta(days=7)
     lines.append(t(lang, "weekly_activity", start=fmt_day(last_monday, lang),
@@ -44,6 +33,27 @@ def _weekly_text(report: dict, people: list[tuple[str, int]], lang: str, monday:
     for name, n in people:
         lines.append(t(lang, "weekly_activity_row", member=name, count=n))
     return "\n".join(lines)
+
+
+def _pipeline_lines(report: Pipeline, lang: str) -> list[str]:
+    """The week's pipeline: one figure in one currency (converted at the team's rates or not),
+    else each currency on its own line with its own count; never an amount that hides a currency."""
+    total = report.total
+    shown = parts(total)
+    if len(shown) == 1:
+        only = shown[0]
+        lines = [t(lang, "weekly_pipeline", count=only.count, amount=money(only.minor, only.currency, lang),
+                   weighted=money(only.weighted_minor, only.currency, lang))]
+    else:
+        lines = [t(lang, "weekly_pipeline_mixed")] + per_currency_lines(total, lang)[1:]
+    for line in report.stages:
+        if line.sums.count:
+            figure = (f"{line.sums.count} · {figures(line.sums, lang)}" if len(parts(line.sums)) == 1
+                      else figures(line.sums, lang))
+            lines.append(f"• {stage_name(line.stage, lang)}: {figure}")
+    if report.undated.count:
+        lines.append(t(lang, "weekly_undated", count=report.undated.count))
+    return lines + rate_lines(total, lang)
 
 
 def channel_owner(members: dict[int, Recipient]) -> int | None:
@@ -64,11 +74,10 @@ def weekly_digest(session: Session, team: Team, day: date, group: dict[int, Reci
     monday = day - timedelta(days=day.weekday())
     report = pipeline(session, team.id, monday, monday + timedelta(days=6))
     zone = next(iter(group.values())).zone
-    start = datetime.combine(monday - timedelta(days=7), time(0), tzinfo=zone)
-    per_member: dict[str, int] = {}
-    for name, _channel, n in activity(session, team.id, start, datetime.combine(monday, time(0), tzinfo=zone)):
-        per_member[name] = per_member.get(name, 0) + n
-    people = sorted(per_member.items(), key=lambda item: (-item[1], item[0]))
+    last_week = activity_report(session, team.id, monday - timedelta(days=7), monday - timedelta(days=1), day,
+                                zone=zone)
+    people = sorted(((m.name, m.did.interactions) for m in last_week.members if m.did.interactions),
+                    key=lambda item: (-item[1], item[0]))
     out = []
     for who in managers:
         out.append(Nudge(kind="digest", member_id=who.member_id, platform=who.platform, to=who.to,

@@ -34,7 +34,7 @@ def set_fx(session, team_id: int, base: str, quote: str, rate: str | float | Dec
                                                FxRate.quote == quote)).scalars().first()
     if row is None:
         row = FxRate(team_id=team_id, base=base, quote=quote, rate=str(value))
-    row.rate, row.updated_at = str(value.normalize()), clock.now()
+    row.rate, row.updated_at = format(value.normalize(), "f"), clock.now()  # "90", never "9E+1"
     session.add(row)
     # the inverse, if the team set one before, would now disagree: drop it
     inverse = session.execute(select(FxRate).where(FxRate.team_id == team_id, FxRate.base == quote,

@@ -99,6 +99,7 @@ class ReportKind(StrEnum):
     FORECAST = "forecast"
     FUNNEL = "funnel"
     ACTIVITY = "activity"
+    LEADERBOARD = "leaderboard"
     SOURCES = "sources"
     TOP = "top"
     QUIET = "quiet"

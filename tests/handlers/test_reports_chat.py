@@ -10,7 +10,7 @@ from handlers.context import Ctx
 from handlers.report_kind import note_issue_kind, report_kind
 from handlers.reports import card_lines, record_note_issue
 from storage.engine import session
-from storage.inquiries import inquiries_report
+from storage.reports import inquiries_report
 from storage.members import get_team
 from storage.models import Customer, Member
 from tests.bot.conftest import Clock, bot, clock, crm, settings, store  # noqa: F401  (the chat fixtures)
@@ -66,7 +66,7 @@ async def test_pipeline_funnel_and_activity_come_with_a_png_chart_and_complete_t
     await _seed(bot)
     pipeline = await bot.say("pipeline this month")
     assert pipeline.image and pipeline.image.startswith(PNG) and 2_000 < len(pipeline.image) < 500_000
-    assert "Total: 4 deals" in pipeline.text                       # the text stands without the picture
+    assert "• USD: 2 deals, $47,000" in pipeline.text               # the text stands without the picture
     activity = await bot.say("what did the team do this week")
     assert activity.image and activity.image.startswith(PNG) and "Anna: 5" in activity.text
     funnel = await bot.say("win rate this quarter")
@@ -108,4 +108,4 @@ def test_a_complaint_note_is_stored_and_shows_on_the_card(engine):
         assert card_lines(ctx, customer.id)[1].startswith("• #")
         assert "late delivery" in card_lines(ctx, customer.id)[1]
         s.commit()
-        assert inquiries_report(s, team.id)["counts"]["complaint"]["open"] == 1
+        assert inquiries_report(s, team.id).of("complaint").open == 1

@@ -1,4 +1,4 @@
-"""The pipeline report on a real store: exact numbers for small hand-made sets."""
+"""The pipeline report on a real store: exact numbers (minor units) for small hand-made sets."""
 from __future__ import annotations
 
 from datetime import date
@@ -7,7 +7,8 @@ import pytest
 
 from storage.engine import session
 from storage.models import Customer, Deal, Member, Team
-from storage.reports import money, pipeline
+from storage.reports import Rates, Sums, Tally, pipeline
+from storage.report_inputs import set_fx
 
 START, END = date(2026, 11, 1), date(2026, 11, 30)
 
@@ -51,7 +52,9 @@ def run(engine, team_id, start=START, end=END, **kw):
 
 
 def stages(report):
-    return {row["stage"]: (row["count"], row["amount"], row["weighted"]) for row in report["stages"]}
+    """stage → (deals, amount, weighted) in the report currency, in minor units."""
+    return {line.stage: (line.sums.total.count, line.sums.total.minor, line.sums.total.weighted_minor)
+            for line in report.stages}
 
 
 def test_open_deals_in_period_plus_undated_with_exact_numbers(store):
@@ -70,46 +73,38 @@ def test_open_deals_in_period_plus_undated_with_exact_numbers(store):
 
     report = run(engine, ids["team"])
 
-    assert report["period"] == {"from": "2026-11-01", "to": "2026-11-30"}
-    assert [row["stage"] for row in report["stages"]] == ["lead", "qualified", "proposal", "negotiation"]
+    assert (report.period.start, report.period.end) == (START, END)
+    assert [line.stage for line in report.stages] == ["lead", "qualified", "proposal", "negotiation"]
     assert stages(report) == {
-        "lead": (2, 1500, 150),
-        "qualified": (1, 2000, 500),
-        "proposal": (1, 1000, 900),
+        "lead": (2, 150000, 15000),
+        "qualified": (1, 200000, 50000),
+        "proposal": (1, 100000, 90000),
         "negotiation": (1, 0, 0),
     }
-    assert report["undated"] == {"count": 1, "amount": 500}
-    assert report["total"] == 4500
-    assert report["weighted_total"] == 1550
-    assert report["currency"] == "USD"
-    assert report["mixed_currency"] is False
-    assert "by_currency" not in report
-    for value in (report["total"], report["weighted_total"], report["undated"]["amount"]):
-        assert isinstance(value, int)
+    assert report.undated.total == Tally("USD", 1, 50000, 5000)
+    assert report.total.total == Tally("USD", 5, 450000, 155000)
+    assert report.currency == "USD" and not report.total.mixed and not report.total.apart
+    assert isinstance(report.total.total.minor, int)
 
 
-def test_cents_are_kept_and_rounded_half_up(store):
+def test_cents_are_kept_and_weighted_amounts_round_half_up(store):
     engine, ids, add = store
     add("lead", 1234.55, date(2026, 11, 2))           # weighted 10% = 123.455 -> 123.46
     add("qualified", 0.01, None)                      # weighted 25% = 0.0025 -> 0
     report = run(engine, ids["team"])
-    assert stages(report)["lead"] == (1, 1234.55, 123.46)
-    assert stages(report)["qualified"] == (1, 0.01, 0)
-    assert report["total"] == 1234.56
-    assert report["weighted_total"] == 123.46
-    assert report["undated"] == {"count": 1, "amount": 0.01}
-    assert isinstance(report["total"], float)
+    assert stages(report)["lead"] == (1, 123455, 12346)
+    assert stages(report)["qualified"] == (1, 1, 0)
+    assert report.total.total == Tally("USD", 2, 123456, 12346)
+    assert report.undated.total == Tally("USD", 1, 1, 0)
 
 
 def test_every_open_stage_listed_even_when_empty(store):
     engine, ids, _add = store
     report = run(engine, ids["team"])
-    assert report["stages"] == [{"stage": s, "count": 0, "amount": 0, "weighted": 0}
-                                for s in ("lead", "qualified", "proposal", "negotiation")]
-    assert report["undated"] == {"count": 0, "amount": 0}
-    assert report["total"] == 0 and report["weighted_total"] == 0
-    assert report["currency"] == "USD"
-    assert report["per_owner"] == []
+    assert [(line.stage, line.sums) for line in report.stages] == [
+        (s, Sums.empty("USD")) for s in ("lead", "qualified", "proposal", "negotiation")]
+    assert report.undated == Sums.empty("USD") and report.total == Sums.empty("USD")
+    assert report.currency == "USD" and report.per_owner == ()
 
 
 def test_probabilities_from_team_settings_and_from_the_caller(store):
@@ -122,16 +117,16 @@ def test_probabilities_from_team_settings_and_from_the_caller(store):
         s.add(team)
         s.commit()
     report = run(engine, ids["team"])
-    assert stages(report)["lead"] == (1, 1000, 200)
-    assert stages(report)["negotiation"] == (1, 1000, 750)
-    assert report["weighted_total"] == 950
+    assert stages(report)["lead"] == (1, 100000, 20000)
+    assert stages(report)["negotiation"] == (1, 100000, 75000)
+    assert report.total.total.weighted_minor == 95000
     report = run(engine, ids["team"], probabilities={"lead": 5, "negotiation": 100})
-    assert stages(report)["lead"] == (1, 1000, 50)
-    assert stages(report)["negotiation"] == (1, 1000, 1000)
-    assert report["weighted_total"] == 1050
+    assert stages(report)["lead"] == (1, 100000, 5000)
+    assert stages(report)["negotiation"] == (1, 100000, 100000)
+    assert report.total.total.weighted_minor == 105000
 
 
-def test_mixed_currencies_are_never_added_together(store):
+def test_mixed_currencies_are_never_added_or_counted_together_without_a_rate(store):
     engine, ids, add = store
     add("lead", 1000, START)                           # USD (team currency)
     add("lead", 2000, START, currency="EUR")
@@ -140,38 +135,52 @@ def test_mixed_currencies_are_never_added_together(store):
 
     report = run(engine, ids["team"])
 
-    assert report["currency"] == "USD"
-    assert report["mixed_currency"] is True
-    assert stages(report) == {
-        "lead": (2, 1000, 100),          # both deals counted, only dollars summed
-        "qualified": (1, 0, 0),
-        "proposal": (1, 100, 50),
-        "negotiation": (0, 0, 0),
-    }
-    assert report["undated"] == {"count": 1, "amount": 0}
-    assert report["total"] == 1100
-    assert report["weighted_total"] == 150
-    assert report["by_currency"] == {
-        "EUR": {"count": 1, "amount": 2000, "weighted": 200, "undated": {"count": 0, "amount": 0}},
-        "RUB": {"count": 1, "amount": 300000, "weighted": 75000,
-                "undated": {"count": 1, "amount": 300000}},
-        "USD": {"count": 2, "amount": 1100, "weighted": 150, "undated": {"count": 0, "amount": 0}},
-    }
-    assert sum(v["count"] for v in report["by_currency"].values()) == \
-        sum(row["count"] for row in report["stages"])
+    assert report.currency == "USD" and report.total.mixed and not report.total.rates
+    # each stage's figure counts and sums its dollars only; the rest are apart, with their own counts
+    assert stages(report) == {"lead": (1, 100000, 10000), "qualified": (0, 0, 0),
+                              "proposal": (1, 10000, 5000), "negotiation": (0, 0, 0)}
+    lead, qualified = report.stages[0].sums, report.stages[1].sums
+    assert lead.apart == (Tally("EUR", 1, 200000, 20000),)
+    assert qualified.apart == (Tally("RUB", 1, 30000000, 7500000),)
+    assert report.total.total == Tally("USD", 2, 110000, 15000)
+    assert report.total.apart == (Tally("EUR", 1, 200000, 20000), Tally("RUB", 1, 30000000, 7500000))
+    assert report.total.count == 4 == sum(line.sums.count for line in report.stages)
+    assert report.undated.total == Tally("USD", 0, 0, 0)
+    assert report.undated.apart == (Tally("RUB", 1, 30000000, 7500000),)
+    assert [t.currency for t in report.total.by_currency] == ["USD", "EUR", "RUB"]
+
+
+def test_rates_convert_into_the_team_currency_and_are_named(store):
+    engine, ids, add = store
+    add("proposal", 42000, START)
+    add("proposal", 120000, START, currency="CNY")
+    add("proposal", 1200000, None, currency="RUB")
+    with session(engine) as s:
+        set_fx(s, ids["team"], "CNY", "USD", "0.14")
+        s.commit()
+    partly = run(engine, ids["team"])
+    assert partly.total.total == Tally("USD", 2, 4200000 + 1680000, 2100000 + 840000)
+    assert [(r.currency, r.to, str(r.rate)) for r in partly.total.rates] == [("CNY", "USD", "0.14")]
+    assert partly.total.apart == (Tally("RUB", 1, 120000000, 60000000),)
+    with session(engine) as s:
+        set_fx(s, ids["team"], "USD", "RUB", "90")       # the inverse serves RUB → USD
+        s.commit()
+    whole = run(engine, ids["team"])
+    assert whole.total.total == Tally("USD", 3, 4200000 + 1680000 + 1333333, 2100000 + 840000 + 666667)
+    assert not whole.total.apart and {r.currency for r in whole.total.rates} == {"CNY", "RUB"}
+    assert whole.undated.total == Tally("USD", 1, 1333333, 666667)
+    assert stages(whole)["proposal"] == (3, 7213333, 3606667)
 
 
 def test_one_foreign_currency_is_the_report_currency(store):
     engine, ids, add = store
     add("lead", 1000, START, currency="EUR")
     add("proposal", 3000, None, currency="EUR")
-    add("qualified", None, END, currency=None)         # unpriced: does not make it mixed
+    add("qualified", None, END, currency=None)         # unpriced: counted in, whatever its currency
     report = run(engine, ids["team"])
-    assert report["currency"] == "EUR"
-    assert report["mixed_currency"] is False
-    assert "by_currency" not in report
-    assert report["total"] == 4000
-    assert report["weighted_total"] == 1600
+    assert report.currency == "EUR"
+    assert report.total.total == Tally("EUR", 3, 400000, 160000)
+    assert report.total.apart == () and report.total.rates == ()
     assert stages(report)["qualified"] == (1, 0, 0)
 
 
@@ -184,21 +193,20 @@ def test_owner_filter_and_per_owner_breakdown(store):
     add("lead", 500, START, owner="bob", currency="EUR")
 
     report = run(engine, ids["team"])
-    assert report["per_owner"] == [
-        {"owner_id": ids["bob"], "name": "Bob", "count": 2, "amount": 8000, "weighted": 2000},
-        {"owner_id": ids["ann"], "name": "Ann", "count": 2, "amount": 5000, "weighted": 2100},
-        {"owner_id": None, "name": None, "count": 1, "amount": 100, "weighted": 75},
+    assert [(o.owner_id, o.name, o.sums.total, o.sums.apart) for o in report.per_owner] == [
+        (ids["bob"], "Bob", Tally("USD", 1, 800000, 200000), (Tally("EUR", 1, 50000, 5000),)),
+        (ids["ann"], "Ann", Tally("USD", 2, 500000, 210000), ()),
+        (None, None, Tally("USD", 1, 10000, 7500), ()),
     ]
-    assert sum(o["count"] for o in report["per_owner"]) == sum(r["count"] for r in report["stages"])
-    assert sum(o["amount"] for o in report["per_owner"]) == report["total"]
+    assert sum(o.sums.count for o in report.per_owner) == report.total.count
+    assert sum(o.sums.total.minor for o in report.per_owner) == report.total.total.minor
 
     mine = run(engine, ids["team"], owner_id=ids["ann"])
-    assert stages(mine) == {"lead": (1, 1000, 100), "qualified": (0, 0, 0),
-                            "proposal": (1, 4000, 2000), "negotiation": (0, 0, 0)}
-    assert mine["undated"] == {"count": 1, "amount": 4000}
-    assert mine["total"] == 5000 and mine["weighted_total"] == 2100
-    assert mine["currency"] == "USD" and mine["mixed_currency"] is False
-    assert [o["owner_id"] for o in mine["per_owner"]] == [ids["ann"]]
+    assert stages(mine) == {"lead": (1, 100000, 10000), "qualified": (0, 0, 0),
+                            "proposal": (1, 400000, 200000), "negotiation": (0, 0, 0)}
+    assert mine.undated.total == Tally("USD", 1, 400000, 200000)
+    assert mine.total.total == Tally("USD", 2, 500000, 210000) and not mine.total.mixed
+    assert [o.owner_id for o in mine.per_owner] == [ids["ann"]] and mine.owner_id == ids["ann"]
 
 
 def test_another_team_sees_only_its_own(store):
@@ -206,8 +214,8 @@ def test_another_team_sees_only_its_own(store):
     add("lead", 1000, START)
     add("lead", 7000, START, owner="stranger", team="other")
     report = run(engine, ids["other"])
-    assert stages(report)["lead"] == (1, 7000, 700)
-    assert report["total"] == 7000
+    assert stages(report)["lead"] == (1, 700000, 70000)
+    assert report.total.total.minor == 700000
 
 
 def test_unknown_team_is_an_error(store):
@@ -216,12 +224,17 @@ def test_unknown_team_is_an_error(store):
         run(engine, 999999)
 
 
-def test_money_numbers():
+def test_sums_gather_currencies_only_through_rates():
     from decimal import Decimal
-    assert money(Decimal("40000")) == 40000 and isinstance(money(Decimal("40000")), int)
-    assert money(Decimal("12.5")) == 12.5
-    assert money(Decimal("0.005")) == 0.01
-    assert money(None) == 0
+
+    rates = Rates({("EUR", "USD"): Decimal("1.1")})
+    sums = Sums.of([Tally("USD", 1, 100), Tally("EUR", 2, 1000, 15), Tally("USD", 1, 50), Tally("JPY", 0, 0)],
+                   "USD", rates)
+    assert sums.total == Tally("USD", 4, 1250, 17)       # 1000 EUR cents → 1100, 15 → 16.5 → 17 (half up)
+    assert sums.apart == () and sums.count == 4 and sums.mixed
+    assert Sums.of([Tally("RUB", 3, 900)], "USD", rates).apart == (Tally("RUB", 3, 900),)
+    with pytest.raises(ValueError):
+        Tally("USD", 1, 1) + Tally("EUR", 1, 1)
 
 
 def test_deals_written_in_the_same_session_are_counted(store):
@@ -231,5 +244,5 @@ def test_deals_written_in_the_same_session_are_counted(store):
                    amount_minor=250000, currency="USD", expected_close=END, owner_id=ids["bob"]))
         report = pipeline(s, ids["team"], START, END)
         s.rollback()
-    assert stages(report)["proposal"] == (1, 2500, 1250)
-    assert run(engine, ids["team"])["total"] == 0
+    assert stages(report)["proposal"] == (1, 250000, 125000)
+    assert run(engine, ids["team"]).total.total.minor == 0

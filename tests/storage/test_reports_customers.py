@@ -6,10 +6,11 @@ from datetime import date
 import pytest
 
 from storage.engine import session
-from storage.inquiries import inquiries_report, open_for_customer, record, resolve
+from storage.inquiries import open_for_customer, record, resolve
 from storage.report_inputs import set_fx, set_source_cost, set_target
-from storage.reports_customers import overdue_followups, quiet_deals, sources, top_customers
-from storage.reports_people import activity_report
+from storage.reports import (Money, Period, Tally, activity_report, inquiries_report, overdue_followups, quiet_deals,
+                             sources, top_customers)
+from storage.reports.targets import TargetProgress
 from tests.storage.reports_data import Data, utc
 
 WEEK = (date(2026, 11, 23), date(2026, 11, 29))   # Monday .. Sunday
@@ -43,17 +44,18 @@ def test_activity_per_rep_with_week_edges_targets_and_followups(data, engine):
         set_target(s, data.team, data.m["Ann"], "visits", date(2026, 10, 1), date(2026, 12, 31), 16)
         team = activity_report(s, data.team, *WEEK, today=date(2026, 11, 25))
         mine = activity_report(s, data.team, *WEEK, today=date(2026, 11, 25), member_id=data.m["Bob"])
-    by_name = {m["name"]: m for m in team["members"]}
+    by_name = {m.name: m for m in team.members}
     assert set(by_name) == {"Ann", "Bob"}              # the idle manager is left out, Zed is another team
-    ann, bob = by_name["Ann"], by_name["Bob"]
-    assert ann["channels"] == {"visit": 2, "call": 1} and ann["interactions"] == 3
-    assert (ann["deals_new"], ann["deals_moved"], ann["followups_done"], ann["followups_overdue"]) == (1, 1, 1, 1)
+    ann, bob = by_name["Ann"].did, by_name["Bob"].did
+    assert [(c.channel, c.count) for c in ann.channels] == [("visit", 2), ("call", 1)] and ann.interactions == 3
+    assert (ann.deals_new, ann.deals_moved, ann.followups_done, ann.followups_overdue) == (1, 1, 1, 1)
     # the quarter's visits: the three in November (including the one before the week and after it)
-    assert ann["targets"] == [{"metric": "visits", "target": 16, "actual": 4, "pct": 25.0,
-                               "period": {"from": "2026-10-01", "to": "2026-12-31"}}]
-    assert bob["channels"] == {"email": 1} and bob["new_customers"] == 1
-    assert team["totals"]["interactions"] == 4
-    assert [m["name"] for m in mine["members"]] == ["Bob"]
+    assert by_name["Ann"].targets == (TargetProgress("visits", 16, 4, 25.0,
+                                                     Period(date(2026, 10, 1), date(2026, 12, 31))),)
+    assert bob.channel("email") == 1 and bob.interactions == 1 and bob.new_customers == 1
+    assert team.totals.interactions == 4 and team.totals.channel("visit") == 2
+    assert [m.name for m in mine.members] == ["Bob"] and mine.member_id == data.m["Bob"]
+    assert [r.customer for r in mine.recent] == ["Globex"]
 
 
 def test_sources_customers_won_revenue_and_return_on_spend(data, engine):
@@ -65,15 +67,17 @@ def test_sources_customers_won_revenue_and_return_on_spend(data, engine):
     with session(engine) as s:
         set_source_cost(s, data.team, "referral", date(2026, 10, 1), date(2026, 12, 31), 200000, "USD")
         report = sources(s, data.team, date(2026, 10, 1), date(2026, 12, 31))
-        rows = {r["source"]: r for r in report["sources"]}
-        assert rows["referral"] == {"source": "referral", "customers": 2, "new_customers": 0, "won": 2,
-                                    "revenue": 4000, "cost": 2000, "revenue_per_cost": 2}
-        assert rows[None]["revenue"] == 700
-        assert rows["website"]["revenue"] == 0 and rows["website"]["won"] == 1     # euros, no rate: apart
-        assert report["unconverted"] == [{"source": "website", "currency": "EUR", "amount": 500, "count": 1}]
+        rows = {r.source: r for r in report.sources}
+        referral = rows["referral"]
+        assert (referral.customers, referral.new_customers, referral.revenue.total) == (2, 0, Tally("USD", 2, 400000))
+        assert referral.cost.total == Tally("USD", 1, 200000) and referral.revenue_per_cost == 2
+        assert rows[None].revenue.total.minor == 70000
+        website = rows["website"].revenue                                          # euros, no rate: apart
+        assert website.total.minor == 0 and website.count == 1 and website.apart == (Tally("EUR", 1, 50000),)
+        assert report.revenue.apart == (Tally("EUR", 1, 50000),)
         set_fx(s, data.team, "EUR", "USD", 2)
-        again = {r["source"]: r for r in sources(s, data.team, date(2026, 10, 1), date(2026, 12, 31))["sources"]}
-    assert again["website"]["revenue"] == 1000
+        again = {r.source: r for r in sources(s, data.team, date(2026, 10, 1), date(2026, 12, 31)).sources}
+    assert again["website"].revenue.total == Tally("USD", 1, 100000)
 
 
 def test_top_customers_share_of_top_fifth_and_vips(data, engine):
@@ -84,13 +88,15 @@ def test_top_customers_share_of_top_fifth_and_vips(data, engine):
     data.deal("Acme", "won", 100, currency="RUB", closed=utc(2026, 6, 1))      # no rate: apart
     with session(engine) as s:
         report = top_customers(s, data.team, date(2026, 1, 1), date(2026, 12, 31), limit=3)
-        assert [(r["name"], r["revenue"]) for r in report["top"]] == [("C0", 5000), ("C1", 3000), ("C2", 1000)]
+        assert [(r.name, r.revenue) for r in report.top] == [("C0", Money(500000, "USD")), ("C1", Money(300000, "USD")),
+                                                             ("C2", Money(100000, "USD"))]
         # 6 customers → the top 20% is 2 of them: 8000 of 10000
-        assert (report["customers_with_revenue"], report["top20_count"], report["top20_share_pct"]) == (6, 2, 80.0)
-        assert report["vip_threshold"] == 3000 and report["vip_count"] == 2
-        assert [r["vip"] for r in report["top"]] == [True, True, False]
-        assert report["unconverted"] == [{"currency": "RUB", "count": 1, "amount": 100}]
-        assert top_customers(s, data.team, date(2026, 1, 1), date(2026, 12, 31), vip_threshold=900)["vip_count"] == 3
+        assert (report.customers_with_revenue, report.top20_count, report.top20_share_pct) == (6, 2, 80.0)
+        assert report.vip_threshold == Money(300000, "USD") and report.vip_count == 2
+        assert [r.vip for r in report.top] == [True, True, False]
+        assert report.won.apart == (Tally("RUB", 1, 10000),)
+        again = top_customers(s, data.team, date(2026, 1, 1), date(2026, 12, 31), vip_threshold_minor=90000)
+        assert again.vip_count == 3
 
 
 def test_quiet_deals_and_overdue_followups(data, engine):
@@ -109,13 +115,16 @@ def test_quiet_deals_and_overdue_followups(data, engine):
         quiet = quiet_deals(s, data.team, NOW, days=14)
         mine = quiet_deals(s, data.team, NOW, days=14, owner_id=data.m["Bob"])
         overdue = overdue_followups(s, data.team, date(2026, 11, 25))
-    assert quiet["count"] == 2 and quiet["by_currency"] == {"EUR": {"count": 1, "amount": 50},
-                                                            "USD": {"count": 1, "amount": 900}}
-    assert [d["customer"] for d in quiet["deals"]] == ["Acme", "Umbrella"]
-    assert quiet["deals"][0]["days_quiet"] == 55
-    assert [d["customer"] for d in mine["deals"]] == ["Umbrella"]
-    assert overdue["count"] == 2
-    assert [(f["customer"], f["days_late"]) for f in overdue["followups"]] == [("Acme", 5), ("Globex", 1)]
+    assert quiet.sums.count == 2 and quiet.sums.total == Tally("USD", 1, 90000)
+    assert quiet.sums.apart == (Tally("EUR", 1, 5000),)
+    assert [(d.customer, d.amount) for d in quiet.deals] == [("Acme", Money(90000, "USD")),
+                                                              ("Umbrella", Money(5000, "EUR"))]
+    assert quiet.deals[0].days_quiet == 55
+    assert [d.customer for d in mine.deals] == ["Umbrella"]
+    assert overdue.count == 2
+    assert [(f.customer, f.days_late) for f in overdue.followups] == [("Acme", 5), ("Globex", 1)]
+    assert [(p.name, p.count, p.oldest) for p in overdue.per_member] == [("Ann", 1, date(2026, 11, 20)),
+                                                                         ("Bob", 1, date(2026, 11, 24))]
 
 
 def test_inquiries_open_until_resolved_and_on_the_card(data, engine):
@@ -125,12 +134,12 @@ def test_inquiries_open_until_resolved_and_on_the_card(data, engine):
         record(s, data.other, data.c["Zeta"], "complaint", "foreign")
         s.commit()
         report = inquiries_report(s, data.team)
-        assert report["counts"] == {"inquiry": {"open": 1, "resolved": 0}, "complaint": {"open": 1, "resolved": 0}}
-        assert [i["customer"] for i in report["items"]] == ["Globex", "Acme"]
+        assert [(c.kind, c.open, c.resolved) for c in report.counts] == [("inquiry", 1, 0), ("complaint", 1, 0)]
+        assert [i.customer for i in report.items] == ["Globex", "Acme"]
         assert [r.text for r in open_for_customer(s, data.team, data.c["Globex"])] == ["late delivery"]
         assert resolve(s, data.other, first.id) is None                     # another team cannot
         resolve(s, data.team, first.id, member_id=data.m["Max"])
         s.commit()
         after = inquiries_report(s, data.team)
-        assert after["open"] == 1 and after["counts"]["complaint"] == {"open": 0, "resolved": 1}
+        assert after.open == 1 and (after.of("complaint").open, after.of("complaint").resolved) == (0, 1)
         assert open_for_customer(s, data.team, data.c["Globex"]) == []

@@ -7,8 +7,7 @@ import pytest
 
 from storage.engine import session
 from storage.report_inputs import set_fx, set_target
-from storage.reports import pipeline
-from storage.reports_sales import forecast, funnel
+from storage.reports import Money, Tally, forecast, funnel, pipeline
 from tests.storage.reports_data import Data, utc
 
 Q4 = (date(2026, 10, 1), date(2026, 12, 31))
@@ -36,14 +35,14 @@ def test_forecast_weighted_won_target_and_gap(data, engine):
     with session(engine) as s:
         set_target(s, data.team, None, "revenue", *Q4, 2000000)               # $20,000
         report = forecast(s, data.team, *Q4, now=NOW)
-    assert report["won"] == {"count": 2, "amount": 7500}
-    assert report["weighted"] == 8000
-    assert report["open"] == {"count": 2, "amount": 14000}
-    assert report["undated"] == {"count": 1, "amount": 2000, "weighted": 500}
-    assert report["projected"] == 15500
-    assert report["target"] == 20000 and report["gap"] == 12500 and report["projected_gap"] == 4500
-    assert report["attainment_pct"] == 37.5
-    assert report["unconverted"] == []
+    assert report.won.total == Tally("USD", 2, 750000)
+    assert report.open.total == Tally("USD", 2, 1400000, 800000)
+    assert report.undated.total == Tally("USD", 1, 200000, 50000)
+    assert report.projected == Money(1550000, "USD")
+    assert report.target_amount == Money(2000000, "USD")
+    assert report.gap == Money(1250000, "USD") and report.projected_gap == Money(450000, "USD")
+    assert report.attainment_pct == 37.5
+    assert not (report.won.apart or report.open.apart or report.undated.apart)
 
 
 def test_forecast_keeps_roubles_apart_without_a_rate_and_converts_with_one(data, engine):
@@ -52,13 +51,13 @@ def test_forecast_keeps_roubles_apart_without_a_rate_and_converts_with_one(data,
     data.deal("Globex", "won", 100, currency="EUR", closed=utc(2026, 11, 4))
     with session(engine) as s:
         apart = forecast(s, data.team, *Q4, now=NOW)
-        assert apart["won"]["amount"] == 1000          # dollars only: nothing added across
-        assert {a["currency"]: a["won"] for a in apart["unconverted"]} == {"EUR": 100, "RUB": 90000}
+        assert apart.won.total == Tally("USD", 1, 100000)       # dollars only: nothing added across
+        assert apart.won.apart == (Tally("EUR", 1, 10000), Tally("RUB", 1, 9000000))
         set_fx(s, data.team, "EUR", "USD", "1.08")
         set_fx(s, data.team, "USD", "RUB", "90")        # the inverse is used for RUB → USD
         both = forecast(s, data.team, *Q4, now=NOW)
-    assert both["won"]["amount"] == 2108
-    assert both["unconverted"] == []
+    assert both.won.total == Tally("USD", 3, 210800)
+    assert both.won.apart == () and {r.currency for r in both.won.rates} == {"EUR", "RUB"}
 
 
 def test_pipeline_says_what_it_converted(data, engine):
@@ -67,12 +66,12 @@ def test_pipeline_says_what_it_converted(data, engine):
     data.deal("Globex", "lead", 500, currency="RUB", close=date(2026, 11, 20))
     with session(engine) as s:
         plain = pipeline(s, data.team, date(2026, 11, 1), date(2026, 11, 30))
-        assert plain["total"] == 1000 and "converted" not in plain and plain["mixed_currency"]
+        assert plain.total.total == Tally("USD", 1, 100000, 50000) and not plain.total.rates
         set_fx(s, data.team, "EUR", "USD", "1.1")
         report = pipeline(s, data.team, date(2026, 11, 1), date(2026, 11, 30))
-    assert report["total"] == 1000                      # the contract's fields stay per currency
-    assert report["converted"]["total"] == 2100 and report["converted"]["weighted_total"] == 1050
-    assert report["converted"]["unconverted"] == ["RUB"]
+    assert report.total.total == Tally("USD", 2, 210000, 105000)
+    assert [r.currency for r in report.total.rates] == ["EUR"]
+    assert report.total.apart == (Tally("RUB", 1, 50000, 5000),)
 
 
 def test_funnel_conversion_days_in_stage_win_rate_and_lost_reasons(data, engine):
@@ -89,20 +88,20 @@ def test_funnel_conversion_days_in_stage_win_rate_and_lost_reasons(data, engine)
     data.deal("Acme", "won", 1, created=utc(2026, 9, 1))                      # entered before: out
     with session(engine) as s:
         report = funnel(s, data.team, *Q4)
-    assert report["entered"] == 6
-    reached = {row["stage"]: row["reached"] for row in report["stages"]}
+    assert report.entered == 6
+    reached = {row.stage: row.reached for row in report.stages}
     assert reached == {"lead": 6, "qualified": 4, "proposal": 3, "negotiation": 2, "won": 1}
-    rows = {row["stage"]: row for row in report["stages"]}
-    assert rows["lead"]["to_next_pct"] == 66.7 and rows["lead"]["to_won_pct"] == 16.7
-    assert rows["proposal"]["to_next_pct"] == 66.7 and rows["negotiation"]["to_won_pct"] == 50.0
+    rows = {row.stage: row for row in report.stages}
+    assert rows["lead"].to_next_pct == 66.7 and rows["lead"].to_won_pct == 16.7
+    assert rows["proposal"].to_next_pct == 66.7 and rows["negotiation"].to_won_pct == 50.0
     # lead: 2, 4 and 1 days → 2.3; qualified: 5 and 1 → 3; proposal: 8; negotiation: 1
-    assert [rows[s]["avg_days"] for s in ("lead", "qualified", "proposal", "negotiation")] == [2.3, 3.0, 8.0, 1.0]
-    assert (report["won"], report["lost"], report["open"], report["win_rate_pct"]) == (1, 3, 2, 25.0)
-    assert report["lost_reasons"] == [{"reason": "price", "count": 2}, {"reason": "timing", "count": 1}]
+    assert [rows[s].avg_days for s in ("lead", "qualified", "proposal", "negotiation")] == [2.3, 3.0, 8.0, 1.0]
+    assert (report.won, report.lost, report.open, report.win_rate_pct) == (1, 3, 2, 25.0)
+    assert [(r.reason, r.count) for r in report.lost_reasons] == [("price", 2), ("timing", 1)]
 
 
 def test_empty_period_gives_zeros_not_errors(data, engine):
     with session(engine) as s:
-        assert funnel(s, data.team, date(2020, 1, 1), date(2020, 1, 31))["entered"] == 0
+        assert funnel(s, data.team, date(2020, 1, 1), date(2020, 1, 31)).entered == 0
         report = forecast(s, data.team, date(2020, 1, 1), date(2020, 1, 31), now=NOW)
-    assert report["won"] == {"count": 0, "amount": 0} and report["target"] is None and report["gap"] is None
+    assert report.won.total == Tally("USD") and report.target is None and report.gap is None
