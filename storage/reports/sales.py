@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select, true
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -33,6 +33,7 @@ class Forecast:
     forecast counts). `undated`: open deals without a close date, not in the forecast.
     `target`: the team's revenue target for exactly this period, else the sum of the reps'.
     Every amount is in `currency`, converted at the team's rates; what has no rate is apart.
+    `owner_id`: narrowed to one member's deals, against their own revenue target.
     """
 
     period: Period
@@ -41,6 +42,7 @@ class Forecast:
     open: Sums
     undated: Sums
     target: Sums | None
+    owner_id: int | None = None
 
     @property
     def projected(self) -> Money:
@@ -70,24 +72,26 @@ class Forecast:
 
 
 def forecast(session: Any, team_id: int, start: date, end: date, now: datetime | None = None,
-             currency: str | None = None) -> Forecast:
+             currency: str | None = None, owner_id: int | None = None) -> Forecast:
     """The forecast of local days [start, end], in `currency` (else the target's, else the team's)."""
     session.flush()
     connection = session.connection()
     facts = team_facts(connection, team_id)
     now = now or clock.now()
-    dated, undated = _open_groups(connection, facts, start, end)
-    won = _won_groups(connection, facts, start, end, now)
-    targets = _target_groups(connection, facts, start, end)
+    owned = DEAL.c.owner_id == owner_id if owner_id is not None else true()
+    dated, undated = _open_groups(connection, facts, start, end, owned)
+    won = _won_groups(connection, facts, start, end, now, owned)
+    targets = _target_groups(connection, facts, start, end, owner_id)
     target_codes = {t.currency for t in targets}
     code = (currency or (next(iter(target_codes)) if len(target_codes) == 1 else None)
             or report_currency(won + dated + undated, facts.currency, facts.rates)).upper()
     return Forecast(Period(start, end), code, Sums.of(won, code, facts.rates), Sums.of(dated, code, facts.rates),
-                    Sums.of(undated, code, facts.rates), Sums.of(targets, code, facts.rates) if targets else None)
+                    Sums.of(undated, code, facts.rates), Sums.of(targets, code, facts.rates) if targets else None,
+                    owner_id)
 
 
-def _open_groups(connection: Connection, facts: TeamFacts, start: date,
-                 end: date) -> tuple[list[Tally], list[Tally]]:
+def _open_groups(connection: Connection, facts: TeamFacts, start: date, end: date,
+                 owned: ColumnElement[bool]) -> tuple[list[Tally], list[Tally]]:
     """Open deals per currency: those expected to close in the period, and those with no date."""
     deal = DEAL
     code, amount, percent = deal_currency(facts), deal_amount(), deal_percent(facts)
@@ -100,35 +104,39 @@ def _open_groups(connection: Connection, facts: TeamFacts, start: date,
                func.sum(case((dated, 0), else_=1)).label("undated_n"),
                func.sum(case((dated, 0), else_=amount)).label("undated_minor"),
                func.sum(case((dated, 0), else_=amount * percent)).label("undated_pct"))
-        .where(deal.c.team_id == facts.id, deal.c.stage.in_(OPEN_STAGES),
+        .where(deal.c.team_id == facts.id, deal.c.stage.in_(OPEN_STAGES), owned,
                or_(dated, deal.c.expected_close.is_(None)))
         .group_by(code)).all()
     return ([tally(r.code, r.n, r.minor, r.pct) for r in rows],
             [tally(r.code, r.undated_n, r.undated_minor, r.undated_pct) for r in rows])
 
 
-def _won_groups(connection: Connection, facts: TeamFacts, start: date, end: date, now: datetime) -> list[Tally]:
+def _won_groups(connection: Connection, facts: TeamFacts, start: date, end: date, now: datetime,
+                owned: ColumnElement[bool]) -> list[Tally]:
     """Won deals closed in the period up to `now`, per currency."""
     deal = DEAL
     since, until = instants(start, end, facts.zone)
     code, amount = deal_currency(facts), deal_amount()
     rows = connection.execute(
         select(code.label("code"), func.count().label("n"), func.sum(amount).label("minor"))
-        .where(deal.c.team_id == facts.id, deal.c.stage == Stage.WON,
+        .where(deal.c.team_id == facts.id, deal.c.stage == Stage.WON, owned,
                deal.c.closed_at >= since, deal.c.closed_at < until, deal.c.closed_at <= now)
         .group_by(code)).all()
     return [tally(r.code, r.n, r.minor) for r in rows]
 
 
-def _target_groups(connection: Connection, facts: TeamFacts, start: date, end: date) -> list[Tally]:
-    """The revenue target for exactly this period, per currency: the team's, else the reps' summed."""
+def _target_groups(connection: Connection, facts: TeamFacts, start: date, end: date,
+                   owner_id: int | None) -> list[Tally]:
+    """The revenue target for exactly this period, per currency: the team's, else the reps' summed;
+    one member's own when narrowed to them."""
     target = TARGET
     team_level = target.c.member_id.is_(None)
     rows = connection.execute(
         select(team_level.label("team_level"), func.coalesce(target.c.currency, literal(facts.currency)).label("code"),
                func.count().label("n"), func.sum(target.c.value).label("minor"))
         .where(target.c.team_id == facts.id, target.c.metric == "revenue",
-               target.c.period_from == start, target.c.period_to == end)
+               target.c.period_from == start, target.c.period_to == end,
+               target.c.member_id == owner_id if owner_id is not None else true())
         .group_by(team_level, func.coalesce(target.c.currency, literal(facts.currency)))).all()
     chosen = [r for r in rows if r.team_level] or [r for r in rows if not r.team_level]
     return [tally(r.code.upper(), r.n, r.minor) for r in chosen]
@@ -167,23 +175,25 @@ class Funnel:
     open: int
     win_rate_pct: float | None
     lost_reasons: tuple[ReasonCount, ...]
+    owner_id: int | None = None
 
 
-def funnel(session: Any, team_id: int, start: date, end: date) -> Funnel:
+def funnel(session: Any, team_id: int, start: date, end: date, owner_id: int | None = None) -> Funnel:
     """Conversion through the stages for deals that entered the funnel in [start, end].
 
     Cohort: deals created in the period (local days). A deal reached a stage when it got that far
     or further: open and won deals by their stage (stages move forward; won passed every stage),
     a lost deal by the stage it was lost from (its history). `avg_days`: mean days in the stage
     over the cohort's moves out of it. `win_rate_pct` = won / (won + lost); lost reasons most
-    frequent first.
+    frequent first. `owner_id`: only that member's deals.
     """
     session.flush()
     connection = session.connection()
     facts = team_facts(connection, team_id)
     since, until = instants(start, end, facts.zone)
     deal = DEAL
-    cohort = and_(deal.c.team_id == team_id, deal.c.created_at >= since, deal.c.created_at < until)
+    cohort = and_(deal.c.team_id == team_id, deal.c.created_at >= since, deal.c.created_at < until,
+                  deal.c.owner_id == owner_id if owner_id is not None else true())
     at_level, won, lost = _levels(connection, cohort)
     entered = sum(at_level.values())
     reached = [sum(n for level, n in at_level.items() if level >= i) for i in range(len(FUNNEL_STAGES))]
@@ -193,7 +203,7 @@ def funnel(session: Any, team_id: int, start: date, end: date) -> Funnel:
                     avg_days.get(stage)) if i + 1 < len(FUNNEL_STAGES) else FunnelStage(stage, reached[i])
         for i, stage in enumerate(FUNNEL_STAGES))
     return Funnel(Period(start, end), entered, stages, won, lost, entered - won - lost, _pct(won, won + lost),
-                  _lost_reasons(connection, cohort))
+                  _lost_reasons(connection, cohort), owner_id)
 
 
 def _levels(connection: Connection, cohort: ColumnElement[bool]) -> tuple[dict[int, int], int, int]:

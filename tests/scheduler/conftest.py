@@ -74,9 +74,9 @@ class World:
 
     def deal(self, customer: Customer, owner: Optional[Person], stage: str = "proposal",
              amount: Optional[int] = 4_000_000, created_at: str = "2026-01-01 00:00",
-             closed_at: Optional[str] = None, title: str = "licenses") -> Deal:
+             closed_at: Optional[str] = None, title: str = "licenses", currency: str = "USD") -> Deal:
         return self._add(Deal(team_id=self.team.id, customer_id=customer.id, stage=stage, amount_minor=amount,
-                              currency="USD", owner_id=owner.id if owner else None, title=title,
+                              currency=currency, owner_id=owner.id if owner else None, title=title,
                               created_at=at(created_at), updated_at=at(created_at),
                               closed_at=at(closed_at) if closed_at else None))
 

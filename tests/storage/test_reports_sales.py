@@ -105,3 +105,19 @@ def test_empty_period_gives_zeros_not_errors(data, engine):
         assert funnel(s, data.team, date(2020, 1, 1), date(2020, 1, 31)).entered == 0
         report = forecast(s, data.team, date(2020, 1, 1), date(2020, 1, 31), now=NOW)
     assert report.won.total == Tally("USD") and report.target is None and report.gap is None
+
+
+def test_forecast_and_funnel_of_one_member_count_their_deals_against_their_target(data, engine):
+    data.deal("Acme", "won", 7000, closed=utc(2026, 11, 3), owner="Ann")
+    data.deal("Globex", "won", 3000, closed=utc(2026, 11, 4), owner="Bob")
+    data.deal("Globex", "proposal", 1000, close=date(2026, 12, 1), owner="Bob", created=utc(2026, 10, 5))
+    with session(engine) as s:
+        set_target(s, data.team, data.m["Bob"], "revenue", *Q4, 1000000)        # Bob's own: $10,000
+        set_target(s, data.team, None, "revenue", *Q4, 5000000)                 # the team's: $50,000
+        bob = forecast(s, data.team, *Q4, now=NOW, owner_id=data.m["Bob"])
+        team = forecast(s, data.team, *Q4, now=NOW)
+        bobs_funnel = funnel(s, data.team, *Q4, owner_id=data.m["Bob"])
+    assert bob.won.total == Tally("USD", 1, 300000) and bob.open.total == Tally("USD", 1, 100000, 50000)
+    assert bob.target_amount == Money(1000000, "USD") and bob.attainment_pct == 30.0 and bob.owner_id == data.m["Bob"]
+    assert team.won.total == Tally("USD", 2, 1000000) and team.target_amount == Money(5000000, "USD")
+    assert bobs_funnel.entered == 2 and bobs_funnel.won == 1
