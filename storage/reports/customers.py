@@ -74,23 +74,24 @@ def _customers_per_source(connection: Connection, team_id: int, since: datetime,
                           until: datetime) -> dict[str, tuple[int, int]]:
     cu = CUSTOMER
     new = and_(cu.c.created_at >= since, cu.c.created_at < until)
-    rows = connection.execute(select(_source().label("src"), func.count().label("n"),
+    src = _source()  # one expression: one GROUP BY key
+    rows = connection.execute(select(src.label("src"), func.count().label("n"),
                                      func.sum(case((new, 1), else_=0)).label("new"))
-                              .where(cu.c.team_id == team_id).group_by(_source()))
+                              .where(cu.c.team_id == team_id).group_by(src))
     return {row.src: (int(row.n), int(row.new or 0)) for row in rows}
 
 
 def _won_per_source(connection: Connection, facts: TeamFacts, since: datetime,
                     until: datetime) -> dict[str, list[Tally]]:
     cu, deal = CUSTOMER, DEAL
-    code = deal_currency(facts)
+    code, src = deal_currency(facts), _source()
     rows = connection.execute(
-        select(_source().label("src"), code.label("code"), func.count().label("n"),
+        select(src.label("src"), code.label("code"), func.count().label("n"),
                func.sum(deal_amount()).label("minor"))
         .join(cu, cu.c.id == deal.c.customer_id)
         .where(deal.c.team_id == facts.id, deal.c.stage == Stage.WON, deal.c.closed_at >= since,
                deal.c.closed_at < until)
-        .group_by(_source(), code))
+        .group_by(src, code))
     out: dict[str, list[Tally]] = defaultdict(list)
     for row in rows:
         out[row.src].append(tally(row.code, row.n, row.minor))

@@ -131,13 +131,14 @@ def _target_groups(connection: Connection, facts: TeamFacts, start: date, end: d
     one member's own when narrowed to them."""
     target = TARGET
     team_level = target.c.member_id.is_(None)
+    code = func.coalesce(target.c.currency, literal(facts.currency))  # one expression: one GROUP BY key
     rows = connection.execute(
-        select(team_level.label("team_level"), func.coalesce(target.c.currency, literal(facts.currency)).label("code"),
+        select(team_level.label("team_level"), code.label("code"),
                func.count().label("n"), func.sum(target.c.value).label("minor"))
         .where(target.c.team_id == facts.id, target.c.metric == "revenue",
                target.c.period_from == start, target.c.period_to == end,
                target.c.member_id == owner_id if owner_id is not None else true())
-        .group_by(team_level, func.coalesce(target.c.currency, literal(facts.currency)))).all()
+        .group_by(team_level, code)).all()
     chosen = [r for r in rows if r.team_level] or [r for r in rows if not r.team_level]
     return [tally(r.code.upper(), r.n, r.minor) for r in chosen]
 

@@ -34,6 +34,8 @@ async def filled(bot, database_url, monkeypatch):
 
     def run(*args: str):
         out = CliRunner().invoke(app, list(args))
+        if out.exception is not None and not isinstance(out.exception, SystemExit):
+            raise out.exception
         return SimpleNamespace(returncode=out.exit_code, stdout=out.stdout, stderr=out.stderr)
     yield SimpleNamespace(url=database_url, run=run)
     get_settings.cache_clear()
