@@ -12,9 +12,9 @@ import re
 from datetime import datetime
 from typing import Mapping, Sequence
 
-from handlers.understanding import companies, people
+from handlers.understanding import companies, people, spoken
 from handlers.understanding.amounts import find_amounts, mentions_money_without_number, pick_amount
-from handlers.understanding.cues import Clauses, channel, lexicon, stage
+from handlers.understanding.cues import Clauses, channel, first_contact, lexicon, stage
 from handlers.understanding.intents import Signals, classify, command
 from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_words
 from handlers.understanding.matching import match_known
@@ -58,10 +58,11 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
         return Parse(lang=lang, intent=cmd[0], done_ref=cmd[1], summary=cleaned, confidence=0.95)
 
     today = now.date()
+    parse = Parse(lang=lang, summary=cleaned[:1000])
+    cleaned = spoken.tidy(cleaned, lang)                     # read without "um", repeats, names corrected
     work = cleaned.replace("ё", "е").replace("Ё", "Е")       # same length: spans stay valid
     lex = lexicon(lang)
     clauses = Clauses(work)
-    parse = Parse(lang=lang, summary=cleaned[:1000])
     match = match_known(cleaned, known, aliases)
     person = people.extract(cleaned, lang, (match.start, match.end))
     parse.contact, parse.contact_role = person.name, person.role
@@ -88,7 +89,7 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     parse.problems += times.problems
     parse.channel = channel(work, lex, clauses, times.future)
     new_customer = parse.customer is not None and not parse.customer_known
-    parse.stage = stage(work, lex, clauses, new_customer)
+    parse.stage = stage(work, lex, clauses, new_customer, times.future)
 
     signals = Signals(customer=bool(parse.customer or parse.customer_candidates), known_customer=parse.customer_known,
                       contact=bool(parse.contact), channel=bool(parse.channel), stage=bool(parse.stage),
@@ -96,6 +97,8 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
                       birthday=parse.birthday is not None,
                       reachable=bool(parse.contact_phone or parse.contact_email))
     parse.intent = classify(work, lex, signals)
+    if parse.intent == Intent.LOG:
+        parse.stage = first_contact(parse.stage, new_customer)
     if match.name and match.start >= 0 and not _WORDY.search(cleaned[:match.start] + cleaned[match.end:]):
         parse.intent = Intent.QUERY_CUSTOMER   # just a customer's name: "Acme?", "宏图", "Гранит"
     _shape(parse, work, lex, today, match.fuzzy)

@@ -61,6 +61,9 @@ class Lexicon:
     mine: re.Pattern
     clock: re.Pattern | None
     clock_window: int
+    not_yet: re.Pattern | None
+    handed_over: re.Pattern | None
+    signature_ahead: re.Pattern | None
 
 
 @lru_cache(maxsize=None)
@@ -77,7 +80,8 @@ def lexicon(lang: str) -> Lexicon:
         tuple((c(phrases), name) for name, phrases in mod.PERIODS.items()), c(mod.BIRTHDAY), c(mod.REFER_BACK),
         c(mod.NEW_COMPANY), _optional(mod.IMPERATIVE), _optional(mod.PAST), _optional(mod.PAST_AFTER),
         _optional(mod.VERB_PAST), _optional(mod.THEIRS), _optional(mod.THEIRS_NAMED, 0), c(mod.MINE),
-        _optional(mod.CLOCK), mod.CLOCK_WINDOW)
+        _optional(mod.CLOCK), mod.CLOCK_WINDOW, _optional(mod.NOT_YET), _optional(mod.HANDED_OVER),
+        _optional(mod.SIGNATURE_AHEAD))
 
 
 @dataclass(frozen=True)
@@ -167,14 +171,24 @@ def channel(text: str, lex: Lexicon, clauses: Clauses, future: Sequence[tuple[in
     return min(hits)[2]
 
 
-def stage(text: str, lex: Lexicon, clauses: Clauses, new_customer: bool) -> Stage | None:
-    """Where the deal moved; "lead" only for a company the team does not know yet."""
+def stage(text: str, lex: Lexicon, clauses: Clauses, new_customer: bool,
+          future: Sequence[tuple[int, int]] = ()) -> Stage | None:
+    """Where the deal moved, by tense and object: a quote asked for or only planned is no proposal,
+    a signature still ahead is negotiation, not won; "lead" only for a company the team does not
+    know yet (see `first_contact` for a note about one that names no other move)."""
+    ahead = lex.signature_ahead is not None and lex.signature_ahead.search(text) is not None
     for name, pattern in lex.stages:
+        if name == Stage.WON and ahead:
+            continue
         for m in pattern.finditer(text):
             before = clauses.before(m.start())
             if lex.negation.search(before):
                 continue
             if name in (Stage.PROPOSAL, Stage.WON, Stage.QUALIFIED) and lex.future.search(before):
+                continue
+            if name in (Stage.PROPOSAL, Stage.WON) and lex.not_yet is not None and lex.not_yet.search(before):
+                continue
+            if name == Stage.PROPOSAL and _proposal_planned(text, m, lex, clauses, future):
                 continue
             if name == Stage.LEAD and not new_customer:
                 continue
@@ -182,3 +196,20 @@ def stage(text: str, lex: Lexicon, clauses: Clauses, new_customer: bool) -> Stag
     if new_customer and lex.new_company.search(text):
         return Stage.LEAD
     return None
+
+
+def first_contact(parse_stage: Stage | None, new_customer: bool) -> Stage | None:
+    """A note about a company the team does not know yet that names no other move: a new lead."""
+    return Stage.LEAD if parse_stage is None and new_customer else parse_stage
+
+
+def _proposal_planned(text: str, m: re.Match, lex: Lexicon, clauses: Clauses,
+                      future: Sequence[tuple[int, int]]) -> bool:
+    """True for "quote by Monday", "proposal next week": a proposal cue next to a future day in its
+    clause, with nothing saying it was handed over."""
+    if lex.handed_over is None or not future:
+        return False
+    lo, hi = clauses.span(m.start())
+    if lex.handed_over.search(text, lo, hi):
+        return False
+    return any(lo <= s < hi and (abs(s - m.end()) < 40 or abs(m.start() - e) < 40) for s, e in future)

@@ -205,30 +205,57 @@ _ARTICLE = r"(?:the\s+|a\s+|their\s+)?"
 _INCUMBENT = r"(?:their|the)\s+(?:current|existing|old|incumbent)\s+(?:vendor|supplier|provider|partner)"
 _ASKING = [r"wants?", r"want(?:ed|ing)", r"ask(?:s|ed|ing)?(?:\s+for)?", r"asked\s+for", r"need(?:s|ed)?",
            r"expect(?:s|ing)?", r"requesting", r"pushing\s+for", r"demand(?:s|ed|ing)?"]
+_NDA = r"(?:nda|mnda|non-?disclosure(?:\s+agreement)?|confidentiality\s+agreement)"
+_PAPERS = r"(?:contract|paperwork|agreement|msa|sow|pilot\s+agreement|docs|documents)"
+_RIVAL = r"(?:competitor|other\s+(?:vendor|supplier|company|guys|provider|option)|another\s+(?:vendor|supplier|company|provider)|" \
+         r"(?:a\s+)?cheaper\s+(?:vendor|supplier|option|provider|one)|someone\s+else|somebody\s+else)"
+# a signature still ahead: the deal is in negotiation, whatever else was agreed
+SIGNATURE_AHEAD = [
+    r"\b(?:will|'ll|gonna|going\s+to|should|to|would|'d|could|can)\s+(?:be\s+)?sign(?:ed|ing)?\b(?!\s+off)",
+    r"\bsigning\b(?!\s+off)",
+    r"(?<!got\s)(?<!got\sthe\s)(?<!got\stheir\s)(?<!have\s)\bsignatures?\b",
+    r"\b(?:with|at|to)\s+(?:their|the|his|her)\s+(?:legal(?:\s+team)?|lawyers?|attorneys?|counsel)\b",
+    r"\b(?:legal|lawyers?|attorneys?|counsel)\s+(?:is\s+|are\s+|'re\s+)?(?:still\s+)?(?:reviewing|looking\s+at|going\s+over)\b",
+    r"\b(?:send|sending)\s+(?:over\s+|them\s+|him\s+|her\s+)?(?:the\s+|a\s+)?(?:formal\s+|final\s+)?" + _PAPERS + r"\b",
+    r"\b" + _PAPERS + r"\s+(?:sent\s+over|going\s+out|back\s+to\s+them|to\s+them\s+for)\b",
+]
 STAGES = {
     "won": [
-        r"\bsigned\b",
+        r"(?<!nda\s)(?<!nda\sis\s)(?<!nda\swas\s)(?<!nda's\s)\bsigned\b(?!\s+off)(?!\s+(?:the\s+|an\s+|our\s+|their\s+)?"
+        + _NDA + r")",
+        r"\bsign(?:s)?\s+the\s+(?:contract|agreement|deal|order)\b",
         r"\bclosed[\s-]+won\b",
         r"\bclosed\s+(?:the\s+)?deal\b",
         r"\bdeal\s+(?:closed|done|won)\b",
         r"\bwe\s+won\b",
         r"\bwon\s+(?:the|it|them)\b",
-        r"\b" + _ORDER + r"\s+(?:received|came\s+in|arrived|signed|issued|is\s+in)\b",
+        r"\b(?:that's|it's|its|a|so)\s+(?:a\s+)?(?:win|won)\b",
+        r"\b" + _ORDER + r"\s+(?:received|recieved|recv?d|rcvd|came\s+in|arrived|signed|issued|is\s+in|in\b)",
+        r"\b" + _ORDER + r"\b[^.;!?]{0,40}?\b(?:finally\s+)?(?:came\s+in|arrived|came\s+through|received)\b",
         r"\bgot\s+" + _ARTICLE + r"(?:po|purchase\s+order|contract|deal)\b",
         r"\bsent\s+(?:us\s+|over\s+)?" + _ARTICLE + r"(?:signed\s+)?" + _ORDER + r"\b",
         r"\breceived\s+" + _ARTICLE + _ORDER + r"\b",
         r"\bthey(?:'re|\s+are)\s+in\b",
+        r"\baccept(?:ed|s)?\s+(?:the\s+|our\s+|my\s+)?(?:\w+\s+)?(?:quote|quotation|proposal|offer)\b",
+        r"\b(?:quote|quotation|proposal|offer)\s+(?:was\s+|got\s+)?accepted\b",
+        r"\b(?:chose|picked|going\s+with|went\s+with)\s+us\b",
+        r"\b(?:bought|purchased)\b",
+        r"\b(?:paid|pay)\s+already\b",
     ],
     "lost": [
         r"\bsaid\s+no\b",
+        r"\bsays?\s+no\b",
         r"\b(?:renewed|stayed|stuck|staying|sticking)\s+with\s+" + _INCUMBENT + r"\b",
         r"\blost\b",
-        r"\bwent\s+with\s+(?:a\s+|another\s+|the\s+)?(?:competitor|vendor|supplier|someone\s+else)",
+        r"\b(?:went|going|go|gone)\s+(?:with|w/?)\s+(?:a\s+|the\s+)?" + _RIVAL,
+        r"\b(?:went|going|go)\s+(?:with|w/?)\s+(?:\w+\s+){1,3}instead\b",
+        r"\b(?:chose|picked|found)\s+(?:a\s+|another\s+|the\s+)?" + _RIVAL,
         r"\bchose\s+(?:a\s+|another\s+)?(?:competitor|vendor)",
         r"\bpicked\s+(?:a\s+|another\s+)?(?:competitor|vendor)",
+        r"\bbuy(?:ing)?\s+from\s+(?:an?\s+)?other\b",
         r"\bnot\s+interested\b",
         r"\bno\s+longer\s+interested\b",
-        r"\bdeal\s+is\s+dead\b",
+        r"\b(?:deal|one|it|that)(?:'s|\s+is)\s+dead\b",
         r"\bdeclined\b",
         r"\bturned\s+(?:us\s+)?down\b",
         r"\bclosed[\s-]+lost\b",
@@ -239,31 +266,54 @@ STAGES = {
         r"\bnegotiat\w*",
         r"\bdiscount\b",
         r"\bpush(?:ing|ed)?\s+back\s+on\s+(?:price|pricing|terms)",
+        r"\bpushing\s+back\b",
         r"\bcounter[\s-]?offer\w*",
         r"\bcounter(?:ing|ed|s)?\s+(?:at|with|back)\b",
+        r"\bcountered\b",
         r"\b" + one_of(_ASKING) + r"\s+(?:a\s+)?\d+(?:\.\d+)?\s*%\s*(?:off|discount|lower|less|reduction)\b",
+        r"\b\d+(?:\.\d+)?\s*(?:%|percent|pct)\s+(?:off|discount|lower|less|reduction)\b",
         r"\b\d+(?:\.\d+)?\s*%\s+(?:off|discount)\s+(?:on|from|of)\b",
+        r"\b\d+(?:\.\d+)?\s*%\s*\(?(?:not|instead\s+of)\s+\d+(?:\.\d+)?\s*%",
+        r"\bapproved\s+\d+(?:\.\d+)?\s*%",
         r"\bredlin\w*",
         r"\brevised\s+(?:contract|terms|agreement)\b",
         r"\b(?:contract|legal)\s+review\b",
         r"\bterms\b",
+        r"\bnet\s+\d{2,3}\b",
         r"\btoo\s+expensive\b",
         r"\bprice\s+is\s+too\b",
         r"\bbargain\w*",
+        r"\bknock\s+(?:it\s+|that\s+|the\s+price\s+)?down\b",
+        r"\bback\s+(?:n|and|&|'n')\s+forth\b",
+        r"\bmeet\s+(?:us\s+|them\s+)?in\s+the\s+middle\b",
+        r"\bneed\s+(?:it|us|to\s+see\s+it|the\s+price)\s+(?:at|under|below|closer\s+to)\b",
+        r"\bagreed\s+to\s+(?:net|the\s+price|\$?\d)",
+        r"\baccepted\s+\$?\d",
+        r"\bsplit\s+(?:the\s+)?(?:purchase|payment|order|cost|deal|invoice)\b",
+        r"\blower\s+(?:the\s+)?(?:price|pricing)\b|\bprice\s+(?:\w+\s+){0,2}(?:lower|down)\b",
+        *SIGNATURE_AHEAD,
     ],
     "proposal": [
         r"\bquote[ds]?\b",
         r"\bquotation\b",
         r"\bproposal\b",
         r"\bpricing\s+(?:sent|proposal)\b",
-        r"\bsent\s+(?:the\s+)?pricing\b",
+        r"\bsent\s+(?:the\s+)?(?:\w+\s+)?pricing\b",
+        r"\b(?:sent|send|emailed)\s+(?:\w+\s+){0,2}offer\b",
         r"\bestimate\b",
         r"\bbid\b",
         r"\brfp\s+response\b",
     ],
     "qualified": [
         r"\b(?:confirmed|approved|have|has|got)\s+(?:a\s+|the\s+|their\s+)?budget\b",
-        r"\bbudget\s+(?:is\s+)?(?:confirmed|approved|signed\s+off|allocated|in\s+place)\b",
+        r"\b(?:confirm\w*|approv\w*|cleared)\s+(?:the\s+|a\s+|their\s+|its\s+)?(?:\w+\s+)?budget\b",
+        r"\bbudget\w*(?:'s)?\s+(?:is\s+|was\s+|has\s+been\s+|got\s+|finally\s+)?(?:confirmed|approved|signed\s+off|allocated|"
+        r"in\s+place|cleared|fine|ok(?:ay|'d)?|earmarked|there)\b",
+        r"\bbudget\s+(?:approval|sign-?off)\b",
+        r"\bbudget(?:'s|\s+is|\s+of)?\s+(?:about|around|roughly|approx\w*|like|~|\$|£|€|\d)",
+        r"\bbudgeted\b",
+        r"\bearmarked\b",
+        r"[$£€]?\d[\d,.]*\s*[kKmM]?\s+approved\b",
         r"\bqualified\b",
         r"\bneed\s+(?:is\s+)?confirmed\b",
         r"\bconfirmed\s+(?:the\s+)?need\b",
@@ -276,11 +326,34 @@ STAGES = {
         r"\binterested\s+in\s+(?:our|the)\b",
     ],
 }
+# the clause before a proposal or won cue only asks for it: "they want a quote", "asked for pricing"
+NOT_YET = [
+    r"\b(?:wants?|wanted|wanting|needs?|needed|asked\s+(?:us\s+|me\s+)?for|asking\s+(?:us\s+|me\s+)?for|asks?\s+for|"
+    r"requested|requesting|waiting\s+(?:for|on)|expecting|(?:would|'d)\s+like|like\s+to\s+see|interested\s+in|"
+    r"hoping\s+for)\s+(?:[\w'$£€~.,/-]+\s+){0,5}$",
+]
+# a proposal handed over (past), which a future day next to it does not turn into a plan
+HANDED_OVER = [
+    r"\bsent\b",
+    r"\bsnt\b",
+    r"\be-?mailed\b",
+    r"\bwent\s+(?:out|over)\b",
+    r"\bgave\b",
+    r"\bsubmitted\b",
+    r"\bpresented\b",
+    r"\bdropped\s+off\b",
+    r"\bhanded\b",
+    r"\bquoted\b",
+    r"\bgot\s+(?:the|our|my)\b",
+    r"\bdelivered\b",
+    r"\breceived\b",
+    r"\baccepted\b",
+]
 NEW_COMPANY = [
     r"\bnew\s+(?:lead|prospect|customer|client|company|account)\b",
     r"\b(?:expo|exhibition|trade\s*show|conference|fair)\b",
 ]
-NEGATION = [r"\b(?:not|n't|never|no|yet\s+to|haven't|hasn't|didn't|won't|without)\b[\w\s']{0,12}$"]
+NEGATION = [r"\b(?:not|n't|never|no|yet\s+to|haven't|hasn't|didn't|won't|without)\b(?:\s+[\w']+){0,2}\s*$"]
 _NOT_AFTER_IMPERATIVE = [r"with\b", r"w/", r"went\b", r"was\b", r"is\b", r"lasted\b", r"ended\b", r"dropped\b",
                          r"today\b", r"yesterday\b", r"this\b", r"earlier\b"]
 IMPERATIVE = [r"(?:call|email|e-mail|text|visit|meet|message|ping)\s+(?!" + "|".join(_NOT_AFTER_IMPERATIVE) + r")(?=\w)"]
@@ -569,3 +642,23 @@ DISCOUNT_BEFORE = [r"discount\s+of", r"rebate\s+of"]
 PER_UNIT = [r"/\s*(?:unit|pc|piece|seat|user|license|month|mo)\b", r"(?:per|a|an|each)\s+(?:unit|piece|pc|seat|user|license|item)",
             r"each\b", r"apiece\b"]
 BARE_MONEY = [r"\b(?:dollars|euros)\b"]   # a currency word with no number next to it
+
+# -- dictated text --
+
+FILLERS = [
+    r"[Uu]m+",
+    r"[Uu]h+",
+    r"[Uu]hm+",
+    r"[Ee]rm+",
+    r"er",
+    r"[Hh]mm+",
+]
+CORRECTION = [
+    r"no,?\s+wait,?(?:\s+it'?s)?",
+    r"no,?\s+sorry,?(?:\s+it'?s)?",
+    r"sorry,?\s+(?:i\s+mean|it'?s)",
+    r"no,?\s+it'?s",
+    r"no,?\s+just",
+    r"i\s+mean",
+    r"no",
+]

@@ -45,6 +45,9 @@ class Cues(Protocol):
     CHANNELS: Mapping[str, Phrases]   # channel -> cues of an interaction by that channel
     STAGES: Mapping[str, Phrases]     # stage -> cues of a deal moving there
     NEW_COMPANY: Phrases       # cues of a company met for the first time (a lead)
+    NOT_YET: Phrases           # the clause before a proposal or won cue only asks for it ("they want a quote")
+    HANDED_OVER: Phrases       # a proposal handed over ("sent"); without one, a proposal next to a future day is a plan
+    SIGNATURE_AHEAD: Phrases   # a signature still ahead ("will sign", "contract with their legal"): negotiation, not won
     NEGATION: Phrases          # the clause before a cue negates it ("didn't sign")
     IMPERATIVE: Phrases        # a cue opening a to-do, not an interaction ("call Acme Monday")
     PAST: Phrases              # a channel cue that ends like the past tense ("called", "звонил")
@@ -88,10 +91,15 @@ class Cues(Protocol):
     PER_UNIT: Phrases                         # a value followed by these is a unit price
     BARE_MONEY: Phrases                       # a currency word that wants a number next to it
 
+    # -- dictated text (handlers/understanding/spoken.py) --
+    FILLERS: Phrases           # sounds that say nothing ("um", "uh"), dropped before reading
+    CORRECTION: Phrases        # a name corrected on the fly: "X no wait it's Y", "X - no, sorry, Y"
+
 
 # slots a language may leave empty (the rule that reads them is then skipped)
 OPTIONAL = frozenset({"IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "THEIRS", "THEIRS_NAMED", "CLOCK",
-                      "CURRENCY_STEMS", "BARE_MULTIPLIERS"})
+                      "CURRENCY_STEMS", "BARE_MULTIPLIERS", "FILLERS", "CORRECTION", "NOT_YET", "HANDED_OVER",
+                      "SIGNATURE_AHEAD"})
 # the keys every language's mappings must have
 CHANNEL_NAMES: tuple[str, ...] = tuple(SPOKEN_CHANNELS)
 STAGE_NAMES: tuple[str, ...] = tuple(Stage)

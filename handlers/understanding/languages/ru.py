@@ -458,3 +458,12 @@ DISCOUNT_AFTER = [r"скидк"]
 DISCOUNT_BEFORE = [r"скидк\w*\s+(?:в\s+)?"]
 PER_UNIT = [r"/\s*(?:шт|ед|штуку)\b", r"за\s+(?:штуку|единицу|шт)"]
 BARE_MONEY = [r"\b(?:рублей|долларов)\b"]
+
+# -- rules this language does not read yet --
+NOT_YET: list[str] = []
+HANDED_OVER: list[str] = []
+SIGNATURE_AHEAD: list[str] = []
+
+# -- dictated text --
+FILLERS: list[str] = []
+CORRECTION: list[str] = []

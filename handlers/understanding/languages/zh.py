@@ -470,3 +470,12 @@ DISCOUNT_AFTER = [r"折扣", r"优惠"]
 DISCOUNT_BEFORE = [r"折扣", r"优惠", r"降价?了?"]
 PER_UNIT = [r"/\s*(?:台|个|件|套)\b", r"每(?:台|个|件|套|吨|人)", r"一(?:台|个|件|套)"]
 BARE_MONEY = [r"万元", r"美元"]
+
+# -- rules this language does not read yet --
+NOT_YET: list[str] = []
+HANDED_OVER: list[str] = []
+SIGNATURE_AHEAD: list[str] = []
+
+# -- dictated text --
+FILLERS: list[str] = []
+CORRECTION: list[str] = []

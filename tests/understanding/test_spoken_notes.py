@@ -1,0 +1,40 @@
+"""Notes dictated while driving: fillers, words said twice and names corrected on the fly are
+read as the rep meant them, and the note keeps what was said (sentences written fresh)."""
+import pytest
+
+from handlers.understanding import understand
+from handlers.understanding.spoken import tidy
+
+from understanding_data import EN, NOW
+
+
+@pytest.mark.parametrize("said, read", [
+    ("um so I uh met with Rick", "so I met with Rick"),
+    ("the the quote went out", "the quote went out"),
+    ("Bell Rock uh Bell Rock Dental called", "Bell Rock Dental called"),
+    ("Harlow Brewing no wait it's Harlow Bakery they want samples", "Harlow Bakery they want samples"),
+    ("talked to Sam Ortiz - no, sorry, Sam Ortega", "talked to Sam Ortega"),
+    ("Westside Dental uh no just Westside Dental Lab", "Westside Dental Lab"),
+    ("Mesa Mesa Fleet Services no Fleet Parts", "Mesa Fleet Parts"),
+])
+def test_what_is_read(said, read):
+    assert tidy(said, "en") == read
+
+
+@pytest.mark.parametrize("said", [
+    "they said no. budget cut",
+    "Globex says NO. They renewed with the old vendor",
+    "no answer at Initech, um, try again tmrw",
+])
+def test_a_plain_no_is_kept(said):
+    assert " no" in tidy(said, "en").lower() or tidy(said, "en").lower().startswith("no")
+
+
+def test_a_dictated_note_names_the_corrected_person():
+    p = understand("okay um so I called Globex uh talked to Sam Ortiz - no, sorry, Sam Ortega he wants a quote", NOW, EN)
+    assert (p.customer, p.contact) == ("Globex Industries", "Sam Ortega")
+    assert "um" in p.summary           # the note itself is kept as said
+
+
+def test_other_languages_are_read_as_written():
+    assert tidy("Вектор нет Вектор-М", "ru") == "Вектор нет Вектор-М"
