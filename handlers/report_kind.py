@@ -16,6 +16,15 @@ _I = re.IGNORECASE
 
 # most specific first: the first match wins
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("leaderboard", re.compile(
+        r"\bleader\s?board\b|\bscore\s?board\b|\b(?:sales|reps?|team|sellers?)\s+rankings?\b|"
+        r"\brank(?:ing|ed)?\s+(?:of\s+)?(?:the\s+)?(?:reps|sellers|team|salespeople)\b|"
+        r"\b(?:top|best)\s+(?:reps?|sellers?|salespeople|sales\s?(?:reps|people|persons?)|performers?)\b|"
+        r"\bwho\s+(?:sold|won|closed|brought\s+in)\s+(?:the\s+)?most\b|\bwho(?:'s|\s+is)\s+(?:on\s+)?top\b|"
+        r"排行榜|销售排行|销售排名|业绩排名|业绩榜|销售冠军|龙虎榜|谁(?:卖|签|成交)得?最多|谁的业绩最好|"
+        r"рейтинг\w*(?:\s+(?:продавц|менеджер|сотрудник|команд|отдел|по\s+продаж)\w*|\s*$|\s+(?:за|на)\s)|"
+        r"лидерборд|таблиц\w*\s+лидеров|кто\s+больше\s+всех\s+(?:продал|закрыл|выиграл|заработал)|"
+        r"лучш\w+\s+(?:продав|менеджер|сотрудник)", _I)),
     ("inquiries", re.compile(
         r"\bcomplaints?\b|\binquir(?:y|ies)\b|\benquir(?:y|ies)\b|\bopen issues\b|"
         r"投诉|客诉|咨询|询问|抱怨|"
@@ -56,7 +65,8 @@ PIPELINE = re.compile(r"\bpipeline\b|\bfunnel\b|漏斗|管道|воронк", _I)
 
 
 def report_kind(text: str) -> str | None:
-    """The report a question names: inquiries, overdue, funnel, sources, top, quiet, forecast; or None."""
+    """The report a question names: leaderboard, inquiries, overdue, funnel, sources, top, quiet,
+    forecast; or None."""
     for kind, pattern in RULES:
         if pattern.search(text or ""):
             return kind

@@ -1,35 +1,44 @@
-"""What managers ask: pipeline, forecast, funnel, activity, lead sources, top customers, quiet
-deals, overdue follow-ups, inquiries and complaints; as text, with a chart where one helps.
+"""What managers ask: pipeline, forecast, funnel, activity, the leaderboard, lead sources, top
+customers, quiet deals, overdue follow-ups, inquiries and complaints; as text, with a chart where
+one helps.
 
 The parser gives "pipeline" (pipeline, forecast, deals closing) and "activity"; questions
 it does not place come as "unknown" or "help". `report_kind` reads the words to pick the
-report in any of the three languages. Reps see their own activity, quiet deals, overdue
-follow-ups and inquiries; managers and admins see the team.
+report in any of the three languages; `REPORTS` runs it. A question that names a member of the
+team ("Anna's pipeline", "what did Anna do this week", "воронка Анны") is answered with that
+member's figures, filtered in SQL. Reps see their own activity, quiet deals, overdue follow-ups
+and inquiries, and may name only themselves; managers and admins see the team, any member of
+it, and the leaderboard.
 """
 from __future__ import annotations
 
 import logging
 from datetime import date
-from typing import Any, Callable
+from dataclasses import dataclass
+from typing import Any, Awaitable, Callable
 
 from handlers.context import Ctx
 from handlers.periods import resolve_period
 from handlers.report_kind import PIPELINE, note_issue_kind, report_kind
 from handlers.report_texts import rt
-from handlers.report_views import (activity_view, forecast_view, funnel_view, inquiries_view, overdue_view,
-                                   pipeline_view, quiet_view, sources_view, top_view)
+from handlers.report_views import (activity_view, forecast_view, funnel_view, inquiries_view, leaderboard_view,
+                                   overdue_view, pipeline_view, quiet_view, sources_view, top_view)
 from handlers.reply import Reply
 from handlers.texts import day, t
 from handlers.understanding.model import Parse
 from storage.inquiries import open_for_customer, record
 from storage.models import Inquiry
-from storage.reports import (activity_report, forecast, funnel, inquiries_report, overdue_followups, pipeline,
-                             quiet_deals, sources, top_customers)
+from handlers.understanding.members import Member as Named
+from handlers.understanding.members import members_named
+from storage.members import roster
+from storage.reports import (activity_report, forecast, funnel, inquiries_report, leaderboard, overdue_followups,
+                             pipeline, quiet_deals, sources, top_customers)
 from storage.reports.common import instants
+from storage.vocabulary import ReportKind
 
 log = logging.getLogger("crmbot.reports")
 DEFAULT_PERIOD = {"pipeline": "this_month", "forecast": "this_quarter", "funnel": "this_quarter",
-                  "activity": "this_week", "sources": "this_quarter", "top": "this_year"}
+                  "activity": "this_week", "leaderboard": "this_month", "sources": "this_quarter", "top": "this_year"}
 
 
 def _period(parse: Parse, ctx: Ctx, kind: str) -> tuple[date, date] | None:
@@ -73,16 +82,13 @@ async def handle_pipeline(parse: Parse, ctx: Ctx) -> Reply:
     kind = report_kind(ctx.text or "")
     if kind and kind != "pipeline" and not (kind in ("top", "sources") and PIPELINE.search(ctx.text or "")):
         return await handle_report(kind, parse, ctx)
-    start, end = _period(parse, ctx, "pipeline")  # type: ignore[misc]
-    report = pipeline(ctx.session, ctx.team.id, start, end)  # type: ignore[arg-type]
-    text, image = _drawn(pipeline_view, report, ctx.lang, by_owner=not _is_rep(ctx))
-    return _reply(text, ctx.lang, image)
+    return await handle_report(ReportKind.PIPELINE, parse, ctx)
 
 
 async def handle_activity(parse: Parse, ctx: Ctx) -> Reply:
     """Per rep: interactions per channel, new customers, deals moved, follow-ups, targets (default this week)."""
     kind = report_kind(ctx.text or "")
-    if kind in ("overdue", "inquiries", "quiet"):
+    if kind in ("overdue", "inquiries", "quiet", "leaderboard"):
         return await handle_report(kind, parse, ctx)
     return await handle_report("activity", parse, ctx)
 
@@ -97,46 +103,132 @@ async def handle_help(parse: Parse, ctx: Ctx) -> Reply:
     return Reply(text=t(ctx.lang, "help"), lang=ctx.lang)
 
 
+@dataclass(frozen=True)
+class Scope:
+    """Whose figures a report adds up: the team's (`member_id` None) or one member's, `named` when the
+    question named them ("Anna's pipeline", "what did Anna do")."""
+
+    member_id: int | None = None
+    named: str | None = None
+
+
 async def handle_report(kind: str, parse: Parse, ctx: Ctx) -> Reply:
-    """Run report `kind` for the member and render it in their language."""
-    lang, team_id, rep = ctx.lang, ctx.team.id, _is_rep(ctx)
+    """Run report `kind` for the member, about whom the question names, in their language."""
+    report = REPORTS.get(ReportKind(kind)) if kind in tuple(ReportKind) else None
+    if report is None:
+        return Reply(text=t(ctx.lang, "help"), lang=ctx.lang)
+    scope = _scope(ctx, kind)
+    if isinstance(scope, Reply):
+        return scope
+    return await report(parse, ctx, scope)
+
+
+def _scope(ctx: Ctx, kind: str) -> Scope | Reply:
+    """The member the question names, if any (a rep may name only themselves); else a rep's own
+    figures for the reports about their own work, the team's for the rest."""
+    named = members_named(ctx.text or "", [Named(m.id, m.name) for m in roster(ctx.session, _team_id(ctx))
+                                            if m.id is not None])
+    if len(named) > 1:
+        return Reply(text=rt(ctx.lang, "member_which", names=", ".join(m.name for m in named)), lang=ctx.lang)
+    if named and kind in PER_MEMBER:
+        if _is_rep(ctx) and named[0].id != ctx.member.id:
+            return Reply(text=rt(ctx.lang, "only_own", name=named[0].name), lang=ctx.lang)
+        return Scope(named[0].id, named[0].name)
+    return Scope(ctx.member.id if _is_rep(ctx) and kind in REPS_OWN else None)
+
+
+def _about(text: str, scope: Scope) -> str:
+    """A report narrowed to a named member says whose it is on its first line."""
+    if not scope.named:
+        return text
+    first, newline, rest = text.partition("\n")
+    head = first.rstrip(":：")
+    return f"{head} · {scope.named}{first[len(head):]}{newline}{rest}"
+
+
+def _team_id(ctx: Ctx) -> int:
+    team_id = ctx.team.id
     assert team_id is not None  # a stored team
-    me = ctx.member.id if rep else None
-    if kind == "pipeline":
-        return await handle_pipeline(parse, ctx)
-    if kind == "forecast":
-        start, end = _period(parse, ctx, kind)  # type: ignore[misc]
-        text, image = _drawn(forecast_view, forecast(ctx.session, team_id, start, end, now=ctx.now), lang)
-        return _reply(text, lang, image)
-    if kind == "funnel":
-        start, end = _period(parse, ctx, kind)  # type: ignore[misc]
-        text, image = _drawn(funnel_view, funnel(ctx.session, team_id, start, end), lang)
-        return _reply(text, lang, image)
-    if kind == "activity":
-        start, end = _period(parse, ctx, kind)  # type: ignore[misc]
-        activity = activity_report(ctx.session, team_id, start, end, ctx.today, member_id=me)
-        text, image = _drawn(activity_view, activity, lang, zone=ctx.zone)
-        return _reply(text, lang, image)
-    if kind == "sources":
-        start, end = _period(parse, ctx, kind)  # type: ignore[misc]
-        text, image = _drawn(sources_view, sources(ctx.session, team_id, start, end), lang)
-        return _reply(text, lang, image)
-    if kind == "top":
-        start, end = _period(parse, ctx, kind)  # type: ignore[misc]
-        text, image = _drawn(top_view, top_customers(ctx.session, team_id, start, end), lang)
-        return _reply(text, lang, image)
-    if kind == "quiet":
-        days = int((ctx.team.settings or {}).get("quiet_days") or 14)
-        return _reply(quiet_view(quiet_deals(ctx.session, team_id, ctx.now, days=days, owner_id=me), lang), lang)
-    if kind == "overdue":
-        return _reply(overdue_view(overdue_followups(ctx.session, team_id, ctx.today, member_id=me), lang), lang)
-    if kind == "inquiries":
-        since = until = None
-        if parse.period:
-            since, until = instants(parse.period[0], parse.period[1], ctx.zone)
-        report = inquiries_report(ctx.session, team_id, since, until, member_id=me)
-        return _reply(inquiries_view(report, lang, zone=ctx.zone), lang)
-    return Reply(text=t(lang, "help"), lang=lang)
+    return team_id
+
+
+async def _pipeline(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
+    start, end = _period(parse, ctx, "pipeline")  # type: ignore[misc]
+    report = pipeline(ctx.session, _team_id(ctx), start, end, owner_id=scope.member_id)
+    text, image = _drawn(pipeline_view, report, ctx.lang, name=scope.named,
+                         by_owner=not _is_rep(ctx) and scope.member_id is None)
+    return _reply(text, ctx.lang, image)
+
+
+async def _forecast(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
+    start, end = _period(parse, ctx, "forecast")  # type: ignore[misc]
+    report = forecast(ctx.session, _team_id(ctx), start, end, now=ctx.now, owner_id=scope.member_id)
+    text, image = _drawn(forecast_view, report, ctx.lang)
+    return _reply(_about(text, scope), ctx.lang, image)
+
+
+async def _funnel(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
+    start, end = _period(parse, ctx, "funnel")  # type: ignore[misc]
+    text, image = _drawn(funnel_view, funnel(ctx.session, _team_id(ctx), start, end, owner_id=scope.member_id),
+                         ctx.lang)
+    return _reply(_about(text, scope), ctx.lang, image)
+
+
+async def _activity(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
+    start, end = _period(parse, ctx, "activity")  # type: ignore[misc]
+    report = activity_report(ctx.session, _team_id(ctx), start, end, ctx.today, member_id=scope.member_id)
+    text, image = _drawn(activity_view, report, ctx.lang, name=scope.named, zone=ctx.zone)
+    return _reply(text, ctx.lang, image)
+
+
+async def _leaderboard(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
+    if _is_rep(ctx):
+        return Reply(text=rt(ctx.lang, "leaderboard_managers"), lang=ctx.lang)
+    start, end = _period(parse, ctx, "leaderboard")  # type: ignore[misc]
+    text, image = _drawn(leaderboard_view, leaderboard(ctx.session, _team_id(ctx), start, end), ctx.lang)
+    return _reply(text, ctx.lang, image)
+
+
+async def _sources(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
+    start, end = _period(parse, ctx, "sources")  # type: ignore[misc]
+    text, image = _drawn(sources_view, sources(ctx.session, _team_id(ctx), start, end), ctx.lang)
+    return _reply(text, ctx.lang, image)
+
+
+async def _top(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
+    start, end = _period(parse, ctx, "top")  # type: ignore[misc]
+    text, image = _drawn(top_view, top_customers(ctx.session, _team_id(ctx), start, end), ctx.lang)
+    return _reply(text, ctx.lang, image)
+
+
+async def _quiet(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
+    days = int((ctx.team.settings or {}).get("quiet_days") or 14)
+    report = quiet_deals(ctx.session, _team_id(ctx), ctx.now, days=days, owner_id=scope.member_id)
+    return _reply(_about(quiet_view(report, ctx.lang), scope), ctx.lang)
+
+
+async def _overdue(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
+    report = overdue_followups(ctx.session, _team_id(ctx), ctx.today, member_id=scope.member_id)
+    return _reply(_about(overdue_view(report, ctx.lang), scope), ctx.lang)
+
+
+async def _inquiries(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
+    since = until = None
+    if parse.period:
+        since, until = instants(parse.period[0], parse.period[1], ctx.zone)
+    report = inquiries_report(ctx.session, _team_id(ctx), since, until, member_id=scope.member_id)
+    return _reply(_about(inquiries_view(report, ctx.lang, zone=ctx.zone), scope), ctx.lang)
+
+
+REPORTS: dict[ReportKind, Callable[[Parse, Ctx, Scope], Awaitable[Reply]]] = {
+    ReportKind.PIPELINE: _pipeline, ReportKind.FORECAST: _forecast, ReportKind.FUNNEL: _funnel,
+    ReportKind.ACTIVITY: _activity, ReportKind.LEADERBOARD: _leaderboard, ReportKind.SOURCES: _sources,
+    ReportKind.TOP: _top, ReportKind.QUIET: _quiet, ReportKind.OVERDUE: _overdue, ReportKind.INQUIRIES: _inquiries,
+}
+# reports a question can narrow to one named member; and those a rep always gets of their own work
+PER_MEMBER = (ReportKind.PIPELINE, ReportKind.FORECAST, ReportKind.FUNNEL, ReportKind.ACTIVITY, ReportKind.QUIET,
+              ReportKind.OVERDUE, ReportKind.INQUIRIES)
+REPS_OWN = (ReportKind.ACTIVITY, ReportKind.QUIET, ReportKind.OVERDUE, ReportKind.INQUIRIES)
 
 
 # -- hooks for the note and the customer card (wired by their owners) ---------------------------

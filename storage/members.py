@@ -73,3 +73,10 @@ def add_user(session: Session, team: Team, platform: str, external_id: str, name
                          external_id=external_id))
     session.flush()
     return member
+
+
+def roster(session: Session, team_id: int) -> list[Member]:
+    """The team's members, by name."""
+    member = Member.__table__  # type: ignore[attr-defined]
+    return list(session.execute(select(Member).where(member.c.team_id == team_id)
+                                .order_by(member.c.name, member.c.id)).scalars())

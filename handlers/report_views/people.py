@@ -4,12 +4,12 @@ from __future__ import annotations
 from datetime import tzinfo
 from zoneinfo import ZoneInfo
 
-from handlers.money_text import money, short
+from handlers.money_text import money, parts, short
 from handlers.report_charts import bar_chart, stacked_chart
 from handlers.report_texts import rt
 from handlers.report_views.common import chart_lang, rate_lines, span
 from handlers.texts import day, t
-from storage.reports import Activity, Leaderboard
+from storage.reports import Activity, Leaderboard, Sums
 from storage.reports.people import MemberActivity, RecentInteraction
 from storage.vocabulary import SPOKEN_CHANNELS, Channel
 
@@ -85,11 +85,19 @@ def leaderboard_view(report: Leaderboard, lang: str, chart: bool = True) -> tupl
         lines.append(rt(lang, "leaderboard_empty"))
         return "\n".join(lines), None
     for rank, row in enumerate(report.rows, 1):
-        lines.append(rt(lang, "leaderboard_row", rank=rank, name=row.name, amount=short(row.won, lang),
-                        deals=row.won.count, activities=row.interactions, moved=row.deals_moved))
+        if len(parts(row.won)) == 1:
+            lines.append(rt(lang, "leaderboard_row", rank=rank, name=row.name, amount=short(row.won, lang),
+                            deals=row.won.count, activities=row.interactions, moved=row.deals_moved))
+        else:  # won in several currencies with no rate between them: each with its own count
+            lines.append(rt(lang, "leaderboard_row_mixed", rank=rank, name=row.name, amounts=short(row.won, lang),
+                            activities=row.interactions, moved=row.deals_moved))
     total = report.total
-    lines.append(rt(lang, "leaderboard_total", amount=short(total, lang), deals=total.count))
-    lines += rate_lines(total, lang)[:1]
+    if len(parts(total)) == 1:
+        lines.append(rt(lang, "leaderboard_total", amount=short(total, lang), deals=total.count))
+    else:
+        lines.append(rt(lang, "leaderboard_total_mixed", amounts=short(total, lang)))
+    if total.rates:
+        lines += rate_lines(Sums(total.currency, total.total, rates=total.rates), lang)
     if total.apart:
         lines.append(rt(lang, "leaderboard_ranked", currency=report.currency,
                         codes=", ".join(p.currency for p in total.apart)))

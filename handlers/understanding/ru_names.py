@@ -45,6 +45,12 @@ def _forms(name: str) -> list[str]:
     return [low, low + "а", low + "у", low + "ом", low + "е"]
 
 
+def case_forms(name: str) -> list[str]:
+    """A Russian name's forms in the nominative, genitive, dative, accusative, instrumental and
+    prepositional cases, lower-cased ("анна" -> "анны", "анне", "анну", "анной")."""
+    return _forms(name[:1].upper() + name[1:])
+
+
 @lru_cache(maxsize=1)
 def first_names() -> dict[str, tuple[str, bool]]:
     """Every case form of a common first name -> (nominative, is_female)."""

@@ -114,3 +114,12 @@ def test_leaderboard_in_every_form(filled):
 def test_json_and_csv_together_are_refused(filled):
     out = filled.run("report", "top", "--json", "--csv")
     assert out.returncode == 2 and "not both" in out.stderr
+
+
+def test_one_members_pipeline_and_activity_from_the_command_line(filled):
+    data = json.loads(filled.run("report", "pipeline", "--now", NOW, "--rep", "Anna", "--json").stdout)
+    assert data["owner_id"] == 1 and data["count"] == 1 and data["per_owner"][0]["name"] == "Anna"
+    table = filled.run("report", "activity", "--now", NOW, "--rep", "anna").stdout
+    assert "Latest interactions" in table and "Globex" in table
+    unknown = filled.run("report", "activity", "--now", NOW, "--rep", "Zed")
+    assert unknown.returncode == 2 and "no member of the team is called 'Zed'" in unknown.stderr

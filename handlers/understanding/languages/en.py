@@ -82,6 +82,10 @@ ACTIVITY = [
     r"\bhow\s+many\s+(?:visits|calls|meetings|interactions|touches|touchpoints|emails)\b",
     r"\bwho\s+(?:visited|called|met)\s+(?:the\s+most|whom|what)\b",
     r"^\W*/?activity\W*$",
+    # what one member did: "what did Anna do this week", "what has Boris been up to", "Anna's activity"
+    r"\bwhat\s+(?:did|has|have)\s+[A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:do|done|been\s+(?:doing|up\s+to)|work(?:ed)?\s+on)\b",
+    r"\b[A-Za-z]+(?:'s|’s)\s+(?:activity|activities|week|month|numbers|stats)\b",
+    r"\bactivity\s+(?:of|by|for)\s+[A-Z]",
 ]
 QUERY = [
     r"\bstatus\s+(?:of|on|for)\b",

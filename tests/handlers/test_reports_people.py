@@ -1,0 +1,139 @@
+"""Per-rep views and the leaderboard, asked in chat in English, Chinese and Russian: a manager names a
+member ("Boris's pipeline", "воронка Марии", "王芳这周做了什么") and gets that member's figures only;
+the leaderboard ranks by the amount won without adding currencies that have no rate; a rep sees
+their own figures only; another team's people and deals never show."""
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session
+
+from bot.adapters.console import Console
+from storage.engine import session
+from storage.members import add_user, get_team
+from storage.models import Customer, Deal
+from storage.report_inputs import set_fx
+from tests.bot.conftest import Clock, bot, clock, crm, settings, store  # noqa: F401  (the chat fixtures)
+
+NBSP = "\u00a0"
+PEOPLE = {"boris": ("Boris Petrov", "rep"), "maria": ("Мария Иванова", "rep"), "wang": ("王芳", "rep")}
+NOTES = {
+    "boris": ("Visited Globex, sent the quote for $42k", "Called Acme, they signed! $18,500"),
+    "maria": ("Был в Векторе, отправил КП на 1,2 млн рублей",
+              "Позвонила в Гранит, подписали договор на 300 тыс рублей"),
+    "wang": ("拜访了星辰科技，报价12万",),
+}
+
+
+def text(reply) -> str:
+    return reply.text.replace(NBSP, " ")
+
+
+@pytest.fixture
+async def team(bot, crm, engine) -> dict[str, Console]:
+    """Anna (the team's admin, who asks), three reps who logged their deals, and another team
+    ("north") whose rep is also called Boris and won far more."""
+    assert (await bot.say("help")).text                      # Anna's account: the team's first, its admin
+    with Session(engine) as s:
+        ours = get_team(s, "default")
+        for user, (name, role) in PEOPLE.items():
+            add_user(s, ours, "console", user, name, role)
+        north = get_team(s, "north")
+        other = add_user(s, north, "console", "ivan", "Boris Ivanov", "rep")
+        initech = Customer(team_id=north.id, name="Initech", name_key="initech")
+        s.add(initech)
+        s.flush()
+        s.add(Deal(team_id=north.id, customer_id=initech.id, stage="won", amount_minor=99_900_000, currency="USD",
+                   owner_id=other.id, closed_at=crm.clock()))
+        s.commit()
+    chats = {user: Console(crm, user=user, name=PEOPLE[user][0]) for user in PEOPLE}
+    for user, notes in NOTES.items():
+        for note in notes:
+            assert (await chats[user].say(note)).wrote, note
+    return chats
+
+
+async def test_a_managers_question_about_one_rep_gets_only_their_pipeline(bot, team):
+    reply = text(await bot.say("Boris's pipeline this month"))
+    assert reply.startswith("Boris Petrov's pipeline Sun, Nov 1 – Mon, Nov 30:"), reply
+    assert "Total: 1 deals, $42,000 (weighted $21,000)" in reply
+    assert "RUB" not in reply and "CN¥" not in reply and "By owner" not in reply
+    russian = text(await bot.say("воронка Марии за месяц"))
+    assert russian.startswith("Воронка: Мария Иванова, вс, 1 нояб. – пн, 30 нояб.:"), russian
+    assert "Итого: 1 сделок, 1 200 000 ₽ (взвешенно 600 000 ₽)" in russian and "$" not in russian
+    chinese = text(await bot.say("王芳本月的销售漏斗"))
+    assert chinese.startswith("王芳的销售漏斗"), chinese
+    assert "合计：1 个商机，¥120,000（加权 ¥60,000）" in chinese and "US$" not in chinese
+
+
+async def test_the_team_pipeline_still_lists_everyone_by_owner(bot, team):
+    reply = text(await bot.say("pipeline this month"))
+    assert "By owner: Boris Petrov 1 · $42,000; Мария Иванова 1 · RUB 1,200,000; 王芳 1 · CN¥120,000" in reply, reply
+
+
+@pytest.mark.parametrize("question, title, has, lacks", [
+    ("what did Boris do this week", "What Boris Petrov did Mon, Nov 23 – Sun, Nov 29:", "Globex", "Вектор"),
+    ("что сделала Мария на этой неделе", "Что сделал(а) Мария Иванова пн, 23 нояб. – вс, 29 нояб.:", "Вектор",
+     "Globex"),
+    ("王芳这周做了什么", "王芳 11月23日周一 – 11月29日周日 的工作：", "星辰科技", "Globex"),
+])
+async def test_what_one_rep_did_this_week_with_their_latest_notes(bot, team, question, title, has, lacks):
+    reply = text(await bot.say(question))
+    assert reply.startswith(title), reply
+    assert has in reply and lacks not in reply
+
+
+async def test_the_leaderboard_ranks_by_won_amount_and_keeps_a_currency_without_a_rate_beside(bot, team, engine):
+    reply = text(await bot.say("leaderboard this month"))
+    lines = reply.splitlines()
+    assert lines[0] == "Leaderboard Sun, Nov 1 – Mon, Nov 30:"
+    assert lines[1] == "1. Boris Petrov: won $18,500 (1 deals) · 2 activities · 2 deals moved", reply
+    assert lines[2] == "2. Мария Иванова: won RUB 300,000 (1 deals) · 2 activities · 2 deals moved"
+    assert lines[3] == "3. 王芳: won $0 (0 deals) · 1 activities · 1 deals moved"
+    assert "Team: won $18,500 (1) · RUB 300,000 (1)" in reply.splitlines() and "No rate" not in reply
+    assert "Ranked by the amount won in USD; RUB (no rate) shown beside, not ranked." in reply
+    assert "Boris Ivanov" not in reply and "999" not in reply                # another team's
+    with session(engine) as s:
+        set_fx(s, get_team(s, "default").id, "USD", "RUB", "100")
+        s.commit()
+    converted = text(await bot.say("who sold the most this month"))
+    assert "2. Мария Иванова: won $3,000 (1 deals)" in converted, converted
+    assert "Team: won $21,500 (2 deals)" in converted and "1 RUB = 0.01 USD" in converted
+
+
+@pytest.mark.parametrize("question, first", [
+    ("本月销售排行榜", "销售排行榜 11月1日周日 – 11月30日周一："),
+    ("рейтинг продавцов за месяц", "Рейтинг продавцов вс, 1 нояб. – пн, 30 нояб.:"),
+])
+async def test_the_leaderboard_in_chinese_and_russian(bot, team, question, first):
+    reply = text(await bot.say(question))
+    assert reply.splitlines()[0] == first, reply
+    assert "Boris Petrov" in reply.splitlines()[1]
+
+
+async def test_a_rep_sees_their_own_figures_only(team):
+    boris = team["boris"]
+    assert "Boris Petrov's pipeline" in (await boris.say("Boris's pipeline this month")).text
+    refused = (await boris.say("воронка Марии за месяц")).text
+    assert refused == "Вам видны только ваши собственные цифры; цифры сотрудника Мария Иванова видит руководитель."
+    assert "for managers" in (await boris.say("leaderboard this month")).text
+    mine = text(await boris.say("what did the team do this week"))
+    assert "Boris Petrov" in mine and "Мария" not in mine
+    english = (await team["maria"].say("what did Boris do this week")).text
+    assert english == "You see your own figures; Boris Petrov's are for managers.", english
+
+
+async def test_two_members_answering_to_a_name_are_asked_about(bot, team, engine):
+    with Session(engine) as s:
+        add_user(s, get_team(s, "default"), "console", "boris2", "Boris Lee", "rep")
+        s.commit()
+    reply = (await bot.say("Boris's pipeline this month")).text
+    assert reply == "Whom do you mean: Boris Lee, Boris Petrov? Ask again with the full name.", reply
+    assert "Boris Petrov's pipeline" in (await bot.say("Boris Petrov's pipeline this month")).text
+
+
+async def test_a_rep_who_won_in_two_currencies_is_shown_in_both_never_added(bot, team):
+    assert (await team["boris"].say("Позвонил в Сигму, подписали договор на 100 тыс рублей")).wrote
+    reply = text(await bot.say("leaderboard this month"))
+    assert ("1. Boris Petrov: won $18,500 (1) · RUB 100,000 (1) · 3 activities · 3 deals moved"
+            in reply.splitlines()), reply
+    assert "Team: won $18,500 (1) · RUB 400,000 (2)" in reply.splitlines()
