@@ -9,8 +9,7 @@ LEGAL_FORMS = frozenset("""
 ооо оао зао пао ао ип нко гк тоо чп ук пк llc l.l.c inc incorporated ltd limited corp corporation co
 company gmbh plc llp lp sa ag bv nv srl spa pty oy ab as kk
 """.split())
-ZH_LEGAL_SUFFIX = re.compile("(?:股份有限公司|有限责任公司|有限公司|分公司|集团公司|集团|公司|工作室|厂)+$")
-PLACE_PREFIXES_ZH = frozenset("中国 北京 上海 深圳 广州 天津 重庆 杭州 南京 苏州 成都 武汉 西安 国际 中华 东方 华南 华北 华东".split())
+ZH_LEGAL_SUFFIX = re.compile("(?:" + "|".join(sorted({"分公司", *_zh.LEGAL}, key=len, reverse=True)) + ")+$")
 # lower-case words that often begin company names but mean nothing alone in a note
 COMMON_WORDS = frozenset("""
 global first best new north south east west blue green red black white star united general national

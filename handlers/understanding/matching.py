@@ -16,13 +16,18 @@ from rapidfuzz import fuzz, process
 
 from handlers.heap import give_back
 from handlers.understanding.lang import casefold, fold_accents, is_cjk
-from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS, PLACE_PREFIXES_ZH, ZH_LEGAL_SUFFIX, ZH_TRADES
+from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS, ZH_LEGAL, ZH_TRADES
 from handlers.understanding.index_cache import IndexCache
 from handlers.understanding.name_index import Index, build
+from handlers.understanding import zh_names
+from handlers.understanding.languages import zh as zh_cues
 
 WORD = re.compile(r"[0-9A-Za-zÀ-ɏА-Яа-яЁё]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _ZH_TRADE = re.compile("(?:" + ZH_TRADES + ")")
+# a name going on past the matched characters into its own trade or legal ending
+_ZH_LONGER = re.compile("[^的了和跟与在是说把被给向从也都就还要会想让签\\W]{1,3}?(?:" + ZH_TRADES + "|" + ZH_LEGAL + ")")
+_NOT_PINYIN = frozenset(w.lower() for w in zh_cues.NOT_PINYIN)
 
 
 @dataclass
@@ -50,16 +55,13 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(w for w in words if w not in LEGAL_FORMS and w not in ("and", "the", "и"))
 
 
-def han_core(name: str) -> str:
-    """The Han characters of a name, with 有限公司 / 集团 / 公司 endings removed."""
-    core = "".join(_CJK_RUN.findall(name))
-    core = ZH_LEGAL_SUFFIX.sub("", core)
-    return core
+han_core = zh_names.han_core
 
 
 def build_index(known: Sequence[str], aliases: Sequence[tuple[str, str]] = ()) -> Index:
-    """The lookup structure for one team's names and (alias, customer name) pairs (not cached)."""
-    return build(known, aliases, name_tokens, han_core)
+    """The lookup structure for one team's names and (alias, customer name) pairs (not cached).
+    A Chinese name is found by its core and what follows, not by the place it opens with."""
+    return build(known, aliases, name_tokens, zh_names.key)
 
 
 def _numbers(token: str) -> str:
@@ -86,30 +88,93 @@ def tokens_match(said: str, name: str) -> bool:
     return len(name) >= 5 and len(said) >= 5 and said[0] == name[0] and fuzz.ratio(said, name) >= 85
 
 
-def _cjk_matches(text: str, index: Index) -> list[tuple[int, int, int, float, int]]:
-    found = []
+Hit = tuple[int, int, int, float, int, bool]     # start, end, how much matched, share of the name, entry, fuzzy
+
+
+def _cjk_matches(text: str, index: Index) -> list[Hit]:
+    """Known Chinese names written in `text` by their core, exactly or else by sound ("启名" for "启明")."""
+    found = _cjk_scan(text, index, exact=True)
+    if not found and index.bigrams:
+        found = _cjk_scan(text, index, exact=False)
+    return found
+
+
+def _cjk_scan(text: str, index: Index, exact: bool) -> list[Hit]:
+    found: list[Hit] = []
     seen: set[tuple[int, int]] = set()
+    sounds = None if exact else _sounds(index)
     for run in _CJK_RUN.finditer(text):
         chunk = run.group()
         for i in range(len(chunk) - 1):
-            if chunk[i:i + 2] not in index.prefixes:   # most characters begin no name
-                continue
+            if sounds is None:
+                if chunk[i:i + 2] not in index.prefixes:   # most characters begin no name
+                    continue
+                starts = [chunk[i:i + 2]]
+            else:
+                starts = [b for k in zh_names.sound_keys(chunk[i:i + 2]) for b in sounds.starts.get(k, ())]
             here = []
-            for core, entry in index.cores_for(chunk[i:i + 2]):
+            for core, entry in (pair for b in dict.fromkeys(starts) for pair in index.cores_for(b)):
                 n = 2
-                while n < len(core) and i + n < len(chunk) and chunk[i + n] == core[n]:
+                while n < len(core) and i + n < len(chunk) and (chunk[i + n] == core[n] or (
+                        sounds is not None and zh_names.same_sound(chunk[i + n], core[n]))):
                     n += 1
-                if n == 2 and core[:2] in PLACE_PREFIXES_ZH and len(core) > 2:
-                    continue
-                if n < len(core) and _ZH_TRADE.match(chunk, i + n):   # "星辰科技" is not "星辰软件"
-                    continue
+                if n < len(core) and (_ZH_TRADE.match(chunk, i + n) or _ZH_LONGER.match(chunk, i + n)
+                                      or zh_names.is_place(chunk[i:i + n])):
+                    continue            # "星辰科技" is not "星辰软件", "东方红贸易" is not "东方电气", "上海" no name
                 if (entry, i) not in seen:
                     seen.add((entry, i))
-                    here.append((run.start() + i, run.start() + i + n, n, n / len(core), entry))
+                    start = run.start() + i - _place_before(chunk, i, index.canonical(entry))
+                    here.append((start, run.start() + i + n, n, n / len(core), entry, sounds is not None))
             if len(here) > 1:
                 here.sort(key=lambda hit: hit[4])   # in the order the names were given
             found += here
     return found
+
+
+def _place_before(chunk: str, i: int, name: str) -> int:
+    """How many characters before `i` are the name's own place ("无锡" in "无锡启明"), so the
+    mention covers it."""
+    place = zh_names.parts(name)[0]
+    while place:
+        if chunk.endswith(place, 0, i):
+            return len(place)
+        place = place[1:] if len(place) > 2 else ""
+    return 0
+
+
+@dataclass
+class _Sounds:
+    """How a team's Chinese names sound: core starts by sound key, entries by the Latin spelling of their core."""
+
+    starts: dict[str, list[str]]
+    latin: dict[str, list[int]] | None = None
+
+
+def _sounds(index: Index) -> _Sounds:
+    """The index's core starts by sound (see zh_names.sound_keys), built when first needed."""
+    if index.sounds is None:
+        table: dict[str, list[str]] = {}
+        for bigram in index.bigrams:
+            for k in zh_names.sound_keys(bigram):
+                table.setdefault(k, []).append(bigram)
+        index.sounds = _Sounds(table)
+    return index.sounds  # type: ignore[return-value]
+
+
+def _latin_matches(words: list[re.Match], index: Index) -> list[Hit]:
+    """Known Chinese names written in pinyin or by their initials: "qiming", "qm", "XYD"."""
+    tokens = [(w, w.group().lower()) for w in words if w.group().isascii() and w.group().isalpha()
+              and 2 <= len(w.group()) <= 16 and w.group().lower() not in _NOT_PINYIN]
+    if not tokens or not index.bigrams:
+        return []
+    sounds = _sounds(index)
+    if sounds.latin is None:
+        latin: dict[str, list[int]] = {}
+        for entry in dict.fromkeys(index.core_entries):
+            for spelled in zh_names.spellings(zh_names.parts(index.canonical(entry))[1]):
+                latin.setdefault(spelled, []).append(entry)
+        sounds.latin = latin
+    return [(w.start(), w.end(), 2, 0.5, entry, True) for w, token in tokens for entry in sounds.latin.get(token, ())]
 
 
 def _word_matches(text: str, words: list[re.Match], index: Index) -> list[tuple[int, int, int, float, int, bool]]:
@@ -165,8 +230,10 @@ def match_known(text: str, known: Sequence[str], aliases: Mapping[str, str] | No
         return Match(None, [])
     index = _index_for(known, aliases)
     words = list(WORD.finditer(text))
-    hits = [(s, e, n, frac, entry, fz) for s, e, n, frac, entry, fz in _word_matches(text, words, index)]
-    hits += [(s, e, n, frac, entry, False) for s, e, n, frac, entry in _cjk_matches(text, index)]
+    hits = _word_matches(text, words, index)
+    hits += _cjk_matches(text, index)
+    if not hits and is_han(text):
+        hits = _latin_matches(words, index)
     if not hits:
         return Match(None, [])
     # more matched words first, then a whole name over a part, then the earliest

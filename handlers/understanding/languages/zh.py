@@ -27,7 +27,51 @@ TRADES = """
     精密 模具 制造 动力 新能 游戏 设计 会展 人力 安防 消防 律师事务所
     事务所 研究院 研究所
 """.split()
-LEGAL = ["股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "工作室", "工厂", "厂"]
+LEGAL = ["股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "工作室", "工厂", "厂",
+         "经营部", "批发部", "门市部", "商行"]
+# more words that end a registered name after its core, read only when taking a known name apart
+# ("广州美佳日化有限公司" is said "美佳"); too common to end a new name found in a note
+NAME_TAIL = """
+    管理 服务 发展 零部件 配件 日化 大数据 紧固件 制品 装备 灯饰 玩具 花卉 阀门 塑胶 国药 冷链 仓储
+    电路 器材 文具 连锁 互娱 控制 系统 工艺 用品 化妆品 家电 电器 工具 机器人 光学 实业 国际 环球
+""".split()
+# Latin words in a Chinese note that are never a customer's pinyin or initials ("qm" is 启明, "PO" is not)
+NOT_PINYIN = """
+    po pi nda it hr ok ceo cfo cto coo cmo vp gm md pm ai vr ar pc ui ux qa qc oa erp crm mes wms tms scm bi
+    kpi okr ppt pdf doc xls excel word qq wx vx app api sdk sms im ip id tv hk us usa uk eu sku moq rfq rfp
+    poc pos pcb gmp iso sop ip dm ps bd ka sa se fae hi hey hello bye ok no yes and or the of to in on at
+    by for demo deal case zoom meeting call email mail boss team sales plan price quote quotation offer
+    order contract sign signed lead leads follow up fu f u cc bcc re fw fyi asap eta etc vs
+    rmb cny usd hkd eur jpy gbp k w wan yuan q1 q2 q3 q4 h1 h2 am pm
+""".split()
+# places a registered name may open with: provinces, cities, districts and zones ("无锡", "深圳市",
+# "白云区", "前海"); a name of a place ending in 省/市/区/县/镇 is read without a list
+PLACES = """
+    北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南
+    四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门
+    石家庄 唐山 秦皇岛 邯郸 邢台 保定 张家口 承德 沧州 廊坊 衡水 太原 大同 阳泉 长治 晋城 朔州 晋中 运城
+    忻州 临汾 吕梁 呼和浩特 包头 乌海 赤峰 通辽 鄂尔多斯 呼伦贝尔 沈阳 大连 鞍山 抚顺 本溪 丹东 锦州 营口
+    阜新 辽阳 盘锦 铁岭 葫芦岛 长春 四平 辽源 通化 白山 松原 白城 延边 哈尔滨 齐齐哈尔 鸡西 鹤岗
+    双鸭山 大庆 伊春 佳木斯 七台河 牡丹江 黑河 绥化 南京 无锡 徐州 常州 苏州 南通 连云港 淮安 盐城 扬州
+    镇江 泰州 宿迁 杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水 合肥 芜湖 蚌埠 淮南 马鞍山
+    淮北 铜陵 安庆 黄山 滁州 阜阳 宿州 六安 亳州 池州 宣城 福州 厦门 莆田 三明 泉州 漳州 南平 龙岩 宁德
+    南昌 景德镇 萍乡 九江 新余 鹰潭 赣州 吉安 宜春 抚州 上饶 济南 青岛 淄博 枣庄 东营 烟台 潍坊 济宁
+    泰安 威海 日照 临沂 德州 聊城 滨州 菏泽 郑州 开封 洛阳 平顶山 安阳 鹤壁 新乡 焦作 濮阳 许昌 漯河
+    三门峡 南阳 商丘 信阳 周口 驻马店 武汉 黄石 十堰 宜昌 襄阳 鄂州 荆门 孝感 荆州 黄冈 咸宁 随州 恩施
+    长沙 株洲 湘潭 衡阳 邵阳 岳阳 常德 张家界 益阳 郴州 永州 怀化 娄底 广州 韶关 深圳 珠海 汕头 佛山
+    江门 湛江 茂名 肇庆 惠州 梅州 汕尾 河源 阳江 清远 东莞 中山 潮州 揭阳 云浮 南宁 柳州 桂林 梧州 北海
+    防城港 钦州 贵港 玉林 百色 贺州 河池 来宾 崇左 海口 三亚 成都 自贡 攀枝花 泸州 德阳 绵阳 广元 遂宁
+    内江 乐山 南充 眉山 宜宾 广安 达州 雅安 巴中 资阳 贵阳 六盘水 遵义 安顺 毕节 铜仁 昆明 曲靖 玉溪
+    保山 昭通 丽江 普洱 临沧 大理 拉萨 西安 铜川 宝鸡 咸阳 渭南 延安 汉中 榆林 安康 商洛 兰州 嘉峪关
+    金昌 白银 天水 武威 张掖 平凉 酒泉 庆阳 定西 陇南 西宁 银川 石嘴山 吴忠 固原 中卫 乌鲁木齐
+    克拉玛依 吐鲁番 哈密 喀什
+    昆山 江阴 常熟 张家港 太仓 宜兴 溧阳 吴江 武进 义乌 慈溪 余姚 诸暨 海宁 乐清 瑞安 温岭 永康 桐乡
+    晋江 石狮 福清 顺德 南海 番禺 花都 增城 白云 天河 海珠 越秀 荔湾 黄埔 南沙 福田 罗湖 南山 宝安
+    龙岗 龙华 坪山 前海 盐田 浦东 闵行 徐汇 静安 黄浦 长宁 虹口 杨浦 宝山 嘉定 松江 青浦 奉贤
+    崇明 临港 张江 虹桥 陆家嘴 海淀 东城 西城 丰台 石景山 顺义 昌平 大兴 房山 亦庄 中关村 望京
+    滨海 武清 塘沽 光谷 江宁 萧山 余杭 滨江 鄞州 北仑 镇海 海曙 江夏 汉阳 古镇 小榄 虎门 松山湖
+    横琴 两江 西咸 高新 经开 华东 华南 华北 华中 西南 西北 东北 中国
+""".split()
 # "去了" before a company name: a visit
 _TO_FIRM = "(?:去了|到了|来到|去(?!年|掉|除))(?=[\u4e00-\u9fffA-Za-z]{2,10}?(?:" + "|".join(TRADES) + "|" + "|".join(LEGAL) + "))"
 _MONTH_BEFORE = r"(?<![0-9一二三四五六七八九十])"
