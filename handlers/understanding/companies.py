@@ -24,7 +24,7 @@ _EN_LEAD = re.compile(r"^(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3
 _EN_LOWER = re.compile(r"\b(?i:visited|called|phoned|emailed|texted|pinged|messaged|met\s+with|stopped\s+by|dropped\s+by|sent)\s+"
                        r"([a-z][a-z0-9&'-]{2,})(?=\s*(?:[,.;!?]|$|\s+(?:today|yesterday|this|again|and|about|re|-|—)\b))")
 
-_ZH_NAMED = re.compile(r"(?:叫|名叫|叫做|名为|名字是|新客户(?:是|叫)?|客户是|公司是|一家(?:公司|企业)叫?)[:：\s]*([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?=[,.!?;，。！？；\s]|的|$)")
+_ZH_NAMED = re.compile(r"(?:叫做|名叫|叫(?!什么)|名为|名字是|新客户(?:是|叫)?|客户是|公司是|一家(?:公司|企业)叫?)[:：\s]*([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?=[,.!?;，。！？；\s]|的|$)")
 _ZH_QUERY = re.compile(r"(?:查一下|查查|查询|看看|介绍一下|说说)([\u4e00-\u9fffA-Za-z0-9]{2,14})|^([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:的|那边|现在)?(?:情况|进展|最新|怎么样)")
 
 _RU_LEGAL = re.compile(LEGAL_PREFIX_RU + r"\s*[«\"“]([^»\"”]{1,60})[»\"”]")

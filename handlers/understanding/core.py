@@ -20,7 +20,7 @@ from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_w
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse
 from handlers.understanding.timeline import period, sort_out
-from storage.vocabulary import Intent, Lang
+from storage.vocabulary import Intent, Lang, Stage
 
 _PERIOD_INTENTS = (Intent.PIPELINE, Intent.FOLLOWUPS, Intent.ACTIVITY)
 log = logging.getLogger("crmbot.understanding")
@@ -95,7 +95,8 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
                       contact=bool(parse.contact), channel=bool(parse.channel), stage=bool(parse.stage),
                       amount=parse.amount is not None, followup=parse.followup_on is not None,
                       birthday=parse.birthday is not None,
-                      reachable=bool(parse.contact_phone or parse.contact_email))
+                      reachable=bool(parse.contact_phone or parse.contact_email),
+                      customer_first=0 <= match.start <= 2 if match.name else _first(cleaned, parse.customer))
     parse.intent = classify(work, lex, signals)
     if parse.intent == Intent.LOG:
         parse.stage = first_contact(parse.stage, new_customer)
@@ -106,6 +107,15 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
 
 
 _WORDY = re.compile(r"[^\W_]")
+_QUOTED = "\"'“”‘’「」『』《》«»"
+
+
+def _first(text: str, name: str | None) -> bool:
+    """True when the message opens with the name or quotes it: the name is what it is about."""
+    if not name:
+        return False
+    at = text.find(name)
+    return 0 <= at <= 2 or (at > 0 and text[at - 1] in _QUOTED)
 
 
 def _shape(parse: Parse, work: str, lex, today, fuzzy: bool) -> None:

@@ -52,6 +52,8 @@ class Lexicon:
     birthday: re.Pattern
     refer_back: re.Pattern
     new_company: re.Pattern
+    question: re.Pattern | None
+    cannot: re.Pattern | None
     imperative: re.Pattern | None
     past: re.Pattern | None
     past_after: re.Pattern | None
@@ -78,7 +80,8 @@ def lexicon(lang: str) -> Lexicon:
               for name, phrases in mod.CHANNELS.items()),
         tuple((s, c(mod.STAGES[s])) for s in _STAGE_ORDER), c(mod.NEGATION), c(mod.COMMIT), c(mod.FUTURE),
         tuple((c(phrases), name) for name, phrases in mod.PERIODS.items()), c(mod.BIRTHDAY), c(mod.REFER_BACK),
-        c(mod.NEW_COMPANY), _optional(mod.IMPERATIVE), _optional(mod.PAST), _optional(mod.PAST_AFTER),
+        c(mod.NEW_COMPANY), _optional(mod.QUESTION), _optional(mod.CANNOT),
+        _optional(mod.IMPERATIVE), _optional(mod.PAST), _optional(mod.PAST_AFTER),
         _optional(mod.VERB_PAST), _optional(mod.THEIRS), _optional(mod.THEIRS_NAMED, 0), c(mod.MINE),
         _optional(mod.CLOCK), mod.CLOCK_WINDOW, _optional(mod.NOT_YET), _optional(mod.HANDED_OVER),
         _optional(mod.SIGNATURE_AHEAD))
@@ -149,6 +152,17 @@ def planned(text: str, m: re.Match, lex: Lexicon, clauses: Clauses, future: list
     return any(lo <= s < hi and (abs(s - m.end()) < 40 or abs(m.start() - e) < 40) for s, e in future)
 
 
+def asked(text: str, m: re.Match, lex: Lexicon, clauses: Clauses) -> bool:
+    """True when the cue stands in a clause that asks ("签了没？", "约上电话没"): nothing happened yet."""
+    if lex.question is None:
+        return False
+    lo, hi = clauses.span(m.start())
+    lo = max(lo, text.rfind(" ", 0, m.start()) + 1)         # a space parts clauses typed on a phone too
+    space = text.find(" ", m.end())
+    hi = min(hi, space) if space >= 0 else hi
+    return lex.question.search(text, lo, max(m.end(), hi)) is not None or text[lo:hi].rstrip()[-1:] in ("?", "？")
+
+
 def channel(text: str, lex: Lexicon, clauses: Clauses, future: Sequence[tuple[int, int]] = ()) -> Channel | None:
     """How the interaction happened: the first cue that is not a plan, a weak one only alone."""
     hits: list[tuple[int, int, Channel]] = []
@@ -161,6 +175,8 @@ def channel(text: str, lex: Lexicon, clauses: Clauses, future: Sequence[tuple[in
                 continue        # "call Acme Monday": a to-do, not an interaction
             if planned(text, m, lex, clauses, list(future)):
                 continue        # "call with Acme tomorrow at 3": the next step, not this one
+            if asked(text, m, lex, clauses):
+                continue
             hits.append((m.start(), -weight, name))
             break
     if not hits:
@@ -192,6 +208,8 @@ def stage(text: str, lex: Lexicon, clauses: Clauses, new_customer: bool,
                 continue
             if name == Stage.LEAD and not new_customer:
                 continue
+            if asked(text, m, lex, clauses):
+                continue        # "合同签了吗": a question, no stage
             return name
     if new_customer and lex.new_company.search(text):
         return Stage.LEAD

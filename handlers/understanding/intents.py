@@ -22,6 +22,7 @@ class Signals:
     followup: bool = False
     birthday: bool = False
     reachable: bool = False      # a phone number or e-mail address: a contact fact to keep
+    customer_first: bool = False  # the message opens with the customer's name (or quotes it): it is its subject
 
 
 def command(text: str) -> tuple[Intent, int | None] | None:
@@ -38,11 +39,20 @@ def command(text: str) -> tuple[Intent, int | None] | None:
 
 def classify(text: str, lex: Lexicon, s: Signals) -> Intent:
     """The intent of a message that is not a chat command."""
-    if lex.help.search(text) or (lex.lang != DEFAULT and lexicon(DEFAULT).help.search(text) and len(text) < 40):
-        return Intent.HELP            # "/help", "hi" work in every language
+    if lex.cannot is not None and lex.cannot.search(text):
+        return Intent.UNKNOWN         # "帮我订一张高铁票": nothing the bot does
+    if (lex.help.search(text) and not (s.customer and s.channel)) or (
+            lex.lang != DEFAULT and lexicon(DEFAULT).help.search(text) and len(text) < 40):
+        return Intent.HELP            # "/help", "hi" work in every language; a note asking how to note stays one
     question_form = everyone().question
-    deal_facts = s.channel or s.stage or s.amount or s.birthday or (s.followup and not question_form.search(text))
-    question = question_form.search(text) is not None
+    asked = lex.question is not None and lex.question.search(text) is not None   # "吗", "签了没", "谁在跟"
+    question = question_form.search(text) is not None or asked
+    if asked:       # an amount or a day in a question points at a deal or a day, it is no new fact
+        deal_facts = s.channel or s.stage or s.birthday or (s.followup and s.customer)
+    else:
+        deal_facts = s.channel or s.stage or s.amount or s.birthday or (s.followup and not question)
+    if asked and s.known_customer and s.customer_first and not deal_facts:
+        return Intent.QUERY_CUSTOMER          # "蓉欣之前谁去拜访过": about the customer it opens with
     if not (deal_facts and s.customer):
         if lex.pipeline.search(text) and not s.channel:
             return Intent.PIPELINE
@@ -54,6 +64,8 @@ def classify(text: str, lex: Lexicon, s: Signals) -> Intent:
             return Intent.QUERY_CUSTOMER
         if question and s.known_customer and not deal_facts and len(text) < 80 and not lex.log_verbs.search(text):
             return Intent.QUERY_CUSTOMER
+        if asked and (s.known_customer or s.customer_first) and not deal_facts:
+            return Intent.QUERY_CUSTOMER      # "蓝湾那边啥进展了", "华创医疗之前我们有没有接触过"
     if s.customer or s.contact or s.stage or s.amount or s.followup or s.birthday or s.reachable:
         return Intent.LOG
     if lex.log_verbs.search(text) or (s.channel and lex.refer_back.search(text)):

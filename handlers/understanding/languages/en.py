@@ -102,6 +102,8 @@ QUERY = [
     r"\bwho\s+is\s+(?:our\s+)?(?:contact|the\s+contact)\s+at\b",
 ]
 QUESTION_START = [r"what", r"who", r"which", r"how", r"show", r"list", r"any", r"give", r"tell"]
+QUESTION: list[str] = []
+CANNOT: list[str] = []
 _NOTE_VERBS = [
     r"visited",
     r"called",

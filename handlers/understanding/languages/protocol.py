@@ -39,7 +39,9 @@ class Cues(Protocol):
     ACTIVITY: Phrases          # a question about what the team did
     QUERY: Phrases             # a question about one customer
     QUESTION_START: Phrases    # words that open a question ("what", "что", "哪")
+    QUESTION: Phrases          # words that make a clause a question wherever they stand ("吗", "签了没")
     LOG_VERBS: Phrases         # verbs that make a message a note even without other facts
+    CANNOT: Phrases            # a request the bot cannot do ("book me a train ticket", "帮我翻译")
 
     # -- what happened --
     CHANNELS: Mapping[str, Phrases]   # channel -> cues of an interaction by that channel
@@ -97,8 +99,8 @@ class Cues(Protocol):
 
 
 # slots a language may leave empty (the rule that reads them is then skipped)
-OPTIONAL = frozenset({"IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "THEIRS", "THEIRS_NAMED", "CLOCK",
-                      "CURRENCY_STEMS", "BARE_MULTIPLIERS", "FILLERS", "CORRECTION", "NOT_YET", "HANDED_OVER",
+OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "THEIRS", "THEIRS_NAMED",
+                      "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "FILLERS", "CORRECTION", "NOT_YET", "HANDED_OVER",
                       "SIGNATURE_AHEAD"})
 # the keys every language's mappings must have
 CHANNEL_NAMES: tuple[str, ...] = tuple(SPOKEN_CHANNELS)

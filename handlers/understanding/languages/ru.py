@@ -358,6 +358,8 @@ PERIODS = {
 }
 
 QUESTION_START = [r"где", r"что", r"кто", r"какие", r"какой", r"сколько", r"покажи", r"как", r"расскажи"]
+QUESTION: list[str] = []
+CANNOT: list[str] = []
 IMPERATIVE: list[str] = []
 PAST = [r"(?:л|ла|ли|лся|лась|лись|лось|ка|ки|ке|ку|ок|чи|че|чу|ча|ия|ии|ей|ом)$"]
 PAST_AFTER: list[str] = []
