@@ -5,7 +5,7 @@ import re
 
 from handlers.understanding.lex_names import (COMMON_WORDS, EN_FIRM_WORDS, EN_FIRST_NAMES, EN_NOT_FIRMS_LOWER, EN_NOT_NAMES,
                                               LEGAL_PREFIX_RU, LEGAL_SUFFIX_EN)
-from handlers.understanding import ru_firms, zh_firms
+from handlers.understanding import ru_firms, zh_firms, zh_names
 from handlers.understanding.ru_names import lookup_first
 
 _EN_WORD = r"[A-Z][\w&'.-]*"
@@ -24,7 +24,8 @@ _EN_LEAD = re.compile(r"^(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3
 _EN_LOWER = re.compile(r"\b(?i:visited|called|phoned|emailed|texted|pinged|messaged|met\s+with|stopped\s+by|dropped\s+by|sent)\s+"
                        r"([a-z][a-z0-9&'-]{2,})(?=\s*(?:[,.;!?]|$|\s+(?:today|yesterday|this|again|and|about|re|-|—)\b))")
 
-_ZH_NAMED = re.compile(r"(?:叫做|名叫|叫(?!什么)|名为|名字是|新客户(?:是|叫)?|客户是|公司是|一家(?:公司|企业)叫?)[:：\s]*([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?=[,.!?;，。！？；\s]|的|$)")
+_ZH_NAMED = re.compile(r"(?:叫做|名叫|叫|名为|名字是|新客户(?:是|叫)?|客户是|公司是|一家(?:公司|企业)叫?)"
+                       r"(?:什么(?:来着)?[\s,，]*(?:叫做?)?)?[:：\s]*(?!什么)([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?=[,.!?;，。！？；\s]|的|$)")
 _ZH_QUERY = re.compile(r"(?:查一下|查查|查询|看看|介绍一下|说说)([\u4e00-\u9fffA-Za-z0-9]{2,14})|^([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:的|那边|现在)?(?:情况|进展|最新|怎么样)")
 
 _RU_LEGAL = re.compile(LEGAL_PREFIX_RU + r"\s*[«\"“]([^»\"”]{1,60})[»\"”]")
@@ -106,16 +107,36 @@ def _english(text: str, person: str | None, query: bool) -> str | None:
     return None
 
 
+_ZH_LATIN = re.compile(r"(?:(?<=公司)|(?<=公司叫)|(?<=叫)|(?<![A-Za-z]))\s*((?:[A-Z][\w&'.-]*)(?:\s[A-Z][\w&'.-]*){0,3})"
+                       r"(?=\s*(?:的|（|\(|分公司|\S{2}分公司|\s做))")
+
+
+def _latin_in_chinese(text: str, person: str | None) -> str | None:
+    """A company with a Latin name in a Chinese note: "Sunrise Trading HK的Peter", "法国公司Maison Verte 做…"."""
+    for m in _ZH_LATIN.finditer(text):
+        name = m.group(1).strip()
+        words = name.split()
+        if person and (name in person or person in name):
+            continue
+        if len(words) >= 2 and not _personal(words) or text[max(0, m.start(1) - 3):m.start(1)].strip().endswith(("公司", "叫")):
+            return name
+    return None
+
+
 def chinese(text: str, person: str | None, query: bool) -> str | None:
     """A company named in a Chinese note."""
+    found = zh_firms.quoted(text, person) or _latin_in_chinese(text, person)
+    if found:
+        return found
     m = _ZH_NAMED.search(text)
-    if m and m.group(1) != person:
+    if m and m.group(1) != person and not zh_names.is_place(m.group(1)):
         return m.group(1)
     if query:
         m = _ZH_QUERY.search(text)
         if m:
             return (m.group(1) or m.group(2)).strip()
-    return zh_firms.by_ending(text, person) or zh_firms.owner_of(text, person) or zh_firms.leading(text, person)
+    return zh_firms.by_parts(text, person) or zh_firms.by_ending(text, person) or zh_firms.owner_of(text, person) \
+        or zh_firms.leading(text, person)
 
 
 def russian(text: str, person: str | None, query: bool) -> str | None:

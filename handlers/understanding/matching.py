@@ -26,7 +26,7 @@ WORD = re.compile(r"[0-9A-Za-zÀ-ɏА-Яа-яЁё]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _ZH_TRADE = re.compile("(?:" + ZH_TRADES + ")")
 # a name going on past the matched characters into its own trade or legal ending
-_ZH_LONGER = re.compile("[^的了和跟与在是说把被给向从也都就还要会想让签\\W]{1,3}?(?:" + ZH_TRADES + "|" + ZH_LEGAL + ")")
+_ZH_LONGER = re.compile("[^的了和跟与在是说把被给向从也都就还要会想让签新\\W]{1,3}?(?:" + ZH_TRADES + "|" + ZH_LEGAL + ")")
 _NOT_PINYIN = frozenset(w.lower() for w in zh_cues.NOT_PINYIN)
 
 

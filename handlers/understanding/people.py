@@ -121,15 +121,36 @@ def _zh_name_at(text: str, i: int) -> str | None:
     return name
 
 
+_ZH_SURNAMED = re.compile("姓([" + _ZH_SUR + "])")
+_ZH_LATIN = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+)(?:\s([A-Z][a-z]{1,5})(?![\w&]| [A-Z]))?")
+_ZH_LATIN_ROLE = re.compile(r"(?:总监|经理|主管|负责人|联系人|对接人|合伙人|采购|老板|CEO|CTO|CFO|COO|GM|VP|HR)\s?$")
+
+
 def chinese(text: str, taken: tuple[int, int]) -> Person:
-    """Contact in a Chinese note: 刘经理, 王总, 李娜, 对接人是陈静."""
+    """Contact in a Chinese note: 刘经理, 王总, 李娜, 对接人是陈静, 老板姓吴, 销售总监Kevin."""
+    found = _chinese_written(text, taken)
+    at = found[0] if found else len(text)
+    other = [(m.start(), Person(m.group(1))) for m in _ZH_SURNAMED.finditer(text)][:1]   # "老板姓吴": 吴
+    for m in _ZH_LATIN.finditer(text):                  # "跟Michael开了个zoom", "运营总监Vivian"
+        if taken[0] <= m.start() < taken[1]:
+            continue
+        if m.group(1).lower() in EN_FIRST_NAMES or _ZH_LATIN_ROLE.search(text, 0, m.start()):
+            other.append((m.start(), Person(" ".join(w for w in m.groups() if w))))
+            break
+    best = min(other, key=lambda c: c[0], default=None)
+    if best is not None and best[0] < at:
+        return best[1]
+    return found[1] if found else Person()
+
+
+def _chinese_written(text: str, taken: tuple[int, int]) -> tuple[int, Person] | None:
+    """A Chinese name or surname with a title, where it is written, and its role."""
     starts: list[int] = []
     if taken[1] > 0:
         k = taken[1]
-        while k < len(text) and text[k] in "公司那边方":
+        while k < len(text) and text[k] in "公司那边方个":
             k += 1
-        if text.startswith("的", k):
-            starts.append(k + 1)
+        starts.append(k + 1 if text.startswith("的", k) else k)      # "美佳的黄姐", "蓝湾孙浩"
     for m in _ZH_CONTEXT.finditer(text):
         starts.append(m.end())
     starts += [m.end() for m in re.finditer(r"(?:^|[,.!?;:，。！？；\s])", text)]
@@ -156,11 +177,11 @@ def chinese(text: str, taken: tuple[int, int]) -> Person:
         name = _zh_name_at(text, m.end())
         if name and _ZH_TITLED.fullmatch(name) is None and not (taken[0] <= m.end() < taken[1]) \
                 and (best is None or m.end() <= best[0]):
-            return Person(name, m.group(1))
+            return m.end(), Person(name, m.group(1))
     if best is None:
-        return Person()
+        return None
     dept = _ZH_DEPT.search(text[max(0, best[0] - 8):best[0]])
-    return Person(best[1], dept.group(1) if dept else None)
+    return best[0], Person(best[1], dept.group(1) if dept else None)
 
 
 _RU_ROLES = (r"(?:главн\w+\s+инженер\w*|коммерческ\w+\s+директор\w*|генеральн\w+\s+директор\w*|финансов\w+\s+директор\w*|"

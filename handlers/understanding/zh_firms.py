@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-from handlers.understanding.lex_names import ZH_LEGAL, ZH_SURNAMES, ZH_TRADES
+from handlers.understanding.lex_names import ZH_LEGAL, ZH_SURNAMES, ZH_TITLES, ZH_TRADES
+from handlers.understanding.languages import zh
+from handlers.understanding.zh_names import is_place
 
 # a trade word ("科技", "物流") or a legal form ("有限公司"), not part of a longer common word
 _SUFFIX = re.compile("(?:(?:" + ZH_TRADES + ")+(?:" + ZH_LEGAL + ")?|(?:" + ZH_LEGAL + "))"
@@ -35,7 +37,7 @@ def _start(text: str, end: int) -> int | None:
     for k in range(end - 2, lo - 1, -1):
         if k == 0 or not _HAN_OR_LATIN.match(text[k - 1]) or _CUE.search(text, max(0, k - 4), k):
             return k
-        if k == lo and text[k - 1] == "了":           # "签了…", "找了…": a verb done to the company
+        if k == lo and text[k - 1] in "了的":         # "签了…", "遵义的赤水河酒业": the name starts here
             return k
     return None
 
@@ -85,4 +87,64 @@ def leading(text: str, person: str | None) -> str | None:
         if name != person and not personal and name not in _NOT_SUBJECT and not any(ch in _BREAK for ch in name) \
                 and not name.endswith(("部", "处", "科", "组", "室", "中心")) and _clean(name):
             return name
+    return None
+
+
+# -- names written as their own words: quoted, after a description, after "新" --------------
+
+_QUOTED = re.compile(r"[“\"‘'「『《]([^”\"’'」』》]{2,30})[”\"’'」』》]")
+_PARTS = re.compile(r"[^\s,.!?;:，。！？；：、()（）~～]+")
+# a part that says what kind of company follows: "慈溪一家小家电厂", "做锁具的", "成都火锅连锁", "新客户"
+_DESCRIBES = re.compile(r"一家|一个|(?:^|[^叫])做.{1,10}的$|的(?:品牌|公司|工厂|客户)$|"
+                        r"(?:公司|厂|机构|品牌|集团|商场|工厂|连锁|商行|店|客户|线索|仓库|供应商)$|^新$")
+# words a company's own name is not: times, channels, people, doings
+_NOT_NAME = re.compile(r"^(?:今天|昨天|明天|前天|后天|上午|下午|晚上|早上|中午|刚才|刚刚|下周|上周|这周|本周|周[一二三四五六日末]|"
+                       r"电话|微信|邮件|邮箱|短信|视频|拜访|陌拜|见面|老板|老总|联系人|负责人|朋友|对方|客户|他们|她们|我们|"
+                       r"新客户|新线索|外贸|报价|要|想|说|加|去|来|约|见|聊|发|打|接|在|是|有|没|不|很|也|都|还|就|先|再|刚)|"
+                       r"[了的吗呢吧啊嘛]$|^[0-9]")
+_PERSON = re.compile(r"^[" + "".join(sorted(ZH_SURNAMES)) + r"小老阿](?:" + ZH_TITLES + r"|姐|哥|叔|生|工|[\u4e00-\u9fff]{1,2})$")
+_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·]{2,14}")
+_QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·()（） ]{2,30}")
+_PEOPLE = re.compile(r"经理|总监|主管|部长|主任|老板|老总|负责人|联系人|采购|创始人|董事长|秘书")
+_FILLER = frozenset("嗯 呃 啊 那个 就是 然后 叫什么 叫啥 什么来着 对了".split())
+_TRADE_END = re.compile("(?:" + "|".join(sorted(set(zh.TRADES) | set(zh.NAME_TAIL), key=len, reverse=True)) + ")$")
+
+
+def _named(part: str, person: str | None) -> bool:
+    """True when a part can be a company's own name: "瓷都陶艺", "小步机器人" (not "电话", "王总")."""
+    return (_NAME.fullmatch(part) is not None and not _NOT_NAME.search(part) and not is_place(part)
+            and not _PEOPLE.search(part) and part not in _FILLER and not (len(part) <= 3 and _PERSON.match(part))
+            and part != person and not (person and person in part) and not any(ch in "的了们我你他她" for ch in part))
+
+
+def quoted(text: str, person: str | None) -> str | None:
+    """A name in quotes: 叫“京仪智控”的公司, 那家“米多多”."""
+    for m in _QUOTED.finditer(text):
+        name = m.group(1).strip()
+        if name != person and _QUOTED_NAME.fullmatch(name) and not is_place(name):
+            return name
+    return None
+
+
+def by_parts(text: str, person: str | None) -> str | None:
+    """A name written as its own word after words that say what kind of company it is
+    ("慈溪一家小家电厂 乐家电器", "新 宁波 顺发汽配", "朋友介绍了个客户 鲜盒子") or before what it does
+    ("南京沃克智能装备 做扫地机配件的")."""
+    parts = [p for p in _PARTS.findall(text) if p not in _FILLER]
+    if parts and len(parts[0]) >= 4 and _TRADE_END.search(parts[0]) and _named(parts[0], person) \
+            and not _DESCRIBES.search(parts[0]):
+        return parts[0]                                # "北冰洋冷链 朋友介绍的": the note opens with it
+    for k, part in enumerate(parts):
+        nxt = k + 1
+        described = _DESCRIBES.search(part) is not None or (k == 0 and is_place(part))
+        while described and nxt < len(parts) and is_place(parts[nxt]):
+            nxt += 1                                   # "新 宁波 顺发汽配": the place is not the name
+        if described and nxt + 1 < len(parts) and len(parts[nxt]) <= 3 and len(parts[nxt + 1]) >= 4 \
+                and _named(parts[nxt + 1], person) and not _DESCRIBES.search(parts[nxt + 1]):
+            nxt += 1                                   # "新 象山 丰收渔业": a place not in the list
+        if described and nxt < len(parts) and _named(parts[nxt], person) and not _DESCRIBES.search(parts[nxt]):
+            return parts[nxt]
+        if k + 1 < len(parts) and re.fullmatch(r"做.{1,10}的", parts[k + 1]) and _named(part, person) \
+                and not _DESCRIBES.search(part):
+            return part
     return None

@@ -25,14 +25,14 @@ TRADES = """
     旅游 酒店 航空 汽车 汽配 重工 船舶 银行 保险 证券 投资 资本
     金融 控股 咨询 实业 工业 工贸 五金 钢构 玻璃 陶瓷 照明 仪表
     精密 模具 制造 动力 新能 游戏 设计 会展 人力 安防 消防 律师事务所
-    事务所 研究院 研究所
+    事务所 研究院 研究所 代理 管业 酒类 电子商务 阀门 门业
 """.split()
 LEGAL = ["股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "工作室", "工厂", "厂",
          "经营部", "批发部", "门市部", "商行"]
 # more words that end a registered name after its core, read only when taking a known name apart
 # ("广州美佳日化有限公司" is said "美佳"); too common to end a new name found in a note
 NAME_TAIL = """
-    管理 服务 发展 零部件 配件 日化 大数据 紧固件 制品 装备 灯饰 玩具 花卉 阀门 塑胶 国药 冷链 仓储
+    管理 服务 发展 零部件 配件 日化 大数据 紧固件 制品 装备 灯饰 玩具 花卉 塑胶 国药 冷链 仓储
     电路 器材 文具 连锁 互娱 控制 系统 工艺 用品 化妆品 家电 电器 工具 机器人 光学 实业 国际 环球
 """.split()
 # Latin words in a Chinese note that are never a customer's pinyin or initials ("qm" is 启明, "PO" is not)
@@ -267,6 +267,9 @@ REFER_BACK = [
 ]
 NEW_COMPANY = [
     r"新客户",
+    r"^新\s",
+    r"新线索",
+    r"陌拜",
     r"一家新",
     r"新认识",
     r"潜在客户",
@@ -303,6 +306,15 @@ CHANNELS = {
         r"回电",
         r"没人接",
         r"没接",
+        r"接(?:了|到)\S{0,3}电话",
+        r"电话(?:打了|聊了|聊的|打过|打通|没通|不通|打不通|终于通|通了|占线)",
+        r"打(?:过来|来)的?电话|电话打(?:过来|来)",
+        r"打通了",
+        r"接电话",
+        r"(?:^|\s)电话(?=\s|$)",
+        r"腾讯会议",
+        r"zoom",
+        r"语音(?:聊|通话|电话)",
     ],
     "meeting": [
         r"见面",

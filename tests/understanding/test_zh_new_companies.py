@@ -1,0 +1,51 @@
+"""New Chinese companies where reps write them, and the person they met. Sentences written for
+these tests in the phone style of real reps."""
+from __future__ import annotations
+
+import pytest
+
+from handlers.understanding import understand
+
+from understanding_data import NOW
+
+KNOWN = ["苏州恒远精密机械有限公司", "宁波港兴国际物流有限公司"]
+
+
+def u(text):
+    return understand(text, NOW, KNOWN)
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("嘉善一家做门窗的 金盾门业 老板姓沈 约了周四过去", "金盾门业"),
+    ("昆山一家注塑厂 鑫达塑胶 采购小周 要报价", "鑫达塑胶"),
+    ("新 宁波 甬丰五金 电话 老板要样品", "甬丰五金"),
+    ("新客户 余姚 华美灯具 见了老板", "华美灯具"),
+    ("新 舟山 海鲜汇 微信加了", "海鲜汇"),
+    ("朋友介绍了个客户 好味道 做团餐的 老板娘姓何", "好味道"),
+    ("江南食府 做连锁餐饮的 运营经理小林 要做会员系统", "江南食府"),
+    ("下午去了一家叫“云朵科技”的公司 见了CTO", "云朵科技"),
+    ("刚接了个电话 叫什么来着 叫金帆建材 想要报价", "金帆建材"),
+    ("是温州那边的瓯越阀门 说是朋友推荐的", "瓯越阀门"),
+    ("法国公司Belle Maison 做家居的 联系人Sophie", "Belle Maison"),
+])
+def test_a_new_company_is_found_where_it_is_written(text, customer):
+    p = u(text)
+    assert (p.customer, p.customer_known) == (customer, False)
+    assert p.stage == "lead"
+
+
+@pytest.mark.parametrize("text, contact", [
+    ("嘉善一家做门窗的 金盾门业 老板姓沈 约了周四过去", "沈"),
+    ("港兴的销售总监Kevin说下周来公司", "Kevin"),
+    ("恒远那边跟Michael开了个视频会", "Michael"),
+    ("港兴黄姐换号了 新号13911112222", "黄姐"),
+    ("恒远生产部严工说样品测试通过了", "严工"),
+    ("港兴运营总监Vivian Li 约了周五吃饭", "Vivian Li"),
+])
+def test_the_person_met_is_the_contact(text, contact):
+    assert u(text).contact == contact
+
+
+def test_a_factory_word_is_no_persons_title():
+    p = u("新 湖州 天成化工 电话 要报价")
+    assert (p.customer, p.contact) == ("天成化工", None)
