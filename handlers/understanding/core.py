@@ -62,7 +62,7 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     cleaned = spoken.tidy(cleaned, lang)                     # read without "um", repeats, names corrected
     work = cleaned.replace("ё", "е").replace("Ё", "Е")       # same length: spans stay valid
     lex = lexicon(lang)
-    clauses = Clauses(work)
+    clauses = Clauses(work, spaced_words=lang != Lang.ZH)
     match = match_known(cleaned, known, aliases)
     person = people.extract(cleaned, lang, (match.start, match.end))
     parse.contact, parse.contact_role = person.name, person.role
@@ -78,6 +78,8 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
         if at >= 0 and person.name and person.name in parse.customer:     # the "person" was part of the name
             person = people.extract(cleaned, lang, (at, at + len(parse.customer)))
             parse.contact, parse.contact_role = person.name, person.role
+    if lang == Lang.ZH and match.name and match.start >= 0:     # "得泰" (德泰 typed by sound) holds no cue "得"
+        work = work[:match.start] + "某" * (match.end - match.start) + work[match.end:]
     amount = pick_amount(work, find_amounts(work, lang))
     if amount is not None:
         parse.amount, parse.currency = amount.value, amount.currency

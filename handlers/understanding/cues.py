@@ -112,12 +112,19 @@ def everyone() -> Everyone:
         filler=re.compile(r"^" + one_of(joined("FILLER")) + r"\s+|" + punct + r"+$|^" + punct + "+", re.I))
 
 
-class Clauses:
-    """Clause boundaries of a text (commas, full stops, dashes), for "same clause" tests."""
+_SPACE_CUT = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 
-    def __init__(self, text: str) -> None:
+
+class Clauses:
+    """Clause boundaries of a text (commas, full stops, dashes), for "same clause" tests. Where words
+    are not spaced (Chinese), a space typed on a phone parts clauses too: "电话 约下周二"."""
+
+    def __init__(self, text: str, spaced_words: bool = True) -> None:
         self.text = text
-        self.cuts = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text) + 1]
+        cuts = [m.end() for m in _CLAUSE_END.finditer(text)]
+        if not spaced_words:
+            cuts = sorted(set(cuts) | {m.end() for m in _SPACE_CUT.finditer(text)})
+        self.cuts = [0] + cuts + [len(text) + 1]
 
     def span(self, pos: int) -> tuple[int, int]:
         """The clause holding character `pos`, as (start, end)."""
