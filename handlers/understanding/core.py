@@ -20,7 +20,7 @@ from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_w
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse
 from handlers.understanding.timeline import period, sort_out
-from storage.vocabulary import Intent, Lang, Stage
+from storage.vocabulary import Intent, Lang
 
 _PERIOD_INTENTS = (Intent.PIPELINE, Intent.FOLLOWUPS, Intent.ACTIVITY)
 log = logging.getLogger("crmbot.understanding")
