@@ -102,6 +102,10 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses) 
             continue
         if committed and not theirs(clause, lex):
             out.followup_on = hit.day
+            if hit.kind == "week":          # "下周去做demo, 定了下周二": the day named in that week
+                hit = next((h for h in hits[i + 1:] if h.day is not None and h.kind != "week"
+                            and 0 < (h.day - hit.day).days < 7), hit)
+                out.followup_on = hit.day
             what = (clause[:hit.start - start] + " " + clause[hit.end - start:]).strip()
             what = common.filler.sub("", re.sub(r"\s+", " ", what)).strip()
             out.followup_what = what[:160] or None

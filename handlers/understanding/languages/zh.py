@@ -5,9 +5,11 @@ languages/protocol.py for what each slot means.
 """
 from __future__ import annotations
 
+from datetime import date
+
 from handlers.understanding.days import (MONTH_END, MONTH_SLASH_DAY, NEXT_MONTH_END, NEXT_MONTH_START, NEXT_WEEK,
-                                         NEXT_WEEK_END, TODAY, WEEK_AFTER_NEXT, day_of_month, in_days, numeric_date,
-                                         offset, weekday)
+                                         NEXT_WEEK_END, TODAY, WEEK_AFTER_NEXT, Resolved, day_of_month, in_days,
+                                         numeric_date, offset, weekday)
 from handlers.understanding.languages.protocol import one_of
 
 CODE = "zh"
@@ -222,6 +224,15 @@ COMMIT = [
     r"跟进",
     r"联系",
     r"去",
+    r"给(?=\s|$|他|她|你|您|到)",
+    r"答复",
+    r"回复",
+    r"打(?:给|过去|回去)",
+    r"试试",
+    r"出(?:个|一版|一份|合作)?(?:方案|报价|框架|合同|资料)",
+    r"报过去",
+    r"投标",
+    r"^\S{1,4}$",
     r"拿",
     r"送",
     r"交",
@@ -570,7 +581,7 @@ PAST_AFTER = [r"(?s:.{0,2})了", r"(?s:.?)过"]
 VERB_PAST: list[str] = []
 CALL_OUTCOME = [r"没人接", r"没接", r"无人接听", r"占线", r"关机"]
 REMIND = [r"提醒我?", r"记得"]
-TODAY_OK = [r"跟进", r"回访"]
+TODAY_OK = [r"跟进", r"回访", r"再(?:打|试|联系|去|问)"]
 # the customer's own promise: "他们周五前答复"
 _THEY = r"(?:他们|她们|对方|客户|人家|他|她)"
 _THEIR_STEP = [r"答复", r"回复", r"定下来", r"做决定", r"决定", r"付款", r"打款", r"回款", r"反馈", r"考虑", r"回话", r"回消息",
@@ -593,12 +604,19 @@ DIGITS = "零一二两三四五六七八九十"
 _COUNT = "[0-9" + DIGITS + "几]{1,3}"
 _WEEK = "(?:周|星期|礼拜)"
 _DAY_IN_NUMERALS = "[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+def _new_year(m, today: date) -> Resolved:
+    """元旦: the coming first of January."""
+    return date(today.year + 1, 1, 1), "relative", None
+
+
 DATES = [
     ("大后天", in_days(3)),
+    ("元旦", _new_year),
+    ("(?<![昨前])(?:今天)?(?:上午|中午|下午|晚上|傍晚)(?=\S{0,6}再)", TODAY),
     ("(?<!大)后天", in_days(2)),
     ("明[天早晚儿日]", in_days(1)),
     ("今[天晚早日]", TODAY),
-    ("(?P<mod>下下个?|下个?|这个?|本)?" + _WEEK + "(?P<wd>[一二三四五六日天末])",
+    ("(?<!上)(?<!上个)(?P<mod>下下个?|下个?|这个?|本)?" + _WEEK + "(?P<wd>[一二三四五六日天末])",
      weekday(WEEKDAYS, next_week=("下",), this_week=("这", "本"), week_after=("下下",))),
     ("下(?:个)?" + _WEEK + "(?:底|结束前)", NEXT_WEEK_END),
     ("下下个?" + _WEEK, WEEK_AFTER_NEXT),
