@@ -58,6 +58,8 @@ class _Money:
         self.discount_after = re.compile(r"\s*(?:" + alt("DISCOUNT_AFTER") + ")", re.I)
         self.per_unit = re.compile(r"\s*(?:" + alt("PER_UNIT") + ")", re.I)
         self.discount_before = re.compile(r"(?:" + alt("DISCOUNT_BEFORE") + r")\s*$", re.I)
+        paid = alt("PAID_PART")
+        self.paid_before = re.compile(r"(?:" + paid + r")", re.I) if paid else None
         self.bare_money = re.compile(r"(?:[$€£₽¥](?!\s?\d))|" + alt("BARE_MONEY"), re.I)
 
     def factor(self, mul: str) -> int:
@@ -174,7 +176,8 @@ def pick_amount(text: str, amounts: list[Amount]) -> Amount | None:
     discount and no unit price ("$12 per unit", "за штуку", "每台") when a total is written too."""
     money = _money()
     usable = [a for a in amounts if not money.discount_after.match(text, a.end)
-              and not money.discount_before.search(text[max(0, a.start - 16):a.start])]
+              and not money.discount_before.search(text[max(0, a.start - 16):a.start])
+              and not (money.paid_before is not None and money.paid_before.search(text[max(0, a.start - 16):a.start]))]
     totals = [a for a in usable if not money.per_unit.match(text, a.end)]
     usable = totals or usable
     if not usable:

@@ -6,6 +6,7 @@ import re
 from handlers.understanding.lex_names import (COMMON_WORDS, EN_FIRM_WORDS, EN_FIRST_NAMES, EN_NOT_FIRMS_LOWER, EN_NOT_NAMES,
                                               LEGAL_PREFIX_RU, LEGAL_SUFFIX_EN)
 from handlers.understanding import ru_firms, zh_firms, zh_names
+from handlers.understanding.languages import zh as zh_cues
 from handlers.understanding.ru_names import lookup_first
 
 _EN_WORD = r"[A-Z][\w&'.-]*"
@@ -123,6 +124,9 @@ def _latin_in_chinese(text: str, person: str | None) -> str | None:
     return None
 
 
+_ZH_ASKED = re.compile("|".join(zh_cues.QUESTION) + r"|[?？]")
+
+
 def chinese(text: str, person: str | None, query: bool) -> str | None:
     """A company named in a Chinese note."""
     found = zh_firms.quoted(text, person) or _latin_in_chinese(text, person)
@@ -135,8 +139,9 @@ def chinese(text: str, person: str | None, query: bool) -> str | None:
         m = _ZH_QUERY.search(text)
         if m:
             return (m.group(1) or m.group(2)).strip()
+    asked = _ZH_ASKED.search(text) is not None
     return zh_firms.by_parts(text, person) or zh_firms.by_ending(text, person) or zh_firms.owner_of(text, person) \
-        or zh_firms.leading(text, person)
+        or zh_firms.leading(text, person) or zh_firms.asked_about(text, person, asked)
 
 
 def russian(text: str, person: str | None, query: bool) -> str | None:

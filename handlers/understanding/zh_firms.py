@@ -126,6 +126,15 @@ def quoted(text: str, person: str | None) -> str | None:
     return None
 
 
+_OPENING = re.compile(r"^([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?=\s|那个|那边|那家|这家|之前|现在|最近|是|谁|什么|有没有|怎么)")
+
+
+def asked_about(text: str, person: str | None, asked: bool) -> str | None:
+    """The company a question opens with: "安居乐门窗之前有人报过价吗", "冀东新材 谁的客户"."""
+    m = _OPENING.match(text) if asked else None
+    return m.group(1) if m and _named(m.group(1), person) else None
+
+
 def by_parts(text: str, person: str | None) -> str | None:
     """A name written as its own word after words that say what kind of company it is
     ("慈溪一家小家电厂 乐家电器", "新 宁波 顺发汽配", "朋友介绍了个客户 鲜盒子") or before what it does

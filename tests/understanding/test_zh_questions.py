@@ -76,3 +76,22 @@ def test_filler_what_was_it_called_is_no_question():
 ])
 def test_a_company_met_for_the_first_time_is_a_lead(text):
     assert u(text).stage == "lead"
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("鼎新包装之前有人报过价吗", "鼎新包装"),
+    ("华安物流 谁的客户", "华安物流"),
+    ("金禾五金那个老板后来约上了没？", "金禾五金"),
+])
+def test_a_question_opening_with_a_new_company_asks_about_it(text, customer):
+    p = u(text)
+    assert (p.intent, p.customer) == ("query_customer", customer)
+
+
+@pytest.mark.parametrize("text", [
+    "恒远首期款到了 36万",
+    "云栖的尾款到账了 12万",
+    "蓉欣剩下那20万年前能到吗 明天问问",
+])
+def test_a_payment_received_is_not_the_deals_value(text):
+    assert u(text).amount is None

@@ -645,6 +645,7 @@ MONEY_WORDS = [r"budget", r"deal", r"contract", r"price", r"priced", r"quote[d]?
 MONEY_LINKS = [r"is", r"of", r"at", r"for", r"to", r"now", r"was"]   # "budget is now 45000"
 DISCOUNT_AFTER = [r"discount", r"off\b", r"rebate"]
 DISCOUNT_BEFORE = [r"discount\s+of", r"rebate\s+of"]
+PAID_PART: list[str] = []
 PER_UNIT = [r"/\s*(?:unit|pc|piece|seat|user|license|month|mo)\b", r"(?:per|a|an|each)\s+(?:unit|piece|pc|seat|user|license|item)",
             r"each\b", r"apiece\b"]
 BARE_MONEY = [r"\b(?:dollars|euros)\b"]   # a currency word with no number next to it

@@ -90,6 +90,7 @@ class Cues(Protocol):
     MONEY_LINKS: Phrases                      # words allowed between a money word and its number ("is", "на")
     DISCOUNT_AFTER: Phrases                   # a value followed by these is a discount
     DISCOUNT_BEFORE: Phrases                  # a value after these is a discount
+    PAID_PART: Phrases                        # a value shortly after these is a part paid, not the deal's value
     PER_UNIT: Phrases                         # a value followed by these is a unit price
     BARE_MONEY: Phrases                       # a currency word that wants a number next to it
 
@@ -100,7 +101,7 @@ class Cues(Protocol):
 
 # slots a language may leave empty (the rule that reads them is then skipped)
 OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "THEIRS", "THEIRS_NAMED",
-                      "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "FILLERS", "CORRECTION", "NOT_YET", "HANDED_OVER",
+                      "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "FILLERS", "CORRECTION", "NOT_YET", "HANDED_OVER",
                       "SIGNATURE_AHEAD"})
 # the keys every language's mappings must have
 CHANNEL_NAMES: tuple[str, ...] = tuple(SPOKEN_CHANNELS)

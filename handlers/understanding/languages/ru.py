@@ -462,6 +462,7 @@ MONEY_WORDS = [r"бюджет\w*", r"сумм\w*", r"стоимост\w*", r"ц�
 MONEY_LINKS = [r"на", r"в", r"составляет", r"теперь"]
 DISCOUNT_AFTER = [r"скидк"]
 DISCOUNT_BEFORE = [r"скидк\w*\s+(?:в\s+)?"]
+PAID_PART: list[str] = []
 PER_UNIT = [r"/\s*(?:шт|ед|штуку)\b", r"за\s+(?:штуку|единицу|шт)"]
 BARE_MONEY = [r"\b(?:рублей|долларов)\b"]
 

@@ -611,7 +611,7 @@ def _new_year(m, today: date) -> Resolved:
 
 DATES = [
     ("大后天", in_days(3)),
-    ("元旦", _new_year),
+    ("元旦(?!后|以后|之后)", _new_year),
     (r"(?<![昨前])(?:今天)?(?:上午|中午|下午|晚上|傍晚)(?=\S{0,6}再)", TODAY),
     ("(?<!大)后天", in_days(2)),
     ("明[天早晚儿日]", in_days(1)),
@@ -655,6 +655,7 @@ MONEY_WORDS = [r"金额", r"总价", r"预算", r"报价", r"价格", r"合同�
 MONEY_LINKS = [r"是", r"为", r"约", r"大概"]
 DISCOUNT_AFTER = [r"折扣", r"优惠"]
 DISCOUNT_BEFORE = [r"折扣", r"优惠", r"降价?了?"]
+PAID_PART = [r"(?:首期|首付|尾|二期|预付|定)款", r"款\S{0,2}到", r"剩下"]
 PER_UNIT = [r"/\s*(?:台|个|件|套)\b", r"每(?:台|个|件|套|吨|人)", r"一(?:台|个|件|套)"]
 BARE_MONEY = [r"万元", r"美元"]
 
