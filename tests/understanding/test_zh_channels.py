@@ -1,0 +1,32 @@
+"""How a Chinese note says the interaction happened. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from handlers.understanding import understand
+
+from understanding_data import NOW
+
+KNOWN = ["苏州恒远精密机械有限公司", "杭州云栖信息技术有限公司"]
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("刚从恒远出来 见了采购", "visit"),
+    ("刚刚在云栖 他们新系统上线了", "visit"),
+    ("上午去了趟恒远 刘经理不在", "visit"),
+    ("今天陌拜了一家做包装的 叫华彩印务", "visit"),
+    ("陪经理去见了云栖的王总", "visit"),
+    ("恒远采购部打了三次 都占线", "call"),
+    ("接到个电话 云栖的刘姐想加二十个账号", "call"),
+    ("恒远 电话 没通", "call"),
+    ("和云栖王总一起吃的饭 聊了二期", "meeting"),
+    ("恒远技术交流会开完了 他们CTO也在", "meeting"),
+    ("云栖刘姐 13911112222 微信同号", None),
+])
+def test_the_channel_as_reps_say_it(text, channel):
+    assert understand(text, NOW, KNOWN).channel == channel
+
+
+def test_a_plan_after_a_space_does_not_cancel_what_happened():
+    p = understand("恒远 电话 约下周二过去", NOW, KNOWN)
+    assert p.channel == "call"
