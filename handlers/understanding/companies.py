@@ -141,7 +141,7 @@ def chinese(text: str, person: str | None, query: bool) -> str | None:
             return (m.group(1) or m.group(2)).strip()
     asked = _ZH_ASKED.search(text) is not None
     return zh_firms.by_parts(text, person) or zh_firms.by_ending(text, person) or zh_firms.owner_of(text, person) \
-        or zh_firms.leading(text, person) or zh_firms.asked_about(text, person, asked)
+        or zh_firms.leading(text, person) or zh_firms.deal_of(text, person) or zh_firms.asked_about(text, person, asked)
 
 
 def russian(text: str, person: str | None, query: bool) -> str | None:

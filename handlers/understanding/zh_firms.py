@@ -129,6 +129,17 @@ def quoted(text: str, person: str | None) -> str | None:
 _OPENING = re.compile(r"^([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?=\s|那个|那边|那家|这家|之前|现在|最近|是|谁|什么|有没有|怎么)")
 
 
+_DEAL_OF = re.compile(r"(?:^|[\s,.!?;:，。！？；：])(?:那个|这个)?([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:那边)?的(?:合同|单子|订单|项目|尾款|首付款)")
+
+
+def deal_of(text: str, person: str | None) -> str | None:
+    """The company whose contract or order a clause opens with: "大唐云服的合同签了"."""
+    for m in _DEAL_OF.finditer(text):
+        if _named(m.group(1), person):
+            return m.group(1)
+    return None
+
+
 def asked_about(text: str, person: str | None, asked: bool) -> str | None:
     """The company a question opens with: "安居乐门窗之前有人报过价吗", "冀东新材 谁的客户"."""
     m = _OPENING.match(text) if asked else None

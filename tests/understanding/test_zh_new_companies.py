@@ -49,3 +49,12 @@ def test_the_person_met_is_the_contact(text, contact):
 def test_a_factory_word_is_no_persons_title():
     p = u("新 湖州 天成化工 电话 要报价")
     assert (p.customer, p.contact) == ("天成化工", None)
+
+
+def test_a_company_whose_contract_a_note_opens_with():
+    p = u("嗯那个金鼎文创的合同签了 八万")
+    assert (p.customer, p.customer_known, p.stage) == ("金鼎文创", False, "won")
+
+
+def test_a_full_name_right_after_a_known_customer():
+    assert u("港兴李强加上微信了 约了周三见面").contact == "李强"
