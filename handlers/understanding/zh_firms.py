@@ -129,7 +129,7 @@ def quoted(text: str, person: str | None) -> str | None:
 _OPENING = re.compile(r"^([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?=\s|那个|那边|那家|这家|之前|现在|最近|是|谁|什么|有没有|怎么)")
 
 
-_DEAL_OF = re.compile(r"(?:^|[\s,.!?;:，。！？；：])(?:那个|这个)?([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:那边)?的(?:合同|单子|订单|项目|尾款|首付款)")
+_DEAL_OF = re.compile(r"(?:^|[\s,.!?;:，。！？；：])[嗯呃啊哦]*(?:那个|这个)?([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:那边)?的(?:合同|单子|订单|项目|尾款|首付款)")
 
 
 def deal_of(text: str, person: str | None) -> str | None:
