@@ -94,6 +94,8 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses) 
         if out.followup_on is not None or hit.day < today:
             continue
         start, end = clauses.span(hit.start)
+        if text[start:end].strip(" ,.;:!?，。；：！？") == text[hit.start:hit.end] and end < len(text):
+            end = clauses.span(end + 1)[1]        # "12月15号 回访": a day standing alone goes with what follows
         clause = text[start:end]
         committed = lex.commit.search(clause) is not None or remind or at_clock(text, lex, hit.start, hit.end) or any(
             planned(text, m, lex, clauses, [(hit.start, hit.end)])
@@ -109,6 +111,10 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses) 
             what = (clause[:hit.start - start] + " " + clause[hit.end - start:]).strip()
             what = common.filler.sub("", re.sub(r"\s+", " ", what)).strip()
             out.followup_what = what[:160] or None
+    if out.followup_on is None and reminder is not None:   # "生日1月8号 提醒我送礼物": that day
+        for hit in birthdays.values():
+            if hit.day is not None and hit.day >= today and 0 <= reminder.start() - hit.end <= 15:
+                out.followup_on = hit.day
     return out
 
 

@@ -25,6 +25,7 @@ _LEVEL = "(?:省|市|自治区|新区|开发区|区|县|镇)"
 # level ("白云区", "小榄镇", "两江新区")
 _PLACE = re.compile("(?:" + "|".join(sorted(set(zh.PLACES), key=len, reverse=True)) + ")" + _LEVEL + "?"
                     "|[\u4e00-\u9fff]{2,3}?" + _LEVEL)
+_HEAD = re.compile("|".join(zh.NAME_HEAD))
 # trade words read backwards from the end of a name, the longest first
 _TAIL_REVERSED = re.compile("(?:" + "|".join(t[::-1] for t in sorted(set(zh.TRADES) | set(zh.NAME_TAIL),
                                                                         key=len, reverse=True)) + ")")
@@ -39,7 +40,7 @@ def han_core(name: str) -> str:
 
 def _place_at(core: str, at: int) -> int:
     """The length of a place name at `at` ("无锡", "中山市", "白云区"), or 0."""
-    m = _PLACE.match(core, at)
+    m = _PLACE.match(core, at) or _HEAD.match(core, at)
     return m.end() - at if m else 0
 
 

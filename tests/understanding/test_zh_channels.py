@@ -30,3 +30,7 @@ def test_the_channel_as_reps_say_it(text, channel):
 def test_a_plan_after_a_space_does_not_cancel_what_happened():
     p = understand("恒远 电话 约下周二过去", NOW, KNOWN)
     assert p.channel == "call"
+
+
+def test_a_call_just_finished():
+    assert understand("恒远 刚打完电话 下周二过去演示", NOW, KNOWN).channel == "call"

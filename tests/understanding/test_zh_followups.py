@@ -25,3 +25,11 @@ KNOWN = ["苏州恒远精密机械有限公司", "杭州云栖信息技术有限
 ])
 def test_the_next_step_day(text, day):
     assert understand(text, NOW, KNOWN).followup_on == day
+
+
+@pytest.mark.parametrize("text, day", [
+    ("恒远 12月2号 回访", date(2026, 12, 2)),
+    ("云栖刘经理生日12月8号 提醒我送个花", date(2026, 12, 8)),
+])
+def test_a_day_standing_alone_or_a_birthday_to_be_reminded_of(text, day):
+    assert understand(text, NOW, KNOWN).followup_on == day

@@ -78,3 +78,9 @@ def test_the_mention_covers_the_place_said_before_the_core():
 
 def test_latin_words_that_are_not_pinyin_name_no_customer():
     assert match_known("PO收到了 发给IT了", ["鹏欧科技有限公司", "爱特电子有限公司"]).name is None
+
+
+def test_a_generic_word_before_the_core_is_dropped_like_a_place():
+    assert zh_names.parts("北京东方博远咨询有限公司") == ("北京东方", "博远", "咨询")
+    assert understand("博远怎么样了", NOW, ["北京东方博远咨询有限公司"]).customer == "北京东方博远咨询有限公司"
+    assert zh_names.parts("东方电气集团") == ("", "东方", "电气")

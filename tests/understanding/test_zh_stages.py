@@ -61,3 +61,12 @@ def test_an_nda_or_framework_agreement_is_no_deal(text):
 ])
 def test_quotes_budgets_and_losses(text, expected):
     assert stage(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("恒远这单基本稳了 等他们走流程", "negotiation"),
+    ("云栖的合同法务审完了 这周盖章", "negotiation"),
+    ("蓉欣盖好章的合同寄回来了", "won"),
+])
+def test_a_stamp_to_come_is_negotiation_a_stamp_done_is_won(text, expected):
+    assert stage(text) == expected

@@ -37,6 +37,11 @@ NAME_TAIL = """
     管理 服务 发展 零部件 配件 日化 大数据 紧固件 制品 装备 灯饰 玩具 花卉 塑胶 国药 冷链 仓储
     电路 器材 文具 连锁 互娱 控制 系统 工艺 用品 化妆品 家电 电器 工具 机器人 光学 实业 国际 环球
 """.split()
+# generic words a registered name may open with before its own core, dropped like a place when
+# reps shorten it ("北京东方博远咨询有限公司" is said "博远")
+NAME_HEAD = """
+    东方 中华 华夏 国际 环球 亚太 泛亚 中国 神州 九州
+""".split()
 # Latin words in a Chinese note that are never a customer's pinyin or initials ("qm" is 启明, "PO" is not)
 NOT_PINYIN = """
     po pi nda it hr ok ceo cfo cto coo cmo vp gm md pm ai vr ar pc ui ux qa qc oa erp crm mes wms tms scm bi
@@ -124,7 +129,7 @@ PIPELINE = [
     r"pipeline",
     r"forecast",
     r"(?:能|会|还能|可以)\S{0,2}(?:签|关|落地|回款|close|成交)\S{0,3}(?:多少|几)",
-    r"(?:签|成交|回款)了多少",
+    r"(?:签|成交|回款|关)了(?:多少|几)",
     r"能(?:签|落地|回款|close|成交)的",
     r"(?:单子|订单|大单)\S{0,3}(?:有哪些|都有哪些|卡住)",
 ]
@@ -350,6 +355,7 @@ CHANNELS = {
         r"打了\S{0,2}[次遍]",
         r"占线",
         r"打电话(?:说|来|过来)",
+        r"(?:打|通|聊)完(?:了)?电话|挂了电话",
         r"打来(?:电话)?",
     ],
     "meeting": [
@@ -417,7 +423,7 @@ STAGES = {
         r"签完了?",
         r"签回来了?",
         r"合同\S{0,3}(?:收到了|回来了)",
-        r"盖章",
+        r"盖(?:了|好|完)章|盖章(?:版|了|完|扫描件)",
         r"(?:发了|收到|来了)\s?PO",
         r"PO\s?(?:收到|来了|下来了|到了)",
         r"订单来了",
@@ -474,6 +480,8 @@ STAGES = {
         r"等\S{0,8}签字?",
         r"待签",
         r"走(?:合同|和同)\S{0,2}(?:流程|审批)",
+        r"走流程",
+        r"等\S{0,6}(?:审批|盖章|回签)",
         r"合同(?:流程|审批)",
         r"法务",
         r"口头(?:ok|同意|承诺|答应)",
