@@ -26,7 +26,7 @@ _EN_LOWER = re.compile(r"\b(?i:visited|called|phoned|emailed|texted|pinged|messa
                        r"([a-z][a-z0-9&'-]{2,})(?=\s*(?:[,.;!?]|$|\s+(?:today|yesterday|this|again|and|about|re|-|—)\b))")
 
 _ZH_NAMED = re.compile(r"(?:叫做|名叫|叫|名为|名字是|新客户(?:是|叫)?|客户是|公司是|一家(?:公司|企业)叫?)"
-                       r"(?:什么(?:来着)?[\s,，]*(?:叫做?)?)?[:：\s]*(?!什么)([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?=[,.!?;，。！？；\s]|的|$)")
+                       r"(?:什么(?:来着)?[\s,，]*(?:叫做?)?)?[:：\s]*(?:叫做|叫|是)?(?!什么)([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?=[,.!?;，。！？；\s]|的|$)")
 _ZH_QUERY = re.compile(r"(?:查一下|查查|查询|看看|介绍一下|说说)([\u4e00-\u9fffA-Za-z0-9]{2,14})|^([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:的|那边|现在)?(?:情况|进展|最新|怎么样)")
 
 _RU_LEGAL = re.compile(LEGAL_PREFIX_RU + r"\s*[«\"“]([^»\"”]{1,60})[»\"”]")
@@ -134,7 +134,7 @@ def chinese(text: str, person: str | None, query: bool) -> str | None:
         return found
     m = _ZH_NAMED.search(text)
     if m and m.group(1) != person and not zh_names.is_place(m.group(1)):
-        return m.group(1)
+        return zh_firms.trimmed(m.group(1))
     if query:
         m = _ZH_QUERY.search(text)
         if m:

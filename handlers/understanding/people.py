@@ -9,6 +9,7 @@ from handlers.understanding.lex_names import (COMMON_WORDS, EN_FIRM_WORDS, EN_FI
                                               LEGAL_FORMS, ZH_NAME_STOP, ZH_NOT_NAMES,
                                               ZH_ROLES, ZH_SURNAMES, ZH_TITLES)
 from handlers.understanding.ru_names import is_patronymic, lookup_first, nominative, surname_before_first
+from handlers.understanding.zh_names import is_place
 
 
 @dataclass
@@ -116,6 +117,8 @@ def _zh_name_at(text: str, i: int) -> str | None:
     name = text[i:j]
     if len(name) < 2 or name in ZH_NOT_NAMES or name[:2] in ZH_NOT_NAMES:
         return None
+    if is_place(name) and text.startswith(("那边", "这边", "的", "那", "市", "人"), j):
+        return None                  # "是苏州那边的…": a place, not 苏先生
     if name[1] in "一二三四五六日天末" and name[0] == "周":
         return None
     return name

@@ -146,11 +146,30 @@ def asked_about(text: str, person: str | None, asked: bool) -> str | None:
     return m.group(1) if m and _named(m.group(1), person) else None
 
 
+_AFTER_NAME = "发给在是说把被和跟了的要想来去打签报约也都还就"
+_LEGAL_END = re.compile("(?:" + ZH_LEGAL + ")$")
+
+
+def trimmed(name: str) -> str:
+    """A name cut after its trade or legal ending when a verb follows: "长城汽配发了报价" -> "长城汽配"."""
+    for m in _SUFFIX.finditer(name):
+        if m.end() < len(name) and name[m.end()] in _AFTER_NAME and m.end() >= 4:
+            return name[:m.end()]
+    return name
+
+
 def by_parts(text: str, person: str | None) -> str | None:
     """A name written as its own word after words that say what kind of company it is
     ("慈溪一家小家电厂 乐家电器", "新 宁波 顺发汽配", "朋友介绍了个客户 鲜盒子") or before what it does
     ("南京沃克智能装备 做扫地机配件的")."""
     parts = [p for p in _PARTS.findall(text) if p not in _FILLER]
+    for part in parts:                                 # a registered name standing alone, "的" and all
+        if len(part) >= 6 and _LEGAL_END.search(part) and _NAME.fullmatch(part[:14]) and not _DESCRIBES.search(
+                part[:-4]) and not any(w in part for w in ("一家", "一个", "这家", "那家")) \
+                and not any(ch in _BREAK for ch in part.replace("的", "")) \
+                and not any(_CUE.search(part[:k]) for k in range(1, 5)):
+            return part
+    parts = [re.sub(r"^(?:叫做|叫|是)", "", p) for p in parts]
     if parts and len(parts[0]) >= 4 and _TRADE_END.search(parts[0]) and _named(parts[0], person) \
             and not _DESCRIBES.search(parts[0]):
         return parts[0]                                # "北冰洋冷链 朋友介绍的": the note opens with it

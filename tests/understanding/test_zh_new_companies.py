@@ -58,3 +58,17 @@ def test_a_company_whose_contract_a_note_opens_with():
 
 def test_a_full_name_right_after_a_known_customer():
     assert u("港兴李强加上微信了 约了周三见面").contact == "李强"
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("今天去拜访了一家新客户 叫恒信机械 老板姓周", "恒信机械"),
+    ("佛山市顺德区美的达电器有限公司 采购部 陈经理", "佛山市顺德区美的达电器有限公司"),
+    ("给新客户长城汽配发了报价 12万", "长城汽配"),
+])
+def test_the_name_ends_where_it_ends(text, customer):
+    assert u(text).customer == customer
+
+
+def test_a_place_before_that_is_no_person():
+    p = u("刚接到个电话 是苏州那边的博雅教育 想了解一下")
+    assert (p.customer, p.contact) == ("博雅教育", None)
