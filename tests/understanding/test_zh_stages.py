@@ -70,3 +70,16 @@ def test_quotes_budgets_and_losses(text, expected):
 ])
 def test_a_stamp_to_come_is_negotiation_a_stamp_done_is_won(text, expected):
     assert stage(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("蓉欣付了首款 项目启动", "won"),
+    ("恒远今天正式下单 首批20台", "won"),
+    ("云栖的标我们中了", "won"),
+    ("恒远跟竞争对手签了 没戏了", "lost"),
+    ("云栖那个单子被截胡了", "lost"),
+    ("蓉欣上次报的价他们觉得贵", "negotiation"),
+    ("恒远确认合作了 合同下周出", "negotiation"),
+])
+def test_more_ways_a_deal_moves(text, expected):
+    assert stage(text) == expected
