@@ -137,7 +137,7 @@ def chinese(text: str, person: str | None, query: bool) -> str | None:
         return zh_firms.trimmed(m.group(1))
     if query:
         m = _ZH_QUERY.search(text)
-        if m:
+        if m and zh_firms.named((m.group(1) or m.group(2)).strip(), person):
             return (m.group(1) or m.group(2)).strip()
     asked = _ZH_ASKED.search(text) is not None
     return zh_firms.by_parts(text, person) or zh_firms.by_ending(text, person) or zh_firms.owner_of(text, person) \

@@ -51,8 +51,8 @@ def classify(text: str, lex: Lexicon, s: Signals) -> Intent:
         deal_facts = s.channel or s.stage or s.birthday or (s.followup and s.customer)
     else:
         deal_facts = s.channel or s.stage or s.amount or s.birthday or (s.followup and not question)
-    if asked and s.known_customer and s.customer_first and not deal_facts:
-        return Intent.QUERY_CUSTOMER          # "蓉欣之前谁去拜访过": about the customer it opens with
+    if asked and s.known_customer and not deal_facts:
+        return Intent.QUERY_CUSTOMER          # "蓉欣之前谁去拜访过", "谁拜访过润丰": about that customer
     if not (deal_facts and s.customer):
         if lex.pipeline.search(text) and not s.channel:
             return Intent.PIPELINE
@@ -66,6 +66,8 @@ def classify(text: str, lex: Lexicon, s: Signals) -> Intent:
             return Intent.QUERY_CUSTOMER
         if asked and (s.known_customer or s.customer_first) and not deal_facts:
             return Intent.QUERY_CUSTOMER      # "蓝湾那边啥进展了", "华创医疗之前我们有没有接触过"
+    if asked and not (s.channel or s.stage or s.birthday or s.reachable or (s.customer and (s.amount or s.followup))):
+        return Intent.UNKNOWN                 # a question never becomes a note
     if s.customer or s.contact or s.stage or s.amount or s.followup or s.birthday or s.reachable:
         return Intent.LOG
     if lex.log_verbs.search(text) or (s.channel and lex.refer_back.search(text)):

@@ -94,10 +94,12 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses) 
         if out.followup_on is not None or hit.day < today:
             continue
         start, end = clauses.span(hit.start)
-        if text[start:end].strip(" ,.;:!?，。；：！？") == text[hit.start:hit.end] and end < len(text):
+        alone = text[start:end].strip(" ,.;:!?，。；：！？") == text[hit.start:hit.end]
+        if alone and end < len(text):
             end = clauses.span(end + 1)[1]        # "12月15号 回访": a day standing alone goes with what follows
         clause = text[start:end]
-        committed = lex.commit.search(clause) is not None or remind or at_clock(text, lex, hit.start, hit.end) or any(
+        last = alone and start > 0 and end >= len(text)   # "东海 去了 老总不在 下周": the next step's day
+        committed = last or lex.commit.search(clause) is not None or remind or at_clock(text, lex, hit.start, hit.end) or any(
             planned(text, m, lex, clauses, [(hit.start, hit.end)])
             for pattern, _, _ in lex.channels for m in pattern.finditer(text, start, end))
         if hit.kind == "today" and not remind and not common.today_ok.search(clause):

@@ -117,6 +117,9 @@ def _named(part: str, person: str | None) -> bool:
             and part != person and not (person and person in part) and not any(ch in "的了们我你他她" for ch in part))
 
 
+named = _named
+
+
 def quoted(text: str, person: str | None) -> str | None:
     """A name in quotes: 叫“京仪智控”的公司, 那家“米多多”."""
     for m in _QUOTED.finditer(text):

@@ -95,3 +95,16 @@ def test_a_question_opening_with_a_new_company_asks_about_it(text, customer):
 ])
 def test_a_payment_received_is_not_the_deals_value(text):
     assert u(text).amount is None
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("明天要见哪些客户", "followups"),
+    ("这个季度的业绩", "pipeline"),
+    ("小李这周干了啥", "activity"),
+    ("谁拜访过蓉欣", "query_customer"),
+    ("帮我看看逾期的跟进", "followups"),
+    ("哈哈 周末愉快", "unknown"),
+    ("大家中午吃啥", "unknown"),
+])
+def test_more_casual_questions_never_become_notes(text, intent):
+    assert u(text).intent == intent
