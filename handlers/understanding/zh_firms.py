@@ -43,7 +43,7 @@ def _start(text: str, end: int) -> int | None:
 
 
 def _clean(name: str) -> str | None:
-    if len(name) < 2 or name.startswith(_BAD_START):
+    if len(name) < 2 or name.startswith(_BAD_START) or name.startswith("有") or "客户" in name:
         return None
     return name
 
@@ -101,7 +101,7 @@ _DESCRIBES = re.compile(r"一家|一个|(?:^|[^叫])做.{1,10}的$|的(?:品牌|
 _NOT_NAME = re.compile(r"^(?:今天|昨天|明天|前天|后天|上午|下午|晚上|早上|中午|刚才|刚刚|下周|上周|这周|本周|周[一二三四五六日末]|"
                        r"电话|微信|邮件|邮箱|短信|视频|拜访|陌拜|见面|老板|老总|联系人|负责人|朋友|对方|客户|他们|她们|我们|"
                        r"新客户|新线索|外贸|报价|要|想|说|加|去|来|约|见|聊|发|打|接|在|是|有|没|不|很|也|都|还|就|先|再|刚)|"
-                       r"[了的吗呢吧啊嘛]$|^[0-9]")
+                       r"[了的吗呢吧啊嘛]$|^[0-9]|电话|微信|邮件|拜访|见面|客户")
 _PERSON = re.compile(r"^[" + "".join(sorted(ZH_SURNAMES)) + r"小老阿](?:" + ZH_TITLES + r"|姐|哥|叔|生|工|[\u4e00-\u9fff]{1,2})$")
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·]{2,14}")
 _QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·()（） ]{2,30}")
@@ -172,7 +172,7 @@ def by_parts(text: str, person: str | None) -> str | None:
                 and not any(ch in _BREAK for ch in part.replace("的", "")) \
                 and not any(_CUE.search(part[:k]) for k in range(1, 5)):
             return part
-    parts = [re.sub(r"^(?:叫做|叫|是)", "", p) for p in parts]
+    parts = [p if p.startswith("做") else re.sub(r"^(?:叫做|叫|是)|(?<=..)的$", "", p) for p in parts]
     if parts and len(parts[0]) >= 4 and _TRADE_END.search(parts[0]) and _named(parts[0], person) \
             and not _DESCRIBES.search(parts[0]):
         return parts[0]                                # "北冰洋冷链 朋友介绍的": the note opens with it

@@ -72,3 +72,16 @@ def test_the_name_ends_where_it_ends(text, customer):
 def test_a_place_before_that_is_no_person():
     p = u("刚接到个电话 是苏州那边的博雅教育 想了解一下")
     assert (p.customer, p.contact) == ("博雅教育", None)
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("刚跟一个新客户通完电话 上海凯源物流 负责人孙总", "上海凯源物流"),
+    ("下午有个客户来公司 苏州新宇纺织的 钱总 谈了两个小时", "苏州新宇纺织"),
+])
+def test_what_the_rep_did_is_not_the_name(text, customer):
+    assert u(text).customer == customer
+
+
+def test_interest_in_our_solution_is_no_proposal_sent():
+    assert u("拜访了杭州西子智能的产品经理 他们对我们的方案有兴趣").stage == "lead"
+    assert u("西子智能的方案昨天发过去了").stage == "proposal"
