@@ -34,3 +34,15 @@ def test_a_plan_after_a_space_does_not_cancel_what_happened():
 
 def test_a_call_just_finished():
     assert understand("恒远 刚打完电话 下周二过去演示", NOW, KNOWN).channel == "call"
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("跟恒远的Tony发了email 报价12万", "email"),
+    ("今天和云栖CEO Jack吃了个lunch", "meeting"),
+])
+def test_english_words_in_a_chinese_note(text, channel):
+    assert understand(text, NOW, KNOWN).channel == channel
+
+
+def test_a_po_arrived_today_is_won():
+    assert understand("云栖的PO今天到了 150k", NOW, KNOWN).stage == "won"

@@ -33,3 +33,13 @@ def test_the_next_step_day(text, day):
 ])
 def test_a_day_standing_alone_or_a_birthday_to_be_reminded_of(text, day):
     assert understand(text, NOW, KNOWN).followup_on == day
+
+
+def test_a_run_on_dictated_note_keeps_the_reps_own_step():
+    p = understand("嗯那个刚刚去了恒远那边啊然后见了采购王经理然后他说报价还要再降一点然后我说我回去申请一下下周一给他答复",
+                   NOW, KNOWN)
+    assert (p.channel, p.stage, p.followup_on) == ("visit", "negotiation", date(2026, 11, 30))
+
+
+def test_yixia_before_next_week_is_not_the_week_after():
+    assert understand("恒远的报价我再看一下下周二发", NOW, KNOWN).followup_on == date(2026, 12, 1)
