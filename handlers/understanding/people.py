@@ -93,7 +93,7 @@ def english(text: str, taken: tuple[int, int]) -> Person:
 _EN_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss)\.?\s+[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?\b")
 _ZH_SUR = "".join(sorted(ZH_SURNAMES))
 _ZH_TITLED = re.compile("(?:[小老][" + _ZH_SUR + "]|[" + _ZH_SUR + "](?:" + ZH_TITLES + "))")
-_ZH_CONTEXT = re.compile("(?:对接人|联系人|负责人|接口人|窗口|对口人|经办人)(?:是|叫|为|:|：)?\\s*|(?:[\u4e00-\u9fff]{1,4}[部处科组室])的|(?:和|跟|与|同|见了|见到|找了|约了|联系了|问了|给|叫|是)")
+_ZH_CONTEXT = re.compile("(?:对接人|联系人|负责人|接口人|窗口|对口人|经办人)(?:是|叫|为|:|：)?\\s*|(?:[\u4e00-\u9fff]{1,4}[部处科组室])的|(?:和|跟|与|同|见了|见到|找了|约了|联系了|问了|给|叫|是|换成了?|改成了?)")
 _ZH_ROLE_NAME = re.compile("(" + ZH_ROLES + ")(?:是|叫|为)?(?=[" + _ZH_SUR + "])")
 _ZH_DEPT = re.compile("([\u4e00-\u9fff]{2}[部处科组室]|[\u4e00-\u9fff]{2}中心)的$")
 

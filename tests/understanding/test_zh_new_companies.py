@@ -85,3 +85,7 @@ def test_what_the_rep_did_is_not_the_name(text, customer):
 def test_interest_in_our_solution_is_no_proposal_sent():
     assert u("拜访了杭州西子智能的产品经理 他们对我们的方案有兴趣").stage == "lead"
     assert u("西子智能的方案昨天发过去了").stage == "proposal"
+
+
+def test_a_new_contact_named_after_a_change():
+    assert u("港兴的采购经理换成了赵敏").contact == "赵敏"
