@@ -108,3 +108,14 @@ def test_a_payment_received_is_not_the_deals_value(text):
 ])
 def test_more_casual_questions_never_become_notes(text, intent):
     assert u(text).intent == intent
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("年底前还能签几单", "pipeline"),
+    ("哪些客户超过两周没联系了", "followups"),
+    ("怎么添加客户", "help"),
+    ("这个bot能干啥", "help"),
+    ("我要怎么设置提醒", "help"),
+])
+def test_how_to_questions_and_stale_customers(text, intent):
+    assert u(text).intent == intent
