@@ -51,7 +51,7 @@ _EN_MUL = {"thousand": 1000, "grand": 1000, "million": 10**6, "billion": 10**9}
 
 _ZH_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
-_ZH = re.compile("(?P<num>[一二两三四五六七八九十][零一二两三四五六七八九十百千万亿]*)(?P<more>多)?"
+_ZH = re.compile("(?P<num>[一二两三四五六七八九十](?:[零一二两三四五六七八九十百千万亿]|[来多余](?=[十百千万亿]))*)(?P<more>多)?"
                  "(?P<cur>元|块钱?|人民币|美元|美金|欧元|英镑)?")
 
 
@@ -86,11 +86,16 @@ def _en_value(num: str, mul: str) -> Decimal:
 
 
 def zh_number(text: str) -> int | None:
-    """"两百万" -> 2000000, "一百二十" -> 120, "一万五" -> 15000, "三千五" -> 3500; None when malformed."""
+    """"两百万" -> 2000000, "一百二十" -> 120, "一万五" -> 15000, "三千五" -> 3500; about so much:
+    "五十来万" -> 500000, "二三十万" -> 200000 (the lower end); None when malformed."""
     total, section, digit, last_unit = 0, 0, None, 1
     for ch in text:
+        if ch in "来多余":
+            continue
         if ch in _ZH_DIGIT:
             if digit is not None and ch != "零":
+                if _ZH_DIGIT[ch] == digit + 1:       # "二三十万": twenty or thirty
+                    continue
                 return None
             digit = _ZH_DIGIT[ch] if ch != "零" else None
         elif ch in _ZH_UNIT:

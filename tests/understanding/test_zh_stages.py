@@ -83,3 +83,16 @@ def test_a_stamp_to_come_is_negotiation_a_stamp_done_is_won(text, expected):
 ])
 def test_more_ways_a_deal_moves(text, expected):
     assert stage(text) == expected
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("恒远的单子大概二三十万", 200000),
+    ("云栖说预算有五十来万", 500000),
+    ("蓉欣 报了 ¥88,000", 88000),
+])
+def test_amounts_said_roughly(text, amount):
+    assert understand(text, NOW, KNOWN).amount == amount
+
+
+def test_a_sum_is_no_company():
+    assert understand("一百多万的单子 下周去谈", NOW, []).customer is None
