@@ -111,7 +111,10 @@ def _cjk_scan(text: str, index: Index, exact: bool) -> list[Hit]:
                     continue
                 starts = [chunk[i:i + 2]]
             else:
-                starts = [b for k in zh_names.sound_keys(chunk[i:i + 2]) for b in sounds.starts.get(k, ())]
+                table = sounds.starts
+                starts = [b for k in zh_names.sound_keys(chunk[i:i + 2]) if k in table for b in table[k]]
+                if not starts:
+                    continue
             here = []
             for core, entry in (pair for b in dict.fromkeys(starts) for pair in index.cores_for(b)):
                 n = 2

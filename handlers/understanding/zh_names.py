@@ -113,11 +113,12 @@ def same_sound(a: str, b: str) -> bool:
     return a == b or bool(set(readings(a)) & set(readings(b)))
 
 
-def sound_keys(bigram: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def sound_keys(bigram: str) -> tuple[str, ...]:
     """Keys under which a two-character core start is found by sound, one character kept as
-    written: "德泰" -> ["德|tai", "de|泰"]. A note's pair matches when one of its keys is one of these."""
+    written: "德泰" -> ("德|tai", "de|泰"). A note's pair matches when one of its keys is one of these."""
     first, second = bigram[0], bigram[1]
-    return [f"{first}|{r}" for r in readings(second)] + [f"{r}|{second}" for r in readings(first)]
+    return tuple([f"{first}|{r}" for r in readings(second)] + [f"{r}|{second}" for r in readings(first)])
 
 
 def spellings(core: str) -> set[str]:
