@@ -133,7 +133,7 @@ def chinese(text: str, person: str | None, query: bool) -> str | None:
     if found:
         return found
     m = _ZH_NAMED.search(text)
-    if m and m.group(1) != person and not zh_names.is_place(m.group(1)) and zh_firms.named(zh_firms.trimmed(m.group(1)), person):
+    if m and m.group(1) != person and not zh_names.is_place(m.group(1)) and zh_firms.named(zh_firms.trimmed(m.group(1)), person, people=False):
         return zh_firms.trimmed(m.group(1))
     if query:
         m = _ZH_QUERY.search(text)

@@ -110,10 +110,12 @@ _FILLER = frozenset("嗯 呃 啊 那个 就是 然后 叫什么 叫啥 什么来
 _TRADE_END = re.compile("(?:" + "|".join(sorted(set(zh.TRADES) | set(zh.NAME_TAIL), key=len, reverse=True)) + ")$")
 
 
-def _named(part: str, person: str | None) -> bool:
-    """True when a part can be a company's own name: "瓷都陶艺", "小步机器人" (not "电话", "王总")."""
+def _named(part: str, person: str | None, people: bool = True) -> bool:
+    """True when a part can be a company's own name: "瓷都陶艺", "小步机器人" (not "电话", "王总");
+    with `people`, not a person's name either ("张伟"), where nothing says it is a company."""
     return (_NAME.fullmatch(part) is not None and not _NOT_NAME.search(part) and not is_place(part)
-            and not _PEOPLE.search(part) and part not in _FILLER and not (len(part) <= 3 and _PERSON.match(part))
+            and not _PEOPLE.search(part) and part not in _FILLER
+            and not (people and len(part) <= 3 and _PERSON.match(part))
             and part != person and not (person and person in part) and not any(ch in "的了们我你他她" for ch in part))
 
 

@@ -89,3 +89,12 @@ def test_interest_in_our_solution_is_no_proposal_sent():
 
 def test_a_new_contact_named_after_a_change():
     assert u("港兴的采购经理换成了赵敏").contact == "赵敏"
+
+
+def test_a_name_after_jiaozuo_may_start_with_a_surname_character():
+    p = u("那个今天下午啊 去了一个叫做金海岸的酒店 见了他们的总经理 呃姓林 预算呢大概是十来万")
+    assert (p.customer, p.contact, p.stage, p.amount) == ("金海岸", "林", "qualified", 100000)
+
+
+def test_a_budget_cut_is_not_qualified():
+    assert u("港兴说今年预算砍了两成").stage is None
