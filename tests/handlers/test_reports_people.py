@@ -60,6 +60,9 @@ async def test_a_managers_question_about_one_rep_gets_only_their_pipeline(bot, t
     russian = text(await bot.say("воронка Марии за месяц"))
     assert russian.startswith("Воронка: Мария Иванова, вс, 1 нояб. – пн, 30 нояб.:"), russian
     assert "Итого: 1 сделок, 1 200 000 ₽ (взвешенно 600 000 ₽)" in russian and "$" not in russian
+    latin_in_russian = text(await bot.say("воронка Бориса за месяц"))
+    assert latin_in_russian.startswith("Воронка: Boris Petrov, вс, 1 нояб."), latin_in_russian
+    assert "42 000 $" in latin_in_russian and "₽" not in latin_in_russian
     chinese = text(await bot.say("王芳本月的销售漏斗"))
     assert chinese.startswith("王芳的销售漏斗"), chinese
     assert "合计：1 个商机，¥120,000（加权 ¥60,000）" in chinese and "US$" not in chinese
