@@ -16,13 +16,15 @@ from rapidfuzz import fuzz, process
 
 from handlers.heap import give_back
 from handlers.understanding.lang import casefold, fold_accents, is_cjk
-from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS, PLACE_PREFIXES_ZH, ZH_LEGAL_SUFFIX, ZH_TRADES
+from handlers.understanding.languages import zh
+from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS
 from handlers.understanding.index_cache import IndexCache
 from handlers.understanding.name_index import Index, build
 
 WORD = re.compile(r"[0-9A-Za-zÀ-ɏА-Яа-яЁё]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
-_ZH_TRADE = re.compile("(?:" + ZH_TRADES + ")")
+_ZH_TRADE = re.compile("(?:" + "|".join(zh.TRADES) + ")")
+_ZH_LEGAL_SUFFIX = re.compile(zh.LEGAL_SUFFIX)
 
 
 @dataclass
@@ -53,7 +55,7 @@ def name_tokens(name: str) -> tuple[str, ...]:
 def han_core(name: str) -> str:
     """The Han characters of a name, with 有限公司 / 集团 / 公司 endings removed."""
     core = "".join(_CJK_RUN.findall(name))
-    core = ZH_LEGAL_SUFFIX.sub("", core)
+    core = _ZH_LEGAL_SUFFIX.sub("", core)
     return core
 
 
@@ -99,7 +101,7 @@ def _cjk_matches(text: str, index: Index) -> list[tuple[int, int, int, float, in
                 n = 2
                 while n < len(core) and i + n < len(chunk) and chunk[i + n] == core[n]:
                     n += 1
-                if n == 2 and core[:2] in PLACE_PREFIXES_ZH and len(core) > 2:
+                if n == 2 and core[:2] in zh.PLACE_PREFIXES and len(core) > 2:
                     continue
                 if n < len(core) and _ZH_TRADE.match(chunk, i + n):   # "星辰科技" is not "星辰软件"
                     continue

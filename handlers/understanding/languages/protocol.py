@@ -95,11 +95,15 @@ class Cues(Protocol):
     FILLERS: Phrases           # sounds that say nothing ("um", "uh"), dropped before reading
     CORRECTION: Phrases        # a name corrected on the fly: "X no wait it's Y", "X - no, sorry, Y"
 
+    # -- names (every language's are read in every note: handlers/understanding/lex_names.py) --
+    LEGAL_FORMS: frozenset[str]               # legal forms written as words ("llc", "ооо"), dropped to compare names
+    COMMON_WORDS: frozenset[str]              # words that begin company names but mean nothing alone ("global")
+
 
 # slots a language may leave empty (the rule that reads them is then skipped)
 OPTIONAL = frozenset({"IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "THEIRS", "THEIRS_NAMED", "CLOCK",
                       "CURRENCY_STEMS", "BARE_MULTIPLIERS", "FILLERS", "CORRECTION", "NOT_YET", "HANDED_OVER",
-                      "SIGNATURE_AHEAD"})
+                      "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS"})
 # the keys every language's mappings must have
 CHANNEL_NAMES: tuple[str, ...] = tuple(SPOKEN_CHANNELS)
 STAGE_NAMES: tuple[str, ...] = tuple(Stage)
@@ -134,6 +138,10 @@ def _slot_problems(name: str, kind: object, value: object) -> list[str]:
         return [] if isinstance(value, kind) else [f"{name}: not {kind.__name__}"]   # type: ignore[union-attr]
     if kind == str | None:
         return [] if value is None or isinstance(value, str) else [f"{name}: not a currency code or None"]
+    if get_origin(kind) is frozenset:
+        if not isinstance(value, frozenset) or not all(isinstance(word, str) and word for word in value):
+            return [f"{name}: not a set of words"]
+        return [] if value or optional else [f"{name}: empty"]
     if get_origin(kind) is abc.Mapping:
         if not isinstance(value, Mapping) or (not value and not optional):
             return [f"{name}: not a mapping, or empty"]

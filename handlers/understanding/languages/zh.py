@@ -482,3 +482,48 @@ SIGNATURE_AHEAD: list[str] = []
 # -- dictated text --
 FILLERS: list[str] = []
 CORRECTION: list[str] = []
+
+# -- names: people and companies (handlers/understanding/people.py, zh_firms.py, matching.py) --
+
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
+    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章"
+    "鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉"
+    "骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆农卓古吉缪项芦麦褚娄窦戚岑景党宫费"
+    "卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟"
+    "邝"
+)
+# a surname then one of these is a person: "王总", "刘经理"
+TITLES = ["经理", "总监", "总经理", "总裁", "总工", "总", "主任", "老板", "处长", "科长", "部长", "主管", "老师", "先生", "女士", "小姐", "董事长", "董", "书记", "厂长", "院长", "局长", "秘书", "会计", "工程师", "助理", "专员"]
+# characters that end a name ("张伟说", "李娜和…"): verbs, particles, punctuation
+NAME_STOP = set("说讲聊谈通签提沟联带了吃在是打发的和跟给也都还就已要会想很生对那这们表示反馈回复答应觉得认为让叫去来到把被从向问请帮约等啊吧呢吗说过这那再先又刚才没不有与及或同见开,.!?;:，。、！？ 0123456789")
+# words that start with a surname and are no name
+NOT_NAMES = set("""
+    方案 方面 方便 方法 方式 高兴 高层 金额 周末 周期 周边 周年 黄了 马上 安排 安装 任何 任务 于是 关于 关系 单子 时间 时候 项目 成本 成交 万元 常规 向他 向她 钱 白天 明天 明年 明确 史上 司机 全部 全年 应该 和他 和她 文件 华为 江湖 包装 宁可 车间 连续 路上 管理 简单 席位 商务 商量 师傅
+""".split())
+_TITLE_WORD = "(?:经理|总监|主管|部长|主任|工程师|负责人|助理|专员|会计|出纳|秘书|采购)"
+# a job title before a name ("采购经理李强"): up to three characters of department, then the title
+ROLES = [
+    "(?:(?![的了和跟与见给是])[\u4e00-\u9fff]){0,3}?" + _TITLE_WORD,
+    "老板",
+    "董事长",
+    "总经理",
+    "总裁",
+    "厂长",
+    "院长",
+    "校长",
+    "店长",
+    "CEO",
+    "CFO",
+    "CTO",
+    "COO",
+]
+# the legal form that ends a company's full name, dropped to compare names
+LEGAL_SUFFIX = "(?:股份有限公司|有限责任公司|有限公司|分公司|集团公司|集团|公司|工作室|厂)+$"
+# place words that begin company names and say little on their own ("北京", "东方")
+PLACE_PREFIXES = frozenset("中国 北京 上海 深圳 广州 天津 重庆 杭州 南京 苏州 成都 武汉 西安 国际 中华 东方 华南 华北 华东".split())
+# legal forms written as separate words, and common words that begin company names: none in Chinese
+# (a company's legal form is its ending, LEGAL_SUFFIX)
+LEGAL_FORMS: frozenset[str] = frozenset()
+COMMON_WORDS: frozenset[str] = frozenset()
