@@ -529,7 +529,9 @@ CLOCK = [
     r"(?:\bat|@)\s*\d{1,2}(?=\s*(?:$|[,.;!?]|o'?clock|" + _DAYWORD + r"))",
 ]
 CLOCK_WINDOW = 14
-FILLER = [r"and", r"then", r"also", r"so"]
+FILLER = [r"and", r"then", r"also", r"so", r"um+", r"uh+", r"er+", r"okay", r"ok", r"hey", r"well", r"yeah", r"like"]
+DANGLING = [r"\s+(?:on|by|until|till|before|at|for|next|this|of|in)$"]
+STEP_CUTS = [r"\s+and\s+", r"\s+then\s+", r"\s+so\s+", r"\s+but\s+", r"\s+also\s+"]
 _DURING = r"\b(?:in|for|during|of|through)\s+"
 PERIODS = {
     "today": [r"\btoday\b", r"\btoday's\b"],

@@ -67,6 +67,8 @@ class Cues(Protocol):
     CLOCK: Phrases             # a clock time, which makes a date an appointment
     CLOCK_WINDOW: int          # how many characters a clock time may stand from its date
     FILLER: Phrases            # words that open a follow-up's "what" and say nothing ("and then")
+    DANGLING: Phrases          # a word left hanging at either end of a promise once its date is cut ("on", "前")
+    STEP_CUTS: Phrases         # what splits a run-on clause into steps ("and", "然后", a pause): the promise is one step
     PERIODS: Mapping[str, Phrases]    # period name (today, this_week, q1, m1, ...) -> cues
     BIRTHDAY: Phrases          # a birthday word
     DATES: Sequence[tuple[str, Resolver]]     # a date phrase and how it becomes a day (handlers/understanding/days.py)
@@ -135,7 +137,7 @@ def problems(module: object) -> list[str]:
 def _slot_problems(name: str, kind: object, value: object) -> list[str]:
     optional = name in OPTIONAL
     if kind in (str, int):
-        return [] if isinstance(value, kind) else [f"{name}: not {kind.__name__}"]   # type: ignore[union-attr]
+        return [] if isinstance(value, kind) else [f"{name}: not {kind.__name__}"]
     if kind == str | None:
         return [] if value is None or isinstance(value, str) else [f"{name}: not a currency code or None"]
     if get_origin(kind) is frozenset:

@@ -387,7 +387,9 @@ CLOCK = [
     r"\b(?:в|к)\s+(?:[01]?\d|2[0-3])(?=\s*(?:$|[,.;!?]|" + _DAYWORD + r"))",
 ]
 CLOCK_WINDOW = 14
-FILLER = [r"и", r"а", r"потом"]
+FILLER = [r"и", r"а", r"потом", r"ну", r"короче", r"э+", r"так"]
+DANGLING = [r"\s+(?:в|во|до|к|ко|на|с|со|по|через)$"]
+STEP_CUTS = [r"\s+и\s+", r"\s+а\s+", r"\s+но\s+", r"\s+потом\s+", r"\s+затем\s+", r"\s+также\s+"]
 
 # -- dates: (phrase, how it becomes a day); see handlers/understanding/days.py --
 

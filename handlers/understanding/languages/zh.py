@@ -417,7 +417,9 @@ CLOCK = [
     r"\b(?:[01]?\d|2[0-3]):[0-5]\d",
 ]
 CLOCK_WINDOW = 6
-FILLER = [r"然后", r"再", r"还有"]
+FILLER = [r"然后", r"再", r"还有", r"嗯", r"呃", r"那个", r"啊"]
+DANGLING = [r"^(?:之前|以前|前|之后|以后|后)", r"(?:在|于|的)$"]
+STEP_CUTS = [r"\s+", r"然后", r"还有", r"另外"]     # a space in a Chinese note is a pause between steps
 
 # -- dates: (phrase, how it becomes a day); see handlers/understanding/days.py --
 
