@@ -17,24 +17,6 @@ from storage.models import Member, Team
 _CODE = re.compile(r"^\s*/(?:start|link)(?:@\w+)?\s+([A-Za-z0-9]{6,32})\s*$")
 _LINK = re.compile(r"^\s*/link(?:@\w+)?\s*$")
 
-WELCOME = {
-    "en": "Welcome to the team, {name}! ",
-    "zh": "欢迎加入团队，{name}！",
-    "ru": "Добро пожаловать в команду, {name}! ",
-}
-LINKED = {
-    "en": "Linked: this account now belongs to {name}.",
-    "zh": "已关联：这个账号现在属于 {name}。",
-    "ru": "Готово: этот аккаунт теперь привязан к {name}.",
-}
-LINK_CODE = {
-    "en": "To use the bot from your other chat app as the same person, send there: /link {code} (valid 7 days).",
-    "zh": "在另一个聊天软件里发送：/link {code}，即可作为同一个人使用（7 天内有效）。",
-    "ru": ("Чтобы пользоваться ботом из другого мессенджера как тот же человек, отправьте там: /link {code} "
-           "(код действует 7 дней)."),
-}
-
-
 def admit(session: Session, team: Team, incoming: Incoming, now: datetime) -> tuple[Member | None, Reply | None]:
     """The member behind `incoming`, or the reply a newcomer or stranger gets (None: say nothing)."""
     lang = guess_lang(incoming.text or "", hint_lang(incoming.lang_hint) or "en")
@@ -45,8 +27,8 @@ def admit(session: Session, team: Team, incoming: Incoming, now: datetime) -> tu
                           incoming.display_name or incoming.account_id, now)
         if redeemed is not None:
             member, kind = redeemed
-            text = (LINKED[lang].format(name=member.name) if kind == "link"
-                    else WELCOME[lang].format(name=member.name) + t(lang, "help"))
+            text = (t(lang, "access.linked", name=member.name) if kind == "link"
+                    else t(lang, "access.welcome", name=member.name) + t(lang, "help"))
             return None, Reply(text=text, lang=lang)
     if found is not None:
         return found, None
@@ -66,4 +48,4 @@ def link_reply(session: Session, team: Team, member: Member, text: str, lang: st
     if not _LINK.match(text or ""):
         return None
     invite = create_invite(session, team, role=member.role, kind="link", member_id=member.id)
-    return Reply(text=LINK_CODE.get(lang, LINK_CODE["en"]).format(code=invite.code), lang=lang)
+    return Reply(text=t(lang, "access.link_code", code=invite.code), lang=lang)

@@ -50,7 +50,8 @@ def card_text(ctx: Ctx, customer: Customer) -> str:
         if group:
             out.append(t(lang, title))
             for d in group:
-                line = f"• {t(lang, f'stage.{d.stage}')}, {money(d.amount_minor, d.currency, lang)}"
+                line = t(lang, "card_deal", stage=t(lang, f"stage.{d.stage}"),
+                         amount=money(d.amount_minor, d.currency, lang))
                 if d.expected_close:
                     line += f" → {day(d.expected_close, lang)}"
                 out.append(line)
@@ -60,16 +61,19 @@ def card_text(ctx: Ctx, customer: Customer) -> str:
         for i in interactions:
             channel = t(lang, f"channel.{i.channel}") if i.channel != Channel.NOTE else "📝"
             when = day(i.at.astimezone(ctx.zone).date(), lang)
-            out.append(f"• {when} · {channel}: {_short(i.text)}")
+            out.append(t(lang, "card_interaction", when=when, channel=channel, text=_short(i.text)))
     follow = next_followup(ctx.session, team_id, cid)  # type: ignore[arg-type]
     if follow:
-        out.append(t(lang, "card_next", day=day(follow.due, lang), what=_short(follow.what)))
+        out.append(t(lang, "card_next", day=day(follow.due, lang), what=_short(follow.what, _PROMISE_CHARS)))
     else:
         out.append(t(lang, "card_no_next"))
     out += card_lines(ctx, cid)  # open inquiries and complaints  # type: ignore[arg-type]
     if not (contacts or deals or interactions):
         out.insert(1, t(lang, "card_empty"))
     return "\n".join(out)
+
+
+_PROMISE_CHARS = 80      # the next follow-up is a short phrase; the note itself is in the interactions above
 
 
 def _short(text: str, limit: int = 120) -> str:

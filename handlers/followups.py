@@ -29,7 +29,8 @@ async def handle_followups(parse: Parse, ctx: Ctx) -> Reply:
     choices = []
     for i, (follow, customer) in enumerate(rows, 1):
         late = f" ⚠️ {t(ctx.lang, 'due_overdue')}" if follow.due < ctx.today else ""
-        lines.append(f"{i}. {day(follow.due, ctx.lang)}{late} · {customer}: {follow.what[:100]}")
+        lines.append(t(ctx.lang, "due_row", i=i, day=day(follow.due, ctx.lang), late=late, customer=customer,
+                          what=follow.what[:100]))
         if i <= 10:
             choices.append(Choice(label=f"✅ {i}", data=f"done:{follow.id}"))
     lines.append(t(ctx.lang, "due_hint"))

@@ -88,7 +88,7 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[st
         journal.add(deal)
         journal.insert(StageChange, team_id=ctx.team.id, deal_id=deal.id, from_stage=None, to_stage=stage,
                        at=ctx.now, member_id=ctx.member.id)
-        amount = f", {money(minor, currency, ctx.lang)}" if minor is not None else ""
+        amount = t(ctx.lang, "amount_after", amount=money(minor, currency, ctx.lang)) if minor is not None else ""
         lines.append(("deal_new", {"stage": t(ctx.lang, f"stage.{stage}"), "amount": amount}))
         return
     changes: dict = {}
@@ -114,9 +114,10 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[st
 
 
 def _promise(parse: Parse, text: str) -> str:
-    """What was promised: the parser's phrase when it says something, else the note itself."""
+    """What was promised, as the parser phrased it ("call him back", "发方案", "пришлю КП");
+    the note itself only when the parser found no phrase."""
     what = (parse.followup_what or "").strip()
-    if len(what.split()) >= 3 or (what and not what.isascii() and len(what) >= 6):
+    if what:
         return what[:300]
     text = " ".join(text.split())
     return text if len(text) <= 300 else text[:299] + "…"

@@ -21,13 +21,15 @@ from babel.numbers import format_currency, format_decimal, get_currency_symbol
 
 from storage.reports.money import Money, Rate, Sums, Tally
 
-LOCALES = {"en": "en_US", "zh": "zh_CN", "ru": "ru_RU"}
 NBSP = "\u00a0"
 _FRACTION = re.compile(r"\.0+")
 
 
 def locale_of(lang: str) -> str:
-    return LOCALES.get(lang, "en_US")
+    """The Babel locale of `lang`, from its text module (handlers/texts/<code>.py)."""
+    from handlers.texts import language
+
+    return language(lang).module.LOCALE
 
 
 @lru_cache(maxsize=4096)  # babel re-reads its patterns on every call; replies repeat amounts

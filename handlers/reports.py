@@ -20,7 +20,6 @@ from typing import Any, Awaitable, Callable
 from handlers.context import Ctx
 from handlers.periods import resolve_period
 from handlers.report_kind import PIPELINE, note_issue_kind, report_kind
-from handlers.report_texts import rt
 from handlers.report_views import (activity_view, forecast_view, funnel_view, inquiries_view, leaderboard_view,
                                    overdue_view, pipeline_view, quiet_view, sources_view, top_view)
 from handlers.reply import Reply
@@ -129,10 +128,11 @@ def _scope(ctx: Ctx, kind: str) -> Scope | Reply:
     named = members_named(ctx.text or "", [Named(m.id, m.name) for m in roster(ctx.session, _team_id(ctx))
                                             if m.id is not None])
     if len(named) > 1:
-        return Reply(text=rt(ctx.lang, "member_which", names=", ".join(m.name for m in named)), lang=ctx.lang)
+        names = t(ctx.lang, "list_sep").join(m.name for m in named)
+        return Reply(text=t(ctx.lang, "member_which", names=names), lang=ctx.lang)
     if named and kind in PER_MEMBER:
         if _is_rep(ctx) and named[0].id != ctx.member.id:
-            return Reply(text=rt(ctx.lang, "only_own", name=named[0].name), lang=ctx.lang)
+            return Reply(text=t(ctx.lang, "only_own", name=named[0].name), lang=ctx.lang)
         return Scope(named[0].id, named[0].name)
     return Scope(ctx.member.id if _is_rep(ctx) and kind in REPS_OWN else None)
 
@@ -183,7 +183,7 @@ async def _activity(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
 
 async def _leaderboard(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
     if _is_rep(ctx):
-        return Reply(text=rt(ctx.lang, "leaderboard_managers"), lang=ctx.lang)
+        return Reply(text=t(ctx.lang, "leaderboard_managers"), lang=ctx.lang)
     start, end = _period(parse, ctx, "leaderboard")  # type: ignore[misc]
     text, image = _drawn(leaderboard_view, leaderboard(ctx.session, _team_id(ctx), start, end), ctx.lang)
     return _reply(text, ctx.lang, image)
@@ -251,7 +251,7 @@ def record_note_issue(ctx: Ctx, customer_id: int, note_id: int | None, text: str
     else:
         row = record(ctx.session, ctx.team.id, customer_id, kind, words or "",  # type: ignore[arg-type]
                      member_id=ctx.member.id, note_id=note_id, at=ctx.now)
-    return rt(ctx.lang, "recorded_issue", kind=rt(ctx.lang, f"kind.{kind}"), id=row.id)
+    return t(ctx.lang, "recorded_issue", kind=t(ctx.lang, f"kind.{kind}"), id=row.id)
 
 
 def card_lines(ctx: Ctx, customer_id: int) -> list[str]:
@@ -259,10 +259,10 @@ def card_lines(ctx: Ctx, customer_id: int) -> list[str]:
     rows = open_for_customer(ctx.session, ctx.team.id, customer_id)  # type: ignore[arg-type]
     if not rows:
         return []
-    lines = [rt(ctx.lang, "card_inquiries")]
+    lines = [t(ctx.lang, "card_inquiries")]
     for row in rows:
         opened = row.opened_at.astimezone(ctx.zone).date() if row.opened_at.tzinfo else row.opened_at.date()
-        lines.append(rt(ctx.lang, "inq_row", id=row.id, kind=rt(ctx.lang, f"kind.{row.kind}"),
+        lines.append(t(ctx.lang, "inq_row", id=row.id, kind=t(ctx.lang, f"kind.{row.kind}"),
                         customer="", text=" ".join(row.text.split())[:100], day=day(opened, ctx.lang))
                      .replace(" · : ", " · "))
     return lines

@@ -50,7 +50,7 @@ def _pipeline_lines(report: Pipeline, lang: str) -> list[str]:
         if line.sums.count:
             figure = (f"{line.sums.count} · {figures(line.sums, lang)}" if len(parts(line.sums)) == 1
                       else figures(line.sums, lang))
-            lines.append(f"• {stage_name(line.stage, lang)}: {figure}")
+            lines.append(t(lang, "weekly_stage", stage=stage_name(line.stage, lang), figure=figure))
     if report.undated.count:
         lines.append(t(lang, "weekly_undated", count=report.undated.count))
     return lines + rate_lines(total, lang)

@@ -32,7 +32,7 @@ from scheduler.nudge import Nudge, Recipient, followup_choices, open_choice
 from scheduler.sql import (customer_owner, day_bounds, day_index, day_number, greatest,
                            last_interaction_at, local_day, period_band, zone_offset)
 from scheduler.texts import day as fmt_day
-from scheduler.texts import money, short, stage_name, t
+from scheduler.texts import money, say, short, stage_name, t
 from storage.models import Contact, Customer, Deal, FollowUp, Identity, Interaction, Member, Team
 from storage.vocabulary import OPEN_STAGES, Lang, Stage
 
@@ -99,7 +99,7 @@ def followups(session: Session, team_id: int, day: date, members: Members) -> li
                 if overdue else t(lang, "followup", customer=customer, what=short(what)))
         tail = (t(lang, "followup_last", when=fmt_day(local_day(at, who.zone), lang), text=short(text, 120))
                 if at is not None else t(lang, "followup_never"))
-        line = f"{'⚠️' if overdue else '⏰'} {customer}: {short(what)}"
+        line = t(lang, "line_followup", mark="⚠️" if overdue else "⏰", customer=customer, what=short(what))
         out.append(_nudge("followup", who, f"followup:{fid}", day, f"{head}\n{tail}", customer=customer,
                           customer_id=customer_id, due=due, overdue=overdue, line=line,
                           choices=followup_choices(fid, customer_id, lang)))
@@ -193,7 +193,8 @@ def stale_deals(session: Session, team_id: int, day: date, zone_members: Members
         quiet = (day - local_day(last_at, zone)).days
         if quiet < stale_days or quiet % stale_days:
             continue
-        money_text = f", {money(amount, currency, who.lang)}" if amount is not None else ""
+        money_text = say(who.lang, "amount_after", amount=money(amount, currency, who.lang)) \
+            if amount is not None else ""
         text = t(who.lang, "stale_deal", customer=customer, stage=stage_name(stage, who.lang),
                  amount=money_text, days=quiet)
         out.append(_nudge("stale_deal", who, f"deal:{deal_id}", day, text, customer=customer,

@@ -7,6 +7,7 @@ import logging
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup
 
 from handlers.reply import Choice
+from handlers.texts import CODES, t
 
 log = logging.getLogger("crmbot.telegram")
 
@@ -16,24 +17,10 @@ MAX_CALLBACK_BYTES = 64  # bytes of a button's callback_data
 _ROW_CHARS = 30          # labels beyond this many characters start a new row
 _ROW_BUTTONS = 3
 
-# The command menu, per language (the default menu is English).
-COMMANDS: dict[str, list[tuple[str, str]]] = {
-    "en": [("today", "My follow-ups for today"),
-           ("pipeline", "Pipeline this month"),
-           ("undo", "Undo my last note"),
-           ("help", "What I can do, with examples"),
-           ("start", "Start, or join with an invite code")],
-    "zh": [("today", "我今天的跟进"),
-           ("pipeline", "本月销售管道"),
-           ("undo", "撤销上一条记录"),
-           ("help", "使用说明和示例"),
-           ("start", "开始，或用邀请码加入")],
-    "ru": [("today", "Мои задачи на сегодня"),
-           ("pipeline", "Воронка за этот месяц"),
-           ("undo", "Отменить последнюю запись"),
-           ("help", "Что я умею, с примерами"),
-           ("start", "Начать или вступить по коду приглашения")],
-}
+# The command menu, per language (the default menu is English); the descriptions are reply texts ("menu.<name>").
+MENU = ("today", "pipeline", "undo", "help", "start")
+COMMANDS: dict[str, list[tuple[str, str]]] = {str(code): [(name, t(code, f"menu.{name}")) for name in MENU]
+                                              for code in CODES}
 
 
 def bot_commands(lang: str) -> list[BotCommand]:

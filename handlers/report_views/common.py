@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from handlers.money_text import money, parts, rate_text, short
 from handlers.report_charts import can_draw
-from handlers.report_texts import rt
-from handlers.texts import day
+from handlers.texts import day, t
 from storage.reports import Period, Sums
 
 
@@ -27,17 +26,17 @@ def chart_lang(lang: str) -> str:
 def per_currency_lines(sums: Sums, lang: str, weighted: bool = True) -> list[str]:
     """Sums across currencies without a rate joining them: a heading, then each currency's own
     count and amount (and weighted amount) on a line of its own."""
-    lines = [rt(lang, "per_currency")]
+    lines = [t(lang, "per_currency")]
     for part in parts(sums):
         amount = money(part.minor, part.currency, lang)
         code = part.currency
         if code == sums.currency and sums.rates:
-            code = rt(lang, "with_converted", code=code, codes=", ".join(r.currency for r in sums.rates))
+            code = t(lang, "with_converted", code=code, codes=", ".join(r.currency for r in sums.rates))
         if weighted:
-            lines.append(rt(lang, "currency_line_w", code=code, count=part.count, amount=amount,
+            lines.append(t(lang, "currency_line_w", code=code, count=part.count, amount=amount,
                             weighted=money(part.weighted_minor, part.currency, lang)))
         else:
-            lines.append(rt(lang, "currency_line", code=code, count=part.count, amount=amount))
+            lines.append(t(lang, "currency_line", code=code, count=part.count, amount=amount))
     return lines
 
 
@@ -46,11 +45,11 @@ def rate_lines(sums: Sums, lang: str) -> list[str]:
     currencies left out of its total for want of a rate (with the command that sets one)."""
     lines = []
     if sums.rates:
-        lines.append(rt(lang, "rates_used", currency=sums.currency,
+        lines.append(t(lang, "rates_used", currency=sums.currency,
                         rates=", ".join(rate_text(r, lang) for r in sums.rates)))
     if sums.apart:
         codes = [t.currency for t in sums.apart]
-        lines.append(rt(lang, "rate_hint", codes=", ".join(codes), to=sums.currency, code=codes[0]))
+        lines.append(t(lang, "rate_hint", codes=", ".join(codes), to=sums.currency, code=codes[0]))
     return lines
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Awaitable, Callable
 
+from handlers.texts import language, t
 from handlers.understanding.llm import LlmClient, transcribe_ex
 from handlers.understanding.llm_usage import Meter, meter_for
 from prompts.loader import load
@@ -17,8 +18,6 @@ from storage.customers import contacts_of, deals_of, last_interactions, next_fol
 from storage.vocabulary import OPEN_STAGES
 
 Fetch = Callable[[str], Awaitable[bytes]]
-LANG_NAMES = {"en": "English", "zh": "Simplified Chinese", "ru": "Russian"}
-QUOTE = {"en": "🎙 I heard: “{text}”", "zh": "🎙 我听到的是：“{text}”", "ru": "🎙 Я услышал: «{text}»"}
 MAX_BRIEF = 600
 
 
@@ -42,7 +41,7 @@ async def voice_text(llm: LlmClient | None, audio: bytes | bytearray | str | Non
 
 def quote_transcript(text: str, lang: str) -> str:
     """The first line of the reply to a voice note, so the rep can check what was understood."""
-    return QUOTE.get(lang, QUOTE["en"]).format(text=text if len(text) <= 300 else text[:299] + "…")
+    return t(lang, "voice.heard", text=text if len(text) <= 300 else text[:299] + "…")
 
 
 def history_lines(ctx: Any, customer: Any, redact: Callable[[str], str] | None = None) -> list[str]:
@@ -78,7 +77,7 @@ async def card_briefing(ctx: Any, customer: Any, meter: Meter | None = None) -> 
     meter = meter or meter_for(ctx, llm.daily_tokens)
     if not meter.allowed():
         return None
-    system = load("briefing").render(language=LANG_NAMES.get(ctx.lang, "English"))
+    system = load("briefing").render(language=language(ctx.lang).module.MODEL_NAME)
     user = load("briefing_input").render(customer=customer.name, today=ctx.today.isoformat(),
                                          history="\n".join(lines))
     answer = await llm.chat_text("briefing", system, user, max_tokens=160)

@@ -3,20 +3,17 @@ from __future__ import annotations
 
 import re
 
-from handlers.understanding.lex_names import (COMMON_WORDS, EN_FIRM_WORDS, EN_FIRST_NAMES, EN_NOT_FIRMS_LOWER, EN_NOT_NAMES,
-                                              LEGAL_PREFIX_RU, LEGAL_SUFFIX_EN)
+from handlers.understanding.languages import en, ru
+from handlers.understanding.lex_names import COMMON_WORDS
 from handlers.understanding import ru_firms, zh_firms, zh_names
 from handlers.understanding.languages import zh as zh_cues
 from handlers.understanding.ru_names import lookup_first
 
 _EN_WORD = r"[A-Z][\w&'.-]*"
-_EN_LEGAL = re.compile(r"\b((?:" + _EN_WORD + r"\s+){0,3}" + _EN_WORD + r",?\s+" + LEGAL_SUFFIX_EN + r")(?![\w])")
+_EN_LEGAL = re.compile(r"\b((?:" + _EN_WORD + r"\s+){0,3}" + _EN_WORD + r",?\s+" + en.LEGAL_SUFFIX + r")(?![\w])")
 _EN_NEW = re.compile(r"\b(?i:new\s+(?:lead|prospect|customer|client|company|account))\s*(?:[,:—-]|called|named|is)?\s*(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})")
-_EN_TYPED = re.compile(r"\b(?i:visited|called|met\s+with|emailed|texted|from|at|with)\s+([^,\n]{1,60}?\s" + LEGAL_SUFFIX_EN + r")(?=\W|$)")
-_EN_VERBS = (r"visited|visit|called|call|phoned|rang|emailed|e-mailed|email|texted|pinged|messaged|met|sent|quoted|pitched|"
-             r"demoed|onboarded|signed(?:\s+with)?|closed(?:\s+with)?|lost|won|stopped\s+by|dropped\s+by|swung\s+by|went\s+to|"
-             r"caught\s+up\s+with|spoke\s+(?:with|to)|talked\s+(?:with|to)|heard\s+(?:back\s+)?from|meeting\s+with|call\s+with|"
-             r"met\s+with|followed\s+up\s+with|follow\s+up\s+with|chased|reached")
+_EN_TYPED = re.compile(r"\b(?i:visited|called|met\s+with|emailed|texted|from|at|with)\s+([^,\n]{1,60}?\s" + en.LEGAL_SUFFIX + r")(?=\W|$)")
+_EN_VERBS = "|".join(en.BEFORE_COMPANY)
 _EN_PREP = re.compile(r"\b(?i:from|at|with|for|to|about|on|" + _EN_VERBS + r")\s+(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})")
 _EN_OF = re.compile(r"\b(?:[A-Z][a-z]+|(?i:owner|co-?founder|founder|ceo|cfo|cto|coo|president|director|manager|gm|vp|head))\s+of\s+("
                     + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})")
@@ -29,7 +26,7 @@ _ZH_NAMED = re.compile(r"(?:叫做|名叫|叫|名为|名字是|新客户(?:是|�
                        r"(?:什么(?:来着)?[\s,，]*(?:叫做?)?)?[:：\s]*(?:叫做|叫|是)?(?!什么)([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?=[,.!?;，。！？；\s]|的|$)")
 _ZH_QUERY = re.compile(r"(?:查一下|查查|查询|看看|介绍一下|说说)([\u4e00-\u9fffA-Za-z0-9]{2,14})|^([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:的|那边|现在)?(?:情况|进展|最新|怎么样)")
 
-_RU_LEGAL = re.compile(LEGAL_PREFIX_RU + r"\s*[«\"“]([^»\"”]{1,60})[»\"”]")
+_RU_LEGAL = re.compile(ru.LEGAL_PREFIX + r"\s*[«\"“]([^»\"”]{1,60})[»\"”]")
 _RU_QUOTED = re.compile(r"[«\"“]([^»\"”]{2,60})[»\"”]")
 _RU_FIRM = re.compile(r"\b(?:компани\w+|клиент\w*|фирм\w+|организаци\w+|заказчик\w*)\s*[—:-]?\s*([А-ЯЁA-Z][\w-]+(?:\s+[А-ЯЁA-Z][\w-]+)?)")
 _RU_NOT = frozenset("""ватсап whatsapp телеграм telegram вайбер москв петербург питер сбер понедельник вторник среду четверг пятницу
@@ -40,9 +37,9 @@ def _ok_en(name: str, person: str | None, loose: bool = False) -> str | None:
     """The name without leading or trailing common words; None when nothing is left, when it is the
     person, or (for `loose` cues) when it reads as someone's first name ("Met Maria")."""
     words = name.split()
-    while words and (words[0].lower() in EN_NOT_NAMES or words[0].lower() in ("the", "a")):
+    while words and (words[0].lower() in en.NOT_NAMES or words[0].lower() in ("the", "a")):
         words = words[1:]
-    while words and words[-1].lower() in EN_NOT_NAMES:
+    while words and words[-1].lower() in en.NOT_NAMES:
         words = words[:-1]
     if not words:
         return None
@@ -59,8 +56,8 @@ def _personal(words: list[str]) -> bool:
     first = words[0].lower().rstrip(".,'s")
     if first.endswith("ly") or first in ("dr", "mr", "mrs", "ms", "prof"):
         return True
-    return len(words) <= 2 and first in EN_FIRST_NAMES and not any(
-        w.lower() in EN_FIRM_WORDS or w.lower() in COMMON_WORDS for w in words[1:])
+    return len(words) <= 2 and first in en.FIRST_NAMES and not any(
+        w.lower() in en.FIRM_WORDS or w.lower() in COMMON_WORDS for w in words[1:])
 
 
 _EN_NUMBERED = (r"\s+(\d{1,4})(?![\w.:/%-]|,\d|\s*(?i:k|m|mm|bn|x|units?|pcs|pieces|items|days?|weeks?|months?|years?|"
@@ -102,7 +99,7 @@ def _english(text: str, person: str | None, query: bool) -> str | None:
         return name
     for m in _EN_LOWER.finditer(text):
         word = m.group(1)
-        if word not in EN_NOT_NAMES and word not in EN_NOT_FIRMS_LOWER and word not in EN_FIRST_NAMES \
+        if word not in en.NOT_NAMES and word not in en.NOT_FIRMS_LOWER and word not in en.FIRST_NAMES \
                 and word not in COMMON_WORDS and not (person and word in person.lower()):
             return word
     return None

@@ -63,6 +63,8 @@ class Lexicon:
     mine: re.Pattern
     clock: re.Pattern | None
     clock_window: int
+    step_cuts: re.Pattern
+    dangling: re.Pattern
     not_yet: re.Pattern | None
     handed_over: re.Pattern | None
     signature_ahead: re.Pattern | None
@@ -83,7 +85,7 @@ def lexicon(lang: str) -> Lexicon:
         c(mod.NEW_COMPANY), _optional(mod.QUESTION), _optional(mod.CANNOT),
         _optional(mod.IMPERATIVE), _optional(mod.PAST), _optional(mod.PAST_AFTER),
         _optional(mod.VERB_PAST), _optional(mod.THEIRS), _optional(mod.THEIRS_NAMED, 0), c(mod.MINE),
-        _optional(mod.CLOCK), mod.CLOCK_WINDOW, _optional(mod.NOT_YET), _optional(mod.HANDED_OVER),
+        _optional(mod.CLOCK), mod.CLOCK_WINDOW, c(mod.STEP_CUTS), c(mod.DANGLING), _optional(mod.NOT_YET), _optional(mod.HANDED_OVER),
         _optional(mod.SIGNATURE_AHEAD))
 
 

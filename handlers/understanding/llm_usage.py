@@ -15,15 +15,11 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from handlers.texts import t
 from storage import clock
 from storage.models import LlmUsage, Member
 
 NOTICE_KIND = "budget_notice"
-BUDGET_NOTICE = {
-    "en": "(Today's LLM budget for the team is spent: I'm using the built-in understanding until tomorrow.)",
-    "zh": "（团队今天的 LLM 额度已用完：明天之前使用内置的理解方式。）",
-    "ru": "(Дневной лимит LLM команды исчерпан: до завтра понимаю сообщения встроенными правилами.)",
-}
 
 
 @dataclass
@@ -81,7 +77,7 @@ class Meter:
         if self._row(NOTICE_KIND) is not None:
             return None
         self.record(NOTICE_KIND, 0, 0)
-        self.notice = BUDGET_NOTICE.get(lang, BUDGET_NOTICE["en"])
+        self.notice = t(lang, "llm.budget_spent")
         return self.notice
 
 

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from handlers.heap import give_back
 from handlers.understanding.lang import casefold, fold_accents, is_cjk
-from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS, ZH_LEGAL, ZH_TRADES
+from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS
 from handlers.understanding.index_cache import IndexCache
 from handlers.understanding.name_index import Index, build
 from handlers.understanding import zh_names
@@ -24,9 +24,10 @@ from handlers.understanding.languages import zh as zh_cues
 
 WORD = re.compile(r"[0-9A-Za-zÀ-ɏА-Яа-яЁё]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
-_ZH_TRADE = re.compile("(?:" + ZH_TRADES + ")")
+_ZH_TRADE = re.compile("(?:" + "|".join(zh_cues.TRADES) + ")")
 # a name going on past the matched characters into its own trade or legal ending
-_ZH_LONGER = re.compile("[^的了和跟与在是说把被给向从也都就还要会想让签新\\W]{1,3}?(?:" + ZH_TRADES + "|" + ZH_LEGAL + ")")
+_ZH_LONGER = re.compile("[^的了和跟与在是说把被给向从也都就还要会想让签新\\W]{1,3}?(?:" + "|".join(zh_cues.TRADES)
+                        + "|" + "|".join(zh_cues.LEGAL) + ")")
 _NOT_PINYIN = frozenset(w.lower() for w in zh_cues.NOT_PINYIN)
 
 

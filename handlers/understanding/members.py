@@ -2,7 +2,8 @@
 week", "воронка Анны", "чем занимался Борис", "王芳这周做了什么", "Anna的销售漏斗".
 
 The team's own names are looked for in the words, whatever the letter case, an English possessive
-("Anna's", "annas"), or the Russian grammatical case ("Анны", "Борисом"). A member's full name
+("Anna's", "annas"), the Russian grammatical case ("Анны", "Борисом") or the script: a member the
+team knows as "Boris" is "Борис" in a Russian question ("воронка Бориса"), "Мария" is "Maria". A member's full name
 counts first; else one of its words alone ("Anna", "Lee", "Петрова"), or a Chinese given name.
 Several members answering to the words (two Annas) are all returned, so the caller can ask which.
 """
@@ -12,8 +13,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from handlers.understanding.lang import casefold, is_cjk
-from handlers.understanding.ru_names import case_forms
+from handlers.understanding.ru_names import case_forms, lookup_first
 
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -23,6 +26,16 @@ _EVERYDAY = frozenset("""will may max mark bill art grant rich june april sue pa
 guy ray rose sunny summer win bob""".split())
 # words a display name may hold that also turn up in report questions: never a name on their own
 _NOT_A_NAME = frozenset("""team sales manager admin bot the my our all office group crm rep reps""".split())
+
+
+# Russian letters in Latin, the way names are usually spelled in passports and chat display names
+_TRANSLIT = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya"})
+_SPELLINGS = (("ks", "x"), ("kh", "h"), ("yo", "e"), ("ya", "ia"), ("yu", "iu"))
+_CLOSE = 88  # how alike two spellings of one name in two scripts must be (rapidfuzz ratio)
 
 
 @dataclass(frozen=True)
@@ -54,6 +67,35 @@ def _words(text: str) -> list[tuple[str, bool]]:
     return found
 
 
+def _skeleton(word: str) -> str:
+    """A name's word in plain Latin letters, spelled alike from either script and convention:
+    "Дмитрий", "Dmitry" and "Dmitriy" -> "dmitri"; "Алексей" and "Alexei" -> "alexei"."""
+    latin = casefold(word).translate(_TRANSLIT)
+    for written, read in _SPELLINGS:
+        latin = latin.replace(written, read)
+    return re.sub(r"(?:iy|ij|yi|y)$", "i", latin)
+
+
+def _cyrillic(word: str) -> bool:
+    return bool(_CYRILLIC.fullmatch(word))
+
+
+def _across(token: str, word: str) -> bool:
+    """A name's word written in the other script ("Boris" as "Бориса", "Мария" as "Maria") or spelled
+    another way ("Alexey" as "Alexei"). A Russian
+    first name in any case is read as its nominative; other words must be spelled alike (the same
+    first letter, nearly the same letters)."""
+    name = _skeleton(token)
+    if len(name) < 3:
+        return False
+    if _cyrillic(token) == _cyrillic(word):  # the same script: only another spelling ("Alexei", "Alexey")
+        return not _cyrillic(word) and _skeleton(word) == name
+    if _cyrillic(word) and (found := lookup_first(word)) is not None:  # "Бориса" -> "Борис"
+        return _skeleton(found[0]) == name
+    written = _skeleton(word)
+    return written == name or (len(name) >= 4 and written[:1] == name[:1] and fuzz.ratio(written, name) >= _CLOSE)
+
+
 def _tokens(name: str) -> list[str]:
     return [casefold(w) for w in _LATIN.findall(name) + _CYRILLIC.findall(name)]
 
@@ -69,7 +111,7 @@ def _spellings(token: str) -> set[str]:
 def _has(token: str, words: list[tuple[str, bool]]) -> bool:
     spellings = _spellings(token)
     everyday = token in _EVERYDAY
-    return any(word in spellings and (capital or not everyday) for word, capital in words)
+    return any((word in spellings or _across(token, word)) and (capital or not everyday) for word, capital in words)
 
 
 def _full(name: str, words: list[tuple[str, bool]], text: str) -> bool:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handlers.understanding.lex_names import (COMMON_WORDS, EN_FIRM_WORDS, EN_FIRST_NAMES, EN_NOT_NAMES, EN_ROLES,
-                                              LEGAL_FORMS, ZH_NAME_STOP, ZH_NOT_NAMES,
-                                              ZH_ROLES, ZH_SURNAMES, ZH_TITLES)
+from handlers.understanding.languages import en, ru, zh
+from handlers.understanding.languages.protocol import one_of
+from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS
 from handlers.understanding.ru_names import is_patronymic, lookup_first, nominative, surname_before_first
 from handlers.understanding.zh_names import is_place
 
@@ -22,14 +22,20 @@ class Person:
     email: str | None = None
 
 
+_EN_ROLES = one_of(en.ROLES)
+_ZH_ROLES = one_of(zh.ROLES)
+_ZH_TITLES = "|".join(zh.TITLES)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _PHONE = re.compile(r"(?<![\w.])(?:(?:\+\d{1,3}|8(?=[\s-]?\(\d))[\s-]?)?(?:\(\d{2,5}\)[\s-]?)?\d{2,4}(?:[\s-]\d{2,4}){1,4}(?!\w|\.\d)|(?<!\d)\+?\d{10,13}(?!\d)")
 _CAP = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 _LOW = r"[a-z][a-z'-]+"
-_EN_ROLE_NAME = re.compile(r"\b(?P<role>" + EN_ROLES + r")(?:\s*(?:,|\s+is|:|\(|\s+named|\s+called|\s+-|\s+–)\s*|\s+)(?!(?:of|at|from|for|in|with)\s)(?P<name>(?:" + _CAP + r"|" + _LOW + r")(?:\s+(?:" + _CAP + r"|" + _LOW + r"))?)", re.I)
-_EN_NAME_ROLE = re.compile(r"\b(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\s*(?:,\s*(?:the\s+|their\s+|our\s+)?|\(\s*)(?P<role>(?i:" + EN_ROLES + r"))\b")
-_EN_NAME_AT = re.compile(r"(?:(?<=\bwith\s)|(?<=\bfor\s)|(?<=w/\s)|(?<=\bfrom\s)|(?<=\bmet\s)|(?<=\bgot\s)|(?<=\bto\s)|(?<=\bcalled\s)|(?<=\bcall\s)|(?<=\bemailed\s)|(?<=\btexted\s)|(?<=\bpinged\s)|(?<=\bmessaged\s)|(?<=\band\s)|(?<=\()|^)(?P<name>(?:" + _CAP + r"|" + _LOW + r")(?:\s+" + _CAP + r")?)(?=\s+(?:from|at|of|@|over\s+at)\s+)", re.I)
-_EN_AFTER_VERB = re.compile(r"(?<!went\s)(?<!\bgo\s)(?<!going\s)(?<!stick\s)(?<!stay\s)(?<!partner\s)(?<!along\s)\b(?:(?P<met>(?i:met|got|reached|spoke\s+(?:with|to)|talked\s+(?:with|to)|(?:main\s+|primary\s+|key\s+)?contact(?:\s+is|:|\s+person(?:\s+is)?)?|(?:decision[\s-]?maker|point\s+of\s+contact|poc|dm|champion)(?:\s+(?:there\s+)?is|:)|ask\s+for|asked\s+for))|(?i:called|emailed|texted|pinged|messaged|with|w/))\s+(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\b")
+_EN_ROLE_NAME = re.compile(r"\b(?P<role>" + _EN_ROLES + r")(?:\s*(?:,|\s+is|:|\(|\s+named|\s+called|\s+-|\s+–)\s*|\s+)(?!(?:of|at|from|for|in|with)\s)(?P<name>(?:" + _CAP + r"|" + _LOW + r")(?:\s+(?:" + _CAP + r"|" + _LOW + r"))?)", re.I)
+_EN_NAME_ROLE = re.compile(r"\b(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\s*(?:,\s*(?:the\s+|their\s+|our\s+)?|\(\s*)(?P<role>(?i:" + _EN_ROLES + r"))\b")
+_EN_NAME_AT = re.compile(r"(?:" + "|".join(f"(?<={cue})" for cue in en.BEFORE_PERSON_AT) + r"|^)(?P<name>(?:" + _CAP
+                         + r"|" + _LOW + r")(?:\s+" + _CAP + r")?)(?=\s+(?:from|at|of|@|over\s+at)\s+)", re.I)
+_EN_AFTER_VERB = re.compile(r"(?<!went\s)(?<!\bgo\s)(?<!going\s)(?<!stick\s)(?<!stay\s)(?<!partner\s)(?<!along\s)\b"
+                            r"(?:(?P<met>(?i:" + "|".join(en.MET_PERSON) + "))|(?i:" + "|".join(en.REACHED_PERSON)
+                            + r"))\s+(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\b")
 _EN_POSSESSIVE = re.compile(r"\b(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)'s\s+(?:birthday|bday|number|phone|email|cell)")
 
 
@@ -37,20 +43,20 @@ def _en_person_like(name: str) -> bool:
     """True for "Maria", "Dr. Lee", "Zoltan Kovacs"; False for "Initech", "Blue Harbor": after
     "called" or "with" a single unknown word is more often a company."""
     words = name.replace(".", " ").split()
-    if words[0].lower() in EN_FIRST_NAMES or words[0].lower() in ("dr", "mr", "mrs", "ms", "prof"):
+    if words[0].lower() in en.FIRST_NAMES or words[0].lower() in ("dr", "mr", "mrs", "ms", "prof"):
         return True
-    return len(words) == 2 and not any(w.lower() in EN_FIRM_WORDS or w.lower() in COMMON_WORDS
+    return len(words) == 2 and not any(w.lower() in en.FIRM_WORDS or w.lower() in COMMON_WORDS
                                        or w.lower() in LEGAL_FORMS for w in words)
 
 
 def _en_clean(name: str, taken: tuple[int, int], start: int) -> str | None:
     words = name.split()
-    while words and words[0].lower().rstrip(".") in EN_NOT_NAMES:
+    while words and words[0].lower().rstrip(".") in en.NOT_NAMES:
         start += len(words[0]) + 1
         words = words[1:]
     keep = []
     for w in words:
-        if w.lower() in EN_NOT_NAMES:
+        if w.lower() in en.NOT_NAMES:
             break
         keep.append(w)
     if not keep:
@@ -91,10 +97,10 @@ def english(text: str, taken: tuple[int, int]) -> Person:
 
 
 _EN_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss)\.?\s+[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?\b")
-_ZH_SUR = "".join(sorted(ZH_SURNAMES))
-_ZH_TITLED = re.compile("(?:[小老][" + _ZH_SUR + "]|[" + _ZH_SUR + "](?:" + ZH_TITLES + "))")
+_ZH_SUR = "".join(sorted(zh.SURNAMES))
+_ZH_TITLED = re.compile("(?:[小老][" + _ZH_SUR + "]|[" + _ZH_SUR + "](?:" + _ZH_TITLES + "))")
 _ZH_CONTEXT = re.compile("(?:对接人|联系人|负责人|接口人|窗口|对口人|经办人)(?:是|叫|为|:|：)?\\s*|(?:[\u4e00-\u9fff]{1,4}[部处科组室])的|(?:和|跟|与|同|见了|见到|找了|约了|联系了|问了|给|叫|是|换成了?|改成了?)")
-_ZH_ROLE_NAME = re.compile("(" + ZH_ROLES + ")(?:是|叫|为)?(?=[" + _ZH_SUR + "])")
+_ZH_ROLE_NAME = re.compile("(" + _ZH_ROLES + ")(?:是|叫|为)?(?=[" + _ZH_SUR + "])")
 _ZH_DEPT = re.compile("([\u4e00-\u9fff]{2}[部处科组室]|[\u4e00-\u9fff]{2}中心)的$")
 
 
@@ -107,15 +113,15 @@ def _zh_name_at(text: str, i: int) -> str | None:
     m = _ZH_TITLED.match(text, i)
     if m:
         return m.group()
-    if i >= len(text) or text[i] not in ZH_SURNAMES:
+    if i >= len(text) or text[i] not in zh.SURNAMES:
         return None
     j = i + 1
-    while j < len(text) and j - i < 3 and "\u4e00" <= text[j] <= "\u9fff" and text[j] not in ZH_NAME_STOP:
+    while j < len(text) and j - i < 3 and "\u4e00" <= text[j] <= "\u9fff" and text[j] not in zh.NAME_STOP:
         j += 1
-    if j == i + 1 and j < len(text) and text[j] in ZH_NAME_STOP and _zh_boundary(text, j + 1):
+    if j == i + 1 and j < len(text) and text[j] in zh.NAME_STOP and _zh_boundary(text, j + 1):
         j += 1                       # "赵刚": a stop word as the last character of a name, then a boundary
     name = text[i:j]
-    if len(name) < 2 or name in ZH_NOT_NAMES or name[:2] in ZH_NOT_NAMES:
+    if len(name) < 2 or name in zh.NOT_NAMES or name[:2] in zh.NOT_NAMES:
         return None
     if is_place(name) and text.startswith(("那边", "这边", "的", "那", "市", "人"), j):
         return None                  # "是苏州那边的…": a place, not 苏先生
@@ -137,7 +143,7 @@ def chinese(text: str, taken: tuple[int, int]) -> Person:
     for m in _ZH_LATIN.finditer(text):                  # "跟Michael开了个zoom", "运营总监Vivian"
         if taken[0] <= m.start() < taken[1]:
             continue
-        if m.group(1).lower() in EN_FIRST_NAMES or _ZH_LATIN_ROLE.search(text, 0, m.start()):
+        if m.group(1).lower() in en.FIRST_NAMES or _ZH_LATIN_ROLE.search(text, 0, m.start()):
             other.append((m.start(), Person(" ".join(w for w in m.groups() if w))))
             break
     best = min(other, key=lambda c: c[0], default=None)
@@ -166,7 +172,7 @@ def _chinese_written(text: str, taken: tuple[int, int]) -> tuple[int, Person] | 
             continue
         titled = _ZH_TITLED.fullmatch(name) is not None
         after = text[i + len(name):i + len(name) + 2]
-        if not titled and after and after[0] not in ZH_NAME_STOP and not after.startswith(("说", "生日")):
+        if not titled and after and after[0] not in zh.NAME_STOP and not after.startswith(("说", "生日")):
             continue
         if not titled and text[max(0, i - 1):i] in ("", ",", ".", " ") and not re.match("说|表示|反馈|回复|签|同意|确认|来电|打来|讲|答应|觉得|认为|提到|告诉|的|生日|,|，", after):
             continue
@@ -187,11 +193,7 @@ def _chinese_written(text: str, taken: tuple[int, int]) -> tuple[int, Person] | 
     return best[0], Person(best[1], dept.group(1) if dept else None)
 
 
-_RU_ROLES = (r"(?:главн\w+\s+инженер\w*|коммерческ\w+\s+директор\w*|генеральн\w+\s+директор\w*|финансов\w+\s+директор\w*|"
-             r"технич\w+\s+директор\w*|исполнительн\w+\s+директор\w*|финдиректор\w*|техдиректор\w*|коммерс\w*|директор\w*|гендир\w*|главбух\w*|главн\w+\s+бухгалтер\w*|"
-             r"бухгалтер\w*|менеджер\w*(?:\s+по\s+\w+)?|закупщик\w*|снабженц\w*|начальник\w*(?:\s+\w+){0,2}|руководител\w*(?:\s+\w+){0,2}|"
-             r"юрист\w*|инженер\w*|владел\w+|собственник\w*|замдиректора|заместител\w+\s+директора|зам\w*\s+директора|"
-             r"технолог\w*|логист\w*|администратор\w*|ассистент\w*|секретар\w*)")
+_RU_ROLES = one_of(ru.ROLES)
 _RU_CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _RU_NAME = re.compile(r"(?<![\w«\"])" + _RU_CAP + r"(?:\s+" + _RU_CAP + r"){0,4}")
 _RU_ROLE = re.compile(_RU_ROLES, re.I)

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import re
 
-from handlers.understanding.lex_names import ZH_LEGAL, ZH_SURNAMES, ZH_TITLES, ZH_TRADES
 from handlers.understanding.languages import zh
 from handlers.understanding.zh_names import is_place
+
+ZH_TRADES = "|".join(zh.TRADES)
+ZH_LEGAL = "|".join(zh.LEGAL)
+ZH_TITLES = "|".join(zh.TITLES)
+ZH_SURNAMES = zh.SURNAMES
 
 # a trade word ("科技", "物流") or a legal form ("有限公司"), not part of a longer common word
 _SUFFIX = re.compile("(?:(?:" + ZH_TRADES + ")+(?:" + ZH_LEGAL + ")?|(?:" + ZH_LEGAL + "))"
@@ -83,7 +87,7 @@ def leading(text: str, person: str | None) -> str | None:
     """A company that opens a clause as the one who signed, ordered or dropped out."""
     for m in _SUBJECT.finditer(text):
         name = m.group(1)
-        personal = len(name) <= 3 and name[0] in ZH_SURNAMES           # "张伟签了": a person
+        personal = len(name) <= 3 and name[0] in zh.SURNAMES           # "张伟签了": a person
         if name != person and not personal and name not in _NOT_SUBJECT and not any(ch in _BREAK for ch in name) \
                 and not name.endswith(("部", "处", "科", "组", "室", "中心")) and _clean(name):
             return name

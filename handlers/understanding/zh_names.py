@@ -17,9 +17,9 @@ from itertools import product
 from pathlib import Path
 
 from handlers.understanding.languages import zh
-from handlers.understanding.lex_names import ZH_LEGAL_SUFFIX
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_LEGAL_SUFFIX = re.compile(zh.LEGAL_SUFFIX)
 _LEVEL = "(?:省|市|自治区|新区|开发区|区|县|镇)"
 # a place from the list, with or without its level ("无锡", "中山市"), or any place named with its
 # level ("白云区", "小榄镇", "两江新区")
@@ -35,7 +35,7 @@ _MOST_READINGS = 16               # how many pinyin spellings of one core are ke
 
 def han_core(name: str) -> str:
     """The Han characters of a name, without its legal form ("有限公司", "集团", "经营部")."""
-    return ZH_LEGAL_SUFFIX.sub("", "".join(_CJK_RUN.findall(name)))
+    return _LEGAL_SUFFIX.sub("", "".join(_CJK_RUN.findall(name)))
 
 
 def _place_at(core: str, at: int) -> int:

@@ -164,7 +164,7 @@ async def test_an_older_note_waits_for_the_later_one_that_changed_the_same_deal(
     await bot.say("Вектор отказался")
     clock.advance(minutes=5)
     reply = await bot.press(first.undo_token)
-    assert "сделка с Вектор" in reply and "Сначала отмените ту запись" in reply and REFUSED["ru"] in reply
+    assert "сделка с клиентом Вектор" in reply and "Сначала отмените ту запись" in reply and REFUSED["ru"] in reply
     assert "Отменено" in await bot.say("отмена")
     assert difference(found, business(engine)) == []
     assert "Отменено" in await bot.press(first.undo_token)

@@ -33,7 +33,7 @@ from sqlmodel import SQLModel
 from bot.adapters.console import Console
 from bot.pipeline import Bot
 from bot.settings import Settings
-from handlers.texts import TEXTS
+from handlers.texts import registered
 from storage import clock as store_clock
 from storage.engine import get_engine, make_engine
 from storage.models import FollowUp
@@ -67,7 +67,7 @@ TEMPLATES: dict[str, list[str]] = {
 UNDO_WORDS = {"en": "undo", "zh": "撤销", "ru": "отмена"}
 LISTS = {"en": "my follow-ups this week", "zh": "这周要跟进哪些客户", "ru": "мои напоминания на неделю"}
 DONE = {"en": "done {n}", "zh": "完成 {n}", "ru": "готово {n}"}
-ERRORS = [TEXTS[lang]["error"] for lang in TEXTS]
+ERRORS = [lang.say("error") for lang in registered()]
 
 
 def _note(lang: str, template: str, firm: Any, person: Any, role: str, n: int, d: int) -> str:

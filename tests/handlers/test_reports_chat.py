@@ -72,7 +72,7 @@ async def test_pipeline_funnel_and_activity_come_with_a_png_chart_and_complete_t
     funnel = await bot.say("win rate this quarter")
     assert funnel.image and funnel.image.startswith(PNG) and "5 deals entered" in funnel.text
     forecast = await bot.say("forecast this quarter")
-    assert "Won so far: $18,500 (1 deals)" in forecast.text
+    assert "Won so far: $18,500 (1 deal)" in forecast.text
 
 
 async def test_mixed_currencies_without_a_rate_are_reported_apart(bot):

@@ -54,15 +54,15 @@ def _rate(engine, base: str, quote: str, rate: str) -> None:
 @pytest.mark.parametrize("question, lines", [
     ("pipeline this month", ["• proposal: $42,000 (1) · CN¥120,000 (1) · RUB 1,200,000 (1)",
                              "Per currency (not added up without an exchange rate):",
-                             "• USD: 1 deals, $42,000 (weighted $21,000)",
-                             "• CNY: 1 deals, CN¥120,000 (weighted CN¥60,000)",
-                             "• RUB: 1 deals, RUB 1,200,000 (weighted RUB 600,000)",
+                             "• USD: 1 deal, $42,000 (weighted $21,000)",
+                             "• CNY: 1 deal, CN¥120,000 (weighted CN¥60,000)",
+                             "• RUB: 1 deal, RUB 1,200,000 (weighted RUB 600,000)",
                              "No rate to USD for CNY, RUB: not added in (crmbot fx set CNY USD RATE)."]),
-    ("本月销售漏斗", ["• 已报价: US$42,000 (1) · ¥120,000 (1) · RUB 1,200,000 (1)",
+    ("本月销售漏斗", ["• 已报价：US$42,000 (1) · ¥120,000 (1) · RUB 1,200,000 (1)",
                   "按币种列出（没有汇率不合计）：", "• CNY：1 个商机，¥120,000（加权 ¥60,000）"]),
     ("воронка на этот месяц", ["• КП отправлено: 42 000 $ (1) · 120 000 CN¥ (1) · 1 200 000 ₽ (1)",
                                "По валютам (без курса не складываются):",
-                               "• RUB: сделок 1, 1 200 000 ₽ (взвешенно 600 000 ₽)"]),
+                               "• RUB: 1 сделка, 1 200 000 ₽ (взвешенно 600 000 ₽)"]),
 ])
 async def test_a_pipeline_in_three_currencies_adds_and_counts_none_of_them_together(bot, north, question, lines):
     await _three_deals(bot)
@@ -90,7 +90,7 @@ async def test_a_currency_without_a_rate_stays_apart_when_the_others_are_convert
     text = (await bot.say("pipeline this month")).text.replace(NBSP, " ")
     assert "• proposal: $58,800 (2) · RUB 1,200,000 (1)" in text, text
     assert "• USD (with CNY converted): 2 deals, $58,800 (weighted $29,400)" in text
-    assert "• RUB: 1 deals, RUB 1,200,000 (weighted RUB 600,000)" in text
+    assert "• RUB: 1 deal, RUB 1,200,000 (weighted RUB 600,000)" in text
     assert "No rate to USD for RUB: not added in (crmbot fx set RUB USD RATE)." in text
 
 
@@ -119,7 +119,7 @@ async def test_forecast_and_top_customers_keep_a_currency_without_a_rate_apart(b
     for note in ("Called Acme, they signed! $18,500", "Позвонил в Вектор, подписали договор на 300 тыс рублей"):
         assert (await bot.say(note)).wrote
     forecast = (await bot.say("forecast this quarter")).text.replace(NBSP, " ")
-    assert "Won so far: $18,500 (1 deals)" in forecast
+    assert "Won so far: $18,500 (1 deal)" in forecast
     assert "No rate from RUB to USD: won RUB 300,000 (1) kept apart, not added" in forecast, forecast
     _rate(engine, "USD", "RUB", "100")
     forecast = (await bot.say("forecast this quarter")).text.replace(NBSP, " ")
@@ -140,11 +140,11 @@ def test_the_weekly_digest_shows_every_currency_with_its_own_count(engine):
         digests = {n.lang: n.text.replace(NBSP, " ")
                    for n in nudges_for_day(s, world.team, date(2026, 11, 30), NudgeConfig()) if n.kind == "digest"}
     english = digests["en"]
-    assert "• USD: 1 deals, $42,000 (weighted $21,000)" in english, english
-    assert "• RUB: 1 deals, RUB 1,200,000 (weighted RUB 600,000)" in english
+    assert "• USD: 1 deal, $42,000 (weighted $21,000)" in english, english
+    assert "• RUB: 1 deal, RUB 1,200,000 (weighted RUB 600,000)" in english
     assert "• proposal: $42,000 (1) · CN¥120,000 (1) · RUB 1,200,000 (1)" in english
     assert "open deals, $42,000" not in english and boss.id
-    assert "• RUB: сделок 1, 1 200 000 ₽ (взвешенно 600 000 ₽)" in digests["ru"], digests["ru"]
+    assert "• RUB: 1 сделка, 1 200 000 ₽ (взвешенно 600 000 ₽)" in digests["ru"], digests["ru"]
 
 
 def test_the_weekly_digest_converts_at_the_teams_rates_and_says_so(engine):

@@ -55,11 +55,14 @@ async def team(bot, crm, engine) -> dict[str, Console]:
 async def test_a_managers_question_about_one_rep_gets_only_their_pipeline(bot, team):
     reply = text(await bot.say("Boris's pipeline this month"))
     assert reply.startswith("Boris Petrov's pipeline Sun, Nov 1 – Mon, Nov 30:"), reply
-    assert "Total: 1 deals, $42,000 (weighted $21,000)" in reply
+    assert "Total: 1 deal, $42,000 (weighted $21,000)" in reply
     assert "RUB" not in reply and "CN¥" not in reply and "By owner" not in reply
     russian = text(await bot.say("воронка Марии за месяц"))
     assert russian.startswith("Воронка: Мария Иванова, вс, 1 нояб. – пн, 30 нояб.:"), russian
-    assert "Итого: 1 сделок, 1 200 000 ₽ (взвешенно 600 000 ₽)" in russian and "$" not in russian
+    assert "Итого: 1 сделка, 1 200 000 ₽ (взвешенно 600 000 ₽)" in russian and "$" not in russian
+    latin_in_russian = text(await bot.say("воронка Бориса за месяц"))
+    assert latin_in_russian.startswith("Воронка: Boris Petrov, вс, 1 нояб."), latin_in_russian
+    assert "42 000 $" in latin_in_russian and "₽" not in latin_in_russian
     chinese = text(await bot.say("王芳本月的销售漏斗"))
     assert chinese.startswith("王芳的销售漏斗"), chinese
     assert "合计：1 个商机，¥120,000（加权 ¥60,000）" in chinese and "US$" not in chinese
@@ -86,9 +89,9 @@ async def test_the_leaderboard_ranks_by_won_amount_and_keeps_a_currency_without_
     reply = text(await bot.say("leaderboard this month"))
     lines = reply.splitlines()
     assert lines[0] == "Leaderboard Sun, Nov 1 – Mon, Nov 30:"
-    assert lines[1] == "1. Boris Petrov: won $18,500 (1 deals) · 2 activities · 2 deals moved", reply
-    assert lines[2] == "2. Мария Иванова: won RUB 300,000 (1 deals) · 2 activities · 2 deals moved"
-    assert lines[3] == "3. 王芳: won $0 (0 deals) · 1 activities · 1 deals moved"
+    assert lines[1] == "1. Boris Petrov: won $18,500 (1 deal) · 2 activities · 2 deals moved", reply
+    assert lines[2] == "2. Мария Иванова: won RUB 300,000 (1 deal) · 2 activities · 2 deals moved"
+    assert lines[3] == "3. 王芳: won $0 (0 deals) · 1 activity · 1 deal moved"
     assert "Team: won $18,500 (1) · RUB 300,000 (1)" in reply.splitlines() and "No rate" not in reply
     assert "Ranked by the amount won in USD; RUB (no rate) shown beside, not ranked." in reply
     assert "Boris Ivanov" not in reply and "999" not in reply                # another team's
@@ -96,7 +99,7 @@ async def test_the_leaderboard_ranks_by_won_amount_and_keeps_a_currency_without_
         set_fx(s, get_team(s, "default").id, "USD", "RUB", "100")
         s.commit()
     converted = text(await bot.say("who sold the most this month"))
-    assert "2. Мария Иванова: won $3,000 (1 deals)" in converted, converted
+    assert "2. Мария Иванова: won $3,000 (1 deal)" in converted, converted
     assert "Team: won $21,500 (2 deals)" in converted and "1 RUB = 0.01 USD" in converted
 
 

@@ -531,7 +531,9 @@ CLOCK = [
     r"(?:\bat|@)\s*\d{1,2}(?=\s*(?:$|[,.;!?]|o'?clock|" + _DAYWORD + r"))",
 ]
 CLOCK_WINDOW = 14
-FILLER = [r"and", r"then", r"also", r"so"]
+FILLER = [r"and", r"then", r"also", r"so", r"um+", r"uh+", r"er+", r"okay", r"ok", r"hey", r"well", r"yeah", r"like"]
+DANGLING = [r"\s+(?:on|by|until|till|before|at|for|next|this|of|in)$"]
+STEP_CUTS = [r"\s+and\s+", r"\s+then\s+", r"\s+so\s+", r"\s+but\s+", r"\s+also\s+"]
 _DURING = r"\b(?:in|for|during|of|through)\s+"
 PERIODS = {
     "today": [r"\btoday\b", r"\btoday's\b"],
@@ -668,4 +670,246 @@ CORRECTION = [
     r"no,?\s+just",
     r"i\s+mean",
     r"no",
+]
+
+# -- names: people and companies (handlers/understanding/people.py, companies.py) --
+
+# common given names, to tell "called Maria" (a person) from "called Initech" (a company)
+FIRST_NAMES = frozenset("""
+james john robert michael william david richard joseph thomas charles chris christopher daniel matthew anthony mark
+donald steven steve paul andrew andy joshua josh kenneth kevin brian george timothy tim ronald edward jason jeff
+jeffrey ryan jacob jake gary nicholas nick eric jonathan jon stephen larry justin scott brandon ben benjamin samuel
+sam gregory greg alexander alex frank patrick pat raymond ray jack dennis jerry tyler aaron jose adam nathan henry
+douglas zachary peter pete kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin
+arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph
+randy eugene vincent russell elijah louis bobby philip phil johnny tom tony mike dave dan bob bill jim jimmy rob
+ted ed fred luke max leo oliver liam lucas mason hugo ivan igor raj ravi arjun amit rahul wei li chen hiroshi kenji
+mary patricia jennifer linda elizabeth liz barbara susan jessica sarah karen lisa nancy betty margaret sandra
+ashley kimberly kim emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura
+cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine kate catherine
+christine debra rachel carolyn janet maria mariah heather diane ruth julie olivia joyce virginia victoria
+kelly lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara
+madison frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly
+isabella theresa diana natalie brittany charlotte marie kayla alexis lori jane claire clara sophie mia chloe
+priya anita sonia nina tina dana rosa elena olga irina natasha yuki mei ling jen jenny meg beth sue tracy
+""".split())
+# words that are never part of a person's or a company's name
+NOT_NAMES = frozenset("""
+i me my we us our you he she him her his hers they them their it its the a an at from of in on to for with and or but re
+about today yesterday tomorrow again said says say walked is was were will would who whom which that this there here team
+guys folks everyone someone somebody nobody no yes answer voicemail reception front desk got had has have did do does
+whatsapp wechat telegram signal viber slack linkedin sms text texted message messaged dm zoom teams phone
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
+october november december jan feb mar apr jun jul aug sep sept oct nov dec follow up call called email emailed met meeting
+lunch dinner visit visited quote sent deal contract budget new next last week month year quick just also so ok okay
+their then they're we're it's expo conference office site plant hq boss manager director ceo coo cfo cto owner
+heard back reply replied update pinged quick great good finally still vp svp evp cmo cio cro cpo gm md
+""".split())
+# words that make a capitalised pair a company, not a person ("Pinecrest Dental", "Blue Harbor Foods")
+FIRM_WORDS = frozenset("""
+dental medical health healthcare clinic clinics hospital foods food logistics labs lab systems solutions software
+tech technologies technology industries motors realty builders construction group partners capital bank insurance
+pharma hotels hotel brewing brewery farms apparel furniture schools school university marine security energy media
+studio studios consulting services supply supplies trading traders manufacturing electric electronics networks
+airlines holdings ventures analytics robotics retail stores markets foods cafe restaurant restaurants bakery
+distribution freight shipping transport auto automotive steel metals chemicals plastics printing packaging design
+""".split())
+# lower-case words after "called"/"visited" that are not a company ("called back", "visited twice")
+NOT_FIRMS_LOWER = frozenset("""
+back twice again over ahead around home out in up off everyone everybody anyone someone them him her it us client
+clients customer customers supplier vendor prospect prospects boss office reception support sales mom dad site plant
+store warehouse team guys folks people somebody nobody there here yesterday today tomorrow earlier later briefly
+""".split())
+# lower-case words that often begin company names but mean nothing alone in a note
+COMMON_WORDS = frozenset("""
+global first best new north south east west blue green red black white star united general national
+american international city sun smart prime alpha best top great big little old the one all grand golden
+silver royal pacific atlantic central metro urban digital data tech systems solutions services group
+""".split())
+LEGAL_FORMS = frozenset("""
+    llc l.l.c inc incorporated ltd limited corp corporation co company gmbh plc llp lp sa ag bv nv srl spa pty oy ab as kk
+""".split())
+LEGAL_SUFFIX = r"(?:Inc|LLC|Ltd|Corp|Co|GmbH|PLC|LLP|Limited|Corporation|Group|Holdings)\.?"
+# the department or area a job title names ("ops lead", "IT manager", "head of procurement")
+DEPARTMENTS = [
+    r"project",
+    r"program",
+    r"programme",
+    r"office",
+    r"it",
+    r"ops",
+    r"operations",
+    r"purchasing",
+    r"procurement",
+    r"sales",
+    r"store",
+    r"plant",
+    r"facilities",
+    r"facility",
+    r"product",
+    r"account",
+    r"accounts",
+    r"hr",
+    r"people",
+    r"marketing",
+    r"finance",
+    r"financial",
+    r"practice",
+    r"clinic",
+    r"hotel",
+    r"fleet",
+    r"warehouse",
+    r"tech",
+    r"technical",
+    r"technology",
+    r"engineering",
+    r"team",
+    r"logistics",
+    r"supply\s+chain",
+    r"quality",
+    r"qa",
+    r"security",
+    r"legal",
+    r"it\s+security",
+    r"category",
+    r"regional",
+    r"area",
+    r"branch",
+    r"district",
+    r"production",
+    r"maintenance",
+    r"commercial",
+    r"innovation",
+    r"digital",
+    r"data",
+    r"network",
+    r"infrastructure",
+    r"design",
+    r"compliance",
+    r"risk",
+    r"training",
+    r"admin",
+    r"general",
+    r"site",
+    r"kitchen",
+    r"events",
+    r"customer\s+success",
+    r"partnerships?",
+    r"business\s+development",
+    r"bd",
+    r"growth",
+    r"research",
+    r"r&d",
+    r"lab",
+    r"nursing",
+    r"medical",
+    r"dental",
+    r"food\s+and\s+beverage",
+    r"f&b",
+]
+_DEPT = one_of(DEPARTMENTS)
+_NOT_A_LEAD = r"(?<!sales\s)(?<!marketing\s)(?<!growth\s)(?<!bd\s)(?<!development\s)"   # "sales lead" is a prospect
+_TITLES = [r"manager", _NOT_A_LEAD + r"lead", r"head", r"chief", r"coordinator", r"supervisor", r"specialist", r"officer",
+           r"buyer", r"analyst", r"admin", r"administrator", r"architect", r"engineer", r"executive", r"director"]
+ROLES = [
+    r"ceo",
+    r"coo",
+    r"cfo",
+    r"cto",
+    r"cio",
+    r"cmo",
+    r"cro",
+    r"cpo",
+    r"ciso",
+    r"vp(?:\s+of)?\s+" + _DEPT,
+    r"vp\s+of\s+\w+",
+    r"vp",
+    r"svp",
+    r"evp",
+    r"gm",
+    r"general\s+manager",
+    r"managing\s+director",
+    r"md",
+    r"owner",
+    r"co-?founder",
+    r"founder",
+    r"president",
+    r"chairman",
+    r"chief\s+\w+\s+officer",
+    r"director(?:\s+of\s+\w+)?",
+    r"\w+\s+director",
+    r"head\s+of\s+(?:" + _DEPT + r"|\w+)",
+    _DEPT + r"\s+" + one_of(_TITLES),
+    r"manager",
+    r"buyer",
+    r"engineer",
+    r"chief\s+engineer",
+    r"accountant",
+    r"controller",
+    r"admin",
+    r"assistant",
+    r"receptionist",
+    r"principal",
+    r"superintendent",
+    r"partner",
+    r"office\s+admin",
+    r"(?:purchasing|procurement)\s+agent",
+]
+
+# a person's name right after these, then "from/at <company>": "met Sarah from Initech", "with tom at Acme"
+BEFORE_PERSON_AT = [r"\bwith\s", r"\bfor\s", r"w/\s", r"\bfrom\s", r"\bmet\s", r"\bgot\s", r"\bto\s", r"\bcalled\s",
+                    r"\bcall\s", r"\bemailed\s", r"\btexted\s", r"\bpinged\s", r"\bmessaged\s", r"\band\s", r"\("]
+# after these any capitalised name is a person: "met Dana", "spoke with Lee", "main contact is Ortiz"
+MET_PERSON = [
+    r"met",
+    r"got",
+    r"reached",
+    r"spoke\s+(?:with|to)",
+    r"talked\s+(?:with|to)",
+    r"(?:main\s+|primary\s+|key\s+)?contact(?:\s+is|:|\s+person(?:\s+is)?)?",
+    r"(?:decision[\s-]?maker|point\s+of\s+contact|poc|dm|champion)(?:\s+(?:there\s+)?is|:)",
+    r"ask\s+for",
+    r"asked\s+for",
+]
+# after these a name that looks like a person's is one ("called Maria"; "called Initech" is a company)
+REACHED_PERSON = [r"called", r"emailed", r"texted", r"pinged", r"messaged", r"with", r"w/"]
+# verbs and phrases a company's name follows: "visited Acme", "signed with Globex"
+BEFORE_COMPANY = [
+    r"visited",
+    r"visit",
+    r"called",
+    r"call",
+    r"phoned",
+    r"rang",
+    r"emailed",
+    r"e-mailed",
+    r"email",
+    r"texted",
+    r"pinged",
+    r"messaged",
+    r"met",
+    r"sent",
+    r"quoted",
+    r"pitched",
+    r"demoed",
+    r"onboarded",
+    r"signed(?:\s+with)?",
+    r"closed(?:\s+with)?",
+    r"lost",
+    r"won",
+    r"stopped\s+by",
+    r"dropped\s+by",
+    r"swung\s+by",
+    r"went\s+to",
+    r"caught\s+up\s+with",
+    r"spoke\s+(?:with|to)",
+    r"talked\s+(?:with|to)",
+    r"heard\s+(?:back\s+)?from",
+    r"meeting\s+with",
+    r"call\s+with",
+    r"met\s+with",
+    r"followed\s+up\s+with",
+    r"follow\s+up\s+with",
+    r"chased",
+    r"reached",
 ]

@@ -69,6 +69,8 @@ class Cues(Protocol):
     CLOCK: Phrases             # a clock time, which makes a date an appointment
     CLOCK_WINDOW: int          # how many characters a clock time may stand from its date
     FILLER: Phrases            # words that open a follow-up's "what" and say nothing ("and then")
+    DANGLING: Phrases          # a word left hanging at either end of a promise once its date is cut ("on", "前")
+    STEP_CUTS: Phrases         # what splits a run-on clause into steps ("and", "然后", a pause): the promise is one step
     PERIODS: Mapping[str, Phrases]    # period name (today, this_week, q1, m1, ...) -> cues
     BIRTHDAY: Phrases          # a birthday word
     DATES: Sequence[tuple[str, Resolver]]     # a date phrase and how it becomes a day (handlers/understanding/days.py)
@@ -98,11 +100,15 @@ class Cues(Protocol):
     FILLERS: Phrases           # sounds that say nothing ("um", "uh"), dropped before reading
     CORRECTION: Phrases        # a name corrected on the fly: "X no wait it's Y", "X - no, sorry, Y"
 
+    # -- names (every language's are read in every note: handlers/understanding/lex_names.py) --
+    LEGAL_FORMS: frozenset[str]               # legal forms written as words ("llc", "ооо"), dropped to compare names
+    COMMON_WORDS: frozenset[str]              # words that begin company names but mean nothing alone ("global")
+
 
 # slots a language may leave empty (the rule that reads them is then skipped)
 OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "THEIRS", "THEIRS_NAMED",
                       "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "FILLERS", "CORRECTION", "NOT_YET", "HANDED_OVER",
-                      "SIGNATURE_AHEAD"})
+                      "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS"})
 # the keys every language's mappings must have
 CHANNEL_NAMES: tuple[str, ...] = tuple(SPOKEN_CHANNELS)
 STAGE_NAMES: tuple[str, ...] = tuple(Stage)
@@ -134,9 +140,13 @@ def problems(module: object) -> list[str]:
 def _slot_problems(name: str, kind: object, value: object) -> list[str]:
     optional = name in OPTIONAL
     if kind in (str, int):
-        return [] if isinstance(value, kind) else [f"{name}: not {kind.__name__}"]   # type: ignore[union-attr]
+        return [] if isinstance(value, kind) else [f"{name}: not {kind.__name__}"]
     if kind == str | None:
         return [] if value is None or isinstance(value, str) else [f"{name}: not a currency code or None"]
+    if get_origin(kind) is frozenset:
+        if not isinstance(value, frozenset) or not all(isinstance(word, str) and word for word in value):
+            return [f"{name}: not a set of words"]
+        return [] if value or optional else [f"{name}: empty"]
     if get_origin(kind) is abc.Mapping:
         if not isinstance(value, Mapping) or (not value and not optional):
             return [f"{name}: not a mapping, or empty"]

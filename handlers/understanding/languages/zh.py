@@ -622,7 +622,9 @@ CLOCK = [
     r"\b(?:[01]?\d|2[0-3]):[0-5]\d",
 ]
 CLOCK_WINDOW = 6
-FILLER = [r"然后", r"再", r"还有"]
+FILLER = [r"然后", r"再", r"还有", r"嗯", r"呃", r"那个", r"啊"]
+DANGLING = [r"^(?:之前|以前|前|之后|以后|后)", r"(?:在|于|的)$"]
+STEP_CUTS = [r"\s+", r"然后", r"还有", r"另外"]     # a space in a Chinese note is a pause between steps
 
 # -- dates: (phrase, how it becomes a day); see handlers/understanding/days.py --
 
@@ -695,3 +697,47 @@ SIGNATURE_AHEAD: list[str] = []
 # -- dictated text --
 FILLERS: list[str] = []
 CORRECTION: list[str] = []
+
+# -- names: people and companies (handlers/understanding/people.py, zh_firms.py, matching.py) --
+
+SURNAMES = set(
+    "应王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
+    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章"
+    "鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉"
+    "骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆农卓古吉缪项芦麦褚娄窦戚岑景党宫费"
+    "卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟"
+    "邝"
+)
+# a surname then one of these is a person: "王总", "刘经理"
+TITLES = ["经理", "总监", "总经理", "总裁", "总工", "总", "主任", "老板", "处长", "科长", "部长", "主管", "老师", "先生", "女士", "小姐", "董事长", "董", "书记", "厂长", "院长", "局长", "秘书", "会计", "工程师", "助理", "专员",
+          "工", "姐", "哥", "课长", "博士"]
+# characters that end a name ("张伟说", "李娜和…"): verbs, particles, punctuation
+NAME_STOP = set("加约又今昨说讲聊谈通签提沟联带了吃在是打发的和跟给也都还就已要会想很生对那这们表示反馈回复答应觉得认为让叫去来到把被从向问请帮约等啊吧呢吗说过这那再先又刚才没不有与及或同见开,.!?;:，。、！？ 0123456789")
+# words that start with a surname and are no name
+NOT_NAMES = set("""
+    方案 方面 方便 方法 方式 高兴 高层 金额 周末 周期 周边 周年 黄了 马上 安排 安装 任何 任务 于是 关于 关系 单子 时间 时候 项目 成本 成交 万元 常规 向他 向她 钱 白天 明天 明年 明确 史上 司机 全部 全年 应该 和他 和她 文件 华为 江湖 包装 宁可 车间 连续 路上 管理 简单 席位 商务 商量 师傅 施工 加工 华工 分工
+""".split())
+_TITLE_WORD = "(?:经理|总监|主管|部长|主任|工程师|负责人|助理|专员|会计|出纳|秘书|采购)"
+# a job title before a name ("采购经理李强"): up to three characters of department, then the title
+ROLES = [
+    "(?:(?![的了和跟与见给是])[\u4e00-\u9fff]){0,3}?" + _TITLE_WORD,
+    "老板",
+    "董事长",
+    "总经理",
+    "总裁",
+    "厂长",
+    "院长",
+    "校长",
+    "店长",
+    "CEO",
+    "CFO",
+    "CTO",
+    "COO",
+]
+# the legal form that ends a company's full name, dropped to compare names
+LEGAL_SUFFIX = "(?:" + "|".join(sorted({"分公司", *LEGAL}, key=len, reverse=True)) + ")+$"
+# legal forms written as separate words, and common words that begin company names: none in Chinese
+# (a company's legal form is its ending, LEGAL_SUFFIX)
+LEGAL_FORMS: frozenset[str] = frozenset()
+COMMON_WORDS: frozenset[str] = frozenset()
