@@ -80,6 +80,7 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
             parse.contact, parse.contact_role = person.name, person.role
     if lang == Lang.ZH and match.name and match.start >= 0:     # "得泰" (德泰 typed by sound) holds no cue "得"
         work = work[:match.start] + "某" * (match.end - match.start) + work[match.end:]
+        clauses = Clauses(work, spaced_words=False)
     amount = pick_amount(work, find_amounts(work, lang))
     if amount is not None:
         parse.amount, parse.currency = amount.value, amount.currency

@@ -122,6 +122,7 @@ def _cjk_scan(text: str, index: Index, exact: bool) -> list[Hit]:
                 while n < len(core) and i + n < len(chunk) and (chunk[i + n] == core[n] or (
                         sounds is not None and zh_names.same_sound(chunk[i + n], core[n]))):
                     n += 1
+                n = zh_names.matched_length(index.canonical(entry), core, n)
                 if n < len(core) and (_ZH_TRADE.match(chunk, i + n) or _ZH_LONGER.match(chunk, i + n)
                                       or zh_names.is_place(chunk[i:i + n])):
                     continue            # "星辰科技" is not "星辰软件", "东方红贸易" is not "东方电气", "上海" no name

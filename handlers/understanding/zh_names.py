@@ -44,6 +44,21 @@ def _place_at(core: str, at: int) -> int:
     return m.end() - at if m else 0
 
 
+_TAIL_FORWARD = re.compile("(?:" + "|".join(sorted(set(zh.TRADES) | set(zh.NAME_TAIL), key=len, reverse=True)) + ")")
+
+
+def matched_length(name: str, key: str, n: int) -> int:
+    """How much of `key` (a name's core and trade words) a note really says when its first `n`
+    characters match: the core, then only whole trade words ("德泰电话" says 德泰, not 德泰电)."""
+    core = parts(name)[1]
+    if not key.startswith(core) or n <= len(core):
+        return n
+    at = len(core)
+    while (m := _TAIL_FORWARD.match(key, at)) and m.end() <= n:
+        at = m.end()
+    return at
+
+
 def is_place(text: str) -> bool:
     """True when `text` is only the name of a place ("上海", "白云区")."""
     return _PLACE.fullmatch(text) is not None

@@ -46,3 +46,13 @@ def test_english_words_in_a_chinese_note(text, channel):
 
 def test_a_po_arrived_today_is_won():
     assert understand("云栖的PO今天到了 150k", NOW, KNOWN).stage == "won"
+
+
+def test_a_name_typed_by_sound_does_not_swallow_the_next_word():
+    p = understand("恒原电话终于通了 采购说明年再联系", NOW, ["苏州恒远电气有限公司"])
+    assert (p.customer, p.channel) == ("苏州恒远电气有限公司", "call")
+
+
+def test_a_company_whose_name_holds_neng_is_no_plan():
+    p = understand("早上给滨海瑞能的老孟打了电话 投标结果出来了", NOW, [])
+    assert p.channel == "call"
