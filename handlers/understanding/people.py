@@ -99,8 +99,10 @@ def english(text: str, taken: tuple[int, int]) -> Person:
 _EN_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss)\.?\s+[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?\b")
 _ZH_SUR = "".join(sorted(zh.SURNAMES))
 _ZH_TITLED = re.compile("(?:[小老][" + _ZH_SUR + "]|[" + _ZH_SUR + "](?:" + _ZH_TITLES + "))")
-_ZH_CONTEXT = re.compile("(?:对接人|联系人|负责人|接口人|窗口|对口人|经办人)(?:是|叫|为|:|：)?\\s*|(?:[\u4e00-\u9fff]{1,4}[部处科组室])的|(?:和|跟|与|同|见了|见到|找了|约了|联系了|问了|给|叫|是|换成了?|改成了?)")
+_ZH_CONTEXT = re.compile("(?:对接人|联系人|负责人|接口人|窗口|对口人|经办人)(?:是|叫|为|:|：)?\\s*|(?:[\u4e00-\u9fff]{1,4}?[部处科组室])的?|(?:和|跟|与|同|见了|见到|找了|约了|联系了|问了|给|叫|是|换成了?|改成了?)")
 _ZH_ROLE_NAME = re.compile("(" + _ZH_ROLES + ")(?:是|叫|为)?(?=[" + _ZH_SUR + "])")
+_ZH_NAME_THEN_TITLE = re.compile("([" + _ZH_SUR + "][\u4e00-\u9fff]{1,2}?)(?:" + _ZH_TITLES + ")(?=[^\u4e00-\u9fff]|$|["
+                                 + re.escape("".join(sorted(zh.NAME_STOP))) + "])")
 _ZH_DEPT = re.compile("([\u4e00-\u9fff]{2}[部处科组室]|[\u4e00-\u9fff]{2}中心)的$")
 
 
@@ -115,6 +117,9 @@ def _zh_name_at(text: str, i: int) -> str | None:
         return m.group()
     if i >= len(text) or text[i] not in zh.SURNAMES:
         return None
+    titled_after = _ZH_NAME_THEN_TITLE.match(text, i)       # "白磊科长": the name before its title
+    if titled_after:
+        return titled_after.group(1)
     j = i + 1
     while j < len(text) and j - i < 3 and "\u4e00" <= text[j] <= "\u9fff" and text[j] not in zh.NAME_STOP:
         j += 1
@@ -139,7 +144,7 @@ def chinese(text: str, taken: tuple[int, int]) -> Person:
     """Contact in a Chinese note: 刘经理, 王总, 李娜, 对接人是陈静, 老板姓吴, 销售总监Kevin."""
     found = _chinese_written(text, taken)
     at = found[0] if found else len(text)
-    other = [(m.start(), Person(m.group(1))) for m in _ZH_SURNAMED.finditer(text)][:1]   # "老板姓吴": 吴
+    other = [(m.start(), Person(_full_name(text, m))) for m in _ZH_SURNAMED.finditer(text)][:1]   # "老板姓吴": 吴
     for m in _ZH_LATIN.finditer(text):                  # "跟Michael开了个zoom", "运营总监Vivian"
         if taken[0] <= m.start() < taken[1]:
             continue
@@ -150,6 +155,12 @@ def chinese(text: str, taken: tuple[int, int]) -> Person:
     if best is not None and best[0] < at:
         return best[1]
     return found[1] if found else Person()
+
+
+def _full_name(text: str, m: re.Match) -> str:
+    """The surname after 姓, or the full name said right after it: "姓吴 叫吴建国" -> 吴建国."""
+    full = re.match(r"\S{0,3}?叫(" + m.group(1) + r"[\u4e00-\u9fff]{1,2}?)(?=[^\u4e00-\u9fff]|然后|说|$)", text[m.end():])
+    return full.group(1) if full else m.group(1)
 
 
 def _chinese_written(text: str, taken: tuple[int, int]) -> tuple[int, Person] | None:
@@ -170,7 +181,7 @@ def _chinese_written(text: str, taken: tuple[int, int]) -> tuple[int, Person] | 
         name = _zh_name_at(text, i)
         if not name:
             continue
-        titled = _ZH_TITLED.fullmatch(name) is not None
+        titled = _ZH_TITLED.fullmatch(name) is not None or _ZH_NAME_THEN_TITLE.match(text, i) is not None
         after = text[i + len(name):i + len(name) + 2]
         if not titled and after and after[0] not in zh.NAME_STOP and not after.startswith(("说", "生日")):
             continue

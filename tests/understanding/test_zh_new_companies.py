@@ -98,3 +98,13 @@ def test_a_name_after_jiaozuo_may_start_with_a_surname_character():
 
 def test_a_budget_cut_is_not_qualified():
     assert u("港兴说今年预算砍了两成").stage is None
+
+
+@pytest.mark.parametrize("text, contact", [
+    ("他们那个物业经理姓吴叫吴建国 需要一个停车系统", "吴建国"),
+    ("新客户 河北安泰医院 信息科白磊科长 要一套系统", "白磊"),
+    ("对接的是采购部李娜，手机18601112222", "李娜"),
+    ("港兴的采购Vivian今天问能不能先签保密协议 我把模板发她邮箱了", "Vivian"),
+])
+def test_more_ways_the_contact_is_written(text, contact):
+    assert u(text).contact == contact
