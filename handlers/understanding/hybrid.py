@@ -5,12 +5,14 @@ words is asked about, and the offline parse is the validator of the answer.
 
 Modes (CRM_LLM): `off` never asks; `auto` (the default) asks about every message that has
 words, except chat commands (undo, done) and a short greeting or help request the rules are
-sure of ("hi", "help", "这个机器人怎么用"); `always` asks about those greetings too. No signal of the offline parse tells
-well enough when it is wrong (on the blind corpus its notes are wrong whatever their
-confidence, length or intent), so `auto` does not guess: it asks, and `reconcile` keeps
-from the model's answer only what the message bears out, taking the rest from the
-offline parse (an invented customer or contact, an amount or a date the message does
-not write). As the rules get better, so does the validator; the share asked stays.
+sure of ("hi", "help", "这个机器人怎么用"); `always` asks about those greetings too.
+
+No signal of the offline parse tells well enough when it is wrong (on the blind corpus its
+notes are wrong whatever their confidence, length or intent: docs/understanding.md), so
+`auto` does not guess: it asks, and `reconcile` keeps from the model's answer only what the
+message bears out, taking the rest from the offline parse (an invented customer or contact,
+an amount or a date the message does not write). As the rules get better, so does the
+validator; the share asked stays.
 
 Whatever goes wrong on the model's side (no client, budget spent, timeout, 429/500 after
 bounded retries, invalid JSON, an answer outside the contract's shape) the offline parse is
