@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from handlers.understanding.lang import casefold
-from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS, PLACE_PREFIXES_ZH, ZH_LEGAL, ZH_TRADES
+from handlers.understanding.languages import zh
+from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS
 from handlers.understanding.matching import match_known
 
 MAX_CANDIDATES = 6
@@ -40,7 +41,7 @@ _PART = re.compile(f"[{_UPPER}]?[{_LOWER}0-9]+|[{_UPPER}0-9]+(?![{_LOWER}])")
 _WORD = re.compile(r"[0-9A-Za-zÀ-ɏА-Яа-яЁё]+(?:[&-][0-9A-Za-zÀ-ɏА-Яа-яЁё]+)*")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 _ZH_PLACE = re.compile(r"^(?:[\u3400-\u9fff]{2,3}?[省市区县镇])+")
-_ZH_TAIL = re.compile("(?:" + ZH_TRADES + "|" + ZH_LEGAL + r")+$")
+_ZH_TAIL = re.compile("(?:" + "|".join([*zh.TRADES, *zh.LEGAL]) + r")+$")
 
 
 def _fold(word: str) -> str:
@@ -60,7 +61,7 @@ def han_core(name: str) -> str:
     """What tells a Chinese name apart: its Han characters without the place, trade and legal form."""
     han = "".join(_HAN_RUN.findall(name))
     core = _ZH_TAIL.sub("", _ZH_PLACE.sub("", han))
-    while len(core) > 2 and core[:2] in PLACE_PREFIXES_ZH:
+    while len(core) > 2 and core[:2] in zh.PLACE_PREFIXES:
         core = core[2:]
     return core if len(core) >= 2 else han
 
