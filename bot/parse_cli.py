@@ -33,7 +33,7 @@ def parse_one(text: str, now: str | None, tz: str, known: Iterable[str], item_id
 
 
 def llm_setup(settings: Any = None) -> tuple[Any, str]:
-    """The LLM client and mode `crmbot parse --llm` uses: CRM_LLM when set, else `always`.
+    """The LLM client and mode `crmbot parse --llm` uses: the chat's (CRM_LLM, `auto` by default).
     Without OPENAI_API_KEY it says so on stderr and the parse stays offline."""
     from handlers.understanding.llm import LlmClient
 
@@ -44,12 +44,11 @@ def llm_setup(settings: Any = None) -> tuple[Any, str]:
     client = LlmClient.from_settings(settings)
     if client is None:
         sys.stderr.write("crmbot parse --llm: OPENAI_API_KEY is not set; using the offline understanding\n")
-    mode = settings.crm_llm if "crm_llm" in settings.model_fields_set else "always"
-    return client, mode
+    return client, settings.crm_llm
 
 
 async def parse_one_llm(text: str, now: str | None, tz: str, known: Iterable[str], item_id: Any = None,
-                        llm: Any = None, mode: str = "always") -> dict:
+                        llm: Any = None, mode: str = "auto") -> dict:
     """`parse_one` through the hybrid path (offline first, the LLM per `mode`)."""
     from handlers.understanding.hybrid import understand_hybrid
 

@@ -18,17 +18,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping, Sequence
 
-from rapidfuzz import fuzz, process
-
-from handlers.understanding.lang import casefold
 from handlers.understanding.llm_schema import CARD_SCHEMA, PARSE_SCHEMA, Rejected, to_parse
-from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse
+from handlers.understanding.shortlist import MAX_CANDIDATES, shortlist
 from storage.vocabulary import Intent, Lang
 from prompts.loader import load
 
 log = logging.getLogger("crmbot.llm")
-MAX_CANDIDATES = 6
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w])\+?\d[\d\s().-]{5,}\d(?![\w])")
 _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
@@ -68,30 +64,10 @@ def estimate_tokens(text: str) -> int:
 
 
 def candidates(text: str, known: Sequence[str], aliases: Mapping[str, str] | None = None,
-               limit: int = MAX_CANDIDATES) -> list[str]:
-    """The few known customers the message may mean (never the whole list), best first."""
-    found: list[str] = []
-    match = match_known(text, known, aliases)
-    found += [match.name] if match.name else match.candidates
-    spellings, folded, canonical = _spellings(known, aliases)
-    if spellings:
-        hits = process.extract(casefold(text), folded, scorer=fuzz.partial_ratio, limit=limit * 2, score_cutoff=80)
-        found += [canonical[spellings[i]] for _, _, i in hits]
-    return list(dict.fromkeys(found))[:limit]
-
-
-_LAST: list[tuple[object, object, tuple[list[str], list[str], dict[str, str]]]] = []
-
-
-def _spellings(known: Sequence[str], aliases: Mapping[str, str] | None) -> tuple[list[str], list[str], dict[str, str]]:
-    """Every spelling of the team's customers, casefolded, and the name each stands for: built
-    once per list of names (the team's, kept by the bot until a customer is added), not per call."""
-    if _LAST and _LAST[0][0] is known and _LAST[0][1] is aliases:
-        return _LAST[0][2]
-    spellings = list(known) + list((aliases or {}).keys())
-    built = (spellings, [casefold(s) for s in spellings], dict(zip(known, known)) | dict(aliases or {}))
-    _LAST[:] = [(known, aliases, built)]  # holding the lists keeps `is` meaningful
-    return built
+               limit: int = MAX_CANDIDATES, first: Sequence[str] | None = None) -> list[str]:
+    """The few known customers the message may mean (never the whole list), best first
+    (`first`: what the offline rules matched, when already known)."""
+    return shortlist(text, known, aliases, limit, first)
 
 
 @dataclass
@@ -209,20 +185,31 @@ def extract_messages(text: str, now: datetime, names: Sequence[str], scrub: Any 
     return load("extract").render(), user
 
 
+@dataclass
+class Proposal:
+    """The model's parse of one message in the contract's shape (None when unusable, with
+    `answer.error` saying why), and the known customers the prompt offered as candidates."""
+
+    parse: Parse | None
+    answer: Answer
+    offered: list[str]
+
+
 async def extract(llm: LlmClient, text: str, now: datetime, known: Sequence[str] = (),
-                  aliases: Mapping[str, str] | None = None) -> tuple[Parse | None, Answer]:
-    """The model's parse of `text`, checked; `(None, answer)` with `answer.error` when unusable."""
-    names = candidates(text, known, aliases)
+                  aliases: Mapping[str, str] | None = None, matched: Sequence[str] | None = None) -> Proposal:
+    """The model's parse of `text`, its shape checked (the fields are checked by `reconcile`);
+    `matched`: the known customers the offline rules found in it, when already known."""
+    names = candidates(text, known, aliases, first=matched)
     system, user = extract_messages(text, now, names, llm.scrub)
     answer = await llm.chat_json("extract", system, user, PARSE_SCHEMA)
     if answer.error:
-        return None, answer
+        return Proposal(None, answer, names)
     try:
-        return to_parse(answer.data, text, now.date(), names, known, aliases), answer
+        return Proposal(to_parse(answer.data, names, known, aliases), answer, names)
     except Rejected as exc:
         log.info("llm parse rejected: %s", exc.reason)
         answer.error = exc.reason
-        return None, answer
+        return Proposal(None, answer, names)
 
 
 async def transcribe(llm: LlmClient | None, audio_bytes: bytes, filename: str = "voice.ogg") -> str:

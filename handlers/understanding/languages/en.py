@@ -568,6 +568,29 @@ PERIODS = {
 }
 BIRTHDAY = [r"\bbirthday\b", r"\bb-?day\b", r"\bborn\s+on\b", r"\bbirth\s+date\b", r"\bdob\b"]
 
+# words that put a next step on a later day, beside the date phrases below ("after new yr", "the 15th");
+# they tell a day the writer hints at from one a model made up (handlers/understanding/reconcile.py)
+LATER_WORDS = [
+    r"\b(?:monday|mon|tuesday|tues?|wednesday|weds?|thursday|thurs?|thu|friday|fri|saturday|sunday)\b",
+    r"\b(?:january|jan|february|feb|march|mar|april|apr|june|jun|july|jul|august|aug|september|sept?)\b",
+    r"\b(?:october|oct|november|nov|december|dec)\b",
+    r"\bmay(?=\s?\d)",
+    r"\b(?:tomm?orr?ow|tmrw?|tmr|2mor+ow)\b",
+    r"\b(?:weeks?|wk|weekend|months?|years?|yrs?|quarter|q[1-4]|fortnight|midweek)\b",
+    r"\b(?:eow|eom|asap|soon|later)\b",
+    r"\b(?:holidays?|christmas|xmas|thanksgiving|new\s+year|nye|spring|summer|fall|autumn|winter)\b",
+    r"\b\d{1,2}(?:st|nd|rd|th)\b",
+    r"\b(?:tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth)\b",
+    r"\b(?:twenty|thirty)[- ]?(?:first|second|third|\w+th)\b",
+]
+# words of this very day: a next step on them is today's (or tomorrow's first thing)
+SAME_DAY_WORDS = [
+    r"\b(?:today|tonight|morning|afternoon|evening|noon|eod)\b",
+    r"\bat\s+\d{1,2}\b",
+    r"\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b",
+    r"\b\d{1,2}:\d\d\b",
+]
+
 # -- dates: (phrase, how it becomes a day); see handlers/understanding/days.py --
 
 WEEKDAYS = {"mon": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}     # by how the name starts

@@ -73,6 +73,8 @@ class Cues(Protocol):
     STEP_CUTS: Phrases         # what splits a run-on clause into steps ("and", "然后", a pause): the promise is one step
     PERIODS: Mapping[str, Phrases]    # period name (today, this_week, q1, m1, ...) -> cues
     BIRTHDAY: Phrases          # a birthday word
+    LATER_WORDS: Phrases       # words that put a next step on a later day, beside DATES ("after new yr", "年后")
+    SAME_DAY_WORDS: Phrases    # words of this very day ("tonight", "at 3", "下午")
     DATES: Sequence[tuple[str, Resolver]]     # a date phrase and how it becomes a day (handlers/understanding/days.py)
     NUMBER_WORDS: Mapping[str, int]           # small counts as words ("two", "пару", "两"), read in every language
 

@@ -190,6 +190,55 @@ BIRTHDAY = [
     r"\bродил(?:ся|ась)\b",
     r"\bдень\s+варенья\b",
 ]
+
+# words that put a next step on a later day, beside the date phrases below ("после праздников", "15-го");
+# they tell a day the writer hints at from one a model made up (handlers/understanding/reconcile.py)
+LATER_WORDS = [
+    r"понедельник\w*",
+    r"вторник\w*",
+    r"\bсред[аеуы]\b",
+    r"четверг\w*",
+    r"пятниц\w*",
+    r"суббот\w*",
+    r"воскресень\w*",
+    r"\b(?:пн|вт|ср|чт|пт|сб|вс)\b",
+    r"январ\w*",
+    r"феврал\w*",
+    r"\bмарт\w*",
+    r"апрел\w*",
+    r"\bма[йея]\b",
+    r"\bиюн\w*",
+    r"\bиюл\w*",
+    r"август\w*",
+    r"сентябр\w*",
+    r"октябр\w*",
+    r"ноябр\w*",
+    r"декабр\w*",
+    r"завтра",
+    r"послезавр\w*",
+    r"недел\w*",
+    r"месяц\w*",
+    r"\bгод\w*",
+    r"квартал\w*",
+    r"праздник\w*",
+    r"выходн\w*",
+    r"\bскоро\b",
+    r"\bпотом\b",
+    r"\bпозже\b",
+    r"\bдн(?:я|ей)\b",
+    r"\b\d{1,2}-?(?:го|е|ого)\b",
+    r"\bчисл[ао]\b",
+]
+# words of this very day: a next step on them is today's (or tomorrow's first thing)
+SAME_DAY_WORDS = [
+    r"сегодня",
+    r"\bвечер\w*",
+    r"\bутр[оау]\w*",
+    r"\bдн[её]м\b",
+    r"\bобед\w*",
+    r"\bв\s+\d{1,2}(?::\d\d)?\b",
+    r"\b\d{1,2}:\d\d\b",
+]
 REFER_BACK = [
     r"\b(?:они|им|их|ими|у\s+них|с\s+ними|к\s+ним|о\s+них)\b",
 ]

@@ -285,6 +285,48 @@ BIRTHDAY = [
     r"生日",
     r"出生",
 ]
+
+# words that put a next step on a later day, beside the date phrases below ("年后", "初十", "15号");
+# they tell a day the writer hints at from one a model made up (handlers/understanding/reconcile.py)
+LATER_WORDS = [
+    r"明天",
+    r"后天",
+    r"周[一二三四五六日天末]",
+    r"下周",
+    r"礼拜",
+    r"星期",
+    r"[0-9一二三四五六七八九十]+月",
+    r"月[底初中]",
+    r"年[后前底初]",
+    r"明年",
+    r"下个?月",
+    r"[0-9一二三四五六七八九十]+[号日]",
+    r"初[一二三四五六七八九十]",
+    r"元旦",
+    r"春节",
+    r"节[前后]",
+    r"季度",
+    r"回头",
+    r"过两天",
+    r"过几天",
+    r"之后",
+    r"以后",
+    r"下次",
+    r"改天",
+]
+# words of this very day: a next step on them is today's (or tomorrow's first thing)
+SAME_DAY_WORDS = [
+    r"今天",
+    r"今晚",
+    r"上午",
+    r"中午",
+    r"下午",
+    r"晚上",
+    r"早上",
+    r"待会",
+    r"一会",
+    r"[0-9一二三四五六七八九十]+点",
+]
 REFER_BACK = [
     r"他们",
     r"她们",
