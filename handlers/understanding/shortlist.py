@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from handlers.understanding.lang import casefold
-from handlers.understanding.languages import zh
+from handlers.understanding import zh_names
 from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS
 from handlers.understanding.matching import match_known
 
@@ -40,8 +40,6 @@ _UPPER, _LOWER = "A-ZА-ЯЁÀ-ÖØ-Þ", "a-zа-яёß-öø-ÿ"
 _PART = re.compile(f"[{_UPPER}]?[{_LOWER}0-9]+|[{_UPPER}0-9]+(?![{_LOWER}])")
 _WORD = re.compile(r"[0-9A-Za-zÀ-ɏА-Яа-яЁё]+(?:[&-][0-9A-Za-zÀ-ɏА-Яа-яЁё]+)*")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
-_ZH_PLACE = re.compile(r"^(?:[\u3400-\u9fff]{2,3}?[省市区县镇])+")
-_ZH_TAIL = re.compile("(?:" + "|".join([*zh.TRADES, *zh.LEGAL]) + r")+$")
 
 
 def _fold(word: str) -> str:
@@ -58,11 +56,10 @@ def name_parts(name: str) -> list[str]:
 
 
 def han_core(name: str) -> str:
-    """What tells a Chinese name apart: its Han characters without the place, trade and legal form."""
+    """What tells a Chinese name apart: its Han characters without the place, trade and legal form
+    (zh_names.parts: "无锡启明自动化设备有限公司" → 启明)."""
     han = "".join(_HAN_RUN.findall(name))
-    core = _ZH_TAIL.sub("", _ZH_PLACE.sub("", han))
-    while len(core) > 2 and core[:2] in zh.PLACE_PREFIXES:
-        core = core[2:]
+    core = zh_names.parts(name)[1]
     return core if len(core) >= 2 else han
 
 
