@@ -26,7 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-REPORTS = ("pipeline", "forecast", "funnel", "activity", "sources", "top", "quiet", "overdue", "inquiries")
+REPORTS = ("pipeline", "forecast", "funnel", "activity", "leaderboard", "sources", "top", "quiet", "overdue",
+           "inquiries")
 
 
 def crmbot() -> list[str]:
