@@ -126,7 +126,9 @@ def report_pipeline(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, 
 
     settings, _moment, _today, (start, end) = _context(period, "this_month", now)
     report = _run(team, settings, lambda s, tid: pipeline(s, tid, start, end, owner_id=_member_id(s, tid, rep)))
-    _emit(report, as_json, as_csv, "pipeline", lambda data: data["stages"])
+    _emit(report, as_json, as_csv, "pipeline", lambda data: [
+        {"currency": data["currency"]} | stage for stage in data["stages"]] + [
+        {"currency": apart["currency"]} | stage for apart in data["unconverted"] for stage in apart["stages"]])
 
 
 def report_forecast(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,
@@ -174,7 +176,9 @@ def report_leaderboard(period: Optional[str] = PERIOD, team: Optional[str] = TEA
     report = _run(team, settings, lambda s, tid: leaderboard(s, tid, start, end))
     _emit(report, as_json, as_csv, "leaderboard", lambda data: [
         {k: v for k, v in row.items() if k != "won"} | {"won": row["won"]["amount"], "won_deals": row["won"]["count"],
-                                                        "currency": row["won"]["currency"]} for row in data["rows"]])
+                                                        "currency": row["won"]["currency"],
+                                                        "won_unconverted": row["won"]["unconverted"]}
+        for row in data["rows"]])
 
 
 def report_sources(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,

@@ -187,7 +187,8 @@ def sources(report: Sources) -> Json:
         "sources": [{"source": s.source, "customers": s.customers, "new_customers": s.new_customers,
                      "won": s.revenue.count, "revenue": units(s.revenue.total.minor),
                      "cost": units(s.cost.total.minor) if s.cost is not None and not s.cost.apart else None,
-                     "revenue_per_cost": s.revenue_per_cost} for s in report.sources],
+                     "revenue_per_cost": s.revenue_per_cost,
+                     "unconverted": [tally(part, weighted=False) for part in s.revenue.apart]} for s in report.sources],
         "unconverted": [{"source": s.source} | tally(part, weighted=False)
                         for s in report.sources for part in s.revenue.apart],
         "rates": rates(report.revenue),

@@ -69,6 +69,12 @@ def test_pipeline_json_keeps_the_contract_and_counts_per_currency(filled):
     assert data["rates"] == {}
 
 
+def test_pipeline_csv_has_a_row_per_stage_and_currency(filled):
+    rows = list(csv.DictReader(io.StringIO(filled.run("report", "pipeline", "--now", NOW, "--csv").stdout)))
+    proposal = [(r["currency"], r["count"], r["amount"]) for r in rows if r["stage"] == "proposal"]
+    assert proposal == [("USD", "1", "42000"), ("CNY", "1", "120000"), ("RUB", "1", "1200000")]
+
+
 def test_pipeline_json_converts_with_the_teams_rates_and_names_them(filled):
     assert filled.run("fx", "set", "CNY", "USD", "0.14").returncode == 0
     out = filled.run("fx", "set", "USD", "RUB", "90")

@@ -86,7 +86,9 @@ async def test_what_one_rep_did_this_week_with_their_latest_notes(bot, team, que
 
 
 async def test_the_leaderboard_ranks_by_won_amount_and_keeps_a_currency_without_a_rate_beside(bot, team, engine):
-    reply = text(await bot.say("leaderboard this month"))
+    answer = await bot.say("leaderboard this month")
+    assert answer.image and answer.image.startswith(b"\x89PNG")        # the ranked amounts as a chart
+    reply = text(answer)
     lines = reply.splitlines()
     assert lines[0] == "Leaderboard Sun, Nov 1 – Mon, Nov 30:"
     assert lines[1] == "1. Boris Petrov: won $18,500 (1 deal) · 2 activities · 2 deals moved", reply
