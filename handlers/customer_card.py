@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from handlers.context import Ctx
+from handlers.followups import due_text
 from handlers.reply import Reply
 from handlers.reports import card_lines
 from handlers.resolve import resolve_customer, state_of
@@ -64,7 +65,7 @@ def card_text(ctx: Ctx, customer: Customer) -> str:
             out.append(t(lang, "card_interaction", when=when, channel=channel, text=_short(i.text)))
     follow = next_followup(ctx.session, team_id, cid)  # type: ignore[arg-type]
     if follow:
-        out.append(t(lang, "card_next", day=day(follow.due, lang), what=_short(follow.what, _PROMISE_CHARS)))
+        out.append(t(lang, "card_next", day=due_text(follow, ctx), what=_short(follow.what, _PROMISE_CHARS)))
     else:
         out.append(t(lang, "card_no_next"))
     out += card_lines(ctx, cid)  # open inquiries and complaints  # type: ignore[arg-type]

@@ -6,10 +6,11 @@ from datetime import timedelta
 from handlers.context import Ctx, journal_of
 from handlers.reply import Choice, Reply
 from handlers.resolve import state_of
-from handlers.texts import day, day_range, t
+from handlers.texts import clock, day, day_range, t
 from handlers.understanding.model import Parse
 from storage.customers import open_followups
 from storage.models import Customer, FollowUp
+from storage.reminders import local_time, moved
 
 
 async def handle_followups(parse: Parse, ctx: Ctx) -> Reply:
@@ -29,7 +30,7 @@ async def handle_followups(parse: Parse, ctx: Ctx) -> Reply:
     choices = []
     for i, (follow, customer) in enumerate(rows, 1):
         late = f" ⚠️ {t(ctx.lang, 'due_overdue')}" if follow.due < ctx.today else ""
-        lines.append(t(ctx.lang, "due_row", i=i, day=day(follow.due, ctx.lang), late=late, customer=customer,
+        lines.append(t(ctx.lang, "due_row", i=i, day=due_text(follow, ctx), late=late, customer=customer,
                           what=follow.what[:100]))
         if i <= 10:
             choices.append(Choice(label=f"✅ {i}", data=f"done:{follow.id}"))
@@ -44,13 +45,21 @@ async def handle_snooze(parse: Parse, ctx: Ctx) -> Reply:
     if follow is None or follow.team_id != ctx.team.id or follow.done_at is not None:
         return Reply(text=t(ctx.lang, "done_which"), lang=ctx.lang)
     note_id = _note(ctx, follow.customer_id)
-    journal_of(ctx).change(follow, due=max(follow.due, ctx.today) + timedelta(days=days))
+    due = max(follow.due, ctx.today) + timedelta(days=days)
+    journal_of(ctx).change(follow, due=due, remind_at=moved(follow.remind_at, due, ctx.zone))  # the same hour
     customer = ctx.session.get(Customer, follow.customer_id)
     token = f"undo:{note_id}"
     return Reply(text=t(ctx.lang, "snoozed", customer=customer.name if customer else "?",
-                        what=follow.what[:100], day=day(follow.due, ctx.lang)),
+                        what=follow.what[:100], day=due_text(follow, ctx)),
                  lang=ctx.lang, wrote=True, undo_token=token,
                  choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])
+
+
+def due_text(follow: FollowUp, ctx: Ctx) -> str:
+    """A follow-up's day, and its time when it has a timed reminder: "Thu, Nov 26, 3:00 PM"."""
+    if follow.remind_at is None:
+        return day(follow.due, ctx.lang)
+    return f"{day(follow.due, ctx.lang)}, {clock(local_time(follow.remind_at, ctx.zone), ctx.lang)}"
 
 
 def _note(ctx: Ctx, customer_id: int) -> int:

@@ -8,11 +8,12 @@ from handlers.people import upsert_contact
 from handlers.reply import Choice, Reply
 from handlers.reports import record_note_issue
 from handlers.resolve import resolve_customer, save_state, state_of
-from handlers.texts import day, money, month_day, t
+from handlers.texts import clock, day, money, month_day, t
 from handlers.understanding.languages import cues
 from handlers.understanding.model import Parse
 from storage.customers import name_key, open_deal
 from storage.models import Customer, Deal, FollowUp, Interaction, StageChange
+from storage.reminders import remind_instant
 from storage.vocabulary import CLOSED_STAGES, OPEN_STAGES, Channel, Stage
 
 _ORDER: dict[str, int] = {stage: i for i, stage in enumerate(OPEN_STAGES)}
@@ -49,13 +50,7 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
                        note_id=note_id, channel=parse.channel, text=ctx.text[:4000], at=ctx.now)
         lines.insert(0, ("interaction", {"channel": t(ctx.lang, f"channel.{parse.channel}")}))
     if parse.followup_on:
-        what = _promise(parse, ctx.text)
-        journal.insert(FollowUp, team_id=ctx.team.id, customer_id=customer.id, member_id=ctx.member.id,
-                       note_id=note_id, due=parse.followup_on, what=what, done_at=None, created_at=ctx.now)
-        if what == _promise(Parse(), ctx.text):  # the note itself: no need to repeat it
-            lines.append(("followup_day", {"day": day(parse.followup_on, ctx.lang)}))
-        else:
-            lines.append(("followup", {"day": day(parse.followup_on, ctx.lang), "what": what}))
+        _write_followup(parse, ctx, customer.id, note_id, lines)  # type: ignore[arg-type]
     issue = record_note_issue(ctx, customer.id, note_id)  # type: ignore[arg-type]
     if issue:
         lines.append(("raw", {"line": issue}))
@@ -64,10 +59,30 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
                        member_id=ctx.member.id, note_id=note_id, channel=Channel.NOTE, text=ctx.text[:4000],
                        at=ctx.now)
         lines.append(("interaction", {"channel": "📝"}))
+    lines += [(f"refused.{refused.kind}", {"text": refused.text}) for refused in parse.refused]
 
     save_state(ctx, customer_id=customer.id, customer_at=ctx.now, pending=None,
                contact_id=contact.id if contact else (state.contact_id if not resolved.new_name else None))
     return _reply(ctx, customer, note_id, lines, resolved.from_context)
+
+
+def _write_followup(parse: Parse, ctx: Ctx, customer_id: int, note_id: int, lines: list[tuple[str, dict]]) -> None:
+    """The promised next step, on its local day, and at its time of day when one was said (the
+    scheduler then reminds at that instant, besides the morning digest)."""
+    assert parse.followup_on is not None
+    what = _promise(parse, ctx.text)
+    remind_at = remind_instant(parse.followup_on, parse.followup_at, ctx.zone) if parse.followup_at else None
+    journal_of(ctx).insert(FollowUp, team_id=ctx.team.id, customer_id=customer_id, member_id=ctx.member.id,
+                           note_id=note_id, due=parse.followup_on, what=what, done_at=None, created_at=ctx.now,
+                           remind_at=remind_at)
+    values = {"day": day(parse.followup_on, ctx.lang), "what": what}
+    if parse.followup_at is not None:
+        values["time"] = clock(parse.followup_at, ctx.lang)
+    timed = "_timed" if parse.followup_at is not None else ""
+    if what == _promise(Parse(), ctx.text):  # the note itself: no need to repeat it
+        lines.append((f"followup_day{timed}", values))
+    else:
+        lines.append((f"followup{timed}", values))
 
 
 def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[str, dict]]) -> None:

@@ -6,7 +6,8 @@ rules never write and never look at the ledger: the tick does that, and
 `crmbot nudges --date` prints these same nudges as a dry run.
 
 Kinds, on a member's local day D:
-- followup: open follow-ups due on D, and once more as overdue on D + 1.
+- followup: open follow-ups due on D, and once more as overdue on D + 1; one given a time of
+  day also at that instant (scheduler.timed).
 - birthday: contacts born on D's month and day (Feb 29 falls on Feb 28 in
   other years), to the customer's owner (see `scheduler.sql.customer_owner`).
 - anniversary: deals won on D's month and day in an earlier year.
@@ -32,8 +33,10 @@ from scheduler.nudge import Nudge, Recipient, followup_choices, open_choice
 from scheduler.sql import (customer_owner, day_bounds, day_index, day_number, greatest,
                            last_interaction_at, local_day, period_band, zone_offset)
 from scheduler.texts import day as fmt_day
-from scheduler.texts import money, say, short, stage_name, t
+from scheduler.texts import clock, money, say, short, stage_name, t
+from scheduler.timed import due_now, on_day
 from storage.models import Contact, Customer, Deal, FollowUp, Identity, Interaction, Member, Team
+from storage.reminders import local_time
 from storage.vocabulary import OPEN_STAGES, Lang, Stage
 
 LANGS: tuple[Lang, ...] = tuple(Lang)
@@ -84,22 +87,25 @@ def followups(session: Session, team_id: int, day: date, members: Members) -> li
                .scalar_subquery())
     rows = session.execute(
         select(FollowUp.id, FollowUp.due, FollowUp.what, FollowUp.member_id, Customer.id, Customer.name,
-               last_at.label("last_at"), last_text.label("last_text"))
+               last_at.label("last_at"), last_text.label("last_text"), FollowUp.remind_at)
         .join(Customer, Customer.id == FollowUp.customer_id)
         .where(FollowUp.team_id == team_id, FollowUp.done_at.is_(None),  # type: ignore[union-attr]
                FollowUp.due.in_([day, day - timedelta(days=1)]),  # type: ignore[attr-defined]
                FollowUp.member_id.in_(list(members)))  # type: ignore[attr-defined]
         .order_by(FollowUp.due, FollowUp.id)).all()
     out = []
-    for fid, due, what, member_id, customer_id, customer, at, text in rows:
+    for fid, due, what, member_id, customer_id, customer, at, text, remind_at in rows:
         who = members[member_id]
         lang = who.lang
         overdue = due < day
-        head = (t(lang, "followup_overdue", due=fmt_day(due, lang), customer=customer, what=short(what))
-                if overdue else t(lang, "followup", customer=customer, what=short(what)))
+        hour = clock(local_time(remind_at, who.zone), lang) if remind_at is not None else None
+        head = (t(lang, "followup_overdue", due=fmt_day(due, lang), customer=customer, what=short(what)) if overdue
+                else t(lang, "followup_timed", time=hour, customer=customer, what=short(what)) if hour
+                else t(lang, "followup", customer=customer, what=short(what)))
         tail = (t(lang, "followup_last", when=fmt_day(local_day(at, who.zone), lang), text=short(text, 120))
                 if at is not None else t(lang, "followup_never"))
         line = t(lang, "line_followup", mark="⚠️" if overdue else "⏰", customer=customer, what=short(what))
+        line += f" · {hour}" if hour and not overdue else ""
         out.append(_nudge("followup", who, f"followup:{fid}", day, f"{head}\n{tail}", customer=customer,
                           customer_id=customer_id, due=due, overdue=overdue, line=line,
                           choices=followup_choices(fid, customer_id, lang)))
@@ -264,7 +270,7 @@ def nudges_for_day(session: Session, team: Team, day: date, cfg: NudgeConfig | N
     members = recipients(session, team) if members is None else members
     out: list[Nudge] = []
     for (on, _zone), group in _groups(members, day=day).items():
-        out += daily(session, team, on, group, cfg)
+        out += daily(session, team, on, group, cfg) + on_day(session, team.id, on, group)  # type: ignore[arg-type]
         if on.weekday() == cfg.weekly_day:
             out += weekly_digest(session, team, on, group, members, cfg)
     return out
@@ -276,14 +282,16 @@ def due_nudges(session: Session, team: Team, now: datetime, cfg: NudgeConfig | N
 
     The day's nudges are due from the digest hour (09:00) on, outside quiet
     hours; a row added later that day is due at the next tick. The weekly
-    digest is due from its hour on its day. The ledger decides what was sent.
+    digest is due from its hour on its day. A follow-up with a time of day is
+    due at that instant too, whatever the hour (scheduler.timed). The ledger
+    decides what was sent.
     """
     from scheduler.digest import weekly_digest
 
     cfg = cfg or NudgeConfig.build(team.settings)
     members = recipients(session, team) if members is None else members
     local_of = {member_id: now.astimezone(who.zone) for member_id, who in members.items()}
-    out: list[Nudge] = []
+    out: list[Nudge] = due_now(session, team.id, now, members)  # type: ignore[arg-type]  # at their hour, any hour
     for (on, _zone), group in _groups(members, local_of).items():
         local = local_of[next(iter(group))]
         if cfg.daily_ready(local):

@@ -2,7 +2,7 @@
 (handlers/texts/<code>.py, under "nudge."); money and days are written as the handlers write them."""
 from __future__ import annotations
 
-from handlers.texts import count, day, money  # noqa: F401  (re-exported for the rules)
+from handlers.texts import clock, count, day, money  # noqa: F401  (re-exported for the rules)
 from handlers.texts import t as handler_t
 
 say = handler_t     # a reply text that is not a reminder's own ("amount_after")

@@ -174,6 +174,8 @@ class FollowUp(SQLModel, table=True):
     what: str = ""
     done_at: Optional[datetime] = None
     created_at: datetime = Field(default_factory=clock.now)
+    # a timed reminder ("tomorrow at 3pm"): the instant that local time falls on, sent by the scheduler
+    remind_at: Optional[datetime] = None
 
 
 class AuditLog(SQLModel, table=True):
@@ -375,3 +377,4 @@ Index("ix_deal_team_quiet", Deal.team_id, Deal.stage, Deal.updated_at, Deal.cust
 Index("ix_customer_team_created", Customer.team_id, Customer.created_at, Customer.source,
       Customer.created_by)
 Index("ix_followup_team_member_due", FollowUp.team_id, FollowUp.member_id, FollowUp.done_at, FollowUp.due)
+Index("ix_followup_remind", FollowUp.team_id, FollowUp.remind_at)

@@ -9,14 +9,14 @@ tests/handlers/test_texts.py keeps that from happening).
 from __future__ import annotations
 
 import importlib
-from datetime import date
+from datetime import date, time
 from functools import lru_cache
 from typing import cast
 
 from handlers.texts.language import BabelLanguage, Language, TextModule
 from handlers.understanding.languages import CODES, DEFAULT, cues
 
-__all__ = ["CODES", "DEFAULT", "Language", "count", "day", "day_range", "language", "money", "month_day",
+__all__ = ["CODES", "DEFAULT", "Language", "clock", "count", "day", "day_range", "language", "money", "month_day",
            "registered", "t"]
 
 
@@ -65,3 +65,8 @@ def day_range(start: date, end: date, lang: str | None) -> str:
 def month_day(mm_dd: str, lang: str | None) -> str:
     """A birthday "MM-DD" written for people in `lang`."""
     return language(lang).month_day(mm_dd)
+
+
+def clock(value: time, lang: str | None) -> str:
+    """A time of day written for people in `lang`: "3:00 PM", "15:00"."""
+    return language(lang).clock(value)

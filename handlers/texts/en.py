@@ -9,6 +9,7 @@ from __future__ import annotations
 LOCALE = "en_US"  # Babel locale: money, dates, plural rules
 DAY = "EEE, MMM d"  # a day: "Fri, Nov 27"
 MONTH_DAY = "MMMM d"  # a birthday
+TIME = "h:mm a"  # a time of day: "3:00 PM"
 MODEL_NAME = "English"  # how the model's prompt names this language
 
 # a count and its noun, by plural category (Babel's for LOCALE): "{n:deal}" in a text writes "1 deal", "5 deals"
@@ -43,6 +44,12 @@ TEXTS = {
     "deal_amount": "deal amount: {amount}",
     "followup": "follow-up on {day}: {what}",
     "followup_day": "follow-up on {day}",
+    "followup_timed": "follow-up on {day} at {time} (I'll remind you then): {what}",
+    "followup_day_timed": "follow-up on {day} at {time} (I'll remind you then)",
+    "refused.date_too_far": "I left out the date {text}: dates after 2100 aren't taken.",
+    "refused.negative_amount": "I left out the amount {text}: an amount can't be negative.",
+    "refused.amount_too_large": "I left out the amount {text}: it is too large for a deal.",
+    "refused.time_passed": "No timed reminder: {text} today has passed already.",
     "birthday": "{contact}'s birthday: {day}",
     "context_used": "(I took {customer} from your last note; say undo if that's wrong.)",
     "undo_hint": "Say undo to take it back.",
@@ -204,6 +211,8 @@ TEXTS = {
     "leaderboard_managers": "The leaderboard is for managers. For your own figures ask “what did I do this week”.",
     # -- reminders and digests the scheduler sends --
     "nudge.followup": "⏰ Follow-up today with {customer}: {what}",
+    "nudge.followup_timed": "⏰ Follow-up today at {time} with {customer}: {what}",
+    "nudge.followup_at": "⏰ It's {time}: follow up with {customer}: {what}",
     "nudge.followup_overdue": "⚠️ Overdue since {due}: {customer}: {what}",
     "nudge.followup_last": "Last contact {when}: {text}",
     "nudge.followup_never": "No interaction logged yet.",

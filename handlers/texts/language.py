@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Mapping, Protocol
 
 from babel import Locale
-from babel.dates import format_date, format_interval
+from babel.dates import format_date, format_interval, format_time
 
 from handlers import money_text
 from handlers.understanding.languages import Cues
@@ -22,6 +22,7 @@ class TextModule(Protocol):
     LOCALE: str                                   # Babel locale ("ru_RU"): money, dates, plural rules
     DAY: str                                      # Babel pattern of a day ("EEE, d MMM")
     MONTH_DAY: str                                # Babel pattern of a birthday ("d MMMM")
+    TIME: str                                     # Babel pattern of a time of day ("HH:mm", "h:mm a")
     MODEL_NAME: str                               # how the model's prompt names the language
     COUNTS: Mapping[str, Mapping[str, str]]       # noun -> plural category -> "{n} сделки"
     TEXTS: Mapping[str, str]                      # key -> text, with {placeholders}
@@ -41,6 +42,7 @@ class Language(Protocol):
     def day(self, value: date) -> str: ...
     def day_range(self, start: date, end: date) -> str: ...
     def month_day(self, mm_dd: str) -> str: ...
+    def clock(self, value: time) -> str: ...
 
 
 @dataclass(frozen=True, eq=False)
@@ -110,6 +112,10 @@ class BabelLanguage:
         month, dom = (int(p) for p in mm_dd.split("-"))
         return _day(date(2000, month, dom), self.module.MONTH_DAY, self.module.LOCALE)
 
+    def clock(self, value: time) -> str:
+        """A time of day written for people: "3:00 PM", "15:00"."""
+        return _clock(value, self.module.TIME, self.module.LOCALE)
+
 
 class _Counting(string.Formatter):
     """Formats `{n:deal}` as the count with its noun's plural form."""
@@ -134,3 +140,8 @@ def _counted(template: str) -> bool:
 @lru_cache(maxsize=2048)
 def _day(value: date, pattern: str, locale: str) -> str:
     return format_date(value, pattern, locale=locale)
+
+
+@lru_cache(maxsize=512)
+def _clock(value: time, pattern: str, locale: str) -> str:
+    return format_time(value, pattern, locale=locale)

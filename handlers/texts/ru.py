@@ -9,6 +9,7 @@ from __future__ import annotations
 LOCALE = "ru_RU"  # Babel locale: money, dates, plural rules
 DAY = "EEE, d MMM"  # a day
 MONTH_DAY = "d MMMM"  # a birthday
+TIME = "HH:mm"  # a time of day
 MODEL_NAME = "Russian"  # how the model's prompt names this language
 
 # a count and its noun, by plural category (Babel's for LOCALE): "{n:deal}" in a text writes "1 сделка",
@@ -47,6 +48,12 @@ TEXTS = {
     "deal_amount": "сумма сделки: {amount}",
     "followup": "напоминание на {day}: {what}",
     "followup_day": "напоминание на {day}",
+    "followup_timed": "напоминание на {day} в {time} (напомню в это время): {what}",
+    "followup_day_timed": "напоминание на {day} в {time} (напомню в это время)",
+    "refused.date_too_far": "Дату {text} не записал: даты после 2100 года не принимаются.",
+    "refused.negative_amount": "Сумму {text} не записал: сумма не может быть отрицательной.",
+    "refused.amount_too_large": "Сумму {text} не записал: для сделки она слишком большая.",
+    "refused.time_passed": "Напоминание ко времени не поставил: {text} сегодня уже прошло.",
     "birthday": "день рождения — {contact}: {day}",
     "context_used": "(Клиента взял из вашей прошлой записи — {customer}; если не так, напишите «отмена».)",
     "undo_hint": "Напишите «отмена», чтобы отменить.",
@@ -208,6 +215,8 @@ TEXTS = {
     "leaderboard_managers": "Рейтинг доступен руководителям. Свои цифры: «что я сделал за неделю».",
     # -- reminders and digests the scheduler sends --
     "nudge.followup": "⏰ Сегодня напоминание по клиенту {customer}: {what}",
+    "nudge.followup_timed": "⏰ Сегодня в {time} напоминание по клиенту {customer}: {what}",
+    "nudge.followup_at": "⏰ {time} — пора: {customer}: {what}",
     "nudge.followup_overdue": "⚠️ Просрочено с {due}: {customer}: {what}",
     "nudge.followup_last": "Последний контакт {when}: {text}",
     "nudge.followup_never": "Взаимодействий ещё не было.",

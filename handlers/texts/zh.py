@@ -9,6 +9,7 @@ from __future__ import annotations
 LOCALE = "zh_CN"  # Babel locale: money, dates, plural rules
 DAY = "M月d日EEE"  # a day
 MONTH_DAY = "M月d日"  # a birthday
+TIME = "HH:mm"  # a time of day
 MODEL_NAME = "Simplified Chinese"  # how the model's prompt names this language
 
 # a count and its noun (Chinese has one form, with its measure word): "{n:deal}" in a text writes "5 个商机"
@@ -43,6 +44,12 @@ TEXTS = {
     "deal_amount": "商机金额：{amount}",
     "followup": "跟进日期 {day}：{what}",
     "followup_day": "跟进日期 {day}",
+    "followup_timed": "跟进日期 {day} {time}（到时提醒你）：{what}",
+    "followup_day_timed": "跟进日期 {day} {time}（到时提醒你）",
+    "refused.date_too_far": "未记录日期 {text}：不接受 2100 年以后的日期。",
+    "refused.negative_amount": "未记录金额 {text}：金额不能是负数。",
+    "refused.amount_too_large": "未记录金额 {text}：数额太大，不像是商机金额。",
+    "refused.time_passed": "没有设置定时提醒：今天 {text} 已经过了。",
     "birthday": "{contact}的生日：{day}",
     "context_used": "（客户沿用你上一条记录的 {customer}；如不对请回复“撤销”。）",
     "undo_hint": "回复“撤销”可以撤回。",
@@ -204,6 +211,8 @@ TEXTS = {
     "leaderboard_managers": "排行榜仅供经理查看。想看自己的数据，可以问“我这周做了什么”。",
     # -- reminders and digests the scheduler sends --
     "nudge.followup": "⏰ 今天要跟进 {customer}：{what}",
+    "nudge.followup_timed": "⏰ 今天 {time} 要跟进 {customer}：{what}",
+    "nudge.followup_at": "⏰ 现在是 {time}：该跟进 {customer} 了：{what}",
     "nudge.followup_overdue": "⚠️ 已逾期（应于 {due}）：{customer}：{what}",
     "nudge.followup_last": "上次联系 {when}：{text}",
     "nudge.followup_never": "还没有互动记录。",

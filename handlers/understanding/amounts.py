@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from handlers.understanding.amount_words import find_word_amounts
 from handlers.understanding.languages import cues, registered
+from handlers.understanding.model import Refusal, Refused
 
 # currency signs and codes, the same in every language; the words are each language's (CURRENCIES)
 _SIGNS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "CNY",
@@ -77,6 +78,9 @@ def _money() -> _Money:
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# a minus stuck to a number ("-$5000", "-5k", "报价-5万"), not a dash between words or digits
+_MINUS = re.compile(r"(?:(?<![\w-])|(?<=[\u4e00-\u9fff]))[-−](?=(?:US\$|\$|€|£|¥|₽)?\d)")
+MAX_VALUE = 10**15
 
 
 @dataclass(frozen=True)
@@ -118,8 +122,8 @@ def _currency(token: str | None) -> str | None:
     return stem or money.signs.get(key)
 
 
-def find_amounts(text: str, lang: str) -> list[Amount]:
-    """Every money value in the text, in order."""
+def find_amounts(text: str, lang: str, refused: list[Refused] | None = None) -> list[Amount]:
+    """Every money value in the text, in order; one too large to be a deal's goes to `refused`."""
     out: list[Amount] = []
     money = _money()
     for m in money.amount.finditer(text):
@@ -141,7 +145,11 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
         if value is None:
             continue
         value *= money.factor(mul)
-        if value <= 0 or value >= 10**15 or len(num) > 24:
+        if value >= MAX_VALUE or len(num) > 24:
+            if refused is not None and (pre or mul or post):
+                refused.append(Refused(Refusal.AMOUNT_TOO_LARGE, m.group().strip()))
+            continue
+        if value <= 0:
             continue
         cur = _currency(pre) or _currency(post)
         explicit = cur is not None
@@ -193,3 +201,16 @@ def pick_amount(text: str, amounts: list[Amount]) -> Amount | None:
 def mentions_money_without_number(text: str) -> bool:
     """True when a currency is written with no number next to it ("quote in $ next week")."""
     return _money().bare_money.search(text) is not None
+
+
+def negative_amounts(text: str, lang: str) -> list[tuple[Refused, tuple[int, int]]]:
+    """Amounts written with a minus sign ("proposal -$5000", "сумма -50 тыс."): a deal is never
+    worth less than nothing. Each as written, with its span."""
+    out = []
+    for minus in _MINUS.finditer(text):
+        at = minus.start()
+        positive = text[:at] + " " + text[at + 1:]
+        amount = next((a for a in find_amounts(positive, lang) if at <= a.start <= at + 5), None)
+        if amount is not None:
+            out.append((Refused(Refusal.NEGATIVE_AMOUNT, text[at:amount.end].strip()), (at, amount.end)))
+    return out

@@ -13,15 +13,17 @@ from datetime import datetime
 from typing import Mapping, Sequence
 
 from handlers.understanding import companies, people, spoken
-from handlers.understanding.amounts import find_amounts, mentions_money_without_number, pick_amount
+from handlers.understanding.amounts import find_amounts, mentions_money_without_number, negative_amounts, pick_amount
 from handlers.understanding.cues import Clauses, channel, first_contact, lexicon, stage
 from handlers.understanding.intents import Signals, classify, command
 from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_words
 from handlers.understanding.matching import match_known
-from handlers.understanding.model import Parse
+from handlers.understanding.model import Parse, Refusal
 from handlers.understanding.timeline import period, sort_out
 from storage.vocabulary import Intent, Lang
 
+_REFUSED_AMOUNTS = (Refusal.NEGATIVE_AMOUNT, Refusal.AMOUNT_TOO_LARGE)  # said, though not taken: still a note
+_REFUSED_DAYS = (Refusal.DATE_TOO_FAR, Refusal.TIME_PASSED)
 _PERIOD_INTENTS = (Intent.PIPELINE, Intent.FOLLOWUPS, Intent.ACTIVITY)
 log = logging.getLogger("crmbot.understanding")
 
@@ -81,22 +83,29 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     if lang == Lang.ZH and match.name and match.start >= 0:     # "得泰" (德泰 typed by sound) holds no cue "得"
         work = work[:match.start] + "某" * (match.end - match.start) + work[match.end:]
         clauses = Clauses(work, spaced_words=False)
-    amount = pick_amount(work, find_amounts(work, lang))
+    negatives = negative_amounts(work, lang)
+    amounts = [a for a in find_amounts(work, lang, parse.refused)
+               if not any(start <= a.start < end for _, (start, end) in negatives)]
+    parse.refused += [refused for refused, _ in negatives]
+    amount = pick_amount(work, amounts)
     if amount is not None:
         parse.amount, parse.currency = amount.value, amount.currency
     elif mentions_money_without_number(work):
         parse.problems.append("amount_without_number")
 
-    times = sort_out(work, lang, today, lex, clauses)
+    times = sort_out(work, lang, today, lex, clauses, now.time())
     parse.followup_on, parse.followup_what, parse.birthday = times.followup_on, times.followup_what, times.birthday
+    parse.followup_at = times.followup_at
     parse.problems += times.problems
+    parse.refused += times.refused
     parse.channel = channel(work, lex, clauses, times.future)
     new_customer = parse.customer is not None and not parse.customer_known
     parse.stage = stage(work, lex, clauses, new_customer, times.future)
 
     signals = Signals(customer=bool(parse.customer or parse.customer_candidates), known_customer=parse.customer_known,
                       contact=bool(parse.contact), channel=bool(parse.channel), stage=bool(parse.stage),
-                      amount=parse.amount is not None, followup=parse.followup_on is not None,
+                      amount=parse.amount is not None or any(r.kind in _REFUSED_AMOUNTS for r in parse.refused),
+                      followup=parse.followup_on is not None or any(r.kind in _REFUSED_DAYS for r in parse.refused),
                       birthday=parse.birthday is not None,
                       reachable=bool(parse.contact_phone or parse.contact_email),
                       customer_first=0 <= match.start <= 2 if match.name else _first(cleaned, parse.customer))
@@ -127,8 +136,9 @@ def _shape(parse: Parse, work: str, lex, today, fuzzy: bool) -> None:
     if intent != Intent.LOG:
         keep_customer = intent == Intent.QUERY_CUSTOMER
         for name in ("contact", "contact_role", "channel", "stage", "amount", "currency", "followup_on",
-                     "followup_what", "birthday"):
+                     "followup_what", "followup_at", "birthday"):
             setattr(parse, name, None)
+        parse.refused = []
         if not keep_customer:
             parse.customer, parse.customer_known, parse.customer_candidates = None, False, []
         parse.problems = [p for p in parse.problems if p not in ("amount_without_number",)]

@@ -68,6 +68,9 @@ class Lexicon:
     not_yet: re.Pattern | None
     handed_over: re.Pattern | None
     signature_ahead: re.Pattern | None
+    clock_am: re.Pattern | None
+    clock_pm: re.Pattern | None
+    clock_noon: re.Pattern | None
 
 
 @lru_cache(maxsize=None)
@@ -86,7 +89,7 @@ def lexicon(lang: str) -> Lexicon:
         _optional(mod.IMPERATIVE), _optional(mod.PAST), _optional(mod.PAST_AFTER),
         _optional(mod.VERB_PAST), _optional(mod.THEIRS), _optional(mod.THEIRS_NAMED, 0), c(mod.MINE),
         _optional(mod.CLOCK), mod.CLOCK_WINDOW, c(mod.STEP_CUTS), c(mod.DANGLING), _optional(mod.NOT_YET), _optional(mod.HANDED_OVER),
-        _optional(mod.SIGNATURE_AHEAD))
+        _optional(mod.SIGNATURE_AHEAD), _optional(mod.CLOCK_AM), _optional(mod.CLOCK_PM), _optional(mod.CLOCK_NOON))
 
 
 @dataclass(frozen=True)

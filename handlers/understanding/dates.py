@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from handlers.understanding.days import Resolver, numeric_date as _numeric
+from handlers.understanding.days import REFUSED, YEAR, Resolver, numeric_date as _numeric
 from handlers.understanding.languages import cues
 
 
 @dataclass(frozen=True)
 class DateHit:
     """One date expression: its span, the day it means (None when it cannot exist),
-    its kind ("today", "relative", "calendar", "week", "bad") and, for calendar dates,
+    its kind ("today", "relative", "calendar", "week", "bad", "refused") and, for calendar dates,
     the month and day as written (for birthdays)."""
 
     start: int
@@ -59,4 +59,5 @@ def find_dates(text: str, lang: str, today: date) -> list[DateHit]:
     return out
 
 
-_ISO = re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
+_ISO = re.compile(r"\b" + YEAR + r"-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
+__all__ = ["REFUSED", "DateHit", "find_dates", "rules"]

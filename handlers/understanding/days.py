@@ -15,8 +15,13 @@ from handlers.understanding import calendar as cal
 
 Resolved = tuple[date | None, str, tuple[int, int] | None]
 Resolver = Callable[[re.Match, date], Resolved]
+REFUSED = "refused"  # the kind of a real day after MAX_YEAR: named in the reply, never recorded
+MAX_YEAR = 2100
+# a year written in full: this century's, or a later one the bot refuses ("9999-12-31")
+YEAR = r"(?P<y>20\d\d|2[1-9]\d\d|[3-9]\d\d\d)"
 # "1/8", "12/25/2026": month first, in English and Chinese notes alike
-MONTH_SLASH_DAY = r"(?<![\d/.$])\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?:/(?P<y>20\d\d|\d\d))?\b(?![/\d])"
+MONTH_SLASH_DAY = (r"(?<![\d/.$])\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?:/(?P<y>20\d\d|2[1-9]\d\d|[3-9]\d\d\d|"
+                   r"\d\d))?\b(?![/\d])")
 
 
 def _fixed(func: Callable[[date], date], kind: str = "relative") -> Resolver:
@@ -94,6 +99,8 @@ def offset(day_units: str, week_units: str) -> Resolver:
 def _calendar(month: int, day: int, year: str | None, today: date) -> Resolved:
     if not cal.valid_month_day(month, day):
         return None, "bad", (month, day)
+    if year is not None and len(year) == 4 and int(year) > MAX_YEAR:
+        return None, REFUSED, (month, day)
     return cal.upcoming(today, month, day, int(year) if year else None), "calendar", (month, day)
 
 

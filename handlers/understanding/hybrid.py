@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 from handlers.understanding import understand
 from handlers.understanding.llm import LlmClient, Usage, estimate_tokens, extract
 from handlers.understanding.llm_schema import check
-from handlers.understanding.model import Parse
+from handlers.understanding.model import Parse, Refusal
 from handlers.understanding.reconcile import reconcile
 from storage.vocabulary import Intent
 
@@ -86,6 +86,10 @@ def merge(llm: Parse, offline: Parse) -> Parse:
         llm.contact_phone, llm.contact_email = offline.contact_phone, offline.contact_email
         llm.contact_role = llm.contact_role or (offline.contact_role if llm.contact == offline.contact else None)
         llm.followup_what = llm.followup_what or offline.followup_what
+        llm.followup_at = offline.followup_at if llm.followup_on == offline.followup_on else None
+        llm.refused = list(offline.refused)
+        if offline.amount is None and any(r.kind == Refusal.NEGATIVE_AMOUNT for r in offline.refused):
+            llm.amount = llm.currency = None  # the model read "-$5000" as 5000: left out, as the rules did
         if llm.customer is None and offline.customer is None and len(offline.customer_candidates) > 1:
             llm.customer_candidates = list(offline.customer_candidates)
         llm.refers_back = llm.customer is None and not llm.customer_candidates or offline.refers_back

@@ -7,14 +7,32 @@ their own names), so `crmbot parse` and the scorer see one shape.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from storage.vocabulary import Channel, Intent, Lang, Stage
 
 CONTRACT_FIELDS = ("lang", "intent", "customer", "contact", "channel", "stage", "amount",
                    "currency", "followup_on", "birthday", "period")
+
+
+class Refusal(StrEnum):
+    """Why a value written in a note was left out of the record (the reply names it)."""
+
+    DATE_TOO_FAR = "date_too_far"          # a date after 2100 ("follow up on 9999-12-31")
+    NEGATIVE_AMOUNT = "negative_amount"    # "proposal -$5000"
+    AMOUNT_TOO_LARGE = "amount_too_large"  # beyond any deal
+    TIME_PASSED = "time_passed"            # "today at 9am", written at ten
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A value the note holds and the record does not, as it was written."""
+
+    kind: Refusal
+    text: str
 
 
 @dataclass
@@ -42,6 +60,8 @@ class Parse:
     contact_phone: str | None = None
     contact_email: str | None = None
     followup_what: str | None = None      # what was promised ("send the quote")
+    followup_at: time | None = None       # the time of day of the follow-up, local ("tomorrow at 3pm")
+    refused: list[Refused] = field(default_factory=list)  # values written but not taken
     done_ref: int | None = None           # "done 2": which listed follow-up
     summary: str | None = None            # the note's text, cleaned, for the interaction
     problems: list[str] = field(default_factory=list)  # e.g. "bad_date", "amount_without_number"
@@ -64,6 +84,10 @@ class Parse:
             value = data[name]
             if value not in (None, [], False):
                 out[name] = value
+        if self.followup_at is not None:
+            out["followup_at"] = self.followup_at.strftime("%H:%M")
+        if self.refused:
+            out["refused"] = [{"kind": str(r.kind), "text": r.text} for r in self.refused]
         return out
 
 

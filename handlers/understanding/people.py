@@ -268,6 +268,9 @@ def russian(text: str, taken: tuple[int, int]) -> Person:
     return Person(nominative(words), role)
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")  # "9999-12-31" is a date (maybe refused), never a phone
+
+
 def extract(text: str, lang: str, taken: tuple[int, int] = (-1, -1)) -> Person:
     """The contact of a note in `lang`, plus any phone number and e-mail written in it."""
     person = {"zh": chinese, "ru": russian}.get(lang, english)(text, taken)
@@ -277,7 +280,7 @@ def extract(text: str, lang: str, taken: tuple[int, int] = (-1, -1)) -> Person:
     scrubbed = _EMAIL.sub(" ", text)
     for m in _PHONE.finditer(scrubbed):
         digits = re.sub(r"\D", "", m.group())
-        if 7 <= len(digits) <= 15 and not re.fullmatch(r"(?:19|20)\d\d", digits):
+        if 7 <= len(digits) <= 15 and not re.fullmatch(r"(?:19|20)\d\d", digits) and not _ISO_DAY.fullmatch(m.group().strip()):
             person.phone = m.group().strip()
             break
     return person

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time, timedelta
 
 from handlers.understanding import calendar as cal
 from handlers.understanding.cues import Clauses, Lexicon, everyone, planned
-from handlers.understanding.dates import DateHit, find_dates
+from handlers.understanding.dates import REFUSED, DateHit, find_dates
+from handlers.understanding.model import Refusal, Refused
+from handlers.understanding.times_of_day import ClockHit, clock_near, first_clock
 
 _SENTENCE_END = re.compile(r"[.!?。！？;\n]")
 
@@ -39,8 +41,10 @@ class Timeline:
 
     followup_on: date | None = None
     followup_what: str | None = None
+    followup_at: time | None = None
     birthday: str | None = None
     problems: list[str] = field(default_factory=list)
+    refused: list[Refused] = field(default_factory=list)
     future: list[tuple[int, int]] = field(default_factory=list)     # spans of dates after today
 
 
@@ -63,12 +67,15 @@ def _birthday_hits(text: str, hits: list[DateHit], lex: Lexicon) -> dict[int, Da
     return chosen
 
 
-def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses) -> Timeline:
-    """Follow-up date (a date in a clause where the writer commits to something), birthday
-    (a month and day next to a birthday word) and date problems."""
+def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses, now: time | None = None) -> Timeline:
+    """Follow-up date (a date in a clause where the writer commits to something) and its time of
+    day, birthday (a month and day next to a birthday word), date problems, and dates refused.
+    `now` is the writer's local time: a time of day today that has passed is refused, and a
+    reminder with a time but no day ("remind me at 3pm") is today's, or tomorrow's once passed."""
     out = Timeline()
     hits = find_dates(text, lang, today)
     if not hits:
+        _clock_only(out, text, lex, clauses, today, now)
         return out
     birthdays = _birthday_hits(text, hits, lex)
     for hit in birthdays.values():
@@ -86,6 +93,9 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses) 
                   if i not in birthdays and h.day is not None and h.day > today and h.kind != "today"]
     for i, hit in enumerate(hits):
         if i in birthdays:
+            continue
+        if hit.kind == REFUSED:
+            out.refused.append(Refused(Refusal.DATE_TOO_FAR, text[hit.start:hit.end]))
             continue
         if hit.kind == "bad" or hit.day is None:
             if "bad_date" not in out.problems:
@@ -110,12 +120,46 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses) 
                 hit = next((h for h in hits[i + 1:] if h.day is not None and h.kind != "week"
                             and 0 < (h.day - hit.day).days < 7), hit)
                 out.followup_on = hit.day
-            out.followup_what = promise(text, lex, (start, end), (hit.start, hit.end))
+            clock = clock_near(text, lex, hit.start, hit.end)
+            _timed(out, clock, hit.day, today, now)
+            out.followup_what = promise(_without(text, clock), lex, (start, end), (hit.start, hit.end))
     if out.followup_on is None and reminder is not None:   # "生日1月8号 提醒我送礼物": that day
         for hit in birthdays.values():
             if hit.day is not None and hit.day >= today and 0 <= reminder.start() - hit.end <= 15:
                 out.followup_on = hit.day
+    if out.followup_on is None and not out.refused:
+        _clock_only(out, text, lex, clauses, today, now)
     return out
+
+
+def _timed(out: Timeline, clock: ClockHit | None, day: date, today: date, now: time | None) -> None:
+    """The follow-up's time of day, unless it is today's and has passed (then it is refused)."""
+    if clock is None:
+        return
+    if day == today and now is not None and clock.at <= now:
+        out.refused.append(Refused(Refusal.TIME_PASSED, clock.written.strip()))
+    else:
+        out.followup_at = clock.at
+
+
+def _clock_only(out: Timeline, text: str, lex: Lexicon, clauses: Clauses, today: date, now: time | None) -> None:
+    """"Remind me at 3pm to call Maria": a reminder with a time and no day is for today, or for
+    tomorrow when that time has passed."""
+    if now is None or not everyone().remind.search(text):
+        return
+    clock = first_clock(text, lex)
+    if clock is None:
+        return
+    out.followup_on = today if clock.at > now else today + timedelta(days=1)
+    out.followup_at = clock.at
+    out.followup_what = promise(text, lex, clauses.span(clock.start), (clock.start, clock.end))
+
+
+def _without(text: str, clock: ClockHit | None) -> str:
+    """The text with the clock time blanked out (same length: spans stay), so the promise leaves it out."""
+    if clock is None:
+        return text
+    return text[:clock.start] + " " * (clock.end - clock.start) + text[clock.end:]
 
 
 _WORDY = re.compile(r"[^\W_]{2}|[\u3400-\u9fff]")

@@ -50,19 +50,22 @@ FIRMS = {"en": ["Globex", "Initech", "Umbrella Corp"], "zh": ["星辰科技", "�
 PEOPLE = {"en": ["Maria Lopez", "Tom Baker"], "zh": ["王总", "李经理"], "ru": [("Анна", "Анной"), ("Олег", "Олегом")]}
 ROLES = {"en": ["CFO", "head of IT"], "zh": ["财务总监"], "ru": ["финдиректор"]}
 
-# One template a line, each a kind of change; {c} customer, {g} its genitive, {p} person
-# ({i} in the instrumental), {r} role, {n} a number, {d} a day of the month.
+# Each template a kind of change (timed reminders and refused values among them); {c} customer, {g} its
+# genitive, {p} person ({i} in the instrumental), {r} role, {n} a number, {d} a day of the month, {h} an hour.
 TEMPLATES: dict[str, list[str]] = {
     "en": ["Visited {c}, met {p} ({r})", "Visited {c}, sent quote {n}k", "{c} moved to negotiation",
            "{c} signed", "Lost {c}, they went with a cheaper vendor", "{c}: revised quote {n}k",
            "Called {c}, follow up Friday", "Called {c}, follow up tomorrow", "{p}'s phone is +1 415 555 01{d:02}",
            "{p}'s email is rep{d}@example.com", "{p}'s birthday is March {d}", "{c} complained about late delivery",
-           "{c} asked about volume pricing", "Emailed {c} the contract, they will sign next week"],
+           "{c} asked about volume pricing", "Emailed {c} the contract, they will sign next week",
+           "Called {c}, remind me to call {p} tomorrow at {h}pm", "{c}: quote -${n}00"],
     "zh": ["拜访了{c}，见了{p}，{r}", "拜访了{c}，报价{n}万", "{c}进入谈判", "{c}签了", "{c}报价改成{n}万",
-           "给{c}打了电话，周五跟进", "{c}投诉交货延迟", "{p}的电话是138001380{d:02}", "{c}丢单了，选了别家"],
+           "给{c}打了电话，周五跟进", "{c}投诉交货延迟", "{p}的电话是138001380{d:02}", "{c}丢单了，选了别家",
+           "给{c}打了电话，明天下午{h}点跟进"],
     "ru": ["Был у {g}, отправил КП на {n} тыс.", "Встретился с {i} из {g}, {r}", "{c} отказался",
            "{c}: сумма {n} млн", "Звонил в {c}, созвонимся в пятницу", "{c} подписали договор",
-           "{c} пожаловался на задержку поставки", "Её телефон +7 916 123-45-{d:02}", "{c}: переговоры по договору"],
+           "{c} пожаловался на задержку поставки", "Её телефон +7 916 123-45-{d:02}", "{c}: переговоры по договору",
+           "Звонил в {c}, завтра в 1{h}:00 перезвонить"],
 }
 UNDO_WORDS = {"en": "undo", "zh": "撤销", "ru": "отмена"}
 LISTS = {"en": "my follow-ups this week", "zh": "这周要跟进哪些客户", "ru": "мои напоминания на неделю"}
@@ -73,7 +76,7 @@ ERRORS = [lang.say("error") for lang in registered()]
 def _note(lang: str, template: str, firm: Any, person: Any, role: str, n: int, d: int) -> str:
     name, genitive = firm if isinstance(firm, tuple) else (firm, firm)
     who, instrumental = person if isinstance(person, tuple) else (person, person)
-    return template.format(c=name, g=genitive, p=who, i=instrumental, r=role, n=n, d=d)
+    return template.format(c=name, g=genitive, p=who, i=instrumental, r=role, n=n, d=d, h=d % 6 + 1)
 
 
 @st.composite

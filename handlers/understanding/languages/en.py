@@ -5,7 +5,7 @@ languages/protocol.py for what each slot means.
 """
 from __future__ import annotations
 
-from handlers.understanding.days import (DEADLINE_TODAY, MONTH_END, MONTH_SLASH_DAY, NEXT_MONTH_END, NEXT_MONTH_START,
+from handlers.understanding.days import (YEAR, DEADLINE_TODAY, MONTH_END, MONTH_SLASH_DAY, NEXT_MONTH_END, NEXT_MONTH_START,
                                          NEXT_WEEK, NEXT_WEEK_END, TODAY, WEEK_AFTER_NEXT, WEEK_END, day_of_month,
                                          in_days, named_month, numeric_date, offset, weekday, weekday_of_next_week)
 from handlers.understanding.languages.protocol import one_of
@@ -531,6 +531,9 @@ CLOCK = [
     r"(?:\bat|@)\s*\d{1,2}(?=\s*(?:$|[,.;!?]|o'?clock|" + _DAYWORD + r"))",
 ]
 CLOCK_WINDOW = 14
+CLOCK_AM = [r"am\b", r"a\.m\."]
+CLOCK_PM = [r"pm\b", r"p\.m\."]
+CLOCK_NOON = [r"\bnoon\b", r"\bmidday\b"]
 FILLER = [r"and", r"then", r"also", r"so", r"um+", r"uh+", r"er+", r"okay", r"ok", r"hey", r"well", r"yeah", r"like"]
 DANGLING = [r"\s+(?:on|by|until|till|before|at|for|next|this|of|in)$"]
 STEP_CUTS = [r"\s+and\s+", r"\s+then\s+", r"\s+so\s+", r"\s+but\s+", r"\s+also\s+"]
@@ -631,8 +634,8 @@ DATES = [
     (r"\b(?:early\s+)?ne?xt\s+w(?:ee)?k\b", NEXT_WEEK),
     (r"\bin\s+" + _COUNT + r"\s+(?P<unit>day|week|month)s?\b", offset("d", "w")),
     (r"\b" + _COUNT + r"\s+(?P<unit>day|week|month)s?\s+from\s+(?:now|today)\b", offset("d", "w")),
-    (r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>20\d\d))?", named_month(MONTHS)),
-    (r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?:,?\s+(?P<y>20\d\d))?", named_month(MONTHS)),
+    (r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+" + YEAR + r")?", named_month(MONTHS)),
+    (r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?:,?\s+" + YEAR + r")?", named_month(MONTHS)),
     (MONTH_SLASH_DAY, numeric_date),
     (r"\bthe\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?P<next>)", day_of_month),
 ]

@@ -68,6 +68,9 @@ class Cues(Protocol):
     MINE: Phrases              # the writer's own step, which wins over THEIRS
     CLOCK: Phrases             # a clock time, which makes a date an appointment
     CLOCK_WINDOW: int          # how many characters a clock time may stand from its date
+    CLOCK_AM: Phrases          # a clock time's morning word ("am", "утра", "上午")
+    CLOCK_PM: Phrases          # a clock time's afternoon or evening word ("pm", "дня", "下午")
+    CLOCK_NOON: Phrases        # noon, alone or before an hour ("noon", "полдень", "中午")
     FILLER: Phrases            # words that open a follow-up's "what" and say nothing ("and then")
     DANGLING: Phrases          # a word left hanging at either end of a promise once its date is cut ("on", "前")
     STEP_CUTS: Phrases         # what splits a run-on clause into steps ("and", "然后", a pause): the promise is one step
@@ -110,7 +113,8 @@ class Cues(Protocol):
 # slots a language may leave empty (the rule that reads them is then skipped)
 OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "THEIRS", "THEIRS_NAMED",
                       "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "FILLERS", "CORRECTION", "NOT_YET", "HANDED_OVER",
-                      "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS"})
+                      "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM",
+                      "CLOCK_NOON"})
 # the keys every language's mappings must have
 CHANNEL_NAMES: tuple[str, ...] = tuple(SPOKEN_CHANNELS)
 STAGE_NAMES: tuple[str, ...] = tuple(Stage)

@@ -5,7 +5,7 @@ languages/protocol.py for what each slot means. The text is read with "ё" as "�
 """
 from __future__ import annotations
 
-from handlers.understanding.days import (MONTH_END, NEXT_MONTH_END, NEXT_MONTH_START, NEXT_WEEK, NEXT_WEEK_END, TODAY,
+from handlers.understanding.days import (YEAR, MONTH_END, NEXT_MONTH_END, NEXT_MONTH_START, NEXT_WEEK, NEXT_WEEK_END, TODAY,
                                          WEEK_END, day_of_month, in_days, named_month, numeric_date, offset, weekday)
 from handlers.understanding.languages.protocol import one_of
 
@@ -438,6 +438,9 @@ CLOCK = [
     r"\b(?:в|к)\s+(?:[01]?\d|2[0-3])(?=\s*(?:$|[,.;!?]|" + _DAYWORD + r"))",
 ]
 CLOCK_WINDOW = 14
+CLOCK_AM = [r"утра\b", r"ночи\b"]
+CLOCK_PM = [r"дня\b", r"вечера\b"]
+CLOCK_NOON = [r"\bполдень\b", r"\bв\s+обед\b"]
 FILLER = [r"и", r"а", r"потом", r"ну", r"короче", r"э+", r"так"]
 DANGLING = [r"\s+(?:в|во|до|к|ко|на|с|со|по|через)$"]
 STEP_CUTS = [r"\s+и\s+", r"\s+а\s+", r"\s+но\s+", r"\s+потом\s+", r"\s+затем\s+", r"\s+также\s+"]
@@ -482,8 +485,8 @@ DATES = [
     (r"\b(?:на\s+)?(?:следующей|будущей|след\.)\s+неделе\b", NEXT_WEEK),
     (r"\bчерез\s+неделю\b", in_days(7)),
     (r"\bчерез\s+(?:" + _COUNT + r"\s+)?(?P<unit>дн\w*|день|недел\w*|месяц\w*)\b", offset("д", "н")),
-    (r"(?<![\d.,])\b(?P<d>[0-3]?\d)(?:-?го)?\s+" + _MONTH + r"\b(?:\s+(?P<y>20\d\d))?", named_month(MONTHS)),
-    (r"(?<![\d.,])(?<!\bв\s)\b(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<m>1[0-2]|0[1-9])(?:\.(?P<y>20\d\d|\d\d))?\b"
+    (r"(?<![\d.,])\b(?P<d>[0-3]?\d)(?:-?го)?\s+" + _MONTH + r"\b(?:\s+" + YEAR + r")?", named_month(MONTHS)),
+    (r"(?<![\d.,])(?<!\bв\s)\b(?P<d>3[01]|[12]\d|0?[1-9])\.(?P<m>1[0-2]|0[1-9])(?:\.(?P<y>20\d\d|2[1-9]\d\d|[3-9]\d\d\d|\d\d))?\b"
      + _NOT_AN_AMOUNT, numeric_date),
 ]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from handlers.understanding.days import (MONTH_END, MONTH_SLASH_DAY, NEXT_MONTH_END, NEXT_MONTH_START, NEXT_WEEK,
+from handlers.understanding.days import (YEAR, MONTH_END, MONTH_SLASH_DAY, NEXT_MONTH_END, NEXT_MONTH_START, NEXT_WEEK,
                                          NEXT_WEEK_END, TODAY, WEEK_AFTER_NEXT, Resolved, day_of_month, in_days,
                                          numeric_date, offset, weekday)
 from handlers.understanding.languages.protocol import one_of
@@ -662,9 +662,12 @@ THEIRS_NAMED: list[str] = []
 MINE = [r"(?:我们|我)(?:要|会|得|需要|准备|计划|打算|去|再|来)", r"提醒", r"跟进", r"回访", r"催", r"把"]
 CLOCK = [
     r"(?:上午|下午|晚上|早上|中午|傍晚)?[0-9零一二两三四五六七八九十]{1,3}(?:点|时)(?:半|[0-9一二三四五]{1,2}分?)?",
-    r"\b(?:[01]?\d|2[0-3]):[0-5]\d",
+    r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d",
 ]
 CLOCK_WINDOW = 6
+CLOCK_AM = [r"上午", r"早上", r"凌晨", r"早晨"]
+CLOCK_PM = [r"下午", r"晚上", r"傍晚"]
+CLOCK_NOON = [r"中午"]
 FILLER = [r"然后", r"再", r"还有", r"嗯", r"呃", r"那个", r"啊"]
 DANGLING = [r"^(?:之前|以前|前|之后|以后|后)", r"(?:在|于|的)$"]
 STEP_CUTS = [r"\s+", r"然后", r"还有", r"另外"]     # a space in a Chinese note is a pause between steps
@@ -699,7 +702,7 @@ DATES = [
     ("下个?月初|下个?月(?![0-9" + DIGITS + "])", NEXT_MONTH_START),
     ("(?:过|再过)?(?P<n>" + _COUNT + ")个?(?P<unit>天|日|周|星期|礼拜|月)(?:之后|以后|后)", offset("天日", "周星礼")),
     ("过(?P<n>" + _COUNT + ")(?P<unit>天)", offset("天日", "周星礼")),
-    ("(?:(?P<y>20\\d\\d)年)?(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月"
+    ("(?:" + YEAR + "年)?(?P<m>[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月"
      "(?:(?P<d>[0-9]{1,2})[日号]?(?![0-9])|(?P<dc>" + _DAY_IN_NUMERALS + ")[日号])", numeric_date),
     ("(?<![0-9月])(?P<next>下个?月)?(?P<d>[0-9]{1,2})[号日](?![0-9])", day_of_month),
     (MONTH_SLASH_DAY, numeric_date),            # "1/8" in Chinese notes is month/day too
