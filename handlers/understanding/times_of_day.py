@@ -12,14 +12,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import time
+from functools import lru_cache
 
 from handlers.understanding import calendar as cal
 from handlers.understanding.cues import Lexicon
+from handlers.understanding.languages import registered
 
-_NUM = r"\d{1,2}|[" + cal.ZH_DIGITS + r"]{1,3}"
-_HOUR = re.compile(r"(?P<h>" + _NUM + r")(?:\s*[:.]\s*(?P<m>[0-5]\d)|\s*[点时]\s*(?:(?P<half>半)|(?P<zm>" + _NUM
-                   + r")\s*分?)?)?")
+
+
+@lru_cache(maxsize=1)
+def _hour() -> re.Pattern:
+    """An hour and its minutes: "15:30", "3.30", "3点半", "十点十五分" (numerals of every language)."""
+    numerals = "".join(sorted({word for lang in registered() for word in lang.NUMBER_WORDS
+                               if len(word) == 1 and not word.isascii() and word != "几"}))
+    num = r"\d{1,2}|[" + numerals + r"]{1,3}"
+    return re.compile(r"(?P<h>" + num + r")(?:\s*[:.]\s*(?P<m>[0-5]\d)|\s*[点时]\s*(?:(?P<half>半)|(?P<zm>" + num
+                      + r")\s*分?)?)?")
+
+
 _LEAD = re.compile(r"(?:(?<!\w)(?:at|around|about|в|к|около)\s+|@\s*)$", re.I)  # "at" of "at 3pm", "в" of "в 15:00"
+_BARE = re.compile(r"^(?:(?:at|around|about|в|к|на|около)\s+|@\s*)", re.I)
 AFTERNOON_UNTIL = 7  # a bare hour up to this one is the afternoon's
 TAIL = 12            # characters after the phrase where its "дня", "вечера", "pm" may stand
 
@@ -52,7 +64,7 @@ def read_time(phrase: str, tail: str, lex: Lexicon) -> tuple[time, int] | None:
             taken = len(after) - len(stripped) + found.end()
         return found is not None
 
-    hour_match = _HOUR.search(phrase)
+    hour_match = _hour().search(phrase)
     noon = lex.clock_noon is not None and lex.clock_noon.search(phrase) is not None
     if hour_match is None:
         return (time(12, 0), 0) if noon else None
@@ -80,7 +92,8 @@ def clock_near(text: str, lex: Lexicon, start: int, end: int) -> ClockHit | None
     for m in found:
         read = read_time(m.group(), text[m.end():], lex)
         if read is not None:
-            return ClockHit(_lead(text, m.start()), m.end() + read[1], read[0], text[m.start():m.end() + read[1]])
+            return ClockHit(_lead(text, m.start()), m.end() + read[1], read[0],
+                            _BARE.sub("", text[m.start():m.end() + read[1]]))
     return None
 
 
@@ -97,5 +110,6 @@ def first_clock(text: str, lex: Lexicon) -> ClockHit | None:
     for m in lex.clock.finditer(text):
         read = read_time(m.group(), text[m.end():], lex)
         if read is not None:
-            return ClockHit(_lead(text, m.start()), m.end() + read[1], read[0], text[m.start():m.end() + read[1]])
+            return ClockHit(_lead(text, m.start()), m.end() + read[1], read[0],
+                            _BARE.sub("", text[m.start():m.end() + read[1]]))
     return None
