@@ -71,7 +71,6 @@ class Undone:
 
     writes: int = 0
     blocker: Blocker | None = None
-    tables: tuple[str, ...] = ()    # the kinds of rows it gave back or removed, in replay order
 
     @property
     def done(self) -> bool:
@@ -222,6 +221,8 @@ def _used(session: Session, note: Note, key: tuple[str, int], rows: dict[tuple[s
         if table.name in SOFT:
             continue
         where = [column == row_id]
+        if "team_id" in table.c:  # the team's rows only, on the indexes that lead with the team
+            where.append(table.c.team_id == note.team_id)
         if table.name == "note":  # this note itself, and undone notes, let go of it at the replay
             where += [table.c.id != note.id, table.c.undone_at.is_(None)]
         for (user_id,) in session.connection().execute(select(table.c.id).where(*where).limit(20)):
@@ -338,4 +339,4 @@ def revert(session: Session, note: Note, now: datetime | None = None) -> Undone:
         table_name="note", row_id=note.id, before=None, after={"writes": count}))
     touched = {entry.table_name for entry in entries}
     _forget_loaded(session, touched, set(gone))
-    return Undone(writes=count, tables=tuple(dict.fromkeys(name for name, _ in gone)))
+    return Undone(writes=count)
