@@ -10,6 +10,7 @@ from handlers.understanding import understand
 from handlers.understanding.hybrid import understand_hybrid
 from handlers.understanding.llm import LlmClient
 from handlers.understanding.model import Parse
+from handlers.understanding.report_words import settle_report
 from storage.vocabulary import Intent, Lang, lang_of
 
 COMMAND = re.compile(r"^\s*/([A-Za-z]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
@@ -59,7 +60,8 @@ def _answer_pick(data: str, ctx: Ctx) -> None:
 
 async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClient | None, llm_mode: str) -> Parse:
     """The `Parse` a message or button press (`data`) stands for: buttons and numbered answers
-    first, then chat commands, then understanding (with the LLM as configured)."""
+    first, then chat commands, then understanding (with the LLM as configured). What it asks
+    for is decided here, report included: the handlers act on it without reading the words again."""
     lang = lang_of(ctx.member.language) or fallback
     pressed = button(data, lang)
     if pressed is not None:
@@ -71,8 +73,10 @@ async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClien
     if command:
         return _command(command.group(1).lower(), command.group(2) or "", ctx, lang, names, aliases)
     parse = await understand_hybrid(ctx.text, ctx.local_now, names, aliases, llm, llm_mode, ctx.meter)
-    if ctx.pressed.customer_id and parse.intent not in (Intent.LOG, Intent.QUERY_CUSTOMER):
-        parse.intent = Intent.LOG
+    if ctx.pressed.customer_id:  # the answer to "which customer?": the note (or look-up) it was asked for
+        parse.report = None
+        if parse.intent not in (Intent.LOG, Intent.QUERY_CUSTOMER):
+            parse.intent = Intent.LOG
     return parse
 
 
@@ -83,4 +87,4 @@ def _command(name: str, args: str, ctx: Ctx, lang: Lang, names: Sequence[str], a
     parse.lang, parse.intent = lang, intent
     if intent == Intent.FOLLOWUPS and parse.period is None:
         parse.period = (ctx.today, ctx.today)
-    return parse
+    return settle_report(parse, ctx.text, ctx.today)

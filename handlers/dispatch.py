@@ -1,42 +1,43 @@
-"""From intent to handler: the one routing table every platform shares."""
+"""From what a message asks to its handler: the one routing table every platform shares.
+
+Understanding (or the button, or the command) has already decided: `Parse.report` names the
+report a question asks for, else `Parse.intent` says what the message is. Nothing here or in
+a handler reads the message again to decide.
+"""
 from __future__ import annotations
 
 from typing import Awaitable, Callable
 
-from handlers.context import Ctx
 from handlers.card_scan import handle_card
+from handlers.context import Ctx
 from handlers.customer_card import handle_query
 from handlers.followups import handle_done, handle_followups, handle_snooze
 from handlers.log_note import handle_log
 from handlers.reply import Reply
-from handlers.report_kind import report_kind
 from handlers.reports import handle_activity, handle_help, handle_pipeline, handle_report
 from handlers.undo import handle_undo
 from handlers.understanding.model import Parse
+from storage.vocabulary import Intent
 
 Handler = Callable[[Parse, Ctx], Awaitable[Reply]]
 
-ROUTES: dict[str, Handler] = {
-    "log": handle_log,
-    "query_customer": handle_query,
-    "followups": handle_followups,
-    "done": handle_done,
-    "snooze": handle_snooze,
-    "pipeline": handle_pipeline,
-    "activity": handle_activity,
-    "undo": handle_undo,
-    "card": handle_card,
-    "help": handle_help,
-    "unknown": handle_help,
+ROUTES: dict[Intent, Handler] = {
+    Intent.LOG: handle_log,
+    Intent.QUERY_CUSTOMER: handle_query,
+    Intent.FOLLOWUPS: handle_followups,
+    Intent.DONE: handle_done,
+    Intent.SNOOZE: handle_snooze,
+    Intent.PIPELINE: handle_pipeline,
+    Intent.ACTIVITY: handle_activity,
+    Intent.UNDO: handle_undo,
+    Intent.CARD: handle_card,
+    Intent.HELP: handle_help,
+    Intent.UNKNOWN: handle_help,
 }
 
 
 async def dispatch(parse: Parse, ctx: Ctx) -> Reply:
-    """Run the handler for the parse's intent (a report question that reads like a note, such
-    as "lost reasons this quarter", goes to its report)."""
-    if parse.intent == "log" and not parse.customer and not parse.customer_candidates \
-            and not ctx.pressed.customer_id:
-        kind = report_kind(ctx.text)
-        if kind:
-            return await handle_report(kind, parse, ctx)
-    return await ROUTES.get(parse.intent, handle_help)(parse, ctx)
+    """The report the message asks for, else the handler of its intent."""
+    if parse.report is not None:
+        return await handle_report(parse.report, parse, ctx)
+    return await ROUTES[parse.intent](parse, ctx)

@@ -2,9 +2,9 @@
 customers, quiet deals, overdue follow-ups, inquiries and complaints; as text, with a chart where
 one helps.
 
-The parser gives "pipeline" (pipeline, forecast, deals closing) and "activity"; questions
-it does not place come as "unknown" or "help". `report_kind` reads the words to pick the
-report in any of the three languages; `REPORTS` runs it. A question that names a member of the
+Understanding has already said which report a message asks for (`Parse.report`, see
+`understanding/report_words.py`) and the period its words name (else the report's default
+period); `REPORTS` runs it. A question that names a member of the
 team ("Anna's pipeline", "what did Anna do this week", "воронка Анны") is answered with that
 member's figures, filtered in SQL. Reps see their own activity, quiet deals, overdue follow-ups
 and inquiries, and may name only themselves; managers and admins see the team, any member of
@@ -19,12 +19,12 @@ from typing import Any, Awaitable, Callable
 
 from handlers.context import Ctx
 from handlers.periods import resolve_period
-from handlers.report_kind import PIPELINE, note_issue_kind, report_kind
 from handlers.report_views import (activity_view, forecast_view, funnel_view, inquiries_view, leaderboard_view,
                                    overdue_view, pipeline_view, quiet_view, sources_view, top_view)
 from handlers.reply import Reply
 from handlers.texts import day, t
 from handlers.understanding.model import Parse
+from handlers.understanding.report_words import note_issue_kind
 from storage.inquiries import open_for_customer, record
 from storage.models import Inquiry
 from handlers.understanding.members import Member as Named
@@ -41,18 +41,9 @@ DEFAULT_PERIOD = {"pipeline": "this_month", "forecast": "this_quarter", "funnel"
 
 
 def _period(parse: Parse, ctx: Ctx, kind: str) -> tuple[date, date] | None:
-    """The period the question names (parser's, else read from the words), else the report's default."""
+    """The period the question names, else the report's default."""
     if parse.period:
         return parse.period
-    try:
-        from handlers.understanding.cues import lexicon
-        from handlers.understanding.timeline import period
-
-        found = period(ctx.text or "", lexicon(parse.lang), ctx.today)
-    except Exception:  # the words name no period we can read: the default
-        found = None
-    if found:
-        return found
     name = DEFAULT_PERIOD.get(kind)
     return resolve_period(name, ctx.today) if name else None
 
@@ -77,28 +68,17 @@ def _reply(text: str, lang: str, image: bytes | None = None) -> Reply:
 
 
 async def handle_pipeline(parse: Parse, ctx: Ctx) -> Reply:
-    """Pipeline by stage (default this month); forecast and conversion questions go to their reports."""
-    kind = report_kind(ctx.text or "")
-    if kind and kind != "pipeline" and not (kind in ("top", "sources") and PIPELINE.search(ctx.text or "")):
-        return await handle_report(kind, parse, ctx)
+    """Pipeline by stage (default this month)."""
     return await handle_report(ReportKind.PIPELINE, parse, ctx)
 
 
 async def handle_activity(parse: Parse, ctx: Ctx) -> Reply:
     """Per rep: interactions per channel, new customers, deals moved, follow-ups, targets (default this week)."""
-    kind = report_kind(ctx.text or "")
-    if kind in ("overdue", "inquiries", "quiet", "leaderboard"):
-        return await handle_report(kind, parse, ctx)
-    return await handle_report("activity", parse, ctx)
+    return await handle_report(ReportKind.ACTIVITY, parse, ctx)
 
 
 async def handle_help(parse: Parse, ctx: Ctx) -> Reply:
-    """A report question the parser did not place; otherwise what the bot can do."""
-    kind = report_kind(ctx.text or "") if len(ctx.text or "") <= 200 else None
-    if kind is not None:
-        return await handle_report(kind, parse, ctx)
-    if PIPELINE.search(ctx.text or "") and len(ctx.text or "") <= 200:
-        return await handle_pipeline(parse, ctx)
+    """What the bot can do."""
     return Reply(text=t(ctx.lang, "help"), lang=ctx.lang)
 
 

@@ -91,6 +91,9 @@ class Intent(StrEnum):
 CONTRACT_INTENTS: tuple[Intent, ...] = (Intent.LOG, Intent.QUERY_CUSTOMER, Intent.PIPELINE, Intent.FOLLOWUPS,
                                         Intent.ACTIVITY, Intent.HELP, Intent.UNKNOWN)
 
+# the intents that are about a period of time: the contract's parse carries one for them only
+PERIOD_INTENTS: tuple[Intent, ...] = (Intent.PIPELINE, Intent.FOLLOWUPS, Intent.ACTIVITY)
+
 
 class ReportKind(StrEnum):
     """The reports a manager (or a rep, for their own) can ask for in chat and from the CLI."""

@@ -20,11 +20,10 @@ from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_w
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse, Refusal
 from handlers.understanding.timeline import period, sort_out
-from storage.vocabulary import Intent, Lang
+from storage.vocabulary import PERIOD_INTENTS, Intent, Lang
 
 _REFUSED_AMOUNTS = (Refusal.NEGATIVE_AMOUNT, Refusal.AMOUNT_TOO_LARGE)  # said, though not taken: still a note
 _REFUSED_DAYS = (Refusal.DATE_TOO_FAR, Refusal.TIME_PASSED)
-_PERIOD_INTENTS = (Intent.PIPELINE, Intent.FOLLOWUPS, Intent.ACTIVITY)
 log = logging.getLogger("crmbot.understanding")
 
 
@@ -75,10 +74,10 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     elif len(match.candidates) > 1:
         parse.customer_candidates = match.candidates
     else:
-        parse.customer = companies.extract(cleaned, lang, person.name, bool(lex.query.search(work)))
-        at = cleaned.find(parse.customer) if parse.customer else -1
-        if at >= 0 and person.name and person.name in parse.customer:     # the "person" was part of the name
-            person = people.extract(cleaned, lang, (at, at + len(parse.customer)))
+        written = parse.customer = companies.extract(cleaned, lang, person.name, bool(lex.query.search(work)))
+        at = cleaned.find(written) if written else -1
+        if written and at >= 0 and person.name and person.name in written:  # the "person" was part of the name
+            person = people.extract(cleaned, lang, (at, at + len(written)))
             parse.contact, parse.contact_role = person.name, person.role
     if lang == Lang.ZH and match.name and match.start >= 0:     # "得泰" (德泰 typed by sound) holds no cue "得"
         work = work[:match.start] + "某" * (match.end - match.start) + work[match.end:]
@@ -142,7 +141,7 @@ def _shape(parse: Parse, work: str, lex, today, fuzzy: bool) -> None:
         if not keep_customer:
             parse.customer, parse.customer_known, parse.customer_candidates = None, False, []
         parse.problems = [p for p in parse.problems if p not in ("amount_without_number",)]
-    if intent in _PERIOD_INTENTS:
+    if intent in PERIOD_INTENTS:
         parse.period = period(work, lex, today, days=intent == Intent.FOLLOWUPS, ahead=intent == Intent.PIPELINE)
     if intent == Intent.LOG:
         parse.refers_back = parse.customer is None or lex.refer_back.search(work) is not None

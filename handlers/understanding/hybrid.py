@@ -18,6 +18,9 @@ Whatever goes wrong on the model's side (no client, budget spent, timeout, 429/5
 bounded retries, invalid JSON, an answer outside the contract's shape) the offline parse is
 returned. The offline parse's contact phone/e-mail, summary and candidates fill what the
 model does not give (so redaction loses nothing).
+
+Whichever parse is kept, `report_words.settle_report` has the last word: the report a
+question asks for, so the handlers never classify the words again.
 """
 from __future__ import annotations
 
@@ -33,6 +36,7 @@ from handlers.understanding.llm import LlmClient, Usage, estimate_tokens, extrac
 from handlers.understanding.llm_schema import check
 from handlers.understanding.model import Parse, Refusal
 from handlers.understanding.reconcile import reconcile
+from handlers.understanding.report_words import settle_report
 from storage.vocabulary import Intent
 
 if TYPE_CHECKING:  # the store is only needed when a meter is given
@@ -104,6 +108,14 @@ async def understand_hybrid_ex(text: str, now: datetime, known: Sequence[str] = 
                                aliases: Mapping[str, str] | None = None, llm: LlmClient | None = None,
                                mode: str = "auto", meter: Meter | None = None) -> Outcome:
     """`understand_hybrid` with the story of how the parse was reached."""
+    outcome = await _reach(text, now, known, aliases, llm, mode, meter)
+    settle_report(outcome.parse, text or "", now.date())
+    return outcome
+
+
+async def _reach(text: str, now: datetime, known: Sequence[str], aliases: Mapping[str, str] | None,
+                 llm: LlmClient | None, mode: str, meter: Meter | None) -> Outcome:
+    """The offline parse, or the model's where the offline one is unsure and the budget allows."""
     started = time.perf_counter()
     offline = understand(text, now, known, aliases)
     outcome = Outcome(parse=offline, offline=offline)

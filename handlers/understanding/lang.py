@@ -79,7 +79,7 @@ def fold_accents(text: str) -> str:
     """Latin letters without accents ("Café" -> "Cafe"); other scripts untouched."""
     if text.isascii():
         return text
-    out = []
+    out: list[str] = []
     for ch in unicodedata.normalize("NFD", text):
         if unicodedata.category(ch) == "Mn" and out and out[-1].isascii():
             continue

@@ -19,7 +19,7 @@ from typing import Any, Mapping, Sequence, TypeVar
 from handlers.understanding.lang import casefold, is_cjk
 from handlers.understanding.matching import WORD, han_core, match_known, name_tokens, norm_token, tokens_match
 from handlers.understanding.model import Parse
-from storage.vocabulary import CONTRACT_INTENTS, SPOKEN_CHANNELS, Channel, Intent, Lang, Stage
+from storage.vocabulary import CONTRACT_INTENTS, PERIOD_INTENTS, SPOKEN_CHANNELS, Channel, Intent, Lang, Stage
 
 E = TypeVar("E", bound=StrEnum)
 LANGS: tuple[Lang, ...] = tuple(Lang)
@@ -30,7 +30,6 @@ CHANNELS: tuple[Channel, ...] = SPOKEN_CHANNELS
 STAGES: tuple[Stage, ...] = tuple(Stage)
 LOG_ONLY = ("contact", "contact_role", "channel", "stage", "amount", "currency", "followup_on",
             "followup_what", "birthday")
-PERIOD_INTENTS = (Intent.PIPELINE, Intent.FOLLOWUPS, Intent.ACTIVITY)
 MAX_NAME = 200
 MAX_AMOUNT = Decimal("1e13")
 WHOLE_NAME = 0.8          # a known name matched over this share of what the model wrote is that customer

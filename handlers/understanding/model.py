@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from storage.vocabulary import Channel, Intent, Lang, Stage
+from storage.vocabulary import PERIOD_INTENTS, Channel, Intent, Lang, ReportKind, Stage
 
 CONTRACT_FIELDS = ("lang", "intent", "customer", "contact", "channel", "stage", "amount",
                    "currency", "followup_on", "birthday", "period")
@@ -49,7 +49,7 @@ class Parse:
     currency: str | None = None
     followup_on: date | None = None
     birthday: str | None = None  # "MM-DD"
-    period: tuple[date, date] | None = None
+    period: tuple[date, date] | None = None  # printed for the period intents; any report question keeps its own
 
     # -- extras (not scored; used by the handlers) --
     id: str | None = None
@@ -66,6 +66,7 @@ class Parse:
     summary: str | None = None            # the note's text, cleaned, for the interaction
     problems: list[str] = field(default_factory=list)  # e.g. "bad_date", "amount_without_number"
     confidence: float = 1.0
+    report: ReportKind | None = None      # the report the message asks for (see understanding.report_words)
 
     def to_json(self) -> dict[str, Any]:
         """The contract's object: dates as ISO strings, amount as a number."""
@@ -78,7 +79,7 @@ class Parse:
         out["amount"] = _number(self.amount)
         out["followup_on"] = self.followup_on.isoformat() if self.followup_on else None
         out["period"] = ({"from": self.period[0].isoformat(), "to": self.period[1].isoformat()}
-                         if self.period else None)
+                         if self.period and self.intent in PERIOD_INTENTS else None)
         for name in ("customer_candidates", "refers_back", "contact_role", "contact_phone",
                      "contact_email", "followup_what", "done_ref", "problems", "confidence"):
             value = data[name]

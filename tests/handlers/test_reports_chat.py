@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from handlers.context import Ctx
-from handlers.report_kind import note_issue_kind, report_kind
+from handlers.understanding.report_words import note_issue_kind, report_kind
 from handlers.reports import card_lines, record_note_issue
 from storage.engine import session
 from storage.reports import inquiries_report
@@ -109,3 +109,12 @@ def test_a_complaint_note_is_stored_and_shows_on_the_card(engine):
         assert "late delivery" in card_lines(ctx, customer.id)[1]
         s.commit()
         assert inquiries_report(s, team.id).of("complaint").open == 1
+
+
+@pytest.mark.parametrize("question", ["pipeline this month", "forecast this quarter", "win rate this quarter",
+                                      "what did the team do this week", "lead sources this quarter",
+                                      "top customers this year", "quiet deals", "overdue follow-ups",
+                                      "complaints"])
+async def test_every_report_answers_a_team_with_no_deals_yet(bot, question):
+    reply = await bot.say(question)
+    assert reply.text and "went wrong" not in reply.text and not reply.wrote

@@ -1,22 +1,31 @@
-"""Which report a question asks for, from its words, in English, Chinese and Russian.
+"""Which report a question asks for, from its words, in English, Chinese and Russian; and whether
+a note reports a complaint or an inquiry.
 
-The parser says "pipeline" for pipeline, forecast and deals-closing questions and
-"activity" for what the team did; everything else a manager asks comes back as
-"unknown". This small keyword classifier picks the report. Words like "funnel",
-"漏斗", "воронка" alone mean the pipeline by stage; conversion words ("conversion",
-"转化率", "конверсия", win rate, lost reasons) mean the funnel (conversion) report.
-
-It also says whether a note reports an inquiry or a complaint.
+Understanding places a question as "pipeline" (pipeline, forecast, deals closing), "activity"
+(what the team did), or not at all ("help", "unknown", or "log" when it reads like a note).
+`report_asked` settles which report it is, once, for every path (offline rules, the model,
+chat commands): the specific words first ("forecast", "win rate", "complaints", "逾期",
+"зависшие"...), "funnel", "漏斗", "воронка" alone for the pipeline by stage. A note about a
+customer is never taken for a report question.
 """
 from __future__ import annotations
 
+import logging
 import re
+from datetime import date
+
+from handlers.understanding.cues import lexicon
+from handlers.understanding.model import Parse
+from handlers.understanding.timeline import period
+from storage.vocabulary import Intent, ReportKind
+
+log = logging.getLogger("crmbot.understanding")
 
 _I = re.IGNORECASE
 
 # most specific first: the first match wins
-RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("leaderboard", re.compile(
+RULES: tuple[tuple[ReportKind, re.Pattern[str]], ...] = (
+    (ReportKind.LEADERBOARD, re.compile(
         r"\bleader\s?board\b|\bscore\s?board\b|\b(?:sales|reps?|team|sellers?)\s+rankings?\b|"
         r"\brank(?:ing|ed)?\s+(?:of\s+)?(?:the\s+)?(?:reps|sellers|team|salespeople)\b|"
         r"\b(?:top|best)\s+(?:reps?|sellers?|salespeople|sales\s?(?:reps|people|persons?)|performers?)\b|"
@@ -25,37 +34,37 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"рейтинг\w*(?:\s+(?:продавц|менеджер|сотрудник|команд|отдел|по\s+продаж)\w*|\s*$|\s+(?:за|на)\s)|"
         r"лидерборд|таблиц\w*\s+лидеров|кто\s+больше\s+всех\s+(?:продал|закрыл|выиграл|заработал)|"
         r"лучш\w+\s+(?:продав|менеджер|сотрудник)", _I)),
-    ("inquiries", re.compile(
+    (ReportKind.INQUIRIES, re.compile(
         r"\bcomplaints?\b|\binquir(?:y|ies)\b|\benquir(?:y|ies)\b|\bopen issues\b|"
         r"投诉|客诉|咨询|询问|抱怨|"
         r"жалоб|претензи|обращени|запрос(?:ы|ов)\s+клиент", _I)),
-    ("overdue", re.compile(
+    (ReportKind.OVERDUE, re.compile(
         r"\boverdue\b|\bmissed follow|\blate follow|\bpast due\b|"
         r"逾期|过期|超期|没按时|"
         r"просроч", _I)),
-    ("funnel", re.compile(
+    (ReportKind.FUNNEL, re.compile(
         r"\bconver(?:sion|t(?:ed|s)?)\b|\bwin[- ]?rate\b|\bwin/loss\b|\bclose rate\b|\blost reasons?\b|"
         r"\bwhy (?:did )?(?:we )?los[et]\b|\breasons? (?:we|for) los|\bstage[- ]to[- ]stage\b|"
         r"\b(?:time|days) (?:in|per) stage\b|\bcycle time\b|"
         r"转化|赢单率|成交率|胜率|丢单原因|输单原因|丢单理由|阶段停留|"
         r"конверси|винрейт|процент (?:выигрыш|побед|закрыти)|доля выигранн|причин\w* (?:проигрыш|отказ|потер)|"
         r"почему (?:мы )?проигр|дней на этап|время на этап", _I)),
-    ("sources", re.compile(
+    (ReportKind.SOURCES, re.compile(
         r"\blead sources?\b|\bsources?\b|\bwhere (?:do|did|are) (?:our |the )?(?:customers|leads|clients)\b|"
         r"\broi\b|\bmarketing spend\b|\bcost per lead\b|"
         r"来源|获客|哪个渠道|渠道效果|"
         r"источник|откуда (?:приходят |пришли )?(?:клиент|лид)", _I)),
-    ("top", re.compile(
+    (ReportKind.TOP, re.compile(
         r"\btop\b|\bbiggest (?:customers|clients|accounts)\b|\blargest (?:customers|clients|accounts)\b|"
         r"\bbest (?:customers|clients)\b|\bkey accounts\b|\b80/20\b|\bpareto\b|\bvips?\b|"
         r"大客户|最大的客户|重点客户|前\s*(?:20%|百分之二十|十|10)|贡献最多|排名|"
         r"\bтоп\b|крупнейш|самые крупные|лучшие клиент|ключевые клиент|парето|80/20", _I)),
-    ("quiet", re.compile(
+    (ReportKind.QUIET, re.compile(
         r"\bquiet\b|\bstale\b|\bstuck\b|\bstalled\b|\bdormant\b|\bidle\b|\buntouched\b|\bneglected\b|"
         r"\bno (?:activity|movement|progress)\b|\bgone cold\b|"
         r"沉寂|停滞|没动静|没有进展|没进展|卡住|长时间没|很久没|"
         r"завис|застрял|без движени|забыт|тихие|спящ|давно не", _I)),
-    ("forecast", re.compile(
+    (ReportKind.FORECAST, re.compile(
         r"\bforecast\b|\btarget\b|\bquota\b|\bon track\b|\bprojection\b|\bgap to\b|"
         r"预测|目标|指标|完成率|差距|"
         r"прогноз|план продаж|выполнени\w* плана|\bцел[ьи]\b|отставани", _I)),
@@ -64,13 +73,53 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 PIPELINE = re.compile(r"\bpipeline\b|\bfunnel\b|漏斗|管道|воронк", _I)
 
 
-def report_kind(text: str) -> str | None:
-    """The report a question names: leaderboard, inquiries, overdue, funnel, sources, top, quiet,
-    forecast; or None."""
+# what an "activity" question may ask for beside the team's activity: the loose ends, the ranking
+_ACTIVITY_TURNS = (ReportKind.OVERDUE, ReportKind.INQUIRIES, ReportKind.QUIET, ReportKind.LEADERBOARD)
+# the words of these reports also name a pipeline question ("pipeline by source", "top of the funnel")
+_PIPELINE_TOO = (ReportKind.TOP, ReportKind.SOURCES)
+MAX_QUESTION = 200  # a longer message that the rules could not place is not a report question
+
+
+def report_kind(text: str) -> ReportKind | None:
+    """The report a question's specific words name: leaderboard, inquiries, overdue, funnel, sources,
+    top, quiet, forecast (the first that matches, most specific first); None when no such words are there."""
     for kind, pattern in RULES:
         if pattern.search(text or ""):
             return kind
     return None
+
+
+def report_asked(intent: Intent, text: str, about_customer: bool) -> ReportKind | None:
+    """The report a message with this intent asks for, or None when it asks for none.
+    `about_customer`: the message names a customer (or one was picked for it): then it is a note."""
+    text = text or ""
+    kind = report_kind(text)
+    if intent == Intent.PIPELINE:
+        if kind is not None and not (kind in _PIPELINE_TOO and PIPELINE.search(text)):
+            return kind
+        return ReportKind.PIPELINE
+    if intent == Intent.ACTIVITY:
+        return kind if kind in _ACTIVITY_TURNS else ReportKind.ACTIVITY
+    if intent == Intent.LOG:
+        return kind if not about_customer else None   # "lost reasons this quarter" reads like a note
+    if intent in (Intent.HELP, Intent.UNKNOWN) and len(text) <= MAX_QUESTION:
+        if kind is not None:
+            return kind
+        return ReportKind.PIPELINE if PIPELINE.search(text) else None
+    return None
+
+
+def settle_report(parse: Parse, text: str, today: date) -> Parse:
+    """The last word of understanding, whichever path gave the parse (the rules, the model, a chat
+    command): the report the message asks for, and the period its words name when the parse has
+    none (a question that reads like a note, "lost reasons this quarter"). `today` is the writer's."""
+    parse.report = report_asked(parse.intent, text, bool(parse.customer or parse.customer_candidates))
+    if parse.report is not None and parse.period is None:
+        try:
+            parse.period = period(text or "", lexicon(parse.lang), today)
+        except Exception:  # words we cannot read as a period: the report's default period
+            log.exception("reading the period of a report question failed")
+    return parse
 
 
 _COMPLAINT = re.compile(
