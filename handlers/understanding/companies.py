@@ -5,22 +5,11 @@ import re
 
 from handlers.understanding.languages import en, ru
 from handlers.understanding.lex_names import COMMON_WORDS
-from handlers.understanding import ru_firms, zh_firms, zh_names
+from handlers.understanding import en_firms, ru_firms, zh_firms, zh_names
 from handlers.understanding.languages import zh as zh_cues
 from handlers.understanding.ru_names import lookup_first
 
-_EN_WORD = r"[A-Z][\w&'.-]*"
-_EN_LEGAL = re.compile(r"\b((?:" + _EN_WORD + r"\s+){0,3}" + _EN_WORD + r",?\s+" + en.LEGAL_SUFFIX + r")(?![\w])")
-_EN_NEW = re.compile(r"\b(?i:new\s+(?:lead|prospect|customer|client|company|account))\s*(?:[,:—-]|called|named|is)?\s*(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})")
-_EN_TYPED = re.compile(r"\b(?i:visited|called|met\s+with|emailed|texted|from|at|with)\s+([^,\n]{1,60}?\s" + en.LEGAL_SUFFIX + r")(?=\W|$)")
-_EN_VERBS = "|".join(en.BEFORE_COMPANY)
-_EN_PREP = re.compile(r"\b(?i:from|at|with|for|to|about|on|" + _EN_VERBS + r")\s+(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})")
-_EN_OF = re.compile(r"\b(?:[A-Z][a-z]+|(?i:owner|co-?founder|founder|ceo|cfo|cto|coo|president|director|manager|gm|vp|head))\s+of\s+("
-                    + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})")
 _EN_QUERY = re.compile(r"\b(?:about|with|on|for|at)\s+([\w&'. -]{2,60}?)\s*[?.!]*$", re.I)
-_EN_LEAD = re.compile(r"^(" + _EN_WORD + r"(?:\s+(?:&\s+)?" + _EN_WORD + r"){0,3})(?=\s*[:—-]\s|!|\s+(?:[a-z]+ed|went|wants|needs|is|are|was|were|says|said|has|have|will|won't|deal|sent|paid|signed|lost|bought|came|chose|took)\b)")
-_EN_LOWER = re.compile(r"\b(?i:visited|called|phoned|emailed|texted|pinged|messaged|met\s+with|stopped\s+by|dropped\s+by|sent)\s+"
-                       r"([a-z][a-z0-9&'-]{2,})(?=\s*(?:[,.;!?]|$|\s+(?:today|yesterday|this|again|and|about|re|-|—)\b))")
 
 _ZH_NAMED = re.compile(r"(?:叫做|名叫|叫|名为|名字是|新客户(?:是|叫)?|客户是|公司是|一家(?:公司|企业)叫?)"
                        r"(?:什么(?:来着)?[\s,，]*(?:叫做?)?)?[:：\s]*(?:叫做|叫|是)?(?!什么)([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?=[,.!?;，。！？；\s]|的|$)")
@@ -31,24 +20,6 @@ _RU_QUOTED = re.compile(r"[«\"“]([^»\"”]{2,60})[»\"”]")
 _RU_FIRM = re.compile(r"\b(?:компани\w+|клиент\w*|фирм\w+|организаци\w+|заказчик\w*)\s*[—:-]?\s*([А-ЯЁA-Z][\w-]+(?:\s+[А-ЯЁA-Z][\w-]+)?)")
 _RU_NOT = frozenset("""ватсап whatsapp телеграм telegram вайбер москв петербург питер сбер понедельник вторник среду четверг пятницу
 субботу воскресенье январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре""".split())
-
-
-def _ok_en(name: str, person: str | None, loose: bool = False) -> str | None:
-    """The name without leading or trailing common words; None when nothing is left, when it is the
-    person, or (for `loose` cues) when it reads as someone's first name ("Met Maria")."""
-    words = name.split()
-    while words and (words[0].lower() in en.NOT_NAMES or words[0].lower() in ("the", "a")):
-        words = words[1:]
-    while words and words[-1].lower() in en.NOT_NAMES:
-        words = words[:-1]
-    if not words:
-        return None
-    name = " ".join(words).strip(" ,.!?")
-    if loose and _personal(words):
-        return None
-    if person and (name in person or person in name):
-        return None
-    return name or None
 
 
 def _personal(words: list[str]) -> bool:
@@ -74,35 +45,12 @@ def _numbered(text: str, name: str | None) -> str | None:
 
 
 def english(text: str, person: str | None, query: bool) -> str | None:
-    """A company named in an English note."""
-    return _numbered(text, _english(text, person, query))
-
-
-def _english(text: str, person: str | None, query: bool) -> str | None:
-    for pattern in (_EN_TYPED, _EN_LEGAL, _EN_NEW):
-        m = pattern.search(text)
-        if m and (name := _ok_en(m.group(1), person)):
-            return name
-    if query:
+    """A company named in an English note (see en_firms.py); a question's object when nothing else is."""
+    name = en_firms.find(text, person, query)
+    if name is None and query:
         m = _EN_QUERY.search(text)
-        if m:
-            return m.group(1).strip() or None
-    for m in _EN_PREP.finditer(text):
-        loose = m.group().split(None, 1)[0].lower() not in ("from", "at")     # "from Wayne Enterprises": a company
-        if (name := _ok_en(m.group(1), person, loose)):
-            return name
-    for m in _EN_OF.finditer(text):                     # "Lisa Park of Brightline Dental"
-        if (name := _ok_en(m.group(1), person)):
-            return name
-    m = _EN_LEAD.search(text)
-    if m and (name := _ok_en(m.group(1), person, True)):
-        return name
-    for m in _EN_LOWER.finditer(text):
-        word = m.group(1)
-        if word not in en.NOT_NAMES and word not in en.NOT_FIRMS_LOWER and word not in en.FIRST_NAMES \
-                and word not in COMMON_WORDS and not (person and word in person.lower()):
-            return word
-    return None
+        name = m.group(1).strip() or None if m else None
+    return _numbered(text, name)
 
 
 _ZH_LATIN = re.compile(r"(?:(?<=公司)|(?<=公司叫)|(?<=叫)|(?<![A-Za-z]))\s*((?:[A-Z][\w&'.-]*)(?:\s[A-Z][\w&'.-]*){0,3})"

@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 
 from handlers.understanding import companies, people, spoken
 from handlers.understanding.amounts import find_amounts, mentions_money_without_number, negative_amounts, pick_amount
-from handlers.understanding.cues import Clauses, channel, first_contact, lexicon, stage
+from handlers.understanding.cues import Clauses, channel, first_contact, lexicon, only_mentioned, stage
 from handlers.understanding.intents import Signals, classify, command
 from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_words
 from handlers.understanding.matching import match_known
@@ -69,7 +69,13 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     parse.contact, parse.contact_role = person.name, person.role
     parse.contact_phone, parse.contact_email = person.phone, person.email
 
-    if match.name:
+    other = None
+    if match.name and only_mentioned(work, match.start, match.end, lex):   # "got my name from Kurt at Globex"
+        blank = cleaned[:match.start] + " " * (match.end - match.start) + cleaned[match.end:]
+        other = companies.extract(blank, lang, person.name, False)
+    if other:
+        parse.customer = other
+    elif match.name:
         parse.customer, parse.customer_known = match.name, True
     elif len(match.candidates) > 1:
         parse.customer_candidates = match.candidates

@@ -71,6 +71,8 @@ class Lexicon:
     clock_am: re.Pattern | None
     clock_pm: re.Pattern | None
     clock_noon: re.Pattern | None
+    mentioned_before: re.Pattern | None
+    mentioned_after: re.Pattern | None
 
 
 @lru_cache(maxsize=None)
@@ -88,8 +90,10 @@ def lexicon(lang: str) -> Lexicon:
         c(mod.NEW_COMPANY), _optional(mod.QUESTION), _optional(mod.CANNOT),
         _optional(mod.IMPERATIVE), _optional(mod.PAST), _optional(mod.PAST_AFTER),
         _optional(mod.VERB_PAST), _optional(mod.THEIRS), _optional(mod.THEIRS_NAMED, 0), c(mod.MINE),
-        _optional(mod.CLOCK), mod.CLOCK_WINDOW, c(mod.STEP_CUTS), c(mod.DANGLING), _optional(mod.NOT_YET), _optional(mod.HANDED_OVER),
-        _optional(mod.SIGNATURE_AHEAD), _optional(mod.CLOCK_AM), _optional(mod.CLOCK_PM), _optional(mod.CLOCK_NOON))
+        _optional(mod.CLOCK), mod.CLOCK_WINDOW, c(mod.STEP_CUTS), c(mod.DANGLING), _optional(mod.NOT_YET),
+        _optional(mod.HANDED_OVER), _optional(mod.SIGNATURE_AHEAD), _optional(mod.CLOCK_AM), _optional(mod.CLOCK_PM),
+        _optional(mod.CLOCK_NOON), _optional([p + "$" for p in mod.MENTIONED_BEFORE]),
+        _optional(["^" + p for p in mod.MENTIONED_AFTER]))
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,21 @@ class Clauses:
     def before(self, pos: int) -> str:
         """The clause's text before `pos`."""
         return self.text[self.span(pos)[0]:pos]
+
+
+def only_mentioned(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """True for a company the note only mentions: who referred us ("got my name from Kurt at Globex"),
+    the rival chosen, the site that sent them, "Brackley referral: ..."."""
+    before = lex.mentioned_before is not None and lex.mentioned_before.search(text, max(0, start - 60), start)
+    after = lex.mentioned_after is not None and lex.mentioned_after.search(text[end:end + 30])
+    if before:
+        return True
+    if lex.mentioned_before is not None:        # "from Kurt at Globex": the person stands between
+        near = text[max(0, start - 60):start]
+        person = re.search(r"(?<!\S)[A-Z]\w*(?:\s+[A-Z]\w*)?\s+(?:at|from|@|of)\s+$", near)
+        if person and lex.mentioned_before.search(near, 0, person.start()):
+            return True
+    return bool(after)
 
 
 def is_past(text: str, m: re.Match, lex: Lexicon) -> bool:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from handlers.understanding import en_people
 from handlers.understanding.languages import en, ru, zh
 from handlers.understanding.languages.protocol import one_of
-from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS
 from handlers.understanding.ru_names import is_patronymic, lookup_first, nominative, surname_before_first
 from handlers.understanding.zh_names import is_place
 
@@ -22,81 +22,18 @@ class Person:
     email: str | None = None
 
 
-_EN_ROLES = one_of(en.ROLES)
 _ZH_ROLES = one_of(zh.ROLES)
 _ZH_TITLES = "|".join(zh.TITLES)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _PHONE = re.compile(r"(?<![\w.])(?:(?:\+\d{1,3}|8(?=[\s-]?\(\d))[\s-]?)?(?:\(\d{2,5}\)[\s-]?)?\d{2,4}(?:[\s-]\d{2,4}){1,4}(?!\w|\.\d)|(?<!\d)\+?\d{10,13}(?!\d)")
-_CAP = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
-_LOW = r"[a-z][a-z'-]+"
-_EN_ROLE_NAME = re.compile(r"\b(?P<role>" + _EN_ROLES + r")(?:\s*(?:,|\s+is|:|\(|\s+named|\s+called|\s+-|\s+–)\s*|\s+)(?!(?:of|at|from|for|in|with)\s)(?P<name>(?:" + _CAP + r"|" + _LOW + r")(?:\s+(?:" + _CAP + r"|" + _LOW + r"))?)", re.I)
-_EN_NAME_ROLE = re.compile(r"\b(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\s*(?:,\s*(?:the\s+|their\s+|our\s+)?|\(\s*)(?P<role>(?i:" + _EN_ROLES + r"))\b")
-_EN_NAME_AT = re.compile(r"(?:" + "|".join(f"(?<={cue})" for cue in en.BEFORE_PERSON_AT) + r"|^)(?P<name>(?:" + _CAP
-                         + r"|" + _LOW + r")(?:\s+" + _CAP + r")?)(?=\s+(?:from|at|of|@|over\s+at)\s+)", re.I)
-_EN_AFTER_VERB = re.compile(r"(?<!went\s)(?<!\bgo\s)(?<!going\s)(?<!stick\s)(?<!stay\s)(?<!partner\s)(?<!along\s)\b"
-                            r"(?:(?P<met>(?i:" + "|".join(en.MET_PERSON) + "))|(?i:" + "|".join(en.REACHED_PERSON)
-                            + r"))\s+(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)\b")
-_EN_POSSESSIVE = re.compile(r"\b(?P<name>" + _CAP + r"(?:\s+" + _CAP + r")?)'s\s+(?:birthday|bday|number|phone|email|cell)")
-
-
-def _en_person_like(name: str) -> bool:
-    """True for "Maria", "Dr. Lee", "Zoltan Kovacs"; False for "Initech", "Blue Harbor": after
-    "called" or "with" a single unknown word is more often a company."""
-    words = name.replace(".", " ").split()
-    if words[0].lower() in en.FIRST_NAMES or words[0].lower() in ("dr", "mr", "mrs", "ms", "prof"):
-        return True
-    return len(words) == 2 and not any(w.lower() in en.FIRM_WORDS or w.lower() in COMMON_WORDS
-                                       or w.lower() in LEGAL_FORMS for w in words)
-
-
-def _en_clean(name: str, taken: tuple[int, int], start: int) -> str | None:
-    words = name.split()
-    while words and words[0].lower().rstrip(".") in en.NOT_NAMES:
-        start += len(words[0]) + 1
-        words = words[1:]
-    keep = []
-    for w in words:
-        if w.lower() in en.NOT_NAMES:
-            break
-        keep.append(w)
-    if not keep:
-        return None
-    if taken[0] <= start < taken[1]:
-        return None
-    return " ".join(keep)
 
 
 def english(text: str, taken: tuple[int, int]) -> Person:
-    """Contact in an English note; `taken` is the customer's span (not a person)."""
-    found: list[tuple[int, str, str | None]] = []
-    for pattern, has_role in ((_EN_ROLE_NAME, True), (_EN_NAME_ROLE, True), (_EN_NAME_AT, False),
-                              (_EN_AFTER_VERB, False), (_EN_POSSESSIVE, False)):
-        for m in pattern.finditer(text):
-            raw = m.group("name")
-            if pattern is not _EN_NAME_AT and pattern is not _EN_ROLE_NAME and not raw[:1].isupper():
-                continue
-            if pattern is _EN_AFTER_VERB and not m.group("met") and not _en_person_like(raw):
-                continue
-            name = _en_clean(raw, taken, m.start("name"))
-            at = m.start("name") + (raw.find(name) if name else 0)
-            if pattern is _EN_NAME_AT and name and not name[:1].isupper() and not re.search(r"(?:with|w/|from|met|for)\s+$", text[max(0, at - 6):at], re.I):
-                continue
-            if name and not (taken[0] <= m.start("name") < taken[1]):
-                role = m.group("role") if has_role else None
-                found.append((m.start("name"), name, role))
-    for m in _EN_HONORIFIC.finditer(text):         # "Mr. Johnson", "Dr Alvarez": a person as written
-        if not (taken[0] <= m.start() < taken[1]):
-            found.append((m.start(), m.group(), None))
-    if not found:
-        return Person()
-    found.sort(key=lambda f: (f[0], -len(f[1])))
-    start, name, role = found[0]
-    if role is None:
-        role = next((r for s, n, r in found if r and n.split()[0] == name.split()[0]), None)
-    return Person(name, role.strip() if role else None)
+    """Contact in an English note (see en_people.py); `taken` is the customer's span (not a person)."""
+    name, role = en_people.find(text, taken)
+    return Person(name, role)
 
 
-_EN_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss)\.?\s+[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?\b")
 _ZH_SUR = "".join(sorted(zh.SURNAMES))
 _ZH_TITLED = re.compile("(?:[小老][" + _ZH_SUR + "]|[" + _ZH_SUR + "](?:" + _ZH_TITLES + "))")
 _ZH_CONTEXT = re.compile("(?:对接人|联系人|负责人|接口人|窗口|对口人|经办人)(?:是|叫|为|:|：)?\\s*|(?:[\u4e00-\u9fff]{1,4}?[部处科组室])的?|(?:和|跟|与|同|见了|见到|找了|约了|联系了|问了|给|叫|是|换成了?|改成了?)")

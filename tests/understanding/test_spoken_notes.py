@@ -36,5 +36,12 @@ def test_a_dictated_note_names_the_corrected_person():
     assert "um" in p.summary           # the note itself is kept as said
 
 
+def test_a_dictated_note_names_the_corrected_company_and_person():
+    p = understand("okay um new one uh Tern Tern Valley Plumbing no sorry Tern Creek Plumbing um "
+                   "talked to the owner uh Gary Holt he wants a quote", NOW, EN)
+    assert (p.customer, p.contact) == ("Tern Creek Plumbing", "Gary Holt")
+    assert "um" in p.summary           # the note itself is kept as said
+
+
 def test_other_languages_are_read_as_written():
     assert tidy("Вектор нет Вектор-М", "ru") == "Вектор нет Вектор-М"

@@ -338,6 +338,19 @@ NOT_YET = [
     r"requested|requesting|waiting\s+(?:for|on)|expecting|(?:would|'d)\s+like|like\s+to\s+see|interested\s+in|"
     r"hoping\s+for)\s+(?:[\w'$£€~.,/-]+\s+){0,5}$",
 ]
+# a company only mentioned, not the one the note is about: who referred us, the rival they chose, the site
+MENTIONED_BEFORE = [
+    r"\b(?:went|going|go|gone|switched|switching|stay(?:ed|ing)?|stick(?:ing)?|stuck)\s+(?:with|w/?|to)\s+",
+    r"\b(?:chose|picked|use|uses|using)\s+",
+    r"\bfound\s+us\s+(?:on|through|via|thru)\s+",
+    r"\b(?:through|thru|via)\s+",
+    r"\breferr(?:al|ed)\s+(?:from|by)\s+",
+    r"\breferred\s+(?:me|us)\s+(?:to\s+\w+\s+)?by\s+",
+    r"\bgot\s+(?:my|our)\s+(?:name|number|details)\s+from\s+",
+    r"\bno\s+relation\s+to\s+",
+    r"\bsister\s+company\s+of\s+",
+]
+MENTIONED_AFTER = [r"\s+referral\b", r"\s+referred\s+(?:us|me)\b"]
 # a proposal handed over (past), which a future day next to it does not turn into a plan
 HANDED_OVER = [
     r"\bsent\b",
@@ -718,6 +731,44 @@ kelly lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline 
 madison frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly
 isabella theresa diana natalie brittany charlotte marie kayla alexis lori jane claire clara sophie mia chloe
 priya anita sonia nina tina dana rosa elena olga irina natasha yuki mei ling jen jenny meg beth sue tracy
+abby ada ade adrian agnes agnieszka ahmet aidan aiden aiko aisha akira al alec alejandro alessandro alfred ali alicia
+alison allison alma alvin amaka amara amelia amelie amir ana anand anders andre andres angel angie angus ania anil
+annie antonio aoife april archie ari ariana arlo arnold art arturo arun astrid aubrey audrey ava avery ayse barry
+becca becky bella benny bernard bernie bert betsy bianca billie bjorn blake bo bonnie boris brad bradley brady brent
+brett bridget brock bronwyn brooke bruno bryce bud caleb callum calvin cameron camila candace carla carlos carly
+carmen caroline carrie casey cassie cecilia cesar chad chandler chantal charlie chase chelsea chester chiara chidi
+chip chuck ciaran ciarán cindy claudia clay clayton cliff clint cody colby cole colin colleen connie connor corey cory
+courtney craig cristina curt curtis cyrus dafydd daisy dale dalton damian damon dani daniela danny danuta darius darla
+darnell darren darryl daryl davis dawn dean deb debbie declan dee deepa deepak del della derek derrick desmond dev
+devin dewey dianne diego dieter dina dmitri dolores dom dominic don dora doug drew duane dustin dwayne dwight earl
+eddie edgar edna eduardo edwin eileen elaine eli elias elif elisa eliza ella ellen ellie elliot elliott elodie elsa
+emeka emil emilio emmett emre enrique eoin erica erik erika erin ernest ernie esther eva evan ewan faith farah fatima
+felix femi fergus fernanda fernando fiona flora floyd francesca francis francisco frankie franz freddie freya gabby
+gabe gail gareth gavin gene geoff geoffrey gerry gil gina giovanni giulia glen glenn gordon graham grant greta gwen
+hailey hal hamish hank hanna hans hao harley harry haruto harvey hassan hazel hector heidi helena henrik herb herman
+hilary hiro holly howard hugh hui hunter ian ingrid iris isaac isabel isaiah isla ivy jackie jacques jaime jamal jamie
+jan jana janelle jared jasmine javier jay jayden jeanne jenna jess jessie jill jing jo joanna joanne jodie joel joey
+johanna jonah jonas jorge josie joy judd jude jules julia julian juliana julio jun june jurgen kai kara karan kareem
+karim karl kasia kat katie kay keira ken kendra kent kenya kerry khalid kiran kirk klaus kris krista kristen kristin
+kurt kwame lacey lakshmi lana lance lara lars layla leah lee leigh leila lena leon leonard leroy les leslie lester
+lewis lila lin lina lindsay lindsey lionel lloyd lois lola lonnie lorena lorenzo lorraine lou louise luc luca lucia
+lucy luis luisa lydia lyle lynn mabel mack maddie madeline magda maggie malcolm malik mandy manny manuel marc marco
+marcos marcus marek margo mari marian mariana marina mario marisa marissa marjorie marlene marshall marty marvin mateo
+mathew matt matteo maureen maurice maxine maya meera mehmet mel melanie melinda melvin mercedes meredith micah michele
+mickey miguel mila miles millie milo min mindy ming miriam misty mitch mitchell mohan molly monica morag morgan moses
+muhammad murray myra nabil nadia naomi natalia nate neha neil nell nelson ngozi niamh nico nicolas nigel nikki nikos
+niles nils nisha noel nora norm norma olive olu omar oscar owain owen pablo paige pam paolo patsy patty paula pauline
+pawel pedro peggy penny percy perry phoebe phyllis pierre pilar piotr pooja preston quinn rachael rafael ramesh ramon
+randall raquel rashid raul reed reggie regina rena renee rex rhonda rhys ricardo rich richie rick ricky rita robbie
+roberta roberto robin rocco rocio rod rodney rohan roland rolando ron ronnie ros rosalind rose rosie ross roxanne
+ruben rudy russ rusty sabrina sadie sal sally salvador samir sammy sandrine sandy sanjay santiago sasha saul scarlett
+sebastian sergei sergio seth shane shannon shari shaun shawn sheila shelby shelly sherry sid sienna silvia simon
+sinead siobhan skip sofia sonny spencer stacey stacy stan stanley stefano stella stu stuart sunil suresh susie suzanne
+sven svetlana sylvia takeshi tamara tammy tanya tao tara tariq tasha teddy terence terri tess tessa theo theodore
+tiffany toby todd tomasz tommy toni tonya tori trent trevor trey tricia trina troy trudy tunde ursula val valentina
+valerie vanessa vera vic vicki vicky vijay vikram vince vinny viola violet virgil vivian wade wallace walt wanda
+warren wes wesley whitney will willa wilma wyatt xavier ximena xiu yan yasmin yolanda yusuf yvonne zach zack zane zoe
+zoey
 """.split())
 # words that are never part of a person's or a company's name
 NOT_NAMES = frozenset("""
@@ -739,6 +790,14 @@ pharma hotels hotel brewing brewery farms apparel furniture schools school unive
 studio studios consulting services supply supplies trading traders manufacturing electric electronics networks
 airlines holdings ventures analytics robotics retail stores markets foods cafe restaurant restaurants bakery
 distribution freight shipping transport auto automotive steel metals chemicals plastics printing packaging design
+academy agency associates aviation bakeries bar biolabs bistro body cafes care carting catering center centre centres
+childcare church cleaners club co coffee collective company contractors controls cpas credit dance daycare deli
+dentistry diner dumpster dumpsters electrical enterprises excavating fabrication fitness fleet foundation garden glass
+grill grooming hardware hoa hospitality hvac interiors kitchen landscaping lighting lumber mechanical medicine
+montessori movers moving music ortho orthodontics orthopedics parish pediatric pediatrics pest pet pharmacy pizzeria
+plumbing pool pools prep print printers produce properties property pub repair resort roasters roofing salon salons
+solar spa stone storage textile textiles therapy tile tool trust tutoring union vet veterinary vets vineyards water
+winery yacht
 """.split())
 # lower-case words after "called"/"visited" that are not a company ("called back", "visited twice")
 NOT_FIRMS_LOWER = frozenset("""

@@ -50,6 +50,8 @@ class Cues(Protocol):
     NOT_YET: Phrases           # the clause before a proposal or won cue only asks for it ("they want a quote")
     HANDED_OVER: Phrases       # a proposal handed over ("sent"); without one, a proposal next to a future day is a plan
     SIGNATURE_AHEAD: Phrases   # a signature still ahead ("will sign", "contract with their legal"): negotiation, not won
+    MENTIONED_BEFORE: Phrases  # right before a company only mentioned: who referred us, the rival chosen ("referral from")
+    MENTIONED_AFTER: Phrases   # right after a company only mentioned ("Brackley referral: ...")
     NEGATION: Phrases          # the clause before a cue negates it ("didn't sign")
     IMPERATIVE: Phrases        # a cue opening a to-do, not an interaction ("call Acme Monday")
     PAST: Phrases              # a channel cue that ends like the past tense ("called", "звонил")
@@ -112,9 +114,9 @@ class Cues(Protocol):
 
 # slots a language may leave empty (the rule that reads them is then skipped)
 OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "THEIRS", "THEIRS_NAMED",
-                      "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "FILLERS", "CORRECTION", "NOT_YET", "HANDED_OVER",
-                      "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM",
-                      "CLOCK_NOON"})
+                      "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "FILLERS", "CORRECTION", "NOT_YET",
+                      "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
+                      "MENTIONED_BEFORE", "MENTIONED_AFTER"})
 # the keys every language's mappings must have
 CHANNEL_NAMES: tuple[str, ...] = tuple(SPOKEN_CHANNELS)
 STAGE_NAMES: tuple[str, ...] = tuple(Stage)

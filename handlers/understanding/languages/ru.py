@@ -524,6 +524,8 @@ BARE_MONEY = [r"\b(?:рублей|долларов)\b"]
 NOT_YET: list[str] = []
 HANDED_OVER: list[str] = []
 SIGNATURE_AHEAD: list[str] = []
+MENTIONED_BEFORE: list[str] = []
+MENTIONED_AFTER: list[str] = []
 
 # -- dictated text --
 FILLERS: list[str] = []

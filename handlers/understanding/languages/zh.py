@@ -739,6 +739,8 @@ BARE_MONEY = [r"万元", r"美元"]
 NOT_YET: list[str] = []
 HANDED_OVER: list[str] = []
 SIGNATURE_AHEAD: list[str] = []
+MENTIONED_BEFORE: list[str] = []
+MENTIONED_AFTER: list[str] = []
 
 # -- dictated text --
 FILLERS: list[str] = []

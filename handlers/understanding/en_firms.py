@@ -1,0 +1,279 @@
+"""English company names the team does not know yet, as written, however they are typed:
+"Visited Greyhawk Mechanical", "a place called the green bean cafe", "new one - windy city
+dumpsters - guy named frank", "Pasadena Prep proposal emailed", "stopped @ marconi deli on arthur ave".
+
+Every way a name can stand in a note gives a candidate with a weight (a legal form or "a company
+called" weigh most, a lone word after "to" or "in" least, since it is more often a town); the
+heaviest wins, the earliest among equals. A name runs until a word that cannot be part of one
+("on", "today", "said", a comma); a person, a competitor the customer chose, a site that sent
+them ("found us on Google") or a company they were only referred by is never the customer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from handlers.understanding.languages import en as en_cues
+
+# words that end a name (lower case): function words, note verbs, time words, people
+STOP = frozenset("""
+a an the and or but so then also just only even still again too very really super quite pretty
+i me my we us our you your he him his she her hers they them their theirs it its it's this that these those there here
+who whom which what when where why how if because since as than while
+at on in to for from with w w/ by about re of off out up down over into onto near around via per vs
+today tonight yesterday tomorrow tmrw tmr morning afternoon evening night week wk month year yr earlier later now
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs fri
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec q1 q2 q3 q4
+is are was were be been being am has have had do does did will would shall should can could may might must
+said says say told tell asked asks ask wants want wanted needs need needed got get gets gave give sent send sending
+called call calling calls rang ring ringing phoned emailed email emails texted text messaged pinged visited visit visiting
+met meet meeting mtg went go going gone came come coming left leaving stopped dropped swung walked popped
+signed sign signing lost won closed bought buy buys paid pay decided agreed accepted declined picked chose
+answered replied confirmed approved reviewing review mentioned introduced referred loved liked hates hate
+finally already yet maybe probably definitely totally actually basically literally
+demo demos quote quoted quotes proposal proposals pricing price po invoice contract deal deals update budget
+follow f/u fu followup followups callback lead leads prospect customer client company place business
+guy lady man woman person guys folks people team owner owners manager mgr director boss ceo cfo cto coo gm md vp
+office site plant hq warehouse store shop front desk reception location locations branch
+new old older big small little nice great good bad cool lol haha omg ok okay yes no not nope yeah
+hi hello hey thanks thank please pls sorry anyway btw fyi asap
+one ones two three four five six seven eight nine ten some any all every each both other another
+inbound outbound cold warm intro referral like quick question pulse check note voice notes work works
+expo show conference mixer event party fair summit breakfast brekkie lunch dinner coffee drinks gym convention
+cell number phone line email mail website web site list system app bot thing stuff onsite done
+corporate headquarters older
+oh ah wow yay ugh hmm snow rain traffic holiday holidays weekend parade
+""".split())
+# capitalised words that end a capitalised name: pronouns, days, months, sentence openers
+CAP_STOP = frozenset("""i i'm i'll i've he she they we it you my our their his her its this that these those there here
+today tomorrow yesterday tonight also and but so then just when where what who how why if
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs fri
+january february march april june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec q1 q2 q3 q4 dr mr mrs ms po nda ceo cfo cto coo gm vp md""".split())
+# opening words a name at the start of a note may follow ("okay so Westwood smile studio ...")
+_OPENERS = r"(?:(?:okay|ok|so|also|and|alright|all\s+right|hey|hi|hello|well|quick\s+one|quick\s+update|update|fyi|" \
+           r"note|good\s+news|news|btw|oh)\b[\s,:!.-]*)*"
+# after the name at the start of a note: a separator or what the company did
+_LEAD_NEXT = frozenset("""signed sign said says say called call rang went wants want needs need decided agreed accepted
+declined bought buy paid picked chose answered replied emailed texted messaged sent confirmed approved lost won finally
+demo proposal quote po update meeting mtg visit visited onsite walk walk-in cold inbound intro referral renewal
+contract deal guys folks people team ppl""".split())
+_WORD = re.compile(r"[\w&][\w&'’.-]*|&")
+_ABBREVIATED = "".join(rf"(?<!\b{a})" for a in ("st", "St", "mt", "Mt", "dr", "Dr", "mr", "Mr", "ms", "Ms", "jr", "Jr",
+                                                  "ft", "Ft", "mrs", "Mrs"))
+_SEPARATOR = re.compile(r"\s*(?:[,;:!?()\[\]\n]|" + _ABBREVIATED + r"\.(?!\w)|\s[—–-]\s|—|\s-$|\s\+\s)")
+_LY_NAMES = frozenset("family supply italy holly lily ally sally billy valley".split())
+_LEGAL_WORDS = frozenset("inc llc ltd corp co company group holdings partners associates plc gmbh pc".split())
+_CONNECTORS = frozenset(("and", "of", "the", "n", "&", "de", "la", "st.", "st"))
+_NAME_OPENERS = frozenset(("store", "shop", "office", "studio", "clinic", "center", "centre", "house", "club", "cafe",
+                           "place", "company", "group", "new", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "big",
+                           "little", "old", "the", "first", "united", "american", "national", "great", "good", "nice",
+                           "cold", "warm", "golden", "green", "white", "black", "red", "blue", "silver", "north",
+                           "south", "east", "west", "central", "home", "village", "city", "union", "care"))
+# a number of things, not a name: "40 units", "12 trucks"
+_COUNTED = frozenset("""units unit pcs pieces seats users licenses licences locations sites stores trucks vans cars
+vehicles machines devices scanners sensors barns homes buildings campuses schools shops offices clinics chairs
+people employees staff techs workers reps drivers members providers beds rooms floors boxes cases tons""".split())
+STOP_BEFORE = re.compile("(?:" + "|".join(en_cues.MENTIONED_BEFORE) + ")$", re.I)
+_EMAIL = re.compile(r"\S+@\S+")
+_NOT_FIRMS = frozenset("""google linkedin zoom teams facebook instagram yelp whatsapp wechat slack twitter tiktok
+youtube gmail outlook excel thanksgiving christmas xmas easter""".split())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name a note may be about, where it starts, and how much the way it is written weighs."""
+
+    start: int
+    name: str
+    weight: int
+
+
+def _words(text: str, pos: int) -> list[re.Match]:
+    """The words from `pos` up to the next separator (a comma, a full stop, a dash between spaces)."""
+    cut = _SEPARATOR.search(text, pos)
+    end = cut.start() if cut else len(text)
+    return list(_WORD.finditer(text, pos, end))
+
+
+def _name_at(text: str, pos: int, lower_ok: bool = True, cued: bool = False) -> tuple[str, int] | None:
+    """The name that starts at `pos`: its words until one that cannot be part of a name, at most six.
+    A capitalised name may go on in lower case ("Westwood smile studio"), not back to capitals."""
+    picked: list[re.Match] = []
+    counted, capitalised, lowered = 0, False, False
+    for m in _words(text, pos):
+        word = m.group()
+        low = word.lower().rstrip(".'’")
+        upper = word[:1].isupper()
+        if not picked:
+            if m.start() > pos + 1 or not _may_open(word, low, upper, text, m.end()):
+                return None
+            if not upper and (not lower_ok or (verbish(low) and not cued)):
+                return None
+            picked.append(m)
+            counted, capitalised = 1, upper
+            continue
+        if low in _CONNECTORS:
+            picked.append(m)
+            continue
+        if upper:
+            if lowered or not capitalised or low in CAP_STOP or (low in en_cues.FIRST_NAMES and counted >= 2):
+                break                            # "Westwood smile studio Tina", "Valley of the Sun Kurt"
+        elif low in STOP or low in _COUNTED or low in en_cues.NOT_FIRMS_LOWER or word[:1].isdigit() \
+                or (not capitalised and verbish(low)):
+            break
+        elif capitalised:
+            if not _lower_in_name(low):
+                break
+            lowered = True
+        picked.append(m)
+        counted += 1
+        if counted == 6:
+            break
+    while picked and picked[-1].group().lower() in _CONNECTORS:
+        picked.pop()
+    if not picked:
+        return None
+    return text[picked[0].start():picked[-1].end()].rstrip(".'’"), picked[-1].end()
+
+
+def _lower_in_name(low: str) -> bool:
+    """A lower-case word that may go on a capitalised name ("Westwood smile studio", "Kingsbridge carting")."""
+    return low not in en_cues.NOT_NAMES and low not in en_cues.NOT_FIRMS_LOWER and not low.isdigit() and not verbish(low) \
+        and not (low.endswith("ly") and low not in _LY_NAMES)
+
+
+def verbish(low: str) -> bool:
+    """"tried", "asking": a verb, which ends a name ("ridgefield motors tried"), unless a trade ("carting")."""
+    return len(low) > 4 and low.endswith(("ed", "ing")) and low not in en_cues.FIRM_WORDS
+
+
+def _may_open(word: str, low: str, upper: bool, text: str, end: int) -> bool:
+    """True when a name may start with this word: no function word, unless capitalised and made for names
+    ("New Horizons", "Two Sisters Catering", "May & Sons Roofing")."""
+    if upper and text.startswith(" &", end):
+        return True
+    if upper:
+        return (low not in STOP or low in _NAME_OPENERS) and low not in CAP_STOP
+    return low not in STOP
+
+
+def _weight(name: str, base: int) -> int:
+    words = name.lower().replace("&", " ").split()
+    weight = base + (1 if len(words) >= 2 else 0)
+    if any(w.strip(".,'’s") in en_cues.FIRM_WORDS or w in en_cues.FIRM_WORDS for w in words):
+        weight += 1
+    return weight
+
+
+def _personal(name: str) -> bool:
+    """"Maria", "Maria Lopez", "dr feld": a person, not a company."""
+    words = name.split()
+    first = words[0].lower().rstrip(".,")
+    if first in ("dr", "mr", "mrs", "ms", "prof", "doctor", "sister", "father"):
+        return True
+    return len(words) <= 2 and first in en_cues.FIRST_NAMES and not any(
+        w.lower().strip(".,") in en_cues.FIRM_WORDS for w in words[1:])
+
+
+def _usable(name: str, person: str | None) -> bool:
+    words = name.lower().split()
+    if all((w.strip(".,'’") in STOP and not (w in _NAME_OPENERS and name[:1].isupper())) or w in en_cues.NOT_NAMES
+           or w.isdigit() for w in words):
+        return False
+    if words[0].isdigit() and len(words) < 3:
+        return False
+    if words[0] in _NOT_FIRMS or _personal(name):
+        return False
+    if person and (name.lower() in person.lower() or person.lower() in name.lower()):
+        return False
+    return len(name) >= 2
+
+
+_LEGAL = re.compile(r"(?<![\w&])((?:[A-Z][\w&'.-]*\s+|&\s+|of\s+|the\s+){0,4}[A-Z][\w&'.-]*,?\s+" + en_cues.LEGAL_SUFFIX
+                    + r")(?![\w])")
+_LEGAL_LOWER = re.compile(r"\b((?:(?!(?:" + "|".join(("got", "with", "at", "from", "to", "the", "on", "about", "for"))
+                          + r")\b)[a-z][\w&'.-]*\s+){1,3}(?:ltd|llc|inc|corp|plc|gmbh)\b\.?)")
+_CALLED = re.compile(r"\b(?i:(?:company|place|business|firm|practice|shop|outfit|clinic|restaurant|group|chain|school|"
+                     r"one|spot|office|store|startup|agency)\s+(?:called|named|by\s+the\s+name\s+of)|(?<!new\s)company|"
+                     r"(?:it's|its|it\s+is|they're|they\s+are)\s+called)"
+                     r"\s+(?:uh\s+|um\s+)?")
+_NEW = re.compile(r"\b(?i:(?:brand\s+)?new\s+(?:one|lead|prospect|customer|client|company|account|contact|opportunity)"
+                  r"(?:\s+(?:is|called|named|here|today))?)\s*[:,—–-]?\s*(?:the\s+)?")
+_OF = re.compile(r"\b(?i:owner|owners|co-?founder|founder|ceo|cfo|cto|coo|president|director|manager|gm|vp|head|principal|"
+                 r"partner)s?\s+(?:of|at|from)\s+")
+_PREP = re.compile(r"\b(?i:(?:dropped|stopped|swung|popped|came|went|walked|drove)\s+(?:by|in(?:to)?|at|@|over\s+to|"
+                   r"out\s+to|up\s+to|to)|walk(?:ed)?[\s-]+in\s+(?:at|to)|" + "|".join(en_cues.BEFORE_COMPANY) +
+                   r"|from|at|with|w/|w|for|to|into|@|about|on|re|ringing|left|leaving|by|outside|inside|in)\s+(?:the\s+)?")
+_NAME_OF = re.compile(r"\b[A-Z][a-z]+\s+of\s+(?=[A-Z])")
+_LOWER = re.compile(r"\b(?i:visited|called|phoned|emailed|texted|pinged|messaged|met\s+with|stopped\s+by|dropped\s+by|sent)\s+"
+                    r"([a-z][a-z0-9&'-]{2,})(?=\s*(?:[,.;!?]|$|\s+(?:today|yesterday|this|again|and|about|re|-|—)\b))")
+_PLACE_PREP = frozenset(("to", "in", "into", "near", "outside", "on", "by"))
+
+
+def find(text: str, person: str | None, query: bool = False) -> str | None:
+    """The company an English note is about, when it is not one of the team's."""
+    found: list[Candidate] = []
+    text = _EMAIL.sub(lambda m: " " * len(m.group()), text)
+
+    def add(pos: int, base: int, lower_ok: bool = True, strong: bool = True) -> None:
+        if STOP_BEFORE.search(text, max(0, pos - 40), pos):
+            return
+        got = _name_at(text, pos, lower_ok, cued=True)
+        if not got or not _usable(got[0], person):
+            return
+        name = got[0]
+        if not strong and name.islower() and " " not in name:
+            return                                   # one lower-case word after "at": too often no name
+        found.append(Candidate(pos, name, _weight(name, base)))
+
+    for m in _LEGAL.finditer(text):
+        name = m.group(1)
+        while name.split()[0].lower() in STOP or name.split()[0].lower() in en_cues.NOT_NAMES:
+            name = name.split(None, 1)[1] if " " in name else ""
+            if not name:
+                break
+        if name and _usable(name, person) and not STOP_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            found.append(Candidate(m.start(), name.rstrip(",."), 7))
+    for m in _LEGAL_LOWER.finditer(text):
+        if _usable(m.group(1), person):
+            found.append(Candidate(m.start(1), m.group(1), 6))
+    for m in _CALLED.finditer(text):
+        add(m.end(), 6)
+    for m in _NEW.finditer(text):
+        add(m.end(), 5)
+    for m in _OF.finditer(text):
+        add(m.end(), 4, strong=False)
+    for m in _NAME_OF.finditer(text):              # "Lisa Park of Brightline Dental"
+        add(m.end(), 3, lower_ok=False)
+    for m in _LOWER.finditer(text):                # "called initech", "visited acme today"
+        if _usable(m.group(1), person) and m.group(1) not in en_cues.FIRST_NAMES:
+            found.append(Candidate(m.start(1), m.group(1), 2))
+    lead = re.match(_OPENERS + r"(?:the\s+)?", text, re.I)
+    start = lead.end() if lead else 0
+    got = _name_at(text, start)
+    if got and _usable(got[0], person) and _ends_lead(text, got[1]):
+        found.append(Candidate(start, got[0], _weight(got[0], 3)))
+    for m in _PREP.finditer(text):
+        prep = m.group().split()[0].lower()
+        base = 1 if prep in _PLACE_PREP else 3
+        add(m.end(), base, lower_ok=prep not in ("to", "for", "about", "on", "re", "with", "w", "w/", "by", "in"),
+            strong=False)
+    for cut in _SEPARATOR.finditer(text):         # "new lead - windy city dumpsters - guy named frank"
+        got = _name_at(text, cut.end())
+        if got and _usable(got[0], person) and _ends_lead(text, got[1]) and len(got[0].split()) >= 2:
+            found.append(Candidate(cut.end(), got[0], _weight(got[0], 2)))
+    if not found:
+        return None
+    best = max(found, key=lambda c: (c.weight, -c.start))
+    return best.name
+
+
+def _ends_lead(text: str, end: int) -> bool:
+    """True when a name that opens a note or a clause is followed by a separator or what the company did."""
+    rest = text[end:end + 24]
+    if not rest.strip() or _SEPARATOR.match(rest):
+        return True
+    nxt = rest.split(None, 1)[0].strip(".,!?:")
+    return nxt.lower() in _LEAD_NEXT or nxt.lower() in en_cues.FIRST_NAMES and nxt[:1].isupper()

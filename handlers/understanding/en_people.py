@@ -1,0 +1,225 @@
+"""The person an English note is about, however the rep wrote them: after a job title ("ops mgr
+Glenn Hardy", "head of school = Ruth Abernathy"), before one ("Ros Whitaker (office mgr)"), after
+someone was met or called ("spoke w/ vinny"), doing something ("Gareth says", "jen sent the count"),
+named ("a lady named Priya Raman"), with a title ("dr feld"), at their company ("Tom from Prairie
+Wind"), or alone between commas ("Quote 9,800 sent. mike").
+
+Each way gives a candidate; the earliest wins (the longer at the same place). A capitalised pair
+that goes on as a company ("Cherry Creek Pediatric Therapy", "Meridian Biolabs") is no person, and
+a lower-case word is a name only when it is a known first name (or has a title or a phone next to it).
+"""
+from __future__ import annotations
+
+import re
+
+from handlers.understanding.en_firms import CAP_STOP, STOP, STOP_BEFORE, verbish
+from handlers.understanding.languages import en as en_cues
+from handlers.understanding.languages.protocol import one_of
+from handlers.understanding.lex_names import LEGAL_FORMS
+
+_UP = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:[-'’][A-ZÀ-Ý]?[a-zà-ÿ]+)?"
+_TITLE = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Miss|Doctor|dr|mr|mrs|ms|doctor)\.?\s+)"
+_CAP = _TITLE + r"?" + _UP
+_LOW = r"[a-zà-ÿ][a-zà-ÿ'’-]+"
+_ANY = r"(?:" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r"(?:\s+" + _LOW + r")?)"
+_ROLES = (r"(?:" + one_of(en_cues.ROLES) + r"|(?:\w+\s+)?mgr|dir(?:ector)?\s+of\s+\w+|bursar|head\s+(?!of\b)\w+|principal|broker|coach|"
+          r"(?:board\s+)?president|dentist|vet|fd|(?:\w+\s+)?manager|(?:\w+\s+)?lead(?<!\bsales\slead)(?<!\bnew\slead)|"
+          r"purchasing|procurement|(?:the\s+)?owner'?s?\s+(?:son|daughter|wife|husband))")
+_ROLE_NAME = re.compile(r"\b(?P<role>" + _ROLES + r")(?:\s*(?:,|:|=|\(|\s-|–)\s*|\s+(?:is|was|named|called)\s+|\s+)"
+                        r"(?!(?:of|at|from|for|in|with|said|says|wants|is|was|and|to)\b)(?P<name>" + _ANY + r")", re.I)
+_NAME_ROLE = re.compile(r"(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r")\s*(?:,\s*(?:the\s+|their\s+|our\s+|his\s+|her\s+)?|"
+                        r"\(\s*|\s+[-–]\s+|\s+(?:is\s+|was\s+)?(?:the|their|our|his|her)\s+|"
+                        r"\s+(?:he's|she's|who's|who\s+is|he\s+is|she\s+is)\s+(?:the\s+|their\s+|our\s+)?)"
+                        r"(?P<role>(?i:" + _ROLES + r"))\b")
+_NAMED = re.compile(r"\b(?i:named|name\s+is|name's|name\s+was|(?:guy|lady|woman|man|gentleman|person|contact)\s+called|"
+                    r"contact\s+(?:person\s+)?is|contact:|contact|(?:decision[\s-]?maker|poc|dm|champion)\s+(?:is|=|:))\s+(?P<name>" + _ANY + r")")
+_MET = re.compile(r"\b(?i:" + "|".join(en_cues.MET_PERSON + en_cues.REACHED_PERSON) + r"|meeting|mtg|spoke|speaking|talked|"
+                  r"talking|chatted|caught\s+up|lunch|coffee|call|calling|rang|ringing|heard\s+(?:back\s+)?from|ran\s+into|"
+                  r"got\s+hold\s+of|email\s+from|text\s+from|call\s+from|message\s+from|from|to|sent|told|per|asked|gave|"
+                  r"showed|thanked|caught|saw|found|cc'?d|copied)(?:\s+(?:with|w/|w|to))?\s+(?P<name>" + _ANY + r")")
+# before "Name from/at Company" these make any capitalised name a person: "with Priyanka from Initech"
+_BEFORE_AT = re.compile(r"(?:" + "|".join(en_cues.BEFORE_PERSON_AT) + r"|\+\s)$", re.I)
+_DOES = (r"said|says|say|told|tells|called|calls|call|emailed|emails|texted|messaged|replied|wrote|sent|sends|send|signed|agreed|"
+         r"confirmed|confirms?|wants|want|asked|asks|mentioned|invited|loved|liked|likes|approved|accepted|answered|"
+         r"answer|thinks|thought|will|'ll|introduced|brought|showed|needs|promised|decided|came|rang|floated|ok'?d|"
+         r"took|walked|gave|got|has|had|is|was|reviewing|happy|sounded|seemed|picked\s+up|finally|let|floated|brought")
+_DOES_AT = re.compile(r"(?:'s)?\s+(?:(?:finally|just|also|already|then|still|never|now|def|definitely|he|she)\s+)?"
+                      r"(?P<verb>(?i:" + _DOES + r"))\b")
+_LAST_WORD = re.compile(r"(?<=\s)(?P<name>" + _UP + r"|" + _LOW + r")$")
+_BEFORE_VERB = re.compile(r"(?<![\w'’.])(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r"(?:\s+" + _LOW + r")?)$")
+# a word that ends a job title: without one, no title is written
+_ROLE_HINT = re.compile(r"\b(?i:c[eftoimrp]o|ciso|[se]?vp|gm|md|fd|owner'?s?|founder|president|chairman|officer|dir|director|head|"
+                        r"manager|mgr|lead|chief|coordinator|supervisor|specialist|buyer|analyst|admin\w*|architect|engineer|"
+                        r"executive|accountant|controller|assistant|receptionist|principal|superintendent|partner|agent|"
+                        r"bursar|broker|coach|dentist|vet|purchasing|procurement)\b")
+_SPEECH = frozenset("said says say told tells mentioned thinks thought agreed promised confirmed confirm asked".split())
+_OWNS = re.compile(r"(?<![\w'’])(?P<name>" + _CAP + r"|" + _LOW + r")['’]s\s+(?i:birthday|bday|b-day|number|phone|cell|mobile|"
+                   r"email|e-mail|direct\s+line|line|md|boss|manager|team|office|assistant)\b")
+_AT = re.compile(r"(?<![\w'’])(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r")\s+(?:from|at|@|over\s+at)\s+\w")
+_WITH = re.compile(r"(?<![\w'’])(?P<name>" + _LOW + r"|" + _UP + r")\s*(?:\+|&|and)\s*(?:their\s+\w+\s+)?(?:" + _TITLE
+                   + r")?[A-Za-z]")
+_HONORIFIC = re.compile(r"\b(?P<name>(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss|Doctor|dr|mr|mrs|ms|doctor|sister|Sister)\.?\s+"
+                        r"[A-Za-zÀ-ÿ][a-zà-ÿ'’-]+(?:\s+(?:" + _UP + r"|" + _LOW + r"))?)")
+_ALONE = re.compile(r"(?:^|[.,;:!?—]\s*|\s[-–]\s*)(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r"(?:\s+" + _LOW
+                    + r")?)\s*(?=[.,;!?]|\s[-–]|$)")
+_ROLE_WORD = re.compile(_ROLES, re.I)
+# capitalised words a name often follows at the start of a sentence ("Contact Jen Alvarez", "Met Tony Russo")
+_CUES = frozenset("""contact met called emailed texted pinged messaged visited spoke talked rang ask email call text
+owner manager engineer director bursar principal coach broker partner founder president buyer accountant""".split())
+_EMAIL = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+")
+_PAUSE = re.compile(r"\s*(?:[.,;:!?)\-–—+&]|$|\d)")
+_NOT_SURNAMES = frozenset("herself himself themselves itself myself yourself".split())
+_TITLES = ("dr", "mr", "mrs", "ms", "mx", "prof", "miss", "doctor", "sister")
+# first names that are also words: in lower case, a name only when something is said of them ("mark signed")
+_WORDLIKE = frozenset("""will mark bill rob sue pat art jack ray max grace hope faith joy rose dawn drew chase rich chip
+skip bud june april jan may cliff gene dean grant hunter lance miles reed rod les val vic penny sandy rusty frank wade
+guy earl mack glen ivy iris lily olive pearl ruby violet summer autumn angel sky""".split())
+
+
+def _words(name: str) -> list[str]:
+    return name.replace(".", " ").split()
+
+
+def _first_known(word: str) -> bool:
+    return word.lower().strip("'’") in en_cues.FIRST_NAMES
+
+
+def _clean(name: str, lowercase_ok: bool, after: str = "") -> str | None:
+    """The name without words that are no name ("Heather um" -> "Heather", "Patricia invited" -> "Patricia");
+    a lower-case surname only after a lower-case first name and before a pause ("frank oconnor 312...")."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".'’") in STOP:
+        words = words[1:]                           # "Met Maria" -> "Maria"
+    titled = words[0].lower().rstrip(".") in _TITLES
+    keep: list[str] = []
+    for i, w in enumerate(words):
+        low = w.lower().rstrip(".'’")
+        if i == 0 and titled:
+            keep.append(w)
+            continue
+        if titled and len(keep) >= 2 and _first_known(w):
+            break                                    # "Ms. Peters Diane Peters"
+        possessive = low.endswith(("'s", "’s"))
+        if possessive:
+            low = low[:-2]
+        if low in STOP or low in en_cues.NOT_NAMES or low in CAP_STOP or low in LEGAL_FORMS or low in _NOT_SURNAMES:
+            break
+        if keep and not titled and w[:1].isupper() != keep[-1][:1].isupper():
+            break                                    # "Patricia invited", "tasha Brooks"
+        if keep and not titled and not w[:1].isupper() and not _PAUSE.match(after, 0) and i == len(words) - 1 \
+                and (low.endswith("s") or verbish(low)):
+            break                                    # "stan runs it": no surname, unless before a pause
+        if not w[:1].isupper() and not keep and not (titled or lowercase_ok or _first_known(w)):
+            break
+        if keep and w[:1].isupper() and _first_known(w) and not _first_known(keep[-1]) and not titled:
+            keep = []                                # "Sun Kurt" -> "Kurt"
+        keep.append(w[:-2] if possessive else w)
+        if possessive:
+            break
+    if titled and len(keep) < 2:
+        return None
+    if not keep:
+        return None
+    return " ".join(keep)
+
+
+def _companyish(text: str, start: int, end: int, name: str) -> bool:
+    """True for a capitalised pair that is a company: a trade word in it, or more capitals after it."""
+    words = [w.lower() for w in _words(name)]
+    if words and words[0] in _TITLES:
+        return False
+    if any(w in en_cues.FIRM_WORDS or w in LEGAL_FORMS for w in words):
+        return True
+    after = text[end:end + 30].lstrip()
+    nxt = after.split(None, 1)[0] if after else ""
+    if len(words) >= 2 and not _first_known(words[0]) and nxt[:1].isupper() and nxt.lower() not in CAP_STOP:
+        return True
+    if nxt.lower().strip(".,") in en_cues.FIRM_WORDS or nxt.lower().strip(".,") in LEGAL_FORMS:
+        return True
+    before = text[max(0, start - 20):start].rstrip()
+    prev = before.split()[-1] if before.split() else ""
+    if not prev[:1].isupper() or prev.endswith((".", ",", ":", "!", "-", "—")) or start == 0 or text[start - 1] != " " \
+            or _first_known(words[0]):
+        return False
+    low = prev.lower()
+    return low not in CAP_STOP and low not in STOP and low not in _CUES and not _first_known(prev) \
+        and not _ROLE_WORD.fullmatch(low)
+
+
+def _person_like(name: str, level: int) -> bool:
+    """At level 2 a known first name or a title and a name; at 1 also two capitalised words; at 0 any."""
+    words = _words(name)
+    if words[0].lower() in _TITLES:
+        return len(words) >= 2
+    if _first_known(words[0]):
+        return True
+    if level >= 2:
+        return False
+    return level == 0 or (len(words) == 2 and all(w[:1].isupper() for w in words))
+
+
+def find(text: str, taken: tuple[int, int]) -> tuple[str | None, str | None]:
+    """(contact, role) of an English note; `taken` is the customer's span, never a person."""
+    found: list[tuple[int, int, str, str | None]] = []
+    text = _EMAIL.sub(lambda m: " " * len(m.group()), text)
+
+    def add(m: re.Match, role: str | None, level: int, lowercase_ok: bool = False, said: bool = False) -> None:
+        raw, start = m.group("name"), m.start("name")
+        if taken[0] <= start < taken[1] or taken[0] < m.end("name") <= taken[1]:
+            return
+        if STOP_BEFORE.search(text, max(0, start - 40), start):
+            return                                   # "referral from Tina", "found us through Marcus"
+        name = _clean(raw, lowercase_ok, text[m.start("name") + len(raw):m.start("name") + len(raw) + 3])
+        if not name:
+            return
+        start += raw.find(name.split()[0]) if name.split()[0] in raw else 0
+        first = name.split()[0]
+        if not name[:1].isupper() and first.lower() not in _TITLES:
+            if not (lowercase_ok or _first_known(first)) or (first in _WORDLIKE and not (said or lowercase_ok)):
+                return
+        if not _person_like(name, level) or _companyish(text, start, start + len(name), name):
+            return
+        found.append((start, -len(name), name, role.strip() if role else None))
+
+    titled = _ROLE_HINT.search(text) is not None
+    for m in (_ROLE_NAME.finditer(text) if titled else ()):
+        if m.group("name")[:1].isupper():
+            add(m, m.group("role"), 0)
+        else:                                        # "principal hernandez said", "owner sal."
+            first = m.group("name").split()[0]
+            after = text[m.start("name") + len(first):m.start("name") + len(first) + 12].lower()
+            spoken = _PAUSE.match(after) is not None or after.split(None, 1)[:1] in (["said"], ["says"], ["told"])
+            add(m, m.group("role"), 0 if spoken else 2, lowercase_ok=spoken)
+    for m in (_NAME_ROLE.finditer(text) if titled else ()):
+        add(m, m.group("role"), 1 if m.group("name")[:1].isupper() else 2)
+    for m in _NAMED.finditer(text):
+        add(m, None, 0, lowercase_ok=True)
+    for m in _MET.finditer(text):               # after "with" or "to" two unknown capitals are more often a company
+        add(m, None, 2 if re.match(r"(?i:with|w/|to|from)(?!\w)", m.group()) else 1)
+    for v in _DOES_AT.finditer(text):          # "Gareth says", "jen sent the count": a verb, then who did it
+        m = _BEFORE_VERB.search(text, max(0, v.start() - 40), v.start())
+        if m is None:
+            continue
+        speech = v.group("verb").lower() in _SPEECH
+        for hit in (m, _LAST_WORD.search(text, m.start(), v.start())):   # "logistics jen sent": "jen" too
+            if hit is not None:
+                clause_start = hit.start() == 0 or text[:hit.start()].rstrip()[-1:] in ".!?:;,—-\n"
+                add(hit, None, (1 if clause_start else 0) if speech else 2 if clause_start else 1, said=True)
+    for m in _OWNS.finditer(text):
+        add(m, None, 0, lowercase_ok=True)
+    for m in _AT.finditer(text):                # "with Priyanka from Initech": unknown first names too
+        before = text[max(0, m.start() - 12):m.start()].lower()
+        add(m, None, 0 if _BEFORE_AT.search(before) else 2)
+    for m in _WITH.finditer(text):
+        add(m, None, 2)
+    for m in _HONORIFIC.finditer(text):   # "Ms. Peters Diane Peters": the title's name alone
+        add(m, None, 0, lowercase_ok=True)
+    for m in _ALONE.finditer(text):
+        add(m, None, 2)
+    if not found:
+        return None, None
+    found.sort(key=lambda f: (f[0], f[1]))
+    start, _, name, role = found[0]
+    if role is None:
+        role = next((r for s, _, n, r in found if r and n.split()[0] == name.split()[0]), None)
+    return name, role
