@@ -73,6 +73,9 @@ class Lexicon:
     clock_noon: re.Pattern | None
     mentioned_before: re.Pattern | None
     mentioned_after: re.Pattern | None
+    aside: re.Pattern | None
+    hedge: re.Pattern | None
+    retract: re.Pattern | None
 
 
 @lru_cache(maxsize=None)
@@ -93,7 +96,10 @@ def lexicon(lang: str) -> Lexicon:
         _optional(mod.CLOCK), mod.CLOCK_WINDOW, c(mod.STEP_CUTS), c(mod.DANGLING), _optional(mod.NOT_YET),
         _optional(mod.HANDED_OVER), _optional(mod.SIGNATURE_AHEAD), _optional(mod.CLOCK_AM), _optional(mod.CLOCK_PM),
         _optional(mod.CLOCK_NOON), _optional([p + "$" for p in mod.MENTIONED_BEFORE]),
-        _optional(["^" + p for p in mod.MENTIONED_AFTER]))
+        _optional(["^" + p for p in mod.MENTIONED_AFTER]),
+        _optional([r"^\W*(?:(?:" + "|".join(mod.ASIDE) + r")\b[\s!,.:;—–-]*)+"] if mod.ASIDE else []),
+        _optional([r"\b(?:" + "|".join(mod.HEDGE) + r")\W*\?+\W*$"] if mod.HEDGE else []),
+        _optional([r"^[^\w?？]*(?:" + "|".join(mod.RETRACT) + ")"] if mod.RETRACT else []))
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,7 @@ class Everyone:
     """Cues read whatever language a message is in, from every registered language."""
 
     question: re.Pattern          # a question mark at the end, or a question word at the start
+    question_start: re.Pattern    # a question word at the start
     call_outcome: re.Pattern      # a call that happened, whatever comes next
     remind: re.Pattern
     today_ok: re.Pattern
@@ -115,6 +122,7 @@ def everyone() -> Everyone:
     punct = r"[\s,.;:!?，。！？；：-]"
     return Everyone(
         question=re.compile(r"[?？]\s*$|^\s*" + one_of(joined("QUESTION_START")), re.I),
+        question_start=re.compile(r"^\s*" + one_of(joined("QUESTION_START")), re.I),
         call_outcome=_compile(joined("CALL_OUTCOME")),
         remind=_compile(joined("REMIND")),
         today_ok=_compile(joined("TODAY_OK")),

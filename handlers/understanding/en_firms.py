@@ -44,6 +44,7 @@ expo show conference mixer event party fair summit breakfast brekkie lunch dinne
 cell number phone line email mail website web site list system app bot thing stuff onsite done
 corporate headquarters older
 oh ah wow yay ugh hmm snow rain traffic holiday holidays weekend parade
+before after ever lately recently
 """.split())
 # capitalised words that end a capitalised name: pronouns, days, months, sentence openers
 CAP_STOP = frozenset("""i i'm i'll i've he she they we it you my our their his her its this that these those there here
@@ -209,6 +210,7 @@ _PREP = re.compile(r"\b(?i:(?:dropped|stopped|swung|popped|came|went|walked|drov
 _NAME_OF = re.compile(r"\b[A-Z][a-z]+\s+of\s+(?=[A-Z])")
 _LOWER = re.compile(r"\b(?i:visited|called|phoned|emailed|texted|pinged|messaged|met\s+with|stopped\s+by|dropped\s+by|sent)\s+"
                     r"([a-z][a-z0-9&'-]{2,})(?=\s*(?:[,.;!?]|$|\s+(?:today|yesterday|this|again|and|about|re|-|—)\b))")
+_TRADE_RUN = re.compile(r"(?<![\w&'-])(?<!^)[A-Z][\w&'-]*\s+(?:[A-Z][\w&'-]*\s+){0,3}(?=[A-Z])")
 _PLACE_PREP = frozenset(("to", "in", "into", "near", "outside", "on", "by"))
 
 
@@ -260,6 +262,10 @@ def find(text: str, person: str | None, query: bool = False) -> str | None:
         base = 1 if prep in _PLACE_PREP else 3
         add(m.end(), base, lower_ok=prep not in ("to", "for", "about", "on", "re", "with", "w", "w/", "by", "in"),
             strong=False)
+    for m in _TRADE_RUN.finditer(text):           # any capitalised name with a trade in it: "working Pinegrove Dental"
+        got = _name_at(text, m.start(), lower_ok=False)
+        if got and _usable(got[0], person) and any(w.lower() in en_cues.FIRM_WORDS for w in got[0].split()[1:]):
+            found.append(Candidate(m.start(), got[0], _weight(got[0], 1)))
     for cut in _SEPARATOR.finditer(text):         # "new lead - windy city dumpsters - guy named frank"
         got = _name_at(text, cut.end())
         if got and _usable(got[0], person) and _ends_lead(text, got[1]) and len(got[0].split()) >= 2:

@@ -2,6 +2,7 @@
 team activity, help, or a chat command (undo, done N)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from handlers.understanding.cues import Lexicon, everyone, lexicon
@@ -37,35 +38,62 @@ def command(text: str) -> tuple[Intent, int | None] | None:
     return None
 
 
+# a message's first sentence: up to its stop, or to where a Chinese clause ends (a comma, a tilde or a space
+# beside Chinese: "打了电话 采购说…", "蓝鲸回邮件了，说…")
+_HAN = "\u3400-\u9fff"
+_CLAUSE_END = rf"(?<=[{_HAN}])[^\S\n]+(?=[{_HAN}])|(?<=[{_HAN}])[,，~～]|[,，~～](?=[{_HAN}])"
+_FIRST_SENTENCE = re.compile(rf"(?:(?!{_CLAUSE_END})[^.!?。！？\n])*(?:[.!?。！？\n]+|{_CLAUSE_END})?")
+
+
+def opens_with_question(text: str, lex: Lexicon) -> bool:
+    """True when the message opens with a question (after a greeting or "quick question -"): it asks,
+    whatever notes follow it ("who's on Palisade Health? rafael said something huge")."""
+    body = lex.aside.sub("", text, count=1) if lex.aside is not None else text
+    first = _FIRST_SENTENCE.match(body)
+    sentence = first.group().strip() if first else ""
+    if not sentence:
+        return False
+    if sentence.endswith(("?", "？")):       # unless in doubt ("Jen I think?") or taken back ("Acme? no, Apex")
+        after = body[first.end():] if first else ""
+        return not ((lex.hedge is not None and lex.hedge.search(sentence))
+                    or (lex.retract is not None and lex.retract.match(after)))
+    return everyone().question_start.match(body) is not None
+
+
 def classify(text: str, lex: Lexicon, s: Signals) -> Intent:
-    """The intent of a message that is not a chat command."""
+    """The intent of a message that is not a chat command. A message that opens with a question is
+    never a note: it is a question about the pipeline, follow-ups, activity or a customer, or not
+    understood."""
     if lex.cannot is not None and lex.cannot.search(text):
-        return Intent.UNKNOWN         # "帮我订一张高铁票": nothing the bot does
+        return Intent.UNKNOWN         # "帮我订一张高铁票", "can you make me the invoice": nothing the bot does
     if (lex.help.search(text) and not (s.customer and s.channel)) or (
             lex.lang != DEFAULT and lexicon(DEFAULT).help.search(text) and len(text) < 40):
         return Intent.HELP            # "/help", "hi" work in every language; a note asking how to note stays one
     question_form = everyone().question
     asked = lex.question is not None and lex.question.search(text) is not None   # "吗", "签了没", "谁在跟"
-    question = question_form.search(text) is not None or asked
+    asks = opens_with_question(text, lex)                                        # "who's on Acme? ...", "atl crest?"
+    question = question_form.search(text) is not None or asked or asks
     if asked:       # an amount or a day in a question points at a deal or a day, it is no new fact
         deal_facts = s.channel or s.stage or s.birthday or (s.followup and s.customer)
     else:
         deal_facts = s.channel or s.stage or s.amount or s.birthday or (s.followup and not question)
     if asked and s.known_customer and not deal_facts:
         return Intent.QUERY_CUSTOMER          # "蓉欣之前谁去拜访过", "谁拜访过润丰": about that customer
-    if not (deal_facts and s.customer):
-        if lex.pipeline.search(text) and not s.channel:
+    if asks or not (deal_facts and s.customer):
+        if lex.pipeline.search(text) and (asks or not s.channel):
             return Intent.PIPELINE
-        if lex.activity.search(text) and (question or not s.customer) and not s.stage:
+        if lex.activity.search(text) and (question or not s.customer) and (asks or not s.stage):
             return Intent.ACTIVITY
         if lex.followups.search(text) and (question or not s.customer):
             return Intent.FOLLOWUPS
-        if lex.query.search(text) and s.customer and not deal_facts:
+        if lex.query.search(text) and s.customer and (asks or not deal_facts):
             return Intent.QUERY_CUSTOMER
         if question and s.known_customer and not deal_facts and len(text) < 80 and not lex.log_verbs.search(text):
             return Intent.QUERY_CUSTOMER
         if asked and (s.known_customer or s.customer_first) and not deal_facts:
             return Intent.QUERY_CUSTOMER      # "蓝湾那边啥进展了", "华创医疗之前我们有没有接触过"
+    if asks:
+        return Intent.QUERY_CUSTOMER if s.customer else Intent.UNKNOWN
     if asked and not (s.channel or s.stage or s.birthday or s.reachable or (s.customer and (s.amount or s.followup))):
         return Intent.UNKNOWN                 # a question never becomes a note
     if s.customer or s.contact or s.stage or s.amount or s.followup or s.birthday or s.reachable:

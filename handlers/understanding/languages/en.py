@@ -25,6 +25,15 @@ HELP = [
     r"\bhelp\s+me\b",
     r"\bi\s+need\s+help\b",
     r"\bwhat\s+are\s+(?:the\s+)?commands\b",
+    # asking how to use the bot, casually
+    r"\bis\s+this\s+thing\s+on\b",
+    r"\bwhat\s+(?:all\s+)?can\s+(?:this|the)\s+(?:bot|thing)\s+do\b",
+    r"\bvoice\s+(?:notes?|messages?|memos?)\s+work",
+    r"\bis\s+there\s+a\s+(?:way|command|shortcut)\b",
+    r"\bhow\s+(?:exactly\s+)?(?:do|can|should)\s+i\s+(?:\w+\s+){0,2}(?:use|log|add|record|enter|ask|see|get|undo|find)\b",
+    r"\bcan\s+i\s+(?:just\s+)?(?:add|log|write|send|put|use|type|delete|edit|change|undo|record)\b",
+    r"\bdo\s+i\s+(?:need|have)\s+to\s+(?:add|log|write|type|create|enter|ask|send)\b",
+    r"\bshould\s+i\s+(?:send|write|log|put|type)\s+(?:two|2|separate|one|both|each|them|it)\b",
 ]
 _TAKE_BACK = [
     r"undo",
@@ -45,6 +54,13 @@ PIPELINE = [
     r"\bexpected\s+(?:revenue|to\s+close)\b",
     r"\bopen\s+deals\b",
     r"\bhow\s+much\s+(?:will\s+we|are\s+we\s+going\s+to)\s+close\b",
+    r"\b(?:how\s+much|what)\b[^.?!]{0,40}\bclos(?:e|es|ing)\b",
+    r"\bclos(?:e|es|ing)\s*\?",
+    r"\bpipe\b",
+    r"\b(?:our|the)\s+number\s+(?:for|this)\b",
+    r"\bwhat\s+does\s+(?:" + "|".join(("january", "february", "march", "april", "may", "june", "july", "august",
+                                       "september", "october", "november", "december", r"(?:this|next)\s+month",
+                                       r"q[1-4]", r"(?:this|next)\s+quarter")) + r")\s+look\s+like\b",
 ]
 _DUE_WORDS = [r"follow[\s-]?ups?", r"follow\s+up", r"call\s+back", r"remind\w*", r"due", r"to\s+do", r"todo",
               r"need\s+to\s+(?:call|contact|chase|ping)"]
@@ -74,6 +90,11 @@ FOLLOWUPS = [
     r"\bmy\s+(?:agenda|schedule|to-?do\s+list|todo\s+list|open\s+(?:items|tasks)|day\s+(?:today|tomorrow))\b",
     r"\bto-?dos?\s+(?:for|today|tomorrow|this|next)\b",
     r"^\W*(?:to-?dos?|agenda|to-?do\s+list)\b[^.!]{0,30}$",
+    r"^\W*f/?u\s+(?:today|tomorrow|tmrw|this\s+w(?:ee)?k|next\s+w(?:ee)?k|list)\W*$",
+    r"\bwh(?:at|o)\s+(?:am\s+i|should\s+i\s+be|do\s+i\s+need\s+to\s+be)\s+chasing\b",
+    r"\bsupposed\s+to\s+(?:call|ping|visit|chase|follow\s+up|contact|see)\b",
+    r"\b(?:which|what)\s+(?:customers|clients|accounts|people|ones)\s+(?:should|do|must)\s+i\b",
+    r"^\W*(?:today|tomorrow|tmrw)\W*\?\W*$",
 ]
 ACTIVITY = [
     r"\b(?:what\s+did|what\s+has|what\s+have)\s+(?:the\s+|my\s+|our\s+)?(?:team|reps|everyone|people|we|guys)\b",
@@ -86,6 +107,10 @@ ACTIVITY = [
     r"\bwhat\s+(?:did|has|have)\s+[A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:do|done|been\s+(?:doing|up\s+to)|work(?:ed)?\s+on)\b",
     r"\b[A-Za-z]+(?:'s|’s)\s+(?:activity|activities|week|month|numbers|stats)\b",
     r"\bactivity\s+(?:of|by|for)\s+[A-Z]",
+    # team figures asked in shorthand: "visits this wk by rep", "calls + visits this month, team"
+    r"\b(?:visits|calls|meetings)\b[^.?!]{0,30}\b(?:by|per)\s+(?:rep|person|people|member|head)\b",
+    r"\bteam\s+(?:visits|calls|meetings)\b",
+    r"\b(?:calls|visits|meetings)\s*(?:\+|and|&)\s*(?:calls|visits|meetings)\b",
 ]
 QUERY = [
     r"\bstatus\s+(?:of|on|for)\b",
@@ -100,10 +125,39 @@ QUERY = [
     r"\bany\s+(?:news|updates?)\s+(?:from|on|about)\b",
     r"\bhow(?:'s|\s+is)\s+(?:it\s+going\s+with|the\s+deal\s+with)\b",
     r"\bwho\s+is\s+(?:our\s+)?(?:contact|the\s+contact)\s+at\b",
+    r"\bsummari[sz]e\b",
+    r"\brundown\b",
+    r"\bstatus\W*$",
+    r"\bwhere\s+are\s+we\b",
+    r"\b(?:anything|what's|whats|what\s+is)\s+new\s+(?:with|w/|on|at)",
+    r"\bwhen\s+did\s+(?:we|i|anyone|anybody)\s+last\b",
+    r"\bin\s+(?:the\s+)?(?:system|crm|here)\b",
+    r"\bwho(?:'s|\s+is|s)\s+(?:talking\s+to|on|got|working|handling|covering|dealing\s+with|in\s+touch\s+with)\b",
+    r"\b(?:anyone|anybody|somebody|someone)\s+(?:know|knows|talked|talk|worked|working|spoken|dealt|called|visited|"
+    r"been|ever|already)\b",
+    r"\bdo\s+we\s+(?:already\s+)?(?:have|know)\b",
 ]
-QUESTION_START = [r"what", r"who", r"which", r"how", r"show", r"list", r"any", r"give", r"tell"]
+QUESTION_START = [r"(?:what|who|which|how)(?:'s|s|'re|'d)?\b", r"(?:show|list|give|tell)\b", r"any(?:thing|one|body)?\b",
+                  r"(?:when|where|why|whose)\b", r"(?:anyone|anybody|somebody|someone)\b",
+                  r"(?:is|are|was)\s+(?:there|anyone|anybody|it|this|that|we|they)\b",
+                  r"(?:do|does|did|have|has)\s+(?:we|you|i|they|anyone|anybody|somebody|someone|it|this)\b",
+                  r"(?:can|could|would|should|will)\s+(?:you|i|we|someone|somebody|anyone)\b"]
+# words that open a message and say nothing, before the question or the note itself
+ASIDE = [r"hi", r"hello", r"hey", r"hiya", r"yo", r"good\s+(?:morning|afternoon|evening)", r"quick\s+question", r"quick\s+one",
+         r"(?:ok(?:ay)?\s+)?real\s+question", r"question", r"ok", r"okay", r"so", r"um+", r"uh+", r"sorry(?:\s+to\s+bother)?",
+         r"just\s+curious", r"thanks", r"team", r"guys", r"all"]
+# a question mark after these is doubt, not a question: "talked to the owner, Jen I think?"
+HEDGE = [r"i\s+think", r"i\s+guess", r"i\s+believe", r"maybe", r"or\s+something", r"right", r"probably", r"roughly"]
+# a question mark before these takes a word back: "talked to acme? no, apex - their buyer wants a quote"
+RETRACT = [r"no\s*[,.!—–-]", r"no\s+(?:wait|sorry|it'?s)\b", r"nope\b", r"sorry\b", r"wait\b", r"i\s+mean\b", r"scratch\s+that\b", r"oops\b"]
+# requests the bot cannot do: answered as not understood, never logged
+CANNOT = [
+    r"^\W*(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:make|create|generate|write|draft|send|e-?mail|print|book|"
+    r"order|prepare|fax)\b",
+    r"^\W*(?:please\s+)?(?:make|create|generate|draft|write)\s+(?:me\s+)?(?:an?\s+|the\s+)?(?:invoice|pdf|letter|"
+    r"e-?mail|document)\b",
+]
 QUESTION: list[str] = []
-CANNOT: list[str] = []
 _NOTE_VERBS = [
     r"visited",
     r"called",
@@ -556,31 +610,31 @@ PERIODS = {
     "tomorrow": [r"\btomorrow\b", r"\btmrw?\b", r"\b2mor+ow?\b"],
     "yesterday": [r"\byesterday\b"],
     "next_week": [r"\bne?xt\s+wk\b", r"\bnext\s+week\b"],
-    "last_week": [r"\blast\s+week\b", r"\bpast\s+week\b"],
-    "this_week": [r"\bthis\s+week\b", r"\bthe\s+week\b", r"\bweekly\b"],
+    "last_week": [r"\blast\s+w(?:ee)?k\b", r"\bpast\s+week\b"],
+    "this_week": [r"\bthis\s+w(?:ee)?k\b", r"\bthe\s+week\b", r"\bweekly\b"],
     "next_month": [r"\bnext\s+month\b"],
     "last_month": [r"\blast\s+month\b"],
     "this_month": [r"\bthis\s+month\b", r"\bthe\s+month\b", r"\bmonthly\b", r"\bmtd\b"],
     "next_quarter": [r"\bnext\s+quarter\b"],
     "last_quarter": [r"\blast\s+quarter\b"],
     "this_quarter": [r"\bthis\s+quarter\b", r"\bthe\s+quarter\b", r"\bquarterly\b", r"\bqtd\b"],
-    "this_year": [r"\bthis\s+year\b", r"\bytd\b"],
+    "this_year": [r"\bthis\s+year\b", r"\bytd\b", r"\b(?:for|of)\s+the\s+year\b"],
     "q1": [r"\bq1\b", r"\bfirst\s+quarter\b"],
     "q2": [r"\bq2\b", r"\bsecond\s+quarter\b"],
     "q3": [r"\bq3\b", r"\bthird\s+quarter\b"],
     "q4": [r"\bq4\b", r"\bfourth\s+quarter\b"],
-    "m1": [_DURING + r"january\b"],
-    "m2": [_DURING + r"february\b"],
-    "m3": [_DURING + r"march\b"],
-    "m4": [_DURING + r"april\b"],
+    "m1": [_DURING + r"january\b", r"\b(?:january|jan)\b"],
+    "m2": [_DURING + r"february\b", r"\b(?:february|feb)\b"],
+    "m3": [_DURING + r"march\b", r"\b(?:march)\b"],
+    "m4": [_DURING + r"april\b", r"\b(?:april|apr)\b"],
     "m5": [_DURING + r"may\b"],
-    "m6": [_DURING + r"june\b"],
-    "m7": [_DURING + r"july\b"],
-    "m8": [_DURING + r"august\b"],
-    "m9": [_DURING + r"september\b"],
-    "m10": [_DURING + r"october\b"],
-    "m11": [_DURING + r"november\b"],
-    "m12": [_DURING + r"december\b"],
+    "m6": [_DURING + r"june\b", r"\b(?:june|jun)\b"],
+    "m7": [_DURING + r"july\b", r"\b(?:july|jul)\b"],
+    "m8": [_DURING + r"august\b", r"\b(?:august|aug)\b"],
+    "m9": [_DURING + r"september\b", r"\b(?:september|sept?)\b"],
+    "m10": [_DURING + r"october\b", r"\b(?:october|oct)\b"],
+    "m11": [_DURING + r"november\b", r"\b(?:november|nov)\b"],
+    "m12": [_DURING + r"december\b", r"\b(?:december|dec)\b"],
 }
 BIRTHDAY = [r"\bbirthday\b", r"\bb-?day\b", r"\bborn\s+on\b", r"\bbirth\s+date\b", r"\bdob\b"]
 

@@ -42,6 +42,9 @@ class Cues(Protocol):
     QUESTION: Phrases          # words that make a clause a question wherever they stand ("吗", "签了没")
     LOG_VERBS: Phrases         # verbs that make a message a note even without other facts
     CANNOT: Phrases            # a request the bot cannot do ("book me a train ticket", "帮我翻译")
+    ASIDE: Phrases             # words opening a message that say nothing ("hi", "quick question"), before the question
+    HEDGE: Phrases             # a question mark right after these is doubt, not a question ("Jen I think?")
+    RETRACT: Phrases           # a question mark right before these takes a word back ("Acme? no, Apex"), it asks nothing
 
     # -- what happened --
     CHANNELS: Mapping[str, Phrases]   # channel -> cues of an interaction by that channel
@@ -116,7 +119,7 @@ class Cues(Protocol):
 OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "THEIRS", "THEIRS_NAMED",
                       "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "FILLERS", "CORRECTION", "NOT_YET",
                       "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
-                      "MENTIONED_BEFORE", "MENTIONED_AFTER"})
+                      "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "RETRACT"})
 # the keys every language's mappings must have
 CHANNEL_NAMES: tuple[str, ...] = tuple(SPOKEN_CHANNELS)
 STAGE_NAMES: tuple[str, ...] = tuple(Stage)

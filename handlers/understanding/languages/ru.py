@@ -526,6 +526,9 @@ HANDED_OVER: list[str] = []
 SIGNATURE_AHEAD: list[str] = []
 MENTIONED_BEFORE: list[str] = []
 MENTIONED_AFTER: list[str] = []
+ASIDE: list[str] = []
+HEDGE: list[str] = []
+RETRACT = [r"нет\s*[,.!—–-]", r"нет\s+(?:стоп|погоди|извини|это)\b", r"не\s+так\b", r"вернее\b", r"то\s+есть\b", r"ой\b"]
 
 # -- dictated text --
 FILLERS: list[str] = []

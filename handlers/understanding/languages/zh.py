@@ -741,6 +741,9 @@ HANDED_OVER: list[str] = []
 SIGNATURE_AHEAD: list[str] = []
 MENTIONED_BEFORE: list[str] = []
 MENTIONED_AFTER: list[str] = []
+ASIDE: list[str] = []
+HEDGE: list[str] = []
+RETRACT = [r"不对", r"不是", r"错了", r"说错了", r"哦不"]
 
 # -- dictated text --
 FILLERS: list[str] = []
