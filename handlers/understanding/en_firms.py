@@ -194,6 +194,8 @@ def _usable(name: str, person: str | None) -> bool:
 
 _LEGAL = re.compile(r"(?<![\w&])((?:[A-Z][\w&'.-]*\s+|&\s+|of\s+|the\s+){0,4}[A-Z][\w&'.-]*,?\s+" + en_cues.LEGAL_SUFFIX
                     + r")(?![\w])")
+_TYPED = re.compile(r"\b(?i:visited|called|met\s+with|emailed|texted|from|at|with)\s+([^,\n]{1,60}?\s" + en_cues.LEGAL_SUFFIX
+                    + r")(?=\W|$)")
 _LEGAL_LOWER = re.compile(r"\b((?:(?!(?:" + "|".join(("got", "with", "at", "from", "to", "the", "on", "about", "for"))
                           + r")\b)[a-z][\w&'.-]*\s+){1,3}(?:ltd|llc|inc|corp|plc|gmbh)\b\.?)")
 _CALLED = re.compile(r"\b(?i:(?:company|place|business|firm|practice|shop|outfit|clinic|restaurant|group|chain|school|"
@@ -238,6 +240,10 @@ def find(text: str, person: str | None, query: bool = False) -> str | None:
                 break
         if name and _usable(name, person) and not STOP_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             found.append(Candidate(m.start(), name.rstrip(",."), 7))
+    for m in _TYPED.finditer(text):                # "Visited <b>Acme</b> Inc": whatever is written before the legal form
+        name = m.group(1).strip()
+        if _usable(name, person) and not STOP_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1)):
+            found.append(Candidate(m.start(1), name, 7))
     for m in _LEGAL_LOWER.finditer(text):
         if _usable(m.group(1), person):
             found.append(Candidate(m.start(1), m.group(1), 6))
@@ -255,8 +261,8 @@ def find(text: str, person: str | None, query: bool = False) -> str | None:
     lead = re.match(_OPENERS + r"(?:the\s+)?", text, re.I)
     start = lead.end() if lead else 0
     got = _name_at(text, start)
-    if got and _usable(got[0], person) and _ends_lead(text, got[1]):
-        found.append(Candidate(start, got[0], _weight(got[0], 3)))
+    if got and _usable(got[0], person) and _ends_lead(text, got[1]) and (got[0][:1].isupper() or text[got[1]:].strip()):
+        found.append(Candidate(start, got[0], _weight(got[0], 3)))   # a lower-case phrase alone is no company
     for m in _PREP.finditer(text):
         prep = m.group().split()[0].lower()
         base = 1 if prep in _PLACE_PREP else 3

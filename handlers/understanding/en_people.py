@@ -53,7 +53,7 @@ _ROLE_HINT = re.compile(r"\b(?i:c[eftoimrp]o|ciso|[se]?vp|gm|md|fd|owner'?s?|fou
                         r"executive|accountant|controller|assistant|receptionist|principal|superintendent|partner|agent|"
                         r"bursar|broker|coach|dentist|vet|purchasing|procurement)\b")
 _SPEECH = frozenset("said says say told tells mentioned thinks thought agreed promised confirmed confirm asked".split())
-_OWNS = re.compile(r"(?<![\w'’])(?P<name>" + _CAP + r"|" + _LOW + r")['’]s\s+(?i:birthday|bday|b-day|number|phone|cell|mobile|"
+_OWNS = re.compile(r"(?<![\w'’])(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r")['’]s\s+(?i:birthday|bday|b-day|number|phone|cell|mobile|"
                    r"email|e-mail|direct\s+line|line|md|boss|manager|team|office|assistant)\b")
 _AT = re.compile(r"(?<![\w'’])(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r")\s+(?:from|at|@|over\s+at)\s+\w")
 _WITH = re.compile(r"(?<![\w'’])(?P<name>" + _LOW + r"|" + _UP + r")\s*(?:\+|&|and)\s*(?:their\s+\w+\s+)?(?:" + _TITLE
