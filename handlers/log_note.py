@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from handlers.context import Ctx, journal_of
+from handlers.labels import lost_reason_label, source_label
 from handlers.people import upsert_contact
 from handlers.reply import Choice, Reply
 from handlers.reports import record_note_issue
@@ -44,6 +45,7 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     state = state_of(ctx)
     contact = upsert_contact(parse, ctx, customer, state, lines)
     _write_deal(parse, ctx, customer, lines)
+    _write_customer_facts(parse, ctx, customer, lines)
     if parse.channel:
         journal.insert(Interaction, team_id=ctx.team.id, customer_id=customer.id,
                        contact_id=contact.id if contact else None, member_id=ctx.member.id,
@@ -85,8 +87,30 @@ def _write_followup(parse: Parse, ctx: Ctx, customer_id: int, note_id: int, line
         lines.append((f"followup{timed}", values))
 
 
+def _write_customer_facts(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[str, dict]]) -> None:
+    """Where the customer came from and how often to keep in touch, on the customer (undone with the note)."""
+    journal = journal_of(ctx)
+    if parse.source and journal.change(customer, source=parse.source[:100]):
+        lines.append(("customer_source", {"source": source_label(parse.source, ctx.lang)}))
+    if parse.touch_days and (customer.custom or {}).get("touch_days") != parse.touch_days:
+        journal.change(customer, custom={**(customer.custom or {}), "touch_days": parse.touch_days})
+        lines.append(("touch_cadence", {"days": parse.touch_days}))
+
+
+def _deal_facts(parse: Parse, ctx: Ctx, deal: Deal, changes: dict, lines: list[tuple[str, dict]]) -> None:
+    """The expected close date and, for a deal lost now, why: as changes of `deal` and reply lines."""
+    if parse.close_on is not None and parse.close_on != deal.expected_close \
+            and changes.get("stage", deal.stage) not in CLOSED_STAGES:
+        changes["expected_close"] = parse.close_on
+        lines.append(("deal_close", {"day": day(parse.close_on, ctx.lang)}))
+    if parse.lost_reason and changes.get("stage", deal.stage) == Stage.LOST \
+            and parse.lost_reason != deal.lost_reason:
+        changes["lost_reason"] = parse.lost_reason[:500]
+        lines.append(("deal_lost_reason", {"reason": lost_reason_label(parse.lost_reason, ctx.lang)}))
+
+
 def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[str, dict]]) -> None:
-    if not parse.stage and parse.amount is None:
+    if not parse.stage and parse.amount is None and parse.close_on is None:
         return
     journal = journal_of(ctx)
     deal = None if ctx.new_customer_id == customer.id else \
@@ -100,11 +124,16 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[st
                     amount_minor=minor, currency=currency if minor is not None else None,
                     owner_id=ctx.member.id, created_at=ctx.now, updated_at=ctx.now,
                     closed_at=ctx.now if stage in CLOSED_STAGES else None)
+        facts: dict = {}
+        _deal_facts(parse, ctx, deal, facts, [])
+        for key, value in facts.items():
+            setattr(deal, key, value)
         journal.add(deal)
         journal.insert(StageChange, team_id=ctx.team.id, deal_id=deal.id, from_stage=None, to_stage=stage,
                        at=ctx.now, member_id=ctx.member.id)
         amount = t(ctx.lang, "amount_after", amount=money(minor, currency, ctx.lang)) if minor is not None else ""
         lines.append(("deal_new", {"stage": t(ctx.lang, f"stage.{stage}"), "amount": amount}))
+        _deal_facts(parse, ctx, Deal(stage=stage), {}, lines)
         return
     changes: dict = {}
     old = deal.stage
@@ -113,6 +142,8 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[st
                        closed_at=ctx.now if parse.stage in CLOSED_STAGES else None)
     if minor is not None and (minor != deal.amount_minor or currency != deal.currency):
         changes.update(amount_minor=minor, currency=currency)
+    fact_lines: list[tuple[str, dict]] = []
+    _deal_facts(parse, ctx, deal, changes, fact_lines)
     if not changes:
         return
     changes["updated_at"] = ctx.now
@@ -126,6 +157,7 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[st
                                      "new": t(ctx.lang, f"stage.{deal.stage}")}))
     if "amount_minor" in changes:
         lines.append(("deal_amount", {"amount": money(minor, currency, ctx.lang)}))
+    lines += fact_lines
 
 
 def _promise(parse: Parse, text: str) -> str:

@@ -108,3 +108,45 @@ class ReportKind(StrEnum):
     QUIET = "quiet"
     OVERDUE = "overdue"
     INQUIRIES = "inquiries"
+
+
+class LeadSource(StrEnum):
+    """Where a customer came from, as a note says it ("found us through LinkedIn", "通过展会认识的",
+    "пришли с сайта"). The value is what `Customer.source` holds, in the words CSV imports use, so
+    the sources report groups chat and imported customers together; an import may hold others."""
+
+    WEBSITE = "website"
+    LINKEDIN = "linkedin"
+    REFERRAL = "referral"
+    TRADE_SHOW = "trade show"
+    COLD_CALL = "cold call"
+    ADVERTISING = "advertising"
+    SOCIAL = "social media"
+    PARTNER = "partner"
+    INBOUND_EMAIL = "inbound email"
+
+
+class LostReason(StrEnum):
+    """Why a deal was lost, as `Deal.lost_reason` holds it when a note's words name a known reason
+    ("they went with a cheaper vendor" is price); other words are kept as written."""
+
+    PRICE = "price"
+    COMPETITOR = "competitor"
+    BUDGET = "no budget"
+    TIMING = "timing"
+    NO_DECISION = "no decision"
+    FIT = "product fit"
+    SILENCE = "no response"
+
+
+class TouchUnit(StrEnum):
+    """The unit of a stay-in-touch cadence ("every 10 days", "每两周", "раз в месяц")."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+
+
+TOUCH_UNIT_DAYS: dict[TouchUnit, int] = {TouchUnit.DAY: 1, TouchUnit.WEEK: 7, TouchUnit.MONTH: 30,
+                                         TouchUnit.QUARTER: 91}

@@ -12,7 +12,7 @@ import re
 from datetime import datetime
 from typing import Mapping, Sequence
 
-from handlers.understanding import companies, people, spoken
+from handlers.understanding import companies, facts, people, spoken
 from handlers.understanding.amounts import find_amounts, mentions_money_without_number, negative_amounts, pick_amount
 from handlers.understanding.cues import Clauses, channel, first_contact, lexicon, only_mentioned, stage
 from handlers.understanding.intents import Signals, classify, command
@@ -20,7 +20,7 @@ from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_w
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse, Refusal
 from handlers.understanding.timeline import period, sort_out
-from storage.vocabulary import PERIOD_INTENTS, Intent, Lang
+from storage.vocabulary import PERIOD_INTENTS, Intent, Lang, Stage
 
 _REFUSED_AMOUNTS = (Refusal.NEGATIVE_AMOUNT, Refusal.AMOUNT_TOO_LARGE)  # said, though not taken: still a note
 _REFUSED_DAYS = (Refusal.DATE_TOO_FAR, Refusal.TIME_PASSED)
@@ -88,6 +88,11 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     if lang == Lang.ZH and match.name and match.start >= 0:     # "得泰" (德泰 typed by sound) holds no cue "得"
         work = work[:match.start] + "某" * (match.end - match.start) + work[match.end:]
         clauses = Clauses(work, spaced_words=False)
+    stated = facts.read(work, lang, today, clauses)      # close date, source, cadence: not a follow-up, a visit
+    if stated.spans:
+        work = stated.blank(work)
+        clauses = Clauses(work, spaced_words=lang != Lang.ZH)
+    parse.close_on, parse.source, parse.touch_days = stated.close_on, stated.source, stated.touch_days
     negatives = negative_amounts(work, lang)
     amounts = [a for a in find_amounts(work, lang, parse.refused)
                if not any(start <= a.start < end for _, (start, end) in negatives)]
@@ -106,13 +111,16 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     parse.channel = channel(work, lex, clauses, times.future)
     new_customer = parse.customer is not None and not parse.customer_known
     parse.stage = stage(work, lex, clauses, new_customer, times.future)
+    if parse.stage == Stage.LOST:
+        lost_cue = next(pattern for name, pattern in lex.stages if name == Stage.LOST)
+        parse.lost_reason = facts.lost_reason(work, lang, lost_cue, parse.customer)
 
     signals = Signals(customer=bool(parse.customer or parse.customer_candidates), known_customer=parse.customer_known,
                       contact=bool(parse.contact), channel=bool(parse.channel), stage=bool(parse.stage),
                       amount=parse.amount is not None or any(r.kind in _REFUSED_AMOUNTS for r in parse.refused),
                       followup=parse.followup_on is not None or any(r.kind in _REFUSED_DAYS for r in parse.refused),
                       birthday=parse.birthday is not None,
-                      reachable=bool(parse.contact_phone or parse.contact_email),
+                      reachable=bool(parse.contact_phone or parse.contact_email), fact=stated.found,
                       customer_first=0 <= match.start <= 2 if match.name else _first(cleaned, parse.customer))
     parse.intent = classify(work, lex, signals)
     if parse.intent == Intent.LOG:
@@ -141,7 +149,8 @@ def _shape(parse: Parse, work: str, lex, today, fuzzy: bool) -> None:
     if intent != Intent.LOG:
         keep_customer = intent == Intent.QUERY_CUSTOMER
         for name in ("contact", "contact_role", "channel", "stage", "amount", "currency", "followup_on",
-                     "followup_what", "followup_at", "birthday"):
+                     "followup_what", "followup_at", "birthday", "close_on", "lost_reason", "source",
+                     "touch_days"):
             setattr(parse, name, None)
         parse.refused = []
         if not keep_customer:

@@ -37,7 +37,7 @@ from handlers.understanding.llm_schema import check
 from handlers.understanding.model import Parse, Refusal
 from handlers.understanding.reconcile import reconcile
 from handlers.understanding.report_words import settle_report
-from storage.vocabulary import Intent
+from storage.vocabulary import Intent, Stage
 
 if TYPE_CHECKING:  # the store is only needed when a meter is given
     from handlers.understanding.llm_usage import Meter
@@ -92,6 +92,11 @@ def merge(llm: Parse, offline: Parse) -> Parse:
         llm.followup_what = llm.followup_what or offline.followup_what
         llm.followup_at = offline.followup_at if llm.followup_on == offline.followup_on else None
         llm.refused = list(offline.refused)
+        # forecast inputs are the offline rules' (the model is not asked for them); a close date is no follow-up
+        llm.close_on, llm.source, llm.touch_days = offline.close_on, offline.source, offline.touch_days
+        llm.lost_reason = offline.lost_reason if llm.stage == Stage.LOST else None
+        if offline.close_on is not None and llm.followup_on == offline.close_on and offline.followup_on is None:
+            llm.followup_on = llm.followup_at = llm.followup_what = None
         if offline.amount is None and any(r.kind == Refusal.NEGATIVE_AMOUNT for r in offline.refused):
             llm.amount = llm.currency = None  # the model read "-$5000" as 5000: left out, as the rules did
         if llm.customer is None and offline.customer is None and len(offline.customer_candidates) > 1:

@@ -24,6 +24,7 @@ class Signals:
     birthday: bool = False
     reachable: bool = False      # a phone number or e-mail address: a contact fact to keep
     customer_first: bool = False  # the message opens with the customer's name (or quotes it): it is its subject
+    fact: bool = False           # a close date, a lead source or a stay-in-touch cadence stated
 
 
 def command(text: str) -> tuple[Intent, int | None] | None:
@@ -96,7 +97,7 @@ def classify(text: str, lex: Lexicon, s: Signals) -> Intent:
         return Intent.QUERY_CUSTOMER if s.customer else Intent.UNKNOWN
     if asked and not (s.channel or s.stage or s.birthday or s.reachable or (s.customer and (s.amount or s.followup))):
         return Intent.UNKNOWN                 # a question never becomes a note
-    if s.customer or s.contact or s.stage or s.amount or s.followup or s.birthday or s.reachable:
+    if s.customer or s.contact or s.stage or s.amount or s.followup or s.birthday or s.reachable or s.fact:
         return Intent.LOG
     if lex.log_verbs.search(text) or (s.channel and lex.refer_back.search(text)):
         return Intent.LOG

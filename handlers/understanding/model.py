@@ -62,6 +62,10 @@ class Parse:
     followup_what: str | None = None      # what was promised ("send the quote")
     followup_at: time | None = None       # the time of day of the follow-up, local ("tomorrow at 3pm")
     refused: list[Refused] = field(default_factory=list)  # values written but not taken
+    close_on: date | None = None          # the deal's expected close ("they expect to close by Dec 15")
+    lost_reason: str | None = None        # why the deal was lost: a LostReason value, or the writer's words
+    source: str | None = None             # where the customer came from: a LeadSource value, or the writer's words
+    touch_days: int | None = None         # keep in touch every so many days ("every 10 days", "раз в месяц")
     done_ref: int | None = None           # "done 2": which listed follow-up
     summary: str | None = None            # the note's text, cleaned, for the interaction
     problems: list[str] = field(default_factory=list)  # e.g. "bad_date", "amount_without_number"
@@ -87,6 +91,11 @@ class Parse:
                 out[name] = value
         if self.followup_at is not None:
             out["followup_at"] = self.followup_at.strftime("%H:%M")
+        if self.close_on is not None:
+            out["close_on"] = self.close_on.isoformat()
+        for name in ("lost_reason", "source", "touch_days"):
+            if data[name] is not None:
+                out[name] = data[name]
         if self.refused:
             out["refused"] = [{"kind": str(r.kind), "text": r.text} for r in self.refused]
         return out

@@ -1052,3 +1052,84 @@ BEFORE_COMPANY = [
     r"chased",
     r"reached",
 ]
+
+# -- forecast inputs: expected close, lost reason, lead source, stay-in-touch cadence --
+
+_CLOSING = r"(?:clos(?:e|es|ed|ing)|sign(?:s|ed|ing)?(?:\s+(?:the\s+)?(?:contract|deal|po|order))?|buy|commit|decide)"
+CLOSE = [
+    r"\bexpect(?:s|ed|ing)?\s+(?:us\s+|them\s+|it\s+|the\s+deal\s+)?to\s+" + _CLOSING + r"(?:\s+(?:it|the\s+deal))?\s*(?:by|on|in|before|around|at|for)?",
+    r"\b(?:should|will|could|might|may|plan\s+to|aim\s+to|hope\s+to|going\s+to|want\s+to)\s+" + _CLOSING + r"(?:\s+(?:it|the\s+deal))?\s+(?:by|on|before|around)",
+    r"\bclos(?:e|ing)\s+(?:it\s+|the\s+deal\s+)?(?:by|before)",
+    r"\bclosing\s+(?:on|in|around)",
+    r"\b(?:expected|target|estimated|projected)\s+close(?:\s+date)?\s*(?:is|:|of|on|by|-)?",
+    r"\bclose\s+date\s*(?:is|:|of|on|-)?",
+    r"\bdecision\s+(?:expected\s+)?by",
+]
+CLOSE_WINDOW = 4
+LOST_WHY = {
+    "price": [r"cheaper", r"too\s+expensive", r"(?:the\s+)?price", r"pricing", r"cost(?:s|ly)?", r"lower\s+(?:bid|offer|quote)",
+              r"undercut"],
+    "competitor": [r"competitor", r"went\s+with\s+(?:another|someone|somebody|a\s+rival|\w+\s+instead)",
+                   r"chose\s+(?:another|someone|somebody|a\s+rival)", r"(?:their|the)\s+(?:current|existing|incumbent)\s+(?:vendor|supplier|provider)",
+                   r"stayed\s+with", r"renewed\s+with"],
+    "no budget": [r"no\s+budget", r"budget\s+(?:cut|frozen|freeze|gone|was\s+cut)", r"(?:no|out\s+of)\s+money", r"can'?t\s+afford",
+                  r"funding"],
+    "timing": [r"timing", r"not\s+(?:the\s+)?right\s+time", r"next\s+year", r"postponed", r"on\s+hold", r"too\s+late", r"not\s+now"],
+    "no decision": [r"no\s+decision", r"(?:couldn'?t|can'?t|didn'?t)\s+decide", r"decided\s+(?:to\s+do\s+)?nothing", r"cancell?ed\s+the\s+project",
+                    r"project\s+(?:was\s+)?(?:cancell?ed|dropped|killed)"],
+    "product fit": [r"(?:missing|lacks?|lacking)\s+(?:a\s+)?features?", r"not\s+a\s+(?:good\s+)?fit", r"doesn'?t\s+fit",
+                    r"(?:did|does)n'?t\s+(?:meet|match)\s+(?:their\s+)?(?:needs|requirements|specs?)", r"integration"],
+    "no response": [r"went\s+(?:silent|dark|quiet)", r"ghosted", r"no\s+(?:response|reply|answer)", r"stopped\s+(?:answering|responding)"],
+}
+LOST_BECAUSE = [r"\bbecause(?:\s+of)?\b", r"\bdue\s+to\b", r"\breason(?:\s+(?:is|was))?\s*:?", r"\bsince\b", r"\bas\b(?=\s+(?:they|their|we|our|the))"]
+SOURCE_VIA = [
+    r"\bfound\s+us\s+(?:through|via|thru|on|at|from|in|by)",
+    r"\b(?:came|come|comes|coming)\s+(?:to\s+us\s+)?(?:from|through|via|thru)",
+    r"\bheard\s+(?:about|of)\s+us\s+(?:from|through|via|on|at|in)",
+    r"\b(?:reached|contacted|approached)\s+us\s+(?:through|via|thru|on|from)",
+    r"\bwe\s+met\s+(?:them\s+|him\s+|her\s+)?at",
+    r"\b(?:lead\s+)?source\s*(?:is|was|:|-)",
+    r"\breferred\s+(?:to\s+us\s+)?by",
+    r"\b(?:a\s+)?referral\s+from",
+    r"\binbound\s+(?:lead\s+)?(?:from|through|via)",
+]
+SOURCES = {
+    "website": [r"(?:our\s+|the\s+)?web\s*-?site", r"(?:our\s+|the\s+)?site", r"(?:contact|web)\s+form", r"landing\s+page",
+                r"google(?:\s+search)?", r"search"],
+    "linkedin": [r"linked\s*-?in"],
+    "referral": [r"referr?al", r"referred", r"recommendation", r"word\s+of\s+mouth", r"(?:a\s+)?friend", r"(?:a\s+)?colleague"],
+    "trade show": [r"(?:the\s+|a\s+)?trade\s*-?show", r"(?:the\s+|an?\s+)?expo", r"(?:the\s+|an?\s+)?exhibition", r"(?:the\s+|a\s+)?fair",
+                   r"(?:the\s+|a\s+)?conference", r"(?:the\s+|a\s+)?booth"],
+    "cold call": [r"cold\s+(?:call(?:ing)?|outreach|e-?mail(?:ing)?)"],
+    "advertising": [r"(?:an?\s+|our\s+)?ads?\b", r"advert\w*", r"ad\s+campaign", r"adwords", r"banner"],
+    "social media": [r"social\s+media", r"facebook", r"instagram", r"twitter", r"x\.com", r"tiktok", r"youtube", r"wechat", r"telegram"],
+    "partner": [r"(?:a\s+|our\s+)?partners?", r"reseller", r"distributor"],
+    "inbound email": [r"(?:an?\s+)?(?:inbound\s+)?e-?mail"],
+}
+SOURCE_END: list[str] = []
+TOUCH = [
+    r"\b(?:keep|stay|staying|keeping|be|get)\s+in\s+touch",
+    r"\btouch\s+base",
+    r"\bcheck\s+in",
+    r"\bfollow\s+up",
+    r"\breach\s+out",
+    r"\b(?:call|ping|contact|email|e-mail|visit|see|talk\s+to|speak\s+(?:to|with))\b",
+    r"\bcadence\b",
+    r"\bin\s+touch\b",
+]
+EVERY = [r"\bevery", r"\beach", r"\bonce\s+(?:a|an|every|per)"]
+TOUCH_UNITS = {
+    "day": [r"days?\b"],
+    "week": [r"weeks?\b"],
+    "month": [r"months?\b"],
+    "quarter": [r"quarters?\b"],
+}
+CADENCES = [
+    (r"\bevery\s+other\s+week\b", 14),
+    (r"\bevery\s+other\s+month\b", 60),
+    (r"\b(?:bi-?weekly|fortnightly)\b", 14),
+    (r"\bweekly\b", 7),
+    (r"\bmonthly\b", 30),
+    (r"\bquarterly\b", 91),
+    (r"\bdaily\b", 1),
+]

@@ -12,7 +12,7 @@ import re
 from collections import abc
 from typing import TYPE_CHECKING, Mapping, Protocol, Sequence, get_args, get_origin, get_type_hints
 
-from storage.vocabulary import SPOKEN_CHANNELS, Stage
+from storage.vocabulary import SPOKEN_CHANNELS, LeadSource, LostReason, Stage, TouchUnit
 
 if TYPE_CHECKING:
     from handlers.understanding.days import Resolver
@@ -110,6 +110,19 @@ class Cues(Protocol):
     FILLERS: Phrases           # sounds that say nothing ("um", "uh"), dropped before reading
     CORRECTION: Phrases        # a name corrected on the fly: "X no wait it's Y", "X - no, sorry, Y"
 
+    # -- forecast inputs (handlers/understanding/facts.py) --
+    CLOSE: Phrases             # the deal's expected close said next to its date ("expect to close by", "预计…签约", "закроем до")
+    CLOSE_WINDOW: int          # how many characters a close cue may stand from its date
+    LOST_WHY: Mapping[str, Phrases]   # a known lost reason (storage.vocabulary.LostReason) -> its words ("cheaper")
+    LOST_BECAUSE: Phrases      # words that open why a deal was lost, in the writer's own words ("because", "因为")
+    SOURCE_VIA: Phrases        # how a customer found us, before the source ("found us through", "通过…认识", "пришли с")
+    SOURCES: Mapping[str, Phrases]    # a lead source (storage.vocabulary.LeadSource) -> its words ("trade show", "展会")
+    SOURCE_END: Phrases        # words that end a source said in the writer's own words ("认识的", "来的")
+    TOUCH: Phrases             # keeping in touch ("keep in touch", "联系", "созваниваться")
+    EVERY: Phrases             # what opens a cadence's interval ("every", "每", "раз в", "каждые")
+    TOUCH_UNITS: Mapping[str, Phrases]    # day, week, month, quarter -> their words
+    CADENCES: Sequence[tuple[str, int]]   # a cadence said in one word and its days ("biweekly", 14)
+
     # -- names (every language's are read in every note: handlers/understanding/lex_names.py) --
     LEGAL_FORMS: frozenset[str]               # legal forms written as words ("llc", "ооо"), dropped to compare names
     COMMON_WORDS: frozenset[str]              # words that begin company names but mean nothing alone ("global")
@@ -119,14 +132,15 @@ class Cues(Protocol):
 OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "THEIRS", "THEIRS_NAMED",
                       "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "FILLERS", "CORRECTION", "NOT_YET",
                       "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
-                      "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "RETRACT"})
+                      "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "RETRACT", "SOURCE_END"})
 # the keys every language's mappings must have
 CHANNEL_NAMES: tuple[str, ...] = tuple(SPOKEN_CHANNELS)
 STAGE_NAMES: tuple[str, ...] = tuple(Stage)
 PERIOD_NAMES = ("today", "tomorrow", "yesterday", "next_week", "last_week", "this_week", "next_month", "last_month",
                 "this_month", "next_quarter", "last_quarter", "this_quarter", "this_year", "q1", "q2", "q3", "q4",
                 *(f"m{n}" for n in range(1, 13)))
-_KEYS = {"CHANNELS": CHANNEL_NAMES, "STAGES": STAGE_NAMES, "PERIODS": PERIOD_NAMES}
+_KEYS = {"CHANNELS": CHANNEL_NAMES, "STAGES": STAGE_NAMES, "PERIODS": PERIOD_NAMES,
+         "LOST_WHY": tuple(LostReason), "SOURCES": tuple(LeadSource), "TOUCH_UNITS": tuple(TouchUnit)}
 
 
 def slots() -> dict[str, object]:
