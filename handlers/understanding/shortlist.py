@@ -13,7 +13,9 @@ name; here any of them is enough to offer one:
 - the initials of the name's words ("умк", "ВТО", "HVO", "h&w", "СК-В"); two letters only
   when written in capitals or around "&";
 - for a Chinese name, two characters of what is left once the place, trade and legal form are
-  taken off ("启明" → 无锡启明自动化设备有限公司, "秦川" → 西安秦川仪表有限公司).
+  taken off ("启明" → 无锡启明自动化设备有限公司, "秦川" → 西安秦川仪表有限公司), or two that sound
+  the same, as a pinyin keyboard mistypes them ("恒闰" → 恒润, "云凡" → 云帆), or the pinyin
+  itself or its initials ("hengrun", "XYD" → 深圳市鑫源达电子有限公司).
 
 The best `limit` names are offered, the offline match first; a team with no more customers
 than that is offered all of them. Each team's names are indexed once per list (the bot keeps
@@ -23,7 +25,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Mapping, Sequence
+
+from pypinyin import lazy_pinyin
 
 from handlers.understanding.lang import casefold
 from handlers.understanding import zh_names
@@ -63,6 +68,17 @@ def han_core(name: str) -> str:
     return core if len(core) >= 2 else han
 
 
+@lru_cache(maxsize=None)
+def _sound(ch: str) -> str:
+    return (lazy_pinyin(ch) or [ch])[0]
+
+
+def sounds_of(han: str) -> list[str]:
+    """The pinyin of each character, without tones, read one character at a time (a name and a
+    message read the same character the same way, whatever the words around it)."""
+    return [_sound(ch) for ch in han]
+
+
 @dataclass
 class _Index:
     """One team's names, by the keys a message can reach them through."""
@@ -72,10 +88,19 @@ class _Index:
     cores: dict[int, str] = field(default_factory=dict)
     by_head: dict[str, set[int]] = field(default_factory=dict)      # first three letters of a part
     by_initials: dict[str, set[int]] = field(default_factory=dict)  # initials of the first 2+ parts
-    by_pair: dict[str, set[int]] = field(default_factory=dict)      # two Han characters of a core
+    by_pair: dict[str, set[int]] = field(default_factory=dict)      # two Han characters of a core, or their sounds
+    sounds: dict[int, list[str]] = field(default_factory=dict)      # a core's pinyin, a syllable a character
 
     def add(self, spelling: str, entry: int) -> None:
         parts = name_parts(spelling)
+        if _HAN_RUN.search(spelling):
+            core = han_core(spelling)
+            self.cores.setdefault(entry, core)
+            sounds = self.sounds.setdefault(entry, sounds_of(core))
+            for i in range(len(core) - 1):
+                self.by_pair.setdefault(core[i:i + 2], set()).add(entry)
+                self.by_pair.setdefault(_SOUND + sounds[i] + sounds[i + 1], set()).add(entry)
+            parts = parts or sounds       # "hengrun", "xyd": a Chinese name typed in pinyin
         if parts:
             self.parts.setdefault(entry, parts)
             initials = ""
@@ -84,15 +109,11 @@ class _Index:
                 initials += part[0]
                 if len(initials) >= 2:
                     self.by_initials.setdefault(initials, set()).add(entry)
-        if _HAN_RUN.search(spelling):
-            core = han_core(spelling)
-            self.cores.setdefault(entry, core)
-            for i in range(len(core) - 1):
-                self.by_pair.setdefault(core[i:i + 2], set()).add(entry)
 
 
 _LAST: list[tuple[object, object, _Index]] = []
 _NONE: set[int] = set()
+_SOUND = "~"          # keys of a pair of syllables, beside those of a pair of characters
 
 
 def _index(known: Sequence[str], aliases: Mapping[str, str] | None) -> _Index:
@@ -144,14 +165,18 @@ def _run_together(said: str, parts: list[str]) -> int:
     return best
 
 
-def _score(entry: int, index: _Index, words: list[str], capitals: set[str], han: str) -> float:
+def _score(entry: int, index: _Index, words: list[str], capitals: set[str], han: str,
+           heard: set[tuple[str, str]]) -> float:
     """The share of the name the message writes (0 when it writes none of its telling words)."""
     score = 0.0
     parts = index.parts.get(entry)
+    sounds = index.sounds.get(entry)
     if parts:
         matched = set()
         for said in words:
             for i, part in enumerate(parts):
+                if parts is sounds:
+                    break               # one syllable alone ("an", "long") is no name
                 if _same_word(said, part) and not (part in COMMON_WORDS and len(parts) > 1):
                     matched.add(i)
             together = _run_together(said, parts)
@@ -163,8 +188,9 @@ def _score(entry: int, index: _Index, words: list[str], capitals: set[str], han:
                     score = max(score, len(said) / len(parts))
         score = max(score, len(matched) / len(parts))
     core = index.cores.get(entry)
-    if core and han:
-        hit = {j for i in range(len(core) - 1) if core[i:i + 2] in han for j in (i, i + 1)}
+    if core and sounds and han:
+        hit = {j for i in range(len(core) - 1) if core[i:i + 2] in han or (sounds[i], sounds[i + 1]) in heard
+               for j in (i, i + 1)}
         score = max(score, len(hit) / len(core))
     return score
 
@@ -193,18 +219,21 @@ def shortlist(text: str, known: Sequence[str], aliases: Mapping[str, str] | None
         first = [match.name] if match.name else list(match.candidates)
     words, capitals = _words(text)
     han = "".join(_HAN_RUN.findall(text))
+    said_sounds = sounds_of(han)
+    heard = set(zip(said_sounds, said_sounds[1:]))
     reached: dict[int, set[str]] = {}      # a name, and the words of the message that lead to it
     keys = [(index.by_head, said[at:at + SHORT_PREFIX], said) for said in words
             for at in [0, *range(PIECE, len(said) - PIECE)]]     # a later name word run into this one ("южполимер")
     keys += [(index.by_initials, said, said) for said in words]
     keys += [(index.by_pair, han[i:i + 2], "") for i in range(len(han) - 1)]
+    keys += [(index.by_pair, _SOUND + a + b, "") for a, b in heard]
     for table, key, said in keys:
         bucket = table.get(key, _NONE)
         if len(bucket) <= MAX_BUCKET:        # a key shared by many names tells none of them apart
             for entry in bucket:
                 reached.setdefault(entry, set()).add(said)
     scored = [(score, entry) for entry, said in reached.items()
-              if (score := _score(entry, index, [w for w in said if w], capitals, han)) > 0]
+              if (score := _score(entry, index, [w for w in said if w], capitals, han, heard)) > 0]
     scored.sort(key=lambda pair: (-pair[0], pair[1]))
     found = list(dict.fromkeys([*first, *(index.names[entry] for _, entry in scored)]))
     if len(index.names) <= limit:

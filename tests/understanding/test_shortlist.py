@@ -6,7 +6,7 @@ import pytest
 
 from handlers.understanding.shortlist import MAX_CANDIDATES, han_core, name_parts, shortlist
 
-TEAM = ["Pacific Rim Freight Forwarders", "Hudson Valley Orthopedics PC", "Harbison & Webb LLP",
+TEAM = ["苏州恒润精密机械有限公司", "深圳市鑫源达电子有限公司", "深圳前海云帆科技有限公司", "Pacific Rim Freight Forwarders", "Hudson Valley Orthopedics PC", "Harbison & Webb LLP",
         "Sunfield Solar Partners LLC", "ООО «УралМетКомплект»", "АО «Сибирский Цемент Трейд»",
         "ООО «Южный Полимер»", "АО «НордЭнергоМонтаж»", "ООО «СтальКонструкция-В»", "АО «Царицын-Хлеб»",
         "无锡启明自动化设备有限公司", "西安秦川仪表有限公司", "佛山市顺德区美嘉电器有限公司"]
@@ -27,6 +27,10 @@ CROWD = TEAM + [f"Company {i} Services" for i in range(300)] + [f"ООО «То�
     ("刚从启明出来 见了李经理", "无锡启明自动化设备有限公司"),                                  # the Han core
     ("秦川签了！！", "西安秦川仪表有限公司"),
     ("美嘉那边梁先生说可以", "佛山市顺德区美嘉电器有限公司"),
+    ("恒闰 又回来了 要重新报", "苏州恒润精密机械有限公司"),                                   # a pinyin keyboard's homophone
+    ("云凡的合同签了", "深圳前海云帆科技有限公司"),
+    ("hengrun 丢了 给了本地一家", "苏州恒润精密机械有限公司"),                                # typed in pinyin
+    ("XYD第二批订单来了", "深圳市鑫源达电子有限公司"),                                         # pinyin initials
 ])
 def test_the_customer_meant_is_offered_among_many(text, meant):
     offered = shortlist(text, CROWD)
@@ -62,3 +66,7 @@ def test_name_parts_and_han_core():
     assert name_parts("Harbison & Webb LLP") == ["harbison", "webb"]
     assert han_core("佛山市顺德区美嘉电器有限公司") == "美嘉"
     assert han_core("无锡启明自动化设备有限公司").endswith("启明")        # 无锡 is no listed place prefix
+
+
+def test_one_syllable_in_an_english_note_is_no_chinese_name():
+    assert "苏州恒润精密机械有限公司" not in shortlist("ran the numbers again, heng on", CROWD)
