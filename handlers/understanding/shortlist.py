@@ -28,8 +28,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping, Sequence
 
-from pypinyin import lazy_pinyin
-
 from handlers.understanding.lang import casefold
 from handlers.understanding import zh_names
 from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS
@@ -70,7 +68,9 @@ def han_core(name: str) -> str:
 
 @lru_cache(maxsize=None)
 def _sound(ch: str) -> str:
-    return (lazy_pinyin(ch) or [ch])[0]
+    """A character's first pinyin reading, tones aside (zh_names.readings, pypinyin's table), or the
+    character itself when it has none."""
+    return (zh_names.readings(ch) or (ch,))[0]
 
 
 def sounds_of(han: str) -> list[str]:
