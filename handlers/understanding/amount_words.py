@@ -51,7 +51,7 @@ _EN_MUL = {"thousand": 1000, "grand": 1000, "million": 10**6, "billion": 10**9}
 
 _ZH_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
-_ZH = re.compile("(?P<num>[一二两三四五六七八九十](?:[零一二两三四五六七八九十百千万亿]|[来多余](?=[十百千万亿]))*)(?P<more>多)?"
+_ZH = re.compile("(?P<num>[一二两三四五六七八九十](?:[零一二两三四五六七八九十百千万亿]|个(?=亿)|[来多余](?=[十百千万亿]))*)(?P<more>多)?"
                  "(?P<cur>元|块钱?|人民币|美元|美金|欧元|英镑)?")
 
 
@@ -128,7 +128,7 @@ def find_word_amounts(text: str, lang: str) -> list[WordAmount]:
         for m in _ZH.finditer(text):
             if not (m.group("cur") or any(c in m.group("num") for c in "千万亿")):
                 continue
-            value = zh_number(m.group("num"))
+            value = zh_number(m.group("num").replace("个", ""))     # "两个亿"
             if value:
                 out.append(WordAmount(m.start(), m.end(), Decimal(value), m.group("cur"), True))
     return out

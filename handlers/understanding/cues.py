@@ -68,6 +68,8 @@ class Lexicon:
     not_yet: re.Pattern | None
     handed_over: re.Pattern | None
     signature_ahead: re.Pattern | None
+    earlier: re.Pattern | None
+    asked_for: re.Pattern | None
     clock_am: re.Pattern | None
     clock_pm: re.Pattern | None
     clock_noon: re.Pattern | None
@@ -94,7 +96,8 @@ def lexicon(lang: str) -> Lexicon:
         _optional(mod.IMPERATIVE), _optional(mod.PAST), _optional(mod.PAST_AFTER),
         _optional(mod.VERB_PAST), _optional(mod.THEIRS), _optional(mod.THEIRS_NAMED, 0), c(mod.MINE),
         _optional(mod.CLOCK), mod.CLOCK_WINDOW, c(mod.STEP_CUTS), c(mod.DANGLING), _optional(mod.NOT_YET),
-        _optional(mod.HANDED_OVER), _optional(mod.SIGNATURE_AHEAD), _optional(mod.CLOCK_AM), _optional(mod.CLOCK_PM),
+        _optional(mod.HANDED_OVER), _optional(mod.SIGNATURE_AHEAD), _optional(mod.EARLIER), _optional(mod.ASKED_FOR),
+        _optional(mod.CLOCK_AM), _optional(mod.CLOCK_PM),
         _optional(mod.CLOCK_NOON), _optional([p + "$" for p in mod.MENTIONED_BEFORE]),
         _optional(["^" + p for p in mod.MENTIONED_AFTER]),
         _optional([r"^\W*(?:(?:" + "|".join(mod.ASIDE) + r")\b[\s!,.:;—–-]*)+"] if mod.ASIDE else []),
@@ -203,7 +206,8 @@ def asked(text: str, m: re.Match, lex: Lexicon, clauses: Clauses) -> bool:
 
 
 def channel(text: str, lex: Lexicon, clauses: Clauses, future: Sequence[tuple[int, int]] = ()) -> Channel | None:
-    """How the interaction happened: the first cue that is not a plan, a weak one only alone."""
+    """How the interaction happened: the first cue that is not a plan, a weak one (a message, an
+    earlier encounter) only alone."""
     hits: list[tuple[int, int, Channel]] = []
     for pattern, name, weight in lex.channels:
         for m in pattern.finditer(text):
@@ -215,6 +219,9 @@ def channel(text: str, lex: Lexicon, clauses: Clauses, future: Sequence[tuple[in
             if planned(text, m, lex, clauses, list(future)):
                 continue        # "call with Acme tomorrow at 3": the next step, not this one
             if asked(text, m, lex, clauses):
+                continue
+            if lex.earlier is not None and lex.earlier.search(text, *clauses.span(m.start())):
+                hits.append((m.start(), -1, name))       # "上周展会上认识的": how they first met, not today
                 continue
             hits.append((m.start(), -weight, name))
             break
@@ -250,6 +257,10 @@ def stage(text: str, lex: Lexicon, clauses: Clauses, new_customer: bool,
             if asked(text, m, lex, clauses):
                 continue        # "合同签了吗": a question, no stage
             return name
+        if name == Stage.QUALIFIED and lex.asked_for is not None:
+            for m in lex.asked_for.finditer(text):
+                if not lex.negation.search(clauses.before(m.start())) and not asked(text, m, lex, clauses):
+                    return Stage.LEAD if new_customer else Stage.QUALIFIED   # "让我出个报价"
     if new_customer and lex.new_company.search(text):
         return Stage.LEAD
     return None

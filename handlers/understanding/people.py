@@ -38,7 +38,10 @@ _ZH_SUR = "".join(sorted(zh.SURNAMES))
 _ZH_TITLED = re.compile("(?:[小老][" + _ZH_SUR + "]|[" + _ZH_SUR + "](?:" + _ZH_TITLES + "))")
 _ZH_CONTEXT = re.compile("(?:对接人|联系人|负责人|接口人|窗口|对口人|经办人)(?:是|叫|为|:|：)?\\s*|(?:[\u4e00-\u9fff]{1,4}?[部处科组室])的?|(?:和|跟|与|同|见了|见到|找了|约了|联系了|问了|给|叫|是|换成了?|改成了?)")
 _ZH_ROLE_NAME = re.compile("(" + _ZH_ROLES + ")(?:是|叫|为)?(?=[" + _ZH_SUR + "])")
-_ZH_NAME_THEN_TITLE = re.compile("([" + _ZH_SUR + "][\u4e00-\u9fff]{1,2}?)(?:" + _ZH_TITLES + ")(?=[^\u4e00-\u9fff]|$|["
+# a full name before its title ("白磊科长"); "工", "姐", "哥" follow a surname alone ("宋工"), so
+# "江淮精工" is a company, not 江淮精
+_ZH_FULL_TITLES = "|".join(t for t in zh.TITLES if t not in ("工", "姐", "哥"))
+_ZH_NAME_THEN_TITLE = re.compile("([" + _ZH_SUR + "][\u4e00-\u9fff]{1,2}?)(?:" + _ZH_FULL_TITLES + ")(?=[^\u4e00-\u9fff]|$|["
                                  + re.escape("".join(sorted(zh.NAME_STOP))) + "])")
 _ZH_DEPT = re.compile("([\u4e00-\u9fff]{2}[部处科组室]|[\u4e00-\u9fff]{2}中心)的$")
 

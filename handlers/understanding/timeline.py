@@ -35,6 +35,19 @@ def theirs(clause: str, lex: Lexicon) -> bool:
     return not lex.mine.search(clause)
 
 
+def _step(text: str, lex: Lexicon, start: int, end: int, at: int) -> str:
+    """The step of a run-on clause that holds `at` ("他们下周签合同 然后 我明天安排": "他们下周签合同"),
+    so that the customer's promise in one step does not pass for the writer's in another."""
+    lo, hi = start, end
+    for m in lex.step_cuts.finditer(text, start, end):
+        if m.end() <= at:
+            lo = m.end()
+        elif m.start() > at:
+            hi = m.start()
+            break
+    return text[lo:hi]
+
+
 @dataclass
 class Timeline:
     """The dates a note holds, sorted out."""
@@ -114,7 +127,8 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses, 
             for pattern, _, _ in lex.channels for m in pattern.finditer(text, start, end))
         if hit.kind == "today" and not remind and not common.today_ok.search(clause):
             continue
-        if committed and not theirs(clause, lex):
+        reminded = reminder is not None and 0 <= reminder.start() - hit.end <= 12   # "下周一寄过来，到时候提醒我"
+        if committed and (reminded or not theirs(_step(text, lex, start, end, hit.start), lex)):
             out.followup_on = hit.day
             if hit.kind == "week":          # "下周去做demo, 定了下周二": the day named in that week
                 hit = next((h for h in hits[i + 1:] if h.day is not None and h.kind != "week"

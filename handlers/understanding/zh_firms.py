@@ -17,7 +17,7 @@ ZH_SURNAMES = zh.SURNAMES
 _SUFFIX = re.compile("(?:(?:" + ZH_TRADES + ")+(?:" + ZH_LEGAL + ")?|(?:" + ZH_LEGAL + "))"
                      "(?!展|会|行业|业|园|局|部|界|圈|类|领域|方面|产品|系统|市场|板块|专业)")
 # what may stand right before a company name: a verb of contact, a preposition, a time word
-_CUE = re.compile("(?:拜访了?|拜会了?|走访了?|去了|去|到了|来到|联系了?|见了|约了|认识了?|问了|找了|签了|签下|拿下了?|"
+_CUE = re.compile("(?:离开了?|拜访了?|拜会了?|走访了?|去了|去|到了|来到|联系了?|见了|约了|认识了?|问了|找了|签了|签下|拿下了?|"
                   "给|和|跟|与|同|向|在|是|叫|关于|今天|昨天|前天|上午|下午|晚上|早上|中午|刚才|刚刚|"
                   "新客户|客户|公司)$")
 _HAN_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -25,6 +25,7 @@ _HAN_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _BREAK = frozenset("的了们我你他她它这那是把被很都也就还没说吗呢吧啊要会想让")
 _BAD_START = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "第", "这", "那", "几", "某", "各", "每", "本", "贵", "我", "他", "她", "对方", "客户", "新客户", "公司")
 _NOT_OWNER = ("他们", "她们", "我们", "你们", "对方", "客户", "人家", "公司", "这边", "那边", "我司", "贵司", "自己")
+_NUMERALS = frozenset("一二三四五六七八九十")
 _MAX_CORE = 10
 # a name opening a clause, then what a company does: "阿里巴巴签了", "顺丰那边还在谈"
 _SUBJECT = re.compile(r"(?:^|[,.!?;\s])([\u4e00-\u9fffA-Za-z]{2,8}?)(?=签约|签了|签单|下单|丢单|付款|回款|打款|选了|那边|这边)")
@@ -46,8 +47,13 @@ def _start(text: str, end: int) -> int | None:
     return None
 
 
+# a numeral opens a count, not a name, when a measure word follows it ("三家公司", "两个客户"; "三江酒业" is a name)
+_COUNTED = re.compile(r"^[一二三四五六七八九十两几][一二三四五六七八九十百千万]*(?:家|个|位|台|套|条|次|批|期|号|名|年|月|天|周|种|款|层|楼|点|成|倍)")
+
+
 def _clean(name: str) -> str | None:
-    if len(name) < 2 or name.startswith(_BAD_START) or name.startswith("有") or "客户" in name:
+    if len(name) < 2 or name.startswith(_BAD_START) and not (name[0] in _NUMERALS and not _COUNTED.match(name)) \
+            or name.startswith(("有", "做")) or "客户" in name:
         return None
     return name
 
@@ -178,13 +184,15 @@ def by_parts(text: str, person: str | None) -> str | None:
                 and not any(ch in _BREAK for ch in part.replace("的", "")) \
                 and not any(_CUE.search(part[:k]) for k in range(1, 5)):
             return part
-    parts = [p if p.startswith("做") else re.sub(r"^(?:叫做|叫|是)|(?<=..)的$", "", p) for p in parts]
+    said = parts
+    parts = [_after_place(p if p.startswith("做") else re.sub(r"^(?:叫做|叫|是)|(?<=..)的$", "", p)) for p in parts]
     if parts and len(parts[0]) >= 4 and _TRADE_END.search(parts[0]) and _named(parts[0], person) \
             and not _DESCRIBES.search(parts[0]):
         return parts[0]                                # "北冰洋冷链 朋友介绍的": the note opens with it
     for k, part in enumerate(parts):
         nxt = k + 1
-        described = _DESCRIBES.search(part) is not None or (k == 0 and is_place(part))
+        described = _DESCRIBES.search(part) is not None or _DESCRIBES.search(said[k]) is not None \
+            or (k == 0 and is_place(part)) or _at_place(part)
         while described and nxt < len(parts) and is_place(parts[nxt]):
             nxt += 1                                   # "新 宁波 顺发汽配": the place is not the name
         if described and nxt + 1 < len(parts) and len(parts[nxt]) <= 3 and len(parts[nxt + 1]) >= 4 \
@@ -192,7 +200,33 @@ def by_parts(text: str, person: str | None) -> str | None:
             nxt += 1                                   # "新 象山 丰收渔业": a place not in the list
         if described and nxt < len(parts) and _named(parts[nxt], person) and not _DESCRIBES.search(parts[nxt]):
             return parts[nxt]
-        if k + 1 < len(parts) and re.fullmatch(r"做.{1,10}的", parts[k + 1]) and _named(part, person) \
-                and not _DESCRIBES.search(part):
-            return part
+        if k + 1 < len(parts) and re.fullmatch(r"做.{1,10}的", parts[k + 1]):
+            name = _after_cue(part)
+            if _named(name, person) and not _DESCRIBES.search(name):
+                return name                            # "见了海豚出海 做跨境电商的"
     return None
+
+
+_PLACE_OF = re.compile(r"^([\u4e00-\u9fff]{2,4})的(?=[\u4e00-\u9fffA-Za-z]{2,10}$)")
+_CONTACT_VERB = re.compile(r"^.*?(?:拜访了?|见了|去了|到了|来到|约了|认识了)(?=[\u4e00-\u9fffA-Za-z]{2,10}$)")
+
+
+def _after_place(part: str) -> str:
+    """A part without the place it opens with: "松山湖的达力机器人" -> "达力机器人"."""
+    m = _PLACE_OF.match(part)
+    return part[m.end():] if m and is_place(m.group(1)) else part
+
+
+_AT = re.compile(r"^(?:刚刚|刚才|今天|上午|下午|早上|晚上|中午)?在([\u4e00-\u9fff]{2,6})$")
+
+
+def _at_place(part: str) -> bool:
+    """True for a part that says where the writer was: "刚刚在光谷 楚天智联 方总"."""
+    m = _AT.match(part)
+    return m is not None and is_place(m.group(1))
+
+
+def _after_cue(part: str) -> str:
+    """A part without the doings before the name it ends with: "下午去南山见了海豚出海" -> "海豚出海"."""
+    m = _CONTACT_VERB.match(part)
+    return part[m.end():] if m else part

@@ -279,6 +279,8 @@ SIGNATURE_AHEAD = [
     r"\b(?:send|sending)\s+(?:over\s+|them\s+|him\s+|her\s+)?(?:the\s+|a\s+)?(?:formal\s+|final\s+)?" + _PAPERS + r"\b",
     r"\b" + _PAPERS + r"\s+(?:sent\s+over|going\s+out|back\s+to\s+them|to\s+them\s+for)\b",
 ]
+EARLIER: list[str] = []
+ASKED_FOR: list[str] = []
 STAGES = {
     "won": [
         r"(?<!nda\s)(?<!nda\sis\s)(?<!nda\swas\s)(?<!nda's\s)\bsigned\b(?!\s+off)(?!\s+(?:the\s+|an\s+|our\s+|their\s+)?"

@@ -55,6 +55,10 @@ class Cues(Protocol):
     SIGNATURE_AHEAD: Phrases   # a signature still ahead ("will sign", "contract with their legal"): negotiation, not won
     MENTIONED_BEFORE: Phrases  # right before a company only mentioned: who referred us, the rival chosen ("referral from")
     MENTIONED_AFTER: Phrases   # right after a company only mentioned ("Brackley referral: ...")
+    ASKED_FOR: Phrases         # they ask us for a quote or a plan: a known customer's need confirmed (qualified),
+                               # a new company's first inquiry (lead)
+    EARLIER: Phrases           # a channel cue's clause tells of an earlier encounter ("上周展会上认识的"): it counts only
+                               # when the note names no other channel ("… 今天打了电话" is a call)
     NEGATION: Phrases          # the clause before a cue negates it ("didn't sign")
     IMPERATIVE: Phrases        # a cue opening a to-do, not an interaction ("call Acme Monday")
     PAST: Phrases              # a channel cue that ends like the past tense ("called", "звонил")
@@ -132,7 +136,8 @@ class Cues(Protocol):
 OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "THEIRS", "THEIRS_NAMED",
                       "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "FILLERS", "CORRECTION", "NOT_YET",
                       "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
-                      "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "RETRACT", "SOURCE_END"})
+                      "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "RETRACT", "SOURCE_END",
+                      "ASKED_FOR", "EARLIER"})
 # the keys every language's mappings must have
 CHANNEL_NAMES: tuple[str, ...] = tuple(SPOKEN_CHANNELS)
 STAGE_NAMES: tuple[str, ...] = tuple(Stage)

@@ -529,6 +529,8 @@ MENTIONED_AFTER: list[str] = []
 ASIDE: list[str] = []
 HEDGE: list[str] = []
 RETRACT = [r"нет\s*[,.!—–-]", r"нет\s+(?:стоп|погоди|извини|это)\b", r"не\s+так\b", r"вернее\b", r"то\s+есть\b", r"ой\b"]
+EARLIER: list[str] = []
+ASKED_FOR: list[str] = []
 
 # -- dictated text --
 FILLERS: list[str] = []

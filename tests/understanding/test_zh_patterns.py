@@ -1,0 +1,120 @@
+"""Chinese notes read by how reps form them, not by the sentences the rules were tuned on: a new
+company's name between what it does and who was met, the channel of today's contact beside how
+the writer first met them, a stage from what was done or is still ahead, the writer's next step
+apart from the customer's promise. Sentences written for these tests (a Wednesday in Shanghai)."""
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from handlers.understanding import understand
+
+NOW = datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))      # a Wednesday
+HENGYUAN, YUNQI, RONGXIN, BOAN = KNOWN = ["苏州恒远精密机械有限公司", "杭州云栖信息技术有限公司",
+                                          "成都蓉欣食品有限公司", "南京博安消防设备有限公司"]
+
+
+def read(text):
+    p = understand(text, NOW, KNOWN)
+    return {"intent": p.intent, "customer": p.customer, "contact": p.contact, "channel": p.channel, "stage": p.stage,
+            "amount": p.amount, "followup_on": p.followup_on and p.followup_on.isoformat(), "birthday": p.birthday}
+
+
+def check(text, expected):
+    got = read(text)
+    assert {k: got[k] for k in expected} == expected, text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("厦门做茶叶的 鹭山茶业 老板小陈 线上聊的", {"customer": "鹭山茶业", "contact": "小陈"}),
+    ("下午去滨江见了蓝鲸出海 做跨境物流的 运营总监Amy", {"customer": "蓝鲸出海", "contact": "Amy", "channel": "visit"}),
+    ("松山湖的极智机器人 COO冯总今天来我们公司参观", {"customer": "极智机器人", "contact": "冯总", "channel": "meeting"}),
+    ("泸州的三江酒业 嗯 见了他们老板 姓罗", {"customer": "三江酒业", "contact": "罗", "channel": "visit"}),
+    ("刚刚在光谷 星途智联 马总 融资到位了", {"customer": "星途智联", "contact": "马总"}),
+    ("合肥 新客户 江淮精工 技术部宋工 要样品 明天寄", {"customer": "江淮精工", "contact": "宋工", "followup_on": "2026-12-03"}),
+    ("刚离开鼎盛集团 他们下个月要招标", {"customer": "鼎盛集团", "channel": "visit"}),
+    ("今天拜访了常州新城电气 见了采购部周经理", {"customer": "常州新城电气", "contact": "周经理", "stage": "lead"}),
+    ("给华信电子打了三次电话都打不通", {"customer": "华信电子", "channel": "call"}),
+    ("在义乌 万通贸易 见了老板娘陈姐", {"customer": "万通贸易", "contact": "陈姐", "channel": "visit"}),
+    ("今天签了两家物流公司", {"customer": None}),
+])
+def test_a_new_company_is_named_where_reps_write_it(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("上周五展会上认识的宁波海达机电的孙总 今天打了电话 他们要样品", "call"),
+    ("杭州做围巾的 西湖丝语 老板娘 上海展会上认识的 今天打电话过来", "call"),
+    ("上周进博会上认识的德国公司Grünwald 做厨具的", "meeting"),
+    ("昨天在上海电子展跟一家叫锐联科技的聊了几句 加了微信", "meeting"),
+    ("晚上在商会活动上认识了一个做建材的 宏基建材 老板姓梁 加了微信", "meeting"),
+    ("接到一个陌生的询价电话 是做包装的 金鹏包装", "call"),
+    ("接到“宁波市鄞州区天恒模具有限公司”的电话 问交期", "call"),
+    ("我昨天给博安打过电话 对方说在开会", "call"),
+    ("蓉欣王总微信说下周二签", "message"),
+    ("徐汇一家咨询公司 智库咨询 合伙人Linda 领英上聊的", "message"),
+    ("今天见了云栖的刘经理", "visit"),
+    ("云栖的王总约我过去聊了一下", "visit"),
+    ("博安的孙经理打电话说下周签", "call"),
+])
+def test_todays_contact_is_the_channel_not_how_they_first_met(text, channel):
+    assert read(text)["channel"] == channel
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("恒远采购说价格还要再降两个点", "negotiation"),
+    ("云栖那边金额要再压3个点", "negotiation"),
+    ("蓉欣觉得方案可以 就是交货期要提前两周", "negotiation"),
+    ("博安 20万他们老板批了 合同年后寄过来", "negotiation"),
+    ("恒远续约定了 还是一年6万 这周内把合同发过去", "negotiation"),
+    ("云栖的合同还在他们法务那边", "negotiation"),
+    ("蓉欣的合同已经盖章寄回来了", "won"),
+    ("博安最后选了另外一家 便宜了十几万", "lost"),
+    ("恒远最后选了别家 价格差太多", "lost"),
+    ("云栖 先按每个账号每年600报了", "proposal"),
+    ("给蓉欣的李姐报了个基础版 一年1.2万", "proposal"),
+    ("博安的王总让我先出一版正式报价", "qualified"),
+    ("恒远李经理说今年要上新系统 让我们按两个厂打包报价", "qualified"),
+    ("云栖的预算USD 60k 下一步发正式quotation", "qualified"),
+    ("蓉欣的需求文档拿到了 报价可以先按50万准备", "qualified"),
+    ("博安 二期要做 大概80万", "qualified"),
+    ("恒远的NDA他们法务签好寄回来了", None),
+    ("云栖采购预算砍了两成", None),
+])
+def test_the_stage_comes_from_what_was_done(text, stage):
+    assert read(text)["stage"] == stage
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("无锡一家做传感器的叫华感科技 技术总监王博 让我们下周一前出个方案", "lead"),
+    ("合肥一家药厂 济安药业 采购让我出个报价", "lead"),
+    ("云栖王总让我出个报价", "qualified"),
+])
+def test_a_quote_asked_for_is_a_new_companys_first_inquiry_and_a_known_ones_need(text, stage):
+    assert read(text)["stage"] == stage
+
+
+@pytest.mark.parametrize("text, day", [
+    ("博安的合同明天寄过来", None),
+    ("恒远说PO周一发过来", None),
+    ("云栖的陈经理说下个月初给答复", None),
+    ("蓉欣说合同下周一寄过来，到时候提醒我跟财务确认首付款", "2026-12-07"),
+    ("恒远的刘总说他们下周签合同然后让我们先把账号开起来我明天安排一下", "2026-12-03"),
+    ("云栖说交货要三月底之前要交货然后我说周五之前给他回复", "2026-12-04"),
+    ("博安老板回来了 合同这周可以签了 我周四带合同过去找他签", "2026-12-03"),
+    ("刚从浦东一家叫海纳物流的公司出来 他们要做车队管理 下周给方案", "2026-12-07"),
+    ("蓉欣的技术交流会 时间暂定下周四", "2026-12-10"),
+])
+def test_the_writers_next_step_not_the_customers_promise(text, day):
+    assert read(text)["followup_on"] == day
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("恒远1.5个亿的项目 下周去拜访", 150_000_000),
+    ("云栖那个两个亿的盘子 竞争很激烈", 200_000_000),
+    ("蓉欣 八千块的小单", 8000),
+])
+def test_amounts_as_reps_say_them(text, amount):
+    assert read(text)["amount"] == amount
