@@ -89,6 +89,8 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
         work = work[:match.start] + "某" * (match.end - match.start) + work[match.end:]
         clauses = Clauses(work, spaced_words=False)
     stated = facts.read(work, lang, today, clauses)      # close date, source, cadence: not a follow-up, a visit
+    if stated.close_on and lex.pipeline.search(work) and lex.question is not None and lex.question.search(work):
+        stated = facts.Facts()          # "下个月预计能签多少": a question about the forecast states no close date
     if stated.spans:
         work = stated.blank(work)
         clauses = Clauses(work, spaced_words=lang != Lang.ZH)

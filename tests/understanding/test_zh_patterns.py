@@ -118,3 +118,9 @@ def test_the_writers_next_step_not_the_customers_promise(text, day):
 ])
 def test_amounts_as_reps_say_them(text, amount):
     assert read(text)["amount"] == amount
+
+
+@pytest.mark.parametrize("text", ["下季度估计能签几单", "明年一季度预计能成交多少"])
+def test_a_question_about_the_forecast_is_no_close_date(text):
+    p = understand(text, NOW, KNOWN)
+    assert p.intent == "pipeline" and p.close_on is None
