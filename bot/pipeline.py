@@ -252,12 +252,14 @@ class Bot:
             return problem
         ctx = Ctx(session=session, team=team, member=member, now=now, zone=zone, text=text,
                   platform=incoming.platform, message_id=incoming.message_id,
-                  context_minutes=self.settings.context_minutes, llm=self.llm, meter=meter)
-        parse = await route(incoming.callback or "", ctx, fallback,
-                            lambda: self.known(session, team.id),  # type: ignore[arg-type]
+                  context_minutes=self.settings.context_minutes, llm=self.llm, meter=meter,
+                  known=lambda: self.known(session, team.id))  # type: ignore[arg-type]
+        parse = await route(incoming.callback or "", ctx, fallback, ctx.known,  # type: ignore[arg-type]
                             self.llm, self.settings.crm_llm)
         ctx.lang = parse.lang
         reply = await dispatch(parse, ctx)
+        if ctx.lapsed:
+            reply.text += "\n" + t(parse.lang, "ask_lapsed", text=_short(ctx.lapsed))
         if heard:
             reply.text = quote_transcript(heard, parse.lang) + "\n" + reply.text
         if meter.notice:
@@ -296,3 +298,8 @@ class Bot:
             cached = (version, names, aliases)
             self._names[team_id] = cached
         return cached[1], cached[2]
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

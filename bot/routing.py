@@ -5,7 +5,10 @@ import re
 from typing import Callable, Sequence
 
 from handlers.context import Ctx, Pressed
-from handlers.resolve import state_of
+from handlers.ask import answer, kept_text
+from handlers.erase import ERASE
+from handlers.understanding.asking import asks, erase_name
+from handlers.resolve import save_state, state_of
 from handlers.understanding import understand
 from handlers.understanding.hybrid import understand_hybrid
 from handlers.understanding.llm import LlmClient
@@ -16,7 +19,6 @@ from storage.vocabulary import Intent, Lang, lang_of
 COMMAND = re.compile(r"^\s*/([A-Za-z]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
 COMMANDS = {"start": Intent.HELP, "help": Intent.HELP, "today": Intent.FOLLOWUPS, "followups": Intent.FOLLOWUPS,
             "pipeline": Intent.PIPELINE, "undo": Intent.UNDO, "activity": Intent.ACTIVITY}
-_PICK = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
 Known = Callable[[], tuple[Sequence[str], dict[str, str]]]
 
 
@@ -33,29 +35,37 @@ def button(data: str, lang: Lang) -> tuple[Parse, Pressed] | None:
         return Parse(lang=lang, intent=Intent.SNOOZE), Pressed(followup_id=int(followup), days=int(days))
     if kind == "card" and arg in ("save", "cancel"):
         return Parse(lang=lang, intent=Intent.CARD), Pressed(card="save" if arg == "save" else "cancel")
+    if kind == ERASE and arg.isdigit():
+        return Parse(lang=lang, intent=Intent.ERASE), Pressed(erase_id=int(arg))
+    if kind == ERASE and arg == "cancel":
+        return Parse(lang=lang, intent=Intent.CANCEL), Pressed()
     if kind == "open" and arg.isdigit():
         return Parse(lang=lang, intent=Intent.QUERY_CUSTOMER), Pressed(customer_id=int(arg))
     return None
 
 
-def _answer_pick(data: str, ctx: Ctx) -> None:
-    """A numbered answer (or a pick button) to "which customer?" brings back the note it was asked for;
-    any other message lets the question lapse."""
+def _answer_pick(data: str, ctx: Ctx, known: Known, lang: Lang) -> Parse | None:
+    """An answer to "which customer?" (a button, a number, a name, cancel) brings back the note it
+    was asked for, about the customer answered; cancel drops it (a `Parse` to dispatch). Any other
+    message lets the question lapse: its reply will say the kept note was not recorded."""
     state = state_of(ctx)
-    kind, _, arg = data.partition(":")
-    pick = int(arg) if kind == "pick" and arg.isdigit() else None
-    match = _PICK.match(ctx.text) if not data else None
-    if match and state.pending:
-        pick = int(match.group(1))
-    if pick is not None and state.pending and state.pending.get("kind") == "pick":
-        options = state.pending.get("options") or []
-        if 1 <= pick <= len(options):
-            ctx.pressed = Pressed(customer_id=options[pick - 1])
-            ctx.text = state.pending.get("text") or ""
-            ctx.message_id = state.pending.get("message_id") or ctx.message_id
-            state.pending = None
-    elif state.pending and not data:
-        state.pending = None
+    if not state.pending:
+        return None
+    names, aliases = known()
+    said = answer(ctx, data, names, aliases, lang)
+    if said is None:
+        if not data:
+            ctx.lapsed = kept_text(ctx)
+            save_state(ctx, pending=None)
+        return None
+    pending = state.pending
+    save_state(ctx, pending=None)
+    if said.cancel:
+        return Parse(lang=lang, intent=Intent.CANCEL)
+    ctx.pressed = Pressed(customer_id=said.customer_id, new_customer=said.new_name)
+    ctx.text = pending.get("text") or ""
+    ctx.message_id = pending.get("message_id") or ctx.message_id
+    return None
 
 
 async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClient | None, llm_mode: str) -> Parse:
@@ -67,16 +77,35 @@ async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClien
     if pressed is not None:
         parse, ctx.pressed = pressed
         return parse
-    _answer_pick(data, ctx)
+    cancelled = _answer_pick(data, ctx, known, lang)
+    if cancelled is not None:
+        return cancelled
     names, aliases = known()
-    command = COMMAND.match(ctx.text) if not ctx.pressed.customer_id else None
+    answered = bool(ctx.pressed.customer_id or ctx.pressed.new_customer)
+    command = COMMAND.match(ctx.text) if not answered else None
     if command:
         return _command(command.group(1).lower(), command.group(2) or "", ctx, lang, names, aliases)
     parse = await understand_hybrid(ctx.text, ctx.local_now, names, aliases, llm, llm_mode, ctx.meter)
-    if ctx.pressed.customer_id:  # the answer to "which customer?": the note (or look-up) it was asked for
+    if answered:  # the answer to "which customer?": the note (or look-up) it was asked for
         parse.report = None
         if parse.intent not in (Intent.LOG, Intent.QUERY_CUSTOMER):
             parse.intent = Intent.LOG
+        return parse
+    return never_writes(parse, ctx.text)
+
+
+def never_writes(parse: Parse, text: str) -> Parse:
+    """Whatever understanding said, "delete X" is no note, and a message that asks for
+    information is answered (its report, the card of the customer it names) or not understood,
+    never logged."""
+    erase = erase_name(text, parse.lang)
+    if erase and parse.report is None and parse.intent in (Intent.LOG, Intent.QUERY_CUSTOMER, Intent.UNKNOWN):
+        return Parse(lang=parse.lang, intent=Intent.ERASE, customer=erase)
+    if parse.intent == Intent.LOG and parse.report is None and asks(text, parse.lang):
+        if parse.customer_known or len(parse.customer_candidates) > 1:
+            return Parse(lang=parse.lang, intent=Intent.QUERY_CUSTOMER, customer=parse.customer,
+                         customer_known=parse.customer_known, customer_candidates=parse.customer_candidates)
+        return Parse(lang=parse.lang, intent=Intent.UNKNOWN)
     return parse
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Callable, Literal, Sequence
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -28,6 +28,8 @@ class Pressed:
     days: int | None = None
     card: CardAnswer | None = None
     customer_id: int | None = None   # the message is about this customer, whatever it names
+    new_customer: str | None = None  # the message is about a new customer of this name (an answer)
+    erase_id: int | None = None      # the customer an admin confirmed to erase
 
 
 @dataclass
@@ -50,6 +52,8 @@ class Ctx:
     pressed: Pressed = field(default_factory=Pressed)
     meter: Meter | None = None               # the member's LLM budget for today
     new_customer_id: int | None = None       # the customer this very message created
+    lapsed: str | None = None                # a kept note whose question this message let lapse
+    known: Callable[[], tuple[Sequence[str], dict[str, str]]] | None = None  # the team's customer names, aliases
 
     @property
     def today(self) -> date:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import Awaitable, Callable
 
+from handlers.ask import handle_cancel
 from handlers.card_scan import handle_card
 from handlers.context import Ctx
+from handlers.erase import handle_erase, handle_unknown
 from handlers.customer_card import handle_query
 from handlers.followups import handle_done, handle_followups, handle_snooze
 from handlers.log_note import handle_log
@@ -31,8 +33,10 @@ ROUTES: dict[Intent, Handler] = {
     Intent.ACTIVITY: handle_activity,
     Intent.UNDO: handle_undo,
     Intent.CARD: handle_card,
+    Intent.CANCEL: handle_cancel,
+    Intent.ERASE: handle_erase,
     Intent.HELP: handle_help,
-    Intent.UNKNOWN: handle_help,
+    Intent.UNKNOWN: handle_unknown,
 }
 
 

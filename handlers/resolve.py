@@ -14,6 +14,11 @@ from handlers.understanding.model import Parse
 from storage.customers import customers_named
 from storage.journal import write_through
 from storage.models import ChatState, Customer
+from handlers.ask import ask, recent_customers
+from handlers.understanding.lex_names import COMMON_WORDS as COMMON
+from handlers.understanding import zh_names
+from handlers.understanding.matching import name_tokens
+from handlers.understanding.unnamed import company_guess, other_name
 
 
 @dataclass
@@ -84,12 +89,21 @@ def ask_which(ctx: Ctx, options: list[Customer], intent: str) -> Reply:
 
 
 def resolve_customer(parse: Parse, ctx: Ctx, *, may_create: bool, intent: str) -> Resolved:
-    """Find the customer `parse` names; ask when two match; fall back to the conversation."""
+    """Find the customer `parse` names; ask when two match; fall back to the conversation. A
+    note (`may_create`) is filed only under a customer it names, or the last note's when it names
+    no other company; when unsure the bot asks and keeps it (handlers/ask.py)."""
     forced = ctx.pressed.customer_id
     if forced:
         customer = ctx.session.get(Customer, forced)
         if customer is not None and customer.team_id == ctx.team.id:
             return Resolved(customer=customer)
+    if ctx.pressed.new_customer and may_create:
+        found = customers_named(ctx.session, ctx.team.id, ctx.pressed.new_customer)  # type: ignore[arg-type]
+        if len(found) == 1:
+            return Resolved(customer=found[0])
+        return Resolved(new_name=ctx.pressed.new_customer.strip()[:300])
+    if may_create:
+        return _resolve_note(parse, ctx)
     if len(parse.customer_candidates) > 1:
         options: dict[int, Customer] = {}
         for name in parse.customer_candidates:
@@ -112,3 +126,65 @@ def resolve_customer(parse: Parse, ctx: Ctx, *, may_create: bool, intent: str) -
     if customer is not None:
         return Resolved(customer=customer, from_context=True)
     return Resolved(ask=Reply(text=t(ctx.lang, "who_is_it"), lang=ctx.lang))
+
+
+def _resolve_note(parse: Parse, ctx: Ctx) -> Resolved:
+    """The customer a note names, a new one it names, the last note's when it names none, or a
+    question (with the note kept) when any of these is in doubt."""
+    names, aliases = ctx.known() if ctx.known else ((), {})
+    if len(parse.customer_candidates) > 1:
+        options: dict[int, Customer] = {}
+        for name in parse.customer_candidates:
+            for customer in customers_named(ctx.session, ctx.team.id, name):  # type: ignore[arg-type]
+                options.setdefault(customer.id, customer)  # type: ignore[arg-type]
+        if len(options) > 1:
+            return Resolved(ask=ask(ctx, list(options.values()), None, "which_customer_note"))
+        if len(options) == 1:
+            return Resolved(customer=next(iter(options.values())))
+    if parse.customer:
+        found = customers_named(ctx.session, ctx.team.id, parse.customer)  # type: ignore[arg-type]
+        if len(found) > 1:
+            return Resolved(ask=ask(ctx, found, None, "which_customer_note"))
+        if len(found) == 1:
+            other = other_name(ctx.text, parse.lang, found[0].name, list(names), dict(aliases))
+            if other and not customers_named(ctx.session, ctx.team.id, other):  # type: ignore[arg-type]
+                return Resolved(ask=ask(ctx, found, other, "ask_close", customer=found[0].name, name=other))
+            return Resolved(customer=found[0])
+        new_name = parse.customer.strip()[:300]
+        close = close_customers(ctx, new_name)
+        if close:
+            return Resolved(ask=ask(ctx, close, new_name, "ask_close", customer=close[0].name, name=new_name))
+        return Resolved(new_name=new_name)
+    guess = company_guess(ctx.text, parse.lang, parse.contact)
+    if guess:
+        known = customers_named(ctx.session, ctx.team.id, guess)  # type: ignore[arg-type]
+        if len(known) == 1:
+            return Resolved(customer=known[0])
+        last = context_customer(ctx)
+        return Resolved(ask=ask(ctx, [last] if last is not None else [], guess, "ask_unnamed", name=guess))
+    fresh = context_customer(ctx)
+    if fresh is not None:
+        return Resolved(customer=fresh, from_context=True)
+    return Resolved(ask=ask(ctx, recent_customers(ctx), None, "which_customer_note"))
+
+
+def close_customers(ctx: Ctx, name: str) -> list[Customer]:
+    """Known customers whose name opens with the same distinctive word (or Chinese core) as
+    `name`: "Acme Industries" beside Acme Corp, "华彩集团" beside 华彩科技."""
+    key = _core(name)
+    if not key:
+        return []
+    names, _ = ctx.known() if ctx.known else ((), {})
+    close = [known for known in names if _core(known) == key]
+    out: list[Customer] = []
+    for known in close[:5]:
+        out += customers_named(ctx.session, ctx.team.id, known)  # type: ignore[arg-type]
+    return out[:5]
+
+
+def _core(name: str) -> str:
+    if any("\u4e00" <= ch <= "\u9fff" for ch in name):
+        core = zh_names.parts(name)[1]
+        return core if len(core) >= 2 else ""
+    tokens = [w for w in name_tokens(name) if w not in COMMON]
+    return tokens[0] if tokens and len(tokens[0]) >= 3 else ""

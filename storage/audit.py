@@ -18,7 +18,7 @@ from storage.models import (AuditLog, Contact, Customer, CustomerAlias, Deal, Fo
 
 
 def _has(session: Session, table: str) -> bool:
-    return inspect(session.get_bind()).has_table(table)
+    return inspect(session.connection()).has_table(table)  # on the caller's connection: no second writer
 
 
 def customer_tables(session: Session) -> list[Any]:

@@ -86,6 +86,8 @@ class Intent(StrEnum):
     DONE = "done"
     SNOOZE = "snooze"
     CARD = "card"
+    CANCEL = "cancel"          # "cancel" to the bot's question: the note it kept is dropped
+    ERASE = "erase"            # "delete X": explained, or (an admin) confirmed and erased
 
 
 CONTRACT_INTENTS: tuple[Intent, ...] = (Intent.LOG, Intent.QUERY_CUSTOMER, Intent.PIPELINE, Intent.FOLLOWUPS,

@@ -59,7 +59,7 @@ _OPENERS = r"(?:(?:okay|ok|so|also|and|alright|all\s+right|hey|hi|hello|well|qui
 _LEAD_NEXT = frozenset("""signed sign said says say called call rang went wants want needs need decided agreed accepted
 declined bought buy paid picked chose answered replied emailed texted messaged sent confirmed approved lost won finally
 demo proposal quote po update meeting mtg visit visited onsite walk walk-in cold inbound intro referral renewal
-contract deal guys folks people team ppl""".split())
+contract deal guys folks people team ppl complained complains complaint""".split())
 _WORD = re.compile(r"[\w&][\w&'’.-]*|&")
 _ABBREVIATED = "".join(rf"(?<!\b{a})" for a in ("st", "St", "mt", "Mt", "dr", "Dr", "mr", "Mr", "ms", "Ms", "jr", "Jr",
                                                   "ft", "Ft", "mrs", "Mrs"))

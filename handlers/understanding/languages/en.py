@@ -1135,3 +1135,64 @@ CADENCES = [
     (r"\bquarterly\b", 91),
     (r"\bdaily\b", 1),
 ]
+
+# -- the conversation around a note (handlers/ask.py, handlers/understanding/unnamed.py) --
+BEFORE_FIRM = [
+    r"at",
+    r"from",
+    r"w/",
+    r"with",
+    r"by",
+    r"visited",
+    r"called",
+]
+ANSWER_LEAD = [
+    r"it'?s",
+    r"it\s+is",
+    r"it\s+was",
+    r"that'?s",
+    r"the\s+customer\s+is",
+    r"customer",
+    r"oh",
+    r"sorry",
+]
+ANSWER_NEW = [
+    r"new\s+customer",
+    r"new\s+client",
+    r"new\s+one",
+    r"new",
+]
+ANSWER_CANCEL = [
+    r"cancel",
+    r"never\s*mind",
+    r"nvm",
+    r"forget\s+it",
+    r"drop\s+it",
+    r"no",
+    r"none",
+    r"stop",
+]
+ASKING = [
+    r"\?",
+    r"^\W*(?:what|who|whom|whose|which)(?:'s|s|'re)?\b(?!\s+a\b)",
+    r"^\W*how(?:'s|s)?\b(?!\s+(?:it|they|we|that)\s+went\b)",
+    r"^\W*(?:any|anything|anyone|anybody)\s+(?:news|update|updates|new|talked|know|heard|spoke)\b",
+    r"^\W*(?:do|does|did|can|could|is|are|was|were|should)\s+(?:we|you|i|anyone|anybody|somebody|someone)\s+"
+    r"(?:have|know|got|ever|already|still|talk|talked|spoke|need|remember|recall)\b",
+    r"^\W*tell\s+me\b",
+    r"^\W*(?:summari[sz]e|show\s+me)\b",
+]
+ASK_HEDGE = [
+    r"i\s+think",
+    r"i\s+guess",
+    r"i\s+believe",
+    r"maybe",
+    r"probably",
+    r"or\s+something",
+    r"right",
+    r"lol",
+]
+ERASE = [
+    r"^\W*(?:please\s+)?(?:delete|remove|erase|forget|wipe)\s+(?:customer\s+|client\s+|all\s+(?:of\s+)?|everything\s+(?:about|on)\s+)?"
+    r"(?!that\b|the\s+last\b|last\b|it\b|this\b)(?P<name>[^?!.]{2,80}?)\W*$",
+]

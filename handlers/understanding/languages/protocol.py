@@ -131,13 +131,22 @@ class Cues(Protocol):
     LEGAL_FORMS: frozenset[str]               # legal forms written as words ("llc", "ооо"), dropped to compare names
     COMMON_WORDS: frozenset[str]              # words that begin company names but mean nothing alone ("global")
 
+    # -- the conversation around a note (handlers/ask.py, handlers/understanding/unnamed.py) --
+    BEFORE_FIRM: Phrases       # words right before a company's name ("at", "у", "从"): what follows may be one
+    ANSWER_LEAD: Phrases       # words opening a typed answer to "which customer?" that say nothing ("it's", "это", "是")
+    ANSWER_NEW: Phrases        # an answer that names a new customer ("new customer X", "новый клиент X", "新客户X")
+    ANSWER_CANCEL: Phrases     # a whole answer that drops the kept note ("cancel", "не надо", "算了")
+    ASKING: Phrases            # a message asking for information, never a note ("what", "кто", "吗", a "?")
+    ASK_HEDGE: Phrases         # a doubt before a question mark, inside a note ("Jen I think?")
+    ERASE: Phrases             # "delete X": the customer's name in the group `name`
+
 
 # slots a language may leave empty (the rule that reads them is then skipped)
 OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "THEIRS", "THEIRS_NAMED",
                       "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "FILLERS", "CORRECTION", "NOT_YET",
                       "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "RETRACT", "SOURCE_END",
-                      "ASKED_FOR", "EARLIER"})
+                      "ASKED_FOR", "EARLIER", "ASK_HEDGE"})
 # the keys every language's mappings must have
 CHANNEL_NAMES: tuple[str, ...] = tuple(SPOKEN_CHANNELS)
 STAGE_NAMES: tuple[str, ...] = tuple(Stage)

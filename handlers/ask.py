@@ -1,0 +1,172 @@
+"""Asking which customer a note is about, and keeping the note until the answer.
+
+When the bot is unsure which customer a note means (two customers are close, the note seems to
+name a company the bot does not know, or it names none and there is no last note to take one
+from), it records nothing yet: it asks with buttons (the candidates, "new customer X", cancel)
+and keeps the note in the member's chat state. The answer — a button, a number, a customer's
+name or a new name typed — applies the whole note; "cancel" drops it. Any other message lets the
+question lapse, and its reply says the kept note was not recorded.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from sqlalchemy import select
+from sqlmodel import col
+
+from handlers.context import Ctx, Pressed
+from handlers.reply import Choice, Reply
+from handlers.texts import t
+from handlers.understanding.languages import cues, one_of
+from handlers.understanding import understand
+from handlers.understanding.matching import match_known
+from handlers.understanding.model import Parse
+from storage.models import ChatState, Customer, Note
+from storage.vocabulary import Intent, Lang, Stage
+
+PICK = "pick"             # a pending question: which customer
+NEW = "new"               # the button that makes the guessed name a new customer
+CANCEL = "cancel"         # the button that drops the kept note
+MAX_NAME_WORDS = 6        # a typed answer longer than this is a new message, not a name
+RECENT = 3                # customers offered when the note names none
+_WORDY = re.compile(r"[^\W_]")
+_NUMBER = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a message answers to a pending "which customer?": a customer, a new name, or cancel."""
+
+    customer_id: int | None = None
+    new_name: str | None = None
+    cancel: bool = False
+
+
+def ask(ctx: Ctx, options: Sequence[Customer], new_name: str | None, key: str = "which_customer",
+        **values: str) -> Reply:
+    """Ask which customer the message is about, with a button for each of `options`, one for
+    `new_name` as a new customer, and cancel; keep the message (with its id) for the answer."""
+    state = _state(ctx)
+    state.pending = {"kind": PICK, "text": ctx.text, "message_id": ctx.message_id,
+                     "options": [c.id for c in options], "new": new_name}
+    ctx.session.add(state)
+    lines = [t(ctx.lang, key, **values)]
+    lines += [f"{i}. {c.name}" for i, c in enumerate(options, 1)]
+    choices = [Choice(label=f"{i}. {c.name}", data=f"{PICK}:{i}") for i, c in enumerate(options, 1)]
+    if new_name:
+        label = t(ctx.lang, "new_customer_option", name=new_name)
+        lines.append(f"{len(options) + 1}. {label}")
+        choices.append(Choice(label=f"{len(options) + 1}. {label}", data=f"{PICK}:{NEW}"))
+    choices.append(Choice(label=t(ctx.lang, "cancel_option"), data=f"{PICK}:{CANCEL}"))
+    lines.append(t(ctx.lang, "ask_kept"))
+    return Reply(text="\n".join(lines), lang=ctx.lang, choices=choices)
+
+
+def recent_customers(ctx: Ctx) -> list[Customer]:
+    """The customers of the member's last notes, newest first (offered when a note names none)."""
+    rows = ctx.session.execute(
+        select(Customer).join(Note, col(Note.customer_id) == col(Customer.id))
+        .where(col(Note.team_id) == ctx.team.id, col(Note.member_id) == ctx.member.id,
+               col(Note.undone_at).is_(None))
+        .order_by(col(Note.id).desc()).limit(20)).scalars().all()
+    seen: dict[int, Customer] = {}
+    for customer in rows:
+        seen.setdefault(customer.id, customer)
+    return list(seen.values())[:RECENT]
+
+
+def answer(ctx: Ctx, data: str, names: Sequence[str], aliases: Mapping[str, str], lang: Lang) -> Answer | None:
+    """What the message answers to the pending question, if it answers it; None otherwise (a
+    button of ours for the question, a number, cancel, a known customer's name, or a short new
+    name)."""
+    pending = _state(ctx).pending
+    if not pending or pending.get("kind") != PICK:
+        return None
+    options: list[int] = pending.get("options") or []
+    new_name: str | None = pending.get("new")
+    kind, _, arg = data.partition(":")
+    if data:
+        if kind != PICK:
+            return None
+        picked = arg
+    else:
+        number = _NUMBER.match(ctx.text)
+        picked = number.group(1) if number else ""
+    if picked == CANCEL or (not data and _cancels(ctx.text, lang)):
+        return Answer(cancel=True)
+    if picked == NEW and new_name:
+        return Answer(new_name=new_name)
+    if picked.isdigit():
+        index = int(picked)
+        if 1 <= index <= len(options):
+            return Answer(customer_id=options[index - 1])
+        if index == len(options) + 1 and new_name:
+            return Answer(new_name=new_name)
+        return None
+    if data:
+        return None
+    return _typed(ctx, names, aliases, lang)
+
+
+def _typed(ctx: Ctx, names: Sequence[str], aliases: Mapping[str, str], lang: Lang) -> Answer | None:
+    """A customer's name typed as the answer: a known one, else a short new name."""
+    text = ctx.text.strip()
+    language = cues(lang)
+    stripped = re.sub(r"^(?:" + one_of(language.ANSWER_LEAD) + r")(?:\s*[:,-]\s*|\s+)", "", text, flags=re.I) \
+        if language.ANSWER_LEAD else text
+    new = re.match(r"^(?:" + one_of(language.ANSWER_NEW) + r")(?:\s*[:,-]\s*|\s+)(.+)$", stripped, flags=re.I) \
+        if language.ANSWER_NEW else None
+    name = (new.group(1) if new else stripped).strip(" .!\"'“”«»")
+    if not name or "?" in name or "？" in name or len(name.split()) > MAX_NAME_WORDS or len(name) > 80:
+        return None
+    if not new:
+        match = match_known(name, names, aliases)
+        rest = name[:match.start] + name[match.end:] if match.start >= 0 else name
+        if match.name and not _WORDY.search(rest):
+            found = ctx.session.execute(select(Customer).where(
+                col(Customer.team_id) == ctx.team.id, col(Customer.name) == match.name)).scalars().first()
+            if found is not None:
+                return Answer(customer_id=found.id)
+        if any(ch.isdigit() for ch in name) or not _just_a_name(name, ctx, names, aliases):
+            return None
+    return Answer(new_name=name[:300])
+
+
+def _just_a_name(text: str, ctx: Ctx, names: Sequence[str], aliases: Mapping[str, str]) -> bool:
+    """True when a short message says nothing but a name: no interaction, stage, amount or day,
+    and no question, command or request."""
+    parse = understand(text, ctx.local_now, names, dict(aliases))
+    if parse.intent not in (Intent.LOG, Intent.QUERY_CUSTOMER, Intent.UNKNOWN):
+        return False
+    moved = parse.stage not in (None, Stage.LEAD)  # a new name alone reads as a first contact (lead)
+    return not (parse.channel or moved or parse.amount is not None or parse.followup_on
+                or parse.birthday or parse.refused)
+
+
+def _cancels(text: str, lang: Lang) -> bool:
+    phrases = cues(lang).ANSWER_CANCEL
+    return bool(phrases) and re.fullmatch(r"\W*(?:" + one_of(phrases) + r")\W*", text.strip(), flags=re.I) is not None
+
+
+def kept_text(ctx: Ctx) -> str | None:
+    """The note kept for a pending question, if any."""
+    pending = _state(ctx).pending
+    return pending.get("text") if pending and pending.get("kind") == PICK else None
+
+
+def _state(ctx: Ctx) -> ChatState:
+    from handlers.resolve import state_of
+
+    return state_of(ctx)
+
+
+async def handle_cancel(parse: Parse, ctx: Ctx) -> Reply:
+    """"Cancel" to a pending question: the kept note is dropped, nothing is written."""
+    from handlers.resolve import save_state, state_of
+
+    pending = state_of(ctx).pending or {}
+    save_state(ctx, pending=None)
+    erasing = pending.get("kind") == "erase" or ctx.pressed != Pressed()
+    return Reply(text=t(ctx.lang, "erase_cancelled" if erasing else "ask_cancelled"), lang=ctx.lang)

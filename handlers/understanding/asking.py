@@ -1,0 +1,45 @@
+"""Does a message ask for information? A rule of the conversation, whatever the parse says: a
+message that asks (a question mark, "what/who/how", "что/кто/сколько", "啥/怎么样/吗") is answered
+or met with "I didn't understand", never recorded as a note (DESIGN.md, invariant 8). A question
+mark after a doubt inside a note ("talked to the owner, Jen I think? wants a demo") does not ask.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from handlers.understanding.languages import cues, one_of
+
+_MARK = re.compile(r"[?？]")
+
+
+@lru_cache(maxsize=None)
+def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]:
+    language = cues(code)
+    forms = [phrase for phrase in language.ASKING if phrase not in (r"\?", r"[?？]")]
+    asking = re.compile(one_of(forms), re.I | re.M)
+    hedge = re.compile(r"(?:" + one_of(language.ASK_HEDGE) + r")\W*$", re.I) if language.ASK_HEDGE else None
+    erase = re.compile(one_of(language.ERASE), re.I) if language.ERASE else None
+    return asking, hedge, erase
+
+
+def asks(text: str, lang: str) -> bool:
+    """True when `text` asks for information (in `lang`, or by a question mark in any)."""
+    asking, hedge, _ = _patterns(lang)
+    if asking.search(text):
+        return True
+    for mark in _MARK.finditer(text):
+        before = text[:mark.start()]
+        if hedge is None or not hedge.search(before):
+            return True
+    return False
+
+
+def erase_name(text: str, lang: str) -> str | None:
+    """The customer a "delete X" message names ("delete Globex", "удали Вектор", "删除星辰科技")."""
+    for code in dict.fromkeys((lang, "en", "ru", "zh")):
+        erase = _patterns(code)[2]
+        found = erase.search(text.strip()) if erase else None
+        if found:
+            return found.group("name").strip(" «»\"'“”")
+    return None

@@ -1,0 +1,116 @@
+"""Does a note name a company the parse did not take? Two readings that keep a note off a
+customer it does not name (DESIGN.md, invariant 8):
+
+- `other_name`: the note names a known customer only in part and goes on with words of another
+  company ("Northwind Foods" when Northwind Traders is known, "华彩集团" beside 华彩科技, "high
+  desert dental labs" beside High Plains Grain Co-op): the name it writes instead, else None;
+- `company_guess`: the parse found no customer, yet the note reads like it names one (an unknown
+  capitalised or quoted name, "at/from/w X", "у/из X", "在X", a word of a company's trade or
+  legal form): that name as written, else None.
+
+Both read the text only, so they hold whether the rules or the model understood the note.
+"""
+from __future__ import annotations
+
+import re
+
+from handlers.understanding.languages import cues, one_of
+from handlers.understanding.languages import en as en_cues
+from handlers.understanding.languages import ru as ru_cues
+from handlers.understanding.languages import zh as zh_cues
+from handlers.understanding.matching import match_known, name_tokens, norm_token
+from storage.vocabulary import Lang
+
+_WORD = re.compile(r"[A-Za-zÀ-ɏА-Яа-яЁё][\w'’.-]*|&")
+_ZH_FIRM = re.compile("[\u4e00-\u9fff]{2,6}?(?:" + "|".join(sorted(set(zh_cues.TRADES) | set(zh_cues.LEGAL),
+                                                                     key=len, reverse=True)) + ")")
+_ZH_LEAD = re.compile("^.*(?:" + "|".join(zh_cues.BEFORE_FIRM) + ")(?=[\u4e00-\u9fff]{2})")
+_QUOTED = re.compile(r"[\"“«「『《]([^\"”»」』》]{2,60})[\"”»」』》]")
+_RU_LEGAL = re.compile(ru_cues.LEGAL_PREFIX + r"\s+[«\"]?([А-ЯЁA-Z][^»\",.;:!?]{1,50})")
+# a note that opens with what happened and then a lower-case name: "lost kestrel tooling. went w …"
+_EN_OPENS = re.compile(r"^\W*(?:lost|won|signed(?:\s+w/?|\s+with)?|visited|called|met(?:\s+w/?|\s+with)?|emailed|texted|"
+                       r"pinged|dropped\s+by|stopped\s+by|demo(?:\s+at|\s+w/?|\s+with)?)\s+"
+                       r"((?:[a-z][\w'’&-]*\s*){1,3}?)(?=\s*(?:[.,;:!(]|\s-\s|$))")
+_SENTENCE_START = re.compile(r"(?:^|[.!?;:\n—–-]\s*|\(\s*)$")
+_NOT_NAMES = frozenset(w.lower() for w in en_cues.NOT_NAMES | en_cues.FIRST_NAMES | en_cues.NOT_FIRMS_LOWER)
+_RU_PEOPLE = frozenset(w.lower() for w in [*ru_cues.MALE_NAMES, *ru_cues.FEMALE_NAMES])
+
+
+def _words_after(text: str, end: int, count: int = 2) -> list[str]:
+    return [m.group(0) for m in _WORD.finditer(text[end:end + 60])][:count]
+
+
+def other_name(text: str, lang: Lang, customer: str, known: list[str], aliases: dict[str, str]) -> str | None:
+    """The other company the note writes where it names `customer` only in part, else None."""
+    match = match_known(text, known, aliases)
+    if match.name != customer or match.start < 0:
+        return None
+    span = text[match.start:match.end]
+    own = set(name_tokens(customer)) | {norm_token(w) for w in customer.split()}
+    if any("\u4e00" <= ch <= "\u9fff" for ch in span):
+        longer = _ZH_FIRM.match(text, match.start)
+        if longer and longer.end() > match.end:
+            tail = text[match.end:longer.end()]
+            if tail not in customer:
+                return longer.group(0)
+        return None
+    if not re.match(r"\s+(?:&\s+)?[^\W\d_]", text[match.end:]):
+        return None  # the name ends at a punctuation mark or the end: "Twin Oaks: Marcus agreed"
+    after = _words_after(text, match.end)
+    if after and after[0] == "&":
+        after = after[1:]
+    if not after:
+        return None
+    head = after[0]
+    word = norm_token(head.strip(".'’"))
+    if word in own or word in _NOT_NAMES or word in cues(lang).LEGAL_FORMS or len(word) < 2:
+        return None
+    capitalised = head[0].isupper() and not head.isupper() and span[:1].isupper()
+    firm = word in en_cues.FIRM_WORDS or any(norm_token(w) in en_cues.FIRM_WORDS for w in after[1:])
+    if capitalised or (firm and word not in own):
+        written = text[match.start:text.find(head, match.end) + len(head)]
+        if len(after) > 1 and norm_token(after[1]) in en_cues.FIRM_WORDS:
+            written = text[match.start:text.find(after[1], match.end) + len(after[1])]
+        return written.strip()
+    return None
+
+
+def company_guess(text: str, lang: Lang, contact: str | None = None) -> str | None:
+    """The company a note seems to name though the parse took none, as written; else None."""
+    quoted = _QUOTED.search(text)
+    if quoted and not quoted.group(1).strip().isdigit():
+        return quoted.group(1).strip()
+    if lang == Lang.ZH:
+        found = _ZH_FIRM.search(text)
+        return _ZH_LEAD.sub("", found.group(0)) if found else None
+    if lang == Lang.RU:
+        legal = _RU_LEGAL.search(text)
+        if legal:
+            return legal.group(1).strip()
+    people = {norm_token(w) for w in (contact or "").split()}
+    for found in re.finditer(r"(?:[A-ZА-ЯЁ][\w'’&-]*(?:\s+(?:&\s+)?[A-ZА-ЯЁ][\w'’&-]*)*)", text):
+        words = found.group(0).split()
+        if _SENTENCE_START.search(text[:found.start()]):
+            words = words[1:]  # a capital that only opens a sentence
+        words = [w for w in words if norm_token(w) not in people]
+        if not words:
+            continue
+        lowered = [norm_token(w) for w in words]
+        if all(w in _NOT_NAMES or w in _RU_PEOPLE or len(w) < 2 for w in lowered):
+            continue
+        if len(words) == 1 and (words[0].isupper() and len(words[0]) <= 4):
+            continue  # PO, NDA, CEO, КП
+        if len(words) == 1 and (lowered[0] in _RU_PEOPLE or lowered[0] in _NOT_NAMES):
+            continue
+        return " ".join(words)
+    if lang == Lang.EN:
+        opening = _EN_OPENS.match(text)
+        if opening and all(norm_token(w) not in _NOT_NAMES and not w.isdigit() for w in opening.group(1).split()):
+            return opening.group(1).strip()
+        for found in re.finditer(r"\b" + one_of(en_cues.BEFORE_FIRM) + r"\s+((?:[a-z][\w'’&-]*\s+){0,3}?("
+                                 + "|".join(sorted(en_cues.FIRM_WORDS, key=len, reverse=True)) + r"))\b", text):
+            phrase = found.group(1)
+            first = norm_token(phrase.split()[0])
+            if first not in _NOT_NAMES and first not in ("a", "the", "their", "his", "her", "our"):
+                return phrase
+    return None
