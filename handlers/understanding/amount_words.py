@@ -10,6 +10,8 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from handlers.understanding.languages import ru
+
 
 class WordAmount(NamedTuple):
     """A value written in words: span, value, the currency word as written (or None), and
@@ -22,20 +24,13 @@ class WordAmount(NamedTuple):
     counted: bool
 
 
-_RU_UNITS = {
-    "один": 1, "одна": 1, "одну": 1, "одного": 1, "два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3, "четыре": 4,
-    "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11,
-    "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "шестнадцать": 16,
-    "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19, "двадцать": 20, "тридцать": 30, "сорок": 40,
-    "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80, "девяносто": 90, "сто": 100,
-    "двести": 200, "триста": 300, "четыреста": 400, "пятьсот": 500, "шестьсот": 600, "семьсот": 700,
-    "восемьсот": 800, "девятьсот": 900, "полтора": 1.5, "полторы": 1.5, "пол": 0.5,
-}
-_RU_MUL = r"(?P<mul>тысяч[аиу]?|тыс\.?|миллион(?:а|ов)?|млн\.?|миллиард(?:а|ов)?|млрд\.?|лям(?:а|ов)?)"
-_RU_CUR = r"(?:\s+(?P<cur>руб(?:лей|ля|ль)?\.?|р\.|₽|долл\w*|\$|евро|€|юан\w*))?"
-_RU_WORD = "|".join(sorted(_RU_UNITS, key=len, reverse=True))
-_RU = re.compile(r"(?<![\w-])(?:(?P<num>(?:(?:" + _RU_WORD + r")\s+){0,2}(?:" + _RU_WORD + r")(?:\s+с\s+половиной)?)\s*)?" + _RU_MUL
-                 + r"(?![\w])" + _RU_CUR, re.I)
+_RU_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)?|\d+(?:[.,]\d+)?", re.I)
+_RU_SCALES = tuple((re.compile(phrase, re.I), factor) for phrase, factor in ru.SPOKEN_SCALES)
+_RU_HALF = re.compile(r"\s+" + ru.SPOKEN_HALF, re.I)
+_RU_CUR = re.compile(r"\s*(?P<cur>" + ru.SPOKEN_CURRENCY + r")(?![\w])", re.I)
+_THOUSAND, _MILLION = 1000, 10**6
+_COUNTED_SCALE = ("иона", "ионов", "имона", "имонов", "ляма", "лямов", "тысяч", "тысячи")   # "миллиона четыре"
+
 
 _EN_UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -55,15 +50,88 @@ _ZH = re.compile("(?P<num>[一二两三四五六七八九十](?:[零一二两三
                  "(?P<cur>元|块钱?|人民币|美元|美金|欧元|英镑)?")
 
 
-def _ru_value(num: str | None, mul: str) -> Decimal:
-    base = Decimal(1)
-    if num:
-        half = num.lower().endswith("половиной")
-        words = num.split()[:-2] if half else num.split()
-        base = sum((Decimal(str(_RU_UNITS[w.lower()])) for w in words), Decimal("0.5") if half else Decimal(0))
-    mul = mul.lower()
-    scale = 1000 if mul.startswith("тыс") else 10**9 if mul.startswith(("млрд", "миллиард")) else 10**6
-    return base * scale
+class _Word(NamedTuple):
+    word: str
+    start: int
+    end: int
+    number: Decimal | None      # a number word's value (or a number in digits)
+    scale: int | None           # a scale word's factor
+    digits: bool = False
+
+
+def _ru_words(text: str) -> list[_Word]:
+    """The number words, numbers in digits and scale words of `text`, in order, "с половиной"
+    read as a half; every other word as a gap (None, None)."""
+    out: list[_Word] = []
+    for m in _RU_WORD.finditer(text):
+        word = m.group().lower().replace("ё", "е")
+        if word[0].isdigit():
+            out.append(_Word(word, m.start(), m.end(), Decimal(word.replace(",", ".")), None, True))
+            continue
+        if word == "с" and (half := _RU_HALF.match(text, m.start() - 1)) and out and out[-1].number is not None:
+            out.append(_Word("с половиной", m.start(), half.end(), Decimal("0.5"), None))
+            continue
+        if out and out[-1].number == Decimal("0.5") and m.start() < out[-1].end:
+            continue                                       # "половиной" inside "с половиной"
+        value = ru.SPOKEN_NUMBERS.get(word)
+        scale = next((factor for pattern, factor in _RU_SCALES if pattern.fullmatch(word)), None)
+        out.append(_Word(word, m.start(), m.end(), None if value is None else Decimal(str(value)), scale))
+    return out
+
+
+def _ru_runs(words: list[_Word], text: str) -> list[list[_Word]]:
+    """Runs of number and scale words next to each other (only spaces between)."""
+    runs: list[list[_Word]] = []
+    for w in words:
+        if w.number is None and w.scale is None:
+            continue
+        if runs and text[runs[-1][-1].end:w.start].strip() == "" and not w.digits:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return runs
+
+
+def _ru_value(run: list[_Word]) -> tuple[Decimal, int, bool] | None:
+    """What a run of Russian number words is worth, the index of its last word read, and whether a
+    number was said (not a bare "миллион"): "два миллиона триста сорок тысяч" = 2 340 000; a number
+    left after a scale is its next lower part ("миллион двести" = 1 200 000, "сто тысяч пятьсот" =
+    100 500); said the other way round, a small count after the scale multiplies it ("миллиона
+    четыре с половиной" = 4 500 000). None without a scale word."""
+    if run[0].scale is not None and run[0].word.endswith(_COUNTED_SCALE) and len(run) > 1 and all(w.number is not None and not w.digits for w in run[1:]) \
+            and sum(w.number for w in run[1:] if w.number is not None) < 10:
+        count = sum((w.number for w in run[1:] if w.number is not None), Decimal(0))
+        return count * run[0].scale, len(run) - 1, True
+    total, part, last_scale, said, end = Decimal(0), Decimal(0), 0, False, -1
+    for i, w in enumerate(run):
+        if w.scale is not None:
+            if last_scale and w.scale >= last_scale:
+                break                                      # "тысяч миллионов": two amounts, read the first
+            total += (part or Decimal(1)) * w.scale
+            part, last_scale, end = Decimal(0), w.scale, i
+        elif w.number is not None:
+            part += w.number
+            said = True
+    if not last_scale:
+        return None
+    if part and end < len(run) - 1 and part < _THOUSAND:
+        total += part * (last_scale // _THOUSAND if last_scale >= _MILLION else 1)
+        end = len(run) - 1
+    return total, end, said
+
+
+def _ru_amounts(text: str) -> list[WordAmount]:
+    out = []
+    for run in _ru_runs(_ru_words(text), text):
+        read = _ru_value(run)
+        if read is None or not read[0]:
+            continue
+        value, last, said = read
+        end = run[last].end
+        cur = _RU_CUR.match(text, end)
+        out.append(WordAmount(run[0].start, cur.end() if cur else end, value, cur.group("cur") if cur else None,
+                              said))
+    return out
 
 
 def _en_value(num: str, mul: str) -> Decimal:
@@ -116,10 +184,8 @@ def find_word_amounts(text: str, lang: str) -> list[WordAmount]:
     """Values written in words in `text` (Russian, English or Chinese rules by `lang`)."""
     out: list[WordAmount] = []
     if lang == "ru":
-        for m in _RU.finditer(text):
-            out.append(WordAmount(m.start(), m.end(), _ru_value(m.group("num"), m.group("mul")), m.group("cur"),
-                                  bool(m.group("num"))))
-    elif lang == "en":
+        return _ru_amounts(text)
+    if lang == "en":
         for m in _EN.finditer(text):
             counted = m.group("num").lower() not in ("a", "an")
             out.append(WordAmount(m.start(), m.end(), _en_value(m.group("num"), m.group("mul")), m.group("cur"),

@@ -82,6 +82,18 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MINUS = re.compile(r"(?:(?<![\w-])|(?<=[\u4e00-\u9fff]))[-−](?=(?:US\$|\$|€|£|¥|₽)?\d)")
 MAX_VALUE = 10**15
 
+_SPACE_GROUPED = re.compile(r"\d{1,3}(?:[ \u202f]\d{3})+")
+_PHONE_BEFORE = re.compile(r"[+\d(][\s)-]*$")
+_PHONE_AFTER = re.compile(r"[\s(-]*\d")
+
+
+def _grouped(text: str, m: re.Match) -> bool:
+    """True for a sum written with its thousands set apart by spaces ("214 500", "1 450 000"): a
+    value, unlike a count or a year, even with no currency; not part of a phone number."""
+    num = m.group("num")
+    return (_SPACE_GROUPED.fullmatch(num) is not None and not _PHONE_BEFORE.search(text, 0, m.start())
+            and not _PHONE_AFTER.match(text, m.end()))
+
 
 @dataclass(frozen=True)
 class Amount:
@@ -133,7 +145,7 @@ def find_amounts(text: str, lang: str, refused: list[Refused] | None = None) -> 
         if ranged:  # "$30-40k", "30–40 тыс", "30到40万": the multiplier of the range's end
             mul = (ranged.group("short") or ranged.group("mul") or "").lower().rstrip(".")
             post = post or ranged.group("post")
-        if not (pre or mul or post):
+        if not (pre or mul or post) and not _grouped(text, m):
             before = text[max(0, m.start() - 40):m.start()]
             if not money.money_before.search(before) or _YEAR.match(num) or len(num.replace(",", "")) < 4:
                 continue
@@ -167,7 +179,10 @@ def _with_words(text: str, lang: str, found: list[Amount]) -> list[Amount]:
     if not words:
         return found
     for w in words:
-        if any(a.start < w.end and w.start < a.end for a in found):
+        inside = [a for a in found if w.start <= a.start and a.end <= w.end and a.end - a.start < w.end - w.start]
+        if inside and len(inside) == sum(a.start < w.end and w.start < a.end for a in found):
+            found = [a for a in found if a not in inside]      # "2 миллиона триста": the words say more
+        elif any(a.start < w.end and w.start < a.end for a in found):
             continue
         cur = _currency(w.currency)
         if not w.counted and cur is None and not _money().money_before.search(text[max(0, w.start - 40):w.start]):

@@ -134,6 +134,8 @@ def period_for(name: str, today: date, ahead: bool = False) -> tuple[date, date]
         if ahead and month_end(start) < today:    # "pipeline for March" in November: next March
             start = start.replace(year=today.year + 1)
         return start, month_end(start)
+    if name == "rest_of_year":                    # "до конца года": from today to December 31
+        return today, date(today.year, 12, 31)
     if name.endswith("_year"):
         year = today.year + {"this_year": 0, "next_year": 1, "last_year": -1}[name]
         return date(year, 1, 1), date(year, 12, 31)

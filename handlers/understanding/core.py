@@ -91,6 +91,7 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     stated = facts.read(work, lang, today, clauses)      # close date, source, cadence: not a follow-up, a visit
     if stated.close_on and lex.pipeline.search(work) and lex.question is not None and lex.question.search(work):
         stated = facts.Facts()          # "下个月预计能签多少": a question about the forecast states no close date
+    said = work
     if stated.spans:
         work = stated.blank(work)
         clauses = Clauses(work, spaced_words=lang != Lang.ZH)
@@ -113,6 +114,8 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     parse.channel = channel(work, lex, clauses, times.future)
     new_customer = parse.customer is not None and not parse.customer_known
     parse.stage = stage(work, lex, clauses, new_customer, times.future)
+    if parse.stage is None and stated.close_on is not None and _signature_ahead(said, stated.spans, lex):
+        parse.stage = Stage.NEGOTIATION      # "обещали подписать до конца месяца": a signature still ahead
     if parse.stage == Stage.LOST:
         lost_cue = next(pattern for name, pattern in lex.stages if name == Stage.LOST)
         parse.lost_reason = facts.lost_reason(work, lang, lost_cue, parse.customer)
@@ -159,7 +162,10 @@ def _shape(parse: Parse, work: str, lex, today, fuzzy: bool) -> None:
             parse.customer, parse.customer_known, parse.customer_candidates = None, False, []
         parse.problems = [p for p in parse.problems if p not in ("amount_without_number",)]
     if intent in PERIOD_INTENTS:
-        parse.period = period(work, lex, today, days=intent == Intent.FOLLOWUPS, ahead=intent == Intent.PIPELINE)
+        looking_back = lex.looking_back is not None and lex.looking_back.search(work) is not None
+        parse.period = period(work, lex, today, days=intent == Intent.FOLLOWUPS,
+                              ahead=intent == Intent.PIPELINE and not looking_back,
+                              back=intent == Intent.ACTIVITY or looking_back)
     if intent == Intent.LOG:
         parse.refers_back = parse.customer is None or lex.refer_back.search(work) is not None
     confidence = {Intent.UNKNOWN: 0.2, Intent.HELP: 0.9}.get(intent, 0.85)
@@ -174,3 +180,15 @@ def _shape(parse: Parse, work: str, lex, today, fuzzy: bool) -> None:
     if parse.problems:
         confidence -= 0.1
     parse.confidence = round(max(0.05, min(1.0, confidence)), 2)
+
+
+_AHEAD_REACH = 30      # characters before a close date's words a signature-ahead cue may start
+
+
+def _signature_ahead(text: str, spans: list[tuple[int, int]], lex) -> bool:
+    """True when a close date is said as a signature still ahead ("will sign by the 15th", "обещали
+    подписать до конца месяца"): the deal is in negotiation, though the date is the deal's, no step."""
+    if lex.signature_ahead is None:
+        return False
+    return any(m.end() > start for start, end in spans                  # "будет | подписан на след. неделе"
+               for m in lex.signature_ahead.finditer(text, max(0, start - _AHEAD_REACH), end))

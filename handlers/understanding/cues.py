@@ -78,6 +78,9 @@ class Lexicon:
     aside: re.Pattern | None
     hedge: re.Pattern | None
     retract: re.Pattern | None
+    question_words: re.Pattern | None
+    looking_back: re.Pattern | None
+    step_ahead: re.Pattern | None
 
 
 @lru_cache(maxsize=None)
@@ -102,7 +105,8 @@ def lexicon(lang: str) -> Lexicon:
         _optional(["^" + p for p in mod.MENTIONED_AFTER]),
         _optional([r"^\W*(?:(?:" + "|".join(mod.ASIDE) + r")\b[\s!,.:;—–-]*)+"] if mod.ASIDE else []),
         _optional([r"\b(?:" + "|".join(mod.HEDGE) + r")\W*\?+\W*$"] if mod.HEDGE else []),
-        _optional([r"^[^\w?？]*(?:" + "|".join(mod.RETRACT) + ")"] if mod.RETRACT else []))
+        _optional([r"^[^\w?？]*(?:" + "|".join(mod.RETRACT) + ")"] if mod.RETRACT else []),
+        _optional(mod.QUESTION_WORDS), _optional(mod.LOOKING_BACK), _optional(mod.STEP_AHEAD))
 
 
 @dataclass(frozen=True)
@@ -275,9 +279,11 @@ def _proposal_planned(text: str, m: re.Match, lex: Lexicon, clauses: Clauses,
                       future: Sequence[tuple[int, int]]) -> bool:
     """True for "quote by Monday", "proposal next week": a proposal cue next to a future day in its
     clause, with nothing saying it was handed over."""
-    if lex.handed_over is None or not future:
-        return False
     lo, hi = clauses.span(m.start())
-    if lex.handed_over.search(text, lo, hi):
+    if lex.handed_over is not None and lex.handed_over.search(text, lo, hi):
+        return False
+    if lex.step_ahead is not None and (lex.step_ahead.search(text, lo, hi) or lex.step_ahead.match(text, m.start())):
+        return True             # "КП отправлю до 18.03", "кп скину завтра": the writer's step still to do
+    if lex.handed_over is None or not future:
         return False
     return any(lo <= s < hi and (abs(s - m.end()) < 40 or abs(m.start() - e) < 40) for s, e in future)

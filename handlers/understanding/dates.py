@@ -3,10 +3,15 @@ the note's language (its module's DATES, languages/<code>.py) plus ISO dates in 
 
 `find_dates` returns every expression it recognises, with its span, so the callers
 (`timeline.py`) can decide which one is the follow-up, which one a birthday.
+
+The text is read once: one pattern made of every rule finds where a date may start, and only
+there are the rules tried one by one (a note of a few hundred characters holds a date or two,
+not one per rule).
 """
 from __future__ import annotations
 
 import re
+from re import _constants as _c, _parser
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -28,36 +33,94 @@ class DateHit:
     month_day: tuple[int, int] | None = None
 
 
+_ISO = r"\b" + YEAR + r"-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+_WORD_CHAR = re.compile(r"\w")
+_AT_A_WORD = r"(?<!\w)(?=\w)"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """A language's date rules (ISO dates first), and one pattern that finds where any of them may match."""
+
+    each: tuple[tuple[re.Pattern, Resolver], ...]
+    anywhere: re.Pattern
+
+
 @lru_cache(maxsize=None)
+def _rules(lang: str) -> _Rules:
+    phrases = [(_ISO, _numeric)] + list(cues(lang).DATES)
+    each = tuple((re.compile(phrase, re.I), resolve) for phrase, resolve in phrases)
+    anywhere = "|".join("(?:" + _GROUP_NAME.sub("(?:", phrase) + ")" for phrase, _ in phrases)
+    if all(_at_a_word(_parser.parse(phrase, re.I)) for phrase, _ in phrases):
+        anywhere = _AT_A_WORD + "(?:" + anywhere + ")"      # only where a word starts: most places are not tried
+    return _Rules(each, re.compile(anywhere, re.I))
+
+
+def _at_a_word(items: list, boundary: bool = False) -> bool:
+    """True when every match of the parsed pattern `items` starts where a word starts: a word
+    boundary (\\b), then a letter or digit, with only lookarounds or optional parts before."""
+    items = list(items)
+    for i, (op, arg) in enumerate(items):
+        rest = items[i + 1:]
+        if op in (_c.ASSERT, _c.ASSERT_NOT):
+            continue
+        if op is _c.AT:
+            if arg is not _c.AT_BOUNDARY:
+                return False
+            boundary = True
+            continue
+        if op is _c.SUBPATTERN:
+            return _at_a_word(list(arg[3]) + rest, boundary)
+        if op is _c.BRANCH:
+            return all(_at_a_word(list(alt) + rest, boundary) for alt in arg[1])
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            least, _, sub = arg
+            return _at_a_word(list(sub) + rest, boundary) and (least > 0 or _at_a_word(rest, boundary))
+        return boundary and _wordy(op, arg)
+    return False
+
+
+def _wordy(op: object, arg: object) -> bool:
+    """True when the parsed item `op arg` reads only letters or digits."""
+    if op is _c.LITERAL:
+        return _WORD_CHAR.match(chr(arg)) is not None
+    if op is _c.IN:
+        return all((kind is _c.LITERAL and _WORD_CHAR.match(chr(value)))
+                   or (kind is _c.RANGE and _WORD_CHAR.match(chr(value[0])) and _WORD_CHAR.match(chr(value[1])))
+                   or (kind is _c.CATEGORY and value in (_c.CATEGORY_WORD, _c.CATEGORY_DIGIT)) for kind, value in arg)
+    return False
+
+
 def rules(lang: str) -> tuple[tuple[re.Pattern, Resolver], ...]:
-    """The date rules of `lang` (its module's DATES), compiled."""
-    return tuple((re.compile(phrase, re.I), resolve) for phrase, resolve in cues(lang).DATES)
+    """The date rules of `lang` (ISO dates, then its module's DATES), compiled."""
+    return _rules(lang).each
 
 
 def find_dates(text: str, lang: str, today: date) -> list[DateHit]:
-    """Every date expression in `text` (rules of `lang`, plus ISO dates), earliest first,
-    overlapping ones reduced to the longest."""
-    hits: list[DateHit] = []
-    for match in _ISO.finditer(text):
-        day, kind, md = _numeric(match, today)
-        hits.append(DateHit(match.start(), match.end(), day, kind, md))
-    for pattern, resolve in rules(lang):
-        for match in pattern.finditer(text):
-            if match.end() == match.start():
+    """Every date expression in `text` (rules of `lang`, plus ISO dates), earliest first; where
+    several start at one place the longest is kept, and what starts inside it is not read."""
+    compiled = _rules(lang)
+    out: list[DateHit] = []
+    pos = 0
+    while (found := compiled.anywhere.search(text, pos)) is not None:
+        at = found.start()
+        best: DateHit | None = None
+        for pattern, resolve in compiled.each:
+            match = pattern.match(text, at)
+            if match is None or match.end() == at or (best is not None and match.end() <= best.end):
                 continue
             try:
                 day, kind, md = resolve(match, today)
             except (KeyError, ValueError, OverflowError):
                 continue
-            hits.append(DateHit(match.start(), match.end(), day, kind, md))
-    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    out: list[DateHit] = []
-    for hit in hits:
-        if out and hit.start < out[-1].end:
+            best = DateHit(at, match.end(), day, kind, md)
+        if best is None:
+            pos = at + 1
             continue
-        out.append(hit)
+        out.append(best)
+        pos = best.end
     return out
 
 
-_ISO = re.compile(r"\b" + YEAR + r"-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")
 __all__ = ["REFUSED", "DateHit", "find_dates", "rules"]

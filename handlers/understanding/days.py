@@ -108,9 +108,34 @@ def _number(text: str) -> int:
     return int(text) if text.isdigit() else cal.number(text, 0)
 
 
-def named_month(months: Mapping[str, int]) -> Resolver:
-    """"Dec 3", "3 декабря": a month by name (group `mon`), a day (`d`), maybe a year (`y`)."""
-    return lambda m, today: _calendar(lookup(m.group("mon"), months), int(m.group("d")), m.group("y"), today)
+def _said_day(text: str, ordinals: Mapping[str, int] | None) -> int:
+    """A day of the month in digits or, with `ordinals`, said as a word ("пятнадцатого", "двадцать шестого")."""
+    if text.isdigit():
+        return int(text)
+    if ordinals is None:
+        raise KeyError(text)
+    return ordinals[" ".join(text.lower().replace("ё", "е").split())]
+
+
+def named_month(months: Mapping[str, int], ordinals: Mapping[str, int] | None = None) -> Resolver:
+    """"Dec 3", "3 декабря", "десятого декабря": a month by name (group `mon`), a day (`d`, in digits or,
+    with `ordinals`, as a word), maybe a year (`y`)."""
+    return lambda m, today: _calendar(lookup(m.group("mon"), months), _said_day(m.group("d"), ordinals), _group(m, "y"),
+                                      today)
+
+
+MONTH_PARTS = {"start": 1, "middle": 15}
+
+
+def part_of_month(months: Mapping[str, int], part: str) -> Resolver:
+    """"в середине декабря", "в феврале ближе к середине", "в конце января": a day in a month named
+    (group `mon`): its first day ("start"), the 15th ("middle") or its last day ("end")."""
+    def resolve(m: re.Match, today: date) -> Resolved:
+        month = lookup(m.group("mon"), months)
+        first = date(today.year if month >= today.month else today.year + 1, month, 1)
+        day = cal.month_end(first) if part == "end" else first.replace(day=MONTH_PARTS[part])
+        return day, "relative", None
+    return resolve
 
 
 def numeric_date(m: re.Match, today: date) -> Resolved:
@@ -121,8 +146,16 @@ def numeric_date(m: re.Match, today: date) -> Resolved:
 def day_of_month(m: re.Match, today: date) -> Resolved:
     """"the 15th", "15-го числа", "15号": that day this month when still ahead, else the next
     month that has it; `next` ("следующего месяца", "下个月") means next month's."""
-    day = _number(m.group("d"))
-    months = (1,) if m.group("next") else (0, 1, 2)
+    return _day_of_month(_number(m.group("d")), bool(_group(m, "next")), today)
+
+
+def said_day_of_month(ordinals: Mapping[str, int]) -> Resolver:
+    """"числа пятнадцатого", "двадцатого числа": `day_of_month` with the day said as a word."""
+    return lambda m, today: _day_of_month(_said_day(m.group("d"), ordinals), bool(_group(m, "next")), today)
+
+
+def _day_of_month(day: int, next_month: bool, today: date) -> Resolved:
+    months = (1,) if next_month else (0, 1, 2)
     for shift in months:
         base = cal.month_start(today, shift)
         if day <= cal.month_end(base).day and (shift or day >= today.day):

@@ -61,6 +61,7 @@ declined bought buy paid picked chose answered replied emailed texted messaged s
 demo proposal quote po update meeting mtg visit visited onsite walk walk-in cold inbound intro referral renewal
 contract deal guys folks people team ppl complained complains complaint""".split())
 _WORD = re.compile(r"[\w&][\w&'’.-]*|&")
+_DID = re.compile(r"[a-z]{3,}ed")          # a past-tense verb right after a name opening a note: what the company did
 _ABBREVIATED = "".join(rf"(?<!\b{a})" for a in ("st", "St", "mt", "Mt", "dr", "Dr", "mr", "Mr", "ms", "Ms", "jr", "Jr",
                                                   "ft", "Ft", "mrs", "Mrs"))
 _SEPARATOR = re.compile(r"\s*(?:[,;:!?()\[\]\n]|" + _ABBREVIATED + r"\.(?!\w)|\s[—–-]\s|—|\s-$|\s\+\s)")
@@ -261,7 +262,7 @@ def find(text: str, person: str | None, query: bool = False) -> str | None:
     lead = re.match(_OPENERS + r"(?:the\s+)?", text, re.I)
     start = lead.end() if lead else 0
     got = _name_at(text, start)
-    if got and _usable(got[0], person) and _ends_lead(text, got[1]) and (got[0][:1].isupper() or text[got[1]:].strip()):
+    if got and _usable(got[0], person) and _ends_lead(text, got[1], got[0]) and (got[0][:1].isupper() or text[got[1]:].strip()):
         found.append(Candidate(start, got[0], _weight(got[0], 3)))   # a lower-case phrase alone is no company
     for m in _PREP.finditer(text):
         prep = m.group().split()[0].lower()
@@ -274,7 +275,7 @@ def find(text: str, person: str | None, query: bool = False) -> str | None:
             found.append(Candidate(m.start(), got[0], _weight(got[0], 1)))
     for cut in _SEPARATOR.finditer(text):         # "new lead - windy city dumpsters - guy named frank"
         got = _name_at(text, cut.end())
-        if got and _usable(got[0], person) and _ends_lead(text, got[1]) and len(got[0].split()) >= 2:
+        if got and _usable(got[0], person) and _ends_lead(text, got[1], got[0]) and len(got[0].split()) >= 2:
             found.append(Candidate(cut.end(), got[0], _weight(got[0], 2)))
     if not found:
         return None
@@ -282,10 +283,12 @@ def find(text: str, person: str | None, query: bool = False) -> str | None:
     return best.name
 
 
-def _ends_lead(text: str, end: int) -> bool:
-    """True when a name that opens a note or a clause is followed by a separator or what the company did."""
+def _ends_lead(text: str, end: int, name: str = "") -> bool:
+    """True when a name that opens a note or a clause is followed by a separator or what the company did
+    (after a capitalised name, any past-tense verb: "Initech complained about...", "Acme renewed")."""
     rest = text[end:end + 24]
     if not rest.strip() or _SEPARATOR.match(rest):
         return True
     nxt = rest.split(None, 1)[0].strip(".,!?:")
-    return nxt.lower() in _LEAD_NEXT or nxt.lower() in en_cues.FIRST_NAMES and nxt[:1].isupper()
+    return (nxt.lower() in _LEAD_NEXT or nxt.lower() in en_cues.FIRST_NAMES and nxt[:1].isupper()
+            or name[:1].isupper() and _DID.fullmatch(nxt) is not None)

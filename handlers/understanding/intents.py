@@ -61,6 +61,27 @@ def opens_with_question(text: str, lex: Lexicon) -> bool:
     return everyone().question_start.match(body) is not None
 
 
+_SENTENCE = re.compile(r"[^.!?…\n]*(?:[.!?…]+|\n|$)")
+_OPENER_WORDS = 3          # "Доброе утро.", "Коллеги!", "Вектор." may come before the question
+
+
+def asks_first(text: str, lex: Lexicon) -> bool:
+    """True when the message opens with a question in a language that names its question words
+    (QUESTION_WORDS): its first sentence (after a short greeting or address of up to three words)
+    ends with a question mark and holds a question word ("Что по Слободе? 640 тыс же КП было",
+    "Кто ведёт Вектор? И сколько там подписано?"). Such a message asks; it is never a note, whatever
+    facts the rest of it repeats."""
+    if lex.question_words is None:
+        return False
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group()
+        if sentence.rstrip().endswith(("?", "？")):
+            return lex.question_words.search(sentence) is not None
+        if len(sentence.split()) > _OPENER_WORDS:
+            return False
+    return False
+
+
 def classify(text: str, lex: Lexicon, s: Signals) -> Intent:
     """The intent of a message that is not a chat command. A message that opens with a question is
     never a note: it is a question about the pipeline, follow-ups, activity or a customer, or not
@@ -72,7 +93,7 @@ def classify(text: str, lex: Lexicon, s: Signals) -> Intent:
         return Intent.HELP            # "/help", "hi" work in every language; a note asking how to note stays one
     question_form = everyone().question
     asked = lex.question is not None and lex.question.search(text) is not None   # "吗", "签了没", "谁在跟"
-    asks = opens_with_question(text, lex)                                        # "who's on Acme? ...", "atl crest?"
+    asks = opens_with_question(text, lex) or asks_first(text, lex)              # "who's on Acme? ...", "atl crest?"
     question = question_form.search(text) is not None or asked or asks
     if asked:       # an amount or a day in a question points at a deal or a day, it is no new fact
         deal_facts = s.channel or s.stage or s.birthday or (s.followup and s.customer)
@@ -102,3 +123,4 @@ def classify(text: str, lex: Lexicon, s: Signals) -> Intent:
     if lex.log_verbs.search(text) or (s.channel and lex.refer_back.search(text)):
         return Intent.LOG
     return Intent.UNKNOWN
+

@@ -6,7 +6,7 @@ their own names), so `crmbot parse` and the scorer see one shape.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, time
 from decimal import Decimal
 from enum import StrEnum
@@ -77,25 +77,24 @@ class Parse:
         out: dict[str, Any] = {}
         if self.id is not None:
             out["id"] = self.id
-        data = asdict(self)
         for name in CONTRACT_FIELDS:
-            out[name] = data[name]
+            out[name] = getattr(self, name)
         out["amount"] = _number(self.amount)
         out["followup_on"] = self.followup_on.isoformat() if self.followup_on else None
         out["period"] = ({"from": self.period[0].isoformat(), "to": self.period[1].isoformat()}
                          if self.period and self.intent in PERIOD_INTENTS else None)
         for name in ("customer_candidates", "refers_back", "contact_role", "contact_phone",
                      "contact_email", "followup_what", "done_ref", "problems", "confidence"):
-            value = data[name]
+            value = getattr(self, name)
             if value not in (None, [], False):
-                out[name] = value
+                out[name] = list(value) if isinstance(value, list) else value
         if self.followup_at is not None:
             out["followup_at"] = self.followup_at.strftime("%H:%M")
         if self.close_on is not None:
             out["close_on"] = self.close_on.isoformat()
         for name in ("lost_reason", "source", "touch_days"):
-            if data[name] is not None:
-                out[name] = data[name]
+            if getattr(self, name) is not None:
+                out[name] = getattr(self, name)
         if self.refused:
             out["refused"] = [{"kind": str(r.kind), "text": r.text} for r in self.refused]
         return out

@@ -114,18 +114,19 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses, 
             if "bad_date" not in out.problems:
                 out.problems.append("bad_date")
             continue
-        if out.followup_on is not None or hit.day < today:
+        if out.followup_on is not None or hit.day < today or (not remind and _told_as_past(text, hit, lex)):
             continue
         start, end = clauses.span(hit.start)
         alone = text[start:end].strip(" ,.;:!?，。；：！？") == text[hit.start:hit.end]
         if alone and end < len(text):
             end = clauses.span(end + 1)[1]        # "12月15号 回访": a day standing alone goes with what follows
+        start, end = _with_dangling(text, clauses, (start, end), hit.start)
         clause = text[start:end]
         last = alone and start > 0 and end >= len(text)   # "东海 去了 老总不在 下周": the next step's day
         committed = last or lex.commit.search(clause) is not None or remind or at_clock(text, lex, hit.start, hit.end) or any(
             planned(text, m, lex, clauses, [(hit.start, hit.end)])
             for pattern, _, _ in lex.channels for m in pattern.finditer(text, start, end))
-        if hit.kind == "today" and not remind and not common.today_ok.search(clause):
+        if hit.kind == "today" and not remind and not _near(common.today_ok, text, hit, start, end):
             continue
         reminded = reminder is not None and 0 <= reminder.start() - hit.end <= 12   # "下周一寄过来，到时候提醒我"
         if committed and (reminded or not theirs(_step(text, lex, start, end, hit.start), lex)):
@@ -176,6 +177,38 @@ def _without(text: str, clock: ClockHit | None) -> str:
     return text[:clock.start] + " " * (clock.end - clock.start) + text[clock.end:]
 
 
+_WORD = re.compile(r"\w+")
+_AROUND = 2             # words after a day that may tell it is gone ("в среду заходила", "в пятницу надо было звонить")
+_TODAY_REACH = 30       # characters between "today" and the step that makes it the follow-up day
+_BARE_PREFIX = re.compile(r"[\W_]*(?:\w{1,2}[\W_]+)?$")     # nothing but a short word before the date: "до", "к", "by"
+_DASH_CUT = re.compile(r"(?:\s[—–-]|,)\s*$")
+
+
+def _told_as_past(text: str, hit: DateHit, lex: Lexicon) -> bool:
+    """True for a weekday the sentence tells in the past tense ("в среду заходила", "звонил в пятницу"):
+    that day is gone, whatever the calendar says (only in a language with past-tense verb endings)."""
+    if lex.verb_past is None or hit.kind != "relative":
+        return False
+    after = [m.group() for m in _WORD.finditer(text, hit.end, min(len(text), hit.end + 40))][:_AROUND]
+    before = [m.group() for m in _WORD.finditer(text, max(0, hit.start - 20), hit.start)][-1:]
+    return any(lex.verb_past.search(w) for w in after + before if not w[0].isupper())   # a name ("Уралстали") aside
+
+
+def _near(pattern: re.Pattern, text: str, hit: DateHit, start: int, end: int) -> bool:
+    """True when `pattern` is found in the clause within `_TODAY_REACH` characters of the date."""
+    return pattern.search(text, max(start, hit.start - _TODAY_REACH), min(end, hit.end + _TODAY_REACH)) is not None
+
+
+def _with_dangling(text: str, clauses: Clauses, span: tuple[int, int], at: int) -> tuple[int, int]:
+    """The clause of a date, with the clause before it when the date stands after a dash or a comma with
+    nothing before it but a short word ("КП — до ср.", "встречу назначим, числа пятнадцатого", "quote - by
+    Fri"): the step is the one before."""
+    start, end = span
+    if start > 0 and _BARE_PREFIX.match(text, start, at) and _DASH_CUT.search(text, 0, start):
+        return clauses.span(start - 1)[0], end
+    return start, end
+
+
 _WORDY = re.compile(r"[^\W_]{2}|[\u3400-\u9fff]")
 _LONG = 60        # characters before the date beyond which a step is a run-on
 
@@ -217,18 +250,33 @@ def _phrase(text: str, lex: Lexicon) -> str:
 
 
 def period(text: str, lex: Lexicon, today: date, days: bool = False,
-           ahead: bool = False) -> tuple[date, date] | None:
+           ahead: bool = False, back: bool = False) -> tuple[date, date] | None:
     """The period a question names (the earliest one written), or None. With `days`, a single
-    day also counts ("what do I have on Friday", "планы на пятницу", "周五有什么安排")."""
-    best: tuple[int, str] | None = None
+    day also counts ("what do I have on Friday", "планы на пятницу", "周五有什么安排"). A month or
+    quarter takes the year written right after it ("Q1 2027"); otherwise, `ahead` (a forecast) makes
+    one that is over next year's, `back` (what was done) makes one still to come last year's."""
+    best: tuple[int, int, str] | None = None
     for pattern, name in lex.periods:
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
-            best = (m.start(), name)
+            best = (m.start(), m.end(), name)
     if best is None:
         if days:
             hit = next((h for h in find_dates(text, lex.lang, today) if h.day is not None and h.kind != "week"), None)
             if hit is not None and hit.day is not None:
                 return hit.day, hit.day
         return None
-    return cal.period_for(best[1], today, ahead)
+    _, end, name = best
+    if not _CALENDAR_PART.fullmatch(name):
+        return cal.period_for(name, today, ahead)
+    year = _YEAR_AFTER.match(text, end)
+    if year:
+        return cal.period_for(name, date(int(year.group(1)), 1, 1))
+    first, last = cal.period_for(name, today, ahead)
+    if back and first > today:
+        return cal.period_for(name, date(today.year - 1, 1, 1))
+    return first, last
+
+
+_CALENDAR_PART = re.compile(r"q[1-4]|m\d{1,2}")         # a quarter or a month by name
+_YEAR_AFTER = re.compile(r"\s*(?:г\.?\s*|года?\s*|年\s*)?(20\d\d)\b")

@@ -158,6 +158,9 @@ CANNOT = [
     r"e-?mail|document)\b",
 ]
 QUESTION: list[str] = []
+QUESTION_WORDS: list[str] = []
+LOOKING_BACK: list[str] = []
+STEP_AHEAD: list[str] = []
 _NOTE_VERBS = [
     r"visited",
     r"called",

@@ -40,6 +40,8 @@ class Cues(Protocol):
     QUERY: Phrases             # a question about one customer
     QUESTION_START: Phrases    # words that open a question ("what", "что", "哪")
     QUESTION: Phrases          # words that make a clause a question wherever they stand ("吗", "签了没")
+    QUESTION_WORDS: Phrases    # words that make a first sentence ending in "?" a question, never a note ("кто", "сколько")
+    LOOKING_BACK: Phrases      # a report question about what is done ("итоги", "подписали"): a month named is not next year's
     LOG_VERBS: Phrases         # verbs that make a message a note even without other facts
     CANNOT: Phrases            # a request the bot cannot do ("book me a train ticket", "帮我翻译")
     ASIDE: Phrases             # words opening a message that say nothing ("hi", "quick question"), before the question
@@ -59,6 +61,7 @@ class Cues(Protocol):
                                # a new company's first inquiry (lead)
     EARLIER: Phrases           # a channel cue's clause tells of an earlier encounter ("上周展会上认识的"): it counts only
                                # when the note names no other channel ("… 今天打了电话" is a call)
+    STEP_AHEAD: Phrases        # the writer's step still to do, anywhere in a proposal cue's clause ("КП отправлю до 18.03"): a plan
     NEGATION: Phrases          # the clause before a cue negates it ("didn't sign")
     IMPERATIVE: Phrases        # a cue opening a to-do, not an interaction ("call Acme Monday")
     PAST: Phrases              # a channel cue that ends like the past tense ("called", "звонил")
@@ -146,13 +149,15 @@ OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", 
                       "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "FILLERS", "CORRECTION", "NOT_YET",
                       "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "RETRACT", "SOURCE_END",
-                      "ASKED_FOR", "EARLIER", "ASK_HEDGE"})
+                      "ASKED_FOR", "EARLIER", "ASK_HEDGE", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD"})
 # the keys every language's mappings must have
 CHANNEL_NAMES: tuple[str, ...] = tuple(SPOKEN_CHANNELS)
 STAGE_NAMES: tuple[str, ...] = tuple(Stage)
 PERIOD_NAMES = ("today", "tomorrow", "yesterday", "next_week", "last_week", "this_week", "next_month", "last_month",
                 "this_month", "next_quarter", "last_quarter", "this_quarter", "this_year", "q1", "q2", "q3", "q4",
                 *(f"m{n}" for n in range(1, 13)))
+# periods a language may also name ("до конца года": from today to the year's end)
+EXTRA_PERIOD_NAMES = ("rest_of_year",)
 _KEYS = {"CHANNELS": CHANNEL_NAMES, "STAGES": STAGE_NAMES, "PERIODS": PERIOD_NAMES,
          "LOST_WHY": tuple(LostReason), "SOURCES": tuple(LeadSource), "TOUCH_UNITS": tuple(TouchUnit)}
 
@@ -194,6 +199,8 @@ def _slot_problems(name: str, kind: object, value: object) -> list[str]:
             bad = [k for k, v in value.items() if not isinstance(k, str) or not isinstance(v, value_type)]
             return [f"{name}: {k!r} is not {value_type.__name__}" for k in bad]
         out = [f"{name}[{key}]: missing" for key in _KEYS.get(name, ()) if key not in value]
+        if name == "PERIODS":
+            out += [f"{name}[{key}]: no such period" for key in value if key not in PERIOD_NAMES + EXTRA_PERIOD_NAMES]
         for key, phrases in value.items():
             out += _phrase_problems(f"{name}[{key}]", phrases, optional)
         return out

@@ -676,6 +676,9 @@ QUESTION = [
 CANNOT = [
     r"帮我\S{0,3}(?:订|买|写|翻译|打印|预约|叫车|给\S{0,16}发)",
 ]
+QUESTION_WORDS: list[str] = []
+LOOKING_BACK: list[str] = []
+STEP_AHEAD: list[str] = []
 IMPERATIVE: list[str] = []
 PAST = [r"了"]
 PAST_AFTER = [r"(?s:.{0,2})了", r"(?s:.?)过", r"(?:里|上|中)?说"]      # "微信说…": reported, so it happened
