@@ -77,9 +77,10 @@ def chinese(text: str, person: str | None, query: bool) -> str | None:
     found = zh_firms.quoted(text, person) or _latin_in_chinese(text, person)
     if found:
         return found
-    m = _ZH_NAMED.search(text)
-    if m and m.group(1) != person and not zh_names.is_place(m.group(1)) and zh_firms.named(zh_firms.trimmed(m.group(1)), person, people=False):
-        return zh_firms.trimmed(m.group(1))
+    for m in _ZH_NAMED.finditer(text):      # "叫啥来着 对 叫云图科技": the first that is a name
+        if m.group(1) != person and not zh_names.is_place(m.group(1)) \
+                and zh_firms.named(zh_firms.trimmed(m.group(1)), person, people=False):
+            return zh_firms.trimmed(m.group(1))
     if query:
         m = _ZH_QUERY.search(text)
         if m and zh_firms.named((m.group(1) or m.group(2)).strip(), person):

@@ -46,6 +46,9 @@ _ZH_NAME_THEN_TITLE = re.compile("([" + _ZH_SUR + "][\u4e00-\u9fff]{1,2}?)(?:" +
 _ZH_DEPT = re.compile("([\u4e00-\u9fff]{2}[部处科组室]|[\u4e00-\u9fff]{2}中心)的$")
 
 
+_ZH_FIRM_CALLED = re.compile("(?:客户|公司|一家|一个|厂|店|品牌|企业|机构)[\u4e00-\u9fff]{0,6}?叫做?$")
+
+
 def _zh_boundary(text: str, i: int) -> bool:
     """The end of the text, punctuation, a space or a joining word at `i`."""
     return i >= len(text) or not ("\u4e00" <= text[i] <= "\u9fff") or text[i] in "和跟与及、"
@@ -116,8 +119,8 @@ def _chinese_written(text: str, taken: tuple[int, int]) -> tuple[int, Person] | 
     starts += [m.end() for m in re.finditer(r"(?:^|[,.!?;:，。！？；\s])", text)]
     best: tuple[int, str] | None = None
     for i in sorted(set(starts)):
-        if taken[0] <= i < taken[1]:
-            continue
+        if taken[0] <= i < taken[1] or _ZH_FIRM_CALLED.search(text, max(0, i - 12), i):
+            continue                    # "有个新客户叫安泰": the name of a company, not 安先生
         name = _zh_name_at(text, i)
         if not name:
             continue

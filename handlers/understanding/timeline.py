@@ -117,7 +117,8 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses, 
         if out.followup_on is not None or hit.day < today or (not remind and _told_as_past(text, hit, lex)):
             continue
         start, end = clauses.span(hit.start)
-        alone = text[start:end].strip(" ,.;:!?，。；：！？") == text[hit.start:hit.end]
+        rest = (text[start:hit.start] + " " + text[hit.end:end]).strip(" ,.;:!?，。；：！？")
+        alone = not lex.dangling.sub("", rest).strip(" ,.;:!?，。；：！？")      # "周五前 把报价发过去": the day alone
         if alone and end < len(text):
             end = clauses.span(end + 1)[1]        # "12月15号 回访": a day standing alone goes with what follows
         start, end = _with_dangling(text, clauses, (start, end), hit.start)

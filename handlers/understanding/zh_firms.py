@@ -17,7 +17,7 @@ ZH_SURNAMES = zh.SURNAMES
 _SUFFIX = re.compile("(?:(?:" + ZH_TRADES + ")+(?:" + ZH_LEGAL + ")?|(?:" + ZH_LEGAL + "))"
                      "(?!展|会|行业|业|园|局|部|界|圈|类|领域|方面|产品|系统|市场|板块|专业)")
 # what may stand right before a company name: a verb of contact, a preposition, a time word
-_CUE = re.compile("(?:离开了?|拜访了?|拜会了?|走访了?|去了|去|到了|来到|联系了?|见了|约了|认识了?|问了|找了|签了|签下|拿下了?|"
+_CUE = re.compile("(?:一趟|离开了?|拜访了?|拜会了?|走访了?|去了|去|到了|来到|联系了?|见了|约了|认识了?|问了|找了|签了|签下|拿下了?|"
                   "给|和|跟|与|同|向|在|是|叫|关于|今天|昨天|前天|上午|下午|晚上|早上|中午|刚才|刚刚|"
                   "新客户|客户|公司)$")
 _HAN_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -48,7 +48,8 @@ def _start(text: str, end: int) -> int | None:
 
 
 # a numeral opens a count, not a name, when a measure word follows it ("三家公司", "两个客户"; "三江酒业" is a name)
-_COUNTED = re.compile(r"^[一二三四五六七八九十两几][一二三四五六七八九十百千万]*(?:家|个|位|台|套|条|次|批|期|号|名|年|月|天|周|种|款|层|楼|点|成|倍)")
+_COUNTED = re.compile(r"^[一二三四五六七八九十两几][一二三四五六七八九十百千万]*(?:家|个|位|台|套|条|次|批|期|号|名|年|月|天|周|种|款|层|楼|点|成|倍|"
+                      r"趟|下|些|直|起|共|定|般|样|切|边|同|旦|路)")
 
 
 def _clean(name: str) -> str | None:
@@ -103,7 +104,7 @@ def leading(text: str, person: str | None) -> str | None:
 # -- names written as their own words: quoted, after a description, after "新" --------------
 
 _QUOTED = re.compile(r"[“\"‘'「『《]([^”\"’'」』》]{2,30})[”\"’'」』》]")
-_PARTS = re.compile(r"[^\s,.!?;:，。！？；：、()（）~～]+")
+_PARTS = re.compile(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)+(?![\w&])|[^\s,.!?;:，。！？；：、()（）~～]+")   # "Saigon Trading" is one part
 # a part that says what kind of company follows: "慈溪一家小家电厂", "做锁具的", "成都火锅连锁", "新客户"
 _DESCRIBES = re.compile(r"一家|一个|(?:^|[^叫])做.{1,10}的$|的(?:品牌|公司|工厂|客户)$|"
                         r"(?:公司|厂|机构|品牌|集团|商场|工厂|连锁|商行|店|客户|线索|仓库|供应商)$|^新$")
@@ -111,7 +112,7 @@ _DESCRIBES = re.compile(r"一家|一个|(?:^|[^叫])做.{1,10}的$|的(?:品牌|
 _NOT_NAME = re.compile(r"^(?:今天|昨天|明天|前天|后天|上午|下午|晚上|早上|中午|刚才|刚刚|下周|上周|这周|本周|周[一二三四五六日末]|"
                        r"电话|微信|邮件|邮箱|短信|视频|拜访|陌拜|见面|老板|老总|联系人|负责人|朋友|对方|客户|他们|她们|我们|"
                        r"新客户|新线索|外贸|报价|要|想|说|加|去|来|约|见|聊|发|打|接|在|是|有|没|不|很|也|都|还|就|先|再|刚)|"
-                       r"[了的吗呢吧啊嘛]$|^[0-9]|^[一二两三四五六七八九十几][十百千万亿多来]|电话|微信|邮件|拜访|见面|客户")
+                       r"[了的吗呢吧啊嘛]$|^[0-9]|^[一二两三四五六七八九十几][十百千万亿多来]|电话|微信|邮件|拜访|见面|客户|啥|什么|来着")
 _PERSON = re.compile(r"^[" + "".join(sorted(ZH_SURNAMES)) + r"小老阿](?:" + ZH_TITLES + r"|姐|哥|叔|生|工|[\u4e00-\u9fff]{1,2})$")
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·]{2,14}")
 _QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·()（） ]{2,30}")
@@ -123,7 +124,7 @@ _TRADE_END = re.compile("(?:" + "|".join(sorted(set(zh.TRADES) | set(zh.NAME_TAI
 def _named(part: str, person: str | None, people: bool = True) -> bool:
     """True when a part can be a company's own name: "瓷都陶艺", "小步机器人" (not "电话", "王总");
     with `people`, not a person's name either ("张伟"), where nothing says it is a company."""
-    return (_NAME.fullmatch(part) is not None and not _NOT_NAME.search(part) and not is_place(part)
+    return (_NAME.fullmatch(part.replace(" ", "")) is not None and not _NOT_NAME.search(part) and not is_place(part)
             and not _PEOPLE.search(part) and part not in _FILLER
             and not (people and len(part) <= 3 and _PERSON.match(part))
             and part != person and not (person and person in part) and not any(ch in "的了们我你他她" for ch in part))

@@ -124,3 +124,45 @@ def test_amounts_as_reps_say_them(text, amount):
 def test_a_question_about_the_forecast_is_no_close_date(text):
     p = understand(text, NOW, KNOWN)
     assert p.intent == "pipeline" and p.close_on is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("有个新客户叫安泰 做物业的 负责人钟经理 电话聊了十分钟", {"customer": "安泰", "contact": "钟经理", "channel": "call"}),
+    ("那个叫啥来着 对 叫云图科技 他们CTO老许今天来公司看了演示", {"customer": "云图科技", "contact": "老许"}),
+    ("上门去了一趟德邦五金 老板不在 下周一再去", {"customer": "德邦五金", "followup_on": "2026-12-07"}),
+    ("上周在广交会上认识的越南客户 Saigon Trading 今天发邮件来要报价", {"customer": "Saigon Trading", "channel": "email"}),
+    ("今天跑了一家做眼镜的 叫明目视界 在丹阳", {"customer": "明目视界", "channel": "visit"}),
+])
+def test_names_after_called_a_trip_or_in_latin_words(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("跟金诚物流的黄总在他们公司楼下喝了个咖啡", "meeting"),
+    ("下午线上开了个会 跟智云软件的产品总监讲了一个小时", "call"),
+    ("今天在客户那边待了一下午 恒远的设备部刘工带着看了产线", "visit"),
+    ("昨天参加了一个线上直播会 有家叫花样年华的公司私信要资料", "message"),
+])
+def test_more_channels_as_reps_say_them(text, channel):
+    assert read(text)["channel"] == channel
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("嘉禾食品的合同还在走审批 估计下周能签", "negotiation"),
+    ("云栖的款到了", "won"),
+    ("蓉欣首期款到了 20万", None),
+])
+def test_approval_under_way_and_money_received(text, stage):
+    assert read(text)["stage"] == stage
+
+
+@pytest.mark.parametrize("text, day", [
+    ("佳能达的李经理说他们老板下周回来再定", None),
+    ("云栖 周五前 把报价发过去", "2026-12-04"),
+])
+def test_a_day_alone_before_its_step_and_a_decision_left_to_them(text, day):
+    assert read(text)["followup_on"] == day
+
+
+def test_what_will_sign_next_month_is_a_pipeline_question():
+    assert read("下个月要签的有哪些")["intent"] == "pipeline"
