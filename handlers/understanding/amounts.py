@@ -17,8 +17,8 @@ from handlers.understanding.model import Refusal, Refused
 
 # currency signs and codes, the same in every language; the words are each language's (CURRENCIES)
 _SIGNS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "CNY",
-          "cny": "CNY", "rmb": "CNY", "₽": "RUB", "rub": "RUB"}
-_PRE = r"(?P<pre>US\$|\$|€|£|¥|₽|(?:USD|EUR|GBP|CNY|RMB|RUB)(?=[\s\d]))?\s?"
+          "cny": "CNY", "rmb": "CNY", "₽": "RUB", "rub": "RUB", "hkd": "HKD", "hk$": "HKD", "jpy": "JPY"}
+_PRE = r"(?P<pre>US\$|HK\$|\$|€|£|¥|₽|(?:USD|EUR|GBP|CNY|RMB|RUB|HKD|JPY)(?=[\s\d]))?\s?"
 _NUM = r"(?P<num>\d{1,3}(?:(?:,|[ \u202f])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _DASH = r"-|–|—"
 _LETTER = r"[A-Za-zА-Яа-яЁё]"
@@ -43,7 +43,7 @@ class _Money:
         self.loose = frozenset(m for lang in langs for m in lang.BARE_MULTIPLIERS)
         muls = (r"(?:(?P<short>" + "|".join(self.short) + r")|\s?(?P<mul>"
                 + "|".join(phrase for phrase, _ in ((p, f) for lang in langs for p, f in lang.MULTIPLIERS)) + "))?")
-        post = r"(?P<post>USD|EUR|GBP|CNY|RMB|RUB|" + alt("CURRENCY_AFTER") + r"|₽|\$|€|£)?"
+        post = r"(?P<post>USD|EUR|GBP|CNY|RMB|RUB|HKD|JPY|" + alt("CURRENCY_AFTER") + r"|₽|\$|€|£)?"
         ranges = alt("RANGE_WORDS")
         self.amount = re.compile(r"(?<![A-Za-z0-9А-Яа-яЁё_./:-])(?<!\d,)" + _PRE + _NUM + muls + r"(?!" + _LETTER + r")\s?"
                                  + post + r"(?!" + _LETTER + r")", re.I)

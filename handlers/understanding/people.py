@@ -46,6 +46,7 @@ _ZH_NAME_THEN_TITLE = re.compile("([" + _ZH_SUR + "][\u4e00-\u9fff]{1,2}?)(?:" +
 _ZH_DEPT = re.compile("([\u4e00-\u9fff]{2}[部处科组室]|[\u4e00-\u9fff]{2}中心)的$")
 
 
+_ZH_JUDGED = re.compile("人[挺很真蛮还不特超]")
 _ZH_FIRM_CALLED = re.compile("(?:客户|公司|一家|一个|厂|店|品牌|企业|机构)[\u4e00-\u9fff]{0,6}?叫做?$")
 
 
@@ -83,9 +84,33 @@ _ZH_LATIN = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+)(?:\s([A-Z][a-z]{1,5})(?![\w&
 _ZH_LATIN_ROLE = re.compile(r"(?:总监|经理|主管|负责人|联系人|对接人|合伙人|采购|老板|CEO|CTO|CFO|COO|GM|VP|HR)\s?$")
 
 
+# after a role: a nickname ("IT主管阿强", "联系人叫小美") or a name with 先生/女士 ("总务铃木先生", "负责人朴先生")
+_ZH_AFTER_ROLE = re.compile("(?:" + _ZH_ROLES + "|联系人|对接人|负责人|总务|代表)(?:是|叫)?"
+                            "([阿小老][\u4e00-\u9fff](?=[^\u4e00-\u9fff]|$|[" + re.escape("".join(sorted(zh.NAME_STOP))) + "])"
+                            "|[\u4e00-\u9fff]{1,2}?(?:先生|女士|小姐))")
+# a name taken back: "王总 哦不是王总是汪总", "李经理 不对 是黎经理"
+_ZH_TAKEN_BACK = re.compile(r"\s*[，,]?\s*(?:哦|噢|啊)?\s*(?:不是|不对|说错了|哦不)[^，。,.!?！？]{0,6}?是?\s*")
+
+
 def chinese(text: str, taken: tuple[int, int]) -> Person:
     """Contact in a Chinese note: 刘经理, 王总, 李娜, 对接人是陈静, 老板姓吴, 销售总监Kevin."""
+    person = _chinese(text, taken)
+    if person.name:
+        at = text.find(person.name)
+        back = _ZH_TAKEN_BACK.match(text, at + len(person.name)) if at >= 0 else None
+        fixed = [m.group() for m in _ZH_TITLED.finditer(text, back.end(), back.end() + 10)] if back else []
+        fixed = [name for name in fixed if name != person.name]
+        if fixed:
+            return Person(fixed[0], person.role)
+    return person
+
+
+def _chinese(text: str, taken: tuple[int, int]) -> Person:
     found = _chinese_written(text, taken)
+    for m in _ZH_AFTER_ROLE.finditer(text):
+        if not (taken[0] <= m.start(1) < taken[1]) and (found is None or m.start(1) < found[0]):
+            found = (m.start(1), Person(m.group(1)))
+            break
     at = found[0] if found else len(text)
     other = [(m.start(), Person(_full_name(text, m))) for m in _ZH_SURNAMED.finditer(text)][:1]   # "老板姓吴": 吴
     for m in _ZH_LATIN.finditer(text):                  # "跟Michael开了个zoom", "运营总监Vivian"
@@ -126,9 +151,10 @@ def _chinese_written(text: str, taken: tuple[int, int]) -> tuple[int, Person] | 
             continue
         titled = _ZH_TITLED.fullmatch(name) is not None or _ZH_NAME_THEN_TITLE.match(text, i) is not None
         after = text[i + len(name):i + len(name) + 2]
-        if not titled and after and after[0] not in zh.NAME_STOP and not after.startswith(("说", "生日")):
+        judged = _ZH_JUDGED.match(after) is not None            # "刘德华人挺好"
+        if not titled and after and after[0] not in zh.NAME_STOP and not after.startswith(("说", "生日")) and not judged:
             continue
-        if not titled and text[max(0, i - 1):i] in ("", ",", ".", " ") and not re.match("说|表示|反馈|回复|签|同意|确认|来电|打来|讲|答应|觉得|认为|提到|告诉|的|生日|,|，", after):
+        if not titled and text[max(0, i - 1):i] in ("", ",", ".", " ") and not judged and not re.match("说|表示|反馈|回复|签|同意|确认|来电|打来|讲|答应|觉得|认为|提到|告诉|的|生日|,|，", after):
             continue
         best = (i, name)
         break

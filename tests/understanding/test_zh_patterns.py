@@ -166,3 +166,36 @@ def test_a_day_alone_before_its_step_and_a_decision_left_to_them(text, day):
 
 def test_what_will_sign_next_month_is_a_pipeline_question():
     assert read("下个月要签的有哪些")["intent"] == "pipeline"
+
+
+@pytest.mark.parametrize("text, contact", [
+    ("云栖续费的事跟他们IT主管阿强聊了 没问题", "阿强"),
+    ("蓉欣的联系人叫小美（微信名） 已经把资料发过去了", "小美"),
+    ("恒远的总务铃木先生打电话来 要报价", "铃木先生"),
+    ("蓉欣中国区负责人金先生 微信上聊的", "金先生"),
+    ("去了博安 刘德华人挺好 说先试用一个月", "刘德华"),
+    ("云栖的王总 哦不是王总是汪总 说下周签", "汪总"),
+    ("恒远的李经理 不对 是黎经理 要样品", "黎经理"),
+])
+def test_contacts_after_a_role_judged_or_taken_back(text, contact):
+    assert read(text)["contact"] == contact
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("蓉欣报价要用港币 大概HKD 150k", 150_000, "HKD"),
+    ("博安 日本总部 报价200万日元", 2_000_000, "JPY"),
+    ("博安 欧元报价 5万欧", 50_000, "EUR"),
+    ("恒远 12万美金的单子", 120_000, "USD"),
+])
+def test_currencies_named_in_chinese(text, amount, currency):
+    p = understand(text, NOW, KNOWN)
+    assert (p.amount, p.currency) == (amount, currency)
+
+
+def test_a_birthday_written_with_a_dot():
+    assert read("恒远 李总 生日 5.20")["birthday"] == "05-20"
+    assert read("恒远 报价5.20万")["birthday"] is None
+
+
+def test_a_visit_to_a_known_customer_after_qu_le():
+    assert read("去了博安 见了孙经理")["channel"] == "visit"

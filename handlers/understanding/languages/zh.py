@@ -377,7 +377,7 @@ CHANNELS = {
         r"(?:^|\s)去了(?=\s|$)",
         r"带我看了",
         r"第一次去",
-        r"(?:在|去|到)某{2,}",
+        r"(?:在|去|到)了?某{2,}",
         r"去见",
         r"见了",
         r"跑了(?:一家|一趟|一个|\S{0,2}客户)",
@@ -753,14 +753,19 @@ DATES = [
      "(?:(?P<d>[0-9]{1,2})[日号]?(?![0-9])|(?P<dc>" + _DAY_IN_NUMERALS + ")[日号])", numeric_date),
     ("(?<![0-9月])(?P<next>下个?月)?(?P<d>[0-9]{1,2})[号日](?![0-9])", day_of_month),
     (MONTH_SLASH_DAY, numeric_date),            # "1/8" in Chinese notes is month/day too
+    (r"(?:(?<=生日)|(?<=生日 )|(?<=生日是)|(?<=生日是 ))(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0?[1-9])(?P<y>(?!))?(?![\d万千%])",
+     numeric_date),                             # "生日 4.12": a birthday written with a dot
 ]
 
 # -- money: read in every note, whatever its language (handlers/understanding/amounts.py) --
 
 LOCAL_CURRENCY: str | None = "CNY"       # "36万" in a Chinese note is yuan
-CURRENCIES = {"美元": "USD", "美金": "USD", "欧元": "EUR", "英镑": "GBP", "元": "CNY", "块": "CNY", "人民币": "CNY"}
+CURRENCIES = {"美元": "USD", "美金": "USD", "欧元": "EUR", "欧": "EUR", "英镑": "GBP", "元": "CNY", "块": "CNY", "人民币": "CNY",
+              "港币": "HKD", "港元": "HKD", "日元": "JPY", "日币": "JPY", "韩元": "KRW", "新台币": "TWD", "台币": "TWD",
+              "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD", "新币": "SGD"}
 CURRENCY_STEMS = {"块": "CNY"}           # "块钱"
-CURRENCY_AFTER = [r"元", r"块钱?", r"人民币", r"美元", r"美金", r"欧元", r"英镑"]
+CURRENCY_AFTER = [r"港币", r"港元", r"日元", r"日币", r"韩元", r"新台币", r"台币", r"澳元", r"加元", r"新加坡元", r"新币",
+                  r"元", r"块钱?", r"人民币", r"美元", r"美金", r"欧元", r"欧(?![\u4e00-\u9fff])", r"英镑"]
 SHORT_MULTIPLIERS = {"w": 10**4}         # "5w": 5万
 MULTIPLIERS = [
     (r"千万", 10**7),
