@@ -21,6 +21,7 @@ from handlers.reply import Choice, Reply
 from handlers.texts import t
 from handlers.understanding.languages import cues, one_of
 from handlers.understanding import understand
+from handlers.understanding.intents import command
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse
 from storage.models import ChatState, Customer, Note
@@ -146,6 +147,10 @@ def _just_a_name(text: str, ctx: Ctx, names: Sequence[str], aliases: Mapping[str
 
 
 def _cancels(text: str, lang: Lang) -> bool:
+    """True for a cancel word; an undo command ("undo", "отмена", "撤销") stays a command: it lets
+    the question lapse and takes back the last note, as it always does."""
+    if command(text) is not None:
+        return False
     phrases = cues(lang).ANSWER_CANCEL
     return bool(phrases) and re.fullmatch(r"\W*(?:" + one_of(phrases) + r")\W*", text.strip(), flags=re.I) is not None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from handlers.understanding.languages import cues, one_of
+from handlers.understanding.languages import CODES, cues, one_of
 
 _MARK = re.compile(r"[?？]")
 
@@ -37,7 +37,7 @@ def asks(text: str, lang: str) -> bool:
 
 def erase_name(text: str, lang: str) -> str | None:
     """The customer a "delete X" message names ("delete Globex", "удали Вектор", "删除星辰科技")."""
-    for code in dict.fromkeys((lang, "en", "ru", "zh")):
+    for code in dict.fromkeys((lang, *CODES)):
         erase = _patterns(code)[2]
         found = erase.search(text.strip()) if erase else None
         if found:

@@ -54,7 +54,7 @@ def other_name(text: str, lang: Lang, customer: str, known: list[str], aliases: 
             if tail not in customer:
                 return longer.group(0)
         return None
-    if not re.match(r"\s+(?:&\s+)?[^\W\d_]", text[match.end:]):
+    if not re.match(r"(?:\s+(?:&\s+)?|-)[^\W\d_]", text[match.end:]):
         return None  # the name ends at a punctuation mark or the end: "Twin Oaks: Marcus agreed"
     after = _words_after(text, match.end)
     if after and after[0] == "&":

@@ -73,7 +73,7 @@ async def test_a_note_naming_no_customer_with_no_last_note_is_kept_until_a_name_
 async def test_cancel_drops_the_kept_note_and_another_message_lets_the_question_lapse(bot, store):
     await bot.say("Visited Northwind Traders, met Bob")
     await bot.say("Northwind Foods signed 10k")
-    assert "nothing was recorded" in await bot.say("cancel")
+    assert "nothing was recorded" in await bot.say("never mind")
     assert store(Note) == 1 and _stage_of(store, "Northwind Traders") == "lead"
     await bot.say("Northwind Foods signed 10k")
     reply = await bot.say("Visited Globex, sent quote 42k")
@@ -132,3 +132,12 @@ async def test_many_notes_in_a_row_with_asks_in_between_each_land_where_they_poi
     assert [by_id[n.customer_id] for n in rows] == ["Globex", "Globex", "Initech", "Initech Labs", "Initech Labs",
                                                    "Globex"]
     assert _stage_of(store, "Globex") == "won"
+
+
+async def test_an_undo_word_while_asked_takes_back_the_last_note_and_says_the_kept_one_was_not_recorded(bot, store):
+    await bot.say("Был у Вектора, отправил КП на 100 тыс.")
+    await bot.say("Был у Вектор-Строй, встретил Ивана")  # close to Вектор: asked, kept
+    reply = await bot.say("отмена")                     # the undo command stays a command
+    assert "Отменено" in reply or "отмен" in reply.text.lower()
+    assert "не записана" in reply and store(Note, Note.undone_at.is_(None)) == 0
+    assert [s.pending for s in store.rows(select(ChatState))] == [None]
