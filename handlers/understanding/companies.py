@@ -102,7 +102,7 @@ def russian(text: str, person: str | None, query: bool) -> str | None:
             first = name.split()[0]
             if lookup_first(first) or first.lower() in _RU_NOT or (person and first in person):
                 continue
-            return name
+            return ru_firms.quoted(text, m.start(), name) if pattern is _RU_QUOTED else name
     return ru_firms.find(text, person)
 
 

@@ -107,11 +107,51 @@ def _noun(word: str, case: str, feminine: bool | None) -> str:
     return word
 
 
+_PLURAL_ADJ = re.compile(r"(?:ых|их|ыми|ими)$")
+_PLURAL_NOUN = re.compile(r"(?:ах|ях|ам|ям|ами|ями)$")
+_SOFT_PLURAL = re.compile(r"(?:[гкхжшчщ]|я\w*)$")
+
+
+def _plural(words: list[str], case: str) -> str | None:
+    """A plural name in the nominative ("Уральских Садах" -> "Уральские Сады", "Самарским Кровлям" ->
+    "Самарские Кровли"), or None when the name is not plural."""
+    low = [w.lower() for w in words]
+    if case == "nom" or not (_PLURAL_NOUN.search(low[-1]) or (len(words) > 1 and _PLURAL_ADJ.search(low[0]))):
+        return None
+    out = []
+    for word, lw in zip(words, low):
+        adj = re.search(r"(ых|ым|ыми|их|им|ими)$", lw) if word is not words[-1] else None
+        if adj:
+            out.append(word[:adj.start()] + ("ые" if adj.group(1).startswith("ы") else "ие"))
+            continue
+        noun = re.search(r"(ах|ях|ам|ям|ами|ями|ов|ев|ей)$", lw) if word is words[-1] else None
+        if word is words[-1] and lw.endswith("ий"):           # "Новых Технологий"
+            out.append(word[:-2] + "ии")
+            continue
+        if not noun and word is words[-1] and lw[-1:] not in _VOWELS + "ьй":   # "Северных Теплиц": no ending
+            out.append(word + ("и" if _SOFT_PLURAL.search(lw) else "ы"))
+            continue
+        if not noun:
+            out.append(word)
+            continue
+        stem = word[:noun.start()]
+        soft = noun.group(1).startswith("я") or noun.group(1) in ("ей", "ев") or _SOFT_PLURAL.search(stem.lower())
+        out.append(stem + ("и" if soft else "ы"))
+    return " ".join(out)
+
+
 def nominative(name: str, case: str) -> str:
-    """A company name (one or two words) in the nominative from `case` (gen, dat, ins, loc, acc, nom)."""
+    """A company name in the nominative from `case` (gen, dat, ins, loc, acc, nom): one or two words,
+    or a plural name ("в Уральских Садах"), or a longer one whose first word declines ("про Медиагруппу
+    Пятый Элемент")."""
     if case == "nom" or not re.match(r"[А-ЯЁ]", name):
         return name
     words = name.split()
+    plural = _plural(words, case)
+    if plural is not None:
+        return plural
+    if len(words) > 2:
+        return " ".join([_noun(words[0], case, None)] + words[1:])
     feminine: bool | None = None
     out = []
     for i, word in enumerate(words):
@@ -156,3 +196,20 @@ def find(text: str, person: str | None) -> str | None:
         if _fits(name, person, case):
             return nominative(name, case)
     return None
+
+
+_BEFORE_QUOTE = re.compile(r"(?<![\w-])([а-яё]+)\s*$", re.I)
+_OWNER_NOUN = re.compile(r"(?:производств|офис|склад|завод|цех|объект|площадк|территори|директор|сотрудник|представител|"
+                         r"руководител|закупщик|снабженц|филиал|отдел|сайт|магазин|инженер|бухгалтер|юрист)\w*$", re.I)
+
+
+def quoted(text: str, start: int, name: str) -> str:
+    """A name written in quotes that begin at `start`, in the nominative from the word before them: a
+    preposition ("в «Уральских Садах»", "с «Уралхимпластом»") or a noun it belongs to ("на производстве
+    «УралЭкоПака»"); as written otherwise."""
+    m = _BEFORE_QUOTE.search(text, 0, start)
+    if m is None:
+        return name
+    word = m.group(1).lower()
+    case = _CASE_OF.get(word) or ("gen" if _OWNER_NOUN.search(word) else None)
+    return nominative(name, case) if case else name
