@@ -194,12 +194,56 @@ def _role_nominative(role: str) -> str:
     return text.replace("главный", "главный").replace("главбух", "главбух")
 
 
+_RU_WORD = r"[А-ЯЁа-яё][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?"
+# a name right after its role, in any case and letter case: "прораб денис", "главбух татьяна викторовна",
+# "снабженец Ковалев", "инженер Петров А.В."
+_RU_AFTER_ROLE = re.compile(r"(?<![\w-])(?:" + _RU_ROLES + r")\s*[,—:-]?\s*(?P<name>(?-i:" + _RU_WORD + r"(?:\s+" + _RU_WORD
+                            + r"){0,2}(?:\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)?))", re.I)
+_RU_INITIALS = re.compile(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.")
+# a first name in lower case as the subject of what happened: "саня позвонил", "роман тянет", "михаил (зам по закупкам)"
+_RU_LOWER_SUBJECT = re.compile(r"(?:^|(?<=[\s,.;:!—-]))(?P<name>[а-яё]{3,})(?=\s*\(|\s+(?:сам\w*\s+)?[а-яё]+(?:л|ла|ли|ит|ет|ят|ут|ют|ат)\b)")
+# the writer naming themselves ("так это Галина", "я Алина, новый менеджер"): not the contact
+_RU_SELF = re.compile(r"(?:\bэто|\bя|меня\s+зовут|с\s+вами)\s+$", re.I)
+
+
+def _after_role(text: str) -> list[tuple[int, list[str]]]:
+    """Names written right after a role: a first name (any letter case) with its patronymic or surname,
+    or a capitalised surname with initials."""
+    found = []
+    for m in _RU_AFTER_ROLE.finditer(text):
+        words = m.group("name").split()
+        words = [w[:1].upper() + w[1:] if lookup_first(w) or is_patronymic(w[:1].upper() + w[1:]) else w for w in words]
+        first = words[0]
+        if lookup_first(first) and first.lower() not in ru.AMBIGUOUS_NAMES:
+            keep = [first] + [w for w in words[1:2] if is_patronymic(w) or w[:1].isupper() and not lookup_first(w)]
+        elif first[:1].isupper() and not lookup_first(first):
+            if len(words) > 1 and lookup_first(words[1]) and not surname_before_first(words):
+                continue            # "директором Гранита Петром Ивановым": the company, then the person
+            keep = [first] + [w for w in words[1:2] if lookup_first(w) or _RU_INITIALS.fullmatch(w)]
+        else:
+            continue
+        if len(keep) == 2 and len(words) > 2 and (is_patronymic(words[2]) or is_patronymic(keep[1])
+                                                  and words[2][:1].isupper() and not lookup_first(words[2])):
+            keep.append(words[2])               # "Денис Владимирович Ким"
+        initials = _RU_INITIALS.search(m.group("name"))
+        if initials and len(keep) == 1:
+            keep.append(initials.group().replace(" ", ""))
+        found.append((m.start("name"), keep))
+    return found
+
+
 def russian(text: str, taken: tuple[int, int]) -> Person:
     """Contact in a Russian note, in the nominative where it can be rebuilt."""
     m = _RU_CONTACT.search(text)
     candidates: list[tuple[int, list[str]]] = []
     if m:
         candidates.append((m.start("name"), m.group("name").split()))
+    candidates += [c for c in _after_role(text) if not taken[0] <= c[0] < taken[1]]
+    for m in _RU_LOWER_SUBJECT.finditer(text):
+        word = m.group("name")
+        if lookup_first(word) and word not in ru.AMBIGUOUS_NAMES and not taken[0] <= m.start() < taken[1] \
+                and not _RU_SELF.search(text, 0, m.start()):
+            candidates.append((m.start(), [word.capitalize()]))
     for m in _RU_NAME.finditer(text):
         words = m.group().split()
         offset = m.start()
@@ -214,7 +258,7 @@ def russian(text: str, taken: tuple[int, int]) -> Person:
         if named and not lookup_first(words[0]) and not is_patronymic(words[0]) and not surname_before_first(words):    # "Вектора Петром Ивановым"
             offset = text.find(words[named[0]], offset)
             words = words[named[0]:]
-        if not words or taken[0] <= offset < taken[1]:
+        if not words or taken[0] <= offset < taken[1] or (offset < 30 and _RU_SELF.search(text, 0, offset)):
             continue
         candidates.append((offset, words[:3]))
     if not candidates:
