@@ -20,7 +20,7 @@ from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_w
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse, Refusal
 from handlers.understanding.timeline import period, sort_out
-from storage.vocabulary import PERIOD_INTENTS, Intent, Lang, Stage
+from storage.vocabulary import PERIOD_INTENTS, Channel, Intent, Lang, Stage
 
 _REFUSED_AMOUNTS = (Refusal.NEGATIVE_AMOUNT, Refusal.AMOUNT_TOO_LARGE)  # said, though not taken: still a note
 _REFUSED_DAYS = (Refusal.DATE_TOO_FAR, Refusal.TIME_PASSED)
@@ -113,6 +113,9 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     parse.refused += times.refused
     parse.channel = channel(work, lex, clauses, times.future)
     new_customer = parse.customer is not None and not parse.customer_known
+    if parse.channel is None and new_customer and stated.source and \
+            channel(said, lex, Clauses(said, spaced_words=lang != Lang.ZH), times.future) == Channel.MEETING:
+        parse.channel = Channel.MEETING     # "通过商会认识了一家…": meeting a new company is this note's meeting
     parse.stage = stage(work, lex, clauses, new_customer, times.future)
     if parse.stage is None and stated.close_on is not None and _signature_ahead(said, stated.spans, lex):
         parse.stage = Stage.NEGOTIATION      # "обещали подписать до конца месяца": a signature still ahead

@@ -199,3 +199,24 @@ def test_a_birthday_written_with_a_dot():
 
 def test_a_visit_to_a_known_customer_after_qu_le():
     assert read("去了博安 见了孙经理")["channel"] == "visit"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("恒远还跟不跟", "query_customer"),
+    ("云栖的单子签不签得下来", "query_customer"),
+    ("恒远的合同呢", "query_customer"),
+    ("帮我查下博安的联系人电话", "query_customer"),
+    ("蓉欣有消息吗", "query_customer"),
+    ("云栖有没有新进展", "query_customer"),
+    ("云栖那边还没有消息", "log"),
+    ("Q1预计能进多少", "pipeline"),
+    ("这个bot能语音吗", "help"),
+    ("能发语音记录吗", "help"),
+])
+def test_casual_questions_never_write(text, intent):
+    assert read(text)["intent"] == intent
+
+
+def test_a_new_company_met_through_a_chamber_of_commerce_is_a_meeting():
+    p = understand("通过商会认识了一家做冷链的 北港冷链 老板姓钱", NOW, KNOWN)
+    assert (p.customer, p.channel, p.source) == ("北港冷链", "meeting", "商会")
