@@ -1,6 +1,6 @@
 """The report commands:
 
-    crmbot report pipeline|forecast|funnel|activity|leaderboard|sources|top|quiet|overdue|inquiries
+    crmbot report pipeline|forecast|funnel|activity|leaderboard|sources|top|quiet|overdue|inquiries|lost
                   [--period P] [--team T] [--json|--csv]
 
 Each prints a readable table by default (bot/report_tables.py), the report as one JSON object
@@ -28,7 +28,7 @@ def register(app: typer.Typer) -> None:
     for name, func in (("pipeline", report_pipeline), ("forecast", report_forecast), ("funnel", report_funnel),
                        ("activity", report_activity), ("leaderboard", report_leaderboard),
                        ("sources", report_sources), ("top", report_top), ("quiet", report_quiet),
-                       ("overdue", report_overdue), ("inquiries", report_inquiries)):
+                       ("overdue", report_overdue), ("inquiries", report_inquiries), ("lost", report_lost)):
         report_app.command(name)(func)
 
 
@@ -153,6 +153,18 @@ def report_funnel(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as
     settings, _moment, _today, (start, end) = _context(period, "this_quarter", now)
     report = _run(team, settings, lambda s, tid: funnel(s, tid, start, end))
     _emit(report, as_json, as_csv, "funnel", lambda data: data["stages"])
+
+
+def report_lost(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,
+                as_csv: bool = CSV, now: Optional[str] = NOW, rep: Optional[str] = REP,
+                currency: Optional[str] = typer.Option(None, "--currency")) -> None:
+    """Deals lost in the period, per reason: how many and how much."""
+    from storage.reports import losses
+
+    settings, _moment, _today, (start, end) = _context(period, "this_quarter", now)
+    report = _run(team, settings, lambda s, tid: losses(s, tid, start, end, currency=currency,
+                                                        owner_id=_member_id(s, tid, rep)))
+    _emit(report, as_json, as_csv, "lost", lambda data: data["reasons"])
 
 
 def report_activity(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,

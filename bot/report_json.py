@@ -13,8 +13,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from storage.reports import (Activity, Forecast, Funnel, Inquiries, Leaderboard, Money, Overdue, Period, Pipeline,
-                             QuietDeals, Sources, Sums, Tally, TopCustomers)
+from storage.reports import (Activity, Forecast, Funnel, Inquiries, Leaderboard, Losses, Money, Overdue, Period,
+                             Pipeline, QuietDeals, Sources, Sums, Tally, TopCustomers)
 from storage.reports.money import MINOR_PER_UNIT
 from storage.reports.people import Counters
 from storage.vocabulary import Stage
@@ -192,6 +192,16 @@ def sources(report: Sources) -> Json:
         "unconverted": [{"source": s.source} | tally(part, weighted=False)
                         for s in report.sources for part in s.revenue.apart],
         "rates": rates(report.revenue),
+    }
+
+
+def lost(report: Losses) -> Json:
+    """Deals lost per reason: the reason as stored (a LostReason value or a rep's words; null: none)."""
+    return {
+        "period": period(report.period), "currency": report.currency,
+        "reasons": [{"reason": r.reason, "count": r.lost.count, "amount": units(r.lost.total.minor),
+                     "unconverted": [tally(part, weighted=False) for part in r.lost.apart]} for r in report.reasons],
+        "total": sums(report.lost, weighted=False),
     }
 
 

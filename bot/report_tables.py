@@ -7,8 +7,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
+from handlers.labels import lost_reason_label, source_label
 from handlers.money_text import cash, money, number, rate_text, short
-from storage.reports import (Activity, Forecast, Funnel, Inquiries, Leaderboard, Overdue, Period, Pipeline,
+from storage.reports import (Activity, Forecast, Funnel, Inquiries, Leaderboard, Losses, Overdue, Period, Pipeline,
                              QuietDeals, Sources, Sums, TopCustomers)
 from storage.vocabulary import SPOKEN_CHANNELS, Channel
 
@@ -128,7 +129,8 @@ def funnel(report: Funnel) -> str:
     notes = [f"Entered: {report.entered} · won {report.won} · lost {report.lost} · open {report.open} · "
              f"win rate {_pct(report.win_rate_pct)}"]
     if report.lost_reasons:
-        notes.append("Lost reasons: " + ", ".join(f"{r.reason or '—'} {r.count}" for r in report.lost_reasons))
+        notes.append("Lost reasons: " + ", ".join(f"{lost_reason_label(r.reason, LANG)} {r.count}"
+                                               for r in report.lost_reasons))
     return render(Table(f"Funnel conversion {_span(report.period)}",
                         ("stage", "reached", "to next", "to won", "avg days"), rows,
                         frozenset({"reached", "to next", "to won", "avg days"}), tuple(notes)))
@@ -167,7 +169,8 @@ def leaderboard(report: Leaderboard) -> str:
 
 
 def sources(report: Sources) -> str:
-    rows = tuple((s.source or "(no source)", str(s.customers), str(s.new_customers), str(s.revenue.count),
+    rows = tuple((source_label(s.source, LANG) if s.source else "(no source)",
+                  str(s.customers), str(s.new_customers), str(s.revenue.count),
                   short(s.revenue, LANG), short(s.cost, LANG) if s.cost is not None else "—",
                   number(s.revenue_per_cost, LANG) if s.revenue_per_cost is not None else "—")
                  for s in report.sources)
@@ -175,6 +178,13 @@ def sources(report: Sources) -> str:
                         ("source", "customers", "new", "won", "revenue", "spend", "revenue per 1"), rows,
                         frozenset({"customers", "new", "won", "revenue", "spend", "revenue per 1"}),
                         money_notes(report.revenue)))
+
+
+def lost(report: Losses) -> str:
+    rows = tuple((lost_reason_label(r.reason, LANG), str(r.lost.count), short(r.lost, LANG)) for r in report.reasons)
+    notes = (f"Total lost: {report.lost.count} deals, {short(report.lost, LANG)}",) + money_notes(report.lost)
+    return render(Table(f"Lost deals by reason {_span(report.period)} ({report.currency})",
+                        ("reason", "deals", "amount"), rows, frozenset({"deals", "amount"}), notes))
 
 
 def top(report: TopCustomers) -> str:

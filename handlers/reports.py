@@ -20,7 +20,7 @@ from typing import Any, Awaitable, Callable
 from handlers.context import Ctx
 from handlers.periods import resolve_period
 from handlers.report_views import (activity_view, forecast_view, funnel_view, inquiries_view, leaderboard_view,
-                                   overdue_view, pipeline_view, quiet_view, sources_view, top_view)
+                                   losses_view, overdue_view, pipeline_view, quiet_view, sources_view, top_view)
 from handlers.reply import Reply
 from handlers.texts import day, t
 from handlers.understanding.model import Parse
@@ -30,14 +30,15 @@ from storage.models import Inquiry
 from handlers.understanding.members import Member as Named
 from handlers.understanding.members import members_named
 from storage.members import roster
-from storage.reports import (activity_report, forecast, funnel, inquiries_report, leaderboard, overdue_followups,
-                             pipeline, quiet_deals, sources, top_customers)
+from storage.reports import (activity_report, forecast, funnel, inquiries_report, leaderboard, losses,
+                             overdue_followups, pipeline, quiet_deals, sources, top_customers)
 from storage.reports.common import instants
 from storage.vocabulary import ReportKind
 
 log = logging.getLogger("crmbot.reports")
 DEFAULT_PERIOD = {"pipeline": "this_month", "forecast": "this_quarter", "funnel": "this_quarter",
-                  "activity": "this_week", "leaderboard": "this_month", "sources": "this_quarter", "top": "this_year"}
+                  "activity": "this_week", "leaderboard": "this_month", "sources": "this_quarter", "top": "this_year",
+                  "lost": "this_quarter"}
 
 
 def _period(parse: Parse, ctx: Ctx, kind: str) -> tuple[date, date] | None:
@@ -175,6 +176,13 @@ async def _sources(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
     return _reply(text, ctx.lang, image)
 
 
+async def _lost(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
+    start, end = _period(parse, ctx, "lost")  # type: ignore[misc]
+    report = losses(ctx.session, _team_id(ctx), start, end, owner_id=scope.member_id)
+    text, image = _drawn(losses_view, report, ctx.lang)
+    return _reply(_about(text, scope), ctx.lang, image)
+
+
 async def _top(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
     start, end = _period(parse, ctx, "top")  # type: ignore[misc]
     text, image = _drawn(top_view, top_customers(ctx.session, _team_id(ctx), start, end), ctx.lang)
@@ -204,11 +212,12 @@ REPORTS: dict[ReportKind, Callable[[Parse, Ctx, Scope], Awaitable[Reply]]] = {
     ReportKind.PIPELINE: _pipeline, ReportKind.FORECAST: _forecast, ReportKind.FUNNEL: _funnel,
     ReportKind.ACTIVITY: _activity, ReportKind.LEADERBOARD: _leaderboard, ReportKind.SOURCES: _sources,
     ReportKind.TOP: _top, ReportKind.QUIET: _quiet, ReportKind.OVERDUE: _overdue, ReportKind.INQUIRIES: _inquiries,
+    ReportKind.LOST: _lost,
 }
 # reports a question can narrow to one named member; and those a rep always gets of their own work
 PER_MEMBER = (ReportKind.PIPELINE, ReportKind.FORECAST, ReportKind.FUNNEL, ReportKind.ACTIVITY, ReportKind.QUIET,
-              ReportKind.OVERDUE, ReportKind.INQUIRIES)
-REPS_OWN = (ReportKind.ACTIVITY, ReportKind.QUIET, ReportKind.OVERDUE, ReportKind.INQUIRIES)
+              ReportKind.OVERDUE, ReportKind.INQUIRIES, ReportKind.LOST)
+REPS_OWN = (ReportKind.ACTIVITY, ReportKind.QUIET, ReportKind.OVERDUE, ReportKind.INQUIRIES, ReportKind.LOST)
 
 
 # -- hooks for the note and the customer card (wired by their owners) ---------------------------

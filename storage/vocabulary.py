@@ -110,6 +110,7 @@ class ReportKind(StrEnum):
     QUIET = "quiet"
     OVERDUE = "overdue"
     INQUIRIES = "inquiries"
+    LOST = "lost"
 
 
 class LeadSource(StrEnum):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from zoneinfo import ZoneInfo
 
+from handlers.labels import source_label
 from handlers.money_text import cash, money, number, parts, short
 from handlers.report_charts import bar_chart
 from handlers.report_views.common import chart_lang, per_currency_lines, rate_lines, span
@@ -23,7 +24,8 @@ def sources_view(report: Sources, lang: str, chart: bool = True) -> tuple[str, b
         lines.append(t(lang, "sources_empty"))
         return "\n".join(lines), None
     for s in report.sources:
-        line = t(lang, "sources_row", source=s.source or t(lang, "sources_none_name"), customers=s.customers,
+        name = source_label(s.source, lang) if s.source else t(lang, "sources_none_name")
+        line = t(lang, "sources_row", source=name, customers=s.customers,
                   new=s.new_customers, won=s.revenue.count, revenue=short(s.revenue, lang))
         if s.cost is not None and s.revenue_per_cost is not None:
             line += t(lang, "sources_roi", cost=short(s.cost, lang), ratio=number(s.revenue_per_cost, lang))
@@ -34,7 +36,7 @@ def sources_view(report: Sources, lang: str, chart: bool = True) -> tuple[str, b
     cl = chart_lang(lang)
     rows = report.sources[:CHART_ROWS]
     image = bar_chart(t(cl, "sources_title", currency=cur, **span(report.period, cl)).rstrip(":："),
-                      [r.source or t(cl, "sources_none_name") for r in rows],
+                      [source_label(r.source, cl) if r.source else t(cl, "sources_none_name") for r in rows],
                       [r.revenue.total.minor / 100 for r in rows],
                       [money(r.revenue.total.minor, cur, cl) for r in rows], colour=4)
     return "\n".join(lines), image

@@ -2,6 +2,7 @@
 the same numbers. Money across currencies reads as handlers.money_text says."""
 from __future__ import annotations
 
+from handlers.labels import lost_reason_label
 from handlers.money_text import cash, money, parts, short, short_weighted
 from handlers.report_charts import bar_chart
 from handlers.report_views.common import chart_lang, owner_list, pct, per_currency_lines, rate_lines, span
@@ -133,7 +134,7 @@ def funnel_view(report: Funnel, lang: str, chart: bool = True) -> tuple[str, byt
                     open=report.open))
     if report.lost_reasons:
         lines.append(t(lang, "funnel_reasons", reasons=t(lang, "list_sep").join(
-            f"{r.reason or '—'} {r.count}" for r in report.lost_reasons[:6])))
+            f"{lost_reason_label(r.reason, lang)} {r.count}" for r in report.lost_reasons[:6])))
     if not chart:
         return "\n".join(lines), None
     cl = chart_lang(lang)

@@ -42,6 +42,11 @@ RULES: tuple[tuple[ReportKind, re.Pattern[str]], ...] = (
         r"\boverdue\b|\bmissed follow|\blate follow|\bpast due\b|"
         r"逾期|过期|超期|没按时|"
         r"просроч", _I)),
+    (ReportKind.LOST, re.compile(
+        r"\blost reasons?\b|\breasons? (?:we|for) los|\bwhy (?:did )?(?:we )?los[et]\b|\bwhy (?:were )?deals (?:were )?lost\b|"
+        r"\b(?:deals|opportunities) (?:we )?lost\b|\blost deals\b|\bloss(?:es)? (?:report|analysis)\b|"
+        r"丢单原因|输单原因|丢单理由|丢单分析|为什么丢单|丢了哪些单|丢掉的单|"
+        r"причин\w* (?:проигрыш|отказ|потер)|почему (?:мы )?проигр|проигранн\w+ сделк|анализ проигрыш", _I)),
     (ReportKind.FUNNEL, re.compile(
         r"\bconver(?:sion|t(?:ed|s)?)\b|\bwin[- ]?rate\b|\bwin/loss\b|\bclose rate\b|\blost reasons?\b|"
         r"\bwhy (?:did )?(?:we )?los[et]\b|\breasons? (?:we|for) los|\bstage[- ]to[- ]stage\b|"

@@ -19,7 +19,7 @@ WEEK = (date(2026, 11, 23), date(2026, 11, 29))
 
 @pytest.mark.parametrize("text, intent, report, period", [
     # a report question that reads like a note still asks for its report, in its period
-    ("lost reasons this quarter", Intent.LOG, ReportKind.FUNNEL, QUARTER),
+    ("lost reasons this quarter", Intent.LOG, ReportKind.LOST, QUARTER),
     ("complaints this week", Intent.UNKNOWN, ReportKind.INQUIRIES, WEEK),
     ("жалобы за эту неделю", Intent.UNKNOWN, ReportKind.INQUIRIES, WEEK),
     ("本季度转化率", Intent.UNKNOWN, ReportKind.FUNNEL, QUARTER),
