@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 
 from handlers.understanding import companies, facts, people, spoken
 from handlers.understanding.amounts import find_amounts, mentions_money_without_number, negative_amounts, pick_amount
-from handlers.understanding.cues import Clauses, channel, first_contact, lexicon, only_mentioned, stage
+from handlers.understanding.cues import Clauses, channel, everyone, first_contact, lexicon, only_mentioned, stage
 from handlers.understanding.intents import Signals, classify, command
 from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_words
 from handlers.understanding.matching import match_known
@@ -89,8 +89,8 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
         work = work[:match.start] + "某" * (match.end - match.start) + work[match.end:]
         clauses = Clauses(work, spaced_words=False)
     stated = facts.read(work, lang, today, clauses)      # close date, source, cadence: not a follow-up, a visit
-    if stated.close_on and lex.pipeline.search(work) and lex.question is not None and lex.question.search(work):
-        stated = facts.Facts()          # "下个月预计能签多少": a question about the forecast states no close date
+    if stated.found and (everyone().question.search(work) or (lex.question is not None and lex.question.search(work))):
+        stated = facts.Facts()          # "下个月预计能签多少", "when will Globex close by Dec 15?": a question states nothing
     said = work
     if stated.spans:
         work = stated.blank(work)

@@ -138,3 +138,10 @@ def test_the_parse_json_carries_them_beside_the_contracts_fields():
     assert out["close_on"] == "2026-12-15" and out["followup_on"] is None
     assert understand("宏图科技 每两周联系一次", NOW, KNOWN).to_json()["touch_days"] == 14
     assert understand("Вектор пришли с сайта", NOW, KNOWN).to_json()["source"] == "website"
+
+
+@pytest.mark.parametrize("text", ["will Globex close by Dec 15?", "what's the source of Globex, found us through LinkedIn?",
+                                  "宏图科技每两周联系一次吗", "Вектор закроем до 15 декабря?"])
+def test_a_question_states_none_of_them(text):
+    parse = understand(text, NOW, KNOWN)
+    assert (parse.close_on, parse.source, parse.touch_days) == (None, None, None), text
