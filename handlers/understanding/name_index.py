@@ -21,7 +21,8 @@ class Index:
     """All known spellings of a team's customers, indexed for quick lookup."""
 
     __slots__ = ("names", "alias_names", "vocab", "tok_ids", "tok_at", "heads", "head_at", "head_entries",
-                 "fuzzy_heads", "core_text", "core_at", "core_entries", "bigrams", "bigram_at", "prefixes", "sounds")
+                 "fuzzy_heads", "core_text", "core_at", "core_entries", "bigrams", "bigram_at", "prefixes", "sounds",
+                 "ru_parts")
 
     def __init__(self) -> None:
         self.names: Sequence[str] = ()         # the canonical names (entry e < len(names) is names[e])
@@ -41,6 +42,7 @@ class Index:
         self.prefixes: frozenset[str] = frozenset()   # first 3 letters of the heads and the bigrams:
         # most words of a message are in no name, and a set says so fastest
         self.sounds: object = None             # how the Han cores sound, built when first needed (matching.py)
+        self.ru_parts: object = None           # Russian names by initials and parts, built when first needed (ru_match.py)
 
     def __len__(self) -> int:
         return len(self.tok_at) - 1

@@ -1,0 +1,116 @@
+"""Known Russian customers named the short ways reps type them, when no word of the message begins a
+known name: by initials ("ВТО", "умк", "СК-В" for "ВолгаТрансОйл", "УралМетКомплект",
+"СтальКонструкция-В"), by the words after an adjective or an abbreviation ("Меридиан" for "ТК
+Меридиан", "по Слободе" for "Волжская Слобода", "вагонный двор" for "Балтийский Вагонный Двор"), or
+run together ("сибцемент" for "Сибирский Цемент Трейд", "ахтубафрукт", "нордэнерго" for
+"НордЭнергоМонтаж", "по Мосхиму" for "Мосхимреактив").
+
+The tables are built from the team's names when first needed and kept with its index.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from handlers.understanding.lex_names import LEGAL_FORMS
+from handlers.understanding.name_index import Index
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_PART = re.compile(r"[А-ЯЁ]?[а-яё]+|[А-ЯЁ]+(?![а-яё])|[A-Za-z]+|\d+")
+_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$")
+_SHORT = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,4}(?:-[А-ЯЁ]{1,2})?|[а-яё]{3,4})(?![\w-])")
+_WORD = re.compile(r"[А-Яа-яЁё]+")
+_ENDING = 3                # letters of a case ending a word may carry past the name ("Мосхиму", "сибцементе")
+_JOINED_MIN = 6            # letters of a run-together name at least
+_PLAIN = frozenset("""это так или как там тут где все уже еще ещё они она оно его её ему ним нам вам кто что чем
+при про под над для без был была были быть нет да вот тоже надо было счет кпп акт смс""".split())
+
+
+@dataclass
+class Parts:
+    """A team's Russian names by initials, by the words after their first, and by their first letters."""
+
+    initials: dict[str, list[int]] = field(default_factory=dict)
+    tails: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
+    joined: dict[str, list[tuple[str, tuple[str, ...], int]]] = field(default_factory=dict)
+
+
+def _parts(name: str) -> tuple[list[str], list[str]]:
+    """A name's words (legal forms dropped) and its parts (words split where a capital or a hyphen
+    begins a new part: "УралМетКомплект" -> Урал, Мет, Комплект), lower-cased, "ё" as "е"."""
+    words = [w for w in re.findall(r"[\w-]+", name) if w.lower() not in LEGAL_FORMS]
+    parts = [p.lower().replace("ё", "е") for w in words for piece in w.split("-") for p in _PART.findall(piece)]
+    return [w.lower().replace("ё", "е") for w in words], parts
+
+
+def _table(index: Index) -> Parts:
+    if isinstance(index.ru_parts, Parts):
+        return index.ru_parts
+    table = Parts()
+    for entry in range(len(index)):
+        name = index.canonical(entry)
+        if not isinstance(name, str) or not _CYRILLIC.search(name):
+            continue
+        words, parts = _parts(name)
+        if not parts:
+            continue
+        if len(parts) >= 2:
+            table.initials.setdefault("".join(p[0] for p in parts), []).append(entry)
+        if len(words) >= 2 and (_ADJECTIVE.search(words[0]) or len(words[0]) <= 3):
+            tail = tuple(w for w in words[1:])
+            table.tails.setdefault(tail[0][:3], []).append((tail, entry))
+        table.joined.setdefault(parts[0][:2], []).append(("".join(parts), tuple(parts), entry))
+    index.ru_parts = table
+    return table
+
+
+def _same_word(said: str, word: str) -> bool:
+    """A word of the message is `word` in some case ("слободу", "Слободе" for "слобода")."""
+    stem = min(len(word), max(3, len(word) - 2))
+    return said.startswith(word[:stem]) and len(said) - stem <= _ENDING and len(word) - stem <= 2
+
+
+def _run_together(said: str, full: str, parts: tuple[str, ...]) -> bool:
+    """"нордэнерго", "мосхиму", "ахтубафрукт" (the name's beginning, run together) or "сибцемент",
+    "южполимер" (the first part cut short, then the next one)."""
+    if len(said) < _JOINED_MIN:
+        return False
+    for cut in range(len(said), len(said) - _ENDING - 1, -1):       # a case ending may follow
+        head = said[:cut]
+        if len(head) >= _JOINED_MIN and full.startswith(head) and (len(head) * 2 >= len(full) or len(parts) >= 3
+                                                                    and head.startswith(parts[0] + parts[1])):
+            return True
+    if len(parts) >= 2 and len(parts[0]) > 4:
+        for k in (2, 3, 4):
+            if said.startswith(parts[0][:k]) and _same_word(said[k:], parts[1]) and len(parts[1]) >= 4:
+                return True
+    return False
+
+
+def matches(text: str, index: Index) -> list[tuple[int, int, int, float, int, bool]]:
+    """Hits (start, end, words matched, share of the name, entry, fuzzy) of short forms of the team's
+    Russian names in `text`."""
+    table = _table(index)
+    found: list[tuple[int, int, int, float, int, bool]] = []
+    for m in _SHORT.finditer(text):
+        key = m.group().lower().replace("ё", "е").replace("-", "")
+        if key in _PLAIN:
+            continue
+        found += [(m.start(), m.end(), 1, 0.5, entry, True) for entry in table.initials.get(key, ())]
+    words = list(_WORD.finditer(text))
+    said = [w.group().lower().replace("ё", "е") for w in words]
+    for i, token in enumerate(said):
+        for tail, entry in table.tails.get(token[:3], ()):
+            n = len(tail)
+            if i + n <= len(said) and all(_same_word(said[i + j], tail[j]) for j in range(n)) and (
+                    n >= 2 or words[i].group()[:1].isupper() or i == 0 or text[:words[i].start()].strip() == ""):
+                found.append((words[i].start(), words[i + n - 1].end(), n, 0.5, entry, True))
+        for full, parts, entry in table.joined.get(token[:2], ()):
+            if len(parts) >= 2 and _run_together(token, full, parts):
+                found.append((words[i].start(), words[i].end(), 1, 0.5, entry, True))
+    return found
+
+
+def is_cyrillic(text: str) -> bool:
+    """True when the text has a Cyrillic letter."""
+    return _CYRILLIC.search(text) is not None
