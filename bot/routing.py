@@ -8,6 +8,7 @@ from handlers.context import Ctx, Pressed
 from handlers.ask import answer, kept_text
 from handlers.erase import ERASE
 from handlers.understanding.asking import asks, erase_name
+from handlers.understanding.fixes import is_fix, move, resolved
 from handlers.resolve import save_state, state_of
 from handlers.understanding import understand
 from handlers.understanding.hybrid import understand_hybrid
@@ -94,10 +95,18 @@ async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClien
     return never_writes(parse, ctx.text)
 
 
+_MAY_CORRECT = (Intent.LOG, Intent.UNKNOWN, Intent.QUERY_CUSTOMER, Intent.FOLLOWUPS, Intent.SNOOZE, Intent.DONE)
+
+
 def never_writes(parse: Parse, text: str) -> Parse:
     """Whatever understanding said, "delete X" is no note, and a message that asks for
     information is answered (its report, the card of the customer it names) or not understood,
     never logged."""
+    named = move(text, parse.lang) is not None or resolved(text, parse.lang) is not None
+    if (parse.intent in _MAY_CORRECT or parse.report is not None) and (
+            named or (parse.report is None and is_fix(text, parse.lang))):
+        parse.intent, parse.report = Intent.CORRECT, None
+        return parse
     erase = erase_name(text, parse.lang)
     if erase and parse.report is None and parse.intent in (Intent.LOG, Intent.QUERY_CUSTOMER, Intent.UNKNOWN):
         return Parse(lang=parse.lang, intent=Intent.ERASE, customer=erase)

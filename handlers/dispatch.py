@@ -11,6 +11,7 @@ from typing import Awaitable, Callable
 from handlers.ask import handle_cancel
 from handlers.card_scan import handle_card
 from handlers.context import Ctx
+from handlers.correct import handle_correct
 from handlers.erase import handle_erase, handle_unknown
 from handlers.customer_card import handle_query
 from handlers.followups import handle_done, handle_followups, handle_snooze
@@ -35,6 +36,7 @@ ROUTES: dict[Intent, Handler] = {
     Intent.CARD: handle_card,
     Intent.CANCEL: handle_cancel,
     Intent.ERASE: handle_erase,
+    Intent.CORRECT: handle_correct,
     Intent.HELP: handle_help,
     Intent.UNKNOWN: handle_unknown,
 }

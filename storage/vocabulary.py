@@ -88,6 +88,7 @@ class Intent(StrEnum):
     CARD = "card"
     CANCEL = "cancel"          # "cancel" to the bot's question: the note it kept is dropped
     ERASE = "erase"            # "delete X": explained, or (an admin) confirmed and erased
+    CORRECT = "correct"        # a correction of the last note, a follow-up moved, a complaint resolved
 
 
 CONTRACT_INTENTS: tuple[Intent, ...] = (Intent.LOG, Intent.QUERY_CUSTOMER, Intent.PIPELINE, Intent.FOLLOWUPS,

@@ -1199,3 +1199,49 @@ ERASE = [
     r"^\W*(?:please\s+)?(?:delete|remove|erase|forget|wipe)\s+(?:customer\s+|client\s+|all\s+(?:of\s+)?|everything\s+(?:about|on)\s+)?"
     r"(?!that\b|the\s+last\b|last\b|it\b|this\b)(?P<name>[^?!.]{2,80}?)\W*$",
 ]
+
+# -- corrections of the last note (handlers/correct.py, handlers/understanding/fixes.py) --
+FIX = [
+    r"^\W*(?:no|nope|nah)\b\s*[,.!-]",
+    r"^\W*(?:actually|correction|oops|sorry,?\s+i\s+meant?)\b",
+    r"^\W*(?:change|fix|correct|update|make)\s+(?:it|that|the\s+(?:follow[\s-]?up|date|day|amount|deal|stage|customer)|"
+    r"(?:her|his|their)\s+(?:title|role|phone|number|name)|\w+'s\s+(?:title|role|position|phone|number|cell|name))\b",
+    r"^\W*(?:move|push|reschedule|postpone)\s+(?:it|that|the\s+follow[\s-]?up)\s+to\b",
+    r"\bwrong\s+(?:customer|company|client|account)\b",
+    r"^\W*(?:the\s+)?(?:amount|deal|stage)\s+(?:is|was|should\s+be)\s+.+\bnot\b",
+]
+FIX_OLD = [
+    r",?\s*\bnot\s+(?:on\s+|the\s+)?(?:[^,.;!]|[,.](?=\d))+",
+    r",?\s*\binstead\s+of\s+(?:[^,.;!]|[,.](?=\d))+",
+    r"^\W*(?:no|nope|nah|actually|correction|oops|sorry,?\s+i\s+meant?)\b[\s,.!-]*",
+]
+FIX_CUSTOMER = [
+    r"\bwrong\s+(?:customer|company|client|account)\b",
+    r"\b(?:it|that|this)\s+was\s+(?:for|about|at)\b",
+    r"\bnot\s+\w+[^,.]*,\s*(?:it\s+was|it's)\b",
+]
+FIX_DAY_WORD = "follow up"
+FIX_CONTACT = {
+    "role": [
+        r"\b(?P<who>[A-Z]\w+)'s\s+(?:title|role|position|job)\s+(?:to|is|=|:)\s*(?P<value>[^.!?]+)",
+        r"\b(?:her|his)\s+(?:title|role|position|job)\s+(?:to|is|=|:)\s*(?P<value>[^.!?]+)",
+    ],
+    "phone": [
+        r"\b(?P<who>[A-Z]\w+)'s\s+(?:phone|number|cell|mobile)(?:\s+number)?\s+(?:to|is|=|:)\s*(?P<value>\+?[\d()][\d\s().-]{5,})",
+        r"\b(?:her|his)\s+(?:phone|number|cell|mobile)(?:\s+number)?\s+(?:to|is|=|:)\s*(?P<value>\+?[\d()][\d\s().-]{5,})",
+    ],
+    "name": [
+        r"\b(?:her|his)\s+name\s+is\s+(?P<value>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)",
+        r"\b(?P<who>[A-Z]\w+)'s\s+name\s+(?:to|is)\s+(?P<value>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)",
+        r"\bit'?s\s+(?P<value>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?),?\s+not\s+(?P<who>[A-Z][\w'-]+)",
+    ],
+}
+FIX_MOVE = [
+    r"^\W*(?:move|push|reschedule|postpone|shift)\s+(?:the\s+|my\s+)?(?P<what>.+?)\s+(?:follow[\s-]?ups?|f/u|call|reminder)\s+"
+    r"(?:to|till|until)\s+(?P<when>.+?)\W*$",
+    r"^\W*(?:snooze|move|push)\s+#?(?P<what>\d{1,2})\s+(?:to|till|until)\s+(?P<when>.+?)\W*$",
+]
+FIX_RESOLVED = [
+    r"^\W*(?:complaint|inquiry|issue|ticket)\s+#?(?P<n>\d{1,6})\s+(?:is\s+)?(?:resolved|fixed|closed|done|sorted)\W*$",
+    r"^\W*(?:resolve|close)\s+(?:complaint|inquiry|issue|ticket)\s+#?(?P<n>\d{1,6})\W*$",
+]

@@ -143,6 +143,15 @@ class Cues(Protocol):
     ASK_HEDGE: Phrases         # a doubt before a question mark, inside a note ("Jen I think?")
     ERASE: Phrases             # "delete X": the customer's name in the group `name`
 
+    # -- corrections of the last note (handlers/correct.py, handlers/understanding/fixes.py) --
+    FIX: Phrases               # a message correcting the last note ("no, …", "actually", "перенеси", "改到")
+    FIX_OLD: Phrases           # the old value a correction names, dropped before reading the new ("not Friday")
+    FIX_CUSTOMER: Phrases      # the last note was about another customer ("wrong customer", "не тот клиент")
+    FIX_DAY_WORD: str          # a word that makes a bare day a follow-up day when read ("follow up", "跟进")
+    FIX_CONTACT: Mapping[str, Phrases]  # field (role, phone, name) -> phrases with groups `who` (optional), `value`
+    FIX_MOVE: Phrases          # "move the X follow-up to Y": groups `what` (a customer or a number), `when`
+    FIX_RESOLVED: Phrases      # "complaint 1 resolved": the complaint's number in group `n`
+
 
 # slots a language may leave empty (the rule that reads them is then skipped)
 OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "THEIRS", "THEIRS_NAMED",
@@ -159,7 +168,7 @@ PERIOD_NAMES = ("today", "tomorrow", "yesterday", "next_week", "last_week", "thi
 # periods a language may also name ("до конца года": from today to the year's end)
 EXTRA_PERIOD_NAMES = ("rest_of_year",)
 _KEYS = {"CHANNELS": CHANNEL_NAMES, "STAGES": STAGE_NAMES, "PERIODS": PERIOD_NAMES,
-         "LOST_WHY": tuple(LostReason), "SOURCES": tuple(LeadSource), "TOUCH_UNITS": tuple(TouchUnit)}
+         "FIX_CONTACT": ("role", "phone", "name"), "LOST_WHY": tuple(LostReason), "SOURCES": tuple(LeadSource), "TOUCH_UNITS": tuple(TouchUnit)}
 
 
 def slots() -> dict[str, object]:

@@ -1,0 +1,110 @@
+"""Reading a correction: what a message says to fix in the records it points at.
+
+"no, follow up on Tuesday, not Friday", "сумма 2 млн, а не 1,5", "改到周四", "change Maria's title
+to CEO", "wrong customer, it was Initech", "move the hooli follow-up to next monday", "snooze 1 to
+monday", "complaint 1 resolved". The phrases are each language's (languages/<code>.py, FIX_*);
+what to change and how is handlers/correct.py's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from handlers.understanding.languages import CODES, cues, one_of
+
+FIELDS = ("role", "phone", "name")
+
+
+@dataclass(frozen=True)
+class ContactFix:
+    """A contact's field to set: whose (a name as written, or None for the last note's contact)."""
+
+    field: str
+    value: str
+    who: str | None = None
+
+
+@dataclass(frozen=True)
+class Move:
+    """Move a follow-up: `what` names a customer or a listed number, `when` the new day as written."""
+
+    what: str
+    when: str
+
+
+@lru_cache(maxsize=None)
+def _compiled(code: str, slot: str) -> re.Pattern[str] | None:
+    phrases = getattr(cues(code), slot)
+    return re.compile(one_of(phrases), re.I) if phrases else None
+
+
+@lru_cache(maxsize=None)
+def _each(code: str, slot: str) -> tuple[re.Pattern[str], ...]:
+    """A slot's phrases one by one (they name their groups alike)."""
+    return tuple(re.compile(phrase, re.I) for phrase in getattr(cues(code), slot))
+
+
+def _first(text: str, lang: str, slot: str) -> re.Match[str] | None:
+    for code in _codes(lang):
+        for pattern in _each(code, slot):
+            found = pattern.search(text)
+            if found:
+                return found
+    return None
+
+
+def _codes(lang: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((lang, *CODES)))
+
+
+def is_fix(text: str, lang: str) -> bool:
+    """True when the message corrects the last note ("Maria's phone is …" alone is a note's new fact)."""
+    return any((_compiled(code, "FIX") or _never).search(text) for code in _codes(lang))
+
+
+def new_value_text(text: str, lang: str) -> str:
+    """The correction without the old value it names ("not Friday", "а не 1,5", "不是周五")."""
+    for code in _codes(lang):
+        for old in _each(code, "FIX_OLD"):  # in order: "не в пятницу, а в среду" -> "а в среду" -> "в среду"
+            text = old.sub(" ", text).strip()
+    return " ".join(text.split())
+
+
+def names_other_customer(text: str, lang: str) -> bool:
+    """True when the correction says the last note was about another customer."""
+    return any((_compiled(code, "FIX_CUSTOMER") or _never).search(text) for code in _codes(lang))
+
+
+def contact_fix(text: str, lang: str) -> ContactFix | None:
+    """A contact's title, phone or name to set, as the message writes it."""
+    for code in _codes(lang):
+        for field, phrases in cues(code).FIX_CONTACT.items():
+            for phrase in phrases:
+                found = re.search(phrase, text, 0 if code == "en" else re.I)  # English names by their capital
+                if found:
+                    who = found.groupdict().get("who")
+                    value = found.group("value").strip(" .,;:!\"'“”«»")
+                    if value:
+                        return ContactFix(field=field, value=value[:200], who=who)
+    return None
+
+
+def move(text: str, lang: str) -> Move | None:
+    """"move the hooli follow-up to next monday", "snooze 1 to monday", "перенеси Вектор на среду"."""
+    found = _first(text, lang, "FIX_MOVE")
+    return Move(what=found.group("what").strip(), when=found.group("when").strip()) if found else None
+
+
+def resolved(text: str, lang: str) -> int | None:
+    """The number of the complaint or inquiry a message says is resolved."""
+    found = _first(text, lang, "FIX_RESOLVED")
+    return int(found.group("n")) if found else None
+
+
+def day_word(lang: str) -> str:
+    """The language's word that makes a bare day read as a follow-up day."""
+    return cues(lang).FIX_DAY_WORD
+
+
+_never = re.compile(r"(?!x)x")
