@@ -121,7 +121,7 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses, 
         alone = not lex.dangling.sub("", rest).strip(" ,.;:!?，。；：！？")      # "周五前 把报价发过去": the day alone
         if alone and end < len(text):
             end = clauses.span(end + 1)[1]        # "12月15号 回访": a day standing alone goes with what follows
-        start, end = _with_dangling(text, clauses, (start, end), hit.start)
+        start, end = _with_dangling(text, clauses, (start, end), hit)
         clause = text[start:end]
         last = alone and start > 0 and end >= len(text)   # "东海 去了 老总不在 下周": the next step's day
         committed = last or lex.commit.search(clause) is not None or remind or at_clock(text, lex, hit.start, hit.end) or any(
@@ -200,12 +200,14 @@ def _near(pattern: re.Pattern, text: str, hit: DateHit, start: int, end: int) ->
     return pattern.search(text, max(start, hit.start - _TODAY_REACH), min(end, hit.end + _TODAY_REACH)) is not None
 
 
-def _with_dangling(text: str, clauses: Clauses, span: tuple[int, int], at: int) -> tuple[int, int]:
+def _with_dangling(text: str, clauses: Clauses, span: tuple[int, int], hit: DateHit) -> tuple[int, int]:
     """The clause of a date, with the clause before it when the date stands after a dash or a comma with
-    nothing before it but a short word ("КП — до ср.", "встречу назначим, числа пятнадцатого", "quote - by
-    Fri"): the step is the one before."""
+    nothing before it but a short word and nothing after it ("КП — до ср.", "встречу назначим, числа
+    пятнадцатого", "quote - by Fri"): the step is the one before. A step written after the date
+    ("，下周二发合同") is its own."""
     start, end = span
-    if start > 0 and _BARE_PREFIX.match(text, start, at) and _DASH_CUT.search(text, 0, start):
+    if start > 0 and _BARE_PREFIX.match(text, start, hit.start) and _DASH_CUT.search(text, 0, start) \
+            and not _WORDY.search(text, hit.end, end):
         return clauses.span(start - 1)[0], end
     return start, end
 

@@ -78,3 +78,15 @@ def test_a_value_left_out_is_said_as_written(text, kind, written):
                                   "follow up on 2027-01-15", "Globex signed $5,000"])
 def test_dashes_that_are_not_minus_signs_and_dates_this_century_are_taken(text):
     assert understand(text, NOW, ["Globex"]).refused == []
+
+
+@pytest.mark.parametrize("text, what", [
+    ("去了华信电子，谈了价格，周四寄样品", "寄样品"),
+    ("拜访了恒锐电气，见了李经理，报价8万，下周一发合同", "发合同"),
+    ("был у Вектора, обсудили цену, в четверг отправлю образцы", "отправлю образцы"),
+    ("met Dana at Corvel, talked price, friday send the samples", "send the samples"),
+])
+def test_a_step_written_after_its_day_is_the_promise(text, what):
+    """A day after a comma with the step after it: the step is its own, not the clause before."""
+    parse = understand(text, now=datetime(2026, 11, 25, 10, 0))
+    assert parse.followup_on is not None and parse.followup_what == what
