@@ -4,9 +4,10 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NoReturn, Optional
 
 import typer
+from sqlmodel import col
 
 forget_app = typer.Typer(no_args_is_help=True, help="Erase personal data (an admin action).")
 
@@ -20,7 +21,7 @@ def register(app: typer.Typer) -> None:
     app.command("restore")(restore)
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     typer.echo(f"crmbot: {message}", err=True)
     raise typer.Exit(2)
 
@@ -30,7 +31,7 @@ def _team(session: Any, name: str) -> Any:
 
     from storage.models import Team
 
-    team = session.execute(select(Team).where(Team.name == name)).scalars().first()
+    team = session.execute(select(Team).where(col(Team.name) == name)).scalars().first()
     if team is None:
         _fail(f"no team called {name!r} in this store (see --team or CRM_TEAM)")
     return team
@@ -110,7 +111,8 @@ def forget_customer(
             _fail(str(exc))
         admin_id = None
         if by:
-            admin = s.execute(select(Member).where(Member.team_id == found.id, Member.name == by)).scalars().first()
+            named = select(Member).where(col(Member.team_id) == found.id, col(Member.name) == by)
+            admin = s.execute(named).scalars().first()
             if admin is None or admin.role != "admin":
                 _fail(f"{by!r} is not an admin of the team; only an admin may forget a customer")
             admin_id = admin.id

@@ -6,6 +6,7 @@ import json
 from typing import Optional
 
 import typer
+from sqlmodel import col
 
 
 def register(app: typer.Typer) -> None:
@@ -30,9 +31,9 @@ def register(app: typer.Typer) -> None:
         day = _day(on, settings.zone)
         with session(_engine(settings)) as s:
             wanted = team or settings.team
-            teams = list(s.execute(select(Team).where(Team.name == wanted)).scalars())
+            teams = list(s.execute(select(Team).where(col(Team.name) == wanted)).scalars())
             if not teams and team is None:  # no team by the default name: every team in the store
-                teams = list(s.execute(select(Team).order_by(Team.id)).scalars())
+                teams = list(s.execute(select(Team).order_by(col(Team.id))).scalars())
             if not teams and team is not None:
                 typer.echo(f"crmbot: no team called {team!r}", err=True)
                 raise typer.Exit(2)

@@ -15,7 +15,7 @@ import csv
 import io
 import json
 import sys
-from typing import Any, Callable, Optional
+from typing import Any, Callable, NoReturn, Optional
 
 import typer
 from storage import clock
@@ -42,7 +42,7 @@ CSV = typer.Option(False, "--csv", help="the report's rows as CSV with a header"
 NOW = typer.Option(None, "--now", help="ISO instant; naive means the team's zone")
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     typer.echo(f"crmbot: {message}", err=True)
     raise typer.Exit(2)
 

@@ -277,6 +277,8 @@ class Bot:
             image = incoming.image
             fetch = self.fetchers.get(incoming.platform)
             data = await fetch(image) if isinstance(image, str) and fetch else image
+            if isinstance(data, str):
+                raise ValueError(f"no way to download a picture from {incoming.platform}")
             card, _ = await read_card(self.llm, bytes(data or b""))
         except Exception:  # the model or the download failed: say so, save nothing
             log.warning("reading a business card failed", exc_info=True)

@@ -68,7 +68,7 @@ def card_text(ctx: Ctx, customer: Customer) -> str:
         out.append(t(lang, "card_next", day=due_text(follow, ctx), what=_short(follow.what, _PROMISE_CHARS)))
     else:
         out.append(t(lang, "card_no_next"))
-    out += card_lines(ctx, cid)  # open inquiries and complaints  # type: ignore[arg-type]
+    out += card_lines(ctx, cid)  # type: ignore[arg-type]  # open inquiries and complaints
     if not (contacts or deals or interactions):
         out.insert(1, t(lang, "card_empty"))
     return "\n".join(out)

@@ -20,7 +20,7 @@ async def handle_followups(parse: Parse, ctx: Ctx) -> Reply:
         start = None  # what is overdue is still due
     rows = open_followups(ctx.session, ctx.team.id, ctx.member.id, end, start)  # type: ignore[arg-type]
     state = state_of(ctx)
-    state.listed = [f.id for f, _ in rows]
+    state.listed = [f.id for f, _ in rows if f.id is not None]
     ctx.session.add(state)
     title = (t(ctx.lang, "due_period", period=day_range(start, end, ctx.lang)) if start
              else t(ctx.lang, "due_title", day=day(end, ctx.lang)))

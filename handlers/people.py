@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from handlers.context import Ctx, journal_of
 from handlers.understanding.model import Parse
@@ -56,7 +57,7 @@ def upsert_contact(parse: Parse, ctx: Ctx, customer: Customer, state: ChatState,
     """Create or update the contact the note names (or the one in focus, for facts only)."""
     journal = journal_of(ctx)
     birthday = _split_birthday(parse.birthday)
-    facts = {k: v for k, v in {"role": parse.contact_role, "phone": parse.contact_phone,
+    facts: dict[str, Any] = {k: v for k, v in {"role": parse.contact_role, "phone": parse.contact_phone,
                                "email": parse.contact_email}.items() if v}
     if birthday:
         facts.update(birth_month=birthday[0], birth_day=birthday[1])

@@ -234,7 +234,7 @@ def record_note_issue(ctx: Ctx, customer_id: int, note_id: int | None, text: str
     if kind is None:
         return None
     if ctx.journal is not None and ctx.journal.note_id is not None:  # undo takes it back with the note
-        row = ctx.journal.add(Inquiry(team_id=ctx.team.id, customer_id=customer_id, member_id=ctx.member.id,
+        row = ctx.journal.add(Inquiry(team_id=ctx.journal.team_id, customer_id=customer_id, member_id=ctx.member.id,
                                       note_id=note_id, kind=kind, text=" ".join((words or "").split())[:2000],
                                       opened_at=ctx.now))
     else:

@@ -12,7 +12,7 @@ import asyncio
 import warnings
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Protocol
+from typing import Protocol
 
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception
 
@@ -25,15 +25,6 @@ class Sender(Protocol):
 
     async def send(self, platform: str, chat_id: str, reply: Reply) -> None:
         """Deliver `reply`; raise (with `.status == 403` when blocked, `.retry_after` on 429) on failure."""
-
-
-class SendError(Exception):
-    """A failed send, as a Sender may raise it: HTTP status and the platform's retry-after."""
-
-    def __init__(self, message: str, status: int | None = None, retry_after: float | None = None):
-        super().__init__(message)
-        self.status = status
-        self.retry_after = retry_after
 
 
 @dataclass
@@ -121,13 +112,3 @@ class Delivery:
             blocked = getattr(exc, "status", None) == 403
             return Outcome(False, counts["attempts"], describe(exc), blocked=blocked)
         return Outcome(True, counts["attempts"])
-
-
-def sender_from(send: Any) -> Sender:
-    """Wrap a plain `async def send(platform, chat_id, reply)` function as a Sender."""
-
-    class _Fn:
-        async def send(self, platform: str, chat_id: str, reply: Reply) -> None:
-            await send(platform, chat_id, reply)
-
-    return _Fn()

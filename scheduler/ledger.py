@@ -26,7 +26,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
 
 from scheduler.nudge import Nudge
-from storage.models import Identity, NudgeLedger
+from storage.models import Identity, NudgeLedger, table_of
 
 MAX_ATTEMPTS = 9
 ERROR_CHARS = 500
@@ -43,9 +43,9 @@ class Claim:
     attempts: int = 0
 
 
-def _insert(session: Session):  # type: ignore[no-untyped-def]
+def _insert(session: Session):
     dialect = session.get_bind().dialect.name
-    return (pg_insert if dialect == "postgresql" else sqlite_insert)(NudgeLedger.__table__)  # type: ignore[arg-type]
+    return (pg_insert if dialect == "postgresql" else sqlite_insert)(table_of(NudgeLedger))
 
 
 def existing(session: Session, team_id: int, days: Iterable[date],
@@ -54,7 +54,7 @@ def existing(session: Session, team_id: int, days: Iterable[date],
 
     With `nudges` (a message's few), only their keys are looked up, on the unique key's index.
     """
-    table = NudgeLedger.__table__
+    table = table_of(NudgeLedger)
     query = (select(table.c.kind, table.c.subject, table.c.local_day, table.c.member_id,
                     table.c.id, table.c.status, table.c.attempts)
              .where(table.c.team_id == team_id, table.c.local_day.in_(sorted(set(days)))))
@@ -89,7 +89,7 @@ def claim(session: Session, team_id: int, nudges: Sequence[Nudge], now: datetime
     """
     if not nudges:
         return []
-    table = NudgeLedger.__table__
+    table = table_of(NudgeLedger)
     few = nudges if len(nudges) <= FEW else None
     known = existing(session, team_id, (n.local_day for n in nudges), few)
     session.commit()  # end the read: on SQLite (WAL) a read that turns into a write cannot wait for a writer
@@ -124,7 +124,7 @@ def claim(session: Session, team_id: int, nudges: Sequence[Nudge], now: datetime
 
 def mark_sent(session: Session, ids: Sequence[int], attempts: int, now: datetime) -> None:
     """The message carrying these rows went out."""
-    table = NudgeLedger.__table__
+    table = table_of(NudgeLedger)
     session.execute(update(table).where(table.c.id.in_(list(ids)))
                     .values(status="sent", sent_at=now, attempts=table.c.attempts + attempts, error=None))
     session.commit()
@@ -132,7 +132,7 @@ def mark_sent(session: Session, ids: Sequence[int], attempts: int, now: datetime
 
 def mark_failed(session: Session, ids: Sequence[int], attempts: int, error: str) -> None:
     """Every try failed: record how many and why (a later tick may try again)."""
-    table = NudgeLedger.__table__
+    table = table_of(NudgeLedger)
     session.execute(update(table).where(table.c.id.in_(list(ids)))
                     .values(status="failed", attempts=table.c.attempts + attempts, error=error[:ERROR_CHARS]))
     session.commit()
@@ -141,10 +141,10 @@ def mark_failed(session: Session, ids: Sequence[int], attempts: int, error: str)
 def mark_blocked(session: Session, ids: Sequence[int], attempts: int, error: str,
                  identity_id: int | None) -> None:
     """The member blocked the bot: the rows stop here and the account is marked unreachable."""
-    table = NudgeLedger.__table__
+    table = table_of(NudgeLedger)
     session.execute(update(table).where(table.c.id.in_(list(ids)))
                     .values(status="blocked", attempts=table.c.attempts + attempts, error=error[:ERROR_CHARS]))
     if identity_id is not None:
-        ident = Identity.__table__
+        ident = table_of(Identity)
         session.execute(update(ident).where(and_(ident.c.id == identity_id)).values(reachable=False))
     session.commit()

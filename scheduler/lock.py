@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from storage import clock
-from storage.models import SchedulerLock
+from storage.models import SchedulerLock, table_of
 
 log = logging.getLogger(__name__)
 ADVISORY_KEY = 0x63726D62  # "crmb"
@@ -100,7 +100,7 @@ class LeaseLock:
     def acquire(self, now: datetime | None = None) -> bool:
         """Renew our lease, take an expired one over, or create the row; false if someone else holds it."""
         now = now or clock.now()
-        table = SchedulerLock.__table__
+        table = table_of(SchedulerLock)
         with self.engine.begin() as connection:
             taken = connection.execute(
                 update(table).where(table.c.name == self.name,
@@ -119,7 +119,7 @@ class LeaseLock:
 
     def release(self) -> None:
         """Give the row up, if it is still ours."""
-        table = SchedulerLock.__table__
+        table = table_of(SchedulerLock)
         with self.engine.begin() as connection:
             connection.execute(delete(table).where(table.c.name == self.name, table.c.holder == self.holder))
 

@@ -26,7 +26,7 @@ from datetime import date, datetime, timedelta
 from typing import Iterable
 
 from sqlalchemy import and_, func, or_, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from scheduler.config import NudgeConfig, zone_of
 from scheduler.nudge import Nudge, Recipient, followup_choices, open_choice
@@ -53,15 +53,15 @@ def recipients(session: Session, team: Team) -> Members:
     """
     zone_default = team.timezone or "UTC"
     team_lang = (team.settings or {}).get("language")
-    rows = session.execute(select(Member, Identity).join(Identity, Identity.member_id == Member.id)
-                           .where(Member.team_id == team.id, Identity.team_id == team.id,
-                                  Identity.reachable.is_(True))  # type: ignore[attr-defined]
-                           .order_by(Member.id, Identity.id)).all()
+    rows = session.execute(select(Member, Identity).join(Identity, col(Identity.member_id) == col(Member.id))
+                           .where(col(Member.team_id) == team.id, col(Identity.team_id) == team.id,
+                                  col(Identity.reachable).is_(True))
+                           .order_by(col(Member.id), col(Identity.id))).all()
     best: dict[int, tuple[Member, Identity]] = {}
     for member, identity in rows:
-        current = best.get(member.id)  # type: ignore[arg-type]
+        current = best.get(member.id)
         if current is None or PLATFORM_RANK.get(identity.platform, 9) < PLATFORM_RANK.get(current[1].platform, 9):
-            best[member.id] = (member, identity)  # type: ignore[index]
+            best[member.id] = (member, identity)
     found: Members = {}
     for member_id, (member, identity) in best.items():
         lang = member.language if member.language in LANGS else team_lang if team_lang in LANGS else "en"
@@ -79,20 +79,20 @@ def _nudge(kind: str, who: Recipient, subject: str, day: date, text: str, **more
 
 def followups(session: Session, team_id: int, day: date, members: Members) -> list[Nudge]:
     """Open follow-ups due on `day`, and those due the day before (overdue, said once)."""
-    last_text = (select(Interaction.text)
-                 .where(Interaction.team_id == team_id, Interaction.customer_id == FollowUp.customer_id)
-                 .order_by(Interaction.at.desc(), Interaction.id.desc()).limit(1).scalar_subquery())
-    last_at = (select(func.max(Interaction.at))
-               .where(Interaction.team_id == team_id, Interaction.customer_id == FollowUp.customer_id)
+    last_text = (select(col(Interaction.text))
+                 .where(col(Interaction.team_id) == team_id, col(Interaction.customer_id) == col(FollowUp.customer_id))
+                 .order_by(col(Interaction.at).desc(), col(Interaction.id).desc()).limit(1).scalar_subquery())
+    last_at = (select(func.max(col(Interaction.at)))
+               .where(col(Interaction.team_id) == team_id, col(Interaction.customer_id) == col(FollowUp.customer_id))
                .scalar_subquery())
     rows = session.execute(
-        select(FollowUp.id, FollowUp.due, FollowUp.what, FollowUp.member_id, Customer.id, Customer.name,
-               last_at.label("last_at"), last_text.label("last_text"), FollowUp.remind_at)
-        .join(Customer, Customer.id == FollowUp.customer_id)
-        .where(FollowUp.team_id == team_id, FollowUp.done_at.is_(None),  # type: ignore[union-attr]
-               FollowUp.due.in_([day, day - timedelta(days=1)]),  # type: ignore[attr-defined]
-               FollowUp.member_id.in_(list(members)))  # type: ignore[attr-defined]
-        .order_by(FollowUp.due, FollowUp.id)).all()
+        select(col(FollowUp.id), col(FollowUp.due), col(FollowUp.what), col(FollowUp.member_id), col(Customer.id),
+               col(Customer.name), last_at.label("last_at"), last_text.label("last_text"), col(FollowUp.remind_at))
+        .join(Customer, col(Customer.id) == col(FollowUp.customer_id))
+        .where(col(FollowUp.team_id) == team_id, col(FollowUp.done_at).is_(None),
+               col(FollowUp.due).in_([day, day - timedelta(days=1)]),
+               col(FollowUp.member_id).in_(list(members)))
+        .order_by(col(FollowUp.due), col(FollowUp.id))).all()
     out = []
     for fid, due, what, member_id, customer_id, customer, at, text, remind_at in rows:
         who = members[member_id]
@@ -114,14 +114,14 @@ def followups(session: Session, team_id: int, day: date, members: Members) -> li
 
 def birthdays(session: Session, team_id: int, day: date, members: Members) -> list[Nudge]:
     """Contacts whose birthday is `day` (Feb 29 ones on Feb 28 of a common year), to the owner."""
-    on_day = and_(Contact.birth_month == day.month, Contact.birth_day == day.day)
+    on_day = and_(col(Contact.birth_month) == day.month, col(Contact.birth_day) == day.day)
     if day.month == 2 and day.day == 28 and not isleap(day.year):
-        on_day = or_(on_day, and_(Contact.birth_month == 2, Contact.birth_day == 29))
+        on_day = or_(on_day, and_(col(Contact.birth_month) == 2, col(Contact.birth_day) == 29))
     owner = customer_owner(Customer).label("owner")
     rows = session.execute(
-        select(Contact.id, Contact.name, Customer.id, Customer.name, owner)
-        .join(Customer, Customer.id == Contact.customer_id)
-        .where(Contact.team_id == team_id, on_day).order_by(Contact.id)).all()
+        select(col(Contact.id), col(Contact.name), col(Customer.id), col(Customer.name), owner)
+        .join(Customer, col(Customer.id) == col(Contact.customer_id))
+        .where(col(Contact.team_id) == team_id, on_day).order_by(col(Contact.id))).all()
     out = []
     for contact_id, contact, customer_id, customer, owner_id in rows:
         who = members.get(owner_id)
@@ -152,14 +152,14 @@ def anniversaries(session: Session, team_id: int, day: date, zone_members: Membe
     if not zone_members:
         return []
     zone = next(iter(zone_members.values())).zone
-    ranges = [and_(Deal.closed_at >= start, Deal.closed_at < end)  # type: ignore[operator]
+    ranges = [and_(col(Deal.closed_at) >= start, col(Deal.closed_at) < end)
               for start, end in (day_bounds(d, zone) for d in _anniversary_days(day))]
-    recipient = func.coalesce(Deal.owner_id, Customer.owner_id, Customer.created_by).label("to")
+    recipient = func.coalesce(col(Deal.owner_id), col(Customer.owner_id), col(Customer.created_by)).label("to")
     rows = session.execute(
-        select(Deal.id, Deal.title, Deal.amount_minor, Deal.currency, Deal.closed_at, Customer.id,
-               Customer.name, recipient)
-        .join(Customer, Customer.id == Deal.customer_id)
-        .where(Deal.team_id == team_id, Deal.stage == Stage.WON, or_(*ranges)).order_by(Deal.id)).all()
+        select(col(Deal.id), col(Deal.title), col(Deal.amount_minor), col(Deal.currency), col(Deal.closed_at),
+               col(Customer.id), col(Customer.name), recipient)
+        .join(Customer, col(Customer.id) == col(Deal.customer_id))
+        .where(col(Deal.team_id) == team_id, col(Deal.stage) == Stage.WON, or_(*ranges)).order_by(col(Deal.id))).all()
     out = []
     for deal_id, title, amount, currency, closed_at, customer_id, customer, member_id in rows:
         who = zone_members.get(member_id)
@@ -181,16 +181,16 @@ def stale_deals(session: Session, team_id: int, day: date, zone_members: Members
     if not zone_members:
         return []
     zone = next(iter(zone_members.values())).zone
-    last = greatest(func.coalesce(last_interaction_at(Deal.customer_id, Deal.team_id), Deal.created_at),
-                    Deal.created_at)
+    last = greatest(func.coalesce(last_interaction_at(col(Deal.customer_id), col(Deal.team_id)), col(Deal.created_at)),
+                    col(Deal.created_at))
     band = period_band(day_number(last, zone_offset(zone, day)), day_index(day), stale_days)
-    recipient = func.coalesce(Deal.owner_id, Customer.owner_id, Customer.created_by).label("to")
+    recipient = func.coalesce(col(Deal.owner_id), col(Customer.owner_id), col(Customer.created_by)).label("to")
     rows = session.execute(
-        select(Deal.id, Deal.stage, Deal.amount_minor, Deal.currency, Customer.id, Customer.name, recipient,
-               last.label("last_at"))
-        .join(Customer, Customer.id == Deal.customer_id)
-        .where(Deal.team_id == team_id, Deal.stage.in_(OPEN_STAGES), band)  # type: ignore[attr-defined]
-        .order_by(Deal.id)).all()
+        select(col(Deal.id), col(Deal.stage), col(Deal.amount_minor), col(Deal.currency), col(Customer.id),
+               col(Customer.name), recipient, last.label("last_at"))
+        .join(Customer, col(Customer.id) == col(Deal.customer_id))
+        .where(col(Deal.team_id) == team_id, col(Deal.stage).in_(OPEN_STAGES), band)
+        .order_by(col(Deal.id))).all()
     out = []
     for deal_id, stage, amount, currency, customer_id, customer, member_id, last_at in rows:
         who = zone_members.get(member_id)
@@ -215,12 +215,12 @@ def stay_in_touch(session: Session, team_id: int, day: date, zone_members: Membe
     if not zone_members:
         return []
     zone = next(iter(zone_members.values())).zone
-    cadence = Customer.custom["touch_days"].as_string()
+    cadence = col(Customer.custom)["touch_days"].as_string()
     rows = session.execute(
-        select(Customer.id, Customer.name, cadence.label("cadence"), Customer.created_at,
-               last_interaction_at(Customer.id, Customer.team_id).label("last_at"),
+        select(col(Customer.id), col(Customer.name), cadence.label("cadence"), col(Customer.created_at),
+               last_interaction_at(col(Customer.id), col(Customer.team_id)).label("last_at"),
                customer_owner(Customer).label("owner"))
-        .where(Customer.team_id == team_id, cadence.is_not(None)).order_by(Customer.id)).all()
+        .where(col(Customer.team_id) == team_id, cadence.is_not(None)).order_by(col(Customer.id))).all()
     out = []
     for customer_id, customer, every, created_at, last_at, owner_id in rows:
         who = zone_members.get(owner_id)

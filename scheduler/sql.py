@@ -16,13 +16,14 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import BigInteger, DateTime, Integer, and_, case, func, select
+from sqlalchemy import BigInteger, DateTime, Integer, case, func, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 
 from storage.vocabulary import OPEN_STAGES
 from storage.models import Deal, Interaction
+from sqlmodel import col
 
 EPOCH = date(1970, 1, 1)
 
@@ -104,35 +105,23 @@ def period_band(last_day: ColumnElement[Any], today: int, period: Any) -> Column
 
 def last_interaction_at(customer_id: Any, team_id: Any) -> Any:
     """A correlated subquery: when the customer's last interaction happened (index seek)."""
-    return (select(func.max(Interaction.at))
-            .where(Interaction.team_id == team_id, Interaction.customer_id == customer_id)
+    return (select(func.max(col(Interaction.at)))
+            .where(col(Interaction.team_id) == team_id, col(Interaction.customer_id) == customer_id)
             .scalar_subquery())
 
 
 def customer_owner(customer: Any) -> Any:
     """The member who owns a customer, as one SQL expression (see the module's docstring)."""
     # by customer id alone (the customer is the team's): the planner then seeks ix_deal_customer_id
-    deal_owner = (select(Deal.owner_id)
-                  .where(Deal.customer_id == customer.id,
-                         Deal.owner_id.is_not(None))  # type: ignore[union-attr]
-                  .order_by(case((Deal.stage.in_(OPEN_STAGES), 0), else_=1),  # type: ignore[attr-defined]
-                            Deal.updated_at.desc(), Deal.id.desc())
+    deal_owner = (select(col(Deal.owner_id))
+                  .where(col(Deal.customer_id) == customer.id,
+                         col(Deal.owner_id).is_not(None))
+                  .order_by(case((col(Deal.stage).in_(OPEN_STAGES), 0), else_=1),
+                            col(Deal.updated_at).desc(), col(Deal.id).desc())
                   .limit(1).scalar_subquery())
-    last_logger = (select(Interaction.member_id)
-                   .where(Interaction.team_id == customer.team_id, Interaction.customer_id == customer.id,
-                          Interaction.member_id.is_not(None))  # type: ignore[union-attr]
-                   .order_by(Interaction.at.desc(), Interaction.id.desc())
+    last_logger = (select(col(Interaction.member_id))
+                   .where(col(Interaction.team_id) == customer.team_id, col(Interaction.customer_id) == customer.id,
+                          col(Interaction.member_id).is_not(None))
+                   .order_by(col(Interaction.at).desc(), col(Interaction.id).desc())
                    .limit(1).scalar_subquery())
     return func.coalesce(deal_owner, last_logger, customer.owner_id, customer.created_by).cast(Integer)
-
-
-def any_of(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
-    """OR of conditions (false when there are none)."""
-    from sqlalchemy import false, or_
-
-    return or_(*conditions) if conditions else false()
-
-
-def all_of(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
-    """AND of conditions."""
-    return and_(*conditions)

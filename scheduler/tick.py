@@ -38,6 +38,7 @@ from scheduler.nudge import Nudge, Recipient
 from scheduler.rules import due_nudges, recipients
 from storage.engine import is_busy, session
 from storage.models import Team
+from sqlmodel import col
 
 log = logging.getLogger(__name__)
 DIGEST_WINDOW = timedelta(hours=3)
@@ -121,7 +122,7 @@ def plan(engine: Engine, now: datetime, settings: Any = None,
     outgoing: list[Outgoing] = []
     due = 0
     with session(engine) as s:
-        teams = list(s.execute(select(Team).order_by(Team.id)).scalars())
+        teams = list(s.execute(select(Team).order_by(col(Team.id))).scalars())
         for team in teams:
             try:
                 cfg = NudgeConfig.build(team.settings, settings)
@@ -130,8 +131,8 @@ def plan(engine: Engine, now: datetime, settings: Any = None,
                     continue
                 nudges = due_nudges(s, team, now, cfg, members)
                 due += len(nudges)
-                open_ = ledger.unsettled(s, team.id, nudges, max_attempts)  # type: ignore[arg-type]
-                outgoing += _group(open_, members, now, cfg, team.id)  # type: ignore[arg-type]
+                open_ = ledger.unsettled(s, team.id, nudges, max_attempts)
+                outgoing += _group(open_, members, now, cfg, team.id)
             except Exception:  # noqa: BLE001  (one team's trouble does not stop the others)
                 s.rollback()
                 log.exception("scheduler: team %s skipped this tick", team.id)

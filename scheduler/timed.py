@@ -30,7 +30,7 @@ def timed_followups(session: Session, team_id: int, since: datetime, until: date
     rows = session.execute(
         select(col(FollowUp.id), col(FollowUp.due), col(FollowUp.what), col(FollowUp.member_id),
                col(FollowUp.remind_at), col(Customer.id), col(Customer.name))
-        .join(Customer, col(Customer.id) == FollowUp.customer_id)
+        .join(Customer, col(Customer.id) == col(FollowUp.customer_id))
         .where(col(FollowUp.team_id) == team_id, col(FollowUp.done_at).is_(None),
                col(FollowUp.remind_at) >= since, col(FollowUp.remind_at) <= until,
                col(FollowUp.member_id).in_(list(members)))

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import and_, inspect, or_, select
 from sqlalchemy.sql.elements import ColumnElement
-from sqlmodel import Session, SQLModel
+from sqlmodel import SQLModel, Session, col
 
 from storage.models import (AuditLog, Contact, Customer, CustomerAlias, Deal, FollowUp, Interaction, Member, Note,
                             StageChange)
@@ -39,33 +39,34 @@ def _about(session: Session, team_id: int, customer_id: int) -> ColumnElement[bo
     def ids(model: Any, *where: Any) -> Any:
         return select(model.id).where(model.team_id == team_id, *where)
 
-    deal_ids = ids(Deal, Deal.customer_id == customer_id)
-    rows = [("customer", select(Customer.id).where(Customer.id == customer_id)),
-            ("customeralias", ids(CustomerAlias, CustomerAlias.customer_id == customer_id)),
-            ("contact", ids(Contact, Contact.customer_id == customer_id)),
+    deal_ids = ids(Deal, col(Deal.customer_id) == customer_id)
+    rows = [("customer", select(col(Customer.id)).where(col(Customer.id) == customer_id)),
+            ("customeralias", ids(CustomerAlias, col(CustomerAlias.customer_id) == customer_id)),
+            ("contact", ids(Contact, col(Contact.customer_id) == customer_id)),
             ("deal", deal_ids),
-            ("stagechange", ids(StageChange, StageChange.deal_id.in_(deal_ids))),  # type: ignore[attr-defined]
-            ("interaction", ids(Interaction, Interaction.customer_id == customer_id)),
-            ("followup", ids(FollowUp, FollowUp.customer_id == customer_id)),
-            ("note", ids(Note, Note.customer_id == customer_id))]
+            ("stagechange", ids(StageChange, col(StageChange.deal_id).in_(deal_ids))),
+            ("interaction", ids(Interaction, col(Interaction.customer_id) == customer_id)),
+            ("followup", ids(FollowUp, col(FollowUp.customer_id) == customer_id)),
+            ("note", ids(Note, col(Note.customer_id) == customer_id))]
     for table in customer_tables(session):
         rows.append((table.name, select(table.c.id).where(table.c.customer_id == customer_id)))
-    notes = ids(Note, Note.customer_id == customer_id)
-    return and_(AuditLog.team_id == team_id,
-                or_(*(and_(AuditLog.table_name == name, AuditLog.row_id.in_(sub))  # type: ignore[union-attr]
+    notes = ids(Note, col(Note.customer_id) == customer_id)
+    return and_(col(AuditLog.team_id) == team_id,
+                or_(*(and_(col(AuditLog.table_name) == name, col(AuditLog.row_id).in_(sub))
                       for name, sub in rows),
-                    AuditLog.note_id.in_(notes)))  # type: ignore[union-attr]
+                    col(AuditLog.note_id).in_(notes)))
 
 
 def history(session: Session, team_id: int, customer_id: int, limit: int | None = None) -> list[dict[str, Any]]:
     """Every change about the customer, oldest first: who, when, what, from which note and message."""
-    query = (select(AuditLog.id, AuditLog.at, AuditLog.action, AuditLog.table_name, AuditLog.row_id,
-                    AuditLog.before, AuditLog.after, AuditLog.member_id, Member.name, AuditLog.note_id,
-                    Note.platform, Note.message_id, Note.at, Note.text)
-             .outerjoin(Member, Member.id == AuditLog.member_id)
-             .outerjoin(Note, Note.id == AuditLog.note_id)
+    query = (select(col(AuditLog.id), col(AuditLog.at), col(AuditLog.action), col(AuditLog.table_name),
+                    col(AuditLog.row_id), col(AuditLog.before), col(AuditLog.after), col(AuditLog.member_id),
+                    col(Member.name), col(AuditLog.note_id), col(Note.platform), col(Note.message_id), col(Note.at),
+                    col(Note.text))
+             .outerjoin(Member, col(Member.id) == col(AuditLog.member_id))
+             .outerjoin(Note, col(Note.id) == col(AuditLog.note_id))
              .where(_about(session, team_id, customer_id))
-             .order_by(AuditLog.at, AuditLog.id))
+             .order_by(col(AuditLog.at), col(AuditLog.id)))
     if limit:
         query = query.limit(limit)
     out = []

@@ -50,6 +50,6 @@ def insert_returning_ids(connection: Connection, model: Any,
         return ids
     ids = []
     statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
-    for chunk in chunks(rows):
-        ids.extend(connection.execute(statement, list(chunk)).scalars().all())
+    for part in chunks(rows):
+        ids.extend(connection.execute(statement, list(part)).scalars().all())
     return ids

@@ -153,7 +153,7 @@ def terms_for(names: Iterable[str | None], contacts: Iterable[Any]) -> Terms:
     for contact in contacts:
         for term in (contact.phone, contact.email):
             if usable_term(term):
-                strong.append(term.strip())  # type: ignore[union-attr]
+                strong.append(term.strip())
         if usable_term(contact.name):
             every.append(contact.name.strip())
             if len(contact.name.strip()) >= 4 or CJK.search(contact.name):

@@ -7,6 +7,7 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
@@ -78,7 +79,7 @@ def decode(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def csv_rows(text: str) -> csv.reader:
+def csv_rows(text: str) -> Iterator[list[str]]:
     """The rows of `text`, the delimiter (comma, semicolon, tab) sniffed from its start."""
     sample = text[:4096]
     try:

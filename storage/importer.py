@@ -17,6 +17,7 @@ from storage.import_rows import (CUSTOMER, HEADERS, REQUIRED, STAGE_OF, birthday
                                  fold, parse_amount, parse_date)
 from storage.models import Contact, Customer, CustomerAlias, Deal, Member, StageChange
 from storage.vocabulary import CLOSED_STAGES, Stage
+from sqlmodel import col
 
 
 def import_csv(session, team_id: int, kind: str, data: bytes, dry_run: bool = False,
@@ -49,12 +50,14 @@ def import_csv(session, team_id: int, kind: str, data: bytes, dry_run: bool = Fa
         return _result(kind, len(rows) - 1, errors, {}, 0, False)
 
     keys: dict[str, int] = {}
-    for cid, key in session.execute(select(Customer.id, Customer.name_key).where(Customer.team_id == team_id)):
+    named = select(col(Customer.id), col(Customer.name_key)).where(col(Customer.team_id) == team_id)
+    for cid, key in session.execute(named):
         keys.setdefault(key, cid)
-    for cid, key in session.execute(select(CustomerAlias.customer_id, CustomerAlias.alias_key)
-                                    .where(CustomerAlias.team_id == team_id)):
+    for cid, key in session.execute(select(col(CustomerAlias.customer_id), col(CustomerAlias.alias_key))
+                                    .where(col(CustomerAlias.team_id) == team_id)):
         keys.setdefault(key, cid)
-    members = {fold(n): i for i, n in session.execute(select(Member.id, Member.name).where(Member.team_id == team_id))}
+    people = select(col(Member.id), col(Member.name)).where(col(Member.team_id) == team_id)
+    members = {fold(n): i for i, n in session.execute(people)}
     plan: list[tuple[int, dict[str, Any]]] = []
     for line, raw in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in raw):
@@ -70,7 +73,7 @@ def import_csv(session, team_id: int, kind: str, data: bytes, dry_run: bool = Fa
     matched = 0
     write = not dry_run and not errors
     for _line, values in plan:
-        name = values.get("name") if kind == "customers" else values[CUSTOMER]
+        name = (values.get("name") if kind == "customers" else values[CUSTOMER]) or ""  # checked: never empty
         key = name_key(name)
         if key in keys or key in new_keys:
             matched += 1 if key in keys else 0
@@ -94,6 +97,7 @@ def import_csv(session, team_id: int, kind: str, data: bytes, dry_run: bool = Fa
                 if name_key(alias) not in keys and name_key(alias) not in new_keys:
                     created["customer_alias"] += 1
                     if write:
+                        assert customer_id is not None  # written above
                         session.add(CustomerAlias(team_id=team_id, customer_id=customer_id, alias=alias,
                                                   alias_key=name_key(alias)))
                     new_keys[name_key(alias)] = customer_id
@@ -123,9 +127,9 @@ def _fill(session, team_id: int, customer_id: int, values: dict[str, str]) -> No
 
 def _contact(session, team_id, customer_id, values, now, write) -> int:
     if customer_id is not None:
-        exists = session.execute(select(Contact.id).where(Contact.team_id == team_id,
-                                                          Contact.customer_id == customer_id,
-                                                          Contact.name == values["name"])).first()
+        exists = session.execute(select(col(Contact.id)).where(col(Contact.team_id) == team_id,
+                                                          col(Contact.customer_id) == customer_id,
+                                                          col(Contact.name) == values["name"])).first()
         if exists:
             return 0
     if write:
@@ -148,6 +152,7 @@ def _deal(session, team_id, customer_id, values, members, now) -> None:
                 closed_at=now if stage in CLOSED_STAGES else None)
     session.add(deal)
     session.flush()
+    assert deal.id is not None  # flushed
     session.add(StageChange(team_id=team_id, deal_id=deal.id, from_stage=None, to_stage=stage, at=now,
                             member_id=owner))
 

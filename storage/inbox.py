@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from storage import clock
 from storage.models import Inbox
@@ -53,28 +53,29 @@ def claim(session: Session, platform: str, key: str, team_id: int | None) -> boo
     if _insert(session, {"team_id": team_id, "platform": platform, "update_key": key[:200], "payload": {},
                          "received_at": now, "processed_at": now}):
         return True
-    claimed = session.execute(update(Inbox).where(Inbox.platform == platform, Inbox.update_key == key[:200],
-                                                  Inbox.processed_at.is_(None))  # type: ignore[union-attr]
-                              .values(processed_at=now, team_id=team_id)).rowcount
+    claim = (update(Inbox).where(col(Inbox.platform) == platform, col(Inbox.update_key) == key[:200],
+                                 col(Inbox.processed_at).is_(None))
+             .values(processed_at=now, team_id=team_id))
+    claimed = session.execute(claim).rowcount  # type: ignore[attr-defined]  # an UPDATE's CursorResult
     return bool(claimed)
 
 
 def unprocessed(session: Session, limit: int = 500, before: datetime | None = None) -> list[Inbox]:
     """Updates stored but never processed, oldest first; `before`: only those received by then."""
-    query = select(Inbox).where(Inbox.processed_at.is_(None))  # type: ignore[union-attr]
+    query = select(Inbox).where(col(Inbox.processed_at).is_(None))
     if before is not None:
-        query = query.where(Inbox.received_at <= before)  # type: ignore[operator]
-    return list(session.execute(query.order_by(Inbox.id).limit(limit)).scalars())
+        query = query.where(col(Inbox.received_at) <= before)
+    return list(session.execute(query.order_by(col(Inbox.id)).limit(limit)).scalars())
 
 
 def discard(session: Session, platform: str, key: str) -> None:
     """Forget a stored update that will never be processed (a stranger's message)."""
-    session.execute(delete(Inbox).where(Inbox.platform == platform, Inbox.update_key == key[:200]))
+    session.execute(delete(Inbox).where(col(Inbox.platform) == platform, col(Inbox.update_key) == key[:200]))
 
 
 def record_reply(session: Session, platform: str, key: str, reply: dict[str, Any], payload: dict[str, Any]) -> None:
     """Keep the reply with the processed update, in the same transaction as what it confirms."""
-    session.execute(update(Inbox).where(Inbox.platform == platform, Inbox.update_key == key[:200])
+    session.execute(update(Inbox).where(col(Inbox.platform) == platform, col(Inbox.update_key) == key[:200])
                     .values(reply=reply, payload=payload))
 
 
@@ -95,7 +96,7 @@ def mark_answered(session: Session | Connection, platform: str, key: str) -> Non
 
 def unanswered(session: Session, limit: int = 500) -> list[Inbox]:
     """Updates applied whose reply never reached the platform (the process died in between)."""
-    return list(session.execute(select(Inbox).where(Inbox.processed_at.is_not(None),  # type: ignore[union-attr]
-                                                    Inbox.answered_at.is_(None),  # type: ignore[union-attr]
-                                                    Inbox.reply.is_not(None))  # type: ignore[union-attr]
-                                .order_by(Inbox.id).limit(limit)).scalars())
+    return list(session.execute(select(Inbox).where(col(Inbox.processed_at).is_not(None),
+                                                    col(Inbox.answered_at).is_(None),
+                                                    col(Inbox.reply).is_not(None))
+                                .order_by(col(Inbox.id)).limit(limit)).scalars())

@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from storage import clock
 from storage.models import Inquiry
+from sqlmodel import col
 
 KINDS = ("inquiry", "complaint")
 
@@ -26,7 +27,7 @@ def record(session, team_id: int, customer_id: int, kind: str, text: str, member
 def resolve(session, team_id: int, inquiry_id: int, member_id: int | None = None,
             at: datetime | None = None) -> Inquiry | None:
     """Mark one of the team's inquiries resolved; None when the team has no such inquiry."""
-    row = session.execute(select(Inquiry).where(Inquiry.team_id == team_id, Inquiry.id == inquiry_id)
+    row = session.execute(select(Inquiry).where(col(Inquiry.team_id) == team_id, col(Inquiry.id) == inquiry_id)
                           ).scalars().first()
     if row is None:
         return None
@@ -39,7 +40,7 @@ def resolve(session, team_id: int, inquiry_id: int, member_id: int | None = None
 
 def open_for_customer(session, team_id: int, customer_id: int, limit: int = 5) -> list[Inquiry]:
     """A customer's unresolved inquiries and complaints, oldest first (for the customer card)."""
-    return list(session.execute(select(Inquiry).where(Inquiry.team_id == team_id,
-                                                      Inquiry.customer_id == customer_id,
-                                                      Inquiry.status == "open")
-                                .order_by(Inquiry.opened_at, Inquiry.id).limit(limit)).scalars())
+    return list(session.execute(select(Inquiry).where(col(Inquiry.team_id) == team_id,
+                                                      col(Inquiry.customer_id) == customer_id,
+                                                      col(Inquiry.status) == "open")
+                                .order_by(col(Inquiry.opened_at), col(Inquiry.id)).limit(limit)).scalars())

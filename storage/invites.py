@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from storage import clock
 from storage.models import Identity, Invite, Member, Stranger, Team
@@ -37,11 +37,11 @@ def redeem(session: Session, code: str, platform: str, external_id: str, name: s
     used or expired. A code is used once, even when two accounts race for it.
     """
     code = code.strip().upper()
-    invite = session.execute(select(Invite).where(Invite.code == code)).scalars().first()
+    invite = session.execute(select(Invite).where(col(Invite.code) == code)).scalars().first()
     if invite is None or invite.used_at is not None or invite.expires_at < now:
         return None
-    claimed = session.execute(update(Invite).where(Invite.id == invite.id, Invite.used_at.is_(None))  # type: ignore[union-attr]
-                              .values(used_at=now)).rowcount
+    claim = update(Invite).where(col(Invite.id) == invite.id, col(Invite.used_at).is_(None)).values(used_at=now)
+    claimed = session.execute(claim).rowcount  # type: ignore[attr-defined]  # an UPDATE's CursorResult
     if not claimed:
         return None
     if invite.kind == "link" and invite.member_id:
@@ -52,10 +52,10 @@ def redeem(session: Session, code: str, platform: str, external_id: str, name: s
         session.flush()
     if member is None:
         return None
-    existing = session.execute(select(Identity).where(Identity.platform == platform,
-                                                      Identity.external_id == external_id)).scalars().first()
+    existing = session.execute(select(Identity).where(col(Identity.platform) == platform,
+                                                      col(Identity.external_id) == external_id)).scalars().first()
     if existing is not None:
-        existing.member_id, existing.team_id = member.id, member.team_id  # type: ignore[assignment]
+        existing.member_id, existing.team_id = member.id, member.team_id
         session.add(existing)
     else:
         session.add(Identity(team_id=member.team_id, member_id=member.id, platform=platform,  # type: ignore[arg-type]

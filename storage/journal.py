@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Table, bindparam, delete, event, insert, select, update
 from sqlalchemy.orm.attributes import set_committed_value
@@ -26,6 +26,8 @@ from sqlmodel import Session, SQLModel
 from storage import clock
 from storage.models import AuditLog, Note
 from storage.values import plain_row, to_plain
+
+Row = TypeVar("Row", bound=SQLModel)
 
 _AUDIT = insert(AuditLog.__table__)  # type: ignore[attr-defined]
 
@@ -91,9 +93,9 @@ class Journal:
             "team_id": self.team_id, "member_id": self.member_id, "platform": platform,
             "message_id": message_id, "text": text[:4000], "at": at, "customer_id": customer_id,
             "undone_at": None}).scalar_one()
-        return self.note_id  # type: ignore[return-value]
+        return self.note_id
 
-    def add(self, row: SQLModel) -> SQLModel:
+    def add(self, row: Row) -> Row:
         """Insert `row` (an object the message goes on using) and journal its creation."""
         self.session.add(row)
         self.session.flush()
@@ -136,7 +138,7 @@ class Journal:
         if not changed:
             return False
         self.session.connection().execute(_update(table), {**changed, "b_id": row_id})
-        loaded = self.session.identity_map.get(self.session.identity_key(model, row_id))  # type: ignore[arg-type]
+        loaded = self.session.identity_map.get(self.session.identity_key(model, row_id))
         if loaded is not None:
             for key, value in changed.items():
                 set_committed_value(loaded, key, value)

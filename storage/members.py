@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from storage.customers import names_version
 from storage.journal import write_through
@@ -13,7 +13,7 @@ from storage.vocabulary import Role
 
 def get_team(session: Session, name: str, timezone: str = "UTC", currency: str = "USD") -> Team:
     """The team called `name`, created on first use (with that time zone and currency)."""
-    team = session.execute(select(Team).where(Team.name == name)).scalars().first()
+    team = session.execute(select(Team).where(col(Team.name) == name)).scalars().first()
     if team is not None:
         return team
     try:
@@ -22,16 +22,16 @@ def get_team(session: Session, name: str, timezone: str = "UTC", currency: str =
             session.add(team)
             session.flush()
     except IntegrityError:  # another process made it first
-        team = session.execute(select(Team).where(Team.name == name)).scalars().one()
+        team = session.execute(select(Team).where(col(Team.name) == name)).scalars().one()
     return team
 
 
 # the member's chat state and the version of the team's customer names come along, so a message
 # needs no query of its own for either
-_IDENTITY = (select(Member, ChatState, *names_version(Member.team_id))  # type: ignore[arg-type]
-             .join(Identity, Member.id == Identity.member_id)  # type: ignore[arg-type]
-             .outerjoin(ChatState, ChatState.member_id == Member.id)  # type: ignore[arg-type]
-             .where(Identity.platform == bindparam("platform"), Identity.external_id == bindparam("account")))
+_IDENTITY = (select(Member, ChatState, *names_version(col(Member.team_id)))
+             .join(Identity, col(Member.id) == col(Identity.member_id))
+             .outerjoin(ChatState, col(ChatState.member_id) == col(Member.id))
+             .where(col(Identity.platform) == bindparam("platform"), col(Identity.external_id) == bindparam("account")))
 
 
 def identity_of(session: Session, platform: str, external_id: str) -> Member | None:

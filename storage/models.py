@@ -9,10 +9,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Optional
 
-from sqlalchemy import JSON, BigInteger, Column, Index, Integer, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlalchemy import JSON, BigInteger, Column, Index, Integer, Table, UniqueConstraint
+from sqlmodel import Field, SQLModel, col
 
 from storage import clock
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """A table model's SQLAlchemy Core `Table`, for statements that work on columns (bulk inserts,
+    upserts, updates by key). SQLModel sets `__table__` on every `table=True` class without
+    declaring it to type checkers."""
+    return model.__table__  # type: ignore[attr-defined]
 
 
 class Team(SQLModel, table=True):
@@ -276,7 +283,7 @@ class SchedulerLock(SQLModel, table=True):
 
 
 # The scheduler reads a team's ledger rows of one local day on every tick.
-Index("ix_nudgeledger_team_day", NudgeLedger.team_id, NudgeLedger.local_day)
+Index("ix_nudgeledger_team_day", col(NudgeLedger.team_id), col(NudgeLedger.local_day))
 
 
 class LlmUsage(SQLModel, table=True):
@@ -364,17 +371,19 @@ class FxRate(SQLModel, table=True):
 
 
 # Reports: the funnel's cohort and stage history, activity per rep, won revenue, quiet deals.
-Index("ix_stagechange_team_at", StageChange.team_id, StageChange.at, StageChange.deal_id,
-      StageChange.from_stage, StageChange.to_stage, StageChange.member_id)
-Index("ix_stagechange_deal_to", StageChange.deal_id, StageChange.to_stage, StageChange.at, StageChange.from_stage)
-Index("ix_interaction_team_at", Interaction.team_id, Interaction.at, Interaction.member_id,
-      Interaction.channel, Interaction.customer_id)
-Index("ix_deal_team_closed", Deal.team_id, Deal.stage, Deal.closed_at, Deal.customer_id, Deal.currency,
-      Deal.amount_minor, Deal.owner_id)
-Index("ix_deal_team_created", Deal.team_id, Deal.created_at, Deal.stage, Deal.lost_reason)
-Index("ix_deal_team_quiet", Deal.team_id, Deal.stage, Deal.updated_at, Deal.customer_id, Deal.currency,
-      Deal.amount_minor)
-Index("ix_customer_team_created", Customer.team_id, Customer.created_at, Customer.source,
-      Customer.created_by)
-Index("ix_followup_team_member_due", FollowUp.team_id, FollowUp.member_id, FollowUp.done_at, FollowUp.due)
-Index("ix_followup_remind", FollowUp.team_id, FollowUp.remind_at)
+Index("ix_stagechange_team_at", col(StageChange.team_id), col(StageChange.at), col(StageChange.deal_id),
+      col(StageChange.from_stage), col(StageChange.to_stage), col(StageChange.member_id))
+Index("ix_stagechange_deal_to", col(StageChange.deal_id), col(StageChange.to_stage), col(StageChange.at),
+      col(StageChange.from_stage))
+Index("ix_interaction_team_at", col(Interaction.team_id), col(Interaction.at), col(Interaction.member_id),
+      col(Interaction.channel), col(Interaction.customer_id))
+Index("ix_deal_team_closed", col(Deal.team_id), col(Deal.stage), col(Deal.closed_at), col(Deal.customer_id),
+      col(Deal.currency), col(Deal.amount_minor), col(Deal.owner_id))
+Index("ix_deal_team_created", col(Deal.team_id), col(Deal.created_at), col(Deal.stage), col(Deal.lost_reason))
+Index("ix_deal_team_quiet", col(Deal.team_id), col(Deal.stage), col(Deal.updated_at), col(Deal.customer_id),
+      col(Deal.currency), col(Deal.amount_minor))
+Index("ix_customer_team_created", col(Customer.team_id), col(Customer.created_at), col(Customer.source),
+      col(Customer.created_by))
+Index("ix_followup_team_member_due", col(FollowUp.team_id), col(FollowUp.member_id), col(FollowUp.done_at),
+      col(FollowUp.due))
+Index("ix_followup_remind", col(FollowUp.team_id), col(FollowUp.remind_at))

@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from sqlalchemy import Text, cast, delete, func, or_, select, update
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel, col
 
 from storage import clock
 from storage.audit import customer_tables
@@ -26,7 +26,7 @@ from storage.customers import customers_named, name_key
 from storage.erasure import (ERASED, PERSONAL, chunks, erase_value, erased_name, is_key, mentions, terms_for,
                              text_columns, walk)
 from storage.models import (AuditLog, ChatState, Contact, Customer, CustomerAlias, Deal, FollowUp, Inbox,
-                            Interaction, Note, NudgeLedger, StageChange)
+                            Interaction, Note, NudgeLedger, StageChange, table_of)
 
 NUDGE_OPEN = ("pending", "failed")
 
@@ -65,28 +65,29 @@ def forget(session: Session, team_id: int, customer_id: int, member_id: int | No
     def ids_of(model: Any, *where: Any) -> list[int]:
         return list(session.execute(select(model.id).where(model.team_id == team_id, *where)).scalars())
 
-    contacts = session.execute(select(Contact).where(Contact.team_id == team_id,
-                                                     Contact.customer_id == customer_id)).scalars().all()
-    aliases = session.execute(select(CustomerAlias).where(CustomerAlias.team_id == team_id,
-                                                          CustomerAlias.customer_id == customer_id)).scalars().all()
+    contacts = session.execute(select(Contact).where(col(Contact.team_id) == team_id,
+                                                     col(Contact.customer_id) == customer_id)).scalars().all()
+    aliases = session.execute(select(CustomerAlias).where(
+        col(CustomerAlias.team_id) == team_id, col(CustomerAlias.customer_id) == customer_id)).scalars().all()
     terms = terms_for([customer.name, *(a.alias for a in aliases)], contacts)
     variants = terms.like_variants()
 
     contact_ids = [c.id for c in contacts]
     alias_ids = [a.id for a in aliases]
-    deal_ids = ids_of(Deal, Deal.customer_id == customer_id)
-    stage_ids = ids_of(StageChange, StageChange.deal_id.in_(deal_ids)) if deal_ids else []  # type: ignore[attr-defined]
-    interaction_ids = ids_of(Interaction, Interaction.customer_id == customer_id)
-    followup_ids = ids_of(FollowUp, FollowUp.customer_id == customer_id)
+    deal_ids = ids_of(Deal, col(Deal.customer_id) == customer_id)
+    stage_ids = ids_of(StageChange, col(StageChange.deal_id).in_(deal_ids)) if deal_ids else []
+    interaction_ids = ids_of(Interaction, col(Interaction.customer_id) == customer_id)
+    followup_ids = ids_of(FollowUp, col(FollowUp.customer_id) == customer_id)
     extra = {t.name: t for t in customer_tables(session)}
     extra_ids = {name: list(session.execute(select(t.c.id).where(t.c.customer_id == customer_id)).scalars())
                  for name, t in extra.items()}
 
     # Notes written about the customer: by their own link, and through the rows they wrote.
-    note_ids: set[int] = set(ids_of(Note, Note.customer_id == customer_id))
+    note_ids: set[int] = set(ids_of(Note, col(Note.customer_id) == customer_id))
     for model, ids in ((Interaction, interaction_ids), (FollowUp, followup_ids)):
+        table = table_of(model)
         for batch in chunks(ids):
-            note_ids.update(n for n in session.execute(select(model.note_id).where(model.id.in_(batch)))
+            note_ids.update(n for n in session.execute(select(table.c.note_id).where(table.c.id.in_(batch)))
                             .scalars() if n is not None)
     for name, ids in extra_ids.items():
         if "note_id" in extra[name].c:
@@ -99,13 +100,13 @@ def forget(session: Session, team_id: int, customer_id: int, member_id: int | No
     for name, ids in touched.items():
         for batch in chunks(ids):
             note_ids.update(n for n in session.execute(
-                select(AuditLog.note_id).where(AuditLog.team_id == team_id, AuditLog.table_name == name,
-                                               AuditLog.row_id.in_(batch))).scalars()  # type: ignore[union-attr]
+                select(col(AuditLog.note_id)).where(col(AuditLog.team_id) == team_id, col(AuditLog.table_name) == name,
+                                               col(AuditLog.row_id).in_(batch))).scalars()
                 if n is not None)
     note_ids_list = sorted(note_ids)
     message_ids: set[str] = set()
     for batch in chunks(note_ids_list):
-        message_ids.update(m for m in session.execute(select(Note.message_id).where(Note.id.in_(batch)))  # type: ignore[union-attr]
+        message_ids.update(m for m in session.execute(select(col(Note.message_id)).where(col(Note.id).in_(batch)))
                            .scalars() if m)
     touched["note"] = note_ids_list
     touched["stagechange"] = stage_ids
@@ -120,17 +121,17 @@ def forget(session: Session, team_id: int, customer_id: int, member_id: int | No
         session.delete(alias)
     counts["aliases"] = len(aliases)
     for batch in chunks(interaction_ids):
-        session.execute(update(Interaction).where(Interaction.id.in_(batch)).values(text=ERASED))  # type: ignore[union-attr]
+        session.execute(update(Interaction).where(col(Interaction.id).in_(batch)).values(text=ERASED))
     counts["interactions"] = len(interaction_ids)
     for batch in chunks(followup_ids):
-        session.execute(update(FollowUp).where(FollowUp.id.in_(batch)).values(what=ERASED))  # type: ignore[union-attr]
-        session.execute(update(FollowUp).where(FollowUp.id.in_(batch), FollowUp.done_at.is_(None))  # type: ignore[union-attr]
+        session.execute(update(FollowUp).where(col(FollowUp.id).in_(batch)).values(what=ERASED))
+        session.execute(update(FollowUp).where(col(FollowUp.id).in_(batch), col(FollowUp.done_at).is_(None))
                         .values(done_at=now))
     counts["followups"] = len(followup_ids)
     for batch in chunks(note_ids_list):
-        session.execute(update(Note).where(Note.id.in_(batch)).values(text=ERASED))  # type: ignore[union-attr]
+        session.execute(update(Note).where(col(Note.id).in_(batch)).values(text=ERASED))
     counts["notes"] = len(note_ids_list)
-    for deal in session.execute(select(Deal).where(Deal.id.in_(deal_ids))).scalars() if deal_ids else []:  # type: ignore[attr-defined]
+    for deal in session.execute(select(Deal).where(col(Deal.id).in_(deal_ids))).scalars() if deal_ids else []:
         deal.title = None
         deal.lost_reason = terms.scrub(deal.lost_reason) if deal.lost_reason else None
         session.add(deal)
@@ -150,18 +151,20 @@ def forget(session: Session, team_id: int, customer_id: int, member_id: int | No
 
     # Words about the customer written elsewhere (another customer's note, a colleague's interaction).
     if variants:
-        for model, column in ((Note, Note.text), (Interaction, Interaction.text), (FollowUp, FollowUp.what),
-                              (Deal, Deal.title), (Deal, Deal.lost_reason)):
-            rows = session.execute(select(model.id, column).where(model.team_id == team_id,
-                                                                  mentions(column, variants))).all()
+        written: tuple[tuple[type[SQLModel], str], ...] = (
+            (Note, "text"), (Interaction, "text"), (FollowUp, "what"), (Deal, "title"), (Deal, "lost_reason"))
+        for holder, name in written:
+            table = table_of(holder)
+            column = table.c[name]
+            rows = session.execute(select(table.c.id, column).where(table.c.team_id == team_id,
+                                                                    mentions(column, variants))).all()
             fixed = 0
             for row_id, value in rows:
                 if value and terms.found(value):
-                    session.execute(update(model).where(model.id == row_id)
-                                    .values({column.key: terms.scrub(value)}))
+                    session.execute(update(holder).where(table.c.id == row_id).values({name: terms.scrub(value)}))
                     fixed += 1
             if fixed:
-                counts[f"mentions_{model.__tablename__}_{column.key}"] = fixed
+                counts[f"mentions_{table.name}_{name}"] = fixed
         for table in extra.values():
             for column in text_columns(table):
                 rows = session.execute(select(table.c.id, column).where(table.c.team_id == team_id,
@@ -172,7 +175,7 @@ def forget(session: Session, team_id: int, customer_id: int, member_id: int | No
                                         .values({column.name: terms.scrub(value)}))
 
     # Chat states that point at the customer or remember a question about it.
-    states = session.execute(select(ChatState).where(ChatState.team_id == team_id)).scalars().all()
+    states = session.execute(select(ChatState).where(col(ChatState.team_id) == team_id)).scalars().all()
     cleared = 0
     for state in states:
         hit = False
@@ -194,10 +197,10 @@ def forget(session: Session, team_id: int, customer_id: int, member_id: int | No
     counts["chat_states"] = cleared
 
     # Inbox updates that mention the customer, or carried a note about it: their words go.
-    inbox_where = [or_(Inbox.team_id == team_id, Inbox.team_id.is_(None))]  # type: ignore[union-attr]
-    conditions = [mentions(Inbox.payload, variants), mentions(Inbox.reply, variants)] if variants else []
+    inbox_where = [or_(col(Inbox.team_id) == team_id, col(Inbox.team_id).is_(None))]
+    conditions = [mentions(col(Inbox.payload), variants), mentions(col(Inbox.reply), variants)] if variants else []
     for batch in chunks(sorted(message_ids), 200):
-        conditions.append(or_(*(func.lower(cast(Inbox.payload, Text)).contains(json.dumps(m)[1:-1].lower(),
+        conditions.append(or_(*(func.lower(cast(col(Inbox.payload), Text)).contains(json.dumps(m)[1:-1].lower(),
                                                                                autoescape=True)
                                 for m in batch)))
     fixed = 0
@@ -224,8 +227,8 @@ def forget(session: Session, team_id: int, customer_id: int, member_id: int | No
     dropped = 0
     for batch in chunks(subjects):
         dropped += session.execute(delete(NudgeLedger).where(
-            NudgeLedger.team_id == team_id, NudgeLedger.status.in_(NUDGE_OPEN),  # type: ignore[attr-defined]
-            NudgeLedger.subject.in_(batch))).rowcount or 0  # type: ignore[attr-defined]
+            col(NudgeLedger.team_id) == team_id, col(NudgeLedger.status).in_(NUDGE_OPEN),  # type: ignore[attr-defined]
+            col(NudgeLedger.subject).in_(batch))).rowcount or 0
     counts["nudges"] = dropped
 
     # The audit log: personal before/after values of the customer's rows, and mentions anywhere.
@@ -235,9 +238,9 @@ def forget(session: Session, team_id: int, customer_id: int, member_id: int | No
         if not keys:
             continue
         for batch in chunks(ids):
-            entries = session.execute(select(AuditLog).where(AuditLog.team_id == team_id,
-                                                             AuditLog.table_name == name,
-                                                             AuditLog.row_id.in_(batch))).scalars().all()  # type: ignore[union-attr]
+            entries = session.execute(select(AuditLog).where(col(AuditLog.team_id) == team_id,
+                                                             col(AuditLog.table_name) == name,
+                                                             col(AuditLog.row_id).in_(batch))).scalars().all()
             for entry in entries:
                 changed = False
                 for side in ("before", "after"):
@@ -257,14 +260,15 @@ def forget(session: Session, team_id: int, customer_id: int, member_id: int | No
                     scrubbed += 1
     session.flush()
     if variants:
-        for side in (AuditLog.before, AuditLog.after):
-            entries = session.execute(select(AuditLog).where(AuditLog.team_id == team_id,
-                                                             mentions(side, variants))).scalars().all()
+        audit = table_of(AuditLog)
+        for side in ("before", "after"):
+            entries = session.execute(select(AuditLog).where(col(AuditLog.team_id) == team_id,
+                                                             mentions(audit.c[side], variants))).scalars().all()
             for entry in entries:
-                values = getattr(entry, side.key)
+                values = getattr(entry, side)
                 new, changed = walk(values, terms.scrub)
                 if changed:
-                    setattr(entry, side.key, new)
+                    setattr(entry, side, new)
                     session.add(entry)
                     scrubbed += 1
     counts["audit_entries"] = scrubbed

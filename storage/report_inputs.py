@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from storage import clock
 from storage.models import FxRate, Identity, Member, SourceCost, Target
+from sqlmodel import col
 
 CURRENCY_HINT = "a three-letter ISO 4217 code such as USD, EUR, CNY or RUB"
 
@@ -30,15 +31,15 @@ def set_fx(session, team_id: int, base: str, quote: str, rate: str | float | Dec
         raise ValueError(f"rate {rate!r} is not a number") from exc
     if not value.is_finite() or value <= 0:
         raise ValueError("a rate must be a positive number")
-    row = session.execute(select(FxRate).where(FxRate.team_id == team_id, FxRate.base == base,
-                                               FxRate.quote == quote)).scalars().first()
+    row = session.execute(select(FxRate).where(col(FxRate.team_id) == team_id, col(FxRate.base) == base,
+                                               col(FxRate.quote) == quote)).scalars().first()
     if row is None:
         row = FxRate(team_id=team_id, base=base, quote=quote, rate=str(value))
     row.rate, row.updated_at = format(value.normalize(), "f"), clock.now()  # "90", never "9E+1"
     session.add(row)
     # the inverse, if the team set one before, would now disagree: drop it
-    inverse = session.execute(select(FxRate).where(FxRate.team_id == team_id, FxRate.base == quote,
-                                                   FxRate.quote == base)).scalars().first()
+    inverse = session.execute(select(FxRate).where(col(FxRate.team_id) == team_id, col(FxRate.base) == quote,
+                                                   col(FxRate.quote) == base)).scalars().first()
     if inverse is not None:
         session.delete(inverse)
     session.flush()
@@ -48,15 +49,16 @@ def set_fx(session, team_id: int, base: str, quote: str, rate: str | float | Dec
 def member_named(session, team_id: int, name: str) -> Member:
     """A member of the team by chat account id (e.g. console "rep1"), member id, exact name, or a
     unique case-insensitive name prefix."""
-    account = session.execute(select(Member).join(Identity, Identity.member_id == Member.id)
-                              .where(Identity.team_id == team_id, Identity.external_id == name)).scalars().first()
+    account = session.execute(
+        select(Member).join(Identity, col(Identity.member_id) == col(Member.id))
+        .where(col(Identity.team_id) == team_id, col(Identity.external_id) == name)).scalars().first()
     if account is not None:
         return account
     if name.isdigit():
         found = session.get(Member, int(name))
         if found is not None and found.team_id == team_id:
             return found
-    members = list(session.execute(select(Member).where(Member.team_id == team_id)).scalars())
+    members = list(session.execute(select(Member).where(col(Member.team_id) == team_id)).scalars())
     exact = [m for m in members if m.name.casefold() == name.casefold()]
     if len(exact) == 1:
         return exact[0]
@@ -73,10 +75,10 @@ def set_target(session, team_id: int, member_id: int | None, metric: str, start:
     """Set (or replace) a target: per member, or for the team when `member_id` is None."""
     if value < 0:
         raise ValueError("a target cannot be negative")
-    row = session.execute(select(Target).where(Target.team_id == team_id, Target.member_id == member_id
-                                               if member_id is not None else Target.member_id.is_(None),
-                                               Target.metric == metric, Target.period_from == start,
-                                               Target.period_to == end)).scalars().first()
+    row = session.execute(select(Target).where(col(Target.team_id) == team_id, col(Target.member_id) == member_id
+                                               if member_id is not None else col(Target.member_id).is_(None),
+                                               col(Target.metric) == metric, col(Target.period_from) == start,
+                                               col(Target.period_to) == end)).scalars().first()
     if row is None:
         row = Target(team_id=team_id, member_id=member_id, metric=metric, period_from=start, period_to=end,
                      value=value)
@@ -95,9 +97,9 @@ def set_source_cost(session, team_id: int, source: str, start: date, end: date, 
     if amount_minor < 0:
         raise ValueError("spend cannot be negative")
     code = currency_code(currency)
-    row = session.execute(select(SourceCost).where(SourceCost.team_id == team_id, SourceCost.source == source,
-                                                   SourceCost.period_from == start, SourceCost.period_to == end,
-                                                   SourceCost.currency == code)).scalars().first()
+    row = session.execute(select(SourceCost).where(
+        col(SourceCost.team_id) == team_id, col(SourceCost.source) == source, col(SourceCost.period_from) == start,
+        col(SourceCost.period_to) == end, col(SourceCost.currency) == code)).scalars().first()
     if row is None:
         row = SourceCost(team_id=team_id, source=source, period_from=start, period_to=end,
                          amount_minor=amount_minor, currency=code)

@@ -23,7 +23,7 @@ from storage import clock
 from storage import customers as _customers
 from storage.bulk import CHUNK, insert, insert_returning_ids
 from storage.models import (Contact, Customer, Deal, FollowUp, Identity, Interaction, Member,
-                            StageChange, Team)
+                            StageChange, Team, table_of)
 from storage.seed_data import (CHANNEL_WEIGHTS, CHANNELS, FOLLOWUPS, LANG_WEIGHTS, LANGS, NOTES, PRODUCTS,
                                REP_NAMES, ROLES, SEGMENTS, SOURCES, STAGE_WEIGHTS, STAGES, Weighted,
                                company_name, person_name)
@@ -66,11 +66,11 @@ def seed(engine: Engine, customers: int, deals_per_customer: int = 3,
     with engine.begin() as connection:
         # -- team ------------------------------------------------------------------------
         team_row = connection.execute(
-            select(Team.__table__.c.id, Team.__table__.c.currency).where(Team.__table__.c.name == team_name)
+            select(table_of(Team).c.id, table_of(Team).c.currency).where(table_of(Team).c.name == team_name)
         ).first()
         if team_row is None:
             team_id = connection.execute(
-                Team.__table__.insert().returning(Team.__table__.c.id),
+                table_of(Team).insert().returning(table_of(Team).c.id),
                 {"name": team_name, "timezone": "UTC", "currency": "USD", "settings": {},
                  "created_at": now},
             ).scalar_one()
@@ -85,7 +85,7 @@ def seed(engine: Engine, customers: int, deals_per_customer: int = 3,
 
         # -- customers -------------------------------------------------------------------
         used = set(connection.execute(
-            select(Customer.__table__.c.name_key).where(Customer.__table__.c.team_id == team_id)
+            select(table_of(Customer).c.name_key).where(table_of(Customer).c.team_id == team_id)
         ).scalars())
         pick_lang = Weighted(rng, LANGS, LANG_WEIGHTS)
         customer_rows: list[dict[str, Any]] = []
@@ -123,6 +123,8 @@ def seed(engine: Engine, customers: int, deals_per_customer: int = 3,
             lang = customer_meta[index][0]
             for _ in range(int(rng.random() * 4)):
                 person = person_name(rng, lang)
+                month: int | None
+                day: int | None
                 if rng.random() < 0.4:
                     birthday = leap_year_start + timedelta(days=int(rng.random() * 366))
                     month, day = birthday.month, birthday.day
@@ -228,7 +230,7 @@ def seed(engine: Engine, customers: int, deals_per_customer: int = 3,
 def _members(connection: Connection, rng: Random, team_id: int, team_name: str, reps: int,
              now: datetime, counts: dict[str, int]) -> tuple[list[int], int]:
     """The team's seeded reps and manager: reused by console id when present, else created."""
-    identity = Identity.__table__
+    identity = table_of(Identity)
     taken = {ext: (team, member) for ext, team, member in connection.execute(
         select(identity.c.external_id, identity.c.team_id, identity.c.member_id)
         .where(identity.c.platform == "console"))}

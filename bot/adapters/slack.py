@@ -33,8 +33,12 @@ log = logging.getLogger("crmbot.slack")
 EVENTS_PATH = "/slack/events"
 _SEEN_LIMIT = 20_000
 ANSWERING_AT_ONCE = 4
-# requests reaching a listener passed the workspace gate: the pipeline may let their members in
-_TRUSTED = {"workspace_trusted": True} if "workspace_trusted" in Incoming.__dataclass_fields__ else {}
+
+
+def _part(body: dict, key: str) -> dict:
+    """A request's nested object (`event`, `user`, `team`), empty when absent or not an object."""
+    value = body.get(key)
+    return value if isinstance(value, dict) else {}
 
 
 async def _healthz(_: web.Request) -> web.Response:
@@ -148,9 +152,7 @@ class SlackAdapter:
 
     # --- the gate: one workspace, each event once --------------------------------------------
     async def _gate(self, body: dict, context: Any, request: Any, next: Callable) -> BoltResponse | None:
-        event = body.get("event") if isinstance(body.get("event"), dict) else {}
-        user = body.get("user") if isinstance(body.get("user"), dict) else {}
-        team = body.get("team") if isinstance(body.get("team"), dict) else {}
+        event, user, team = (_part(body, key) for key in ("event", "user", "team"))
         allowed = self.team_id or getattr(context.authorize_result, "team_id", None)
         claimed = {context.team_id, body.get("team_id"), team.get("id"), user.get("team_id"),
                    event.get("team"), event.get("user_team"), event.get("source_team")} - {None, ""}
@@ -174,7 +176,8 @@ class SlackAdapter:
         incoming = Incoming(platform="slack", account_id=user, chat_id=channel or user,
                             message_id=f"cmd:{body.get('trigger_id') or body.get('response_url')}",
                             text=slack_to_plain(body.get("text", ""), self.bot_user_id),
-                            workspace_id=body.get("team_id"), display_name=body.get("user_name"), **_TRUSTED)
+                            workspace_id=body.get("team_id"), display_name=body.get("user_name"),
+                            workspace_trusted=True)
         await self._take(incoming, _Target(channel, user=user, respond=respond))
         await ack()
 
@@ -201,7 +204,7 @@ class SlackAdapter:
                         message_id=body.get("event_id") or event.get("client_msg_id") or event.get("ts"),
                         text=slack_to_plain(event.get("text", ""), self.bot_user_id), audio=audio,
                         sent_at=instant(event.get("ts")), mentioned=True,
-                        workspace_id=body.get("team_id") or event.get("team"), **_TRUSTED)
+                        workspace_id=body.get("team_id") or event.get("team"), workspace_trusted=True)
 
     async def _on_action(self, ack: Callable, body: dict, action: dict, respond: Callable) -> None:
         user = (body.get("user") or {}).get("id", "")
@@ -212,7 +215,7 @@ class SlackAdapter:
                             message_id=f"act:{message_ts}:{action.get('action_ts')}", text="",
                             callback=action.get("value") or "", sent_at=instant(action.get("action_ts")),
                             workspace_id=(body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id"),
-                            **_TRUSTED)
+                            workspace_trusted=True)
         ephemeral = container.get("is_ephemeral") or not channel
         thread = (body.get("message") or {}).get("thread_ts")
         await self._take(incoming, _Target(channel, user=user, thread_ts=thread,

@@ -144,7 +144,7 @@ def _en_value(num: str, mul: str) -> Decimal:
         base, total = Decimal(0), Decimal(0)
         for w in words:
             if w == "hundred":
-                total = (total or 1) * 100
+                total = (total or Decimal(1)) * 100
             elif w in _EN_UNITS:
                 total += _EN_UNITS[w]
             elif w in ("a", "an") and not total:

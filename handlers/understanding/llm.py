@@ -212,14 +212,9 @@ async def extract(llm: LlmClient, text: str, now: datetime, known: Sequence[str]
         return Proposal(None, answer, names)
 
 
-async def transcribe(llm: LlmClient | None, audio_bytes: bytes, filename: str = "voice.ogg") -> str:
-    """The words of a voice note ("" when no LLM, or when transcription failed or timed out)."""
-    text, _ = await transcribe_ex(llm, audio_bytes, filename)
-    return text
-
-
 async def transcribe_ex(llm: LlmClient | None, audio_bytes: bytes, filename: str = "voice.ogg") -> tuple[str, Usage]:
-    """`transcribe` with the usage of the call (audio seconds are not tokens; the text is counted)."""
+    """The words of a voice note ("" when no LLM, or when transcription failed or timed out) and the
+    usage of the call (audio seconds are not tokens; the text is counted)."""
     usage = Usage("transcribe")
     if llm is None or not audio_bytes:
         return "", usage

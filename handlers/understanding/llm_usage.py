@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from handlers.texts import t
 from storage import clock
@@ -36,8 +36,8 @@ class Meter:
     def spent_today(self) -> int:
         """The team's tokens of the day (one SQL sum)."""
         total = self.session.execute(
-            select(func.coalesce(func.sum(LlmUsage.prompt_tokens + LlmUsage.completion_tokens), 0))
-            .where(LlmUsage.team_id == self.team_id, LlmUsage.day == self.day)).scalar_one()
+            select(func.coalesce(func.sum(col(LlmUsage.prompt_tokens) + col(LlmUsage.completion_tokens)), 0))
+            .where(col(LlmUsage.team_id) == self.team_id, col(LlmUsage.day) == self.day)).scalar_one()
         return int(total or 0)
 
     def allowed(self) -> bool:
@@ -46,8 +46,8 @@ class Meter:
 
     def _row(self, kind: str) -> LlmUsage | None:
         return self.session.execute(select(LlmUsage).where(
-            LlmUsage.team_id == self.team_id, LlmUsage.member_id == self.member_id,
-            LlmUsage.day == self.day, LlmUsage.kind == kind)).scalar_one_or_none()
+            col(LlmUsage.team_id) == self.team_id, col(LlmUsage.member_id) == self.member_id,
+            col(LlmUsage.day) == self.day, col(LlmUsage.kind) == kind)).scalar_one_or_none()
 
     def record(self, kind: str, prompt_tokens: int, completion_tokens: int, calls: int = 1) -> None:
         """Add one call's tokens to today's row of that kind."""
@@ -88,12 +88,12 @@ def meter_for(ctx: Any, daily_tokens: int) -> Meter:
 
 def usage_rows(session: Session, team_id: int, start: date, end: date) -> list[dict[str, Any]]:
     """Tokens per member and day between `start` and `end` (both included), aggregated in SQL."""
-    query = (select(LlmUsage.day, Member.name, func.sum(LlmUsage.calls), func.sum(LlmUsage.prompt_tokens),
-                    func.sum(LlmUsage.completion_tokens))
-             .join(Member, Member.id == LlmUsage.member_id)
-             .where(LlmUsage.team_id == team_id, LlmUsage.day >= start, LlmUsage.day <= end,
-                    LlmUsage.kind != NOTICE_KIND)
-             .group_by(LlmUsage.day, Member.id, Member.name).order_by(LlmUsage.day, Member.name, Member.id))
+    query = (select(col(LlmUsage.day), col(Member.name), func.sum(col(LlmUsage.calls)), func.sum(col(LlmUsage.prompt_tokens)),
+                    func.sum(col(LlmUsage.completion_tokens)))
+             .join(Member, col(Member.id) == col(LlmUsage.member_id))
+             .where(col(LlmUsage.team_id) == team_id, col(LlmUsage.day) >= start, col(LlmUsage.day) <= end,
+                    col(LlmUsage.kind) != NOTICE_KIND)
+             .group_by(col(LlmUsage.day), col(Member.id), col(Member.name)).order_by(col(LlmUsage.day), col(Member.name), col(Member.id)))
     return [{"day": day.isoformat(), "member": name, "calls": int(calls or 0), "prompt_tokens": int(p or 0),
              "completion_tokens": int(c or 0), "total_tokens": int((p or 0) + (c or 0))}
             for day, name, calls, p, c in session.execute(query)]

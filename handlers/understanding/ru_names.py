@@ -115,8 +115,9 @@ def nominative(words: list[str]) -> str:
         return ""
     first = lookup_first(words[0])
     if first is None:
-        if len(words) >= 2 and lookup_first(words[1]):       # "Орлов Дмитрий"
-            nom, female = lookup_first(words[1])
+        second = lookup_first(words[1]) if len(words) >= 2 else None
+        if second is not None:                               # "Орлов Дмитрий"
+            nom, female = second
             rest = [patronymic_nominative(w) if is_patronymic(w) else w for w in words[2:]]
             return " ".join([surname_nominative(words[0], female), nom] + rest)
         return " ".join(words)

@@ -148,9 +148,9 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses, 
     return out
 
 
-def _timed(out: Timeline, clock: ClockHit | None, day: date, today: date, now: time | None) -> None:
+def _timed(out: Timeline, clock: ClockHit | None, day: date | None, today: date, now: time | None) -> None:
     """The follow-up's time of day, unless it is today's and has passed (then it is refused)."""
-    if clock is None:
+    if clock is None or day is None:
         return
     if day == today and now is not None and clock.at <= now:
         out.refused.append(Refused(Refusal.TIME_PASSED, clock.written.strip()))

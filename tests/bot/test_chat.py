@@ -100,11 +100,12 @@ async def test_two_customers_matching_asks_which(bot, store):
     reply = await bot.say("called pinecrest, left a message")
     assert "1." in reply and "2." in reply and "Pinecrest Realty" in reply
     assert store(Interaction) == 0
-    dental = 1 + ["Pinecrest Realty", "Pinecrest Dental Group"].index("Pinecrest Dental Group")
     number = next(i for i, c in enumerate(reply.choices, 1) if "Dental" in c.label)
     reply = await bot.say(str(number))
-    assert "Pinecrest Dental Group" in reply and dental
+    assert "Pinecrest Dental Group" in reply
     [interaction] = store.rows(select(Interaction))
+    [dental] = store.rows(select(Customer).where(Customer.name == "Pinecrest Dental Group"))
+    assert interaction.customer_id == dental.id      # the note went to the customer picked, not the other
     assert interaction.channel == "call"
 
 
