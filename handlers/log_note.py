@@ -133,7 +133,7 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[st
                        at=ctx.now, member_id=ctx.member.id)
         amount = t(ctx.lang, "amount_after", amount=money(minor, currency, ctx.lang)) if minor is not None else ""
         lines.append(("deal_new", {"stage": t(ctx.lang, f"stage.{stage}"), "amount": amount}))
-        _deal_facts(parse, ctx, Deal(stage=stage), {}, lines)
+        _deal_facts(parse, ctx, Deal(team_id=deal.team_id, customer_id=deal.customer_id, stage=stage), {}, lines)
         return
     changes: dict = {}
     old = deal.stage

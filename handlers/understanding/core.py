@@ -71,8 +71,8 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
 
     other = None
     if match.name and only_mentioned(work, match.start, match.end, lex):   # "got my name from Kurt at Globex"
-        blank = cleaned[:match.start] + " " * (match.end - match.start) + cleaned[match.end:]
-        other = companies.extract(blank, lang, person.name, False)
+        unnamed = cleaned[:match.start] + " " * (match.end - match.start) + cleaned[match.end:]
+        other = companies.extract(unnamed, lang, person.name, False)
     if other:
         parse.customer = other
     elif match.name:

@@ -197,11 +197,11 @@ def find(text: str, taken: tuple[int, int]) -> tuple[str | None, str | None]:
     for m in _MET.finditer(text):               # after "with" or "to" two unknown capitals are more often a company
         add(m, None, 2 if re.match(r"(?i:with|w/|to|from)(?!\w)", m.group()) else 1)
     for v in _DOES_AT.finditer(text):          # "Gareth says", "jen sent the count": a verb, then who did it
-        m = _BEFORE_VERB.search(text, max(0, v.start() - 40), v.start())
-        if m is None:
+        doer = _BEFORE_VERB.search(text, max(0, v.start() - 40), v.start())
+        if doer is None:
             continue
         speech = v.group("verb").lower() in _SPEECH
-        for hit in (m, _LAST_WORD.search(text, m.start(), v.start())):   # "logistics jen sent": "jen" too
+        for hit in (doer, _LAST_WORD.search(text, doer.start(), v.start())):   # "logistics jen sent": "jen" too
             if hit is not None:
                 clause_start = hit.start() == 0 or text[:hit.start()].rstrip()[-1:] in ".!?:;,—-\n"
                 add(hit, None, (1 if clause_start else 0) if speech else 2 if clause_start else 1, said=True)
