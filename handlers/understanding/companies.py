@@ -82,9 +82,9 @@ def chinese(text: str, person: str | None, query: bool) -> str | None:
                 and zh_firms.named(zh_firms.trimmed(m.group(1)), person, people=False):
             return zh_firms.trimmed(m.group(1))
     if query:
-        m = _ZH_QUERY.search(text)
-        if m and zh_firms.named((m.group(1) or m.group(2)).strip(), person):
-            return (m.group(1) or m.group(2)).strip()
+        asked_for = _ZH_QUERY.search(text)
+        if asked_for and zh_firms.named((asked_for.group(1) or asked_for.group(2)).strip(), person):
+            return (asked_for.group(1) or asked_for.group(2)).strip()
     asked = _ZH_ASKED.search(text) is not None
     return zh_firms.by_parts(text, person) or zh_firms.by_ending(text, person) or zh_firms.owner_of(text, person) \
         or zh_firms.leading(text, person) or zh_firms.deal_of(text, person) or zh_firms.asked_about(text, person, asked)

@@ -11,10 +11,11 @@ not one per rule).
 from __future__ import annotations
 
 import re
-from re import _constants as _c, _parser
+from re import _constants as _c, _parser  # type: ignore[attr-defined]  # the stdlib's regex parser is untyped
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from handlers.understanding.days import REFUSED, YEAR, Resolver, numeric_date as _numeric
 from handlers.understanding.languages import cues
@@ -81,7 +82,7 @@ def _at_a_word(items: list, boundary: bool = False) -> bool:
     return False
 
 
-def _wordy(op: object, arg: object) -> bool:
+def _wordy(op: object, arg: Any) -> bool:
     """True when the parsed item `op arg` reads only letters or digits."""
     if op is _c.LITERAL:
         return _WORD_CHAR.match(chr(arg)) is not None
