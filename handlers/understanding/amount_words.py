@@ -46,6 +46,7 @@ _EN_MUL = {"thousand": 1000, "grand": 1000, "million": 10**6, "billion": 10**9}
 
 _ZH_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
+_ZH_DATE_UNIT = frozenset("月号日点时个天周年岁")
 _ZH = re.compile("(?P<num>[一二两三四五六七八九十](?:[零一二两三四五六七八九十百千万亿]|个(?=亿)|[来多余](?=[十百千万亿]))*)(?P<more>多)?"
                  "(?P<cur>元|块钱?|人民币|美元|美金|欧元|英镑)?")
 
@@ -194,7 +195,10 @@ def find_word_amounts(text: str, lang: str) -> list[WordAmount]:
         for m in _ZH.finditer(text):
             if not (m.group("cur") or any(c in m.group("num") for c in "千万亿")):
                 continue
-            value = zh_number(m.group("num").replace("个", ""))     # "两个亿"
+            num = m.group("num").replace("个", "")              # "两个亿"
+            if num[-1] in _ZH_DIGIT and text[m.end():m.end() + 1] in _ZH_DATE_UNIT and not m.group("cur"):
+                num = num[:-1]                                  # "五十万四月份出方案": 五十万, then 四月
+            value = zh_number(num)
             if value:
                 out.append(WordAmount(m.start(), m.end(), Decimal(value), m.group("cur"), True))
     return out

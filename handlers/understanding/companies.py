@@ -12,7 +12,9 @@ from handlers.understanding.ru_names import lookup_first
 _EN_QUERY = re.compile(r"\b(?:about|with|on|for|at)\s+([\w&'. -]{2,60}?)\s*[?.!]*$", re.I)
 
 _ZH_NAMED = re.compile(r"(?:叫做|名叫|叫|名为|名字是|新客户(?:是|叫)?|客户是|公司是|一家(?:公司|企业)叫?)"
-                       r"(?:什么(?:来着)?[\s,，]*(?:叫做?)?)?[:：\s]*(?:叫做|叫|是)?(?!什么)([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?=[,.!?;，。！？；\s]|的|$)")
+                       r"(?:什么(?:来着)?[\s,，嗯呃啊]*(?:叫做?)?)?[:：\s]*(?:叫做|叫|是)?(?!什么)([\u4e00-\u9fffA-Za-z0-9]{2,14}?)"
+                       r"(?=[,.!?;，。！？；\s]|的|$|他们|她们|我们|打电话|打来|那边|这边|老板|老总|总经理|联系人|负责人|合伙人|创始人|"
+                       r"董事长|总监|经理|主管|采购|技术|运营|市场部|销售|财务|行政|CEO|CTO|HR|IT|进去|说|做|在|是|要|想|约|见)")
 _ZH_QUERY = re.compile(r"(?:查一下|查查|查询|看看|介绍一下|说说)([\u4e00-\u9fffA-Za-z0-9]{2,14})|^([\u4e00-\u9fffA-Za-z0-9]{2,14}?)(?:的|那边|现在)?(?:情况|进展|最新|怎么样)")
 
 _RU_LEGAL = re.compile(ru.LEGAL_PREFIX + r"\s*[«\"“]([^»\"”]{1,60})[»\"”]")
@@ -86,7 +88,8 @@ def chinese(text: str, person: str | None, query: bool) -> str | None:
         if asked_for and zh_firms.named((asked_for.group(1) or asked_for.group(2)).strip(), person):
             return (asked_for.group(1) or asked_for.group(2)).strip()
     asked = _ZH_ASKED.search(text) is not None
-    return zh_firms.by_parts(text, person) or zh_firms.by_ending(text, person) or zh_firms.owner_of(text, person) \
+    return zh_firms.by_parts(text, person) or zh_firms.after_description(text, person) \
+        or zh_firms.by_ending(text, person) or zh_firms.owner_of(text, person) \
         or zh_firms.leading(text, person) or zh_firms.deal_of(text, person) or zh_firms.asked_about(text, person, asked)
 
 

@@ -46,6 +46,7 @@ _ZH_NAME_THEN_TITLE = re.compile("([" + _ZH_SUR + "][\u4e00-\u9fff]{1,2}?)(?:" +
 _ZH_DEPT = re.compile("([\u4e00-\u9fff]{2}[部处科组室]|[\u4e00-\u9fff]{2}中心)的$")
 
 
+_ZH_TIME_WORD = re.compile("明年|明天|今年|今天|下周|下个|上周|后天|昨天|前天|刚才|刚刚|早上|上午|下午|晚上|中午|年后|年前|月底")
 _ZH_JUDGED = re.compile("人[挺很真蛮还不特超]")
 _ZH_FIRM_CALLED = re.compile("(?:客户|公司|一家|一个|厂|店|品牌|企业|机构)[\u4e00-\u9fff]{0,6}?叫做?$")
 
@@ -69,6 +70,8 @@ def _zh_name_at(text: str, i: int) -> str | None:
         j += 1
     if j == i + 1 and j < len(text) and text[j] in zh.NAME_STOP and _zh_boundary(text, j + 1):
         j += 1                       # "赵刚": a stop word as the last character of a name, then a boundary
+    if j - i == 3 and _ZH_TIME_WORD.match(text, j - 1):
+        j -= 1                       # "总监孙婷明年要办…": 孙婷, then 明年
     name = text[i:j]
     if len(name) < 2 or name in zh.NOT_NAMES or name[:2] in zh.NOT_NAMES:
         return None
@@ -154,7 +157,9 @@ def _chinese_written(text: str, taken: tuple[int, int]) -> tuple[int, Person] | 
         judged = _ZH_JUDGED.match(after) is not None            # "刘德华人挺好"
         if not titled and after and after[0] not in zh.NAME_STOP and not after.startswith(("说", "生日")) and not judged:
             continue
-        if not titled and text[max(0, i - 1):i] in ("", ",", ".", " ") and not judged and not re.match("说|表示|反馈|回复|签|同意|确认|来电|打来|讲|答应|觉得|认为|提到|告诉|的|生日|,|，", after):
+        if not titled and is_place(name):
+            continue                    # "新，宁波，顺发汽配": a place between commas, not 宁先生
+        if not titled and text[max(0, i - 1):i] in ("", ",", ".", " ", "，", "、", "。") and not judged and not re.match("说|表示|反馈|回复|签|同意|确认|来电|打来|讲|答应|觉得|认为|提到|告诉|的|生日|,|，", after):
             continue
         best = (i, name)
         break

@@ -15,9 +15,9 @@ ZH_SURNAMES = zh.SURNAMES
 
 # a trade word ("科技", "物流") or a legal form ("有限公司"), not part of a longer common word
 _SUFFIX = re.compile("(?:(?:" + ZH_TRADES + ")+(?:" + ZH_LEGAL + ")?|(?:" + ZH_LEGAL + "))"
-                     "(?!展|会|行业|业|园|局|部|界|圈|类|领域|方面|产品|系统|市场|板块|专业)")
+                     "(?!展|会|行业|业|园|局|部|界|圈|类|领域|方面|产品|系统|市场|板块|专业|长)")     # "食品厂长": 食品, then 厂长
 # what may stand right before a company name: a verb of contact, a preposition, a time word
-_CUE = re.compile("(?:一趟|离开了?|拜访了?|拜会了?|走访了?|去了|去|到了|来到|联系了?|见了|约了|认识了?|问了|找了|签了|签下|拿下了?|"
+_CUE = re.compile("(?:厂|工厂|店|机构|品牌|连锁|律所|猎头|货代|代运营|一趟|离开了?|拜访了?|拜会了?|走访了?|去了|去|到了|来到|联系了?|见了|约了|认识了?|问了|找了|签了|签下|拿下了?|"
                   "给|和|跟|与|同|向|在|是|叫|关于|今天|昨天|前天|上午|下午|晚上|早上|中午|刚才|刚刚|"
                   "新客户|客户|公司)$")
 _HAN_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -52,7 +52,28 @@ _COUNTED = re.compile(r"^[一二三四五六七八九十两几][一二三四五�
                       r"趟|下|些|直|起|共|定|般|样|切|边|同|旦|路)")
 
 
+# what a dictated note glues before a name: a filler, "新" (a new one), "在" + where ("嗯宜宾三江酒类", "新宁波顺发汽配")
+_GLUED = re.compile(r"^(?:[嗯呃啊哦额]+|那个)+|^新(?=[\u4e00-\u9fff]{4})|^在")
+
+
+def _unglued(name: str) -> str:
+    rest = _GLUED.sub("", name)
+    if rest != name and rest.startswith(("新", "在")):
+        rest = _GLUED.sub("", rest)
+    if rest != name and len(rest) > 4:
+        for k in (2, 3):                        # the place the writer was at: "在西安大唐云服" -> 大唐云服
+            if is_place(rest[:k]) and len(rest) - k >= 4 and name.startswith(("在", "嗯在")):
+                return rest[k:]
+    return rest
+
+
 def _clean(name: str) -> str | None:
+    name = _unglued(name)
+    cut = name.find("做", 2)
+    if cut >= 2:
+        name = name[:cut]                      # "海豚出海做跨境电商": the name, then what it does
+    if len(name) < 2 or any(w in name for w in ("一家", "一个", "这家", "那家")):
+        return None                            # "慈溪一家小家电厂": a description, not a name
     if len(name) < 2 or name.startswith(_BAD_START) and not (name[0] in _NUMERALS and not _COUNTED.match(name)) \
             or name.startswith(("有", "做")) or "客户" in name:
         return None
@@ -97,7 +118,7 @@ def leading(text: str, person: str | None) -> str | None:
         personal = len(name) <= 3 and name[0] in zh.SURNAMES           # "张伟签了": a person
         if name != person and not personal and name not in _NOT_SUBJECT and not any(ch in _BREAK for ch in name) \
                 and not name.endswith(("部", "处", "科", "组", "室", "中心")) and _clean(name):
-            return name
+            return _clean(name)
     return None
 
 
@@ -112,7 +133,8 @@ _DESCRIBES = re.compile(r"一家|一个|(?:^|[^叫])做.{1,10}的$|的(?:品牌|
 _NOT_NAME = re.compile(r"^(?:今天|昨天|明天|前天|后天|上午|下午|晚上|早上|中午|刚才|刚刚|下周|上周|这周|本周|周[一二三四五六日末]|"
                        r"电话|微信|邮件|邮箱|短信|视频|拜访|陌拜|见面|老板|老总|联系人|负责人|朋友|对方|客户|他们|她们|我们|"
                        r"新客户|新线索|外贸|报价|要|想|说|加|去|来|约|见|聊|发|打|接|在|是|有|没|不|很|也|都|还|就|先|再|刚)|"
-                       r"[了的吗呢吧啊嘛]$|^[0-9]|^[一二两三四五六七八九十几][十百千万亿多来]|电话|微信|邮件|拜访|见面|客户|啥|什么|来着")
+                       r"[了的吗呢吧啊嘛]$|^[0-9]|^[一二两三四五六七八九十几][十百千万亿多来]|电话|微信|邮件|拜访|见面|客户|啥|什么|来着|"
+                       r"元旦|春节|过年|[年节][前后]|月[底初]|以后|之后|以前|之前|^(?:一个|一家|这家|那家|这个)|叫$")
 _PERSON = re.compile(r"^[" + "".join(sorted(ZH_SURNAMES)) + r"小老阿](?:" + ZH_TITLES + r"|姐|哥|叔|生|工|[\u4e00-\u9fff]{1,2})$")
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·]{2,14}")
 _QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·()（） ]{2,30}")
@@ -231,3 +253,30 @@ def _after_cue(part: str) -> str:
     """A part without the doings before the name it ends with: "下午去南山见了海豚出海" -> "海豚出海"."""
     m = _CONTACT_VERB.match(part)
     return part[m.end():] if m else part
+
+
+# -- names glued to the words around them, as dictation writes them ---------------------------
+
+_KIND = "(?:公司|工厂|厂|机构|店|品牌|连锁|集团|酒店|医院|律所|猎头|货代|供应商|商场|电商|代运营|仓储|钢贸|客户)"
+_DESCRIBED = re.compile("(?:(?:一家|一个|有家|个)[\u4e00-\u9fffA-Za-z0-9]{0,10}?" + _KIND + "|做[\u4e00-\u9fffA-Za-z]{1,10}?的)"
+                        "(?:叫做?|是)?")
+# what follows a name: a role or a person, a doing, a pause
+_NEXT = re.compile("(?:[\u4e00-\u9fff]{0,2}(?:总监|经理|主管|负责人|部长)|老板|老总|总经理|创始人|合伙人|联系人|董事长|CEO|CTO|COO|"
+                   "HR|IT|采购|技术|运营|院长|校长|店长|主任|[" + "".join(sorted(ZH_SURNAMES)) + "](?:总|经理|工|老板)|"
+                   "见了|电话|微信|邮件|打电话|打来|做|说|在|要|想|[,.!?;:，。！？；：、\s]|$)")
+_GLUED_NAME = re.compile("[\u4e00-\u9fffA-Za-z0-9&]{2,10}?")
+
+
+def after_description(text: str, person: str | None) -> str | None:
+    """A name right after what kind of company it is, glued on both sides as dictation writes it:
+    "亦庄一家机器人公司小步机器人创始人杨总" -> 小步机器人, "厦门做咖啡的鹭岛咖啡老板…" -> 鹭岛咖啡."""
+    for d in _DESCRIBED.finditer(text):
+        at = d.end()
+        for end in range(at + 2, min(len(text), at + 10) + 1):
+            name = text[at:end]
+            if not _GLUED_NAME.fullmatch(name):
+                break
+            if _NEXT.match(text, end) and _named(name, person) and not _DESCRIBES.search(name) \
+                    and not is_place(name):
+                return name
+    return None

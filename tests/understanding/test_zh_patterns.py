@@ -220,3 +220,29 @@ def test_casual_questions_never_write(text, intent):
 def test_a_new_company_met_through_a_chamber_of_commerce_is_a_meeting():
     p = understand("通过商会认识了一家做冷链的 北港冷链 老板姓钱", NOW, KNOWN)
     assert (p.customer, p.channel, p.source) == ("北港冷链", "meeting", "商会")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今天去了昆山一家做模具的精铭模具技术部周工说要看样品",
+     {"customer": "精铭模具", "contact": "周工", "channel": "visit"}),
+    ("潮州一家陶瓷厂瓷都陶艺电话打了对方说老板出差了下周再打",
+     {"customer": "瓷都陶艺", "channel": "call", "followup_on": "2026-12-07"}),
+    ("嗯刚刚在苏州见了一家做医疗器械的叫康达医疗他们采购经理姓白说下个月要招标",
+     {"customer": "康达医疗", "contact": "白", "channel": "visit", "followup_on": None}),
+    ("静安一家广告公司一点创意创意总监Leo朋友圈看到我们产品", {"customer": "一点创意", "contact": "Leo"}),
+    ("嘉兴一家纺织厂华美纺织老板娘沈姐人很好说年后再联系", {"customer": "华美纺织", "contact": "沈姐"}),
+    ("新宁波顺丰汽配杜总微信同号", {"customer": "宁波顺丰汽配"}),
+    ("嗯在西安大唐文旅那边又来了一趟", {"customer": "大唐文旅"}),
+    ("刚去了一家做外贸的叫远航进出口在那个天府三街老板姓邓", {"customer": "远航进出口", "contact": "邓"}),
+    ("拜访了北京金桥国际会展的市场部总监孙丽明年要办三场展", {"contact": "孙丽"}),
+    ("早上拜访了一家做调料的叫巴山红食品厂长姓罗", {"customer": "巴山红食品", "contact": "罗"}),
+    ("余姚天成塑业 电话 采购徐工 下周去", {"customer": "余姚天成塑业", "channel": "call", "contact": "徐工"}),
+    ("云栖去了老总不在下周", {"channel": "visit", "followup_on": "2026-12-07"}),
+    ("云栖那边有人跟吗好久没消息了", {"intent": "query_customer"}),
+])
+def test_dictated_notes_without_spaces(text, expected):
+    check(text, expected)
+
+
+def test_a_number_before_a_month_is_not_part_of_the_amount():
+    assert read("恒远二期大概五十万四月份出方案")["amount"] == 500_000
