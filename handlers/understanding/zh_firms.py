@@ -263,7 +263,7 @@ _DESCRIBED = re.compile("(?:(?:一家|一个|有家|个)[\u4e00-\u9fffA-Za-z0-9]
 # what follows a name: a role or a person, a doing, a pause
 _NEXT = re.compile("(?:[\u4e00-\u9fff]{0,2}(?:总监|经理|主管|负责人|部长)|老板|老总|总经理|创始人|合伙人|联系人|董事长|CEO|CTO|COO|"
                    "HR|IT|采购|技术|运营|院长|校长|店长|主任|[" + "".join(sorted(ZH_SURNAMES)) + "](?:总|经理|工|老板)|"
-                   "见了|电话|微信|邮件|打电话|打来|做|说|在|要|想|[,.!?;:，。！？；：、\s]|$)")
+                   "见了|电话|微信|邮件|打电话|打来|做|说|在|要|想|[,.!?;:，。！？；：、" r"\s]|$)")
 _GLUED_NAME = re.compile("[\u4e00-\u9fffA-Za-z0-9&]{2,10}?")
 
 
