@@ -76,3 +76,16 @@ def test_a_company_after_with_is_no_person(text):
 ])
 def test_no_contact_from_a_verb_or_an_email(text):
     assert u(text).contact is None
+
+
+@pytest.mark.parametrize("text, company", [
+    ("Brightwater Dental complained about the last invoice, wants a call", "Brightwater Dental"),
+    ("Kessler renewed for another year!! same terms", "Kessler"),
+])
+def test_a_new_company_opening_the_note_with_what_it_did(text, company):
+    p = u(text)
+    assert (p.intent, p.customer) == ("log", company)
+
+
+def test_a_lower_case_clause_with_a_past_verb_is_no_company():
+    assert u("team lunch is friday, costumes strongly encouraged").customer is None
