@@ -14,6 +14,7 @@ from typing import Mapping, Sequence
 
 from handlers.understanding import companies, facts, people, spoken
 from handlers.understanding.amounts import find_amounts, mentions_money_without_number, negative_amounts, pick_amount
+from handlers.understanding.dates import day_first
 from handlers.understanding.cues import Clauses, channel, everyone, first_contact, lexicon, only_mentioned, stage
 from handlers.understanding.intents import Signals, classify, command
 from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_words
@@ -88,7 +89,8 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     if lang == Lang.ZH and match.name and match.start >= 0:     # "得泰" (德泰 typed by sound) holds no cue "得"
         work = work[:match.start] + "某" * (match.end - match.start) + work[match.end:]
         clauses = Clauses(work, spaced_words=False)
-    stated = facts.read(work, lang, today, clauses)      # close date, source, cadence: not a follow-up, a visit
+    first_day = day_first(getattr(now.tzinfo, "key", None), lang)     # "07/12" from London is 7 December
+    stated = facts.read(work, lang, today, clauses, first_day)      # close date, source, cadence: not a follow-up, a visit
     if stated.found and (everyone().question.search(work) or (lex.question is not None and lex.question.search(work))):
         stated = facts.Facts()          # "下个月预计能签多少", "when will Globex close by Dec 15?": a question states nothing
     said = work
@@ -106,7 +108,7 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     elif mentions_money_without_number(work):
         parse.problems.append("amount_without_number")
 
-    times = sort_out(work, lang, today, lex, clauses, now.time())
+    times = sort_out(work, lang, today, lex, clauses, now.time(), first_day)
     parse.followup_on, parse.followup_what, parse.birthday = times.followup_on, times.followup_what, times.birthday
     parse.followup_at = times.followup_at
     parse.problems += times.problems

@@ -17,7 +17,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from handlers.understanding.days import REFUSED, YEAR, Resolver, numeric_date as _numeric
+from babel.core import Locale, UnknownLocaleError, get_global
+
+from handlers.understanding.days import (DAY_OVER_12_SLASH_MONTH, DAY_SLASH_MONTH, MONTH_SLASH_DAY,
+                                         MONTH_SLASH_DAY_OVER_12, REFUSED, YEAR, Resolver, numeric_date as _numeric)
 from handlers.understanding.languages import cues
 
 
@@ -49,8 +52,35 @@ class _Rules:
 
 
 @lru_cache(maxsize=None)
-def _rules(lang: str) -> _Rules:
-    phrases = [(_ISO, _numeric)] + list(cues(lang).DATES)
+def day_first(zone: str | None, lang: str) -> bool:
+    """True when a writer in this time zone writes a numeric date day first in this language
+    ("07/12" is 7 December in Europe/London, July 12 in America/New_York), by the region's short
+    date format; a zone of no known region writes as the language does by default."""
+    territory = get_global("zone_territories").get(zone or "")
+    try:
+        locale = Locale.parse(f"{lang}_{territory}") if territory else Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        locale = Locale.parse(lang)
+    pattern = locale.date_formats["short"].pattern
+    return 0 <= pattern.find("d") < pattern.find("M")
+
+
+def _in_order(phrases: list[tuple[str, Resolver]], first_day: bool) -> list[tuple[str, Resolver]]:
+    """The slash dates in the writer's order, and the other order where only it can be meant ("20/11")."""
+    out: list[tuple[str, Resolver]] = []
+    for phrase, resolve in phrases:
+        if phrase != MONTH_SLASH_DAY:
+            out.append((phrase, resolve))
+        elif first_day:
+            out += [(DAY_SLASH_MONTH, resolve), (MONTH_SLASH_DAY_OVER_12, resolve)]
+        else:
+            out += [(MONTH_SLASH_DAY, resolve), (DAY_OVER_12_SLASH_MONTH, resolve)]
+    return out
+
+
+@lru_cache(maxsize=None)
+def _rules(lang: str, first_day: bool = False) -> _Rules:
+    phrases = _in_order([(_ISO, _numeric)] + list(cues(lang).DATES), first_day)
     each = tuple((re.compile(phrase, re.I), resolve) for phrase, resolve in phrases)
     anywhere = "|".join("(?:" + _GROUP_NAME.sub("(?:", phrase) + ")" for phrase, _ in phrases)
     if all(_at_a_word(_parser.parse(phrase, re.I)) for phrase, _ in phrases):
@@ -98,10 +128,11 @@ def rules(lang: str) -> tuple[tuple[re.Pattern, Resolver], ...]:
     return _rules(lang).each
 
 
-def find_dates(text: str, lang: str, today: date) -> list[DateHit]:
+def find_dates(text: str, lang: str, today: date, first_day: bool = False) -> list[DateHit]:
     """Every date expression in `text` (rules of `lang`, plus ISO dates), earliest first; where
-    several start at one place the longest is kept, and what starts inside it is not read."""
-    compiled = _rules(lang)
+    several start at one place the longest is kept, and what starts inside it is not read.
+    `first_day`: the writer writes numeric dates day first (`day_first`)."""
+    compiled = _rules(lang, first_day)
     out: list[DateHit] = []
     pos = 0
     while (found := compiled.anywhere.search(text, pos)) is not None:
@@ -124,4 +155,4 @@ def find_dates(text: str, lang: str, today: date) -> list[DateHit]:
     return out
 
 
-__all__ = ["REFUSED", "DateHit", "find_dates", "rules"]
+__all__ = ["REFUSED", "DateHit", "day_first", "find_dates", "rules"]

@@ -22,6 +22,13 @@ YEAR = r"(?P<y>20\d\d|2[1-9]\d\d|[3-9]\d\d\d)"
 # "1/8", "12/25/2026": month first, in English and Chinese notes alike
 MONTH_SLASH_DAY = (r"(?<![\d/.$])\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?:/(?P<y>20\d\d|2[1-9]\d\d|[3-9]\d\d\d|"
                    r"\d\d))?\b(?![/\d])")
+_SLASH_YEAR = r"(?:/(?P<y>20\d\d|2[1-9]\d\d|[3-9]\d\d\d|\d\d))?\b(?![/\d])"
+# "07/12" where the writer's zone writes the day first (London, Sydney): 7 December; "24/7" is no date
+DAY_SLASH_MONTH = r"(?<![\d/.$])\b(?!24/7\b)(?P<d>3[01]|[12]\d|0?[1-9])/(?P<m>1[0-2]|0?[1-9])" + _SLASH_YEAR
+# the other order, read only where it cannot be the writer's own: two digits a side, the first over 12
+# ("20/11" from New York is 20 November) or the second over 12 ("11/20" from London is 20 November)
+DAY_OVER_12_SLASH_MONTH = r"(?<![\d/.$])\b(?P<d>3[01]|2\d|1[3-9])/(?P<m>1[0-2]|0[1-9])" + _SLASH_YEAR
+MONTH_SLASH_DAY_OVER_12 = r"(?<![\d/.$])\b(?P<m>1[0-2]|0[1-9])/(?P<d>3[01]|2\d|1[3-9])" + _SLASH_YEAR
 
 
 def _fixed(func: Callable[[date], date], kind: str = "relative") -> Resolver:

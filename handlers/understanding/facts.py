@@ -99,13 +99,14 @@ def _cues(lang: str) -> _Cues:
                  tuple((re.compile(p, _I), days) for p, days in mod.CADENCES))
 
 
-def read(text: str, lang: str, today: date, clauses: Clauses) -> Facts:
-    """The close date, source and cadence a note states, with the spans that say them."""
+def read(text: str, lang: str, today: date, clauses: Clauses, first_day: bool = False) -> Facts:
+    """The close date, source and cadence a note states, with the spans that say them (`first_day`:
+    numeric dates are written day first)."""
     facts = Facts()
     c = _cues(lang)
     _cadence(facts, text, c, clauses)
     _source(facts, facts.blank(text), lang, c)
-    _close(facts, facts.blank(text), lang, today, c)
+    _close(facts, facts.blank(text), lang, today, c, first_day)
     return facts
 
 
@@ -177,12 +178,12 @@ def _source(facts: Facts, text: str, lang: str, c: _Cues) -> None:
         return
 
 
-def _close(facts: Facts, text: str, lang: str, today: date, c: _Cues) -> None:
+def _close(facts: Facts, text: str, lang: str, today: date, c: _Cues, first_day: bool = False) -> None:
     """A date next to a close cue: "expect to close by Dec 15", "签约预计月底", "закроем до 15 декабря"."""
     cues_at = [(m.start(), m.end()) for m in c.close.finditer(text)]
     if not cues_at:
         return
-    for hit in find_dates(text, lang, today):
+    for hit in find_dates(text, lang, today, first_day):
         if hit.kind in (REFUSED, "bad") or hit.day is None or hit.day < today:
             continue
         for start, end in cues_at:

@@ -80,13 +80,15 @@ def _birthday_hits(text: str, hits: list[DateHit], lex: Lexicon) -> dict[int, Da
     return chosen
 
 
-def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses, now: time | None = None) -> Timeline:
+def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses, now: time | None = None,
+             first_day: bool = False) -> Timeline:
     """Follow-up date (a date in a clause where the writer commits to something) and its time of
     day, birthday (a month and day next to a birthday word), date problems, and dates refused.
     `now` is the writer's local time: a time of day today that has passed is refused, and a
-    reminder with a time but no day ("remind me at 3pm") is today's, or tomorrow's once passed."""
+    reminder with a time but no day ("remind me at 3pm") is today's, or tomorrow's once passed.
+    `first_day`: the writer writes numeric dates day first ("07/12" is 7 December)."""
     out = Timeline()
-    hits = find_dates(text, lang, today)
+    hits = find_dates(text, lang, today, first_day)
     if not hits:
         _clock_only(out, text, lex, clauses, today, now)
         return out

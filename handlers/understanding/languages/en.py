@@ -534,6 +534,14 @@ COMMIT = [
     r"\bon\s+(?:us|me)\b",
     r"\bour\s+(?:court|side)\b",
     r"\bnext\s+(?:call|meeting|visit|demo|touch(?:point)?|check-?in|contact|catch-?up|session)\b",
+    # the rep's words for phoning and booking: "ring them back 28/11", "ringing her tmrw am", "pencilled in 02/12"
+    r"\bring(?:ing)?\s+(?:them|him|her|back|again)\b",
+    r"\bringing\b",
+    r"\bpencil+ed\b",
+    r"\bbooked\b",
+    r"\b(?:kick-?off|onboarding|check-?in|catch-?up)\b",
+    # something we owe, with when: "quote by thurs", "proposal next wk", "invoice to go out Monday", "quote out Mon"
+    r"\b" + one_of(_DELIVERABLES) + r"\s+(?:[\w']+\s+){0,3}?(?:by|next|in\s+\d|to\s+follow|(?:going\s+|to\s+go\s+)?out|due)\b",
 ]
 _AHEAD = [
     r"remind(?:\s+me)?(?:\s+to)?",
@@ -697,6 +705,11 @@ DATES = [
      _ON_DAY),
     (r"\b(?P<mod>next|this|on|by|until|till|before)\s+" + _WEEKDAY_SHORT + r"\b(?P<tail>\s+next\s+week)?", _ON_DAY),
     (r"(?P<mod>)\b" + _WEEKDAY_SHORT + r"\b(?P<tail>)(?=\.?\s+" + _THEN + ")", _ON_DAY),    # "Mon 9:00", "sat morning"
+    # a weekday before its date says that date: "Weds 3rd Feb", "Thursday, Dec 10th"
+    (r"\b(?:" + _WEEKDAY + "|" + _WEEKDAY_SHORT.replace("?P<wd>", "") + r")\.?,?\s+(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+     + _MONTH + r"\b(?:,?\s+" + YEAR + r")?", named_month(MONTHS)),
+    (r"\b(?:" + _WEEKDAY + "|" + _WEEKDAY_SHORT.replace("?P<wd>", "") + r")\.?,?\s+" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"
+     r"(?:,?\s+" + YEAR + r")?", named_month(MONTHS)),
     (r"\b(?:early|beginning\s+of|start\s+of)\s+next\s+month\b|\bnext\s+month\b", NEXT_MONTH_START),
     (r"\b(?:the\s+)?end\s+of\s+next\s+month\b", NEXT_MONTH_END),
     (r"\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?month\b|\beom\b|\bmonth[- ]end\b", MONTH_END),
@@ -704,7 +717,7 @@ DATES = [
     (r"\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week\b|\beow\b", WEEK_END),
     (r"\b(?:the\s+)?week\s+after\s+next\b", WEEK_AFTER_NEXT),
     (r"\b(?:early\s+)?ne?xt\s+w(?:ee)?k\b", NEXT_WEEK),
-    (r"\bin\s+" + _COUNT + r"\s+(?P<unit>day|week|month)s?\b", offset("d", "w")),
+    (r"\bin\s+" + _COUNT + r"\s*(?P<unit>day|week|wk|month|mo)s?\b", offset("d", "w")),      # "in 2 wks", "in 3mos"
     (r"\b" + _COUNT + r"\s+(?P<unit>day|week|month)s?\s+from\s+(?:now|today)\b", offset("d", "w")),
     (r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+" + YEAR + r")?", named_month(MONTHS)),
     (r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?:,?\s+" + YEAR + r")?", named_month(MONTHS)),
