@@ -63,7 +63,8 @@ def _answer_pick(data: str, ctx: Ctx, known: Known, lang: Lang) -> Parse | None:
     save_state(ctx, pending=None)
     if said.cancel:
         return Parse(lang=lang, intent=Intent.CANCEL)
-    ctx.pressed = Pressed(customer_id=said.customer_id, new_customer=said.new_name)
+    ctx.pressed = Pressed(customer_id=said.customer_id, new_customer=said.new_name if not said.customer_id else None,
+                          contact_id=said.contact_id, contact_name=said.contact_name)
     ctx.text = pending.get("text") or ""
     ctx.message_id = pending.get("message_id") or ctx.message_id
     return None
@@ -82,7 +83,8 @@ async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClien
     if cancelled is not None:
         return cancelled
     names, aliases = known()
-    answered = bool(ctx.pressed.customer_id or ctx.pressed.new_customer)
+    answered = bool(ctx.pressed.customer_id or ctx.pressed.new_customer or ctx.pressed.contact_id
+                    or ctx.pressed.contact_name)
     command = COMMAND.match(ctx.text) if not answered else None
     if command:
         return _command(command.group(1).lower(), command.group(2) or "", ctx, lang, names, aliases)

@@ -18,16 +18,18 @@ from sqlmodel import col
 
 from handlers.context import Ctx, Pressed
 from handlers.reply import Choice, Reply
+from handlers.people import same_person
 from handlers.texts import t
 from handlers.understanding.languages import cues, one_of
 from handlers.understanding import understand
 from handlers.understanding.intents import command
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse
-from storage.models import ChatState, Customer, Note
+from storage.models import ChatState, Contact, Customer, Note
 from storage.vocabulary import Intent, Lang, Stage
 
 PICK = "pick"             # a pending question: which customer
+WHOSE = "whose"           # a pending question: whose birthday (the note's customer is known)
 NEW = "new"               # the button that makes the guessed name a new customer
 CANCEL = "cancel"         # the button that drops the kept note
 MAX_NAME_WORDS = 6        # a typed answer longer than this is a new message, not a name
@@ -43,6 +45,8 @@ class Answer:
     customer_id: int | None = None
     new_name: str | None = None
     cancel: bool = False
+    contact_id: int | None = None      # whose birthday: one of the customer's contacts
+    contact_name: str | None = None    # whose birthday: a new contact
 
 
 def ask(ctx: Ctx, options: Sequence[Customer], new_name: str | None, key: str = "which_customer",
@@ -60,6 +64,24 @@ def ask(ctx: Ctx, options: Sequence[Customer], new_name: str | None, key: str = 
         label = t(ctx.lang, "new_customer_option", name=new_name)
         lines.append(f"{len(options) + 1}. {label}")
         choices.append(Choice(label=f"{len(options) + 1}. {label}", data=f"{PICK}:{NEW}"))
+    choices.append(Choice(label=t(ctx.lang, "cancel_option"), data=f"{PICK}:{CANCEL}"))
+    lines.append(t(ctx.lang, "ask_kept"))
+    return Reply(text="\n".join(lines), lang=ctx.lang, choices=choices)
+
+
+def ask_whose(ctx: Ctx, customer: Customer | None, new_customer: str | None,
+              contacts: Sequence[Contact]) -> Reply:
+    """Ask whose birthday a note gives, with a button for each of the customer's contacts and
+    cancel; keep the note (and its customer) for the answer."""
+    state = _state(ctx)
+    state.pending = {"kind": WHOSE, "text": ctx.text, "message_id": ctx.message_id,
+                     "customer_id": customer.id if customer else None, "new": new_customer,
+                     "options": [c.id for c in contacts]}
+    ctx.session.add(state)
+    name = customer.name if customer else new_customer or "?"
+    lines = [t(ctx.lang, "ask_whose", customer=name)]
+    lines += [f"{i}. {c.name}" for i, c in enumerate(contacts, 1)]
+    choices = [Choice(label=f"{i}. {c.name}", data=f"{PICK}:{i}") for i, c in enumerate(contacts, 1)]
     choices.append(Choice(label=t(ctx.lang, "cancel_option"), data=f"{PICK}:{CANCEL}"))
     lines.append(t(ctx.lang, "ask_kept"))
     return Reply(text="\n".join(lines), lang=ctx.lang, choices=choices)
@@ -83,8 +105,10 @@ def answer(ctx: Ctx, data: str, names: Sequence[str], aliases: Mapping[str, str]
     button of ours for the question, a number, cancel, a known customer's name, or a short new
     name)."""
     pending = _state(ctx).pending
-    if not pending or pending.get("kind") != PICK:
+    if not pending or pending.get("kind") not in (PICK, WHOSE):
         return None
+    if pending.get("kind") == WHOSE:
+        return _whose(ctx, data, pending, lang)
     options: list[int] = pending.get("options") or []
     new_name: str | None = pending.get("new")
     kind, _, arg = data.partition(":")
@@ -109,6 +133,35 @@ def answer(ctx: Ctx, data: str, names: Sequence[str], aliases: Mapping[str, str]
     if data:
         return None
     return _typed(ctx, names, aliases, lang)
+
+
+def _whose(ctx: Ctx, data: str, pending: dict, lang: Lang) -> Answer | None:
+    """The answer to "whose birthday?": a button, a number, a contact's name, or a new name."""
+    options: list[int] = pending.get("options") or []
+    kind, _, arg = data.partition(":")
+    if data and kind != PICK:
+        return None
+    number = _NUMBER.match(ctx.text) if not data else None
+    picked = arg if data else (number.group(1) if number else "")
+    if picked == CANCEL or (not data and _cancels(ctx.text, lang)):
+        return Answer(cancel=True)
+    if picked.isdigit():
+        index = int(picked)
+        return Answer(customer_id=pending.get("customer_id"), new_name=pending.get("new"),
+                      contact_id=options[index - 1]) if 1 <= index <= len(options) else None
+    if data:
+        return None
+    language = cues(lang)
+    text = re.sub(r"^(?:" + one_of(language.ANSWER_LEAD) + r")(?:\s*[:,-]\s*|\s+)", "", ctx.text.strip(),
+                  flags=re.I) if language.ANSWER_LEAD else ctx.text.strip()
+    name = text.strip(" .!\"'“”«»")
+    if not name or len(name.split()) > 4 or len(name) > 80 or any(ch.isdigit() or ch in "?？" for ch in name):
+        return None
+    for contact_id in options:
+        contact = ctx.session.get(Contact, contact_id)
+        if contact is not None and same_person(contact.name, name):
+            return Answer(customer_id=pending.get("customer_id"), new_name=pending.get("new"), contact_id=contact_id)
+    return Answer(customer_id=pending.get("customer_id"), new_name=pending.get("new"), contact_name=name[:200])
 
 
 def _typed(ctx: Ctx, names: Sequence[str], aliases: Mapping[str, str], lang: Lang) -> Answer | None:
@@ -158,7 +211,7 @@ def _cancels(text: str, lang: Lang) -> bool:
 def kept_text(ctx: Ctx) -> str | None:
     """The note kept for a pending question, if any."""
     pending = _state(ctx).pending
-    return pending.get("text") if pending and pending.get("kind") == PICK else None
+    return pending.get("text") if pending and pending.get("kind") in (PICK, WHOSE) else None
 
 
 def _state(ctx: Ctx) -> ChatState:

@@ -30,6 +30,8 @@ class Pressed:
     customer_id: int | None = None   # the message is about this customer, whatever it names
     new_customer: str | None = None  # the message is about a new customer of this name (an answer)
     erase_id: int | None = None      # the customer an admin confirmed to erase
+    contact_id: int | None = None    # the note's contact (the answer to "whose birthday?")
+    contact_name: str | None = None  # a new contact of this name (the answer to "whose birthday?")
 
 
 @dataclass

@@ -1,18 +1,20 @@
 """A rep's note becomes records: interaction, customer, contact, deal, follow-up — all or nothing."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from handlers.context import Ctx, journal_of
 from handlers.labels import lost_reason_label, source_label
+from handlers.ask import ask_whose
 from handlers.people import upsert_contact
 from handlers.reply import Choice, Reply
 from handlers.reports import record_note_issue
 from handlers.resolve import resolve_customer, save_state, state_of
 from handlers.texts import clock, day, money, month_day, t
-from handlers.understanding.languages import cues
+from handlers.understanding.languages import cues, one_of
 from handlers.understanding.model import Parse
-from storage.customers import name_key, open_deal
+from storage.customers import contacts_of, name_key, open_deal
 from storage.models import Customer, Deal, FollowUp, Interaction, StageChange
 from storage.reminders import remind_instant
 from storage.vocabulary import CLOSED_STAGES, OPEN_STAGES, Channel, Stage
@@ -29,6 +31,10 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     resolved = resolve_customer(parse, ctx, may_create=True, intent="log")
     if resolved.ask is not None:
         return resolved.ask
+    if _whose_birthday_unknown(parse, ctx, resolved.customer):
+        contacts = contacts_of(ctx.session, ctx.team.id, resolved.customer.id)[:5] \
+            if resolved.customer is not None else []  # type: ignore[arg-type]
+        return ask_whose(ctx, resolved.customer, resolved.new_name, contacts)
 
     journal = journal_of(ctx)
     lines: list[tuple[str, dict]] = []
@@ -66,6 +72,18 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     save_state(ctx, customer_id=customer.id, customer_at=ctx.now, pending=None,
                contact_id=contact.id if contact else (state.contact_id if not resolved.new_name else None))
     return _reply(ctx, customer, note_id, lines, resolved.from_context)
+
+
+def _whose_birthday_unknown(parse: Parse, ctx: Ctx, customer: Customer | None) -> bool:
+    """A birthday with no contact named, unless it points back at the person of the last note
+    ("her birthday is May 5" right after meeting Maria)."""
+    if not parse.birthday or parse.contact or ctx.pressed.contact_id or ctx.pressed.contact_name:
+        return False
+    state = state_of(ctx)
+    if customer is not None and state.contact_id and state.customer_id == customer.id \
+            and cues(parse.lang).PERSON_BACK and re.search(one_of(cues(parse.lang).PERSON_BACK), ctx.text, re.I):
+        return False
+    return True
 
 
 def _write_followup(parse: Parse, ctx: Ctx, customer_id: int, note_id: int, lines: list[tuple[str, dict]]) -> None:

@@ -62,7 +62,13 @@ def upsert_contact(parse: Parse, ctx: Ctx, customer: Customer, state: ChatState,
     if birthday:
         facts.update(birth_month=birthday[0], birth_day=birthday[1])
     contact: Contact | None = None
-    if parse.contact:
+    if ctx.pressed.contact_name and not parse.contact:  # "whose birthday?" answered with a new name
+        parse.contact = ctx.pressed.contact_name
+    if ctx.pressed.contact_id and not parse.contact:  # answered with one of the customer's contacts
+        contact = ctx.session.get(Contact, ctx.pressed.contact_id)
+        if contact is not None and (contact.team_id, contact.customer_id) != (ctx.team.id, customer.id):
+            contact = None
+    elif parse.contact:
         contact = find_contact(ctx, customer.id, parse.contact)  # type: ignore[arg-type]
         if contact is None:
             contact = Contact(team_id=ctx.team.id, customer_id=customer.id,  # type: ignore[arg-type]

@@ -141,3 +141,32 @@ async def test_an_undo_word_while_asked_takes_back_the_last_note_and_says_the_ke
     assert "Отменено" in reply or "отмен" in reply.text.lower()
     assert "не записана" in reply and store(Note, Note.undone_at.is_(None)) == 0
     assert [s.pending for s in store.rows(select(ChatState))] == [None]
+
+
+async def test_a_birthday_with_no_contact_named_asks_whose_and_keeps_the_note(bot, store, clock):
+    await bot.say("Visited Globex, met Maria Lopez (CFO)")
+    reply = await bot.say("her birthday is March 3")  # "her": the person just met
+    assert reply.wrote and "Maria Lopez" in reply
+    clock.advance(hours=2)
+    reply = await bot.say("Globex: birthday is April 4")
+    assert not reply.wrote and "Maria Lopez" in reply and [c.data for c in reply.choices] == ["pick:1", "pick:cancel"]
+    assert [(c.birth_month, c.birth_day) for c in store.rows(select(Contact))] == [(3, 3)]
+    done = await bot.say("Anna Smith")  # someone new
+    assert done.wrote and "Anna Smith" in done
+    assert sorted((c.name, c.birth_month, c.birth_day) for c in store.rows(select(Contact))) == [
+        ("Anna Smith", 4, 4), ("Maria Lopez", 3, 3)]
+    await bot.say("Globex: birthday is May 5")
+    done = await bot.press("pick:1")
+    assert done.wrote and "Maria Lopez" in done
+    assert store.rows(select(Contact.birth_month).where(Contact.name == "Maria Lopez")) == [5]
+
+
+async def test_whose_birthday_in_russian_and_chinese(bot, store):
+    reply = await bot.say("день рождения у Вектора 5 мая")
+    assert "Чей" in reply and not reply.wrote
+    assert (await bot.say("Ольга")).wrote
+    reply = await bot.say("星辰科技的生日是6月1日")
+    assert "生日" in reply and not reply.wrote
+    assert (await bot.say("王芳")).wrote
+    assert sorted((c.name, c.birth_month, c.birth_day) for c in store.rows(select(Contact))) == [
+        ("Ольга", 5, 5), ("王芳", 6, 1)]

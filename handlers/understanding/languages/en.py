@@ -1258,3 +1258,4 @@ FIX_RESOLVED = [
     r"^\W*(?:complaint|inquiry|issue|ticket)\s+#?(?P<n>\d{1,6})\s+(?:is\s+)?(?:resolved|fixed|closed|done|sorted)\W*$",
     r"^\W*(?:resolve|close)\s+(?:complaint|inquiry|issue|ticket)\s+#?(?P<n>\d{1,6})\W*$",
 ]
+PERSON_BACK = [r"\b(?:her|his|she|he|she's|he's)\b"]

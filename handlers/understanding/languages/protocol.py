@@ -142,6 +142,7 @@ class Cues(Protocol):
     ASKING: Phrases            # a message asking for information, never a note ("what", "кто", "吗", a "?")
     ASK_HEDGE: Phrases         # a doubt before a question mark, inside a note ("Jen I think?")
     ERASE: Phrases             # "delete X": the customer's name in the group `name`
+    PERSON_BACK: Phrases       # a pronoun for the person of the last note ("her", "его", "她")
 
     # -- corrections of the last note (handlers/correct.py, handlers/understanding/fixes.py) --
     FIX: Phrases               # a message correcting the last note ("no, …", "actually", "перенеси", "改到")
