@@ -94,3 +94,13 @@ def test_a_proposal_only_mentioned_moves_nothing():
     p = u("Вектор так и не ответил по КП, набрал сегодня - не взял трубку")
     assert (p.stage, p.channel) == (None, "call")
     assert u("уралсталь: в марте будет тендер, будем участвовать").stage is None
+
+
+@pytest.mark.parametrize("text", [
+    "вектор договор подписан сегодня, 2 300 000",
+    "Сегодня подписали контракт с ООО «Горизонт Плюс» на 640 тыс!",
+    "уралсталь оплатили сегодня 1,1 млн",
+])
+def test_a_signing_or_payment_done_today_is_won_and_no_close_date(text):
+    p = u(text)
+    assert (p.stage, p.close_on) == ("won", None), text
