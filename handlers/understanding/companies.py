@@ -106,7 +106,37 @@ def russian(text: str, person: str | None, query: bool) -> str | None:
             if lookup_first(first) or first.lower() in _RU_NOT or (person and first in person):
                 continue
             return ru_firms.quoted(text, m.start(), name) if pattern is _RU_QUOTED else name
-    return ru_firms.find(text, person)
+    return ru_firms.find(text, person) or (_ru_asked(text, person) if query or "?" in text else None)
+
+
+# the company a Russian question asks about: "кто такие сибстальинвест?", "Кто ведёт ТольяттиПромСнаб?",
+# "а Полярная Звезда Ресурс кому передали?"
+_RU_WHO_ARE = re.compile(r"\b(?i:кто\s+так(?:ие|ой|ая)|что\s+за)\s+(?P<name>[\w-]+(?:\s+[\w-]+){0,2}?)\s*(?=[?,.!]|$)")
+_RU_CAPITALISED = re.compile(r"(?<![\w«\"-])(?P<name>[А-ЯЁA-Z][\w-]+(?:\s+[А-ЯЁA-Z][\w-]+){0,2})")
+_RU_ASKING = frozenset("""кто что как где когда куда сколько какой какая какие каких почему зачем чей чья чьи подскажите
+подскажи скажите а и или но по у с в на коллеги ребята друзья всем я мы вы мне нам вам меня нас они он она
+их им это этот эта эти""".split())
+
+
+def _ru_asked(text: str, person: str | None) -> str | None:
+    """The company a Russian question names, as written: after "кто такие", or a capitalised name that
+    is not the question's first word, a person or a place."""
+    m = _RU_WHO_ARE.search(text)
+    if m and m.group("name").split()[0].lower() not in _RU_ASKING:
+        return m.group("name")
+    for m in _RU_CAPITALISED.finditer(text):
+        name = m.group("name")
+        words = name.split()
+        if words[0].lower() in _RU_ASKING:
+            if len(words) == 1:
+                continue
+            name, words = " ".join(words[1:]), words[1:]
+        elif not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".!?…":
+            continue                          # a sentence's own first word
+        if lookup_first(words[0]) or (person and words[0] in person) or words[0].lower() in _RU_NOT:
+            continue
+        return name
+    return None
 
 
 def extract(text: str, lang: str, person: str | None = None, query: bool = False) -> str | None:

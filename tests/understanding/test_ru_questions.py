@@ -96,3 +96,19 @@ def test_a_note_that_ends_with_a_question_is_still_a_note():
 def test_a_doubt_in_a_note_is_no_question():
     p = u("Был в Векторе, снабженец там Олег, кажется? Оставил каталог, обещали посмотреть")
     assert (p.intent, p.customer, p.channel) == ("log", "ООО «Вектор»", "visit")
+
+
+@pytest.mark.parametrize("text, company", [
+    ("Кто ведёт СеверТрансЛогистик? и что там по деньгам?", "СеверТрансЛогистик"),
+    ("кто такие уралтехснаб? звонят второй раз", "уралтехснаб"),
+    ("а Восточная Мануфактура кому досталась в итоге?", "Восточная Мануфактура"),
+    ("Сколько Волжский Терминал заплатил в этом году?", "Волжский Терминал"),
+])
+def test_a_question_about_a_company_the_team_does_not_know_names_it(text, company):
+    p = u(text)
+    assert (p.intent, p.customer) == ("query_customer", company), text
+
+
+@pytest.mark.parametrize("text", ["Как дела, коллеги?", "Кто звонил Ивану?", "Здравствуйте! Мне подскажите, как вносить клиента?"])
+def test_a_question_word_or_a_pronoun_is_no_company(text):
+    assert u(text).customer is None, text
