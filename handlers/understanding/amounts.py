@@ -218,6 +218,9 @@ def mentions_money_without_number(text: str) -> bool:
     return _money().bare_money.search(text) is not None
 
 
+_SIGN_ONLY = re.compile(r"\s?(?:US\$|\$|€|£|¥|₽)?\s?")
+
+
 def negative_amounts(text: str, lang: str) -> list[tuple[Refused, tuple[int, int]]]:
     """Amounts written with a minus sign ("proposal -$5000", "сумма -50 тыс."): a deal is never
     worth less than nothing. Each as written, with its span."""
@@ -225,7 +228,8 @@ def negative_amounts(text: str, lang: str) -> list[tuple[Refused, tuple[int, int
     for minus in _MINUS.finditer(text):
         at = minus.start()
         positive = text[:at] + " " + text[at + 1:]
-        amount = next((a for a in find_amounts(positive, lang) if at <= a.start <= at + 5), None)
+        amount = next((a for a in find_amounts(positive, lang)     # the minus's own number: "-$5000", not
+                       if at <= a.start <= at + 5 and _SIGN_ONLY.fullmatch(text, at + 1, max(at + 1, a.start))), None)   # "-5%. 1,1 млн"
         if amount is not None:
             out.append((Refused(Refusal.NEGATIVE_AMOUNT, text[at:amount.end].strip()), (at, amount.end)))
     return out

@@ -699,7 +699,7 @@ CURRENCIES = {"долл": "USD", "евро": "EUR", "юаней": "CNY", "юан
               "рубля": "RUB", "рубль": "RUB"}
 CURRENCY_STEMS = {"долл": "USD", "юан": "CNY"}      # any word that starts so
 CURRENCY_AFTER = [r"руб(?:лей|ля|ль)?\.?", r"р\.", r"долл\w*\.?", r"евро", r"юан\w*"]
-SHORT_MULTIPLIERS = {"к": 1000}
+SHORT_MULTIPLIERS = {"к": 1000, "т": 1000}     # "500к", "640т": thousands
 MULTIPLIERS = [
     (r"тысяч[аи]?", 1000),
     (r"тыс\.?", 1000),
