@@ -246,3 +246,34 @@ def test_dictated_notes_without_spaces(text, expected):
 
 def test_a_number_before_a_month_is_not_part_of_the_amount():
     assert read("恒远二期大概五十万四月份出方案")["amount"] == 500_000
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("蓉欣的合同我们这边盖完章寄过去了 等他们回签", "negotiation"),
+    ("博安说我们的价格比竞品高了20% 要再考虑", "negotiation"),
+    ("恒远那个单子最后给了本地一家", "lost"),
+    ("蓉欣 样品测试合格 准备下单", "negotiation"),
+    ("恒远已经把预付款打过来了", "won"),
+    ("恒远 合同 已签 32万", "won"),
+    ("恒远老板已经签字批了增购预算", None),
+    ("云栖要求再打个95折", "negotiation"),
+    ("博安那边说我们的方案他们内部在评估", "proposal"),
+    ("蓉欣技术方案通过了 商务报价下周提交", "qualified"),
+    ("云栖的订单到了 120万", "won"),
+    ("博安老板拍板了 就用我们的", "won"),
+])
+def test_more_stages_from_what_was_done(text, stage):
+    assert read(text)["stage"] == stage
+
+
+@pytest.mark.parametrize("text, day", [
+    ("恒远他们在考虑 下周过来", "2026-12-07"),
+    ("恒远王总在忙 让我明天过来", "2026-12-03"),
+])
+def test_being_busy_or_thinking_is_no_lead_source(text, day):
+    p = understand(text, NOW, KNOWN)
+    assert p.source is None and p.followup_on.isoformat() == day
+
+
+def test_a_source_is_still_read():
+    assert understand("恒远是在网上看到我们的", NOW, KNOWN).source == "website"
