@@ -197,8 +197,26 @@ LOG_VERBS = [r"\b" + one_of(_NOTE_VERBS) + r"\b"]
 
 # -- what happened --
 
+# their own place: a meeting there is a visit ("met their CFO at their office", "meeting at their dock")
+_PREMISES = r"(?:office|plant|site|warehouse|store|hq|dock|kitchen|branch|shop|clinic|practice|facility|yard|showroom|" \
+            r"factory|premises|place|location|restaurant|cafe|bar|garage|farm|school|campus)s?"
+_AT_THEIRS = r"\bat\s+(?:their|thier|the\s+[\w&'-]+(?:\s+[\w&'-]+){0,2})\s+(?:main\s+|new\s+|corporate\s+|head\s+|district\s+)?" \
+             + _PREMISES + r"\b"
+_NOT_THERE = r"(?![^.!?;\n]{0,60}" + _AT_THEIRS + ")"
 CHANNELS = {
     "visit": [
+        r"\bat\s+(?:their|thier)\s+(?:main\s+|new\s+|corporate\s+|head\s+)?" + _PREMISES + r"\b",
+        r"\b(?:met|meeting|mtg)\b(?=[^.!?;\n]{0,60}" + _AT_THEIRS + ")",
+        r"\bpopped\s+(?:in|into|by|over)\b",
+        r"\bwalk(?:ed)?[\s-]?in(?:to)?\b",
+        r"\bdrop[\s-]?in\b",
+        r"\bstopped\s+(?:@|at\b|in\b|into\b)",
+        r"\bwrapped\s+up\s+at\b",
+        r"\bpulled\s+out\s+of\b",
+        r"\b(?:just|i'?m|i\s+am)\s+leaving\b",
+        r"\b(?:i\s+was|i'?m|i\s+am)\s+(?:(?:today|just|now)\s+)?(?:at|outside)\b",
+        r"\bdrove\s+(?:out\s+|over\s+)?to\b",
+        r"\bdemo\s+at\s+(?!\d)",
         r"\bsite\s+(?:meeting|visit|walk)",
         r"\bvisit(?:ed|ing)?\b",
         r"\bstopped\s+by\b",
@@ -216,7 +234,8 @@ CHANNELS = {
         r"\bgoogle\s+meet\b",
         r"\bcall(?:ed|ing)?\b",
         r"\bphon(?:ed|e\s+call)\b",
-        r"\bon\s+the\s+phone\b",
+        r"\b(?:on|off|by)\s+(?:the\s+|teh\s+)?phone\b",
+        r"\bpicked\s+up\b(?=\W*$|\s*[!.,])",          # "finally picked up!!!": they answered
         r"\brang\b",
         r"\bvoicemail\b",
         r"\bvm\b",
@@ -224,8 +243,12 @@ CHANNELS = {
         r"\bno\s+answer\b",
     ],
     "meeting": [
-        r"\bmet\b",
-        r"\bmeeting\b",
+        r"\bmet\b" + _NOT_THERE,
+        r"\bmeeting\b" + _NOT_THERE,
+        r"\bmtg\b" + _NOT_THERE,
+        r"\b(?:ran|bumped)\s+into\b",
+        r"\bi\s+meet\b",
+        r"\bdemo\b(?!\s+at\b)(?=[^.!?\n]{0,40}\b(?:went|was\s+(?:great|good)|done)\b)",
         r"\bmeet\s+with\b",
         r"\blunch\b",
         r"\bdinner\b",
@@ -433,7 +456,8 @@ NEW_COMPANY = [
 ]
 NEGATION = [r"\b(?:not|n't|never|no|yet\s+to|haven't|hasn't|didn't|won't|without)\b(?:\s+[\w']+){0,2}\s*$"]
 _NOT_AFTER_IMPERATIVE = [r"with\b", r"w/", r"went\b", r"was\b", r"is\b", r"lasted\b", r"ended\b", r"dropped\b",
-                         r"today\b", r"yesterday\b", r"this\b", r"earlier\b"]
+                         r"today\b", r"yesterday\b", r"this\b", r"earlier\b",
+                         r"in\b", r"to\b", r"from\b"]       # "Visit in Gomez Auto", "Email from Danuta": a report
 IMPERATIVE = [r"(?:call|email|e-mail|text|visit|meet|message|ping)\s+(?!" + "|".join(_NOT_AFTER_IMPERATIVE) + r")(?=\w)"]
 PAST = [r"(?:ed|met|rang|spoke|had|sent|went|left|by|in|off|to)$"]
 PAST_AFTER: list[str] = []
@@ -536,6 +560,8 @@ COMMIT = [
     r"\bnext\s+(?:call|meeting|visit|demo|touch(?:point)?|check-?in|contact|catch-?up|session)\b",
     # the rep's words for phoning and booking: "ring them back 28/11", "ringing her tmrw am", "pencilled in 02/12"
     r"\bring(?:ing)?\s+(?:them|him|her|back|again)\b",
+    r"\basked\s+(?:me|us)\s+to\b",                  # their ask is our step: "he asked me to come by Thursday"
+    r"\bcome\s+(?:by|over|in)\b",
     r"\bringing\b",
     r"\bpencil+ed\b",
     r"\bbooked\b",
