@@ -51,7 +51,13 @@ class PerChatOrder(BaseUpdateProcessor):
 
 class InboxQueue(asyncio.Queue):
     """PTB's update queue, storing each update first: polling confirms an update (the next
-    offset) and the webhook answers 200 only after `put` returns, so nothing is lost in a crash."""
+    offset) and the webhook answers 200 only after `put` returns, so nothing is lost in a crash.
+
+    That order is python-telegram-bot's code, not a documented promise: its Updater awaits
+    `update_queue.put(update)` for every update of a getUpdates batch before it sets the next
+    offset (`_last_update_id`, telegram/ext/_updater.py), and its webhook handler awaits `put`
+    before answering (telegram/ext/_utils/webhookhandler.py). pyproject.toml keeps PTB below 23;
+    tests/bot/test_telegram_inbox_order.py fails if an upgrade changes the order."""
 
     def __init__(self, store: Callable[[Update], Awaitable[None]]):
         super().__init__()
