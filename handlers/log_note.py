@@ -32,8 +32,8 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     if resolved.ask is not None:
         return resolved.ask
     if _whose_birthday_unknown(parse, ctx, resolved.customer):
-        contacts = contacts_of(ctx.session, ctx.team.id, resolved.customer.id)[:5] \
-            if resolved.customer is not None else []  # type: ignore[arg-type]
+        contacts = (contacts_of(ctx.session, ctx.team.id, resolved.customer.id)[:5]  # type: ignore[arg-type]
+                    if resolved.customer is not None else [])
         return ask_whose(ctx, resolved.customer, resolved.new_name, contacts)
 
     journal = journal_of(ctx)
