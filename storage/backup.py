@@ -23,7 +23,7 @@ import gzip
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Callable, Iterator
+from typing import IO, Any, Callable, Iterable, Iterator
 
 from sqlalchemy import MetaData, Table, bindparam, func, inspect, select, text, update
 from sqlalchemy.engine import Connection, Engine
@@ -190,78 +190,105 @@ def restore(engine: Engine, path: str | Path, force: bool = False) -> Summary:
     Refuses a file from a schema newer than this code knows, and a store that
     holds rows unless `force` (which empties it first).
     """
-    header = read_header(path)
-    revisions = known_revisions()
-    revision = header.get("revision")
-    if revision is not None and revision not in revisions:
-        raise BackupError(f"{path} comes from schema revision {revision}, newer than this crmbot knows "
-                          f"(up to {revisions[-1] if revisions else 'none'}); upgrade crmbot to restore it")
-    summary = Summary(revision=revision)
+    revision = _known_revision(path, read_header(path))
     with engine.begin() as connection:
         if connection.dialect.name == "sqlite":
             connection.execute(text("PRAGMA defer_foreign_keys=ON"))
-        present = {t.name: t for t in tables_of(connection)}
         if not is_empty(connection):
             if not force:
                 raise BackupError("the store already holds data; restore into an empty store, "
                                   "or pass --force to replace everything in it")
             wipe(connection)
-        table: Table | None = None
-        insertable: Table | None = None
-        readers: list[tuple[str, Callable[[Any], Any]]] = []
-        batch: list[dict[str, Any]] = []
-        ended = False
-
-        versions: list[dict[str, Any]] = []  # the teams' names versions, as backed up
-
-        def flush() -> None:
-            if batch and insertable is not None:
-                if insertable.name == "team":
-                    versions.extend({"b_id": row["id"], "b_version": row["names_version"]}
-                                    for row in batch if "names_version" in row)
-                connection.execute(insertable.insert(), batch)
-                summary.rows[insertable.name] = summary.rows.get(insertable.name, 0) + len(batch)
-                batch.clear()
-
+        loader = _Loader(connection, {t.name: t for t in tables_of(connection)}, Summary(revision=revision))
         with _open(path) as handle:
             handle.readline()
-            for number, line in enumerate(handle, start=2):
-                if not line.strip():
-                    continue
-                try:
-                    item = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise BackupError(f"{path}: line {number} is damaged ({exc.msg})") from exc
-                if isinstance(item, list):
-                    if table is None:
-                        raise BackupError(f"{path}: line {number}: a row before any table")
-                    if insertable is None:
-                        continue  # a table this schema no longer has
-                    batch.append({name: read(v) for (name, read), v in zip(readers, item) if name})
-                    if len(batch) >= BATCH:
-                        flush()
-                    continue
-                flush()
-                if item.get("end"):
-                    ended = True
-                    break
-                table = present.get(item["table"])
-                if table is None:
-                    insertable, readers = None, []
-                    table = SQLModel.metadata.tables.get(item["table"])  # known or not, skip its rows
-                    if table is None:
-                        table = Table(item["table"], MetaData())
-                    continue
-                insertable = insertable_copy(table)
-                readers = [(name, reader_for(table.c[name])) if name in table.c else ("", lambda v: v)
-                           for name in item["columns"]]
-                summary.rows.setdefault(table.name, 0)
-            flush()
+            ended = loader.load(handle, path)
         if not ended:
             raise BackupError(f"{path} is cut short (no end marker); nothing was restored")
-        if versions:  # loading the customers bumped them (storage/migrations 0008): as they were
-            team = present["team"]
-            connection.execute(update(team).where(team.c.id == bindparam("b_id"))
-                               .values(names_version=bindparam("b_version")), versions)
-        _reset_sequences(connection, list(present.values()))
-    return summary
+        loader.restore_names_versions()
+        _reset_sequences(connection, list(loader.present.values()))
+    return loader.summary
+
+
+def _known_revision(path: str | Path, header: dict[str, Any]) -> Any:
+    """The backup's schema revision, refused when this code does not know it (a newer crmbot's)."""
+    revisions = known_revisions()
+    revision = header.get("revision")
+    if revision is not None and revision not in revisions:
+        raise BackupError(f"{path} comes from schema revision {revision}, newer than this crmbot knows "
+                          f"(up to {revisions[-1] if revisions else 'none'}); upgrade crmbot to restore it")
+    return revision
+
+
+class _Loader:
+    """Reads a backup's lines after the header into the store: a table line names the table and
+    its columns, row lines follow (inserted in batches), an end line closes the file. Rows of a
+    table this schema no longer has are skipped; columns it no longer has are dropped."""
+
+    def __init__(self, connection: Connection, present: dict[str, Table], summary: Summary):
+        self.connection = connection
+        self.present = present
+        self.summary = summary
+        self.table: Table | None = None
+        self.insertable: Table | None = None
+        self.readers: list[tuple[str, Callable[[Any], Any]]] = []
+        self.batch: list[dict[str, Any]] = []
+        self.versions: list[dict[str, Any]] = []  # the teams' names versions, as backed up
+
+    def load(self, handle: Iterable[str], path: str | Path) -> bool:
+        """Every line of `handle` (the header already read); whether the end marker was reached."""
+        for number, line in enumerate(handle, start=2):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise BackupError(f"{path}: line {number} is damaged ({exc.msg})") from exc
+            if isinstance(item, list):
+                if self.table is None:
+                    raise BackupError(f"{path}: line {number}: a row before any table")
+                self.row(item)
+                continue
+            self.flush()
+            if item.get("end"):
+                return True
+            self.start_table(item)
+        self.flush()
+        return False
+
+    def row(self, item: list[Any]) -> None:
+        if self.insertable is None:
+            return  # a table this schema no longer has
+        self.batch.append({name: read(v) for (name, read), v in zip(self.readers, item) if name})
+        if len(self.batch) >= BATCH:
+            self.flush()
+
+    def start_table(self, item: dict[str, Any]) -> None:
+        table = self.present.get(item["table"])
+        if table is None:
+            self.insertable, self.readers = None, []
+            known = SQLModel.metadata.tables.get(item["table"])  # known or not, skip its rows
+            self.table = known if known is not None else Table(item["table"], MetaData())
+            return
+        self.table = table
+        self.insertable = insertable_copy(table)
+        self.readers = [(name, reader_for(table.c[name])) if name in table.c else ("", lambda v: v)
+                        for name in item["columns"]]
+        self.summary.rows.setdefault(table.name, 0)
+
+    def flush(self) -> None:
+        if self.batch and self.insertable is not None:
+            if self.insertable.name == "team":
+                self.versions.extend({"b_id": row["id"], "b_version": row["names_version"]}
+                                     for row in self.batch if "names_version" in row)
+            self.connection.execute(self.insertable.insert(), self.batch)
+            name = self.insertable.name
+            self.summary.rows[name] = self.summary.rows.get(name, 0) + len(self.batch)
+            self.batch.clear()
+
+    def restore_names_versions(self) -> None:
+        """Loading the customers bumped the teams' names versions (storage/migrations 0008): as they were."""
+        if self.versions:
+            team = self.present["team"]
+            self.connection.execute(update(team).where(team.c.id == bindparam("b_id"))
+                                    .values(names_version=bindparam("b_version")), self.versions)
