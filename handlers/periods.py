@@ -1,40 +1,21 @@
-"""Report periods by name: today, this_week, next_week, this_month, next_month, this_quarter, FROM..TO."""
+"""Report periods as the command line and the reports' defaults name them: a period name, whose
+days understanding.calendar computes (the one place), or FROM..TO in ISO dates."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+
+from handlers.understanding.calendar import period_for
 
 
 class PeriodError(ValueError):
     """A period name or range that cannot be read."""
 
 
-def _month_end(start: date) -> date:
-    return (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-
-
 def resolve_period(name: str, today: date) -> tuple[date, date]:
-    """The first and last day (both included) of the named period around `today`."""
+    """The first and last day (both included) of the named period around `today`: a name
+    understanding knows (today, this_week, next_week, last_week, this_month, next_month,
+    this_quarter, this_year, q1..q4, ...), computed there, or FROM..TO in ISO dates."""
     name = name.strip().lower()
-    monday = today - timedelta(days=today.weekday())
-    if name == "today":
-        return today, today
-    if name == "this_week":
-        return monday, monday + timedelta(days=6)
-    if name == "next_week":
-        return monday + timedelta(days=7), monday + timedelta(days=13)
-    if name == "last_week":
-        return monday - timedelta(days=7), monday - timedelta(days=1)
-    if name == "this_month":
-        start = today.replace(day=1)
-        return start, _month_end(start)
-    if name == "next_month":
-        start = _month_end(today.replace(day=1)) + timedelta(days=1)
-        return start, _month_end(start)
-    if name == "this_quarter":
-        start = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-        return start, _month_end(date(start.year, start.month + 2, 1))
-    if name == "this_year":
-        return date(today.year, 1, 1), date(today.year, 12, 31)
     if ".." in name:
         first, _, last = name.partition("..")
         try:
@@ -44,5 +25,8 @@ def resolve_period(name: str, today: date) -> tuple[date, date]:
         if end < start:
             raise PeriodError(f"period {name!r} ends before it starts")
         return start, end
-    raise PeriodError(f"unknown period {name!r}: use today, this_week, next_week, this_month, "
-                      "next_month, this_quarter or FROM..TO")
+    try:
+        return period_for(name, today)
+    except (KeyError, ValueError):
+        raise PeriodError(f"unknown period {name!r}: use today, this_week, next_week, this_month, "
+                          "next_month, this_quarter, this_year or FROM..TO") from None

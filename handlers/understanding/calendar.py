@@ -71,7 +71,7 @@ def month_start(day: date, months: int = 0) -> date:
 
 def quarter(day: date, quarters: int = 0) -> tuple[date, date]:
     """The calendar quarter holding `day` (or `quarters` later), both ends included."""
-    start = month_start(day.replace(month=(day.month - 1) // 3 * 3 + 1), 3 * quarters)
+    start = month_start(day.replace(day=1, month=(day.month - 1) // 3 * 3 + 1), 3 * quarters)
     return start, month_end(add_months(start, 2))
 
 

@@ -71,3 +71,11 @@ async def test_the_picked_customer_makes_a_report_like_note_a_note(bot, store):
     assert "1." in asked and "2." in asked
     reply = await bot.press("pick:2")
     assert reply.wrote and "Pinecrest" in reply.text
+
+
+async def test_a_quarter_asked_for_on_the_31st_of_may(bot, clock):
+    clock.advance(days=187)                         # Monday 31 May 2027
+    assert "Globex" in (await bot.say("Globex Corporation signed, $12k")).text
+    for question in ("forecast this quarter", "funnel this quarter", "win rate"):
+        reply = (await bot.say(question)).text
+        assert "Apr" in reply and "Jun" in reply, (question, reply)
