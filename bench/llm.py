@@ -43,8 +43,8 @@ sys.path.insert(0, str(ROOT))
 from bot.parse_cli import local_now  # noqa: E402
 from handlers.understanding import understand  # noqa: E402
 from handlers.understanding.hybrid import understand_hybrid_ex  # noqa: E402
-from handlers.understanding.llm import LlmClient, candidates  # noqa: E402
-from handlers.understanding.llm_schema import written_in  # noqa: E402
+from handlers.understanding.llm.client import LlmClient, candidates  # noqa: E402
+from handlers.understanding.llm.schema import written_in  # noqa: E402
 from tests.fakes.openai_server import FakeOpenAI, reply  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("score", ROOT / "eval" / "score.py")

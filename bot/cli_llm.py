@@ -21,7 +21,7 @@ def usage(
 ) -> None:
     """LLM tokens used per member and per day (and today's team budget, CRM_LLM_DAILY_TOKENS)."""
     from bot.cli import _day, _engine, _settings
-    from handlers.understanding.llm_usage import usage_rows
+    from handlers.llm_usage import usage_rows
     from storage.engine import session
     from storage.members import get_team
 

@@ -35,7 +35,7 @@ def parse_one(text: str, now: str | None, tz: str, known: Iterable[str], item_id
 def llm_setup(settings: Any = None) -> tuple[Any, str]:
     """The LLM client and mode `crmbot parse --llm` uses: the chat's (CRM_LLM, `auto` by default).
     Without OPENAI_API_KEY it says so on stderr and the parse stays offline."""
-    from handlers.understanding.llm import LlmClient
+    from handlers.understanding.llm.client import LlmClient
 
     if settings is None:
         from bot.settings import get_settings

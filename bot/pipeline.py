@@ -29,8 +29,8 @@ from handlers.guard import check, guess_lang, hint_lang
 from handlers.reply import Reply
 from handlers.texts import t
 from handlers.understanding.assist import quote_transcript, voice_text
-from handlers.understanding.llm import LlmClient, read_card
-from handlers.understanding.llm_usage import Meter
+from handlers.understanding.llm.client import LlmClient, read_card
+from handlers.llm_usage import Meter
 from storage.customers import known_names, names_version
 from storage.engine import KeptConnections, get_engine, is_busy, is_disconnect, relaxed, session as new_session
 from storage.members import get_team, set_language

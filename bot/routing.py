@@ -12,7 +12,7 @@ from handlers.understanding.fixes import is_fix, move, resolved
 from handlers.resolve import save_state, state_of
 from handlers.understanding import understand
 from handlers.understanding.hybrid import understand_hybrid
-from handlers.understanding.llm import LlmClient
+from handlers.understanding.llm.client import LlmClient
 from handlers.understanding.model import Parse
 from handlers.understanding.report_words import settle_report
 from storage.vocabulary import Intent, Lang, lang_of

@@ -40,7 +40,7 @@ class Senders:
 
 def build_bot(settings: Settings, engine: Any = None) -> Bot:
     """The bot as `crmbot run`, `chat` and `say` use it: with the LLM when OPENAI_API_KEY is set."""
-    from handlers.understanding.llm import LlmClient
+    from handlers.understanding.llm.client import LlmClient
 
     return Bot(settings, engine, llm=LlmClient.from_settings(settings))
 

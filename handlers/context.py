@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from handlers.understanding.llm_usage import Meter
+from handlers.llm_usage import Meter
 from storage.journal import Journal
 from storage.models import ChatState, Member, Team
 from storage.vocabulary import Lang

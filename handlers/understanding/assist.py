@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any, Awaitable, Callable
 
 from handlers.texts import language, t
-from handlers.understanding.llm import LlmClient, transcribe_ex
-from handlers.understanding.llm_usage import Meter, meter_for
+from handlers.understanding.llm.client import LlmClient, transcribe_ex
+from handlers.llm_usage import Meter, meter_for
 from prompts.loader import load
 from storage.customers import contacts_of, deals_of, last_interactions, next_followup
 from storage.vocabulary import OPEN_STAGES

@@ -32,15 +32,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from handlers.understanding import understand
-from handlers.understanding.llm import LlmClient, Usage, estimate_tokens, extract
-from handlers.understanding.llm_schema import check
+from handlers.understanding.llm.client import LlmClient, Usage, estimate_tokens, extract
+from handlers.understanding.llm.schema import check
 from handlers.understanding.model import Parse, Refusal
 from handlers.understanding.reconcile import reconcile
 from handlers.understanding.report_words import settle_report
 from storage.vocabulary import Intent, Stage
 
 if TYPE_CHECKING:  # the store is only needed when a meter is given
-    from handlers.understanding.llm_usage import Meter
+    from handlers.llm_usage import Meter
 
 log = logging.getLogger("crmbot.llm")
 

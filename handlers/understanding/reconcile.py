@@ -42,7 +42,7 @@ from handlers.understanding.cues import lexicon
 from handlers.understanding.dates import find_dates
 from handlers.understanding.lang import clean
 from handlers.understanding.languages import one_of, registered
-from handlers.understanding.llm_schema import written_in
+from handlers.understanding.llm.schema import written_in
 from handlers.understanding.model import Parse
 
 FOLLOWUP_AHEAD = timedelta(days=400)       # a next step is promised within about a year

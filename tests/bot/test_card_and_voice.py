@@ -6,7 +6,7 @@ from sqlalchemy import select
 from bot.incoming import Incoming
 from bot.pipeline import Bot
 from bot.settings import Settings
-from handlers.understanding.llm import LlmClient
+from handlers.understanding.llm.client import LlmClient
 from storage.models import Contact, Customer
 from tests.fakes.openai_server import FakeOpenAI, openai_server, reply  # noqa: F401
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.adapters.console import Console
 from bot.pipeline import Bot
-from handlers.understanding.llm import LlmClient
+from handlers.understanding.llm.client import LlmClient
 from storage.models import Customer, Deal, FollowUp, Interaction
 from tests.fakes.openai_server import FakeOpenAI, openai_server, reply  # noqa: F401
 

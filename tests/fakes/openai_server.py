@@ -19,7 +19,7 @@ from typing import Any, AsyncIterator, Callable
 import pytest
 from aiohttp import web
 
-from handlers.understanding.llm import estimate_tokens
+from handlers.understanding.llm.client import estimate_tokens
 
 
 @dataclass

@@ -18,9 +18,9 @@ from bot.settings import Settings
 from handlers.understanding import understand
 from handlers.understanding.assist import card_briefing, quote_transcript, voice_text
 from handlers.understanding.hybrid import should_ask, understand_hybrid, understand_hybrid_ex
-from handlers.understanding.llm import LlmClient, candidates, read_card, redact
-from handlers.understanding.llm_schema import PARSE_SCHEMA, check
-from handlers.understanding.llm_usage import Meter
+from handlers.understanding.llm.client import LlmClient, candidates, read_card, redact
+from handlers.understanding.llm.schema import PARSE_SCHEMA, check
+from handlers.llm_usage import Meter
 from prompts.loader import PromptError, load
 from storage.members import add_user, get_team
 from storage.models import Customer, Interaction, LlmUsage

@@ -11,7 +11,7 @@ import pytest
 from bot.settings import Settings
 from handlers.understanding import understand
 from handlers.understanding.hybrid import understand_hybrid_ex
-from handlers.understanding.llm import LlmClient
+from handlers.understanding.llm.client import LlmClient
 from tests.fakes.openai_server import FakeOpenAI, openai_server, reply  # noqa: F401
 
 NOW = datetime(2026, 11, 26, 16, 30, tzinfo=ZoneInfo("America/New_York"))   # a Thursday

@@ -88,12 +88,13 @@ def meter_for(ctx: Any, daily_tokens: int) -> Meter:
 
 def usage_rows(session: Session, team_id: int, start: date, end: date) -> list[dict[str, Any]]:
     """Tokens per member and day between `start` and `end` (both included), aggregated in SQL."""
-    query = (select(col(LlmUsage.day), col(Member.name), func.sum(col(LlmUsage.calls)), func.sum(col(LlmUsage.prompt_tokens)),
-                    func.sum(col(LlmUsage.completion_tokens)))
+    query = (select(col(LlmUsage.day), col(Member.name), func.sum(col(LlmUsage.calls)),
+                    func.sum(col(LlmUsage.prompt_tokens)), func.sum(col(LlmUsage.completion_tokens)))
              .join(Member, col(Member.id) == col(LlmUsage.member_id))
              .where(col(LlmUsage.team_id) == team_id, col(LlmUsage.day) >= start, col(LlmUsage.day) <= end,
                     col(LlmUsage.kind) != NOTICE_KIND)
-             .group_by(col(LlmUsage.day), col(Member.id), col(Member.name)).order_by(col(LlmUsage.day), col(Member.name), col(Member.id)))
+             .group_by(col(LlmUsage.day), col(Member.id), col(Member.name))
+             .order_by(col(LlmUsage.day), col(Member.name), col(Member.id)))
     return [{"day": day.isoformat(), "member": name, "calls": int(calls or 0), "prompt_tokens": int(p or 0),
              "completion_tokens": int(c or 0), "total_tokens": int((p or 0) + (c or 0))}
             for day, name, calls, p, c in session.execute(query)]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping, Sequence
 
-from handlers.understanding.llm_schema import CARD_SCHEMA, PARSE_SCHEMA, Rejected, to_parse
+from handlers.understanding.llm.schema import CARD_SCHEMA, PARSE_SCHEMA, Rejected, to_parse
 from handlers.understanding.model import Parse
 from handlers.understanding.shortlist import MAX_CANDIDATES, shortlist
 from storage.vocabulary import Intent, Lang
