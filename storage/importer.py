@@ -32,23 +32,37 @@ def import_csv(session, team_id: int, kind: str, data: bytes, dry_run: bool = Fa
         raise ValueError(f"import what? customers, contacts or deals, not {kind!r}")
     now = now or clock.now()
     rows = list(csv_rows(decode(data)))
-    errors: list[dict[str, Any]] = []
     if not rows:
-        errors.append({"line": 1, "field": "-", "reason": "the file is empty"})
-        return _result(kind, 0, errors, {}, 0, False)
-    names = {fold(alias): field for field, aliases in HEADERS[kind].items() for alias in aliases}
-    columns: dict[str, int] = {}
-    for index, header in enumerate(rows[0]):
-        field = names.get(fold(header))
-        if field and field not in columns:
-            columns[field] = index
-    for field in REQUIRED[kind]:
-        if field not in columns:
-            errors.append({"line": 1, "field": field,
-                           "reason": f"no column for {field} (headers: {', '.join(rows[0])})"})
+        return _result(kind, 0, [{"line": 1, "field": "-", "reason": "the file is empty"}], {}, 0, False)
+    columns, errors = _columns(kind, rows[0])
     if errors:
         return _result(kind, len(rows) - 1, errors, {}, 0, False)
+    keys, members = _known(session, team_id)
+    plan, errors = _plan(kind, rows, columns, members)
+    write = not dry_run and not errors
+    created, matched = _apply(session, team_id, kind, plan, keys, members, now, write)
+    if write:
+        session.flush()
+    return _result(kind, len(plan) + len({e["line"] for e in errors if e["line"] > 1}), errors,
+                   {k: v for k, v in created.items() if v}, matched, write)
 
+
+def _columns(kind: str, header: list[str]) -> tuple[dict[str, int], list[dict[str, Any]]]:
+    """Which column holds each field (headers in any of the three languages), and the required
+    fields no column holds."""
+    names = {fold(alias): field for field, aliases in HEADERS[kind].items() for alias in aliases}
+    columns: dict[str, int] = {}
+    for index, title in enumerate(header):
+        field = names.get(fold(title))
+        if field and field not in columns:
+            columns[field] = index
+    errors = [{"line": 1, "field": field, "reason": f"no column for {field} (headers: {', '.join(header)})"}
+              for field in REQUIRED[kind] if field not in columns]
+    return columns, errors
+
+
+def _known(session, team_id: int) -> tuple[dict[str, int], dict[str, int]]:
+    """The team's customers by name key (aliases too) and its members by folded name."""
     keys: dict[str, int] = {}
     named = select(col(Customer.id), col(Customer.name_key)).where(col(Customer.team_id) == team_id)
     for cid, key in session.execute(named):
@@ -57,8 +71,14 @@ def import_csv(session, team_id: int, kind: str, data: bytes, dry_run: bool = Fa
                                     .where(col(CustomerAlias.team_id) == team_id)):
         keys.setdefault(key, cid)
     people = select(col(Member.id), col(Member.name)).where(col(Member.team_id) == team_id)
-    members = {fold(n): i for i, n in session.execute(people)}
+    return keys, {fold(n): i for i, n in session.execute(people)}
+
+
+def _plan(kind: str, rows: list[list[str]], columns: dict[str, int],
+          members: dict[str, int]) -> tuple[list[tuple[int, dict[str, Any]]], list[dict[str, Any]]]:
+    """The rows that pass their checks (with their line), and every problem of the others."""
     plan: list[tuple[int, dict[str, Any]]] = []
+    errors: list[dict[str, Any]] = []
     for line, raw in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in raw):
             continue
@@ -67,11 +87,16 @@ def import_csv(session, team_id: int, kind: str, data: bytes, dry_run: bool = Fa
         errors += [{"line": line, "field": f, "reason": r} for f, r in row_errors]
         if not row_errors:
             plan.append((line, values))
+    return plan, errors
 
+
+def _apply(session, team_id: int, kind: str, plan: list[tuple[int, dict[str, Any]]], keys: dict[str, int],
+           members: dict[str, int], now: datetime, write: bool) -> tuple[dict[str, int], int]:
+    """Each planned row against the customers known and those the file adds: counted, and written
+    when `write`. How many rows of each table, and how many customers matched existing ones."""
     created = {"customer": 0, "customer_alias": 0, "contact": 0, "deal": 0, "stagechange": 0}
     new_keys: dict[str, int | None] = {}  # customers this file adds: key → id (None in a dry run)
     matched = 0
-    write = not dry_run and not errors
     for _line, values in plan:
         name = (values.get("name") if kind == "customers" else values[CUSTOMER]) or ""  # checked: never empty
         key = name_key(name)
@@ -108,10 +133,7 @@ def import_csv(session, team_id: int, kind: str, data: bytes, dry_run: bool = Fa
             created["stagechange"] += 1
             if write:
                 _deal(session, team_id, customer_id, values, members, now)
-    if write:
-        session.flush()
-    return _result(kind, len(plan) + len({e["line"] for e in errors if e["line"] > 1}), errors,
-                   {k: v for k, v in created.items() if v}, matched, write)
+    return created, matched
 
 
 def _fill(session, team_id: int, customer_id: int, values: dict[str, str]) -> None:
