@@ -1,6 +1,7 @@
 """The one shape every platform's message becomes."""
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
@@ -13,7 +14,7 @@ class Incoming:
     platform: str                      # "telegram" | "slack" | "console"
     account_id: str                    # the sender's id on that platform
     chat_id: str                       # where to answer
-    message_id: str | None = None      # the platform's own id, for de-duplication
+    message_id: str | None = None      # the platform's own id, for de-duplication (none: a fresh one)
     text: str = ""
     audio: bytes | str | None = None   # voice note: bytes or a file reference
     image: bytes | str | None = None
@@ -24,6 +25,12 @@ class Incoming:
     display_name: str | None = None
     workspace_id: str | None = None    # Slack team id
     workspace_trusted: bool = False    # the adapter checked it is the configured workspace
+
+    def __post_init__(self) -> None:
+        """A message the platform gave no id gets one now, once: the inbox, the spool and the
+        note all know it by the same key."""
+        if self.message_id is None:
+            self.message_id = uuid.uuid4().hex
 
     @property
     def key(self) -> str:

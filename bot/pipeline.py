@@ -5,7 +5,6 @@ import asyncio
 import logging
 import random
 import time
-import uuid
 from datetime import datetime, timedelta
 from typing import Awaitable, Callable, Sequence, TypeVar
 from zoneinfo import ZoneInfo
@@ -73,8 +72,6 @@ class Bot:
         except OperationalError as exc:  # the store is unreachable: keep the message, apply it later
             log.warning("store unreachable (%s); %s update queued in %s", str(exc).splitlines()[0],
                         incoming.platform, self.spool.path)
-            if incoming.message_id is None:
-                incoming.message_id = uuid.uuid4().hex
             self.spool.put(incoming)
             lang = guess_lang(incoming.text or "", hint_lang(incoming.lang_hint) or "en")
             return Reply(text=t(lang, "queued"), lang=lang)
@@ -112,8 +109,6 @@ class Bot:
 
     async def accept(self, incoming: Incoming) -> bool:
         """Store the update before the platform is told it arrived; False for a redelivery."""
-        if incoming.message_id is None:
-            incoming.message_id = uuid.uuid4().hex
         try:
             fresh = self._one_statement(
                 lambda connection: accept(connection, incoming.platform, incoming.key, incoming.to_payload()))
@@ -197,8 +192,6 @@ class Bot:
                 discard(session, incoming.platform, incoming.key)
                 session.commit()
                 return answer
-            if incoming.message_id is None:
-                incoming.message_id = uuid.uuid4().hex
             stored = self._fresh.pop(incoming.key, False)  # stored by `accept` in this process
             if not stored and not claim(session, incoming.platform, incoming.key, team.id):
                 return None
