@@ -43,6 +43,9 @@ from storage.members import get_team  # noqa: E402
 from storage.models import ChatState, Customer, Note  # noqa: E402
 
 
+TRACE = set(__import__("os").environ.get("ASKS_TRACE", "").split(","))
+
+
 def _names(expected) -> list[str]:
     if expected is None:
         return []
@@ -97,6 +100,8 @@ async def run_file(path: Path, verbose: bool) -> Counter:
                         verdict = "wrong" if filed[0] in before else "boundary"
                 tally[f"{kind}"] += 1
                 tally[f"{kind}:{verdict}"] += 1
+                if TRACE and item["id"] in TRACE:
+                    print(item["id"], "→", reply.text[:300].replace("\n", " | "))
                 if verbose and verdict not in ("recorded", "question_ok"):
                     print(f"{item['id']:<12} {verdict:<14} filed={filed[1] if filed else None!s:<28} "
                           f"expect={expect.get('customer')!s:<28} {item['text'][:90]!r}")

@@ -156,6 +156,19 @@ def _last_note(ctx: Ctx) -> Note | None:
                            col(Note.undone_at).is_(None)).order_by(col(Note.id).desc()).limit(1)).scalars().first()
 
 
+def _last_logged(ctx: Ctx, depth: int = 6) -> tuple[Note, list[AuditLog]] | None:
+    """The member's latest note that filed rows under a customer (not a correction of one)."""
+    notes = ctx.session.execute(
+        select(Note).where(col(Note.team_id) == ctx.team.id, col(Note.member_id) == ctx.member.id,
+                           col(Note.undone_at).is_(None)).order_by(col(Note.id).desc()).limit(depth)).scalars()
+    movable = {model.__tablename__ for model in _MOVABLE}
+    for note in notes:
+        entries = _touched(ctx, note)
+        if any(e.action == "create" and e.table_name in movable for e in entries):
+            return note, entries
+    return None
+
+
 def _touched(ctx: Ctx, note: Note) -> list[AuditLog]:
     return list(ctx.session.execute(select(AuditLog).where(col(AuditLog.note_id) == note.id)
                                     .order_by(col(AuditLog.id))).scalars())
@@ -168,7 +181,12 @@ def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
     entries = _touched(ctx, note)
     customer = ctx.session.get(Customer, note.customer_id) if note.customer_id else None
     if names_other_customer(ctx.text, parse.lang):
-        return _move_note(ctx, parse, note, entries, customer)
+        logged = _last_logged(ctx)  # past corrections of it: the note that filed things
+        if logged is None:
+            return None
+        note, entries = logged
+        old = ctx.session.get(Customer, note.customer_id) if note.customer_id else None
+        return _move_note(ctx, parse, note, entries, old)
     fix = contact_fix(ctx.text, parse.lang)
     if fix is not None:
         contact = _contact(ctx, note, entries, customer, fix.who)

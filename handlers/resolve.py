@@ -18,7 +18,8 @@ from handlers.ask import ask, recent_customers
 from handlers.understanding.lex_names import COMMON_WORDS as COMMON
 from handlers.understanding import zh_names
 from handlers.understanding.matching import name_tokens
-from handlers.understanding.unnamed import company_guess, other_name
+from handlers.understanding.matching import match_known
+from handlers.understanding.unnamed import company_guess, other_name, strong_name, weakly_named
 
 
 @dataclass
@@ -145,16 +146,34 @@ def _resolve_note(parse: Parse, ctx: Ctx) -> Resolved:
         found = customers_named(ctx.session, ctx.team.id, parse.customer)  # type: ignore[arg-type]
         if len(found) > 1:
             return Resolved(ask=ask(ctx, found, None, "which_customer_note"))
-        if len(found) == 1:
-            other = other_name(ctx.text, parse.lang, found[0].name, list(names), dict(aliases))
+        if len(found) == 1 and not weakly_named(ctx.text, found[0].name, list(names), dict(aliases)):
+            other = other_name(ctx.text, parse.lang, found[0].name, list(names), dict(aliases)) \
+                or _written_out(ctx, parse, found[0], names, aliases)
             if other and not customers_named(ctx.session, ctx.team.id, other):  # type: ignore[arg-type]
                 return Resolved(ask=ask(ctx, found, other, "ask_close", customer=found[0].name, name=other))
             return Resolved(customer=found[0])
+        if found:  # named only by a number or everyday words: read as naming none
+            return _unnamed(parse, ctx)
         new_name = parse.customer.strip()[:300]
         close = close_customers(ctx, new_name)
         if close:
             return Resolved(ask=ask(ctx, close, new_name, "ask_close", customer=close[0].name, name=new_name))
         return Resolved(new_name=new_name)
+    return _unnamed(parse, ctx)
+
+
+def _written_out(ctx: Ctx, parse: Parse, customer: Customer, names, aliases) -> str | None:
+    """A company the note writes out in full (legal form, quotes) that is not `customer`: the
+    note may be about it instead ("ООО «ВолгаМедСнаб», пришли по рекомендации от Фармации Поволжья")."""
+    written = strong_name(ctx.text, parse.lang)
+    if not written or match_known(written, names, aliases).name == customer.name:
+        return None
+    return written
+
+
+def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
+    """A note that names no customer the bot can trust: the company it seems to name (asked
+    about), the last note's customer, or a question."""
     guess = company_guess(ctx.text, parse.lang, parse.contact)
     if guess:
         known = customers_named(ctx.session, ctx.team.id, guess)  # type: ignore[arg-type]

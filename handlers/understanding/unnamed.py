@@ -26,7 +26,7 @@ _ZH_FIRM = re.compile("[\u4e00-\u9fff]{2,6}?(?:" + "|".join(sorted(set(zh_cues.T
                                                                      key=len, reverse=True)) + ")")
 _ZH_LEAD = re.compile("^.*(?:" + "|".join(zh_cues.BEFORE_FIRM) + ")(?=[\u4e00-\u9fff]{2})")
 _QUOTED = re.compile(r"[\"“«「『《]([^\"”»」』》]{2,60})[\"”»」』》]")
-_RU_LEGAL = re.compile(ru_cues.LEGAL_PREFIX + r"\s+[«\"]?([А-ЯЁA-Z][^»\",.;:!?]{1,50})")
+_RU_LEGAL = re.compile(ru_cues.LEGAL_PREFIX + r"\s+[«\"]?([А-ЯЁA-Z][^»\",.;:!?]{1,50})[»\"]?")
 # a note that opens with what happened and then a lower-case name: "lost kestrel tooling. went w …"
 _EN_OPENS = re.compile(r"^\W*(?:lost|won|signed(?:\s+w/?|\s+with)?|visited|called|met(?:\s+w/?|\s+with)?|emailed|texted|"
                        r"pinged|dropped\s+by|stopped\s+by|demo(?:\s+at|\s+w/?|\s+with)?)\s+"
@@ -75,8 +75,44 @@ def other_name(text: str, lang: Lang, customer: str, known: list[str], aliases: 
     return None
 
 
+_ZH_REGISTERED = re.compile("[\u4e00-\u9fff]{2,24}?(?:" + "|".join(zh_cues.LEGAL[:5]) + ")")
+_EN_REGISTERED = re.compile(r"(?<![\w&])((?:[A-Z][\w&'.-]*\s+|&\s+|of\s+){0,4}[A-Z][\w&'.-]*,?\s+"
+                            + en_cues.LEGAL_SUFFIX + r")(?!\w)")
+
+
+def strong_name(text: str, lang: Lang) -> str | None:
+    """A company the note writes out in full, as registered (a legal form, quotes): "ООО «ВолгаМедСнаб»",
+    "广州小蜜蜂家政服务有限公司", "Chicago Precision Gear Inc"."""
+    if lang == Lang.ZH:
+        found = _ZH_REGISTERED.search(text)
+        return _ZH_LEAD.sub("", found.group(0)) if found else None
+    if lang == Lang.RU:
+        legal = _RU_LEGAL.search(text)
+        return legal.group(0).strip() if legal else None
+    found = _EN_REGISTERED.search(text)
+    return found.group(1).strip().rstrip(".") if found else None
+
+
+def weakly_named(text: str, customer: str, known: list[str], aliases: dict[str, str]) -> bool:
+    """True when the note names `customer` only by a number or by everyday words ("3 factories"
+    for "3 sisters salon n spa", "front desk" for Front Range Roofing): not a name the note writes."""
+    match = match_known(text, known, aliases)
+    if match.name != customer or match.start < 0:
+        return False
+    span = text[match.start:match.end]
+    if any("\u4e00" <= ch <= "\u9fff" for ch in span):
+        return False
+    words = [norm_token(w) for w in re.findall(r"[^\W_]+", span)]
+    if not any(any(ch.isalpha() for ch in w) for w in words):
+        return True
+    return len(span) < len(customer) and all(w in _NOT_NAMES for w in words)
+
+
 def company_guess(text: str, lang: Lang, contact: str | None = None) -> str | None:
     """The company a note seems to name though the parse took none, as written; else None."""
+    registered = strong_name(text, lang)
+    if registered:
+        return registered
     quoted = _QUOTED.search(text)
     if quoted and not quoted.group(1).strip().isdigit():
         return quoted.group(1).strip()
@@ -90,8 +126,10 @@ def company_guess(text: str, lang: Lang, contact: str | None = None) -> str | No
     people = {norm_token(w) for w in (contact or "").split()}
     for found in re.finditer(r"(?:[A-ZА-ЯЁ][\w'’&-]*(?:\s+(?:&\s+)?[A-ZА-ЯЁ][\w'’&-]*)*)", text):
         words = found.group(0).split()
-        if _SENTENCE_START.search(text[:found.start()]):
-            words = words[1:]  # a capital that only opens a sentence
+        first = norm_token(words[0])
+        if _SENTENCE_START.search(text[:found.start()]) and (
+                first in _NOT_NAMES or first.endswith(("ed", "ing")) or len(words) == 1):
+            words = words[1:]  # a capital that only opens a sentence ("Visited", "Lunch")
         words = [w for w in words if norm_token(w) not in people]
         if not words:
             continue

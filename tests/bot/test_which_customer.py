@@ -170,3 +170,25 @@ async def test_whose_birthday_in_russian_and_chinese(bot, store):
     assert (await bot.say("王芳")).wrote
     assert sorted((c.name, c.birth_month, c.birth_day) for c in store.rows(select(Contact))) == [
         ("Ольга", 5, 5), ("王芳", 6, 1)]
+
+
+async def test_a_number_or_everyday_words_do_not_name_a_known_customer(bot, store):
+    store.add_customers("3 Rivers Dental", "Front Range Roofing LLC")
+    await bot.say("Visited Globex, sent quote 42k")
+    reply = await bot.say("New prospect: Halvorsen Marine Ltd. Met their COO, they run 3 shipyards")
+    assert "Halvorsen Marine Ltd" in reply and "3 Rivers Dental" not in reply
+    done = await bot.say("2") if not reply.wrote else reply
+    assert done.wrote and "Halvorsen Marine" in done
+
+
+async def test_a_company_written_out_in_full_beside_a_known_one_is_asked_about(bot, store):
+    store.add_customers("ООО «Фармация Поволжья»", "深圳前海云帆科技有限公司")
+    reply = await bot.say("Новый клиент: ООО «МедТехСнаб», пришли по рекомендации Фармации Поволжья")
+    assert not reply.wrote and "ООО «МедТехСнаб»" in reply and "Фармация Поволжья" in reply
+    assert (await bot.press("pick:new")).wrote
+    reply = await bot.say("新客户：杭州绿源茶业有限公司，是云帆介绍的，下周一去拜访")
+    if not reply.wrote:
+        assert "杭州绿源茶业有限公司" in reply
+        reply = await bot.press("pick:new")
+    assert reply.wrote and "杭州绿源茶业有限公司" in reply
+    assert store(Customer) == 4
