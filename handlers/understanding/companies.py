@@ -106,7 +106,8 @@ def russian(text: str, person: str | None, query: bool) -> str | None:
             if lookup_first(first) or first.lower() in _RU_NOT or (person and first in person):
                 continue
             return ru_firms.quoted(text, m.start(), name) if pattern is _RU_QUOTED else name
-    return ru_firms.find(text, person) or (_ru_asked(text, person) if query or "?" in text else None)
+    return ru_firms.after_legal_form(text, person) or ru_firms.find(text, person) \
+        or ru_firms.lower_subject(text, person) or (_ru_asked(text, person) if query or "?" in text else None)
 
 
 # the company a Russian question asks about: "кто такие сибстальинвест?", "Кто ведёт ТольяттиПромСнаб?",

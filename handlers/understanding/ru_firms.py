@@ -214,3 +214,67 @@ def quoted(text: str, start: int, name: str) -> str:
     word = m.group(1).lower()
     case = _CASE_OF.get(word) or ("gen" if _OWNER_NOUN.search(word) else None)
     return nominative(name, case) if case else name
+
+
+_LEGAL_WORD = r"(?i:ооо|оао|зао|пао|ао|ип)"
+_NAME_WORD = r"[\w-]+"
+# a company written after its legal form without quotes: "ООО Гефест, ...", "ооо сибирский лес там ...",
+# "ИП Ткаченко (шиномонтаж)"; or before it: "самара-тара ооо, коробки"
+_LEGAL_THEN_NAME = re.compile(r"(?<![\w«\"-])" + _LEGAL_WORD + r"\s+(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD
+                              + r"){0,3})")
+_NAME_THEN_LEGAL = re.compile(r"^\W*(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)\s+" + _LEGAL_WORD + r"(?![\w-])")
+# words that end a name written after its legal form: what follows it in the note
+_AFTER_NAME = re.compile(r"^(?:там|тут|где|который|которая|это|говорит|сказал\w*|новый|новая|новые|входящ\w*|"
+                         r"исходящ\w*|звон\w*|зв|был\w*|договор\w*|контракт\w*|кп|капэ|сч[её]т\w*|расч[её]т\w*|"
+                         r"тендер\w*|отказ\w*|подписал\w*|оплатил\w*|хот\w*|нужн\w*|просят|просил\w*|будет|ждут|"
+                         r"в|во|у|с|со|из|для|по|от|к|о|об|и|а|но|или|что|чтобы|же|уже|еще|ещё|тоже)$", re.I)
+_NAME_ON = re.compile(r"^на$", re.I)
+
+
+def after_legal_form(text: str, person: str | None) -> str | None:
+    """A company named right after its legal form (ООО, АО, ИП...) without quotes, as written, the
+    form kept for a sole trader ("ИП Ткаченко"); or right before it when the note opens with it."""
+    for m in _LEGAL_THEN_NAME.finditer(text):
+        words = m.group("name").split()
+        keep: list[str] = []
+        for i, word in enumerate(words):
+            bare = word.strip(".,;:!?()—")
+            if _NAME_ON.match(bare) and i + 1 < len(words) and words[i + 1][:1].isupper() and keep:
+                keep.append(bare)                 # "Кофейня на Патриках"
+                continue
+            after_adjective = bool(keep) and re.search(r"(?:ие|ые|ий|ый|ая|яя|ое|ее)$", keep[-1].lower()) is not None
+            if not bare or _AFTER_NAME.match(bare) or _VERBISH.search(bare) and i and not after_adjective:
+                break                             # "ооо вектор звонили", but "ооо самарские кровли"
+            keep.append(bare)
+            if bare != word:                      # a comma or a stop ends the name
+                break
+        if not keep or (person and keep[0] in person):
+            continue                              # a legal form makes even a town's name a company's
+        name = " ".join(keep)
+        return f"ИП {name}" if m.group().lower().startswith("ип") else name
+    m = _NAME_THEN_LEGAL.match(text)
+    if m and not any(w.lower() in _STARTERS or w.lower() in _FILLERS for w in m.group("name").split()):
+        return m.group("name")
+    return None
+
+
+# a note that opens with a company's name in lower case, then what happened: "фитлайф кп отправила",
+# "обьагротрейд договор пришел", "жигулевские напитки - марат сказал", "дивногорск бетон. был."
+_LOWER_SUBJECT = re.compile(r"^(?P<name>[а-яё][\w-]{3,}(?:\s+[а-яё][\w-]{2,})?)(?=\s*[.:—–]|\s+-\s|\s+(?:кп|капэ|договор\w*|контракт\w*|"
+                            r"расч[её]т|сч[её]т|тендер|отказ\w*|звонил\w*|звонили|позвонил\w*|оплатил\w*|подписал\w*|"
+                            r"был[аи]?|зв|прайс|образцы|скидку|ответил\w*|отказал\w*|опять|снова)\b)")
+_FILLERS = frozenset("""так значит короче ээ эээ ну вот итак кстати вчера сегодня утром днем днём вечером завтра
+новые новый новая новенький еще ещё опять снова тоже также""".split())
+
+
+def lower_subject(text: str, person: str | None) -> str | None:
+    """A company opening a note in lower case before what happened to it, as written."""
+    m = _LOWER_SUBJECT.match(text)
+    if m is None:
+        return None
+    name = m.group("name")
+    words = name.split()
+    if any(w in _FILLERS or w in _STARTERS or lookup_first(w) or _VERBISH.search(w) for w in words) \
+            or _NOT_FIRMS.match(name) or (person and words[0] in person.lower()):
+        return None
+    return name
