@@ -22,6 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repositor
 from bot.adapters.console import Console  # noqa: E402
 from bot.pipeline import Bot  # noqa: E402
 from bot.settings import Settings  # noqa: E402
+from storage.engine import session  # noqa: E402
+from storage.members import add_user, get_team  # noqa: E402
 from tests.fakes.rep_notes import rep_note  # noqa: E402
 
 
@@ -30,6 +32,10 @@ async def run(count: int, url: str) -> dict[str, float]:
     settings = Settings(DATABASE_URL=url, CRM_TIMEZONE="Europe/London")
     now = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)
     bot = Bot(settings, clock=lambda: now)
+    with session(bot.engine) as s:  # ten reps of the team, let in as `crmbot user add` would
+        for i in range(10):
+            add_user(s, get_team(s, settings.team), "console", f"rep{i}", f"Rep {i}")
+        s.commit()
     reps = [Console(bot, user=f"rep{i}") for i in range(10)]
     rng = random.Random(7)
     latencies: list[float] = []

@@ -10,6 +10,8 @@ from typing import List, Optional
 
 import typer
 from pydantic import ValidationError
+
+from bot.cli_actor import BY
 from storage import clock
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="crmbot: a CRM that lives in chat.")
@@ -23,13 +25,19 @@ def _settings():
     from bot.settings import get_settings
 
     try:
-        return get_settings()
+        settings = get_settings()
     except ValidationError as exc:
         err = exc.errors()[0]
         name = err.get("loc", ["?"])[0]
         message = str(err.get("msg", "")).removeprefix("Value error, ")
         typer.echo(f"crmbot: bad configuration: {name}: {message}", err=True)
         raise typer.Exit(2) from None
+    import logging
+
+    from bot.redact import Redactor, install
+
+    install(Redactor.of(settings), [logging.lastResort] if logging.lastResort else [])  # warnings a command prints
+    return settings
 
 
 def _engine(settings):
@@ -105,8 +113,10 @@ def user_add(
     role: str = typer.Option("rep", "--role", help="rep | manager | admin"),
     team: Optional[str] = typer.Option(None, "--team"),
     tz: Optional[str] = typer.Option(None, "--tz", help="the member's time zone"),
+    by: Optional[str] = BY,
 ) -> None:
-    """Let an account in as a member of the team."""
+    """Let an account in as a member of the team (or change the role of the member it is)."""
+    from bot.cli_actor import acting
     from storage.engine import session
     from storage.members import add_user, get_team
 
@@ -115,9 +125,10 @@ def user_add(
         raise typer.Exit(2) from None
     settings = _settings()
     with session(_engine(settings)) as s:
+        team_row = get_team(s, team or settings.team, settings.timezone)
+        acting(s, team_row, by, "manage_members")
         try:
-            member = add_user(s, get_team(s, team or settings.team, settings.timezone), platform, id, name,
-                              role, tz)
+            member = add_user(s, team_row, platform, id, name, role, tz)
         except ValueError as exc:
             typer.echo(f"crmbot: {exc}", err=True)
             raise typer.Exit(2) from None
@@ -182,9 +193,14 @@ def run() -> None:
                    err=True)
         raise typer.Exit(2) from None
     from bot.serve import serve
+    from bot.startup import StartupError
 
     _engine(settings)
-    asyncio.run(serve(settings))
+    try:
+        asyncio.run(serve(settings))
+    except StartupError as exc:
+        typer.echo(f"crmbot run: {exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 def _register_more() -> None:
@@ -192,7 +208,7 @@ def _register_more() -> None:
     import importlib
 
     for module in ("bot.cli_nudges", "bot.cli_admin", "bot.cli_llm", "bot.cli_data", "bot.cli_reports",
-                   "bot.cli_inputs"):
+                   "bot.cli_inputs", "bot.cli_workspaces"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:

@@ -1,11 +1,12 @@
 """Admin commands: invite codes and exporting every table as CSV."""
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Optional
 
 import typer
+
+from bot.cli_actor import BY
 
 
 def register(app: typer.Typer) -> None:
@@ -18,9 +19,11 @@ def invite(
     role: str = typer.Option("rep", "--role", help="rep | manager | admin"),
     team: Optional[str] = typer.Option(None, "--team"),
     days: int = typer.Option(7, "--days", min=1, max=90),
+    by: Optional[str] = BY,
 ) -> None:
     """Print a one-time code; the new member sends `/start CODE` to the bot (valid 7 days)."""
     from bot.cli import _engine, _settings
+    from bot.cli_actor import acting
     from storage.engine import session
     from storage.invites import create_invite
     from storage.members import get_team
@@ -31,7 +34,9 @@ def invite(
         raise typer.Exit(2)
     settings = _settings()
     with session(_engine(settings)) as s:
-        code = create_invite(s, get_team(s, team or settings.team, settings.timezone), role=role, days=days)
+        team_row = get_team(s, team or settings.team, settings.timezone)
+        acting(s, team_row, by, "manage_members")
+        code = create_invite(s, team_row, role=role, days=days)
         s.commit()
         typer.echo(code.code)
         typer.echo(f"Send the bot: /start {code.code}  (a {role}, valid {days} days, once)", err=True)
@@ -48,26 +53,29 @@ EXPORT_NAMES = {"customer": "customers", "contact": "contacts", "deal": "deals",
 def export(
     all_tables: bool = typer.Option(False, "--all", help="every table"),
     directory: Path = typer.Argument(..., help="folder to write the CSV files into"),
+    team: Optional[str] = typer.Option(None, "--team", help="the team (default: CRM_TEAM)"),
+    by: Optional[str] = BY,
 ) -> None:
-    """Write one CSV per table (customers.csv, contacts.csv, deals.csv, ...), each with a header row."""
-    from sqlmodel import SQLModel
-
-    import storage.models  # noqa: F401  (every table, even on a store migrated earlier)
+    """Write one CSV per table (customers.csv, contacts.csv, deals.csv, ...) with a header row: the
+    team's rows only, spreadsheet formulas neutralized."""
     from bot.cli import _engine, _settings
+    from bot.cli_actor import acting, existing_team
+    from storage.engine import session
+    from storage.export import export_team
 
     if not all_tables:
         typer.echo("crmbot: say --all to export every table", err=True)
         raise typer.Exit(2)
-    engine = _engine(_settings())
-    directory.mkdir(parents=True, exist_ok=True)
-    with engine.connect() as connection:
-        for table in SQLModel.metadata.sorted_tables:
-            name = EXPORT_NAMES.get(table.name, table.name)
-            path = directory / f"{name}.csv"
-            with path.open("w", newline="", encoding="utf-8") as handle:
-                writer = csv.writer(handle)
-                writer.writerow([c.name for c in table.columns])
-                result = connection.execution_options(stream_results=True).execute(table.select())
-                for chunk in result.partitions(5000):
-                    writer.writerows(chunk)
-            typer.echo(f"{path}")
+    settings = _settings()
+    engine = _engine(settings)
+    with session(engine) as s:
+        found = existing_team(s, team or settings.team)
+        acting(s, found, by, "export")
+        team_id = found.id
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        typer.echo(f"crmbot: cannot write to {directory}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from None
+    for path, rows in export_team(engine, team_id, directory, EXPORT_NAMES):
+        typer.echo(f"{path}  ({rows} rows)")

@@ -9,6 +9,8 @@ from typing import Any, NoReturn, Optional
 import typer
 from sqlmodel import col
 
+from bot.cli_actor import BY
+
 forget_app = typer.Typer(no_args_is_help=True, help="Erase personal data (an admin action).")
 
 
@@ -89,47 +91,49 @@ def audit(
 
 
 def forget_customer(
-    customer: str = typer.Argument(..., help="the customer's name (or #ID)"),
+    customer: str = typer.Argument(..., help="the customer's name, or its id written #ID"),
     team: Optional[str] = typer.Option(None, "--team", help="the team (default: CRM_TEAM)"),
     yes: bool = typer.Option(False, "--yes", "-y", help="do not ask for confirmation"),
-    by: Optional[str] = typer.Option(None, "--by", help="the admin (member name) doing it, for the record"),
+    by: Optional[str] = BY,
 ) -> None:
-    """Erase a customer's personal data for good; deals stay, anonymised, for reports."""
-    from sqlalchemy import select
-
+    """Erase a customer's personal data for good, in the store and in this host's spool of queued
+    messages; deals stay, anonymised, for reports. A name made of digits is a name: an id is `#2`."""
     from bot.cli import _engine, _settings
+    from bot.cli_actor import acting
+    from bot.erase import finish, forget_everywhere
+    from bot.spool import Spool
     from storage.engine import session
-    from storage.models import Member
-    from storage.privacy import ForgetError, find_customer, forget
+    from storage.privacy import ForgetError, find_customer
 
     settings = _settings()
-    with session(_engine(settings)) as s:
+    engine = _engine(settings)
+    spool = Spool(settings.spool_path)
+    with session(engine) as s:
         found = _team(s, team or settings.team)
+        admin_id = acting(s, found, by, "erase")
         try:
             target = find_customer(s, found.id, customer)
         except ForgetError as exc:
             _fail(str(exc))
-        admin_id = None
-        if by:
-            named = select(Member).where(col(Member.team_id) == found.id, col(Member.name) == by)
-            admin = s.execute(named).scalars().first()
-            if admin is None or admin.role != "admin":
-                _fail(f"{by!r} is not an admin of the team; only an admin may forget a customer")
-            admin_id = admin.id
         if not yes:
             if not sys.stdin.isatty():
                 _fail(f"this erases {target.name}'s personal data for good; add --yes to confirm")
             if not typer.confirm(f"Erase the personal data of {target.name} (#{target.id}) for good?"):
                 raise typer.Exit(1)
-        name = target.name
         try:
-            counts = forget(s, found.id, target.id, admin_id)  # type: ignore[arg-type]
+            erased = forget_everywhere(s, found, target, spool, admin_id)
         except ForgetError as exc:
             s.rollback()
             _fail(str(exc))
         s.commit()
-    typer.echo(f"Forgot {name}: it is now [erased customer #{target.id}]; deals kept, anonymised.")
-    typer.echo(", ".join(f"{k}: {v}" for k, v in counts.items() if v))
+    finish(erased, spool)
+    where = engine.url.render_as_string(hide_password=True)
+    typer.echo(f"Forgot {erased.name}: it is now [erased customer #{erased.customer_id}]; deals kept, anonymised.")
+    typer.echo(f"store {where}: " + (", ".join(f"{k} {v}" for k, v in erased.store.items() if v) or "nothing else"))
+    typer.echo(f"spool {erased.spool_path}: " + (f"{erased.spooled} queued message(s) erased" if erased.spooled
+                                                 else "no queued message about it"))
+    typer.echo("Elsewhere: backups and exports made before now still hold it; other hosts' spools are their own "
+               "(run this there too).")
 
 
 def backup(file: Path = typer.Argument(..., help="the backup file to write (gzipped JSON lines)")) -> None:

@@ -21,6 +21,7 @@ def usage(
 ) -> None:
     """LLM tokens used per member and per day (and today's team budget, CRM_LLM_DAILY_TOKENS)."""
     from bot.cli import _day, _engine, _settings
+    from bot.cli_actor import existing_team
     from handlers.llm_usage import usage_rows
     from storage.engine import session
     from storage.members import get_team
@@ -29,7 +30,7 @@ def usage(
     last = _day(day, settings.zone)
     first = last - timedelta(days=days - 1)
     with session(_engine(settings)) as s:
-        team_row = get_team(s, team or settings.team, settings.timezone)
+        team_row = existing_team(s, team) if team else get_team(s, settings.team, settings.timezone)
         rows = usage_rows(s, team_row.id, first, last)  # type: ignore[arg-type]
         s.commit()
     if as_json:

@@ -65,11 +65,13 @@ def _context(period: Optional[str], default: Optional[str], now: Optional[str]):
 
 def _run(team: Optional[str], settings, work: Callable[[Any, int], Any]) -> Any:
     from bot.cli import _engine
+    from bot.cli_actor import existing_team
     from storage.engine import session
     from storage.members import get_team
 
-    with session(_engine(settings)) as s:
-        team_id = get_team(s, team or settings.team, settings.timezone).id
+    with session(_engine(settings)) as s:  # a team named by --team must exist: a typo never makes one
+        team_row = existing_team(s, team) if team else get_team(s, settings.team, settings.timezone)
+        team_id = team_row.id
         assert team_id is not None  # a stored team
         try:
             result = work(s, team_id)

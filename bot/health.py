@@ -13,6 +13,8 @@ from sqlalchemy.engine import Engine
 if TYPE_CHECKING:  # aiohttp's server costs ~9 MB: imported only when a health port is served
     from aiohttp import web
 
+    from bot.redact import Redactor
+
 
 class JsonLines(logging.Formatter):
     """One JSON object per line: time, level, logger, message (never tokens or message bodies)."""
@@ -26,15 +28,19 @@ class JsonLines(logging.Formatter):
         return json.dumps(line, ensure_ascii=False)
 
 
-def setup_logging(fmt: str = "json", level: int = logging.INFO) -> None:
-    """Log to stderr as JSON lines (or plain text); quiet the libraries that log secrets in URLs."""
+def setup_logging(fmt: str = "json", level: int = logging.INFO, redact: Redactor | None = None) -> None:
+    """Log to stderr as JSON lines (or plain text), every line through `redact` (the configured
+    secrets masked: bot.redact); quiet the libraries that log secrets in URLs."""
+    from bot.redact import Redactor, install
+
     handler = logging.StreamHandler()
     handler.setFormatter(JsonLines() if fmt == "json" else
                          logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for noisy in ("httpx", "httpcore", "telegram.ext.Updater", "apscheduler.executors.default"):
+    install(redact or Redactor(), [handler])
+    for noisy in ("httpx", "httpcore", "telegram.ext.Updater", "apscheduler.executors.default", "slack_sdk"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

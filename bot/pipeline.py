@@ -16,7 +16,7 @@ from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session
 
 from storage.clock import at as at_instant, now as clock_now
-from bot.access import admit, link_reply
+from bot.access import Teams, admit, link_reply
 from bot.incoming import Incoming
 from bot.routing import COMMAND, route
 from bot.settings import Settings
@@ -32,7 +32,7 @@ from handlers.understanding.llm.client import LlmClient, read_card
 from handlers.llm_usage import Meter
 from storage.customers import known_names, names_version
 from storage.engine import KeptConnections, get_engine, is_busy, is_disconnect, relaxed, session as new_session
-from storage.members import get_team, set_language
+from storage.members import set_language
 from storage.inbox import accept, claim, discard, mark_answered, record_reply, settle, unanswered, unprocessed
 from storage.models import Member, Team
 from storage.vocabulary import Lang, lang_of
@@ -61,7 +61,9 @@ class Bot:
         self.fetchers: dict[str, Callable[[str], Awaitable[bytes]]] = {}
         self._names: dict[int, tuple[tuple, Sequence[str], dict[str, str]]] = {}
         self._fresh: dict[str, bool] = {}  # keys this process stored and has not processed yet
-        self._team: tuple[float, Team] | None = None  # (when read, the row): see `_team_in`
+        self._teams: dict[int, tuple[float, Team]] = {}  # team id → (when read, the row): see `_team_in`
+        # the process's own team (CRM_TEAM) and the Slack workspaces' teams, for `admit`
+        self.teams = Teams(settings.team, settings.timezone, settings.currency)
         self._resumed: set[tuple[str, str]] = set()  # stale updates this process tried: see `resume`
         self._kept = KeptConnections()  # for `_one_statement`
 
@@ -129,14 +131,14 @@ class Bot:
             try:
                 reply = await self._handle(incoming)
             except OperationalError:
-                self.spool.drop_first(index)
+                self.spool.drop(waiting[:index])
                 return done
             except Exception:  # a message that cannot be applied must not block the others
                 log.exception("a queued %s update failed", incoming.platform)
                 continue
             if reply is not None:
                 done.append((incoming, reply))
-        self.spool.drop_first(len(waiting))  # what arrived meanwhile stays for the next drain
+        self.spool.drop(waiting)  # what arrived meanwhile stays for the next drain
         return done
 
     async def replay(self) -> list[tuple[Incoming, Reply]]:
@@ -186,12 +188,12 @@ class Bot:
         # stored durably by `accept`: what the message writes can be redone from the inbox
         engine = relaxed(self.engine) if incoming.key in self._fresh else self.engine
         with new_session(engine, writer=True) as session:
-            team = self._team_in(session)
-            member, answer = admit(session, team, incoming, now)
+            member, answer = admit(session, incoming, now, self.teams)
             if member is None:
                 discard(session, incoming.platform, incoming.key)
                 session.commit()
                 return answer
+            team = self._team_in(session, member.team_id)  # the sender's team, never the process's
             stored = self._fresh.pop(incoming.key, False)  # stored by `accept` in this process
             if not stored and not claim(session, incoming.platform, incoming.key, team.id):
                 return None
@@ -207,17 +209,24 @@ class Bot:
             session.commit()
             return reply
 
-    def _team_in(self, session: Session) -> Team:
-        """The team row, read at most every few seconds (its currency, zone and settings change
-        rarely, by an admin's command); in between, a detached copy no message writes to."""
-        cached = self._team
+    def _team_in(self, session: Session, team_id: int) -> Team:
+        """The sender's team row, read at most every few seconds per team (its currency, zone and
+        settings change rarely, by an admin's command); in between, a detached copy no message writes to."""
+        cached = self._teams.get(team_id)
         if cached is not None and time.monotonic() - cached[0] < TEAM_TTL_S:
             return cached[1]  # read-only for a message: handlers take its id, zone, currency, settings
-        team = get_team(session, self.settings.team, self.settings.timezone, self.settings.currency)
+        team = session.get(Team, team_id)
+        if team is None:  # the member's row names it, so it exists; a restore in between could remove it
+            raise LookupError(f"team {team_id} is gone")
+        self._remember(team)
+        return team
+
+    def _remember(self, team: Team) -> None:
         copy = Team(**{c.name: getattr(team, c.name) for c in Team.__table__.columns})  # type: ignore[attr-defined]
         make_transient_to_detached(copy)  # never in a session itself, so never expired
-        self._team = (time.monotonic(), copy)
-        return team
+        self._teams[team.id] = (time.monotonic(), copy)  # type: ignore[index]
+        while len(self._teams) > 10_000:  # bounded: the oldest read again on their next message
+            self._teams.pop(next(iter(self._teams)))
 
     async def _answer(self, session: Session, team: Team, member: Member, incoming: Incoming,
                       now: datetime) -> Reply:

@@ -10,7 +10,9 @@ from sqlalchemy.exc import OperationalError
 
 from bot.health import Health, setup_logging
 from bot.pipeline import Bot
+from bot.redact import Redactor
 from bot.settings import Settings
+from bot.startup import StartupError, explain
 from handlers.reply import Reply
 
 log = logging.getLogger("crmbot.run")
@@ -61,7 +63,7 @@ def build_adapters(bot: Bot, settings: Settings) -> dict[str, Adapter]:
 
 async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
     """Run until SIGINT/SIGTERM (or `stop` is set), then shut everything down in order."""
-    setup_logging(settings.log_format)
+    setup_logging(settings.log_format, redact=Redactor.of(settings))
     bot = build_bot(settings)
     adapters = build_adapters(bot, settings)
     stop = stop or asyncio.Event()
@@ -73,9 +75,14 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
             pass
     started: list[Adapter] = []
     scheduler: Any = None
+    failed: StartupError | None = None
     try:
         for name, adapter in adapters.items():
-            await adapter.start()
+            try:
+                await adapter.start()
+            except Exception as exc:  # one line saying what to fix (bot.startup), never a traceback
+                failed = StartupError(explain(name, exc, settings))
+                raise failed from None
             started.append(adapter)
             log.info("%s adapter started", name)
         senders = Senders(adapters)
@@ -101,7 +108,8 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
             scheduler.shutdown()
         for adapter in reversed(started):
             await adapter.stop()
-        log.info("stopped")
+        if failed is None:  # a failed start says why in one line, and nothing else
+            log.info("stopped")
 
 
 async def _drain_forever(bot: Bot, senders: Senders, stop: asyncio.Event, every: float = 5.0) -> None:

@@ -12,6 +12,7 @@ from sqlmodel import Session
 from handlers.llm_usage import Meter
 from storage.journal import Journal
 from storage.models import ChatState, Member, Team
+from storage.permissions import Actor
 from storage.vocabulary import Lang
 
 CardAnswer = Literal["save", "cancel"]
@@ -61,6 +62,11 @@ class Ctx:
     def today(self) -> date:
         """The member's local date."""
         return self.now.astimezone(self.zone).date()
+
+    @property
+    def actor(self) -> Actor:
+        """Who acts, as the permission table sees them (storage.permissions)."""
+        return Actor(self.member.id, self.team.id, self.member.role)  # type: ignore[arg-type]
 
     @property
     def local_now(self) -> datetime:

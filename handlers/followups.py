@@ -4,12 +4,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from handlers.context import Ctx, journal_of
+from handlers.refusals import member_name, refusal
 from handlers.reply import Choice, Reply
 from handlers.resolve import state_of
 from handlers.texts import clock, day, day_range, t
 from handlers.understanding.model import Parse
 from storage.customers import open_followups
 from storage.models import Customer, FollowUp
+from storage.permissions import Action, check
 from storage.reminders import local_time, moved
 
 
@@ -38,12 +40,25 @@ async def handle_followups(parse: Parse, ctx: Ctx) -> Reply:
     return Reply(text="\n".join(lines), lang=ctx.lang, choices=choices)
 
 
+def _unchangeable(ctx: Ctx, follow: FollowUp | None) -> Reply | None:
+    """Why the member may not close or move `follow` (None: they may). Another team's follow-up is
+    as unknown as a missing one; a colleague's is theirs and their manager's to change."""
+    if follow is None or follow.team_id != ctx.team.id or follow.done_at is not None:
+        return Reply(text=t(ctx.lang, "done_which"), lang=ctx.lang)
+    decision = check(ctx.actor, Action.CHANGE_FOLLOWUP, team_id=follow.team_id, owner_id=follow.member_id)
+    if not decision:
+        return Reply(text=refusal(ctx.lang, "followup_not_yours", owner=member_name(ctx, follow.member_id)),
+                     lang=ctx.lang)
+    return None
+
+
 async def handle_snooze(parse: Parse, ctx: Ctx) -> Reply:
     """Move a follow-up later by a day or a week (a reminder's Snooze button); undoable."""
     follow = ctx.session.get(FollowUp, ctx.pressed.followup_id) if ctx.pressed.followup_id else None
     days = max(1, min(ctx.pressed.days or 1, 90))
-    if follow is None or follow.team_id != ctx.team.id or follow.done_at is not None:
-        return Reply(text=t(ctx.lang, "done_which"), lang=ctx.lang)
+    refused = _unchangeable(ctx, follow)
+    if refused is not None or follow is None:
+        return refused or Reply(text=t(ctx.lang, "done_which"), lang=ctx.lang)
     note_id = _note(ctx, follow.customer_id)
     due = max(follow.due, ctx.today) + timedelta(days=days)
     journal_of(ctx).change(follow, due=due, remind_at=moved(follow.remind_at, due, ctx.zone))  # the same hour
@@ -79,8 +94,9 @@ async def handle_done(parse: Parse, ctx: Ctx) -> Reply:
             wanted = listed[0]
     if wanted is not None:
         follow = ctx.session.get(FollowUp, wanted)
-    if follow is None or follow.team_id != ctx.team.id or follow.done_at is not None:
-        return Reply(text=t(ctx.lang, "done_which"), lang=ctx.lang)
+    refused = _unchangeable(ctx, follow)
+    if refused is not None or follow is None:
+        return refused or Reply(text=t(ctx.lang, "done_which"), lang=ctx.lang)
     note_id = _note(ctx, follow.customer_id)
     journal_of(ctx).change(follow, done_at=ctx.now)
     customer = ctx.session.get(Customer, follow.customer_id)

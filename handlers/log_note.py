@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from handlers.context import Ctx, journal_of
 from handlers.labels import lost_reason_label, source_label
 from handlers.ask import ask_whose
 from handlers.people import upsert_contact
+from handlers.refusals import member_name, refusal
 from handlers.reply import Choice, Reply
 from handlers.reports import record_note_issue
 from handlers.resolve import resolve_customer, save_state, state_of
@@ -16,6 +19,7 @@ from handlers.understanding.languages import cues, one_of
 from handlers.understanding.model import Parse
 from storage.customers import contacts_of, name_key, open_deal
 from storage.models import Customer, Deal, FollowUp, Interaction, StageChange
+from storage.permissions import Action, check
 from storage.reminders import remind_instant
 from storage.vocabulary import CLOSED_STAGES, OPEN_STAGES, Channel, Stage
 
@@ -35,10 +39,19 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
         contacts = (contacts_of(ctx.session, ctx.team.id, resolved.customer.id)[:5]  # type: ignore[arg-type]
                     if resolved.customer is not None else [])
         return ask_whose(ctx, resolved.customer, resolved.new_name, contacts)
+    customer = resolved.customer
+    touches_deal = parse.stage or parse.amount is not None or parse.close_on is not None
+    deal = open_deal(ctx.session, ctx.team.id, customer.id) \
+        if customer is not None and touches_deal else None  # type: ignore[arg-type, union-attr]
+    plan = _deal_plan(parse, ctx, deal)
+    if deal is not None and plan.changes:  # before anything is written: the note lands whole or not at all
+        decision = check(ctx.actor, Action.CHANGE_DEAL, team_id=deal.team_id, owner_id=deal.owner_id)
+        if not decision:
+            return Reply(text=refusal(ctx.lang, "deal_not_yours", customer=customer.name,  # type: ignore[union-attr]
+                                      owner=member_name(ctx, deal.owner_id)), lang=ctx.lang)
 
     journal = journal_of(ctx)
     lines: list[tuple[str, dict]] = []
-    customer = resolved.customer
     if customer is None:
         customer = Customer(team_id=ctx.team.id, name=resolved.new_name or "?",  # type: ignore[arg-type]
                             name_key=name_key(resolved.new_name or "?"), owner_id=ctx.member.id,
@@ -50,7 +63,8 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
 
     state = state_of(ctx)
     contact = upsert_contact(parse, ctx, customer, state, lines)
-    _write_deal(parse, ctx, customer, lines)
+    if touches_deal:
+        _write_deal(parse, ctx, customer, deal, plan, lines)
     _write_customer_facts(parse, ctx, customer, lines)
     if parse.channel:
         journal.insert(Interaction, team_id=ctx.team.id, customer_id=customer.id,
@@ -127,15 +141,42 @@ def _deal_facts(parse: Parse, ctx: Ctx, deal: Deal, changes: dict, lines: list[t
         lines.append(("deal_lost_reason", {"reason": lost_reason_label(parse.lost_reason, ctx.lang)}))
 
 
-def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[str, dict]]) -> None:
-    if not parse.stage and parse.amount is None and parse.close_on is None:
-        return
-    journal = journal_of(ctx)
-    deal = None if ctx.new_customer_id == customer.id else \
-        open_deal(ctx.session, ctx.team.id, customer.id)  # type: ignore[arg-type]
+@dataclass
+class _DealPlan:
+    """What a note does to the customer's open deal: its amount in minor units, its currency, and
+    the changes to an existing deal (empty: it changes nothing)."""
+
+    minor: int | None
+    currency: str
+    changes: dict[str, Any]
+    facts: list[tuple[str, dict]]  # reply lines of the close date and lost reason it sets
+
+
+def _deal_plan(parse: Parse, ctx: Ctx, deal: Deal | None) -> _DealPlan:
+    """The deal changes the note asks for, before anything is written (so a refusal writes nothing)."""
     minor = int((Decimal(parse.amount) * 100).to_integral_value()) if parse.amount is not None else None
     currency = parse.currency or (deal.currency if deal else None) or cues(parse.lang).LOCAL_CURRENCY \
         or ctx.team.currency
+    changes: dict[str, Any] = {}
+    facts: list[tuple[str, dict]] = []
+    if deal is None:
+        return _DealPlan(minor, currency, changes, facts)
+    if parse.stage and parse.stage != deal.stage and _moves_forward(deal.stage, parse.stage):
+        changes.update(stage=parse.stage, closed_at=ctx.now if parse.stage in CLOSED_STAGES else None)
+    if minor is not None and (minor != deal.amount_minor or currency != deal.currency):
+        changes.update(amount_minor=minor, currency=currency)
+    _deal_facts(parse, ctx, deal, changes, facts)
+    if changes:
+        changes["updated_at"] = ctx.now
+        if deal.owner_id is None:  # a deal nobody owned becomes the changer's
+            changes["owner_id"] = ctx.member.id
+    return _DealPlan(minor, currency, changes, facts)
+
+
+def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, deal: Deal | None, plan: _DealPlan,
+                lines: list[tuple[str, dict]]) -> None:
+    journal = journal_of(ctx)
+    minor, currency = plan.minor, plan.currency
     if deal is None:
         stage = parse.stage or Stage.LEAD
         deal = Deal(team_id=ctx.team.id, customer_id=customer.id, stage=stage,  # type: ignore[arg-type]
@@ -153,29 +194,18 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[st
         lines.append(("deal_new", {"stage": t(ctx.lang, f"stage.{stage}"), "amount": amount}))
         _deal_facts(parse, ctx, Deal(team_id=deal.team_id, customer_id=deal.customer_id, stage=stage), {}, lines)
         return
-    changes: dict = {}
-    old = deal.stage
-    if parse.stage and parse.stage != old and _moves_forward(old, parse.stage):
-        changes.update(stage=parse.stage,
-                       closed_at=ctx.now if parse.stage in CLOSED_STAGES else None)
-    if minor is not None and (minor != deal.amount_minor or currency != deal.currency):
-        changes.update(amount_minor=minor, currency=currency)
-    fact_lines: list[tuple[str, dict]] = []
-    _deal_facts(parse, ctx, deal, changes, fact_lines)
-    if not changes:
+    if not plan.changes:
         return
-    changes["updated_at"] = ctx.now
-    if deal.owner_id is None:
-        changes["owner_id"] = ctx.member.id
-    journal.change(deal, **changes)
-    if "stage" in changes:
+    old = deal.stage
+    journal.change(deal, **plan.changes)
+    if "stage" in plan.changes:
         journal.insert(StageChange, team_id=ctx.team.id, deal_id=deal.id, from_stage=old,
                        to_stage=deal.stage, at=ctx.now, member_id=ctx.member.id)
         lines.append(("deal_stage", {"old": t(ctx.lang, f"stage.{old}"),
                                      "new": t(ctx.lang, f"stage.{deal.stage}")}))
-    if "amount_minor" in changes:
+    if "amount_minor" in plan.changes:
         lines.append(("deal_amount", {"amount": money(minor, currency, ctx.lang)}))
-    lines += fact_lines
+    lines += plan.facts
 
 
 def _promise(parse: Parse, text: str) -> str:

@@ -6,9 +6,11 @@ Understanding has already said which report a message asks for (`Parse.report`, 
 `understanding/report_words.py`) and the period its words name (else the report's default
 period); `REPORTS` runs it. A question that names a member of the
 team ("Anna's pipeline", "what did Anna do this week", "воронка Анны") is answered with that
-member's figures, filtered in SQL. Reps see their own activity, quiet deals, overdue follow-ups
-and inquiries, and may name only themselves; managers and admins see the team, any member of
-it, and the leaderboard.
+member's figures, filtered in SQL. Whose figures a member may see is the permission table's
+(storage.permissions, docs/permissions.md): reps see their own deals (pipeline, forecast,
+funnel), activity, quiet deals, overdue follow-ups and inquiries, and may name only themselves;
+managers and admins see the team, any member of it, and the leaderboard, and their own when
+they ask for "my …"; lead sources and top customers are about the team's customers, shared by all.
 """
 from __future__ import annotations
 
@@ -21,10 +23,11 @@ from handlers.context import Ctx
 from handlers.periods import resolve_period
 from handlers.report_views import (activity_view, forecast_view, funnel_view, inquiries_view, leaderboard_view,
                                    losses_view, overdue_view, pipeline_view, quiet_view, sources_view, top_view)
+from handlers.report_views.common import span
 from handlers.reply import Reply
 from handlers.texts import day, t
 from handlers.understanding.model import Parse
-from handlers.understanding.report_words import note_issue_kind
+from handlers.understanding.report_words import MINE, note_issue_kind
 from storage.inquiries import open_for_customer, record
 from storage.models import Inquiry
 from handlers.understanding.members import Member as Named
@@ -32,6 +35,8 @@ from handlers.understanding.members import members_named
 from storage.members import roster
 from storage.reports import (activity_report, forecast, funnel, inquiries_report, leaderboard, losses,
                              overdue_followups, pipeline, quiet_deals, sources, top_customers)
+from storage import permissions
+from storage.permissions import Action
 from storage.reports.common import instants
 from storage.vocabulary import ReportKind
 
@@ -49,8 +54,9 @@ def _period(parse: Parse, ctx: Ctx, kind: str) -> tuple[date, date] | None:
     return resolve_period(name, ctx.today) if name else None
 
 
-def _is_rep(ctx: Ctx) -> bool:
-    return ctx.member.role == "rep"
+def _sees_team(ctx: Ctx, kind: str) -> bool:
+    """Whether the member's role may see everyone's figures in this report (the permission table)."""
+    return permissions.scope(ctx.member.role, ACTION_OF[ReportKind(kind)]) is permissions.Scope.TEAM
 
 
 def _drawn(view: Callable[..., tuple[str, bytes | None]], report: object, lang: str,
@@ -86,10 +92,11 @@ async def handle_help(parse: Parse, ctx: Ctx) -> Reply:
 @dataclass(frozen=True)
 class Scope:
     """Whose figures a report adds up: the team's (`member_id` None) or one member's, `named` when the
-    question named them ("Anna's pipeline", "what did Anna do")."""
+    question named them ("Anna's pipeline", "what did Anna do"), `own` when they are the asker's."""
 
     member_id: int | None = None
     named: str | None = None
+    own: bool = False
 
 
 async def handle_report(kind: str, parse: Parse, ctx: Ctx) -> Reply:
@@ -112,19 +119,24 @@ def _scope(ctx: Ctx, kind: str) -> Scope | Reply:
         names = t(ctx.lang, "list_sep").join(m.name for m in named)
         return Reply(text=t(ctx.lang, "member_which", names=names), lang=ctx.lang)
     if named and kind in PER_MEMBER:
-        if _is_rep(ctx) and named[0].id != ctx.member.id:
+        if named[0].id != ctx.member.id and not _sees_team(ctx, kind):
             return Reply(text=t(ctx.lang, "only_own", name=named[0].name), lang=ctx.lang)
         return Scope(named[0].id, named[0].name)
-    return Scope(ctx.member.id if _is_rep(ctx) and kind in REPS_OWN else None)
+    if kind not in PER_MEMBER:
+        return Scope()
+    owner = permissions.report_owner(ctx.actor, ACTION_OF[ReportKind(kind)], bool(MINE.search(ctx.text or "")))
+    return Scope(owner, own=owner is not None)
 
 
-def _about(text: str, scope: Scope) -> str:
-    """A report narrowed to a named member says whose it is on its first line."""
-    if not scope.named:
+def _about(text: str, scope: Scope, lang: str) -> str:
+    """A report narrowed to one member says whose it is on its first line: the member it named, or
+    "your deals only" for the asker's own."""
+    who = scope.named or (t(lang, "only_mine") if scope.own else None)
+    if not who:
         return text
     first, newline, rest = text.partition("\n")
     head = first.rstrip(":：")
-    return f"{head} · {scope.named}{first[len(head):]}{newline}{rest}"
+    return f"{head} · {who}{first[len(head):]}{newline}{rest}"
 
 
 def _team_id(ctx: Ctx) -> int:
@@ -136,8 +148,10 @@ def _team_id(ctx: Ctx) -> int:
 async def _pipeline(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
     start, end = _period(parse, ctx, "pipeline")  # type: ignore[misc]
     report = pipeline(ctx.session, _team_id(ctx), start, end, owner_id=scope.member_id)
-    text, image = _drawn(pipeline_view, report, ctx.lang, name=scope.named,
-                         by_owner=not _is_rep(ctx) and scope.member_id is None)
+    text, image = _drawn(pipeline_view, report, ctx.lang, name=scope.named, by_owner=scope.member_id is None)
+    if scope.own and not scope.named:  # the asker's own deals: "Your pipeline …"
+        title = t(ctx.lang, "pipeline_mine_title", **span(report.period, ctx.lang))
+        text = title + (text[text.index("\n"):] if "\n" in text else "")
     return _reply(text, ctx.lang, image)
 
 
@@ -145,14 +159,14 @@ async def _forecast(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
     start, end = _period(parse, ctx, "forecast")  # type: ignore[misc]
     report = forecast(ctx.session, _team_id(ctx), start, end, now=ctx.now, owner_id=scope.member_id)
     text, image = _drawn(forecast_view, report, ctx.lang)
-    return _reply(_about(text, scope), ctx.lang, image)
+    return _reply(_about(text, scope, ctx.lang), ctx.lang, image)
 
 
 async def _funnel(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
     start, end = _period(parse, ctx, "funnel")  # type: ignore[misc]
     text, image = _drawn(funnel_view, funnel(ctx.session, _team_id(ctx), start, end, owner_id=scope.member_id),
                          ctx.lang)
-    return _reply(_about(text, scope), ctx.lang, image)
+    return _reply(_about(text, scope, ctx.lang), ctx.lang, image)
 
 
 async def _activity(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
@@ -163,7 +177,7 @@ async def _activity(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
 
 
 async def _leaderboard(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
-    if _is_rep(ctx):
+    if not _sees_team(ctx, ReportKind.LEADERBOARD):
         return Reply(text=t(ctx.lang, "leaderboard_managers"), lang=ctx.lang)
     start, end = _period(parse, ctx, "leaderboard")  # type: ignore[misc]
     text, image = _drawn(leaderboard_view, leaderboard(ctx.session, _team_id(ctx), start, end), ctx.lang)
@@ -192,12 +206,12 @@ async def _top(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
 async def _quiet(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
     days = int((ctx.team.settings or {}).get("quiet_days") or 14)
     report = quiet_deals(ctx.session, _team_id(ctx), ctx.now, days=days, owner_id=scope.member_id)
-    return _reply(_about(quiet_view(report, ctx.lang), scope), ctx.lang)
+    return _reply(_about(quiet_view(report, ctx.lang), scope, ctx.lang), ctx.lang)
 
 
 async def _overdue(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
     report = overdue_followups(ctx.session, _team_id(ctx), ctx.today, member_id=scope.member_id)
-    return _reply(_about(overdue_view(report, ctx.lang), scope), ctx.lang)
+    return _reply(_about(overdue_view(report, ctx.lang), scope, ctx.lang), ctx.lang)
 
 
 async def _inquiries(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
@@ -205,7 +219,7 @@ async def _inquiries(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
     if parse.period:
         since, until = instants(parse.period[0], parse.period[1], ctx.zone)
     report = inquiries_report(ctx.session, _team_id(ctx), since, until, member_id=scope.member_id)
-    return _reply(_about(inquiries_view(report, ctx.lang, zone=ctx.zone), scope), ctx.lang)
+    return _reply(_about(inquiries_view(report, ctx.lang, zone=ctx.zone), scope, ctx.lang), ctx.lang)
 
 
 REPORTS: dict[ReportKind, Callable[[Parse, Ctx, Scope], Awaitable[Reply]]] = {
@@ -214,10 +228,16 @@ REPORTS: dict[ReportKind, Callable[[Parse, Ctx, Scope], Awaitable[Reply]]] = {
     ReportKind.TOP: _top, ReportKind.QUIET: _quiet, ReportKind.OVERDUE: _overdue, ReportKind.INQUIRIES: _inquiries,
     ReportKind.LOST: _lost,
 }
-# reports a question can narrow to one named member; and those a rep always gets of their own work
+# reports a question can narrow to one member (named, or the asker's own)
 PER_MEMBER = (ReportKind.PIPELINE, ReportKind.FORECAST, ReportKind.FUNNEL, ReportKind.ACTIVITY, ReportKind.QUIET,
               ReportKind.OVERDUE, ReportKind.INQUIRIES, ReportKind.LOST)
-REPS_OWN = (ReportKind.ACTIVITY, ReportKind.QUIET, ReportKind.OVERDUE, ReportKind.INQUIRIES, ReportKind.LOST)
+# the permission that says whose figures each report may add up (storage.permissions)
+ACTION_OF = {ReportKind.PIPELINE: Action.SEE_PIPELINE, ReportKind.FORECAST: Action.SEE_PIPELINE,
+             ReportKind.FUNNEL: Action.SEE_PIPELINE, ReportKind.LOST: Action.SEE_PIPELINE,
+             ReportKind.ACTIVITY: Action.SEE_ACTIVITY,
+             ReportKind.LEADERBOARD: Action.SEE_ACTIVITY, ReportKind.QUIET: Action.SEE_ACTIVITY,
+             ReportKind.OVERDUE: Action.SEE_ACTIVITY, ReportKind.INQUIRIES: Action.SEE_ACTIVITY,
+             ReportKind.SOURCES: Action.SEE_CUSTOMER_REPORTS, ReportKind.TOP: Action.SEE_CUSTOMER_REPORTS}
 
 
 # -- hooks for the note and the customer card (wired by their owners) ---------------------------

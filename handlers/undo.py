@@ -6,10 +6,12 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from handlers.context import Ctx
+from handlers import refusals
 from handlers.reply import Reply
 from handlers.texts import t
 from handlers.understanding.model import Parse
 from storage.models import Customer, Note
+from storage.permissions import Action, check
 from storage.revert import Blocker, Reason, revert
 
 
@@ -23,7 +25,7 @@ async def handle_undo(parse: Parse, ctx: Ctx) -> Reply:
         query = query.where(col(Note.undone_at).is_(None))
     note = ctx.session.execute(query.order_by(col(Note.id).desc()).limit(1)).scalars().first()
     if note is None:
-        return Reply(text=t(ctx.lang, "nothing_to_undo"), lang=ctx.lang)
+        return _not_yours(ctx, note_id) or Reply(text=t(ctx.lang, "nothing_to_undo"), lang=ctx.lang)
     customer = ctx.session.get(Customer, note.customer_id) if note.customer_id else None
     name = customer.name if customer else "?"
     if note.undone_at is not None:
@@ -49,3 +51,14 @@ def refusal(ctx: Ctx, customer: str, blocker: Blocker) -> str:
             parts.append(t(ctx.lang, "undo_that_first"))
     parts.append(t(ctx.lang, "undo_kept"))
     return ("" if ctx.lang == "zh" else " ").join(parts)
+
+
+def _not_yours(ctx: Ctx, note_id: int | None) -> Reply | None:
+    """A colleague's Undo button (pressed in a group chat, or forged): the note is theirs to take back."""
+    other = ctx.session.get(Note, note_id) if note_id else None
+    if other is None or other.team_id != ctx.team.id or other.undone_at is not None:
+        return None
+    if check(ctx.actor, Action.UNDO_NOTE, team_id=other.team_id, owner_id=other.member_id):
+        return None
+    return Reply(text=refusals.refusal(ctx.lang, "note_not_yours", owner=refusals.member_name(ctx, other.member_id)),
+                 lang=ctx.lang)

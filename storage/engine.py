@@ -1,19 +1,22 @@
 """Engine and sessions: SQLite by default (WAL, busy timeout, foreign keys), PostgreSQL when given."""
 from __future__ import annotations
 
+import fcntl
 import time
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DisconnectionError, OperationalError
+from sqlalchemy.exc import ArgumentError, DisconnectionError, NoSuchModuleError, OperationalError
 from sqlmodel import Session, create_engine
 
 T = TypeVar("T")
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 IDLE_PING_S = 10.0  # a pooled PostgreSQL connection unused this long is pinged before use
+SCHEMA_LOCK_KEY = 0x63726D62  # "crmb": the advisory lock processes take turns on to create or migrate the schema
 
 
 def is_busy(exc: BaseException) -> bool:
@@ -31,8 +34,8 @@ class StoreError(RuntimeError):
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     dbapi_connection.isolation_level = None  # transactions are begun below, not by the driver
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=10000")  # first: switching a new file to WAL waits its turn too
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -52,12 +55,35 @@ def make_engine(url: str | URL, relaxed: bool = False) -> Engine:
     """An engine for `url`; PostgreSQL URLs use psycopg 3 unless a driver is named.
 
     `relaxed`: on PostgreSQL its commits do not wait for the WAL to reach the disk (see `relaxed`)."""
+    shown = _without_password(str(url)) if not isinstance(url, URL) else url.render_as_string(hide_password=True)
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
-        raise StoreError(f"DATABASE_URL is not a database URL ({url!r}): {exc}") from exc
+        parsed.port  # noqa: B018  (a port that is not a number fails here, not at the first connection)
+    except (ArgumentError, ValueError) as exc:
+        what = "has a port that is not a number" if isinstance(exc, ValueError) and "int" in str(exc) \
+            else "is not a database URL"
+        raise StoreError(f"DATABASE_URL {what} ({shown}): write it like sqlite:///crm.db or "
+                         "postgresql://user:password@host:5432/name") from exc
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
+    try:
+        return _create(parsed, relaxed)
+    except NoSuchModuleError as exc:
+        raise StoreError(f"DATABASE_URL names a database crmbot does not support ({parsed.drivername}): use "
+                         "sqlite:///path.db or postgresql://user:password@host:5432/name") from exc
+    except ImportError as exc:
+        raise StoreError(f"DATABASE_URL needs a driver that is not installed ({exc.name or exc}) for "
+                         f"{parsed.get_backend_name()}: crmbot stores its data in SQLite or PostgreSQL") from exc
+
+
+def _without_password(url: str) -> str:
+    """`url` with a password written in it masked (for messages about a URL that does not parse)."""
+    import re
+
+    return re.sub(r"(://[^:/@\s]*:)[^@\s]+@", r"\1***@", url)
+
+
+def _create(parsed: URL, relaxed: bool) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(parsed, connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -149,25 +175,62 @@ def relaxed(engine: Engine) -> Engine:
     return make_engine(engine.url, relaxed=True)
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest migration (creates it on first use)."""
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to the newest migration (creates it on first use). Processes that start at
+    once take turns (see `schema_lock`); whoever comes second finds the work done."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
+    with schema_lock(engine), engine.begin() as connection:
+        if revision == "head" and _at_head_on(connection):
+            return
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, revision)
+
+
+@contextmanager
+def schema_lock(engine: Engine) -> Iterator[None]:
+    """Held while the schema is created or migrated, across processes: a PostgreSQL advisory lock
+    (on a connection of its own, for as long as the work takes), a lock file beside a SQLite file."""
+    if engine.dialect.name == "sqlite":
+        database = engine.url.database
+        if not database or database == ":memory:" or database.startswith("file:"):
+            yield
+            return
+        path = Path(database).with_name(Path(database).name + ".schema-lock")
+        with open(path, "a") as guard:
+            fcntl.flock(guard, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(guard, fcntl.LOCK_UN)
+        return
+    with engine.connect() as holder:
+        holder.execute(text("SELECT pg_advisory_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
+        try:
+            yield
+        finally:
+            holder.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SCHEMA_LOCK_KEY})
+            holder.commit()
+
+
+def _heads() -> set[str]:
+    return {p.stem.split("_")[0] for p in (MIGRATIONS / "versions").glob("[0-9]*.py")}
+
+
+def _at_head_on(connection: Connection) -> bool:
+    if not inspect(connection).has_table("alembic_version"):
+        return False
+    heads = _heads()
+    current = {row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))}
+    return bool(current) and current <= heads and max(heads) in current
 
 
 def _at_head(engine: Engine) -> bool:
-    heads = {p.stem.split("_")[0] for p in (MIGRATIONS / "versions").glob("[0-9]*.py")}
     with engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
-            return False
-        current = {row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))}
-    return bool(current) and current <= heads and max(heads) in current
+        return _at_head_on(connection)
 
 
 @lru_cache(maxsize=8)

@@ -1,16 +1,17 @@
 """Reading an import CSV: the headers each field goes by (en/zh/ru), the stage names, the
 file's encoding and delimiter, dates and amounts as people write them, and the checks a row
-must pass. `storage.importer` writes what passes."""
+must pass: malformed CSV (unclosed quotes, binary content) and spreadsheet formulas are row
+errors with their line. `storage.importer` writes what passes."""
 from __future__ import annotations
 
 import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from storage.csv_safety import formula_like
 from storage.vocabulary import Stage
 
 CUSTOMER = "customer"
@@ -58,6 +59,7 @@ STAGES: dict[Stage, tuple[str, ...]] = {
     Stage.WON: ("won", "closed won", "成交", "已成交", "赢单", "выиграна", "успешно", "выиграно"),
     Stage.LOST: ("lost", "closed lost", "丢单", "已丢单", "输单", "проиграна", "проиграно", "отказ"),
 }
+MAX_AMOUNT = Decimal(10) ** 13  # ten trillion in major units: far beyond a deal, well inside a BIGINT of minor units
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -79,14 +81,54 @@ def decode(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def csv_rows(text: str) -> Iterator[list[str]]:
-    """The rows of `text`, the delimiter (comma, semicolon, tab) sniffed from its start."""
+class Unreadable(ValueError):
+    """The file is not a CSV text this import can read at all (`line` says where it stops making sense)."""
+
+    def __init__(self, line: int, reason: str):
+        super().__init__(reason)
+        self.line, self.reason = line, reason
+
+
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+
+
+def read_rows(data: bytes) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str, str]]]:
+    """The file's records, each with the line it starts on (the header is line 1), and the problems
+    found reading it: (line, field, reason). A binary file (a spreadsheet's .xlsx, a picture) is one
+    problem on line 1. A record whose cell holds a line break (an unclosed quote merges the lines after
+    it into one cell) is a problem on the line it starts, never a row quietly made of several; an
+    unclosed quote that runs to the end of the file stops the reading there."""
+    if b"\x00" in data[:65536]:
+        raise Unreadable(1, "this is not a CSV text file (binary content: save the sheet as CSV UTF-8)")
+    text = decode(data)
     sample = text[:4096]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return csv.reader(io.StringIO(text), dialect)
+    reader = csv.reader(io.StringIO(text), dialect, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    problems: list[tuple[int, str, str]] = []
+    start = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append((start, "-", f"not valid CSV from here on ({exc}): an unclosed or stray quote?"))
+            break
+        if any("\n" in cell or "\r" in cell for cell in cells):
+            problems.append((start, "-", f"a line break inside a cell (lines {start}–{reader.line_num} read as "
+                                         "one row): an unclosed quote?"))
+        elif any(_BINARY.search(cell) for cell in cells):
+            problems.append((start, "-", "control characters or bytes that are not text"))
+        else:
+            rows.append((start, cells))
+        start = reader.line_num + 1
+    if not rows and not problems:
+        return [], []
+    return rows, problems
 
 
 def parse_date(value: str) -> date:
@@ -112,12 +154,16 @@ def parse_amount(value: str) -> int:
         raise ValueError("not a number") from exc
     if not number.is_finite() or number < 0:
         raise ValueError("must be a positive number")
+    if number > MAX_AMOUNT:
+        raise ValueError(f"too large (at most {MAX_AMOUNT:,})")
     return int((number * 100).to_integral_value())
 
 
 def check_row(kind: str, values: dict[str, str], members: dict[str, int]) -> list[tuple[str, str]]:
     """What is wrong with one row of `kind`: (field, reason) pairs, none when it can be written."""
     problems = [(f, "empty") for f in REQUIRED[kind] if not values.get(f)]
+    problems += [(f, f"starts with {v.lstrip()[0]!r}: a spreadsheet would run it as a formula (remove that "
+                     "character, or write the value as text)") for f, v in values.items() if formula_like(v)]
     if values.get("owner") and fold(values["owner"]) not in members:
         problems.append(("owner", f"no member called {values['owner']!r}"))
     if kind == "contacts":

@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from storage import clock
 from storage.customers import name_key
-from storage.import_rows import (CUSTOMER, HEADERS, REQUIRED, STAGE_OF, birthday, check_row, csv_rows, decode,
-                                 fold, parse_amount, parse_date)
+from storage.import_rows import (CUSTOMER, HEADERS, REQUIRED, STAGE_OF, Unreadable, birthday, check_row, fold,
+                                 parse_amount, parse_date, read_rows)
 from storage.models import Contact, Customer, CustomerAlias, Deal, Member, StageChange
 from storage.vocabulary import CLOSED_STAGES, Stage
 from sqlmodel import col
@@ -31,14 +31,22 @@ def import_csv(session, team_id: int, kind: str, data: bytes, dry_run: bool = Fa
     if kind not in HEADERS:
         raise ValueError(f"import what? customers, contacts or deals, not {kind!r}")
     now = now or clock.now()
-    rows = list(csv_rows(decode(data)))
-    if not rows:
-        return _result(kind, 0, [{"line": 1, "field": "-", "reason": "the file is empty"}], {}, 0, False)
-    columns, errors = _columns(kind, rows[0])
-    if errors:
-        return _result(kind, len(rows) - 1, errors, {}, 0, False)
+    try:
+        records, unreadable = read_rows(data)
+    except Unreadable as exc:
+        return _result(kind, 0, [{"line": exc.line, "field": "-", "reason": exc.reason}], {}, 0, False)
+    errors: list[dict[str, Any]] = [{"line": line, "field": field, "reason": reason}
+                                    for line, field, reason in unreadable]
+    if not records or records[0][0] != 1:
+        errors.insert(0, {"line": 1, "field": "-", "reason": "the file is empty" if not records and not errors
+                          else "no header row on line 1"})
+        return _result(kind, 0, errors, {}, 0, False)
+    columns, header_errors = _columns(kind, records[0][1])
+    if header_errors:
+        return _result(kind, len(records) - 1, header_errors + errors, {}, 0, False)
     keys, members = _known(session, team_id)
-    plan, errors = _plan(kind, rows, columns, members)
+    plan, row_errors = _plan(kind, records, columns, members)
+    errors = sorted(errors + row_errors, key=lambda e: e["line"])
     write = not dry_run and not errors
     created, matched = _apply(session, team_id, kind, plan, keys, members, now, write)
     if write:
@@ -74,12 +82,12 @@ def _known(session, team_id: int) -> tuple[dict[str, int], dict[str, int]]:
     return keys, {fold(n): i for i, n in session.execute(people)}
 
 
-def _plan(kind: str, rows: list[list[str]], columns: dict[str, int],
+def _plan(kind: str, records: list[tuple[int, list[str]]], columns: dict[str, int],
           members: dict[str, int]) -> tuple[list[tuple[int, dict[str, Any]]], list[dict[str, Any]]]:
-    """The rows that pass their checks (with their line), and every problem of the others."""
+    """The records (each with the line it starts on) that pass their checks, and every problem of the others."""
     plan: list[tuple[int, dict[str, Any]]] = []
     errors: list[dict[str, Any]] = []
-    for line, raw in enumerate(rows[1:], start=2):
+    for line, raw in records[1:]:
         if not any(cell.strip() for cell in raw):
             continue
         values = {f: (raw[i].strip() if i < len(raw) else "") for f, i in columns.items()}
@@ -180,6 +188,7 @@ def _deal(session, team_id, customer_id, values, members, now) -> None:
 
 
 def _result(kind, rows, errors, created, matched, written) -> dict[str, Any]:
+    errors = sorted(errors, key=lambda e: e["line"])  # in the file's order, whichever check found them
     if errors:
         summary = f"{len(errors)} problem(s) in {kind}; nothing was written. Fix them and run again."
     elif written:

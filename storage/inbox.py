@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, col
@@ -100,3 +100,15 @@ def unanswered(session: Session, limit: int = 500) -> list[Inbox]:
                                                     col(Inbox.answered_at).is_(None),
                                                     col(Inbox.reply).is_not(None))
                                 .order_by(col(Inbox.id)).limit(limit)).scalars())
+
+
+def tombstone(session: Session, platform: str, key: str, team_id: int | None) -> None:
+    """Mark an update processed without applying it, its words gone (an erased queued update): a
+    drain or replay that still holds it then leaves it, in the caller's transaction."""
+    now = clock.now()
+    if _insert(session, {"team_id": team_id, "platform": platform, "update_key": key[:200], "payload": {},
+                         "received_at": now, "processed_at": now, "answered_at": now}):
+        return
+    session.execute(update(Inbox).where(Inbox.platform == platform, Inbox.update_key == key[:200])
+                    .values(payload={}, reply=None, processed_at=func.coalesce(Inbox.processed_at, now),
+                            answered_at=func.coalesce(Inbox.answered_at, now)))

@@ -62,6 +62,18 @@ class Identity(SQLModel, table=True):
     created_at: datetime = Field(default_factory=clock.now)
 
 
+class Workspace(SQLModel, table=True):
+    """A Slack workspace whose people belong to a team (`crmbot workspace map`): a message from it
+    acts in that team, and a newcomer from it joins that team as a rep."""
+
+    __table_args__ = (UniqueConstraint("platform", "external_id", name="uq_workspace_account"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    platform: str = Field(default="slack", max_length=16)
+    external_id: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=clock.now)
+
+
 class Customer(SQLModel, table=True):
     """A company the team sells to."""
 

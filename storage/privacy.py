@@ -39,12 +39,14 @@ class ForgetError(ValueError):
 
 
 def find_customer(session: Session, team_id: int, name: str) -> Customer:
-    """The team's customer called `name` (or `#ID`); ForgetError when none or several match."""
-    match = re.fullmatch(r"\s*#?(\d+)\s*", name)
+    """The team's customer called `name`, or the one whose id is given as `#ID`; ForgetError when none
+    or several match. A name made of digits ("2", "1999") is a name: an id is only ever `#2`."""
+    match = re.fullmatch(r"\s*#(\d+)\s*", name)
     if match:
         customer = session.get(Customer, int(match.group(1)))
         if customer is not None and customer.team_id == team_id:
             return customer
+        raise ForgetError(f"no customer #{match.group(1)} in this team")
     found = customers_named(session, team_id, name)
     if not found:
         raise ForgetError(f"no customer called {name!r} in this team")
@@ -52,6 +54,20 @@ def find_customer(session: Session, team_id: int, name: str) -> Customer:
         options = ", ".join(f"#{c.id} {c.name}" for c in found)
         raise ForgetError(f"{name!r} matches several customers ({options}); give one as #ID")
     return found[0]
+
+
+def customer_terms(session: Session, team_id: int, customer_id: int) -> Terms:
+    """The words that identify the customer's people (its names, aliases, contacts' names, phones,
+    e-mails): what `forget` erases, and how to recognise a queued update about them. Read before
+    `forget`, which erases them."""
+    customer = session.get(Customer, customer_id)
+    if customer is None or customer.team_id != team_id:
+        raise ForgetError(f"no customer #{customer_id} in this team")
+    contacts = session.execute(select(Contact).where(Contact.team_id == team_id,
+                                                     Contact.customer_id == customer_id)).scalars().all()
+    aliases = session.execute(select(CustomerAlias.alias).where(CustomerAlias.team_id == team_id,
+                                                                CustomerAlias.customer_id == customer_id)).scalars()
+    return terms_for([customer.name, *aliases], contacts)
 
 
 def forget(session: Session, team_id: int, customer_id: int, member_id: int | None = None) -> dict[str, int]:

@@ -45,6 +45,13 @@ async def _healthz(_: web.Request) -> web.Response:
     return web.Response(text="ok")
 
 
+class _TokenFromEnvironment(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN itself and warns that the client given to it wins: it does, on purpose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
 @dataclass
 class _Target:
     """Where a reply goes: a channel (optionally a thread), or a response_url."""
@@ -65,9 +72,11 @@ class SlackAdapter:
         self.client = AsyncWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_base_url)
         self.client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=3))
         bot.fetchers["slack"] = self.download  # voice notes and card photos arrive as file URLs
+        bolt_log = logging.getLogger("crmbot.slack.bolt")
+        if not any(isinstance(f, _TokenFromEnvironment) for f in bolt_log.filters):
+            bolt_log.addFilter(_TokenFromEnvironment())
         self.app = AsyncApp(client=self.client, signing_secret=settings.slack_signing_secret or "",
-                            request_verification_enabled=True, process_before_response=True,
-                            logger=logging.getLogger("crmbot.slack.bolt"))
+                            request_verification_enabled=True, process_before_response=True, logger=bolt_log)
         self.team_id: str | None = settings.slack_team_id   # the one workspace listened to
         self.bot_user_id: str | None = None
         self.port: int | None = None                       # the HTTP port, once started

@@ -50,6 +50,7 @@ class TelegramAdapter:
         self.poll_timeout = poll_timeout
         self.webhook_secret = settings.telegram_webhook_secret or (
             secrets.token_urlsafe(32) if settings.telegram_webhook_url else None)
+        self._requests = (AiohttpRequest(), AiohttpRequest(pool_size=1, read_timeout=5.0))
         self.app: Application = (
             Application.builder()
             .update_queue(InboxQueue(self._store))
@@ -58,8 +59,8 @@ class TelegramAdapter:
             .base_file_url(file_base_url(settings.telegram_api_base_url))
             .rate_limiter(AIORateLimiter(overall_max_rate=overall_max_rate, max_retries=max_retries))
             .concurrent_updates(PerChatOrder(max_concurrent_updates))
-            .request(AiohttpRequest())
-            .get_updates_request(AiohttpRequest(pool_size=1, read_timeout=5.0))
+            .request(self._requests[0])
+            .get_updates_request(self._requests[1])
             .build())
         self.app.add_handler(TypeHandler(Update, self._on_update))
         bot.fetchers["telegram"] = self.download  # voice notes and photos arrive as file ids
@@ -84,7 +85,12 @@ class TelegramAdapter:
 
     async def start(self) -> None:
         """Connect (getMe), register the command menu, then poll or serve the webhook."""
-        await self.app.initialize()
+        try:
+            await self.app.initialize()
+        except Exception:  # a rejected token, Telegram unreachable: close what was opened, say why above
+            for request in self._requests:
+                await request.shutdown()
+            raise
         await self._register_commands()
         await self.app.start()
         assert self.app.updater is not None

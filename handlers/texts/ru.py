@@ -313,6 +313,14 @@ TEXTS = {
     "access.welcome": "Добро пожаловать в команду, {name}! ",
     "access.linked": "Готово: этот аккаунт теперь привязан к участнику {name}.",
     "access.link_code": "Чтобы пользоваться ботом из другого мессенджера как тот же человек, отправьте там: /link {code} (код действует 7 дней).",
+    # -- who may do what (docs/permissions.md) --
+    "access.console_unknown": "Консольный аккаунт «{account}» не состоит в команде {team}, ничего не записано. Администратор может его добавить: crmbot user add --platform console --id {account} --name ИМЯ",
+    "access.foreign_workspace": "Извините, это рабочее пространство Slack не подключено к вашему отделу продаж. Ничего не записано.",
+    "permission.followup_not_yours": "Это напоминание — {owner}: закрыть или перенести его может только {owner} или руководитель. Ничего не изменено.",
+    "permission.deal_not_yours": "Сделка с {customer} — {owner}: менять её может только {owner} или руководитель. Ничего не записано: отправьте заметку ещё раз без изменения сделки или попросите руководителя.",
+    "permission.note_not_yours": "Эта заметка — {owner}: отменить её может только {owner}. Ничего не изменено.",
+    "pipeline_mine_title": "Ваша воронка {start} – {end}:",
+    "only_mine": "только ваши сделки",
     # -- the Telegram command menu --
     "menu.today": "Мои задачи на сегодня",
     "menu.pipeline": "Воронка за этот месяц",

@@ -17,7 +17,9 @@ validator; the share asked stays.
 Whatever goes wrong on the model's side (no client, budget spent, timeout, 429/500 after
 bounded retries, invalid JSON, an answer outside the contract's shape) the offline parse is
 returned. The offline parse's contact phone/e-mail, summary and candidates fill what the
-model does not give (so redaction loses nothing).
+model does not give (so redaction loses nothing). A model never turns a note into a question:
+when the rules read a note, an answer proposing any other intent (pipeline, a customer card,
+help…) is ignored and the disagreement logged, so the note is recorded.
 
 Whichever parse is kept, `report_words.settle_report` has the last word: the report a
 question asks for, so the handlers never classify the words again.
@@ -146,7 +148,12 @@ async def _reach(text: str, now: datetime, known: Sequence[str], aliases: Mappin
         outcome.usage.prompt_tokens = estimate_tokens(text) + 450  # what the server may still bill
     if meter is not None and outcome.usage is not None:
         meter.record_usage(outcome.usage)
-    if proposal.parse is None:
+    if proposal.parse is not None and offline.intent == Intent.LOG and proposal.parse.intent != Intent.LOG:
+        # a note read as a question would be lost: the note is recorded as the rules read it
+        log.warning("understanding: the model read a note as '%s'; the note is kept (offline reading used)",
+                    proposal.parse.intent)
+        outcome.error = "note_kept"
+    elif proposal.parse is None:
         outcome.error = answer.error or "rejected"
     else:
         fixed = reconcile(proposal.parse, offline, text, now.date(), proposal.offered, known, aliases)

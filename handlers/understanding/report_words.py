@@ -76,6 +76,8 @@ RULES: tuple[tuple[ReportKind, re.Pattern[str]], ...] = (
 )
 
 PIPELINE = re.compile(r"\bpipeline\b|\bfunnel\b|漏斗|管道|воронк", _I)
+# "my pipeline", "我的商机", "мои сделки": the asker's own deals and activity, whatever their role
+MINE = re.compile(r"\bmy\b|\bmine\b|我的|\bмо(?:й|я|ё|е|и|их|им|ими|ему|ей)\b", _I)
 
 
 # what an "activity" question may ask for beside the team's activity: the loose ends, the ranking

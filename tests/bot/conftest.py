@@ -1,6 +1,7 @@
 """A chat with the bot through the console adapter, on a fresh store, with a clock the test moves."""
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any, Iterator
@@ -10,8 +11,10 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from bot.adapters.console import Console
+from bot.incoming import Incoming
 from bot.pipeline import Bot
 from bot.settings import Settings
+from handlers.reply import Reply
 from storage import clock as store_clock
 from storage.models import Customer
 from storage.customers import name_key
@@ -56,8 +59,20 @@ def bot(crm: Bot) -> Console:
     return Console(crm, user="anna", name="Anna")
 
 
+def let_in(engine, platform: str, account: str, name: str, role: str = "rep", team: str = "default") -> None:
+    """Add the account as a member of `team` (as `crmbot user add` does)."""
+    from storage.members import add_user
+
+    with Session(engine) as s:
+        add_user(s, get_team(s, team), platform, account, name, role)
+        s.commit()
+
+
 @pytest.fixture
-def colleague(crm: Bot) -> Console:
+def colleague(crm: Bot, engine) -> Console:
+    """Boris, a rep on Anna's team (Anna, the team's first console account, is its admin)."""
+    let_in(engine, "console", "anna", "Anna", "admin")
+    let_in(engine, "console", "boris", "Boris", "rep")
     return Console(crm, user="boris", name="Boris")
 
 
@@ -85,8 +100,26 @@ def store(engine):
 @pytest.fixture
 def let_in_42(engine) -> None:
     """Telegram account 42 is a rep of the default team."""
-    from storage.members import add_user
+    let_in(engine, "telegram", "42", "Anna")
 
-    with Session(engine) as s:
-        add_user(s, get_team(s, "default"), "telegram", "42", "Anna")
-        s.commit()
+
+class Account:
+    """One chat account (any platform) talking to the bot through the pipeline."""
+
+    _ids = itertools.count(1)
+
+    def __init__(self, crm: Bot, platform: str, account: str, name: str, chat: str | None = None,
+                 workspace: str | None = None, trusted: bool = False):
+        self.crm, self.platform, self.account, self.name = crm, platform, account, name
+        self.chat, self.workspace, self.trusted = chat or account, workspace, trusted
+
+    def incoming(self, text: str = "", callback: str | None = None) -> Incoming:
+        return Incoming(platform=self.platform, account_id=self.account, chat_id=self.chat,
+                        message_id=f"m{next(self._ids)}", text=text, callback=callback, display_name=self.name,
+                        workspace_id=self.workspace, workspace_trusted=self.trusted)
+
+    async def say(self, text: str) -> Reply:
+        return await self.crm.handle(self.incoming(text)) or Reply(text="")
+
+    async def press(self, data: str) -> Reply:
+        return await self.crm.handle(self.incoming(callback=data)) or Reply(text="")

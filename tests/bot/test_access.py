@@ -6,7 +6,7 @@ from sqlmodel import Session
 from bot.incoming import Incoming
 from storage.invites import create_invite
 from storage.members import get_team
-from storage.models import Identity, Member
+from storage.models import Identity, Interaction, Member
 
 
 def tg(text: str, account: str = "42", message: str = "1", name: str = "Olga") -> Incoming:
@@ -55,3 +55,34 @@ async def test_trusted_slack_workspace_members_come_in_as_reps(crm, store):
                                       text="help", workspace_id="T9"))
     assert "members" in reply.text
     assert store(Member, Member.role == "rep") == 1
+
+
+# -- console accounts (issue 13, case 8) -------------------------------------------------------------
+
+async def test_the_first_console_account_of_an_empty_team_becomes_its_admin(crm, store):
+    from bot.adapters.console import Console
+
+    reply = await Console(crm, user="anna", name="Anna").say("Visited Acme, quote $5k")
+    assert "Acme" in reply.text
+    assert store(Member, Member.role == "admin") == 1
+
+
+async def test_a_typo_of_a_console_account_is_refused_never_created(crm, store):
+    from bot.adapters.console import Console
+
+    await Console(crm, user="anna", name="Anna").say("help")
+    for account in ("annaa", "boris"):
+        reply = await Console(crm, user=account).say("Visited Acme, quote $5k")
+        assert f"crmbot user add --platform console --id {account}" in reply.text
+        assert "not a member of team default" in reply.text
+    assert store(Member) == 1 and store(Identity) == 1
+    assert store(Interaction) == 0
+
+
+async def test_a_console_refusal_speaks_the_writers_language(crm):
+    from bot.adapters.console import Console
+
+    await Console(crm, user="anna").say("help")
+    reply = await Console(crm, user="ivan").say("Был у Вектора, отправил КП")
+    assert "не состоит в команде" in reply.text
+

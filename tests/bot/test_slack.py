@@ -82,9 +82,10 @@ def command(text: str, response_url: str, team: str = TEAM, user: str = "U123", 
                       "text": text, "api_app_id": "A1", "response_url": response_url, "trigger_id": trigger})
 
 
-def button(value: str, message_ts: str, response_url: str, channel: str = "D123", team: str = TEAM) -> str:
+def button(value: str, message_ts: str, response_url: str, channel: str = "D123", team: str = TEAM,
+           user: str = "U123") -> str:
     payload = {"type": "block_actions", "team": {"id": team, "domain": "acme"},
-               "user": {"id": "U123", "username": "anna", "team_id": team}, "api_app_id": "A1",
+               "user": {"id": user, "username": user.lower(), "team_id": team}, "api_app_id": "A1",
                "token": "legacy", "trigger_id": "t-btn",
                "container": {"type": "message", "message_ts": message_ts, "channel_id": channel,
                              "is_ephemeral": False},
@@ -316,3 +317,43 @@ def test_slack_wire_format_becomes_plain_text():
     assert slack_to_plain("<@UBOT> met <mailto:a@b.co|a@b.co> at <https://x.io|X> &amp; Co &lt;3", "UBOT") \
         == "met a@b.co at X & Co <3"
     assert slack_to_plain("ask <@U9|maria> in <#C1|sales> <!here>") == "ask @maria in #sales @here"
+
+
+async def test_a_colleagues_undo_button_pressed_in_a_channel_is_refused(slack, slack_api, engine, store, clock):
+    """Boris presses Undo under Anna's note in #sales: it is hers to take back (issue 13, case 2)."""
+    with Session(engine) as s:
+        add_user(s, get_team(s, "default"), "slack", "U456", "Boris")
+        s.commit()
+    slack_api.add_user("U456", "Boris")
+    store.add_customers("Globex Corporation")
+    await deliver(slack, event("app_mention", "<@UBOT> Called Globex, they want a demo", "Ev9", clock,
+                               channel="C42"))
+    [post] = await slack_api.wait_for("chat.postMessage", 1)
+    [undo] = buttons(post)
+    await deliver(slack, button(undo["value"], "1800000009.000100", slack_api.response_url("b9"), channel="C42",
+                                user="U456"), form=True)
+    posts = await slack_api.wait_for("chat.postMessage", 2)
+    assert posts[1]["channel"] == "C42" and "That note is Anna's: only Anna can undo it" in texts(posts[1])
+    assert store(Interaction) == 1 and store(Note, Note.undone_at.is_(None)) == 1
+
+
+async def test_a_workspace_mapped_to_a_team_acts_in_it(slack, slack_api, engine, store, clock):
+    """`crmbot workspace map T0TEAM --team sales`: a newcomer's DM lands in team "sales" (issue 13)."""
+    from storage.models import Customer, Member
+    from storage.workspaces import map_workspace
+
+    with Session(engine) as s:
+        map_workspace(s, get_team(s, "sales"), TEAM)
+        s.commit()
+    slack_api.add_user("U777", "Ed")
+    await deliver(slack, event("message", "Visited Initrode, sent the quote for $8k", "Ev77", clock, channel="D777",
+                               user="U777"))
+    [post] = await slack_api.wait_for("chat.postMessage", 1)
+    assert "Initrode" in texts(post)
+    with Session(engine) as s:
+        sales = get_team(s, "sales").id
+        assert s.query(Member).filter(Member.name == "Ed").one().team_id == sales
+        assert [c.team_id for c in s.query(Customer).all()] == [sales]
+    await deliver(slack, event("message", "pipeline this month", "Ev78", clock))  # Anna: team default
+    posts = await slack_api.wait_for("chat.postMessage", 2)
+    assert "not connected to your sales team" in texts(posts[1]) and "Initrode" not in texts(posts[1])

@@ -9,6 +9,8 @@ import textwrap
 import pytest
 from sqlalchemy import create_engine, text
 
+from tests.bot.conftest import let_in
+
 pytestmark = pytest.mark.skipif(bool(os.environ.get("TEST_DATABASE_URL")), reason="SQLite only")
 
 WRITER = textwrap.dedent('''
@@ -55,7 +57,9 @@ TICKER = textwrap.dedent('''
 ''')
 
 
-def test_four_writers_and_the_scheduler_share_one_sqlite_file(database_url):
+def test_four_writers_and_the_scheduler_share_one_sqlite_file(database_url, engine):
+    for n in range(4):
+        let_in(engine, "console", f"rep{n}", f"Rep {n}")
     env = {**os.environ, "PYTHONPATH": os.getcwd()}
     writers = [subprocess.Popen([sys.executable, "-c", WRITER, database_url, f"rep{n}", "40"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)

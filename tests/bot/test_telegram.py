@@ -248,6 +248,27 @@ async def test_in_a_group_only_mentions_and_commands_are_answered(telegram, let_
     assert "Just write what happened" in reply_to_bot
 
 
+async def test_in_a_group_a_colleagues_done_button_is_refused(telegram, let_in, engine, store):
+    """Boris taps "✅ 1" under Anna's list in the team's group: her follow-up stays open (issue 13, case 2)."""
+    let_in(ANNA, "Anna")
+    let_in(2002, "Boris")
+    add_followups(engine, ANNA, "Initech LLC", 1, "send the contract")
+    anna = Chat(telegram, ANNA, "Anna", chat_id=GROUP)
+    boris = Chat(telegram, 2002, "Boris", chat_id=GROUP)
+    listed = await anna.say("/today@crm_test_bot")
+    assert "Initech LLC: send the contract #1" in listed
+    refused = await boris.press(listed, "✅ 1")
+    assert "That follow-up is Anna's: only Anna or a manager can close or move it" in refused
+    forged = await boris._answer(lambda: telegram.push_callback(
+        2002, listed.buttons[0]["callback_data"].replace("done:", "snooze:") + ":90", chat_id=GROUP,
+        name="Boris"), 1)
+    assert "That follow-up is Anna's" in forged
+    assert store(FollowUp, FollowUp.done_at.is_(None), FollowUp.due == date(2026, 11, 25)) == 1
+    done = await anna.press(listed, "✅ 1")
+    assert "Done: Initech LLC" in done
+    assert store(FollowUp, FollowUp.done_at.is_(None)) == 0
+
+
 # -- the platform ---------------------------------------------------------------------------------
 
 async def test_what_the_pipeline_receives_from_telegram(adapter, telegram, clock):

@@ -12,6 +12,7 @@ from storage.members import get_team
 from storage.models import Contact, Customer, Deal, FollowUp, Inquiry, Note
 from storage.customers import name_key
 from storage.privacy import forget
+from tests.bot.conftest import let_in
 from tests.bot.records import business, difference, focus
 
 UNDO = {"en": "undo", "zh": "撤销", "ru": "отмена"}
@@ -146,6 +147,7 @@ async def test_undo_refused_when_a_colleague_wrote_about_the_new_customer_since(
 
 
 async def test_undo_refused_when_a_colleague_changed_the_deal_since(bot, colleague, engine, clock):
+    let_in(engine, "console", "boris", "Boris", "manager")  # a rep may not change a colleague's deal
     await bot.say("拜访了星辰科技，报价12万")
     clock.advance(minutes=5)
     await bot.say("星辰科技进入谈判")

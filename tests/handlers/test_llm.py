@@ -413,3 +413,38 @@ async def test_crmbot_parse_llm_follows_the_chat_s_default_mode(openai_server, t
     assert openai_server.calls == 2
     [offline] = await _parse_cli(openai_server, tmp_path, [VAGUE], {"CRM_LLM": "off"})
     assert offline["customer"] != "Harborview" and openai_server.calls == 2
+
+
+# -- a model never turns a note into a question (issue 13, case 9) ---------------------------------
+
+NOTE = "Visited Kestrel Logistics, met Tom, sent the quote for $12k, follow up Friday"
+
+
+@pytest.mark.parametrize("intent", ["pipeline", "query_customer", "followups", "activity", "help", "unknown"])
+async def test_a_model_answering_a_note_with_a_question_is_ignored(openai_server, caplog, intent):
+    openai_server.script(reply({**GOOD, "intent": intent, "customer": None, "channel": None, "stage": None}))
+    with caplog.at_level("WARNING", logger="crmbot.llm"):
+        outcome = await hybrid(openai_server, NOTE, mode="always")
+    assert outcome.source == "offline" and outcome.error == "note_kept"
+    assert outcome.parse.intent == "log" and outcome.parse.customer == "Kestrel Logistics Ltd"
+    assert f"the model read a note as '{intent}'" in caplog.text and "Tom" not in caplog.text
+
+
+async def test_the_note_is_recorded_when_the_model_says_pipeline(openai_server, engine, database_url, tmp_path):
+    from bot.adapters.console import Console
+    from bot.pipeline import Bot
+
+    settings = Settings(DATABASE_URL=database_url, OPENAI_API_KEY="test-key", OPENAI_BASE_URL=openai_server.base_url,
+                        OPENAI_MODEL="fake-model", CRM_LLM="always", CRM_SPOOL_PATH=str(tmp_path / "spool"))
+    with Session(engine) as s:
+        s.add(Customer(team_id=get_team(s, "default").id, name="Kestrel Logistics Ltd",
+                       name_key="kestrel logistics ltd"))
+        s.commit()
+    openai_server.script(reply({"lang": "en", "intent": "pipeline", "customer": None, "contact": None,
+                                "channel": None, "stage": None, "amount": None, "currency": None,
+                                "followup_on": None, "birthday": None, "period": None}))
+    crm = Bot(settings, engine, llm=LlmClient.from_settings(settings))
+    answer = await Console(crm, user="anna").say(NOTE)
+    assert "Recorded for Kestrel Logistics Ltd" in answer.text and "Pipeline" not in answer.text
+    with Session(engine) as s:
+        assert len(s.query(Interaction).all()) == 1
