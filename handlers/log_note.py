@@ -42,7 +42,7 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     customer = resolved.customer
     touches_deal = parse.stage or parse.amount is not None or parse.close_on is not None
     deal = open_deal(ctx.session, ctx.team.id, customer.id) \
-        if customer is not None and touches_deal else None  # type: ignore[arg-type, union-attr]
+        if customer is not None and customer.id is not None and ctx.team.id is not None and touches_deal else None
     plan = _deal_plan(parse, ctx, deal)
     if deal is not None and plan.changes:  # before anything is written: the note lands whole or not at all
         decision = check(ctx.actor, Action.CHANGE_DEAL, team_id=deal.team_id, owner_id=deal.owner_id)

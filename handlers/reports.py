@@ -194,7 +194,7 @@ async def _lost(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
     start, end = _period(parse, ctx, "lost")  # type: ignore[misc]
     report = losses(ctx.session, _team_id(ctx), start, end, owner_id=scope.member_id)
     text, image = _drawn(losses_view, report, ctx.lang)
-    return _reply(_about(text, scope), ctx.lang, image)
+    return _reply(_about(text, scope, ctx.lang), ctx.lang, image)
 
 
 async def _top(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:

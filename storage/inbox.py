@@ -109,6 +109,6 @@ def tombstone(session: Session, platform: str, key: str, team_id: int | None) ->
     if _insert(session, {"team_id": team_id, "platform": platform, "update_key": key[:200], "payload": {},
                          "received_at": now, "processed_at": now, "answered_at": now}):
         return
-    session.execute(update(Inbox).where(Inbox.platform == platform, Inbox.update_key == key[:200])
+    session.execute(update(Inbox).where(col(Inbox.platform) == platform, col(Inbox.update_key) == key[:200])
                     .values(payload={}, reply=None, processed_at=func.coalesce(Inbox.processed_at, now),
                             answered_at=func.coalesce(Inbox.answered_at, now)))

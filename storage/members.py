@@ -30,12 +30,12 @@ def lock_team(session: Session, team: Team) -> None:
     """Hold the team's row until the caller's transaction ends (PostgreSQL: FOR UPDATE; a SQLite
     writer already holds the whole file), so two first uses of a team decide one after the other."""
     if session.get_bind().dialect.name != "sqlite":
-        session.execute(select(Team.id).where(Team.id == team.id).with_for_update())
+        session.execute(select(col(Team.id)).where(col(Team.id) == team.id).with_for_update())
 
 
 def has_members(session: Session, team: Team) -> bool:
     """Whether anyone is on the team yet."""
-    return session.execute(select(Member.id).where(Member.team_id == team.id).limit(1)).first() is not None
+    return session.execute(select(col(Member.id)).where(col(Member.team_id) == team.id).limit(1)).first() is not None
 
 
 # the member's chat state and the version of the team's customer names come along, so a message

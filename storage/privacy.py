@@ -63,10 +63,11 @@ def customer_terms(session: Session, team_id: int, customer_id: int) -> Terms:
     customer = session.get(Customer, customer_id)
     if customer is None or customer.team_id != team_id:
         raise ForgetError(f"no customer #{customer_id} in this team")
-    contacts = session.execute(select(Contact).where(Contact.team_id == team_id,
-                                                     Contact.customer_id == customer_id)).scalars().all()
-    aliases = session.execute(select(CustomerAlias.alias).where(CustomerAlias.team_id == team_id,
-                                                                CustomerAlias.customer_id == customer_id)).scalars()
+    contacts = session.execute(select(Contact).where(col(Contact.team_id) == team_id,
+                                                     col(Contact.customer_id) == customer_id)).scalars().all()
+    aliases = session.execute(select(col(CustomerAlias.alias))
+                              .where(col(CustomerAlias.team_id) == team_id,
+                                     col(CustomerAlias.customer_id) == customer_id)).scalars()
     return terms_for([customer.name, *aliases], contacts)
 
 
