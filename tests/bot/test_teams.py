@@ -82,6 +82,8 @@ async def test_every_question_of_the_other_team_shows_nothing_of_this_one(two_te
         echoed = ["Vandelay"] if "vandelay" in question.lower() else []
         assert leaks(reply) in ([], echoed), (question, reply.text)
         assert "18,350" not in reply.text and "Initrode" not in reply.text, (question, reply.text)
+        if reply.wrote:  # a bare name is a note about a new customer of this team: taken back
+            await member.say("undo")
 
 
 async def test_what_the_other_team_writes_lands_in_its_own_team(two_teams, engine, clock):

@@ -119,7 +119,10 @@ QUERY = [
     r"\bwhat\s+do\s+(?:we|i)\s+know\s+(?:about|on)\b",
     r"\bwhat(?:'s|s|\s+is)\s+(?:the\s+)?(?:latest|status|story|update|history|news)\s+(?:with|on|for|of|at)\b",
     r"\btell\s+me\s+(?:about|everything\s+about)\b",
-    r"\b(?:info|information|details|history|summary|status|notes)\s+(?:on|about|for)\b",
+    r"\b(?:info|information|details|history|summary|status|notes)\s+(?:on|about|for|of)\b",
+    # "card Globex", "globex card", "customer history Globex", "globex history": the customer's card
+    r"^\W*(?:customer\s+|client\s+)?(?:card|history|profile)\b",
+    r"^\W*\S+(?:\s+\S+){0,3}\s+(?:card|history|profile)\W*$",
     r"\b(?:show|pull\s+up|look\s+up|lookup|find|search)\s+(?:me\s+)?(?:the\s+)?(?:customer|client|account|card|everything)?\b",
     r"\bwhere\s+are\s+we\s+(?:with|on|at)\b",
     r"\bany\s+(?:news|updates?)\s+(?:from|on|about)\b",
