@@ -185,8 +185,8 @@ def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
         if logged is None:
             return None
         note, entries = logged
-        old = ctx.session.get(Customer, note.customer_id) if note.customer_id else None
-        return _move_note(ctx, parse, note, entries, old)
+        was = ctx.session.get(Customer, note.customer_id) if note.customer_id else None
+        return _move_note(ctx, parse, note, entries, was)
     fix = contact_fix(ctx.text, parse.lang)
     if fix is not None:
         contact = _contact(ctx, note, entries, customer, fix.who)
@@ -224,12 +224,12 @@ def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
     if deal is not None and read.stage and read.stage != deal.stage:
         if journal_of(ctx).note_id is None:
             _open(ctx, note.customer_id)
-        old = deal.stage
+        stage_before = deal.stage
         journal_of(ctx).update(Deal, deal.id, stage=read.stage, updated_at=ctx.now,  # type: ignore[arg-type]
                                closed_at=ctx.now if read.stage in CLOSED_STAGES else None)
-        journal_of(ctx).insert(StageChange, team_id=ctx.team.id, deal_id=deal.id, from_stage=old,
+        journal_of(ctx).insert(StageChange, team_id=ctx.team.id, deal_id=deal.id, from_stage=stage_before,
                                to_stage=read.stage, at=ctx.now, member_id=ctx.member.id)
-        lines.append(t(ctx.lang, "fix_stage", before=t(ctx.lang, f"stage.{old}"),
+        lines.append(t(ctx.lang, "fix_stage", before=t(ctx.lang, f"stage.{stage_before}"),
                        after=t(ctx.lang, f"stage.{read.stage}")))
     return Fixed(customer=customer, lines=lines)
 
