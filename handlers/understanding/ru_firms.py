@@ -252,9 +252,9 @@ def after_legal_form(text: str, person: str | None) -> str | None:
             continue                              # a legal form makes even a town's name a company's
         name = " ".join(keep)
         return f"ИП {name}" if m.group().lower().startswith("ип") else name
-    m = _NAME_THEN_LEGAL.match(text)
-    if m and not any(w.lower() in _STARTERS or w.lower() in _FILLERS for w in m.group("name").split()):
-        return m.group("name")
+    after = _NAME_THEN_LEGAL.match(text)
+    if after and not any(w.lower() in _STARTERS or w.lower() in _FILLERS for w in after.group("name").split()):
+        return after.group("name")
     return None
 
 
