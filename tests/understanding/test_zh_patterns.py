@@ -277,3 +277,24 @@ def test_being_busy_or_thinking_is_no_lead_source(text, day):
 
 def test_a_source_is_still_read():
     assert understand("恒远是在网上看到我们的", NOW, KNOWN).source == "website"
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("云栖的人来我们工厂看了 挺满意", "meeting"),
+    ("恒远今天打不通 关机了", "call"),
+])
+def test_a_visit_to_us_and_a_phone_switched_off(text, channel):
+    assert read(text)["channel"] == channel
+
+
+@pytest.mark.parametrize("text, intent, period", [
+    ("上周每个人打了几个电话", "activity", ("2026-11-23", "2026-11-29")),
+    ("小李这周干嘛了", "activity", ("2026-11-30", "2026-12-06")),
+    ("我今天要干啥", "followups", ("2026-12-02", "2026-12-02")),
+    ("下周要签的单子", "pipeline", ("2026-12-07", "2026-12-13")),
+    ("有多少客户没跟进超过一个月了", "followups", None),
+])
+def test_managers_questions_and_their_periods(text, intent, period):
+    p = understand(text, NOW, KNOWN)
+    assert p.intent == intent
+    assert (p.period and (p.period[0].isoformat(), p.period[1].isoformat())) == period
