@@ -21,6 +21,7 @@ _SIGNS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "�
 _PRE = r"(?P<pre>US\$|HK\$|\$|€|£|¥|₽|(?:USD|EUR|GBP|CNY|RMB|RUB|HKD|JPY)(?=[\s\d]))?\s?"
 _NUM = r"(?P<num>\d{1,3}(?:(?:,|[ \u202f])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _DASH = r"-|–|—"
+_NEXT_PLACE = re.compile(r"([1-9])(?![\d.,%]|\s?[万千百亿kKwW]|\s?(?:个|台|件|套|人|家|天|月|号|点|年|周|次|%))")
 _LETTER = r"[A-Za-zА-Яа-яЁё]"
 
 
@@ -157,6 +158,11 @@ def find_amounts(text: str, lang: str, refused: list[Refused] | None = None) -> 
         if value is None:
             continue
         value *= money.factor(mul)
+        end = m.end()
+        tail = _NEXT_PLACE.match(text, end) if mul in ("万", "千") and not post and not m.group()[-1].isspace() else None
+        if tail:                # "3万2" = 32000, "8千5" = 8500: one digit more is the next place down
+            value += Decimal(tail.group(1)) * money.factor(mul) / 10
+            end = tail.end()
         if value >= MAX_VALUE or len(num) > 24:
             if refused is not None and (pre or mul or post):
                 refused.append(Refused(Refusal.AMOUNT_TOO_LARGE, m.group().strip()))
@@ -169,7 +175,7 @@ def find_amounts(text: str, lang: str, refused: list[Refused] | None = None) -> 
             cur = cues(lang).LOCAL_CURRENCY
         if value == value.to_integral_value():
             value = value.quantize(Decimal(1))
-        out.append(Amount(m.start(), m.end(), value, cur, explicit))
+        out.append(Amount(m.start(), end, value, cur, explicit))
     return _with_words(text, lang, out)
 
 

@@ -298,3 +298,14 @@ def test_managers_questions_and_their_periods(text, intent, period):
     p = understand(text, NOW, KNOWN)
     assert p.intent == intent
     assert (p.period and (p.period[0].isoformat(), p.period[1].isoformat())) == period
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("恒远 一年3万2", 32_000),
+    ("云栖 报价8千5", 8_500),
+    ("蓉欣 1万5的小单", 15_000),
+    ("博安 3万2台设备", 30_000),
+    ("恒远 从40万降到了35万", 350_000),
+])
+def test_a_digit_after_wan_or_qian_and_a_price_lowered(text, amount):
+    assert read(text)["amount"] == amount
