@@ -41,7 +41,11 @@ _EN_UNITS = {
 _EN_WORD = "|".join(sorted(_EN_UNITS, key=len, reverse=True))
 _EN = re.compile(r"(?<![\w-])(?:(?P<num>(?:(?:" + _EN_WORD + r"|a)[\s-]+(?:and\s+)?){0,3}(?:" + _EN_WORD
                  + r")(?:\s+and\s+a\s+half)?|half\s+a|a\s+half|a\s+quarter(?:\s+of\s+a)?|quarter(?:\s+of\s+a)?|an?)\s+)"
-                 r"(?P<mul>thousand|grand|million|billion)\b(?:\s+(?P<cur>dollars|bucks|euros|pounds|usd|eur|gbp))?", re.I)
+                 r"(?P<mul>thousand|grand|million|billion)\b"
+                 # the hundreds said after the thousands: "eight thousand four hundred (and fifty)"
+                 r"(?P<rest>\s+(?:and\s+)?(?:(?:" + _EN_WORD + r")[\s-]+)?hundred\b(?:\s+(?:and\s+)?(?:" + _EN_WORD
+                 + r")(?:[\s-]+(?:" + _EN_WORD + r"))?\b)?(?![\s-]+(?:thousand|grand|million)))?"
+                 r"(?:\s+(?P<cur>dollars|bucks|euros|pounds|usd|eur|gbp))?", re.I)
 _EN_MUL = {"thousand": 1000, "grand": 1000, "million": 10**6, "billion": 10**9}
 
 _ZH_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -135,7 +139,9 @@ def _ru_amounts(text: str) -> list[WordAmount]:
     return out
 
 
-def _en_value(num: str, mul: str) -> Decimal:
+def _en_value(num: str, mul: str, rest: str | None = None) -> Decimal:
+    if rest and mul.lower() != "grand":
+        return _en_value(num, mul) + _en_value(rest.replace(" and ", " "), "one")
     words = num.lower().replace("-", " ").split()
     if words[:2] in (["half", "a"], ["a", "half"]):
         base = Decimal("0.5")
@@ -151,7 +157,7 @@ def _en_value(num: str, mul: str) -> Decimal:
             elif w in ("a", "an") and not total:
                 total = Decimal(1)
         base = total + (Decimal("0.5") if num.lower().endswith("and a half") else 0)
-    return base * _EN_MUL[mul.lower()]
+    return base * _EN_MUL.get(mul.lower(), 1)
 
 
 def zh_number(text: str) -> int | None:
@@ -189,7 +195,8 @@ def find_word_amounts(text: str, lang: str) -> list[WordAmount]:
     if lang == "en":
         for m in _EN.finditer(text):
             counted = m.group("num").lower() not in ("a", "an")
-            out.append(WordAmount(m.start(), m.end(), _en_value(m.group("num"), m.group("mul")), m.group("cur"),
+            value = _en_value(m.group("num"), m.group("mul"), m.group("rest"))
+            out.append(WordAmount(m.start(), m.end(), value, m.group("cur"),
                                   counted))
     elif lang == "zh":
         for m in _ZH.finditer(text):

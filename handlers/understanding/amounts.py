@@ -83,14 +83,14 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MINUS = re.compile(r"(?:(?<![\w-])|(?<=[\u4e00-\u9fff]))[-−](?=(?:US\$|\$|€|£|¥|₽)?\d)")
 MAX_VALUE = 10**15
 
-_SPACE_GROUPED = re.compile(r"\d{1,3}(?:[ \u202f]\d{3})+")
+_SPACE_GROUPED = re.compile(r"\d{1,3}(?:[ \u202f]\d{3})+|\d{1,3}(?:,\d{3})+")
 _PHONE_BEFORE = re.compile(r"[+\d(][\s)-]*$")
 _PHONE_AFTER = re.compile(r"[\s(-]*\d")
 
 
 def _grouped(text: str, m: re.Match) -> bool:
-    """True for a sum written with its thousands set apart by spaces ("214 500", "1 450 000"): a
-    value, unlike a count or a year, even with no currency; not part of a phone number."""
+    """True for a sum written with its thousands set apart by spaces or commas ("214 500", "1 450 000",
+    "27,350"): a value, unlike a count or a year, even with no currency; not part of a phone number."""
     num = m.group("num")
     return (_SPACE_GROUPED.fullmatch(num) is not None and not _PHONE_BEFORE.search(text, 0, m.start())
             and not _PHONE_AFTER.match(text, m.end()))
