@@ -92,6 +92,21 @@ def tokens_match(said: str, name: str) -> bool:
 Hit = tuple[int, int, int, float, int, bool]     # start, end, how much matched, share of the name, entry, fuzzy
 
 
+def _first_word(token: str, head: str, said: list[str], i: int) -> tuple[int, bool]:
+    """How a name's first word is said at `i`: (words of the message it takes, shortened). The word
+    itself or typed wrong (1, False); a Latin word typed in two ("sun field" for Sunfield, "camel back")
+    (2, False); a Latin word cut short ("pac" for Pacific, "atl" for Atlantic) (1, True); else (0, False)."""
+    if tokens_match(token, head):
+        return 1, False
+    if not token.isascii() or not token.isalpha():
+        return 0, False
+    if i + 1 < len(said) and len(said[i + 1]) >= 3 and token + said[i + 1] == head:
+        return 2, False
+    if len(head) > len(token) >= 3 and head.startswith(token):
+        return 1, True
+    return 0, False
+
+
 def _cjk_matches(text: str, index: Index) -> list[Hit]:
     """Known Chinese names written in `text` by their core, exactly or else by sound ("启名" for "启明")."""
     found = _cjk_scan(text, index, exact=True)
@@ -194,23 +209,26 @@ def _word_matches(text: str, words: list[re.Match], index: Index) -> list[tuple[
                 pool, fuzzy = index.heads_for(best[0][:3]), True
         here = []
         for head, entries in pool:
-            if not tokens_match(token, head):
+            step, short = _first_word(token, head, said, i)
+            if not step:
                 continue
             for entry in entries:
                 tokens = index.tokens(entry)
-                n = 1
-                while n < len(tokens) and i + n < len(said):
-                    key = (said[i + n], tokens[n])
+                n, j = 1, i + step
+                while n < len(tokens) and j < len(said):
+                    key = (said[j], tokens[n])
                     if key not in fits:
                         fits[key] = tokens_match(*key)
                     if not fits[key]:
                         break
-                    n += 1
+                    n, j = n + 1, j + 1
+                if short and n < 2:
+                    continue   # "pac" alone is no "Pacific Rim": a shortened word only with the next one
                 if n == 1 and len(tokens) > 1 and token in COMMON_WORDS and words[i].group()[:1].islower():
                     continue
-                if n < len(tokens) and i + n < len(said) and _numbers(tokens[n]) and _numbers(said[i + n]):
+                if n < len(tokens) and j < len(said) and _numbers(tokens[n]) and _numbers(said[j]):
                     continue   # the name goes on with another number: "Vector 2" is not "Vector 1"
-                here.append((words[i].start(), words[i + n - 1].end(), n, n / len(tokens), entry,
+                here.append((words[i].start(), words[j - 1].end(), n, n / len(tokens), entry,
                              fuzzy or token != head))
         if len(here) > 1:
             here.sort(key=lambda hit: hit[4])   # in the order the names were given

@@ -1,0 +1,26 @@
+"""A known English customer as reps type it: one word typed as two ("sun field" for Sunfield, "camel
+back"), a first word cut short when the next word follows ("pac rim" for Pacific Rim, "atl crest")
+(names and sentences written fresh)."""
+import pytest
+
+from handlers.understanding import understand
+
+from understanding_data import NOW
+
+KNOWN = ["Brightpoint Glass Co", "Lakeview Animal Hospital", "Northern Plains Logistics", "Continental Bakery Group",
+         "Pacific Coast Tile"]
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("just left bright point glass, talked to Ron about the windows", "Brightpoint Glass Co"),
+    ("lake view animal hospital called, want a quote for 3 clinics", "Lakeview Animal Hospital"),
+    ("cont bakery - quote sent 18,400", "Continental Bakery Group"),
+    ("pac coast tile status", "Pacific Coast Tile"),
+])
+def test_a_known_customer_as_typed(text, customer):
+    p = understand(text, NOW, KNOWN)
+    assert p.customer == customer
+
+
+def test_a_word_cut_short_alone_is_no_customer():
+    assert understand("sent the pac the docs today", NOW, KNOWN).customer != "Pacific Coast Tile"
