@@ -19,7 +19,7 @@ from handlers.understanding.lang import casefold, fold_accents, is_cjk
 from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS
 from handlers.understanding.index_cache import IndexCache
 from handlers.understanding.name_index import Index, build
-from handlers.understanding import ru_match, zh_names
+from handlers.understanding import en_match, ru_match, zh_names
 from handlers.understanding.languages import zh as zh_cues
 
 WORD = re.compile(r"[0-9A-Za-zÀ-ɏА-Яа-яЁё]+")
@@ -259,6 +259,8 @@ def match_known(text: str, known: Sequence[str], aliases: Mapping[str, str] | No
         hits = _latin_matches(words, index)
     if not hits and ru_match.is_cyrillic(text):
         hits = ru_match.matches(text, index)      # "ВТО", "по Слободе", "сибцемент": a short form of a name
+    if not hits:
+        hits = en_match.matches(text, index)      # "HVO", "QH", "h&w": a Latin name by its initials
     if not hits:
         return Match(None, [])
     # more matched words first, then a whole name over a part, then the earliest

@@ -24,3 +24,23 @@ def test_a_known_customer_as_typed(text, customer):
 
 def test_a_word_cut_short_alone_is_no_customer():
     assert understand("sent the pac the docs today", NOW, KNOWN).customer != "Pacific Coast Tile"
+
+
+INITIALS = ["Hudson Ridge Dental PC", "Marlow Fine Foods", "Keller & Stone LLP", "Granite Peak Roofing", "Gold Peak Realty"]
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("HRD signed 40k!! dr shaw happy", "Hudson Ridge Dental PC"),
+    ("MF onsite done, want quote ~12k", "Marlow Fine Foods"),
+    ("k&s lost. price", "Keller & Stone LLP"),
+])
+def test_a_known_customer_by_its_initials(text, customer):
+    assert understand(text, NOW, INITIALS).customer == customer
+
+
+@pytest.mark.parametrize("text", [
+    "GP wants a call back",                 # Granite Peak or Gold Peak: no guess
+    "PO in from the CFO today, ok'd by the GM",
+])
+def test_initials_that_fit_no_one_customer_name_none(text):
+    assert understand(text, NOW, INITIALS).customer not in INITIALS
