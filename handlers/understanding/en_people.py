@@ -68,6 +68,9 @@ _CUES = frozenset("""contact met called emailed texted pinged messaged visited s
 owner manager engineer director bursar principal coach broker partner founder president buyer accountant""".split())
 _EMAIL = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+")
 _PAUSE = re.compile(r"\s*(?:[.,;:!?)\-–—+&]|$|\d)")
+# what a person did, right after their name: the word before it is their surname ("karen ames says")
+_DID_AFTER = re.compile(r"\s+(?:called|calls|rang|said|says|told|emailed|texted|replied|wrote|wants|wanted|signed|"
+                        r"confirmed|agreed|asked|is|was|will|would|has|had|just|finally)\b", re.I)
 _NOT_SURNAMES = frozenset("herself himself themselves itself myself yourself".split())
 _TITLES = ("dr", "mr", "mrs", "ms", "mx", "prof", "miss", "doctor", "sister")
 # first names that are also words: in lower case, a name only when something is said of them ("mark signed")
@@ -107,8 +110,9 @@ def _clean(name: str, lowercase_ok: bool, after: str = "") -> str | None:
         if keep and not titled and w[:1].isupper() != keep[-1][:1].isupper():
             break                                    # "Patricia invited", "tasha Brooks"
         if keep and not titled and not w[:1].isupper() and not _PAUSE.match(after, 0) and i == len(words) - 1 \
-                and (low.endswith("s") or verbish(low)):
-            break                                    # "stan runs it": no surname, unless before a pause
+                and (low.endswith("s") or verbish(low)) and not _DID_AFTER.match(after):
+            break                                    # "stan runs it": no surname, unless before a pause or a verb
+            # ("leah brooks called back", "karen ames says")
         if not w[:1].isupper() and not keep and not (titled or lowercase_ok or _first_known(w)):
             break
         if keep and w[:1].isupper() and _first_known(w) and not _first_known(keep[-1]) and not titled:
@@ -169,7 +173,7 @@ def find(text: str, taken: tuple[int, int]) -> tuple[str | None, str | None]:
             return
         if STOP_BEFORE.search(text, max(0, start - 40), start):
             return                                   # "referral from Tina", "found us through Marcus"
-        name = _clean(raw, lowercase_ok, text[m.start("name") + len(raw):m.start("name") + len(raw) + 3])
+        name = _clean(raw, lowercase_ok, text[m.start("name") + len(raw):m.start("name") + len(raw) + 16])
         if not name:
             return
         start += raw.find(name.split()[0]) if name.split()[0] in raw else 0

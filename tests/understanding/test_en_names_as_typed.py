@@ -89,3 +89,12 @@ def test_a_new_company_opening_the_note_with_what_it_did(text, company):
 
 def test_a_lower_case_clause_with_a_past_verb_is_no_company():
     assert u("team lunch is friday, costumes strongly encouraged").customer is None
+
+
+@pytest.mark.parametrize("text, contact", [
+    ("northwind: dana fields says they're in, contract next wk", "dana fields"),
+    ("acme finally - tom bates called back, wants a demo", "tom bates"),
+    ("visited globex, a guy named walt runs the warehouse, keen on a trial", "walt"),
+])
+def test_a_lower_case_full_name_before_what_they_did(text, contact):
+    assert u(text).contact == contact
