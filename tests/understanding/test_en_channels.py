@@ -45,3 +45,15 @@ def test_a_to_do_is_no_interaction(text):
 def test_their_ask_is_my_next_step():
     p = understand("met Pat from Acme at the expo, he asked me to come by Thursday at ten", NOW, EN)
     assert (p.channel, str(p.followup_on)) == ("meeting", "2026-11-26")
+
+
+@pytest.mark.parametrize("text", [
+    "new lead: a place called Rye & Rise, saw their sign on Main st",
+    "ok this one's new, it's called uh Tallgrass Outfitters, no contact yet",
+])
+def test_a_name_given_is_no_call(text):
+    assert understand(text, NOW, EN).channel is None
+
+
+def test_a_company_that_called_us_is_a_call():
+    assert understand("Tallgrass Outfitters called me back, want pricing", NOW, EN).channel == "call"

@@ -106,3 +106,18 @@ def test_a_chinese_note_that_ends_with_a_question_is_still_a_note(text):
 def test_a_chinese_message_whose_first_clause_asks_is_a_question():
     p = u("星辰软件那边谁在跟？李总上周好像打过电话", ZH)
     assert p.intent == "query_customer" and p.channel is None
+
+
+def test_asking_for_a_way_to_see_the_list_is_that_list():
+    p = u("Morning! Is there a way to see who I'm supposed to follow up with this week?")
+    assert p.intent == "followups"
+
+
+def test_summarize_a_customer_asks_even_with_a_plan_after_it():
+    p = u("summarize globex for me, seeing their CFO thurs")
+    assert (p.intent, p.customer, p.followup_on) == ("query_customer", "Globex Industries", None)
+
+
+def test_how_to_add_a_company_i_only_heard_of_is_help():
+    p = u("Quick question, my cousin told me about a company called Tallgrass Outfitters, can I add them already?")
+    assert p.intent == "help"

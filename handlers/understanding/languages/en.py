@@ -29,7 +29,8 @@ HELP = [
     r"\bis\s+this\s+thing\s+on\b",
     r"\bwhat\s+(?:all\s+)?can\s+(?:this|the)\s+(?:bot|thing)\s+do\b",
     r"\bvoice\s+(?:notes?|messages?|memos?)\s+work",
-    r"\bis\s+there\s+a\s+(?:way|command|shortcut)\b",
+    r"\bis\s+there\s+a\s+(?:way|command|shortcut)\b(?!\s+(?:to|i\s+can)\s+(?:see|view|get|check|list|pull\s+up)\s+"
+    r"(?:who|what|which|my|all)\b)",         # "is there a way to see who I'm supposed to call": that list
     r"\bhow\s+(?:exactly\s+)?(?:do|can|should)\s+i\s+(?:\w+\s+){0,2}(?:use|log|add|record|enter|ask|see|get|undo|find)\b",
     r"\bcan\s+i\s+(?:just\s+)?(?:add|log|write|send|put|use|type|delete|edit|change|undo|record)\b",
     r"\bdo\s+i\s+(?:need|have)\s+to\s+(?:add|log|write|type|create|enter|ask|send)\b",
@@ -140,7 +141,7 @@ QUERY = [
     r"been|ever|already)\b",
     r"\bdo\s+we\s+(?:already\s+)?(?:have|know)\b",
 ]
-QUESTION_START = [r"(?:what|who|which|how)(?:'s|s|'re|'d)?\b", r"(?:show|list|give|tell)\b", r"any(?:thing|one|body)?\b",
+QUESTION_START = [r"(?:what|who|which|how)(?:'s|s|'re|'d)?\b", r"(?:show|list|give|tell|summari[sz]e)\b", r"any(?:thing|one|body)?\b",
                   r"(?:when|where|why|whose)\b", r"(?:anyone|anybody|somebody|someone)\b",
                   r"(?:is|are|was)\s+(?:there|anyone|anybody|it|this|that|we|they)\b",
                   r"(?:do|does|did|have|has)\s+(?:we|you|i|they|anyone|anybody|somebody|someone|it|this)\b",
@@ -235,7 +236,11 @@ CHANNELS = {
         r"\bzoom\b",
         r"\bteams\s+call\b",
         r"\bgoogle\s+meet\b",
-        r"\bcall(?:ed|ing)?\b",
+        r"\bcall(?:ing)?\b",
+        # not a name given ("a company called Ironwood", "it's called Four Peaks"), unless they called us
+        "".join(rf"(?<!{w}\s)" for w in ("company", "place", "business", "firm", "outfit", "something", "one", "thing",
+                                          "it's", "its", "is", "was")) + r"\bcalled\b",
+        r"\bcalled\s+(?:me|us|back|again|in|about)\b",
         r"\bphon(?:ed|e\s+call)\b",
         r"\b(?:on|off|by)\s+(?:the\s+|teh\s+)?phone\b",
         r"\bpicked\s+up\b(?=\W*$|\s*[!.,])",          # "finally picked up!!!": they answered
