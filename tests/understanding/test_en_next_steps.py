@@ -33,3 +33,21 @@ def test_a_next_step_as_reps_type_it(text, day):
 ])
 def test_something_already_sent_is_no_next_step(text):
     assert understand(text, NOW, EN).followup_on is None
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Globex - talked to Dana, she'll think it over, i'll call after the holiday", date(2026, 11, 30)),
+    ("Acme wants to meet after Thanksgiving, I suggested Wednesday Dec 2 and he said ok", date(2026, 12, 2)),
+    ("Initech: call back after new yr", date(2027, 1, 4)),
+    ("Northwind: sending the renewal after xmas", date(2026, 12, 28)),
+    ("Stark Realty - said I'd come back to them Monday week", date(2026, 12, 7)),
+    ("blue harbor haggling again 🙃 call her back mid next week", date(2026, 12, 2)),
+    ("Umbrella Health will go for the full rollout, sending a proposal end of feb", date(2027, 2, 28)),
+    ("Acme - Pat wants a quote for 12 vans. Sending Mon.", date(2026, 11, 30)),
+    ("Globex - vm x2. try mon", date(2026, 11, 30)),
+    ("Initech asked for info, I'll email him tommorow", date(2026, 11, 26)),
+    ("walked into Northwind, no appt. coming back thurs w samples", date(2026, 11, 26)),
+    ("dropped brochures at Acme. chk back next fri", date(2026, 12, 4)),
+])
+def test_a_next_step_day_as_reps_say_it(text, day):
+    assert understand(text, NOW, EN).followup_on == day

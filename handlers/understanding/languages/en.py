@@ -9,6 +9,9 @@ from handlers.understanding.days import (YEAR, DEADLINE_TODAY, MONTH_END, MONTH_
                                          NEXT_WEEK, NEXT_WEEK_END, TODAY, WEEK_AFTER_NEXT, WEEK_END, day_of_month,
                                          in_days, named_month, numeric_date, offset, weekday, weekday_of_next_week)
 from handlers.understanding.languages.protocol import one_of
+from handlers.understanding import calendar as _cal
+from datetime import date as _date, timedelta as _timedelta
+import re as _re
 
 CODE = "en"
 
@@ -570,6 +573,9 @@ COMMIT = [
     r"\bring(?:ing)?\s+(?:them|him|her|back|again)\b",
     r"\basked\s+(?:me|us)\s+to\b",                  # their ask is our step: "he asked me to come by Thursday"
     r"\bcome\s+(?:by|over|in)\b",
+    r"\bcoming\s+back\b",
+    r"\b(?:said|told\s+\w+)\s+i'?d\b",              # "said I'd come back to them Monday week"
+    r"\b(?:chk|check)\s+back\b",
     r"\bringing\b",
     r"\bpencil+ed\b",
     r"\bbooked\b",
@@ -729,7 +735,54 @@ _MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _COUNT = r"(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few)"
 _ON_DAY = weekday(WEEKDAYS, next_week=("next",), this_week=("this",))
 _END_OF_DAY = r"(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:business\s+)?day"
+
+
+def _thanksgiving(year: int) -> _date:
+    first = _date(year, 11, 1)
+    return first + _timedelta(days=(3 - first.weekday()) % 7 + 21)        # the fourth Thursday of November
+
+
+def _after_holiday(m: _re.Match, today: _date) -> tuple[_date, str, None]:
+    """"after thanksgiving", "after the holidays", "after xmas", "after new yr": the Monday after that
+    holiday ("the holidays" are Thanksgiving until it is over, then Christmas and the New Year); a week,
+    so a day named after it in that week is the day ("after Thanksgiving, I suggested Tuesday Dec 1")."""
+    name = m.group("hol").lower()
+    thanks = _thanksgiving(today.year)
+    if name.startswith("thanks") or (name.startswith("the") and today <= thanks):
+        day = thanks if today <= thanks else _thanksgiving(today.year + 1)
+    elif name.startswith(("christ", "xmas")):
+        day = _date(today.year, 12, 25) if today <= _date(today.year, 12, 25) else _date(today.year + 1, 12, 25)
+    else:
+        day = _date(today.year + 1, 1, 1) if today.month > 1 or today.day > 1 else today
+    return _cal.next_weekday(day, 0), "week", None
+
+
+def _weekday_week(m: _re.Match, today: _date) -> tuple[_date | None, str, None]:
+    """"Monday week": a week after the coming Monday."""
+    day, kind, _ = _ON_DAY(m, today)
+    return (day + _timedelta(days=7) if day else None), kind, None
+
+
+def _mid_next_week(m: _re.Match, today: _date) -> tuple[_date, str, None]:
+    """"mid next week": next week's Wednesday."""
+    return _cal.week_start(today, 1) + _timedelta(days=2), "relative", None
+
+
+def _month_end_named(m: _re.Match, today: _date) -> tuple[_date, str, None]:
+    """"end of feb": that month's last day, this year or, once it is over, next year."""
+    month = MONTHS[m.group("mon").lower().rstrip(".")]
+    day = _cal.month_end(_date(today.year, month, 1))
+    return (day if day >= today else _cal.month_end(_date(today.year + 1, month, 1))), "calendar", None
+
+
+_HOLIDAY = r"(?P<hol>thanksgiving|christmas|xmas|new\s+y(?:ea)?rs?|nye|the\s+holidays?)"
 DATES = [
+    (r"\b(?:after|post)\s+" + _HOLIDAY + r"\b", _after_holiday),
+    (r"\b(?:tommorow|tommorrow|tomorow|tomrrow|tmrrw)\b", in_days(1)),      # typed in a hurry
+    (r"\b" + _WEEKDAY + r"\s+week\b(?P<mod>)(?P<tail>)", _weekday_week),
+    (r"\bmid[\s-]+next\s+week\b", _mid_next_week),
+    (r"\b(?:the\s+)?end\s+of\s+" + _MONTH + r"(?!\s*\d)\b", _month_end_named),
+    (r"(?P<mod>)\b" + _WEEKDAY_SHORT.replace("|sat|sun", "") + r"\b(?P<tail>)(?=\s*(?:[.!,;]|$))", _ON_DAY),   # "Sending Mon."
     (r"\b(?:the\s+)?day\s+after\s+tomorrow\b", in_days(2)),
     (r"\b(?:tomorrow|tmrw|tmr|tmro|2mor+ow?|tomoz)\b", in_days(1)),
     (r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|later\s+today)\b", TODAY),
