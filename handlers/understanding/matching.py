@@ -92,6 +92,17 @@ def tokens_match(said: str, name: str) -> bool:
 Hit = tuple[int, int, int, float, int, bool]     # start, end, how much matched, share of the name, entry, fuzzy
 
 
+def _other_capital(text: str, words: list[re.Match], j: int, rest: list[str]) -> bool:
+    """True when the word at `j` goes on another Latin name right after this one's first word ("Desert
+    Paws" for Desert Bloom): a capitalised word (not capitals: "lumina PO"), no legal form, with only a
+    space before it, and no short form of the name's next words ("Larkspur Vet", "Stillwater CU")."""
+    word = words[j].group()
+    low = word.lower()
+    return (word[:1].isupper() and word[1:].islower() and len(word) >= 3 and word.isascii() and low not in LEGAL_FORMS
+            and text[words[j - 1].end():words[j].start()] == " "
+            and not rest[0].startswith(low) and low != "".join(t[0] for t in rest)[:len(low)])
+
+
 def _first_word(token: str, head: str, said: list[str], i: int) -> tuple[int, bool]:
     """How a name's first word is said at `i`: (words of the message it takes, shortened). The word
     itself or typed wrong (1, False); a Latin word typed in two ("sun field" for Sunfield, "camel back")
@@ -224,6 +235,8 @@ def _word_matches(text: str, words: list[re.Match], index: Index) -> list[tuple[
                     n, j = n + 1, j + 1
                 if short and n < 2:
                     continue   # "pac" alone is no "Pacific Rim": a shortened word only with the next one
+                if n == 1 < len(tokens) and j < len(said) and _other_capital(text, words, j, tokens[1:]):
+                    continue   # "Desert Paws Grooming" is not "Desert Bloom Landscaping"
                 if n == 1 and len(tokens) > 1 and token in COMMON_WORDS and words[i].group()[:1].islower():
                     continue
                 if n < len(tokens) and j < len(said) and _numbers(tokens[n]) and _numbers(said[j]):

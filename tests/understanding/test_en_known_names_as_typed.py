@@ -44,3 +44,21 @@ def test_a_known_customer_by_its_initials(text, customer):
 ])
 def test_initials_that_fit_no_one_customer_name_none(text):
     assert understand(text, NOW, INITIALS).customer not in INITIALS
+
+
+SHARED_WORD = ["Desert Bloom Landscaping LLC", "Larkspur Veterinary Hospital PC", "Stillwater Credit Union",
+               "Lumina Optics Co"]
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("Larkspur Vet called, Dr. Sam wants the package", "Larkspur Veterinary Hospital PC"),
+    ("Stillwater CU call w/ Karen. Budget approved", "Stillwater Credit Union"),
+    ("lumina PO received!! 85k", "Lumina Optics Co"),
+])
+def test_a_known_name_with_its_next_word_cut_short(text, customer):
+    assert understand(text, NOW, SHARED_WORD).customer == customer
+
+
+def test_another_name_sharing_the_first_word_is_not_the_known_one():
+    p = understand("new lead - Desert Rose Catering, owner Ana, wants a quote", NOW, SHARED_WORD)
+    assert p.customer != "Desert Bloom Landscaping LLC"

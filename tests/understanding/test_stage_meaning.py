@@ -96,3 +96,11 @@ def test_a_known_customer_with_no_move_has_no_stage():
 def test_a_question_about_an_unknown_company_is_no_lead():
     p = u("does anyone know Halberd Fencing?")
     assert p.intent != "log" and p.stage is None
+
+
+@pytest.mark.parametrize("text", [
+    "Globex call - they want the whole proposal revised w/ a 2 yr term",
+    "Acme wants the quote reworked with fewer sensors",
+])
+def test_our_offer_to_be_reworked_is_negotiation(text):
+    assert understand(text, NOW, EN).stage == "negotiation"

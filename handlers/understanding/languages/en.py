@@ -362,6 +362,8 @@ STAGES = {
     ],
     "negotiation": [
         r"\bhaggl\w*",
+        # our offer to be reworked: "they want the whole proposal revised w/ a 3 yr term"
+        r"\b(?:quote|quotation|proposal|offer|pricing|contract)\s+(?:re-?worked|revised|redone|changed)\b",
         r"\bnegotiat\w*",
         r"\bdiscount\b",
         r"\bpush(?:ing|ed)?\s+back\s+on\s+(?:price|pricing|terms)",
