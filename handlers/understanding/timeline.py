@@ -116,7 +116,7 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses, 
             if "bad_date" not in out.problems:
                 out.problems.append("bad_date")
             continue
-        if out.followup_on is not None or hit.day < today or (not remind and _told_as_past(text, hit, lex)):
+        if out.followup_on is not None or hit.day < today or (not remind and _told_as_past(text, hit, lex, today)):
             continue
         start, end = clauses.span(hit.start)
         rest = (text[start:hit.start] + " " + text[hit.end:end]).strip(" ,.;:!?，。；：！？")
@@ -187,13 +187,24 @@ _BARE_PREFIX = re.compile(r"[\W_]*(?:\w{1,2}[\W_]+)?$")     # nothing but a shor
 _DASH_CUT = re.compile(r"(?:\s[—–-]|,)\s*$")
 
 
-def _told_as_past(text: str, hit: DateHit, lex: Lexicon) -> bool:
-    """True for a weekday the sentence tells in the past tense ("в среду заходила", "звонил в пятницу"):
-    that day is gone, whatever the calendar says (only in a language with past-tense verb endings)."""
-    if lex.verb_past is None or hit.kind != "relative":
+_STOP = re.compile(r"[.!?;\n]")
+_YEAR_AHEAD = 300       # days: a day and month written without a year that came out this far ahead is this year's, gone
+
+
+def _told_as_past(text: str, hit: DateHit, lex: Lexicon, today: date) -> bool:
+    """True for a day the sentence tells in the past tense ("в среду заходила", "звонил в пятницу", "КП
+    отправлено 05.02" a few days after): that day is gone, whatever the calendar says (only in a language
+    with past-tense verb endings; the words looked at stay in the date's sentence)."""
+    if lex.verb_past is None or hit.day is None:
         return False
-    after = [m.group() for m in _WORD.finditer(text, hit.end, min(len(text), hit.end + 40))][:_AROUND]
-    before = [m.group() for m in _WORD.finditer(text, max(0, hit.start - 20), hit.start)][-1:]
+    if hit.kind != "relative" and not (hit.kind == "calendar" and (hit.day - today).days > _YEAR_AHEAD):
+        return False
+    stop = _STOP.search(text, hit.end)
+    after = [m.group() for m in _WORD.finditer(text, hit.end, min(stop.start() if stop else len(text), hit.end + 40))]
+    after = after[:_AROUND]
+    lo = max(0, hit.start - 20)
+    cut = [m.end() for m in _STOP.finditer(text, lo, hit.start)]
+    before = [m.group() for m in _WORD.finditer(text, cut[-1] if cut else lo, hit.start)][-1:]
     return any(lex.verb_past.search(w) for w in after + before if not w[0].isupper())   # a name ("Уралстали") aside
 
 

@@ -84,3 +84,16 @@ def test_days_said_in_words():
 def test_a_birthday_said_as_a_jubilee():
     p = u("у директора Вектора Петра Ивановича юбилей 14.03, не забыть поздравить")
     assert p.birthday == "03-14"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Утром звонил Петрову, не взял. Завтра еще раз", date(2026, 11, 26)),
+    ("вектор. был. пт перезвон", date(2026, 11, 27)),
+])
+def test_a_past_tense_in_another_sentence_leaves_the_next_step(text, day):
+    assert u(text).followup_on == day, text
+
+
+def test_a_day_just_gone_told_in_the_past_is_no_follow_up_next_year():
+    p = understand("Вектор — КП 1,2 млн отправлено 20.11. ждём", NOW, RU)
+    assert p.followup_on is None and p.stage == "proposal"
