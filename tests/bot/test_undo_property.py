@@ -3,7 +3,9 @@ exactly what they were before the note it took back.
 
 A rep chats with the bot through the console adapter (the real pipeline), in English, Chinese and
 Russian, writing notes of every kind — new customers and contacts, contact facts, quotes and stage
-moves forward, won and lost, amount changes, follow-ups, complaints — pressing a reminder's Done
+moves forward, won and lost, amount changes, follow-ups, complaints — correcting the last note
+(its day, amount, stage, a contact's title, its customer), moving a named follow-up, resolving a
+complaint, pressing a reminder's Done
 and Snooze buttons, saying "done 2" after a listing, letting time pass, and undoing (by word or
 button) whenever it likes, several times in a row. Each note that wrote something pushes the
 store it found; each undo pops it and compares, column by column. No reply is ever an error.
@@ -67,6 +69,15 @@ TEMPLATES: dict[str, list[str]] = {
            "{c} пожаловался на задержку поставки", "Её телефон +7 916 123-45-{d:02}", "{c}: переговоры по договору",
            "Звонил в {c}, завтра в 1{h}:00 перезвонить"],
 }
+# Corrections of the last note and of named records ({c} customer, {p} person, {n} a number).
+CORRECTIONS: dict[str, list[str]] = {
+    "en": ["no, follow up on Tuesday, not Friday", "actually the amount is {n}k, not 1k", "change {p}'s title to CEO",
+           "wrong customer, it was {c}", "move the {c} follow-up to next monday", "{c} moved back: no, still negotiation",
+           "complaint 1 resolved"],
+    "zh": ["改到周四", "金额改成{n}万", "{p}的职位改成总监", "客户错了，是{c}", "把{c}的跟进改到下周一", "投诉1已解决"],
+    "ru": ["перенеси на среду", "сумма {n} млн, а не 1", "не тот клиент, это {c}", "перенеси {c} на четверг",
+           "не в пятницу, а в понедельник", "жалоба 1 решена"],
+}
 UNDO_WORDS = {"en": "undo", "zh": "撤销", "ru": "отмена"}
 LISTS = {"en": "my follow-ups this week", "zh": "这周要跟进哪些客户", "ru": "мои напоминания на неделю"}
 DONE = {"en": "done {n}", "zh": "完成 {n}", "ru": "готово {n}"}
@@ -77,6 +88,13 @@ def _note(lang: str, template: str, firm: Any, person: Any, role: str, n: int, d
     name, genitive = firm if isinstance(firm, tuple) else (firm, firm)
     who, instrumental = person if isinstance(person, tuple) else (person, person)
     return template.format(c=name, g=genitive, p=who, i=instrumental, r=role, n=n, d=d, h=d % 6 + 1)
+
+
+@st.composite
+def corrections(draw: Callable) -> str:
+    lang = draw(st.sampled_from(sorted(CORRECTIONS)))
+    return _note(lang, draw(st.sampled_from(CORRECTIONS[lang])), draw(st.sampled_from(FIRMS[lang])),
+                 draw(st.sampled_from(PEOPLE[lang])), "", draw(st.integers(2, 90)), 1)
 
 
 @st.composite
@@ -135,6 +153,12 @@ class UndoMachine(RuleBasedStateMachine):
         for note in batch:
             self.clock.advance(minutes=minutes)
             self._write(note)
+
+    @rule(correction=corrections(), minutes=st.sampled_from([1, 4]))
+    def correct(self, correction: str, minutes: int) -> None:
+        """A correction writes under a note of its own (undone like any), or writes nothing."""
+        self.clock.advance(minutes=minutes)
+        self._write(correction)
 
     @rule(data=st.data(), days=st.sampled_from([1, 7]))
     def press_a_reminder_button(self, data: st.DataObject, days: int) -> None:
