@@ -6,7 +6,7 @@ import logging
 import random
 import time
 from datetime import datetime, timedelta
-from typing import Awaitable, Callable, Sequence, TypeVar
+from typing import Any, Awaitable, Callable, Sequence, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, select
@@ -240,7 +240,7 @@ class Bot:
         text, problem = ("", None) if incoming.callback else check(
             incoming.text or "", guess_lang((incoming.text or "")[:500], fallback),
             self.settings.max_message_chars)
-        zone = ZoneInfo(member.timezone or team.timezone or self.settings.timezone)
+        zone = self._zone(team, member)
         meter = Meter(session, team.id, member.id, now.astimezone(zone).date(),  # type: ignore[arg-type]
                       self.settings.llm_daily_tokens)
         heard = ""
@@ -252,10 +252,8 @@ class Bot:
                 problem = Reply(text=t(fallback, "voice_needs_llm"), lang=fallback)
         if problem is not None:
             return problem
-        ctx = Ctx(session=session, team=team, member=member, now=now, zone=zone, text=text,
-                  platform=incoming.platform, message_id=incoming.message_id,
-                  context_minutes=self.settings.context_minutes, llm=self.llm, meter=meter,
-                  known=lambda: self.known(session, team.id))  # type: ignore[arg-type]
+        ctx = self._ctx(session, team, member, incoming, now, text=text, meter=meter,
+                        known=lambda: self.known(session, team.id))  # type: ignore[arg-type]
         parse = await route(incoming.callback or "", ctx, fallback, ctx.known,  # type: ignore[arg-type]
                             self.llm, self.settings.crm_llm)
         ctx.lang = parse.lang
@@ -285,11 +283,18 @@ class Bot:
         except Exception:  # the model or the download failed: say so, save nothing
             log.warning("reading a business card failed", exc_info=True)
             card = None
-        zone = ZoneInfo(member.timezone or team.timezone or self.settings.timezone)
-        ctx = Ctx(session=session, team=team, member=member, now=now, zone=zone, lang=lang,
-                  platform=incoming.platform, message_id=incoming.message_id,
-                  context_minutes=self.settings.context_minutes, llm=self.llm)
-        return propose(ctx, card)
+        return propose(self._ctx(session, team, member, incoming, now, lang=lang), card)
+
+    def _zone(self, team: Team, member: Member) -> ZoneInfo:
+        """The member's time zone, else the team's, else the process's."""
+        return ZoneInfo(member.timezone or team.timezone or self.settings.timezone)
+
+    def _ctx(self, session: Session, team: Team, member: Member, incoming: Incoming, now: datetime,
+             **more: Any) -> Ctx:
+        """The one context a message's handlers get: who wrote, where, when, in which zone."""
+        return Ctx(session=session, team=team, member=member, now=now, zone=self._zone(team, member),
+                   platform=incoming.platform, message_id=incoming.message_id,
+                   context_minutes=self.settings.context_minutes, llm=self.llm, **more)
 
     def known(self, session: Session, team_id: int) -> tuple[Sequence[str], dict[str, str]]:
         """The team's customer names and aliases, cached until one is added, renamed or removed."""
