@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
@@ -16,6 +17,11 @@ import storage.models  # noqa: F401  (the tables, for the fixtures below, whatev
 from storage.engine import get_engine, make_engine
 
 PG_URL = os.environ.get("TEST_DATABASE_URL")
+
+# Property tests check what the code does, never how fast: no per-example deadline, which a busy
+# machine (or one under faketime) would miss. Timings live in bench/.
+hypothesis_settings.register_profile("crmbot", deadline=None)
+hypothesis_settings.load_profile("crmbot")
 
 
 @pytest.fixture(scope="session")
