@@ -14,6 +14,7 @@ from bot.redact import Redactor
 from bot.settings import Settings
 from bot.startup import StartupError, explain
 from handlers.reply import Reply
+from scheduler.runner import start as start_scheduler
 
 log = logging.getLogger("crmbot.run")
 
@@ -87,7 +88,7 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
             log.info("%s adapter started", name)
         senders = Senders(adapters)
         await _replay(bot, senders)
-        scheduler = _start_scheduler(senders, bot, settings)
+        scheduler = start_scheduler(senders, bot.engine, settings)
         health = Health(bot.engine, adapters, lambda: getattr(scheduler, "last_at", None))
         port = settings.health_port
         if port is None and (settings.telegram_webhook_url or (settings.slack_configured
@@ -143,12 +144,3 @@ async def _replay(bot: Bot, senders: Senders) -> None:
             await bot.delivered(incoming)
         except Exception:  # the note is applied; the next start tries the confirmation again
             log.warning("could not confirm a replayed %s update", incoming.platform, exc_info=True)
-
-
-def _start_scheduler(senders: Senders, bot: Bot, settings: Settings) -> Any:
-    try:
-        from scheduler.runner import start
-    except ImportError:
-        log.warning("reminders are not available in this build")
-        return None
-    return start(senders, bot.engine, settings)

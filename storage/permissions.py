@@ -11,7 +11,7 @@ the table below, by role: a scope per kind of action.
 Every check of the product goes through `check` (or `scope` for what a report covers), once
 per kind of action: closing or moving a follow-up (handlers.followups), changing a deal
 (handlers.log_note), undoing a note (handlers.undo), what a report covers (handlers.reports),
-and the admin's commands: erasing a customer, exporting, managing members (bot.cli_*).
+and the admin's commands: erasing a customer, exporting, managing members (bot.cli).
 """
 from __future__ import annotations
 

@@ -98,3 +98,15 @@ def test_a_malformed_token_stops_start_up_with_one_line(tmp_path: Path, name, va
     out = crmbot("run", url=f"sqlite:///{tmp_path}/x.db", **{name: value})
     assert out.returncode == 2 and hint in out.stderr and value not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("broken, importer", [("bot.cli.llm", "bot.cli"), ("bot.cli.reports", "bot.cli"),
+                                              ("scheduler.runner", "bot.serve")])
+def test_a_module_that_cannot_be_imported_stops_crmbot_at_start_up(monkeypatch, broken, importer):
+    """No command group is left out and reminders are never switched off quietly: the error shows."""
+    import importlib
+
+    monkeypatch.setitem(sys.modules, broken, None)      # importing it now raises ImportError
+    monkeypatch.delitem(sys.modules, importer, raising=False)
+    with pytest.raises(ImportError, match=broken):
+        importlib.import_module(importer)

@@ -9,7 +9,8 @@ from typing import Any, NoReturn, Optional
 import typer
 from sqlmodel import col
 
-from bot.cli_actor import BY
+from bot.cli.common import load_settings, open_engine
+from bot.cli.actor import BY
 
 forget_app = typer.Typer(no_args_is_help=True, help="Erase personal data (an admin action).")
 
@@ -68,13 +69,12 @@ def audit(
     team: Optional[str] = typer.Option(None, "--team", help="the team (default: CRM_TEAM)"),
 ) -> None:
     """Every change about a customer: who, when, what, from which note and message."""
-    from bot.cli import _engine, _settings
     from storage.audit import history
     from storage.engine import session
     from storage.privacy import ForgetError, find_customer
 
-    settings = _settings()
-    with session(_engine(settings)) as s:
+    settings = load_settings()
+    with session(open_engine(settings)) as s:
         found = _team(s, team or settings.team)
         try:
             target = find_customer(s, found.id, customer)
@@ -98,15 +98,14 @@ def forget_customer(
 ) -> None:
     """Erase a customer's personal data for good, in the store and in this host's spool of queued
     messages; deals stay, anonymised, for reports. A name made of digits is a name: an id is `#2`."""
-    from bot.cli import _engine, _settings
-    from bot.cli_actor import acting
+    from bot.cli.actor import acting
     from bot.erase import finish, forget_everywhere
     from bot.spool import Spool
     from storage.engine import session
     from storage.privacy import ForgetError, find_customer
 
-    settings = _settings()
-    engine = _engine(settings)
+    settings = load_settings()
+    engine = open_engine(settings)
     spool = Spool(settings.spool_path)
     with session(engine) as s:
         found = _team(s, team or settings.team)
@@ -138,10 +137,9 @@ def forget_customer(
 
 def backup(file: Path = typer.Argument(..., help="the backup file to write (gzipped JSON lines)")) -> None:
     """Write the whole store to FILE, portable between SQLite and PostgreSQL."""
-    from bot.cli import _engine, _settings
     from storage.backup import backup as run_backup
 
-    engine = _engine(_settings())
+    engine = open_engine(load_settings())
     if file.parent and not file.parent.exists():
         _fail(f"folder {file.parent} does not exist")
     summary = run_backup(engine, file)
@@ -153,13 +151,12 @@ def restore(
     force: bool = typer.Option(False, "--force", help="replace everything the store holds"),
 ) -> None:
     """Load FILE into the store; refuses a non-empty store unless --force, and a newer schema."""
-    from bot.cli import _engine, _settings
     from storage.backup import BackupError
     from storage.backup import restore as run_restore
 
     if not file.exists():
         _fail(f"no file {file}")
-    engine = _engine(_settings())
+    engine = open_engine(load_settings())
     try:
         summary = run_restore(engine, file, force=force)
     except BackupError as exc:

@@ -14,7 +14,8 @@ from typing import Optional
 
 import typer
 
-from bot.cli_actor import BY
+from bot.cli.common import load_settings, open_engine
+from bot.cli.actor import BY
 
 workspace_app = typer.Typer(no_args_is_help=True, help="Map a Slack workspace to a team.")
 _WORKSPACE = re.compile(r"^[TE][A-Z0-9]{2,40}$")
@@ -47,15 +48,14 @@ def workspace_map(
     by: Optional[str] = BY,
 ) -> None:
     """Its people act in TEAM: their messages, buttons and reports, and newcomers join it as reps."""
-    from bot.cli import _engine, _settings
-    from bot.cli_actor import acting
+    from bot.cli.actor import acting
     from storage.engine import session
     from storage.members import get_team
     from storage.workspaces import map_workspace
 
     workspace = _checked(workspace)
-    settings = _settings()
-    with session(_engine(settings)) as s:
+    settings = load_settings()
+    with session(open_engine(settings)) as s:
         row = get_team(s, team or settings.team, settings.timezone, settings.currency)
         acting(s, row, by, "manage_members")
         before = map_workspace(s, row, workspace)
@@ -68,12 +68,11 @@ def workspace_map(
 
 def workspace_unmap(workspace: str = typer.Argument(..., help="the Slack workspace id")) -> None:
     """Its messages are refused again (unless it is the workspace the process serves: then CRM_TEAM)."""
-    from bot.cli import _engine, _settings
     from storage.engine import session
     from storage.workspaces import unmap_workspace
 
     workspace = _checked(workspace)
-    with session(_engine(_settings())) as s:
+    with session(open_engine(load_settings())) as s:
         found = unmap_workspace(s, workspace)
         s.commit()
     typer.echo(f"Slack workspace {workspace} is no longer mapped." if found
@@ -82,12 +81,11 @@ def workspace_unmap(workspace: str = typer.Argument(..., help="the Slack workspa
 
 def workspace_list() -> None:
     """Every mapped workspace and its team."""
-    from bot.cli import _engine, _settings
     from storage.engine import session
     from storage.workspaces import workspaces
 
-    settings = _settings()
-    with session(_engine(settings)) as s:
+    settings = load_settings()
+    with session(open_engine(settings)) as s:
         rows = workspaces(s)
     if not rows:
         typer.echo(f"No workspace is mapped: the one this process serves acts in team {settings.team} (CRM_TEAM).")

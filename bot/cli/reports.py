@@ -6,7 +6,7 @@
 Each prints a readable table by default (bot/report_tables.py), the report as one JSON object
 with --json (bot/report_json.py: amounts in currency units), or its rows as CSV with --csv.
 
-The shared options and helpers here (`_context`, `_run`, `_fail`, ...) serve `bot.cli_inputs` too,
+The shared options and helpers here (`_context`, `_run`, `_fail`, ...) serve `bot.cli.inputs` too,
 whose commands enter what reports compare against (targets, spend, exchange rates, imports).
 """
 from __future__ import annotations
@@ -20,10 +20,10 @@ from typing import Any, Callable, NoReturn, Optional
 import typer
 from storage import clock
 
+from bot.cli.common import given_instant, load_settings, minor_units, open_engine
 
-def register(app: typer.Typer) -> None:
+def register(report_app: typer.Typer) -> None:
     """Add the report commands to `crmbot report`."""
-    from bot.cli import report_app
 
     for name, func in (("pipeline", report_pipeline), ("forecast", report_forecast), ("funnel", report_funnel),
                        ("activity", report_activity), ("leaderboard", report_leaderboard),
@@ -48,11 +48,10 @@ def _fail(message: str) -> NoReturn:
 
 
 def _context(period: Optional[str], default: Optional[str], now: Optional[str]):
-    from bot.cli import _instant, _settings
     from handlers.periods import PeriodError, resolve_period
 
-    settings = _settings()
-    moment = _instant(now, settings.zone) or clock.now()
+    settings = load_settings()
+    moment = given_instant(now, settings.zone) or clock.now()
     today = moment.astimezone(settings.zone).date()
     span = None
     if period or default:
@@ -64,12 +63,11 @@ def _context(period: Optional[str], default: Optional[str], now: Optional[str]):
 
 
 def _run(team: Optional[str], settings, work: Callable[[Any, int], Any]) -> Any:
-    from bot.cli import _engine
-    from bot.cli_actor import existing_team
+    from bot.cli.actor import existing_team
     from storage.engine import session
     from storage.members import get_team
 
-    with session(_engine(settings)) as s:  # a team named by --team must exist: a typo never makes one
+    with session(open_engine(settings)) as s:  # a team named by --team must exist: a typo never makes one
         team_row = existing_team(s, team) if team else get_team(s, settings.team, settings.timezone)
         team_id = team_row.id
         assert team_id is not None  # a stored team
@@ -212,11 +210,10 @@ def report_top(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_js
                vip: Optional[str] = typer.Option(None, "--vip", help="VIP from this revenue (currency units)"),
                currency: Optional[str] = typer.Option(None, "--currency")) -> None:
     """Revenue per customer, the top 20% share, VIPs (default this year)."""
-    from bot.cli_inputs import _minor
     from storage.reports import top_customers
 
     settings, _moment, _today, (start, end) = _context(period, "this_year", now)
-    threshold = _minor(vip) if vip is not None else None
+    threshold = minor_units(vip) if vip is not None else None
     report = _run(team, settings, lambda s, tid: top_customers(s, tid, start, end, currency=currency, limit=limit,
                                                                vip_threshold_minor=threshold))
     _emit(report, as_json, as_csv, "top", lambda data: data["top"])

@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from bot.cli_actor import BY
+from bot.cli.common import load_settings, open_engine
+from bot.cli.actor import BY
 
 
 def register(app: typer.Typer) -> None:
@@ -22,8 +23,7 @@ def invite(
     by: Optional[str] = BY,
 ) -> None:
     """Print a one-time code; the new member sends `/start CODE` to the bot (valid 7 days)."""
-    from bot.cli import _engine, _settings
-    from bot.cli_actor import acting
+    from bot.cli.actor import acting
     from storage.engine import session
     from storage.invites import create_invite
     from storage.members import get_team
@@ -32,8 +32,8 @@ def invite(
     if role not in tuple(Role):
         typer.echo(f"crmbot: --role must be one of {', '.join(Role)}", err=True)
         raise typer.Exit(2)
-    settings = _settings()
-    with session(_engine(settings)) as s:
+    settings = load_settings()
+    with session(open_engine(settings)) as s:
         team_row = get_team(s, team or settings.team, settings.timezone)
         acting(s, team_row, by, "manage_members")
         code = create_invite(s, team_row, role=role, days=days)
@@ -58,16 +58,15 @@ def export(
 ) -> None:
     """Write one CSV per table (customers.csv, contacts.csv, deals.csv, ...) with a header row: the
     team's rows only, spreadsheet formulas neutralized."""
-    from bot.cli import _engine, _settings
-    from bot.cli_actor import acting, existing_team
+    from bot.cli.actor import acting, existing_team
     from storage.engine import session
     from storage.export import export_team
 
     if not all_tables:
         typer.echo("crmbot: say --all to export every table", err=True)
         raise typer.Exit(2)
-    settings = _settings()
-    engine = _engine(settings)
+    settings = load_settings()
+    engine = open_engine(settings)
     with session(engine) as s:
         found = existing_team(s, team or settings.team)
         acting(s, found, by, "export")

@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from bot.cli.common import given_day, load_settings, open_engine
 
 def register(app: typer.Typer) -> None:
     """Add `crmbot usage` to the command line."""
@@ -20,16 +21,15 @@ def usage(
     as_json: bool = typer.Option(False, "--json", help="one JSON line per member and day"),
 ) -> None:
     """LLM tokens used per member and per day (and today's team budget, CRM_LLM_DAILY_TOKENS)."""
-    from bot.cli import _day, _engine, _settings
-    from bot.cli_actor import existing_team
+    from bot.cli.actor import existing_team
     from handlers.llm_usage import usage_rows
     from storage.engine import session
     from storage.members import get_team
 
-    settings = _settings()
-    last = _day(day, settings.zone)
+    settings = load_settings()
+    last = given_day(day, settings.zone)
     first = last - timedelta(days=days - 1)
-    with session(_engine(settings)) as s:
+    with session(open_engine(settings)) as s:
         team_row = existing_team(s, team) if team else get_team(s, settings.team, settings.timezone)
         rows = usage_rows(s, team_row.id, first, last)  # type: ignore[arg-type]
         s.commit()

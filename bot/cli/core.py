@@ -1,17 +1,17 @@
-"""The `crmbot` command line: chat, run, parse, say, user, report, seed."""
+"""The `crmbot` app and its own commands: chat, say, user add, seed, parse, run. The other groups
+live beside it in this package and are registered by `bot.cli`."""
 from __future__ import annotations
 
 import asyncio
 import json
 import sys
 import uuid
-from datetime import date, datetime, timezone
 from typing import List, Optional
 
 import typer
-from pydantic import ValidationError
 
-from bot.cli_actor import BY
+from bot.cli.actor import BY
+from bot.cli.common import given_instant, load_settings, open_engine
 from storage import clock
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="crmbot: a CRM that lives in chat.")
@@ -21,65 +21,14 @@ app.add_typer(user_app, name="user")
 app.add_typer(report_app, name="report")
 
 
-def _settings():
-    from bot.settings import get_settings
-
-    try:
-        settings = get_settings()
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        name = err.get("loc", ["?"])[0]
-        message = str(err.get("msg", "")).removeprefix("Value error, ")
-        typer.echo(f"crmbot: bad configuration: {name}: {message}", err=True)
-        raise typer.Exit(2) from None
-    import logging
-
-    from bot.redact import Redactor, install
-
-    install(Redactor.of(settings), [logging.lastResort] if logging.lastResort else [])  # warnings a command prints
-    return settings
-
-
-def _engine(settings):
-    from storage.engine import StoreError, get_engine
-
-    try:
-        return get_engine(settings.database_url)
-    except StoreError as exc:
-        typer.echo(f"crmbot: {exc}", err=True)
-        raise typer.Exit(2) from None
-
-
-def _day(value: Optional[str], zone) -> date:
-    """`--date` as a local day (default: today in `zone`); exits with one clear line when malformed."""
-    if not value:
-        return clock.today(zone)
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        typer.echo(f"crmbot: --date must be a day such as 2026-12-01, not {value!r}", err=True)
-        raise typer.Exit(2) from None
-
-
-def _instant(value: Optional[str], zone) -> Optional[datetime]:
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        typer.echo(f"crmbot: --now must be an ISO date-time such as 2026-11-25T10:00, not {value!r}", err=True)
-        raise typer.Exit(2) from None
-    return (moment.replace(tzinfo=zone) if moment.tzinfo is None else moment).astimezone(timezone.utc)
-
-
 @app.command()
 def chat(user: str = typer.Option("me", "--user", help="who you are in this chat")) -> None:
     """Chat with the bot in the terminal (embedded store, no credentials)."""
     from bot.adapters.console import Console
     from bot.serve import build_bot
 
-    settings = _settings()
-    console = Console(build_bot(settings, _engine(settings)), user=user)
+    settings = load_settings()
+    console = Console(build_bot(settings, open_engine(settings)), user=user)
     asyncio.run(console.loop())
 
 
@@ -95,11 +44,11 @@ def say(
     from bot.incoming import Incoming
     from bot.serve import build_bot
 
-    settings = _settings()
-    moment = _instant(now, settings.zone)
+    settings = load_settings()
+    moment = given_instant(now, settings.zone)
     if moment is not None:  # the whole run happens at that instant (invites, audit, created_at)
         clock.use(lambda: moment)
-    bot = build_bot(settings, _engine(settings))
+    bot = build_bot(settings, open_engine(settings))
     incoming = Incoming(platform=platform, account_id=user, chat_id=user, text=text, sent_at=moment,
                         message_id=f"say-{uuid.uuid4().hex}")
     typer.echo(render(asyncio.run(bot.handle(incoming))))
@@ -116,15 +65,15 @@ def user_add(
     by: Optional[str] = BY,
 ) -> None:
     """Let an account in as a member of the team (or change the role of the member it is)."""
-    from bot.cli_actor import acting
+    from bot.cli.actor import acting
     from storage.engine import session
     from storage.members import add_user, get_team
 
     if platform not in ("telegram", "slack", "console"):
         typer.echo("crmbot: --platform must be telegram, slack or console", err=True)
         raise typer.Exit(2) from None
-    settings = _settings()
-    with session(_engine(settings)) as s:
+    settings = load_settings()
+    with session(open_engine(settings)) as s:
         team_row = get_team(s, team or settings.team, settings.timezone)
         acting(s, team_row, by, "manage_members")
         try:
@@ -149,9 +98,9 @@ def seed(
 
     from storage.seed import seed as run_seed
 
-    settings = _settings()
+    settings = load_settings()
     started = time.perf_counter()
-    counts = run_seed(_engine(settings), customers, deals_per_customer, interactions_per_customer, reps,
+    counts = run_seed(open_engine(settings), customers, deals_per_customer, interactions_per_customer, reps,
                       team or settings.team)
     elapsed = time.perf_counter() - started
     rows = sum(counts.values())
@@ -185,7 +134,7 @@ def parse(
 @app.command()
 def run() -> None:
     """Start every adapter whose credentials are set, and the scheduler."""
-    settings = _settings()
+    settings = load_settings()
     if not (settings.telegram_bot_token or settings.slack_configured):
         typer.echo("crmbot run: no chat platform configured. Set TELEGRAM_BOT_TOKEN (from BotFather) "
                    "and/or SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode), "
@@ -195,32 +144,9 @@ def run() -> None:
     from bot.serve import serve
     from bot.startup import StartupError
 
-    _engine(settings)
+    open_engine(settings)
     try:
         asyncio.run(serve(settings))
     except StartupError as exc:
         typer.echo(f"crmbot run: {exc}", err=True)
         raise typer.Exit(2) from None
-
-
-def _register_more() -> None:
-    """Commands that live in their own modules (reminders, admin, data) add themselves here."""
-    import importlib
-
-    for module in ("bot.cli_nudges", "bot.cli_admin", "bot.cli_llm", "bot.cli_data", "bot.cli_reports",
-                   "bot.cli_inputs", "bot.cli_workspaces"):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
-        mod.register(app)
-
-
-_register_more()
-
-
-def main() -> None:
-    """Entry point of the `crmbot` console script."""
-    app()

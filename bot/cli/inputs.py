@@ -9,13 +9,14 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from bot.cli_reports import JSON, NOW, TEAM, _context, _fail, _member_id, _run
+from bot.cli.common import load_settings, minor_units
+from bot.cli.reports import JSON, NOW, TEAM, _context, _fail, _member_id, _run
 
 target_app = typer.Typer(no_args_is_help=True, help="Targets per rep (visits, calls, ...) or for the team (revenue).")
 source_app = typer.Typer(no_args_is_help=True, help="Lead sources: spend per source and period.")
@@ -39,14 +40,6 @@ def register(app: typer.Typer) -> None:
         import_app.command(kind, help=f"Import {kind} from a CSV file (all rows or none).")(_importer(kind))
 
 
-def _minor(amount: str) -> int:
-    try:
-        value = Decimal(amount.replace(",", "").replace("_", ""))
-    except InvalidOperation:
-        _fail(f"{amount!r} is not an amount")
-    return int((value * 100).to_integral_value())
-
-
 def target_set(period: str = typer.Option(..., "--period"),
                rep: Optional[str] = typer.Option(None, "--rep", help="the member; none: the team"),
                visits: Optional[int] = typer.Option(None, "--visits", min=0),
@@ -67,7 +60,7 @@ def target_set(period: str = typer.Option(..., "--period"),
               "new_customers": new_customers, "deals_won": deals_won}
     wanted = {k: v for k, v in counts.items() if v is not None}
     if revenue is not None:
-        wanted["revenue"] = _minor(revenue)
+        wanted["revenue"] = minor_units(revenue)
     if not wanted:
         _fail("name at least one target, e.g. --visits 16 or --revenue 500000")
 
@@ -94,7 +87,7 @@ def source_cost(source: str = typer.Option(..., "--source"), amount: str = typer
     from storage.report_inputs import set_source_cost
 
     settings, _moment, _today, (start, end) = _context(period, None, now)
-    minor = _minor(amount)
+    minor = minor_units(amount)
     _run(team, settings, lambda s, tid: set_source_cost(s, tid, source, start, end, minor,
                                                         currency or s.get(Team, tid).currency))
     typer.echo(f"Spend on {source}, {start} – {end}: {amount} {currency or ''}".rstrip())
@@ -104,19 +97,17 @@ def fx_set(base: str = typer.Argument(..., help="e.g. EUR"), quote: str = typer.
            rate: str = typer.Argument(..., help="units of QUOTE for one BASE, e.g. 1.08"),
            team: Optional[str] = TEAM) -> None:
     """Set an exchange rate for reports: one BASE is RATE QUOTE (`crmbot fx set EUR USD 1.08`)."""
-    from bot.cli import _settings
     from storage.report_inputs import set_fx
 
-    row = _run(team, _settings(), lambda s, tid: set_fx(s, tid, base, quote, rate))
+    row = _run(team, load_settings(), lambda s, tid: set_fx(s, tid, base, quote, rate))
     typer.echo(f"1 {row.base} = {row.rate} {row.quote}")
 
 
 def inquiry_resolve(inquiry_id: int = typer.Argument(...), team: Optional[str] = TEAM) -> None:
     """Mark an inquiry or complaint resolved."""
-    from bot.cli import _settings
     from storage.inquiries import resolve
 
-    row = _run(team, _settings(), lambda s, tid: resolve(s, tid, inquiry_id))
+    row = _run(team, load_settings(), lambda s, tid: resolve(s, tid, inquiry_id))
     if row is None:
         _fail(f"no inquiry #{inquiry_id} in this team")
     typer.echo(f"#{row.id} {row.kind}: resolved")
@@ -126,10 +117,9 @@ def _importer(kind: str):
     def command(file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True),
                 dry_run: bool = typer.Option(False, "--dry-run", help="check every row, write nothing"),
                 team: Optional[str] = TEAM, as_json: bool = JSON) -> None:
-        from bot.cli import _settings
         from storage.importer import import_csv
 
-        settings = _settings()
+        settings = load_settings()
         result = _run(team, settings, lambda s, tid: import_csv(s, tid, kind, file.read_bytes(), dry_run=dry_run))
         if as_json:
             typer.echo(json.dumps(result, ensure_ascii=False, default=str))

@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 from sqlmodel import col
 
+from bot.cli.common import given_day, load_settings, open_engine
 
 def register(app: typer.Typer) -> None:
     """Add the `nudges` command to the `crmbot` app."""
@@ -21,15 +22,14 @@ def register(app: typer.Typer) -> None:
         """What the scheduler would send on that day, as if nothing had been sent yet. Sends nothing."""
         from sqlalchemy import select
 
-        from bot.cli import _day, _engine, _settings
         from scheduler.config import NudgeConfig
         from scheduler.rules import nudges_for_day
         from storage.engine import session
         from storage.models import Team
 
-        settings = _settings()
-        day = _day(on, settings.zone)
-        with session(_engine(settings)) as s:
+        settings = load_settings()
+        day = given_day(on, settings.zone)
+        with session(open_engine(settings)) as s:
             wanted = team or settings.team
             teams = list(s.execute(select(Team).where(col(Team.name) == wanted)).scalars())
             if not teams and team is None:  # no team by the default name: every team in the store

@@ -1,0 +1,22 @@
+"""The `crmbot` command line (docs/cli.md). `core` holds the app and its own commands; every other
+group of commands is a module of this package, registered here by name. A module that cannot be
+imported stops `crmbot` at start-up with its error: no command is ever left out quietly."""
+from __future__ import annotations
+
+from bot.cli import admin, data, inputs, llm, nudges, reports, workspaces
+from bot.cli.core import app, report_app
+
+nudges.register(app)
+admin.register(app)
+llm.register(app)
+data.register(app)
+reports.register(report_app)
+inputs.register(app)
+workspaces.register(app)
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Entry point of the `crmbot` console script."""
+    app()
