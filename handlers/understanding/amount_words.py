@@ -205,7 +205,7 @@ def find_word_amounts(text: str, lang: str) -> list[WordAmount]:
             num = m.group("num").replace("个", "")              # "两个亿"
             if num[-1] in _ZH_DIGIT and text[m.end():m.end() + 1] in _ZH_DATE_UNIT and not m.group("cur"):
                 num = num[:-1]                                  # "五十万四月份出方案": 五十万, then 四月
-            value = zh_number(num)
-            if value:
-                out.append(WordAmount(m.start(), m.end(), Decimal(value), m.group("cur"), True))
+            figure = zh_number(num)
+            if figure:
+                out.append(WordAmount(m.start(), m.end(), Decimal(figure), m.group("cur"), True))
     return out
