@@ -86,8 +86,10 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
         if written and at >= 0 and person.name and person.name in written:  # the "person" was part of the name
             person = people.extract(cleaned, lang, (at, at + len(written)))
             parse.contact, parse.contact_role = person.name, person.role
+    masked: tuple[str, str] | None = None     # the customer's name as the cues saw it, and as written
     if lang == Lang.ZH and match.name and match.start >= 0:     # "得泰" (德泰 typed by sound) holds no cue "得"
-        work = work[:match.start] + "某" * (match.end - match.start) + work[match.end:]
+        masked = ("某" * (match.end - match.start), work[match.start:match.end])
+        work = work[:match.start] + masked[0] + work[match.end:]
         clauses = Clauses(work, spaced_words=False)
     first_day = day_first(getattr(now.tzinfo, "key", None), lang)     # "07/12" from London is 7 December
     stated = facts.read(work, lang, today, clauses, first_day)      # close date, source, cadence: not a follow-up, a visit
@@ -110,6 +112,8 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
 
     times = sort_out(work, lang, today, lex, clauses, now.time(), first_day)
     parse.followup_on, parse.followup_what, parse.birthday = times.followup_on, times.followup_what, times.birthday
+    if masked and parse.followup_what:       # "星辰科技的跟进推迟到…": the promise names the customer as written
+        parse.followup_what = parse.followup_what.replace(*masked)
     parse.followup_at = times.followup_at
     parse.problems += times.problems
     parse.refused += times.refused

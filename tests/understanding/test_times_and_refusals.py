@@ -90,3 +90,10 @@ def test_a_step_written_after_its_day_is_the_promise(text, what):
     """A day after a comma with the step after it: the step is its own, not the clause before."""
     parse = understand(text, now=datetime(2026, 11, 25, 10, 0))
     assert parse.followup_on is not None and parse.followup_what == what
+
+
+@pytest.mark.parametrize("text, name", [("后天给华信电子打电话", "华信电子"), ("下周一去华信电子送样品", "华信电子")])
+def test_a_chinese_promise_names_the_customer_as_written(text, name):
+    """The customer's name is hidden from the cues while they read, never from the promise kept."""
+    parse = understand(text, datetime(2026, 11, 25, 10, 0), [name])
+    assert parse.followup_what and name in parse.followup_what and "某" not in parse.followup_what
