@@ -1,6 +1,8 @@
 """Teams, members and the platform accounts that let them in."""
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
@@ -67,6 +69,11 @@ def add_user(session: Session, team: Team, platform: str, external_id: str, name
     """Let an account in as a member (or update the member it already maps to)."""
     if role not in tuple(Role):
         raise ValueError(f"role must be one of {', '.join(Role)}, not {role!r}")
+    if timezone:
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"time zone {timezone!r} is not known (use an IANA name such as Europe/Moscow)") from None
     member = identity_of(session, platform, external_id)
     if member is not None:
         if member.team_id != team.id:

@@ -110,3 +110,15 @@ def test_a_module_that_cannot_be_imported_stops_crmbot_at_start_up(monkeypatch, 
     monkeypatch.delitem(sys.modules, importer, raising=False)
     with pytest.raises(ImportError, match=broken):
         importlib.import_module(importer)
+
+
+def test_a_member_time_zone_nobody_knows_is_refused_in_one_line(database_url):
+    out = crmbot("user", "add", "--platform", "console", "--id", "tz", "--name", "Tess", "--tz", "Mars/Olympus",
+                 url=database_url)
+    assert out.returncode == 2 and "Mars/Olympus" in out.stderr and "Traceback" not in out.stderr
+    out = crmbot("user", "add", "--platform", "console", "--id", "tz", "--name", "Tess", "--tz", "Asia/Shanghai",
+                 url=database_url)
+    assert out.returncode == 0, out.stderr
+    out = crmbot("say", "--user", "tz", "--now", "2026-11-25T10:00", "Visited Globex, follow up Friday",
+                 url=database_url)
+    assert "Globex" in out.stdout and "Traceback" not in out.stderr
