@@ -11,15 +11,12 @@ from typing import Any, Optional
 
 import typer
 
+from bot.cli.common import fail
+
 BY = typer.Option(None, "--by", help="the admin (member name or account id) this is done for, checked "
                                      "against the permission table")
 WHAT = {"erase": "erase a customer", "export": "export the team's data",
         "manage_members": "manage members"}
-
-
-def fail(message: str) -> None:
-    typer.echo(f"crmbot: {message}", err=True)
-    raise typer.Exit(2)
 
 
 def existing_team(session: Any, name: str) -> Any:

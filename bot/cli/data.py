@@ -4,11 +4,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, NoReturn, Optional
+from typing import Any, Optional
 
 import typer
 from sqlmodel import col
 
+from bot.cli.common import fail as _fail
 from bot.cli.common import load_settings, open_engine
 from bot.cli.actor import BY
 
@@ -22,11 +23,6 @@ def register(app: typer.Typer) -> None:
     forget_app.command("customer")(forget_customer)
     app.command("backup")(backup)
     app.command("restore")(restore)
-
-
-def _fail(message: str) -> NoReturn:
-    typer.echo(f"crmbot: {message}", err=True)
-    raise typer.Exit(2)
 
 
 def _team(session: Any, name: str) -> Any:

@@ -15,11 +15,12 @@ import csv
 import io
 import json
 import sys
-from typing import Any, Callable, NoReturn, Optional
+from typing import Any, Callable, Optional
 
 import typer
 from storage import clock
 
+from bot.cli.common import fail as _fail
 from bot.cli.common import given_instant, load_settings, minor_units, open_engine
 
 def register(report_app: typer.Typer) -> None:
@@ -40,11 +41,6 @@ TEAM = typer.Option(None, "--team")
 JSON = typer.Option(False, "--json", help="the report as one JSON object")
 CSV = typer.Option(False, "--csv", help="the report's rows as CSV with a header")
 NOW = typer.Option(None, "--now", help="ISO instant; naive means the team's zone")
-
-
-def _fail(message: str) -> NoReturn:
-    typer.echo(f"crmbot: {message}", err=True)
-    raise typer.Exit(2)
 
 
 def _context(period: Optional[str], default: Optional[str], now: Optional[str]):

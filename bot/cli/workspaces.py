@@ -14,6 +14,7 @@ from typing import Optional
 
 import typer
 
+from bot.cli.common import fail as _fail
 from bot.cli.common import load_settings, open_engine
 from bot.cli.actor import BY
 
@@ -27,11 +28,6 @@ def register(app: typer.Typer) -> None:
     workspace_app.command("map")(workspace_map)
     workspace_app.command("unmap")(workspace_unmap)
     workspace_app.command("list")(workspace_list)
-
-
-def _fail(message: str) -> None:
-    typer.echo(f"crmbot: {message}", err=True)
-    raise typer.Exit(2)
 
 
 def _checked(workspace: str) -> str:
