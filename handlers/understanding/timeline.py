@@ -205,6 +205,7 @@ def _told_as_past(text: str, hit: DateHit, lex: Lexicon, today: date) -> bool:
     lo = max(0, hit.start - 20)
     cut = [m.end() for m in _STOP.finditer(text, lo, hit.start)]
     before = [m.group() for m in _WORD.finditer(text, cut[-1] if cut else lo, hit.start)][-1:]
+    before = [w for w in before if not lex.commit.search(w)]      # "перенесли на понедельник": moved ahead
     return any(lex.verb_past.search(w) for w in after + before if not w[0].isupper())   # a name ("Уралстали") aside
 
 

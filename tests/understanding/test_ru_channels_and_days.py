@@ -97,3 +97,12 @@ def test_a_past_tense_in_another_sentence_leaves_the_next_step(text, day):
 def test_a_day_just_gone_told_in_the_past_is_no_follow_up_next_year():
     p = understand("Вектор — КП 1,2 млн отправлено 20.11. ждём", NOW, RU)
     assert p.followup_on is None and p.stage == "proposal"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("ездил в вектор, там никого, перенесли на понедельник", date(2026, 11, 30)),
+    ("Уралсталь попросили перенести встречу на следующую среду, так можно записать?", date(2026, 12, 2)),
+])
+def test_a_meeting_moved_to_a_day_is_the_next_step(text, day):
+    p = u(text)
+    assert (p.intent, p.followup_on) == ("log", day), text
