@@ -18,7 +18,7 @@ from handlers.ask import ask, recent_customers
 from handlers.understanding.lex_names import COMMON_WORDS as COMMON
 from handlers.understanding import zh_names
 from handlers.understanding.matching import name_tokens
-from handlers.understanding.matching import match_known
+from handlers.understanding.matching import match_known, near_miss
 from handlers.understanding.unnamed import company_guess, other_name, strong_name, weakly_named
 
 
@@ -166,15 +166,19 @@ def _written_out(ctx: Ctx, parse: Parse, customer: Customer, names, aliases) -> 
     """A company the note writes out in full (legal form, quotes) that is not `customer`: the
     note may be about it instead ("ООО «ВолгаМедСнаб», пришли по рекомендации от Фармации Поволжья")."""
     written = strong_name(ctx.text, parse.lang)
-    if not written or match_known(written, names, aliases).name == customer.name:
+    if not written:
         return None
+    same = match_known(written, names, aliases)
+    if same.name == customer.name and not same.fuzzy:
+        return None     # a name written out in full is not a known one it only sounds like ("恒信达" for 鑫达)
     return written
 
 
 def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
     """A note that names no customer the bot can trust: the company it seems to name (asked
     about), the last note's customer, or a question."""
-    guess = company_guess(ctx.text, parse.lang, parse.contact)
+    names, aliases = ctx.known() if ctx.known else ((), {})
+    guess = company_guess(ctx.text, parse.lang, parse.contact) or near_miss(ctx.text, names, aliases)
     if guess:
         known = customers_named(ctx.session, ctx.team.id, guess)  # type: ignore[arg-type]
         if len(known) == 1:

@@ -9,3 +9,10 @@ from handlers.understanding.languages import registered
 LEGAL_FORMS = frozenset(word for lang in registered() for word in lang.LEGAL_FORMS)
 # lower-case words that often begin company names but mean nothing alone in a note
 COMMON_WORDS = frozenset(word for lang in registered() for word in lang.COMMON_WORDS)
+# number words of every language, lower case ("two", "четыре"): a name may begin with one ("Two
+# Rivers Brewing"), yet a note says it as a number
+NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                          "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "first",
+                          "second", "third"]
+                         + [word for lang in registered() for word in getattr(lang, "NUMBER_WORDS", {})
+                            if isinstance(word, str) and word.isalpha()])

@@ -16,8 +16,9 @@ from rapidfuzz import fuzz, process
 
 from handlers.heap import give_back
 from handlers.understanding.lang import casefold, fold_accents, is_cjk
-from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS
+from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS, NUMBER_WORDS
 from handlers.understanding.index_cache import IndexCache
+from handlers.understanding.word_forms import is_russian, ru_same_word, typed_wrong
 from handlers.understanding.name_index import Index, build
 from handlers.understanding import en_match, ru_match, zh_names
 from handlers.understanding.languages import zh as zh_cues
@@ -80,13 +81,13 @@ def tokens_match(said: str, name: str) -> bool:
         if a != b:
             break
         common += 1
-    rest_a, rest_b = len(said) - common, len(name) - common
-    if "а" <= name[0] <= "я" or name[0] == "е":              # Russian: case endings differ
-        if common >= 3 and rest_a <= 3 and rest_b <= 3 and common >= min(len(said), len(name)) - 3:
+    if is_russian(name):                                  # Russian: case endings differ
+        if ru_same_word(said, name):
             return True
-    elif common >= 3 and ((rest_a == 1 and said.endswith("s") and rest_b == 0) or (rest_b == 1 and name.endswith("s") and rest_a == 0)):
+    elif common >= 3 and ((len(said) - common == 1 and said.endswith("s") and len(name) == common)
+                          or (len(name) - common == 1 and name.endswith("s") and len(said) == common)):
         return True
-    return len(name) >= 5 and len(said) >= 5 and said[0] == name[0] and fuzz.ratio(said, name) >= 85
+    return typed_wrong(said, name)
 
 
 Hit = tuple[int, int, int, float, int, bool]     # start, end, how much matched, share of the name, entry, fuzzy
@@ -149,8 +150,8 @@ def _cjk_scan(text: str, index: Index, exact: bool) -> list[Hit]:
                         sounds is not None and zh_names.same_sound(chunk[i + n], core[n]))):
                     n += 1
                 n = zh_names.matched_length(index.canonical(entry), core, n)
-                if n < len(core) and (_ZH_TRADE.match(chunk, i + n) or _ZH_LONGER.match(chunk, i + n)
-                                      or zh_names.is_place(chunk[i:i + n])):
+                if zh_names.is_place(chunk[i:i + n]) or n < len(core) and (
+                        _ZH_TRADE.match(chunk, i + n) or _ZH_LONGER.match(chunk, i + n)):
                     continue            # "星辰科技" is not "星辰软件", "东方红贸易" is not "东方电气", "上海" no name
                 if (entry, i) not in seen:
                     seen.add((entry, i))
@@ -209,10 +210,13 @@ def _latin_matches(words: list[re.Match], index: Index) -> list[Hit]:
 
 
 def _word_matches(text: str, words: list[re.Match], index: Index) -> list[tuple[int, int, int, float, int, bool]]:
-    found = []
+    found: list[tuple[Hit, str]] = []
     said = [norm_token(w.group()) for w in words]
     fits: dict[tuple[str, str], bool] = {}   # tokens_match of (word said, word of a name), once each
+    other_names: set[str] = set()           # first words the note writes another name with ("Desert Paws")
     for i, token in enumerate(said):
+        if len(token) < 3 and words[i].group().islower() and not _numbers(token):
+            continue   # "по", "в", "at": a short lower-case word begins no name
         pool, fuzzy = index.heads_for(token[:3]), False
         if not pool and len(token) >= 5 and token not in COMMON_WORDS and index.fuzzy_heads:
             best = process.extractOne(token, index.fuzzy_heads, scorer=fuzz.ratio, score_cutoff=85)
@@ -236,17 +240,34 @@ def _word_matches(text: str, words: list[re.Match], index: Index) -> list[tuple[
                 if short and n < 2:
                     continue   # "pac" alone is no "Pacific Rim": a shortened word only with the next one
                 if n == 1 < len(tokens) and j < len(said) and _other_capital(text, words, j, tokens[1:]):
+                    other_names.add(token)
                     continue   # "Desert Paws Grooming" is not "Desert Bloom Landscaping"
-                if n == 1 and len(tokens) > 1 and token in COMMON_WORDS and words[i].group()[:1].islower():
-                    continue
+                if n == 1 < len(tokens) and (_everyday(token, head, words[i].group()) or _glued(text, words, i)):
+                    continue   # "in two weeks" is not Two Rivers Brewing, "нск-пласт" is not НСК Логистик
                 if n < len(tokens) and j < len(said) and _numbers(tokens[n]) and _numbers(said[j]):
                     continue   # the name goes on with another number: "Vector 2" is not "Vector 1"
                 here.append((words[i].start(), words[j - 1].end(), n, n / len(tokens), entry,
                              fuzzy or token != head))
         if len(here) > 1:
             here.sort(key=lambda hit: hit[4])   # in the order the names were given
-        found += here
-    return found
+        found += [(hit, token) for hit in here]
+    # "desert paws az dot com" after "Desert Paws Grooming": the first word is the other name's here too
+    return [hit for hit, token in found if not (hit[3] < 1 and hit[2] == 1 and token in other_names)]
+
+
+def _everyday(token: str, head: str, written: str) -> bool:
+    """True for a lower-case everyday word, kind of business or number that often begins a company's
+    name but alone names none ("global", "two", "четыре", "в кофейне" for Кофейня на Патриках)."""
+    return written[:1].islower() and (token in COMMON_WORDS or head in COMMON_WORDS or token in NUMBER_WORDS)
+
+
+def _glued(text: str, words: list[re.Match], i: int) -> bool:
+    """True when the word at `i` is joined by a hyphen to a word before or after it: the note writes
+    another compound name ("нск-пласт", "ЕКБ-Авто", "екатеринбург-кабель")."""
+    start, end = words[i].start(), words[i].end()
+    before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()
+    after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum()
+    return before or after
 
 
 _CACHE = IndexCache()
@@ -284,6 +305,30 @@ def match_known(text: str, known: Sequence[str], aliases: Mapping[str, str] | No
     if len(names) > 1:
         return Match(None, names, top[0], top[1], top[5])
     return Match(names[0], [names[0]], top[0], top[1], top[5])
+
+
+NEAR_STEM = 5      # letters a word shares with a Russian name's first word to be that word in another gender
+
+
+def near_miss(text: str, known: Sequence[str], aliases: Mapping[str, str] | None = None) -> str | None:
+    """Words of `text` that begin like a known Russian name yet are another word ("уральская сталь" beside
+    Уральский Металл: the same stem in another gender, so another company), as written; else None.
+    A note that names no customer but writes such words names some company: it is asked about."""
+    if not (known or aliases) or not ru_match.is_cyrillic(text):
+        return None
+    index = _index_for(known, aliases)
+    words = list(WORD.finditer(text))
+    for i, w in enumerate(words):
+        token = norm_token(w.group())
+        if len(token) < NEAR_STEM or not is_russian(token):
+            continue
+        for head, entries in index.heads_for(token[:3]):
+            if tokens_match(token, head) or token[:NEAR_STEM] != head[:NEAR_STEM]:
+                continue
+            if any(len(index.tokens(e)) > 1 for e in entries) and i + 1 < len(words):
+                return text[w.start():words[i + 1].end()]
+            return w.group()
+    return None
 
 
 def is_han(text: str) -> bool:

@@ -56,12 +56,18 @@ def _table(index: Index) -> Parts:
             continue
         if len(parts) >= 2:
             table.initials.setdefault("".join(p[0] for p in parts), []).append(entry)
-        if len(words) >= 2 and (_ADJECTIVE.search(words[0]) or len(words[0]) <= 3):
+        if len(words) >= 2 and ((_ADJECTIVE.search(words[0]) and not _joined(name, words[0])) or len(words[0]) <= 3):
             tail = tuple(w for w in words[1:])
             table.tails.setdefault(tail[0][:3], []).append((tail, entry))
         table.joined.setdefault(parts[0][:2], []).append(("".join(parts), tuple(parts), entry))
     index.ru_parts = table
     return table
+
+
+def _joined(name: str, word: str) -> bool:
+    """True when `word` is written in `name` as parts run together ("ГрандСтрой"): a compound, no adjective."""
+    at = name.lower().replace("ё", "е").find(word)
+    return at >= 0 and any(ch.isupper() for ch in name[at + 1:at + len(word)])
 
 
 def _same_word(said: str, word: str) -> bool:
@@ -77,13 +83,15 @@ def _run_together(said: str, full: str, parts: tuple[str, ...]) -> bool:
         return False
     for cut in range(len(said), len(said) - _ENDING - 1, -1):       # a case ending may follow
         head = said[:cut]
-        if len(head) >= _JOINED_MIN and full.startswith(head) and (len(head) * 2 >= len(full) or len(parts) >= 3
-                                                                    and head.startswith(parts[0] + parts[1])):
-            return True
+        if len(head) >= _JOINED_MIN and len(head) > len(parts[0]) and full.startswith(head) and (
+                len(head) * 2 >= len(full) or len(parts) >= 3 and head.startswith(parts[0] + parts[1])):
+            return True     # the first part alone ("сибирская" for Сибирский Лес) is no run-together name
     if len(parts) >= 2 and len(parts[0]) > 4:
+        rest = "".join(parts[1:])
         for k in (2, 3, 4):
-            if said.startswith(parts[0][:k]) and _same_word(said[k:], parts[1]) and len(parts[1]) >= 4:
-                return True
+            if said.startswith(parts[0][:k]) and (_same_word(said[k:], parts[1]) and len(parts[1]) >= 4
+                                                  or len(parts) > 2 and _same_word(said[k:], rest)):
+                return True   # "сибцемент", and "самавтодеталь" for СамараАвтоДеталь
     return False
 
 

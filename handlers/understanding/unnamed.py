@@ -25,12 +25,14 @@ _WORD = re.compile(r"[A-Za-zÀ-ɏА-Яа-яЁё][\w'’.-]*|&")
 _ZH_FIRM = re.compile("[\u4e00-\u9fff]{2,6}?(?:" + "|".join(sorted(set(zh_cues.TRADES) | set(zh_cues.LEGAL),
                                                                      key=len, reverse=True)) + ")")
 _ZH_LEAD = re.compile("^.*(?:" + "|".join(zh_cues.BEFORE_FIRM) + ")(?=[\u4e00-\u9fff]{2})")
-_QUOTED = re.compile(r"[\"“«「『《]([^\"”»」』》]{2,60})[\"”»」』》]")
+_QUOTED = re.compile(r"[\"“«「『《‘]([^\"”»」』》’]{2,60})[\"”»」』》’]")
 _RU_LEGAL = re.compile(ru_cues.LEGAL_PREFIX + r"\s+[«\"]?([А-ЯЁA-Z][^»\",.;:!?]{1,50})[»\"]?")
 # a note that opens with what happened and then a lower-case name: "lost kestrel tooling. went w …"
 _EN_OPENS = re.compile(r"^\W*(?:lost|won|signed(?:\s+w/?|\s+with)?|visited|called|met(?:\s+w/?|\s+with)?|emailed|texted|"
                        r"pinged|dropped\s+by|stopped\s+by|demo(?:\s+at|\s+w/?|\s+with)?)\s+"
                        r"((?:[a-z][\w'’&-]*\s*){1,3}?)(?=\s*(?:[.,;:!(]|\s-\s|$))")
+# a name of capitalised parts joined by a hyphen, a name wherever it stands ("Норильск-Снаб отказ")
+_COMPOUND = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][\w]*)+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;:\n—–-]\s*|\(\s*)$")
 _NOT_NAMES = frozenset(w.lower() for w in en_cues.NOT_NAMES | en_cues.FIRST_NAMES | en_cues.NOT_FIRMS_LOWER)
 _RU_PEOPLE = frozenset(w.lower() for w in [*ru_cues.MALE_NAMES, *ru_cues.FEMALE_NAMES])
@@ -127,7 +129,7 @@ def company_guess(text: str, lang: Lang, contact: str | None = None) -> str | No
     for found in re.finditer(r"(?:[A-ZА-ЯЁ][\w'’&-]*(?:\s+(?:&\s+)?[A-ZА-ЯЁ][\w'’&-]*)*)", text):
         words = found.group(0).split()
         first = norm_token(words[0])
-        if _SENTENCE_START.search(text[:found.start()]) and (
+        if _SENTENCE_START.search(text[:found.start()]) and not _COMPOUND.fullmatch(words[0]) and (
                 first in _NOT_NAMES or first.endswith(("ed", "ing")) or len(words) == 1):
             words = words[1:]  # a capital that only opens a sentence ("Visited", "Lunch")
         words = [w for w in words if norm_token(w) not in people]

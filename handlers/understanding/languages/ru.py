@@ -826,6 +826,7 @@ FEMALE_NAMES = """
 # lower-case words that often begin company names but mean nothing alone in a note
 COMMON_WORDS = frozenset("""
 дом новый север юг восток запад центр мир город
+кофейня пекарня кафе ресторан магазин лавка аптека клиника автосервис салон склад завод фабрика комбинат
 """.split())
 LEGAL_FORMS = frozenset("""
     ооо оао зао пао ао ип нко гк тоо чп ук пк
