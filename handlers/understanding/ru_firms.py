@@ -8,7 +8,7 @@ import re
 
 from handlers.understanding.ru_names import lookup_first
 
-_NAME = r"([А-ЯЁA-Z][\w-]+(?:\s+[А-ЯЁA-Z][\w-]+)?)"
+_NAME = r"([А-ЯЁA-Z][\w-]+(?:\s+[А-ЯЁA-Z][\w-]+){0,2})"
 _CASE_OF = {"у": "gen", "от": "gen", "из": "gen", "для": "gen", "без": "gen", "до": "gen", "около": "gen",
             "возле": "gen", "кроме": "gen", "после": "gen", "к": "dat", "по": "dat", "с": "ins", "со": "ins",
             "перед": "ins", "между": "ins", "в": "loc", "во": "loc", "о": "loc", "об": "loc", "про": "acc"}
@@ -22,7 +22,14 @@ _OWNED = re.compile(r"\b(?i:(?:ген|фин|тех|коммерческ\w+\s+|�
                     r"менеджер\w*|инженер\w*|юрист\w*|сотрудник\w*|представител\w*|руководител\w*|начальник\w*|"
                     r"владел\w*|собственник\w*|закупщик\w*|снабженц\w*|офис\w*|склад\w*|завод\w*|цех\w*|магазин\w*|"
                     r"филиал\w*|отдел\w*|сайт\w*)\s+" + _NAME)
-_SUBJECT = re.compile(r"^" + _NAME + r"(?=\s*[:—-]\s|\s+[а-яё]+(?:л|ла|ли|ло|лся|лась|лись|лось|ют|ят|ут|ат|ет|ит)\b)")
+# what happened to a company that opens the note: "Норильск-Снаб отказ", "Вектор кп отправил"
+_HAPPENED = (r"(?:кп|капэ|договор\w*|контракт\w*|расч[её]т|сч[её]т|тендер|отказ\w*|звонил\w*|звонили|позвонил\w*|"
+             r"оплатил\w*|подписал\w*|был[аи]?|зв|прайс|образцы|скидку|ответил\w*|отказал\w*|опять|снова)\b")
+# words said before it: "утром СтройПласт Юг подписали", "Кстати, Абакан-Энерго ответили", "Коллеги, ТК Путь..."
+_LEAD_IN = r"(?i:(?:утром|вечером|дн[её]м|сегодня|вчера|кстати|коллеги|так|ну|короче|э{2,}|итак|значит)[\s,]+)*"
+_SUBJECT = re.compile(r"^" + _LEAD_IN + _NAME + r"(?=\s*[:—-]\s|\s+[а-яё]+(?:л|ла|ли|ло|лся|лась|лись|лось|ют|ят|ут|ат|ет|ит)\b|"
+                      r"\s+(?i:" + _HAPPENED + r")|\.\s)")
+_COMPOUND = re.compile(r"-|[а-яё][А-ЯЁ]|\s")     # "Лифтмонтаж-Е", "ЭнергоРесурс", "Три Кита": a name, even before a stop
 _VERBISH = re.compile(r"(?:л|ла|ли|ло|лся|лась|лись|ть|ться|ем|ешь|им|ишь)$", re.I)
 _SURNAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой|ою|ых)?$")
 _NOT_FIRMS = re.compile(r"^(?:ватсап|whatsapp|телеграм|telegram|вайбер|viber|зум|zoom|teams|skype|скайп|почт|сбер|"
@@ -82,6 +89,8 @@ def _noun(word: str, case: str, feminine: bool | None) -> str:
             return word[:-1] + ("й" if vowel_before else "ь")
         if low.endswith("е"):
             return word[:-1] + "а"
+        if low.endswith("и") and low[-2] not in _VOWELS:    # "по ТеплоСибири": a feminine -ь noun
+            return word[:-1] + "ь"
     elif case == "ins":
         if low.endswith("ом") and not feminine:
             return word[:-2]
@@ -100,6 +109,8 @@ def _noun(word: str, case: str, feminine: bool | None) -> str:
             return word[:-1] + "а"
         if low.endswith("ю"):
             return word[:-1] + "я"
+        if low.endswith("и") and low[-2] not in _VOWELS:    # "в ТеплоСибири"
+            return word[:-1] + "ь"
     elif case == "acc":
         if low.endswith("у"):
             return word[:-1] + "а"
@@ -141,47 +152,85 @@ def _plural(words: list[str], case: str) -> str | None:
     return " ".join(out)
 
 
+_NOMINATIVE_ADJ = re.compile(r"(?:ый|ий|ая|яя|ое|ее|ые|ие)$")
+_NOMINATIVE_HEAD = re.compile(r"[ая]$")
+
+
+def _as_written(words: list[str], case: str) -> bool:
+    """True when a name of several words is written undeclined after a word that wants another case
+    ("в Балтийская Верфь Сервис", "с Пекарня Добрый Хлеб"): its first word is visibly a nominative
+    (an adjective's nominative ending, or a noun's -а/-я where the case would change it)."""
+    first = words[0].lower()
+    if len(words) < 2 or case == "nom":
+        return False
+    if _NOMINATIVE_ADJ.search(first) and not (case == "acc" and first.endswith(("ое", "ее", "ые", "ие"))):
+        return len(first) > 4
+    return case in ("dat", "ins", "loc") and _NOMINATIVE_HEAD.search(first) is not None and len(first) > 3 \
+        and len(words) > 2
+
+
+def _stem_left(before: str, after: str) -> bool:
+    """True when putting a word back in the nominative leaves a word: the last part of a compound
+    name keeps a vowel ("с ВолгаХимПром" stays ВолгаХимПром, not "ВолгаХимПр")."""
+    if before == after:
+        return True
+    parts = re.findall(r"[А-ЯЁA-Z][а-яёa-z]*", after) or [after]
+    return any(ch in _VOWELS for ch in parts[-1].lower())
+
+
 def nominative(name: str, case: str) -> str:
-    """A company name in the nominative from `case` (gen, dat, ins, loc, acc, nom): one or two words,
-    or a plural name ("в Уральских Садах"), or a longer one whose first word declines ("про Медиагруппу
-    Пятый Элемент")."""
+    """A company name in the nominative from `case` (gen, dat, ins, loc, acc, nom): its leading
+    adjectives and the noun they go with decline, the words after that noun stay ("про Медиагруппу
+    Пятый Элемент", "с Канской Тепловой Компанией", "в Красноярский Завод Кровли"); a plural name ("в
+    Уральских Садах"); a name the writer left undeclined stays as written ("в Балтийская Верфь Сервис")."""
     if case == "nom" or not re.match(r"[А-ЯЁ]", name):
         return name
     words = name.split()
     plural = _plural(words, case)
     if plural is not None:
         return plural
-    if len(words) > 2:
-        return " ".join([_noun(words[0], case, None)] + words[1:])
+    if _as_written(words, case):
+        return name
+    if len(words) == 2 and not _ADJ.search(words[0].lower()):       # "у Альфа Строя": the last word declines
+        return f"{words[0]} {_noun(words[1], case, None)}"
     feminine: bool | None = None
     out = []
     for i, word in enumerate(words):
-        if i < len(words) - 1 and _ADJ.search(word.lower()):
+        if i < len(words) - 1 and _ADJ.search(word.lower()) and all(_ADJ.search(w.lower()) for w in words[:i]):
             feminine = word.lower().endswith(_FEMININE_ADJ)
             out.append(_adjective(word, case))
-        elif i == len(words) - 1 or len(words) == 1:
-            out.append(_noun(word, case, feminine))
-        else:
-            out.append(word)
+            continue
+        head = _noun(word, case, feminine)
+        out.append(head if _stem_left(word, head) else word)
+        out += words[i + 1:]
+        break
     return " ".join(out)
 
 
 def _fits(name: str, person: str | None, case: str) -> bool:
     words = name.split()
     first = words[0]
-    if lookup_first(first) or _NOT_FIRMS.match(name) or (person and first in person):
+    town_adjective = len(words) > 1 and _ADJ.search(first.lower()) is not None   # "Красноярский Завод Кровли"
+    if lookup_first(first) or (_NOT_FIRMS.match(name) and not town_adjective) or (person and first in person):
         return False
     if case == "nom" and (_VERBISH.search(first) or first.lower() in _STARTERS):
         return False
     return not (len(words) == 1 and _SURNAME.match(first))
 
 
+_GENERIC = re.compile(r"^(?:компани|фирм|организаци|клиент|заказчик|предприяти)\w*$", re.I)
+
+
 def _trim(name: str) -> str:
-    """Drop a second word that is someone's first name ("у Вектора Петра")."""
+    """Drop the words from the first one after the name's first word that is someone's first name, a
+    town, a day or capitals ("у Вектора Петра", "в Гранит Строй КП")."""
     words = name.split()
-    if len(words) == 2 and (lookup_first(words[1]) or _NOT_FIRMS.match(words[1]) or words[1].isupper()):
-        return words[0]
-    return name
+    if len(words) > 1 and _GENERIC.match(words[0]):
+        words = words[1:]                 # "Компания Вкусные Традиции"
+    for i, word in enumerate(words[1:], 1):
+        if lookup_first(word) or _NOT_FIRMS.match(word) or word.isupper():
+            return " ".join(words[:i])
+    return " ".join(words)
 
 
 def find(text: str, person: str | None) -> str | None:
@@ -192,6 +241,8 @@ def find(text: str, person: str | None) -> str | None:
         hits.append((m.start(2), _trim(m.group(2)), _CASE_OF[m.group(1).lower()]))
     for pattern, case in ((_DATIVE_VERB, "dat"), (_ACCUSATIVE_VERB, "acc"), (_OWNED, "gen"), (_SUBJECT, "nom")):
         for m in pattern.finditer(text):
+            if pattern is _SUBJECT and text[m.end(1):m.end(1) + 1] == "." and not _COMPOUND.search(m.group(1)):
+                continue                  # "Отлично. ...": one plain word before a stop is no name
             hits.append((m.start(1), _trim(m.group(1)), case))
     for _, name, case in sorted(hits):
         if _fits(name, person, case):
@@ -260,9 +311,8 @@ def after_legal_form(text: str, person: str | None) -> str | None:
 
 # a note that opens with a company's name in lower case, then what happened: "фитлайф кп отправила",
 # "обьагротрейд договор пришел", "жигулевские напитки - марат сказал", "дивногорск бетон. был."
-_LOWER_SUBJECT = re.compile(r"^(?P<name>[а-яё][\w-]{3,}(?:\s+[а-яё][\w-]{2,})?)(?=\s*[.:—–]|\s+-\s|\s+(?:кп|капэ|договор\w*|контракт\w*|"
-                            r"расч[её]т|сч[её]т|тендер|отказ\w*|звонил\w*|звонили|позвонил\w*|оплатил\w*|подписал\w*|"
-                            r"был[аи]?|зв|прайс|образцы|скидку|ответил\w*|отказал\w*|опять|снова)\b)")
+_LOWER_SUBJECT = re.compile(r"^(?P<name>[а-яё][\w-]{3,}(?:\s+(?!" + _HAPPENED + r")[а-яё][\w-]{2,})?)(?=\s*[.:—–]|\s+-\s|\s+"
+                            + _HAPPENED + ")")
 _FILLERS = frozenset("""так значит короче ээ эээ ну вот итак кстати вчера сегодня утром днем днём вечером завтра
 новые новый новая новенький еще ещё опять снова тоже также""".split())
 

@@ -63,8 +63,12 @@ def lookup_first(word: str) -> tuple[str, bool] | None:
 
 def is_patronymic(word: str) -> bool:
     """True for "Сергеевна", "Николаевны", "Ивановичем" and the like."""
-    low = word.lower()
-    return any(marker in low for marker in ("ович", "евич", "овн", "евн", "ичн", "инич")) and word[:1].isupper()
+    return _PATRONYMIC.search(word.lower()) is not None and word[:1].isupper()
+
+
+# the endings of a patronymic in its cases: "Иванович(а|у|ем|е)", "Ивановн(а|ы|е|у|ой)", "Ильинична";
+# a word with those letters inside ("Отлично", "Гончаров") is none
+_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|инич)(?:а|у|ем|е)?$|(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)$")
 
 
 def patronymic_nominative(word: str) -> str:
