@@ -55,7 +55,7 @@ def identity_of(session: Session, platform: str, external_id: str) -> Member | N
         return None
     if row[1] is not None:
         session.info["chat_state"] = row[1]  # held, so `session.get(ChatState, …)` finds it loaded
-    session.info["names_version"] = (row[0].team_id, tuple(row[2:]))  # see `bot.pipeline.Bot.known`
+    session.info["names_version"] = (row[0].team_id, tuple(row[2:]))  # see `bot.conversation.Conversation.known`
     return row[0]
 
 

@@ -88,7 +88,7 @@ async def test_the_running_bot_takes_up_and_answers_what_was_stored_and_not_proc
         crm, settings, engine, clock, store, monkeypatch):
     import asyncio
 
-    from bot import pipeline
+    from bot import inbox
     from bot.pipeline import Bot
     from bot.serve import Senders, _drain_forever
 
@@ -100,7 +100,7 @@ async def test_the_running_bot_takes_up_and_answers_what_was_stored_and_not_proc
             self.said.append((chat_id, reply.text))
 
     await crm.accept(note("m7"))  # this process died after acknowledging it
-    monkeypatch.setattr(pipeline, "STALE_S", 0.0)
+    monkeypatch.setattr(inbox, "STALE_S", 0.0)
     chat, stop = Chat(), asyncio.Event()
     drainer = asyncio.create_task(_drain_forever(Bot(settings, engine, clock=clock), Senders({"console": chat}),
                                                  stop, every=0.05))

@@ -18,15 +18,15 @@ def note(i: int) -> Incoming:
 
 
 async def test_notes_are_queued_while_the_store_is_down_and_applied_once_after(crm, engine, store, let_in_42):
-    working = crm.engine
-    crm.engine = make_engine("postgresql://nobody@127.0.0.1:1/none")  # the store goes away
+    working = crm.inbox.engine
+    crm.inbox.engine = make_engine("postgresql://nobody@127.0.0.1:1/none")  # the store goes away
     replies = [await crm.handle(note(i)) for i in range(5)]
     assert all("queued" in r.text for r in replies)
     assert not await crm.accept(note(5))  # the adapter's early store also falls back to the spool
     assert len(crm.spool) == 6
     assert await crm.drain() == []  # still down: nothing lost, nothing applied
     assert len(crm.spool) == 6
-    crm.engine = working  # the store is back
+    crm.inbox.engine = working  # the store is back
     done = await crm.drain()
     assert len(done) == 6 and all("Customer" in reply.text for _, reply in done)
     assert len(crm.spool) == 0
@@ -36,29 +36,29 @@ async def test_notes_are_queued_while_the_store_is_down_and_applied_once_after(c
 
 
 async def test_a_queued_reply_speaks_the_writers_language(crm, let_in_42):
-    crm.engine = make_engine("postgresql://nobody@127.0.0.1:1/none")
+    crm.inbox.engine = make_engine("postgresql://nobody@127.0.0.1:1/none")
     reply = await crm.handle(Incoming(platform="telegram", account_id="42", chat_id="42", message_id="x",
                                       text="Был у Вектора, созвонимся в пятницу"))
     assert "очеред" in reply.text
 
 
 async def test_what_arrives_during_a_drain_waits_for_the_next_one(crm, engine, store, let_in_42):
-    working = crm.engine
-    crm.engine = make_engine("postgresql://nobody@127.0.0.1:1/none")
+    working = crm.inbox.engine
+    crm.inbox.engine = make_engine("postgresql://nobody@127.0.0.1:1/none")
     for i in range(3):
         await crm.handle(note(i))
-    crm.engine = working
-    original = crm._handle
+    crm.inbox.engine = working
+    original = crm._once
 
     async def slow_handle(incoming):  # a message lands in the spool while the drain is busy
         if incoming.message_id == "42:0":
             crm.spool.put(note(9))
         return await original(incoming)
 
-    crm._handle = slow_handle
+    crm._once = slow_handle
     assert len(await crm.drain()) == 3
     assert [i.message_id for i in crm.spool.waiting()] == ["42:9"]
-    crm._handle = original
+    crm._once = original
     assert len(await crm.drain()) == 1 and store(Interaction) == 4
 
 

@@ -176,10 +176,10 @@ async def test_forget_a_customer_twice_or_unknown(crm, engine):
 async def test_a_running_bot_forgets_an_erased_customers_name_at_once(crm, engine):
     ids = await _fill(crm, engine)
     with Session(engine) as s:
-        names, aliases = crm.known(s, ids["team"])
+        names, aliases = crm.conversation.known(s, ids["team"])
         assert "Globex Corporation" in names and "Globex Corp" in aliases  # cached by the bot
         forget(s, ids["team"], ids["customer"], ids["member"])
         s.commit()
     with Session(engine) as s:  # the next message finds the cache out of date, not the old name
-        names, aliases = crm.known(s, ids["team"])
+        names, aliases = crm.conversation.known(s, ids["team"])
     assert not any("Globex" in name for name in list(names) + list(aliases) + list(aliases.values()))
