@@ -42,7 +42,7 @@ from sqlalchemy import func, select  # noqa: E402
 
 from bot.adapters.telegram import TelegramAdapter  # noqa: E402
 from bot.pipeline import Bot  # noqa: E402
-from bot.serve import Senders  # noqa: E402
+from bot.delivery import Senders  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from scheduler.delivery import Delivery  # noqa: E402
 from scheduler.limits import RateLimiter  # noqa: E402

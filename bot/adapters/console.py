@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import IO
 
 from storage import clock
+from bot.delivery import Delivery
 from bot.incoming import Incoming
 from bot.pipeline import Bot
 from handlers.reply import Reply
@@ -34,6 +35,7 @@ class Console:
 
     def __init__(self, bot: Bot, user: str = "me", name: str | None = None):
         self.bot = bot
+        self.delivery = Delivery(bot)
         self.user = user
         self.name = name or user
         self._ids = itertools.count(1)
@@ -47,12 +49,15 @@ class Console:
 
     async def say(self, text: str, now: datetime | None = None) -> Reply:
         """Send `text` as this account; the bot's reply."""
-        reply = await self.bot.handle(self.incoming(text, now))
-        return reply if reply is not None else Reply(text="")
+        return await self._answer(self.incoming(text, now))
 
     async def press(self, data: str, now: datetime | None = None) -> Reply:
         """Press a button carrying `data` (e.g. "undo:12", "pick:2", "done:5")."""
-        reply = await self.bot.handle(self.incoming("", now, callback=data))
+        return await self._answer(self.incoming("", now, callback=data))
+
+    async def _answer(self, incoming: Incoming) -> Reply:
+        """The console shows the reply itself: delivery has it once it is returned."""
+        reply = await self.delivery.answer(incoming, send=None)
         return reply if reply is not None else Reply(text="")
 
     async def loop(self, stdin: IO[str] = sys.stdin, stdout: IO[str] = sys.stdout) -> None:

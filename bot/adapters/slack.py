@@ -11,7 +11,7 @@ import asyncio
 import logging
 import re
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Awaitable, Callable
 
 import aiohttp
@@ -24,6 +24,7 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack_render import ACTION_PREFIX, escape, instant, message, shared_file, slack_to_plain
+from bot.delivery import Delivery
 from bot.incoming import Incoming
 from bot.pipeline import Bot
 from bot.settings import Settings
@@ -69,6 +70,7 @@ class SlackAdapter:
         if not settings.slack_bot_token:
             raise ValueError("SLACK_BOT_TOKEN is not set")
         self.bot, self.settings, self.host = bot, settings, host
+        self.delivery = Delivery(bot)
         self.client = AsyncWebClient(token=settings.slack_bot_token, base_url=settings.slack_api_base_url)
         self.client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=3))
         bot.fetchers["slack"] = self.download  # voice notes and card photos arrive as file URLs
@@ -197,10 +199,9 @@ class SlackAdapter:
             return
         files = event.get("files") or []
         audio = shared_file(files, "audio/")
-        incoming = self._incoming(event, body, audio=audio)
-        incoming.image = shared_file(files, "image/") if audio is None else None
-        await self._take(incoming, _Target(event.get("channel"), event.get("user"),
-                                                                      thread_ts=event.get("thread_ts")))
+        image = shared_file(files, "image/") if audio is None else None
+        await self._take(self._incoming(event, body, audio=audio, image=image),
+                         _Target(event.get("channel"), event.get("user"), thread_ts=event.get("thread_ts")))
 
     async def _on_mention(self, event: dict, body: dict) -> None:
         if event.get("bot_id"):
@@ -208,10 +209,10 @@ class SlackAdapter:
         await self._take(self._incoming(event, body), _Target(event.get("channel"), event.get("user"),
                                                          thread_ts=event.get("thread_ts")))
 
-    def _incoming(self, event: dict, body: dict, audio: str | None = None) -> Incoming:
+    def _incoming(self, event: dict, body: dict, audio: str | None = None, image: str | None = None) -> Incoming:
         return Incoming(platform="slack", account_id=event.get("user", ""), chat_id=event.get("channel", ""),
                         message_id=body.get("event_id") or event.get("client_msg_id") or event.get("ts"),
-                        text=slack_to_plain(event.get("text", ""), self.bot_user_id), audio=audio,
+                        text=slack_to_plain(event.get("text", ""), self.bot_user_id), audio=audio, image=image,
                         sent_at=instant(event.get("ts")), mentioned=True,
                         workspace_id=body.get("team_id") or event.get("team"), workspace_trusted=True)
 
@@ -235,7 +236,7 @@ class SlackAdapter:
     async def _take(self, incoming: Incoming, target: _Target) -> None:
         """Store the update before Slack hears the ack (the listener runs before the response),
         then answer it in the background. A stored update lost in a crash replays on restart."""
-        if await self.bot.accept(incoming):
+        if await self.delivery.take(incoming):
             self._spawn(incoming, target)
 
     def _spawn(self, incoming: Incoming, target: _Target) -> None:
@@ -244,24 +245,26 @@ class SlackAdapter:
         task.add_done_callback(self._tasks.discard)
 
     async def _answer(self, incoming: Incoming, target: _Target) -> None:
+        """Handle and send in the background, once the burst's requests are acked; the sender's
+        locale and name (users.info) complete the update first."""
         try:
-            incoming.lang_hint, name = await self._person(incoming.account_id)
-            incoming.display_name = incoming.display_name or name
+            locale, name = await self._person(incoming.account_id)
+            incoming = replace(incoming, lang_hint=locale, display_name=incoming.display_name or name)
             await self._after_acks()
             async with self._working:
-                reply = await self.bot.handle(incoming)
-            if reply is None:  # a redelivery, or nothing to say
-                return
-            if target.respond is not None:
-                await target.respond(**message(reply), response_type="ephemeral", replace_original=False)
-                if reply.image:
-                    await self._image(target.channel, reply, user=target.user)
-            else:
-                await self.send(target.channel or target.user or "", reply, thread_ts=target.thread_ts,
-                                user=target.user)
-            await self.bot.delivered(incoming)
-        except Exception:
+                await self.delivery.answer(incoming, lambda reply: self._reply(target, reply))
+        except Exception:  # the delivery's own failures are a reply or a log line; this is the rest
             log.exception("Slack: answering %s:%s failed", incoming.chat_id, incoming.message_id)
+
+    async def _reply(self, target: _Target, reply: Reply) -> None:
+        """A reply where its request came from: ephemeral through a response_url, else the channel
+        (or its thread), or the user's DM."""
+        if target.respond is not None:
+            await target.respond(**message(reply), response_type="ephemeral", replace_original=False)
+            if reply.image:
+                await self._image(target.channel, reply, user=target.user)
+            return
+        await self.send(target.channel or target.user or "", reply, thread_ts=target.thread_ts, user=target.user)
 
     async def download(self, url: str) -> bytes:
         """A file the user shared (needs the files:read scope), fetched with the bot token."""

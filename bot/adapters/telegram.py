@@ -5,6 +5,7 @@ import logging
 import re
 import secrets
 from datetime import timezone
+from typing import Awaitable
 from urllib.parse import urlparse
 
 from telegram import LinkPreviewOptions, Message, ReplyParameters, Update
@@ -16,6 +17,7 @@ from bot.adapters.telegram_render import (COMMANDS, MAX_CAPTION, bot_commands, e
                                           split_text, units, without)
 from bot.adapters.telegram_http import AiohttpRequest
 from bot.adapters.telegram_updates import InboxQueue, PerChatOrder
+from bot.delivery import Delivery
 from bot.incoming import Incoming
 from bot.pipeline import Bot
 from bot.settings import Settings
@@ -45,6 +47,7 @@ class TelegramAdapter:
         if logging.getLogger("httpx").level == logging.NOTSET:  # its INFO lines carry the token in URLs
             logging.getLogger("httpx").setLevel(logging.WARNING)
         self.bot = bot
+        self.delivery = Delivery(bot)
         self.settings = settings
         self.listen = listen
         self.poll_timeout = poll_timeout
@@ -75,7 +78,7 @@ class TelegramAdapter:
         """Keep the update in the inbox before Telegram is told it arrived (next offset / 200)."""
         incoming = self.translate(update)
         if incoming is not None:
-            await self.bot.accept(incoming)
+            await self.delivery.take(incoming)
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -239,14 +242,14 @@ class TelegramAdapter:
         incoming = self.translate(update)
         if incoming is None:
             return
-        reply = await self.bot.handle(incoming)
-        if reply is None:
-            return
         private = update.effective_chat is None or update.effective_chat.type == ChatType.PRIVATE
         quote = None if private or update.message is None else update.message.message_id
-        await self.send(incoming.chat_id, reply, reply_to=quote)
-        await self.bot.delivered(incoming)
-        if query is not None and reply.wrote and isinstance(query.message, Message):
+
+        def send(reply: Reply) -> Awaitable[list[Message]]:  # in a group, quoting the message answered
+            return self.send(incoming.chat_id, reply, reply_to=quote)
+
+        reply = await self.delivery.answer(incoming, send)
+        if reply is not None and query is not None and reply.wrote and isinstance(query.message, Message):
             await self._retire_button(query.message, query.data or "")
 
     async def _retire_button(self, message: Message, data: str) -> None:

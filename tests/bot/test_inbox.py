@@ -90,7 +90,7 @@ async def test_the_running_bot_takes_up_and_answers_what_was_stored_and_not_proc
 
     from bot import inbox
     from bot.pipeline import Bot
-    from bot.serve import Senders, _drain_forever
+    from bot.delivery import Delivery, Senders
 
     class Chat:
         def __init__(self) -> None:
@@ -102,8 +102,8 @@ async def test_the_running_bot_takes_up_and_answers_what_was_stored_and_not_proc
     await crm.accept(note("m7"))  # this process died after acknowledging it
     monkeypatch.setattr(inbox, "STALE_S", 0.0)
     chat, stop = Chat(), asyncio.Event()
-    drainer = asyncio.create_task(_drain_forever(Bot(settings, engine, clock=clock), Senders({"console": chat}),
-                                                 stop, every=0.05))
+    drainer = asyncio.create_task(Delivery(Bot(settings, engine, clock=clock)).catch_up_until(
+        Senders({"console": chat}), stop, every=0.05))
     for _ in range(100):
         if chat.said:
             break

@@ -9,7 +9,7 @@ import pytest
 
 from bot.adapters.telegram import TelegramAdapter
 from bot.pipeline import Bot
-from bot.serve import Senders
+from bot.delivery import Senders
 from bot.settings import Settings
 from scheduler.delivery import Delivery
 from scheduler.limits import RateLimiter
