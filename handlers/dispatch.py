@@ -18,6 +18,7 @@ from handlers.followups import handle_done, handle_followups, handle_snooze
 from handlers.log_note import handle_log
 from handlers.reply import Reply
 from handlers.reports import handle_activity, handle_help, handle_pipeline, handle_report
+from handlers.search import handle_search
 from handlers.undo import handle_undo
 from handlers.understanding.model import Parse
 from storage.vocabulary import Intent
@@ -44,6 +45,8 @@ ROUTES: dict[Intent, Handler] = {
 
 async def dispatch(parse: Parse, ctx: Ctx) -> Reply:
     """The report the message asks for, else the handler of its intent."""
+    if parse.search is not None:
+        return await handle_search(parse, ctx)
     if parse.report is not None:
         return await handle_report(parse.report, parse, ctx)
     return await ROUTES[parse.intent](parse, ctx)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import fcntl
+import json
 import time
 from contextlib import contextmanager
 from functools import lru_cache
@@ -85,15 +86,22 @@ def _without_password(url: str) -> str:
 
 def _create(parsed: URL, relaxed: bool) -> Engine:
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(parsed, connect_args={"check_same_thread": False, "timeout": 10})
+        engine = create_engine(parsed, connect_args={"check_same_thread": False, "timeout": 10},
+                               json_serializer=_json_text)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _begin)
     else:
         options = {"options": "-c synchronous_commit=off"} if relaxed else {}
-        engine = create_engine(parsed, pool_size=10, max_overflow=20, connect_args=options)
+        engine = create_engine(parsed, pool_size=10, max_overflow=20, connect_args=options,
+                               json_serializer=_json_text)
         event.listen(engine.pool, "checkout", _ping_if_idle(engine))
         event.listen(engine.pool, "checkin", _checked_in)
     return engine
+
+
+def _json_text(value: object) -> str:
+    """JSON columns hold text as written ("Казань", "上海"), so a search can read custom fields."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _checked_in(_dbapi_connection, record) -> None:

@@ -39,6 +39,7 @@ from handlers.understanding.llm.schema import check
 from handlers.understanding.model import Parse, Refusal
 from handlers.understanding.reconcile import reconcile
 from handlers.understanding.report_words import settle_report
+from handlers.understanding.search_words import settle_search
 from storage.vocabulary import Intent, Stage
 
 if TYPE_CHECKING:  # the store is only needed when a meter is given
@@ -117,6 +118,7 @@ async def understand_hybrid_ex(text: str, now: datetime, known: Sequence[str] = 
     """`understand_hybrid` with the story of how the parse was reached."""
     outcome = await _reach(text, now, known, aliases, llm, mode, meter)
     settle_report(outcome.parse, text or "", now.date())
+    settle_search(outcome.parse, text or "")
     return outcome
 
 

@@ -35,6 +35,22 @@ class Refused:
     text: str
 
 
+class SearchKind(StrEnum):
+    """What a search looks for."""
+
+    CONTACT = "contact"        # people, by name
+    PHONE = "phone"            # people, by a phone number's digits
+    CUSTOMERS = "customers"    # customers, by segment, source, tag, city or a word of their name
+
+
+@dataclass(frozen=True)
+class Search:
+    """One lookup: its kind and the words (a name, a number's digits, a trait) as written."""
+
+    kind: SearchKind
+    words: str
+
+
 @dataclass
 class Parse:
     """One message, understood. Contract fields first, then the handlers' extras."""
@@ -70,6 +86,7 @@ class Parse:
     summary: str | None = None            # the note's text, cleaned, for the interaction
     problems: list[str] = field(default_factory=list)  # e.g. "bad_date", "amount_without_number"
     confidence: float = 1.0
+    search: Search | None = None          # a lookup the question asks for (see understanding.search_words)
     report: ReportKind | None = None      # the report the message asks for (see understanding.report_words)
 
     def to_json(self) -> dict[str, Any]:

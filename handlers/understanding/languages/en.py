@@ -1348,3 +1348,25 @@ FIX_RESOLVED = [
     r"^\W*(?:resolve|close)\s+(?:complaint|inquiry|issue|ticket)\s+#?(?P<n>\d{1,6})\W*$",
 ]
 PERSON_BACK = [r"\b(?:her|his|she|he|she's|he's)\b"]
+
+# -- search: a contact by name or phone, customers by a trait --
+
+_PERSON = r"(?P<who>[^\W\d_][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)"
+_REACH = r"(?:phone\s+)?(?:number|phone|cell|mobile|e-?mail(?:\s+address)?|contacts?|contact\s+details|details)"
+SEARCH_CONTACT = [
+    r"\bwhat(?:'s|’s|\s+is|s)\s+" + _PERSON + r"(?:'s|’s|s')\s+" + _REACH + r"\b",
+    r"^\W*" + _PERSON + r"(?:'s|’s)\s+" + _REACH + r"\W*$",
+    r"^\W*who(?:'s|’s|\s+is)\s+(?P<who>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\W*$",
+    r"\b(?:find|look\s+up|search(?:\s+for)?)\s+(?:the\s+)?contact\s+(?P<who>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)",
+    r"\b(?:phone|number|e-?mail|contact\s+details?)\s+(?:of|for)\s+(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\W*$",
+]
+SEARCH_PHONE = [r"\bwhose\s+(?:phone\s+)?number\s+is\b", r"\bwho(?:'s|\s+is|\s+has)\s+(?:the\s+number\s+)?(?=\+?\d)",
+                r"\bwho\s+called\s+(?:from\s+)?(?=\+?\d)"]
+_NOT_A_TRAIT = r"(?!(?:top|biggest|largest|best|key|new|all|quiet|lost|overdue|my|our|the|which|how|many)\b)"
+SEARCH_CUSTOMERS = [
+    r"^\W*(?:show\s+(?:me\s+)?|list\s+|find\s+|any\s+)?(?:all\s+)?(?:our\s+|the\s+|my\s+)?(?:customers|clients|accounts|companies)\s+"
+    r"(?:in|from|at|based\s+in|located\s+in|tagged(?:\s+as)?|with\s+(?:the\s+)?tag|in\s+the\s+segment|who\s+came\s+from|that\s+came\s+from|via)"
+    r"\s+(?:the\s+)?(?P<what>[^?.!]+?)\W*$",
+    r"^\W*(?:show\s+(?:me\s+)?|list\s+|find\s+)?(?:all\s+)?(?:our\s+|my\s+)?" + _NOT_A_TRAIT
+    + r"(?P<what>[^\W\d_][\w&'’-]*(?:\s+[^\W\d_][\w&'’-]*)?)\s+(?:customers|clients|accounts)\W*$",
+]

@@ -130,6 +130,11 @@ class Cues(Protocol):
     TOUCH_UNITS: Mapping[str, Phrases]    # day, week, month, quarter -> their words
     CADENCES: Sequence[tuple[str, int]]   # a cadence said in one word and its days ("biweekly", 14)
 
+    # -- search (handlers/understanding/search_words.py) --
+    SEARCH_CONTACT: Phrases    # asking for a person by name, the name in the group `who` ("what's Maria's number")
+    SEARCH_PHONE: Phrases      # asking whose a phone number is ("whose number is", "чей номер", "谁的号码")
+    SEARCH_CUSTOMERS: Phrases  # customers by a trait, the trait in the group `what` ("customers in Shanghai")
+
     # -- names (every language's are read in every note: handlers/understanding/lex_names.py) --
     LEGAL_FORMS: frozenset[str]               # legal forms written as words ("llc", "ооо"), dropped to compare names
     COMMON_WORDS: frozenset[str]              # words that begin company names but mean nothing alone ("global")

@@ -1,0 +1,77 @@
+"""Whether a question looks something up: a contact by name ("what's Maria's number?", "who is
+maria", "телефон Ольги", "王总的电话") or by phone ("whose number is +7 916 123-45-67"), or the
+customers with a trait ("customers in Shanghai", "VIP customers", "customers from the trade show",
+"клиенты из Казани"). Each language's words live in its cue module (SEARCH_CONTACT, SEARCH_PHONE,
+SEARCH_CUSTOMERS); a note that writes anything is never a search.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from handlers.understanding.languages import cues
+from handlers.understanding.model import Parse, Search, SearchKind
+from storage.vocabulary import Intent
+
+_I = re.IGNORECASE
+_PHONE = re.compile(r"\+?\d[\d\s().-]{4,}\d")
+_MIN_PHONE_DIGITS = 5
+
+
+class _Phrases:
+    """A slot's phrases, each compiled alone (each names its own group): the first that matches."""
+
+    def __init__(self, phrases) -> None:
+        self.patterns = tuple(re.compile(p, _I) for p in phrases)
+
+    def search(self, text: str) -> re.Match | None:
+        return next((m for m in (p.search(text) for p in self.patterns) if m), None)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    contact: _Phrases
+    phone: _Phrases
+    customers: _Phrases
+
+
+@lru_cache(maxsize=None)
+def _cues(lang: str) -> _Cues:
+    mod = cues(lang)
+    return _Cues(_Phrases(mod.SEARCH_CONTACT), _Phrases(mod.SEARCH_PHONE), _Phrases(mod.SEARCH_CUSTOMERS))
+
+
+def search_asked(text: str, lang: str) -> Search | None:
+    """The lookup a question asks for, or None."""
+    text = " ".join((text or "").split())
+    c = _cues(lang)
+    if c.phone.search(text) or (c.contact.search(text) and _PHONE.search(text)):
+        number = _PHONE.search(text)
+        digits = re.sub(r"\D", "", number.group(0)) if number else ""
+        if len(digits) >= _MIN_PHONE_DIGITS:
+            return Search(SearchKind.PHONE, digits)
+    m = c.contact.search(text)
+    if m and m.group("who"):
+        return Search(SearchKind.CONTACT, m.group("who").strip())
+    m = c.customers.search(text)
+    if m and m.group("what"):
+        return Search(SearchKind.CUSTOMERS, m.group("what").strip())
+    return None
+
+
+def _writes(parse: Parse) -> bool:
+    """A note's facts that no look-up's words give (a look-up's "email" or a new name's "lead" may)."""
+    return parse.intent == Intent.LOG and any((
+        parse.amount is not None, parse.followup_on, parse.birthday, parse.close_on, parse.source, parse.touch_days,
+        parse.contact_phone, parse.contact_email))
+
+
+def settle_search(parse: Parse, text: str) -> Parse:
+    """The lookup the message asks for, when it is a question and no note (it then asks for no report)."""
+    if parse.intent in (Intent.UNDO, Intent.DONE, Intent.SNOOZE, Intent.CARD):
+        return parse
+    found = search_asked(text, parse.lang)
+    if found is not None and (found.kind == SearchKind.PHONE or not _writes(parse)):
+        parse.search, parse.report = found, None
+    return parse
