@@ -90,7 +90,7 @@ async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClien
         return _command(command.group(1).lower(), command.group(2) or "", ctx, lang, names, aliases)
     parse = await understand_hybrid(ctx.text, ctx.local_now, names, aliases, llm, llm_mode, ctx.meter)
     if answered:  # the answer to "which customer?": the note (or look-up) it was asked for
-        parse.report = parse.search = None
+        parse.report = parse.search = parse.setting = None
         if parse.intent not in (Intent.LOG, Intent.QUERY_CUSTOMER):
             parse.intent = Intent.LOG
         return parse
@@ -112,7 +112,7 @@ def never_writes(parse: Parse, text: str) -> Parse:
     erase = erase_name(text, parse.lang)
     if erase and parse.report is None and parse.intent in (Intent.LOG, Intent.QUERY_CUSTOMER, Intent.UNKNOWN):
         return Parse(lang=parse.lang, intent=Intent.ERASE, customer=erase)
-    if parse.search is not None:       # a look-up: answered by the search, never logged
+    if parse.search is not None or parse.setting is not None:   # a look-up or a setting: never logged
         return parse
     if parse.intent == Intent.LOG and parse.report is None and asks(text, parse.lang):
         if parse.customer_known or len(parse.customer_candidates) > 1:

@@ -19,6 +19,7 @@ from handlers.log_note import handle_log
 from handlers.reply import Reply
 from handlers.reports import handle_activity, handle_help, handle_pipeline, handle_report
 from handlers.search import handle_search
+from handlers.settings import handle_setting
 from handlers.undo import handle_undo
 from handlers.understanding.model import Parse
 from storage.vocabulary import Intent
@@ -45,6 +46,8 @@ ROUTES: dict[Intent, Handler] = {
 
 async def dispatch(parse: Parse, ctx: Ctx) -> Reply:
     """The report the message asks for, else the handler of its intent."""
+    if parse.setting is not None:
+        return await handle_setting(parse, ctx)
     if parse.search is not None:
         return await handle_search(parse, ctx)
     if parse.report is not None:

@@ -38,6 +38,7 @@ from storage.reports import (activity_report, forecast, funnel, inquiries_report
 from storage import permissions
 from storage.permissions import Action
 from storage.reports.common import instants
+from storage.team_settings import quiet_days
 from storage.vocabulary import ReportKind
 
 log = logging.getLogger("crmbot.reports")
@@ -204,7 +205,7 @@ async def _top(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
 
 
 async def _quiet(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
-    days = int((ctx.team.settings or {}).get("quiet_days") or 14)
+    days = quiet_days(ctx.team.settings)       # the nudges' period too (storage.team_settings)
     report = quiet_deals(ctx.session, _team_id(ctx), ctx.now, days=days, owner_id=scope.member_id)
     return _reply(_about(quiet_view(report, ctx.lang), scope, ctx.lang), ctx.lang)
 

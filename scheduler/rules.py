@@ -25,7 +25,7 @@ from calendar import isleap
 from datetime import date, datetime, timedelta
 from typing import Iterable
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, true
 from sqlmodel import Session, col
 
 from scheduler.config import NudgeConfig, zone_of
@@ -37,6 +37,7 @@ from scheduler.texts import clock, money, say, short, stage_name, t
 from scheduler.timed import due_now, on_day
 from storage.models import Contact, Customer, Deal, FollowUp, Identity, Interaction, Member, Team
 from storage.reminders import local_time
+from storage.team_settings import touch_days
 from storage.vocabulary import OPEN_STAGES, Lang, Stage
 
 LANGS: tuple[Lang, ...] = tuple(Lang)
@@ -210,8 +211,10 @@ def stale_deals(session: Session, team_id: int, day: date, zone_members: Members
     return out
 
 
-def stay_in_touch(session: Session, team_id: int, day: date, zone_members: Members) -> list[Nudge]:
-    """Customers with a keep-in-touch cadence that lapses on `day` (one query, cadence rows only)."""
+def stay_in_touch(session: Session, team_id: int, day: date, zone_members: Members,
+                  default_days: int | None = None) -> list[Nudge]:
+    """Customers with a keep-in-touch cadence that lapses on `day` (one query, cadence rows only);
+    with the team's default cadence (`default_days`), every customer without one of its own too."""
     if not zone_members:
         return []
     zone = next(iter(zone_members.values())).zone
@@ -220,15 +223,16 @@ def stay_in_touch(session: Session, team_id: int, day: date, zone_members: Membe
         select(col(Customer.id), col(Customer.name), cadence.label("cadence"), col(Customer.created_at),
                last_interaction_at(col(Customer.id), col(Customer.team_id)).label("last_at"),
                customer_owner(Customer).label("owner"))
-        .where(col(Customer.team_id) == team_id, cadence.is_not(None)).order_by(col(Customer.id))).all()
+        .where(col(Customer.team_id) == team_id, cadence.is_not(None) if not default_days else true())
+        .order_by(col(Customer.id))).all()
     out = []
     for customer_id, customer, every, created_at, last_at, owner_id in rows:
         who = zone_members.get(owner_id)
         try:
-            every = int(float(str(every)))
+            every = int(float(str(every))) if every is not None else default_days
         except (TypeError, ValueError):
             continue
-        if who is None or every <= 0:
+        if who is None or not every or every <= 0:
             continue
         quiet = (day - local_day(last_at or created_at, zone)).days
         if quiet < every or quiet % every:
@@ -249,7 +253,7 @@ def daily(session: Session, team: Team, day: date, members: Members, cfg: NudgeC
     return (followups(session, team_id, day, members) + birthdays(session, team_id, day, members)
             + anniversaries(session, team_id, day, members)
             + stale_deals(session, team_id, day, members, cfg.stale_days)
-            + stay_in_touch(session, team_id, day, members))
+            + stay_in_touch(session, team_id, day, members, touch_days(team.settings)))
 
 
 def _groups(members: Members, local_of: "dict[int, datetime] | None" = None,

@@ -217,16 +217,20 @@ def report_top(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_js
 
 def report_quiet(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,
                  as_csv: bool = CSV, now: Optional[str] = NOW,
-                 days: int = typer.Option(14, "--days", min=1), limit: int = typer.Option(20, "--limit", min=1),
-                 rep: Optional[str] = REP) -> None:
+                 days: Optional[int] = typer.Option(None, "--days", min=1,
+                                                    help="default: the team's quiet days, as the nudges use"),
+                 limit: int = typer.Option(20, "--limit", min=1), rep: Optional[str] = REP) -> None:
     """Open deals with no activity for --days (or since the start of --period)."""
+    from storage.models import Team
     from storage.reports import quiet_deals
+    from storage.team_settings import quiet_days
 
     settings, moment, today, span = _context(period, None, now)
     if span is not None:
         days = max(1, (today - span[0]).days)
-    report = _run(team, settings, lambda s, tid: quiet_deals(s, tid, moment, days=days, limit=limit,
-                                                             owner_id=_member_id(s, tid, rep)))
+    report = _run(team, settings, lambda s, tid: quiet_deals(
+        s, tid, moment, days=days or quiet_days(s.get(Team, tid).settings), limit=limit,
+        owner_id=_member_id(s, tid, rep)))
     _emit(report, as_json, as_csv, "quiet", lambda data: data["deals"])
 
 

@@ -40,6 +40,7 @@ from handlers.understanding.model import Parse, Refusal
 from handlers.understanding.reconcile import reconcile
 from handlers.understanding.report_words import settle_report
 from handlers.understanding.search_words import settle_search
+from handlers.understanding.setting_words import settle_setting
 from storage.vocabulary import Intent, Stage
 
 if TYPE_CHECKING:  # the store is only needed when a meter is given
@@ -119,6 +120,7 @@ async def understand_hybrid_ex(text: str, now: datetime, known: Sequence[str] = 
     outcome = await _reach(text, now, known, aliases, llm, mode, meter)
     settle_report(outcome.parse, text or "", now.date())
     settle_search(outcome.parse, text or "")
+    settle_setting(outcome.parse, text or "")
     return outcome
 
 

@@ -51,6 +51,16 @@ class Search:
     words: str
 
 
+@dataclass(frozen=True)
+class SettingAsk:
+    """A team setting an admin asks to change in chat: its name (storage.team_settings.Setting), the
+    value as written, and the open stage it is about (a probability)."""
+
+    name: str
+    value: str
+    stage: str | None = None
+
+
 @dataclass
 class Parse:
     """One message, understood. Contract fields first, then the handlers' extras."""
@@ -86,6 +96,7 @@ class Parse:
     summary: str | None = None            # the note's text, cleaned, for the interaction
     problems: list[str] = field(default_factory=list)  # e.g. "bad_date", "amount_without_number"
     confidence: float = 1.0
+    setting: SettingAsk | None = None     # a team setting to change (see understanding.setting_words)
     search: Search | None = None          # a lookup the question asks for (see understanding.search_words)
     report: ReportKind | None = None      # the report the message asks for (see understanding.report_words)
 

@@ -1370,3 +1370,19 @@ SEARCH_CUSTOMERS = [
     r"^\W*(?:show\s+(?:me\s+)?|list\s+|find\s+)?(?:all\s+)?(?:our\s+|my\s+)?" + _NOT_A_TRAIT
     + r"(?P<what>[^\W\d_][\w&'’-]*(?:\s+[^\W\d_][\w&'’-]*)?)\s+(?:customers|clients|accounts)\W*$",
 ]
+
+# -- team settings an admin changes in chat --
+
+_SET = r"(?:(?:set|change|make|put)\s+)?(?:the\s+|our\s+|team(?:'s)?\s+)?"
+_TO = r"\s*(?:to|=|:|at|is)?\s*"
+SETTINGS = {
+    "quiet_days": [_SET + r"quiet(?:\s+deals?)?\s+(?:days|period|after)" + _TO + r"(?P<value>\d{1,3})(?:\s*days?)?\W*$",
+                   r"\bdeals?\s+(?:go|are|become|get)\s+quiet\s+after\s+(?P<value>\d{1,3})\s+days\b"],
+    "digest_hour": [_SET + r"(?:morning\s+|daily\s+)?digest(?:\s+(?:hour|time))?" + _TO + r"(?P<value>\d{1,2}(?::\d\d)?)\s*(?:am|h|o'?clock)?\W*$"],
+    "touch_days": [_SET + r"default\s+(?:stay|keep)[\s-]in[\s-]touch(?:\s+cadence)?" + r"\s*(?:to|=|:|every)?\s*(?P<value>\d{1,3})\s*days?\b",
+                   _SET + r"(?:stay|keep)[\s-]in[\s-]touch\s+default" + r"\s*(?:to|=|:|every)?\s*(?P<value>\d{1,3})\s*days?\b"],
+    "currency": [_SET + r"currency" + _TO + r"(?P<value>[^\s.!?]+)\W*$"],
+    "probability": [_SET + r"(?P<stage>[^\W\d_]+)\s+(?:stage\s+)?(?:win\s+)?probability" + _TO + r"(?P<value>\d{1,3})\s*%?\W*$",
+                    _SET + r"(?:win\s+)?probability\s+(?:of|for)\s+(?:the\s+)?(?P<stage>[^\W\d_]+)(?:\s+stage)?" + _TO
+                    + r"(?P<value>\d{1,3})\s*%?\W*$"],
+}

@@ -135,6 +135,10 @@ class Cues(Protocol):
     SEARCH_PHONE: Phrases      # asking whose a phone number is ("whose number is", "чей номер", "谁的号码")
     SEARCH_CUSTOMERS: Phrases  # customers by a trait, the trait in the group `what` ("customers in Shanghai")
 
+    # -- team settings an admin changes in chat (handlers/understanding/setting_words.py) --
+    SETTINGS: Mapping[str, Phrases]   # a setting (storage.team_settings.Setting) -> phrases with the group `value`
+                                      # (and `stage` for a stage's probability)
+
     # -- names (every language's are read in every note: handlers/understanding/lex_names.py) --
     LEGAL_FORMS: frozenset[str]               # legal forms written as words ("llc", "ооо"), dropped to compare names
     COMMON_WORDS: frozenset[str]              # words that begin company names but mean nothing alone ("global")
@@ -174,7 +178,9 @@ PERIOD_NAMES = ("today", "tomorrow", "yesterday", "next_week", "last_week", "thi
 # periods a language may also name ("до конца года": from today to the year's end)
 EXTRA_PERIOD_NAMES = ("rest_of_year",)
 _KEYS = {"CHANNELS": CHANNEL_NAMES, "STAGES": STAGE_NAMES, "PERIODS": PERIOD_NAMES,
-         "FIX_CONTACT": ("role", "phone", "name"), "LOST_WHY": tuple(LostReason), "SOURCES": tuple(LeadSource), "TOUCH_UNITS": tuple(TouchUnit)}
+         "FIX_CONTACT": ("role", "phone", "name"), "LOST_WHY": tuple(LostReason), "SOURCES": tuple(LeadSource),
+         "TOUCH_UNITS": tuple(TouchUnit),
+         "SETTINGS": ("quiet_days", "digest_hour", "touch_days", "currency", "probability")}
 
 
 def slots() -> dict[str, object]:
