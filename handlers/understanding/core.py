@@ -100,6 +100,9 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
         work = stated.blank(work)
         clauses = Clauses(work, spaced_words=lang != Lang.ZH)
     parse.close_on, parse.source, parse.touch_days = stated.close_on, stated.source, stated.touch_days
+    if parse.customer is None and not parse.customer_candidates and stated.subject \
+            and not lex.refer_back.search(stated.subject) and not people.extract(stated.subject, lang, (-1, -1)).name:
+        parse.customer = stated.subject     # "Umbrella found us through LinkedIn": the new customer is Umbrella
     negatives = negative_amounts(work, lang)
     amounts = [a for a in find_amounts(work, lang, parse.refused)
                if not any(start <= a.start < end for _, (start, end) in negatives)]

@@ -44,6 +44,7 @@ class Facts:
     source: str | None = None            # a LeadSource value, or the writer's own words
     touch_days: int | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
+    subject: str | None = None           # the name the note opens with before "found us" ("Umbrella found us …")
 
     def blank(self, text: str) -> str:
         """The text with the facts' spans blanked out (same length: other spans stay valid)."""
@@ -175,7 +176,21 @@ def _source(facts: Facts, text: str, lang: str, c: _Cues) -> None:
             end += 1 if text[end:end + 1] == "的" else 0
         facts.source = str(named)
         facts.spans.append((via.start(), end))
+        facts.subject = _subject(text[:via.start()])
         return
+
+
+_SUBJECT_CHARS = 40
+_NOT_A_NAME = re.compile(r"[,.;:!?，。；：！？\n]")
+
+
+def _subject(before: str) -> str | None:
+    """What stands before "found us", "通过", "пришли с" when it is a short name alone ("Umbrella",
+    "新客户华为" is not: the note's own rules read that); pronouns are for the caller to drop."""
+    words = before.strip(" -—–:")
+    if not words or len(words) > _SUBJECT_CHARS or _NOT_A_NAME.search(words) or not _WORDY.search(words):
+        return None
+    return words
 
 
 def _close(facts: Facts, text: str, lang: str, today: date, c: _Cues, first_day: bool = False) -> None:

@@ -145,3 +145,13 @@ def test_the_parse_json_carries_them_beside_the_contracts_fields():
 def test_a_question_states_none_of_them(text):
     parse = understand(text, NOW, KNOWN)
     assert (parse.close_on, parse.source, parse.touch_days) == (None, None, None), text
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("Umbrella found us through LinkedIn", "Umbrella"),
+    ("They found us through LinkedIn", None),
+    ("Maria found us through LinkedIn", None),
+])
+def test_a_new_customer_named_before_found_us(text, customer):
+    parse = understand(text, NOW, [])
+    assert parse.source == "linkedin" and parse.customer == customer
