@@ -61,7 +61,7 @@ def quiet_days(team_settings: Mapping[str, Any] | None, environ: Mapping[str, st
     for value in ((team_settings or {}).get("stale_days"), env.get("CRM_STALE_DAYS")):
         try:
             if value not in (None, ""):
-                return max(1, int(value))  # type: ignore[arg-type]
+                return max(1, int(value))
         except (TypeError, ValueError):
             continue
     return DEFAULT_QUIET_DAYS
