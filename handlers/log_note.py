@@ -18,9 +18,10 @@ from handlers.texts import clock, day, money, month_day, t
 from handlers.understanding.languages import cues, one_of
 from handlers.understanding.model import Parse
 from storage.customers import contacts_of, name_key, open_deal
-from storage.models import Customer, Deal, FollowUp, Interaction, StageChange
+from storage.models import Contact, Customer, Deal, FollowUp, Interaction, StageChange
 from storage.permissions import Action, check
 from storage.reminders import remind_instant
+from storage.team_settings import CONTACT_TOUCH
 from storage.vocabulary import CLOSED_STAGES, OPEN_STAGES, Channel, Stage
 
 _ORDER: dict[str, int] = {stage: i for i, stage in enumerate(OPEN_STAGES)}
@@ -65,7 +66,7 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     contact = upsert_contact(parse, ctx, customer, state, lines)
     if touches_deal:
         _write_deal(parse, ctx, customer, deal, plan, lines)
-    _write_customer_facts(parse, ctx, customer, lines)
+    _write_customer_facts(parse, ctx, customer, contact, lines)
     if parse.channel:
         journal.insert(Interaction, team_id=ctx.team.id, customer_id=customer.id,
                        contact_id=contact.id if contact else None, member_id=ctx.member.id,
@@ -119,12 +120,20 @@ def _write_followup(parse: Parse, ctx: Ctx, customer_id: int, note_id: int, line
         lines.append((f"followup{timed}", values))
 
 
-def _write_customer_facts(parse: Parse, ctx: Ctx, customer: Customer, lines: list[tuple[str, dict]]) -> None:
-    """Where the customer came from and how often to keep in touch, on the customer (undone with the note)."""
+def _write_customer_facts(parse: Parse, ctx: Ctx, customer: Customer, contact: Contact | None,
+                          lines: list[tuple[str, dict]]) -> None:
+    """Where the customer came from and how often to keep in touch, on the customer (undone with the
+    note); a cadence said of a person ("keep in touch with Maria every month") is that contact's."""
     journal = journal_of(ctx)
     if parse.source and journal.change(customer, source=parse.source[:100]):
         lines.append(("customer_source", {"source": source_label(parse.source, ctx.lang)}))
-    if parse.touch_days and (customer.custom or {}).get("touch_days") != parse.touch_days:
+    if parse.touch_days and parse.contact and contact is not None and contact.id is not None:
+        cadences = dict((customer.custom or {}).get(CONTACT_TOUCH) or {})
+        if cadences.get(str(contact.id)) != parse.touch_days:
+            cadences[str(contact.id)] = parse.touch_days
+            journal.change(customer, custom={**(customer.custom or {}), CONTACT_TOUCH: cadences})
+            lines.append(("contact_touch_cadence", {"contact": contact.name, "days": parse.touch_days}))
+    elif parse.touch_days and (customer.custom or {}).get("touch_days") != parse.touch_days:
         journal.change(customer, custom={**(customer.custom or {}), "touch_days": parse.touch_days})
         lines.append(("touch_cadence", {"days": parse.touch_days}))
 

@@ -37,7 +37,7 @@ from scheduler.texts import clock, money, say, short, stage_name, t
 from scheduler.timed import due_now, on_day
 from storage.models import Contact, Customer, Deal, FollowUp, Identity, Interaction, Member, Team
 from storage.reminders import local_time
-from storage.team_settings import touch_days
+from storage.team_settings import CONTACT_TOUCH, touch_days
 from storage.vocabulary import OPEN_STAGES, Lang, Stage
 
 LANGS: tuple[Lang, ...] = tuple(Lang)
@@ -246,6 +246,49 @@ def stay_in_touch(session: Session, team_id: int, day: date, zone_members: Membe
     return out
 
 
+def stay_in_touch_with_people(session: Session, team_id: int, day: date, zone_members: Members) -> list[Nudge]:
+    """Contacts with their own keep-in-touch cadence (Customer.custom["contact_touch"]) that lapses on
+    `day`, counted from the last interaction with that person (two queries)."""
+    if not zone_members:
+        return []
+    zone = next(iter(zone_members.values())).zone
+    cadences = col(Customer.custom)[CONTACT_TOUCH]
+    rows = session.execute(
+        select(col(Customer.id), col(Customer.name), cadences.as_json().label("cadences"),
+               customer_owner(Customer).label("owner"))
+        .where(col(Customer.team_id) == team_id, cadences.as_string().is_not(None))
+        .order_by(col(Customer.id))).all()
+    wanted: dict[int, tuple[int, str, int, int | None]] = {}
+    for customer_id, customer, per_contact, owner_id in rows:
+        for contact_id, every in dict(per_contact or {}).items():
+            if str(contact_id).isdigit() and isinstance(every, int) and every > 0:
+                wanted[int(contact_id)] = (customer_id, customer, every, owner_id)
+    if not wanted:
+        return []
+    people = session.execute(
+        select(col(Contact.id), col(Contact.name), col(Contact.created_at),
+               select(func.max(col(Interaction.at))).where(col(Interaction.team_id) == team_id,
+                                                           col(Interaction.contact_id) == col(Contact.id))
+               .scalar_subquery().label("last_at"))
+        .where(col(Contact.team_id) == team_id, col(Contact.id).in_(list(wanted)))).all()
+    out = []
+    for contact_id, contact, created_at, last_at in people:
+        customer_id, customer, every, owner_id = wanted[contact_id]
+        who = zone_members.get(owner_id) if owner_id is not None else None
+        if who is None:
+            continue
+        quiet = (day - local_day(last_at or created_at, zone)).days
+        if quiet < every or quiet % every:
+            continue
+        key = "stay_in_touch_contact" if last_at is not None else "stay_in_touch_contact_never"
+        text = t(who.lang, key, contact=contact, customer=customer, days=quiet, cadence=every)
+        out.append(_nudge("stay_in_touch", who, f"contact:{contact_id}", day, text, customer=customer,
+                          customer_id=customer_id, due=day,
+                          line=t(who.lang, "line_stay", customer=f"{contact} · {customer}", days=quiet),
+                          choices=open_choice(customer_id, who.lang)))
+    return out
+
+
 def daily(session: Session, team: Team, day: date, members: Members, cfg: NudgeConfig) -> list[Nudge]:
     """Every daily kind for members who share one zone and one local day."""
     team_id = team.id
@@ -253,7 +296,8 @@ def daily(session: Session, team: Team, day: date, members: Members, cfg: NudgeC
     return (followups(session, team_id, day, members) + birthdays(session, team_id, day, members)
             + anniversaries(session, team_id, day, members)
             + stale_deals(session, team_id, day, members, cfg.stale_days)
-            + stay_in_touch(session, team_id, day, members, touch_days(team.settings)))
+            + stay_in_touch(session, team_id, day, members, touch_days(team.settings))
+            + stay_in_touch_with_people(session, team_id, day, members))
 
 
 def _groups(members: Members, local_of: "dict[int, datetime] | None" = None,

@@ -22,6 +22,7 @@ from storage.models import Team
 from storage.vocabulary import OPEN_STAGES
 
 DEFAULT_QUIET_DAYS = 14
+CONTACT_TOUCH = "contact_touch"   # Customer.custom key: {contact id: days} of the customer's people
 MAX_DAYS = 366
 _CURRENCY = re.compile(r"^[A-Za-z]{3}$")
 

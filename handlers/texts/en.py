@@ -309,6 +309,8 @@ TEXTS = {
     "nudge.line_anniversary": "🎉 {customer}: {years:year} since {deal} was won",
     "nudge.line_stale": "💤 {customer}: deal quiet for {days:day}",
     "nudge.line_stay": "👋 {customer}: last contact {days:day} ago",
+    "nudge.stay_in_touch_contact": "👋 Time to get in touch with {contact} ({customer}): last contact {days:day} ago (you keep in touch every {cadence:day}).",
+    "nudge.stay_in_touch_contact_never": "👋 Time to get in touch with {contact} ({customer}): nothing logged with them yet (you keep in touch every {cadence:day}).",
     "nudge.btn_done": "✅ Done",
     "nudge.btn_snooze_day": "💤 1 day",
     "nudge.btn_snooze_week": "💤 1 week",

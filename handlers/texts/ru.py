@@ -313,6 +313,8 @@ TEXTS = {
     "nudge.line_anniversary": "🎉 {customer}: {years:year} со дня сделки {deal}",
     "nudge.line_stale": "💤 {customer}: сделка без движения {days:day}",
     "nudge.line_stay": "👋 {customer}: последний контакт {days:day} назад",
+    "nudge.stay_in_touch_contact": "👋 Пора связаться: {contact} ({customer}), последний контакт {days:day} назад (договорились связываться раз в {cadence:day}).",
+    "nudge.stay_in_touch_contact_never": "👋 Пора связаться: {contact} ({customer}), контактов ещё не было (договорились связываться раз в {cadence:day}).",
     "nudge.btn_done": "✅ Готово",
     "nudge.btn_snooze_day": "💤 На день",
     "nudge.btn_snooze_week": "💤 На неделю",

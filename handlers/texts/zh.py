@@ -309,6 +309,8 @@ TEXTS = {
     "nudge.line_anniversary": "🎉 {customer}：{deal} 成交 {years} 周年",
     "nudge.line_stale": "💤 {customer}：商机 {days} 天没有互动",
     "nudge.line_stay": "👋 {customer}：上次联系是 {days} 天前",
+    "nudge.stay_in_touch_contact": "👋 该联系 {contact}（{customer}）了：上次联系是 {days} 天前（约定每 {cadence} 天联系一次）。",
+    "nudge.stay_in_touch_contact_never": "👋 该联系 {contact}（{customer}）了：还没有和 TA 的互动记录（约定每 {cadence} 天联系一次）。",
     "nudge.btn_done": "✅ 完成",
     "nudge.btn_snooze_day": "💤 明天",
     "nudge.btn_snooze_week": "💤 下周",

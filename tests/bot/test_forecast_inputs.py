@@ -172,3 +172,28 @@ async def test_saying_the_same_again_writes_nothing_new(bot, engine):
     await bot.say("Globex found us through LinkedIn")
     again = text(await bot.say("Globex found us through LinkedIn"))
     assert "lead source" not in again
+
+
+PEOPLE_CADENCES = [
+    ("en", "Visited Globex, met Maria Lopez", "keep in touch with Maria every month", "Maria Lopez", 30),
+    ("zh", "拜访了宏图科技，见了王总", "王总每两周联系一次", "王总", 14),
+    ("ru", "Был в Векторе, встретился с Ольгой Петровой", "Вектор: созваниваться с Ольгой раз в месяц", "Ольга", 30),
+]
+
+
+@pytest.mark.parametrize("lang, met, note, person, days", PEOPLE_CADENCES, ids=[c[0] for c in PEOPLE_CADENCES])
+async def test_a_cadence_said_of_a_person_is_that_contacts(bot, engine, clock, lang, met, note, person, days):
+    assert (await bot.say(met)).wrote
+    reply = await bot.say(note)
+    assert reply.wrote and person.split()[0] in reply.text, reply.text
+    custom = customer_of(engine, CUSTOMER[lang]).custom
+    assert "touch_days" not in custom and list(custom["contact_touch"].values()) == [days]
+    with Session(engine) as s:
+        team = get_team(s, "default")
+        early = nudges_for_day(s, team, date.fromordinal(clock.now.date().toordinal() + days - 1))
+        due = nudges_for_day(s, team, date.fromordinal(clock.now.date().toordinal() + days))
+    assert not [n for n in early if n.kind == "stay_in_touch"]
+    [nudge] = [n for n in due if n.kind == "stay_in_touch"]
+    assert person.split()[0] in nudge.text and CUSTOMER[lang] in nudge.text
+    await bot.press(reply.undo_token)
+    assert "contact_touch" not in customer_of(engine, CUSTOMER[lang]).custom
