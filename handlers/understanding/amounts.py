@@ -176,7 +176,33 @@ def find_amounts(text: str, lang: str, refused: list[Refused] | None = None) -> 
         if value == value.to_integral_value():
             value = value.quantize(Decimal(1))
         out.append(Amount(m.start(), end, value, cur, explicit))
-    return _with_words(text, lang, out)
+    out = _with_words(text, lang, out)
+    return out or _shorthand(text, lang)
+
+
+_SHORT_SUM = re.compile(r"(?P<num>\d{1,2}[.,]\d{1,2}|[1-9]\d{2})(?![\d.,%:/-]?\d|\s?%|[A-Za-zА-Яа-яЁё])")
+_DAY_MONTH = re.compile(r"(?:[0-2]?\d|3[01])\.(?:0\d|1[0-2])")
+
+
+def _shorthand(text: str, lang: str) -> list[Amount]:
+    """A deal's value written bare right after a deal word, as reps shorten it (DEAL_SHORTHAND): three
+    digits are thousands ("кп 780 одобрили"), a number with a fraction is millions ("оплатили 1.4"); a
+    day and month ("подписание 27.01") is no value."""
+    phrases = cues(lang).DEAL_SHORTHAND
+    if not phrases:
+        return []
+    before = re.compile(r"(?<![\w-])(?i:" + "|".join(phrases) + r")\W{0,3}$")
+    for m in _SHORT_SUM.finditer(text):
+        num = m.group("num")
+        if not before.search(text, max(0, m.start() - 30), m.start()) or _DAY_MONTH.fullmatch(num):
+            continue
+        if m.start() and (text[m.start() - 1].isdigit() or text[m.start() - 1] in ".,") \
+                or _money().count_after.match(text, m.end()):
+            continue                      # part of a longer number; a count ("кп на 100 штук")
+        fraction = "." in num or "," in num
+        value = Decimal(num.replace(",", ".")) * (10**6 if fraction else 1000)
+        return [Amount(m.start(), m.end(), value.quantize(Decimal(1)), cues(lang).LOCAL_CURRENCY, False)]
+    return []
 
 
 def _with_words(text: str, lang: str, found: list[Amount]) -> list[Amount]:

@@ -207,6 +207,15 @@ _RU_AFTER_ROLE = re.compile(r"(?<![\w-])(?:" + _RU_ROLES + r")\s*[,—:-]?\s*(?P
 _RU_INITIALS = re.compile(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.")
 # a first name in lower case as the subject of what happened: "саня позвонил", "роман тянет", "михаил (зам по закупкам)"
 _RU_LOWER_SUBJECT = re.compile(r"(?:^|(?<=[\s,.;:!—-]))(?P<name>[а-яё]{3,})(?=\s*\(|\s+(?:сам\w*\s+)?[а-яё]+(?:л|ла|ли|ит|ет|ят|ут|ют|ат)\b)")
+# a surname as who spoke or acted: "Лебедев обещал ответ", "ковалев хочет скидку", "Горшков ок по цене"
+_RU_SURNAME = r"(?:[А-ЯЁа-яё][а-яё]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|енко)|[А-ЯЁ][а-яё]+(?:ский|ская|цкий|цкая))"
+_RU_SURNAME_CASED = r"[а-яё]+(?:(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|е|ом|ою)?|енко|ск(?:ий|ая|ого|ому|им|ой|ую))"
+_RU_SURNAME_DID = re.compile(r"(?:^|(?<=[\s,.;:!—(-]))(?P<name>" + _RU_SURNAME + r")(?=\s+" + one_of(ru.SURNAME_DID) + ")")
+# a surname reached in the dative: "звонил Мельникову", "отправил письмо литвиновой", "позвонила руденко"
+_RU_DATIVE_SURNAME = re.compile(r"(?<![\w-])" + one_of(ru.REACHED) + r"(?:\s+[а-яё]+){0,2}?\s+(?P<name>[А-ЯЁа-яё][а-яё]+"
+                                r"(?:ову|еву|ёву|ину|ыну|овой|евой|ёвой|иной|ыной|енко))(?![\w-])")
+# a colloquial patronymic alone after a role: "завхоз михалыч", "прораб Петрович"
+_RU_FOLK_PATRONYMIC = re.compile(r"^[а-яё]{2,}(?:ыч|вич)$", re.I)
 # the writer naming themselves ("так это Галина", "я Алина, новый менеджер"): not the contact
 _RU_SELF = re.compile(r"(?:\bэто|\bя|меня\s+зовут|с\s+вами)\s+$", re.I)
 
@@ -219,6 +228,13 @@ def _after_role(text: str) -> list[tuple[int, list[str]]]:
         words = m.group("name").split()
         words = [w[:1].upper() + w[1:] if lookup_first(w) or is_patronymic(w[:1].upper() + w[1:]) else w for w in words]
         first = words[0]
+        if _RU_FOLK_PATRONYMIC.match(first) and not lookup_first(first):
+            found.append((m.start("name"), [first]))      # "завхоз михалыч"
+            continue
+        if re.fullmatch(_RU_SURNAME_CASED, first) and first.islower() and first not in ru.NOT_SURNAMES \
+                and not lookup_first(first):
+            found.append((m.start("name"), [first]))      # "агроному буркову", "снабженец ковалев"
+            continue
         if lookup_first(first) and first.lower() not in ru.AMBIGUOUS_NAMES:
             keep = [first] + [w for w in words[1:2] if is_patronymic(w) or w[:1].isupper() and not lookup_first(w)]
         elif first[:1].isupper() and not lookup_first(first):
@@ -244,6 +260,15 @@ def russian(text: str, taken: tuple[int, int]) -> Person:
     if m:
         candidates.append((m.start("name"), m.group("name").split()))
     candidates += [c for c in _after_role(text) if not taken[0] <= c[0] < taken[1]]
+    for pattern in (_RU_SURNAME_DID, _RU_DATIVE_SURNAME):
+        for m in pattern.finditer(text):
+            word = m.group("name")
+            following = text[m.end("name"):].split()[:1]
+            if word.lower() in ru.NOT_SURNAMES or lookup_first(word) or taken[0] <= m.start("name") < taken[1] \
+                    or _RU_SELF.search(text, 0, m.start("name")) or (following and lookup_first(following[0].strip(",.")))\
+                    or re.search(r"\d\s*$", text[:m.start("name")]):
+                continue            # "Зайцеву Андрею Николаевичу" is read whole below; "5 лимонов" is no one
+            candidates.append((m.start("name"), [word]))
     for m in _RU_LOWER_SUBJECT.finditer(text):
         word = m.group("name")
         if lookup_first(word) and word not in ru.AMBIGUOUS_NAMES and not taken[0] <= m.start() < taken[1] \

@@ -66,9 +66,9 @@ def is_patronymic(word: str) -> bool:
     return _PATRONYMIC.search(word.lower()) is not None and word[:1].isupper()
 
 
-# the endings of a patronymic in its cases: "Иванович(а|у|ем|е)", "Ивановн(а|ы|е|у|ой)", "Ильинична";
+# the endings of a patronymic in its cases: "Иванович(а|у|ем|е)", "Ивановн(а|ы|е|у|ой)", "Ильинична", "Палыч";
 # a word with those letters inside ("Отлично", "Гончаров") is none
-_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|инич)(?:а|у|ем|е)?$|(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)$")
+_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|инич|ыч)(?:а|у|ем|е)?$|(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)$")
 
 
 def patronymic_nominative(word: str) -> str:
@@ -127,6 +127,29 @@ def nominative(words: list[str]) -> str:
         return " ".join(words)
     nom, female = first
     out = [nom]
+    ending = _case_ending(words[0], nom) if not female else None
     for word in words[1:]:
-        out.append(patronymic_nominative(word) if is_patronymic(word) else surname_nominative(word, female))
+        if is_patronymic(word):
+            out.append(patronymic_nominative(word))
+            continue
+        surname = surname_nominative(word, female)
+        if surname == word and ending and word.lower().endswith(ending) and len(word) > len(ending) + 2 \
+                and word.lower()[-len(ending) - 1] not in "аеёиоуыэюя":
+            surname = word[:-len(ending)]          # "Андреем Кимом" -> Ким, "Кириллом Мельником" -> Мельник
+        out.append(surname)
     return " ".join(out)
+
+
+def _case_ending(said: str, nom: str) -> str | None:
+    """The ending a man's surname takes in the case his first name is said in: "ом" after "Андреем",
+    "а" after "Андрея", "у" after "Андрею"; None in the nominative."""
+    low, base = said.lower().replace("ё", "е"), nom.lower().replace("ё", "е")
+    if low == base:
+        return None
+    if low.endswith(("ем", "ом")):
+        return "ом"
+    if low.endswith(("а", "я")) and not base.endswith(("а", "я")):
+        return "а"
+    if low.endswith(("у", "ю")):
+        return "у"
+    return None

@@ -851,6 +851,7 @@ PAID_PART: list[str] = []
 PER_UNIT = [r"/\s*(?:unit|pc|piece|seat|user|license|month|mo)\b", r"(?:per|a|an|each)\s+(?:unit|piece|pc|seat|user|license|item)",
             r"each\b", r"apiece\b"]
 BARE_MONEY = [r"\b(?:dollars|euros)\b"]   # a currency word with no number next to it
+DEAL_SHORTHAND: list[str] = []       # deal values are written in full here
 
 # -- dictated text --
 

@@ -112,6 +112,7 @@ class Cues(Protocol):
     PAID_PART: Phrases                        # a value shortly after these is a part paid, not the deal's value
     PER_UNIT: Phrases                         # a value followed by these is a unit price
     BARE_MONEY: Phrases                       # a currency word that wants a number next to it
+    DEAL_SHORTHAND: Phrases                   # a bare "780" or "2.1" right after these is thousands or millions
 
     # -- dictated text (handlers/understanding/spoken.py) --
     FILLERS: Phrases           # sounds that say nothing ("um", "uh"), dropped before reading
@@ -165,7 +166,7 @@ class Cues(Protocol):
 
 # slots a language may leave empty (the rule that reads them is then skipped)
 OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "THEIRS", "THEIRS_NAMED",
-                      "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "FILLERS", "CORRECTION", "NOT_YET",
+                      "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "DEAL_SHORTHAND", "FILLERS", "CORRECTION", "NOT_YET",
                       "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "RETRACT", "SOURCE_END",
                       "ASKED_FOR", "EARLIER", "ASK_HEDGE", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD"})

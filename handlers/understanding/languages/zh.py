@@ -810,6 +810,7 @@ DISCOUNT_BEFORE = [r"折扣", r"优惠", r"降价?了?"]
 PAID_PART = [r"(?:首期|首付|尾|二期|预付|定)款", r"款\S{0,2}到", r"剩下"]
 PER_UNIT = [r"/\s*(?:台|个|件|套)\b", r"每(?:台|个|件|套|吨|人)", r"一(?:台|个|件|套)"]
 BARE_MONEY = [r"万元", r"美元"]
+DEAL_SHORTHAND: list[str] = []       # deal values are written in full here
 
 # -- rules this language does not read yet --
 NOT_YET: list[str] = []
