@@ -9,14 +9,15 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.incoming import Incoming
-from handlers.guard import guess_lang, hint_lang
+from handlers.guard import hint_lang
 from handlers.refusals import refusal
 from handlers.reply import Reply
 from handlers.texts import t
+from handlers.understanding.lang import detect
 from storage.invites import create_invite, first_refusal, redeem
 from storage.members import add_user, get_team, has_members, identity_of, lock_team
 from storage.models import Member, Team
-from storage.vocabulary import Role
+from storage.vocabulary import Lang, Role
 from storage.workspaces import team_of_workspace
 
 log = logging.getLogger("crmbot.access")
@@ -58,7 +59,7 @@ class Teams:
 def admit(session: Session, incoming: Incoming, now: datetime, teams: Teams) -> tuple[Member | None, Reply | None]:
     """The member behind `incoming` (whose team the message acts in), or the reply a newcomer or
     stranger gets (None: say nothing). `teams` knows the process's own team and the Slack workspaces'."""
-    lang = guess_lang(incoming.text or "", hint_lang(incoming.lang_hint) or "en")
+    lang = detect(incoming.text or "", fallback=hint_lang(incoming.lang_hint) or Lang.EN)
     code = _CODE.match(incoming.text or "")
     found = identity_of(session, incoming.platform, incoming.account_id)
     if code:

@@ -30,11 +30,12 @@ from bot.settings import Settings
 from handlers.card_scan import card_text, propose
 from handlers.context import Ctx
 from handlers.dispatch import dispatch
-from handlers.guard import check, guess_lang, hint_lang
+from handlers.guard import check, hint_lang
 from handlers.llm_usage import Meter
 from handlers.reply import Reply
 from handlers.texts import t
-from handlers.understanding.assist import quote_transcript, voice_text
+from handlers.understanding.lang import detect
+from handlers.understanding.llm.assist import quote_transcript, voice_text
 from handlers.understanding.llm.client import LlmClient, read_card
 from storage.customers import known_names, names_version
 from storage.members import set_language
@@ -125,7 +126,7 @@ class Conversation:
 
     def apology(self, incoming: Incoming, key: str) -> Reply:
         """A reply said when the message could not be answered ("queued", "error"), in the writer's language."""
-        lang = guess_lang(incoming.text or "", hint_lang(incoming.lang_hint) or "en")
+        lang = detect(incoming.text or "", fallback=hint_lang(incoming.lang_hint) or Lang.EN)
         return Reply(text=t(lang, key), lang=lang)
 
     def known(self, session: Session, team_id: int) -> tuple[Sequence[str], dict[str, str]]:
@@ -169,7 +170,7 @@ class Conversation:
         return self._checked(incoming.text or "", fallback)
 
     def _checked(self, text: str, fallback: Lang, heard: str = "") -> Words:
-        checked, problem = check(text, guess_lang(text[:LANG_SAMPLE], fallback), self.settings.max_message_chars)
+        checked, problem = check(text, detect(text[:LANG_SAMPLE], fallback=fallback), self.settings.max_message_chars)
         return Words(text=checked, heard=heard, problem=problem)
 
     async def _card(self, ctx: Ctx, incoming: Incoming) -> Reply:

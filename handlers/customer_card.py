@@ -7,7 +7,7 @@ from handlers.reply import Reply
 from handlers.reports import card_lines
 from handlers.resolve import resolve_customer, state_of
 from handlers.texts import day, money, month_day, t
-from handlers.understanding.assist import card_briefing
+from handlers.understanding.llm.assist import card_briefing
 from handlers.understanding.model import Parse
 from storage.customers import contacts_of, deals_of, last_interactions, next_followup
 from storage.models import Customer

@@ -6,22 +6,11 @@ import unicodedata
 
 from handlers.reply import Reply
 from handlers.texts import t
+from handlers.understanding.lang import detect
 from storage.vocabulary import Lang, lang_of
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-
-
-def guess_lang(text: str, fallback: str = "en") -> str:
-    """A quick language guess from the script: Chinese characters, Cyrillic, else `fallback`."""
-    cjk = len(_CJK.findall(text))
-    cyr = len(_CYRILLIC.findall(text))
-    if cjk and cjk >= cyr:
-        return "zh"
-    if cyr:
-        return "ru"
-    return fallback
+SAMPLE = 2000  # characters a long text's language is told from
 
 
 def hint_lang(code: str | None) -> Lang | None:
@@ -35,14 +24,14 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text).strip()
 
 
-def check(raw: str, lang: str, limit: int) -> tuple[str, Reply | None]:
+def check(raw: str, lang: Lang, limit: int) -> tuple[str, Reply | None]:
     """The cleaned text, and a reply when the message cannot be taken as it is."""
     if "\x00" in raw or _looks_binary(raw):
         return "", Reply(text=t(lang, "binary"), lang=lang)
     text = clean(raw)
     if len(text) > limit:
-        return "", Reply(text=t(guess_lang(text[:2000], lang), "too_long", size=len(text), limit=limit),
-                         lang=guess_lang(text[:2000], lang))
+        said = detect(text[:SAMPLE], fallback=lang)
+        return "", Reply(text=t(said, "too_long", size=len(text), limit=limit), lang=said)
     if not text:
         return "", Reply(text=t(lang, "empty"), lang=lang)
     return text, None

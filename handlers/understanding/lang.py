@@ -45,16 +45,19 @@ def has_words(text: str) -> bool:
     return _WORDY.search(text) is not None
 
 
-def detect(text: str, hint: str | None = None) -> Lang:
-    """The language to answer in: "zh" when Han characters dominate, "ru" for Cyrillic,
-    else "en". `hint` (a platform's language code) breaks ties for text with no letters."""
+def detect(text: str, hint: str | None = None, fallback: Lang = Lang.EN) -> Lang:
+    """The language a text is written in, the one place that tells: "zh" when Han characters
+    dominate, "ru" for Cyrillic, else English. `hint` (a platform's language code) breaks ties for
+    text with no letters. `fallback` is what Latin letters alone (or no letters) stand for: English
+    when reading a note; the member's own language when answering what is not a note in any
+    language (a command, a code, a file that is not text)."""
     cjk = len(_CJK.findall(text))
     cyr = len(_CYR.findall(text))
     lat = len(_LAT.findall(text))
     if cjk == 0 and cyr == 0 and lat == 0:
         if hint and hint[:2] in (Lang.ZH, Lang.RU):
             return Lang(hint[:2])
-        return Lang.EN
+        return fallback
     # one Han character counts about as much as a two-letter word
     if cjk * 3 >= max(cyr, lat) and cjk > 0:
         return Lang.ZH
@@ -62,7 +65,7 @@ def detect(text: str, hint: str | None = None) -> Lang:
         return Lang.RU
     if cjk > 0 and cjk * 3 >= lat / 2:
         return Lang.ZH
-    return Lang.EN
+    return fallback
 
 
 def is_cjk(ch: str) -> bool:
