@@ -191,11 +191,43 @@ def migrate(engine: Engine, revision: str = "head") -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with schema_lock(engine), engine.begin() as connection:
-        if revision == "head" and _at_head_on(connection):
-            return
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    with schema_lock(engine), engine.connect() as connection, _references_checked_at_the_end(connection):
+        with connection.begin():
+            if revision == "head" and _at_head_on(connection):
+                return
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+            _check_references(connection)
+
+
+@contextmanager
+def _references_checked_at_the_end(connection: Connection) -> Iterator[None]:
+    """On SQLite, a migration that rebuilds a table (batch mode: copy, drop, rename) drops a table
+    other rows refer to: foreign keys are not enforced row by row while it runs (SQLite only lets
+    that change outside a transaction) and are checked as a whole before it commits."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw = connection.connection.driver_connection
+    if raw is None:  # never for a connection just checked out; the migration then runs as it is
+        yield
+        return
+    raw.execute("PRAGMA foreign_keys=OFF")  # isolation_level None: runs at once, outside a transaction
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _check_references(connection: Connection) -> None:
+    """A migration must leave no row pointing at a row that is not there (SQLite; PostgreSQL checks
+    every statement itself)."""
+    if connection.dialect.name != "sqlite":
+        return
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+    if broken:
+        raise StoreError(f"a migration would leave {len(broken)} row(s) pointing at rows that are gone "
+                         f"(first: {tuple(broken[0])}); nothing was changed")
 
 
 @contextmanager

@@ -3,6 +3,10 @@
 Times are aware datetimes stored in UTC; follow-up days and
 birthdays are local dates. Money is exact: integer minor units (1/100 of the
 currency unit) beside an ISO 4217 code, never a float.
+
+A row id is given once, never again after the row is deleted (an undo removes a note's rows): on
+PostgreSQL by its sequences, on SQLite by AUTOINCREMENT (migration 0011; a table added later is
+created with `sqlite_autoincrement=True`).
 """
 from __future__ import annotations
 
