@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from sqlmodel import col
 
 from bot.cli.common import fail as _fail
 from bot.cli.common import load_settings, open_engine
-from bot.cli.actor import BY
+from bot.cli.actor import BY, existing_team
 
 forget_app = typer.Typer(no_args_is_help=True, help="Erase personal data (an admin action).")
 
@@ -23,17 +22,6 @@ def register(app: typer.Typer) -> None:
     forget_app.command("customer")(forget_customer)
     app.command("backup")(backup)
     app.command("restore")(restore)
-
-
-def _team(session: Any, name: str) -> Any:
-    from sqlalchemy import select
-
-    from storage.models import Team
-
-    team = session.execute(select(Team).where(col(Team.name) == name)).scalars().first()
-    if team is None:
-        _fail(f"no team called {name!r} in this store (see --team or CRM_TEAM)")
-    return team
 
 
 def _describe(entry: dict[str, Any]) -> str:
@@ -71,7 +59,7 @@ def audit(
 
     settings = load_settings()
     with session(open_engine(settings)) as s:
-        found = _team(s, team or settings.team)
+        found = existing_team(s, team or settings.team)
         try:
             target = find_customer(s, found.id, customer)
         except ForgetError as exc:
@@ -104,7 +92,7 @@ def forget_customer(
     engine = open_engine(settings)
     spool = Spool(settings.spool_path)
     with session(engine) as s:
-        found = _team(s, team or settings.team)
+        found = existing_team(s, team or settings.team)
         admin_id = acting(s, found, by, "erase")
         try:
             target = find_customer(s, found.id, customer)

@@ -140,3 +140,13 @@ def test_compose_runs_postgres_migrations_and_the_bot():
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "FROM python:3.11-slim" in dockerfile and "\nUSER " in dockerfile
     assert 'CMD ["crmbot", "run"]' in dockerfile
+
+
+def test_audit_and_forget_in_a_team_that_is_not_there_name_the_teams_there(database_url):
+    _team(database_url)
+    for args in (("audit", "--customer", "Globex", "--team", "nort"), ("forget", "customer", "Globex", "--team",
+                                                                       "nort", "--yes", "--by", "ann")):
+        out = crmbot(*args, url=database_url)
+        assert out.returncode == 2 and out.stdout == "", out
+        assert out.stderr.strip().splitlines()[-1] == ("crmbot: no team called 'nort' in this store (teams: default; "
+                                                       "see --team or CRM_TEAM)"), out.stderr
