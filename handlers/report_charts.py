@@ -5,10 +5,17 @@ Memory: matplotlib (with numpy) is imported on the first chart, never at start-u
 `Figure` with the Agg canvas (not pyplot, which keeps every figure until it is closed). A figure
 is a web of reference cycles: a chart is drawn without cycle collection, then the young
 generation (all of the figure) is collected at once and the freed pages handed back to the
-system; without that, each chart left ~2 MB behind until the next full collection."""
+system; without that, each chart left ~2 MB behind until the next full collection.
+
+Chinese labels need a CJK font: one ships with crmbot (handlers/fonts, WenQuanYi Micro Hei cut to
+GBK's characters) and is registered with matplotlib on the first chart, so a plain pip install
+draws them; a CJK font installed on the machine is used as well. A glyph no font has is drawn as
+a box: matplotlib's warning about it is logged ("chart: ... missing"), never shown to a user."""
 from __future__ import annotations
 
 import io
+import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from handlers.heap import one_burst
@@ -24,6 +31,8 @@ _FONT = 15
 _CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
               "Source Han Sans SC", "SimHei", "Microsoft YaHei", "PingFang SC", "Arial Unicode MS")
 _families: list[str] | None = None
+SHIPPED_FONT = Path(__file__).with_name("fonts") / "wqy-microhei-gbk.ttf"
+log = logging.getLogger("crmbot.charts")
 
 
 def _figure(width: float, height: float) -> tuple[Figure, Axes]:
@@ -32,8 +41,9 @@ def _figure(width: float, height: float) -> tuple[Figure, Axes]:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
+    # every family named (not the generic "sans-serif"), so a glyph DejaVu Sans lacks comes from the next
     matplotlib.rcParams.update({"font.size": _FONT, "axes.titlesize": _FONT + 3, "axes.labelsize": _FONT,
-                                "font.family": "sans-serif", "font.sans-serif": _font_families()})
+                                "font.family": _font_families(), "font.sans-serif": _font_families()})
     fig = Figure(figsize=(width, height))
     FigureCanvasAgg(fig)
     return fig, fig.subplots()
@@ -45,6 +55,8 @@ def _font_families() -> list[str]:
     if _families is None:
         from matplotlib import font_manager
 
+        if SHIPPED_FONT.exists():
+            font_manager.fontManager.addfont(str(SHIPPED_FONT))
         installed = {font.name for font in font_manager.fontManager.ttflist}
         _families = ["DejaVu Sans"] + [name for name in _CJK_FONTS if name in installed]
     return _families
@@ -60,9 +72,11 @@ def _png(fig: Figure) -> bytes:
 
     buffer = io.BytesIO()
     try:
-        with warnings.catch_warnings():  # a glyph missing from the installed fonts is drawn as a box
-            warnings.simplefilter("ignore")
+        with warnings.catch_warnings(record=True) as caught:  # a glyph no font has is drawn as a box
+            warnings.simplefilter("always")
             fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight")
+        for missing in {str(w.message) for w in caught if "missing" in str(w.message)}:
+            log.warning("chart: %s", missing)
     finally:
         fig.clear()
     return buffer.getvalue()
