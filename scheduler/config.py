@@ -2,17 +2,22 @@
 
 Values come, most specific first, from the team's `settings` JSON
 (`digest_time`, `quiet_hours`, `digest_weekends`, `weekly_digest_day`,
-`weekly_digest_time`, `stale_days`, `digest_channel`), then the environment
+`weekly_digest_time`, `stale_days`, `digest_channel`, `alert_threshold`), then the environment
 (`CRM_DIGEST_TIME`, `CRM_QUIET_HOURS`, `CRM_DIGEST_WEEKENDS`,
 `CRM_WEEKLY_DIGEST_DAY`, `CRM_WEEKLY_DIGEST_TIME`, `CRM_STALE_DAYS`,
-`CRM_DIGEST_CHANNEL`), then the defaults: 09:00, 21:00–08:00, no weekend
-digests, Monday 09:00, 14 days, no channel.
+`CRM_DIGEST_CHANNEL`, `CRM_ALERT_THRESHOLD`), then the defaults: 09:00, 21:00–08:00, no weekend
+digests, Monday 09:00, 14 days, no channel, managers told of every win and loss.
+
+`alert_threshold` is an amount in the team's currency ("10000", "10k", "1.5m"): wins and losses
+that reach it are told to the managers at once (scheduler.alerts); "off" tells none.
 """
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from datetime import datetime, time
+from decimal import Decimal, InvalidOperation
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -46,6 +51,27 @@ def parse_weekday(value: Any, default: int) -> int:
     return _DAYS.get(text[:3], default)
 
 
+_SCALE = {"": 1, "k": 1_000, "m": 1_000_000}
+_OFF = {"off", "none", "no", "false", "never"}
+
+
+def parse_threshold(value: Any) -> Decimal | None:
+    """"10000" / "10k" / "1.5m" / 25000 → the amount; "off" → None (no alerts); anything unreadable
+    or empty → 0 (every win and loss: a typo never silences the alerts)."""
+    if value is None or value == "":
+        return Decimal(0)
+    text = str(value).strip().lower().replace(",", "").replace("_", "").replace(" ", "")
+    if text in _OFF:
+        return None
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)([km]?)", text)
+    if not match:
+        return Decimal(0)
+    try:
+        return Decimal(match.group(1)) * _SCALE[match.group(2)]
+    except InvalidOperation:
+        return Decimal(0)
+
+
 def zone_of(name: str | None, fallback: str = "UTC") -> ZoneInfo:
     """The zone called `name`, else `fallback`, else UTC (a bad name never stops the scheduler)."""
     for candidate in (name, fallback, "UTC"):
@@ -69,6 +95,7 @@ class NudgeConfig:
     weekly_time: time = time(9, 0)
     stale_days: int = 14
     digest_channel: str | None = None
+    alert_threshold: Decimal | None = Decimal(0)  # None: no win/loss alerts
 
     def is_quiet(self, local: datetime) -> bool:
         """Whether the local instant falls in quiet hours (a window that may wrap midnight)."""
@@ -123,4 +150,5 @@ class NudgeConfig:
             weekly_time=parse_time(pick("weekly_digest_time", "CRM_WEEKLY_DIGEST_TIME"), time(9, 0)),
             stale_days=stale_days,
             digest_channel=pick("digest_channel", "CRM_DIGEST_CHANNEL", "digest_channel") or None,
+            alert_threshold=parse_threshold(pick("alert_threshold", "CRM_ALERT_THRESHOLD")),
         )

@@ -1,7 +1,11 @@
-"""Digests: the weekly manager digest (a nudge of its own) and the morning grouping of a member's nudges."""
+"""Digests: the weekly manager digest (a nudge of its own) and the morning grouping of a member's nudges.
+
+The weekly digest tells a manager the week's pipeline, last week's activity per member, and what
+needs the team's attention: its overdue follow-ups (how many, whose, the oldest few) and its quiet
+deals (open, untouched for the team's quiet days; the largest few)."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 from sqlmodel import Session
 
@@ -14,13 +18,35 @@ from handlers.money_text import parts
 from handlers.money_text import short as figures
 from handlers.report_views.common import per_currency_lines, rate_lines
 from storage.models import Team
-from storage.reports import Pipeline, activity_report, pipeline
+from storage.reports import Overdue, Pipeline, QuietDeals, activity_report, overdue_followups, pipeline, quiet_deals
 from storage.vocabulary import MANAGER_ROLES
 
 MAX_DIGEST_BUTTONS = 10
+ATTENTION_ROWS = 5  # the oldest overdue follow-ups and the largest quiet deals named in the digest
 
 
-def _weekly_text(report: Pipeline, people: list[tuple[str, int]], lang: str, monday: date) -> str:
+def _attention_lines(overdue: Overdue, quiet: QuietDeals, lang: str) -> list[str]:
+    """The team's overdue follow-ups and quiet deals: counts, whose, and the first few of each."""
+    if not overdue.count and not quiet.deals:
+        return [t(lang, "weekly_all_in_hand")]
+    lines = []
+    if overdue.count:
+        people = ", ".join(f"{m.name} {m.count}" for m in overdue.per_member)
+        lines.append(t(lang, "weekly_overdue", count=overdue.count, people=people))
+        lines += [t(lang, "weekly_overdue_row", customer=f.customer, what=short(f.what, 60), member=f.member,
+                    days=f.days_late) for f in overdue.followups[:ATTENTION_ROWS]]
+    if quiet.deals:
+        lines.append(t(lang, "weekly_quiet", days=quiet.days, count=quiet.sums.total.count
+                       + sum(part.count for part in quiet.sums.apart)))
+        for deal in quiet.deals[:ATTENTION_ROWS]:
+            amount = f", {money(deal.amount.minor, deal.amount.currency, lang)}" if deal.amount else ""
+            lines.append(t(lang, "weekly_quiet_row", customer=deal.customer, stage=stage_name(deal.stage, lang),
+                           amount=amount, member=deal.owner or "—", days=deal.days_quiet))
+    return lines
+
+
+def _weekly_text(report: Pipeline, people: list[tuple[str, int]], lang: str, monday: date,
+                 attention: tuple[Overdue, QuietDeals] | None = None) -> str:
     sunday = monday + timedelta(days=6)
     lines = [t(lang, "weekly", start=fmt_day(monday, lang), end=fmt_day(sunday, lang))]
     lines += _pipeline_lines(report, lang)
@@ -32,6 +58,9 @@ def _weekly_text(report: Pipeline, people: list[tuple[str, int]], lang: str, mon
         lines.append(t(lang, "weekly_no_activity"))
     for name, n in people:
         lines.append(t(lang, "weekly_activity_row", member=name, count=n))
+    if attention is not None:
+        lines.append("")
+        lines += _attention_lines(*attention, lang)
     return "\n".join(lines)
 
 
@@ -78,16 +107,20 @@ def weekly_digest(session: Session, team: Team, day: date, group: dict[int, Reci
                                 zone=zone)
     people = sorted(((m.name, m.did.interactions) for m in last_week.members if m.did.interactions),
                     key=lambda item: (-item[1], item[0]))
+    start_of_day = datetime.combine(day, time.min, zone).astimezone(timezone.utc)
+    attention = (overdue_followups(session, team.id, day, limit=ATTENTION_ROWS),
+                 quiet_deals(session, team.id, start_of_day, cfg.stale_days, limit=ATTENTION_ROWS))
     out = []
     for who in managers:
         out.append(Nudge(kind="digest", member_id=who.member_id, platform=who.platform, to=who.to,
-                         subject="weekly", local_day=day, text=_weekly_text(report, people, who.lang, monday),
+                         subject="weekly", local_day=day,
+                         text=_weekly_text(report, people, who.lang, monday, attention),
                          lang=who.lang, due=day, identity_id=who.identity_id))
     if to_channel and owner is not None:
         lang = (team.settings or {}).get("language") or "en"
         out.append(Nudge(kind="digest", member_id=owner, platform="slack", to=cfg.digest_channel,
                          subject=f"weekly:channel:{cfg.digest_channel}"[:64], local_day=day,
-                         text=_weekly_text(report, people, lang, monday), lang=lang, due=day))
+                         text=_weekly_text(report, people, lang, monday, attention), lang=lang, due=day))
     return out
 
 

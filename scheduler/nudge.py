@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from handlers.reply import Choice, Reply
 from scheduler.texts import t
 
-KINDS = ("followup", "birthday", "anniversary", "stale_deal", "stay_in_touch", "digest")
+KINDS = ("followup", "birthday", "anniversary", "stale_deal", "stay_in_touch", "digest", "deal_alert")
 
 
 @dataclass(frozen=True)

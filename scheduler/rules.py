@@ -17,7 +17,9 @@ Kinds, on a member's local day D:
   starts a new period.
 - stay_in_touch: customers with `custom["touch_days"]`, when that many days
   (or a multiple) have passed since the last interaction.
-- digest: the weekly manager digest (scheduler.digest), on the configured day.
+- digest: the weekly manager digest (scheduler.digest), on the configured day: the pipeline, last
+  week's activity, the team's overdue follow-ups and quiet deals.
+- deal_alert: a win or loss reaching the team's threshold, to the managers at once (scheduler.alerts).
 """
 from __future__ import annotations
 
@@ -28,6 +30,8 @@ from typing import Iterable
 from sqlalchemy import and_, func, or_, select, true
 from sqlmodel import Session, col
 
+from scheduler.alerts import WINDOW as ALERT_WINDOW
+from scheduler.alerts import deal_alerts, managers_of
 from scheduler.config import NudgeConfig, zone_of
 from scheduler.nudge import Nudge, Recipient, followup_choices, open_choice
 from scheduler.sql import (customer_owner, day_bounds, day_index, day_number, greatest,
@@ -319,6 +323,9 @@ def nudges_for_day(session: Session, team: Team, day: date, cfg: NudgeConfig | N
     out: list[Nudge] = []
     for (on, _zone), group in _groups(members, day=day).items():
         out += daily(session, team, on, group, cfg) + on_day(session, team.id, on, group)  # type: ignore[arg-type]
+        start, end = day_bounds(on, next(iter(group.values())).zone)
+        out += deal_alerts(session, team, start, end - timedelta(microseconds=1), managers_of(group),
+                           cfg.alert_threshold)
         if on.weekday() == cfg.weekly_day:
             out += weekly_digest(session, team, on, group, members, cfg)
     return out
@@ -342,6 +349,8 @@ def due_nudges(session: Session, team: Team, now: datetime, cfg: NudgeConfig | N
     out: list[Nudge] = due_now(session, team.id, now, members)  # type: ignore[arg-type]  # at their hour, any hour
     for (on, _zone), group in _groups(members, local_of).items():
         local = local_of[next(iter(group))]
+        if not cfg.is_quiet(local):  # a big win or loss: told at once, outside quiet hours
+            out += deal_alerts(session, team, now - ALERT_WINDOW, now, managers_of(group), cfg.alert_threshold)
         if cfg.daily_ready(local):
             out += daily(session, team, on, group, cfg)
         if cfg.weekly_ready(local):

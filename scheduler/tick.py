@@ -95,8 +95,9 @@ def _group(nudges: list[Nudge], members: dict[int, Recipient], now: datetime, cf
     out: list[Outgoing] = []
     for (member_id, platform, to), items in by_chat.items():
         who = members.get(member_id)
-        daily = [n for n in items if n.kind != "digest" and not n.extra.get("timed")]
-        alone = [n for n in items if n.kind == "digest" or n.extra.get("timed")]  # a timed reminder goes by itself
+        by_itself = [n.kind == "digest" or n.extra.get("timed") or n.extra.get("alone") for n in items]
+        daily = [n for n, one in zip(items, by_itself) if not one]
+        alone = [n for n, one in zip(items, by_itself) if one]  # a timed reminder or an alert goes by itself
         local = now.astimezone(who.zone) if who else now
         since = local.replace(tzinfo=None) - datetime.combine(local.date(), cfg.digest_time)
         morning = (who is not None and len(daily) > 1 and cfg.digest_allowed(local)
