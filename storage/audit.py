@@ -57,12 +57,17 @@ def _about(session: Session, team_id: int, customer_id: int) -> ColumnElement[bo
                     col(AuditLog.note_id).in_(notes)))
 
 
+WRITES = ("create", "update", "delete")
+
+
 def history(session: Session, team_id: int, customer_id: int, limit: int | None = None) -> list[dict[str, Any]]:
-    """Every change about the customer, oldest first: who, when, what, from which note and message."""
+    """Every change about the customer, oldest first: who, when, what, from which note and message.
+    A change whose note was undone later stays in the trail, marked `undone` (with when), and the
+    undo itself is an entry of its own."""
     query = (select(col(AuditLog.id), col(AuditLog.at), col(AuditLog.action), col(AuditLog.table_name),
                     col(AuditLog.row_id), col(AuditLog.before), col(AuditLog.after), col(AuditLog.member_id),
                     col(Member.name), col(AuditLog.note_id), col(Note.platform), col(Note.message_id), col(Note.at),
-                    col(Note.text))
+                    col(Note.text), col(Note.undone_at))
              .outerjoin(Member, col(Member.id) == col(AuditLog.member_id))
              .outerjoin(Note, col(Note.id) == col(AuditLog.note_id))
              .where(_about(session, team_id, customer_id))
@@ -71,10 +76,12 @@ def history(session: Session, team_id: int, customer_id: int, limit: int | None 
         query = query.limit(limit)
     out = []
     for (entry_id, at, action, table, row_id, before, after, member_id, who, note_id, platform, message_id,
-         _note_at, note_text) in session.execute(query):
+         _note_at, note_text, undone_at) in session.execute(query):
+        undone = undone_at is not None and action in WRITES  # a write taken back later by undo
         out.append({"id": entry_id, "at": at.isoformat() if at else None, "who": who, "member_id": member_id,
                     "action": action, "table": table, "row_id": row_id, "before": before, "after": after,
                     "note_id": note_id, "platform": platform, "message_id": message_id,
-                    "note_text": note_text})
+                    "note_text": note_text, "undone": undone,
+                    "undone_at": undone_at.isoformat() if undone else None})
     return out
 

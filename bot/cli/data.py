@@ -44,7 +44,12 @@ def _describe(entry: dict[str, Any]) -> str:
             source += f" message {entry['message_id']}"
         source += "]"
     at = (entry["at"] or "")[:19].replace("T", " ")
-    return f"{at}  {entry['who'] or '(system)'}  {entry['action']} {where}" + (f": {what}" if what else "") + source
+    undone = f"  (undone {entry['undone_at'][:19].replace('T', ' ')})" if entry.get("undone") else ""
+    if entry["action"] == "undo":
+        return f"{at}  {entry['who'] or '(system)'}  undo of note #{entry['note_id']}: " \
+               f"{(entry['after'] or {}).get('writes', 0)} change(s) taken back"
+    return f"{at}  {entry['who'] or '(system)'}  {entry['action']} {where}" + (f": {what}" if what else "") + \
+        source + undone
 
 
 def audit(
@@ -69,7 +74,9 @@ def audit(
         for entry in entries:
             typer.echo(json.dumps({"customer_id": target.id, **entry}, ensure_ascii=False, default=str))
         return
-    typer.echo(f"{target.name} (#{target.id}): {len(entries)} change(s)")
+    undone = sum(1 for entry in entries if entry.get("undone"))
+    typer.echo(f"{target.name} (#{target.id}): {len(entries)} change(s)"
+               + (f", {undone} of them undone later (marked)" if undone else ""))
     for entry in entries:
         typer.echo(_describe(entry))
 

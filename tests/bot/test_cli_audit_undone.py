@@ -1,0 +1,31 @@
+"""`crmbot audit` keeps a change that was undone later, marked as undone, beside the undo itself."""
+from __future__ import annotations
+
+import json
+
+from tests.bot.test_cli_data import crmbot
+
+
+def test_audit_marks_changes_that_were_undone_instead_of_hiding_them(database_url):
+    out = crmbot("user", "add", "--platform", "console", "--id", "ann", "--name", "Ann", "--role", "admin",
+                 url=database_url)
+    assert out.returncode == 0, out.stderr
+    for at, text in (("10:00", "Visited Globex, sent the quote for $42k"),
+                     ("10:05", "Globex moved to negotiation, $45k, follow up Friday"),
+                     ("10:06", "undo")):
+        out = crmbot("say", "--user", "ann", "--now", f"2026-11-25T{at}", text, url=database_url)
+        assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in crmbot("audit", "--customer", "Globex", "--json",
+                                                 url=database_url).stdout.splitlines()]
+    undone = [r for r in rows if r["undone"]]
+    kept = [r for r in rows if not r["undone"] and r["action"] != "undo"]
+    assert undone and kept
+    assert {r["table"] for r in undone} >= {"deal", "followup"}
+    assert all(r["undone_at"].startswith("2026-11-25T10:06") for r in undone)
+    assert all(r["note_text"].startswith("Visited Globex") for r in kept)
+    assert [r["action"] for r in rows].count("undo") == 1
+    text = crmbot("audit", "--customer", "Globex", url=database_url).stdout
+    assert f"{len(undone)} of them undone later (marked)" in text
+    assert "(undone 2026-11-25 10:06" in text and "undo of note #2" in text
+    marked = [line for line in text.splitlines() if "(undone" in line]
+    assert len(marked) == len(undone) and all("[note #2" in line for line in marked)
