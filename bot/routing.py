@@ -31,6 +31,8 @@ def button(data: str, lang: Lang) -> tuple[Parse, Pressed] | None:
         return Parse(lang=lang, intent=Intent.UNDO), Pressed(note_id=int(arg))
     if kind == "done" and arg.isdigit():
         return Parse(lang=lang, intent=Intent.DONE), Pressed(followup_id=int(arg))
+    if kind == "drop" and arg.isdigit():
+        return Parse(lang=lang, intent=Intent.DROP_FOLLOWUP), Pressed(followup_id=int(arg))
     if kind == "snooze" and re.fullmatch(r"\d+:\d+", arg):
         followup, days = arg.split(":")
         return Parse(lang=lang, intent=Intent.SNOOZE), Pressed(followup_id=int(followup), days=int(days))

@@ -14,8 +14,9 @@ from handlers.context import Ctx
 from handlers.correct import handle_correct
 from handlers.erase import handle_erase, handle_unknown
 from handlers.customer_card import handle_query
-from handlers.followups import handle_done, handle_followups, handle_snooze
+from handlers.followups import handle_done, handle_drop, handle_followups, handle_snooze
 from handlers.log_note import handle_log
+from handlers.merge import handle_merge
 from handlers.reply import Reply
 from handlers.reports import handle_activity, handle_help, handle_pipeline, handle_report
 from handlers.search import handle_search
@@ -32,6 +33,8 @@ ROUTES: dict[Intent, Handler] = {
     Intent.FOLLOWUPS: handle_followups,
     Intent.DONE: handle_done,
     Intent.SNOOZE: handle_snooze,
+    Intent.DROP_FOLLOWUP: handle_drop,
+    Intent.MERGE: handle_merge,
     Intent.PIPELINE: handle_pipeline,
     Intent.ACTIVITY: handle_activity,
     Intent.UNDO: handle_undo,

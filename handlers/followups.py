@@ -36,7 +36,8 @@ async def handle_followups(parse: Parse, ctx: Ctx) -> Reply:
                           what=follow.what[:100]))
         if i <= 10:
             choices.append(Choice(label=f"✅ {i}", data=f"done:{follow.id}"))
-    lines.append(t(ctx.lang, "due_hint"))
+            choices.append(Choice(label=f"🗑 {i}", data=f"drop:{follow.id}"))
+    lines.append(t(ctx.lang, "drop.hint"))
     return Reply(text="\n".join(lines), lang=ctx.lang, choices=choices)
 
 
@@ -82,9 +83,8 @@ def _note(ctx: Ctx, customer_id: int) -> int:
     return journal_of(ctx).open_note(ctx.platform, ctx.message_id, ctx.text, ctx.now, customer_id)
 
 
-async def handle_done(parse: Parse, ctx: Ctx) -> Reply:
-    """Mark a follow-up done: by button (`done:<id>`) or by its number in the last list."""
-    follow: FollowUp | None = None
+def _pointed(parse: Parse, ctx: Ctx) -> FollowUp | None:
+    """The follow-up a button (`done:<id>`, `drop:<id>`) or a number in the last list points at."""
     wanted = ctx.pressed.followup_id
     if wanted is None:
         listed = state_of(ctx).listed or []
@@ -92,8 +92,31 @@ async def handle_done(parse: Parse, ctx: Ctx) -> Reply:
             wanted = listed[parse.done_ref - 1]
         elif parse.done_ref is None and len(listed) == 1:
             wanted = listed[0]
-    if wanted is not None:
-        follow = ctx.session.get(FollowUp, wanted)
+    return ctx.session.get(FollowUp, wanted) if wanted is not None else None
+
+
+async def handle_drop(parse: Parse, ctx: Ctx) -> Reply:
+    """Delete a wrong follow-up ("delete follow-up 2", its 🗑 button): gone from lists and reminders;
+    the reply's Undo brings it back as it was."""
+    follow = _pointed(parse, ctx)
+    if follow is None or follow.team_id != ctx.team.id or follow.done_at is not None:
+        return Reply(text=t(ctx.lang, "drop.which"), lang=ctx.lang)
+    refused = _unchangeable(ctx, follow)
+    if refused is not None:
+        return refused
+    note_id = _note(ctx, follow.customer_id)
+    customer = ctx.session.get(Customer, follow.customer_id)
+    what = follow.what[:100]
+    journal_of(ctx).delete(follow)  # the list keeps its numbers: "done 3" still means the third
+    token = f"undo:{note_id}"
+    return Reply(text=t(ctx.lang, "drop.done", customer=customer.name if customer else "?", what=what),
+                 lang=ctx.lang, wrote=True, undo_token=token,
+                 choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])
+
+
+async def handle_done(parse: Parse, ctx: Ctx) -> Reply:
+    """Mark a follow-up done: by button (`done:<id>`) or by its number in the last list."""
+    follow = _pointed(parse, ctx)
     refused = _unchangeable(ctx, follow)
     if refused is not None or follow is None:
         return refused or Reply(text=t(ctx.lang, "done_which"), lang=ctx.lang)

@@ -9,7 +9,8 @@ the table below, by role: a scope per kind of action.
   `NONE`: not at all.
 
 Every check of the product goes through `check` (or `scope` for what a report covers), once
-per kind of action: closing or moving a follow-up (handlers.followups), changing a deal
+per kind of action: closing, moving or deleting a follow-up (handlers.followups), merging
+customers (handlers.merge, `crmbot customer merge`), changing a deal
 (handlers.log_note), undoing a note (handlers.undo), what a report covers (handlers.reports),
 and the admin's commands: erasing a customer, exporting, managing members (bot.cli).
 """
@@ -28,6 +29,7 @@ class Action(StrEnum):
     WRITE_NOTES = "write_notes"          # log interactions, create customers, add contact facts
     CHANGE_FOLLOWUP = "change_followup"  # mark a follow-up done, snooze it
     CHANGE_DEAL = "change_deal"          # move a deal's stage, change its amount
+    MERGE_CUSTOMERS = "merge_customers"  # merge a duplicate customer into another, with all it holds
     UNDO_NOTE = "undo_note"              # take a note back, with everything it wrote
     SEE_PIPELINE = "see_pipeline"        # pipeline, forecast, funnel: whose deals a report adds up
     SEE_ACTIVITY = "see_activity"        # activity, quiet deals, overdue follow-ups, inquiries: whose
@@ -53,6 +55,7 @@ TABLE: dict[Action, tuple[Scope, Scope, Scope]] = {
     Action.WRITE_NOTES: (Scope.TEAM, Scope.TEAM, Scope.TEAM),
     Action.CHANGE_FOLLOWUP: (Scope.OWN, Scope.TEAM, Scope.TEAM),
     Action.CHANGE_DEAL: (Scope.OWN, Scope.TEAM, Scope.TEAM),
+    Action.MERGE_CUSTOMERS: (Scope.NONE, Scope.TEAM, Scope.TEAM),
     Action.UNDO_NOTE: (Scope.OWN, Scope.OWN, Scope.OWN),
     Action.SEE_PIPELINE: (Scope.OWN, Scope.TEAM, Scope.TEAM),
     Action.SEE_ACTIVITY: (Scope.OWN, Scope.TEAM, Scope.TEAM),

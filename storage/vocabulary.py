@@ -89,6 +89,8 @@ class Intent(StrEnum):
     CANCEL = "cancel"          # "cancel" to the bot's question: the note it kept is dropped
     ERASE = "erase"            # "delete X": explained, or (an admin) confirmed and erased
     CORRECT = "correct"        # a correction of the last note, a follow-up moved, a complaint resolved
+    MERGE = "merge"                  # "merge Acme Corp into Acme Industries"
+    DROP_FOLLOWUP = "drop_followup"  # "delete follow-up 2", or a follow-up's 🗑 button
 
 
 CONTRACT_INTENTS: tuple[Intent, ...] = (Intent.LOG, Intent.QUERY_CUSTOMER, Intent.PIPELINE, Intent.FOLLOWUPS,

@@ -3,7 +3,7 @@ group of commands is a module of this package, registered here by name. A module
 imported stops `crmbot` at start-up with its error: no command is ever left out quietly."""
 from __future__ import annotations
 
-from bot.cli import admin, data, inputs, llm, nudges, reports, team, workspaces
+from bot.cli import admin, data, edits, inputs, llm, nudges, reports, team, workspaces
 from bot.cli.core import app, report_app
 
 nudges.register(app)
@@ -14,6 +14,7 @@ reports.register(report_app)
 inputs.register(app)
 workspaces.register(app)
 team.register(app)
+edits.register(app)
 
 __all__ = ["app", "main"]
 

@@ -16,7 +16,7 @@ from bot.cli.common import fail
 BY = typer.Option(None, "--by", help="the admin (member name or account id) this is done for, checked "
                                      "against the permission table")
 WHAT = {"erase": "erase a customer", "export": "export the team's data",
-        "manage_members": "manage members"}
+        "manage_members": "manage members", "merge_customers": "merge customers"}
 
 
 def existing_team(session: Any, name: str) -> Any:
@@ -36,28 +36,43 @@ def existing_team(session: Any, name: str) -> Any:
 def acting(session: Any, team: Any, by: Optional[str], action: str) -> Optional[int]:
     """The id of the member named by `--by`, once the permission table allows them `action` in
     `team`; None when no one is named (the operator)."""
-    from sqlalchemy import select
-    from sqlmodel import col
-
-    from storage.models import Identity, Member
     from storage.permissions import Action, Actor, check, roles_for
 
     if by is None:
         return None
     wanted = Action(action)
     roles = " or ".join(f"an {r}" if r[0] in "aeiou" else f"a {r}" for r in roles_for(wanted))
-    found = list(session.execute(select(Member).where(col(Member.team_id) == team.id)).scalars())
-    named = [m for m in found if m.name.casefold() == by.strip().casefold()]
-    if not named:
-        named = list(session.execute(select(Member).join(Identity, col(Identity.member_id) == col(Member.id))
-                                     .where(col(Identity.team_id) == team.id,
-                                            col(Identity.external_id) == by.strip())).scalars())
+    named = _named(session, team, by)
     if not named:
         fail(f"{by!r} is not a member of team {team.name}; only {roles} may {WHAT[wanted]}")
-    if len(named) > 1:
-        fail(f"several members of team {team.name} are called {by!r}: name one by its chat account id")
-    member = named[0]
+    member = member_named(session, team, by)
     if not check(Actor(member.id, team.id, member.role), wanted):
         fail(f"{member.name} is a {member.role} of team {team.name}; only {roles} may {WHAT[wanted]} "
              "(docs/permissions.md)")
     return member.id
+
+
+def _named(session: Any, team: Any, name: str) -> list[Any]:
+    """The members of `team` called `name` (any case), else the one whose chat account id it is."""
+    from sqlalchemy import select
+    from sqlmodel import col
+
+    from storage.models import Identity, Member
+
+    found = list(session.execute(select(Member).where(col(Member.team_id) == team.id)).scalars())
+    named = [m for m in found if m.name.casefold() == name.strip().casefold()]
+    if not named:
+        named = list(session.execute(select(Member).join(Identity, col(Identity.member_id) == col(Member.id))
+                                     .where(col(Identity.team_id) == team.id,
+                                            col(Identity.external_id) == name.strip())).scalars())
+    return named
+
+
+def member_named(session: Any, team: Any, name: str) -> Any:
+    """The one member of `team` called `name` (or with that chat account id); a clear exit otherwise."""
+    named = _named(session, team, name)
+    if not named:
+        fail(f"{name!r} is not a member of team {team.name}")
+    if len(named) > 1:
+        fail(f"several members of team {team.name} are called {name!r}: name one by its chat account id")
+    return named[0]

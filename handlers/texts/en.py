@@ -29,6 +29,9 @@ COUNTS = {
     "inquiry": {"one": "{n} inquiry", "other": "{n} inquiries"},
     "day": {"one": "{n} day", "other": "{n} days"},
     "year": {"one": "{n} year", "other": "{n} years"},
+    "contact": {"one": "{n} contact", "other": "{n} contacts"},
+    "note": {"one": "{n} note", "other": "{n} notes"},
+    "alias": {"one": "{n} other name", "other": "{n} other names"},
 }
 
 TEXTS = {
@@ -347,6 +350,17 @@ TEXTS = {
     "permission.note_not_yours": "That note is {owner}'s: only {owner} can undo it. Nothing was changed.",
     "pipeline_mine_title": "Your pipeline {start} – {end}:",
     "only_mine": "your deals only",
+    # -- editing: merging customers, deleting a follow-up, a rep's hand-over --
+    "merge.done": "Merged {source} into {target}: {moved}. “{source}” is now another name for {target}.",
+    "merge.nothing": "nothing else was on record",
+    "merge.moved": "{items} moved",
+    "merge.unknown": "I don't know a customer called “{name}”. Nothing was merged.",
+    "merge.ambiguous": "“{name}” could be {options}: write the full name. Nothing was merged.",
+    "merge.same": "“{source}” and “{target}” are already one customer. Nothing was merged.",
+    "permission.merge": "Only a manager or an admin can merge customers: ask your manager. Nothing was changed.",
+    "drop.done": "Deleted the follow-up for {customer}: {what}.",
+    "drop.which": "Which one? Ask for your follow-ups first, then say “delete follow-up 1”.",
+    "drop.hint": "Say “done 1” to mark one done, “delete follow-up 1” to remove a wrong one.",
     # -- the Telegram command menu --
     "menu.today": "My follow-ups for today",
     "menu.pipeline": "Pipeline this month",

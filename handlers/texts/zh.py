@@ -29,6 +29,9 @@ COUNTS = {
     "inquiry": {"other": "{n} 条咨询"},
     "day": {"other": "{n} 天"},
     "year": {"other": "{n} 年"},
+    "contact": {"other": "{n} 位联系人"},
+    "note": {"other": "{n} 条记录"},
+    "alias": {"other": "{n} 个别名"},
 }
 
 TEXTS = {
@@ -347,6 +350,17 @@ TEXTS = {
     "permission.note_not_yours": "这条记录属于 {owner}：只有 {owner} 可以撤销。未做任何更改。",
     "pipeline_mine_title": "你的销售漏斗 {start} – {end}：",
     "only_mine": "仅你的商机",
+    # -- editing: merging customers, deleting a follow-up, a rep's hand-over --
+    "merge.done": "已将 {source} 合并到 {target}：{moved}。以后写“{source}”也会记到 {target}。",
+    "merge.nothing": "没有其他记录需要转移",
+    "merge.moved": "转移了{items}",
+    "merge.unknown": "没有找到叫“{name}”的客户，没有合并。",
+    "merge.ambiguous": "“{name}”可能是{options}，请写全名。没有合并。",
+    "merge.same": "“{source}”和“{target}”已经是同一个客户，没有合并。",
+    "permission.merge": "只有经理或管理员可以合并客户，请联系你的经理。没有做任何更改。",
+    "drop.done": "已删除 {customer} 的跟进：{what}。",
+    "drop.which": "是哪一条？请先查看跟进列表，再回复“删除跟进 1”。",
+    "drop.hint": "回复“完成 1”标记完成，回复“删除跟进 1”删除记错的一条。",
     # -- the Telegram command menu --
     "menu.today": "我今天的跟进",
     "menu.pipeline": "本月销售管道",

@@ -16,7 +16,7 @@ from handlers.understanding import companies, facts, people, spoken
 from handlers.understanding.amounts import find_amounts, mentions_money_without_number, negative_amounts, pick_amount
 from handlers.understanding.dates import day_first
 from handlers.understanding.cues import Clauses, channel, everyone, first_contact, lexicon, only_mentioned, stage
-from handlers.understanding.intents import Signals, classify, command
+from handlers.understanding.intents import Signals, classify, command, merge_command
 from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_words
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse, Refusal
@@ -55,6 +55,10 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
                      summary=cleaned[:200])
     if not has_words(cleaned) or garbled(text):
         return Parse(lang=lang, intent=Intent.UNKNOWN, problems=["no_text"], confidence=0.0, summary=cleaned)
+    merging = merge_command(cleaned)
+    if merging:  # each side as the known customer it names, else as written (the reply says it is unknown)
+        a, b = (match_known(part, known, aliases).name or part for part in merging)
+        return Parse(lang=lang, intent=Intent.MERGE, merge=(a, b), summary=cleaned, confidence=0.95)
     cmd = command(cleaned)
     if cmd:
         return Parse(lang=lang, intent=cmd[0], done_ref=cmd[1], summary=cleaned, confidence=0.95)

@@ -28,7 +28,8 @@ class Signals:
 
 
 def command(text: str) -> tuple[Intent, int | None] | None:
-    """A chat command in any registered language: ("undo", None) or ("done", n)."""
+    """A chat command in any registered language: ("undo", None), ("done", n), or ("drop_followup",
+    n or None)."""
     for lang in CODES:
         lex = lexicon(lang)
         if lex.undo.search(text):
@@ -36,6 +37,25 @@ def command(text: str) -> tuple[Intent, int | None] | None:
         m = lex.done.search(text)
         if m:
             return Intent.DONE, int(m.group("n"))
+        m = _first(lex.drop_followup, text)
+        if m:
+            return Intent.DROP_FOLLOWUP, int(m.group("n")) if m.group("n") else None
+    return None
+
+
+def _first(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
+    return next((m for m in (p.search(text) for p in patterns) if m), None)
+
+
+def merge_command(text: str) -> tuple[str, str] | None:
+    """"merge Acme Corp into Acme Industries" in any registered language: (the duplicate, the one
+    kept), as written."""
+    for lang in CODES:
+        m = _first(lexicon(lang).merge, text)
+        if m:
+            a, b = (" ".join(m.group(g).split()).strip("\"'«»“”「」《》") for g in ("a", "b"))
+            if a and b:
+                return a, b
     return None
 
 

@@ -92,7 +92,8 @@ class Parse:
     lost_reason: str | None = None        # why the deal was lost: a LostReason value, or the writer's words
     source: str | None = None             # where the customer came from: a LeadSource value, or the writer's words
     touch_days: int | None = None         # keep in touch every so many days ("every 10 days", "раз в месяц")
-    done_ref: int | None = None           # "done 2": which listed follow-up
+    done_ref: int | None = None           # "done 2", "delete follow-up 2": which listed follow-up
+    merge: tuple[str, str] | None = None  # "merge A into B": (the duplicate, the customer kept), as named
     summary: str | None = None            # the note's text, cleaned, for the interaction
     problems: list[str] = field(default_factory=list)  # e.g. "bad_date", "amount_without_number"
     confidence: float = 1.0
@@ -112,7 +113,7 @@ class Parse:
         out["period"] = ({"from": self.period[0].isoformat(), "to": self.period[1].isoformat()}
                          if self.period and self.intent in PERIOD_INTENTS else None)
         for name in ("customer_candidates", "refers_back", "contact_role", "contact_phone",
-                     "contact_email", "followup_what", "done_ref", "problems", "confidence"):
+                     "contact_email", "followup_what", "done_ref", "merge", "problems", "confidence"):
             value = getattr(self, name)
             if value not in (None, [], False):
                 out[name] = list(value) if isinstance(value, list) else value

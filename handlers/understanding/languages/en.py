@@ -48,6 +48,17 @@ _TAKE_BACK = [
 ]
 UNDO = [r"^\W*/?" + one_of(_TAKE_BACK) + r"\W*$"]
 DONE = [r"^\W*/?(?:done|did|completed?|finished|✅)\s*#?\s*(?P<n>\d{1,3})\W*$"]
+_FOLLOWUP_WORD = r"(?:follow[\s-]?ups?|reminders?|tasks?|to-?dos?)"
+DROP_FOLLOWUP = [
+    r"^\W*/?(?:delete|remove|drop|cancel|erase)\s+(?:the\s+|my\s+|that\s+)?(?:wrong\s+)?" + _FOLLOWUP_WORD
+    + r"(?:\s*(?:no\.?|number|#)?\s*(?P<n>\d{1,3}))?\W*$",
+    r"^\W*/?(?:delete|remove|drop)\s*#?\s*(?P<n>\d{1,3})\W*$",
+]
+_MERGE_VERB = r"(?:merge|dedupe)"
+MERGE = [
+    r"^\W*/?" + _MERGE_VERB + r"\s+(?:customer\s+)?(?P<a>.+?)\s+(?:in)?to\s+(?:customer\s+)?(?P<b>.+?)\W*$",
+    r"^\W*(?P<a>.+?)\s+is\s+(?:a\s+)?duplicate\s+of\s+(?P<b>.+?)\W*$",
+]
 PIPELINE = [
     r"\bpipeline\b",
     r"\bforecast\w*\b",

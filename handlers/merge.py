@@ -1,0 +1,66 @@
+"""Merging a duplicate customer into another from chat: "merge Acme Corp into Acme Industries",
+"把艾克米合并到艾克米工业", "объедини Ромашку с Ромашка Плюс". Managers and admins may (the permission
+table); the reply says what moved, and its Undo button (or "undo") takes the whole merge back."""
+from __future__ import annotations
+
+from handlers.context import Ctx, journal_of
+from handlers.reply import Choice, Reply
+from handlers.texts import count, t
+from handlers.understanding.model import Parse
+from storage.customers import customers_named, name_key
+from storage.merge import Merged, merge_customers
+from storage.models import Customer
+from storage.permissions import Action, check
+
+# what a merge reply counts, in this order: table → the noun it is counted with
+MOVED_NOUNS = (("contact", "contact"), ("deal", "deal"), ("interaction", "interaction"),
+               ("followup", "follow_up"), ("inquiry", "inquiry"), ("note", "note"))
+
+
+def moved_text(merged: Merged, lang: str) -> str:
+    """"2 contacts, 1 deal, 5 interactions moved", or that nothing else was on record."""
+    items = [count(lang, noun, merged.count(table)) for table, noun in MOVED_NOUNS if merged.count(table)]
+    if merged.aliases:
+        items.append(count(lang, "alias", len(merged.aliases)))
+    if not items:
+        return t(lang, "merge.nothing")
+    return t(lang, "merge.moved", items=("、" if lang == "zh" else ", ").join(items))
+
+
+def _one(ctx: Ctx, name: str) -> Customer | Reply:
+    """The one customer of the team `name` names, or the reply saying why not."""
+    found = customers_named(ctx.session, ctx.team.id, name)  # type: ignore[arg-type]
+    for same in (lambda c: c.name.casefold() == name.casefold(), lambda c: c.name_key == name_key(name)):
+        named = [c for c in found if same(c)]  # a customer's own name before another's alias
+        if len(named) == 1:
+            return named[0]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        return Reply(text=t(ctx.lang, "merge.unknown", name=name), lang=ctx.lang)
+    options = ", ".join(c.name for c in found[:5])
+    return Reply(text=t(ctx.lang, "merge.ambiguous", name=name, options=options), lang=ctx.lang)
+
+
+async def handle_merge(parse: Parse, ctx: Ctx) -> Reply:
+    """Merge the first customer named into the second; see storage.merge for what moves."""
+    if parse.merge is None:
+        return Reply(text=t(ctx.lang, "help"), lang=ctx.lang)
+    if not check(ctx.actor, Action.MERGE_CUSTOMERS, team_id=ctx.team.id):
+        return Reply(text=t(ctx.lang, "permission.merge"), lang=ctx.lang)
+    source = _one(ctx, parse.merge[0])
+    if isinstance(source, Reply):
+        return source
+    target = _one(ctx, parse.merge[1])
+    if isinstance(target, Reply):
+        return target
+    if source.id == target.id:
+        return Reply(text=t(ctx.lang, "merge.same", source=parse.merge[0], target=parse.merge[1]), lang=ctx.lang)
+    journal = journal_of(ctx)
+    note_id = journal.open_note(ctx.platform, ctx.message_id, ctx.text, ctx.now, target.id)
+    merged = merge_customers(ctx.session, journal, source, target)
+    token = f"undo:{note_id}"
+    return Reply(text=t(ctx.lang, "merge.done", source=merged.source, target=merged.target,
+                        moved=moved_text(merged, ctx.lang)),
+                 lang=ctx.lang, wrote=True, undo_token=token,
+                 choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])

@@ -1,0 +1,179 @@
+"""Editing from chat: a duplicate customer merged into another (contacts, deals, history, aliases and
+follow-ups move, the old name becomes an alias, undo takes it all back), and a wrong follow-up deleted
+by words or its 🗑 button — in three languages, by role, in two teams."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+from sqlmodel import Session
+
+from storage.models import Contact, Customer, CustomerAlias, Deal, FollowUp, Interaction, Note
+from tests.bot.conftest import Account, let_in
+
+
+@pytest.fixture
+def people(crm, engine):
+    """Team default: Anna (rep), Mila (manager); team teamb: Dora (manager). Telegram accounts."""
+    roster = {"anna": ("1001", "Anna", "rep", "default"), "mila": ("1003", "Mila", "manager", "default"),
+              "boris": ("1002", "Boris", "rep", "default"), "dora": ("3004", "Dora", "manager", "teamb")}
+    for account, name, role, team in roster.values():
+        let_in(engine, "telegram", account, name, role, team=team)
+    return {key: Account(crm, "telegram", account, name) for key, (account, name, _, _) in roster.items()}
+
+
+def rows(engine, model, *where) -> list:
+    with Session(engine) as s:
+        return list(s.execute(select(model).where(*where).order_by(model.id)).scalars())
+
+
+def names(engine) -> list[str]:
+    return [c.name for c in rows(engine, Customer)]
+
+
+async def two_acmes(people, engine, source: str = "Acme Corp", target: str = "Acme Industries") -> None:
+    """Two customers that are one company, each with a contact, a note and a follow-up."""
+    from storage.customers import name_key
+    from storage.members import get_team
+
+    with Session(engine) as s:
+        team = get_team(s, "default")
+        for name in (source, target):
+            s.add(Customer(team_id=team.id, name=name, name_key=name_key(name)))
+        s.commit()
+    anna = people["anna"]
+    await anna.say(f"Visited {source}, met John Smith (CFO) john@acme.com, sent the quote for $40k, follow up Friday")
+    await anna.say(f"Called {target}, talked to Maria Lopez, follow up Monday")
+
+
+MERGES = [("merge Acme Corp into Acme Industries", "Acme Corp", "Acme Industries",
+           "Merged Acme Corp into Acme Industries: 1 contact, 1 deal, 1 interaction, 1 follow-up, 1 note moved"),
+          ("把艾克米合并到艾克米工业", "艾克米", "艾克米工业", "已将 艾克米 合并到 艾克米工业：转移了1 位联系人"),
+          ("объедини Ромашку с Ромашкой Плюс", "Ромашка", "Ромашка Плюс",
+           "Клиент Ромашка объединён с Ромашка Плюс: перенесено: 1 контактное лицо, 1 сделка")]
+
+
+@pytest.mark.parametrize("text, source, target, said", MERGES)
+async def test_a_manager_merges_a_duplicate_and_everything_moves(people, engine, text, source, target, said):
+    await two_acmes(people, engine, source, target)
+    [corp, industries] = rows(engine, Customer)
+    reply = await people["mila"].say(text)
+    assert said in reply.text and reply.wrote and reply.undo_token
+    assert names(engine) == [target]
+    assert {c.name for c in rows(engine, Contact)} == {"John Smith", "Maria Lopez"}
+    assert all(c.customer_id == industries.id for c in rows(engine, Contact))
+    assert [d.customer_id for d in rows(engine, Deal)] == [industries.id] * len(rows(engine, Deal))
+    assert {i.customer_id for i in rows(engine, Interaction)} == {industries.id}
+    assert {f.customer_id for f in rows(engine, FollowUp)} == {industries.id}
+    assert [a.alias for a in rows(engine, CustomerAlias)] == [source]
+    # the old name now finds the kept customer, and its history reads there
+    card = await people["anna"].say(f"what do we know about {source}")
+    assert target in card.text and "John Smith" in card.text
+    note = await people["anna"].say(f"Called {source}, follow up tomorrow")
+    assert target in note.text and names(engine) == [target]
+    assert corp.id not in {n.customer_id for n in rows(engine, Note)}
+
+
+async def test_undo_takes_the_whole_merge_back(people, engine):
+    await two_acmes(people, engine)
+    before = {model.__name__: [(r.id, getattr(r, "customer_id", None)) for r in rows(engine, model)]
+              for model in (Customer, Contact, Deal, Interaction, FollowUp, CustomerAlias)}
+    merged = await people["mila"].say("merge Acme Corp into Acme Industries")
+    undone = await people["mila"].press(merged.undo_token)
+    assert "Undone" in undone.text
+    after = {model.__name__: [(r.id, getattr(r, "customer_id", None)) for r in rows(engine, model)]
+             for model in (Customer, Contact, Deal, Interaction, FollowUp, CustomerAlias)}
+    assert after == before
+    assert names(engine) == ["Acme Corp", "Acme Industries"]
+    # and the typed "undo" works too
+    await people["mila"].say("merge Acme Corp into Acme Industries")
+    assert "Undone" in (await people["mila"].say("undo")).text
+    assert names(engine) == ["Acme Corp", "Acme Industries"]
+
+
+async def test_aliases_move_and_a_shared_alias_is_kept_once(people, engine):
+    await two_acmes(people, engine)
+    [corp, industries] = rows(engine, Customer)
+    with Session(engine) as s:
+        s.add(CustomerAlias(team_id=corp.team_id, customer_id=corp.id, alias="ACME", alias_key="acme"))
+        s.add(CustomerAlias(team_id=corp.team_id, customer_id=corp.id, alias="AC", alias_key="ac"))
+        s.add(CustomerAlias(team_id=corp.team_id, customer_id=industries.id, alias="AC", alias_key="ac"))
+        s.commit()
+    reply = await people["mila"].say("merge Acme Corp into Acme Industries")
+    assert "1 other name" in reply.text
+    # "AC" was both's: kept once; "ACME" moves (and already covers the name "Acme Corp")
+    assert sorted((a.alias, a.customer_id) for a in rows(engine, CustomerAlias)) == \
+        [("AC", industries.id), ("ACME", industries.id)]
+    assert "Acme Industries" in (await people["anna"].say("what do we know about Acme Corp")).text
+    await people["mila"].say("undo")
+    assert sorted((a.alias, a.customer_id) for a in rows(engine, CustomerAlias)) == \
+        sorted([("ACME", corp.id), ("AC", corp.id), ("AC", industries.id)])
+
+
+async def test_a_rep_may_not_merge_and_nothing_changes(people, engine):
+    await two_acmes(people, engine)
+    reply = await people["anna"].say("merge Acme Corp into Acme Industries")
+    assert "Only a manager or an admin" in reply.text and not reply.wrote
+    assert names(engine) == ["Acme Corp", "Acme Industries"]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("merge Acme Corp into Initech", "I don't know a customer called “Initech”"),
+    ("merge Acme Corp into Acme Corp", "already one customer"),
+    ("合并 Acme Corp 到 无名公司", "没有找到叫“无名公司”的客户"),
+    ("объедини Acme Corp с Рога и Копыта", "Не знаю клиента «Рога и Копыта»"),
+])
+async def test_a_merge_that_cannot_be_done_says_why_and_writes_nothing(people, engine, text, said):
+    await two_acmes(people, engine)
+    reply = await people["mila"].say(text)
+    assert said in reply.text and not reply.wrote
+    assert names(engine) == ["Acme Corp", "Acme Industries"]
+
+
+async def test_another_teams_manager_cannot_merge_this_teams_customers(people, engine):
+    await two_acmes(people, engine)
+    reply = await people["dora"].say("merge Acme Corp into Acme Industries")
+    assert not reply.wrote
+    assert names(engine) == ["Acme Corp", "Acme Industries"]
+
+
+# -- deleting a wrong follow-up ------------------------------------------------------------------
+
+DROPS = [("delete follow-up 1", "Deleted the follow-up for Globex"),
+         ("删除第1条跟进", "已删除 Globex 的跟进"),
+         ("удали задачу 1", "Задача по клиенту Globex удалена")]
+
+
+@pytest.mark.parametrize("text, said", DROPS)
+async def test_a_wrong_follow_up_is_deleted_by_its_number_and_undo_brings_it_back(people, engine, text, said):
+    anna = people["anna"]
+    await anna.say("Called Globex, follow up today")
+    await anna.say("Emailed Initech, follow up today")
+    listing = await anna.say("my follow-ups today")
+    assert any(c.data.startswith("drop:") for c in listing.choices)
+    reply = await anna.say(text)
+    assert said in reply.text and reply.wrote
+    assert [f.what for f in rows(engine, FollowUp)] and len(rows(engine, FollowUp)) == 1
+    assert "Globex" not in (await anna.say("my follow-ups today")).text
+    await anna.press(reply.undo_token)
+    assert len(rows(engine, FollowUp)) == 2
+
+
+async def test_the_bin_button_deletes_its_follow_up(people, engine):
+    anna = people["anna"]
+    await anna.say("Called Globex, follow up today")
+    [follow] = rows(engine, FollowUp)
+    reply = await anna.press(f"drop:{follow.id}")
+    assert "Globex" in reply.text and rows(engine, FollowUp) == []
+    again = await anna.press(f"drop:{follow.id}")
+    assert not again.wrote
+
+
+async def test_a_rep_cannot_delete_a_colleagues_follow_up_a_manager_can_another_team_cannot(people, engine):
+    await people["anna"].say("Called Globex, follow up today")
+    [follow] = rows(engine, FollowUp)
+    refused = await people["boris"].press(f"drop:{follow.id}")
+    assert "Anna" in refused.text and not refused.wrote
+    foreign = await people["dora"].press(f"drop:{follow.id}")
+    assert not foreign.wrote and len(rows(engine, FollowUp)) == 1
+    done = await people["mila"].press(f"drop:{follow.id}")
+    assert done.wrote and rows(engine, FollowUp) == []
