@@ -33,3 +33,11 @@ def formula_like(value: str) -> bool:
     if text.startswith("-") and (len(text) == 1 or text[1] in " -"):
         return False  # "-", "- item", "--" are text to any spreadsheet
     return True
+
+
+def restored(value: str) -> str:
+    """An imported cell as it was before `neutralize`: a phone number exported as "'+1 555 0100"
+    comes back as "+1 555 0100". A neutralized formula keeps its apostrophe (and stays inert)."""
+    if value.startswith("'") and value[1:].startswith(TRIGGERS) and not formula_like(value[1:]):
+        return value[1:]
+    return value

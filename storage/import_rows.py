@@ -15,8 +15,11 @@ from storage.csv_safety import formula_like
 from storage.vocabulary import Stage
 
 CUSTOMER = "customer"
+REF = "ref"  # the row's number in the store (as `crmbot export` writes it): the row to update
+_REF = ("ref", "#", "no", "row", "编号", "序号", "№", "номер")
 HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     "customers": {
+        REF: _REF,
         "name": ("name", "company", "company name", "customer", "customer name", "client", "account", "organization",
                  "公司", "公司名称", "客户", "客户名称", "名称", "企业名称", "компания", "клиент", "название",
                  "наименование", "организация"),
@@ -24,9 +27,11 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
         "segment": ("segment", "type", "category", "industry", "分类", "客户类型", "行业", "сегмент", "категория",
                     "отрасль"),
         "aliases": ("alias", "aliases", "short name", "别名", "简称", "псевдоним", "краткое название"),
+        "custom": ("custom", "custom fields", "other", "自定义字段", "其他", "доп. поля", "дополнительно"),
         "owner": ("owner", "rep", "sales rep", "负责人", "销售", "ответственный", "менеджер"),
     },
     "contacts": {
+        REF: _REF,
         CUSTOMER: ("customer", "company", "company name", "account", "client", "organization", "公司", "公司名称",
                    "客户", "客户名称", "компания", "клиент", "организация"),
         "name": ("name", "contact", "contact name", "full name", "person", "联系人", "姓名", "контакт", "фио", "имя"),
@@ -36,6 +41,7 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
         "birthday": ("birthday", "birth date", "date of birth", "生日", "出生日期", "день рождения", "дата рождения"),
     },
     "deals": {
+        REF: _REF,
         CUSTOMER: ("customer", "company", "account", "client", "organization", "公司", "客户", "客户名称",
                    "компания", "клиент", "организация"),
         "title": ("title", "deal", "deal name", "name", "opportunity", "商机", "项目", "商机名称", "сделка",
@@ -48,9 +54,21 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
                            "成交日期", "预计成交", "дата закрытия", "ожидаемая дата закрытия"),
         "owner": ("owner", "rep", "sales rep", "负责人", "销售", "ответственный", "менеджер"),
         "lost_reason": ("lost reason", "reason", "丢单原因", "причина", "причина проигрыша"),
+        "closed_on": ("closed on", "closed", "closed at", "date closed", "won on", "实际成交日期", "关闭日期",
+                      "结单日期", "закрыта", "дата фактического закрытия", "фактическая дата закрытия"),
+    },
+    "followups": {
+        REF: _REF,
+        CUSTOMER: ("customer", "company", "account", "client", "公司", "客户", "компания", "клиент"),
+        "due": ("due", "due date", "date", "when", "到期日", "日期", "跟进日期", "срок", "дата"),
+        "what": ("what", "task", "next step", "follow up", "待办", "跟进内容", "内容", "задача", "что сделать"),
+        "owner": ("owner", "rep", "who", "负责人", "销售", "ответственный", "менеджер"),
+        "done_on": ("done on", "done", "completed", "完成日期", "已完成", "выполнено", "дата выполнения"),
     },
 }
-REQUIRED = {"customers": ("name",), "contacts": (CUSTOMER, "name"), "deals": (CUSTOMER,)}
+REQUIRED = {"customers": ("name",), "contacts": (CUSTOMER, "name"), "deals": (CUSTOMER,),
+            "followups": (CUSTOMER, "due", "owner")}
+DATES = ("expected_close", "closed_on", "due", "done_on")  # the date columns of any kind
 STAGES: dict[Stage, tuple[str, ...]] = {
     Stage.LEAD: ("lead", "new", "线索", "新线索", "лид", "новая"),
     Stage.QUALIFIED: ("qualified", "已确认需求", "确认需求", "квалифицирована", "квалификация"),
@@ -166,6 +184,14 @@ def check_row(kind: str, values: dict[str, str], members: dict[str, int]) -> lis
                      "character, or write the value as text)") for f, v in values.items() if formula_like(v)]
     if values.get("owner") and fold(values["owner"]) not in members:
         problems.append(("owner", f"no member called {values['owner']!r}"))
+    if values.get(REF) and not values[REF].lstrip("#").isdigit():
+        problems.append((REF, "a row number written by crmbot export (leave it as it is, or empty for a new row)"))
+    for field in DATES:
+        if values.get(field) and field != "expected_close":
+            try:
+                parse_date(values[field])
+            except ValueError as exc:
+                problems.append((field, str(exc)))
     if kind == "contacts":
         if values.get("email") and not _EMAIL.match(values["email"]):
             problems.append(("email", "not an email address"))

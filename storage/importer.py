@@ -1,22 +1,28 @@
-"""CSV import of customers, contacts and deals: headers in en/zh/ru, row-level errors, all or nothing.
-A dry run checks every row and writes nothing; otherwise every row is written, or none when any row
-has an error. Customers match existing ones (and earlier rows) by `name_key`, names and aliases alike;
-contacts and deals naming an unknown customer create it. Reading the file and checking its rows is
+"""CSV import of customers, contacts, deals and follow-ups: headers in en/zh/ru, row-level errors, all
+or nothing. A dry run checks every row and writes nothing; otherwise every row is written, or none when
+any row has an error. A row whose `ref` names a stored row of the team (as `crmbot export` writes it)
+updates that row to the sheet's values (`storage.import_updates`); other customers match existing ones
+(and earlier rows) by `name_key`, names and aliases alike; contacts, deals and follow-ups naming an
+unknown customer create it. A won or lost deal is dated by its close date (the `closed on` column, else
+its expected close), never the import day. Reading the file and checking its rows is
 `storage.import_rows`'s."""
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, time, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from storage import clock
+from storage.csv_safety import restored
 from storage.customers import name_key
-from storage.import_rows import (CUSTOMER, HEADERS, REQUIRED, STAGE_OF, Unreadable, birthday, check_row, fold,
-                                 parse_amount, parse_date, read_rows)
-from storage.models import Contact, Customer, CustomerAlias, Deal, Member, StageChange
-from storage.vocabulary import CLOSED_STAGES, Stage
+from storage.import_rows import CUSTOMER, HEADERS, REQUIRED, Unreadable, birthday, check_row, fold, parse_date, \
+    read_rows
+from storage.import_updates import (close_instant, custom_fields, deal_values, named_row, update_contact,
+                                    update_customer, update_deal, update_followup)
+from storage.models import Contact, Customer, CustomerAlias, Deal, FollowUp, Member, StageChange, Team
 from sqlmodel import col
 
 
@@ -29,8 +35,10 @@ def import_csv(session, team_id: int, kind: str, data: bytes, dry_run: bool = Fa
     Lines are counted as in the file (the header is line 1).
     """
     if kind not in HEADERS:
-        raise ValueError(f"import what? customers, contacts or deals, not {kind!r}")
+        raise ValueError(f"import what? customers, contacts, deals or followups, not {kind!r}")
     now = now or clock.now()
+    team = session.get(Team, team_id)
+    zone = ZoneInfo(team.timezone if team is not None else "UTC")
     try:
         records, unreadable = read_rows(data)
     except Unreadable as exc:
@@ -48,11 +56,11 @@ def import_csv(session, team_id: int, kind: str, data: bytes, dry_run: bool = Fa
     plan, row_errors = _plan(kind, records, columns, members)
     errors = sorted(errors + row_errors, key=lambda e: e["line"])
     write = not dry_run and not errors
-    created, matched = _apply(session, team_id, kind, plan, keys, members, now, write)
+    created, matched, updated = _apply(session, team_id, kind, plan, keys, members, zone, now, write)
     if write:
         session.flush()
     return _result(kind, len(plan) + len({e["line"] for e in errors if e["line"] > 1}), errors,
-                   {k: v for k, v in created.items() if v}, matched, write)
+                   {k: v for k, v in created.items() if v}, matched, write, updated)
 
 
 def _columns(kind: str, header: list[str]) -> tuple[dict[str, int], list[dict[str, Any]]]:
@@ -90,7 +98,7 @@ def _plan(kind: str, records: list[tuple[int, list[str]]], columns: dict[str, in
     for line, raw in records[1:]:
         if not any(cell.strip() for cell in raw):
             continue
-        values = {f: (raw[i].strip() if i < len(raw) else "") for f, i in columns.items()}
+        values = {f: restored(raw[i].strip() if i < len(raw) else "") for f, i in columns.items()}
         row_errors = check_row(kind, values, members)
         errors += [{"line": line, "field": f, "reason": r} for f, r in row_errors]
         if not row_errors:
@@ -98,14 +106,22 @@ def _plan(kind: str, records: list[tuple[int, list[str]]], columns: dict[str, in
     return plan, errors
 
 
+
 def _apply(session, team_id: int, kind: str, plan: list[tuple[int, dict[str, Any]]], keys: dict[str, int],
-           members: dict[str, int], now: datetime, write: bool) -> tuple[dict[str, int], int]:
-    """Each planned row against the customers known and those the file adds: counted, and written
-    when `write`. How many rows of each table, and how many customers matched existing ones."""
-    created = {"customer": 0, "customer_alias": 0, "contact": 0, "deal": 0, "stagechange": 0}
+           members: dict[str, int], zone: ZoneInfo, now: datetime, write: bool) -> tuple[dict[str, int], int, int]:
+    """Each planned row against the rows its ref names, the customers known and those the file adds:
+    counted, and written when `write`. How many rows of each table were added, how many customers
+    matched existing ones, and how many stored rows the sheet changed."""
+    created = {"customer": 0, "customer_alias": 0, "contact": 0, "deal": 0, "stagechange": 0, "followup": 0}
+    updated = 0
     new_keys: dict[str, int | None] = {}  # customers this file adds: key → id (None in a dry run)
     matched = 0
     for _line, values in plan:
+        stored = named_row(session, team_id, kind, values)
+        if kind == "customers" and stored is not None:
+            updated += update_customer(session, stored, values, members, write)
+            new_keys[name_key(values["name"])] = stored.id
+            continue
         name = (values.get("name") if kind == "customers" else values[CUSTOMER]) or ""  # checked: never empty
         key = name_key(name)
         if key in keys or key in new_keys:
@@ -120,7 +136,7 @@ def _apply(session, team_id: int, kind: str, plan: list[tuple[int, dict[str, Any
                 owner = members.get(fold(values.get("owner") or "")) if values.get("owner") else None
                 row = Customer(team_id=team_id, name=name, name_key=key, source=values.get("source") or None,
                                segment=values.get("segment") or None, owner_id=owner, created_by=owner,
-                               created_at=now)
+                               custom=custom_fields(values.get("custom") or ""), created_at=now)
                 session.add(row)
                 session.flush()
                 customer_id = row.id
@@ -134,14 +150,24 @@ def _apply(session, team_id: int, kind: str, plan: list[tuple[int, dict[str, Any
                         session.add(CustomerAlias(team_id=team_id, customer_id=customer_id, alias=alias,
                                                   alias_key=name_key(alias)))
                     new_keys[name_key(alias)] = customer_id
+        elif stored is not None and kind == "contacts":
+            updated += update_contact(session, stored, values, customer_id, write)
+        elif stored is not None and kind == "deals":
+            updated += update_deal(session, stored, values, customer_id, members, zone, now, write)
+        elif stored is not None:
+            updated += update_followup(session, stored, values, customer_id, members, zone, write)
         elif kind == "contacts":
             created["contact"] += _contact(session, team_id, customer_id, values, now, write)
-        else:
+        elif kind == "deals":
             created["deal"] += 1
             created["stagechange"] += 1
             if write:
-                _deal(session, team_id, customer_id, values, members, now)
-    return created, matched
+                _deal(session, team_id, customer_id, values, members, zone, now)
+        else:
+            created["followup"] += 1
+            if write:
+                _followup(session, team_id, customer_id, values, members, zone, now)
+    return created, matched, updated
 
 
 def _fill(session, team_id: int, customer_id: int, values: dict[str, str]) -> None:
@@ -152,6 +178,9 @@ def _fill(session, team_id: int, customer_id: int, values: dict[str, str]) -> No
     for field in ("source", "segment"):
         if values.get(field) and not getattr(row, field):
             setattr(row, field, values[field])
+    extra = {k: v for k, v in custom_fields(values.get("custom") or "").items() if k not in (row.custom or {})}
+    if extra:
+        row.custom = {**(row.custom or {}), **extra}
     session.add(row)
 
 
@@ -170,33 +199,36 @@ def _contact(session, team_id, customer_id, values, now, write) -> int:
     return 1
 
 
-def _deal(session, team_id, customer_id, values, members, now) -> None:
-    stage = STAGE_OF[fold(values["stage"])] if values.get("stage") else Stage.LEAD
-    owner = members.get(fold(values["owner"])) if values.get("owner") else None
-    minor = parse_amount(values["amount"]) if values.get("amount") else None
-    deal = Deal(team_id=team_id, customer_id=customer_id, title=values.get("title") or None, stage=stage,
-                amount_minor=minor, currency=values["currency"].upper() if values.get("currency") and minor else None,
-                probability=int(values["probability"].rstrip("%")) if values.get("probability") else None,
-                expected_close=parse_date(values["expected_close"]) if values.get("expected_close") else None,
-                owner_id=owner, lost_reason=values.get("lost_reason") or None, created_at=now, updated_at=now,
-                closed_at=now if stage in CLOSED_STAGES else None)
+def _deal(session, team_id, customer_id, values, members, zone, now) -> None:
+    """A new deal; a won or lost one is created, and closed, on its close date (reports count it then)."""
+    fields = deal_values(values, members)
+    closed = close_instant(values, fields["stage"], None, zone, now)
+    at = min(closed, now) if closed is not None else now
+    deal = Deal(team_id=team_id, customer_id=customer_id, **fields, created_at=at, updated_at=at, closed_at=closed)
     session.add(deal)
     session.flush()
     assert deal.id is not None  # flushed
-    session.add(StageChange(team_id=team_id, deal_id=deal.id, from_stage=None, to_stage=stage, at=now,
-                            member_id=owner))
+    session.add(StageChange(team_id=team_id, deal_id=deal.id, from_stage=None, to_stage=fields["stage"],
+                            at=closed or now, member_id=fields["owner_id"]))
 
 
-def _result(kind, rows, errors, created, matched, written) -> dict[str, Any]:
+def _followup(session, team_id, customer_id, values, members, zone, now) -> None:
+    done = datetime.combine(parse_date(values["done_on"]), time(12), tzinfo=zone) if values.get("done_on") else None
+    session.add(FollowUp(team_id=team_id, customer_id=customer_id, member_id=members[fold(values["owner"])],
+                         due=parse_date(values["due"]), what=values.get("what") or "", created_at=now,
+                         done_at=done.astimezone(timezone.utc) if done else None))
+
+
+def _result(kind, rows, errors, created, matched, written, updated=0) -> dict[str, Any]:
     errors = sorted(errors, key=lambda e: e["line"])  # in the file's order, whichever check found them
     if errors:
         summary = f"{len(errors)} problem(s) in {kind}; nothing was written. Fix them and run again."
     elif written:
         summary = f"Imported {kind}: " + (", ".join(f"{k} {v}" for k, v in created.items()) or "nothing new") + \
-                  f"; {matched} matched to existing customers."
+                  f"; {matched} matched to existing customers; {updated} updated from the sheet."
     else:
         summary = f"Dry run of {kind}: {rows} rows are fine; would add " + \
                   (", ".join(f"{k} {v}" for k, v in created.items()) or "nothing new") + \
-                  f"; {matched} matched to existing customers. Nothing was written."
+                  f"; {matched} matched to existing customers; would update {updated}. Nothing was written."
     return {"kind": kind, "rows": rows, "errors": errors, "created": created, "matched": matched,
-            "written": written, "summary": summary}
+            "updated": updated, "written": written, "summary": summary}

@@ -51,20 +51,19 @@ EXPORT_NAMES = {"customer": "customers", "contact": "contacts", "deal": "deals",
 
 
 def export(
-    all_tables: bool = typer.Option(False, "--all", help="every table"),
+    all_tables: bool = typer.Option(False, "--all", help="every table as stored (ids, minor units)"),
     directory: Path = typer.Argument(..., help="folder to write the CSV files into"),
     team: Optional[str] = typer.Option(None, "--team", help="the team (default: CRM_TEAM)"),
     by: Optional[str] = BY,
 ) -> None:
-    """Write one CSV per table (customers.csv, contacts.csv, deals.csv, ...) with a header row: the
-    team's rows only, spreadsheet formulas neutralized."""
+    """Write the team's customers, contacts, deals and follow-ups as spreadsheets to edit and bring back
+    with `crmbot import all DIR` (names, amounts in currency units, dates); with --all, one CSV per table
+    as stored. The team's rows only, spreadsheet formulas neutralized."""
     from bot.cli.actor import acting, existing_team
     from storage.engine import session
     from storage.export import export_team
+    from storage.sheets import export_sheets
 
-    if not all_tables:
-        typer.echo("crmbot: say --all to export every table", err=True)
-        raise typer.Exit(2)
     settings = load_settings()
     engine = open_engine(settings)
     with session(engine) as s:
@@ -76,5 +75,9 @@ def export(
     except OSError as exc:
         typer.echo(f"crmbot: cannot write to {directory}: {exc.strerror or exc}", err=True)
         raise typer.Exit(2) from None
-    for path, rows in export_team(engine, team_id, directory, EXPORT_NAMES):
+    written = export_team(engine, team_id, directory, EXPORT_NAMES) if all_tables \
+        else export_sheets(engine, team_id, directory)
+    for path, rows in written:
         typer.echo(f"{path}  ({rows} rows)")
+    if not all_tables:
+        typer.echo(f"Edit them in a spreadsheet (keep the ref column), then: crmbot import all {directory}")

@@ -3,7 +3,8 @@
     crmbot target set --rep R --visits N --period P      (or --revenue N --currency USD, no --rep: the team)
     crmbot source cost --source S --amount N --currency C --period P
     crmbot fx set EUR USD 1.08
-    crmbot import customers|contacts|deals FILE.csv [--dry-run]
+    crmbot import customers|contacts|deals|followups FILE.csv [--dry-run]
+    crmbot import all DIR [--dry-run]        (the folder `crmbot export DIR` writes, edited or not)
     crmbot inquiry resolve ID
 """
 from __future__ import annotations
@@ -21,7 +22,8 @@ from bot.cli.reports import JSON, NOW, TEAM, _context, _fail, _member_id, _run
 target_app = typer.Typer(no_args_is_help=True, help="Targets per rep (visits, calls, ...) or for the team (revenue).")
 source_app = typer.Typer(no_args_is_help=True, help="Lead sources: spend per source and period.")
 fx_app = typer.Typer(no_args_is_help=True, help="The team's exchange rates.")
-import_app = typer.Typer(no_args_is_help=True, help="Import customers, contacts or deals from CSV.")
+import_app = typer.Typer(no_args_is_help=True,
+                         help="Import customers, contacts, deals or follow-ups from CSV, or an exported folder.")
 inquiry_app = typer.Typer(no_args_is_help=True, help="Customers' inquiries and complaints.")
 
 
@@ -36,8 +38,12 @@ def register(app: typer.Typer) -> None:
     source_app.command("cost")(source_cost)
     fx_app.command("set")(fx_set)
     inquiry_app.command("resolve")(inquiry_resolve)
-    for kind in ("customers", "contacts", "deals"):
+    for kind in KINDS:
         import_app.command(kind, help=f"Import {kind} from a CSV file (all rows or none).")(_importer(kind))
+    import_app.command("all")(import_all)
+
+
+KINDS = ("customers", "contacts", "deals", "followups")  # in this order: what a row names exists before it
 
 
 def target_set(period: str = typer.Option(..., "--period"),
@@ -131,3 +137,42 @@ def _importer(kind: str):
             raise typer.Exit(1)
     command.__doc__ = f"Import {kind} from CSV: headers in en/zh/ru, --dry-run first; all rows or none."
     return command
+
+
+def import_all(directory: Path = typer.Argument(..., exists=True, file_okay=False, help="a folder from crmbot export"),
+               dry_run: bool = typer.Option(False, "--dry-run", help="check every row, write nothing"),
+               team: Optional[str] = TEAM, as_json: bool = JSON) -> None:
+    """Import the customers.csv, contacts.csv, deals.csv and followups.csv of DIR (as `crmbot export` writes
+    them, edited or not): rows with a ref update the row, others are added; all files or nothing."""
+    from storage.importer import import_csv
+
+    files = [(kind, directory / f"{kind}.csv") for kind in KINDS if (directory / f"{kind}.csv").exists()]
+    if not files:
+        _fail(f"no customers.csv, contacts.csv, deals.csv or followups.csv in {directory}")
+
+    def work(s, tid):
+        results = []
+        for kind, path in files:
+            result = import_csv(s, tid, kind, path.read_bytes(), dry_run=dry_run)
+            results.append(result)
+            if result["errors"]:
+                s.rollback()  # nothing of any file is kept
+                for earlier in results[:-1]:
+                    earlier.update(written=False, summary=f"{earlier['kind']}: fine, but not written "
+                                                          "(another file has problems).")
+                break
+            s.flush()
+        return results
+
+    results = _run(team, load_settings(), work)
+    failed = any(result["errors"] for result in results)
+    for result in results:
+        if as_json:
+            typer.echo(json.dumps(result, ensure_ascii=False, default=str))
+            continue
+        for error in result["errors"]:
+            typer.echo(f"{result['kind']}.csv line {error['line']}: {error['field']}: {error['reason']}", err=True)
+        typer.echo(result["summary"])
+    if failed:
+        typer.echo("Nothing was written.", err=True)
+        raise typer.Exit(1)
