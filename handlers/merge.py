@@ -27,9 +27,14 @@ def moved_text(merged: Merged, lang: str) -> str:
     return t(lang, "merge.moved", items=("、" if lang == "zh" else ", ").join(items))
 
 
-def _one(ctx: Ctx, name: str) -> Customer | Reply:
-    """The one customer of the team `name` names, or the reply saying why not."""
+def _one(ctx: Ctx, name: str, known: str | None, other: Customer | None = None) -> Customer | Reply:
+    """The one customer of the team `name` names: by its name or an alias as written, else the known
+    customer understanding matched it to ("Ромашку" is Ромашка), unless that is the other side (a
+    look-alike name is not a match for a merge); or the reply saying why not."""
     found = customers_named(ctx.session, ctx.team.id, name)  # type: ignore[arg-type]
+    if not found and known:
+        found = [c for c in customers_named(ctx.session, ctx.team.id, known)  # type: ignore[arg-type]
+                 if other is None or c.id != other.id]
     for same in (lambda c: c.name.casefold() == name.casefold(), lambda c: c.name_key == name_key(name)):
         named = [c for c in found if same(c)]  # a customer's own name before another's alias
         if len(named) == 1:
@@ -48,10 +53,10 @@ async def handle_merge(parse: Parse, ctx: Ctx) -> Reply:
         return Reply(text=t(ctx.lang, "help"), lang=ctx.lang)
     if not check(ctx.actor, Action.MERGE_CUSTOMERS, team_id=ctx.team.id):
         return Reply(text=t(ctx.lang, "permission.merge"), lang=ctx.lang)
-    source = _one(ctx, parse.merge[0])
+    source = _one(ctx, parse.merge[0], parse.merge_known[0])
     if isinstance(source, Reply):
         return source
-    target = _one(ctx, parse.merge[1])
+    target = _one(ctx, parse.merge[1], parse.merge_known[1], source)
     if isinstance(target, Reply):
         return target
     if source.id == target.id:

@@ -56,9 +56,10 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     if not has_words(cleaned) or garbled(text):
         return Parse(lang=lang, intent=Intent.UNKNOWN, problems=["no_text"], confidence=0.0, summary=cleaned)
     merging = merge_command(cleaned)
-    if merging:  # each side as the known customer it names, else as written (the reply says it is unknown)
-        a, b = (match_known(part, known, aliases).name or part for part in merging)
-        return Parse(lang=lang, intent=Intent.MERGE, merge=(a, b), summary=cleaned, confidence=0.95)
+    if merging:  # each side as written, and the known customer it may mean however spelt ("Ромашку")
+        a, b = (match_known(part, known, aliases).name for part in merging)
+        return Parse(lang=lang, intent=Intent.MERGE, merge=merging, merge_known=(a, b), summary=cleaned,
+                     confidence=0.95)
     cmd = command(cleaned)
     if cmd:
         return Parse(lang=lang, intent=cmd[0], done_ref=cmd[1], summary=cleaned, confidence=0.95)

@@ -2,19 +2,21 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 
+from bot.adapters.console import Console
+from tests.bot.conftest import let_in
 from tests.bot.test_cli_data import crmbot
 
 
-def test_audit_marks_changes_that_were_undone_instead_of_hiding_them(database_url):
-    out = crmbot("user", "add", "--platform", "console", "--id", "ann", "--name", "Ann", "--role", "admin",
-                 url=database_url)
-    assert out.returncode == 0, out.stderr
-    for at, text in (("10:00", "Visited Globex, sent the quote for $42k"),
-                     ("10:05", "Globex moved to negotiation, $45k, follow up Friday"),
-                     ("10:06", "undo")):
-        out = crmbot("say", "--user", "ann", "--now", f"2026-11-25T{at}", text, url=database_url)
-        assert out.returncode == 0, out.stderr
+async def test_audit_marks_changes_that_were_undone_instead_of_hiding_them(crm, engine, clock, database_url):
+    let_in(engine, "console", "ann", "Ann", "admin")
+    ann = Console(crm, user="ann", name="Ann")
+    for minute, text in ((0, "Visited Globex, sent the quote for $42k"),
+                         (5, "Globex moved to negotiation, $45k, follow up Friday"),
+                         (6, "undo")):
+        clock.now = datetime(2026, 11, 25, 10, minute, tzinfo=timezone.utc)
+        assert (await ann.say(text)).text
     rows = [json.loads(line) for line in crmbot("audit", "--customer", "Globex", "--json",
                                                  url=database_url).stdout.splitlines()]
     undone = [r for r in rows if r["undone"]]

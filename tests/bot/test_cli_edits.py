@@ -7,12 +7,13 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from storage.models import Customer, CustomerAlias, Deal, FollowUp, Identity, Interaction, Member
+from bot.adapters.console import Console
 from tests.bot.conftest import let_in
 from tests.bot.test_cli import crmbot
 
 
 @pytest.fixture
-def two_teams(engine, database_url) -> str:
+async def two_teams(crm, engine, database_url, clock) -> str:
     """Team default: Anna and Boris (reps), Mila (manager), Adam (admin); team teamb: Dora (admin).
     Anna's notes about two spellings of one company and a won deal; Boris's note about Initech."""
     for account, name, role, team in (("anna", "Anna", "rep", "default"), ("boris", "Boris", "rep", "default"),
@@ -31,8 +32,7 @@ def two_teams(engine, database_url) -> str:
                        ("anna", "Called Acme Industries, follow up Monday"),
                        ("anna", "Globex signed! $18,500"),
                        ("boris", "Visited Initech, sent the quote for $9k, follow up Friday")):
-        out = crmbot("say", "--user", user, "--now", "2026-11-25T10:00", text, url=database_url)
-        assert out.returncode == 0, out.stderr
+        assert (await Console(crm, user=user).say(text)).wrote
     return database_url
 
 

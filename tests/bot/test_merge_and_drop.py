@@ -177,3 +177,56 @@ async def test_a_rep_cannot_delete_a_colleagues_follow_up_a_manager_can_another_
     assert not foreign.wrote and len(rows(engine, FollowUp)) == 1
     done = await people["mila"].press(f"drop:{follow.id}")
     assert done.wrote and rows(engine, FollowUp) == []
+
+
+async def test_a_look_alike_name_is_not_taken_for_the_customer_kept(people, engine):
+    from storage.customers import name_key
+    from storage.members import get_team
+
+    with Session(engine) as s:
+        team = get_team(s, "default")
+        s.add(Customer(team_id=team.id, name="Acme Corp", name_key=name_key("Acme Corp")))
+        s.commit()
+    reply = await people["mila"].say("merge Acme Corp into Acme Industries")
+    assert "I don't know a customer called “Acme Industries”" in reply.text and not reply.wrote
+    assert names(engine) == ["Acme Corp"]
+
+
+async def test_a_customer_written_in_another_script_merges_into_the_chinese_one(people, engine):
+    await people["anna"].say("拜访了星辰科技，报价12万")
+    await people["anna"].say("Called Xingchen Tech, they want a demo, follow up Friday")
+    assert names(engine) == ["星辰科技", "Xingchen Tech"]
+    reply = await people["mila"].say("merge Xingchen Tech into 星辰科技")
+    assert reply.wrote and names(engine) == ["星辰科技"]
+    assert "星辰科技" in (await people["anna"].say("what do we know about Xingchen Tech")).text
+
+
+async def test_merges_in_a_row_are_undone_newest_first_back_to_the_start(people, engine):
+    from storage.customers import name_key
+    from storage.members import get_team
+
+    with Session(engine) as s:
+        team = get_team(s, "default")
+        for name in ("Northwind", "Northwind Traders", "Northwind Trading Co"):
+            s.add(Customer(team_id=team.id, name=name, name_key=name_key(name)))
+        s.commit()
+    anna = people["anna"]
+    for name in ("Northwind", "Northwind Traders", "Northwind Trading Co"):
+        await anna.say(f"Called “{name}”, follow up Friday")
+
+    def snapshot():  # every row and the customer it belongs to (the merges' own notes aside)
+        return {model.__name__: sorted((r.id, getattr(r, "customer_id", None)) for r in rows(engine, model)
+                                       if model is not Note or not r.text.startswith("merge"))
+                for model in (Customer, Interaction, FollowUp, CustomerAlias, Note)}
+
+    start = snapshot()
+    mila = people["mila"]
+    assert (await mila.say("merge Northwind into Northwind Traders")).wrote
+    middle = snapshot()
+    assert (await mila.say("merge Northwind Traders into Northwind Trading Co")).wrote
+    assert names(engine) == ["Northwind Trading Co"]
+    assert {i.customer_id for i in rows(engine, Interaction)} == {rows(engine, Customer)[0].id}
+    assert "Undone" in (await mila.say("undo")).text
+    assert snapshot() == middle
+    assert "Undone" in (await mila.say("undo")).text
+    assert snapshot() == start

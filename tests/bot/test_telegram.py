@@ -163,7 +163,7 @@ async def test_today_lists_my_followups_with_done_buttons(anna, engine):
     add_followups(engine, ANNA, "Initech LLC", 2, "send the contract")
     said = await anna.say("/today")
     assert "Your follow-ups" in said and "Initech LLC: send the contract #1" in said
-    assert [b["callback_data"].split(":")[0] for b in said.buttons] == ["done", "done"]
+    assert [b["callback_data"].split(":")[0] for b in said.buttons] == ["done", "drop", "done", "drop"]
 
 
 async def test_a_long_answer_arrives_in_pieces_cut_at_line_ends(anna, engine):
