@@ -28,13 +28,14 @@ async def handle_setting(parse: Parse, ctx: Ctx) -> Reply:
         changed = change(ctx.team, setting, asked.value, asked.stage)
     except SettingError as exc:
         return Reply(text=t(ctx.lang, f"settings_bad.{exc.reason}", value=asked.value), lang=ctx.lang)
+    shown = t(ctx.lang, "setting_off") if changed.shown == "off" else changed.shown
     journal = journal_of(ctx)
     note_id = journal.open_note(ctx.platform, ctx.message_id, ctx.text, ctx.now, None)
     if not journal.change(ctx.team, settings=changed.settings, currency=changed.currency):
-        return Reply(text=t(ctx.lang, "settings_same", what=_what(ctx, setting, asked.stage), value=changed.shown),
+        return Reply(text=t(ctx.lang, "settings_same", what=_what(ctx, setting, asked.stage), value=shown),
                      lang=ctx.lang)
     token = f"undo:{note_id}"
-    text = "\n".join((t(ctx.lang, "settings_changed", what=_what(ctx, setting, asked.stage), value=changed.shown),
+    text = "\n".join((t(ctx.lang, "settings_changed", what=_what(ctx, setting, asked.stage), value=shown),
                       t(ctx.lang, "undo_hint")))
     return Reply(text=text, lang=ctx.lang, undo_token=token, wrote=True,
                  choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])

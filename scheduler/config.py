@@ -9,17 +9,19 @@ Values come, most specific first, from the team's `settings` JSON
 digests, Monday 09:00, 14 days, no channel, managers told of every win and loss.
 
 `alert_threshold` is an amount in the team's currency ("10000", "10k", "1.5m"): wins and losses
-that reach it are told to the managers at once (scheduler.alerts); "off" tells none.
+that reach it are told to the managers at once (scheduler.alerts); "off" tells none. It is read,
+like the quiet days, through storage.team_settings (the one reading chat and `crmbot team` use).
 """
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from datetime import datetime, time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from storage.team_settings import alert_threshold as threshold_of_team
 
 _TRUE = {"1", "true", "yes", "on"}
 _DAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
@@ -49,27 +51,6 @@ def parse_weekday(value: Any, default: int) -> int:
     if text.isdigit() and 0 <= int(text) <= 6:
         return int(text)
     return _DAYS.get(text[:3], default)
-
-
-_SCALE = {"": 1, "k": 1_000, "m": 1_000_000}
-_OFF = {"off", "none", "no", "false", "never"}
-
-
-def parse_threshold(value: Any) -> Decimal | None:
-    """"10000" / "10k" / "1.5m" / 25000 → the amount; "off" → None (no alerts); anything unreadable
-    or empty → 0 (every win and loss: a typo never silences the alerts)."""
-    if value is None or value == "":
-        return Decimal(0)
-    text = str(value).strip().lower().replace(",", "").replace("_", "").replace(" ", "")
-    if text in _OFF:
-        return None
-    match = re.fullmatch(r"(\d+(?:\.\d+)?)([km]?)", text)
-    if not match:
-        return Decimal(0)
-    try:
-        return Decimal(match.group(1)) * _SCALE[match.group(2)]
-    except InvalidOperation:
-        return Decimal(0)
 
 
 def zone_of(name: str | None, fallback: str = "UTC") -> ZoneInfo:
@@ -150,5 +131,5 @@ class NudgeConfig:
             weekly_time=parse_time(pick("weekly_digest_time", "CRM_WEEKLY_DIGEST_TIME"), time(9, 0)),
             stale_days=stale_days,
             digest_channel=pick("digest_channel", "CRM_DIGEST_CHANNEL", "digest_channel") or None,
-            alert_threshold=parse_threshold(pick("alert_threshold", "CRM_ALERT_THRESHOLD")),
+            alert_threshold=threshold_of_team(team, env),
         )

@@ -7,6 +7,9 @@ chat or with `crmbot team set`). They live in `Team.settings` (JSON) and `Team.c
     touch_days      the stay-in-touch cadence of a customer that has none of its own (unset: none)
     currency        the team's currency (ISO 4217), the reports' default
     probability     a stage's win probability in percent (JSON `stage_probabilities`), the forecast's weights
+    alert_threshold the amount (team's currency) a won or lost deal must reach for the managers to be told at
+                    once ("10000", "10k", "1.5m", "5万", "100 тыс"; 0: every one, "off": none); JSON key
+                    `alert_threshold`, else CRM_ALERT_THRESHOLD, else 0
 
 Values are checked before anything is written: a bad value is refused whole with the reason.
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any, Mapping
 
@@ -35,6 +39,7 @@ class Setting(StrEnum):
     TOUCH_DAYS = "touch_days"
     CURRENCY = "currency"
     PROBABILITY = "probability"
+    ALERT_THRESHOLD = "alert_threshold"
 
 
 class SettingError(ValueError):
@@ -77,6 +82,44 @@ def touch_days(team_settings: Mapping[str, Any] | None) -> int | None:
         return None
 
 
+_SCALE = {"": 1, "k": 1_000, "m": 1_000_000, "千": 1_000, "万": 10_000, "тыс": 1_000, "млн": 1_000_000}
+_OFF = {"off", "none", "never", "关", "关闭", "不提醒", "нет", "никогда"}
+_OFF_RU = ("выкл", "откл")  # выкл, выключи, отключить, ...
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(k|m|千|万|тыс|млн)?\.?")
+
+
+def threshold_of(value: Any) -> Decimal | None:
+    """An alert threshold as written ("25000", "10k", "1.5m", "5万", "100 тыс", 25000) in major units;
+    None for "off"; a ValueError for anything else."""
+    text = str(value).strip().casefold().replace("_", "").replace(" ", "").replace("\u00a0", "")
+    text = re.sub(r",(?=\d{3}(?!\d))", "", text).replace(",", ".")  # 10,000 groups thousands; 1,5 is 1.5
+    if text in _OFF or text.startswith(_OFF_RU):
+        return None
+    match = _AMOUNT.fullmatch(text)
+    if not match:
+        raise ValueError(f"not an amount: {value!r}")
+    try:
+        return Decimal(match.group(1)) * _SCALE[match.group(2) or ""]
+    except InvalidOperation:
+        raise ValueError(f"not an amount: {value!r}") from None
+
+
+def alert_threshold(team_settings: Mapping[str, Any] | None,
+                    environ: Mapping[str, str] | None = None) -> Decimal | None:
+    """The amount a won or lost deal must reach for the managers to be told (major units of the team's
+    currency): the team's, else CRM_ALERT_THRESHOLD, else 0 (every one); None when alerts are off. A
+    value nobody can read counts as 0: a typo never silences the alerts."""
+    env = os.environ if environ is None else environ
+    for value in ((team_settings or {}).get("alert_threshold"), env.get("CRM_ALERT_THRESHOLD")):
+        if value in (None, ""):
+            continue
+        try:
+            return threshold_of(value)
+        except ValueError:
+            return Decimal(0)
+    return Decimal(0)
+
+
 def _days(setting: Setting, value: str) -> int:
     try:
         days = int(str(value).strip())
@@ -105,6 +148,13 @@ def change(team: Team, setting: Setting, value: str, stage: str | None = None) -
             raise SettingError(setting, "hour")
         shown = f"{int(match.group(1)):02d}:{int(match.group(2) or 0):02d}"
         current["digest_time"] = shown
+    elif setting == Setting.ALERT_THRESHOLD:
+        try:
+            amount = threshold_of(value)
+        except ValueError:
+            raise SettingError(setting, "amount") from None
+        shown = "off" if amount is None else f"{amount.normalize():f}"
+        current["alert_threshold"] = shown
     elif setting == Setting.CURRENCY:
         if not _CURRENCY.match(str(value).strip()):
             raise SettingError(setting, "currency")

@@ -1,7 +1,7 @@
 """The team's settings from the command line (the operator's side of what an admin says in chat):
 
     crmbot team show [--team T]
-    crmbot team set quiet_days 7 | digest_hour 8 | touch_days 30 | currency EUR [--team T]
+    crmbot team set quiet_days 7 | digest_hour 8 | touch_days 30 | currency EUR | alert_threshold 10k [--team T]
     crmbot team set probability 60 --stage proposal [--team T]
 
 Every change is journalled like a chat note (the audit log shows it); a bad value is refused with
@@ -17,7 +17,8 @@ from bot.cli.actor import existing_team
 from bot.cli.common import fail, load_settings, open_engine
 
 team_app = typer.Typer(no_args_is_help=True, help="The team's settings: quiet days, digest hour, "
-                                                   "stay-in-touch default, currency, stage probabilities.")
+                                                   "stay-in-touch default, currency, stage probabilities, "
+                                                   "the managers' alert threshold.")
 
 
 def register(app: typer.Typer) -> None:
@@ -38,7 +39,7 @@ def team_show(team: Optional[str] = typer.Option(None, "--team")) -> None:
     """Print the team's settings as nudges, reports and chat read them."""
     from storage.engine import session
     from storage.reports.common import stage_probabilities
-    from storage.team_settings import quiet_days, touch_days
+    from storage.team_settings import alert_threshold, quiet_days, touch_days
 
     settings = load_settings()
     with session(open_engine(settings)) as s:
@@ -49,12 +50,15 @@ def team_show(team: Optional[str] = typer.Option(None, "--team")) -> None:
         typer.echo(f"quiet_days: {quiet_days(row.settings)}")
         typer.echo(f"digest_hour: {(row.settings or {}).get('digest_time') or '09:00'}")
         typer.echo(f"touch_days: {touch_days(row.settings) or '-'}")
+        threshold = alert_threshold(row.settings)
+        typer.echo(f"alert_threshold: {'off' if threshold is None else f'{threshold.normalize():f}'}")
         typer.echo("probability: " + ", ".join(f"{stage} {pct}%" for stage, pct in probabilities.items()))
         s.commit()
 
 
 def team_set(
-    name: str = typer.Argument(..., help="quiet_days | digest_hour | touch_days | currency | probability"),
+    name: str = typer.Argument(..., help="quiet_days | digest_hour | touch_days | currency | probability | "
+                                         "alert_threshold"),
     value: str = typer.Argument(...),
     stage: Optional[str] = typer.Option(None, "--stage", help="for probability: the open stage"),
     team: Optional[str] = typer.Option(None, "--team"),

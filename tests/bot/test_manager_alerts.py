@@ -161,3 +161,90 @@ async def test_the_dry_run_lists_the_days_alerts_under_their_own_kind(people, en
         alerts = [n.as_json() for n in nudges_for_day(s, team, date(2026, 11, 25)) if n.kind == "deal_alert"]
         assert [n for n in nudges_for_day(s, team, date(2026, 11, 26)) if n.kind == "deal_alert"] == []
     assert len(alerts) == 2 and all(a["customer"] == "Globex" and a["due"] == "2026-11-25" for a in alerts)
+
+
+THRESHOLDS = [
+    ("set the alert threshold to 10k", "alert threshold", "10000"),
+    ("tell managers about deals over $25,000", "alert threshold", "25000"),
+    ("大单提醒金额设为1万", "大单提醒金额", "10000"),
+    ("установи порог оповещений на 10 тыс", "порог оповещений", "10000"),
+]
+
+
+@pytest.mark.parametrize("said, shown, stored", THRESHOLDS, ids=[s for s, _, _ in THRESHOLDS])
+async def test_an_admin_sets_the_threshold_in_chat_the_alerts_read_it_and_undo_takes_it_back(
+        people, engine, clock, said, shown, stored):
+    scheduler = Scheduler(engine, clock)
+    reply = await people["adam"].say(said)
+    assert reply.wrote and shown in reply.text and stored in reply.text, reply.text
+    with Session(engine) as s:
+        assert get_team(s, "default").settings["alert_threshold"] == stored
+        assert "alert_threshold" not in (get_team(s, "teamb").settings or {})   # the other team keeps its own
+    await people["boris"].say("Initech signed! $5,000")                           # below: nobody is told
+    assert await scheduler.tick() == []
+    assert (await people["adam"].press(reply.undo_token)).wrote
+    with Session(engine) as s:
+        assert "alert_threshold" not in (get_team(s, "default").settings or {})
+    clock.advance(minutes=5)
+    await people["anna"].say("Hooli signed! $6,000")     # every win again, the day's Initech too (once each)
+    sent = await scheduler.tick()
+    assert sorted(chat for chat, _ in sent) == ["1003", "1003", "1004", "1004"]
+    assert sum("Initech" in text for _, text in sent) == 2 and sum("Hooli" in text for _, text in sent) == 2
+    assert await scheduler.tick(timedelta(minutes=2)) == []
+
+
+@pytest.mark.parametrize("who, said", [("anna", "set the alert threshold to 10k"), ("mila", "关闭大单提醒"),
+                                        ("boris", "отключи оповещения о сделках")])
+async def test_a_rep_or_manager_is_told_who_sets_the_threshold(people, engine, who, said):
+    reply = await people[who].say(said)
+    assert "Adam" in reply.text and not reply.wrote
+    with Session(engine) as s:
+        assert "alert_threshold" not in (get_team(s, "default").settings or {})
+
+
+@pytest.mark.parametrize("said, says", [("set the alert threshold to lots", "not an amount"),
+                                        ("提醒门槛改为很多", "不是有效的金额"),
+                                        ("установи порог оповещений на много", "не сумма")])
+async def test_a_threshold_nobody_can_read_changes_nothing(people, engine, said, says):
+    reply = await people["adam"].say(said)
+    assert says in reply.text and not reply.wrote, reply.text
+    with Session(engine) as s:
+        assert "alert_threshold" not in (get_team(s, "default").settings or {})
+
+
+async def test_turning_the_alerts_off_in_chat_silences_them_and_the_team_setting_wins_over_the_environment(
+        people, engine, clock, monkeypatch):
+    from scheduler.config import NudgeConfig
+    from storage.team_settings import alert_threshold
+
+    monkeypatch.setenv("CRM_ALERT_THRESHOLD", "100k")
+    scheduler = Scheduler(engine, clock)
+    await people["anna"].say("Globex signed! $35,000")             # below the environment's 100k and the 40k to come
+    assert await scheduler.tick() == []
+    await people["adam"].say("set the alert threshold to 40k")
+    clock.advance(minutes=5)
+    await people["boris"].say("Initech signed! $45,000")
+    assert len(await scheduler.tick()) == 2
+    reply = await people["adam"].say("turn off deal alerts")
+    assert reply.wrote and "this large) = off." in reply.text, reply.text
+    assert "уже выкл." in (await people["adam"].say("отключи оповещения о сделках")).text   # nothing to change
+    clock.advance(minutes=5)
+    await people["boris"].say("Hooli signed! $450,000")
+    assert await scheduler.tick() == []
+    with Session(engine) as s:
+        team = get_team(s, "default")
+        assert alert_threshold(team.settings) is None is NudgeConfig.build(team.settings).alert_threshold
+        assert alert_threshold(get_team(s, "teamb").settings) == 100_000    # teamb: the environment's
+
+
+def test_crmbot_team_set_alert_threshold_is_the_setting_the_alerts_and_team_show_read(database_url):
+    from tests.bot.test_cli import crmbot
+
+    out = crmbot("team", "set", "alert_threshold", "1.5m", url=database_url)
+    assert out.returncode == 0 and "alert_threshold = 1500000" in out.stdout, out.stderr
+    assert "alert_threshold: 1500000" in crmbot("team", "show", url=database_url).stdout
+    bad = crmbot("team", "set", "alert_threshold", "lots", url=database_url)
+    assert bad.returncode == 2 and "amount" in bad.stderr and "Traceback" not in bad.stderr
+    assert crmbot("team", "set", "alert_threshold", "off", url=database_url).returncode == 0
+    shown = crmbot("team", "show", url=database_url, CRM_ALERT_THRESHOLD="5k").stdout
+    assert "alert_threshold: off" in shown                      # the team's setting over the environment

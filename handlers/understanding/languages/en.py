@@ -1387,6 +1387,8 @@ SEARCH_CUSTOMERS = [
 
 _SET = r"(?:(?:set|change|make|put)\s+)?(?:the\s+|our\s+|team(?:'s)?\s+)?"
 _TO = r"\s*(?:to|=|:|at|is)?\s*"
+_ALERT_AT = r"[$€£¥₽]?\s*(?P<value>off|\d[\d,]*(?:\.\d+)?\s*[km]?)(?:\s*(?:dollars|usd|eur|euros?|rub|roubles?|cny|yuan))?\W*$"
+
 SETTINGS = {
     "quiet_days": [_SET + r"quiet(?:\s+deals?)?\s+(?:days|period|after)" + _TO + r"(?P<value>\d{1,3})(?:\s*days?)?\W*$",
                    r"\bdeals?\s+(?:go|are|become|get)\s+quiet\s+after\s+(?P<value>\d{1,3})\s+days\b"],
@@ -1397,4 +1399,11 @@ SETTINGS = {
     "probability": [_SET + r"(?P<stage>[^\W\d_]+)\s+(?:stage\s+)?(?:win\s+)?probability" + _TO + r"(?P<value>\d{1,3})\s*%?\W*$",
                     _SET + r"(?:win\s+)?probability\s+(?:of|for)\s+(?:the\s+)?(?P<stage>[^\W\d_]+)(?:\s+stage)?" + _TO
                     + r"(?P<value>\d{1,3})\s*%?\W*$"],
+    "alert_threshold": [_SET + r"(?:deal\s+|win\s+|manager(?:s'?)?\s+)?alerts?\s+(?:threshold|limit|minimum)" + _TO + _ALERT_AT,
+                        _SET + r"(?:deal\s+|win\s+|manager(?:s'?)?\s+)?alerts?\s+(?:threshold|limit|minimum)\s+(?:to|=|:|at|is)"
+                        r"\s*(?P<value>\S.{0,30}?)\W*$",   # anything else said as the value: refused with the reason
+                        r"\b(?:alert|tell|notify)\s+(?:the\s+)?(?:managers?|me|us)\s+(?:of|about|on)\s+(?:(?:wins?|deals?)"
+                        r"(?:\s+(?:and|or)\s+loss(?:es)?)?)\s+(?:over|above|from|of|reaching)\s+" + _ALERT_AT,
+                        r"\b(?:turn|switch)\s+(?P<value>off)\s+(?:the\s+)?(?:deal\s+|win\s+|manager\s+)?alerts\W*$",
+                        r"\b(?:turn|switch)\s+(?:the\s+)?(?:deal\s+|win\s+|manager\s+)?alerts\s+(?P<value>off)\W*$"],
 }

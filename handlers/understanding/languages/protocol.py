@@ -183,7 +183,7 @@ EXTRA_PERIOD_NAMES = ("rest_of_year",)
 _KEYS = {"CHANNELS": CHANNEL_NAMES, "STAGES": STAGE_NAMES, "PERIODS": PERIOD_NAMES,
          "FIX_CONTACT": ("role", "phone", "name"), "LOST_WHY": tuple(LostReason), "SOURCES": tuple(LeadSource),
          "TOUCH_UNITS": tuple(TouchUnit),
-         "SETTINGS": ("quiet_days", "digest_hour", "touch_days", "currency", "probability")}
+         "SETTINGS": ("quiet_days", "digest_hour", "touch_days", "currency", "probability", "alert_threshold")}
 
 
 def slots() -> dict[str, object]:
