@@ -1,6 +1,7 @@
 """Teams, members and the platform accounts that let them in."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import bindparam, select
@@ -64,10 +65,37 @@ def set_language(session: Session, member: Member, language: str) -> None:
     write_through(session, member, {"language": language})
 
 
-def add_user(session: Session, team: Team, platform: str, external_id: str, name: str,
-             role: str = "rep", timezone: str | None = None, language: str | None = None) -> Member:
-    """Let an account in as a member (or update the member it already maps to)."""
-    if role not in tuple(Role):
+@dataclass(frozen=True)
+class Profile:
+    """What `crmbot user add` sets on a member: the name, the role and the time zone (None: the team's)."""
+
+    name: str
+    role: str
+    timezone: str | None
+
+
+@dataclass(frozen=True)
+class Admission:
+    """An account let in: its member, and the member as it was before when the account was already in."""
+
+    member: Member
+    before: Profile | None
+
+    @property
+    def changes(self) -> list[tuple[str, str | None, str | None]]:
+        """What changed on an existing member: (field, before, after), in the order name, role, time zone."""
+        if self.before is None:
+            return []
+        after = Profile(self.member.name, self.member.role, self.member.timezone)
+        return [(field, getattr(self.before, field), getattr(after, field))
+                for field in ("name", "role", "timezone") if getattr(self.before, field) != getattr(after, field)]
+
+
+def admit(session: Session, team: Team, platform: str, external_id: str, name: str, role: str | None = None,
+          timezone: str | None = None, language: str | None = None) -> Admission:
+    """Let an account in as a member, or update the member it already maps to: the name, and the role
+    and time zone when given (a new member without a role is a rep)."""
+    if role is not None and role not in tuple(Role):
         raise ValueError(f"role must be one of {', '.join(Role)}, not {role!r}")
     if timezone:
         try:
@@ -78,20 +106,29 @@ def add_user(session: Session, team: Team, platform: str, external_id: str, name
     if member is not None:
         if member.team_id != team.id:
             raise ValueError(f"{platform} account {external_id} already belongs to another team")
-        member.name, member.role = name, role
+        before = Profile(member.name, member.role, member.timezone)
+        member.name = name
+        if role is not None:
+            member.role = role
         if timezone:
             member.timezone = timezone
         session.add(member)
         session.flush()
-        return member
-    member = Member(team_id=team.id, name=name, role=role, timezone=timezone,  # type: ignore[arg-type]
+        return Admission(member, before)
+    member = Member(team_id=team.id, name=name, role=role or Role.REP, timezone=timezone,  # type: ignore[arg-type]
                     language=language)
     session.add(member)
     session.flush()
     session.add(Identity(team_id=team.id, member_id=member.id, platform=platform,  # type: ignore[arg-type]
                          external_id=external_id))
     session.flush()
-    return member
+    return Admission(member, None)
+
+
+def add_user(session: Session, team: Team, platform: str, external_id: str, name: str,
+             role: str = "rep", timezone: str | None = None, language: str | None = None) -> Member:
+    """Let an account in as a member (or update the member it already maps to, role included)."""
+    return admit(session, team, platform, external_id, name, role, timezone, language).member
 
 
 def roster(session: Session, team_id: int) -> list[Member]:

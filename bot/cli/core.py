@@ -11,7 +11,7 @@ from typing import List, Optional
 import typer
 
 from bot.cli.actor import BY
-from bot.cli.common import given_instant, load_settings, open_engine
+from bot.cli.common import fail, given_instant, load_settings, open_engine
 from storage import clock
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="crmbot: a CRM that lives in chat.")
@@ -59,30 +59,38 @@ def user_add(
     platform: str = typer.Option(..., "--platform", help="telegram | slack | console"),
     id: str = typer.Option(..., "--id", help="the account id on that platform"),
     name: str = typer.Option(..., "--name"),
-    role: str = typer.Option("rep", "--role", help="rep | manager | admin"),
+    role: Optional[str] = typer.Option(None, "--role", help="rep | manager | admin (a new member: rep; "
+                                                            "an account already in keeps its role unless given)"),
     team: Optional[str] = typer.Option(None, "--team"),
     tz: Optional[str] = typer.Option(None, "--tz", help="the member's time zone"),
     by: Optional[str] = BY,
 ) -> None:
-    """Let an account in as a member of the team (or change the role of the member it is)."""
+    """Let an account in as a member of the team, or update the member it already is (name, role, zone)."""
     from bot.cli.actor import acting
     from storage.engine import session
-    from storage.members import add_user, get_team
+    from storage.members import admit, get_team
 
     if platform not in ("telegram", "slack", "console"):
-        typer.echo("crmbot: --platform must be telegram, slack or console", err=True)
-        raise typer.Exit(2) from None
+        fail("--platform must be telegram, slack or console")
     settings = load_settings()
     with session(open_engine(settings)) as s:
         team_row = get_team(s, team or settings.team, settings.timezone)
         acting(s, team_row, by, "manage_members")
         try:
-            member = add_user(s, team_row, platform, id, name, role, tz)
+            admitted = admit(s, team_row, platform, id, name, role, tz)
         except ValueError as exc:
-            typer.echo(f"crmbot: {exc}", err=True)
-            raise typer.Exit(2) from None
+            fail(str(exc))
         s.commit()
-        typer.echo(f"{member.name} ({member.role}) can now use the bot on {platform}.")
+        member = admitted.member
+        if admitted.before is None:
+            typer.echo(f"{member.name} ({member.role}) can now use the bot on {platform}.")
+        elif not admitted.changes:
+            typer.echo(f"{platform} account {id} is {member.name} ({member.role}) already: nothing changed.")
+        else:
+            said = {"name": "name", "role": "role", "timezone": "time zone"}
+            changes = ", ".join(f"{said[field]} {old or 'the team’s'} → {new or 'the team’s'}"
+                                for field, old, new in admitted.changes)
+            typer.echo(f"{platform} account {id} was {admitted.before.name}'s already: updated {changes}.")
 
 
 @app.command()
