@@ -3,13 +3,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import select
+from sqlmodel import col
+
 from handlers.context import Ctx, journal_of
 from handlers.refusals import member_name, refusal
 from handlers.reply import Choice, Reply
 from handlers.resolve import state_of
 from handlers.texts import clock, day, day_range, t
 from handlers.understanding.model import Parse
-from storage.customers import open_followups
+from storage.customers import customers_named, open_followups
 from storage.models import Customer, FollowUp
 from storage.permissions import Action, check
 from storage.reminders import local_time, moved
@@ -96,14 +99,21 @@ def _pointed(parse: Parse, ctx: Ctx) -> FollowUp | None:
 
 
 async def handle_drop(parse: Parse, ctx: Ctx) -> Reply:
-    """Delete a wrong follow-up ("delete follow-up 2", its 🗑 button): gone from lists and reminders;
-    the reply's Undo brings it back as it was."""
+    """Delete a wrong follow-up ("delete follow-up 2", its 🗑 button, "delete the follow-up for Globex"):
+    gone from lists and reminders; the reply's Undo brings it back as it was."""
+    if ctx.pressed.followup_id is None and parse.customer:
+        return _drop_named(parse.customer, ctx)
     follow = _pointed(parse, ctx)
     if follow is None or follow.team_id != ctx.team.id or follow.done_at is not None:
         return Reply(text=t(ctx.lang, "drop.which"), lang=ctx.lang)
     refused = _unchangeable(ctx, follow)
     if refused is not None:
         return refused
+    return _drop(ctx, follow)
+
+
+def _drop(ctx: Ctx, follow: FollowUp) -> Reply:
+    """Delete `follow` under a note of its own; the reply says which and offers Undo."""
     note_id = _note(ctx, follow.customer_id)
     customer = ctx.session.get(Customer, follow.customer_id)
     what = follow.what[:100]
@@ -112,6 +122,41 @@ async def handle_drop(parse: Parse, ctx: Ctx) -> Reply:
     return Reply(text=t(ctx.lang, "drop.done", customer=customer.name if customer else "?", what=what),
                  lang=ctx.lang, wrote=True, undo_token=token,
                  choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])
+
+
+def _drop_named(name: str, ctx: Ctx) -> Reply:
+    """"Delete the follow-up for Globex": the one open follow-up of that customer the member may change
+    is deleted; several are listed with a 🗑 button each (and "delete follow-up N" means them)."""
+    team_id = ctx.team.id
+    assert team_id is not None
+    customers = customers_named(ctx.session, team_id, name)
+    if not customers:
+        return Reply(text=t(ctx.lang, "drop.unknown", name=name[:80]), lang=ctx.lang)
+    rows = ctx.session.execute(
+        select(FollowUp, col(Customer.name)).join(Customer, col(Customer.id) == col(FollowUp.customer_id))
+        .where(col(FollowUp.team_id) == team_id, col(FollowUp.customer_id).in_([c.id for c in customers]),
+               col(FollowUp.done_at).is_(None))
+        .order_by(col(FollowUp.due), col(FollowUp.id))).all()
+    mine = [(f, n) for f, n in rows
+            if check(ctx.actor, Action.CHANGE_FOLLOWUP, team_id=f.team_id, owner_id=f.member_id)]
+    if not mine:
+        if rows:
+            return _unchangeable(ctx, rows[0][0]) or Reply(text=t(ctx.lang, "drop.which"), lang=ctx.lang)
+        return Reply(text=t(ctx.lang, "drop.none", customer=customers[0].name), lang=ctx.lang)
+    if len(mine) == 1:
+        return _drop(ctx, mine[0][0])
+    state = state_of(ctx)
+    state.listed = [f.id for f, _ in mine if f.id is not None]
+    ctx.session.add(state)
+    lines = [t(ctx.lang, "drop.several", customer=mine[0][1], n=len(mine))]
+    choices = []
+    for i, (follow, customer) in enumerate(mine, 1):
+        late = f" ⚠️ {t(ctx.lang, 'due_overdue')}" if follow.due < ctx.today else ""
+        lines.append(t(ctx.lang, "due_row", i=i, day=due_text(follow, ctx), late=late, customer=customer,
+                       what=follow.what[:100]))
+        if i <= 10:
+            choices.append(Choice(label=f"🗑 {i}", data=f"drop:{follow.id}"))
+    return Reply(text="\n".join(lines), lang=ctx.lang, choices=choices)
 
 
 async def handle_done(parse: Parse, ctx: Ctx) -> Reply:

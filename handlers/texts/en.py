@@ -362,7 +362,10 @@ TEXTS = {
     "merge.same": "“{source}” and “{target}” are already one customer. Nothing was merged.",
     "permission.merge": "Only a manager or an admin can merge customers: ask your manager. Nothing was changed.",
     "drop.done": "Deleted the follow-up for {customer}: {what}.",
-    "drop.which": "Which one? Ask for your follow-ups first, then say “delete follow-up 1”.",
+    "drop.which": "Which one? Name the customer (“delete the follow-up for Globex”), or list your follow-ups (“my follow-ups this month”) and say “delete follow-up 1”.",
+    "drop.unknown": "I don't know a customer called “{name}”. Nothing was deleted.",
+    "drop.none": "{customer} has no open follow-up of yours. Nothing was deleted.",
+    "drop.several": "{customer} has {n} open follow-ups. Which one? Press 🗑, or say “delete follow-up 1”:",
     "drop.hint": "Say “done 1” to mark one done, “delete follow-up 1” to remove a wrong one.",
     # -- the Telegram command menu --
     "menu.today": "My follow-ups for today",

@@ -362,7 +362,10 @@ TEXTS = {
     "merge.same": "“{source}”和“{target}”已经是同一个客户，没有合并。",
     "permission.merge": "只有经理或管理员可以合并客户，请联系你的经理。没有做任何更改。",
     "drop.done": "已删除 {customer} 的跟进：{what}。",
-    "drop.which": "是哪一条？请先查看跟进列表，再回复“删除跟进 1”。",
+    "drop.which": "是哪一条？请说客户名（“删除Globex的跟进”），或先查看跟进列表（“本月我的跟进”）再回复“删除跟进 1”。",
+    "drop.unknown": "没有叫“{name}”的客户，未删除任何内容。",
+    "drop.none": "{customer} 没有你的未完成跟进，未删除任何内容。",
+    "drop.several": "{customer} 有 {n} 条未完成的跟进，是哪一条？请按 🗑，或回复“删除跟进 1”：",
     "drop.hint": "回复“完成 1”标记完成，回复“删除跟进 1”删除记错的一条。",
     # -- the Telegram command menu --
     "menu.today": "我今天的跟进",

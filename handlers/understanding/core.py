@@ -16,7 +16,7 @@ from handlers.understanding import companies, facts, people, spoken
 from handlers.understanding.amounts import find_amounts, mentions_money_without_number, negative_amounts, pick_amount
 from handlers.understanding.dates import day_first
 from handlers.understanding.cues import Clauses, channel, everyone, first_contact, lexicon, only_mentioned, stage
-from handlers.understanding.intents import Signals, classify, command, merge_command
+from handlers.understanding.intents import Signals, classify, command_named, merge_command
 from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_words
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse, Refusal
@@ -60,9 +60,11 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
         a, b = (match_known(part, known, aliases).name for part in merging)
         return Parse(lang=lang, intent=Intent.MERGE, merge=merging, merge_known=(a, b), summary=cleaned,
                      confidence=0.95)
-    cmd = command(cleaned)
+    cmd = command_named(cleaned)
     if cmd:
-        return Parse(lang=lang, intent=cmd[0], done_ref=cmd[1], summary=cleaned, confidence=0.95)
+        named = match_known(cmd[2], known, aliases) if cmd[2] else None   # "the follow-up for Globex"
+        return Parse(lang=lang, intent=cmd[0], done_ref=cmd[1], summary=cleaned, confidence=0.95,
+                     customer=(named.name or cmd[2]) if named else None, customer_known=bool(named and named.name))
 
     today = now.date()
     parse = Parse(lang=lang, summary=cleaned[:1000])

@@ -30,16 +30,24 @@ class Signals:
 def command(text: str) -> tuple[Intent, int | None] | None:
     """A chat command in any registered language: ("undo", None), ("done", n), or ("drop_followup",
     n or None)."""
+    found = command_named(text)
+    return (found[0], found[1]) if found else None
+
+
+def command_named(text: str) -> tuple[Intent, int | None, str | None] | None:
+    """`command`, with the customer a deletion names ("delete the follow-up for Globex": "Globex")."""
     for lang in CODES:
         lex = lexicon(lang)
         if lex.undo.search(text):
-            return Intent.UNDO, None
+            return Intent.UNDO, None, None
         m = lex.done.search(text)
         if m:
-            return Intent.DONE, int(m.group("n"))
+            return Intent.DONE, int(m.group("n")), None
         m = _first(lex.drop_followup, text)
         if m:
-            return Intent.DROP_FOLLOWUP, int(m.group("n")) if m.group("n") else None
+            groups = m.groupdict()
+            name = (groups.get("name") or "").strip(" \"'“”«»") or None
+            return Intent.DROP_FOLLOWUP, int(groups["n"]) if groups.get("n") else None, name
     return None
 
 

@@ -179,6 +179,81 @@ async def test_a_rep_cannot_delete_a_colleagues_follow_up_a_manager_can_another_
     assert done.wrote and rows(engine, FollowUp) == []
 
 
+NAMED_DROPS = [("Called Globex, follow up Friday", "delete the follow-up for Globex",
+                "Deleted the follow-up for Globex"),
+               ("Called Globex, follow up Friday", "cancel my Globex reminder", "Deleted the follow-up for Globex"),
+               ("给星辰科技打了电话，周五跟进", "删除星辰科技的跟进", "已删除 星辰科技 的跟进"),
+               ("给星辰科技打了电话，周五跟进", "把星辰科技的提醒删掉", "已删除 星辰科技 的跟进"),
+               ("Позвонил в Ромашку, перезвонить в пятницу", "удали задачу по Ромашке",
+                "Задача по клиенту Ромашка удалена"),
+               ("Позвонил в Ромашку, перезвонить в пятницу", "отмени напоминание про Ромашку",
+                "Задача по клиенту Ромашка удалена")]
+
+
+@pytest.mark.parametrize("note, text, said", NAMED_DROPS, ids=[text for _, text, _ in NAMED_DROPS])
+async def test_a_follow_up_is_deleted_by_its_customers_name_and_undo_brings_it_back(people, engine, note, text,
+                                                                                     said):
+    from storage.customers import name_key
+    from storage.members import get_team
+
+    with Session(engine) as s:  # a Russian company the team knows, written in its cases ("в Ромашку", "по Ромашке")
+        s.add(Customer(team_id=get_team(s, "default").id, name="Ромашка", name_key=name_key("Ромашка")))
+        s.commit()
+    anna = people["anna"]
+    assert (await anna.say(note)).wrote
+    [follow] = rows(engine, FollowUp)
+    reply = await anna.say(text)
+    assert said in reply.text and reply.wrote, reply.text
+    assert rows(engine, FollowUp) == []
+    assert (await anna.press(reply.undo_token)).wrote
+    assert [f.id for f in rows(engine, FollowUp)] == [follow.id]
+
+
+async def test_several_follow_ups_of_a_customer_are_listed_to_pick_one_and_a_name_nobody_knows_is_said(people,
+                                                                                                       engine):
+    anna = people["anna"]
+    await anna.say("Called Globex, follow up Friday")
+    await anna.say("Emailed Globex the brochure, follow up Monday")
+    listing = await anna.say("delete the follow-up for Globex")
+    assert "Globex has 2 open follow-ups" in listing.text and not listing.wrote
+    assert [c.label for c in listing.choices] == ["🗑 1", "🗑 2"]
+    reply = await anna.say("delete follow-up 2")
+    assert reply.wrote and len(rows(engine, FollowUp)) == 1
+    unknown = await anna.say("delete the follow-up for Hooli")
+    assert "I don't know a customer called “Hooli”" in unknown.text and not unknown.wrote
+    none = await people["mila"].say("удали задачу по Initech")
+    assert "Initech" in none.text and not none.wrote and len(rows(engine, FollowUp)) == 1
+
+
+async def test_by_name_a_rep_deletes_only_their_own_a_manager_any_another_team_none(people, engine):
+    await people["anna"].say("Called Globex, follow up Friday")
+    await people["boris"].say("Visited Globex, follow up Monday")
+    mine = await people["boris"].say("delete the follow-up for Globex")       # Boris's, not Anna's
+    assert mine.wrote and [f.member_id for f in rows(engine, FollowUp)] == [rows(engine, FollowUp)[0].member_id]
+    assert "Monday" not in mine.text
+    again = await people["boris"].say("delete the follow-up for Globex")      # only Anna's is left
+    assert "Anna" in again.text and not again.wrote
+    foreign = await people["dora"].say("delete the follow-up for Globex")
+    assert "Globex" in foreign.text and not foreign.wrote and len(rows(engine, FollowUp)) == 1
+    assert (await people["mila"].say("删除Globex的跟进")).wrote and rows(engine, FollowUp) == []
+
+
+async def test_a_deletion_is_no_answer_to_which_customer(people, engine):
+    from storage.customers import name_key
+    from storage.members import get_team
+
+    with Session(engine) as s:
+        s.add(Customer(team_id=get_team(s, "default").id, name="Acme Corp", name_key=name_key("Acme Corp")))
+        s.commit()
+    anna = people["anna"]
+    await anna.say("Called Globex, follow up Friday")
+    asked = await anna.say("Called Acme Industries, follow up Monday")
+    assert not asked.wrote                                                    # "Acme Corp, or another company?"
+    reply = await anna.say("delete the follow-up for Globex")
+    assert "Deleted the follow-up for Globex" in reply.text
+    assert "delete the follow-up" not in " ".join(names(engine))
+
+
 async def test_a_look_alike_name_is_not_taken_for_the_customer_kept(people, engine):
     from storage.customers import name_key
     from storage.members import get_team

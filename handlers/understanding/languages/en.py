@@ -53,6 +53,10 @@ DROP_FOLLOWUP = [
     r"^\W*/?(?:delete|remove|drop|cancel|erase)\s+(?:the\s+|my\s+|that\s+)?(?:wrong\s+)?" + _FOLLOWUP_WORD
     + r"(?:\s*(?:no\.?|number|#)?\s*(?P<n>\d{1,3}))?\W*$",
     r"^\W*/?(?:delete|remove|drop)\s*#?\s*(?P<n>\d{1,3})\W*$",
+    r"^\W*/?(?:delete|remove|drop|cancel|erase)\s+(?:the\s+|my\s+|that\s+)?(?:wrong\s+)?" + _FOLLOWUP_WORD
+    + r"\s+(?:for|with|about|on|at|to)\s+(?P<name>[^\s].{0,80}?)\W*$",
+    r"^\W*/?(?:delete|remove|drop|cancel|erase)\s+(?:the\s+|my\s+|that\s+)?(?P<name>[^\s].{0,80}?)\s+" + _FOLLOWUP_WORD
+    + r"\W*$",
 ]
 _MERGE_VERB = r"(?:merge|dedupe)"
 MERGE = [
