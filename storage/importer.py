@@ -4,11 +4,13 @@ any row has an error. A row whose `ref` names a stored row of the team (as `crmb
 updates that row to the sheet's values (`storage.import_updates`); other customers match existing ones
 (and earlier rows) by `name_key`, names and aliases alike; contacts, deals and follow-ups naming an
 unknown customer create it. A won or lost deal is dated by its close date (the `closed on` column, else
-its expected close), never the import day. Reading the file and checking its rows is
-`storage.import_rows`'s."""
+its expected close), never the import day. A deal or follow-up row without a ref that looks like a
+stored one (imported before) is not added again, so importing one sheet twice adds its new rows once.
+Reading the file and checking its rows is `storage.import_rows`'s."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import datetime, time, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -114,6 +116,7 @@ def _apply(session, team_id: int, kind: str, plan: list[tuple[int, dict[str, Any
     matched existing ones, and how many stored rows the sheet changed."""
     created = {"customer": 0, "customer_alias": 0, "contact": 0, "deal": 0, "stagechange": 0, "followup": 0}
     updated = 0
+    stored_alike = _signatures(session, team_id, kind)  # rows a sheet without refs may be bringing again
     new_keys: dict[str, int | None] = {}  # customers this file adds: key → id (None in a dry run)
     matched = 0
     for _line, values in plan:
@@ -158,6 +161,9 @@ def _apply(session, team_id: int, kind: str, plan: list[tuple[int, dict[str, Any
             updated += update_followup(session, stored, values, customer_id, members, zone, write)
         elif kind == "contacts":
             created["contact"] += _contact(session, team_id, customer_id, values, now, write)
+        elif stored_alike[_signature(kind, customer_id, values, members)] > 0:
+            stored_alike[_signature(kind, customer_id, values, members)] -= 1   # imported before: kept once
+            created["already"] = created.get("already", 0) + 1
         elif kind == "deals":
             created["deal"] += 1
             created["stagechange"] += 1
@@ -168,6 +174,35 @@ def _apply(session, team_id: int, kind: str, plan: list[tuple[int, dict[str, Any
             if write:
                 _followup(session, team_id, customer_id, values, members, zone, now)
     return created, matched, updated
+
+
+def _signatures(session, team_id: int, kind: str) -> Counter:
+    """How many stored deals (or follow-ups) of the team look like each row a sheet could give: a row
+    without a ref that matches one (same customer, stage, amount, currency, title and expected close;
+    a follow-up: same customer, owner, day and words) is one imported before, not a new one."""
+    query: Any
+    if kind == "deals":
+        query = select(col(Deal.customer_id), col(Deal.title), col(Deal.stage), col(Deal.amount_minor),
+                       col(Deal.currency), col(Deal.expected_close)).where(col(Deal.team_id) == team_id)
+    elif kind == "followups":
+        query = select(col(FollowUp.customer_id), col(FollowUp.member_id), col(FollowUp.due),
+                       col(FollowUp.what)).where(col(FollowUp.team_id) == team_id)
+    else:
+        return Counter()
+    return Counter(tuple(str(v) if v is not None else None for v in row) for row in session.execute(query))
+
+
+def _signature(kind: str, customer_id: int | None, values: dict[str, str], members: dict[str, int]) -> tuple:
+    """A sheet row's look, as `_signatures` counts the stored ones (a customer the file adds: none)."""
+    if customer_id is None or kind not in ("deals", "followups"):
+        return ("new",)
+    if kind == "deals":
+        fields = deal_values(values, members)
+        row: tuple = (customer_id, fields["title"], fields["stage"], fields["amount_minor"], fields["currency"],
+                      fields["expected_close"])
+    else:
+        row = (customer_id, members[fold(values["owner"])], parse_date(values["due"]), values.get("what") or "")
+    return tuple(str(v) if v is not None else None for v in row)
 
 
 def _fill(session, team_id: int, customer_id: int, values: dict[str, str]) -> None:
@@ -219,16 +254,28 @@ def _followup(session, team_id, customer_id, values, members, zone, now) -> None
                          done_at=done.astimezone(timezone.utc) if done else None))
 
 
+_COUNTED = {"customer": ("customer", "customers"), "customer_alias": ("alias", "aliases"),
+            "contact": ("contact", "contacts"), "deal": ("deal", "deals"),
+            "stagechange": ("stage change", "stage changes"), "followup": ("follow-up", "follow-ups")}
+
+
+def _added(created: dict[str, int]) -> str:
+    """"1 customer, 2 deals, 2 stage changes", or "nothing new"."""
+    said = [f"{n} {_COUNTED[k][0] if n == 1 else _COUNTED[k][1]}" for k, n in created.items() if n and k in _COUNTED]
+    return ", ".join(said) or "nothing new"
+
+
 def _result(kind, rows, errors, created, matched, written, updated=0) -> dict[str, Any]:
     errors = sorted(errors, key=lambda e: e["line"])  # in the file's order, whichever check found them
+    already = created.get("already", 0)
+    again = f"; {already} already there (imported before, kept once)" if already else ""
     if errors:
         summary = f"{len(errors)} problem(s) in {kind}; nothing was written. Fix them and run again."
     elif written:
-        summary = f"Imported {kind}: " + (", ".join(f"{k} {v}" for k, v in created.items()) or "nothing new") + \
-                  f"; {matched} matched to existing customers; {updated} updated from the sheet."
+        summary = f"Imported {kind}: {_added(created)}; {matched} matched to existing customers; " \
+                  f"{updated} updated from the sheet{again}."
     else:
-        summary = f"Dry run of {kind}: {rows} rows are fine; would add " + \
-                  (", ".join(f"{k} {v}" for k, v in created.items()) or "nothing new") + \
-                  f"; {matched} matched to existing customers; would update {updated}. Nothing was written."
+        summary = f"Dry run of {kind}: {rows} rows are fine; would add {_added(created)}; {matched} matched to " \
+                  f"existing customers; would update {updated}{again}. Nothing was written."
     return {"kind": kind, "rows": rows, "errors": errors, "created": created, "matched": matched,
             "updated": updated, "written": written, "summary": summary}

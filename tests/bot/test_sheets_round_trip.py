@@ -145,6 +145,32 @@ async def test_export_edit_import_gives_the_edited_store(bot, engine, tmp_path):
         assert (last.from_stage, last.to_stage, last.at.date()) == ("proposal", "won", date(2026, 10, 15))
 
 
+async def test_new_rows_imported_twice_are_added_once_and_rows_the_file_repeats_are_all_added(bot, engine,
+                                                                                             tmp_path):
+    let_in(engine, "console", "anna", "Anna", "admin")
+    await filled(bot, engine)
+    sheets = export(engine, "default", tmp_path / "a")
+    pilot = {"ref": "", "customer": "Globex", "title": "Pilot", "stage": "proposal", "amount": "5000",
+             "currency": "USD", "probability": "", "expected close": "2026-12-20", "closed on": "", "owner": "Anna",
+             "lost reason": ""}
+    sheets["deals"] += [pilot, dict(pilot), {**pilot, "title": "Rollout", "amount": "50000"}]
+    sheets["followups"].append({"ref": "", "customer": "Globex", "due": "2026-12-21", "what": "book the demo",
+                                "owner": "Anna", "done on": ""})
+    write(tmp_path / "edited", sheets)
+    first = import_all(engine, "default", tmp_path / "edited")
+    deals = next(r for r in first if r["kind"] == "deals")
+    assert deals["created"] == {"deal": 3, "stagechange": 3} and "3 deals, 3 stage changes" in deals["summary"]
+    again = import_all(engine, "default", tmp_path / "edited")        # the same sheet once more: nothing new
+    assert all(not {k: v for k, v in r["created"].items() if k != "already"} for r in again), again
+    assert next(r for r in again if r["kind"] == "deals")["created"] == {"already": 3}
+    assert "3 already there" in next(r for r in again if r["kind"] == "deals")["summary"]
+    with Session(engine) as s:
+        titles = sorted(d.title for d in s.execute(select(Deal).where(Deal.title.is_not(None))).scalars())
+    assert titles == ["Pilot", "Pilot", "Rollout"]                       # the file's two Pilots, once each
+    after = export(engine, "default", tmp_path / "b")
+    assert [f["what"] for f in after["followups"]].count("book the demo") == 1
+
+
 async def test_the_same_files_give_another_team_the_same_records(bot, engine, tmp_path):
     await filled(bot, engine)
     let_in(engine, "console", "dora", "Anna", "admin", team="teamb")  # the owner's name exists there too
