@@ -78,6 +78,6 @@ def export(
     written = export_team(engine, team_id, directory, EXPORT_NAMES) if all_tables \
         else export_sheets(engine, team_id, directory)
     for path, rows in written:
-        typer.echo(f"{path}  ({rows} rows)")
+        typer.echo(f"{path}  ({rows} row{'' if rows == 1 else 's'})")
     if not all_tables:
         typer.echo(f"Edit them in a spreadsheet (keep the ref column), then: crmbot import all {directory}")

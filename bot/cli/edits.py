@@ -79,8 +79,9 @@ def merge(
         journal.open_note("cli", None, f"crmbot customer merge {source} {target}", clock.now(), kept.id)
         merged = merge_customers(s, journal, dup, kept)
         s.commit()
-    moved = ", ".join(f"{n} {table}" for table, n in merged.moved.items()) or "nothing else was on record"
-    typer.echo(f"Merged {merged.source} into {merged.target}: {moved}. "
+    from handlers.merge import moved_text
+
+    typer.echo(f"Merged {merged.source} into {merged.target}: {moved_text(merged, 'en')}. "
                f"“{merged.source}” is now another name for {merged.target}.")
 
 
@@ -109,6 +110,12 @@ def remove(
                           None)
         done = hand_over(s, journal, leaving, to)
         s.commit()
-    typer.echo(f"{done.leaving} is removed from team {found.name}: {done.customers} customers, {done.deals} open "
-               f"deals and {done.followups} open follow-ups now belong to {done.to}; {done.accounts} chat "
-               f"accounts closed. Won and lost deals and the history stay under {done.leaving}.")
+    typer.echo(f"{done.leaving} is removed from team {found.name}: {_count(done.customers, 'customer')}, "
+               f"{_count(done.deals, 'open deal')} and {_count(done.followups, 'open follow-up')} now belong to "
+               f"{done.to}; {_count(done.accounts, 'chat account')} closed. Won and lost deals and the history "
+               f"stay under {done.leaving}.")
+
+
+def _count(n: int, thing: str) -> str:
+    """"1 customer", "2 customers"."""
+    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"

@@ -50,6 +50,7 @@ def test_a_manager_merges_customers_from_the_command_line_and_undoes_it_in_chat(
     out = crmbot("customer", "merge", "Acme Corp", "Acme Industries", "--by", "Mila", url=two_teams)
     assert out.returncode == 0, out.stderr
     assert "Merged Acme Corp into Acme Industries" in out.stdout and "1 deal" in out.stdout
+    assert "follow-up" in out.stdout and "followup" not in out.stdout      # what moved, in words
     [kept] = rows(engine, Customer, Customer.name.like("Acme%"))
     assert kept.name == "Acme Industries"
     assert {i.customer_id for i in rows(engine, Interaction, Interaction.customer_id != None)} >= {kept.id}  # noqa: E711
@@ -81,7 +82,9 @@ def test_a_leaving_rep_hands_customers_open_deals_and_follow_ups_to_a_colleague(
     assert open_deals and won and follow_ups
     out = crmbot("user", "remove", "Anna", "--reassign-to", "Boris", "--by", "Adam", url=two_teams)
     assert out.returncode == 0, out.stderr
-    assert f"{len(open_deals)} open deals and {len(follow_ups)} open follow-ups now belong to Boris" in out.stdout
+    assert len(open_deals) == 1 and len(follow_ups) == 2
+    assert "1 open deal and 2 open follow-ups now belong to Boris" in out.stdout
+    assert "; 1 chat account closed." in out.stdout                         # counted in words, one or many
     assert {d.owner_id for d in rows(engine, Deal, Deal.id.in_(open_deals))} == {boris.id}
     assert {d.owner_id for d in rows(engine, Deal, Deal.id.in_(won))} == {anna.id}  # her record stays hers
     assert {f.member_id for f in rows(engine, FollowUp, FollowUp.id.in_(follow_ups))} == {boris.id}

@@ -188,7 +188,7 @@ def test_crmbot_export_and_import_all_round_trip(database_url, tmp_path):
     out = crmbot("say", "--user", "ann", "--now", "2026-11-25T10:00", NOTES[0], url=database_url)
     assert out.returncode == 0, out.stderr
     out = crmbot("export", str(tmp_path / "x"), "--by", "Ann", url=database_url)
-    assert out.returncode == 0 and "deals.csv  (1 rows)" in out.stdout and "crmbot import all" in out.stdout
+    assert out.returncode == 0 and "deals.csv  (1 row)" in out.stdout and "crmbot import all" in out.stdout
     text = (tmp_path / "x" / "deals.csv").read_text().replace("42500.50", "50000")
     (tmp_path / "x" / "deals.csv").write_text(text)
     out = crmbot("import", "all", str(tmp_path / "x"), url=database_url)
