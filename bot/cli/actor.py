@@ -35,15 +35,15 @@ def existing_team(session: Any, name: str) -> Any:
 
 def acting(session: Any, team: Any, by: Optional[str], action: str) -> Optional[int]:
     """The id of the member named by `--by`, once the permission table allows them `action` in
-    `team`; None when no one is named (the operator)."""
+    `team`; None when no one is named (the operator). A member who left (`crmbot user remove`) acts
+    no more."""
     from storage.permissions import Action, Actor, check, roles_for
 
     if by is None:
         return None
     wanted = Action(action)
     roles = " or ".join(f"an {r}" if r[0] in "aeiou" else f"a {r}" for r in roles_for(wanted))
-    named = _named(session, team, by)
-    if not named:
+    if not _matching(session, team, by):
         fail(f"{by!r} is not a member of team {team.name}; only {roles} may {WHAT[wanted]}")
     member = member_named(session, team, by)
     if not check(Actor(member.id, team.id, member.role), wanted):
@@ -52,14 +52,15 @@ def acting(session: Any, team: Any, by: Optional[str], action: str) -> Optional[
     return member.id
 
 
-def _named(session: Any, team: Any, name: str) -> list[Any]:
+def _matching(session: Any, team: Any, name: str) -> list[Any]:
     """The members of `team` called `name` (any case), else the one whose chat account id it is."""
     from sqlalchemy import select
     from sqlmodel import col
 
     from storage.models import Identity, Member
 
-    found = list(session.execute(select(Member).where(col(Member.team_id) == team.id)).scalars())
+    found = list(session.execute(select(Member).where(col(Member.team_id) == team.id)
+                                 .order_by(col(Member.id))).scalars())
     named = [m for m in found if m.name.casefold() == name.strip().casefold()]
     if not named:
         named = list(session.execute(select(Member).join(Identity, col(Identity.member_id) == col(Member.id))
@@ -68,11 +69,26 @@ def _named(session: Any, team: Any, name: str) -> list[Any]:
     return named
 
 
+def current_members(session: Any, team: Any) -> set[int]:
+    """The ids of the members of `team` with a chat account: those who have not left."""
+    from sqlalchemy import select
+    from sqlmodel import col
+
+    from storage.models import Identity
+
+    return set(session.execute(select(col(Identity.member_id)).where(col(Identity.team_id) == team.id)).scalars())
+
+
 def member_named(session: Any, team: Any, name: str) -> Any:
-    """The one member of `team` called `name` (or with that chat account id); a clear exit otherwise."""
-    named = _named(session, team, name)
-    if not named:
+    """The one current member of `team` called `name` (or with that chat account id); a clear exit
+    otherwise, one that says so when the name is of a member who left."""
+    named = _matching(session, team, name)
+    current = current_members(session, team)
+    here = [m for m in named if m.id in current]
+    if not here and named:
+        fail(f"{named[0].name} has left team {team.name} (crmbot user remove): name a current member")
+    if not here:
         fail(f"{name!r} is not a member of team {team.name}")
-    if len(named) > 1:
+    if len(here) > 1:
         fail(f"several members of team {team.name} are called {name!r}: name one by its chat account id")
-    return named[0]
+    return here[0]

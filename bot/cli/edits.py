@@ -105,6 +105,9 @@ def remove(
         leaving, to = member_named(s, found, name), member_named(s, found, reassign_to)
         if leaving.id == to.id:
             fail("--reassign-to must name another member")
+        if leaving.id == author:  # so the team always keeps an admin, and someone who can undo it
+            fail(f"{leaving.name} cannot remove themselves: another admin of team {found.name} can "
+                 "(make one with crmbot user add … --role admin)")
         journal = Journal(s, found.id, author)
         journal.open_note("cli", None, f"crmbot user remove {name} --reassign-to {reassign_to}", clock.now(),
                           None)

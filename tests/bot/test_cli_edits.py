@@ -114,3 +114,23 @@ def test_a_removal_refused_says_why_and_moves_nothing(two_teams, engine, args, r
     out = crmbot("user", "remove", *args, url=two_teams)
     assert out.returncode == 2 and refusal in out.stderr and "Traceback" not in out.stderr
     assert len(rows(engine, Deal, Deal.owner_id == anna.id)) == owned
+
+
+def test_a_member_who_left_neither_acts_nor_takes_work_and_an_admin_cannot_remove_themselves(two_teams, engine):
+    itself = crmbot("user", "remove", "Adam", "--reassign-to", "Boris", "--by", "Adam", url=two_teams)
+    assert itself.returncode == 2 and "Adam cannot remove themselves" in itself.stderr
+    assert crmbot("user", "remove", "Anna", "--reassign-to", "Boris", "--by", "Adam", url=two_teams).returncode == 0
+    to_gone = crmbot("user", "remove", "Boris", "--reassign-to", "Anna", "--by", "Adam", url=two_teams)
+    assert to_gone.returncode == 2 and "Anna has left team default" in to_gone.stderr
+    assert {f.member_id for f in rows(engine, FollowUp)} == {member(engine, "Boris").id}   # nothing moved
+    crmbot("user", "add", "--platform", "console", "--id", "eve", "--name", "Eve", "--role", "admin", "--by", "Adam",
+           url=two_teams)
+    assert crmbot("user", "remove", "Adam", "--reassign-to", "Eve", "--by", "Eve", url=two_teams).returncode == 0
+    by_gone = crmbot("customer", "merge", "Acme Corp", "Acme Industries", "--by", "Adam", url=two_teams)
+    assert by_gone.returncode == 2 and "Adam has left team default" in by_gone.stderr
+    back = crmbot("user", "add", "--platform", "console", "--id", "anna2", "--name", "Anna", "--by", "Eve",
+                  url=two_teams)                                              # a new Anna joins: she is the one
+    assert back.returncode == 0
+    moved = crmbot("user", "remove", "Boris", "--reassign-to", "Anna", "--by", "Eve", url=two_teams)
+    assert moved.returncode == 0 and "now belong to Anna" in moved.stdout
+    assert {f.member_id for f in rows(engine, FollowUp)} == {rows(engine, Member, Member.name == "Anna")[-1].id}
