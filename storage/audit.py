@@ -83,5 +83,18 @@ def history(session: Session, team_id: int, customer_id: int, limit: int | None 
                     "note_id": note_id, "platform": platform, "message_id": message_id,
                     "note_text": note_text, "undone": undone,
                     "undone_at": undone_at.isoformat() if undone else None})
-    return out
+    return _this_customer(out, customer_id)
+
+
+def _this_customer(entries: list[dict[str, Any]], customer_id: int) -> list[dict[str, Any]]:
+    """The entries of this customer, not of one an undo took back whose number the store gave again
+    (SQLite reuses the id of the last row deleted): the notes undone before the customer's own, live
+    creation are another customer's."""
+    born = [e["id"] for e in entries if e["table"] == "customer" and e["row_id"] == customer_id
+            and e["action"] == "create" and not e["undone"]]
+    if not born:
+        return entries
+    stale = {e["note_id"] for e in entries if e["id"] < born[-1] and e["undone"] and e["table"] == "customer"
+             and e["row_id"] == customer_id and e["action"] == "create"}
+    return [e for e in entries if e["id"] >= born[-1] or e["note_id"] not in stale]
 

@@ -31,3 +31,20 @@ async def test_audit_marks_changes_that_were_undone_instead_of_hiding_them(crm, 
     assert "(undone 2026-11-25 10:06" in text and "undo of note #2" in text
     marked = [line for line in text.splitlines() if "(undone" in line]
     assert len(marked) == len(undone) and all("[note #2" in line for line in marked)
+
+
+async def test_a_customer_undone_and_one_added_after_it_keep_their_own_trails(crm, engine, clock, database_url):
+    """SQLite gives the number of the customer an undo took back to the next one: the trails stay apart."""
+    let_in(engine, "console", "ann", "Ann", "admin")
+    ann = Console(crm, user="ann", name="Ann")
+    for minute, text in ((0, "Visited Globex, sent the quote for $42k"),
+                         (1, "Called Hooli, follow up Friday"),
+                         (2, "undo"),
+                         (3, "Emailed Initech, sent the brochure")):
+        clock.now = datetime(2026, 11, 25, 10, minute, tzinfo=timezone.utc)
+        assert (await ann.say(text)).text
+    rows = [json.loads(line) for line in crmbot("audit", "--customer", "Initech", "--json",
+                                                 url=database_url).stdout.splitlines()]
+    assert rows and all("Hooli" not in json.dumps(r, ensure_ascii=False) for r in rows), rows
+    assert not any(r["undone"] or r["action"] == "undo" for r in rows)
+    assert all(r["note_text"] == "Emailed Initech, sent the brochure" for r in rows)
