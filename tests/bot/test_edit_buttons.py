@@ -60,3 +60,15 @@ async def test_slack_bin_button_deletes_a_follow_up(slack, slack_api, engine, cl
     posts = await slack_api.wait_for("chat.postMessage", 3)
     assert "Deleted the follow-up for Globex" in texts(posts[2])
     assert open_followups(engine) == []
+
+
+async def test_telegram_a_customers_follow_ups_named_for_deletion_are_listed_with_a_bin_each(anna, engine):
+    add_followups(engine, ANNA, "Initech LLC", 3, "send the contract")
+    listed = await anna.say("delete the follow-up for Initech LLC")
+    assert "Initech LLC has 3 open follow-ups" in listed
+    assert [b["text"] for b in listed.buttons] == ["🗑 1", "🗑 2", "🗑 3"]
+    deleted = await anna.press(listed, "🗑 3")
+    assert "Deleted the follow-up for Initech LLC: send the contract #3" in deleted
+    assert open_followups(engine) == ["send the contract #1", "send the contract #2"]
+    undone = await anna.press(deleted, "Undo")
+    assert "Undone" in undone and len(open_followups(engine)) == 3
