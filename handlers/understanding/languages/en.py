@@ -1319,19 +1319,28 @@ ERASE = [
 ]
 
 # -- corrections of the last note (handlers/correct.py, handlers/understanding/fixes.py) --
+# a value a correction opens with: a day or an amount
+_FIX_VALUE = (r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|tomorrow|today|tmrw|the\s+\d{1,2}(?:st|nd|rd|th)?"
+              r"|\$?\d[\d.,]*\s*(?:k|m|mm|grand|thousand|million)?)")
 FIX = [
-    r"^\W*(?:no|nope|nah)\b\s*[,.!-]",
+    r"^\W*(?:(?:no|nope|nah)\s+)*(?:no|nope|nah)\b\s*[,.!-]",
     r"^\W*(?:actually|correction|oops|sorry,?\s+i\s+meant?)\b",
     r"^\W*(?:change|fix|correct|update|make)\s+(?:it|that|the\s+(?:follow[\s-]?up|date|day|amount|deal|stage|customer)|"
     r"(?:her|his|their)\s+(?:title|role|phone|number|name)|\w+'s\s+(?:title|role|position|phone|number|cell|name))\b",
     r"^\W*(?:move|push|reschedule|postpone)\s+(?:it|that|the\s+follow[\s-]?up)\s+to\b",
     r"\bwrong\s+(?:customer|company|client|account)\b",
     r"^\W*(?:the\s+)?(?:amount|deal|stage)\s+(?:is|was|should\s+be)\s+.+\bnot\b",
+    r"^\W*(?:no+[\s,]+)*(?:wait|hold\s+on)\b\s*[,.!-]",              # "no wait, thursday", "wait - 45k"
+    r"^\W*(?:oops|sorry|my\s+bad)\b[\s,.!-]+(?:i\s+meant?\s+|it'?s\s+|make\s+it\s+)?" + _FIX_VALUE + r"\b",
+    # a message that opens with the new value and names the old one: "thursday not friday", "45k not 54k"
+    r"^\W*(?:(?:follow[\s-]?up|f/u|call|meeting|it'?s|make\s+it|should\s+be)\s+)?(?:on\s+)?" + _FIX_VALUE
+    + r"\s*,?\s+not\s+(?:on\s+|the\s+)?" + _FIX_VALUE + r"\b",
 ]
 FIX_OLD = [
     r",?\s*\bnot\s+(?:on\s+|the\s+)?(?:[^,.;!]|[,.](?=\d))+",
     r",?\s*\binstead\s+of\s+(?:[^,.;!]|[,.](?=\d))+",
     r"^\W*(?:no|nope|nah|actually|correction|oops|sorry,?\s+i\s+meant?)\b[\s,.!-]*",
+    r"^\W*(?:(?:no+|oops|sorry|my\s+bad)[\s,.!-]+)*(?:wait|hold\s+on|i\s+meant?|it'?s|make\s+it)?\b[\s,.!-]*",
 ]
 FIX_CUSTOMER = [
     r"\bwrong\s+(?:customer|company|client|account)\b",
