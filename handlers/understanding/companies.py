@@ -20,6 +20,10 @@ _ZH_QUERY = re.compile(r"(?:查一下|查查|查询|看看|介绍一下|说说)(
 _RU_LEGAL = re.compile(ru.LEGAL_PREFIX + r"\s*[«\"“]([^»\"”]{1,60})[»\"”]")
 _RU_QUOTED = re.compile(r"[«\"“]([^»\"”]{2,60})[»\"”]")
 _RU_FIRM = re.compile(r"\b(?i:компани\w+|клиент\w*|фирм\w+|организаци\w+|заказчик\w*)\s*[—:-]?\s*([А-ЯЁA-Z][\w-]+(?:\s+[А-ЯЁA-Z][\w-]+)?)")
+# an event or a place met at, named in quotes right after these, is where the rep was, not a customer (a café
+# visited is a customer: "заходила в кафе «Добрый Двор»")
+_RU_VENUE = re.compile(r"(?i:форум\w*|выставк\w*|конференци\w*|обед\w*\s+в|ужин\w*\s+в|"
+                       r"бц|тц|бизнес-центр\w*|торгов\w+\s+центр\w*)\s*$")
 _RU_NOT = frozenset("""ватсап whatsapp телеграм telegram вайбер москв петербург питер сбер понедельник вторник среду четверг пятницу
 субботу воскресенье январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре""".split())
 
@@ -105,9 +109,11 @@ def russian(text: str, person: str | None, query: bool) -> str | None:
             first = name.split()[0]
             if lookup_first(first) or first.lower() in _RU_NOT or (person and first in person):
                 continue
+            if pattern is _RU_QUOTED and _RU_VENUE.search(text, 0, m.start()):
+                continue            # "на форуме «Енисей-Промэкспо»", "Обед в «Пушкине»": where, not whom
             return ru_firms.quoted(text, m.start(), name) if pattern is _RU_QUOTED else name
-    return ru_firms.after_legal_form(text, person) or ru_firms.find(text, person) \
-        or ru_firms.lower_subject(text, person) or (_ru_asked(text, person) if query or "?" in text else None)
+    return ru_firms.after_legal_form(text, person) or ru_firms.kind_then_name(text, person) or ru_firms.find(text, person) \
+        or ru_firms.lower_subject(text, person) or ru_firms.lower_trade(text, person) or (_ru_asked(text, person) if query or "?" in text else None)
 
 
 # the company a Russian question asks about: "кто такие сибстальинвест?", "Кто ведёт ТольяттиПромСнаб?",

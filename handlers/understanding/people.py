@@ -209,11 +209,13 @@ _RU_INITIALS = re.compile(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.")
 _RU_LOWER_SUBJECT = re.compile(r"(?:^|(?<=[\s,.;:!—-]))(?P<name>[а-яё]{3,})(?=\s*\(|\s+(?:сам\w*\s+)?[а-яё]+(?:л|ла|ли|ит|ет|ят|ут|ют|ат)\b)")
 # a surname as who spoke or acted: "Лебедев обещал ответ", "ковалев хочет скидку", "Горшков ок по цене"
 _RU_SURNAME = r"(?:[А-ЯЁа-яё][а-яё]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|енко)|[А-ЯЁ][а-яё]+(?:ский|ская|цкий|цкая))"
-_RU_SURNAME_CASED = r"[а-яё]+(?:(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|е|ом|ою)?|енко|ск(?:ий|ая|ого|ому|им|ой|ую))"
+_RU_SURNAME_CASED = r"[а-яё]+(?:(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|е|ом|ою)?|енко)"
 _RU_SURNAME_DID = re.compile(r"(?:^|(?<=[\s,.;:!—(-]))(?P<name>" + _RU_SURNAME + r")(?=\s+" + one_of(ru.SURNAME_DID) + ")")
 # a surname reached in the dative: "звонил Мельникову", "отправил письмо литвиновой", "позвонила руденко"
 _RU_DATIVE_SURNAME = re.compile(r"(?<![\w-])" + one_of(ru.REACHED) + r"(?:\s+[а-яё]+){0,2}?\s+(?P<name>[А-ЯЁа-яё][а-яё]+"
                                 r"(?:ову|еву|ёву|ину|ыну|овой|евой|ёвой|иной|ыной|енко))(?![\w-])")
+# a first name and patronymic in lower case: "ирина сергеевна", "виктор палыч позвонил"
+_RU_LOWER_FULL = re.compile(r"(?<![\w-])(?P<first>[а-яё]{3,})\s+(?P<pat>[а-яё]{4,})(?![\w-])")
 # a colloquial patronymic alone after a role: "завхоз михалыч", "прораб Петрович"
 _RU_FOLK_PATRONYMIC = re.compile(r"^[а-яё]{2,}(?:ыч|вич)$", re.I)
 # the writer naming themselves ("так это Галина", "я Алина, новый менеджер"): not the contact
@@ -260,6 +262,10 @@ def russian(text: str, taken: tuple[int, int]) -> Person:
     if m:
         candidates.append((m.start("name"), m.group("name").split()))
     candidates += [c for c in _after_role(text) if not taken[0] <= c[0] < taken[1]]
+    for m in _RU_LOWER_FULL.finditer(text):
+        if lookup_first(m.group("first")) and is_patronymic(m.group("pat").capitalize()) \
+                and not taken[0] <= m.start() < taken[1] and not _RU_SELF.search(text, 0, m.start()):
+            candidates.append((m.start(), [m.group("first").capitalize(), m.group("pat").capitalize()]))
     for pattern in (_RU_SURNAME_DID, _RU_DATIVE_SURNAME):
         for m in pattern.finditer(text):
             word = m.group("name")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.understanding.languages import ru
 from handlers.understanding.ru_names import lookup_first
 
 _NAME = r"([А-ЯЁA-Z][\w-]+(?:\s+[А-ЯЁA-Z][\w-]+){0,2})"
@@ -16,6 +17,8 @@ _PREP = re.compile(r"(?<![\w-])(?i:(" + "|".join(sorted(_CASE_OF, key=len, rever
 _DATIVE_VERB = re.compile(r"\b(?i:отправил|написал|позвонил|перезвонил|выслал|прислал|передал|ответил|скинул|сообщил|"
                           r"напомнил|предложил|продал|показал|отгрузил|выставил|направил|презентовал)\w*\s+"
                           r"(?:сегодня\s+|вчера\s+|утром\s+|еще\s+раз\s+)?(?:[а-яё]+\s+|[А-ЯЁ]{2,4}\s+)?" + _NAME)
+# what was sent, then to whom: "КП Криосистемам отправлено", "счёт Вектору выставила"
+_SENT_TO = re.compile(r"(?<![\w-])(?i:кп|капэ|прайс|сч[её]т)\s+" + _NAME + r"(?=\s+[а-яё])")
 _ACCUSATIVE_VERB = re.compile(r"\b(?i:посетил|навестил|набрал|поздравил|проконсультировал|обзвонил)\w*\s+"
                               r"(?:сегодня\s+|вчера\s+)?" + _NAME)
 _OWNED = re.compile(r"\b(?i:(?:ген|фин|тех|коммерческ\w+\s+|генеральн\w+\s+)?директор\w*|гендир\w*|главбух\w*|бухгалтер\w*|"
@@ -23,7 +26,7 @@ _OWNED = re.compile(r"\b(?i:(?:ген|фин|тех|коммерческ\w+\s+|�
                     r"владел\w*|собственник\w*|закупщик\w*|снабженц\w*|офис\w*|склад\w*|завод\w*|цех\w*|магазин\w*|"
                     r"филиал\w*|отдел\w*|сайт\w*)\s+" + _NAME)
 # what happened to a company that opens the note: "Норильск-Снаб отказ", "Вектор кп отправил"
-_HAPPENED = (r"(?:кп|капэ|договор\w*|контракт\w*|расч[её]т|сч[её]т|тендер|отказ\w*|звонил\w*|звонили|позвонил\w*|"
+_HAPPENED = (r"(?:кп|капэ|договор\w*|контракт\w*|расч[её]т|сч[её]т|тендер|отказ\w*|(?:до|пере)?звонил\w*|звонили|позвонил\w*|"
              r"оплатил\w*|подписал\w*|был[аи]?|зв|прайс|образцы|скидку|ответил\w*|отказал\w*|опять|снова)\b")
 # words said before it: "утром СтройПласт Юг подписали", "Кстати, Абакан-Энерго ответили", "Коллеги, ТК Путь..."
 _LEAD_IN = r"(?i:(?:утром|вечером|дн[её]м|сегодня|вчера|кстати|коллеги|так|ну|короче|э{2,}|итак|значит)[\s,]+)*"
@@ -207,15 +210,40 @@ def nominative(name: str, case: str) -> str:
     return " ".join(out)
 
 
+def _town_compound(word: str) -> bool:
+    """True for a name built on a town's ("Самара-Тара", "екатеринбург-кабель"): a company, not the town."""
+    head, _, tail = word.partition("-")
+    return bool(head and tail) and not _NOT_FIRMS.match(tail)
+
+
 def _fits(name: str, person: str | None, case: str) -> bool:
     words = name.split()
     first = words[0]
     town_adjective = len(words) > 1 and _ADJ.search(first.lower()) is not None   # "Красноярский Завод Кровли"
-    if lookup_first(first) or (_NOT_FIRMS.match(name) and not town_adjective) or (person and first in person):
+    if lookup_first(first) or (_NOT_FIRMS.match(name) and not town_adjective and not _town_compound(first)) \
+            or (person and first in person):
         return False
     if case == "nom" and (_VERBISH.search(first) or first.lower() in _STARTERS):
         return False
     return not (len(words) == 1 and _SURNAME.match(first))
+
+
+_KIND_THEN_NAME = re.compile(r"(?<![\w-])(?i:пекарн\w*|кофейн\w*|лавк\w*|фитнес\w*(?:[\s-]клуб\w*)?|клуб\w*|салон\w*|кафе|"
+                             r"аптек\w*|автосервис\w*|шиномонтаж\w*|ателье|студи\w*|гостиниц\w*|отел\w*|хостел\w*|"
+                             r"бар\w*|ресторан\w*|столов\w*|автомойк\w*)\s+(?P<name>[А-ЯЁA-Z][\w-]+(?:\s+[А-ЯЁA-Z][\w-]+)?)")
+
+
+def kind_then_name(text: str, person: str | None) -> str | None:
+    """A company named right after the kind of business it is, as written ("пекарня Булка", "лавка Кедр",
+    "в новом фитнесе ФитЛайф"): the name stands beside the kind, in the nominative."""
+    for m in _KIND_THEN_NAME.finditer(text):
+        opens = not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".!?:—-"
+        if not (m.group()[0].islower() or opens):
+            continue                      # "Светлогорск Отель Групп": the kind is part of a name
+        name = _trim(m.group("name"))
+        if _fits(name, person, "nom"):
+            return name
+    return None
 
 
 _GENERIC = re.compile(r"^(?:компани|фирм|организаци|клиент|заказчик|предприяти)\w*$", re.I)
@@ -239,7 +267,8 @@ def find(text: str, person: str | None) -> str | None:
     hits: list[tuple[int, str, str]] = []
     for m in _PREP.finditer(text):
         hits.append((m.start(2), _trim(m.group(2)), _CASE_OF[m.group(1).lower()]))
-    for pattern, case in ((_DATIVE_VERB, "dat"), (_ACCUSATIVE_VERB, "acc"), (_OWNED, "gen"), (_SUBJECT, "nom")):
+    for pattern, case in ((_DATIVE_VERB, "dat"), (_SENT_TO, "dat"), (_ACCUSATIVE_VERB, "acc"), (_OWNED, "gen"),
+                          (_SUBJECT, "nom")):
         for m in pattern.finditer(text):
             if pattern is _SUBJECT and text[m.end(1):m.end(1) + 1] == "." and not _COMPOUND.search(m.group(1)):
                 continue                  # "Отлично. ...": one plain word before a stop is no name
@@ -301,8 +330,9 @@ def after_legal_form(text: str, person: str | None) -> str | None:
                 break
         if not keep or (person and keep[0] in person):
             continue                              # a legal form makes even a town's name a company's
-        name = " ".join(keep)
-        return f"ИП {name}" if m.group().lower().startswith("ип") else name
+        if m.group().lower().startswith("ип"):
+            return f"ИП {keep[0]}"               # a sole trader is a surname: "ип тарасов автосервис на южном"
+        return " ".join(keep)
     after = _NAME_THEN_LEGAL.match(text)
     if after and not any(w.lower() in _STARTERS or w.lower() in _FILLERS for w in after.group("name").split()):
         return after.group("name")
@@ -311,10 +341,35 @@ def after_legal_form(text: str, person: str | None) -> str | None:
 
 # a note that opens with a company's name in lower case, then what happened: "фитлайф кп отправила",
 # "обьагротрейд договор пришел", "жигулевские напитки - марат сказал", "дивногорск бетон. был."
-_LOWER_SUBJECT = re.compile(r"^(?P<name>[а-яё][\w-]{3,}(?:\s+(?!" + _HAPPENED + r")[а-яё][\w-]{2,})?)(?=\s*[.:—–]|\s+-\s|\s+"
-                            + _HAPPENED + ")")
+_LOWER_SUBJECT = re.compile(r"^(?P<name>[а-яё][\w-]{3,}(?:\s+(?!" + _HAPPENED + r"|(?:в|на)\s)[а-яё][\w-]{2,})?)"
+                            r"(?:\s+(?:в|на)\s+[а-яё]+(?:\s+(?:шоссе|улице|проспекте))?(?=\s*[—–-]\s))?"   # "стройресурс в ачинске -"
+                            r"(?=\s*[.:—–(]|\s+-\s|\s+" + _HAPPENED + ")")
 _FILLERS = frozenset("""так значит короче ээ эээ ну вот итак кстати вчера сегодня утром днем днём вечером завтра
 новые новый новая новенький еще ещё опять снова тоже также""".split())
+
+
+_TRADE = "(?:" + "|".join(ru.TRADE_NOUNS) + r")[а-яё]*"
+# a company written in lower case as an adjective and a kind of business, after a preposition or opening the
+# note: "заехал в черняховский мясокомбинат", "из обского рыбзавода", "северный завод металлоконструкций."
+_LOWER_TRADE = re.compile(r"(?:^\W*|(?<![\w-])(?P<prep>в|во|из|у|с|со|на|к|по|директор\w*|владел\w*|технолог\w*|инженер\w*|механик\w*|"
+                          r"снабженц\w*|главбух\w*|начальник\w*)\s+)(?P<name>[а-яё]{4,}(?:ий|ый|ой|ая|ое|ого|ому|ом|ую|ые|ие)"
+                          r"\s+" + _TRADE + r"(?:\s+[а-яё]+(?:ов|ев|ий|ых|их|ей))?)(?![\w-])")
+
+
+def lower_trade(text: str, person: str | None) -> str | None:
+    """A company written in lower case as an adjective and a kind of business, in the nominative."""
+    for m in _LOWER_TRADE.finditer(text):
+        name = m.group("name")
+        if person and name.split()[0] in person.lower():
+            continue
+        prep = (m.group("prep") or "").lower()
+        case = _CASE_OF.get(prep, "gen" if prep else "nom")       # "директор обского рыбзавода"
+        if case == "loc" and not re.search(r"(?:ом|ем|ой|е)$", name.split()[1]):
+            case = "acc"                          # "в черняховский мясокомбинат": where they went
+        words = name.split()
+        declined = nominative(" ".join([words[0].capitalize()] + words[1:2]), case).split()
+        return " ".join([declined[0].lower()] + declined[1:] + words[2:])
+    return None
 
 
 def lower_subject(text: str, person: str | None) -> str | None:
@@ -324,7 +379,7 @@ def lower_subject(text: str, person: str | None) -> str | None:
         return None
     name = m.group("name")
     words = name.split()
-    if any(w in _FILLERS or w in _STARTERS or lookup_first(w) or _VERBISH.search(w) for w in words) \
-            or _NOT_FIRMS.match(name) or (person and words[0] in person.lower()):
+    if any(w in _FILLERS or w in _STARTERS or lookup_first(w) or (_VERBISH.search(w) and "-" not in w) for w in words) \
+            or (_NOT_FIRMS.match(name) and not _town_compound(words[0])) or (person and words[0] in person.lower()):
         return None
     return name

@@ -53,3 +53,57 @@ def test_a_plain_word_before_a_stop_is_no_company():
 ])
 def test_a_patronymic_is_told_by_its_ending(word, patronymic):
     assert is_patronymic(word) is patronymic
+
+
+@pytest.mark.parametrize("text, company", [
+    # an event or a meeting place in quotes is where the rep was; the company is the other name
+    ("На выставке «Агропром-2026» познакомилась с ребятами из Кедровый Бор Агро", "Кедровый Бор Агро"),
+    ("Ужин в «Гусятнике» с директором компании «Сибирский Мёд»", "Сибирский Мёд"),
+    # a café visited is the customer
+    ("заходил в кафе «Синяя Птица», хозяйка хочет кофемашину", "Синяя Птица"),
+    # a sole trader is his surname, whatever he does
+    ("ип носков шиномонтаж на окружной, берут масла", "ИП носков"),
+    # a kind of business with its adjective, in lower case
+    ("заехал в тамбовский хлебозавод, технолог ольга", "тамбовский хлебозавод"),
+    ("созвонилась с курской птицефабрикой, нужны поилки", "курская птицефабрика"),
+    ("познакомился с мужиком, он директор алтайского молокозавода", "алтайский молокозавод"),
+])
+def test_where_the_rep_was_and_who_the_company_is(text, company):
+    assert understand(text, NOW, RU).customer == company, text
+
+
+@pytest.mark.parametrize("text, company", [
+    ("КП Стройбазе отправлено, ждём", "Стройбаза"),
+    ("счёт Агротехникам выставила вчера", "Агротехники"),
+])
+def test_a_company_a_quote_or_an_invoice_went_to(text, company):
+    assert understand(text, NOW, RU).customer == company, text
+
+
+@pytest.mark.parametrize("text, company", [
+    # a compound built on a town's name is a company, not the town
+    ("тула-металл тендер выиграли!", "тула-металл"),
+    ("омск-агро дозвонился наконец, интерес есть", "омск-агро"),
+    # a lower-case name, where it is, then a dash
+    ("ремстрой в подольске - просят рассрочку", "ремстрой"),
+    # the kind of business, then its name as written
+    ("заходил в кофейню Зёрна, бариста хочет новый гриндер", "Зёрна"),
+    ("салон Бархат на ленина, хозяйка берёт 3 кресла", "Бархат"),
+    ("была в новом фитнесе Пульс, управляющий Игорь", "Пульс"),
+])
+def test_a_lower_case_or_kind_named_company(text, company):
+    assert understand(text, NOW, RU).customer == company, text
+
+
+def test_a_kind_word_inside_a_capitalised_name_is_part_of_it():
+    assert understand("заезжал в Северный Отель Групп, оставил каталог", NOW, RU).customer == "Северный Отель Групп"
+
+
+@pytest.mark.parametrize("text", [
+    "КП отправил вчера, ждём ответ",
+    "ТЗ пришло, смотрю",
+    "ЛПР в отпуске до понедельника",
+])
+def test_everyday_capitals_are_no_known_customers_initials(text):
+    known = ["ООО «Клининг Профи»", "АО «Торговый Завод»", "ООО «Лесные Промыслы Регион»"]
+    assert understand(text, NOW, known).customer is None, text
