@@ -307,8 +307,32 @@ _NAME_THEN_LEGAL = re.compile(r"^\W*(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_
 _AFTER_NAME = re.compile(r"^(?:там|тут|где|который|которая|это|говорит|сказал\w*|новый|новая|новые|входящ\w*|"
                          r"исходящ\w*|звон\w*|зв|был\w*|договор\w*|контракт\w*|кп|капэ|сч[её]т\w*|расч[её]т\w*|"
                          r"тендер\w*|отказ\w*|подписал\w*|оплатил\w*|хот\w*|нужн\w*|просят|просил\w*|будет|ждут|"
-                         r"в|во|у|с|со|из|для|по|от|к|о|об|и|а|но|или|что|чтобы|же|уже|еще|ещё|тоже)$", re.I)
+                         r"в|во|у|с|со|из|для|по|от|к|о|об|без|и|а|но|или|ну|что|чтобы|же|уже|еще|ещё|тоже|по-\w+|они|он|она)$", re.I)
 _NAME_ON = re.compile(r"^на$", re.I)
+
+
+# a company introduced by its name: "новая фирма называется альфа лоджистик", "под названием Три Кита"
+_CALLED = re.compile(r"(?i:называ(?:ется|ются|лась|лся|лись)|под\s+названием)\s*[:—-]?\s*(?P<name>" + _NAME_WORD
+                     + r"(?:\s+" + _NAME_WORD + r"){0,3})")
+
+
+def called(text: str, person: str | None) -> str | None:
+    """A company introduced as "называется X", as written, up to the words that follow the name."""
+    for m in _CALLED.finditer(text):
+        keep: list[str] = []
+        for word in m.group("name").split():
+            bare = word.strip(".,;:!?()—")
+            if not keep and bare.lower() in _FILLERS:
+                continue                          # "называется эээ бердский мол комбинат"
+            if not bare or _AFTER_NAME.match(bare) or bare.lower() in _FILLERS or (_VERBISH.search(bare) and keep):
+                break
+            keep.append(bare)
+            if bare != word:
+                break
+        if keep and not lookup_first(keep[0]) and not (person and keep[0] in person) \
+                and not _NOT_FIRMS.match(keep[0]):
+            return " ".join(keep)
+    return None
 
 
 def after_legal_form(text: str, person: str | None) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from handlers.understanding import ru_spoken
 from handlers.understanding.languages import cues
 
 _NAME_WORD = r"(?:[A-Z][\w'&.-]*|&|and|of|the|n)"
@@ -55,6 +56,8 @@ def _corrected(text: str, mark: re.Pattern) -> str:
 
 def tidy(text: str, lang: str) -> str:
     """The text as it is read: fillers, repeats and corrected names taken out."""
+    if lang == "ru":
+        return ru_spoken.corrected(text)
     filler, mark = _patterns(lang)
     if filler is None and mark is None:
         return text

@@ -43,5 +43,6 @@ def test_a_dictated_note_names_the_corrected_company_and_person():
     assert "um" in p.summary           # the note itself is kept as said
 
 
-def test_other_languages_are_read_as_written():
-    assert tidy("Вектор нет Вектор-М", "ru") == "Вектор нет Вектор-М"
+def test_a_russian_name_respelt_is_read_as_corrected():
+    assert tidy("Вектор нет Вектор-М", "ru") == "Вектор-М"        # see test_ru_names_respelt.py
+    assert tidy("звонил в Вектор, нет ответа", "ru") == "звонил в Вектор, нет ответа"

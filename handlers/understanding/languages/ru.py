@@ -851,6 +851,8 @@ ASKED_FOR = [
 # -- dictated text --
 FILLERS: list[str] = []
 CORRECTION: list[str] = []
+# the words that take back a name just said, before it is said again respelt (handlers/understanding/ru_spoken.py)
+RESPELT = [r"нет", r"ой", r"стоп", r"точнее", r"вернее"]
 
 # -- names: people and companies (handlers/understanding/people.py, companies.py, ru_firms.py, ru_names.py) --
 
