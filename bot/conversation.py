@@ -39,7 +39,7 @@ from handlers.understanding.llm.assist import quote_transcript, voice_text
 from handlers.understanding.llm.client import LlmClient, read_card
 from storage.customers import known_names, names_version
 from storage.members import set_language
-from storage.models import Member, Team
+from storage.models import Member, Team, table_of
 from storage.vocabulary import Lang, lang_of
 
 log = logging.getLogger("crmbot.conversation")
@@ -147,7 +147,7 @@ class Conversation:
         """The one context a message's handlers get: who wrote, where, when, in which zone, the
         member's LLM budget for the day and the team's customer names."""
         zone = self._zone(who.team, who.member)
-        meter = Meter(session, who.team.id, who.member.id, now.astimezone(zone).date(),  # type: ignore[arg-type]
+        meter = Meter(session, stored_id(who.team), stored_id(who.member), now.astimezone(zone).date(),
                       self.settings.llm_daily_tokens)
         return Ctx(session=session, team=who.team, member=who.member, now=now, zone=zone, lang=lang,
                    platform=incoming.platform, message_id=incoming.message_id,
@@ -155,7 +155,7 @@ class Conversation:
                    known=self._known_of(session, who.team))
 
     def _known_of(self, session: Session, team: Team) -> Callable[[], tuple[Sequence[str], dict[str, str]]]:
-        team_id: int = team.id  # type: ignore[assignment]
+        team_id = stored_id(team)
         return lambda: self.known(session, team_id)
 
     async def _words(self, incoming: Incoming, fallback: Lang, meter: Meter | None) -> Words:
@@ -202,12 +202,19 @@ class Conversation:
         team = session.get(Team, team_id)
         if team is None:  # the member's row names it, so it exists; a restore in between could remove it
             raise LookupError(f"team {team_id} is gone")
-        copy = Team(**{c.name: getattr(team, c.name) for c in Team.__table__.columns})  # type: ignore[attr-defined]
+        copy = Team(**{c.name: getattr(team, c.name) for c in table_of(Team).columns})
         make_transient_to_detached(copy)  # never in a session itself, so never expired
         self._teams[team_id] = (time.monotonic(), copy)
         while len(self._teams) > CACHED_TEAMS:  # bounded: the oldest read again on their next message
             self._teams.pop(next(iter(self._teams)))
         return team
+
+
+def stored_id(row: Team | Member) -> int:
+    """The id of a row read from the store (the model types it optional, for rows not yet stored)."""
+    if row.id is None:
+        raise LookupError(f"a {type(row).__name__.lower()} that was never stored")
+    return row.id
 
 
 def _alone(incoming: Incoming, attachment: bytes | str | None) -> bool:
