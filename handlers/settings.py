@@ -9,8 +9,8 @@ from handlers.reply import Choice, Reply
 from handlers.texts import t
 from handlers.understanding.model import Parse
 from storage.members import roster
+from storage.permissions import Action, Actor, check, roles_for
 from storage.team_settings import Setting, SettingError, change
-from storage.vocabulary import Role
 
 
 async def handle_setting(parse: Parse, ctx: Ctx) -> Reply:
@@ -19,8 +19,9 @@ async def handle_setting(parse: Parse, ctx: Ctx) -> Reply:
     assert asked is not None
     team_id = ctx.team.id
     assert team_id is not None
-    if ctx.member.role != Role.ADMIN:
-        admins = [m.name for m in roster(ctx.session, team_id) if m.role == Role.ADMIN]
+    if not check(Actor(ctx.member.id, team_id, ctx.member.role), Action.CHANGE_SETTINGS, team_id=team_id):
+        allowed = roles_for(Action.CHANGE_SETTINGS)
+        admins = [m.name for m in roster(ctx.session, team_id) if m.role in allowed]
         return Reply(text=t(ctx.lang, "settings_admin_only", admins=t(ctx.lang, "list_sep").join(admins) or "—"),
                      lang=ctx.lang)
     setting = Setting(asked.name)

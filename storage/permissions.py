@@ -12,7 +12,8 @@ Every check of the product goes through `check` (or `scope` for what a report co
 per kind of action: closing, moving or deleting a follow-up (handlers.followups), merging
 customers (handlers.merge, `crmbot customer merge`), changing a deal
 (handlers.log_note), undoing a note (handlers.undo), what a report covers (handlers.reports),
-and the admin's commands: erasing a customer, exporting, managing members (bot.cli).
+changing the team's settings (handlers.settings, `crmbot team set --by`), and the admin's
+commands: erasing a customer, exporting, managing members (bot.cli).
 """
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ class Action(StrEnum):
     ERASE = "erase"                      # forget a customer's personal data, for good
     EXPORT = "export"                    # every table of the team as CSV
     MANAGE_MEMBERS = "manage_members"    # add members, change roles, invite, link workspaces
+    CHANGE_SETTINGS = "change_settings"  # the team's settings: quiet days, digest hour, stages, currency
 
 
 class Scope(StrEnum):
@@ -63,6 +65,7 @@ TABLE: dict[Action, tuple[Scope, Scope, Scope]] = {
     Action.ERASE: (Scope.NONE, Scope.NONE, Scope.TEAM),
     Action.EXPORT: (Scope.NONE, Scope.NONE, Scope.TEAM),
     Action.MANAGE_MEMBERS: (Scope.NONE, Scope.NONE, Scope.TEAM),
+    Action.CHANGE_SETTINGS: (Scope.NONE, Scope.NONE, Scope.TEAM),
 }
 
 

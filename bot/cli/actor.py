@@ -16,7 +16,8 @@ from bot.cli.common import fail
 BY = typer.Option(None, "--by", help="the admin (member name or account id) this is done for, checked "
                                      "against the permission table")
 WHAT = {"erase": "erase a customer", "export": "export the team's data",
-        "manage_members": "manage members", "merge_customers": "merge customers"}
+        "manage_members": "manage members", "merge_customers": "merge customers",
+        "change_settings": "change the team's settings"}
 
 
 def existing_team(session: Any, name: str) -> Any:

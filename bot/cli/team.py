@@ -2,7 +2,7 @@
 
     crmbot team show [--team T]
     crmbot team set quiet_days 7 | digest_hour 8 | touch_days 30 | currency EUR | alert_threshold 10k [--team T]
-    crmbot team set probability 60 --stage proposal [--team T]
+    crmbot team set probability 60 --stage proposal [--team T] [--by ADMIN]
 
 Every change is journalled like a chat note (the audit log shows it); a bad value is refused with
 one line and changes nothing.
@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 import typer
 
-from bot.cli.actor import existing_team
+from bot.cli.actor import BY, acting, existing_team
 from bot.cli.common import fail, load_settings, open_engine
 
 team_app = typer.Typer(no_args_is_help=True, help="The team's settings: quiet days, digest hour, "
@@ -62,8 +62,9 @@ def team_set(
     value: str = typer.Argument(...),
     stage: Optional[str] = typer.Option(None, "--stage", help="for probability: the open stage"),
     team: Optional[str] = typer.Option(None, "--team"),
+    by: Optional[str] = BY,
 ) -> None:
-    """Set one of the team's settings."""
+    """Set one of the team's settings (for the admin named by --by, when given)."""
     from storage.engine import session
     from storage.journal import Journal
     from storage.team_settings import Setting, SettingError, change
@@ -73,11 +74,12 @@ def team_set(
     settings = load_settings()
     with session(open_engine(settings)) as s:
         row = _team(s, team, settings)
+        member_id = acting(s, row, by, "change_settings")
         try:
             changed = change(row, Setting(name), value, stage)
         except SettingError as exc:
             fail(str(exc))
-        Journal(s, row.id, None).change(row, settings=changed.settings, currency=changed.currency)
+        Journal(s, row.id, member_id).change(row, settings=changed.settings, currency=changed.currency)
         s.commit()
         what = f"{name} {stage}" if stage else name
         typer.echo(f"{row.name}: {what} = {changed.shown}")

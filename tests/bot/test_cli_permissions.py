@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import Session
 
-from storage.models import Customer, Invite, Member, Team, Workspace
+from storage.models import AuditLog, Customer, Invite, Member, Team, Workspace
 from tests.bot.conftest import let_in
 from tests.bot.test_cli import crmbot
 
@@ -107,9 +107,30 @@ def test_every_team_command_finds_nothing_of_the_other_team(store_of_two, engine
                      ("teamb", "Vandelay Industries", "fair")]
 
 
+def test_only_an_admin_of_the_team_changes_its_settings(store_of_two, engine):
+    for by in ("Anna", "Mila"):                                             # a rep, a manager
+        out = crmbot("team", "set", "quiet_days", "7", "--by", by, url=store_of_two)
+        assert out.returncode == 2 and "only an admin may change the team's settings" in out.stderr, out.stderr
+    out = crmbot("team", "set", "quiet_days", "7", "--by", "Dora", url=store_of_two)   # teamb's admin
+    assert out.returncode == 2 and "not a member of team default" in out.stderr
+    with Session(engine) as s:
+        assert all(not (t.settings or {}).get("stale_days") for t in s.execute(select(Team)).scalars())
+    out = crmbot("team", "set", "quiet_days", "7", "--team", "teamb", "--by", "Dora", url=store_of_two)
+    assert out.returncode == 0, out.stderr
+    with Session(engine) as s:
+        teams = {t.name: t for t in s.execute(select(Team)).scalars()}
+        assert (teams["teamb"].settings or {}).get("stale_days") == 7
+        assert not (teams["default"].settings or {}).get("stale_days")
+        dora = s.execute(select(Member).where(Member.name == "Dora")).scalars().one()
+        changed = s.execute(select(AuditLog).where(AuditLog.table_name == "team",
+                                                   AuditLog.team_id == dora.team_id)).scalars().all()
+        assert changed and changed[-1].member_id == dora.id                # the audit log names her
+
+
 @pytest.mark.parametrize("args", [("report", "pipeline"), ("report", "top"), ("nudges", "--date", "2026-11-27"),
                                   ("usage",), ("export", "--all", "OUT"), ("inquiry", "resolve", "1"),
-                                  ("fx", "set", "EUR", "USD", "1.08")])
+                                  ("fx", "set", "EUR", "USD", "1.08"), ("team", "show"),
+                                  ("team", "set", "quiet_days", "7")])
 def test_a_team_named_by_mistake_is_never_created(store_of_two, engine, tmp_path: Path, args):
     args = tuple(str(tmp_path / "out") if a == "OUT" else a for a in args)
     out = crmbot(*args, "--team", "teamz", url=store_of_two)

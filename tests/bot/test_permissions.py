@@ -53,6 +53,8 @@ def test_the_table_says_who_may_do_what():
         [Scope.OWN, Scope.TEAM, Scope.TEAM]
     assert [scope(role, Action.ERASE) for role in ("rep", "manager", "admin")] == \
         [Scope.NONE, Scope.NONE, Scope.TEAM]
+    assert [scope(role, Action.CHANGE_SETTINGS) for role in ("rep", "manager", "admin")] == \
+        [Scope.NONE, Scope.NONE, Scope.TEAM]
     assert all(scope(role, Action.READ_CUSTOMERS) is Scope.TEAM for role in ("rep", "manager", "admin"))
     assert all(scope(role, Action.UNDO_NOTE) is Scope.OWN for role in ("rep", "manager", "admin"))
     rep, manager = Actor(1, 1, "rep"), Actor(2, 1, "manager")

@@ -28,16 +28,19 @@ def team_row(engine, name: str = "default"):
 
 @pytest.fixture
 async def team(bot, crm, engine) -> dict[str, Console]:
-    """Anna, the team's admin; Boris, a rep; Vera, a manager; and another team."""
+    """Anna, the team's admin; Boris, a rep; Vera, a manager; and team north: Nora, its admin, Nick, a rep."""
     assert (await bot.say("help")).text
     with Session(engine) as s:
         ours = get_team(s, "default")
         add_user(s, ours, "console", "boris", "Boris", "rep")
         add_user(s, ours, "console", "vera", "Vera", "manager")
-        get_team(s, "north")
+        north = get_team(s, "north")
+        add_user(s, north, "console", "nora", "Nora", "admin")
+        add_user(s, north, "console", "nick", "Nick", "rep")
         s.commit()
     return {"anna": bot, "boris": Console(crm, user="boris", name="Boris"),
-            "vera": Console(crm, user="vera", name="Vera")}
+            "vera": Console(crm, user="vera", name="Vera"), "nora": Console(crm, user="nora", name="Nora"),
+            "nick": Console(crm, user="nick", name="Nick")}
 
 
 SETTINGS = [
@@ -83,6 +86,17 @@ async def test_a_rep_or_manager_is_told_who_can(team, engine, who, said):
     assert team_row(engine).settings == {}
     with Session(engine) as s:
         assert len(s.exec(Note.__table__.select()).all()) == before
+
+
+@pytest.mark.parametrize("said", ["set quiet days to 5", "设置沉寂天数为5天", "установи тихие дни на 5"])
+async def test_each_team_has_its_own_settings_and_its_own_admins(team, engine, said):
+    refused = await team["nick"].say(said)                              # north's rep: ask Nora, not Anna
+    assert "Nora" in refused.text and "Anna" not in refused.text and not refused.wrote
+    changed = await team["nora"].say(said)
+    assert changed.wrote and "5" in changed.text
+    assert team_row(engine, "north").settings == {"stale_days": 5} and team_row(engine).settings == {}
+    assert not (await team["anna"].press(changed.undo_token)).wrote    # Anna cannot undo Nora's change
+    assert team_row(engine, "north").settings == {"stale_days": 5}
 
 
 @pytest.mark.parametrize("said, says", [
