@@ -15,6 +15,8 @@ from handlers.understanding.hybrid import understand_hybrid
 from handlers.understanding.llm.client import LlmClient
 from handlers.understanding.model import Parse
 from handlers.understanding.report_words import settle_report
+from handlers.understanding.setting_words import read_team_stages
+from handlers.stage_names import StageNames
 from storage.vocabulary import Intent, Lang, lang_of
 
 COMMAND = re.compile(r"^\s*/([A-Za-z]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
@@ -91,6 +93,7 @@ async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClien
     if command:
         return _command(command.group(1).lower(), command.group(2) or "", ctx, lang, names, aliases)
     parse = await understand_hybrid(ctx.text, ctx.local_now, names, aliases, llm, llm_mode, ctx.meter)
+    read_team_stages(parse, ctx.text, StageNames.of(ctx.team.settings).words())
     if answered:  # the answer to "which customer?": the note (or look-up) it was asked for
         parse.report = parse.search = parse.setting = None
         if parse.intent not in (Intent.LOG, Intent.QUERY_CUSTOMER):

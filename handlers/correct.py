@@ -20,6 +20,7 @@ from sqlmodel import SQLModel, col
 from handlers.context import Ctx, journal_of
 from handlers.reply import Choice, Reply
 from handlers.resolve import save_state, state_of
+from handlers.stage_names import StageNames
 from handlers.texts import day, money, t
 from handlers.understanding import understand
 from handlers.understanding.fixes import contact_fix, day_word, move, names_other_customer, new_value_text, resolved
@@ -229,8 +230,8 @@ def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
                                closed_at=ctx.now if read.stage in CLOSED_STAGES else None)
         journal_of(ctx).insert(StageChange, team_id=ctx.team.id, deal_id=deal.id, from_stage=stage_before,
                                to_stage=read.stage, at=ctx.now, member_id=ctx.member.id)
-        lines.append(t(ctx.lang, "fix_stage", before=t(ctx.lang, f"stage.{stage_before}"),
-                       after=t(ctx.lang, f"stage.{read.stage}")))
+        names = StageNames.of(ctx.team.settings)
+        lines.append(t(ctx.lang, "fix_stage", before=names(stage_before, ctx.lang), after=names(read.stage, ctx.lang)))
     return Fixed(customer=customer, lines=lines)
 
 

@@ -6,6 +6,7 @@ from handlers.followups import due_text
 from handlers.reply import Reply
 from handlers.reports import card_lines
 from handlers.resolve import resolve_customer, state_of
+from handlers.stage_names import StageNames
 from handlers.texts import day, money, month_day, t
 from handlers.understanding.llm.assist import card_briefing
 from handlers.understanding.model import Parse
@@ -45,13 +46,14 @@ def card_text(ctx: Ctx, customer: Customer) -> str:
                 bits.append("🎂 " + month_day(f"{c.birth_month:02d}-{c.birth_day:02d}", lang))
             out.append("• " + ", ".join(bits))
     deals = deals_of(ctx.session, team_id, cid)  # type: ignore[arg-type]
+    names = StageNames.of(ctx.team.settings)
     open_deals = [d for d in deals if d.stage in OPEN_STAGES]
     closed = [d for d in deals if d.stage not in OPEN_STAGES]
     for title, group in (("card_deals", open_deals), ("card_closed", closed[:3])):
         if group:
             out.append(t(lang, title))
             for d in group:
-                line = t(lang, "card_deal", stage=t(lang, f"stage.{d.stage}"),
+                line = t(lang, "card_deal", stage=names(d.stage, lang),
                          amount=money(d.amount_minor, d.currency, lang))
                 if d.expected_close:
                     line += f" → {day(d.expected_close, lang)}"

@@ -14,6 +14,7 @@ from handlers.refusals import member_name, refusal
 from handlers.reply import Choice, Reply
 from handlers.reports import record_note_issue
 from handlers.resolve import resolve_customer, save_state, state_of
+from handlers.stage_names import StageNames
 from handlers.texts import clock, day, money, month_day, t
 from handlers.understanding.languages import cues, one_of
 from handlers.understanding.model import Parse
@@ -200,7 +201,7 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, deal: Deal | None, p
         journal.insert(StageChange, team_id=ctx.team.id, deal_id=deal.id, from_stage=None, to_stage=stage,
                        at=ctx.now, member_id=ctx.member.id)
         amount = t(ctx.lang, "amount_after", amount=money(minor, currency, ctx.lang)) if minor is not None else ""
-        lines.append(("deal_new", {"stage": t(ctx.lang, f"stage.{stage}"), "amount": amount}))
+        lines.append(("deal_new", {"stage": StageNames.of(ctx.team.settings)(stage, ctx.lang), "amount": amount}))
         _deal_facts(parse, ctx, Deal(team_id=deal.team_id, customer_id=deal.customer_id, stage=stage), {}, lines)
         return
     if not plan.changes:
@@ -210,8 +211,8 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, deal: Deal | None, p
     if "stage" in plan.changes:
         journal.insert(StageChange, team_id=ctx.team.id, deal_id=deal.id, from_stage=old,
                        to_stage=deal.stage, at=ctx.now, member_id=ctx.member.id)
-        lines.append(("deal_stage", {"old": t(ctx.lang, f"stage.{old}"),
-                                     "new": t(ctx.lang, f"stage.{deal.stage}")}))
+        names = StageNames.of(ctx.team.settings)
+        lines.append(("deal_stage", {"old": names(old, ctx.lang), "new": names(deal.stage, ctx.lang)}))
     if "amount_minor" in plan.changes:
         lines.append(("deal_amount", {"amount": money(minor, currency, ctx.lang)}))
     lines += plan.facts

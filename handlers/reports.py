@@ -25,6 +25,7 @@ from handlers.report_views import (activity_view, forecast_view, funnel_view, in
                                    losses_view, overdue_view, pipeline_view, quiet_view, sources_view, top_view)
 from handlers.report_views.common import span
 from handlers.reply import Reply
+from handlers.stage_names import StageNames
 from handlers.texts import day, t
 from handlers.understanding.model import Parse
 from handlers.understanding.report_words import MINE, note_issue_kind
@@ -68,6 +69,11 @@ def _drawn(view: Callable[..., tuple[str, bytes | None]], report: object, lang: 
     except Exception:  # no chart is better than no answer
         log.exception("chart failed")
         return view(report, lang, chart=False, **options)
+
+
+def _stages(ctx: Ctx) -> StageNames:
+    """The sender's team's names of its stages (handlers.stage_names)."""
+    return StageNames.of(ctx.team.settings)
 
 
 def _reply(text: str, lang: str, image: bytes | None = None) -> Reply:
@@ -149,7 +155,8 @@ def _team_id(ctx: Ctx) -> int:
 async def _pipeline(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
     start, end = _period(parse, ctx, "pipeline")  # type: ignore[misc]
     report = pipeline(ctx.session, _team_id(ctx), start, end, owner_id=scope.member_id)
-    text, image = _drawn(pipeline_view, report, ctx.lang, name=scope.named, by_owner=scope.member_id is None)
+    text, image = _drawn(pipeline_view, report, ctx.lang, name=scope.named, by_owner=scope.member_id is None,
+                         stages=_stages(ctx))
     if scope.own and not scope.named:  # the asker's own deals: "Your pipeline …"
         title = t(ctx.lang, "pipeline_mine_title", **span(report.period, ctx.lang))
         text = title + (text[text.index("\n"):] if "\n" in text else "")
@@ -166,7 +173,7 @@ async def _forecast(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
 async def _funnel(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
     start, end = _period(parse, ctx, "funnel")  # type: ignore[misc]
     text, image = _drawn(funnel_view, funnel(ctx.session, _team_id(ctx), start, end, owner_id=scope.member_id),
-                         ctx.lang)
+                         ctx.lang, stages=_stages(ctx))
     return _reply(_about(text, scope, ctx.lang), ctx.lang, image)
 
 
@@ -207,7 +214,7 @@ async def _top(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
 async def _quiet(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
     days = quiet_days(ctx.team.settings)       # the nudges' period too (storage.team_settings)
     report = quiet_deals(ctx.session, _team_id(ctx), ctx.now, days=days, owner_id=scope.member_id)
-    return _reply(_about(quiet_view(report, ctx.lang), scope, ctx.lang), ctx.lang)
+    return _reply(_about(quiet_view(report, ctx.lang, _stages(ctx)), scope, ctx.lang), ctx.lang)
 
 
 async def _overdue(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:

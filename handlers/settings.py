@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from handlers.context import Ctx, journal_of
 from handlers.reply import Choice, Reply
+from handlers.stage_names import BOTS, StageNames
 from handlers.texts import t
 from handlers.understanding.model import Parse
 from storage.members import roster
 from storage.permissions import Action, Actor, check, roles_for
 from storage.team_settings import Setting, SettingError, change
+from storage.vocabulary import Stage
 
 
 async def handle_setting(parse: Parse, ctx: Ctx) -> Reply:
@@ -25,24 +27,47 @@ async def handle_setting(parse: Parse, ctx: Ctx) -> Reply:
         return Reply(text=t(ctx.lang, "settings_admin_only", admins=t(ctx.lang, "list_sep").join(admins) or "—"),
                      lang=ctx.lang)
     setting = Setting(asked.name)
+    names = StageNames.of(ctx.team.settings)
+    value = asked.value
+    if setting == Setting.STAGE_NAME:
+        refused = _stage_name_refused(ctx, names, asked.stage, value)
+        if refused:
+            return Reply(text=refused, lang=ctx.lang)
+        if value.strip("'\"“”‘’«»「」 ").casefold() == BOTS(asked.stage or "", ctx.lang).casefold():
+            value = ""                              # the bot's own name again: the team's is dropped
     try:
-        changed = change(ctx.team, setting, asked.value, asked.stage)
+        changed = change(ctx.team, setting, value, asked.stage, ctx.lang)
     except SettingError as exc:
         return Reply(text=t(ctx.lang, f"settings_bad.{exc.reason}", value=asked.value), lang=ctx.lang)
-    shown = t(ctx.lang, "setting_off") if changed.shown == "off" else changed.shown
+    shown = changed.shown or BOTS(asked.stage or "", ctx.lang)     # a stage's name dropped: the bot's again
+    if setting == Setting.ALERT_THRESHOLD and shown == "off":
+        shown = t(ctx.lang, "setting_off")
     journal = journal_of(ctx)
     note_id = journal.open_note(ctx.platform, ctx.message_id, ctx.text, ctx.now, None)
     if not journal.change(ctx.team, settings=changed.settings, currency=changed.currency):
-        return Reply(text=t(ctx.lang, "settings_same", what=_what(ctx, setting, asked.stage), value=shown),
+        return Reply(text=t(ctx.lang, "settings_same", what=_what(ctx, setting, asked.stage, names), value=shown),
                      lang=ctx.lang)
     token = f"undo:{note_id}"
-    text = "\n".join((t(ctx.lang, "settings_changed", what=_what(ctx, setting, asked.stage), value=shown),
+    text = "\n".join((t(ctx.lang, "settings_changed", what=_what(ctx, setting, asked.stage, names), value=shown),
                       t(ctx.lang, "undo_hint")))
     return Reply(text=text, lang=ctx.lang, undo_token=token, wrote=True,
                  choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])
 
 
-def _what(ctx: Ctx, setting: Setting, stage: str | None) -> str:
+def _stage_name_refused(ctx: Ctx, names: StageNames, stage: str | None, value: str) -> str | None:
+    """Why a stage cannot be called `value` (no such stage, or another stage's name), or None."""
+    if stage not in tuple(Stage):
+        return t(ctx.lang, "settings_bad.any_stage", value=stage or "",
+                 stages=t(ctx.lang, "list_sep").join(names(s, ctx.lang) for s in Stage))
+    other = names.clash(stage, ctx.lang, value.strip("'\"“”‘’«»「」 "))
+    if other is not None:
+        return t(ctx.lang, "settings_bad.name_taken", value=value, stage=names(other, ctx.lang))
+    return None
+
+
+def _what(ctx: Ctx, setting: Setting, stage: str | None, names: StageNames) -> str:
+    if setting == Setting.STAGE_NAME:              # which stage: as the bot calls it, whatever its name
+        return t(ctx.lang, "setting.stage_name", stage=BOTS(stage or "", ctx.lang))
     if stage:
-        return t(ctx.lang, f"setting.{setting.value}", stage=t(ctx.lang, f"stage.{stage}"))
+        return t(ctx.lang, f"setting.{setting.value}", stage=names(stage, ctx.lang))
     return t(ctx.lang, f"setting.{setting.value}")

@@ -13,7 +13,8 @@ from handlers.reply import Choice, Reply
 from scheduler.config import NudgeConfig
 from scheduler.nudge import Nudge, Recipient
 from scheduler.texts import day as fmt_day
-from scheduler.texts import money, short, stage_name, t
+from handlers.stage_names import BOTS, StageNames
+from scheduler.texts import money, short, t
 from handlers.money_text import parts
 from handlers.money_text import short as figures
 from handlers.report_views.common import per_currency_lines, rate_lines
@@ -25,7 +26,7 @@ MAX_DIGEST_BUTTONS = 10
 ATTENTION_ROWS = 5  # the oldest overdue follow-ups and the largest quiet deals named in the digest
 
 
-def _attention_lines(overdue: Overdue, quiet: QuietDeals, lang: str) -> list[str]:
+def _attention_lines(overdue: Overdue, quiet: QuietDeals, lang: str, stages: StageNames = BOTS) -> list[str]:
     """The team's overdue follow-ups and quiet deals: counts, whose, and the first few of each."""
     if not overdue.count and not quiet.deals:
         return [t(lang, "weekly_all_in_hand")]
@@ -40,16 +41,16 @@ def _attention_lines(overdue: Overdue, quiet: QuietDeals, lang: str) -> list[str
                        + sum(part.count for part in quiet.sums.apart)))
         for deal in quiet.deals[:ATTENTION_ROWS]:
             amount = f", {money(deal.amount.minor, deal.amount.currency, lang)}" if deal.amount else ""
-            lines.append(t(lang, "weekly_quiet_row", customer=deal.customer, stage=stage_name(deal.stage, lang),
+            lines.append(t(lang, "weekly_quiet_row", customer=deal.customer, stage=stages(deal.stage, lang),
                            amount=amount, member=deal.owner or "—", days=deal.days_quiet))
     return lines
 
 
 def _weekly_text(report: Pipeline, people: list[tuple[str, int]], lang: str, monday: date,
-                 attention: tuple[Overdue, QuietDeals] | None = None) -> str:
+                 attention: tuple[Overdue, QuietDeals] | None = None, stages: StageNames = BOTS) -> str:
     sunday = monday + timedelta(days=6)
     lines = [t(lang, "weekly", start=fmt_day(monday, lang), end=fmt_day(sunday, lang))]
-    lines += _pipeline_lines(report, lang)
+    lines += _pipeline_lines(report, lang, stages)
     lines.append("")
     last_monday = monday - timedelta(days=7)
     lines.append(t(lang, "weekly_activity", start=fmt_day(last_monday, lang),
@@ -60,11 +61,11 @@ def _weekly_text(report: Pipeline, people: list[tuple[str, int]], lang: str, mon
         lines.append(t(lang, "weekly_activity_row", member=name, count=n))
     if attention is not None:
         lines.append("")
-        lines += _attention_lines(*attention, lang)
+        lines += _attention_lines(*attention, lang, stages)
     return "\n".join(lines)
 
 
-def _pipeline_lines(report: Pipeline, lang: str) -> list[str]:
+def _pipeline_lines(report: Pipeline, lang: str, stages: StageNames = BOTS) -> list[str]:
     """The week's pipeline: one figure in one currency (converted at the team's rates or not),
     else each currency on its own line with its own count; never an amount that hides a currency."""
     total = report.total
@@ -79,7 +80,7 @@ def _pipeline_lines(report: Pipeline, lang: str) -> list[str]:
         if line.sums.count:
             figure = (f"{line.sums.count} · {figures(line.sums, lang)}" if len(parts(line.sums)) == 1
                       else figures(line.sums, lang))
-            lines.append(t(lang, "weekly_stage", stage=stage_name(line.stage, lang), figure=figure))
+            lines.append(t(lang, "weekly_stage", stage=stages(line.stage, lang), figure=figure))
     if report.undated.count:
         lines.append(t(lang, "weekly_undated", count=report.undated.count))
     return lines + rate_lines(total, lang)
@@ -110,17 +111,18 @@ def weekly_digest(session: Session, team: Team, day: date, group: dict[int, Reci
     start_of_day = datetime.combine(day, time.min, zone).astimezone(timezone.utc)
     attention = (overdue_followups(session, team.id, day, limit=ATTENTION_ROWS),
                  quiet_deals(session, team.id, start_of_day, cfg.stale_days, limit=ATTENTION_ROWS))
+    stages = StageNames.of(team.settings)
     out = []
     for who in managers:
         out.append(Nudge(kind="digest", member_id=who.member_id, platform=who.platform, to=who.to,
                          subject="weekly", local_day=day,
-                         text=_weekly_text(report, people, who.lang, monday, attention),
+                         text=_weekly_text(report, people, who.lang, monday, attention, stages),
                          lang=who.lang, due=day, identity_id=who.identity_id))
     if to_channel and owner is not None:
         lang = (team.settings or {}).get("language") or "en"
         out.append(Nudge(kind="digest", member_id=owner, platform="slack", to=cfg.digest_channel,
                          subject=f"weekly:channel:{cfg.digest_channel}"[:64], local_day=day,
-                         text=_weekly_text(report, people, lang, monday, attention), lang=lang, due=day))
+                         text=_weekly_text(report, people, lang, monday, attention, stages), lang=lang, due=day))
     return out
 
 

@@ -37,8 +37,9 @@ from scheduler.nudge import Nudge, Recipient, followup_choices, open_choice
 from scheduler.sql import (customer_owner, day_bounds, day_index, day_number, greatest,
                            last_interaction_at, local_day, period_band, zone_offset)
 from scheduler.texts import day as fmt_day
-from scheduler.texts import clock, money, say, short, stage_name, t
+from scheduler.texts import clock, money, say, short, t
 from scheduler.timed import due_now, on_day
+from handlers.stage_names import BOTS, StageNames
 from storage.models import Contact, Customer, Deal, FollowUp, Identity, Interaction, Member, Team
 from storage.reminders import local_time
 from storage.team_settings import CONTACT_TOUCH, touch_days
@@ -181,8 +182,9 @@ def anniversaries(session: Session, team_id: int, day: date, zone_members: Membe
 
 
 def stale_deals(session: Session, team_id: int, day: date, zone_members: Members,
-                stale_days: int) -> list[Nudge]:
-    """Open deals quiet for a whole number of `stale_days` periods as of `day` (one query)."""
+                stale_days: int, stages: StageNames = BOTS) -> list[Nudge]:
+    """Open deals quiet for a whole number of `stale_days` periods as of `day` (one query); each
+    stage as the team calls it (`stages`)."""
     if not zone_members:
         return []
     zone = next(iter(zone_members.values())).zone
@@ -206,7 +208,7 @@ def stale_deals(session: Session, team_id: int, day: date, zone_members: Members
             continue
         money_text = say(who.lang, "amount_after", amount=money(amount, currency, who.lang)) \
             if amount is not None else ""
-        text = t(who.lang, "stale_deal", customer=customer, stage=stage_name(stage, who.lang),
+        text = t(who.lang, "stale_deal", customer=customer, stage=stages(stage, who.lang),
                  amount=money_text, days=quiet)
         out.append(_nudge("stale_deal", who, f"deal:{deal_id}", day, text, customer=customer,
                           customer_id=customer_id, due=day,
@@ -299,7 +301,7 @@ def daily(session: Session, team: Team, day: date, members: Members, cfg: NudgeC
     assert team_id is not None
     return (followups(session, team_id, day, members) + birthdays(session, team_id, day, members)
             + anniversaries(session, team_id, day, members)
-            + stale_deals(session, team_id, day, members, cfg.stale_days)
+            + stale_deals(session, team_id, day, members, cfg.stale_days, StageNames.of(team.settings))
             + stay_in_touch(session, team_id, day, members, touch_days(team.settings))
             + stay_in_touch_with_people(session, team_id, day, members))
 

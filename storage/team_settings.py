@@ -10,6 +10,9 @@ chat or with `crmbot team set`). They live in `Team.settings` (JSON) and `Team.c
     alert_threshold the amount (team's currency) a won or lost deal must reach for the managers to be told at
                     once ("10000", "10k", "1.5m", "5万", "100 тыс"; 0: every one, "off": none); JSON key
                     `alert_threshold`, else CRM_ALERT_THRESHOLD, else 0
+    stage_name      what the team calls a stage in one language (JSON `stage_names`: {stage: {lang: name}}),
+                    shown in its replies, reports and reminders and read in its notes; the stored
+                    stage stays one of the six canonical values (lead … lost)
 
 Values are checked before anything is written: a bad value is refused whole with the reason.
 """
@@ -23,11 +26,12 @@ from enum import StrEnum
 from typing import Any, Mapping
 
 from storage.models import Team
-from storage.vocabulary import OPEN_STAGES
+from storage.vocabulary import OPEN_STAGES, Lang, Stage
 
 DEFAULT_QUIET_DAYS = 14
 CONTACT_TOUCH = "contact_touch"   # Customer.custom key: {contact id: days} of the customer's people
 MAX_DAYS = 366
+MAX_STAGE_NAME = 40
 _CURRENCY = re.compile(r"^[A-Za-z]{3}$")
 
 
@@ -40,6 +44,7 @@ class Setting(StrEnum):
     CURRENCY = "currency"
     PROBABILITY = "probability"
     ALERT_THRESHOLD = "alert_threshold"
+    STAGE_NAME = "stage_name"
 
 
 class SettingError(ValueError):
@@ -59,6 +64,7 @@ class Change:
     settings: dict[str, Any]
     currency: str
     stage: str | None = None
+    lang: str | None = None
 
 
 def quiet_days(team_settings: Mapping[str, Any] | None, environ: Mapping[str, str] | None = None) -> int:
@@ -118,6 +124,38 @@ def alert_threshold(team_settings: Mapping[str, Any] | None,
         except ValueError:
             return Decimal(0)
     return Decimal(0)
+def stage_names(team_settings: Mapping[str, Any] | None) -> dict[Stage, dict[Lang, str]]:
+    """The team's own names of stages, per language (only the ones it renamed)."""
+    found: dict[Stage, dict[Lang, str]] = {}
+    raw = (team_settings or {}).get("stage_names")
+    for stage, per_lang in (raw.items() if isinstance(raw, Mapping) else ()):
+        if stage in tuple(Stage) and isinstance(per_lang, Mapping):
+            named = {Lang(lang): str(name) for lang, name in per_lang.items()
+                     if lang in tuple(Lang) and isinstance(name, str) and name.strip()}
+            if named:
+                found[Stage(stage)] = named
+    return found
+
+
+def _stage_name(current: dict[str, Any], value: str, stage: str | None, lang: str | None) -> str:
+    """Set (or, with an empty value, drop) the team's name of `stage` in `lang`; the name as shown."""
+    if stage not in tuple(Stage):
+        raise SettingError(Setting.STAGE_NAME, "any_stage")
+    if lang not in tuple(Lang):
+        raise SettingError(Setting.STAGE_NAME, "lang")
+    name = " ".join(str(value).split()).strip("'\"“”‘’«»「」『』")
+    if len(name) > MAX_STAGE_NAME or any(not ch.isprintable() for ch in name):
+        raise SettingError(Setting.STAGE_NAME, "name")
+    names = {key: dict(per_lang) for key, per_lang in dict(current.get("stage_names") or {}).items()}
+    per_lang = names.setdefault(str(stage), {})
+    if name:
+        per_lang[str(lang)] = name
+    else:
+        per_lang.pop(str(lang), None)
+    current["stage_names"] = {key: langs for key, langs in names.items() if langs}
+    if not current["stage_names"]:
+        del current["stage_names"]
+    return name
 
 
 def _days(setting: Setting, value: str) -> int:
@@ -130,8 +168,9 @@ def _days(setting: Setting, value: str) -> int:
     return days
 
 
-def change(team: Team, setting: Setting, value: str, stage: str | None = None) -> Change:
-    """The team's settings with `setting` set to `value` (not written: the caller journals it)."""
+def change(team: Team, setting: Setting, value: str, stage: str | None = None, lang: str | None = None) -> Change:
+    """The team's settings with `setting` set to `value` (not written: the caller journals it).
+    A stage's name is for one language (`lang`); an empty name gives the stage back the bot's own."""
     current = dict(team.settings or {})
     currency = team.currency
     if setting == Setting.QUIET_DAYS:
@@ -159,6 +198,8 @@ def change(team: Team, setting: Setting, value: str, stage: str | None = None) -
         if not _CURRENCY.match(str(value).strip()):
             raise SettingError(setting, "currency")
         currency = shown = str(value).strip().upper()
+    elif setting == Setting.STAGE_NAME:
+        shown = _stage_name(current, value, stage, lang)
     else:
         if stage not in OPEN_STAGES:
             raise SettingError(setting, "stage")
@@ -170,4 +211,4 @@ def change(team: Team, setting: Setting, value: str, stage: str | None = None) -
             raise SettingError(setting, "percent")
         current["stage_probabilities"] = {**dict(current.get("stage_probabilities") or {}), stage: percent}
         shown = f"{percent}%"
-    return Change(setting, shown, current, currency, stage)
+    return Change(setting, shown, current, currency, stage, lang)

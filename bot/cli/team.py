@@ -3,6 +3,7 @@
     crmbot team show [--team T]
     crmbot team set quiet_days 7 | digest_hour 8 | touch_days 30 | currency EUR | alert_threshold 10k [--team T]
     crmbot team set probability 60 --stage proposal [--team T] [--by ADMIN]
+    crmbot team set stage_name "contract review" --stage negotiation --lang en   ("" gives back the bot's name)
 
 Every change is journalled like a chat note (the audit log shows it); a bad value is refused with
 one line and changes nothing.
@@ -38,8 +39,10 @@ def _team(s: Any, name: Optional[str], settings: Any) -> Any:
 def team_show(team: Optional[str] = typer.Option(None, "--team")) -> None:
     """Print the team's settings as nudges, reports and chat read them."""
     from storage.engine import session
+    from handlers.stage_names import StageNames
     from storage.reports.common import stage_probabilities
     from storage.team_settings import alert_threshold, quiet_days, touch_days
+    from storage.vocabulary import Lang, Stage
 
     settings = load_settings()
     with session(open_engine(settings)) as s:
@@ -53,19 +56,26 @@ def team_show(team: Optional[str] = typer.Option(None, "--team")) -> None:
         threshold = alert_threshold(row.settings)
         typer.echo(f"alert_threshold: {'off' if threshold is None else f'{threshold.normalize():f}'}")
         typer.echo("probability: " + ", ".join(f"{stage} {pct}%" for stage, pct in probabilities.items()))
+        names = StageNames.of(row.settings)
+        for lang in Lang:
+            typer.echo(f"stages ({lang}): " + ", ".join(
+                f"{stage} = {names(stage, lang)}" if stage in names.custom and lang in names.custom[stage]
+                else names(stage, lang) for stage in Stage))
         s.commit()
 
 
 def team_set(
     name: str = typer.Argument(..., help="quiet_days | digest_hour | touch_days | currency | probability | "
-                                         "alert_threshold"),
+                                         "alert_threshold | stage_name"),
     value: str = typer.Argument(...),
-    stage: Optional[str] = typer.Option(None, "--stage", help="for probability: the open stage"),
+    stage: Optional[str] = typer.Option(None, "--stage", help="for probability (an open stage) and stage_name"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="for stage_name: en, zh or ru"),
     team: Optional[str] = typer.Option(None, "--team"),
     by: Optional[str] = BY,
 ) -> None:
     """Set one of the team's settings (for the admin named by --by, when given)."""
     from storage.engine import session
+    from handlers.stage_names import BOTS, StageNames
     from storage.journal import Journal
     from storage.team_settings import Setting, SettingError, change
 
@@ -75,11 +85,30 @@ def team_set(
     with session(open_engine(settings)) as s:
         row = _team(s, team, settings)
         member_id = acting(s, row, by, "change_settings")
+        if name == Setting.STAGE_NAME and stage and lang:
+            other = StageNames.of(row.settings).clash(stage, lang, value)
+            if other is not None:
+                fail(f"{value!r} already names the stage {other} in {lang}: two stages cannot share a name")
+            if value.strip().casefold() == BOTS(stage, lang).casefold():
+                value = ""                                  # the bot's own name: the team's is dropped
         try:
-            changed = change(row, Setting(name), value, stage)
+            changed = change(row, Setting(name), value, stage, lang)
         except SettingError as exc:
-            fail(str(exc))
+            fail(_why(exc))
         Journal(s, row.id, member_id).change(row, settings=changed.settings, currency=changed.currency)
         s.commit()
-        what = f"{name} {stage}" if stage else name
-        typer.echo(f"{row.name}: {what} = {changed.shown}")
+        what = " ".join(part for part in (name, stage, lang) if part)
+        typer.echo(f"{row.name}: {what} = {changed.shown or BOTS(stage or '', lang or 'en')}")
+
+
+WHY = {"days": "a number of days from 1 to 366", "hour": "an hour of the day, 0-23 or like 8:30",
+       "currency": "a three-letter currency code such as EUR", "percent": "a percentage from 0 to 100",
+       "stage": "--stage must be an open stage: lead, qualified, proposal or negotiation",
+       "any_stage": "--stage must be a stage: lead, qualified, proposal, negotiation, won or lost",
+       "amount": "an amount such as 10000, 10k or 1.5m, or off",
+       "lang": "--lang must be en, zh or ru", "name": "a stage name is one line of at most 40 characters"}
+
+
+def _why(exc: Any) -> str:
+    """A refused value in one line: the setting and what it takes."""
+    return f"{exc.setting}: {WHY.get(exc.reason, exc.reason)}"

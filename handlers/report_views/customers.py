@@ -9,6 +9,7 @@ from handlers.labels import source_label
 from handlers.money_text import cash, money, number, parts, short
 from handlers.report_charts import bar_chart
 from handlers.report_views.common import chart_lang, per_currency_lines, rate_lines, span
+from handlers.stage_names import BOTS, StageNames
 from handlers.texts import day, t
 from storage.reports import Inquiries, Overdue, QuietDeals, Sources, Sums, TopCustomers
 
@@ -78,13 +79,13 @@ def _apart_lines(sums: Sums, lang: str) -> list[str]:
     return lines
 
 
-def quiet_view(report: QuietDeals, lang: str) -> str:
+def quiet_view(report: QuietDeals, lang: str, stages: StageNames = BOTS) -> str:
     """Quiet open deals, largest first, and how many there are per currency."""
     if not report.sums.count:
         return t(lang, "quiet_empty", days=report.days)
     lines = [t(lang, "quiet_title", days=report.days, count=report.sums.count)]
     for d in report.deals:
-        lines.append(t(lang, "quiet_row", customer=d.customer, stage=t(lang, f"stage.{d.stage}"),
+        lines.append(t(lang, "quiet_row", customer=d.customer, stage=stages(d.stage, lang),
                         amount=cash(d.amount, lang), owner=d.owner or "—", n=d.days_quiet))
     if len(parts(report.sums)) > 1:
         lines += per_currency_lines(report.sums, lang, weighted=False)

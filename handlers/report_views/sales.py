@@ -5,6 +5,7 @@ from __future__ import annotations
 from handlers.labels import lost_reason_label
 from handlers.money_text import cash, money, parts, short, short_weighted
 from handlers.report_charts import bar_chart
+from handlers.stage_names import BOTS, StageNames
 from handlers.report_views.common import chart_lang, owner_list, pct, per_currency_lines, rate_lines, span
 from handlers.texts import t
 from storage.reports import Forecast, Funnel, Pipeline, Rate, Sums
@@ -15,17 +16,17 @@ OWNERS_SHOWN = 8
 
 
 def pipeline_view(report: Pipeline, lang: str, name: str | None = None, by_owner: bool = True,
-                  chart: bool = True) -> tuple[str, bytes | None]:
+                  chart: bool = True, stages: StageNames = BOTS) -> tuple[str, bytes | None]:
     """The pipeline per stage, its total (one figure, or one line per currency), the undated deals
     among it, the rates used, and (for a manager's team view) the deals per owner. `name`: whose
-    pipeline it is, when narrowed to one member."""
+    pipeline it is, when narrowed to one member; `stages`: the team's names of its stages."""
     when = span(report.period, lang)
     lines = [t(lang, "pipeline_title_of", name=name, **when) if name else t(lang, "pipeline_title", **when)]
     total = report.total
     if not total.count:
         lines.append(t(lang, "pipeline_empty"))
         return "\n".join(lines), None
-    lines += [_stage_line(stage, lang) for stage in report.stages]
+    lines += [_stage_line(stage, lang, stages) for stage in report.stages]
     lines += _total_lines(total, lang)
     undated = report.undated
     if undated.count:
@@ -36,11 +37,11 @@ def pipeline_view(report: Pipeline, lang: str, name: str | None = None, by_owner
     if by_owner and len(report.per_owner) > 1:
         lines.append(t(lang, "by_owner", list=owner_list(
             [(o.name or "—", o.sums) for o in report.per_owner[:OWNERS_SHOWN]], lang)))
-    return "\n".join(lines), _pipeline_chart(report, name, lang) if chart else None
+    return "\n".join(lines), _pipeline_chart(report, name, lang, stages) if chart else None
 
 
-def _stage_line(stage: StageLine, lang: str) -> str:
-    label, sums = t(lang, f"stage.{stage.stage}"), stage.sums
+def _stage_line(stage: StageLine, lang: str, stages: StageNames) -> str:
+    label, sums = stages(stage.stage, lang), stage.sums
     if len(parts(sums)) == 1:
         return t(lang, "pipeline_row", stage=label, count=sums.count, amount=short(sums, lang),
                  weighted=short_weighted(sums, lang))
@@ -56,7 +57,7 @@ def _total_lines(total: Sums, lang: str) -> list[str]:
               weighted=money(only.weighted_minor, only.currency, lang))]
 
 
-def _pipeline_chart(report: Pipeline, name: str | None, lang: str) -> bytes:
+def _pipeline_chart(report: Pipeline, name: str | None, lang: str, stages: StageNames) -> bytes:
     """Bars per stage in the report currency; currencies without a rate are named, not drawn."""
     lang = chart_lang(lang)
     when = span(report.period, lang)
@@ -66,7 +67,7 @@ def _pipeline_chart(report: Pipeline, name: str | None, lang: str) -> bytes:
         title += "\n" + t(lang, "chart_apart", codes=", ".join(p.currency for p in report.total.apart))
     values = [s.sums.total.minor / 100 for s in report.stages]
     texts = [f"{s.sums.total.count} · {money(s.sums.total.minor, report.currency, lang)}" for s in report.stages]
-    return bar_chart(title, [t(lang, f"stage.{s.stage}") for s in report.stages], values, texts)
+    return bar_chart(title, [stages(s.stage, lang) for s in report.stages], values, texts)
 
 
 def forecast_view(report: Forecast, lang: str, chart: bool = True) -> tuple[str, bytes | None]:
@@ -117,7 +118,7 @@ def _forecast_apart(report: Forecast, lang: str) -> list[str]:
     return lines
 
 
-def funnel_view(report: Funnel, lang: str, chart: bool = True) -> tuple[str, bytes | None]:
+def funnel_view(report: Funnel, lang: str, chart: bool = True, stages: StageNames = BOTS) -> tuple[str, bytes | None]:
     """Conversion per stage, days in stage, the win rate and the lost reasons."""
     lines = [t(lang, "funnel_title", entered=report.entered, **span(report.period, lang))]
     if not report.entered:
@@ -128,7 +129,7 @@ def funnel_view(report: Funnel, lang: str, chart: bool = True) -> tuple[str, byt
             lines.append(t(lang, "funnel_won", reached=row.reached))
             continue
         days = t(lang, "days", n=f"{row.avg_days:g}") if row.avg_days is not None else "—"
-        lines.append(t(lang, "funnel_row", stage=t(lang, f"stage.{row.stage}"), reached=row.reached,
+        lines.append(t(lang, "funnel_row", stage=stages(row.stage, lang), reached=row.reached,
                         next=pct(row.to_next_pct), won=pct(row.to_won_pct), days=days))
     lines.append(t(lang, "funnel_winrate", rate=pct(report.win_rate_pct), won=report.won, lost=report.lost,
                     open=report.open))
@@ -141,6 +142,6 @@ def funnel_view(report: Funnel, lang: str, chart: bool = True) -> tuple[str, byt
     first = report.stages[0].reached
     texts = [f"{r.reached}" + (f" ({r.reached * 100 / first:.0f}%)" if first else "") for r in report.stages]
     image = bar_chart(t(cl, "funnel_title", entered=report.entered, **span(report.period, cl)),
-                      [t(cl, f"stage.{r.stage}") for r in report.stages], [r.reached for r in report.stages],
+                      [stages(r.stage, cl) for r in report.stages], [r.reached for r in report.stages],
                       texts, colour=1)
     return "\n".join(lines), image

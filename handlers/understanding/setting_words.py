@@ -1,7 +1,8 @@
 """Whether a message changes a team setting: "set quiet days to 7", "设置沉寂天数为7天",
-"установи тихие дни на 7", "proposal probability 60%", "digest at 8", "currency EUR". Each
-language's phrases live in its cue module (SETTINGS); the stage of a probability is named by its
-value or its name in any language ("proposal", "已报价", "КП")."""
+"установи тихие дни на 7", "proposal probability 60%", "digest at 8", "currency EUR", "rename stage
+negotiation to 'contract review'". Each language's phrases live in its cue module (SETTINGS); the
+stage of a probability or a name is named by its value, its name in any language ("proposal",
+"已报价", "КП") or the team's own name of it (`team_words`, read by bot.routing)."""
 from __future__ import annotations
 
 import re
@@ -9,6 +10,8 @@ from functools import lru_cache
 
 from handlers.understanding.languages import cues, registered
 from handlers.understanding.model import Parse, SettingAsk
+from typing import Mapping
+
 from storage.vocabulary import OPEN_STAGES, Intent, Stage
 
 _I = re.IGNORECASE
@@ -19,16 +22,21 @@ def _phrases(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((name, re.compile(p, _I)) for name, phrases in cues(lang).SETTINGS.items() for p in phrases)
 
 
-def stage_named(word: str) -> Stage | None:
-    """The open stage a word names: its value, or a stage cue of any language that matches it whole."""
-    word = word.strip().casefold()
-    for stage in OPEN_STAGES:
+def stage_named(word: str, team_words: Mapping[str, Stage] | None = None,
+                stages: tuple[Stage, ...] = OPEN_STAGES) -> Stage | None:
+    """The stage (of `stages`) a word names: the team's own name of it, its value, or a stage cue of
+    any language that matches it whole."""
+    word = " ".join(word.split()).strip("'\"“”‘’«»「」").casefold()
+    own = (team_words or {}).get(word)
+    if own is not None:
+        return own if own in stages else None
+    for stage in stages:
         if word == stage.value:
             return stage
     from handlers.texts import t  # the stage names the bot itself writes, in every language
 
     for module in registered():
-        for stage in OPEN_STAGES:
+        for stage in stages:
             if word == t(module.CODE, f"stage.{stage}").casefold():
                 return stage
             if any(re.fullmatch(p, word, _I) for p in module.STAGES[stage]):
@@ -36,27 +44,54 @@ def stage_named(word: str) -> Stage | None:
     return None
 
 
-def setting_asked(text: str, lang: str) -> SettingAsk | None:
-    """The setting a message changes, or None."""
+def setting_asked(text: str, lang: str, team_words: Mapping[str, Stage] | None = None) -> SettingAsk | None:
+    """The setting a message changes, or None. A probability names an open stage (else the message
+    is no setting); a stage's name keeps the stage as written when it names none, so the reply
+    can say which stages there are."""
     text = " ".join((text or "").split())
     for name, pattern in _phrases(lang):
         m = pattern.search(text)
         if m:
             stage = m.groupdict().get("stage")
             if name == "probability":
-                found = stage_named(stage or "")
+                found = stage_named(stage or "", team_words)
                 if found is None:
                     continue
                 stage = found.value
+            elif name == "stage_name":
+                found = stage_named(stage or "", team_words, tuple(Stage))
+                stage = found.value if found is not None else (stage or "").strip()
             return SettingAsk(name, m.group("value"), stage)
     return None
 
 
-def settle_setting(parse: Parse, text: str) -> Parse:
+def settle_setting(parse: Parse, text: str, team_words: Mapping[str, Stage] | None = None) -> Parse:
     """A message that changes a team setting is no note, no report and no look-up."""
     if parse.intent in (Intent.UNDO, Intent.DONE, Intent.SNOOZE, Intent.CARD):
         return parse
-    asked = setting_asked(text, parse.lang)
+    asked = setting_asked(text, parse.lang, team_words)
     if asked is not None:
         parse.setting, parse.search, parse.report = asked, None, None
     return parse
+
+
+def read_team_stages(parse: Parse, text: str, team_words: Mapping[str, Stage]) -> Parse:
+    """The team's own stage names read in its messages: a setting that names a stage by them
+    ("set contract review probability to 80%"), and a note that moves a deal to one ("Globex moved
+    to contract review", "Globex 进入合同审核") when nothing else in it names a stage."""
+    if not team_words:
+        return parse
+    if parse.setting is None:
+        settle_setting(parse, text, team_words)
+    if parse.setting is None and parse.intent == Intent.LOG and parse.stage is None:
+        folded = " ".join(text.split()).casefold()
+        for name in sorted(team_words, key=len, reverse=True):    # the longest name that is there
+            if (name in folded) if _cjk(name) else re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", folded):
+                parse.stage = team_words[name]
+                break
+    return parse
+
+
+def _cjk(name: str) -> bool:
+    """Chinese is written without spaces: a name is there when its characters are."""
+    return any("\u4e00" <= ch <= "\u9fff" for ch in name)

@@ -1398,6 +1398,7 @@ SEARCH_CUSTOMERS = [
 
 # -- team settings an admin changes in chat --
 
+_QUOTED_STAGE = r"['\"“‘]?(?P<stage>[^'\"“”‘’]+?)['\"”’]?"
 _SET = r"(?:(?:set|change|make|put)\s+)?(?:the\s+|our\s+|team(?:'s)?\s+)?"
 _TO = r"\s*(?:to|=|:|at|is)?\s*"
 _ALERT_AT = r"[$€£¥₽]?\s*(?P<value>off|\d[\d,]*(?:\.\d+)?\s*[km]?)(?:\s*(?:dollars|usd|eur|euros?|rub|roubles?|cny|yuan))?\W*$"
@@ -1419,4 +1420,8 @@ SETTINGS = {
                         r"(?:\s+(?:and|or)\s+loss(?:es)?)?)\s+(?:over|above|from|of|reaching)\s+" + _ALERT_AT,
                         r"\b(?:turn|switch)\s+(?P<value>off)\s+(?:the\s+)?(?:deal\s+|win\s+|manager\s+)?alerts\W*$",
                         r"\b(?:turn|switch)\s+(?:the\s+)?(?:deal\s+|win\s+|manager\s+)?alerts\s+(?P<value>off)\W*$"],
+    # a stage's name in the sender's language: "rename stage negotiation to 'contract review'"
+    "stage_name": [r"^\s*(?:please\s+)?rename\s+(?:the\s+)?stage\s+" + _QUOTED_STAGE + r"\s+(?:to|as|into)\s+(?P<value>.+?)[\s.!]*$",
+                   r"^\s*(?:please\s+)?rename\s+(?:the\s+)?" + _QUOTED_STAGE + r"\s+stage\s+(?:to|as|into)\s+(?P<value>.+?)[\s.!]*$",
+                   r"^\s*(?:let's\s+)?call\s+(?:the\s+)?" + _QUOTED_STAGE + r"\s+stage\s+(?P<value>.+?)[\s.!]*$"],
 }

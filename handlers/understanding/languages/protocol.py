@@ -140,7 +140,7 @@ class Cues(Protocol):
 
     # -- team settings an admin changes in chat (handlers/understanding/setting_words.py) --
     SETTINGS: Mapping[str, Phrases]   # a setting (storage.team_settings.Setting) -> phrases with the group `value`
-                                      # (and `stage` for a stage's probability)
+                                      # (and `stage` for a stage's probability or name)
 
     # -- names (every language's are read in every note: handlers/understanding/lex_names.py) --
     LEGAL_FORMS: frozenset[str]               # legal forms written as words ("llc", "ооо"), dropped to compare names
@@ -183,7 +183,8 @@ EXTRA_PERIOD_NAMES = ("rest_of_year",)
 _KEYS = {"CHANNELS": CHANNEL_NAMES, "STAGES": STAGE_NAMES, "PERIODS": PERIOD_NAMES,
          "FIX_CONTACT": ("role", "phone", "name"), "LOST_WHY": tuple(LostReason), "SOURCES": tuple(LeadSource),
          "TOUCH_UNITS": tuple(TouchUnit),
-         "SETTINGS": ("quiet_days", "digest_hour", "touch_days", "currency", "probability", "alert_threshold")}
+         "SETTINGS": ("quiet_days", "digest_hour", "touch_days", "currency", "probability", "alert_threshold",
+                      "stage_name")}
 
 
 def slots() -> dict[str, object]:
