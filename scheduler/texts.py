@@ -12,14 +12,6 @@ def t(lang: str, key: str, **values: object) -> str:
     return handler_t(lang, f"nudge.{key}", **values)
 
 
-def stage_name(stage: str, lang: str) -> str:
-    """A deal stage in the member's language, as the handlers name it."""
-    try:
-        return handler_t(lang, f"stage.{stage}")
-    except KeyError:
-        return stage
-
-
 def short(text: str | None, limit: int = 100) -> str:
     """A one-line excerpt of `text`."""
     line = " ".join((text or "").split())

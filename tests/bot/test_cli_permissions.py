@@ -107,20 +107,26 @@ def test_every_team_command_finds_nothing_of_the_other_team(store_of_two, engine
                      ("teamb", "Vandelay Industries", "fair")]
 
 
-def test_only_an_admin_of_the_team_changes_its_settings(store_of_two, engine):
+SETTINGS = [(("quiet_days", "7"), "stale_days", 7), (("alert_threshold", "10k"), "alert_threshold", "10000"),
+            (("stage_name", "legal check", "--stage", "negotiation", "--lang", "en"), "stage_names",
+             {"negotiation": {"en": "legal check"}})]
+
+
+@pytest.mark.parametrize("args, key, stored", SETTINGS, ids=[a[0][0] for a in SETTINGS])
+def test_only_an_admin_of_the_team_changes_its_settings(store_of_two, engine, args, key, stored):
     for by in ("Anna", "Mila"):                                             # a rep, a manager
-        out = crmbot("team", "set", "quiet_days", "7", "--by", by, url=store_of_two)
+        out = crmbot("team", "set", *args, "--by", by, url=store_of_two)
         assert out.returncode == 2 and "only an admin may change the team's settings" in out.stderr, out.stderr
-    out = crmbot("team", "set", "quiet_days", "7", "--by", "Dora", url=store_of_two)   # teamb's admin
+    out = crmbot("team", "set", *args, "--by", "Dora", url=store_of_two)   # teamb's admin
     assert out.returncode == 2 and "not a member of team default" in out.stderr
     with Session(engine) as s:
-        assert all(not (t.settings or {}).get("stale_days") for t in s.execute(select(Team)).scalars())
-    out = crmbot("team", "set", "quiet_days", "7", "--team", "teamb", "--by", "Dora", url=store_of_two)
+        assert all(not (t.settings or {}).get(key) for t in s.execute(select(Team)).scalars())
+    out = crmbot("team", "set", *args, "--team", "teamb", "--by", "Dora", url=store_of_two)
     assert out.returncode == 0, out.stderr
     with Session(engine) as s:
         teams = {t.name: t for t in s.execute(select(Team)).scalars()}
-        assert (teams["teamb"].settings or {}).get("stale_days") == 7
-        assert not (teams["default"].settings or {}).get("stale_days")
+        assert (teams["teamb"].settings or {}).get(key) == stored
+        assert not (teams["default"].settings or {}).get(key)
         dora = s.execute(select(Member).where(Member.name == "Dora")).scalars().one()
         changed = s.execute(select(AuditLog).where(AuditLog.table_name == "team",
                                                    AuditLog.team_id == dora.team_id)).scalars().all()

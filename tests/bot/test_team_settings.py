@@ -88,15 +88,27 @@ async def test_a_rep_or_manager_is_told_who_can(team, engine, who, said):
         assert len(s.exec(Note.__table__.select()).all()) == before
 
 
-@pytest.mark.parametrize("said", ["set quiet days to 5", "设置沉寂天数为5天", "установи тихие дни на 5"])
-async def test_each_team_has_its_own_settings_and_its_own_admins(team, engine, said):
+EACH_TEAM = [
+    ("set quiet days to 5", "5", {"stale_days": 5}),
+    ("设置沉寂天数为5天", "5", {"stale_days": 5}),
+    ("установи тихие дни на 5", "5", {"stale_days": 5}),
+    ("set the alert threshold to 10k", "10000", {"alert_threshold": "10000"}),
+    ("大单提醒金额设为5万", "50000", {"alert_threshold": "50000"}),
+    ("rename stage negotiation to 'legal check'", "legal check",
+     {"stage_names": {"negotiation": {"en": "legal check"}}}),
+    ("переименуй этап лид в «первый контакт»", "первый контакт", {"stage_names": {"lead": {"ru": "первый контакт"}}}),
+]
+
+
+@pytest.mark.parametrize("said, shown, stored", EACH_TEAM, ids=[s for s, _, _ in EACH_TEAM])
+async def test_each_team_has_its_own_settings_and_its_own_admins(team, engine, said, shown, stored):
     refused = await team["nick"].say(said)                              # north's rep: ask Nora, not Anna
     assert "Nora" in refused.text and "Anna" not in refused.text and not refused.wrote
     changed = await team["nora"].say(said)
-    assert changed.wrote and "5" in changed.text
-    assert team_row(engine, "north").settings == {"stale_days": 5} and team_row(engine).settings == {}
+    assert changed.wrote and shown in changed.text, changed.text
+    assert team_row(engine, "north").settings == stored and team_row(engine).settings == {}
     assert not (await team["anna"].press(changed.undo_token)).wrote    # Anna cannot undo Nora's change
-    assert team_row(engine, "north").settings == {"stale_days": 5}
+    assert team_row(engine, "north").settings == stored
 
 
 @pytest.mark.parametrize("said, says", [
