@@ -87,7 +87,7 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
 
     save_state(ctx, customer_id=customer.id, customer_at=ctx.now, pending=None,
                contact_id=contact.id if contact else (state.contact_id if not resolved.new_name else None))
-    return _reply(ctx, customer, note_id, lines, resolved.from_context)
+    return _reply(ctx, customer, note_id, lines, resolved.from_context, resolved.person)
 
 
 def _whose_birthday_unknown(parse: Parse, ctx: Ctx, customer: Customer | None) -> bool:
@@ -236,7 +236,7 @@ def _moves_forward(old: str, new: str) -> bool:
 
 
 def _reply(ctx: Ctx, customer: Customer, note_id: int, lines: list[tuple[str, dict]],
-           from_context: bool) -> Reply:
+           from_context: bool, person: str | None = None) -> Reply:
     text = [t(ctx.lang, "recorded", customer=customer.name)]
     for key, values in lines:
         if key == "raw":
@@ -247,6 +247,8 @@ def _reply(ctx: Ctx, customer: Customer, note_id: int, lines: list[tuple[str, di
         text.append("• " + t(ctx.lang, key, **values))
     if from_context:
         text.append(t(ctx.lang, "context_used", customer=customer.name))
+    elif person:
+        text.append(t(ctx.lang, "person_used", customer=customer.name, contact=person))
     text.append(t(ctx.lang, "undo_hint"))
     token = f"undo:{note_id}"
     return Reply(text="\n".join(text), lang=ctx.lang, undo_token=token, wrote=True,

@@ -12,6 +12,7 @@ from handlers.reply import Choice, Reply
 from handlers.texts import t
 from handlers.understanding.model import Parse
 from storage.customers import customers_named
+from storage.search import contacts_named
 from storage.journal import write_through
 from storage.models import ChatState, Customer
 from handlers.ask import ask, recent_customers
@@ -30,6 +31,7 @@ class Resolved:
     new_name: str | None = None
     from_context: bool = False
     ask: Reply | None = None
+    person: str | None = None       # the contact the note names, whose customer it was filed under
 
 
 def state_of(ctx: Ctx) -> ChatState:
@@ -179,6 +181,9 @@ def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
     about), the last note's customer, or a question."""
     names, aliases = ctx.known() if ctx.known else ((), {})
     guess = company_guess(ctx.text, parse.lang, parse.contact) or near_miss(ctx.text, names, aliases)
+    people = customers_of_person(ctx, parse.contact)
+    if guess and people and _same_word(guess, parse.contact or ""):
+        guess = None        # "у Ольги день рождения": the word is the person, not a company
     if guess:
         known = customers_named(ctx.session, ctx.team.id, guess)  # type: ignore[arg-type]
         if len(known) == 1:
@@ -186,9 +191,39 @@ def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
         last = context_customer(ctx)
         return Resolved(ask=ask(ctx, [last] if last is not None else [], guess, "ask_unnamed", name=guess))
     fresh = context_customer(ctx)
+    customers = [customer for customer, _ in people]
+    if people and (fresh is None or fresh.id not in {c.id for c in customers}):
+        if fresh is None and len(people) == 1:
+            return Resolved(customer=customers[0], person=people[0][1])
+        return Resolved(ask=ask(ctx, ([fresh] if fresh is not None else []) + customers[:4], None,
+                                "which_customer_note"))
     if fresh is not None:
         return Resolved(customer=fresh, from_context=True)
     return Resolved(ask=ask(ctx, recent_customers(ctx), None, "which_customer_note"))
+
+
+def customers_of_person(ctx: Ctx, name: str | None) -> list[tuple[Customer, str]]:
+    """The customers where a contact of that name works, by full name or first name ("maria's
+    phone is …" is about Maria Lopez of Globex), each with the contact's name as stored."""
+    if not name or not name.strip() or ctx.team.id is None:
+        return []
+    key = name.strip().casefold()
+    first: dict[int, str] = {}
+    for hit in contacts_named(ctx.session, ctx.team.id, [name.strip()]):
+        if hit.name.casefold() == key or hit.name.casefold().split()[0] == key:
+            first.setdefault(hit.customer_id, hit.name)
+    out = []
+    for customer_id, person in list(first.items())[:5]:
+        customer = ctx.session.get(Customer, customer_id)
+        if customer is not None and customer.team_id == ctx.team.id:
+            out.append((customer, person))
+    return out
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two forms of one name ("Ольги", "Ольга"): the same first four letters."""
+    a, b = a.strip().casefold(), b.strip().casefold()
+    return bool(a and b) and (a == b or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]))
 
 
 def close_customers(ctx: Ctx, name: str) -> list[Customer]:

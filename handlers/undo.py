@@ -27,13 +27,19 @@ async def handle_undo(parse: Parse, ctx: Ctx) -> Reply:
     if note is None:
         return _not_yours(ctx, note_id) or Reply(text=t(ctx.lang, "nothing_to_undo"), lang=ctx.lang)
     customer = ctx.session.get(Customer, note.customer_id) if note.customer_id else None
-    name = customer.name if customer else "?"
+    name = customer.name if customer else _quoted(note.text)
+    plain = "" if customer else "_plain"      # a change about no customer (a team setting): its words
     if note.undone_at is not None:
-        return Reply(text=t(ctx.lang, "already_undone", customer=name), lang=ctx.lang)
+        return Reply(text=t(ctx.lang, "already_undone" + plain, customer=name), lang=ctx.lang)
     outcome = revert(ctx.session, note, ctx.now)
     if outcome.blocker is not None:
         return Reply(text=refusal(ctx, name, outcome.blocker), lang=ctx.lang)
-    return Reply(text=t(ctx.lang, "undone", customer=name, count=outcome.writes), lang=ctx.lang, wrote=True)
+    return Reply(text=t(ctx.lang, "undone" + plain, customer=name, count=outcome.writes), lang=ctx.lang, wrote=True)
+
+
+def _quoted(text: str | None, width: int = 60) -> str:
+    words = " ".join((text or "").split())
+    return "“" + (words if len(words) <= width else words[:width - 1].rstrip() + "…") + "”"
 
 
 def refusal(ctx: Ctx, customer: str, blocker: Blocker) -> str:

@@ -25,7 +25,8 @@ class Person:
 _ZH_ROLES = one_of(zh.ROLES)
 _ZH_TITLES = "|".join(zh.TITLES)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_PHONE = re.compile(r"(?<![\w.])(?:(?:\+\d{1,3}|8(?=[\s-]?\(\d))[\s-]?)?(?:\(\d{2,5}\)[\s-]?)?\d{2,4}(?:[\s-]\d{2,4}){1,4}(?!\w|\.\d)|(?<!\d)\+?\d{10,13}(?!\d)")
+_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+")
+_PHONE = re.compile(r"(?<![\w.])(?:(?:\+\d{1,3}|8(?=[\s-]?\(\d))[\s-]?)?(?:\(\d{2,5}\)[\s-]?)?\d{2,4}(?:[\s-]\d{2,6}){1,4}(?!\w|\.\d)|(?<!\d)\+?\d{10,13}(?!\d)")
 
 
 def english(text: str, taken: tuple[int, int]) -> Person:
@@ -329,6 +330,8 @@ def extract(text: str, lang: str, taken: tuple[int, int] = (-1, -1)) -> Person:
     scrubbed = _EMAIL.sub(" ", text)
     for m in _PHONE.finditer(scrubbed):
         digits = re.sub(r"\D", "", m.group())
+        if _THOUSANDS.fullmatch(m.group().strip()):
+            continue        # "30 000 000": an amount grouped by thousands, not a phone
         if 7 <= len(digits) <= 15 and not re.fullmatch(r"(?:19|20)\d\d", digits) and not _ISO_DAY.fullmatch(m.group().strip()):
             person.phone = m.group().strip()
             break
