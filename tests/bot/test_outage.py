@@ -65,11 +65,15 @@ async def test_what_arrives_during_a_drain_waits_for_the_next_one(crm, engine, s
 def drop_the_bots_sessions(engine) -> None:
     """The server drops every other session, as a restart would; the bot's pool does not know yet."""
     outside = make_engine(str(engine.url.render_as_string(hide_password=False)))
+    others = "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
     with outside.connect() as admin:
-        admin.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                           "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
+        admin.execute(text("SELECT pg_terminate_backend(pid) " + others))
+        for _ in range(100):        # termination is asynchronous: wait until they are gone, on a busy machine too
+            admin.commit()          # a transaction sees one snapshot of pg_stat_activity: a new one each time
+            if not admin.execute(text("SELECT count(*) " + others)).scalar():
+                break
+            time.sleep(0.05)
     outside.dispose()
-    time.sleep(0.3)
 
 
 @pytest.mark.skipif(not PG_URL, reason="PostgreSQL only: set TEST_DATABASE_URL")
