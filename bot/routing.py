@@ -8,6 +8,7 @@ from handlers.context import Ctx, Pressed
 from handlers.ask import answer, kept_text
 from handlers.erase import ERASE
 from handlers.understanding.asking import asks, erase_name
+from handlers.understanding.chatter import is_chatter
 from handlers.understanding.fixes import is_fix, move, resolved
 from handlers.resolve import save_state, state_of
 from handlers.understanding import understand
@@ -119,6 +120,8 @@ def never_writes(parse: Parse, text: str) -> Parse:
         return Parse(lang=parse.lang, intent=Intent.ERASE, customer=erase)
     if parse.search is not None or parse.setting is not None:   # a look-up or a setting: never logged
         return parse
+    if parse.intent == Intent.LOG and parse.report is None and is_chatter(text, parse):
+        return Parse(lang=parse.lang, intent=Intent.UNKNOWN, problems=["chatter"])
     if parse.intent == Intent.LOG and parse.report is None and asks(text, parse.lang):
         if parse.customer_known or len(parse.customer_candidates) > 1:
             return Parse(lang=parse.lang, intent=Intent.QUERY_CUSTOMER, customer=parse.customer,

@@ -24,6 +24,8 @@ ERASE = "erase"
 async def handle_unknown(parse: Parse, ctx: Ctx) -> Reply:
     """Not understood: say so, record nothing, and show what the bot can do (a report question the
     parser did not place is still answered)."""
+    if "chatter" in parse.problems:
+        return Reply(text=t(ctx.lang, "chatter"), lang=ctx.lang)
     reply = await handle_help(parse, ctx)
     if reply.text == t(ctx.lang, "help") and (ctx.text or "").strip():
         reply.text = t(ctx.lang, "not_understood") + "\n" + reply.text

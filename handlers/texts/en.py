@@ -126,6 +126,7 @@ TEXTS = {
     "fix_no_complaint": "There is no complaint #{n}. Nothing was changed.",
     "fix_already_resolved": "Complaint #{n} is already resolved.",
     "fix_which_customer": "Which customer was it? Name the company, e.g. “wrong customer, it was Initech”. Nothing was changed.",
+    "chatter": "Not recorded: that reads like chat. To record a note, write what happened at a customer.",
     "not_understood": "I didn't understand that, so I recorded nothing.",
     "erase_how": "I don't delete records from chat. To take back your last note, say “undo”. To erase {customer} and its people's data, ask an admin: they can say “delete {customer}” here, or run crmbot forget.",
     "erase_confirm": "Erase {customer}? Its contacts' names, phones and e-mails and the words of its notes are erased for good; its deals stay, anonymised, so reports still add up. This cannot be undone.",

@@ -126,6 +126,7 @@ TEXTS = {
     "fix_no_complaint": "没有 #{n} 号投诉。未做任何修改。",
     "fix_already_resolved": "#{n} 号投诉已经解决了。",
     "fix_which_customer": "是哪个客户？请写公司名称，例如“客户错了，是星辰科技”。未做任何修改。",
+    "chatter": "这条像是闲聊，没有记录。要记录的话，请写下客户那边发生了什么。",
     "not_understood": "我没看懂这条消息，所以什么都没记录。",
     "erase_how": "我不在聊天里删除记录。要撤回你的上一条记录，请说“撤销”。要清除{customer}及其联系人的数据，请找管理员：他们可以在这里说“删除{customer}”，或运行 crmbot forget。",
     "erase_confirm": "要清除{customer}吗？联系人的姓名、电话、邮箱和记录的文字将被永久清除；商机匿名保留，报表照常汇总。此操作无法撤销。",

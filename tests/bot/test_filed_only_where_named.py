@@ -89,3 +89,11 @@ async def test_a_name_in_single_quotes_is_not_the_last_customer(bot, store):
     reply = await bot.say("认识了一家做茶饮的，叫‘云栖茶舍’，老板说想要会员系统，周一约个电话")
     assert _notes_of(store, "星辰科技") == 1
     assert "云栖茶舍" in reply
+
+
+async def test_a_long_russian_note_with_poka_ne_is_no_correction_of_the_last_one(bot, store):
+    await bot.say("Встреча в Ромашке, созвонимся в пятницу")
+    reply = await bot.say("Звонок в Сталь-Профиль — главный инженер Пётр, бюджет пока не определён. "
+                          "Созвонимся в середине декабря.")
+    assert "Исправил" not in reply
+    assert _notes_of(store, "Ромашка") + _notes_of(store, "Ромашке") == 1

@@ -1303,6 +1303,19 @@ ASKING = [
     r"^\W*tell\s+me\b",
     r"^\W*(?:summari[sz]e|show\s+me)\b",
 ]
+CHATTER = [
+    r"\b(?:lol|lmao|lmfao|rofl)\w*",
+    r"\b(?:ha){2,}h?\b",
+    r"\bhehe\w*",
+    r"[😂🤣🤦]",
+    r"\bnothing\s+(?:getting|gets|got)\s+done\b",
+]
+ON_THE_WAY = [
+    r"\b(?:running|running\s+a\s+bit)\s+late\b",
+    r"\bon\s+my\s+way\s+to\b",
+    r"\bomw\b",
+    r"\bstuck\s+in\s+traffic\b",
+]
 ASK_HEDGE = [
     r"i\s+think",
     r"i\s+guess",
