@@ -64,7 +64,7 @@ _WORD = re.compile(r"[\w&][\w&'’.-]*|&")
 _DID = re.compile(r"[a-z]{3,}ed")          # a past-tense verb right after a name opening a note: what the company did
 _ABBREVIATED = "".join(rf"(?<!\b{a})" for a in ("st", "St", "mt", "Mt", "dr", "Dr", "mr", "Mr", "ms", "Ms", "jr", "Jr",
                                                   "ft", "Ft", "mrs", "Mrs"))
-_SEPARATOR = re.compile(r"\s*(?:[,;:!?()\[\]\n]|" + _ABBREVIATED + r"\.(?!\w)|\s[—–-]\s|—|\s-$|\s\+\s)")
+_SEPARATOR = re.compile(r"\s*(?:[,;:!?()\[\]\n]|" + _ABBREVIATED + r"\.(?!\w)|\s[—–-]\s|—|\s-$|\s\+\s|\s@\s)")
 _LY_NAMES = frozenset("family supply italy holly lily ally sally billy valley".split())
 _LEGAL_WORDS = frozenset("inc llc ltd corp co company group holdings partners associates plc gmbh pc".split())
 _CONNECTORS = frozenset(("and", "of", "the", "n", "&", "de", "la", "st.", "st"))
@@ -197,8 +197,11 @@ _LEGAL = re.compile(r"(?<![\w&])((?:[A-Z][\w&'.-]*\s+|&\s+|of\s+|the\s+){0,4}[A-
                     + r")(?![\w])")
 _TYPED = re.compile(r"\b(?i:visited|called|met\s+with|emailed|texted|from|at|with)\s+([^,\n]{1,60}?\s" + en_cues.LEGAL_SUFFIX
                     + r")(?=\W|$)")
-_LEGAL_LOWER = re.compile(r"\b((?:(?!(?:" + "|".join(("got", "with", "at", "from", "to", "the", "on", "about", "for"))
-                          + r")\b)[a-z][\w&'.-]*\s+){1,3}(?:ltd|llc|inc|corp|plc|gmbh)\b\.?)")
+# what a rep did, and "w"/"with": never a word of a company's name ("met w umbrella corp", "visited acme corp")
+_DID_WITH = frozenset("""met meet meeting called call calls visited visit emailed texted phoned pinged messaged spoke
+talked chatted lunch dinner coffee demo demoed signed stopped dropped got""".split())
+_LEGAL_LOWER = re.compile(r"(?<![\w/@-])((?:(?!(?:" + "|".join(sorted(map(re.escape, STOP | _DID_WITH), key=len, reverse=True))
+                          + r")(?:\s|$))[a-z][\w&'.-]*\s+){1,3}(?:ltd|llc|inc|corp|plc|gmbh)\b\.?)")
 _CALLED = re.compile(r"\b(?i:(?:company|place|business|firm|practice|shop|outfit|clinic|restaurant|group|chain|school|"
                      r"one|spot|office|store|startup|agency)\s+(?:called|named|by\s+the\s+name\s+of)|(?<!new\s)company|"
                      r"(?:it's|its|it\s+is|they're|they\s+are)\s+called)"

@@ -217,6 +217,8 @@ def _town_compound(word: str) -> bool:
 
 
 def _fits(name: str, person: str | None, case: str) -> bool:
+    if name.split()[0].lower() in _CASE_OF:
+        return False              # "По Мосхиму:", "Для Стройкомплекта": a preposition opens no name
     words = name.split()
     first = words[0]
     town_adjective = len(words) > 1 and _ADJ.search(first.lower()) is not None   # "Красноярский Завод Кровли"

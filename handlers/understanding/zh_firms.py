@@ -52,8 +52,9 @@ _COUNTED = re.compile(r"^[一二三四五六七八九十两几][一二三四五�
                       r"趟|下|些|直|起|共|定|般|样|切|边|同|旦|路)")
 
 
-# what a dictated note glues before a name: a filler, "新" (a new one), "在" + where ("嗯宜宾三江酒类", "新宁波顺发汽配")
-_GLUED = re.compile(r"^(?:[嗯呃啊哦额]+|那个)+|^新(?=[\u4e00-\u9fff]{4})|^在")
+# what a dictated note glues before a name: a filler, "新" (a new one), "在" + where, "刚从" (just left)
+# ("嗯宜宾三江酒类", "新宁波顺发汽配", "刚从恒锐电气出来")
+_GLUED = re.compile(r"^(?:[嗯呃啊哦额]+|那个)+|^新(?=[\u4e00-\u9fff]{4})|^在|^(?:刚刚?|才)?从(?=[\u4e00-\u9fff]{3})")
 
 
 def _unglued(name: str) -> str:
