@@ -64,6 +64,8 @@ def _answer_pick(data: str, ctx: Ctx, known: Known, lang: Lang) -> Parse | None:
             ctx.lapsed = kept_text(ctx)
             save_state(ctx, pending=None)
         return None
+    if said.again:
+        return Parse(lang=lang, intent=Intent.ASK_AGAIN)
     pending = state.pending
     save_state(ctx, pending=None)
     if said.cancel:

@@ -4,8 +4,9 @@ When the bot is unsure which customer a note means (two customers are close, the
 name a company the bot does not know, or it names none and there is no last note to take one
 from), it records nothing yet: it asks with buttons (the candidates, "new customer X", cancel)
 and keeps the note in the member's chat state. The answer — a button, a number, a customer's
-name or a new name typed — applies the whole note; "cancel" drops it. Any other message lets the
-question lapse, and its reply says the kept note was not recorded.
+name or a new name typed — applies the whole note; "cancel" drops it. A number that is none of the
+choices asks the question again (the note still kept). Any other message lets the question lapse,
+and its reply says the kept note was not recorded.
 """
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ class Answer:
     customer_id: int | None = None
     new_name: str | None = None
     cancel: bool = False
+    again: bool = False                # a number that is none of the choices: ask again
     contact_id: int | None = None      # whose birthday: one of the customer's contacts
     contact_name: str | None = None    # whose birthday: a new contact
 
@@ -66,7 +68,14 @@ def ask(ctx: Ctx, options: Sequence[Customer], new_name: str | None, key: str = 
         choices.append(Choice(label=f"{len(options) + 1}. {label}", data=f"{PICK}:{NEW}"))
     choices.append(Choice(label=t(ctx.lang, "cancel_option"), data=f"{PICK}:{CANCEL}"))
     lines.append(t(ctx.lang, "ask_kept"))
-    return Reply(text="\n".join(lines), lang=ctx.lang, choices=choices)
+    return _kept(state, Reply(text="\n".join(lines), lang=ctx.lang, choices=choices))
+
+
+def _kept(state: ChatState, reply: Reply) -> Reply:
+    """Keep the question as asked with the pending note, so a wrong answer gets it again."""
+    state.pending = {**(state.pending or {}), "question": reply.text,
+                     "choices": [[c.label, c.data] for c in reply.choices]}
+    return reply
 
 
 def ask_whose(ctx: Ctx, customer: Customer | None, new_customer: str | None,
@@ -84,7 +93,7 @@ def ask_whose(ctx: Ctx, customer: Customer | None, new_customer: str | None,
     choices = [Choice(label=f"{i}. {c.name}", data=f"{PICK}:{i}") for i, c in enumerate(contacts, 1)]
     choices.append(Choice(label=t(ctx.lang, "cancel_option"), data=f"{PICK}:{CANCEL}"))
     lines.append(t(ctx.lang, "ask_kept"))
-    return Reply(text="\n".join(lines), lang=ctx.lang, choices=choices)
+    return _kept(state, Reply(text="\n".join(lines), lang=ctx.lang, choices=choices))
 
 
 def recent_customers(ctx: Ctx) -> list[Customer]:
@@ -129,7 +138,7 @@ def answer(ctx: Ctx, data: str, names: Sequence[str], aliases: Mapping[str, str]
             return Answer(customer_id=options[index - 1])
         if index == len(options) + 1 and new_name:
             return Answer(new_name=new_name)
-        return None
+        return None if data or not (options or new_name) else Answer(again=True)
     if data:
         return None
     return _typed(ctx, names, aliases, lang)
@@ -147,8 +156,10 @@ def _whose(ctx: Ctx, data: str, pending: dict, lang: Lang) -> Answer | None:
         return Answer(cancel=True)
     if picked.isdigit():
         index = int(picked)
+        if not 1 <= index <= len(options):
+            return None if data or not options else Answer(again=True)
         return Answer(customer_id=pending.get("customer_id"), new_name=pending.get("new"),
-                      contact_id=options[index - 1]) if 1 <= index <= len(options) else None
+                      contact_id=options[index - 1])
     if data:
         return None
     language = cues(lang)
@@ -228,3 +239,14 @@ async def handle_cancel(parse: Parse, ctx: Ctx) -> Reply:
     save_state(ctx, pending=None)
     erasing = pending.get("kind") == "erase" or ctx.pressed != Pressed()
     return Reply(text=t(ctx.lang, "erase_cancelled" if erasing else "ask_cancelled"), lang=ctx.lang)
+
+
+async def handle_ask_again(parse: Parse, ctx: Ctx) -> Reply:
+    """A number that is none of the question's choices: the question again, the note still kept."""
+    pending = _state(ctx).pending or {}
+    numbered = len(pending.get("options") or []) + (1 if pending.get("kind") == PICK and pending.get("new") else 0)
+    text = t(ctx.lang, "ask_again", last=numbered)
+    if pending.get("question"):
+        text += "\n" + pending["question"]
+    choices = [Choice(label=label, data=data) for label, data in pending.get("choices") or []]
+    return Reply(text=text, lang=ctx.lang, choices=choices)

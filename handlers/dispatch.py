@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Awaitable, Callable
 
-from handlers.ask import handle_cancel
+from handlers.ask import handle_ask_again, handle_cancel
 from handlers.card_scan import handle_card
 from handlers.context import Ctx
 from handlers.correct import handle_correct
@@ -40,6 +40,7 @@ ROUTES: dict[Intent, Handler] = {
     Intent.UNDO: handle_undo,
     Intent.CARD: handle_card,
     Intent.CANCEL: handle_cancel,
+    Intent.ASK_AGAIN: handle_ask_again,
     Intent.ERASE: handle_erase,
     Intent.CORRECT: handle_correct,
     Intent.HELP: handle_help,

@@ -91,6 +91,7 @@ class Intent(StrEnum):
     CORRECT = "correct"        # a correction of the last note, a follow-up moved, a complaint resolved
     MERGE = "merge"                  # "merge Acme Corp into Acme Industries"
     DROP_FOLLOWUP = "drop_followup"  # "delete follow-up 2", or a follow-up's 🗑 button
+    ASK_AGAIN = "ask_again"    # an answer to the bot's question that is none of its choices: the question again
 
 
 CONTRACT_INTENTS: tuple[Intent, ...] = (Intent.LOG, Intent.QUERY_CUSTOMER, Intent.PIPELINE, Intent.FOLLOWUPS,

@@ -16,11 +16,12 @@ from handlers.reply import Reply
 
 
 def render(reply: Reply | None) -> str:
-    """A reply as console lines: the text, buttons as hints, a picture saved to a named file."""
+    """A reply as console lines: the text, every button as a hint (a question's choices too: type its
+    number, the name, or "cancel"), a picture saved to a named file."""
     if reply is None:
         return ""
     lines = [reply.text]
-    buttons = [c.label for c in reply.choices if not c.data.startswith("pick:")]
+    buttons = [c.label for c in reply.choices]
     if buttons:
         lines.append("  " + "  ".join(f"[{label}]" for label in buttons))
     if reply.image:

@@ -106,6 +106,7 @@ TEXTS = {
     "ask_close": "这是{customer}，还是另一家公司{name}？请点按钮，或输入名称或编号：",
     "ask_unnamed": "这条记录好像提到了{name}，我还不认识这家公司。是关于哪个客户的？",
     "ask_whose": "这是{customer}哪位的生日？请点按钮，或输入姓名或编号：",
+    "ask_again": "请回复 1 到 {last} 之间的编号、客户名称，或“取消”。",
     "ask_kept": "在你回答之前我先保留这条记录，暂未记录任何内容。",
     "new_customer_option": "新客户{name}",
     "cancel_option": "取消",
