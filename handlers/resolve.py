@@ -1,6 +1,7 @@
 """Which customer a message is about: named, ambiguous, new, or the one of the last note."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -20,6 +21,9 @@ from handlers.understanding.lex_names import COMMON_WORDS as COMMON
 from handlers.understanding import zh_names
 from handlers.understanding.matching import name_tokens
 from handlers.understanding.matching import match_known, near_miss
+from handlers.understanding.companies import extract
+from handlers.understanding.cues import lexicon
+from handlers.understanding.languages import cues, one_of
 from handlers.understanding.unnamed import company_guess, other_name, strong_name, weakly_named
 
 
@@ -150,7 +154,8 @@ def _resolve_note(parse: Parse, ctx: Ctx) -> Resolved:
             return Resolved(ask=ask(ctx, found, None, "which_customer_note"))
         if len(found) == 1 and not weakly_named(ctx.text, found[0].name, list(names), dict(aliases)):
             other = other_name(ctx.text, parse.lang, found[0].name, list(names), dict(aliases)) \
-                or _written_out(ctx, parse, found[0], names, aliases)
+                or _written_out(ctx, parse, found[0], names, aliases) \
+                or _introduced(ctx, parse, found[0], names, aliases)
             if other and not customers_named(ctx.session, ctx.team.id, other):  # type: ignore[arg-type]
                 return Resolved(ask=ask(ctx, found, other, "ask_close", customer=found[0].name, name=other))
             return Resolved(customer=found[0])
@@ -174,6 +179,22 @@ def _written_out(ctx: Ctx, parse: Parse, customer: Customer, names, aliases) -> 
     if same.name == customer.name and not same.fuzzy:
         return None     # a name written out in full is not a known one it only sounds like ("恒信达" for 鑫达)
     return written
+
+
+def _introduced(ctx: Ctx, parse: Parse, customer: Customer, names, aliases) -> str | None:
+    """A company the note introduces as new or by its name ("叫康瑞得", "a new lead called …") where a
+    known name is only like what it writes (typed or sounding alike, "瑞德森" for "瑞得"): the name as
+    written, to ask about rather than file the note under the look-alike."""
+    match = match_known(ctx.text, names, aliases)
+    if match.name != customer.name or not match.fuzzy or match.start < 0:
+        return None
+    lex = lexicon(parse.lang)
+    named_as = cues(parse.lang).NAMED_AS
+    if not (lex.new_company.search(ctx.text) or (named_as and re.search(one_of(named_as), ctx.text, re.I))):
+        return None
+    blank = ctx.text[:match.start] + " " * (match.end - match.start) + ctx.text[match.end:]
+    written = extract(blank, parse.lang, parse.contact, False)
+    return written or ctx.text[match.start:match.end]
 
 
 def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:

@@ -24,7 +24,7 @@ _ENDING = 3                # letters of a case ending a word may carry past the 
 _JOINED_MIN = 6            # letters of a run-together name at least
 _PLAIN = frozenset("""это так или как там тут где все уже еще ещё они она оно его её ему ним нам вам кто что чем
 при про под над для без был была были быть нет да вот тоже надо было счет кпп акт смс
-кп тз ндс лпр ип ооо оао зао пао ао гд бц тц нг др рф""".split())    # everyday capitals are no initials
+кп тз ндс лпр ип ооо оао зао пао ао гд бц тц нг др рф ндфл мск спб ит фио упд сф дс жд пнр смр""".split())    # everyday capitals are no initials
 
 
 @dataclass

@@ -77,7 +77,7 @@ def other_name(text: str, lang: Lang, customer: str, known: list[str], aliases: 
     return None
 
 
-_ZH_REGISTERED = re.compile("[\u4e00-\u9fff]{2,24}?(?:" + "|".join(zh_cues.LEGAL[:5]) + ")")
+_ZH_REGISTERED = re.compile("(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{2,4}[）)]){2,24}?(?:" + "|".join(zh_cues.LEGAL[:5]) + ")")
 _EN_REGISTERED = re.compile(r"(?<![\w&])((?:[A-Z][\w&'.-]*\s+|&\s+|of\s+){0,4}[A-Z][\w&'.-]*,?\s+"
                             + en_cues.LEGAL_SUFFIX + r")(?!\w)")
 

@@ -97,3 +97,38 @@ async def test_a_long_russian_note_with_poka_ne_is_no_correction_of_the_last_one
                           "Созвонимся в середине декабря.")
     assert "Исправил" not in reply
     assert _notes_of(store, "Ромашка") + _notes_of(store, "Ромашке") == 1
+
+
+async def test_a_proposal_written_kp_is_not_a_customer_with_those_initials(bot, store):
+    store.add_customers("ООО «Клининг Профи»")
+    await bot.say("Встреча в Ромашке, подписали договор")
+    reply = await bot.say("Тольяттиазотмаш — визит. Главный инженер Ерёмин. КП до пт.")
+    assert _notes_of(store, "ООО «Клининг Профи»") == 0
+    assert "Клининг Профи" not in reply
+
+
+async def test_a_company_introduced_by_name_that_only_sounds_like_a_known_one_is_asked_about(bot, store):
+    store.add_customers("瑞德森包装")
+    await bot.say("今天拜访了星辰科技，报价20万")
+    for said in ("园区里一家做医疗耗材的 叫瑞得医疗 刚去看了 说明年上系统 大概30万",
+                 "园区里一家做耗材的 叫瑞得 刚去看了 说明年上系统 大概20万"):
+        reply = await bot.say(said)
+        if not reply.wrote:
+            assert "瑞德森包装" in reply
+            reply = await bot.press("pick:new")
+        assert reply.wrote and _notes_of(store, "瑞德森包装") == 0
+
+
+async def test_a_registered_name_with_its_place_in_brackets_is_not_a_look_alike(bot, store):
+    store.add_customers("昆山立达电子有限公司")
+    await bot.say("今天拜访了星辰科技，报价20万")
+    await bot.say("晚饭跟朋友介绍的一家公司吃了个饭，永利达海运（澳门）有限公司，CEO何先生，想要报价")
+    assert _notes_of(store, "昆山立达电子有限公司") == 0
+
+
+async def test_a_new_lead_called_like_a_known_name_typed_wrong_is_asked_about(bot, store):
+    store.add_customers("Brightwell Dental")
+    await bot.say("Visited Globex, sent quote 42k")
+    reply = await bot.say("new lead called Brightwel Dentistry, they want a demo next week")
+    assert _notes_of(store, "Brightwell Dental") == 0
+    assert not reply.wrote or "Brightwell Dental" not in reply

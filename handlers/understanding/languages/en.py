@@ -1310,6 +1310,7 @@ CHATTER = [
     r"[😂🤣🤦]",
     r"\bnothing\s+(?:getting|gets|got)\s+done\b",
 ]
+NAMED_AS = [r"\b(?:called|named|by\s+the\s+name\s+of)\b"]
 ON_THE_WAY = [
     r"\b(?:running|running\s+a\s+bit)\s+late\b",
     r"\bon\s+my\s+way\s+to\b",
