@@ -18,7 +18,7 @@ from handlers.understanding.dates import day_first
 from handlers.understanding.cues import Clauses, channel, everyone, first_contact, lexicon, only_mentioned, stage
 from handlers.understanding.intents import Signals, classify, command_named, merge_command
 from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_words
-from handlers.understanding.matching import match_known
+from handlers.understanding.matching import match_known, unless_taken_back
 from handlers.understanding.model import Parse, Refusal
 from handlers.understanding.timeline import period, sort_out
 from storage.vocabulary import PERIOD_INTENTS, Channel, Intent, Lang, Stage
@@ -72,7 +72,7 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     work = cleaned.replace("ё", "е").replace("Ё", "Е")       # same length: spans stay valid
     lex = lexicon(lang)
     clauses = Clauses(work, spaced_words=lang != Lang.ZH)
-    match = match_known(cleaned, known, aliases)
+    match = unless_taken_back(cleaned, known, aliases)
     person = people.extract(cleaned, lang, (match.start, match.end))
     parse.contact, parse.contact_role = person.name, person.role
     parse.contact_phone, parse.contact_email = person.phone, person.email

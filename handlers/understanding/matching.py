@@ -21,6 +21,7 @@ from handlers.understanding.index_cache import IndexCache
 from handlers.understanding.word_forms import is_russian, ru_same_word, typed_wrong
 from handlers.understanding.name_index import Index, build
 from handlers.understanding import en_match, ru_match, zh_names
+from handlers.understanding.languages import one_of, registered
 from handlers.understanding.languages import zh as zh_cues
 
 WORD = re.compile(r"[0-9A-Za-zÀ-ɏА-Яа-яЁё]+")
@@ -305,6 +306,38 @@ def match_known(text: str, known: Sequence[str], aliases: Mapping[str, str] | No
     if len(names) > 1:
         return Match(None, names, top[0], top[1], top[5])
     return Match(names[0], [names[0]], top[0], top[1], top[5])
+
+
+_NOT_THIS_REACH = 12   # characters before a mention where the rep's "not" may stand
+
+
+def taken_back(text: str, match: Match) -> bool:
+    """True when the rep takes the matched name back anywhere in the note ("Стройресурс ой это не
+    Стройресурс это Мосхимпром", "不是易联 是云栖", "not Acme, Apex"): the note is not about it."""
+    if not match.name or match.start < 0:
+        return False
+    said = text[match.start:match.end]
+    at = text.find(said)
+    while at >= 0:
+        before = text[max(0, at - _NOT_THIS_REACH):at]
+        if any(re.search(one_of(language.NOT_THIS), before, re.I) for language in registered()
+               if getattr(language, "NOT_THIS", None)):
+            return True
+        at = text.find(said, at + 1)
+    return False
+
+
+def unless_taken_back(text: str, known: Sequence[str], aliases: Mapping[str, str] | None = None) -> Match:
+    """The known customer `text` names, leaving out the ones the rep takes back (see taken_back); spans
+    stay those of `text`."""
+    match = match_known(text, known, aliases)
+    for _ in range(3):
+        if not taken_back(text, match):
+            return match
+        said = text[match.start:match.end]
+        text = text.replace(said, " " * len(said))
+        match = match_known(text, known, aliases)
+    return match
 
 
 NEAR_STEM = 5      # letters a word shares with a Russian name's first word to be that word in another gender

@@ -132,3 +132,23 @@ async def test_a_new_lead_called_like_a_known_name_typed_wrong_is_asked_about(bo
     reply = await bot.say("new lead called Brightwel Dentistry, they want a demo next week")
     assert _notes_of(store, "Brightwell Dental") == 0
     assert not reply.wrote or "Brightwell Dental" not in reply
+
+
+async def test_a_name_the_rep_takes_back_is_not_the_customer(bot, store):
+    store.add_customers("ООО «Стройресурс»", "АО «Мосхимпром»")
+    reply = await bot.say("Стройресурс ой это не Стройресурс это Мосхимпром, Виктор Петрович просит КП на 2 млн")
+    assert reply.wrote and "Мосхимпром" in reply
+    assert _notes_of(store, "ООО «Стройресурс»") == 0 and _notes_of(store, "АО «Мосхимпром»") == 1
+
+
+async def test_a_chinese_name_taken_back_is_not_the_customer(bot, store):
+    store.add_customers("广州易联云计算有限公司", "杭州云栖网络科技有限公司")
+    reply = await bot.say("刚才说错了 不是易联 是云栖 报价发了 50万")
+    assert reply.wrote and _notes_of(store, "杭州云栖网络科技有限公司") == 1
+    assert _notes_of(store, "广州易联云计算有限公司") == 0
+
+
+async def test_an_english_name_taken_back_is_not_the_customer(bot, store):
+    store.add_customers("Harbor Freight Lines", "Harmon Logistics")
+    reply = await bot.say("sent the quote to Harmon Logistics, not Harbor Freight Lines - 18k")
+    assert reply.wrote and _notes_of(store, "Harmon Logistics") == 1 and _notes_of(store, "Harbor Freight Lines") == 0

@@ -1310,6 +1310,7 @@ CHATTER = [
     r"[😂🤣🤦]",
     r"\bnothing\s+(?:getting|gets|got)\s+done\b",
 ]
+NOT_THIS = [r"\bnot\s+(?:the\s+)?$", r"\bisn'?t\s+$", r"\bwasn'?t\s+$"]
 NAMED_AS = [r"\b(?:called|named|by\s+the\s+name\s+of)\b"]
 ON_THE_WAY = [
     r"\b(?:running|running\s+a\s+bit)\s+late\b",

@@ -154,6 +154,7 @@ class Cues(Protocol):
     ASKING: Phrases            # a message asking for information, never a note ("what", "кто", "吗", a "?")
     ASK_HEDGE: Phrases         # a doubt before a question mark, inside a note ("Jen I think?")
     CHATTER: Phrases           # banter, no note unless it holds a fact or an interaction ("lol", "хаха", "哈哈")
+    NOT_THIS: Phrases          # right before a name the rep takes back ("not", "это не", "不是"), at the end
     NAMED_AS: Phrases          # words that introduce a company by its name ("called", "называется", "叫")
     ON_THE_WAY: Phrases        # the rep on the way, nothing happened yet: no note unless it holds a fact ("running late")
     ERASE: Phrases             # "delete X": the customer's name in the group `name`
@@ -174,7 +175,7 @@ OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", 
                       "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "DEAL_SHORTHAND", "FILLERS", "CORRECTION", "NOT_YET",
                       "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "RETRACT", "SOURCE_END",
-                      "ASKED_FOR", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD"})
+                      "ASKED_FOR", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD"})
 # the keys every language's mappings must have
 CHANNEL_NAMES: tuple[str, ...] = tuple(SPOKEN_CHANNELS)
 STAGE_NAMES: tuple[str, ...] = tuple(Stage)

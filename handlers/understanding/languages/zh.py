@@ -1004,6 +1004,7 @@ CHATTER = [
     r"羡慕",
     r"加把劲",
 ]
+NOT_THIS = [r"不是$", r"不是那个$"]
 NAMED_AS = [r"叫做?", r"名叫", r"名为"]
 ON_THE_WAY = [
     r"堵车",
