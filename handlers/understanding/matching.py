@@ -30,6 +30,7 @@ _ZH_TRADE = re.compile("(?:" + "|".join(zh_cues.TRADES) + ")")
 # a name going on past the matched characters into its own trade or legal ending
 _ZH_LONGER = re.compile("[^的了和跟与在是说把被给向从也都就还要会想让签新\\W]{1,3}?(?:" + "|".join(zh_cues.TRADES)
                         + "|" + "|".join(zh_cues.LEGAL) + ")")
+_ZH_BOUNDARY = frozenset("的了们我你他她它这那是把被很都也就还没说吗呢吧啊要会想让跟和与在去从给到见约找问跟叫")
 _NOT_PINYIN = frozenset(w.lower() for w in zh_cues.NOT_PINYIN)
 
 
@@ -144,6 +145,8 @@ def _cjk_scan(text: str, index: Index, exact: bool) -> list[Hit]:
                 starts = [b for k in zh_names.sound_keys(chunk[i:i + 2]) if k in table for b in table[k]]
                 if not starts:
                     continue
+            if sounds is not None and i > 0 and chunk[i - 1] not in _ZH_BOUNDARY:
+                continue       # a name only sounding alike begins where a word does ("美达家纺" holds no "大家乐")
             here = []
             for core, entry in (pair for b in dict.fromkeys(starts) for pair in index.cores_for(b)):
                 n = 2

@@ -65,6 +65,18 @@ def _table(index: Index) -> Parts:
     return table
 
 
+def _after_other_name(text: str, words: list[re.Match], i: int) -> bool:
+    """True when a capitalised word stands right before the tail at `i`: the note writes another name
+    ending alike ("Пекарня Добрый Хлеб" is not Гурьевский Хлеб)."""
+    if i == 0 or text[words[i - 1].end():words[i].start()] != " ":
+        return False
+    before = words[i - 1].group()
+    return before[:1].isupper() and not _SENTENCE_END.search(text[:words[i - 1].start()])
+
+
+_SENTENCE_END = re.compile(r"(?:^|[.!?…]\s*)$")
+
+
 def _joined(name: str, word: str) -> bool:
     """True when `word` is written in `name` as parts run together ("ГрандСтрой"): a compound, no adjective."""
     at = name.lower().replace("ё", "е").find(word)
@@ -112,7 +124,8 @@ def matches(text: str, index: Index) -> list[tuple[int, int, int, float, int, bo
         for tail, entry in table.tails.get(token[:3], ()):
             n = len(tail)
             if i + n <= len(said) and all(_same_word(said[i + j], tail[j]) for j in range(n)) and (
-                    n >= 2 or words[i].group()[:1].isupper() or i == 0 or text[:words[i].start()].strip() == ""):
+                    n >= 2 or words[i].group()[:1].isupper() or i == 0 or text[:words[i].start()].strip() == "") \
+                    and not _after_other_name(text, words, i):
                 found.append((words[i].start(), words[i + n - 1].end(), n, 0.5, entry, True))
         for full, parts, entry in table.joined.get(token[:2], ()):
             if len(parts) >= 2 and _run_together(token, full, parts):

@@ -152,3 +152,23 @@ async def test_an_english_name_taken_back_is_not_the_customer(bot, store):
     store.add_customers("Harbor Freight Lines", "Harmon Logistics")
     reply = await bot.say("sent the quote to Harmon Logistics, not Harbor Freight Lines - 18k")
     assert reply.wrote and _notes_of(store, "Harmon Logistics") == 1 and _notes_of(store, "Harbor Freight Lines") == 0
+
+
+async def test_a_company_with_a_european_legal_form_is_not_the_last_customer(bot, store):
+    await bot.say("Visited Ostrander Steel, sent the quote for $30k")
+    await bot.say("Lunch with Inês Duarte (CFO) of Marítima Lusa SA in Porto, they want a proposal")
+    assert _notes_of(store, "Ostrander Steel") == 1
+
+
+async def test_another_russian_name_ending_alike_is_not_the_known_one(bot, store):
+    store.add_customers("ООО «Тульский Пряник»")
+    await bot.say("Встреча в Ромашке, подписали договор")
+    await bot.say("была в кафе с Ольгой, она директор в Кондитерская Сладкий Пряник, хотят коробки")
+    assert _notes_of(store, "ООО «Тульский Пряник»") == 0
+
+
+async def test_a_chinese_name_only_sounding_alike_inside_another_word_is_not_it(bot, store):
+    store.add_customers("大家乐电器")
+    await bot.say("今天拜访了星辰科技，报价20万")
+    await bot.say("常州美达家纺 上门去了 他们要报价 26万")
+    assert _notes_of(store, "大家乐电器") == 0

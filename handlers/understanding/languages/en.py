@@ -991,7 +991,8 @@ silver royal pacific atlantic central metro urban digital data tech systems solu
 LEGAL_FORMS = frozenset("""
     llc l.l.c inc incorporated ltd limited corp corporation co company gmbh plc llp lp sa ag bv nv srl spa pty oy ab as kk
 """.split())
-LEGAL_SUFFIX = r"(?:Inc|LLC|Ltd|Corp|Co|GmbH|PLC|LLP|Limited|Corporation|Group|Holdings)\.?"
+LEGAL_SUFFIX = (r"(?:Inc|LLC|Ltd|Corp|Co|GmbH|PLC|LLP|Limited|Corporation|Group|Holdings|SA|S\.A|AG|BV|B\.V|NV|N\.V|A/S|AB|"
+                r"Oy|Pty|SAS|SpA|SRL|S\.r\.l|KK)\.?")
 # the department or area a job title names ("ops lead", "IT manager", "head of procurement")
 DEPARTMENTS = [
     r"project",
@@ -1311,7 +1312,7 @@ CHATTER = [
     r"\bnothing\s+(?:getting|gets|got)\s+done\b",
 ]
 NOT_THIS = [r"\bnot\s+(?:the\s+)?$", r"\bisn'?t\s+$", r"\bwasn'?t\s+$"]
-NAMED_AS = [r"\b(?:called|named|by\s+the\s+name\s+of)\b"]
+NAMED_AS = [r"\b(?:called|named|by\s+the\s+name\s+of)\b", r"\b(?i:company|customer|client)\s*:"]
 ON_THE_WAY = [
     r"\b(?:running|running\s+a\s+bit)\s+late\b",
     r"\bon\s+my\s+way\s+to\b",
