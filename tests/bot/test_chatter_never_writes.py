@@ -54,3 +54,9 @@ async def test_chinese_banter_is_not_written_and_a_deal_with_a_laugh_is(bot, sto
 async def test_a_meeting_told_with_a_laugh_is_still_a_note(bot, store):
     reply = await bot.say("ran into Dana from Pinecrest Dental at the gym lol, we talked about their new office")
     assert reply.wrote and "Pinecrest Dental" in reply and store(Note) == 1
+
+
+async def test_a_russian_request_for_a_document_is_no_note(bot, store):
+    store.add_customers("ООО «Хэбэй Стил Рус»")
+    reply = await bot.say("Сформируй, пожалуйста, акт сверки с Хэбэй Стил за октябрь и отправь им на почту")
+    assert not reply.wrote and store(Note) == 0

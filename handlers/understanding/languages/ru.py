@@ -601,7 +601,8 @@ PERIODS = {
 
 QUESTION_START = [r"где", r"что", r"кто", r"какие", r"какой", r"сколько", r"покажи", r"как", r"расскажи"]
 QUESTION: list[str] = []
-CANNOT: list[str] = []
+# requests the bot cannot do (a document, a translation): answered as not understood, never logged
+CANNOT = [r"^\W*(?:сформируй|составь|переведи|создай|посчитай|сгенерируй|распечатай)(?:те)?\b"]
 # a report question about what is done: "итоги ноября" in December is this November's
 LOOKING_BACK = [
     r"\bитог\w*",
