@@ -80,7 +80,7 @@ people employees staff techs workers reps drivers members providers beds rooms f
 STOP_BEFORE = re.compile("(?:" + "|".join(en_cues.MENTIONED_BEFORE) + ")$", re.I)
 _EMAIL = re.compile(r"\S+@\S+")
 _NOT_FIRMS = frozenset("""google linkedin zoom teams facebook instagram yelp whatsapp wechat slack twitter tiktok
-youtube gmail outlook excel thanksgiving christmas xmas easter""".split())
+youtube gmail outlook excel thanksgiving christmas xmas easter fwd fw fwd: mate walk-in walk-ins""".split())
 
 
 @dataclass(frozen=True)

@@ -42,3 +42,10 @@ async def test_a_russian_preposition_opening_a_note_is_not_part_of_the_name(bot,
 async def test_just_left_around_a_chinese_name_is_not_part_of_it(bot, store):
     reply = await bot.say("刚从华远物流出来 王总说下周签 报价15万")
     assert reply.wrote and _names(store) == ["华远物流"]
+
+
+async def test_a_forwarded_message_marker_is_no_customer(bot, store):
+    await bot.say('fwd: "Hi, this is Tom from Cobalt Ridge Movers, we want pricing for 12 trucks"')
+    assert "fwd" not in [n.lower() for n in _names(store)]
+    await bot.say("написал в LinkedIn директору Альтаир-Групп, ответил — давайте созвонимся в среду")
+    assert "LinkedIn" not in _names(store)
