@@ -36,6 +36,7 @@ CANCEL = "cancel"         # the button that drops the kept note
 MAX_NAME_WORDS = 6        # a typed answer longer than this is a new message, not a name
 RECENT = 3                # customers offered when the note names none
 _WORDY = re.compile(r"[^\W_]")
+_NUMBERED_NAME = re.compile(r"[^\W\d_][^\d]*?\s*(?:№|#|No\.?)\s*\d{1,4}")    # "Самарский хлебозавод №5", "Store #24"
 _NUMBER = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
 
 
@@ -141,7 +142,7 @@ def answer(ctx: Ctx, data: str, names: Sequence[str], aliases: Mapping[str, str]
         return None if data or not (options or new_name) else Answer(again=True)
     if data:
         return None
-    return _typed(ctx, names, aliases, lang)
+    return _typed(ctx, names, aliases, lang, new_name)
 
 
 def _whose(ctx: Ctx, data: str, pending: dict, lang: Lang) -> Answer | None:
@@ -175,8 +176,10 @@ def _whose(ctx: Ctx, data: str, pending: dict, lang: Lang) -> Answer | None:
     return Answer(customer_id=pending.get("customer_id"), new_name=pending.get("new"), contact_name=name[:200])
 
 
-def _typed(ctx: Ctx, names: Sequence[str], aliases: Mapping[str, str], lang: Lang) -> Answer | None:
-    """A customer's name typed as the answer: a known one, else a short new name."""
+def _typed(ctx: Ctx, names: Sequence[str], aliases: Mapping[str, str], lang: Lang,
+           offered: str | None = None) -> Answer | None:
+    """A customer's name typed as the answer: a known one, the new name the question offered (even
+    with a number: "Самарский хлебозавод №5"), else a short new name."""
     text = ctx.text.strip()
     language = cues(lang)
     stripped = re.sub(r"^(?:" + one_of(language.ANSWER_LEAD) + r")(?:\s*[:,-]\s*|\s+)", "", text, flags=re.I) \
@@ -186,6 +189,8 @@ def _typed(ctx: Ctx, names: Sequence[str], aliases: Mapping[str, str], lang: Lan
     name = (new.group(1) if new else stripped).strip(" .!\"'“”«»")
     if not name or "?" in name or "？" in name or len(name.split()) > MAX_NAME_WORDS or len(name) > 80:
         return None
+    if offered and " ".join(name.casefold().split()) == " ".join(offered.casefold().split()):
+        return Answer(new_name=offered)
     if not new:
         match = match_known(name, names, aliases)
         rest = name[:match.start] + name[match.end:] if match.start >= 0 else name
@@ -194,7 +199,8 @@ def _typed(ctx: Ctx, names: Sequence[str], aliases: Mapping[str, str], lang: Lan
                 col(Customer.team_id) == ctx.team.id, col(Customer.name) == match.name)).scalars().first()
             if found is not None:
                 return Answer(customer_id=found.id)
-        if any(ch.isdigit() for ch in name) or not _just_a_name(name, ctx, names, aliases):
+        if (any(ch.isdigit() for ch in name) and not _NUMBERED_NAME.fullmatch(name)) \
+                or not _just_a_name(name, ctx, names, aliases):
             return None
     return Answer(new_name=name[:300])
 

@@ -51,3 +51,14 @@ async def test_a_chinese_wrong_number_asks_again_and_a_right_one_applies_the_not
     assert not again.wrote and "1 到" in again and _pending(store) and store(Note) == 1
     done = await bot.say("2")
     assert done.wrote and "华彩集团" in done and store(Note) == 2
+
+
+async def test_a_new_name_with_its_number_typed_as_the_answer_applies_the_note(bot, store, clock):
+    await bot.say("Встреча в Ромашке, подписали договор")
+    clock.advance(hours=3)  # the last note is no longer fresh
+    reply = await bot.say("попросили КП на 200 тыс, перезвоню в пятницу")
+    assert not reply.wrote
+    done = await bot.say("Хлебозавод №3")
+    assert done.wrote and "Хлебозавод №3" in done
+    [bakery] = store.rows(select(Customer).where(Customer.name == "Хлебозавод №3"))
+    assert store(FollowUp, FollowUp.customer_id == bakery.id) == 1
