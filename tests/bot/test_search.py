@@ -146,3 +146,13 @@ def test_what_is_no_look_up(text):
 def clock_now():
     from datetime import datetime
     return datetime(2026, 11, 25, 10, 0)
+
+
+@pytest.mark.parametrize("text", [
+    "Был в Кедровом Бору, телефон скину потом",
+    "Кедровый Бор: прайс на почту сегодня утром отправил",
+    "звонил в Кедровый Бор, телефон плюс семь девятьсот шестнадцать ноль ноль",
+])
+async def test_a_russian_note_mentioning_a_phone_or_mail_is_a_note_not_a_look_up(bot, text):
+    reply = await bot.say(text)
+    assert reply.wrote and "Кедров" in reply.text, reply.text

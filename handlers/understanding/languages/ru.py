@@ -1164,8 +1164,13 @@ PERSON_BACK = [r"\b(?:е[её]|его|она|он|у\s+не[её]|у\s+него|
 # -- search: a contact by name or phone, customers by a trait --
 
 _PERSON = r"(?P<who>[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?)"
+# a person's name after "телефон": capitalised, or written small in the genitive ("ольги", "петрова")
+_NAME_OF = r"(?:(?-i:[А-ЯЁ][а-яё]+)|[а-яё]+[аиыя])"
+_PERSON_OF = r"(?P<who>" + _NAME_OF + r"(?:\s+" + _NAME_OF + r")?)"
 SEARCH_CONTACT = [
-    r"\b(?:телефон|номер|почт[ау]|e-?mail|контакты?|мобильный)\s+(?:у\s+)?" + _PERSON,
+    # the whole message asks: "телефон Ольги", "дай номер петрова?" (not "телефон скину потом", "прайс на почту")
+    r"^\W*(?:а\s+)?(?:(?:дай|скинь|подскажи|напомни|какой|какая|где)\s+)?(?:телефон|номер|почт[ау]|e-?mail|контакты?|"
+    r"мобильный)\s+(?:у\s+)?" + _PERSON_OF + r"\W*$",
     r"^\W*кто\s+так(?:ой|ая|ие)\s+(?P<who>[^\W\d_]+(?:\s+[^\W\d_]+)?)\W*$",
     r"\bкакой\s+(?:телефон|номер)\s+у\s+" + _PERSON,
     r"\bнайди\s+(?:контакт\s+)?" + _PERSON,
