@@ -44,6 +44,19 @@ def stage_named(word: str, team_words: Mapping[str, Stage] | None = None,
     return None
 
 
+def _stage_within(words: str, team_words: Mapping[str, Stage] | None) -> Stage | None:
+    """The open stage a run of words names, read whole or by its longest part that names one: a
+    team's name of several words ("contract review"), with words around it that are none ("please
+    set contract review", "согласование договора на")."""
+    split = words.split()
+    for size in range(len(split), 0, -1):
+        for start in range(len(split) - size, -1, -1):
+            found = stage_named(" ".join(split[start:start + size]), team_words)
+            if found is not None:
+                return found
+    return None
+
+
 def setting_asked(text: str, lang: str, team_words: Mapping[str, Stage] | None = None) -> SettingAsk | None:
     """The setting a message changes, or None. A probability names an open stage (else the message
     is no setting); a stage's name keeps the stage as written when it names none, so the reply
@@ -54,7 +67,7 @@ def setting_asked(text: str, lang: str, team_words: Mapping[str, Stage] | None =
         if m:
             stage = m.groupdict().get("stage")
             if name == "probability":
-                found = stage_named(stage or "", team_words)
+                found = _stage_within(stage or "", team_words)
                 if found is None:
                     continue
                 stage = found.value
@@ -85,11 +98,30 @@ def read_team_stages(parse: Parse, text: str, team_words: Mapping[str, Stage]) -
         settle_setting(parse, text, team_words)
     if parse.setting is None and parse.intent == Intent.LOG and parse.stage is None:
         folded = " ".join(text.split()).casefold()
-        for name in sorted(team_words, key=len, reverse=True):    # the longest name that is there
-            if (name in folded) if _cjk(name) else re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", folded):
+        for name in sorted(team_words, key=len, reverse=True):    # the longest name that is said as a stage
+            if _said_as_stage(name, folded, parse.lang):
                 parse.stage = team_words[name]
                 break
     return parse
+
+
+def _said_as_stage(name: str, folded: str, lang: str) -> bool:
+    """Whether `name` is in the note where a stage is said: after words that put a deal at a stage
+    ("moved to", "进入", "на этап"), before the word "stage" ("the offer stage"), or alone after a
+    colon at the note's end ("Globex: offer"), in the note's language or English; a bare word ("they
+    made us an offer") is no stage."""
+    edge_l, edge_r = ("", "") if _cjk(name) else (r"(?<!\w)", r"(?!\w)")
+    before = [p for module in {cues(lang), cues("en")} for p in module.STAGE_BEFORE]
+    after = [p for module in {cues(lang), cues("en")} for p in module.STAGE_AFTER]
+    said = ("(?:" + "|".join(_edge(p) + f"(?:{p})" for p in before) + r")\s*[«\"“「']?" + re.escape(name) + edge_r
+            + "|" + edge_l + re.escape(name) + r"[»\"”」']?\s*(?:" + "|".join(after) + ")"
+            + r"|[:：—–]\s*[«\"“「']?" + re.escape(name) + r"[»\"”」']?[\s.!。！]*$")   # "Вектор: согласование договора"
+    return re.search(said, folded, _I) is not None
+
+
+def _edge(phrase: str) -> str:
+    """A word boundary before a phrase written with spaces ("at the" is not in "that the")."""
+    return "" if _cjk(phrase[:1]) else r"(?<!\w)"
 
 
 def _cjk(name: str) -> bool:

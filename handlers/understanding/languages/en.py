@@ -1417,7 +1417,20 @@ SEARCH_CUSTOMERS = [
 _QUOTED_STAGE = r"['\"“‘]?(?P<stage>[^'\"“”‘’]+?)['\"”’]?"
 _SET = r"(?:(?:set|change|make|put)\s+)?(?:the\s+|our\s+|team(?:'s)?\s+)?"
 _TO = r"\s*(?:to|=|:|at|is)?\s*"
+_STAGE_WORDS = r"['\"“‘]?(?P<stage>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}?)['\"”’]?"   # a stage: one word or a team's few
 _ALERT_AT = r"[$€£¥₽]?\s*(?P<value>off|\d[\d,]*(?:\.\d+)?\s*[km]?)(?:\s*(?:dollars|usd|eur|euros?|rub|roubles?|cny|yuan))?\W*$"
+
+# a team's own name of a stage is read in a note only where a stage is said: "moved to contract review",
+# "now in contract review", "stage: offer", "the offer stage" (not "they made us an offer")
+STAGE_BEFORE = [
+    r"(?:moved|moving|move|moves|went|gone|goes|go|got|advanced|progressed|pushed|promoted|passed)\s+(?:on\s+|up\s+)?(?:in)?to(?:\s+the)?",
+    r"(?:now|is|are|still|currently|'s|'re)\s+(?:in|at)(?:\s+the)?",
+    r"reached(?:\s+the)?",
+    r"stage(?:\s+is|\s+now)?\s*[:=-]?",
+    r"into(?:\s+the)?",
+    r"at\s+the",
+]
+STAGE_AFTER = [r"stage", r"phase"]
 
 SETTINGS = {
     "quiet_days": [_SET + r"quiet(?:\s+deals?)?\s+(?:days|period|after)" + _TO + r"(?P<value>\d{1,3})(?:\s*days?)?\W*$",
@@ -1426,8 +1439,8 @@ SETTINGS = {
     "touch_days": [_SET + r"default\s+(?:stay|keep)[\s-]in[\s-]touch(?:\s+cadence)?" + r"\s*(?:to|=|:|every)?\s*(?P<value>\d{1,3})\s*days?\b",
                    _SET + r"(?:stay|keep)[\s-]in[\s-]touch\s+default" + r"\s*(?:to|=|:|every)?\s*(?P<value>\d{1,3})\s*days?\b"],
     "currency": [_SET + r"currency" + _TO + r"(?P<value>[^\s.!?]+)\W*$"],
-    "probability": [_SET + r"(?P<stage>[^\W\d_]+)\s+(?:stage\s+)?(?:win\s+)?probability" + _TO + r"(?P<value>\d{1,3})\s*%?\W*$",
-                    _SET + r"(?:win\s+)?probability\s+(?:of|for)\s+(?:the\s+)?(?P<stage>[^\W\d_]+)(?:\s+stage)?" + _TO
+    "probability": [_SET + _STAGE_WORDS + r"\s+(?:stage\s+)?(?:win\s+)?probability" + _TO + r"(?P<value>\d{1,3})\s*%?\W*$",
+                    _SET + r"(?:win\s+)?probability\s+(?:of|for)\s+(?:the\s+)?" + _STAGE_WORDS + r"(?:\s+stage)?" + _TO
                     + r"(?P<value>\d{1,3})\s*%?\W*$"],
     "alert_threshold": [_SET + r"(?:deal\s+|win\s+|manager(?:s'?)?\s+)?alerts?\s+(?:threshold|limit|minimum)" + _TO + _ALERT_AT,
                         _SET + r"(?:deal\s+|win\s+|manager(?:s'?)?\s+)?alerts?\s+(?:threshold|limit|minimum)\s+(?:to|=|:|at|is)"

@@ -141,6 +141,8 @@ class Cues(Protocol):
     # -- team settings an admin changes in chat (handlers/understanding/setting_words.py) --
     SETTINGS: Mapping[str, Phrases]   # a setting (storage.team_settings.Setting) -> phrases with the group `value`
                                       # (and `stage` for a stage's probability or name)
+    STAGE_BEFORE: Phrases      # words right before a team's own stage name that say a deal is at it ("moved to", "进入", "на этап")
+    STAGE_AFTER: Phrases       # words right after one that say so ("stage", "阶段", "этап")
 
     # -- names (every language's are read in every note: handlers/understanding/lex_names.py) --
     LEGAL_FORMS: frozenset[str]               # legal forms written as words ("llc", "ооо"), dropped to compare names
