@@ -20,7 +20,7 @@ from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS, NUMBER_W
 from handlers.understanding.index_cache import IndexCache
 from handlers.understanding.word_forms import is_russian, ru_same_word, typed_wrong
 from handlers.understanding.name_index import Index, build
-from handlers.understanding import en_match, ru_match, zh_names
+from handlers.understanding import en_match, ru_match, translit, zh_names
 from handlers.understanding.languages import one_of, registered
 from handlers.understanding.languages import zh as zh_cues
 
@@ -297,6 +297,8 @@ def match_known(text: str, known: Sequence[str], aliases: Mapping[str, str] | No
         hits = _latin_matches(words, index)
     if not hits and ru_match.is_cyrillic(text):
         hits = ru_match.matches(text, index)      # "ВТО", "по Слободе", "сибцемент": a short form of a name
+    if not hits:
+        hits = translit.matches(text, index)      # "Гринхаус" for Greenhouse, "SmartSoft" for СмартСофт
     if not hits:
         hits = en_match.matches(text, index)      # "HVO", "QH", "h&w": a Latin name by its initials
     if not hits:

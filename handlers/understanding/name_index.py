@@ -22,7 +22,7 @@ class Index:
 
     __slots__ = ("names", "alias_names", "vocab", "tok_ids", "tok_at", "heads", "head_at", "head_entries",
                  "fuzzy_heads", "core_text", "core_at", "core_entries", "bigrams", "bigram_at", "prefixes", "sounds",
-                 "ru_parts", "en_initials")
+                 "ru_parts", "en_initials", "across")
 
     def __init__(self) -> None:
         self.names: Sequence[str] = ()         # the canonical names (entry e < len(names) is names[e])
@@ -44,6 +44,7 @@ class Index:
         self.sounds: object = None             # how the Han cores sound, built when first needed (matching.py)
         self.ru_parts: object = None           # Russian names by initials and parts, built when first needed (ru_match.py)
         self.en_initials: object = None        # Latin names by their initials, built when first needed (en_match.py)
+        self.across: object = None             # names by their consonants, for the other alphabet (translit.py)
 
     def __len__(self) -> int:
         return len(self.tok_at) - 1

@@ -206,6 +206,7 @@ _RU_WORD = r"[А-ЯЁа-яё][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?"
 _RU_AFTER_ROLE = re.compile(r"(?<![\w-])(?:" + _RU_ROLES + r")\s*[,—:-]?\s*(?P<name>(?-i:" + _RU_WORD + r"(?:\s+" + _RU_WORD
                             + r"){0,2}(?:\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)?))", re.I)
 _RU_INITIALS = re.compile(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.")
+_RU_TRADE = re.compile(one_of(ru.TRADE_NOUNS) + r"[а-яё]*$")
 # a first name in lower case as the subject of what happened: "саня позвонил", "роман тянет", "михаил (зам по закупкам)"
 _RU_LOWER_SUBJECT = re.compile(r"(?:^|(?<=[\s,.;:!—-]))(?P<name>[а-яё]{3,})(?=\s*\(|\s+(?:сам\w*\s+)?[а-яё]+(?:л|ла|ли|ит|ет|ят|ут|ют|ат)\b)")
 # a surname as who spoke or acted: "Лебедев обещал ответ", "ковалев хочет скидку", "Горшков ок по цене"
@@ -231,6 +232,8 @@ def _after_role(text: str) -> list[tuple[int, list[str]]]:
         words = m.group("name").split()
         words = [w[:1].upper() + w[1:] if lookup_first(w) or is_patronymic(w[:1].upper() + w[1:]) else w for w in words]
         first = words[0]
+        if len(words) > 1 and _RU_TRADE.match(words[1]):
+            continue            # "директор Обского рыбзавода": the company the role is at, not a person
         if _RU_FOLK_PATRONYMIC.match(first) and not lookup_first(first):
             found.append((m.start("name"), [first]))      # "завхоз михалыч"
             continue
@@ -284,6 +287,9 @@ def russian(text: str, taken: tuple[int, int]) -> Person:
     for m in _RU_NAME.finditer(text):
         words = m.group().split()
         offset = m.start()
+        following = text[m.end():m.end() + 30].split()[:1]
+        if len(words) == 1 and following and _RU_TRADE.match(following[0].strip(",.;:!?")):
+            continue            # "директора Обского рыбзавода": an adjective of the company's name
         # drop leading words that are not names (sentence-initial verbs, customer words)
         while words and not lookup_first(words[0]) and not is_patronymic(words[0]) and not surname_before_first(words):
             preceding = text[max(0, offset - 30):offset]

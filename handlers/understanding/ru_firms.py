@@ -9,14 +9,19 @@ import re
 from handlers.understanding.languages import ru
 from handlers.understanding.ru_names import lookup_first
 
-_NAME = r"([А-ЯЁA-Z][\w-]+(?:\s+[А-ЯЁA-Z][\w-]+){0,2})"
+# a capitalised adjective and the kind of business, in lower case: "директор Обского рыбзавода"
+_ADJ_TRADE = r"[А-ЯЁ][а-яё]+(?:ого|его|ому|ему|ым|им|ой|ей|ую|ый|ий|ая|ое)\s+(?:" + "|".join(ru.TRADE_NOUNS) + r")[а-яё]*(?:\s+№\s?\d+)?"
+_NAME = r"(" + _ADJ_TRADE + r"|[А-ЯЁA-Z][\w-]+(?:\s+[А-ЯЁA-Z][\w-]+){0,2})"
+# a preposition after the verb gives the case itself: "позвонил в Ромашку" is the accusative
+_NO_PREP = r"(?!(?:" + "|".join(["в", "во", "на", "к", "ко", "с", "со", "у", "из", "от", "по", "для", "про", "о", "об"]) + r")\s)"
 _CASE_OF = {"у": "gen", "от": "gen", "из": "gen", "для": "gen", "без": "gen", "до": "gen", "около": "gen",
             "возле": "gen", "кроме": "gen", "после": "gen", "к": "dat", "по": "dat", "с": "ins", "со": "ins",
             "перед": "ins", "между": "ins", "в": "loc", "во": "loc", "о": "loc", "об": "loc", "про": "acc"}
 _PREP = re.compile(r"(?<![\w-])(?i:(" + "|".join(sorted(_CASE_OF, key=len, reverse=True)) + r"))\s+" + _NAME)
 _DATIVE_VERB = re.compile(r"\b(?i:отправил|написал|позвонил|перезвонил|выслал|прислал|передал|ответил|скинул|сообщил|"
                           r"напомнил|предложил|продал|показал|отгрузил|выставил|направил|презентовал)\w*\s+"
-                          r"(?:сегодня\s+|вчера\s+|утром\s+|еще\s+раз\s+)?(?:[а-яё]+\s+|[А-ЯЁ]{2,4}\s+)?" + _NAME)
+                          r"(?:сегодня\s+|вчера\s+|утром\s+|еще\s+раз\s+)?(?:" + _NO_PREP + r"[а-яё]+\s+|[А-ЯЁ]{2,4}\s+)?"
+                          + _NAME)
 # what was sent, then to whom: "КП Криосистемам отправлено", "счёт Вектору выставила"
 _SENT_TO = re.compile(r"(?<![\w-])(?i:кп|капэ|прайс|сч[её]т)\s+" + _NAME + r"(?=\s+[а-яё])")
 _ACCUSATIVE_VERB = re.compile(r"\b(?i:посетил|навестил|набрал|поздравил|проконсультировал|обзвонил)\w*\s+"
@@ -156,6 +161,8 @@ def _plural(words: list[str], case: str) -> str | None:
     return " ".join(out)
 
 
+# a name that is one adjective, declined: "по Каспийской", "у Северного" (not "с Ромашкой", a noun)
+_LONE_ADJ = re.compile(r"(?:ск|цк|н)(?:ого|его|ому|ему|ой|ей|ым|им|ую)$")
 _NOMINATIVE_ADJ = re.compile(r"(?:ый|ий|ая|яя|ое|ее|ые|ие)$")
 _NOMINATIVE_HEAD = re.compile(r"[ая]$")
 
@@ -195,6 +202,8 @@ def nominative(name: str, case: str) -> str:
         return plural
     if _as_written(words, case):
         return name
+    if len(words) == 1 and case != "nom" and len(name) > 5 and _LONE_ADJ.search(name.lower()):
+        return _adjective(name, case)                                 # "по Каспийской": Каспийская
     if len(words) == 2 and not _ADJ.search(words[0].lower()):       # "у Альфа Строя": the last word declines
         return f"{words[0]} {_noun(words[1], case, None)}"
     feminine: bool | None = None
@@ -375,7 +384,7 @@ _FILLERS = frozenset("""так значит короче ээ эээ ну вот
 новые новый новая новенький еще ещё опять снова тоже также""".split())
 
 
-_TRADE = "(?:" + "|".join(ru.TRADE_NOUNS) + r")[а-яё]*"
+_TRADE = "(?:" + "|".join(ru.TRADE_NOUNS) + r")[а-яё]*(?:\s+№\s?\d+)?"
 # a company written in lower case as an adjective and a kind of business, after a preposition or opening the
 # note: "заехал в черняховский мясокомбинат", "из обского рыбзавода", "северный завод металлоконструкций."
 _LOWER_TRADE = re.compile(r"(?:^\W*|(?<![\w-])(?P<prep>в|во|из|у|с|со|на|к|по|директор\w*|владел\w*|технолог\w*|инженер\w*|механик\w*|"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from handlers.understanding.languages import ru as ru_cues
 from handlers.understanding.lex_names import LEGAL_FORMS
 from handlers.understanding.name_index import Index
 
@@ -20,6 +21,10 @@ _PART = re.compile(r"[А-ЯЁ]?[а-яё]+|[А-ЯЁ]+(?![а-яё])|[A-Za-z]+|\d+"
 _ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$")
 _SHORT = re.compile(r"(?<![\w-])(?:[А-ЯЁ]{2,4}(?:-[А-ЯЁ]{1,2})?|[а-яё]{3,4})(?![\w-])")
 _WORD = re.compile(r"[А-Яа-яЁё]+")
+_STEMS = sorted(ru_cues.NAME_STEMS, key=len, reverse=True)
+_STEM_REST = 4             # letters a compound's last part keeps at least after its stems ("монтаж")
+_PLACE_ADJECTIVE = re.compile(r"[сц]к(?:ий|ая|ое|ие|ого|ой|их|ому|ую|им)$")
+_STEM_INITIALS = 3         # initials of a compound's stems at least ("РТЭМ"; "ТП" would be anything)
 _ENDING = 3                # letters of a case ending a word may carry past the name ("Мосхиму", "сибцементе")
 _JOINED_MIN = 6            # letters of a run-together name at least
 _PLAIN = frozenset("""это так или как там тут где все уже еще ещё они она оно его её ему ним нам вам кто что чем
@@ -44,6 +49,21 @@ def _parts(name: str) -> tuple[list[str], list[str]]:
     return [w.lower().replace("ё", "е") for w in words], parts
 
 
+def _stems(part: str) -> list[str]:
+    """A part run together from the usual stems, split at them ("ростехэнергомонтаж" -> рос, тех, энерго,
+    монтаж; "металлоконструкций" -> металло, конструкций); the part alone when it opens with none."""
+    if _PLACE_ADJECTIVE.search(part):
+        return [part]                     # "московский" is Moscow's, not мос·ковский
+    out: list[str] = []
+    rest = part
+    while True:
+        stem = next((s for s in _STEMS if rest.startswith(s) and len(rest) - len(s) >= _STEM_REST), None)
+        if stem is None:
+            return out + [rest] if out else [part]
+        out.append(stem)
+        rest = rest[len(stem):]
+
+
 def _table(index: Index) -> Parts:
     if isinstance(index.ru_parts, Parts):
         return index.ru_parts
@@ -57,6 +77,13 @@ def _table(index: Index) -> Parts:
             continue
         if len(parts) >= 2:
             table.initials.setdefault("".join(p[0] for p in parts), []).append(entry)
+        stems = [s for p in parts for s in _stems(p)]
+        if len(stems) > len(parts) and len(stems) >= _STEM_INITIALS:     # "РТЭМ", "ЕЗМК": by the stems' initials
+            key = "".join(s[0] for s in stems)
+            if entry not in table.initials.get(key, ()):
+                table.initials.setdefault(key, []).append(entry)
+        if len(parts) == 1 and len(stems) >= 2:
+            parts = stems                # "Ураллесэкспорт" is урал·лес·экспорт: "Ураллес" is its beginning
         if len(words) >= 2 and ((_ADJECTIVE.search(words[0]) and not _joined(name, words[0])) or len(words[0]) <= 3):
             tail = tuple(w for w in words[1:])
             table.tails.setdefault(tail[0][:3], []).append((tail, entry))
