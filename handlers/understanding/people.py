@@ -84,8 +84,13 @@ def _zh_name_at(text: str, i: int) -> str | None:
 
 
 _ZH_SURNAMED = re.compile("姓([" + _ZH_SUR + "])")
-_ZH_LATIN = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+)(?:\s([A-Z][a-z]{1,5})(?![\w&]| [A-Z]))?")
-_ZH_LATIN_ROLE = re.compile(r"(?:总监|经理|主管|负责人|联系人|对接人|合伙人|采购|老板|CEO|CTO|CFO|COO|GM|VP|HR)\s?$")
+_ZH_LATIN = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+)(?:\s((?:(?:de|van|der|von|da|di|du|le|la)\s){0,2}[A-Z][a-z]+)"
+                       r"(?![A-Za-z0-9&]| [A-Z])|([" + _ZH_SUR + r"])(?![\u4e00-\u9fff]))?")
+# a title written before a Latin name or a Chinese surname: "Mr. Braun", "Dr. Markus Weber", "Mr. 梁"
+_ZH_HONORIFIC = re.compile(r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s?(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+(?![A-Za-z0-9&]| [A-Z]))?"
+                           r"|[" + _ZH_SUR + r"](?![\u4e00-\u9fff]))")
+_ZH_LATIN_ROLE = re.compile(r"(?:总监|经理|主管|负责人|联系人|对接人|合伙人|创始人|采购|老板|CEO|CTO|CFO|COO|GM|VP|HR"
+                            r"|[Ff]ounder|[Mm]anager|[Dd]irector|[Bb]oss|[Hh]ead)\s?[：:]?\s?$")
 
 
 # after a role: a nickname ("IT主管阿强", "联系人叫小美") or a name with 先生/女士 ("总务铃木先生", "负责人朴先生")
@@ -117,11 +122,17 @@ def _chinese(text: str, taken: tuple[int, int]) -> Person:
             break
     at = found[0] if found else len(text)
     other = [(m.start(), Person(_full_name(text, m))) for m in _ZH_SURNAMED.finditer(text)][:1]   # "老板姓吴": 吴
-    for m in _ZH_LATIN.finditer(text):                  # "跟Michael开了个zoom", "运营总监Vivian"
-        if taken[0] <= m.start() < taken[1]:
+    for m in _ZH_HONORIFIC.finditer(text):
+        if not taken[0] <= m.start() < taken[1]:
+            other.append((m.start(), Person(m.group())))
+            break
+    for m in _ZH_LATIN.finditer(text):                  # "跟Michael开了个zoom", "运营总监Vivian", "Kevin赵"
+        if taken[0] <= m.start() < taken[1] or _ZH_HONORIFIC.match(text, max(0, m.start() - 4)):
             continue
         if m.group(1).lower() in en.FIRST_NAMES or _ZH_LATIN_ROLE.search(text, 0, m.start()):
-            other.append((m.start(), Person(" ".join(w for w in m.groups() if w))))
+            second = m.group(2) if m.group(2) and m.group(2).split()[-1].lower() not in en.FIRM_WORDS else None
+            name = m.group(1) + (" " + second if second else m.group(3) or "")
+            other.append((m.start(), Person(name)))
             break
     best = min(other, key=lambda c: c[0], default=None)
     if best is not None and best[0] < at:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from handlers.understanding import ru_spoken
+from handlers.understanding import ru_spoken, zh_spoken
 from handlers.understanding.languages import cues
 
 _NAME_WORD = r"(?:[A-Z][\w'&.-]*|&|and|of|the|n)"
@@ -58,6 +58,8 @@ def tidy(text: str, lang: str) -> str:
     """The text as it is read: fillers, repeats and corrected names taken out."""
     if lang == "ru":
         return ru_spoken.corrected(text)
+    if lang == "zh":
+        text = zh_spoken.corrected(text)
     filler, mark = _patterns(lang)
     if filler is None and mark is None:
         return text

@@ -853,6 +853,9 @@ EARLIER = [
 # sounds that say nothing when they stand alone ("嗯 那个 华创医疗之前…"); inside a phrase they stay ("美佳那个黄姐")
 FILLERS = [r"嗯+", r"呃+", r"额+", r"啊+", r"哦+", r"那个"]
 CORRECTION: list[str] = []
+# a value corrected on the fly ("26万 改一下 是28万", "周五 不对 周四"): the value after these stands
+RESTATED = [r"不对", r"改一下", r"更正一下", r"更正", r"纠正一下", r"说错了", r"写错了", r"打错了", r"搞错了", r"哦不",
+            r"错了", r"sorry"]
 
 # -- names: people and companies (handlers/understanding/people.py, zh_firms.py, matching.py) --
 
