@@ -59,8 +59,14 @@ def english(text: str, person: str | None, query: bool) -> str | None:
     return _numbered(text, name)
 
 
-_ZH_LATIN = re.compile(r"(?:(?<=公司)|(?<=公司叫)|(?<=叫)|(?<![A-Za-z]))\s*((?:[A-Z][\w&'.-]*)(?:\s[A-Z][\w&'.-]*){0,3})"
+# a Latin name's words: capitalised, "&", and the small words inside Dutch, German or French names
+_LATIN_RUN = r"(?:(?:van|von|de|der|den|du|da|di|le|la)\s){0,2}[A-Z][A-Za-z0-9&'.-]*(?:\s(?:(?:van|der|den|de|von|du|da|di|la|le|of|the|and)\s){0,2}(?:&|[A-Z][A-Za-z0-9&'.-]*)){0,4}"
+_ZH_LATIN = re.compile(r"(?:(?<=公司)|(?<=公司叫)|(?<=叫)|(?<![A-Za-z]))\s*(" + _LATIN_RUN + ")"
                        r"(?=\s*(?:的|（|\(|分公司|\S{2}分公司|\s做))")
+# a Latin name of two words or more introduced by name ("叫 Bloom & Co 花店连锁", "公司：Aurora Dental"), or
+# opening the note before its Chinese ("Van der Berg太仓仓库拜访完毕", "Pacific Crest 那单 谁负责")
+_ZH_LATIN_CALLED = re.compile(r"(?:叫做?|名叫|名为|公司[:：]|客户[:：])\s*(" + _LATIN_RUN + r")(?![A-Za-z])")
+_ZH_LATIN_OPENING = re.compile(r"^\W*(" + _LATIN_RUN + r")(?=\s?[\u4e00-\u9fff])")
 
 
 def _latin_in_chinese(text: str, person: str | None) -> str | None:
@@ -71,6 +77,13 @@ def _latin_in_chinese(text: str, person: str | None) -> str | None:
         if person and (name in person or person in name):
             continue
         if len(words) >= 2 and not _personal(words) or text[max(0, m.start(1) - 3):m.start(1)].strip().endswith(("公司", "叫")):
+            return name
+    for pattern in (_ZH_LATIN_CALLED, _ZH_LATIN_OPENING):
+        called = pattern.search(text)
+        name = called.group(1) if called else ""
+        words = name.split()
+        if len(words) >= 2 and not _personal(words) and not (person and (person in name or name in person)) \
+                and words[0].lower() not in zh_cues.NOT_PINYIN:
             return name
     return None
 
@@ -84,6 +97,9 @@ def chinese(text: str, person: str | None, query: bool) -> str | None:
     if found:
         return found
     for m in _ZH_NAMED.finditer(text):      # "叫啥来着 对 叫云图科技": the first that is a name
+        if text.startswith("的", m.end(1)) and any(zh_names.is_place(m.group(1)[:k]) for k in (2, 3)) \
+                and not zh_firms.trade_end(m.group(1)):
+            continue                        # "新客户 北京三里屯的云朵咖啡": where it is, then its name
         if m.group(1) != person and not zh_names.is_place(m.group(1)) \
                 and zh_firms.named(zh_firms.trimmed(m.group(1)), person, people=False):
             return zh_firms.trimmed(m.group(1))

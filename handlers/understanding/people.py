@@ -49,7 +49,7 @@ _ZH_DEPT = re.compile("([\u4e00-\u9fff]{2}[部处科组室]|[\u4e00-\u9fff]{2}�
 
 _ZH_TIME_WORD = re.compile("明年|明天|今年|今天|下周|下个|上周|后天|昨天|前天|刚才|刚刚|早上|上午|下午|晚上|中午|年后|年前|月底")
 _ZH_JUDGED = re.compile("人[挺很真蛮还不特超]")
-_ZH_FIRM_CALLED = re.compile("(?:客户|公司|一家|一个|厂|店|品牌|企业|机构)[\u4e00-\u9fff]{0,6}?叫做?$")
+_ZH_FIRM_CALLED = re.compile("(?:客户|公司|一家|一个|厂|店|品牌|企业|机构)[\u4e00-\u9fff]{0,6}?\\s*叫做?\\s*$")
 
 
 def _zh_boundary(text: str, i: int) -> bool:
@@ -127,7 +127,8 @@ def _chinese(text: str, taken: tuple[int, int]) -> Person:
             other.append((m.start(), Person(m.group())))
             break
     for m in _ZH_LATIN.finditer(text):                  # "跟Michael开了个zoom", "运营总监Vivian", "Kevin赵"
-        if taken[0] <= m.start() < taken[1] or _ZH_HONORIFIC.match(text, max(0, m.start() - 4)):
+        if taken[0] <= m.start() < taken[1] or _ZH_HONORIFIC.match(text, max(0, m.start() - 4)) \
+                or re.match(r"\s?&", text[m.end():]):              # "Rose & Thorn": a firm's name
             continue
         if m.group(1).lower() in en.FIRST_NAMES or _ZH_LATIN_ROLE.search(text, 0, m.start()):
             second = m.group(2) if m.group(2) and m.group(2).split()[-1].lower() not in en.FIRM_WORDS else None

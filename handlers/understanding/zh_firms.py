@@ -144,6 +144,11 @@ _FILLER = frozenset("嗯 呃 啊 那个 就是 然后 叫什么 叫啥 什么来
 _TRADE_END = re.compile("(?:" + "|".join(sorted(set(zh.TRADES) | set(zh.NAME_TAIL), key=len, reverse=True)) + ")$")
 
 
+def trade_end(name: str) -> bool:
+    """True for a name that ends with a trade word ("绿舟新能源", "鹭岛咖啡"), not a place ("北京三里屯")."""
+    return _TRADE_END.search(name) is not None
+
+
 def _named(part: str, person: str | None, people: bool = True) -> bool:
     """True when a part can be a company's own name: "瓷都陶艺", "小步机器人" (not "电话", "王总");
     with `people`, not a person's name either ("张伟"), where nothing says it is a company."""
@@ -231,14 +236,15 @@ def by_parts(text: str, person: str | None) -> str | None:
     return None
 
 
-_PLACE_OF = re.compile(r"^([\u4e00-\u9fff]{2,4})的(?=[\u4e00-\u9fffA-Za-z]{2,10}$)")
+_PLACE_OF = re.compile(r"^([\u4e00-\u9fff]{2,8})的(?=[\u4e00-\u9fffA-Za-z]{2,10}$)")
 _CONTACT_VERB = re.compile(r"^.*?(?:拜访了?|见了|去了|到了|来到|约了|认识了)(?=[\u4e00-\u9fffA-Za-z]{2,10}$)")
 
 
 def _after_place(part: str) -> str:
     """A part without the place it opens with: "松山湖的达力机器人" -> "达力机器人"."""
     m = _PLACE_OF.match(part)
-    return part[m.end():] if m and is_place(m.group(1)) else part
+    where = m.group(1) if m else ""
+    return part[m.end():] if m and (is_place(where) or len(where) > 4 and is_place(where[:2])) else part
 
 
 _AT = re.compile(r"^(?:刚刚|刚才|今天|上午|下午|早上|晚上|中午)?在([\u4e00-\u9fff]{2,6})$")
