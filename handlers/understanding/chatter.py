@@ -35,6 +35,13 @@ def holds_facts(parse: Parse) -> bool:
                 or parse.refused)
 
 
+def hearsay(text: str) -> bool:
+    """True for someone else's news, which is no note of ours whatever facts it holds: another team's deal
+    ("听说隔壁组签了一家叫‘X’的大单"), a former colleague who moved to a company ("前同事跳到了X当总监").
+    A language lists these as HEARSAY (read where a language has them)."""
+    return _markers("HEARSAY").pattern != "(?:)" and _markers("HEARSAY").search(text) is not None
+
+
 def is_chatter(text: str, parse: Parse) -> bool:
     """True when `text` is banter or the day's news with no fact in it (see the module doc)."""
     if holds_facts(parse):

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Mapping, Sequence
 
 from handlers.understanding import companies, facts, people, spoken
+from handlers.understanding.chatter import hearsay
 from handlers.understanding.amounts import find_amounts, mentions_money_without_number, negative_amounts, pick_amount
 from handlers.understanding.dates import day_first
 from handlers.understanding.cues import Clauses, channel, everyone, first_contact, lexicon, only_mentioned, stage
@@ -147,6 +148,8 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
                       reachable=bool(parse.contact_phone or parse.contact_email), fact=stated.found,
                       customer_first=0 <= match.start <= 2 if match.name else _first(cleaned, parse.customer))
     parse.intent = classify(work, lex, signals)
+    if parse.intent == Intent.LOG and hearsay(work):
+        parse.intent = Intent.UNKNOWN          # "听说隔壁组签了…": someone else's news, no note of ours
     if parse.intent == Intent.LOG:
         parse.stage = first_contact(parse.stage, new_customer)
     if match.name and match.start >= 0 and not _WORDY.search(cleaned[:match.start] + cleaned[match.end:]):

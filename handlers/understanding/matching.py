@@ -30,6 +30,7 @@ _ZH_TRADE = re.compile("(?:" + "|".join(zh_cues.TRADES) + ")")
 # a name going on past the matched characters into its own trade or legal ending
 _ZH_LONGER = re.compile("[^的了和跟与在是说把被给向从也都就还要会想让签新\\W]{1,3}?(?:" + "|".join(zh_cues.TRADES)
                         + "|" + "|".join(zh_cues.LEGAL) + ")")
+_ZH_TRADE_WORDS = frozenset(zh_cues.TRADES)
 _ZH_BOUNDARY = frozenset("的了们我你他她它这那是把被很都也就还没说吗呢吧啊要会想让跟和与在去从给到见约找问跟叫")
 _NOT_PINYIN = frozenset(w.lower() for w in zh_cues.NOT_PINYIN)
 
@@ -157,6 +158,8 @@ def _cjk_scan(text: str, index: Index, exact: bool) -> list[Hit]:
                 if zh_names.is_place(chunk[i:i + n]) or n < len(core) and (
                         _ZH_TRADE.match(chunk, i + n) or _ZH_LONGER.match(chunk, i + n)):
                     continue            # "星辰科技" is not "星辰软件", "东方红贸易" is not "东方电气", "上海" no name
+                if n < len(core) and chunk[i:i + n] in _ZH_TRADE_WORDS:
+                    continue            # "大连丸和精工": a trade word alone is another name's ending, not "精工达"
                 if (entry, i) not in seen:
                     seen.add((entry, i))
                     start = run.start() + i - _place_before(chunk, i, index.canonical(entry))

@@ -1046,6 +1046,12 @@ CHATTER = [
 ]
 NOT_THIS = [r"不是$", r"不是那个$"]
 NAMED_AS = [r"叫做?", r"名叫", r"名为", r"公司[:：]", r"客户[:：]"]
+# someone else's news, no note of ours whatever it holds (handlers/understanding/chatter.py): another team's
+# deal, a former colleague who moved to a company
+HEARSAY = [
+    r"(?:隔壁|别的|其他|另一个|兄弟)(?:组|部门|团队|区域|大区|分公司)[^。！？!?\n]{0,20}?(?:签了|拿下|成交|中标|大单)",
+    r"(?:(?:以前|之前|原来)的同事|前同事|老同事|老同学)[^。！？!?\n]{0,14}?(?:跳槽?到|换到|跳去)",
+]
 ON_THE_WAY = [
     r"堵车",
     r"在路上",
