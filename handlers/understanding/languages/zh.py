@@ -9,7 +9,7 @@ from datetime import date
 
 from handlers.understanding.days import (YEAR, MONTH_END, MONTH_SLASH_DAY, NEXT_MONTH_END, NEXT_MONTH_START, NEXT_WEEK,
                                          NEXT_WEEK_END, TODAY, WEEK_AFTER_NEXT, Resolved, day_of_month, in_days,
-                                         numeric_date, offset, weekday)
+                                         numeric_date, offset, part_of_month, weekday)
 from handlers.understanding.languages.protocol import one_of
 
 CODE = "zh"
@@ -265,6 +265,9 @@ LOG_VERBS = [
     r"记一下",
     r"记录",
     r"认识了",
+    r"预算",                      # "她说明年预算还没批": a fact about the deal
+    r"(?<![A-Za-z])demo(?![A-Za-z])",
+    r"演示",
 ]
 NEGATION = [
     r"(?:没有?|未|不|别|还没)\S{0,2}$",
@@ -776,6 +779,7 @@ THEIRS = [
     r"(?<!我)(?<!我们)说\S{0,10}?(?:招标|采购|上线|投产|开工|换系统|立项)",   # "他说下个月要招标": their plan
     r"(?:之前|以前|前)要?(?:交货|到货|上线|交付|完工)",     # "三月底之前要交货": a deadline, not a next step
     r"要求\S{0,10}(?:上线|交货|到货|完成|交付)",
+    r"(?:预计|估计)\S{0,10}?给(?:我们?)?(?:答复|回复|反馈|结果|消息|回话)",     # "预计12月初给答复": their answer expected
 ]
 THEIRS_NAMED: list[str] = []
 MINE = [r"(?:我们|我)(?:要|会|得|需要|准备|计划|打算|去|再|来)", r"提醒", r"跟进", r"回访", r"催", r"把"]
@@ -804,6 +808,11 @@ def _new_year(m, today: date) -> Resolved:
     return date(today.year + 1, 1, 1), "relative", None
 
 
+# a month by its number ("2月", "十二月"), in the group `mon`
+MONTHS = {**{str(n): n for n in range(1, 13)}, **{f"0{n}": n for n in range(1, 10)},
+          **dict(zip("一二三四五六七八九十", range(1, 11))), "十一": 11, "十二": 12}
+_MONTH_NAMED = r"(?<![0-9一二三四五六七八九十下上本这个])(?P<mon>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
+
 DATES = [
     ("大后天", in_days(3)),
     ("元旦(?!后|以后|之后)", _new_year),
@@ -816,6 +825,9 @@ DATES = [
     ("下(?:个)?" + _WEEK + "(?:底|结束前)", NEXT_WEEK_END),
     ("(?<!一)下下个?" + _WEEK, WEEK_AFTER_NEXT),
     ("下个?" + _WEEK, NEXT_WEEK),
+    (_MONTH_NAMED + "[底末]", part_of_month(MONTHS, "end")),           # "2月底再联系": that month's last day
+    (_MONTH_NAMED + "初", part_of_month(MONTHS, "start")),
+    (_MONTH_NAMED + "中旬?", part_of_month(MONTHS, "middle")),
     ("下个?月[底末]", NEXT_MONTH_END),
     ("(?:这个|本)?月[底末]", MONTH_END),
     ("下个?月初|下个?月(?![0-9" + DIGITS + "])", NEXT_MONTH_START),
