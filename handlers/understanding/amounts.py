@@ -21,6 +21,9 @@ _SIGNS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "�
 _PRE = r"(?P<pre>US\$|HK\$|\$|€|£|¥|₽|(?:USD|EUR|GBP|CNY|RMB|RUB|HKD|JPY)(?=[\s\d]))?\s?"
 _NUM = r"(?P<num>\d{1,3}(?:(?:,|[ \u202f])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _DASH = r"-|–|—"
+# a currency code written first, right after a sentence's end ("签了。HKD 5,200,000" is read "签了.HKD …");
+# a value right after a Chinese word and a colon or full stop is one too ("预算：20万")
+_CODE_FIRST = r"(?:USD|EUR|GBP|CNY|RMB|RUB|HKD|JPY)\s?\d"
 _NEXT_PLACE = re.compile(r"([1-9])(?![\d.,%]|\s?[万千百亿kKwW]|\s?(?:个|台|件|套|人|家|天|月|号|点|年|周|次|%))")
 _LETTER = r"[A-Za-zА-Яа-яЁё]"
 
@@ -46,7 +49,7 @@ class _Money:
                 + "|".join(phrase for phrase, _ in ((p, f) for lang in langs for p, f in lang.MULTIPLIERS)) + "))?")
         post = r"(?P<post>USD|EUR|GBP|CNY|RMB|RUB|HKD|JPY|" + alt("CURRENCY_AFTER") + r"|₽|\$|€|£)?"
         ranges = alt("RANGE_WORDS")
-        self.amount = re.compile(r"(?<![A-Za-z0-9А-Яа-яЁё_./:-])(?<!\d,)" + _PRE + _NUM + muls + r"(?!" + _LETTER + r")\s?"
+        self.amount = re.compile(r"(?:(?<![A-Za-z0-9А-Яа-яЁё_./:-])|(?<=[.:])(?=" + _CODE_FIRST + r")|(?<=[\u4e00-\u9fff][.:]))(?<!\d,)" + _PRE + _NUM + muls + r"(?!" + _LETTER + r")\s?"
                                  + post + r"(?!" + _LETTER + r")", re.I)
         self.range_tail = re.compile(r"\s*(?:" + _DASH + "|~|" + ranges + r")\s*[$€£₽¥]?\s?\d[\d.,]*" + muls
                                      + r"(?!" + _LETTER + r")\s?" + post, re.I)
@@ -59,6 +62,7 @@ class _Money:
         self.to_before = re.compile(r"(?:" + alt("TO_WORDS") + r")\s*$", re.I)
         self.discount_after = re.compile(r"\s*(?:" + alt("DISCOUNT_AFTER") + ")", re.I)
         self.per_unit = re.compile(r"\s*(?:" + alt("PER_UNIT") + ")", re.I)
+        self.per_unit_before = re.compile(r"(?:" + alt("PER_UNIT") + r")\s*[:：]?\s*$", re.I)     # "单价€86,000"
         self.discount_before = re.compile(r"(?:" + alt("DISCOUNT_BEFORE") + r")\s*$", re.I)
         paid = alt("PAID_PART")
         self.paid_before = re.compile(r"(?:" + paid + r")", re.I) if paid else None
@@ -233,7 +237,8 @@ def pick_amount(text: str, amounts: list[Amount]) -> Amount | None:
     usable = [a for a in amounts if not money.discount_after.match(text, a.end)
               and not money.discount_before.search(text[max(0, a.start - 16):a.start])
               and not (money.paid_before is not None and money.paid_before.search(text[max(0, a.start - 16):a.start]))]
-    totals = [a for a in usable if not money.per_unit.match(text, a.end)]
+    totals = [a for a in usable if not money.per_unit.match(text, a.end)
+              and not money.per_unit_before.search(text, max(0, a.start - 12), a.start)]
     usable = totals or usable
     if not usable:
         return None

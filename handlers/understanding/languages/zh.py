@@ -856,6 +856,7 @@ MULTIPLIERS = [
     (r"百万", 10**6),
     (r"千", 1000),
     (r"万", 10**4),
+    (r"[多来余]万", 10**4),                 # "30多万", "30来万": about 300,000
     (r"个?亿", 10**8),
 ]
 BARE_MULTIPLIERS: list[str] = []
@@ -866,9 +867,10 @@ COUNT_WORDS = [r"吨", r"台", r"个", r"件", r"套", r"人", r"家"]
 MONEY_WORDS = [r"金额", r"总价", r"预算", r"报价", r"价格", r"合同额", r"总额"]
 MONEY_LINKS = [r"是", r"为", r"约", r"大概"]
 DISCOUNT_AFTER = [r"折扣", r"优惠"]
-DISCOUNT_BEFORE = [r"折扣", r"优惠", r"降价?了?"]
+DISCOUNT_BEFORE = [r"折扣", r"优惠", r"降价?了?",
+                   r"(?:下调|下浮|让利|让|降|优惠|折扣)\s?[0-9.]+\s?%\s?[（(]?\s?(?:约|大约|大概)?"]     # "下调3%（约¥126,000）"
 PAID_PART = [r"(?:首期|首付|尾|二期|预付|定)款", r"款\S{0,2}到", r"剩下"]
-PER_UNIT = [r"/\s*(?:台|个|件|套)\b", r"每(?:台|个|件|套|吨|人)", r"一(?:台|个|件|套)"]
+PER_UNIT = [r"/\s*(?:台|个|件|套)\b", r"每(?:台|个|件|套|吨|人)", r"一(?:台|个|件|套)", r"单价"]
 BARE_MONEY = [r"万元", r"美元"]
 DEAL_SHORTHAND: list[str] = []       # deal values are written in full here
 
