@@ -39,3 +39,12 @@ def test_a_tiny_fact_on_its_own_is_a_note(text):
 @pytest.mark.parametrize("text", ["恒远预算多少？", "云栖的demo约了吗"])
 def test_the_same_words_in_a_question_are_no_note(text):
     assert understand(text, NOW, KNOWN).intent != "log"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("恒远 预算已列入，董事会12月15日批。下周二我带方案过去", "2026-12-08"),     # their approval, then my step
+    ("云栖第一轮谈判完了。12月9日第二轮", "2026-12-09"),                        # the next round is the next step
+])
+def test_the_writers_next_step_among_other_days(text, day):
+    got = understand(text, NOW, KNOWN).followup_on
+    assert got is not None and got.isoformat() == day
