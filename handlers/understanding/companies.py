@@ -91,9 +91,22 @@ def _latin_in_chinese(text: str, person: str | None) -> str | None:
 _ZH_ASKED = re.compile("|".join(zh_cues.QUESTION) + r"|[?？]")
 
 
+_ZH_BRACKETED_TAIL = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)](?:" + "|".join(zh_cues.LEGAL) + ")")
+
+
 def chinese(text: str, person: str | None, query: bool) -> str | None:
-    """A company named in a Chinese note."""
-    found = zh_firms.quoted(text, person) or _latin_in_chinese(text, person)
+    """A company named in a Chinese note, with the place in brackets and the legal form that follow
+    it as registered ("永利达海运（澳门）有限公司")."""
+    found = _chinese(text, person, query)
+    at = text.find(found) if found else -1
+    tail = _ZH_BRACKETED_TAIL.match(text, at + len(found)) if found and at >= 0 else None
+    if not found or not tail:
+        return found
+    return found + tail.group().replace("(", "（").replace(")", "）")      # registered with full-width brackets
+
+
+def _chinese(text: str, person: str | None, query: bool) -> str | None:
+    found = zh_firms.quoted(text, person) or _latin_in_chinese(text, person) or zh_firms.before_brackets(text, person)
     if found:
         return found
     for m in _ZH_NAMED.finditer(text):      # "叫啥来着 对 叫云图科技": the first that is a name

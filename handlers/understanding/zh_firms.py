@@ -18,7 +18,7 @@ _SUFFIX = re.compile("(?:(?:" + ZH_TRADES + ")+(?:" + ZH_LEGAL + ")?|(?:" + ZH_L
                      "(?!展|会|行业|业|园|局|部|界|圈|类|领域|方面|产品|系统|市场|板块|专业|长)")     # "食品厂长": 食品, then 厂长
 # what may stand right before a company name: a verb of contact, a preposition, a time word
 _CUE = re.compile("(?:厂|工厂|店|机构|品牌|连锁|律所|猎头|货代|代运营|一趟|离开了?|拜访了?|拜会了?|走访了?|去了|去|到了|来到|联系了?|见了|约了|认识了?|问了|找了|签了|签下|拿下了?|"
-                  "给|和|跟|与|同|向|在|是|叫|关于|今天|昨天|前天|上午|下午|晚上|早上|中午|刚才|刚刚|"
+                  "给|和|跟|与|同|向|在|是|叫|听说|谁负责|谁在跟|谁跟|关于|今天|昨天|前天|上午|下午|晚上|早上|中午|刚才|刚刚|"
                   "新客户|客户|公司)$")
 _HAN_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # characters that never sit inside a company name in a note ("的", "了", pronouns, particles)
@@ -81,6 +81,20 @@ def _clean(name: str) -> str | None:
     return name
 
 
+_BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)](?:" + ZH_LEGAL + ")")
+
+
+def before_brackets(text: str, person: str | None = None) -> str | None:
+    """The name before a place in brackets and a legal form, as registered: "拜访了凯德精密（苏州）有限公司"
+    -> "凯德精密" (the caller adds the brackets and the legal form)."""
+    for m in _BRACKETED.finditer(text):
+        start = _start(text, m.start())
+        name = _clean(text[start:m.start()]) if start is not None else None
+        if name and name != person:
+            return name
+    return None
+
+
 def by_ending(text: str, person: str | None = None) -> str | None:
     """The first company written with a trade or legal ending, as written."""
     for m in _SUFFIX.finditer(text):
@@ -133,7 +147,7 @@ _DESCRIBES = re.compile(r"一家|一个|(?:^|[^叫])做.{1,10}的$|的(?:品牌|
 # words a company's own name is not: times, channels, people, doings
 _NOT_NAME = re.compile(r"^(?:今天|昨天|明天|前天|后天|上午|下午|晚上|早上|中午|刚才|刚刚|下周|上周|这周|本周|周[一二三四五六日末]|"
                        r"电话|微信|邮件|邮箱|短信|视频|拜访|陌拜|见面|老板|老总|联系人|负责人|朋友|对方|客户|他们|她们|我们|"
-                       r"新客户|新线索|外贸|报价|要|想|说|加|去|来|约|见|聊|发|打|接|在|是|有|没|不|很|也|都|还|就|先|再|刚)|"
+                       r"新客户|新线索|外贸|报价|要|想|说|加|去|来|约|见|聊|发|打|接|在|是|有|没|不|很|也|都|还|就|先|再|刚|谁)|"
                        r"[了的吗呢吧啊嘛]$|^[0-9]|^[一二两三四五六七八九十几][十百千万亿多来]|电话|微信|邮件|拜访|见面|客户|啥|什么|来着|"
                        r"元旦|春节|过年|[年节][前后]|月[底初]|以后|之后|以前|之前|^(?:一个|一家|这家|那家|这个)|叫$")
 _PERSON = re.compile(r"^[" + "".join(sorted(ZH_SURNAMES)) + r"小老阿](?:" + ZH_TITLES + r"|姐|哥|叔|生|工|[\u4e00-\u9fff]{1,2})$")
@@ -170,7 +184,7 @@ def quoted(text: str, person: str | None) -> str | None:
     return None
 
 
-_OPENING = re.compile(r"^([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?=\s|那个|那边|那家|这家|之前|现在|最近|是|谁|什么|有没有|怎么)")
+_OPENING = re.compile(r"^(?:谁(?:在|还在)?(?:跟进?|负责|对接|做|管)着?)?([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?=\s|那个|那边|那家|这家|之前|现在|最近|是|谁|什么|有没有|怎么)")
 
 
 _DEAL_OF = re.compile(r"(?:^|[\s,.!?;:，。！？；：])[嗯呃啊哦]*(?:那个|这个)?([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:那边)?的(?:合同|单子|订单|项目|尾款|首付款)")

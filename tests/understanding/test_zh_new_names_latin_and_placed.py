@@ -42,3 +42,25 @@ def test_a_chinese_name_begins_after_its_place_and_ends_with_its_trade(text, cus
 @pytest.mark.parametrize("text", ["Peter Lang 说下周来厂里看看", "Anna Berg 今天回邮件了"])
 def test_a_person_opening_the_note_is_no_company(text):
     assert understand(text, NOW, KNOWN).customer is None
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("中午跟一家公司吃了个饭，海晟航运（香港）有限公司，COO陈先生，想做船队管理", "海晟航运（香港）有限公司"),
+    ("拜访了凯德精密（苏州）有限公司 设备部要报价", "凯德精密（苏州）有限公司"),
+    ("南通锦绣家纺 去了 要看样品", "南通锦绣家纺"),
+    ("听说杭州云帆医药在招标 下周去问问", "杭州云帆医药"),
+])
+def test_a_registered_name_is_read_whole(text, customer):
+    assert understand(text, NOW, KNOWN).customer == customer
+
+
+@pytest.mark.parametrize("text, customer", [("谁在跟星河数据那个项目", "星河数据"), ("谁负责蓝鲸物流", "蓝鲸物流")])
+def test_who_follows_a_company_asks_about_that_company(text, customer):
+    p = understand(text, NOW, KNOWN)
+    assert (p.intent, p.customer) == ("query_customer", customer)
+
+
+@pytest.mark.parametrize("text, channel", [("昨天在广交会上跟一家巴西客户聊了 叫Verde Foods", "meeting"),
+                                           ("他们说今年广交会之前要换系统", None)])
+def test_a_named_fair_is_a_meeting_only_when_the_writer_was_there(text, channel):
+    assert understand(text, NOW, KNOWN).channel == channel
