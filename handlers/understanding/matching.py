@@ -210,7 +210,11 @@ def _latin_matches(words: list[re.Match], index: Index) -> list[Hit]:
     if sounds.latin is None:
         latin: dict[str, list[int]] = {}
         for entry in dict.fromkeys(index.core_entries):
-            for spelled in zh_names.spellings(zh_names.parts(index.canonical(entry))[1]):
+            _, core, tail = zh_names.parts(index.canonical(entry))
+            spelled_as = set(zh_names.spellings(core))
+            for k in range(1, len(tail) + 1):    # "yilianyun": the core and its trade words in pinyin, not initials
+                spelled_as |= {s for s in zh_names.spellings(core + tail[:k]) if len(s) > len(core) + k}
+            for spelled in spelled_as:
                 latin.setdefault(spelled, []).append(entry)
         sounds.latin = latin
     return [(w.start(), w.end(), 2, 0.5, entry, True) for w, token in tokens for entry in sounds.latin.get(token, ())]

@@ -101,9 +101,16 @@ _ZH_AFTER_ROLE = re.compile("(?:" + _ZH_ROLES + "|联系人|对接人|负责人|
 _ZH_TAKEN_BACK = re.compile(r"\s*[，,]?\s*(?:哦|噢|啊)?\s*(?:不是|不对|说错了|哦不)[^，。,.!?！？]{0,6}?是?\s*")
 
 
+# a colleague the writer took along ("带着技术小吴去了…"): ours, not the customer's
+_ZH_OURS = re.compile(r"(?:带着|带了|陪着|同事|我们的?)\S{0,3}$")
+
+
 def chinese(text: str, taken: tuple[int, int]) -> Person:
     """Contact in a Chinese note: 刘经理, 王总, 李娜, 对接人是陈静, 老板姓吴, 销售总监Kevin."""
     person = _chinese(text, taken)
+    at = text.find(person.name) if person.name else -1
+    if person.name and at >= 0 and _ZH_OURS.search(text, max(0, at - 6), at):
+        person = _chinese(text[:at] + "某" * len(person.name) + text[at + len(person.name):], taken)
     if person.name:
         at = text.find(person.name)
         back = _ZH_TAKEN_BACK.match(text, at + len(person.name)) if at >= 0 else None

@@ -138,7 +138,7 @@ def sound_keys(bigram: str) -> tuple[str, ...]:
 
 def spellings(core: str) -> set[str]:
     """How a core is written in Latin letters: its pinyin and its initials ("启明" -> "qiming", "qm");
-    a longer core also by the pinyin of its first two characters ("博睿智联" -> "borui")."""
+    a longer core also by the pinyin of its first characters ("博睿智联" -> "borui", "boruizhi")."""
     per_char = [readings(ch) for ch in core]
     if not core or not all(per_char):
         return set()
@@ -146,6 +146,6 @@ def spellings(core: str) -> set[str]:
     for combo in list(product(*per_char))[:_MOST_READINGS]:
         out.add("".join(combo))
         out.add("".join(s[0] for s in combo))
-        if len(combo) > 2:
-            out.add("".join(combo[:2]))
+        for n in range(2, len(combo)):          # "yilian", "yilianyun" for 易联云计算
+            out.add("".join(combo[:n]))
     return out

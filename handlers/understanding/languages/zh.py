@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from handlers.understanding.days import (YEAR, MONTH_END, MONTH_SLASH_DAY, NEXT_MONTH_END, NEXT_MONTH_START, NEXT_WEEK,
-                                         NEXT_WEEK_END, TODAY, WEEK_AFTER_NEXT, Resolved, day_of_month, in_days,
+                                         NEXT_WEEK_END, TODAY, WEEK_AFTER_NEXT, WEEK_END, Resolved, day_of_month, in_days,
                                          numeric_date, offset, part_of_month, weekday)
 from handlers.understanding.languages.protocol import one_of
 
@@ -819,6 +819,9 @@ _MONTH_NAMED = r"(?<![0-9一二三四五六七八九十下上本这个])(?P<mon>
 
 DATES = [
     ("大后天", in_days(3)),
+    (r"(?<![A-Za-z])(?:tomorrow|tmrw|tmr)(?![A-Za-z])", in_days(1)),       # English days in a Chinese note
+    (r"(?<![A-Za-z])this\s?week(?![A-Za-z])", WEEK_END),                   # "合同this week内发过去"
+    (r"(?<![A-Za-z])next\s?week(?![A-Za-z])", NEXT_WEEK),
     ("元旦(?!后|以后|之后)", _new_year),
     (r"(?<![昨前])(?:今天)?(?:上午|中午|下午|晚上|傍晚)(?=\S{0,6}再)", TODAY),
     ("(?<!大)后天", in_days(2)),
