@@ -192,6 +192,8 @@ def planned(text: str, m: re.Match, lex: Lexicon, clauses: Clauses, future: list
     if not future:
         return False
     lo, hi = clauses.span(m.start())
+    if lo > 0 and _day_alone(text, clauses.span(lo - 1), future):
+        lo = clauses.span(lo - 1)[0]            # "恒远 周四 zoom": the day stands alone just before
     if lex.verb_past is not None and not lex.verb_past.search(m.group()) and not lex.verb_past.search(text[lo:hi]) \
             and not everyone().call_outcome.search(text[lo:hi]):
         # a bare noun next to a future day: "в пт встреча", "звонок Вектору 5 дек" is on the agenda
@@ -199,6 +201,16 @@ def planned(text: str, m: re.Match, lex: Lexicon, clauses: Clauses, future: list
     if is_past(text, m, lex):
         return False
     return any(lo <= s < hi and (abs(s - m.end()) < 40 or abs(m.start() - e) < 40) for s, e in future)
+
+
+_ONLY_CLOCK = re.compile(r"[\W\d_]*(?:[上下中早晚]午|早上|晚上|傍晚|点|半|时|[\W\d_])*")
+
+
+def _day_alone(text: str, span: tuple[int, int], future: list[tuple[int, int]]) -> bool:
+    """True when a clause holds only a future day, maybe with its time ("周四下午3点"): a phone's pause
+    then what happens that day."""
+    lo, hi = span
+    return any(lo <= s < hi and _ONLY_CLOCK.fullmatch(text[lo:s] + text[e:hi]) is not None for s, e in future)
 
 
 def asked(text: str, m: re.Match, lex: Lexicon, clauses: Clauses) -> bool:
