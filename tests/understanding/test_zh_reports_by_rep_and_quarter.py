@@ -52,3 +52,21 @@ def test_a_greeting_or_how_to_is_help(text):
 ])
 def test_who_had_a_customer_is_asked_about_that_customer(text, customer):
     assert read(text)[:2] == ("query_customer", customer)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("谈判阶段的还有几个", "pipeline"),
+    ("按阶段看一下", "pipeline"),
+    ("查下我的商机", "pipeline"),
+    ("我这周拜访了哪几家", "activity"),
+    ("本月新增线索多少", "activity"),
+    ("怎么看我的全部客户", "help"),
+    ("可以帮我加个联系人吗", "help"),
+    ("在不在", "help"),
+])
+def test_more_casual_report_and_help_questions(text, intent):
+    assert read(text)[0] == intent
+
+
+def test_a_note_that_names_a_stage_is_still_a_note():
+    assert read("恒远进入谈判阶段了 价格还在磨")[0] == "log"
