@@ -60,7 +60,7 @@ def english(text: str, person: str | None, query: bool) -> str | None:
 
 
 # a Latin name's words: capitalised, "&", and the small words inside Dutch, German or French names
-_LATIN_RUN = r"(?:(?:van|von|de|der|den|du|da|di|le|la)\s){0,2}[A-Z][A-Za-z0-9&'.-]*(?:\s(?:(?:van|der|den|de|von|du|da|di|la|le|of|the|and)\s){0,2}(?:&|[A-Z][A-Za-z0-9&'.-]*)){0,4}"
+_LATIN_RUN = r"(?:(?:van|von|de|der|den|du|da|di|le|la)\s){0,2}[A-ZÀ-Þ][A-Za-zÀ-ÿ0-9&'.-]*(?:\s(?:(?:van|der|den|de|von|du|da|di|la|le|of|the|and)\s){0,2}(?:&|[A-ZÀ-Þ][A-Za-zÀ-ÿ0-9&'.-]*)){0,4}"
 _ZH_LATIN = re.compile(r"(?:(?<=公司)|(?<=公司叫)|(?<=叫)|(?<![A-Za-z]))\s*(" + _LATIN_RUN + ")"
                        r"(?=\s*(?:的|（|\(|分公司|\S{2}分公司|\s做))")
 # a Latin name of two words or more introduced by name ("叫 Bloom & Co 花店连锁", "公司：Aurora Dental"), or

@@ -64,3 +64,14 @@ def test_a_stage_said_in_english_or_by_what_was_done(text, stage):
 @pytest.mark.parametrize("text", ["恒远 NDA已经签了 下周开始对接需求", "云栖 保密协议签好了", "蓉欣说预算还没批 等年后"])
 def test_a_paper_signed_or_a_budget_not_yet_approved_moves_no_deal(text):
     assert read(text)["stage"] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("电话陌拜了一家 杭州金鹏物流 前台说老板出差", {"channel": "call", "customer": "杭州金鹏物流"}),
+    ("今天去 “恒远” 聊了下 设备部要方案", {"channel": "visit"}),
+    ("领英上有个法国公司联系我们 叫Société Générale Logistique 想做代理", {"channel": "message",
+                                                                        "customer": "Société Générale Logistique"}),
+    ("接到一个询价电话 宁波的 利华五金 报价要含税", {"channel": "call", "stage": "lead"}),
+])
+def test_channels_and_names_as_phones_type_them(text, expected):
+    check(text, expected)
