@@ -14,7 +14,7 @@ import re
 from handlers.understanding.amounts import find_amounts
 from handlers.understanding.languages import zh
 
-_MARK = re.compile(r"\s*[，,]?\s*(?:" + "|".join(zh.RESTATED) + r")[，,：:！!\s]*(?:应该是|是|改成|改为|为)?\s*")
+_MARK = re.compile(r"\s*[，,]?\s*(?:[哦噢啊呃额]\s*)?(?:" + "|".join(zh.RESTATED) + r")[，,：:！!\s]*(?:应该是|是|改成|改为|为)?\s*")
 _DAY = re.compile(r"(?:下下?个?|这个?|本|上)?(?:周|星期|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[号日]"
                   r"|(?:下个?|这个?|本)?月(?:初|中旬?|底)|大?后天|明天|下周")
 _STOP = re.compile(r"[。！？!?；;\n]")

@@ -52,3 +52,17 @@ def test_a_name_taken_back_is_still_a_name_not_a_value():
 ])
 def test_a_foreign_contact_keeps_the_whole_name_as_written(text, contact):
     assert understand(text, NOW, KNOWN).contact == contact
+
+
+def test_a_correction_with_a_filler_before_it():
+    assert understand("恒远报价42万 哦不对 是24万", NOW, KNOWN).amount == 240000
+
+
+def test_an_email_pasted_in_is_an_email():
+    p = understand("fwd: 李经理您好，附件是我们的方案和报价，请查收 —— 已发给云栖", NOW, KNOWN)
+    assert (p.channel, p.customer) == ("email", "杭州云栖信息技术有限公司")
+
+
+@pytest.mark.parametrize("text, intent", [("要样品", "log"), ("云栖要样品吗", "query_customer")])
+def test_samples_asked_for_are_a_note_unless_asked_about(text, intent):
+    assert understand(text, NOW, KNOWN).intent == intent

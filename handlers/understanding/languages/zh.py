@@ -274,6 +274,7 @@ LOG_VERBS = [
     r"预算",                      # "她说明年预算还没批": a fact about the deal
     r"(?<![A-Za-z])demo(?![A-Za-z])",
     r"演示",
+    r"样品|寄样|打样",              # "要样品": what they asked for
 ]
 NEGATION = [
     r"(?:没有?|未|不|别|还没)\S{0,2}$",
@@ -514,6 +515,8 @@ CHANNELS = {
         r"(?<![@.A-Za-z0-9_])e-?mail",
         r"发了?(?:个)?邮",
         r"发\S{0,2}邮箱",
+        r"请查收|见附件|附件是",                                                  # an e-mail pasted in
+        r"^\W*(?:fwd?|fw|转发)\s*[:：]\s*['\"‘“]?\s*(?:Hi|Dear|Hello|[\u4e00-\u9fff]{1,4}您好|您好|你好)",
         r"(?<![A-Za-z])cc\s?了|抄送",                                          # "cc 了他们 VP"
     ],
     "message": [
