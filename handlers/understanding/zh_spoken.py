@@ -1,11 +1,9 @@
-"""A Chinese value corrected inside the message, as reps type it: "报价26万 改一下 是28万",
-"周五上门 不对 周四", "15号 说错了 18号". The value after the correction mark stands in place of
-the last value of the same kind before it (an amount for an amount, a day for a day); the mark
-and the first try are no longer read. The note's own text is never changed, only what is read.
-
-A correction is taken only when both values are of one kind and stand in one sentence: "不对"
-after a name ("不对 是云栖") is a name taken back (matching.py), and "不对" with no value after it
-corrects nothing.
+"""Chinese values as read, as reps type them: contract numerals ("肆佰贰拾万元整") as everyday ones; a
+bare day after a full date takes that date's month ("12月18日开标，17号我再确认" reads 12月17号); and a
+value corrected inside the message ("报价26万 改一下 是28万", "周五上门 不对 周四", "15号 说错了 18号"):
+the value after the correction mark stands in place of the last value of the same kind before it (an
+amount for an amount, a day for a day), and the mark and the first try are no longer read. The note's
+own text is never changed, only what is read.
 """
 from __future__ import annotations
 
@@ -41,8 +39,33 @@ def _last_day(text: str, start: int, end: int) -> tuple[int, int] | None:
     return found[-1].span() if found else None
 
 
+# the numerals of contracts and invoices ("人民币肆佰贰拾万元整"), read as everyday ones; a run of two at
+# least, so "收拾" stays a word
+_CAPITAL_RUN = re.compile("[零壹贰叁肆伍陆柒捌玖拾佰仟萬億]{2,}")
+_CAPITALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟萬億", "一二三四五六七八九十百千万亿")
+
+
+_FULL_DATE = re.compile(r"(?<![0-9])(1[0-2]|0?[1-9])月(?:[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]?")
+_BARE_DAY = re.compile(r"(?<![0-9月])(?<!下个月)(?<!下月)(?<!本月)(?<!这个月)([0-9]{1,2})[号日](?![0-9])")
+_CARRY_REACH = 30    # characters a bare day may stand after the full date whose month it takes
+
+
+def _month_carried(text: str) -> str:
+    """A bare day after a full date, with that date's month written in: "12月18日开标，17号确认" ->
+    "12月18日开标，12月17号确认"."""
+    out, at = [], 0
+    for m in _BARE_DAY.finditer(text):
+        full = [d for d in _FULL_DATE.finditer(text, max(0, m.start() - _CARRY_REACH), m.start()) if d.end() <= m.start()]
+        if full:
+            out.append(text[at:m.start()] + full[-1].group(1) + "月")
+            at = m.start()
+    return "".join(out) + text[at:]
+
+
 def corrected(text: str) -> str:
-    """The text with each value corrected on the fly put in place of its first try."""
+    """The text as read: contract numerals as everyday ones, and each value corrected on the fly put in
+    place of its first try."""
+    text = _month_carried(_CAPITAL_RUN.sub(lambda m: m.group().translate(_CAPITALS), text))
     for _ in range(3):
         for m in _MARK.finditer(text):
             start = max(0, m.start() - _REACH)

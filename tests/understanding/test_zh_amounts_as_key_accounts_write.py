@@ -31,3 +31,13 @@ def test_a_deal_value_as_written(text, amount, currency):
 def test_a_reduction_asked_for_is_no_deal_value():
     p = understand("云栖第一轮谈判 对方要求总价下调5%（约¥80,000）", NOW, KNOWN)
     assert p.amount is None
+
+
+def test_contract_numerals_are_read():
+    p = understand("云栖 投标报价人民币叁佰陆拾万元整 下周开标", NOW, KNOWN)
+    assert (p.amount, p.currency) == (3600000, "CNY")
+
+
+def test_a_bare_day_after_a_full_date_is_in_that_month():
+    p = understand("恒远 1月20日开标，19号我再跟采购确认一次", NOW, KNOWN)
+    assert p.followup_on is not None and p.followup_on.isoformat() == "2027-01-19"
