@@ -70,3 +70,13 @@ def test_more_casual_report_and_help_questions(text, intent):
 
 def test_a_note_that_names_a_stage_is_still_a_note():
     assert read("恒远进入谈判阶段了 价格还在磨")[0] == "log"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("恒远拜访记录", "query_customer"),
+    ("云栖 沟通记录发我一下", "query_customer"),
+    ("我们跟恒远合作多久了", "query_customer"),
+    ("本月输了几单", "pipeline"),
+])
+def test_casual_questions_are_never_notes(text, intent):
+    assert read(text)[0] == intent
