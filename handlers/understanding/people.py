@@ -102,7 +102,7 @@ _ZH_TAKEN_BACK = re.compile(r"\s*[，,]?\s*(?:哦|噢|啊)?\s*(?:不是|不对|�
 
 
 # a colleague the writer took along ("带着技术小吴去了…"): ours, not the customer's
-_ZH_OURS = re.compile(r"(?:带着|带了|陪着|同事|我们的?)\S{0,3}$")
+_ZH_OURS = re.compile(r"(?:带着|带了|陪着|同事|我们的?)\S{0,3}$|不是\s*$")      # or a name taken back: "不是易联 是云栖"
 
 
 def chinese(text: str, taken: tuple[int, int]) -> Person:
@@ -179,7 +179,8 @@ def _chinese_written(text: str, taken: tuple[int, int]) -> tuple[int, Person] | 
             continue
         if not titled and is_place(name):
             continue                    # "新，宁波，顺发汽配": a place between commas, not 宁先生
-        if not titled and text[max(0, i - 1):i] in ("", ",", ".", " ", "，", "、", "。") and not judged and not re.match("说|表示|反馈|回复|签|同意|确认|来电|打来|讲|答应|觉得|认为|提到|告诉|的|生日|,|，", after):
+        if not titled and text[max(0, i - 1):i] in ("", ",", ".", " ", "，", "、", "。") and not judged and not re.match("说|表示|反馈|回复|签|同意|确认|来电|打来|讲|答应|觉得|认为|提到|告诉|的|生日|,|，"
+                                                                                       "|回[消电邮微话]|发[了邮微消]|打[了电]|微信|邮件|电话", after):
             continue
         best = (i, name)
         break

@@ -66,3 +66,22 @@ def test_an_email_pasted_in_is_an_email():
 @pytest.mark.parametrize("text, intent", [("要样品", "log"), ("云栖要样品吗", "query_customer")])
 def test_samples_asked_for_are_a_note_unless_asked_about(text, intent):
     assert understand(text, NOW, KNOWN).intent == intent
+
+
+@pytest.mark.parametrize("text, contact", [
+    ("云栖 林涛回电话了 价格可以", "林涛"),
+    ("恒远 孙浩发了邮件 要改条款", "孙浩"),
+    ("云栖 周敏回消息了 下周见面", "周敏"),
+])
+def test_a_full_name_that_answered_is_the_contact(text, contact):
+    assert understand(text, NOW, KNOWN).contact == contact
+
+
+def test_a_name_taken_back_is_no_contact():
+    p = understand("sorry 上条写错了 不是易联 是云栖 的报价发了 ¥80k", NOW, KNOWN)
+    assert (p.customer, p.contact) == ("杭州云栖信息技术有限公司", None)
+
+
+def test_a_task_for_whoever_is_free_is_no_question():
+    p = understand("听说宁波海瑞医药在招标 谁有空去跟一下", NOW, KNOWN)
+    assert (p.intent, p.customer) == ("log", "宁波海瑞医药")
