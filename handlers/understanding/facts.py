@@ -25,6 +25,8 @@ from storage.vocabulary import TOUCH_UNIT_DAYS, LeadSource, LostReason, TouchUni
 
 _I = re.IGNORECASE
 _SENTENCE_END = re.compile(r"[.!?。！？;；\n]")
+# the writer's own step between a close cue and a day ("可能会提前下单 我月底前再跟一次"): the day is the step's
+_WRITER = re.compile(r"(?<![\u4e00-\u9fff])我(?!们)|\bI\b|(?<![\w])я\b")
 _CLAUSE_END = re.compile(r"[.!?。！？;；\n,，、:：]")
 _SOURCE_WINDOW = {"zh": 10}        # characters between "through" and the source's word
 _SOURCE_WINDOW_DEFAULT = 24
@@ -204,7 +206,7 @@ def _close(facts: Facts, text: str, lang: str, today: date, c: _Cues, first_day:
         for start, end in cues_at:
             gap = hit.start - end if end <= hit.start else start - hit.end if hit.end <= start else 0
             lo, hi = min(start, hit.start), max(end, hit.end)
-            if gap <= c.close_window and not _SENTENCE_END.search(text, lo, hi):
+            if gap <= c.close_window and not _SENTENCE_END.search(text, lo, hi) and not _WRITER.search(text, lo, hi):
                 facts.close_on = hit.day
                 facts.spans.append((lo, hi))
                 return

@@ -75,3 +75,9 @@ def test_a_paper_signed_or_a_budget_not_yet_approved_moves_no_deal(text):
 ])
 def test_channels_and_names_as_phones_type_them(text, expected):
     check(text, expected)
+
+
+@pytest.mark.parametrize("text, stage", [("恒远预计月底签约", "negotiation"), ("云栖 争取下周签 金额30万", "negotiation"),
+                                         ("恒远上周签了 预计月底回款", "won")])
+def test_a_signature_expected_is_negotiation_one_made_is_won(text, stage):
+    check(text, {"stage": stage})

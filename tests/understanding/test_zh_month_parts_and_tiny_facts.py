@@ -48,3 +48,12 @@ def test_the_same_words_in_a_question_are_no_note(text):
 def test_the_writers_next_step_among_other_days(text, day):
     got = understand(text, NOW, KNOWN).followup_on
     assert got is not None and got.isoformat() == day
+
+
+def test_the_writers_step_after_their_order_is_the_writers():
+    p = understand("恒远年底冲量 可能会提前下单 我月底前再跟一次", NOW, KNOWN)
+    assert p.followup_on is not None and p.followup_on.isoformat() == "2026-12-31"
+
+
+def test_a_quote_cut_down_and_still_haggled_is_negotiation():
+    assert understand("云栖 报价被砍到40万 我们底价42 还在磨", NOW, KNOWN).stage == "negotiation"

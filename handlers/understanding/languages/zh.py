@@ -657,7 +657,8 @@ STAGES = {
         r"嫌\S{0,6}(?:贵|高)",
         r"(?:觉得|说)\S{0,4}(?:贵|高)",
         r"合同\S{0,3}(?:下周|这周|本周|明天|后天|月底|月初|节后|年后|年前|周[一二三四五六日])",
-        r"(?:降|压)到",
+        r"(?:降|压|砍)到",
+        r"还在磨|磨价格",                                                      # "报价被砍到30万 … 还在磨"
         r"再让|让一点|让点",
         r"账期",
         r"付款方式",
@@ -901,7 +902,8 @@ NOT_YET: list[str] = []
 # a proposal handed over: without one, a quote next to a day ahead is a plan ("商务报价下周提交")
 HANDED_OVER = [r"递交了?", r"已\S{0,2}(?:递交|提交)", r"发了", r"已发", r"发过去了?", r"给了", r"提交了", r"交了", r"报了", r"发出", r"寄了", r"已经发", r"已提交", r"报过去了"]
 # a signature still ahead, whatever was stamped on our side: "我们这边盖完章寄过去了 等他们回签"
-SIGNATURE_AHEAD = [r"等\S{0,6}(?:回签|签字|签章|盖章)", r"待(?:回签|签字|盖章)"]
+SIGNATURE_AHEAD = [r"等\S{0,6}(?:回签|签字|签章|盖章)", r"待(?:回签|签字|盖章)",
+                   r"(?:预计|估计|争取|有望|应该能?|打算)(?:在|于)?[^，。,.；;！!？?\s]{0,8}?签(?!了|完|好|过)"]   # "预计月底签约"
 MENTIONED_BEFORE: list[str] = []
 MENTIONED_AFTER: list[str] = []
 ASIDE: list[str] = []
