@@ -59,9 +59,13 @@ def matched_length(name: str, key: str, n: int) -> int:
     return at
 
 
+_PLACES_RUN = re.compile("(?:" + _PLACE.pattern + "){1,3}")
+
+
 def is_place(text: str) -> bool:
-    """True when `text` is only the name of a place ("上海", "白云区")."""
-    return _PLACE.fullmatch(text) is not None
+    """True when `text` is only the name of a place ("上海", "白云区"), or of a place within a place
+    ("宁波北仑", "苏州工业园区")."""
+    return _PLACES_RUN.fullmatch(text) is not None
 
 
 def _tail_start(core: str, lo: int, keep: int = _MIN_CORE) -> int:

@@ -64,3 +64,12 @@ def test_who_follows_a_company_asks_about_that_company(text, customer):
                                            ("他们说今年广交会之前要换系统", None)])
 def test_a_named_fair_is_a_meeting_only_when_the_writer_was_there(text, channel):
     assert understand(text, NOW, KNOWN).channel == channel
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("下午跑了一家 广州番禺的 顺风国际货代 经理叫Ivy", "顺风国际货代"),
+    ("上周展会认识的 泉州 闽南茶业 陈总 今天打了电话", "闽南茶业"),
+    ("刚从 无锡华光锅炉 出来 设备部要方案", "无锡华光锅炉"),
+])
+def test_a_new_name_after_where_and_how_it_was_met(text, customer):
+    assert understand(text, NOW, KNOWN).customer == customer
