@@ -753,7 +753,7 @@ QUESTION = [
     r"(?<![什怎这那多要])吗(?!啡)",                      # "卓越那边有人跟吗好久没消息了": 吗 asks wherever it stands
     r"(?<!没)啥",
     r"(?<![没叫])什么(?!来着|的都)",
-    r"谁(?!有空)",                 # "谁有空去跟一下": a task for whoever is free, not a question
+    r"谁",
     r"哪(?!怕)",
     r"怎么",
     r"怎样",
