@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from handlers.labels import lost_reason_label, source_label
 from handlers.money_text import cash, money, number, rate_text, short
 from storage.reports import (Activity, Forecast, Funnel, Inquiries, Leaderboard, Losses, Overdue, Period, Pipeline,
                              QuietDeals, Sources, Sums, TopCustomers)
 from storage.vocabulary import SPOKEN_CHANNELS, Channel
+
+StageLabel = Callable[[str], str]   # a stored stage key -> what the table prints for it
 
 LANG = "en"
 TEXT_CHARS = 60
@@ -87,10 +89,11 @@ def _parts_rows(label: str, figures: Sums, undated: Sums | None = None) -> list[
     return rows
 
 
-def pipeline(report: Pipeline) -> str:
+def pipeline(report: Pipeline, stage: StageLabel = str) -> str:
+    """`stage`: a stage's name as the team calls it (the CLI passes the team's names in its language)."""
     rows: list[tuple[str, ...]] = []
     for line in report.stages:
-        rows += _parts_rows(line.stage, line.sums)
+        rows += _parts_rows(stage(line.stage), line.sums)
     rows += _parts_rows("total", report.total, report.undated)
     tables = [Table(f"Pipeline {_span(report.period)}, open deals expected to close in it or undated "
                     f"({report.currency})", ("stage", "currency", "deals", "amount", "weighted", "undated"),
@@ -123,8 +126,8 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value:g}%"
 
 
-def funnel(report: Funnel) -> str:
-    rows = tuple((s.stage, str(s.reached), _pct(s.to_next_pct), _pct(s.to_won_pct),
+def funnel(report: Funnel, stage: StageLabel = str) -> str:
+    rows = tuple((stage(s.stage), str(s.reached), _pct(s.to_next_pct), _pct(s.to_won_pct),
                   "—" if s.avg_days is None else f"{s.avg_days:g}") for s in report.stages)
     notes = [f"Entered: {report.entered} · won {report.won} · lost {report.lost} · open {report.open} · "
              f"win rate {_pct(report.win_rate_pct)}"]
@@ -201,8 +204,8 @@ def top(report: TopCustomers) -> str:
                         frozenset({"#", "revenue", "deals", "share"}), tuple(notes) + money_notes(report.won)))
 
 
-def quiet(report: QuietDeals) -> str:
-    rows = tuple((d.customer, d.stage, cash(d.amount, LANG), d.owner or "—", str(d.days_quiet),
+def quiet(report: QuietDeals, stage: StageLabel = str) -> str:
+    rows = tuple((d.customer, stage(d.stage), cash(d.amount, LANG), d.owner or "—", str(d.days_quiet),
                   d.last_touch.date().isoformat()) for d in report.deals)
     notes = tuple(f"{part.currency}: {part.count} deals, {money(part.minor, part.currency, LANG)}"
                   for part in report.sums.by_currency)

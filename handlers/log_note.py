@@ -23,9 +23,9 @@ from storage.models import Contact, Customer, Deal, FollowUp, Interaction, Stage
 from storage.permissions import Action, check
 from storage.reminders import remind_instant
 from storage.team_settings import CONTACT_TOUCH
+from storage.team_settings import stage_in_use, team_stages
 from storage.vocabulary import CLOSED_STAGES, OPEN_STAGES, Channel, Stage
 
-_ORDER: dict[str, int] = {stage: i for i, stage in enumerate(OPEN_STAGES)}
 
 
 async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
@@ -42,6 +42,7 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
                     if resolved.customer is not None else [])
         return ask_whose(ctx, resolved.customer, resolved.new_name, contacts)
     customer = resolved.customer
+    unused = _stage_in_use(parse, ctx)
     touches_deal = parse.stage or parse.amount is not None or parse.close_on is not None
     deal = open_deal(ctx.session, ctx.team.id, customer.id) \
         if customer is not None and customer.id is not None and ctx.team.id is not None and touches_deal else None
@@ -83,6 +84,9 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
                        member_id=ctx.member.id, note_id=note_id, channel=Channel.NOTE, text=ctx.text[:4000],
                        at=ctx.now)
         lines.append(("interaction", {"channel": "📝"}))
+    if unused is not None and touches_deal:
+        names = StageNames.of(ctx.team.settings)
+        lines.append(("stage_unused", {"stage": names(unused, ctx.lang), "used": names(parse.stage or "", ctx.lang)}))
     lines += [(f"refused.{refused.kind}", {"text": refused.text}) for refused in parse.refused]
 
     save_state(ctx, customer_id=customer.id, customer_at=ctx.now, pending=None,
@@ -171,7 +175,8 @@ def _deal_plan(parse: Parse, ctx: Ctx, deal: Deal | None) -> _DealPlan:
     facts: list[tuple[str, dict]] = []
     if deal is None:
         return _DealPlan(minor, currency, changes, facts)
-    if parse.stage and parse.stage != deal.stage and _moves_forward(deal.stage, parse.stage):
+    if parse.stage and parse.stage != deal.stage and _moves_forward(deal.stage, parse.stage,
+                                                                    team_stages(ctx.team.settings)):
         changes.update(stage=parse.stage, closed_at=ctx.now if parse.stage in CLOSED_STAGES else None)
     if minor is not None and (minor != deal.amount_minor or currency != deal.currency):
         changes.update(amount_minor=minor, currency=currency)
@@ -228,11 +233,25 @@ def _promise(parse: Parse, text: str) -> str:
     return text if len(text) <= 300 else text[:299] + "…"
 
 
-def _moves_forward(old: str, new: str) -> bool:
-    """Open stages only move forward (a revised quote in negotiation stays in negotiation)."""
-    if new in CLOSED_STAGES or old not in _ORDER:
+def _moves_forward(old: str, new: str, used: tuple[Stage, ...]) -> bool:
+    """Open stages only move forward, in the team's order (a revised quote in negotiation stays in
+    negotiation); a deal left at a stage the team switched off counts as the stage it stands for."""
+    if new in CLOSED_STAGES or old not in OPEN_STAGES:
         return True
-    return _ORDER.get(new, 0) > _ORDER[old]
+    order = {stage: i for i, stage in enumerate(used)}
+    return order.get(stage_in_use(new, used), 0) > order[stage_in_use(old, used)]
+
+
+def _stage_in_use(parse: Parse, ctx: Ctx) -> Stage | None:
+    """A note's stage the team has switched off counts as the nearest stage it uses before it
+    (storage.team_settings.stage_in_use); the stage said, when it was switched off, else None."""
+    if not parse.stage or parse.stage not in OPEN_STAGES:
+        return None
+    used = stage_in_use(parse.stage, team_stages(ctx.team.settings))
+    if used == parse.stage:
+        return None
+    said, parse.stage = Stage(parse.stage), used
+    return said
 
 
 def _reply(ctx: Ctx, customer: Customer, note_id: int, lines: list[tuple[str, dict]],

@@ -11,8 +11,11 @@ from handlers.texts import t
 from handlers.understanding.model import Parse
 from storage.members import roster
 from storage.permissions import Action, Actor, check, roles_for
-from storage.team_settings import Setting, SettingError, change
-from storage.vocabulary import Stage
+from handlers.understanding.setting_words import stage_list, stage_named
+from storage.team_settings import Setting, SettingError, change, deals_held, switched_off, team_stages
+from storage.vocabulary import OPEN_STAGES, Stage
+
+STAGE_SETTINGS = (Setting.STAGES, Setting.STAGE_OFF, Setting.STAGE_ON)
 
 
 async def handle_setting(parse: Parse, ctx: Ctx) -> Reply:
@@ -35,11 +38,20 @@ async def handle_setting(parse: Parse, ctx: Ctx) -> Reply:
             return Reply(text=refused, lang=ctx.lang)
         if value.strip("'\"“”‘’«»「」 ").casefold() == BOTS(asked.stage or "", ctx.lang).casefold():
             value = ""                              # the bot's own name again: the team's is dropped
+    if setting in STAGE_SETTINGS:
+        value, refused = _stage_keys(ctx, names, setting, asked.value, asked.stage)
+        if refused:
+            return Reply(text=refused, lang=ctx.lang)
     try:
         changed = change(ctx.team, setting, value, asked.stage, ctx.lang)
     except SettingError as exc:
         return Reply(text=t(ctx.lang, f"settings_bad.{exc.reason}", value=asked.value), lang=ctx.lang)
     shown = changed.shown or BOTS(asked.stage or "", ctx.lang)     # a stage's name dropped: the bot's again
+    if setting in STAGE_SETTINGS:
+        busy = _busy(ctx, names, switched_off(ctx.team.settings, changed.settings))
+        if busy:
+            return Reply(text=busy, lang=ctx.lang)
+        shown = " → ".join(names(stage, ctx.lang) for stage in team_stages(changed.settings))
     if setting == Setting.ALERT_THRESHOLD and shown == "off":
         shown = t(ctx.lang, "setting_off")
     journal = journal_of(ctx)
@@ -62,6 +74,39 @@ def _stage_name_refused(ctx: Ctx, names: StageNames, stage: str | None, value: s
     other = names.clash(stage, ctx.lang, value.strip("'\"“”‘’«»「」 "))
     if other is not None:
         return t(ctx.lang, "settings_bad.name_taken", value=value, stage=names(other, ctx.lang))
+    return None
+
+
+def _stage_keys(ctx: Ctx, names: StageNames, setting: Setting, value: str,
+                stage: str | None) -> tuple[str, str | None]:
+    """The stage keys a message names ("lead, offer, negotiation" by any of their names), or why not:
+    a word that is no open stage, or one stage named twice."""
+    if setting != Setting.STAGES:
+        if stage in OPEN_STAGES:
+            return str(stage), None
+        written = [stage or value]
+    else:
+        written = stage_list(value)
+    keys: list[str] = []
+    for word in written:
+        found = stage_named(word, names.words(), OPEN_STAGES)
+        if found is None:
+            return "", t(ctx.lang, "settings_bad.stages_unknown", value=word,
+                         stages=t(ctx.lang, "list_sep").join(names(s, ctx.lang) for s in OPEN_STAGES))
+        if found in keys:
+            return "", t(ctx.lang, "settings_bad.stages_twice", value=word)
+        keys.append(found.value)
+    return ",".join(keys), None
+
+
+def _busy(ctx: Ctx, names: StageNames, off: tuple[Stage, ...]) -> str | None:
+    """Why a stage cannot be switched off: it still holds open deals (which, and how many)."""
+    team_id = ctx.team.id
+    assert team_id is not None
+    for held in deals_held(ctx.session, team_id, off):
+        return t(ctx.lang, "settings_bad.stage_busy", stage=names(held.stage, ctx.lang), n=held.count,
+                 customers=t(ctx.lang, "list_sep").join(held.customers) + (" …" if held.count > len(held.customers)
+                                                                            else ""))
     return None
 
 

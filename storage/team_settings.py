@@ -13,6 +13,11 @@ chat or with `crmbot team set`). They live in `Team.settings` (JSON) and `Team.c
     stage_name      what the team calls a stage in one language (JSON `stage_names`: {stage: {lang: name}}),
                     shown in its replies, reports and reminders and read in its notes; the stored
                     stage stays one of the six canonical values (lead … lost)
+    stages          the open stages the team uses, in the order it works them (JSON `stages`: a list of
+                    lead, qualified, proposal, negotiation); a stage left out is switched off: not listed
+                    in reports, and a note that names it counts it as the nearest stage the team uses
+                    before it (`stage_in_use`). Unset: the four, in the bot's order.
+    stage_off/on    switch one open stage off or back on (the same JSON `stages`)
 
 Values are checked before anything is written: a bad value is refused whole with the reason.
 """
@@ -25,7 +30,10 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any, Mapping
 
-from storage.models import Team
+from sqlalchemy import func, select
+from sqlmodel import col
+
+from storage.models import Customer, Deal, Team
 from storage.vocabulary import OPEN_STAGES, Lang, Stage
 
 DEFAULT_QUIET_DAYS = 14
@@ -45,6 +53,9 @@ class Setting(StrEnum):
     PROBABILITY = "probability"
     ALERT_THRESHOLD = "alert_threshold"
     STAGE_NAME = "stage_name"
+    STAGES = "stages"
+    STAGE_OFF = "stage_off"
+    STAGE_ON = "stage_on"
 
 
 class SettingError(ValueError):
@@ -137,6 +148,107 @@ def stage_names(team_settings: Mapping[str, Any] | None) -> dict[Stage, dict[Lan
     return found
 
 
+def team_stages(team_settings: Mapping[str, Any] | None) -> tuple[Stage, ...]:
+    """The open stages the team uses, in its order: its `stages`, else the four in the bot's order.
+    A list nobody can read (no open stage in it) counts as unset: a typo never hides the pipeline."""
+    raw = (team_settings or {}).get("stages")
+    if isinstance(raw, (list, tuple)):
+        used = tuple(dict.fromkeys(Stage(s) for s in raw if s in OPEN_STAGES))
+        if used:
+            return used
+    return OPEN_STAGES
+
+
+def stage_in_use(stage: str | Stage, used: tuple[Stage, ...]) -> Stage:
+    """The stage a deal at `stage` counts as for a team that uses `used`: itself when the team uses it
+    (or it is won or lost), else the nearest used stage before it in the bot's order, else the team's first."""
+    stage = Stage(stage)
+    if stage in used or stage not in OPEN_STAGES:
+        return stage
+    before = [s for s in OPEN_STAGES[:OPEN_STAGES.index(stage)] if s in used]
+    return before[-1] if before else used[0]
+
+
+def shown_stages(team_settings: Mapping[str, Any] | None, with_deals: Any = ()) -> tuple[Stage, ...]:
+    """The open stages a report lists, in the team's order: the ones it uses, then any switched-off
+    stage that still holds deals (`with_deals`: an imported row, say): money is never hidden."""
+    used = team_stages(team_settings)
+    return used + tuple(s for s in OPEN_STAGES if s not in used and s in set(with_deals))
+
+
+def _stage_list(setting: Setting, value: str) -> tuple[Stage, ...]:
+    """Open stage keys written "lead, proposal, negotiation" (or "lead proposal negotiation"): each once."""
+    words = [w for w in re.split(r"[\s,;>/→]+", str(value).strip().casefold()) if w and w not in ("-", "then")]
+    if not words:
+        raise SettingError(setting, "stages_none")
+    for word in words:
+        if word not in OPEN_STAGES:
+            raise SettingError(setting, "stage")
+    if len(set(words)) != len(words):
+        raise SettingError(setting, "stages_twice")
+    return tuple(Stage(w) for w in words)
+
+
+def _stages(current: dict[str, Any], setting: Setting, value: str) -> str:
+    """Set the team's open stages (their order, and which are off); the list as shown."""
+    used = team_stages(current)
+    if setting == Setting.STAGES:
+        wanted = _stage_list(setting, value)
+    else:
+        stage = str(value).strip().casefold()
+        if stage not in OPEN_STAGES:
+            raise SettingError(setting, "stage")
+        if setting == Setting.STAGE_OFF:
+            wanted = tuple(s for s in used if s != stage)
+            if not wanted:
+                raise SettingError(setting, "stages_none")
+        elif stage in used:
+            wanted = used
+        else:                                  # back in its place in the bot's order, among the others
+            wanted = tuple(s for s in OPEN_STAGES if s in used or s == stage)
+            if used != tuple(s for s in OPEN_STAGES if s in used):        # the team reordered: after its neighbour
+                before = [s for s in OPEN_STAGES[:OPEN_STAGES.index(Stage(stage))] if s in used]
+                at = used.index(before[-1]) + 1 if before else 0
+                wanted = used[:at] + (Stage(stage),) + used[at:]
+    if wanted == OPEN_STAGES:
+        current.pop("stages", None)
+    else:
+        current["stages"] = [str(s) for s in wanted]
+    return ", ".join(wanted)
+
+
+def switched_off(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> tuple[Stage, ...]:
+    """The open stages a change of settings switches off."""
+    now = team_stages(after)
+    return tuple(s for s in team_stages(before) if s not in now)
+
+
+@dataclass(frozen=True)
+class Held:
+    """The open deals a stage still holds: how many, and the first few customers' names."""
+
+    stage: Stage
+    count: int
+    customers: tuple[str, ...]
+
+
+def deals_held(session: Any, team_id: int, stages: tuple[Stage, ...]) -> tuple[Held, ...]:
+    """The stages of `stages` that hold open deals of the team (a stage is switched off only once
+    empty, so no deal is hidden from the pipeline). One grouped count, and names of at most three."""
+    if not stages:
+        return ()
+    counts = session.execute(select(col(Deal.stage), func.count()).where(col(Deal.team_id) == team_id,
+                                                                        col(Deal.stage).in_(stages))
+                             .group_by(col(Deal.stage))).all()
+    held = []
+    for stage, count in sorted(counts, key=lambda row: stages.index(Stage(row[0]))):
+        names = session.execute(select(col(Customer.name)).join(Deal, col(Deal.customer_id) == col(Customer.id))
+                                .where(col(Deal.team_id) == team_id, col(Deal.stage) == stage)
+                                .order_by(col(Customer.name)).limit(3)).scalars().all()
+        held.append(Held(Stage(stage), int(count), tuple(names)))
+    return tuple(held)
+
+
 def _stage_name(current: dict[str, Any], value: str, stage: str | None, lang: str | None) -> str:
     """Set (or, with an empty value, drop) the team's name of `stage` in `lang`; the name as shown."""
     if stage not in tuple(Stage):
@@ -200,6 +312,8 @@ def change(team: Team, setting: Setting, value: str, stage: str | None = None, l
         currency = shown = str(value).strip().upper()
     elif setting == Setting.STAGE_NAME:
         shown = _stage_name(current, value, stage, lang)
+    elif setting in (Setting.STAGES, Setting.STAGE_OFF, Setting.STAGE_ON):
+        shown = _stages(current, setting, value)
     else:
         if stage not in OPEN_STAGES:
             raise SettingError(setting, "stage")

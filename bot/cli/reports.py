@@ -5,6 +5,8 @@
 
 Each prints a readable table by default (bot/report_tables.py), the report as one JSON object
 with --json (bot/report_json.py: amounts in currency units), or its rows as CSV with --csv.
+A table names stages as the team does, in its order (pipeline, funnel, quiet; `--lang en|zh|ru`,
+default the language most of the team's members write in); JSON and CSV keep the stage keys.
 
 The shared options and helpers here (`_context`, `_run`, `_fail`, ...) serve `bot.cli.inputs` too,
 whose commands enter what reports compare against (targets, spend, exchange rates, imports).
@@ -76,14 +78,17 @@ def _run(team: Optional[str], settings, work: Callable[[Any, int], Any]) -> Any:
         return result
 
 
-def _emit(report: Any, as_json: bool, as_csv: bool, name: str, rows: Callable[[dict], list[dict]]) -> None:
-    """The report as a table (default), one JSON object (--json) or its rows as CSV (--csv)."""
+def _emit(report: Any, as_json: bool, as_csv: bool, name: str, rows: Callable[[dict], list[dict]],
+          stage: Callable[[str], str] | None = None) -> None:
+    """The report as a table (default), one JSON object (--json) or its rows as CSV (--csv).
+    `stage`: the team's name of a stage, for a table that lists stages."""
     from bot import report_json, report_tables
 
     if as_json and as_csv:
         _fail("say --json or --csv, not both")
     if not (as_json or as_csv):
-        typer.echo(getattr(report_tables, name)(report))
+        table = getattr(report_tables, name)
+        typer.echo(table(report, stage) if stage is not None else table(report))
         return
     data = getattr(report_json, name)(report)
     if as_json:
@@ -102,6 +107,29 @@ def _emit(report: Any, as_json: bool, as_csv: bool, name: str, rows: Callable[[d
     sys.stdout.write(buffer.getvalue())
 
 
+LANG = typer.Option(None, "--lang", help="stage names in en, zh or ru (default: the team's members' language)")
+
+
+def _stage_label(s: Any, team_id: int, lang: Optional[str]) -> Callable[[str], str]:
+    """A stage as the team calls it in `lang`, else in the language most of its members write in."""
+    from collections import Counter
+
+    from sqlmodel import col, select
+
+    from handlers.stage_names import StageNames
+    from storage.models import Member, Team
+    from storage.vocabulary import Lang, lang_of
+
+    if lang is not None and lang_of(lang) is None:
+        _fail(f"--lang must be one of {', '.join(Lang)}")
+    spoken = Counter(code for code in (lang_of(x) for x in s.exec(select(col(Member.language))
+                                                                  .where(col(Member.team_id) == team_id)).all())
+                     if code is not None)
+    chosen = lang_of(lang) or (spoken.most_common(1)[0][0] if spoken else Lang.EN)
+    names = StageNames.of(s.get(Team, team_id).settings)
+    return lambda stage: names(stage, chosen)
+
+
 def _member_id(s, team_id: int, rep: Optional[str]) -> Optional[int]:
     if not rep:
         return None
@@ -116,13 +144,15 @@ REP = typer.Option(None, "--rep", help="one member only (name, account id or mem
 
 
 def report_pipeline(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,
-                    as_csv: bool = CSV, now: Optional[str] = NOW, rep: Optional[str] = REP) -> None:
+                    as_csv: bool = CSV, now: Optional[str] = NOW, rep: Optional[str] = REP,
+                    lang: Optional[str] = LANG) -> None:
     """Open deals per stage expected to close in the period, and those with no date (default this month)."""
     from storage.reports import pipeline
 
     settings, _moment, _today, (start, end) = _context(period, "this_month", now)
-    report = _run(team, settings, lambda s, tid: pipeline(s, tid, start, end, owner_id=_member_id(s, tid, rep)))
-    _emit(report, as_json, as_csv, "pipeline", lambda data: [
+    report, stage = _run(team, settings, lambda s, tid: (pipeline(s, tid, start, end, owner_id=_member_id(s, tid, rep)),
+                                                         _stage_label(s, tid, lang)))
+    _emit(report, as_json, as_csv, "pipeline", stage=stage, rows=lambda data: [
         {"currency": data["currency"]} | stage for stage in data["stages"]] + [
         {"currency": apart["currency"]} | stage for apart in data["unconverted"] for stage in apart["stages"]])
 
@@ -142,13 +172,13 @@ def report_forecast(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, 
 
 
 def report_funnel(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,
-                  as_csv: bool = CSV, now: Optional[str] = NOW) -> None:
+                  as_csv: bool = CSV, now: Optional[str] = NOW, lang: Optional[str] = LANG) -> None:
     """Stage-to-stage and to-won conversion of deals that entered in the period; days per stage; win rate."""
     from storage.reports import funnel
 
     settings, _moment, _today, (start, end) = _context(period, "this_quarter", now)
-    report = _run(team, settings, lambda s, tid: funnel(s, tid, start, end))
-    _emit(report, as_json, as_csv, "funnel", lambda data: data["stages"])
+    report, stage = _run(team, settings, lambda s, tid: (funnel(s, tid, start, end), _stage_label(s, tid, lang)))
+    _emit(report, as_json, as_csv, "funnel", lambda data: data["stages"], stage)
 
 
 def report_lost(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,
@@ -219,7 +249,8 @@ def report_quiet(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_
                  as_csv: bool = CSV, now: Optional[str] = NOW,
                  days: Optional[int] = typer.Option(None, "--days", min=1,
                                                     help="default: the team's quiet days, as the nudges use"),
-                 limit: int = typer.Option(20, "--limit", min=1), rep: Optional[str] = REP) -> None:
+                 limit: int = typer.Option(20, "--limit", min=1), rep: Optional[str] = REP,
+                 lang: Optional[str] = LANG) -> None:
     """Open deals with no activity for --days (or since the start of --period)."""
     from storage.models import Team
     from storage.reports import quiet_deals
@@ -228,10 +259,10 @@ def report_quiet(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_
     settings, moment, today, span = _context(period, None, now)
     if span is not None:
         days = max(1, (today - span[0]).days)
-    report = _run(team, settings, lambda s, tid: quiet_deals(
+    report, stage = _run(team, settings, lambda s, tid: (quiet_deals(
         s, tid, moment, days=days or quiet_days(s.get(Team, tid).settings), limit=limit,
-        owner_id=_member_id(s, tid, rep)))
-    _emit(report, as_json, as_csv, "quiet", lambda data: data["deals"])
+        owner_id=_member_id(s, tid, rep)), _stage_label(s, tid, lang)))
+    _emit(report, as_json, as_csv, "quiet", lambda data: data["deals"], stage)
 
 
 def report_overdue(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,

@@ -1,6 +1,6 @@
 """Whether a message changes a team setting: "set quiet days to 7", "设置沉寂天数为7天",
 "установи тихие дни на 7", "proposal probability 60%", "digest at 8", "currency EUR", "rename stage
-negotiation to 'contract review'". Each language's phrases live in its cue module (SETTINGS); the
+negotiation to 'contract review'", "our stages are lead, proposal, negotiation", "turn off the qualified stage". Each language's phrases live in its cue module (SETTINGS); the
 stage of a probability or a name is named by its value, its name in any language ("proposal",
 "已报价", "КП") or the team's own name of it (`team_words`, read by bot.routing)."""
 from __future__ import annotations
@@ -41,7 +41,32 @@ def stage_named(word: str, team_words: Mapping[str, Stage] | None = None,
                 return stage
             if any(re.fullmatch(p, word, _I) for p in module.STAGES[stage]):
                 return stage
+    for module in registered():       # another form of an open stage's name: "qualification", "квалификация", "已确认"
+        for stage in stages:
+            if stage in OPEN_STAGES and _same_word(word, t(module.CODE, f"stage.{stage}").casefold()):
+                return stage
     return None
+
+
+def _same_word(word: str, name: str) -> bool:
+    """`word` is another form of the stage name `name`: the name's first characters (Chinese: the
+    name begins with the word, two characters or more), or a stem of six letters they share."""
+    if _cjk(name):
+        return len(word) >= 2 and name.startswith(word)
+    if " " in word or " " in name:
+        return False
+    shared = len(name) if word.startswith(name) else next(
+        (i for i, (a, b) in enumerate(zip(word, name)) if a != b), min(len(word), len(name)))
+    return shared >= min(6, len(name))
+
+
+_LIST_SEP = re.compile(r"\s*(?:[,，、;；>→/|]|->|\s(?:then|and|и|потом|затем)\s|然后|再到|和)\s*", _I)
+
+
+def stage_list(value: str) -> list[str]:
+    """The stages a message lists, as written: "lead, proposal then negotiation", "线索、已报价、谈判中"."""
+    parts = (part.strip(" '\"“”‘’«»「」.:：—-") for part in _LIST_SEP.split(f" {value} "))
+    return [part for part in parts if part]
 
 
 def _stage_within(words: str, team_words: Mapping[str, Stage] | None) -> Stage | None:
@@ -74,7 +99,14 @@ def setting_asked(text: str, lang: str, team_words: Mapping[str, Stage] | None =
             elif name == "stage_name":
                 found = stage_named(stage or "", team_words, tuple(Stage))
                 stage = found.value if found is not None else (stage or "").strip()
-            return SettingAsk(name, m.group("value"), stage)
+            elif name in ("stage_off", "stage_on"):       # an unknown one is refused when a stage was said
+                found = _stage_within(stage or "", team_words)
+                if found is None and not re.search(r"stage|阶段|этап|стади", m.group(0), _I):
+                    continue
+                stage = found.value if found is not None else (stage or "").strip()
+            elif name == "stages" and len(stage_list(m.group("value"))) < 2:
+                continue                                  # an order lists two stages at least
+            return SettingAsk(name, m.groupdict().get("value") or stage or "", stage)
     return None
 
 

@@ -28,6 +28,7 @@ from storage.reports.common import (Period, TeamFacts, deal_amount, deal_currenc
                                     team_facts)
 from storage.reports.money import Sums, Tally, report_currency
 from storage.reports.tables import DEAL, MEMBER
+from storage.team_settings import shown_stages
 from storage.vocabulary import OPEN_STAGES
 
 
@@ -50,7 +51,8 @@ class OwnerLine:
 
 @dataclass(frozen=True)
 class Pipeline:
-    """The pipeline of a period. `stages`: every open stage in funnel order, even when empty;
+    """The pipeline of a period. `stages`: every open stage the team uses, in its order (storage.team_settings:
+    `stages`), even when empty, then a switched-off one that still holds deals;
     `undated`: the deals among them without an expected close date; `total`: all of them;
     `per_owner`: largest first; `owner_id`: the one owner it was narrowed to, if any."""
 
@@ -73,7 +75,7 @@ def pipeline(session: Any, team_id: int, start: date, end: date,
     groups = _stage_groups(connection, facts, where)
     currency = report_currency((t for _stage, t, _undated in groups), facts.currency, facts.rates)
     stages = tuple(StageLine(stage, Sums.of((t for s, t, _u in groups if s == stage), currency, facts.rates))
-                   for stage in OPEN_STAGES)
+                   for stage in shown_stages(facts.settings, {s for s, _t, _u in groups}))
     return Pipeline(
         period=Period(start, end), currency=currency, stages=stages,
         undated=Sums.of((u for _s, _t, u in groups), currency, facts.rates),

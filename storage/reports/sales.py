@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Mapping
 
 from sqlalchemy import and_, case, func, literal, or_, select, true
 from sqlalchemy.engine import Connection
@@ -19,9 +19,10 @@ from storage.reports.common import (Period, TeamFacts, days_between, deal_amount
                                     instants, tally, team_facts)
 from storage.reports.money import Money, Sums, Tally, report_currency
 from storage.reports.tables import DEAL, STAGE_CHANGE, TARGET
+from storage.team_settings import stage_in_use, team_stages
 from storage.vocabulary import FUNNEL_STAGES, OPEN_STAGES, Stage
 
-LEVEL = {stage: i for i, stage in enumerate(FUNNEL_STAGES)}
+LEVEL: dict[str, int] = {stage: i for i, stage in enumerate(FUNNEL_STAGES)}
 
 
 @dataclass(frozen=True)
@@ -182,8 +183,9 @@ class Funnel:
 def funnel(session: Any, team_id: int, start: date, end: date, owner_id: int | None = None) -> Funnel:
     """Conversion through the stages for deals that entered the funnel in [start, end].
 
-    Cohort: deals created in the period (local days). A deal reached a stage when it got that far
-    or further: open and won deals by their stage (stages move forward; won passed every stage),
+    Cohort: deals created in the period (local days). The steps are the team's open stages in its
+    order, then won. A deal reached a stage when it got that far or further: open and won deals by
+    their stage (stages move forward; won passed every stage),
     a lost deal by the stage it was lost from (its history). `avg_days`: mean days in the stage
     over the cohort's moves out of it. `win_rate_pct` = won / (won + lost); lost reasons most
     frequent first. `owner_id`: only that member's deals.
@@ -195,19 +197,28 @@ def funnel(session: Any, team_id: int, start: date, end: date, owner_id: int | N
     deal = DEAL
     cohort = and_(deal.c.team_id == team_id, deal.c.created_at >= since, deal.c.created_at < until,
                   deal.c.owner_id == owner_id if owner_id is not None else true())
-    at_level, won, lost = _levels(connection, cohort)
+    steps = team_stages(facts.settings) + (Stage.WON,)
+    at_level, won, lost = _levels(connection, cohort, _levels_of(steps))
     entered = sum(at_level.values())
-    reached = [sum(n for level, n in at_level.items() if level >= i) for i in range(len(FUNNEL_STAGES))]
+    reached = [sum(n for level, n in at_level.items() if level >= i) for i in range(len(steps))]
     avg_days = _days_in_stage(connection, team_id, since, cohort)
     stages = tuple(
         FunnelStage(stage, reached[i], _pct(reached[i + 1], reached[i]), _pct(reached[-1], reached[i]),
-                    avg_days.get(stage)) if i + 1 < len(FUNNEL_STAGES) else FunnelStage(stage, reached[i])
-        for i, stage in enumerate(FUNNEL_STAGES))
+                    avg_days.get(stage)) if i + 1 < len(steps) else FunnelStage(stage, reached[i])
+        for i, stage in enumerate(steps))
     return Funnel(Period(start, end), entered, stages, won, lost, entered - won - lost, _pct(won, won + lost),
                   _lost_reasons(connection, cohort), owner_id)
 
 
-def _levels(connection: Connection, cohort: ColumnElement[bool]) -> tuple[dict[int, int], int, int]:
+def _levels_of(steps: tuple[Stage, ...]) -> Mapping[str, int]:
+    """Each stage's level in a team's funnel `steps` (its open stages in its order, then won); a
+    switched-off stage is at the level of the stage it counts as (storage.team_settings.stage_in_use)."""
+    level = {stage: i for i, stage in enumerate(steps)}
+    return {stage: level[stage_in_use(stage, steps[:-1])] for stage in FUNNEL_STAGES}
+
+
+def _levels(connection: Connection, cohort: ColumnElement[bool],
+            levels: Mapping[str, int] = LEVEL) -> tuple[dict[int, int], int, int]:
     """Cohort deals per furthest funnel level reached (-1: none), and how many were won and lost."""
     deal, sc = DEAL, STAGE_CHANGE
     lost_from = (select(sc.c.from_stage).where(sc.c.deal_id == deal.c.id, sc.c.to_stage == Stage.LOST)
@@ -220,10 +231,10 @@ def _levels(connection: Connection, cohort: ColumnElement[bool]) -> tuple[dict[i
     for row in rows:  # a handful: stages × the stage lost deals were lost from
         if row.stage == Stage.LOST:
             lost += row.n
-            at_level[LEVEL.get(row.before, -1)] += row.n
+            at_level[levels.get(row.before, -1)] += row.n
         else:
             won += row.n if row.stage == Stage.WON else 0
-            at_level[LEVEL.get(row.stage, -1)] += row.n
+            at_level[levels.get(row.stage, -1)] += row.n
     return at_level, won, lost
 
 

@@ -1453,4 +1453,18 @@ SETTINGS = {
     "stage_name": [r"^\s*(?:please\s+)?rename\s+(?:the\s+)?stage\s+" + _QUOTED_STAGE + r"\s+(?:to|as|into)\s+(?P<value>.+?)[\s.!]*$",
                    r"^\s*(?:please\s+)?rename\s+(?:the\s+)?" + _QUOTED_STAGE + r"\s+stage\s+(?:to|as|into)\s+(?P<value>.+?)[\s.!]*$",
                    r"^\s*(?:let's\s+)?call\s+(?:the\s+)?" + _QUOTED_STAGE + r"\s+stage\s+(?P<value>.+?)[\s.!]*$"],
+    # the team's open stages, their order and which it uses: "set the stage order to lead, proposal, qualified,
+    # negotiation", "our stages are lead, proposal, negotiation", "turn off the qualified stage"
+    "stages": [_SET + r"(?:stage|pipeline)\s+order" + _TO + r"(?P<value>.+?)[\s.!]*$",
+               r"^\s*(?:please\s+)?(?:order|reorder|sort)\s+(?:the\s+|our\s+)?stages\s*(?:as|like|to|:)?\s*(?P<value>.+?)[\s.!]*$",
+               r"^\s*(?:our|the\s+team's|the\s+team)\s+(?:open\s+)?stages\s+(?:are|will\s+be)\s*:?\s*(?P<value>.+?)[\s.!]*$",
+               r"^\s*(?:please\s+)?(?:use|set)\s+(?:the\s+|our\s+)?(?:open\s+)?stages\s*(?:to|:)?\s*(?P<value>.+?)[\s.!]*$"],
+    "stage_off": [r"^\s*(?:please\s+)?(?:turn|switch)\s+off\s+(?:the\s+)?" + _QUOTED_STAGE + r"(?:\s+stage)?[\s.!]*$",
+                  r"^\s*(?:please\s+)?(?:turn|switch)\s+(?:the\s+)?" + _QUOTED_STAGE + r"\s+stage\s+off[\s.!]*$",
+                  r"^\s*(?:please\s+)?(?:disable|hide|remove|drop)\s+(?:the\s+)?" + _QUOTED_STAGE + r"\s+stage[\s.!]*$",
+                  r"^\s*we\s+(?:don't|do\s+not|no\s+longer)\s+use\s+(?:the\s+)?" + _QUOTED_STAGE + r"(?:\s+stage)?[\s.!]*$"],
+    "stage_on": [r"^\s*(?:please\s+)?(?:turn|switch)\s+(?:back\s+)?on\s+(?:the\s+)?" + _QUOTED_STAGE + r"(?:\s+stage)?(?:\s+again)?[\s.!]*$",
+                 r"^\s*(?:please\s+)?(?:turn|switch)\s+(?:the\s+)?" + _QUOTED_STAGE + r"\s+stage\s+(?:back\s+)?on(?:\s+again)?[\s.!]*$",
+                 r"^\s*(?:please\s+)?(?:enable|restore|bring\s+back)\s+(?:the\s+)?" + _QUOTED_STAGE + r"\s+stage[\s.!]*$",
+                 r"^\s*we\s+use\s+(?:the\s+)?" + _QUOTED_STAGE + r"\s+stage\s+again[\s.!]*$"],
 }

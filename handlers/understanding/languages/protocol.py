@@ -190,7 +190,7 @@ _KEYS = {"CHANNELS": CHANNEL_NAMES, "STAGES": STAGE_NAMES, "PERIODS": PERIOD_NAM
          "FIX_CONTACT": ("role", "phone", "name"), "LOST_WHY": tuple(LostReason), "SOURCES": tuple(LeadSource),
          "TOUCH_UNITS": tuple(TouchUnit),
          "SETTINGS": ("quiet_days", "digest_hour", "touch_days", "currency", "probability", "alert_threshold",
-                      "stage_name")}
+                      "stage_name", "stages", "stage_off", "stage_on")}
 
 
 def slots() -> dict[str, object]:
