@@ -1,7 +1,7 @@
 """What is due for me, and marking one done."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlmodel import col
@@ -99,10 +99,12 @@ def _pointed(parse: Parse, ctx: Ctx) -> FollowUp | None:
 
 
 async def handle_drop(parse: Parse, ctx: Ctx) -> Reply:
-    """Delete a wrong follow-up ("delete follow-up 2", its 🗑 button, "delete the follow-up for Globex"):
-    gone from lists and reminders; the reply's Undo brings it back as it was."""
-    if ctx.pressed.followup_id is None and parse.customer:
-        return _drop_named(parse.customer, ctx)
+    """Delete a wrong follow-up ("delete follow-up 2", its 🗑 button, "delete the follow-up for Globex",
+    "delete the follow-up for Friday", "… for Globex on Friday"): gone from lists and reminders; the
+    reply's Undo brings it back as it was."""
+    if ctx.pressed.followup_id is None and (parse.customer or parse.drop_on):
+        past = parse.drop_on - timedelta(days=7) if parse.drop_on and parse.drop_weekday else None
+        return _drop_found(parse.customer, parse.drop_on, past, ctx)
     follow = _pointed(parse, ctx)
     if follow is None or follow.team_id != ctx.team.id or follow.done_at is not None:
         return Reply(text=t(ctx.lang, "drop.which"), lang=ctx.lang)
@@ -124,31 +126,51 @@ def _drop(ctx: Ctx, follow: FollowUp) -> Reply:
                  choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])
 
 
-def _drop_named(name: str, ctx: Ctx) -> Reply:
-    """"Delete the follow-up for Globex": the one open follow-up of that customer the member may change
-    is deleted; several are listed with a 🗑 button each (and "delete follow-up N" means them)."""
+def _open_rows(ctx: Ctx, customer_ids: list[int] | None, due: date | None) -> list[tuple[FollowUp, str]]:
+    """The team's open follow-ups of those customers (any, when None), due on `due` (any day, when None)."""
+    query = (select(FollowUp, col(Customer.name)).join(Customer, col(Customer.id) == col(FollowUp.customer_id))
+             .where(col(FollowUp.team_id) == ctx.team.id, col(FollowUp.done_at).is_(None)))
+    if customer_ids is not None:
+        query = query.where(col(FollowUp.customer_id).in_(customer_ids))
+    if due is not None:
+        query = query.where(col(FollowUp.due) == due)
+    return [(f, n) for f, n in ctx.session.execute(query.order_by(col(FollowUp.due), col(FollowUp.id))).all()]
+
+
+def _drop_found(name: str | None, due: date | None, weekday_past: date | None, ctx: Ctx) -> Reply:
+    """"Delete the follow-up for Globex" / "… for Friday" / "… for Globex on Friday": the one open
+    follow-up there the member may change is deleted (their own first); several are listed with a
+    🗑 button each (and "delete follow-up N" means them). A day said by its weekday that has none may
+    mean the one just past ("the follow-up for Friday" on Saturday: yesterday's, now overdue)."""
     team_id = ctx.team.id
     assert team_id is not None
-    customers = customers_named(ctx.session, team_id, name)
-    if not customers:
+    customers = customers_named(ctx.session, team_id, name) if name else None
+    if name and not customers:
         return Reply(text=t(ctx.lang, "drop.unknown", name=name[:80]), lang=ctx.lang)
-    rows = ctx.session.execute(
-        select(FollowUp, col(Customer.name)).join(Customer, col(Customer.id) == col(FollowUp.customer_id))
-        .where(col(FollowUp.team_id) == team_id, col(FollowUp.customer_id).in_([c.id for c in customers]),
-               col(FollowUp.done_at).is_(None))
-        .order_by(col(FollowUp.due), col(FollowUp.id))).all()
-    mine = [(f, n) for f, n in rows
-            if check(ctx.actor, Action.CHANGE_FOLLOWUP, team_id=f.team_id, owner_id=f.member_id)]
+    ids = [c.id for c in customers if c.id is not None] if customers else None
+    rows = _open_rows(ctx, ids, due)
+    if not rows and due is not None and weekday_past is not None and weekday_past < ctx.today:
+        earlier = _open_rows(ctx, ids, weekday_past)
+        if earlier:
+            rows, due = earlier, weekday_past
+    allowed = [(f, n) for f, n in rows
+               if check(ctx.actor, Action.CHANGE_FOLLOWUP, team_id=f.team_id, owner_id=f.member_id)]
+    mine = [(f, n) for f, n in allowed if f.member_id == ctx.member.id] or allowed
     if not mine:
         if rows:
             return _unchangeable(ctx, rows[0][0]) or Reply(text=t(ctx.lang, "drop.which"), lang=ctx.lang)
-        return Reply(text=t(ctx.lang, "drop.none", customer=customers[0].name), lang=ctx.lang)
+        if due is not None:
+            where = t(ctx.lang, "drop.for_customer", customer=customers[0].name) if customers else ""
+            return Reply(text=t(ctx.lang, "drop.none_day", day=day(due, ctx.lang), where=where), lang=ctx.lang)
+        return Reply(text=t(ctx.lang, "drop.none", customer=customers[0].name if customers else "?"), lang=ctx.lang)
     if len(mine) == 1:
         return _drop(ctx, mine[0][0])
     state = state_of(ctx)
     state.listed = [f.id for f, _ in mine if f.id is not None]
     ctx.session.add(state)
-    lines = [t(ctx.lang, "drop.several", customer=mine[0][1], n=len(mine))]
+    title = (t(ctx.lang, "drop.several_day", day=day(due, ctx.lang), n=len(mine)) if due is not None and not customers
+             else t(ctx.lang, "drop.several", customer=mine[0][1], n=len(mine)))
+    lines = [title]
     choices = []
     for i, (follow, customer) in enumerate(mine, 1):
         late = f" ⚠️ {t(ctx.lang, 'due_overdue')}" if follow.due < ctx.today else ""

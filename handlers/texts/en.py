@@ -384,6 +384,9 @@ TEXTS = {
     "drop.unknown": "I don't know a customer called “{name}”. Nothing was deleted.",
     "drop.none": "{customer} has no open follow-up of yours. Nothing was deleted.",
     "drop.several": "{customer} has {n} open follow-ups. Which one? Press 🗑, or say “delete follow-up 1”:",
+    "drop.none_day": "No open follow-up of yours on {day}{where}. Nothing was deleted.",
+    "drop.for_customer": " for {customer}",
+    "drop.several_day": "{n} open follow-ups on {day}. Which one? Press 🗑, or say “delete follow-up 1”:",
     "drop.hint": "Say “done 1” to mark one done, “delete follow-up 1” to remove a wrong one.",
     # -- the Telegram command menu --
     "menu.today": "My follow-ups for today",

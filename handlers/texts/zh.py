@@ -384,6 +384,9 @@ TEXTS = {
     "drop.unknown": "没有叫“{name}”的客户，未删除任何内容。",
     "drop.none": "{customer} 没有你的未完成跟进，未删除任何内容。",
     "drop.several": "{customer} 有 {n} 条未完成的跟进，是哪一条？请按 🗑，或回复“删除跟进 1”：",
+    "drop.none_day": "{day}{where}没有你的未完成跟进，未删除任何内容。",
+    "drop.for_customer": "（{customer}）",
+    "drop.several_day": "{day}有 {n} 条未完成的跟进，是哪一条？请按 🗑，或回复“删除跟进 1”：",
     "drop.hint": "回复“完成 1”标记完成，回复“删除跟进 1”删除记错的一条。",
     # -- the Telegram command menu --
     "menu.today": "我今天的跟进",

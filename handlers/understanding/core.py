@@ -17,7 +17,7 @@ from handlers.understanding.chatter import hearsay
 from handlers.understanding.amounts import find_amounts, mentions_money_without_number, negative_amounts, pick_amount
 from handlers.understanding.dates import day_first
 from handlers.understanding.cues import Clauses, channel, everyone, first_contact, lexicon, only_mentioned, stage
-from handlers.understanding.intents import Signals, classify, command_named, merge_command
+from handlers.understanding.intents import Signals, classify, command_named, drop_day, merge_command
 from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_words
 from handlers.understanding.matching import match_known, unless_taken_back
 from handlers.understanding.model import Parse, Refusal
@@ -63,9 +63,13 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
                      confidence=0.95)
     cmd = command_named(cleaned)
     if cmd:
-        named = match_known(cmd[2], known, aliases) if cmd[2] else None   # "the follow-up for Globex"
-        return Parse(lang=lang, intent=cmd[0], done_ref=cmd[1], summary=cleaned, confidence=0.95,
-                     customer=(named.name or cmd[2]) if named else None, customer_known=bool(named and named.name))
+        said, on, weekday = cmd[2], None, False
+        if cmd[0] == Intent.DROP_FOLLOWUP and said and said.casefold() not in {k.casefold() for k in known}:
+            said, on, weekday = drop_day(said, lang, now.date())   # "the follow-up for Friday", "… for Globex on Friday"
+        named = match_known(said, known, aliases) if said else None   # "the follow-up for Globex"
+        return Parse(lang=lang, intent=cmd[0], done_ref=cmd[1], summary=cleaned, confidence=0.95, drop_on=on,
+                     drop_weekday=weekday,
+                     customer=(named.name or said) if named else None, customer_known=bool(named and named.name))
 
     today = now.date()
     parse = Parse(lang=lang, summary=cleaned[:1000])

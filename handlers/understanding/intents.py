@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from handlers.understanding.cues import Lexicon, everyone, lexicon
 from handlers.understanding.languages import CODES, DEFAULT
@@ -46,9 +47,33 @@ def command_named(text: str) -> tuple[Intent, int | None, str | None] | None:
         m = _first(lex.drop_followup, text)
         if m:
             groups = m.groupdict()
-            name = (groups.get("name") or "").strip(" \"'“”«»") or None
+            said = " ".join(part for part in (groups.get("name"), groups.get("when")) if part)
+            name = said.strip(" \"'“”«»") or None
             return Intent.DROP_FOLLOWUP, int(groups["n"]) if groups.get("n") else None, name
     return None
+
+
+_NEXT_DAYS = re.compile(r"tomorrow|days|завтра|дн|明天|后天|天后", re.IGNORECASE)   # a day counted, no weekday
+_AROUND_DAY = re.compile(r"^\s*(?:['’]s\b)?\s*|\s*(?:\b(?:on|for|due|at|by|до|на|в|во|к)\b|的)?\s*$", re.IGNORECASE)
+
+
+def drop_day(said: str | None, lang: str, today: date) -> tuple[str | None, date | None, bool]:
+    """The customer and the day a deletion names, and whether the day was said by its weekday:
+    "Friday" (None, that Friday, True), "Globex on Friday" (Globex, Friday, True), "Вектору на
+    пятницу", "星辰科技周五", "Dec 3" (None, 3 December, False); without a day, (said, None, False)."""
+    from handlers.understanding.dates import find_dates
+
+    if not said:
+        return said, None, False
+    for code in dict.fromkeys((lang, *CODES)):
+        hits = [hit for hit in find_dates(said, code, today) if hit.day is not None]
+        if hits:
+            hit = hits[0]
+            rest = _AROUND_DAY.sub("", said[:hit.start]) + " " + _AROUND_DAY.sub("", said[hit.end:])
+            weekday = (hit.kind == "relative" and hit.day is not None and 0 < (hit.day - today).days <= 7
+                       and not _NEXT_DAYS.search(said[hit.start:hit.end]))
+            return " ".join(rest.split()) or None, hit.day, weekday
+    return said, None, False
 
 
 def _first(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:

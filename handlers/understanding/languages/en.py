@@ -54,7 +54,10 @@ DROP_FOLLOWUP = [
     + r"(?:\s*(?:no\.?|number|#)?\s*(?P<n>\d{1,3}))?\W*$",
     r"^\W*/?(?:delete|remove|drop)\s*#?\s*(?P<n>\d{1,3})\W*$",
     r"^\W*/?(?:delete|remove|drop|cancel|erase)\s+(?:the\s+|my\s+|that\s+)?(?:wrong\s+)?" + _FOLLOWUP_WORD
-    + r"\s+(?:for|with|about|on|at|to)\s+(?P<name>[^\s].{0,80}?)\W*$",
+    + r"\s+(?:for|with|about|on|at|to|due)\s+(?P<name>[^\s].{0,80}?)\W*$",
+    # "delete the Globex follow-up on Friday": the customer before, the day after
+    r"^\W*/?(?:delete|remove|drop|cancel|erase)\s+(?:the\s+|my\s+|that\s+)?(?P<name>[^\s].{0,60}?)\s+" + _FOLLOWUP_WORD
+    + r"\s+(?:for|on|due)\s+(?P<when>[^\s].{0,40}?)\W*$",
     r"^\W*/?(?:delete|remove|drop|cancel|erase)\s+(?:the\s+|my\s+|that\s+)?(?P<name>[^\s].{0,80}?)\s+" + _FOLLOWUP_WORD
     + r"\W*$",
 ]
