@@ -70,6 +70,7 @@ PIPELINE = [
     r"\bpipeline\b",
     r"\bforecast\w*\b",
     r"\bfunnel\b",
+    r"^\W*(?:show\s+)?(?:my|our)\s+(?:open\s+|active\s+)?deals\W*$",   # "my deals": the asker's open deals
     r"\bdeals?\s+(?:closing|to\s+close|in\s+play|expected|that\s+will\s+close)\b",
     r"\b(?:what|which)\s+(?:deals|opportunities)\b",
     r"\bwhat(?:'s|\s+is|\s+will)\s+(?:closing|close)\b",
