@@ -45,6 +45,9 @@ def button(data: str, lang: Lang) -> tuple[Parse, Pressed] | None:
         return Parse(lang=lang, intent=Intent.ERASE), Pressed(erase_id=int(arg))
     if kind == ERASE and arg == "cancel":
         return Parse(lang=lang, intent=Intent.CANCEL), Pressed()
+    if kind == "merge" and re.fullmatch(r"\d+:\d+", arg):
+        source, target = arg.split(":")
+        return Parse(lang=lang, intent=Intent.MERGE), Pressed(merge_ids=(int(source), int(target)))
     if kind == "open" and arg.isdigit():
         return Parse(lang=lang, intent=Intent.QUERY_CUSTOMER), Pressed(customer_id=int(arg))
     return None

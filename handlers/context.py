@@ -33,6 +33,7 @@ class Pressed:
     erase_id: int | None = None      # the customer an admin confirmed to erase
     contact_id: int | None = None    # the note's contact (the answer to "whose birthday?")
     contact_name: str | None = None  # a new contact of this name (the answer to "whose birthday?")
+    merge_ids: tuple[int, int] | None = None   # the customers a merge's button picked: (duplicate, kept)
 
 
 @dataclass

@@ -376,6 +376,8 @@ TEXTS = {
     "merge.nothing": "nothing else was on record",
     "merge.moved": "{items} moved",
     "merge.unknown": "I don't know a customer called “{name}”. Nothing was merged.",
+    "merge.pick": "“{name}” could be {options}: press the one you mean, or write the full name. Nothing is merged yet.",
+    "merge.gone": "One of those customers is no longer there (merged or deleted meanwhile). Nothing was merged.",
     "merge.ambiguous": "“{name}” could be {options}: write the full name. Nothing was merged.",
     "merge.same": "“{source}” and “{target}” are already one customer. Nothing was merged.",
     "permission.merge": "Only a manager or an admin can merge customers: ask your manager. Nothing was changed.",

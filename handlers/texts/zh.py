@@ -376,6 +376,8 @@ TEXTS = {
     "merge.nothing": "没有其他记录需要转移",
     "merge.moved": "转移了{items}",
     "merge.unknown": "没有找到叫“{name}”的客户，没有合并。",
+    "merge.pick": "“{name}”可能是{options}：请按下你要的那一个，或写全名。还没有合并。",
+    "merge.gone": "其中一个客户已不存在（已被合并或删除）。没有合并。",
     "merge.ambiguous": "“{name}”可能是{options}，请写全名。没有合并。",
     "merge.same": "“{source}”和“{target}”已经是同一个客户，没有合并。",
     "permission.merge": "只有经理或管理员可以合并客户，请联系你的经理。没有做任何更改。",
