@@ -31,6 +31,7 @@ from storage.customers import customers_named, name_key, open_deal
 from storage.models import (AuditLog, Contact, Customer, Deal, FollowUp, Inquiry, Interaction, Note, StageChange)
 from storage.reminders import moved
 from storage.values import typed_row
+from storage.team_settings import stage_in_use, team_stages
 from storage.vocabulary import CLOSED_STAGES, MANAGER_ROLES, Intent
 
 Row = TypeVar("Row", bound=SQLModel)
@@ -222,6 +223,8 @@ def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
             journal_of(ctx).update(Deal, deal.id, amount_minor=minor, currency=currency,  # type: ignore[arg-type]
                                    updated_at=ctx.now)
             lines.append(t(ctx.lang, "fix_amount", before=before, after=money(minor, currency, ctx.lang)))
+    if read.stage:                              # a stage the team switched off counts as the one before it
+        read.stage = stage_in_use(read.stage, team_stages(ctx.team.settings))
     if deal is not None and read.stage and read.stage != deal.stage:
         if journal_of(ctx).note_id is None:
             _open(ctx, note.customer_id)

@@ -183,3 +183,11 @@ def test_crmbot_report_tables_name_stages_as_the_team_does(database_url):
     assert "proposal" in [s["stage"] for s in data["stages"]]                  # JSON keeps the stage keys
     bad = crmbot("report", "pipeline", "--lang", "de", url=database_url)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+async def test_a_correction_to_a_switched_off_stage_sets_the_stage_before_it(team, engine):
+    assert (await team["anna"].say("turn off the qualified stage")).wrote
+    await team["anna"].say("Called Zeta, sent the quote 5k")
+    assert stages(engine) == ["proposal"]
+    fixed = await team["anna"].say("no, not proposal, qualified")
+    assert fixed.wrote and stages(engine) == ["lead"], fixed.text
