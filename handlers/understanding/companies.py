@@ -19,6 +19,8 @@ _ZH_QUERY = re.compile(r"(?:查一下|查查|查询|看看|介绍一下|说说)(
 
 _RU_LEGAL = re.compile(ru.LEGAL_PREFIX + r"\s*[«\"“]([^»\"”]{1,60})[»\"”]")
 _RU_QUOTED = re.compile(r"[«\"“]([^»\"”]{2,60})[»\"”]")
+_PASTED_QUOTE = re.compile(r"«[^«»]*(?:[,!?]|\.\s)[^«»]*»")
+_PASTED = re.compile(r"[,!?]|\.\s|(?:\S+\s+){5}\S")
 _RU_FIRM = re.compile(r"\b(?i:компани\w+|клиент\w*|фирм\w+|организаци\w+|заказчик\w*)\s*[—:-]?\s*([А-ЯЁA-Z][\w-]+(?:\s+[А-ЯЁA-Z][\w-]+)?)")
 # an event or a place met at, named in quotes right after these, is where the rep was, not a customer (a café
 # visited is a customer: "заходила в кафе «Добрый Двор»")
@@ -129,6 +131,7 @@ def _chinese(text: str, person: str | None, query: bool) -> str | None:
 def russian(text: str, person: str | None, query: bool) -> str | None:
     """A company named in a Russian note: with its legal form or quotes as written,
     otherwise in the nominative ("у Вектора" -> "Вектор")."""
+    text = _PASTED_QUOTE.sub(lambda q: " " * len(q.group()), text)    # the words of a pasted message are not the rep's
     m = _RU_LEGAL.search(text)
     if m:
         return m.group(0)
@@ -138,6 +141,8 @@ def russian(text: str, person: str | None, query: bool) -> str | None:
             first = name.split()[0]
             if lookup_first(first) or first.lower() in _RU_NOT or (person and first in person):
                 continue
+            if pattern is _RU_QUOTED and _PASTED.search(name):
+                continue            # "fwd: «Hi Alexey, can we talk?»": a message pasted in quotes, no name
             if pattern is _RU_QUOTED and _RU_VENUE.search(text, 0, m.start()):
                 continue            # "на форуме «Енисей-Промэкспо»", "Обед в «Пушкине»": where, not whom
             return ru_firms.quoted(text, m.start(), name) if pattern is _RU_QUOTED else name

@@ -12,7 +12,7 @@ import re
 from datetime import datetime
 from typing import Mapping, Sequence
 
-from handlers.understanding import companies, facts, people, spoken
+from handlers.understanding import companies, facts, mixed, people, spoken
 from handlers.understanding.chatter import hearsay
 from handlers.understanding.amounts import find_amounts, mentions_money_without_number, negative_amounts, pick_amount
 from handlers.understanding.dates import day_first
@@ -73,6 +73,7 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
 
     today = now.date()
     parse = Parse(lang=lang, summary=cleaned[:1000])
+    as_typed = cleaned
     cleaned = spoken.tidy(cleaned, lang)                     # read without "um", repeats, names corrected
     work = cleaned.replace("ё", "е").replace("Ё", "Е")       # same length: spans stay valid
     lex = lexicon(lang)
@@ -140,6 +141,10 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     parse.stage = stage(work, lex, clauses, new_customer, times.future)
     if parse.stage is None and stated.close_on is not None and _signature_ahead(said, stated.spans, lex):
         parse.stage = Stage.NEGOTIATION      # "обещали подписать до конца месяца": a signature still ahead
+    if lang == Lang.RU and None in (parse.channel, parse.stage, parse.followup_on):
+        at = as_typed.find(cleaned[match.start:match.end]) if match.start >= 0 else -1
+        _english_too(parse, as_typed.replace("ё", "е").replace("Ё", "Е"), now, first_day, new_customer,
+                     (at, at + match.end - match.start) if at >= 0 else (-1, -1))
     if parse.stage == Stage.LOST:
         lost_cue = next(pattern for name, pattern in lex.stages if name == Stage.LOST)
         parse.lost_reason = facts.lost_reason(work, lang, lost_cue, parse.customer)
@@ -151,7 +156,7 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
                       birthday=parse.birthday is not None,
                       reachable=bool(parse.contact_phone or parse.contact_email), fact=stated.found,
                       customer_first=0 <= match.start <= 2 if match.name else _first(cleaned, parse.customer))
-    parse.intent = classify(work, lex, signals)
+    parse.intent = classify(_QUOTED_ASK.sub(_unasked, work), lex, signals)
     if parse.intent == Intent.LOG and hearsay(work):
         parse.intent = Intent.UNKNOWN          # "听说隔壁组签了…": someone else's news, no note of ours
     if parse.intent == Intent.LOG:
@@ -163,6 +168,13 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
 
 
 _WORDY = re.compile(r"[^\W_]")
+_QUOTED_ASK = re.compile(r"«[^«»]*[?？][^«»]*»|“[^“”]*[?？][^“”]*”")
+
+
+def _unasked(quote: re.Match) -> str:
+    """A message pasted in quotes ("fwd: «…can we talk?»") asks nothing of the bot: its question marks
+    read as full stops."""
+    return quote.group().replace("?", ".").replace("？", "。")
 _QUOTED = "\"'“”‘’「」『』《》«»"
 
 
@@ -206,6 +218,19 @@ def _shape(parse: Parse, work: str, lex, today, fuzzy: bool) -> None:
     if parse.problems:
         confidence -= 0.1
     parse.confidence = round(max(0.05, min(1.0, confidence)), 2)
+
+
+def _english_too(parse: Parse, work: str, now: datetime, first_day: bool, new_customer: bool,
+                 name: tuple[int, int]) -> None:
+    """What the English words of a Russian note say fills what its Russian words left empty (mixed.py);
+    `work` is the note as typed, its English days not yet read in Russian."""
+    english = mixed.read(work, now.date(), now.time(), first_day, new_customer, name)
+    if english is None:
+        return
+    parse.channel = parse.channel or english.channel
+    parse.stage = parse.stage or english.stage
+    if parse.followup_on is None and english.followup_on is not None:
+        parse.followup_on = english.followup_on
 
 
 _AHEAD_REACH = 30      # characters before a close date's words a signature-ahead cue may start

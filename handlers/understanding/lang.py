@@ -45,12 +45,19 @@ def has_words(text: str) -> bool:
     return _WORDY.search(text) is not None
 
 
+_GUILLEMETS = re.compile(r"«[^«»]*»")
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
 def detect(text: str, hint: str | None = None, fallback: Lang = Lang.EN) -> Lang:
     """The language a text is written in, the one place that tells: "zh" when Han characters
     dominate, "ru" for Cyrillic, else English. `hint` (a platform's language code) breaks ties for
     text with no letters. `fallback` is what Latin letters alone (or no letters) stand for: English
     when reading a note; the member's own language when answering what is not a note in any
     language (a command, a code, a file that is not text)."""
+    unquoted = _GUILLEMETS.sub(" ", text)       # "Переведи письмо: «您好…»": the words around the quote tell
+    if _LETTERS.search(unquoted):
+        text = unquoted
     cjk = len(_CJK.findall(text))
     cyr = len(_CYR.findall(text))
     lat = len(_LAT.findall(text))

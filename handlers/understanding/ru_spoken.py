@@ -12,29 +12,66 @@ import re
 
 from handlers.understanding.languages import ru
 
-_MARK = re.compile(r"\s*,?\s*(?:" + "|".join(ru.RESPELT) + r")(?:\s*,?\s*(?:" + "|".join(ru.RESPELT) + r"))*\s*,?\s+",
-                   re.I)
+_MARK = re.compile(r"\s*[,—–]?\s*(?:" + "|".join(ru.RESPELT) + r")(?:\s*,?\s*(?:" + "|".join(ru.RESPELT)
+                   + r"))*\s*,?\s+«?", re.I)
+_DENIED = re.compile(r"[\s,.!]*(?:" + "|".join(ru.UNSAID) + r")\s+(?P<verb>[а-яё]{5,})", re.I)
+_DAY = re.compile(r"^(?:понедельник|вторник|сред[ауе]|четверг|пятниц[ауе]|суббот[ауе]|воскресенье)$", re.I)
+_PREPOSITIONS = frozenset("в во на к ко до с со".split())
+_LATIN = re.compile(r"[A-Za-z]{3}")
+_EN_DAYS = list(ru.ENGLISH_DAYS.items())
+_EN_DAY = re.compile(r"(?<![\w-])(?:" + "|".join(pattern for pattern, _ in _EN_DAYS) + r")(?![\w-])", re.I)
+_STEM = 5                # letters a denied verb shares with the one it takes back ("подписали" / "подписали")
 _WORD = re.compile(r"[\w-]+")
 _REACH = 4               # words of the first try at most
 _SAME_START = 4          # letters the two tries begin with alike
 
 
 def _alike(a: str, b: str) -> bool:
+    if _DAY.match(a) and _DAY.match(b):
+        return True                       # "в четверг нет в среду": a day said again
     a, b = a.lower().replace("ё", "е"), b.lower().replace("ё", "е")
     return len(a) >= _SAME_START and len(b) >= _SAME_START and a[:_SAME_START] == b[:_SAME_START]
 
 
+def _unsaid(text: str) -> str:
+    """The text without a fact the rep takes back by denying it ("подписали, ура! Хотя стоп, ещё не
+    подписали, сказали подпишут" reads "…, ура! …, сказали подпишут"): the denied verb and the denial are not read."""
+    for m in _MARK.finditer(text):
+        denied = _DENIED.match(text, m.end())
+        if denied is None:
+            continue
+        stem = denied.group("verb").lower()[:_STEM]
+        said = [w for w in _WORD.finditer(text, 0, m.start()) if w.group().lower().startswith(stem)]
+        if said:
+            fact = said[-1]
+            return text[:fact.start()] + text[fact.end():m.start()] + text[denied.end():]
+    return text
+
+
+def _english_days(text: str) -> str:
+    """English days read as the Russian words they stand for ("попробую tomorrow" -> "попробую завтра")."""
+    if not _LATIN.search(text):
+        return text
+    return _EN_DAY.sub(lambda m: next(ru_words for pattern, ru_words in _EN_DAYS if re.fullmatch(pattern, m.group(), re.I)),
+                       text)
+
+
 def corrected(text: str) -> str:
-    """The text with each respelt name put in place of its first try."""
+    """The text with each respelt name put in place of its first try, a fact the rep denies left out, and
+    English days read in Russian."""
+    text = _unsaid(_english_days(text))
     for _ in range(3):
         for m in _MARK.finditer(text):
             after = list(_WORD.finditer(text, m.end()))
             if not after or after[0].start() != m.end():
                 continue
             before = list(_WORD.finditer(text, max(0, m.start() - 80), m.start()))[-_REACH:]
-            first = next((i for i, w in enumerate(before) if _alike(w.group(), after[0].group())), None)
+            lead = int(len(after) > 1 and after[0].group().lower() in _PREPOSITIONS)    # "нет в среду"
+            first = next((i for i, w in enumerate(before) if _alike(w.group(), after[lead].group())), None)
             if first is None or re.search(r"[.!?;:]", text[before[first].start():m.start()]):
                 continue
+            if lead and first and before[first - 1].group().lower() == after[0].group().lower():
+                first -= 1
             count = len(before) - first
             new = after[:count]
             if re.search(r"[.!?;:,]", text[new[0].start():new[-1].end()]):

@@ -860,7 +860,25 @@ ASKED_FOR = [
 FILLERS: list[str] = []
 CORRECTION: list[str] = []
 # the words that take back a name just said, before it is said again respelt (handlers/understanding/ru_spoken.py)
-RESPELT = [r"нет", r"ой", r"стоп", r"точнее", r"вернее"]
+RESPELT = [r"нет", r"ой", r"стоп", r"точнее", r"вернее", r"не(?=\s*,)", r"хотя(?=\s*,?\s*(?:нет|стоп)\b)"]
+# English days in a Russian note ("попробую tomorrow", "давай next wed", "send КП by thursday"), read as
+# the Russian words they stand for: English pattern -> Russian words
+_EN_WEEKDAYS = {"mon(?:day)?": ("понедельник", "понедельника"), "tue(?:s|sday)?": ("вторник", "вторника"),
+                "wed(?:nesday)?": ("среду", "среды"), "thu(?:rs?|rsday)?": ("четверг", "четверга"),
+                "fri(?:day)?": ("пятницу", "пятницы")}
+ENGLISH_DAYS = {
+    r"tomorrow|tmrw|tmr|2moro": "завтра",
+    r"today|tonight|eod": "сегодня",
+    r"day\s+after\s+tomorrow": "послезавтра",
+    r"next\s+week": "на следующей неделе",
+    r"end\s+of\s+(?:the\s+)?month|eom": "в конце месяца",
+    **{r"next\s+" + en: "в следующую " + ru_forms[0] for en, ru_forms in _EN_WEEKDAYS.items()},
+    **{r"by\s+" + en: "до " + ru_forms[1] for en, ru_forms in _EN_WEEKDAYS.items()},
+    **{r"(?:on\s+)?" + en: "в " + ru_forms[0] for en, ru_forms in _EN_WEEKDAYS.items()},
+}
+# a fact said, then taken back by saying it did not happen: "подписали! хотя стоп, ещё не подписали",
+# "оплатили счёт ой нет не оплатили"; the words between the mark and the denied verb
+UNSAID = [r"(?:ещ[её]|пока|вообще|всё\s+же|все\s+же|это)?\s*не"]
 
 # -- names: people and companies (handlers/understanding/people.py, companies.py, ru_firms.py, ru_names.py) --
 
