@@ -139,6 +139,9 @@ def _currency(token: str | None) -> str | None:
     return stem or money.signs.get(key)
 
 
+_NUMBERED = re.compile(r"[#№]\s?$")
+
+
 def find_amounts(text: str, lang: str, refused: list[Refused] | None = None) -> list[Amount]:
     """Every money value in the text, in order; one too large to be a deal's goes to `refused`."""
     out: list[Amount] = []
@@ -150,6 +153,8 @@ def find_amounts(text: str, lang: str, refused: list[Refused] | None = None) -> 
         if ranged:  # "$30-40k", "30–40 тыс", "30到40万": the multiplier of the range's end
             mul = (ranged.group("short") or ranged.group("mul") or "").lower().rstrip(".")
             post = post or ranged.group("post")
+        if not (pre or mul or post) and _NUMBERED.search(text, max(0, m.start() - 3), m.start()):
+            continue            # "PO #4500012877", "договор №47": a document's number, no value
         if not (pre or mul or post) and not _grouped(text, m):
             before = text[max(0, m.start() - 40):m.start()]
             if not money.money_before.search(before) or _YEAR.match(num) or len(num.replace(",", "")) < 4:
@@ -230,6 +235,21 @@ def _with_words(text: str, lang: str, found: list[Amount]) -> list[Amount]:
     return sorted(found, key=lambda a: a.start)
 
 
+_COUNT = re.compile(r"(?<![\d.,])(\d{1,6})(?![\d.,])")
+
+
+def _times_count(text: str, unit: Amount) -> Amount:
+    """A unit price with no total: times the one count of units the note gives ("120 лицензий, ~40 тыс за
+    место" is 4,800,000), else the unit price as said."""
+    money = _money()
+    counts = [int(m.group(1)) for m in _COUNT.finditer(text)
+              if not unit.start <= m.start() < unit.end and money.count_after.match(text, m.end())
+              and not text[m.end():m.end() + 2].lstrip().startswith("%")]
+    if len(counts) != 1 or counts[0] < 2:
+        return unit
+    return Amount(unit.start, unit.end, unit.value * counts[0], unit.currency, unit.explicit)
+
+
 def pick_amount(text: str, amounts: list[Amount]) -> Amount | None:
     """The deal value among several: the one a change goes "to", else the first that is no
     discount and no unit price ("$12 per unit", "за штуку", "每台") when a total is written too."""
@@ -239,6 +259,8 @@ def pick_amount(text: str, amounts: list[Amount]) -> Amount | None:
               and not (money.paid_before is not None and money.paid_before.search(text[max(0, a.start - 16):a.start]))]
     totals = [a for a in usable if not money.per_unit.match(text, a.end)
               and not money.per_unit_before.search(text, max(0, a.start - 12), a.start)]
+    if usable and not totals:
+        return _times_count(text, usable[0])
     usable = totals or usable
     if not usable:
         return None

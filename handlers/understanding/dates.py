@@ -152,6 +152,26 @@ def find_dates(text: str, lang: str, today: date, first_day: bool = False) -> li
             continue
         out.append(best)
         pos = best.end
+    return _in_month_said(out)
+
+
+def _in_month_said(hits: list[DateHit]) -> list[DateHit]:
+    """A day of the month said bare after a date of a later month is in that month: "ТЗ до 15.12,
+    напомни 16-го" (written in November) is 16 December, "by Dec 15, ping me on the 16th" too."""
+    out: list[DateHit] = []
+    month_of: date | None = None
+    for hit in hits:
+        if hit.kind == "calendar" and hit.month_day is None and hit.day is not None and month_of is not None \
+                and month_of > hit.day:
+            try:
+                moved = month_of.replace(day=hit.day.day)
+            except ValueError:
+                moved = None
+            if moved is not None and moved >= month_of:
+                hit = DateHit(hit.start, hit.end, moved, hit.kind, None)
+        if hit.month_day is not None and hit.day is not None:
+            month_of = hit.day
+        out.append(hit)
     return out
 
 

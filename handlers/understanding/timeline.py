@@ -14,6 +14,16 @@ from handlers.understanding.times_of_day import ClockHit, clock_near, first_cloc
 _SENTENCE_END = re.compile(r"[.!?。！？;\n]")
 
 
+_OWN_DAY_REACH = 15    # characters after "remind me" within which its own day is written ("напомни мне 16-го")
+
+
+def _piece(text: str, start: int, end: int, hit: DateHit) -> str:
+    """The part of the clause start:end between the commas around the date."""
+    lo = max(text.rfind(",", start, hit.start), text.rfind("，", start, hit.start)) + 1 or start
+    his = [i for i in (text.find(",", hit.end, end), text.find("，", hit.end, end)) if i >= 0]
+    return text[max(lo, start):min(his) if his else end]
+
+
 def at_clock(text: str, lex: Lexicon, start: int, end: int) -> bool:
     """True when a clock time is written right before or after the date at start:end:
     "tomorrow 3pm", "завтра в 15:00", "明天下午3点" make the date an appointment."""
@@ -104,6 +114,7 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses, 
     for i, hit in list(birthdays.items()):   # "remind me on Dec 3 to wish Petrov a happy birthday":
         if reminder is not None and 0 <= hit.start - reminder.end() <= 15:   # the day of the reminder too
             del birthdays[i]
+    mine = False                     # the follow-up taken is the writer's own step ("я", "сделаю")
     out.future = [(h.start, h.end) for i, h in enumerate(hits)
                   if i not in birthdays and h.day is not None and h.day > today and h.kind != "today"]
     for i, hit in enumerate(hits):
@@ -116,7 +127,8 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses, 
             if "bad_date" not in out.problems:
                 out.problems.append("bad_date")
             continue
-        if out.followup_on is not None or hit.day < today or (not remind and _told_as_past(text, hit, lex, today)):
+        if (out.followup_on is not None and mine) or hit.day < today \
+                or (not remind and _told_as_past(text, hit, lex, today)):
             continue
         start, end = clauses.span(hit.start)
         rest = (text[start:hit.start] + " " + text[hit.end:end]).strip(" ,.;:!?，。；：！？")
@@ -131,8 +143,14 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses, 
             for pattern, _, _ in lex.channels for m in pattern.finditer(text, start, end))
         if hit.kind == "today" and not remind and not _near(common.today_ok, text, hit, start, end):
             continue
-        reminded = reminder is not None and 0 <= reminder.start() - hit.end <= 12   # "下周一寄过来，到时候提醒我"
-        if committed and (reminded or not theirs(_step(text, lex, start, end, hit.start), lex)):
+        reminded = reminder is not None and 0 <= reminder.start() - hit.end <= 12 \
+            and not any(0 <= h.start - reminder.end() <= _OWN_DAY_REACH for h in hits)   # "下周一寄过来，到时候提醒我"
+        step = _step(text, lex, start, end, hit.start)
+        own = lex.mine.search(_piece(text, start, end, hit)) is not None
+        if out.followup_on is not None and not (committed and own):
+            continue            # a day is taken; only the writer's own step said with its own day comes before it
+        if committed and (reminded or not theirs(step, lex)):
+            mine = own                  # "просит КП до 29-го, сделаю к 27-му": the 27th
             out.followup_on = hit.day
             if hit.kind == "week":          # "下周去做demo, 定了下周二": the day named in that week
                 hit = next((h for h in hits[i + 1:] if h.day is not None and h.kind != "week"
