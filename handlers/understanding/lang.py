@@ -47,6 +47,7 @@ def has_words(text: str) -> bool:
 
 _GUILLEMETS = re.compile(r"«[^«»]*»")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
+_QUOTE_WEIGHT = 1 / 3           # a letter inside a pasted quote counts a third of one of the rep's own
 
 
 def detect(text: str, hint: str | None = None, fallback: Lang = Lang.EN) -> Lang:
@@ -55,12 +56,15 @@ def detect(text: str, hint: str | None = None, fallback: Lang = Lang.EN) -> Lang
     text with no letters. `fallback` is what Latin letters alone (or no letters) stand for: English
     when reading a note; the member's own language when answering what is not a note in any
     language (a command, a code, a file that is not text)."""
-    unquoted = _GUILLEMETS.sub(" ", text)       # "Переведи письмо: «您好…»": the words around the quote tell
-    if _LETTERS.search(unquoted):
-        text = unquoted
-    cjk = len(_CJK.findall(text))
-    cyr = len(_CYR.findall(text))
-    lat = len(_LAT.findall(text))
+    quoted = "".join(_GUILLEMETS.findall(text))
+    weight = 1.0
+    if quoted:                  # "Переведи письмо: «您好…»": the rep's own words around a pasted quote tell more
+        unquoted = _GUILLEMETS.sub(" ", text)
+        if _LETTERS.search(unquoted):
+            text, weight = unquoted, _QUOTE_WEIGHT
+    cjk = len(_CJK.findall(text)) + weight * len(_CJK.findall(quoted)) * (weight < 1)
+    cyr = len(_CYR.findall(text)) + weight * len(_CYR.findall(quoted)) * (weight < 1)
+    lat = len(_LAT.findall(text)) + weight * len(_LAT.findall(quoted)) * (weight < 1)
     if cjk == 0 and cyr == 0 and lat == 0:
         if hint and hint[:2] in (Lang.ZH, Lang.RU):
             return Lang(hint[:2])

@@ -68,3 +68,23 @@ def test_a_name_said_again_after_a_stop_replaces_the_first():
 def test_a_new_name_ends_before_what_is_said_about_it():
     parse = understand("звонил в ООО Север-Кабель через секретаря, обещали соединить завтра", NOW, KNOWN)
     assert parse.customer in ("ООО Север-Кабель", "Север-Кабель")
+
+
+def test_channels_as_the_switching_rep_writes_them():
+    parse = understand("Ужин в «Каретном дворе» с коммерческим директором Кедра, обсуждали второй склад", NOW, KNOWN)
+    assert parse.channel == "meeting"
+    assert understand("Кедр: fwd from tg «давайте созвонимся после праздников»", NOW, KNOWN).channel == "message"
+    assert understand("Вектор-Урал ответил в LinkedIn, интересуются", NOW, KNOWN).channel == "message"
+    assert understand("call с Кедром — Тимур подтвердил объём", NOW, KNOWN).channel == "call"
+
+
+def test_the_reps_own_previous_message_is_no_channel():
+    parse = understand("сорри, в прошлом сообщении 120 тыс а не 210", NOW, KNOWN)
+    assert parse.channel is None and parse.amount == 120_000
+
+
+def test_a_quote_asked_for_is_no_proposal_sent():
+    parse = understand("Кедр is back! fwd из whatsapp: «пришлите свежее КП на 2 склада, пожалуйста»", NOW, KNOWN)
+    assert parse.lang == "ru" and parse.stage != "proposal"
+    parse = understand("заехал в Кедр, Тимур сказал пришлите кп, отправлю завтра", NOW, KNOWN)
+    assert parse.stage != "proposal" and parse.followup_on == date(2026, 12, 3)
