@@ -203,7 +203,13 @@ _RU_ROLES = one_of(ru.ROLES)
 _RU_CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _RU_NAME = re.compile(r"(?<![\w«\"])" + _RU_CAP + r"(?:\s+" + _RU_CAP + r"){0,4}")
 _RU_ROLE = re.compile(_RU_ROLES, re.I)
-_RU_CONTACT = re.compile(r"\b(?:контакт\w*(?:\s+лиц\w*)?|лпр)\s*(?:[—:-]|это)?\s*(?P<name>" + _RU_CAP + r"(?:\s+" + _RU_CAP + r"){0,2})", re.I)
+_RU_CONTACT = re.compile(r"\b(?:контакт\w*(?:\s+лиц\w*)?|лпр)\s*(?:[—:-]|это)?\s*(?P<name>(?-i:" + _RU_CAP + r"(?:\s+" + _RU_CAP
+                         + r"){0,2}))", re.I)
+# a person signing or named by initials: "С уважением, Н. Краснова", "А. Галимов", "Ким С.В. подтвердил"
+_RU_INITIALED = re.compile(r"(?<![\w.])(?P<name>[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?"
+                           r"|[А-ЯЁ][а-яё]{1,}(?:-[А-ЯЁ][а-яё]+)?\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)(?![\w])")
+# a person named in Latin letters, as the one who acted: "Ivan Petrov ответил", "Anna Schmidt сказала"
+_RU_LATIN_DID = re.compile(r"(?<![\w.@])(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=\s+" + one_of(ru.SURNAME_DID) + ")")
 
 
 def _role_nominative(role: str) -> str:
@@ -264,6 +270,9 @@ def _after_role(text: str) -> list[tuple[int, list[str]]]:
         if lookup_first(first) and first.lower() not in ru.AMBIGUOUS_NAMES:
             keep = [first] + [w for w in words[1:2] if is_patronymic(w) or w[:1].isupper() and not lookup_first(w)]
         elif first[:1].isupper() and not lookup_first(first):
+            if len(words) > 2 and lookup_first(words[1]) and is_patronymic(words[2]):
+                found.append((m.start("name"), words[:3]))      # "директор Ланге Виктор Карлович"
+                continue
             if len(words) > 1 and lookup_first(words[1]) and not surname_before_first(words):
                 continue            # "директором Гранита Петром Ивановым": the company, then the person
             keep = [first] + [w for w in words[1:2] if lookup_first(w) or _RU_INITIALS.fullmatch(w)]
@@ -286,6 +295,11 @@ def russian(text: str, taken: tuple[int, int]) -> Person:
     if m:
         candidates.append((m.start("name"), m.group("name").split()))
     candidates += [c for c in _after_role(text) if not taken[0] <= c[0] < taken[1]]
+    for pattern in (_RU_INITIALED, _RU_LATIN_DID):
+        for m in pattern.finditer(text):
+            if not taken[0] <= m.start("name") < taken[1]:
+                candidates.append((m.start("name"), [m.group("name").replace(". ", ".").replace(".", ". ").strip()
+                                                     if pattern is _RU_INITIALED and m.group("name")[1] == "." else m.group("name")]))
     for m in _RU_LOWER_FULL.finditer(text):
         if lookup_first(m.group("first")) and is_patronymic(m.group("pat").capitalize()) \
                 and not taken[0] <= m.start() < taken[1] and not _RU_SELF.search(text, 0, m.start()):

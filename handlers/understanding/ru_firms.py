@@ -29,7 +29,7 @@ _ACCUSATIVE_VERB = re.compile(r"\b(?i:посетил|навестил|набра
 _OWNED = re.compile(r"\b(?i:(?:ген|фин|тех|коммерческ\w+\s+|генеральн\w+\s+)?директор\w*|гендир\w*|главбух\w*|бухгалтер\w*|"
                     r"менеджер\w*|инженер\w*|юрист\w*|сотрудник\w*|представител\w*|руководител\w*|начальник\w*|"
                     r"владел\w*|собственник\w*|закупщик\w*|снабженц\w*|офис\w*|склад\w*|завод\w*|цех\w*|магазин\w*|"
-                    r"филиал\w*|отдел\w*|сайт\w*)\s+" + _NAME)
+                    r"филиал\w*|отдел\w*|сайт\w*|ceo|cfo|cto|coo|founder|head\s+of\s+\w+)\s+" + _NAME)
 # what happened to a company that opens the note: "Норильск-Снаб отказ", "Вектор кп отправил"
 _HAPPENED = (r"(?:кп|капэ|договор\w*|контракт\w*|расч[её]т|сч[её]т|тендер|отказ\w*|(?:до|пере)?звонил\w*|звонили|позвонил\w*|"
              r"оплатил\w*|подписал\w*|был[аи]?|зв|прайс|образцы|скидку|ответил\w*|отказал\w*|опять|снова)\b")
@@ -258,7 +258,7 @@ def kind_then_name(text: str, person: str | None) -> str | None:
     return None
 
 
-_GENERIC = re.compile(r"^(?:компани|фирм|организаци|клиент|заказчик|предприяти)\w*$", re.I)
+_GENERIC = re.compile(r"^(?:(?:компани|фирм|организаци|клиент|заказчик|предприяти)\w*|ceo|cfo|cto|coo|founder)$", re.I)
 
 
 def _trim(name: str) -> str:
@@ -266,7 +266,7 @@ def _trim(name: str) -> str:
     town, a day or capitals ("у Вектора Петра", "в Гранит Строй КП")."""
     words = name.split()
     if len(words) > 1 and _GENERIC.match(words[0]):
-        words = words[1:]                 # "Компания Вкусные Традиции"
+        words = words[1:]                 # "Компания Вкусные Традиции", "CEO Brightway Solutions"
     for i, word in enumerate(words[1:], 1):
         if lookup_first(word) or _NOT_FIRMS.match(word) or word.isupper():
             return " ".join(words[:i])
