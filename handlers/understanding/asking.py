@@ -11,6 +11,7 @@ from functools import lru_cache
 from handlers.understanding.languages import CODES, cues, one_of
 
 _MARK = re.compile(r"[?？]")
+_QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”")
 
 
 @lru_cache(maxsize=None)
@@ -29,6 +30,8 @@ def asks(text: str, lang: str) -> bool:
     if asking.search(text):
         return True
     for mark in _MARK.finditer(text):
+        if any(q.start() < mark.start() < q.end() for q in _QUOTED.finditer(text)):
+            continue            # "fwd: «…can we talk?» — это Урал-Медиа": a pasted message asks the bot nothing
         before = text[:mark.start()]
         if hedge is None or not hedge.search(before):
             return True

@@ -36,7 +36,9 @@ _HAPPENED = (r"(?:кп|капэ|договор\w*|контракт\w*|расч[�
 # words said before it: "утром СтройПласт Юг подписали", "Кстати, Абакан-Энерго ответили", "Коллеги, ТК Путь..."
 _LEAD_IN = r"(?i:(?:утром|вечером|дн[её]м|сегодня|вчера|кстати|коллеги|так|ну|короче|э{2,}|итак|значит)[\s,]+)*"
 _SUBJECT = re.compile(r"^" + _LEAD_IN + _NAME + r"(?=\s*[:—-]\s|\s+[а-яё]+(?:л|ла|ли|ло|лся|лась|лись|лось|ют|ят|ут|ат|ет|ит)\b|"
-                      r"\s+(?i:" + _HAPPENED + r")|\.\s)")
+                      r"\s+(?i:" + _HAPPENED + r")|\.\s"
+                      # "ПМ Групп (бц Алмаз) — позвонила", "Обский рыбзавод, Николай — перезвонил ему"
+                      r"|\s*\([^()]{1,40}\)\s*[:—–-]\s|,\s*[А-ЯЁ][а-яё]+\s*[—–:]\s)")
 _COMPOUND = re.compile(r"-|[а-яё][А-ЯЁ]|\s")     # "Лифтмонтаж-Е", "ЭнергоРесурс", "Три Кита": a name, even before a stop
 _VERBISH = re.compile(r"(?:л|ла|ли|ло|лся|лась|лись|ть|ться|ем|ешь|им|ишь)$", re.I)
 _SURNAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой|ою|ых)?$")
@@ -220,6 +222,16 @@ def nominative(name: str, case: str) -> str:
     return " ".join(out)
 
 
+_STEMS = re.compile(r"(?=(" + "|".join(sorted(ru.NAME_STEMS, key=len, reverse=True)) + r"))")
+
+
+def _run_together(word: str) -> bool:
+    """A word run together from two of the stems company names are made of, past its first letters
+    ("Сызраньнефтемаш": нефте, маш): a company's name, even alone before a stop."""
+    low = word.lower()
+    return len(low) >= 10 and len({m.start() for m in _STEMS.finditer(low, 3)}) >= 2
+
+
 def _town_compound(word: str) -> bool:
     """True for a name built on a town's ("Самара-Тара", "екатеринбург-кабель"): a company, not the town."""
     head, _, tail = word.partition("-")
@@ -235,7 +247,7 @@ def _fits(name: str, person: str | None, case: str) -> bool:
     if lookup_first(first) or (_NOT_FIRMS.match(name) and not town_adjective and not _town_compound(first)) \
             or (person and first in person):
         return False
-    if case == "nom" and (_VERBISH.search(first) or first.lower() in _STARTERS):
+    if case == "nom" and ((_VERBISH.search(first) and not _run_together(first)) or first.lower() in _STARTERS):
         return False
     return not (len(words) == 1 and _SURNAME.match(first))
 
@@ -282,8 +294,9 @@ def find(text: str, person: str | None) -> str | None:
     for pattern, case in ((_DATIVE_VERB, "dat"), (_SENT_TO, "dat"), (_ACCUSATIVE_VERB, "acc"), (_OWNED, "gen"),
                           (_SUBJECT, "nom")):
         for m in pattern.finditer(text):
-            if pattern is _SUBJECT and text[m.end(1):m.end(1) + 1] == "." and not _COMPOUND.search(m.group(1)):
-                continue                  # "Отлично. ...": one plain word before a stop is no name
+            if pattern is _SUBJECT and text[m.end(1):m.end(1) + 1] == "." and not _COMPOUND.search(m.group(1)) \
+                    and not _run_together(m.group(1)):
+                continue                  # "Отлично. ...": one plain word before a stop is no name ("Сызраньнефтемаш." is)
             hits.append((m.start(1), _trim(m.group(1)), case))
     for _, name, case in sorted(hits):
         if _fits(name, person, case):

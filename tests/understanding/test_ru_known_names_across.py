@@ -49,3 +49,13 @@ def test_new_names_in_the_nominative():
     assert parse.intent == "query_customer" and parse.customer == "Балтийская"
     parse = understand("заехал к главному инженеру Енисейского хлебозавода, Пётр, им нужна линия", NOW, KNOWN)
     assert parse.customer == "Енисейский хлебозавод" and parse.contact == "Пётр"
+
+
+def test_a_new_name_opening_the_note_before_what_happened():
+    parse = understand("СК Групп (бц Меридиан) — позвонила Алине, тендер объявят в марте", NOW, KNOWN)
+    assert parse.customer == "СК Групп" and parse.contact == "Алина"
+    parse = understand("Енисейский хлебозавод, Пётр — перезвонил ему наконец, ждут смету", NOW, KNOWN)
+    assert parse.customer == "Енисейский хлебозавод" and parse.contact == "Пётр"
+    parse = understand("Новокуйбышевскнефтехим. Новый. Гл. инж. Зайцев. КП 2,4 млн.", NOW, KNOWN)
+    assert parse.customer == "Новокуйбышевскнефтехим" and parse.amount == 2_400_000
+    assert understand("Отлично. Созвонились, всё в силе", NOW, KNOWN).customer is None
