@@ -39,3 +39,13 @@ def test_a_contact_from_a_town_is_no_one():
 def test_an_english_role_before_a_new_company():
     parse = understand("написала CEO Northfield Robotics в LinkedIn, Tom Reyes ответил — ждут демо", NOW, KNOWN)
     assert parse.customer == "Northfield Robotics" and parse.contact == "Tom Reyes" and parse.channel == "message"
+
+
+def test_a_surname_of_another_shape_before_the_first_name():
+    parse = understand("были в новой компании Агро-Лидер, у них главный инженер Ткаченко Олег, ждут КП", NOW, KNOWN)
+    assert parse.contact == "Ткаченко Олег" and parse.customer != "Ткаченко"
+
+
+def test_a_car_word_alone_is_no_known_customer():
+    parse = understand("нск авто петя позвонил, берут подъёмник", NOW, KNOWN + ["Авто Про Сервис"])
+    assert parse.customer != "Авто Про Сервис"
