@@ -423,6 +423,35 @@ def lower_trade(text: str, person: str | None) -> str | None:
     return None
 
 
+# a company in lower case of two words, where the rep went or called: "заехала в мир окон на аэродромной",
+# "набрал кольцово фарм по холодной базе", "заехала в пекарню дом хлеба на ново-садовой"
+_LOWER_WENT = re.compile(r"(?<![\w-])(?i:заехал\w*|заходил\w*|зашл[аи]|заш[её]л|съездил\w*|ездил\w*|(?:по)?звонил\w*|набрал\w*)"
+                         r"\s+(?:(?:в|во|к)\s+)?(?:(?:" + "|".join(ru.TRADE_NOUNS) + r"|кафе|кофейн|магазин|салон|клиник|аптек|"
+                         r"ресторан|столов|автосервис)[а-яё]*\s+)?"
+                         r"(?P<name>[а-яё]{3,}\s+[а-яё]{3,})(?=\s*[,.;!]|\s+(?:на|по|в|во|у|с|со|из|от)\s|\s*$)")
+_NOT_NAME_WORDS = frozenset("""офис офисе склад центр город банк отдел налоговую налоговой администрацию отпуске
+магазин магазине торговый сервисный головной новый новую новое старый главный наш нашу наше их свой свою
+туда сюда обратно опять снова сегодня вчера завтра утром вечером днем днём еще ещё уже тоже ему ей им нам мне
+клиента клиенту клиенту директору менеджеру секретарю""".split())
+
+
+def lower_went(text: str, person: str | None) -> str | None:
+    """A company of two lower-case words where the rep went or called, as written ("мир окон", "дом хлеба"):
+    neither word a plain word of the note ("в торговый центр", "в налоговую"), nor an adjective (see
+    lower_trade), nor the contact."""
+    for m in _LOWER_WENT.finditer(text):
+        words = m.group("name").split()
+        if any(w in _NOT_NAME_WORDS or w in _FILLERS or w in _STARTERS or lookup_first(w) or _VERBISH.search(w)
+               for w in words) or _ADJ.search(words[0]) or _NOT_FIRMS.match(words[0]) \
+                or (person and words[0] in person.lower()):
+            continue
+        first = words[0]
+        if first.endswith(("у", "ю")) and len(first) > 4:            # "в пекарню": feminine accusative
+            first = first[:-1] + ("а" if first.endswith("у") else "я")
+        return " ".join([first] + words[1:])
+    return None
+
+
 def lower_subject(text: str, person: str | None) -> str | None:
     """A company opening a note in lower case before what happened to it, as written."""
     m = _LOWER_SUBJECT.match(text)

@@ -59,3 +59,14 @@ def test_a_new_name_opening_the_note_before_what_happened():
     parse = understand("Новокуйбышевскнефтехим. Новый. Гл. инж. Зайцев. КП 2,4 млн.", NOW, KNOWN)
     assert parse.customer == "Новокуйбышевскнефтехим" and parse.amount == 2_400_000
     assert understand("Отлично. Созвонились, всё в силе", NOW, KNOWN).customer is None
+
+
+def test_a_new_name_of_two_lower_case_words_where_the_rep_went():
+    parse = understand("заехал в дом обуви на кирова, хозяйка марина, интересуются", NOW, KNOWN)
+    assert parse.customer == "дом обуви" and parse.channel == "visit" and parse.stage == "lead"
+    parse = understand("набрала зелёный сад по холодной базе, просили прайс", NOW, KNOWN)
+    assert parse.customer is None or parse.customer != "зелёный сад"      # an adjective: lower_trade's, not this
+    parse = understand("заехала в кондитерскую сладкий дом на ленина, управляющая ирина", NOW, KNOWN)
+    assert parse.channel == "visit"
+    for text in ("заехал в торговый центр на ленина, купил кофе", "звонил в налоговую по поводу акта"):
+        assert understand(text, NOW, KNOWN).customer is None, text
