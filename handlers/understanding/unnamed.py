@@ -18,6 +18,7 @@ from handlers.understanding.languages import cues, one_of
 from handlers.understanding.languages import en as en_cues
 from handlers.understanding.languages import ru as ru_cues
 from handlers.understanding.languages import zh as zh_cues
+from handlers.understanding import ru_firms
 from handlers.understanding.matching import match_known, name_tokens, norm_token
 from storage.vocabulary import Lang
 
@@ -83,14 +84,15 @@ _EN_REGISTERED = re.compile(r"(?<![\w&])((?:[A-Z][\w&'.-]*\s+|&\s+|of\s+){0,4}[A
 
 
 def strong_name(text: str, lang: Lang) -> str | None:
-    """A company the note writes out in full, as registered (a legal form, quotes): "ООО «ВолгаМедСнаб»",
+    """A company the note writes out in full, as registered (a legal form, quotes) or after the kind of
+    business it is ("пекарня Булка"): "ООО «ВолгаМедСнаб»",
     "广州小蜜蜂家政服务有限公司", "Chicago Precision Gear Inc"."""
     if lang == Lang.ZH:
         found = _ZH_REGISTERED.search(text)
         return _ZH_LEAD.sub("", found.group(0)) if found else None
     if lang == Lang.RU:
         legal = _RU_LEGAL.search(text)
-        return legal.group(0).strip() if legal else None
+        return legal.group(0).strip() if legal else ru_firms.kind_then_name(text, None)   # "пекарня Булка"
     found = _EN_REGISTERED.search(text)
     return found.group(1).strip().rstrip(".") if found else None
 

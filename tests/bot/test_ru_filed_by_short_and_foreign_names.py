@@ -45,3 +45,11 @@ async def test_a_pasted_message_with_a_question_is_a_note(bot, store):
     reply = await bot.say("fwd из whatsapp: «Добрый день, можем созвониться в пятницу?» — это Кедр, Тимур")
     assert _notes_of(store, "ООО «Кедр»") == 1
     assert reply.wrote
+
+
+async def test_a_new_name_after_its_kind_is_not_a_known_name_of_its_town(bot, store):
+    store.add_customers("ООО «Светлогорск Тур Сервис»")
+    await bot.say("Встреча в Ладоге, договорились о поставке, 400 тыс")
+    reply = await bot.say("кофейня Ласточка в светлогорске согласовали всё, подписание в пятницу")
+    assert _notes_of(store, "ООО «Светлогорск Тур Сервис»") == 0
+    assert "Светлогорск Тур Сервис" not in reply.text.splitlines()[0] or reply.choices
