@@ -88,3 +88,11 @@ def test_a_quote_asked_for_is_no_proposal_sent():
     assert parse.lang == "ru" and parse.stage != "proposal"
     parse = understand("заехал в Кедр, Тимур сказал пришлите кп, отправлю завтра", NOW, KNOWN)
     assert parse.stage != "proposal" and parse.followup_on == date(2026, 12, 3)
+
+
+def test_a_step_agreed_or_said_in_english_with_a_russian_day():
+    parse = understand("Кедр — Тимур ответил, давайте созвон в пятницу", NOW, KNOWN)
+    assert parse.followup_on == date(2026, 12, 4)
+    parse = understand("созвонились с Вектор-Урал, send them the deck в понедельник", NOW, KNOWN)
+    assert parse.followup_on == date(2026, 12, 7) and parse.channel == "call"
+    assert understand("Кедр: правки по договору получили, отвечу до пятницы", NOW, KNOWN).followup_on == date(2026, 12, 4)

@@ -247,6 +247,10 @@ COMMIT = [
     r"\b(?:до|к)\s+\S+\s+(?:кп|капэ|сч[её]т|прайс\w*|расч[её]т|смет\w*|договор\w*)\b",
     r"\b(?:еще|ещё)\s+раз\b",
     r"\bперен[её]с(?:ли|ла|л|ти|ём|ем|ут)\b",          # a meeting moved to a day: "перенесли на понедельник"
+    r"\b(?:отвечу|свяжусь|встречусь|обсудим)\b",
+    r"\bдавай(?:те)?\b",                                # "давайте созвон в четверг": agreed together
+    # an English step in a Russian note: "send him the deck в понедельник", "call set for thu"
+    r"\b(?:send|sending|call|ping|email|follow\s*up|f/u|meet|visit|demo)\b",
 ]
 FUTURE = [
     one_of(_AHEAD) + r"\s+(?:\w+\s+){0,2}$",
