@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from handlers.understanding.name_index import Index
 
@@ -28,8 +29,10 @@ _CYRILLIC = re.compile(r"[а-яё]")
 _LATIN = re.compile(r"[a-z]")
 _CASE_ENDINGS = ("ами", "ями", "ом", "ем", "ой", "ей", "ах", "ях", "ам", "ям", "ов", "а", "я", "у", "ю", "е", "ы", "и")
 _WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+")
+_LATIN_WORD = re.compile(r"[A-Za-z]{5}")
 
 
+@lru_cache(maxsize=65536)
 def consonants(word: str) -> str:
     """A word's consonants as Latin letters, doubled ones once: "Greenhouse" and "Гринхаус" are both "grnhs"."""
     low = word.lower()
@@ -88,8 +91,8 @@ def matches(text: str, index: Index) -> list[tuple[int, int, int, float, int, bo
     """Hits (start, end, words matched, share of the name, entry, fuzzy) of known names written in the
     other alphabet: a Latin word of the note against the Cyrillic names, a Cyrillic word against the Latin ones."""
     table = _table(index)
-    if not table.latin and not table.cyrillic:
-        return []
+    if not (table.latin and _CYRILLIC.search(text.lower())) and not (table.cyrillic and _LATIN_WORD.search(text)):
+        return []               # no word of the note is in the alphabet of another name
     found: list[tuple[int, int, int, float, int, bool]] = []
     for m in _WORD.finditer(text):
         word = m.group()
