@@ -189,6 +189,8 @@ def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
         note, entries = logged
         was = ctx.session.get(Customer, note.customer_id) if note.customer_id else None
         return _move_note(ctx, parse, note, entries, was)
+    if parse.customer_known and customer is not None and parse.customer != customer.name:
+        return None     # "созвон с Обьречтрансом в понедельник а не во вторник" after another customer's note
     fix = contact_fix(ctx.text, parse.lang)
     if fix is not None:
         contact = _contact(ctx, note, entries, customer, fix.who)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from storage.models import Customer, Note
+from storage.models import Customer, FollowUp, Note
 
 
 def _notes_of(store, name: str) -> int:
@@ -53,3 +53,13 @@ async def test_a_new_name_after_its_kind_is_not_a_known_name_of_its_town(bot, st
     reply = await bot.say("кофейня Ласточка в светлогорске согласовали всё, подписание в пятницу")
     assert _notes_of(store, "ООО «Светлогорск Тур Сервис»") == 0
     assert "Светлогорск Тур Сервис" not in reply.text.splitlines()[0] or reply.choices
+
+
+async def test_a_day_set_right_for_another_customer_is_that_customers_note(bot, store):
+    store.add_customers("ООО «Кедр»", "ООО «Ладога»")
+    await bot.say("Ладога — Ирина ответила, давайте созвон в четверг")
+    await bot.say("созвон с Кедром в понедельник а не во вторник, я перепутал")
+    assert _notes_of(store, "ООО «Кедр»") == 1 and _notes_of(store, "ООО «Ладога»") == 1
+    for name in ("ООО «Кедр»", "ООО «Ладога»"):
+        assert store(FollowUp, FollowUp.customer_id == select(Customer.id).where(Customer.name == name)
+                     .scalar_subquery()) == 1, name
