@@ -80,3 +80,7 @@ def test_a_note_that_names_a_stage_is_still_a_note():
 ])
 def test_casual_questions_are_never_notes(text, intent):
     assert read(text)[0] == intent
+
+
+def test_how_much_i_achieved_this_quarter_is_the_pipeline():
+    assert read("我这个季度完成了多少") == ("pipeline", None, ("2026-10-01", "2026-12-31"))
