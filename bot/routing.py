@@ -72,6 +72,7 @@ def _answer_pick(data: str, ctx: Ctx, known: Known, lang: Lang) -> Parse | None:
     pending = state.pending
     save_state(ctx, pending=None)
     if said.cancel:
+        ctx.undo_asked = said.undo
         return Parse(lang=lang, intent=Intent.CANCEL)
     ctx.pressed = Pressed(customer_id=said.customer_id, new_customer=said.new_name if not said.customer_id else None,
                           contact_id=said.contact_id, contact_name=said.contact_name)

@@ -48,6 +48,7 @@ class Answer:
     new_name: str | None = None
     cancel: bool = False
     again: bool = False                # a number that is none of the choices: ask again
+    undo: bool = False                 # "undo" typed while asked: the question (and its kept note) is dropped
     contact_id: int | None = None      # whose birthday: one of the customer's contacts
     contact_name: str | None = None    # whose birthday: a new contact
 
@@ -117,6 +118,8 @@ def answer(ctx: Ctx, data: str, names: Sequence[str], aliases: Mapping[str, str]
     pending = _state(ctx).pending
     if not pending or pending.get("kind") not in (PICK, WHOSE):
         return None
+    if not data and _undoes(ctx.text):
+        return Answer(cancel=True, undo=True)
     if pending.get("kind") == WHOSE:
         return _whose(ctx, data, pending, lang)
     options: list[int] = pending.get("options") or []
@@ -216,9 +219,15 @@ def _just_a_name(text: str, ctx: Ctx, names: Sequence[str], aliases: Mapping[str
                 or parse.birthday or parse.refused)
 
 
+def _undoes(text: str) -> bool:
+    """True for an undo command ("undo", "отмена", "撤销"): said while a question is pending, it takes
+    back what is in the making (the question and the note it keeps), never an earlier finished note."""
+    found = command(text)
+    return found is not None and found[0] == Intent.UNDO
+
+
 def _cancels(text: str, lang: Lang) -> bool:
-    """True for a cancel word; an undo command ("undo", "отмена", "撤销") stays a command: it lets
-    the question lapse and takes back the last note, as it always does."""
+    """True for a cancel word (an undo command is read by `_undoes`)."""
     if command(text) is not None:
         return False
     phrases = cues(lang).ANSWER_CANCEL
@@ -244,6 +253,8 @@ async def handle_cancel(parse: Parse, ctx: Ctx) -> Reply:
     pending = state_of(ctx).pending or {}
     save_state(ctx, pending=None)
     erasing = pending.get("kind") == "erase" or ctx.pressed != Pressed()
+    if ctx.undo_asked:
+        return Reply(text=t(ctx.lang, "ask_undone"), lang=ctx.lang)
     return Reply(text=t(ctx.lang, "erase_cancelled" if erasing else "ask_cancelled"), lang=ctx.lang)
 
 

@@ -57,6 +57,7 @@ class Ctx:
     meter: Meter | None = None               # the member's LLM budget for today
     new_customer_id: int | None = None       # the customer this very message created
     lapsed: str | None = None                # a kept note whose question this message let lapse
+    undo_asked: bool = False                 # "undo" answered a pending question: it cancels the question
     known: Callable[[], tuple[Sequence[str], dict[str, str]]] | None = None  # the team's customer names, aliases
 
     @property

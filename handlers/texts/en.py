@@ -111,6 +111,7 @@ TEXTS = {
     "new_customer_option": "new customer {name}",
     "cancel_option": "Cancel",
     "ask_cancelled": "OK, I dropped that note; nothing was recorded.",
+    "ask_undone": "OK, I cancelled my question and dropped the note it was about; nothing was recorded. Your earlier notes stay as they are (say undo again to take back the last one).",
     "ask_lapsed": "(The note I asked about was not recorded: “{text}”.)",
     "fixed": "Corrected for {customer}:",
     "fix_followup": "follow-up: {before} → {after}",

@@ -111,6 +111,7 @@ TEXTS = {
     "new_customer_option": "新客户{name}",
     "cancel_option": "取消",
     "ask_cancelled": "好的，这条记录已放弃，未记录任何内容。",
+    "ask_undone": "好的，已取消我的提问，那条待确认的记录已放弃，未记录任何内容。之前的记录保持不变（如要撤回上一条，请再说一次“撤销”）。",
     "ask_lapsed": "（我刚才问到的那条记录没有保存：“{text}”。）",
     "fixed": "已更正（{customer}）：",
     "fix_followup": "跟进日期：{before} → {after}",

@@ -134,12 +134,12 @@ async def test_many_notes_in_a_row_with_asks_in_between_each_land_where_they_poi
     assert _stage_of(store, "Globex") == "won"
 
 
-async def test_an_undo_word_while_asked_takes_back_the_last_note_and_says_the_kept_one_was_not_recorded(bot, store):
+async def test_an_undo_word_while_asked_cancels_the_question_and_keeps_the_last_note(bot, store):
     await bot.say("Был у Вектора, отправил КП на 100 тыс.")
     await bot.say("Был у Вектор-Строй, встретил Ивана")  # close to Вектор: asked, kept
-    reply = await bot.say("отмена")                     # the undo command stays a command
-    assert "Отменено" in reply or "отмен" in reply.text.lower()
-    assert "не записана" in reply and store(Note, Note.undone_at.is_(None)) == 0
+    reply = await bot.say("отмена")                     # takes back the question, not the finished note
+    assert "вопрос отменён" in reply and "ничего не записано" in reply
+    assert store(Note, Note.undone_at.is_(None)) == 1
     assert [s.pending for s in store.rows(select(ChatState))] == [None]
 
 
