@@ -212,15 +212,31 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, deal: Deal | None, p
     if not plan.changes:
         return
     old = deal.stage
+    before = (deal.amount_minor, deal.currency)
     journal.change(deal, **plan.changes)
     if "stage" in plan.changes:
         journal.insert(StageChange, team_id=ctx.team.id, deal_id=deal.id, from_stage=old,
                        to_stage=deal.stage, at=ctx.now, member_id=ctx.member.id)
         names = StageNames.of(ctx.team.settings)
         lines.append(("deal_stage", {"old": names(old, ctx.lang), "new": names(deal.stage, ctx.lang)}))
-    if "amount_minor" in plan.changes:
-        lines.append(("deal_amount", {"amount": money(minor, currency, ctx.lang)}))
+    if "amount_minor" in plan.changes or "currency" in plan.changes:
+        lines += _amount_lines(ctx, before, (deal.amount_minor, deal.currency))
     lines += plan.facts
+
+
+def _amount_lines(ctx: Ctx, before: tuple[int | None, str | None],
+                  after: tuple[int | None, str | None]) -> list[tuple[str, dict]]:
+    """The deal's amount as it was and as it is now ("$20,000 → 500 000 ₽"), and a plain word when
+    the currency changed: a note never changes what a deal is worth silently."""
+    (old_minor, old_currency), (new_minor, new_currency) = before, after
+    new = money(new_minor, new_currency, ctx.lang) if new_minor is not None else "—"
+    if old_minor is None:
+        return [("deal_amount", {"amount": new})]
+    lines: list[tuple[str, dict]] = [("deal_amount_changed", {
+        "old": money(old_minor, old_currency, ctx.lang), "new": new})]
+    if old_currency and new_currency and old_currency != new_currency:
+        lines.append(("deal_currency_changed", {"old": old_currency, "new": new_currency}))
+    return lines
 
 
 def _promise(parse: Parse, text: str) -> str:

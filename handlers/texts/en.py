@@ -45,6 +45,8 @@ TEXTS = {
     "deal_new": "new deal: {stage}{amount}",
     "deal_stage": "deal moved: {old} → {new}",
     "deal_amount": "deal amount: {amount}",
+    "deal_amount_changed": "deal amount: {old} → {new}",
+    "deal_currency_changed": "currency changed: {old} → {new} (the amount was not converted)",
     "deal_close": "expected close: {day}",
     "deal_lost_reason": "lost reason: {reason}",
     "customer_source": "lead source: {source}",

@@ -51,6 +51,8 @@ TEXTS = {
     "deal_new": "новая сделка: {stage}{amount}",
     "deal_stage": "сделка: {old} → {new}",
     "deal_amount": "сумма сделки: {amount}",
+    "deal_amount_changed": "сумма сделки: {old} → {new}",
+    "deal_currency_changed": "валюта сделки изменена: {old} → {new} (сумма не пересчитывалась)",
     "deal_close": "ожидаемое закрытие: {day}",
     "deal_lost_reason": "причина проигрыша: {reason}",
     "customer_source": "источник клиента: {source}",

@@ -45,6 +45,8 @@ TEXTS = {
     "deal_new": "新商机：{stage}{amount}",
     "deal_stage": "商机阶段：{old} → {new}",
     "deal_amount": "商机金额：{amount}",
+    "deal_amount_changed": "商机金额：{old} → {new}",
+    "deal_currency_changed": "币种已更改：{old} → {new}（金额未换算）",
     "deal_close": "预计成交：{day}",
     "deal_lost_reason": "丢单原因：{reason}",
     "customer_source": "客户来源：{source}",
