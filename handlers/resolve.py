@@ -24,7 +24,7 @@ from handlers.understanding.matching import match_known, near_miss
 from handlers.understanding.companies import extract
 from handlers.understanding.cues import lexicon
 from handlers.understanding.languages import cues, one_of
-from handlers.understanding.unnamed import company_guess, other_name, strong_name, weakly_named
+from handlers.understanding.unnamed import company_guess, missing_word, other_name, strong_name, weakly_named
 
 
 @dataclass
@@ -176,7 +176,7 @@ def _written_out(ctx: Ctx, parse: Parse, customer: Customer, names, aliases) -> 
     if not written:
         return None
     same = match_known(written, names, aliases)
-    if same.name == customer.name and not same.fuzzy:
+    if same.name == customer.name and not same.fuzzy and not missing_word(written, customer.name, parse.lang):
         return None     # a name written out in full is not a known one it only sounds like ("恒信达" for 鑫达)
     return written
 

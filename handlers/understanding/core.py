@@ -205,7 +205,8 @@ def _shape(parse: Parse, work: str, lex, today, fuzzy: bool) -> None:
                               ahead=intent == Intent.PIPELINE and not looking_back,
                               back=intent == Intent.ACTIVITY or looking_back)
     if intent == Intent.LOG:
-        parse.refers_back = parse.customer is None or lex.refer_back.search(work) is not None
+        parse.refers_back = lex.refer_back.search(work) is not None   # a word that points back ("them"); naming
+        # no customer is not one: the resolver takes the last note's customer only when no other company is named
     confidence = {Intent.UNKNOWN: 0.2, Intent.HELP: 0.9}.get(intent, 0.85)
     if parse.customer_candidates and parse.customer is None:
         confidence -= 0.25

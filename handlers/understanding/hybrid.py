@@ -105,7 +105,7 @@ def merge(llm: Parse, offline: Parse) -> Parse:
             llm.amount = llm.currency = None  # the model read "-$5000" as 5000: left out, as the rules did
         if llm.customer is None and offline.customer is None and len(offline.customer_candidates) > 1:
             llm.customer_candidates = list(offline.customer_candidates)
-        llm.refers_back = llm.customer is None and not llm.customer_candidates or offline.refers_back
+        llm.refers_back = llm.refers_back or offline.refers_back
     elif llm.customer:
         llm.customer_candidates = [llm.customer] if llm.customer_known else []
     llm.problems = [p for p in offline.problems if p not in ("bad_date", "amount_without_number")]

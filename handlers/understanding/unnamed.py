@@ -6,7 +6,8 @@ customer it does not name (DESIGN.md, invariant 8):
   desert dental labs" beside High Plains Grain Co-op): the name it writes instead, else None;
 - `company_guess`: the parse found no customer, yet the note reads like it names one (an unknown
   capitalised or quoted name, "at/from/w X", "у/из X", "在X", a word of a company's trade or
-  legal form): that name as written, else None.
+  legal form, a name the note opens with before what happened there, handlers/understanding/opening.py):
+  that name as written, else None.
 
 Both read the text only, so they hold whether the rules or the model understood the note.
 """
@@ -20,6 +21,7 @@ from handlers.understanding.languages import ru as ru_cues
 from handlers.understanding.languages import zh as zh_cues
 from handlers.understanding import ru_firms
 from handlers.understanding.matching import match_known, name_tokens, norm_token
+from handlers.understanding.opening import named_first
 from storage.vocabulary import Lang
 
 _WORD = re.compile(r"[A-Za-zÀ-ɏА-Яа-яЁё][\w'’.-]*|&")
@@ -59,6 +61,9 @@ def other_name(text: str, lang: Lang, customer: str, known: list[str], aliases: 
         return None
     if not re.match(r"(?:\s+(?:&\s+)?|-)[^\W\d_]", text[match.end:]):
         return None  # the name ends at a punctuation mark or the end: "Twin Oaks: Marcus agreed"
+    glued = _HYPHENED.match(text, match.end)
+    if glued and norm_token(glued.group(1)) not in own and glued.group(1).lower() not in _PARTICLES:
+        return text[match.start:glued.end()]  # "вектор-плюс" beside Вектор: one word, another name
     after = _words_after(text, match.end)
     if after and after[0] == "&":
         after = after[1:]
@@ -66,6 +71,8 @@ def other_name(text: str, lang: Lang, customer: str, known: list[str], aliases: 
         return None
     head = after[0]
     word = norm_token(head.strip(".'’"))
+    if _instead_of(word, customer, span, own, lang):
+        return text[match.start:text.find(head, match.end) + len(head)].strip().rstrip(".")
     if word in own or word in _NOT_NAMES or word in cues(lang).LEGAL_FORMS or len(word) < 2:
         return None
     capitalised = head[0].isupper() and not head.isupper() and span[:1].isupper()
@@ -81,6 +88,28 @@ def other_name(text: str, lang: Lang, customer: str, known: list[str], aliases: 
 _ZH_REGISTERED = re.compile("(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{2,4}[）)]){2,24}?(?:" + "|".join(zh_cues.LEGAL[:5]) + ")")
 _EN_REGISTERED = re.compile(r"(?<![\w&])((?:[A-Z][\w&'.-]*\s+|&\s+|of\s+){0,4}[A-Z][\w&'.-]*,?\s+"
                             + en_cues.LEGAL_SUFFIX + r")(?!\w)")
+
+
+_HYPHENED = re.compile(r"-([^\W\d_]{2,})")
+_PARTICLES = frozenset(("то", "ка", "де", "таки", "нибудь", "либо"))
+
+
+def _instead_of(word: str, customer: str, span: str, own: set[str], lang: Lang) -> bool:
+    """True when the note writes, right after the part of `customer` it shares, a company word the
+    known name does not have where the known name goes on with a distinguishing word of its own
+    ("acme corp" beside Acme Industries; "Globex Inc" beside Globex Corporation is the same)."""
+    if word in own or not (word in cues(lang).LEGAL_FORMS or word in en_cues.FIRM_WORDS):
+        return False
+    written = set(name_tokens(span))
+    return any(token not in written and token not in cues(lang).LEGAL_FORMS for token in name_tokens(customer))
+
+
+def missing_word(written: str, customer: str, lang: Lang) -> bool:
+    """True when the known `customer` has a distinguishing word the name as written lacks ("ООО
+    Ромашка" beside ромашка-агро): the written name is another company's, not this one in full."""
+    have = set(name_tokens(written))
+    return any(token not in have and token not in cues(lang).LEGAL_FORMS and len(token) >= 2
+               for token in name_tokens(customer))
 
 
 def strong_name(text: str, lang: Lang) -> str | None:
@@ -120,6 +149,9 @@ def company_guess(text: str, lang: Lang, contact: str | None = None) -> str | No
     quoted = _QUOTED.search(text)
     if quoted and not quoted.group(1).strip().isdigit():
         return quoted.group(1).strip()
+    first = named_first(text, lang, contact)
+    if first:
+        return first
     if lang == Lang.ZH:
         found = _ZH_FIRM.search(text)
         return _ZH_LEAD.sub("", found.group(0)) if found else None
