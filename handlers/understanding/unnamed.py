@@ -62,7 +62,8 @@ def other_name(text: str, lang: Lang, customer: str, known: list[str], aliases: 
     if not re.match(r"(?:\s+(?:&\s+)?|-)[^\W\d_]", text[match.end:]):
         return None  # the name ends at a punctuation mark or the end: "Twin Oaks: Marcus agreed"
     glued = _HYPHENED.match(text, match.end)
-    if glued and norm_token(glued.group(1)) not in own and glued.group(1).lower() not in _PARTICLES:
+    if glued and norm_token(glued.group(1)) not in own and glued.group(1).lower() not in _PARTICLES \
+            and text[match.start:glued.end()].casefold() not in customer.casefold():
         return text[match.start:glued.end()]  # "вектор-плюс" beside Вектор: one word, another name
     after = _words_after(text, match.end)
     if after and after[0] == "&":
@@ -107,8 +108,10 @@ def _instead_of(word: str, customer: str, span: str, own: set[str], lang: Lang) 
 def missing_word(written: str, customer: str, lang: Lang) -> bool:
     """True when the known `customer` has a distinguishing word the name as written lacks ("ООО
     Ромашка" beside ромашка-агро): the written name is another company's, not this one in full."""
+    if customer.casefold().startswith(written.casefold()):
+        return False        # "High Plains Grain Co" of "High Plains Grain Co-op": the name, cut by the reader
     have = set(name_tokens(written))
-    return any(token not in have and token not in cues(lang).LEGAL_FORMS and len(token) >= 2
+    return any(token not in have and token not in cues(lang).LEGAL_FORMS and len(token) >= 3
                for token in name_tokens(customer))
 
 
