@@ -39,7 +39,7 @@ from handlers.understanding.llm.assist import quote_transcript, voice_text
 from handlers.understanding.llm.client import LlmClient, read_card
 from storage.customers import known_names, names_version
 from storage.members import set_language
-from storage.models import Member, Team, table_of
+from storage.models import Member, Team, stored_id, table_of
 from storage.vocabulary import Lang, lang_of
 
 log = logging.getLogger("crmbot.conversation")
@@ -209,12 +209,6 @@ class Conversation:
             self._teams.pop(next(iter(self._teams)))
         return team
 
-
-def stored_id(row: Team | Member) -> int:
-    """The id of a row read from the store (the model types it optional, for rows not yet stored)."""
-    if row.id is None:
-        raise LookupError(f"a {type(row).__name__.lower()} that was never stored")
-    return row.id
 
 
 def _alone(incoming: Incoming, attachment: bytes | str | None) -> bool:

@@ -18,7 +18,7 @@ from bot.spool import Spool
 from storage.erasure import Terms, walk
 from storage.inbox import tombstone
 from storage.members import identity_of
-from storage.models import Customer, Team
+from storage.models import Customer, Team, stored_id
 from storage.privacy import customer_terms, forget
 from storage.workspaces import team_of_workspace
 
@@ -40,10 +40,10 @@ def forget_everywhere(session: Session, team: Team, customer: Customer, spool: S
     """Erase the customer in the caller's transaction, and mark its queued updates processed there;
     after the commit, `finish` removes them from the spool (the store first: if the commit fails,
     the spool is as it was)."""
-    terms = customer_terms(session, team.id, customer.id)  # type: ignore[arg-type]
+    terms = customer_terms(session, stored_id(team), stored_id(customer))
     queued = spool.find(lambda payload: _about(payload, terms) and _sender_team(session, payload) in (None, team.id))
-    erased = Erased(customer.name, customer.id, spool_path=str(spool.path), queued=queued)  # type: ignore[arg-type]
-    erased.store = forget(session, team.id, customer.id, admin_id)  # type: ignore[arg-type]
+    erased = Erased(customer.name, stored_id(customer), spool_path=str(spool.path), queued=queued)
+    erased.store = forget(session, stored_id(team), stored_id(customer), admin_id)
     for payload in queued:
         platform, key = _key(payload)
         tombstone(session, platform, key, team.id)

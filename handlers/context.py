@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from handlers.llm_usage import Meter
 from storage.journal import Journal
-from storage.models import ChatState, Member, Team
+from storage.models import ChatState, Member, Team, stored_id
 from storage.permissions import Actor
 from storage.vocabulary import Lang
 
@@ -66,9 +66,19 @@ class Ctx:
         return self.now.astimezone(self.zone).date()
 
     @property
+    def team_id(self) -> int:
+        """The id of the member's team."""
+        return stored_id(self.team)
+
+    @property
+    def member_id(self) -> int:
+        """The id of the member who wrote."""
+        return stored_id(self.member)
+
+    @property
     def actor(self) -> Actor:
         """Who acts, as the permission table sees them (storage.permissions)."""
-        return Actor(self.member.id, self.team.id, self.member.role)  # type: ignore[arg-type]
+        return Actor(stored_id(self.member), stored_id(self.team), self.member.role)
 
     @property
     def local_now(self) -> datetime:
@@ -79,5 +89,5 @@ class Ctx:
 def journal_of(ctx: Ctx) -> Journal:
     """The journal of the note being written (every write of one message goes through it)."""
     if ctx.journal is None:
-        ctx.journal = Journal(ctx.session, ctx.team.id, ctx.member.id, None)  # type: ignore[arg-type]
+        ctx.journal = Journal(ctx.session, ctx.team_id, ctx.member_id, None)
     return ctx.journal

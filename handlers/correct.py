@@ -33,6 +33,7 @@ from storage.reminders import moved
 from storage.values import typed_row
 from storage.team_settings import stage_in_use, team_stages
 from storage.vocabulary import CLOSED_STAGES, MANAGER_ROLES, Intent
+from storage.models import stored_id, table_of
 
 Row = TypeVar("Row", bound=SQLModel)
 _MOVABLE = (Interaction, FollowUp, Contact, Deal, Inquiry)  # rows a note files under its customer
@@ -139,7 +140,7 @@ def _moved_followup(ctx: Ctx, parse: Parse) -> Fixed | None:
 
 def _set_due(ctx: Ctx, follow: FollowUp, new_day: date) -> str:
     before = follow.due
-    journal_of(ctx).update(FollowUp, follow.id, due=new_day,  # type: ignore[arg-type]
+    journal_of(ctx).update(FollowUp, stored_id(follow), due=new_day,
                            remind_at=moved(follow.remind_at, new_day, ctx.zone))
     return t(ctx.lang, "fix_followup", before=day(before, ctx.lang), after=day(new_day, ctx.lang))
 
@@ -148,7 +149,7 @@ def _customer_named(ctx: Ctx, words: str) -> Customer | None:
     names, aliases = ctx.known() if ctx.known else ((), {})
     match = match_known(words, names, aliases)
     name = match.name or (words.strip() if len(words.split()) <= 4 else None)
-    found = customers_named(ctx.session, ctx.team.id, name) if name else []  # type: ignore[arg-type]
+    found = customers_named(ctx.session, ctx.team_id, name) if name else []
     return found[0] if len(found) == 1 else None
 
 
@@ -198,7 +199,7 @@ def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
             _open(ctx, note.customer_id)
             column = {"role": "role", "phone": "phone", "name": "name"}[fix.field]
             before = getattr(contact, column) or "—"
-            journal_of(ctx).update(Contact, contact.id, **{column: fix.value})  # type: ignore[arg-type]
+            journal_of(ctx).update(Contact, stored_id(contact), **{column: fix.value})
             return Fixed(customer=customer, lines=[t(ctx.lang, f"fix_contact_{fix.field}", contact=contact.name
                                                      if fix.field != "name" else before,
                                                      before=before, after=fix.value)])
@@ -206,9 +207,9 @@ def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
     read = understand(said, ctx.local_now)
     new_day = read.followup_on or _day_of(said, ctx, parse.lang)
     lines: list[str] = []
-    follow = _row(ctx, entries, FollowUp) or (_latest_followup(ctx, customer.id)  # type: ignore[arg-type]
+    follow = _row(ctx, entries, FollowUp) or (_latest_followup(ctx, stored_id(customer))
                                                if customer is not None else None)
-    deal = _row(ctx, entries, Deal) or (open_deal(ctx.session, ctx.team.id, customer.id)  # type: ignore[arg-type]
+    deal = _row(ctx, entries, Deal) or (open_deal(ctx.session, ctx.team_id, stored_id(customer))
                                          if customer is not None else None)
     if deal is not None and (read.amount is not None or read.stage) and not _may(ctx, deal.owner_id):
         return _refused(ctx, "fix_not_yours")
@@ -222,7 +223,7 @@ def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
             before = money(deal.amount_minor, deal.currency, ctx.lang) if deal.amount_minor is not None else "—"
             if journal_of(ctx).note_id is None:
                 _open(ctx, note.customer_id)
-            journal_of(ctx).update(Deal, deal.id, amount_minor=minor, currency=currency,  # type: ignore[arg-type]
+            journal_of(ctx).update(Deal, stored_id(deal), amount_minor=minor, currency=currency,
                                    updated_at=ctx.now)
             lines.append(t(ctx.lang, "fix_amount", before=before, after=money(minor, currency, ctx.lang)))
     if read.stage:                              # a stage the team switched off counts as the one before it
@@ -231,7 +232,7 @@ def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
         if journal_of(ctx).note_id is None:
             _open(ctx, note.customer_id)
         stage_before = deal.stage
-        journal_of(ctx).update(Deal, deal.id, stage=read.stage, updated_at=ctx.now,  # type: ignore[arg-type]
+        journal_of(ctx).update(Deal, stored_id(deal), stage=read.stage, updated_at=ctx.now,
                                closed_at=ctx.now if read.stage in CLOSED_STAGES else None)
         journal_of(ctx).insert(StageChange, team_id=ctx.team.id, deal_id=deal.id, from_stage=stage_before,
                                to_stage=read.stage, at=ctx.now, member_id=ctx.member.id)
@@ -283,7 +284,7 @@ def _move_note(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], old:
     match = match_known(ctx.text, names, aliases)
     target = None
     if match.name and (old is None or match.name != old.name):
-        found = customers_named(ctx.session, ctx.team.id, match.name)  # type: ignore[arg-type]
+        found = customers_named(ctx.session, ctx.team_id, match.name)
         target = found[0] if len(found) == 1 else None
     for entry in entries:  # every check before the first write
         if entry.table_name == Deal.__tablename__ and entry.row_id is not None:
@@ -295,7 +296,7 @@ def _move_note(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], old:
         new_name = said if said and (old is None or said != old.name) else None
         if not new_name:
             return _refused(ctx, "fix_which_customer")
-        target = Customer(team_id=ctx.team.id, name=new_name,  # type: ignore[arg-type]
+        target = Customer(team_id=ctx.team_id, name=new_name,
                           name_key=_key(new_name), owner_id=ctx.member.id, created_by=ctx.member.id,
                           created_at=ctx.now)
         journal_of(ctx).add(target)
@@ -311,9 +312,9 @@ def _move_note(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], old:
                 if row is not None and getattr(row, "customer_id", None) == note.customer_id:
                     journal.update(model, row_id, customer_id=target.id)
     _move_deal_changes(ctx, entries, target)
-    journal.update(Note, note.id, customer_id=target.id)  # type: ignore[arg-type]
+    journal.update(Note, stored_id(note), customer_id=stored_id(target))
     save_state(ctx, customer_id=target.id, customer_at=ctx.now)
-    if old is not None and ("customer", old.id) in created and not _used(ctx, old.id):  # type: ignore[arg-type]
+    if old is not None and ("customer", stored_id(old)) in created and not _used(ctx, stored_id(old)):
         journal.delete(old)  # the note had made it, and nothing of it is left
     return Fixed(customer=target, lines=[t(ctx.lang, "fix_customer", before=old.name if old else "?",
                                            after=target.name)])
@@ -338,17 +339,17 @@ def _move_deal_changes(ctx: Ctx, entries: list[AuditLog], target: Customer) -> N
         deal = ctx.session.get(Deal, entry.row_id)
         if deal is None:
             continue
-        before = typed_row(Deal.__table__, entry.before)  # type: ignore[attr-defined]
-        after = typed_row(Deal.__table__, entry.after or {})  # type: ignore[attr-defined]
-        journal.update(Deal, deal.id, **before)  # type: ignore[arg-type]
-        mine = open_deal(ctx.session, ctx.team.id, target.id)  # type: ignore[arg-type]
+        before = typed_row(table_of(Deal), entry.before)
+        after = typed_row(table_of(Deal), entry.after or {})
+        journal.update(Deal, stored_id(deal), **before)
+        mine = open_deal(ctx.session, ctx.team_id, stored_id(target))
         if mine is None:
             values = {k: v for k, v in after.items() if k in ("stage", "amount_minor", "currency", "closed_at")}
-            mine = Deal(team_id=ctx.team.id, customer_id=target.id, owner_id=ctx.member.id,  # type: ignore[arg-type]
+            mine = Deal(team_id=ctx.team_id, customer_id=stored_id(target), owner_id=ctx.member_id,
                         created_at=ctx.now, updated_at=ctx.now, **values)
             journal.add(mine)
         else:
-            journal.update(Deal, mine.id, **after)  # type: ignore[arg-type]
+            journal.update(Deal, stored_id(mine), **after)
         for change in entries:
             if change.table_name == StageChange.__tablename__ and change.action == "create" and change.row_id:
                 journal.update(StageChange, change.row_id, deal_id=mine.id)

@@ -11,7 +11,7 @@ from handlers.texts import day, money, month_day, t
 from handlers.understanding.llm.assist import card_briefing
 from handlers.understanding.model import Parse
 from storage.customers import contacts_of, deals_of, last_interactions, next_followup
-from storage.models import Customer
+from storage.models import Customer, stored_id
 from storage.vocabulary import OPEN_STAGES, Channel
 
 
@@ -32,12 +32,12 @@ async def handle_query(parse: Parse, ctx: Ctx) -> Reply:
 
 def card_text(ctx: Ctx, customer: Customer) -> str:
     """The card as plain text (adapters render it per platform)."""
-    lang, team_id, cid = ctx.lang, ctx.team.id, customer.id
+    lang, team_id, cid = ctx.lang, ctx.team_id, stored_id(customer)
     out = [f"🏢 {customer.name}"]
     facts = [v for v in (customer.segment, customer.source) if v]
     if facts:
         out[0] += " · " + " · ".join(facts)
-    contacts = contacts_of(ctx.session, team_id, cid)  # type: ignore[arg-type]
+    contacts = contacts_of(ctx.session, team_id, cid)
     if contacts:
         out.append(t(lang, "card_contacts"))
         for c in contacts[:10]:
@@ -45,7 +45,7 @@ def card_text(ctx: Ctx, customer: Customer) -> str:
             if c.birth_month and c.birth_day:
                 bits.append("🎂 " + month_day(f"{c.birth_month:02d}-{c.birth_day:02d}", lang))
             out.append("• " + ", ".join(bits))
-    deals = deals_of(ctx.session, team_id, cid)  # type: ignore[arg-type]
+    deals = deals_of(ctx.session, team_id, cid)
     names = StageNames.of(ctx.team.settings)
     open_deals = [d for d in deals if d.stage in OPEN_STAGES]
     closed = [d for d in deals if d.stage not in OPEN_STAGES]
@@ -58,19 +58,19 @@ def card_text(ctx: Ctx, customer: Customer) -> str:
                 if d.expected_close:
                     line += f" → {day(d.expected_close, lang)}"
                 out.append(line)
-    interactions = last_interactions(ctx.session, team_id, cid)  # type: ignore[arg-type]
+    interactions = last_interactions(ctx.session, team_id, cid)
     if interactions:
         out.append(t(lang, "card_interactions"))
         for i in interactions:
             channel = t(lang, f"channel.{i.channel}") if i.channel != Channel.NOTE else "📝"
             when = day(i.at.astimezone(ctx.zone).date(), lang)
             out.append(t(lang, "card_interaction", when=when, channel=channel, text=_short(i.text)))
-    follow = next_followup(ctx.session, team_id, cid)  # type: ignore[arg-type]
+    follow = next_followup(ctx.session, team_id, cid)
     if follow:
         out.append(t(lang, "card_next", day=due_text(follow, ctx), what=_short(follow.what, _PROMISE_CHARS)))
     else:
         out.append(t(lang, "card_no_next"))
-    out += card_lines(ctx, cid)  # type: ignore[arg-type]  # open inquiries and complaints
+    out += card_lines(ctx, cid)  # open inquiries and complaints
     if not (contacts or deals or interactions):
         out.insert(1, t(lang, "card_empty"))
     return "\n".join(out)

@@ -14,7 +14,7 @@ from handlers.resolve import save_state, state_of
 from handlers.texts import t
 from handlers.understanding.model import Parse
 from storage.customers import customers_named
-from storage.models import Customer
+from storage.models import Customer, stored_id
 from storage.privacy import forget
 from storage.vocabulary import Role
 
@@ -45,10 +45,10 @@ async def handle_erase(parse: Parse, ctx: Ctx) -> Reply:
         if customer is None or customer.team_id != ctx.team.id:
             return Reply(text=t(ctx.lang, "erase_expired"), lang=ctx.lang)
         name = customer.name
-        forget(ctx.session, ctx.team.id, customer.id, ctx.member.id)  # type: ignore[arg-type]
+        forget(ctx.session, ctx.team_id, stored_id(customer), ctx.member_id)
         return Reply(text=t(ctx.lang, "erase_done", customer=name), lang=ctx.lang, wrote=True)
     name = (parse.customer or "").strip()
-    found = customers_named(ctx.session, ctx.team.id, name) if name else []  # type: ignore[arg-type]
+    found = customers_named(ctx.session, ctx.team_id, name) if name else []
     if ctx.member.role != Role.ADMIN:
         return Reply(text=t(ctx.lang, "erase_how", customer=found[0].name if len(found) == 1 else name),
                      lang=ctx.lang)

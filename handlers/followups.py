@@ -23,7 +23,7 @@ async def handle_followups(parse: Parse, ctx: Ctx) -> Reply:
     start, end = parse.period if parse.period else (None, ctx.today)
     if start is not None and start <= ctx.today:
         start = None  # what is overdue is still due
-    rows = open_followups(ctx.session, ctx.team.id, ctx.member.id, end, start)  # type: ignore[arg-type]
+    rows = open_followups(ctx.session, ctx.team_id, ctx.member_id, end, start)
     state = state_of(ctx)
     state.listed = [f.id for f, _ in rows if f.id is not None]
     ctx.session.add(state)

@@ -19,7 +19,7 @@ from handlers.texts import clock, day, money, month_day, t
 from handlers.understanding.languages import cues, one_of
 from handlers.understanding.model import Parse
 from storage.customers import contacts_of, name_key, open_deal
-from storage.models import Contact, Customer, Deal, FollowUp, Interaction, StageChange
+from storage.models import Contact, Customer, Deal, FollowUp, Interaction, StageChange, stored_id
 from storage.permissions import Action, check
 from storage.reminders import remind_instant
 from storage.team_settings import CONTACT_TOUCH
@@ -38,7 +38,7 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     if resolved.ask is not None:
         return resolved.ask
     if _whose_birthday_unknown(parse, ctx, resolved.customer):
-        contacts = (contacts_of(ctx.session, ctx.team.id, resolved.customer.id)[:5]  # type: ignore[arg-type]
+        contacts = (contacts_of(ctx.session, ctx.team_id, stored_id(resolved.customer))[:5]
                     if resolved.customer is not None else [])
         return ask_whose(ctx, resolved.customer, resolved.new_name, contacts)
     customer = resolved.customer
@@ -56,7 +56,7 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     journal = journal_of(ctx)
     lines: list[tuple[str, dict]] = []
     if customer is None:
-        customer = Customer(team_id=ctx.team.id, name=resolved.new_name or "?",  # type: ignore[arg-type]
+        customer = Customer(team_id=ctx.team_id, name=resolved.new_name or "?",
                             name_key=name_key(resolved.new_name or "?"), owner_id=ctx.member.id,
                             created_by=ctx.member.id, created_at=ctx.now)
         journal.add(customer)
@@ -75,8 +75,8 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
                        note_id=note_id, channel=parse.channel, text=ctx.text[:4000], at=ctx.now)
         lines.insert(0, ("interaction", {"channel": t(ctx.lang, f"channel.{parse.channel}")}))
     if parse.followup_on:
-        _write_followup(parse, ctx, customer.id, note_id, lines)  # type: ignore[arg-type]
-    issue = record_note_issue(ctx, customer.id, note_id)  # type: ignore[arg-type]
+        _write_followup(parse, ctx, stored_id(customer), note_id, lines)
+    issue = record_note_issue(ctx, stored_id(customer), note_id)
     if issue:
         lines.append(("raw", {"line": issue}))
     if not lines or lines == [("raw", {"line": issue})]:  # keep the words in the customer's history
@@ -194,7 +194,7 @@ def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, deal: Deal | None, p
     minor, currency = plan.minor, plan.currency
     if deal is None:
         stage = parse.stage or Stage.LEAD
-        deal = Deal(team_id=ctx.team.id, customer_id=customer.id, stage=stage,  # type: ignore[arg-type]
+        deal = Deal(team_id=ctx.team_id, customer_id=stored_id(customer), stage=stage,
                     amount_minor=minor, currency=currency if minor is not None else None,
                     owner_id=ctx.member.id, created_at=ctx.now, updated_at=ctx.now,
                     closed_at=ctx.now if stage in CLOSED_STAGES else None)

@@ -32,9 +32,9 @@ def _one(ctx: Ctx, name: str, known: str | None, other: Customer | None = None) 
     customer understanding matched it to ("Ромашку" is Ромашка), unless that is the other side (a
     look-alike name is not a match for a merge); several it may be (to ask which); or the reply
     saying none is known."""
-    found = customers_named(ctx.session, ctx.team.id, name)  # type: ignore[arg-type]
+    found = customers_named(ctx.session, ctx.team_id, name)
     if not found and known:
-        found = [c for c in customers_named(ctx.session, ctx.team.id, known)  # type: ignore[arg-type]
+        found = [c for c in customers_named(ctx.session, ctx.team_id, known)
                  if other is None or c.id != other.id]
     for same in (lambda c: c.name.casefold() == name.casefold(), lambda c: c.name_key == name_key(name)):
         named = [c for c in found if same(c)]  # a customer's own name before another's alias

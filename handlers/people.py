@@ -8,7 +8,7 @@ from typing import Any
 from handlers.context import Ctx, journal_of
 from handlers.understanding.model import Parse
 from storage.customers import contacts_of
-from storage.models import Contact, Customer, ChatState
+from storage.models import Contact, Customer, ChatState, stored_id
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -46,7 +46,7 @@ def find_contact(ctx: Ctx, customer_id: int, name: str) -> Contact | None:
     """The customer's contact `name` refers to, if any."""
     if ctx.new_customer_id == customer_id:  # made by this very note: none yet
         return None
-    for contact in contacts_of(ctx.session, ctx.team.id, customer_id):  # type: ignore[arg-type]
+    for contact in contacts_of(ctx.session, ctx.team_id, customer_id):
         if same_person(contact.name, name):
             return contact
     return None
@@ -69,9 +69,9 @@ def upsert_contact(parse: Parse, ctx: Ctx, customer: Customer, state: ChatState,
         if contact is not None and (contact.team_id, contact.customer_id) != (ctx.team.id, customer.id):
             contact = None
     elif parse.contact:
-        contact = find_contact(ctx, customer.id, parse.contact)  # type: ignore[arg-type]
+        contact = find_contact(ctx, stored_id(customer), parse.contact)
         if contact is None:
-            contact = Contact(team_id=ctx.team.id, customer_id=customer.id,  # type: ignore[arg-type]
+            contact = Contact(team_id=ctx.team_id, customer_id=stored_id(customer),
                               name=parse.contact.strip()[:200], **facts)
             journal.add(contact)
             lines.append(("contact_new", {"contact": _label(contact.name, facts)}))

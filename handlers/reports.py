@@ -56,6 +56,14 @@ def _period(parse: Parse, ctx: Ctx, kind: str) -> tuple[date, date] | None:
     return resolve_period(name, ctx.today) if name else None
 
 
+def _span(parse: Parse, ctx: Ctx, kind: str) -> tuple[date, date]:
+    """The period of a report that always has one (the question's, else the report's default)."""
+    span = _period(parse, ctx, kind)
+    if span is None:
+        raise LookupError(f"the {kind} report has no default period")
+    return span
+
+
 def _sees_team(ctx: Ctx, kind: str) -> bool:
     """Whether the member's role may see everyone's figures in this report (the permission table)."""
     return permissions.scope(ctx.member.role, ACTION_OF[ReportKind(kind)]) is permissions.Scope.TEAM
@@ -153,7 +161,7 @@ def _team_id(ctx: Ctx) -> int:
 
 
 async def _pipeline(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
-    start, end = _period(parse, ctx, "pipeline")  # type: ignore[misc]
+    start, end = _span(parse, ctx, "pipeline")
     report = pipeline(ctx.session, _team_id(ctx), start, end, owner_id=scope.member_id)
     text, image = _drawn(pipeline_view, report, ctx.lang, name=scope.named, by_owner=scope.member_id is None,
                          stages=_stages(ctx))
@@ -164,21 +172,21 @@ async def _pipeline(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
 
 
 async def _forecast(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
-    start, end = _period(parse, ctx, "forecast")  # type: ignore[misc]
+    start, end = _span(parse, ctx, "forecast")
     report = forecast(ctx.session, _team_id(ctx), start, end, now=ctx.now, owner_id=scope.member_id)
     text, image = _drawn(forecast_view, report, ctx.lang)
     return _reply(_about(text, scope, ctx.lang), ctx.lang, image)
 
 
 async def _funnel(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
-    start, end = _period(parse, ctx, "funnel")  # type: ignore[misc]
+    start, end = _span(parse, ctx, "funnel")
     text, image = _drawn(funnel_view, funnel(ctx.session, _team_id(ctx), start, end, owner_id=scope.member_id),
                          ctx.lang, stages=_stages(ctx))
     return _reply(_about(text, scope, ctx.lang), ctx.lang, image)
 
 
 async def _activity(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
-    start, end = _period(parse, ctx, "activity")  # type: ignore[misc]
+    start, end = _span(parse, ctx, "activity")
     report = activity_report(ctx.session, _team_id(ctx), start, end, ctx.today, member_id=scope.member_id)
     text, image = _drawn(activity_view, report, ctx.lang, name=scope.named, zone=ctx.zone)
     return _reply(text, ctx.lang, image)
@@ -187,26 +195,26 @@ async def _activity(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
 async def _leaderboard(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
     if not _sees_team(ctx, ReportKind.LEADERBOARD):
         return Reply(text=t(ctx.lang, "leaderboard_managers"), lang=ctx.lang)
-    start, end = _period(parse, ctx, "leaderboard")  # type: ignore[misc]
+    start, end = _span(parse, ctx, "leaderboard")
     text, image = _drawn(leaderboard_view, leaderboard(ctx.session, _team_id(ctx), start, end), ctx.lang)
     return _reply(text, ctx.lang, image)
 
 
 async def _sources(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
-    start, end = _period(parse, ctx, "sources")  # type: ignore[misc]
+    start, end = _span(parse, ctx, "sources")
     text, image = _drawn(sources_view, sources(ctx.session, _team_id(ctx), start, end), ctx.lang)
     return _reply(text, ctx.lang, image)
 
 
 async def _lost(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
-    start, end = _period(parse, ctx, "lost")  # type: ignore[misc]
+    start, end = _span(parse, ctx, "lost")
     report = losses(ctx.session, _team_id(ctx), start, end, owner_id=scope.member_id)
     text, image = _drawn(losses_view, report, ctx.lang)
     return _reply(_about(text, scope, ctx.lang), ctx.lang, image)
 
 
 async def _top(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
-    start, end = _period(parse, ctx, "top")  # type: ignore[misc]
+    start, end = _span(parse, ctx, "top")
     text, image = _drawn(top_view, top_customers(ctx.session, _team_id(ctx), start, end), ctx.lang)
     return _reply(text, ctx.lang, image)
 
@@ -266,14 +274,14 @@ def record_note_issue(ctx: Ctx, customer_id: int, note_id: int | None, text: str
                                       note_id=note_id, kind=kind, text=" ".join((words or "").split())[:2000],
                                       opened_at=ctx.now))
     else:
-        row = record(ctx.session, ctx.team.id, customer_id, kind, words or "",  # type: ignore[arg-type]
+        row = record(ctx.session, ctx.team_id, customer_id, kind, words or "",
                      member_id=ctx.member.id, note_id=note_id, at=ctx.now)
     return t(ctx.lang, "recorded_issue", kind=t(ctx.lang, f"kind.{kind}"), id=row.id)
 
 
 def card_lines(ctx: Ctx, customer_id: int) -> list[str]:
     """The customer's open inquiries and complaints for the customer card (empty when none)."""
-    rows = open_for_customer(ctx.session, ctx.team.id, customer_id)  # type: ignore[arg-type]
+    rows = open_for_customer(ctx.session, ctx.team_id, customer_id)
     if not rows:
         return []
     lines = [t(ctx.lang, "card_inquiries")]

@@ -15,7 +15,7 @@ from handlers.understanding.model import Parse
 from storage.customers import customers_named
 from storage.search import contacts_named
 from storage.journal import write_through
-from storage.models import ChatState, Customer
+from storage.models import ChatState, Customer, stored_id
 from handlers.ask import ask, recent_customers
 from handlers.understanding.lex_names import COMMON_WORDS as COMMON
 from handlers.understanding import zh_names
@@ -43,7 +43,7 @@ def state_of(ctx: Ctx) -> ChatState:
     if ctx.state is None:
         state = ctx.session.get(ChatState, ctx.member.id)
         if state is None:
-            state = ChatState(member_id=ctx.member.id, team_id=ctx.team.id)  # type: ignore[arg-type]
+            state = ChatState(member_id=ctx.member_id, team_id=ctx.team_id)
             ctx.session.add(state)
         ctx.state = state
     return ctx.state
@@ -105,7 +105,7 @@ def resolve_customer(parse: Parse, ctx: Ctx, *, may_create: bool, intent: str) -
         if customer is not None and customer.team_id == ctx.team.id:
             return Resolved(customer=customer)
     if ctx.pressed.new_customer and may_create:
-        found = customers_named(ctx.session, ctx.team.id, ctx.pressed.new_customer)  # type: ignore[arg-type]
+        found = customers_named(ctx.session, ctx.team_id, ctx.pressed.new_customer)
         if len(found) == 1:
             return Resolved(customer=found[0])
         return Resolved(new_name=ctx.pressed.new_customer.strip()[:300])
@@ -114,14 +114,14 @@ def resolve_customer(parse: Parse, ctx: Ctx, *, may_create: bool, intent: str) -
     if len(parse.customer_candidates) > 1:
         options: dict[int, Customer] = {}
         for name in parse.customer_candidates:
-            for customer in customers_named(ctx.session, ctx.team.id, name):  # type: ignore[arg-type]
-                options.setdefault(customer.id, customer)  # type: ignore[arg-type]
+            for customer in customers_named(ctx.session, ctx.team_id, name):
+                options.setdefault(stored_id(customer), customer)
         if len(options) > 1:
             return Resolved(ask=ask_which(ctx, list(options.values()), intent))
         if len(options) == 1:
             return Resolved(customer=next(iter(options.values())))
     if parse.customer:
-        found = customers_named(ctx.session, ctx.team.id, parse.customer)  # type: ignore[arg-type]
+        found = customers_named(ctx.session, ctx.team_id, parse.customer)
         if len(found) == 1:
             return Resolved(customer=found[0])
         if len(found) > 1:
@@ -142,21 +142,21 @@ def _resolve_note(parse: Parse, ctx: Ctx) -> Resolved:
     if len(parse.customer_candidates) > 1:
         options: dict[int, Customer] = {}
         for name in parse.customer_candidates:
-            for customer in customers_named(ctx.session, ctx.team.id, name):  # type: ignore[arg-type]
-                options.setdefault(customer.id, customer)  # type: ignore[arg-type]
+            for customer in customers_named(ctx.session, ctx.team_id, name):
+                options.setdefault(stored_id(customer), customer)
         if len(options) > 1:
             return Resolved(ask=ask(ctx, list(options.values()), None, "which_customer_note"))
         if len(options) == 1:
             return Resolved(customer=next(iter(options.values())))
     if parse.customer:
-        found = customers_named(ctx.session, ctx.team.id, parse.customer)  # type: ignore[arg-type]
+        found = customers_named(ctx.session, ctx.team_id, parse.customer)
         if len(found) > 1:
             return Resolved(ask=ask(ctx, found, None, "which_customer_note"))
         if len(found) == 1 and not weakly_named(ctx.text, found[0].name, list(names), dict(aliases)):
             other = other_name(ctx.text, parse.lang, found[0].name, list(names), dict(aliases)) \
                 or _written_out(ctx, parse, found[0], names, aliases) \
                 or _introduced(ctx, parse, found[0], names, aliases)
-            if other and not customers_named(ctx.session, ctx.team.id, other):  # type: ignore[arg-type]
+            if other and not customers_named(ctx.session, ctx.team_id, other):
                 return Resolved(ask=ask(ctx, found, other, "ask_close", customer=found[0].name, name=other))
             return Resolved(customer=found[0])
         if found:  # named only by a number or everyday words: read as naming none
@@ -206,7 +206,7 @@ def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
     if guess and people and _same_word(guess, parse.contact or ""):
         guess = None        # "у Ольги день рождения": the word is the person, not a company
     if guess:
-        known = customers_named(ctx.session, ctx.team.id, guess)  # type: ignore[arg-type]
+        known = customers_named(ctx.session, ctx.team_id, guess)
         if len(known) == 1:
             return Resolved(customer=known[0])
         last = context_customer(ctx)
@@ -257,7 +257,7 @@ def close_customers(ctx: Ctx, name: str) -> list[Customer]:
     close = [known for known in names if _core(known) == key]
     out: list[Customer] = []
     for known in close[:5]:
-        out += customers_named(ctx.session, ctx.team.id, known)  # type: ignore[arg-type]
+        out += customers_named(ctx.session, ctx.team_id, known)
     return out[:5]
 
 

@@ -19,7 +19,7 @@ from sqlmodel import Session, col
 
 from scheduler.nudge import Nudge, Recipient, open_choice
 from scheduler.texts import money, short, t
-from storage.models import Customer, Deal, FxRate, Member, Team
+from storage.models import Customer, Deal, FxRate, Member, Team, table_of
 from storage.reports.money import Rates
 from storage.vocabulary import CLOSED_STAGES, MANAGER_ROLES, Stage
 
@@ -58,7 +58,7 @@ def deal_alerts(session: Session, team: Team, since: datetime, until: datetime, 
     """Wins and losses closed in [since, until] that reach `threshold`, one nudge per manager (one query)."""
     if threshold is None or not managers or team.id is None:
         return []
-    owner = Member.__table__.alias("owner")  # type: ignore[attr-defined]
+    owner = table_of(Member).alias("owner")
     rows = session.execute(
         select(col(Deal.id), col(Deal.stage), col(Deal.amount_minor), col(Deal.currency), col(Deal.closed_at),
                col(Deal.lost_reason), col(Deal.title), col(Deal.owner_id), col(Customer.id), col(Customer.name),

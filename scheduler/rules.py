@@ -40,7 +40,7 @@ from scheduler.texts import day as fmt_day
 from scheduler.texts import clock, money, say, short, t
 from scheduler.timed import due_now, on_day
 from handlers.stage_names import BOTS, StageNames
-from storage.models import Contact, Customer, Deal, FollowUp, Identity, Interaction, Member, Team
+from storage.models import Contact, Customer, Deal, FollowUp, Identity, Interaction, Member, Team, stored_id
 from storage.reminders import local_time
 from storage.team_settings import CONTACT_TOUCH, touch_days
 from storage.vocabulary import OPEN_STAGES, Lang, Stage
@@ -324,7 +324,7 @@ def nudges_for_day(session: Session, team: Team, day: date, cfg: NudgeConfig | N
     members = recipients(session, team) if members is None else members
     out: list[Nudge] = []
     for (on, _zone), group in _groups(members, day=day).items():
-        out += daily(session, team, on, group, cfg) + on_day(session, team.id, on, group)  # type: ignore[arg-type]
+        out += daily(session, team, on, group, cfg) + on_day(session, stored_id(team), on, group)
         start, end = day_bounds(on, next(iter(group.values())).zone)
         out += deal_alerts(session, team, start, end - timedelta(microseconds=1), managers_of(group),
                            cfg.alert_threshold)

@@ -14,10 +14,10 @@ from sqlalchemy.engine import Connection
 from sqlmodel import Session, col
 
 from storage import clock
-from storage.models import Inbox
+from storage.models import Inbox, table_of
 
 # Every message runs these: built once, executed on the connection (no ORM bookkeeping).
-_T = Inbox.__table__  # type: ignore[attr-defined]
+_T = table_of(Inbox)
 _KEY = (_T.c.platform == bindparam("b_platform")) & (_T.c.update_key == bindparam("b_key"))
 _INSERT = {name: (dialect.insert(_T).on_conflict_do_nothing(index_elements=["platform", "update_key"])
                   .returning(_T.c.id)) for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))}

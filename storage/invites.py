@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 from storage import clock
-from storage.models import Identity, Invite, Member, Stranger, Team
+from storage.models import Identity, Invite, Member, Stranger, Team, stored_id
 
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to type on a phone
 
@@ -22,7 +22,7 @@ def new_code(length: int = 8) -> str:
 def create_invite(session: Session, team: Team, role: str = "rep", days: int = 7, kind: str = "invite",
                   member_id: int | None = None, now: datetime | None = None) -> Invite:
     """A fresh code for `team`, valid for `days`."""
-    invite = Invite(team_id=team.id, code=new_code(), kind=kind, role=role,  # type: ignore[arg-type]
+    invite = Invite(team_id=stored_id(team), code=new_code(), kind=kind, role=role,
                     member_id=member_id, expires_at=(now or clock.now()) + timedelta(days=days))
     session.add(invite)
     session.flush()
@@ -58,7 +58,7 @@ def redeem(session: Session, code: str, platform: str, external_id: str, name: s
         existing.member_id, existing.team_id = member.id, member.team_id
         session.add(existing)
     else:
-        session.add(Identity(team_id=member.team_id, member_id=member.id, platform=platform,  # type: ignore[arg-type]
+        session.add(Identity(team_id=member.team_id, member_id=stored_id(member), platform=platform,
                              external_id=external_id))
     invite.used_by = member.id
     session.add(invite)

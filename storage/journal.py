@@ -24,23 +24,23 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, SQLModel
 
 from storage import clock
-from storage.models import AuditLog, Note
+from storage.models import AuditLog, Note, table_of
 from storage.values import plain_row, to_plain
 
 Row = TypeVar("Row", bound=SQLModel)
 
-_AUDIT = insert(AuditLog.__table__)  # type: ignore[attr-defined]
+_AUDIT = insert(table_of(AuditLog))
 
 
 def snapshot(row: SQLModel) -> dict[str, Any]:
     """A JSON-safe copy of a loaded row's columns, typed by column (see `storage.values`)."""
-    table = row.__table__  # type: ignore[attr-defined]
+    table = table_of(type(row))
     return {column.name: to_plain(getattr(row, column.name)) for column in table.columns}
 
 
 def primary_key(row: SQLModel) -> Any:
     """A row's key: its `id`, or the one column that is its key (a chat state's `member_id`)."""
-    [column] = row.__table__.primary_key.columns  # type: ignore[attr-defined]
+    [column] = table_of(type(row)).primary_key.columns
     return getattr(row, column.name)
 
 
@@ -58,7 +58,7 @@ def _update(table: Table) -> Any:
 def write_through(session: Session, row: SQLModel, values: dict[str, Any]) -> None:
     """Store `values` of a loaded row at once, in one UPDATE of the session's transaction; the
     object then holds them as stored, so the ORM has nothing left to flush for them."""
-    table = row.__table__  # type: ignore[attr-defined]
+    table = table_of(type(row))
     keys = {f"b_{column.name}": getattr(row, column.name) for column in table.primary_key.columns}
     session.connection().execute(_update(table), {**values, **keys})
     for key, value in values.items():
@@ -89,7 +89,7 @@ class Journal:
     def open_note(self, platform: str, message_id: str | None, text: str, at: datetime,
                   customer_id: int | None) -> int:
         """Store the note (the message) the following writes belong to; its id."""
-        self.note_id = self.session.connection().execute(_insert(Note.__table__), {  # type: ignore[attr-defined]
+        self.note_id = self.session.connection().execute(_insert(table_of(Note)), {
             "team_id": self.team_id, "member_id": self.member_id, "platform": platform,
             "message_id": message_id, "text": text[:4000], "at": at, "customer_id": customer_id,
             "undone_at": None}).scalar_one()
@@ -106,7 +106,7 @@ class Journal:
         """Insert a row nothing else in the message reads back (a visit, a follow-up, a stage
         change) straight into its table, journal its creation, and return its id. Every column
         must be given (or be nullable): no ORM object, so no model defaults."""
-        table = model.__table__  # type: ignore[attr-defined]
+        table = table_of(model)
         row_id = self.session.connection().execute(_insert(table), values).scalar_one()
         after = {column.name: to_plain(values.get(column.name)) for column in table.columns}
         self._log("create", table.name, row_id, None, {**after, "id": row_id})
@@ -128,7 +128,7 @@ class Journal:
         """Set `values` on the row `row_id` of `model` with no object loaded (a correction of a
         row the note only knows by id); journal old and new values. False when nothing changed
         or the row is not the team's. An object of that row in the session is refreshed."""
-        table = model.__table__  # type: ignore[attr-defined]
+        table = table_of(model)
         current = self.session.connection().execute(
             select(*(table.c[name] for name in values)).where(table.c.id == row_id,
                                                               table.c.team_id == self.team_id)).first()
@@ -150,7 +150,7 @@ class Journal:
         """Remove a stored row (a correction's duplicate); journal every column it had, so undo
         puts it back under the same id."""
         before = snapshot(row)
-        table = row.__table__  # type: ignore[attr-defined]
+        table = table_of(type(row))
         [key] = table.primary_key.columns
         self.session.connection().execute(delete(table).where(key == primary_key(row)))
         if row in self.session:

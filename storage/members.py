@@ -10,7 +10,7 @@ from sqlmodel import Session, col
 
 from storage.customers import names_version
 from storage.journal import write_through
-from storage.models import ChatState, Identity, Member, Team
+from storage.models import ChatState, Identity, Member, Team, stored_id, table_of
 from storage.vocabulary import Role
 
 
@@ -115,11 +115,11 @@ def admit(session: Session, team: Team, platform: str, external_id: str, name: s
         session.add(member)
         session.flush()
         return Admission(member, before)
-    member = Member(team_id=team.id, name=name, role=role or Role.REP, timezone=timezone,  # type: ignore[arg-type]
+    member = Member(team_id=stored_id(team), name=name, role=role or Role.REP, timezone=timezone,
                     language=language)
     session.add(member)
     session.flush()
-    session.add(Identity(team_id=team.id, member_id=member.id, platform=platform,  # type: ignore[arg-type]
+    session.add(Identity(team_id=stored_id(team), member_id=stored_id(member), platform=platform,
                          external_id=external_id))
     session.flush()
     return Admission(member, None)
@@ -133,6 +133,6 @@ def add_user(session: Session, team: Team, platform: str, external_id: str, name
 
 def roster(session: Session, team_id: int) -> list[Member]:
     """The team's members, by name."""
-    member = Member.__table__  # type: ignore[attr-defined]
+    member = table_of(Member)
     return list(session.execute(select(Member).where(member.c.team_id == team_id)
                                 .order_by(member.c.name, member.c.id)).scalars())

@@ -11,7 +11,7 @@ created with `sqlite_autoincrement=True`).
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Optional
+from typing import Any, Optional, Protocol
 
 from sqlalchemy import JSON, BigInteger, Column, Index, Integer, Table, UniqueConstraint
 from sqlmodel import Field, SQLModel, col
@@ -24,6 +24,20 @@ def table_of(model: type[SQLModel]) -> Table:
     upserts, updates by key). SQLModel sets `__table__` on every `table=True` class without
     declaring it to type checkers."""
     return model.__table__  # type: ignore[attr-defined]
+
+
+class _Stored(Protocol):
+    @property
+    def id(self) -> Optional[int]: ...
+
+
+def stored_id(row: _Stored) -> int:
+    """The id of a row read from or flushed to the store. The models type `id` optional (a row has
+    none until it is stored); code that holds a stored row reads it here, and a row that was never
+    stored is a bug that raises instead of travelling on as None."""
+    if row.id is None:
+        raise LookupError(f"a {type(row).__name__.lower()} that was never stored")
+    return row.id
 
 
 class Team(SQLModel, table=True):

@@ -33,12 +33,12 @@ from sqlmodel import Session, SQLModel
 from storage import clock
 from storage.erasure import ERASED
 from storage.journal import primary_key
-from storage.models import AuditLog, Customer, Member, Note
+from storage.models import AuditLog, Customer, Member, Note, stored_id, table_of
 from storage.values import typed_row
 
-AUDIT = cast(Table, AuditLog.__table__)  # type: ignore[attr-defined]
-NOTES = cast(Table, Note.__table__)  # type: ignore[attr-defined]
-MEMBERS = cast(Table, Member.__table__)  # type: ignore[attr-defined]
+AUDIT = table_of(AuditLog)
+NOTES = table_of(Note)
+MEMBERS = table_of(Member)
 SOFT = frozenset({"chatstate"})  # conversation, not record: restored where untouched, never blocks
 WRITES = ("create", "update", "delete")
 
@@ -243,7 +243,7 @@ def _used(session: Session, note: Note, key: tuple[str, int], rows: dict[tuple[s
 def check(session: Session, note: Note, entries: list[AuditLog]) -> Blocker | None:
     """What stops the note's undo, if anything (writes nothing)."""
     if note.text == ERASED:
-        return Blocker(Reason.ERASED, "note", note.id)  # type: ignore[arg-type]
+        return Blocker(Reason.ERASED, "note", stored_id(note))
     if not entries:
         return None
     last_id = entries[-1].id or 0

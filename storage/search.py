@@ -7,15 +7,15 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from typing import Any, cast as typed
+from typing import Any
 
-from sqlalchemy import String, Table, cast, func, or_, select
+from sqlalchemy import String, cast, func, or_, select
 from sqlmodel import Session
 
-from storage.models import Contact
+from storage.models import Contact, table_of
 from storage.reports.tables import CUSTOMER
 
-CONTACT = typed(Table, Contact.__table__)  # type: ignore[attr-defined]
+CONTACT = table_of(Contact)
 
 _NOT_DIGITS = re.compile(r"\D")
 _PHONE_TAIL = 4        # the digits a phone must end with to be read further

@@ -11,6 +11,7 @@ import typer
 from bot.cli.common import fail as _fail
 from bot.cli.common import load_settings, open_engine
 from bot.cli.actor import BY, existing_team
+from storage.models import stored_id
 
 forget_app = typer.Typer(no_args_is_help=True, help="Erase personal data (an admin action).")
 
@@ -69,7 +70,7 @@ def audit(
             target = find_customer(s, found.id, customer)
         except ForgetError as exc:
             _fail(str(exc))
-        entries = history(s, found.id, target.id)  # type: ignore[arg-type]
+        entries = history(s, stored_id(found), stored_id(target))
     if as_json:
         for entry in entries:
             typer.echo(json.dumps({"customer_id": target.id, **entry}, ensure_ascii=False, default=str))

@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from bot.cli.common import given_day, load_settings, open_engine
+from storage.models import stored_id
 
 def register(app: typer.Typer) -> None:
     """Add `crmbot usage` to the command line."""
@@ -31,7 +32,7 @@ def usage(
     first = last - timedelta(days=days - 1)
     with session(open_engine(settings)) as s:
         team_row = existing_team(s, team) if team else get_team(s, settings.team, settings.timezone)
-        rows = usage_rows(s, team_row.id, first, last)  # type: ignore[arg-type]
+        rows = usage_rows(s, stored_id(team_row), first, last)
         s.commit()
     if as_json:
         for row in rows:

@@ -1,21 +1,17 @@
 """The tables reports read, as SQLAlchemy Core `Table`s (SQLModel does not type `__table__`)."""
 from __future__ import annotations
 
-from typing import cast
-
-from sqlalchemy import Table
-
 from storage.models import (Customer, Deal, FollowUp, FxRate, Inquiry, Interaction, Member, SourceCost, StageChange,
-                            Target, Team)
+                            Target, Team, table_of)
 
-CUSTOMER = cast(Table, Customer.__table__)  # type: ignore[attr-defined]
-DEAL = cast(Table, Deal.__table__)  # type: ignore[attr-defined]
-FOLLOWUP = cast(Table, FollowUp.__table__)  # type: ignore[attr-defined]
-FX_RATE = cast(Table, FxRate.__table__)  # type: ignore[attr-defined]
-INQUIRY = cast(Table, Inquiry.__table__)  # type: ignore[attr-defined]
-INTERACTION = cast(Table, Interaction.__table__)  # type: ignore[attr-defined]
-MEMBER = cast(Table, Member.__table__)  # type: ignore[attr-defined]
-SOURCE_COST = cast(Table, SourceCost.__table__)  # type: ignore[attr-defined]
-STAGE_CHANGE = cast(Table, StageChange.__table__)  # type: ignore[attr-defined]
-TARGET = cast(Table, Target.__table__)  # type: ignore[attr-defined]
-TEAM = cast(Table, Team.__table__)  # type: ignore[attr-defined]
+CUSTOMER = table_of(Customer)
+DEAL = table_of(Deal)
+FOLLOWUP = table_of(FollowUp)
+FX_RATE = table_of(FxRate)
+INQUIRY = table_of(Inquiry)
+INTERACTION = table_of(Interaction)
+MEMBER = table_of(Member)
+SOURCE_COST = table_of(SourceCost)
+STAGE_CHANGE = table_of(StageChange)
+TARGET = table_of(Target)
+TEAM = table_of(Team)
