@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Sequence
 
 from sqlalchemy import select
 from sqlmodel import col
@@ -31,17 +32,24 @@ async def handle_followups(parse: Parse, ctx: Ctx) -> Reply:
              else t(ctx.lang, "due_title", day=day(end, ctx.lang)))
     if not rows:
         return Reply(text=f"{title}\n{t(ctx.lang, 'due_none')}", lang=ctx.lang)
-    lines = [title]
-    choices = []
+    lines, choices = _listed(ctx, rows, ("done", "drop"))
+    return Reply(text="\n".join([title, *lines, t(ctx.lang, "drop.hint")]), lang=ctx.lang, choices=choices)
+
+
+_BUTTON = {"done": "✅", "drop": "🗑"}
+
+
+def _listed(ctx: Ctx, rows: Sequence[tuple[FollowUp, str]], actions: Sequence[str]) -> tuple[list[str], list[Choice]]:
+    """Numbered rows of follow-ups (day, overdue mark, customer, what) and, for the first ten, a
+    button per action (done, drop) carrying the follow-up's id."""
+    lines, choices = [], []
     for i, (follow, customer) in enumerate(rows, 1):
         late = f" ⚠️ {t(ctx.lang, 'due_overdue')}" if follow.due < ctx.today else ""
         lines.append(t(ctx.lang, "due_row", i=i, day=due_text(follow, ctx), late=late, customer=customer,
-                          what=follow.what[:100]))
+                       what=follow.what[:100]))
         if i <= 10:
-            choices.append(Choice(label=f"✅ {i}", data=f"done:{follow.id}"))
-            choices.append(Choice(label=f"🗑 {i}", data=f"drop:{follow.id}"))
-    lines.append(t(ctx.lang, "drop.hint"))
-    return Reply(text="\n".join(lines), lang=ctx.lang, choices=choices)
+            choices += [Choice(label=f"{_BUTTON[action]} {i}", data=f"{action}:{follow.id}") for action in actions]
+    return lines, choices
 
 
 def _unchangeable(ctx: Ctx, follow: FollowUp | None) -> Reply | None:
@@ -170,15 +178,8 @@ def _drop_found(name: str | None, due: date | None, weekday_past: date | None, c
     ctx.session.add(state)
     title = (t(ctx.lang, "drop.several_day", day=day(due, ctx.lang), n=len(mine)) if due is not None and not customers
              else t(ctx.lang, "drop.several", customer=mine[0][1], n=len(mine)))
-    lines = [title]
-    choices = []
-    for i, (follow, customer) in enumerate(mine, 1):
-        late = f" ⚠️ {t(ctx.lang, 'due_overdue')}" if follow.due < ctx.today else ""
-        lines.append(t(ctx.lang, "due_row", i=i, day=due_text(follow, ctx), late=late, customer=customer,
-                       what=follow.what[:100]))
-        if i <= 10:
-            choices.append(Choice(label=f"🗑 {i}", data=f"drop:{follow.id}"))
-    return Reply(text="\n".join(lines), lang=ctx.lang, choices=choices)
+    lines, choices = _listed(ctx, mine, ("drop",))
+    return Reply(text="\n".join([title, *lines]), lang=ctx.lang, choices=choices)
 
 
 async def handle_done(parse: Parse, ctx: Ctx) -> Reply:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, Sequence
 
 from sqlalchemy import inspect
 
@@ -112,10 +112,7 @@ def resolve_customer(parse: Parse, ctx: Ctx, *, may_create: bool, intent: str) -
     if may_create:
         return _resolve_note(parse, ctx)
     if len(parse.customer_candidates) > 1:
-        options: dict[int, Customer] = {}
-        for name in parse.customer_candidates:
-            for customer in customers_named(ctx.session, ctx.team_id, name):
-                options.setdefault(stored_id(customer), customer)
+        options = _candidates(ctx, parse.customer_candidates)
         if len(options) > 1:
             return Resolved(ask=ask_which(ctx, list(options.values()), intent))
         if len(options) == 1:
@@ -135,15 +132,21 @@ def resolve_customer(parse: Parse, ctx: Ctx, *, may_create: bool, intent: str) -
     return Resolved(ask=Reply(text=t(ctx.lang, "who_is_it"), lang=ctx.lang))
 
 
+def _candidates(ctx: Ctx, names: Sequence[str]) -> dict[int, Customer]:
+    """The team's customers the tied candidate names stand for, each once, in the order named."""
+    options: dict[int, Customer] = {}
+    for name in names:
+        for customer in customers_named(ctx.session, ctx.team_id, name):
+            options.setdefault(stored_id(customer), customer)
+    return options
+
+
 def _resolve_note(parse: Parse, ctx: Ctx) -> Resolved:
     """The customer a note names, a new one it names, the last note's when it names none, or a
     question (with the note kept) when any of these is in doubt."""
     names, aliases = ctx.known() if ctx.known else ((), {})
     if len(parse.customer_candidates) > 1:
-        options: dict[int, Customer] = {}
-        for name in parse.customer_candidates:
-            for customer in customers_named(ctx.session, ctx.team_id, name):
-                options.setdefault(stored_id(customer), customer)
+        options = _candidates(ctx, parse.customer_candidates)
         if len(options) > 1:
             return Resolved(ask=ask(ctx, list(options.values()), None, "which_customer_note"))
         if len(options) == 1:

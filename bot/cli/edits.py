@@ -5,7 +5,8 @@ so that member can take the whole change back from chat with "undo", like any no
 """
 from __future__ import annotations
 
-from typing import Any, Optional
+from contextlib import contextmanager
+from typing import Any, Iterator, Optional
 
 import typer
 
@@ -55,6 +56,20 @@ def _author(session: Any, team: Any, by: Optional[str], action: str) -> int:
     return member_id
 
 
+@contextmanager
+def _note_of(team: Optional[str], by: Optional[str], action: str) -> Iterator[tuple[Any, Any, Any]]:
+    """The session, the team and an opened journal of the `--by` member for one change; committed
+    when the block ends without an exit."""
+    from storage.engine import session
+    from storage.journal import Journal
+
+    settings = load_settings()
+    with session(open_engine(settings)) as s:
+        found = existing_team(s, team or settings.team)
+        yield s, found, Journal(s, found.id, _author(s, found, by, action))
+        s.commit()
+
+
 def merge(
     source: str = typer.Argument(..., help="the duplicate customer (a name, an alias, or #id)"),
     target: str = typer.Argument(..., help="the customer it is merged into"),
@@ -64,21 +79,14 @@ def merge(
     """Merge SOURCE into TARGET: contacts, deals, interactions, follow-ups, notes and aliases move; the
     name SOURCE becomes an alias of TARGET. Undoable from chat by the --by member."""
     from storage import clock
-    from storage.engine import session
-    from storage.journal import Journal
     from storage.merge import merge_customers
 
-    settings = load_settings()
-    with session(open_engine(settings)) as s:
-        found = existing_team(s, team or settings.team)
-        author = _author(s, found, by, "merge_customers")
+    with _note_of(team, by, "merge_customers") as (s, found, journal):
         dup, kept = _customer(s, found, source), _customer(s, found, target)
         if dup.id == kept.id:
             fail(f"{source!r} and {target!r} are one customer already ({kept.name})")
-        journal = Journal(s, found.id, author)
         journal.open_note("cli", None, f"crmbot customer merge {source} {target}", clock.now(), kept.id)
         merged = merge_customers(s, journal, dup, kept)
-        s.commit()
     from handlers.merge import moved_text
 
     typer.echo(f"Merged {merged.source} into {merged.target}: {moved_text(merged, 'en')}. "
@@ -94,25 +102,18 @@ def remove(
     """A member leaves: their customers, open deals and open follow-ups go to --reassign-to, their chat
     accounts stop being let in; won and lost deals and history stay theirs. Undoable from chat."""
     from storage import clock
-    from storage.engine import session
     from storage.handover import hand_over
-    from storage.journal import Journal
 
-    settings = load_settings()
-    with session(open_engine(settings)) as s:
-        found = existing_team(s, team or settings.team)
-        author = _author(s, found, by, "manage_members")
+    with _note_of(team, by, "manage_members") as (s, found, journal):
         leaving, to = member_named(s, found, name), member_named(s, found, reassign_to)
         if leaving.id == to.id:
             fail("--reassign-to must name another member")
-        if leaving.id == author:  # so the team always keeps an admin, and someone who can undo it
+        if leaving.id == journal.member_id:  # so the team always keeps an admin, and someone who can undo it
             fail(f"{leaving.name} cannot remove themselves: another admin of team {found.name} can "
                  "(make one with crmbot user add … --role admin)")
-        journal = Journal(s, found.id, author)
         journal.open_note("cli", None, f"crmbot user remove {name} --reassign-to {reassign_to}", clock.now(),
                           None)
         done = hand_over(s, journal, leaving, to)
-        s.commit()
     typer.echo(f"{done.leaving} is removed from team {found.name}: {_count(done.customers, 'customer')}, "
                f"{_count(done.deals, 'open deal')} and {_count(done.followups, 'open follow-up')} now belong to "
                f"{done.to}; {_count(done.accounts, 'chat account')} closed. Won and lost deals and the history "
