@@ -133,47 +133,63 @@ def _apply(session, team_id: int, kind: str, plan: list[tuple[int, dict[str, Any
             if kind == "customers" and write and key in keys:
                 _fill(session, team_id, keys[key], values)
         else:
-            customer_id = None
             created["customer"] += 1
-            if write:
-                owner = members.get(fold(values.get("owner") or "")) if values.get("owner") else None
-                row = Customer(team_id=team_id, name=name, name_key=key, source=values.get("source") or None,
-                               segment=values.get("segment") or None, owner_id=owner, created_by=owner,
-                               custom=custom_fields(values.get("custom") or ""), created_at=now)
-                session.add(row)
-                session.flush()
-                customer_id = row.id
-            new_keys[key] = customer_id
+            customer_id = new_keys[key] = _new_customer(session, team_id, name, values, members, now, write)
         if kind == "customers":
-            for alias in filter(None, (a.strip() for a in re.split(r"[;|/、]", values.get("aliases") or ""))):
-                if name_key(alias) not in keys and name_key(alias) not in new_keys:
-                    created["customer_alias"] += 1
-                    if write:
-                        assert customer_id is not None  # written above
-                        session.add(CustomerAlias(team_id=team_id, customer_id=customer_id, alias=alias,
-                                                  alias_key=name_key(alias)))
-                    new_keys[name_key(alias)] = customer_id
-        elif stored is not None and kind == "contacts":
-            updated += update_contact(session, stored, values, customer_id, write)
-        elif stored is not None and kind == "deals":
-            updated += update_deal(session, stored, values, customer_id, members, zone, now, write)
+            created["customer_alias"] += _aliases(session, team_id, customer_id, values, keys, new_keys, write)
         elif stored is not None:
-            updated += update_followup(session, stored, values, customer_id, members, zone, write)
+            updated += _update(session, kind, stored, values, customer_id, members, zone, now, write)
         elif kind == "contacts":
             created["contact"] += _contact(session, team_id, customer_id, values, now, write)
         elif stored_alike[_signature(kind, customer_id, values, members)] > 0:
             stored_alike[_signature(kind, customer_id, values, members)] -= 1   # imported before: kept once
             created["already"] = created.get("already", 0) + 1
-        elif kind == "deals":
-            created["deal"] += 1
-            created["stagechange"] += 1
-            if write:
-                _deal(session, team_id, customer_id, values, members, zone, now)
         else:
-            created["followup"] += 1
+            for table in ("deal", "stagechange") if kind == "deals" else ("followup",):
+                created[table] += 1
             if write:
-                _followup(session, team_id, customer_id, values, members, zone, now)
+                (_deal if kind == "deals" else _followup)(session, team_id, customer_id, values, members, zone, now)
     return created, matched, updated
+
+
+def _new_customer(session, team_id: int, name: str, values: dict[str, Any], members: dict[str, int],
+                  now: datetime, write: bool) -> int | None:
+    """A customer the sheet adds, stored when `write` (its id), else None (a dry run counts it)."""
+    if not write:
+        return None
+    owner = members.get(fold(values.get("owner") or "")) if values.get("owner") else None
+    row = Customer(team_id=team_id, name=name, name_key=name_key(name), source=values.get("source") or None,
+                   segment=values.get("segment") or None, owner_id=owner, created_by=owner,
+                   custom=custom_fields(values.get("custom") or ""), created_at=now)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def _aliases(session, team_id: int, customer_id: int | None, values: dict[str, Any], keys: dict[str, int],
+             new_keys: dict[str, int | None], write: bool) -> int:
+    """The other names a customers sheet gives in its `aliases` column that no customer has yet: how
+    many, each stored when `write`."""
+    added = 0
+    for alias in filter(None, (a.strip() for a in re.split(r"[;|/、]", values.get("aliases") or ""))):
+        if name_key(alias) not in keys and name_key(alias) not in new_keys:
+            added += 1
+            if write:
+                assert customer_id is not None  # the customer row was written first
+                session.add(CustomerAlias(team_id=team_id, customer_id=customer_id, alias=alias,
+                                          alias_key=name_key(alias)))
+            new_keys[name_key(alias)] = customer_id
+    return added
+
+
+def _update(session, kind: str, stored: Any, values: dict[str, Any], customer_id: int | None,
+            members: dict[str, int], zone: ZoneInfo, now: datetime, write: bool) -> int:
+    """A sheet row whose ref names a stored contact, deal or follow-up: 1 when it changes it."""
+    if kind == "contacts":
+        return update_contact(session, stored, values, customer_id, write)
+    if kind == "deals":
+        return update_deal(session, stored, values, customer_id, members, zone, now, write)
+    return update_followup(session, stored, values, customer_id, members, zone, write)
 
 
 def _signatures(session, team_id: int, kind: str) -> Counter:
