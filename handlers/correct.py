@@ -323,7 +323,7 @@ def _move_note(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], old:
 def _used(ctx: Ctx, customer_id: int) -> bool:
     """True when any row still points at the customer."""
     for model in (*_MOVABLE, Note):
-        table = model.__table__  # type: ignore[union-attr]
+        table = table_of(model)
         if ctx.session.execute(select(table.c.id).where(table.c.customer_id == customer_id).limit(1)).first():
             return True
     return False

@@ -50,7 +50,7 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     if deal is not None and plan.changes:  # before anything is written: the note lands whole or not at all
         decision = check(ctx.actor, Action.CHANGE_DEAL, team_id=deal.team_id, owner_id=deal.owner_id)
         if not decision:
-            return Reply(text=refusal(ctx.lang, "deal_not_yours", customer=customer.name,  # type: ignore[union-attr]
+            return Reply(text=refusal(ctx.lang, "deal_not_yours", customer=customer.name if customer else "",
                                       owner=member_name(ctx, deal.owner_id)), lang=ctx.lang)
 
     journal = journal_of(ctx)

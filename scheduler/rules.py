@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from calendar import isleap
 from datetime import date, datetime, timedelta
-from typing import Iterable
+from typing import Any, Iterable
 
 from sqlalchemy import and_, func, or_, select, true
 from sqlmodel import Session, col
@@ -78,9 +78,9 @@ def recipients(session: Session, team: Team) -> Members:
     return found
 
 
-def _nudge(kind: str, who: Recipient, subject: str, day: date, text: str, **more: object) -> Nudge:
+def _nudge(kind: str, who: Recipient, subject: str, day: date, text: str, **more: Any) -> Nudge:
     return Nudge(kind=kind, member_id=who.member_id, platform=who.platform, to=who.to, subject=subject,
-                 local_day=day, text=text, lang=who.lang, identity_id=who.identity_id, **more)  # type: ignore[arg-type]
+                 local_day=day, text=text, lang=who.lang, identity_id=who.identity_id, **more)
 
 
 def followups(session: Session, team_id: int, day: date, members: Members) -> list[Nudge]:
@@ -310,7 +310,7 @@ def _groups(members: Members, local_of: "dict[int, datetime] | None" = None,
             day: date | None = None) -> dict[tuple[date, str], Members]:
     groups: dict[tuple[date, str], Members] = {}
     for member_id, who in members.items():
-        on = day if day is not None else local_of[member_id].date()  # type: ignore[index]
+        on = day if day is not None else (local_of or {})[member_id].date()
         groups.setdefault((on, who.zone.key), {})[member_id] = who
     return groups
 
@@ -348,7 +348,7 @@ def due_nudges(session: Session, team: Team, now: datetime, cfg: NudgeConfig | N
     cfg = cfg or NudgeConfig.build(team.settings)
     members = recipients(session, team) if members is None else members
     local_of = {member_id: now.astimezone(who.zone) for member_id, who in members.items()}
-    out: list[Nudge] = due_now(session, team.id, now, members)  # type: ignore[arg-type]  # at their hour, any hour
+    out: list[Nudge] = due_now(session, stored_id(team), now, members)  # at their hour, any hour
     for (on, _zone), group in _groups(members, local_of).items():
         local = local_of[next(iter(group))]
         if not cfg.is_quiet(local):  # a big win or loss: told at once, outside quiet hours

@@ -148,8 +148,8 @@ def terms_for(names: Iterable[str | None], contacts: Iterable[Any]) -> Terms:
     strong: list[str] = []
     every: list[str] = []
     for term in names:
-        if usable_term(term):
-            strong.append(term.strip())  # type: ignore[union-attr]
+        if kept := usable_term(term):
+            strong.append(kept)
     for contact in contacts:
         for term in (contact.phone, contact.email):
             if usable_term(term):

@@ -297,7 +297,7 @@ def _drop_nudges(session: Session, scope: _Scope) -> int:
     dropped = 0
     for batch in chunks(subjects):
         dropped += session.execute(delete(NudgeLedger).where(
-            col(NudgeLedger.team_id) == scope.team_id, col(NudgeLedger.status).in_(NUDGE_OPEN),  # type: ignore[attr-defined]
+            col(NudgeLedger.team_id) == scope.team_id, col(NudgeLedger.status).in_(NUDGE_OPEN),  # type: ignore[attr-defined]  # a DELETE's CursorResult
             col(NudgeLedger.subject).in_(batch))).rowcount or 0
     return dropped
 

@@ -52,9 +52,10 @@ def _context(period: Optional[str], default: Optional[str], now: Optional[str]):
     moment = given_instant(now, settings.zone) or clock.now()
     today = moment.astimezone(settings.zone).date()
     span = None
-    if period or default:
+    name = period or default
+    if name:
         try:
-            span = resolve_period(period or default, today)  # type: ignore[arg-type]
+            span = resolve_period(name, today)
         except PeriodError as exc:
             _fail(str(exc))
     return settings, moment, today, span

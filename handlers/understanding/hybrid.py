@@ -131,7 +131,7 @@ async def _reach(text: str, now: datetime, known: Sequence[str], aliases: Mappin
     offline = understand(text, now, known, aliases)
     outcome = Outcome(parse=offline, offline=offline)
     outcome.reasons = should_ask(offline, text or "", mode if mode in MODES else "auto") if llm else []
-    if not outcome.reasons:
+    if not outcome.reasons or llm is None:
         outcome.seconds = time.perf_counter() - started
         return outcome
     if meter is not None and not meter.allowed():
@@ -140,8 +140,9 @@ async def _reach(text: str, now: datetime, known: Sequence[str], aliases: Mappin
         outcome.seconds = time.perf_counter() - started
         return outcome
     try:
-        matched = [offline.customer] if offline.customer_known else list(offline.customer_candidates)
-        proposal = await extract(llm, text, now, known, aliases, matched)  # type: ignore[arg-type]
+        matched = [offline.customer] if offline.customer_known and offline.customer \
+            else list(offline.customer_candidates)
+        proposal = await extract(llm, text, now, known, aliases, matched)
     except Exception as exc:  # the rep never sees an error because the LLM path failed
         outcome.error = f"internal:{type(exc).__name__}"
         outcome.seconds = time.perf_counter() - started

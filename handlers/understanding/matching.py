@@ -191,13 +191,13 @@ class _Sounds:
 
 def _sounds(index: Index) -> _Sounds:
     """The index's core starts by sound (see zh_names.sound_keys), built when first needed."""
-    if index.sounds is None:
+    if not isinstance(index.sounds, _Sounds):
         table: dict[str, list[str]] = {}
         for bigram in index.bigrams:
             for k in zh_names.sound_keys(bigram):
                 table.setdefault(k, []).append(bigram)
         index.sounds = _Sounds(table)
-    return index.sounds  # type: ignore[return-value]
+    return index.sounds
 
 
 def _latin_matches(words: list[re.Match], index: Index) -> list[Hit]:
