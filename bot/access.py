@@ -15,7 +15,7 @@ from handlers.reply import Reply
 from handlers.texts import t
 from handlers.understanding.lang import detect
 from storage.invites import create_invite, first_refusal, redeem
-from storage.members import add_user, get_team, has_members, identity_of, lock_team
+from storage.members import add_user, get_team, has_members, identity_of, lock_team, was_removed
 from storage.models import Member, Team
 from storage.vocabulary import Lang, Role
 from storage.workspaces import team_of_workspace
@@ -109,12 +109,13 @@ def _slack(session: Session, incoming: Incoming, found: Member | None, teams: Te
 def _console_newcomer(session: Session, incoming: Incoming, team: Team, lang: str) -> tuple[Member | None,
                                                                                           Reply | None]:
     """The first console account of an empty team becomes its admin (the terminal's owner holds the
-    store); on a team with members an account nobody added is refused, never created."""
+    store); on a team with members an account nobody added is refused, never created, and so is the
+    account of a member who left a team."""
     lock_team(session, team)  # two first messages at once: one admin, the other refused
     again = identity_of(session, incoming.platform, incoming.account_id)
     if again is not None:  # the same account's other first message made it meanwhile
         return again, None
-    if not has_members(session, team):
+    if not has_members(session, team) and not was_removed(session, "console", incoming.account_id):
         return add_user(session, team, "console", incoming.account_id,
                         incoming.display_name or incoming.account_id, role=Role.ADMIN), None
     log.info("console: account %r is not a member of team %s", incoming.account_id, team.name)

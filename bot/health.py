@@ -4,7 +4,9 @@ from __future__ import annotations
 import json
 import logging
 import time
+import traceback
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from sqlalchemy import text
@@ -16,6 +18,30 @@ if TYPE_CHECKING:  # aiohttp's server costs ~9 MB: imported only when a health p
     from bot.redact import Redactor
 
 
+def one_line(exc_info: Any) -> str:
+    """An error as one line: its type, its words and where it was raised ("KeyError: 'x' at
+    handlers/undo.py:47 in refusal"), never a stack trace in the log."""
+    kind, exc, tb = exc_info
+    where = traceback.extract_tb(tb)[-1] if tb is not None else None
+    place = ""
+    if where is not None:
+        parts = Path(where.filename).parts
+        short = "/".join(parts[-2:]) if len(parts) >= 2 else where.filename
+        place = f" at {short}:{where.lineno} in {where.name}"
+    words = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{getattr(kind, '__name__', kind)}: {words}{place}"
+
+
+class OneLineErrors(logging.Formatter):
+    """Plain text lines; an error's stack is one line (`one_line`)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        own = logging.makeLogRecord(record.__dict__)
+        own.exc_info, own.exc_text, own.stack_info = None, None, None
+        text = super().format(own)
+        return f"{text} · {one_line(record.exc_info)}" if record.exc_info else text
+
+
 class JsonLines(logging.Formatter):
     """One JSON object per line: time, level, logger, message (never tokens or message bodies)."""
 
@@ -24,7 +50,7 @@ class JsonLines(logging.Formatter):
                                 "level": record.levelname.lower(), "logger": record.name,
                                 "msg": record.getMessage()}
         if record.exc_info:
-            line["error"] = self.formatException(record.exc_info)
+            line["error"] = one_line(record.exc_info)
         return json.dumps(line, ensure_ascii=False)
 
 
@@ -35,7 +61,7 @@ def setup_logging(fmt: str = "json", level: int = logging.INFO, redact: Redactor
 
     handler = logging.StreamHandler()
     handler.setFormatter(JsonLines() if fmt == "json" else
-                         logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+                         OneLineErrors("%(asctime)s %(levelname)s %(name)s %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

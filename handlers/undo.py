@@ -33,7 +33,7 @@ async def handle_undo(parse: Parse, ctx: Ctx) -> Reply:
         return Reply(text=t(ctx.lang, "already_undone" + plain, customer=name), lang=ctx.lang)
     outcome = revert(ctx.session, note, ctx.now)
     if outcome.blocker is not None:
-        return Reply(text=refusal(ctx, name, outcome.blocker), lang=ctx.lang)
+        return Reply(text=refusal(ctx, name, outcome.blocker, plain), lang=ctx.lang)
     return Reply(text=t(ctx.lang, "undone" + plain, customer=name, count=outcome.writes), lang=ctx.lang, wrote=True)
 
 
@@ -42,11 +42,12 @@ def _quoted(text: str | None, width: int = 60) -> str:
     return "“" + (words if len(words) <= width else words[:width - 1].rstrip() + "…") + "”"
 
 
-def refusal(ctx: Ctx, customer: str, blocker: Blocker) -> str:
-    """Why the note stays: which row changed, was erased or is used since, and by whose note."""
+def refusal(ctx: Ctx, customer: str, blocker: Blocker, plain: str = "") -> str:
+    """Why the note stays: which row changed, was erased, is used or taken since, and by whose note
+    (`plain`: the note is about no customer and is quoted instead)."""
     thing = t(ctx.lang, f"undo_thing.{blocker.table}", name=blocker.label or customer, id=blocker.row_id) \
         if blocker.table != "note" else customer
-    parts = [t(ctx.lang, f"undo_{blocker.reason}", customer=customer, thing=thing)]
+    parts = [t(ctx.lang, f"undo_{blocker.reason}{plain}", customer=customer, thing=thing)]
     if blocker.by_member_id is not None:
         mine = blocker.by_member_id == ctx.member.id
         who = t(ctx.lang, "undo_by_you") if mine else blocker.by_member or "?"

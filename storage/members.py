@@ -10,7 +10,7 @@ from sqlmodel import Session, col
 
 from storage.customers import names_version
 from storage.journal import write_through
-from storage.models import ChatState, Identity, Member, Team, stored_id, table_of
+from storage.models import AuditLog, ChatState, Identity, Member, Team, stored_id, table_of
 from storage.vocabulary import Role
 
 
@@ -34,6 +34,15 @@ def lock_team(session: Session, team: Team) -> None:
     writer already holds the whole file), so two first uses of a team decide one after the other."""
     if session.get_bind().dialect.name != "sqlite":
         session.execute(select(col(Team.id)).where(col(Team.id) == team.id).with_for_update())
+
+
+def was_removed(session: Session, platform: str, external_id: str) -> bool:
+    """Whether a team closed this chat account when its member left (`crmbot user remove`): such
+    an account is never let in again by itself, on any team; an admin can add it back."""
+    closed = session.execute(select(col(AuditLog.before)).where(
+        col(AuditLog.table_name) == "identity", col(AuditLog.action) == "delete")).scalars()
+    return any((before or {}).get("platform") == platform and (before or {}).get("external_id") == external_id
+               for before in closed)
 
 
 def has_members(session: Session, team: Team) -> bool:

@@ -27,7 +27,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any, Iterable, cast
 
-from sqlalchemy import Column, Table, delete, insert, or_, select, update
+from sqlalchemy import Column, Table, UniqueConstraint, delete, insert, or_, select, update
 from sqlmodel import Session, SQLModel
 
 from storage import clock
@@ -49,6 +49,7 @@ class Reason(StrEnum):
     CHANGED = "changed"  # a row it wrote holds other values now
     ERASED = "erased"    # a row it wrote is gone, or its customer was forgotten
     USED = "used"        # a row it created is used since by a row it did not write
+    TAKEN = "taken"      # a row it removed cannot come back: another row holds its unique values now
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class _Row:
     created: bool = False                      # the note made it (so undo removes it)
     exists: bool = True                        # the note left it in place (not deleted)
     left: dict[str, Any] = field(default_factory=dict)  # plain values of the columns it wrote
+    gone: dict[str, Any] = field(default_factory=dict)  # a row it removed, as it was (to put back)
     restored: set[str] = field(default_factory=set)     # columns the replay gives earlier values
 
 
@@ -127,7 +129,7 @@ def _fold(entries: Iterable[AuditLog]) -> dict[tuple[str, int], _Row]:
             row.left.update(entry.after or {})
             row.restored.update(entry.before or {})
         else:
-            row.exists, row.left = False, {}
+            row.exists, row.left, row.gone = False, {}, dict(entry.before or {})
     return rows
 
 
@@ -150,8 +152,10 @@ def _label(table: str, values: dict[str, Any] | None, session: Session) -> str |
     """How a person knows the row: a customer's or contact's name, a follow-up's words, else its customer."""
     if not values:
         return None
-    if table in ("customer", "contact"):
+    if table in ("customer", "contact", "member", "team"):
         return values.get("name")
+    if table == "identity":
+        return values.get("external_id")
     if table == "followup":
         return values.get("what")
     customer_id = values.get("customer_id")
@@ -257,6 +261,27 @@ def check(session: Session, note: Note, entries: list[AuditLog]) -> Blocker | No
         blocker = _used(session, note, key, rows) if row.created and row.exists else None
         if blocker is not None:
             return blocker
+    for key, row in kept.items():
+        blocker = None if row.exists or row.created else _taken(session, key, row)
+        if blocker is not None:
+            return blocker
+    return None
+
+
+def _taken(session: Session, key: tuple[str, int], row: _Row) -> Blocker | None:
+    """Whether a row the note removed can come back: no other row holds the values it must keep
+    unique now (a removed member's chat account that was added again, to them or someone else)."""
+    name, row_id = key
+    values = typed_row(row.table, row.gone)
+    for constraint in row.table.constraints:
+        if not isinstance(constraint, UniqueConstraint):
+            continue
+        columns = list(constraint.columns)
+        if not columns or any(values.get(column.name) is None for column in columns):
+            continue
+        where = [column == values[column.name] for column in columns]
+        if session.execute(select(row.table.c.id).where(*where).limit(1)).first() is not None:
+            return Blocker(Reason.TAKEN, name, row_id, _label(name, row.gone, session))
     return None
 
 

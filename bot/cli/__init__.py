@@ -20,5 +20,11 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    """Entry point of the `crmbot` console script."""
+    """Entry point of the `crmbot` console script: warnings and errors go to stderr, one line each
+    (`crmbot run` sets up its own logging from CRM_LOG_FORMAT)."""
+    import logging
+
+    from bot.health import setup_logging
+
+    setup_logging("text", logging.WARNING)
     app()
