@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -41,6 +42,14 @@ CONTACT_TOUCH = "contact_touch"   # Customer.custom key: {contact id: days} of t
 MAX_DAYS = 366
 MAX_STAGE_NAME = 40
 _CURRENCY = re.compile(r"^[A-Za-z]{3}$")
+
+
+@lru_cache(maxsize=1)
+def _iso_currencies() -> frozenset[str]:
+    """The ISO 4217 codes in use (Babel's CLDR data): "XYZ" or "QQQ" is no currency."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
 
 
 class Setting(StrEnum):
@@ -307,7 +316,7 @@ def change(team: Team, setting: Setting, value: str, stage: str | None = None, l
         shown = "off" if amount is None else f"{amount.normalize():f}"
         current["alert_threshold"] = shown
     elif setting == Setting.CURRENCY:
-        if not _CURRENCY.match(str(value).strip()):
+        if not _CURRENCY.match(str(value).strip()) or str(value).strip().upper() not in _iso_currencies():
             raise SettingError(setting, "currency")
         currency = shown = str(value).strip().upper()
     elif setting == Setting.STAGE_NAME:

@@ -106,8 +106,23 @@ def setting_asked(text: str, lang: str, team_words: Mapping[str, Stage] | None =
                 stage = found.value if found is not None else (stage or "").strip()
             elif name == "stages" and len(stage_list(m.group("value"))) < 2:
                 continue                                  # an order lists two stages at least
-            return SettingAsk(name, m.groupdict().get("value") or stage or "", stage)
+            return SettingAsk(name, _clock(m) if name == "digest_hour" else m.groupdict().get("value") or stage or "", stage)
     return None
+
+
+def _clock(m: re.Match) -> str:
+    """The hour a digest phrase names, as "H:MM": "8点半" 8:30, "8点15分" 8:15, "8pm"/"下午6点"/"в 7
+    вечера" in the afternoon; a value out of range is left for the setting to refuse."""
+    hour, _, minutes = m.group("value").partition(":")
+    found = m.groupdict()
+    h, mm = int(hour), int(minutes or 0)
+    if found.get("half"):
+        mm = 30
+    elif found.get("minutes"):
+        mm = int(found["minutes"])
+    if found.get("pm") and h < 12:
+        h += 12
+    return f"{h}:{mm:02d}"
 
 
 def settle_setting(parse: Parse, text: str, team_words: Mapping[str, Stage] | None = None) -> Parse:

@@ -50,6 +50,10 @@ SETTINGS = [
     ("set the digest time to 8", "morning digest time", {"digest_time": "08:00"}),
     ("每日摘要时间改为8点", "每日摘要时间", {"digest_time": "08:00"}),
     ("время сводки 7:30", "время утренней сводки", {"digest_time": "07:30"}),
+    ("日报时间改成9点半", "每日摘要时间", {"digest_time": "09:30"}),
+    ("每天早报时间设为下午5点15分", "每日摘要时间", {"digest_time": "17:15"}),
+    ("set the daily digest to 6pm", "morning digest time", {"digest_time": "18:00"}),
+    ("время дайджеста на 6 вечера", "время утренней сводки", {"digest_time": "18:00"}),
     ("set default stay in touch to 30 days", "stay-in-touch", {"touch_days": 30}),
     ("默认联系周期设为30天", "默认联系周期", {"touch_days": 30}),
     ("по умолчанию связываться каждые 30 дней", "связываться по умолчанию", {"touch_days": 30}),
@@ -115,6 +119,8 @@ async def test_each_team_has_its_own_settings_and_its_own_admins(team, engine, s
     ("set quiet days to 0", "not a number of days"),
     ("set the digest time to 25", "not an hour"),
     ("set currency to EURO", None),
+    ("set currency to ABC", "ABC is not a currency"),
+    ("валюта ZZZ", "ZZZ"),
     ("设置沉寂天数为999天", "不是有效的天数"),
     ("вероятность этапа переговоры 120%", "не процент"),
 ])
@@ -177,6 +183,8 @@ def test_crmbot_team_set_and_show(database_url):
     assert out.returncode == 0 and "probability proposal = 60%" in out.stdout
     bad = crmbot("team", "set", "digest_hour", "25", url=database_url)
     assert bad.returncode == 2 and "hour" in bad.stderr and "Traceback" not in bad.stderr
+    made_up = crmbot("team", "set", "currency", "QQQ", url=database_url)
+    assert made_up.returncode == 2 and "currency" in made_up.stderr
     unknown = crmbot("team", "set", "colour", "blue", url=database_url)
     assert unknown.returncode == 2 and "quiet_days" in unknown.stderr
     shown = crmbot("team", "show", url=database_url).stdout

@@ -1439,7 +1439,7 @@ STAGE_AFTER = [r"stage", r"phase"]
 SETTINGS = {
     "quiet_days": [_SET + r"quiet(?:\s+deals?)?\s+(?:days|period|after)" + _TO + r"(?P<value>\d{1,3})(?:\s*days?)?\W*$",
                    r"\bdeals?\s+(?:go|are|become|get)\s+quiet\s+after\s+(?P<value>\d{1,3})\s+days\b"],
-    "digest_hour": [_SET + r"(?:morning\s+|daily\s+)?digest(?:\s+(?:hour|time))?" + _TO + r"(?P<value>\d{1,2}(?::\d\d)?)\s*(?:am|h|o'?clock)?\W*$"],
+    "digest_hour": [_SET + r"(?:morning\s+|daily\s+)?digest(?:\s+(?:hour|time))?" + _TO + r"(?P<value>\d{1,2}(?::\d\d)?)\s*(?:(?P<pm>pm|p\.m\.)|am|a\.m\.|h|o'?clock)?\W*$"],
     "touch_days": [_SET + r"default\s+(?:stay|keep)[\s-]in[\s-]touch(?:\s+cadence)?" + r"\s*(?:to|=|:|every)?\s*(?P<value>\d{1,3})\s*days?\b",
                    _SET + r"(?:stay|keep)[\s-]in[\s-]touch\s+default" + r"\s*(?:to|=|:|every)?\s*(?P<value>\d{1,3})\s*days?\b"],
     "currency": [_SET + r"currency" + _TO + r"(?P<value>[^\s.!?]+)\W*$"],
