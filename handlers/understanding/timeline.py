@@ -300,7 +300,7 @@ def period(text: str, lex: Lexicon, today: date, days: bool = False,
             hit = next((h for h in find_dates(text, lex.lang, today) if h.day is not None and h.kind != "week"), None)
             if hit is not None and hit.day is not None:
                 return hit.day, hit.day
-        return None
+        return _until(text, lex, today) if ahead else None
     _, end, name = best
     if not _CALENDAR_PART.fullmatch(name):
         return cal.period_for(name, today, ahead)
@@ -311,6 +311,20 @@ def period(text: str, lex: Lexicon, today: date, days: bool = False,
     if back and first > today:
         return cal.period_for(name, date(today.year - 1, 1, 1))
     return first, last
+
+
+def _until(text: str, lex: Lexicon, today: date) -> tuple[date, date] | None:
+    """From today to a day named after "before"/"by"/"until" ("what are we signing before xmas"): the day
+    itself left out after "before"."""
+    if lex.period_until is None:
+        return None
+    for hit in find_dates(text, lex.lang, today):
+        cue = lex.period_until.search(text, 0, hit.start) if hit.day is not None else None
+        if cue is None or hit.day is None:
+            continue
+        last = hit.day - timedelta(days=1) if cue.groupdict().get("before") else hit.day
+        return (today, last) if last >= today else None
+    return None
 
 
 _CALENDAR_PART = re.compile(r"q[1-4]|m\d{1,2}")         # a quarter or a month by name

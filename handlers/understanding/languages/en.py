@@ -36,7 +36,11 @@ HELP = [
     r"(?:who|what|which|my|all)\b)",         # "is there a way to see who I'm supposed to call": that list
     r"\bhow\s+(?:exactly\s+)?(?:do|can|should)\s+i\s+(?:\w+\s+){0,2}(?:use|log|add|record|enter|ask|see|get|undo|find)\b",
     r"\bcan\s+i\s+(?:just\s+)?(?:add|log|write|send|put|use|type|delete|edit|change|undo|record)\b",
-    r"\bdo\s+i\s+(?:need|have)\s+to\s+(?:add|log|write|type|create|enter|ask|send)\b",
+    r"(?<!\bor\s)\bdo\s+i\s+(?:need|have)\s+to\s+(?:add|log|write|type|create|enter|ask|send)\b",
+    # whether the bot reminds: "can you remind me of stuff?", "will it ping me", "does it send reminders"
+    r"^\W*(?:can|could|will|would|do|does)\s+(?:you|it|the\s+bot|this)\s+(?:\w+\s+)?(?:remind|ping|notify|nudge|alert)\s+me\b",
+    r"\b(?:will|would|does|do)\s+(?:it|you|the\s+bot|this)\s+(?:\w+\s+)?(?:ping|remind|notify|nudge|alert)\s+me\b",
+    r"\b(?:does|do|can)\s+(?:it|you|the\s+bot|this)\s+(?:send|do|set)\s+reminders\b",
     r"\bshould\s+i\s+(?:send|write|log|put|type)\s+(?:two|2|separate|one|both|each|them|it)\b",
 ]
 _TAKE_BACK = [
@@ -73,7 +77,21 @@ PIPELINE = [
     r"^\W*(?:show\s+)?(?:my|our)\s+(?:open\s+|active\s+)?deals\W*$",   # "my deals": the asker's open deals
     r"\bdeals?\s+(?:closing|to\s+close|in\s+play|expected|that\s+will\s+close)\b",
     r"\b(?:what|which)\s+(?:deals|opportunities)\b",
-    r"\bwhat(?:'s|\s+is|\s+will)\s+(?:closing|close)\b",
+    r"\bwhat(?:'s|s|\s+is|\s+will)\s+(?:closing|close)\b",
+    # "what are we signing before xmas", "what're we gonna land this month", "what will we book in Q1"
+    r"\bwhat(?:'re|\s+are|\s+will|\s+do|'ll)\s+we\s+(?:(?:going\s+to|gonna|likely\s+to)\s+)?"
+    r"(?:sign|signing|clos(?:e|ing)|land|landing|book|booking|bring(?:ing)?\s+in|win|winning)\b",
+    # what is still open, by size or stage: "what's still open over 50k?", "how much is in negotiation right now"
+    r"\bwhat(?:'s|s|\s+is|\s+are)\s+(?:still\s+)?(?:open|live|in\s+play|outstanding)\s+(?:over|above|under|below|"
+    r"bigger\s+than|north\s+of|at|in)\b",
+    r"\b(?:deals?|opps?|opportunities)\s+(?:over|above|under|below|bigger\s+than|north\s+of|>|<)\s*[$€£]?\d",
+    r"\bhow\s+much\b[^.?!]{0,30}\b(?:in|at)\s+(?:the\s+)?(?:lead|qualified|qualification|proposal|"
+    r"negotiation|negotiations|contract|closing)(?:\s+stage)?\b",
+    r"\b(?:total|value|sum)\s+(?:in|at)\s+(?:the\s+)?(?:proposal|negotiation|qualified|lead)\s+stage\b",
+    # a sales director's shorthand: "Q1 commit vs best case?", "the quarter's number by rep"
+    r"\b(?:q[1-4]|quarter|month|year|fy\s*\d*)(?:'s)?\s+(?:commit|best\s+case|worst\s+case|upside|number|target)\b",
+    r"\b(?:commit|best\s+case|worst\s+case|upside)\s+(?:vs\.?|versus|and|/|v)\s+(?:commit|best\s+case|worst\s+case|upside|"
+    r"pipeline|target)\b",
     r"\bexpected\s+(?:revenue|to\s+close)\b",
     r"\bopen\s+deals\b",
     r"\bhow\s+much\s+(?:will\s+we|are\s+we\s+going\s+to)\s+close\b",
@@ -95,10 +113,15 @@ _WHOM_TO = [r"call", r"ping", r"chase", r"contact", r"e-?mail", r"text", r"visit
 FOLLOWUPS = [
     r"\bwhat\s+(?:should|do|must)\s+i\s+(?:do|work\s+on|focus\s+on)\b",
     r"\bwhat\s+do\s+i\s+need\s+to\s+do\b",
-    r"\b(?:who|what|which|any|anything|anyone|anybody)\b[^.?!]{0,40}\b" + one_of(_DUE_WORDS) + r"\b",
+    r"\b(?:who|what|whats|which|any|anything|anyone|anybody)\b[^.?!]{0,40}\b" + one_of(_DUE_WORDS) + r"\b",
     r"\bmy\s+(?:follow[\s-]?ups?|reminders|tasks|to-?dos?)\b",
     r"\b(?:follow[\s-]?ups?|reminders|tasks)\s+(?:for|due|list)\b",
-    r"\bwhat(?:'s|\s+is)\s+due\b",
+    r"\bwhat(?:'s|s|\s+is)\s+due\b",
+    # "do i have anything for tomorrow", "have I got anything on friday", "my list today?"
+    r"\b(?:do|have|did)\s+i\s+(?:have|got)\s+(?:anything|something|stuff|much|any\s+(?:calls|visits|meetings))\b"
+    r"(?=\s*" + one_of(_AFTER_I_HAVE) + ")",
+    r"^\W*my\s+(?:list|calls|day|plan)\s*(?:for\s+)?(?:today|tomorrow|tmrw|this\s+week|next\s+week|" + _DAY_ASKED + r"\w*)?\W*\?",
+    r"\bwho(?:\s+have|'ve|\s+do|\s+did)?\s+i\s+(?:got|gotta|have|need)\s+(?:to\s+)?" + one_of(_WHOM_TO) + r"\b",
     r"\b(?:show|list)\s+(?:me\s+)?(?:my\s+)?(?:follow[\s-]?ups?|reminders|tasks)\b",
     r"^\W*/?(?:follow[\s-]?ups|reminders|tasks|todo)\W*$",
     # casual ways of asking what is due: "what's on my plate today", "what do I have this week"
@@ -162,6 +185,9 @@ QUERY = [
     r"\b(?:anyone|anybody|somebody|someone)\s+(?:know|knows|talked|talk|worked|working|spoken|dealt|called|visited|"
     r"been|ever|already)\b",
     r"\bdo\s+we\s+(?:already\s+)?(?:have|know)\b",
+    # whether a customer is in already: "did I already put Halvard Foods in or do I need to add them"
+    r"\b(?:did|have|has)\s+(?:i|we|you|someone|anyone|anybody)\s+(?:already\s+)?(?:put|add(?:ed)?|enter(?:ed)?|"
+    r"log(?:ged)?|create[d]?|set\s+up)\b",
 ]
 QUESTION_START = [r"(?:what|who|which|how)(?:'s|s|'re|'d)?\b", r"(?:show|list|give|tell|summari[sz]e)\b", r"any(?:thing|one|body)?\b",
                   r"(?:when|where|why|whose)\b", r"(?:anyone|anybody|somebody|someone)\b",
@@ -179,13 +205,17 @@ RETRACT = [r"no\s*[,.!—–-]", r"no\s+(?:wait|sorry|it'?s)\b", r"nope\b", r"so
 # requests the bot cannot do: answered as not understood, never logged
 CANNOT = [
     r"^\W*(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:make|create|generate|write|draft|send|e-?mail|print|book|"
-    r"order|prepare|fax)\b",
+    r"order|prepare|fax|export|import|sync|upload|download|convert|turn)\b",
+    r"\b(?:export|convert|turn)\s+(?:\w+\s+){0,4}(?:in)?to\s+(?:an?\s+|the\s+|my\s+)?(?:\w+\s+){0,3}"
+    r"(?:excel|powerpoint|ppt|pptx|slides?|deck|spreadsheet|csv|pdf|word|google\s+sheets?)\b",
     r"^\W*(?:please\s+)?(?:make|create|generate|draft|write)\s+(?:me\s+)?(?:an?\s+|the\s+)?(?:invoice|pdf|letter|"
     r"e-?mail|document)\b",
 ]
 QUESTION: list[str] = []
 QUESTION_WORDS: list[str] = []
 LOOKING_BACK: list[str] = []
+# "what are we signing before xmas", "what closes by the 15th": from today to that day
+PERIOD_UNTIL = [r"\b(?:(?P<before>before)|by|until|till|til|thru|through)\s+(?:the\s+)?$"]
 STEP_AHEAD: list[str] = []
 _NOTE_VERBS = [
     r"visited",
@@ -778,6 +808,17 @@ def _after_holiday(m: _re.Match, today: _date) -> tuple[_date, str, None]:
     return _cal.next_weekday(day, 0), "week", None
 
 
+def _holiday(m: _re.Match, today: _date) -> tuple[_date, str, None]:
+    """"by thanksgiving", "before xmas", "until new year": that holiday's own day, this year or next."""
+    name = m.group("hol").lower()
+    if name.startswith("thanks"):
+        day = _thanksgiving(today.year)
+        return (day if day >= today else _thanksgiving(today.year + 1)), "calendar", None
+    month, dom = (12, 25) if name.startswith(("christ", "xmas")) else (12, 31) if name == "nye" else (1, 1)
+    day = _date(today.year, month, dom)
+    return (day if day >= today else _date(today.year + 1, month, dom)), "calendar", None
+
+
 def _weekday_week(m: _re.Match, today: _date) -> tuple[_date | None, str, None]:
     """"Monday week": a week after the coming Monday."""
     day, kind, _ = _ON_DAY(m, today)
@@ -799,6 +840,8 @@ def _month_end_named(m: _re.Match, today: _date) -> tuple[_date, str, None]:
 _HOLIDAY = r"(?P<hol>thanksgiving|christmas|xmas|new\s+y(?:ea)?rs?|nye|the\s+holidays?)"
 DATES = [
     (r"\b(?:after|post)\s+" + _HOLIDAY + r"\b", _after_holiday),
+    (r"(?:(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bon\s)|(?<=\bfor\s))"
+     r"(?!the\s+holiday)" + _HOLIDAY + r"\b", _holiday),
     (r"\b(?:tommorow|tommorrow|tomorow|tomrrow|tmrrw)\b", in_days(1)),      # typed in a hurry
     (r"\b" + _WEEKDAY + r"\s+week\b(?P<mod>)(?P<tail>)", _weekday_week),
     (r"\bmid[\s-]+next\s+week\b", _mid_next_week),

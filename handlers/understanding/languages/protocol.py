@@ -44,6 +44,8 @@ class Cues(Protocol):
     QUESTION: Phrases          # words that make a clause a question wherever they stand ("吗", "签了没")
     QUESTION_WORDS: Phrases    # words that make a first sentence ending in "?" a question, never a note ("кто", "сколько")
     LOOKING_BACK: Phrases      # a report question about what is done ("итоги", "подписали"): a month named is not next year's
+    PERIOD_UNTIL: Phrases      # words right before a date that make a period from today to it ("before xmas"); a group
+                               # `before` leaves the date itself out
     LOG_VERBS: Phrases         # verbs that make a message a note even without other facts
     CANNOT: Phrases            # a request the bot cannot do ("book me a train ticket", "帮我翻译")
     ASIDE: Phrases             # words opening a message that say nothing ("hi", "quick question"), before the question
@@ -177,7 +179,8 @@ OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", 
                       "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "DEAL_SHORTHAND", "FILLERS", "CORRECTION", "NOT_YET",
                       "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "RETRACT", "SOURCE_END",
-                      "ASKED_FOR", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD"})
+                      "ASKED_FOR", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
+                      "PERIOD_UNTIL"})
 # the keys every language's mappings must have
 CHANNEL_NAMES: tuple[str, ...] = tuple(SPOKEN_CHANNELS)
 STAGE_NAMES: tuple[str, ...] = tuple(Stage)

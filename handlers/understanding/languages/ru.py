@@ -624,6 +624,7 @@ CANNOT = [
     r"подготовить|перевести|составить|распечатать|заказать|оплатить|забронировать|сделать\s+(?:счет|счёт|акт|договор|кп))\b",
 ]
 # a report question about what is done: "итоги ноября" in December is this November's
+PERIOD_UNTIL: list[str] = []
 LOOKING_BACK = [
     r"\bитог\w*",
     r"\bподписанн\w*",

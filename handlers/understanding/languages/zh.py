@@ -780,6 +780,7 @@ CANNOT = [
 QUESTION_WORDS: list[str] = []
 # a report question about what is done: a month named is this year's, not next year's ("十月份各人签了多少")
 LOOKING_BACK = [r"签了", r"成交了", r"赢了", r"丢了", r"完成了", r"新增了", r"做了", r"跑了", r"拿下了", r"回款了"]
+PERIOD_UNTIL: list[str] = []
 STEP_AHEAD: list[str] = []
 IMPERATIVE: list[str] = []
 PAST = [r"了"]
