@@ -133,12 +133,15 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     parse.followup_at = times.followup_at
     parse.problems += times.problems
     parse.refused += times.refused
-    parse.channel = channel(work, lex, clauses, times.future)
+    cue_work = work          # the customer's own name says no channel or stage ("Summit Vale", "Coffee Co", "Won Ton")
+    if lang != Lang.ZH and match.name and 0 <= match.start < match.end <= len(work):
+        cue_work = work[:match.start] + "_" * (match.end - match.start) + work[match.end:]
+    parse.channel = channel(cue_work, lex, clauses, times.future)
     new_customer = parse.customer is not None and not parse.customer_known
     if parse.channel is None and new_customer and stated.source and \
             channel(said, lex, Clauses(said, spaced_words=lang != Lang.ZH), times.future) == Channel.MEETING:
         parse.channel = Channel.MEETING     # "通过商会认识了一家…": meeting a new company is this note's meeting
-    parse.stage = stage(work, lex, clauses, new_customer, times.future)
+    parse.stage = stage(cue_work, lex, clauses, new_customer, times.future)
     if parse.stage is None and stated.close_on is not None and _signature_ahead(said, stated.spans, lex):
         parse.stage = Stage.NEGOTIATION      # "обещали подписать до конца месяца": a signature still ahead
     if lang == Lang.RU and None in (parse.channel, parse.stage, parse.followup_on):
@@ -156,7 +159,7 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
                       birthday=parse.birthday is not None,
                       reachable=bool(parse.contact_phone or parse.contact_email), fact=stated.found,
                       customer_first=0 <= match.start <= 2 if match.name else _first(cleaned, parse.customer))
-    parse.intent = classify(_QUOTED_ASK.sub(_unasked, work), lex, signals)
+    parse.intent = classify(_unquoted(_QUOTED_ASK.sub(_unasked, work)), lex, signals)
     if parse.intent == Intent.LOG and hearsay(work):
         parse.intent = Intent.UNKNOWN          # "听说隔壁组签了…": someone else's news, no note of ours
     if parse.intent == Intent.LOG:
@@ -175,6 +178,17 @@ def _unasked(quote: re.Match) -> str:
     """A message pasted in quotes ("fwd: «…can we talk?»") asks nothing of the bot: its question marks
     read as full stops."""
     return quote.group().replace("?", ".").replace("？", "。")
+
+
+_PASTED = re.compile(r'"[^"\n]{12,}"|“[^”\n]{12,}”|«[^»\n]{12,}»')     # words pasted on or quoted from someone else
+
+
+def _unquoted(text: str) -> str:
+    """The writer's own words: a sentence quoted or pasted on ('fwd: "… can you send info?"') asks nothing
+    of the bot, so its question marks and question words do not make the message a question."""
+    return _PASTED.sub(lambda m: " " * len(m.group()) if m.group().count(" ") >= 3 else m.group(), text)
+
+
 _QUOTED = "\"'“”‘’「」『』《》«»"
 
 

@@ -45,21 +45,27 @@ cell number phone line email mail website web site list system app bot thing stu
 corporate headquarters older
 oh ah wow yay ugh hmm snow rain traffic holiday holidays weekend parade
 before after ever lately recently
+they've they're they'll they'd we've we're we'll i've i'm i'll i'd he's she's there's that's what's who's
+q&a debrief kickoff kick-off workshop
+en el los las por para con y que se le les lo su sus muy pero hoy ya
 """.split())
 # capitalised words that end a capitalised name: pronouns, days, months, sentence openers
 CAP_STOP = frozenset("""i i'm i'll i've he she they we it you my our their his her its this that these those there here
 today tomorrow yesterday tonight also and but so then just when where what who how why if
 monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs fri
 january february march april june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec q1 q2 q3 q4 dr mr mrs ms po nda ceo cfo cto coo gm vp md""".split())
+jan feb mar apr jun jul aug sep sept oct nov dec q1 q2 q3 q4 dr mr mrs ms po nda ceo cfo cto coo gm vp md
+they've they're they'll we've we're i've q&a rfp rfi rfq""".split())
 # opening words a name at the start of a note may follow ("okay so Westwood smile studio ...")
 _OPENERS = r"(?:(?:okay|ok|so|also|and|alright|all\s+right|hey|hi|hello|well|quick\s+one|quick\s+update|update|fyi|" \
-           r"note|good\s+news|news|btw|oh)\b[\s,:!.-]*)*"
+           r"note|good\s+news|news|btw|oh|yeah|yep|right|just|quickly|anyway|mate)\b[\s,:!.-]*)*"
 # after the name at the start of a note: a separator or what the company did
 _LEAD_NEXT = frozenset("""signed sign said says say called call rang went wants want needs need decided agreed accepted
 declined bought buy paid picked chose answered replied emailed texted messaged sent confirmed approved lost won finally
 demo proposal quote po update meeting mtg visit visited onsite walk walk-in cold inbound intro referral renewal
-contract deal guys folks people team ppl complained complains complaint""".split())
+contract deal guys folks people team ppl complained complains complaint q&a debrief kickoff""".split())
+# after a capitalised name opening a note, its people: "Northpoint Glass owner is Deb"
+_ITS_PEOPLE = frozenset("owner owners gm manager mgr ceo boss director founder".split())
 _WORD = re.compile(r"[\w&][\w&'’.-]*|&")
 _DID = re.compile(r"[a-z]{3,}ed")          # a past-tense verb right after a name opening a note: what the company did
 _ABBREVIATED = "".join(rf"(?<!\b{a})" for a in ("st", "St", "mt", "Mt", "dr", "Dr", "mr", "Mr", "ms", "Ms", "jr", "Jr",
@@ -126,8 +132,8 @@ def _name_at(text: str, pos: int, lower_ok: bool = True, cued: bool = False) -> 
                 or (not capitalised and verbish(low)):
             break
         elif capitalised:
-            if not _lower_in_name(low):
-                break
+            if not _lower_in_name(low) or picked[-1].group().lower() in _CONNECTORS:
+                break                            # "Initech the brochure": after "the", only a capital goes on a name
             lowered = True
         picked.append(m)
         counted += 1
@@ -207,7 +213,9 @@ _CALLED = re.compile(r"\b(?i:(?:company|place|business|firm|practice|shop|outfit
                      r"(?:it's|its|it\s+is|they're|they\s+are)\s+called)"
                      r"\s+(?:uh\s+|um\s+)?")
 _NEW = re.compile(r"\b(?i:(?:brand\s+)?new\s+(?:one|lead|prospect|customer|client|company|account|contact|opportunity)"
-                  r"(?:\s+(?:is|called|named|here|today))?)\s*[:,—–-]?\s*(?:the\s+)?")
+                  r"(?:\s+(?:is|called|named|here|today|mate|guys))?)\s*(?:[:,—–-]|!+)?\s*(?:the\s+)?")
+# someone introducing themselves in a message pasted on: "this is Mark from Sierra Pass Movers", "soy Ana de …"
+_INTRO = re.compile(r"\b(?i:this\s+is|it's|soy|i'm)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?i:from|de|at|with)\s+")
 _OF = re.compile(r"\b(?i:owner|owners|co-?founder|founder|ceo|cfo|cto|coo|president|director|manager|gm|vp|head|principal|"
                  r"partner)s?\s+(?:of|at|from)\s+")
 _PREP = re.compile(r"\b(?i:(?:dropped|stopped|swung|popped|came|went|walked|drove)\s+(?:by|in(?:to)?|at|@|over\s+to|"
@@ -255,6 +263,8 @@ def find(text: str, person: str | None, query: bool = False) -> str | None:
         add(m.end(), 6)
     for m in _NEW.finditer(text):
         add(m.end(), 5)
+    for m in _INTRO.finditer(text):
+        add(m.end(), 6)
     for m in _OF.finditer(text):
         add(m.end(), 4, strong=False)
     for m in _NAME_OF.finditer(text):              # "Lisa Park of Brightline Dental"
@@ -294,4 +304,5 @@ def _ends_lead(text: str, end: int, name: str = "") -> bool:
         return True
     nxt = rest.split(None, 1)[0].strip(".,!?:")
     return (nxt.lower() in _LEAD_NEXT or nxt.lower() in en_cues.FIRST_NAMES and nxt[:1].isupper()
+            or name[:1].isupper() and nxt.lower() in _ITS_PEOPLE
             or name[:1].isupper() and _DID.fullmatch(nxt) is not None)

@@ -31,8 +31,13 @@ _NAME_ROLE = re.compile(r"(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + 
                         r"\(\s*|\s+[-–]\s+|\s+(?:is\s+|was\s+)?(?:the|their|our|his|her)\s+|"
                         r"\s+(?:he's|she's|who's|who\s+is|he\s+is|she\s+is)\s+(?:the\s+|their\s+|our\s+)?)"
                         r"(?P<role>(?i:" + _ROLES + r"))\b")
-_NAMED = re.compile(r"\b(?i:named|name\s+is|name's|name\s+was|(?:guy|lady|woman|man|gentleman|person|contact)\s+called|"
+_NAMED = re.compile(r"\b(?i:named|name\s+is|se\s+llama|name's|name\s+was|(?:guy|lady|woman|man|gentleman|person|contact)\s+called|"
                     r"contact\s+(?:person\s+)?is|contact:|contact|(?:decision[\s-]?maker|poc|dm|champion)\s+(?:is|=|:))\s+(?P<name>" + _ANY + r")")
+# "Hartwell's guy is Dave", "their go-to there is Priya": a known first name or a first and last name
+_GUY_IS = re.compile(r"\b(?i:guy|gal|person|man|lady|woman|go-?to|contact|point\s+person)(?:\s+(?:there|over\s+there|on\s+site))?"
+                     r"\s+(?i:is|=|was)\s+(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r")")
+# who wrote a message pasted on: "this is Mark from Sierra Pass Movers", "soy Ana de Panadería La Estrella"
+_INTRO = re.compile(r"\b(?i:this\s+is|soy|it's|i'm)\s+(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?)(?=\s+(?i:from|de|at|with)\s)")
 _MET = re.compile(r"\b(?i:" + "|".join(en_cues.MET_PERSON + en_cues.REACHED_PERSON) + r"|meeting|mtg|spoke|speaking|talked|"
                   r"talking|chatted|caught\s+up|lunch|coffee|call|calling|rang|ringing|heard\s+(?:back\s+)?from|ran\s+into|"
                   r"got\s+hold\s+of|email\s+from|text\s+from|call\s+from|message\s+from|from|to|sent|told|per|asked|gave|"
@@ -42,7 +47,8 @@ _BEFORE_AT = re.compile(r"(?:" + "|".join(en_cues.BEFORE_PERSON_AT) + r"|\+\s)$"
 _DOES = (r"said|says|say|told|tells|called|calls|call|emailed|emails|texted|messaged|replied|wrote|sent|sends|send|signed|agreed|"
          r"confirmed|confirms?|wants|want|asked|asks|mentioned|invited|loved|liked|likes|approved|accepted|answered|"
          r"answer|thinks|thought|will|'ll|introduced|brought|showed|needs|promised|decided|came|rang|floated|ok'?d|"
-         r"took|walked|gave|got|has|had|is|was|reviewing|happy|sounded|seemed|picked\s+up|finally|let|floated|brought")
+         r"took|walked|gave|got|has|had|is|was|reviewing|happy|sounded|seemed|picked\s+up|finally|let|floated|brought|"
+         r"signing|signs|came\s+back|pushed\s+back|countered|approved|flagged|raised")
 _DOES_AT = re.compile(r"(?:'s)?\s+(?:(?:finally|just|also|already|then|still|never|now|def|definitely|he|she)\s+)?"
                       r"(?P<verb>(?i:" + _DOES + r"))\b")
 _LAST_WORD = re.compile(r"(?<=\s)(?P<name>" + _UP + r"|" + _LOW + r")$")
@@ -71,6 +77,8 @@ _PAUSE = re.compile(r"\s*(?:[.,;:!?)\-–—+&]|$|\d)")
 # what a person did, right after their name: the word before it is their surname ("karen ames says")
 _DID_AFTER = re.compile(r"\s+(?:called|calls|rang|said|says|told|emailed|texted|replied|wrote|wants|wanted|signed|"
                         r"confirmed|agreed|asked|is|was|will|would|has|had|just|finally)\b", re.I)
+# a company's people named right after it: "Brightline Signs owner", "Northpoint Glass GM"
+_ITS_PEOPLE = frozenset("owner owners gm ceo boss manager mgr director founder president guy guys people team".split())
 _NOT_SURNAMES = frozenset("herself himself themselves itself myself yourself".split())
 _TITLES = ("dr", "mr", "mrs", "ms", "mx", "prof", "miss", "doctor", "sister")
 # first names that are also words: in lower case, a name only when something is said of them ("mark signed")
@@ -140,6 +148,8 @@ def _companyish(text: str, start: int, end: int, name: str) -> bool:
         return True
     if nxt.lower().strip(".,") in en_cues.FIRM_WORDS or nxt.lower().strip(".,") in LEGAL_FORMS:
         return True
+    if len(words) >= 2 and not _first_known(words[0]) and nxt.lower().strip(".,") in _ITS_PEOPLE:
+        return True                                  # "met Brightline Signs owner": the owner's company
     before = text[max(0, start - 20):start].rstrip()
     prev = before.split()[-1] if before.split() else ""
     if not prev[:1].isupper() or prev.endswith((".", ",", ":", "!", "-", "—")) or start == 0 or text[start - 1] != " " \
@@ -198,6 +208,10 @@ def find(text: str, taken: tuple[int, int]) -> tuple[str | None, str | None]:
         add(m, m.group("role"), 1 if m.group("name")[:1].isupper() else 2)
     for m in _NAMED.finditer(text):
         add(m, None, 0, lowercase_ok=True)
+    for m in _GUY_IS.finditer(text):
+        add(m, None, 1)
+    for m in _INTRO.finditer(text):
+        add(m, None, 0)
     for m in _MET.finditer(text):               # after "with" or "to" two unknown capitals are more often a company
         add(m, None, 2 if re.match(r"(?i:with|w/|to|from)(?!\w)", m.group()) else 1)
     for v in _DOES_AT.finditer(text):          # "Gareth says", "jen sent the count": a verb, then who did it

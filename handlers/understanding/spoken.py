@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from datetime import date
+
 from handlers.understanding import ru_spoken, zh_spoken
+from handlers.understanding.amounts import find_amounts
+from handlers.understanding.cues import lexicon
+from handlers.understanding.dates import find_dates
 from handlers.understanding.languages import cues
 
 _NAME_WORD = r"(?:[A-Z][\w'&.-]*|&|and|of|the|n)"
@@ -54,8 +59,33 @@ def _corrected(text: str, mark: re.Pattern) -> str:
     return text
 
 
+# between a value and the one that corrects it: the retraction, then at most two short words ("nope the 10th",
+# "no wait — next tuesday", "no sorry 45k", "вернее 2 млн")
+_LEFT_AFTER_RETRACT = re.compile(r"[\W_]*(?:[^\W\d_]{1,4}[\W_]+){0,2}", re.S)
+_ANY_DAY = date(2000, 1, 1)      # only where dates are written is read here, not which day they are
+
+
+def _values_corrected(text: str, lang: str) -> str:
+    """A day or an amount taken back at once by another of its kind: the first is dropped, the second
+    stands ("demo on the 9th. nope the 10th" -> "demo on the 10th", "quote 42k, no sorry 45k" -> "quote 45k",
+    "next thursday. no wait — next tuesday")."""
+    retract = lexicon(lang).retract
+    if retract is None:
+        return text
+    for spans in ([(h.start, h.end) for h in find_dates(text, lang, _ANY_DAY)],
+                  [(a.start, a.end) for a in find_amounts(text, lang)]):
+        for (start, end), (nxt, _) in reversed(list(zip(spans, spans[1:]))):
+            gap = text[end:nxt]
+            said = retract.match(gap)
+            if said and said.end() > 0 and _LEFT_AFTER_RETRACT.fullmatch(gap, said.end()):
+                text = text[:start] + text[nxt:]
+    return text
+
+
 def tidy(text: str, lang: str) -> str:
-    """The text as it is read: fillers, repeats and corrected names taken out."""
+    """The text as it is read: fillers, repeats and corrected names taken out, and a value said again
+    right after a retraction read as the second one."""
+    text = _values_corrected(text, lang)
     if lang == "ru":
         return ru_spoken.corrected(text)
     if lang == "zh":

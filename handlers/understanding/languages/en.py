@@ -256,7 +256,7 @@ LOG_VERBS = [r"\b" + one_of(_NOTE_VERBS) + r"\b"]
 # their own place: a meeting there is a visit ("met their CFO at their office", "meeting at their dock")
 _PREMISES = r"(?:office|plant|site|warehouse|store|hq|dock|kitchen|branch|shop|clinic|practice|facility|yard|showroom|" \
             r"factory|premises|place|location|restaurant|cafe|bar|garage|farm|school|campus)s?"
-_AT_THEIRS = r"\bat\s+(?:their|thier|the\s+[\w&'-]+(?:\s+[\w&'-]+){0,2})\s+(?:main\s+|new\s+|corporate\s+|head\s+|district\s+)?" \
+_AT_THEIRS = r"\bat\s+(?:(?:their|thier)(?:\s+[A-Z][\w&'-]+){0,2}|the\s+[\w&'-]+(?:\s+[\w&'-]+){0,2})\s+(?:main\s+|new\s+|corporate\s+|head\s+|district\s+)?" \
              + _PREMISES + r"\b"
 _NOT_THERE = r"(?![^.!?;\n]{0,60}" + _AT_THEIRS + ")"
 CHANNELS = {
@@ -264,7 +264,10 @@ CHANNELS = {
         r"\bat\s+(?:their|thier)\s+(?:main\s+|new\s+|corporate\s+|head\s+)?" + _PREMISES + r"\b",
         r"\b(?:met|meeting|mtg)\b(?=[^.!?;\n]{0,60}" + _AT_THEIRS + ")",
         r"\bpopped\s+(?:in|into|by|over)\b",
-        r"\bwalk(?:ed)?[\s-]?in(?:to)?\b",
+        r"\bwalk(?:ed)?[\s-]?in(?:to)?\b(?!\s+from\b)",
+        # a note that is only where the rep is: "at ironweed", "@ globex now"
+        r"^\W*(?:at|@)\s+(?!(?:the|a|an|my|our|home|lunch|work|least)\b|\d)[\w&'-]+(?:\s+[\w&'-]+){0,3}\W*$",
+        r"\b(?:finished|finishing|wrapped|wrapping)(?:\s+up)?\s+(?:at|@)\b",
         r"\bdrop[\s-]?in\b",
         r"\bstopped\s+(?:@|at\b|in\b|into\b)",
         r"\bwrapped\s+up\s+at\b",
@@ -301,6 +304,10 @@ CHANNELS = {
         r"\bvm\b",
         r"\bdialed\b",
         r"\bno\s+answer\b",
+        r"\bgot\s+through\s+to\b",
+        r"\b(?:on|over|via)\s+(?:ms\s+)?teams\b",
+        r"\(\s*(?:ms\s+)?teams\b",
+        r"\bpor\s+tel[eé]fono\b",
     ],
     "meeting": [
         r"\bmet\b" + _NOT_THERE,
@@ -323,12 +330,14 @@ CHANNELS = {
         r"\bsummit\b",
         r"\bin\s+person\b",
         r"\bcaught\s+up\s+with\b",
+        r"\bwalk[\s-]?in\s+from\b",          # they came to us: "walk-in from Hartwell Plumbing"
     ],
     "email": [
         r"\be-?mail(?:ed|s)?\b",
         r"\bmailed\b",
         r"\binbox\b",
         r"\bnewsletter\b",
+        r"\bfwd?\s*:",                         # an e-mail pasted on: "fwd: \"Hi Daniel, ...\""
     ],
     "message": [
         r"\bwhats\s?app\b",
@@ -993,6 +1002,17 @@ tiffany toby todd tomasz tommy toni tonya tori trent trevor trey tricia trina tr
 valerie vanessa vera vic vicki vicky vijay vikram vince vinny viola violet virgil vivian wade wallace walt wanda
 warren wes wesley whitney will willa wilma wyatt xavier ximena xiu yan yasmin yolanda yusuf yvonne zach zack zane zoe
 zoey
+abena adriana ahmed ailsa alberto alejandra alessia alfredo anja anjali anke asha ashok beatriz benoit birgit bram
+brendan brigitte bryn calum camille celine cian ciara consuelo cormac dario dermot didier divya dottie enzo esteban euan
+fabio federica felipe finlay florian francesco francois frederik frieda gabriela ganesh gert gethin gianluca giorgio
+gisela giuseppe gonzalo goran graciela guadalupe gunther gus gussie hanne haruki heike helmut hendrik henk horst
+hussein ignacio ilaria isabelle jens jeroen johan joost joris josiane katarzyna katja katya kavya keiko kenta kieran
+kirsten kirsty klaas kofi krzysztof lorcan ludmila lukas lupe maeve magnus mahesh manish manon marisol massimo mats
+matthias merle mhairi mick mickey mikkel mohammed moira montse morty nathalie niall nikhil nikola noor nuria octavio
+oisin orla padraig paloma philippe pieter prakash radha rainer rajesh ralf rania rasmus reece rodrigo rohit roisin
+rolf ronan rory ruud sander saoirse satoshi seamus shana shauna shawna sigrid silke sita soren stefan stephan stewart
+sunita svenja syd sylvie tadhg tanja tatiana thierry thorsten tobias tomas torsten trev tuan usha uwe valeria veronica
+vicente vlad wally wim wolfgang yoko yuko yves zainab zofia zoran
 """.split())
 # words that are never part of a person's or a company's name
 NOT_NAMES = frozenset("""
