@@ -56,7 +56,7 @@ class _Money:
                 + "|".join(phrase for phrase, _ in ((p, f) for lang in langs for p, f in lang.MULTIPLIERS)) + "))?")
         post = r"(?P<post>USD|EUR|GBP|CNY|RMB|RUB|HKD|JPY|" + _ISO_CODE + "|" + alt("CURRENCY_AFTER") + r"|₽|\$|€|£)?"
         ranges = alt("RANGE_WORDS")
-        self.amount = re.compile(r"(?:(?<![A-Za-z0-9А-Яа-яЁё_./:-])|(?<=[.:])(?=" + _CODE_FIRST + r")|(?<=[\u4e00-\u9fff][.:]))(?<!\d,)" + _PRE + _NUM + muls + r"(?!" + _LETTER + r")\s?"
+        self.amount = re.compile(r"(?:(?<![A-Za-z0-9А-Яа-яЁё_./:#№-])|(?<=[.:])(?=" + _CODE_FIRST + r")|(?<=[\u4e00-\u9fff][.:]))(?<!#\s)(?<!\d,)" + _PRE + _NUM + muls + r"(?!" + _LETTER + r")\s?"
                                  + post + r"(?!" + _LETTER + r")", re.I)
         self.range_tail = re.compile(r"\s*(?:" + _DASH + "|~|" + ranges + r")\s*[$€£₽¥]?\s?\d[\d.,]*" + muls
                                      + r"(?!" + _LETTER + r")\s?" + post, re.I)

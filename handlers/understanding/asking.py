@@ -12,6 +12,14 @@ from handlers.understanding.languages import CODES, cues, one_of
 
 _MARK = re.compile(r"[?？]")
 _QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”")
+_PASTED = re.compile(r'"[^"\n]{12,}"|“[^”\n]{12,}”|«[^»\n]{12,}»')     # words pasted on or quoted from someone else
+
+
+def unquoted(text: str) -> str:
+    """The writer's own words: a sentence quoted or pasted on ('fwd: "… can you send info?"') asks nothing
+    of the bot, so its question marks and question words do not make the message a question. A short quote
+    ("is 'acme' the same as Acme Corp?") is kept: it names, it does not quote."""
+    return _PASTED.sub(lambda m: " " * len(m.group()) if m.group().count(" ") >= 3 else m.group(), text)
 
 
 @lru_cache(maxsize=None)
@@ -27,6 +35,7 @@ def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pa
 def asks(text: str, lang: str) -> bool:
     """True when `text` asks for information (in `lang`, or by a question mark in any)."""
     asking, hedge, _ = _patterns(lang)
+    text = unquoted(text)
     if asking.search(text):
         return True
     for mark in _MARK.finditer(text):

@@ -14,6 +14,7 @@ from typing import Mapping, Sequence
 
 from handlers.understanding import companies, facts, mixed, people, spoken
 from handlers.understanding.chatter import hearsay
+from handlers.understanding.asking import unquoted
 from handlers.understanding.amounts import find_amounts, mentions_money_without_number, negative_amounts, pick_amount
 from handlers.understanding.dates import day_first
 from handlers.understanding.cues import Clauses, channel, everyone, first_contact, lexicon, only_mentioned, stage
@@ -159,7 +160,7 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
                       birthday=parse.birthday is not None,
                       reachable=bool(parse.contact_phone or parse.contact_email), fact=stated.found,
                       customer_first=0 <= match.start <= 2 if match.name else _first(cleaned, parse.customer))
-    parse.intent = classify(_unquoted(_QUOTED_ASK.sub(_unasked, work)), lex, signals)
+    parse.intent = classify(unquoted(_QUOTED_ASK.sub(_unasked, work)), lex, signals)
     if parse.intent == Intent.LOG and hearsay(work):
         parse.intent = Intent.UNKNOWN          # "听说隔壁组签了…": someone else's news, no note of ours
     if parse.intent == Intent.LOG:
@@ -178,15 +179,6 @@ def _unasked(quote: re.Match) -> str:
     """A message pasted in quotes ("fwd: «…can we talk?»") asks nothing of the bot: its question marks
     read as full stops."""
     return quote.group().replace("?", ".").replace("？", "。")
-
-
-_PASTED = re.compile(r'"[^"\n]{12,}"|“[^”\n]{12,}”|«[^»\n]{12,}»')     # words pasted on or quoted from someone else
-
-
-def _unquoted(text: str) -> str:
-    """The writer's own words: a sentence quoted or pasted on ('fwd: "… can you send info?"') asks nothing
-    of the bot, so its question marks and question words do not make the message a question."""
-    return _PASTED.sub(lambda m: " " * len(m.group()) if m.group().count(" ") >= 3 else m.group(), text)
 
 
 _QUOTED = "\"'“”‘’「」『』《》«»"

@@ -48,6 +48,7 @@ before after ever lately recently
 they've they're they'll they'd we've we're we'll i've i'm i'll i'd he's she's there's that's what's who's
 q&a debrief kickoff kick-off workshop
 en el los las por para con y que se le les lo su sus muy pero hoy ya
+firmaron firmó cerramos perdimos mandé envié hablé llamé quieren quiere dijo
 """.split())
 # capitalised words that end a capitalised name: pronouns, days, months, sentence openers
 CAP_STOP = frozenset("""i i'm i'll i've he she they we it you my our their his her its this that these those there here
@@ -67,7 +68,7 @@ contract deal guys folks people team ppl complained complains complaint q&a debr
 # after a capitalised name opening a note, its people: "Northpoint Glass owner is Deb"
 _ITS_PEOPLE = frozenset("owner owners gm manager mgr ceo boss director founder".split())
 _WORD = re.compile(r"[\w&][\w&'’.-]*|&")
-_DID = re.compile(r"[a-z]{3,}ed")          # a past-tense verb right after a name opening a note: what the company did
+_DID = re.compile(r"[a-z]{3,}ed|[a-zñ]{3,}(?:aron|ieron)")     # "Acme renewed", a Spanish "firmaron"          # a past-tense verb right after a name opening a note: what the company did
 _ABBREVIATED = "".join(rf"(?<!\b{a})" for a in ("st", "St", "mt", "Mt", "dr", "Dr", "mr", "Mr", "ms", "Ms", "jr", "Jr",
                                                   "ft", "Ft", "mrs", "Mrs"))
 _SEPARATOR = re.compile(r"\s*(?:[,;:!?()\[\]\n]|" + _ABBREVIATED + r"\.(?!\w)|\s[—–-]\s|—|\s-$|\s\+\s|\s@\s)")
@@ -78,7 +79,8 @@ _NAME_OPENERS = frozenset(("store", "shop", "office", "studio", "clinic", "cente
                            "place", "company", "group", "new", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "big",
                            "little", "old", "the", "first", "united", "american", "national", "great", "good", "nice",
                            "cold", "warm", "golden", "green", "white", "black", "red", "blue", "silver", "north",
-                           "south", "east", "west", "central", "home", "village", "city", "union", "care"))
+                           "south", "east", "west", "central", "home", "village", "city", "union", "care",
+                           "el", "los", "las", "la"))
 # a number of things, not a name: "40 units", "12 trucks"
 _COUNTED = frozenset("""units unit pcs pieces seats users licenses licences locations sites stores trucks vans cars
 vehicles machines devices scanners sensors barns homes buildings campuses schools shops offices clinics chairs
@@ -185,6 +187,11 @@ def _personal(name: str) -> bool:
         w.lower().strip(".,") in en_cues.FIRM_WORDS for w in words[1:])
 
 
+def _within(part: str, whole: str) -> bool:
+    """True when `part` is `whole` or some of its words ("Ana" in "Ana Ruiz", not in "Panadería")."""
+    return re.search(r"(?<![\w'’])" + re.escape(part.lower()) + r"(?![\w'’])", whole.lower()) is not None
+
+
 def _usable(name: str, person: str | None) -> bool:
     words = name.lower().split()
     if all((w.strip(".,'’") in STOP and not (w in _NAME_OPENERS and name[:1].isupper())) or w in en_cues.NOT_NAMES
@@ -194,7 +201,7 @@ def _usable(name: str, person: str | None) -> bool:
         return False
     if words[0] in _NOT_FIRMS or _personal(name):
         return False
-    if person and (name.lower() in person.lower() or person.lower() in name.lower()):
+    if person and (_within(name, person) or _within(person, name)):
         return False
     return len(name) >= 2
 
@@ -212,7 +219,7 @@ _CALLED = re.compile(r"\b(?i:(?:company|place|business|firm|practice|shop|outfit
                      r"one|spot|office|store|startup|agency)\s+(?:called|named|by\s+the\s+name\s+of)|(?<!new\s)company|"
                      r"(?:it's|its|it\s+is|they're|they\s+are)\s+called)"
                      r"\s+(?:uh\s+|um\s+)?")
-_NEW = re.compile(r"\b(?i:(?:brand\s+)?new\s+(?:one|lead|prospect|customer|client|company|account|contact|opportunity)"
+_NEW = re.compile(r"\b(?i:nuev[oa]\s+(?:cliente|cuenta|lead)|(?:brand\s+)?new\s+(?:one|lead|prospect|customer|client|company|account|contact|opportunity)"
                   r"(?:\s+(?:is|called|named|here|today|mate|guys))?)\s*(?:[:,—–-]|!+)?\s*(?:the\s+)?")
 # someone introducing themselves in a message pasted on: "this is Mark from Sierra Pass Movers", "soy Ana de …"
 _INTRO = re.compile(r"\b(?i:this\s+is|it's|soy|i'm)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?i:from|de|at|with)\s+")
@@ -221,6 +228,8 @@ _OF = re.compile(r"\b(?i:owner|owners|co-?founder|founder|ceo|cfo|cto|coo|presid
 _PREP = re.compile(r"\b(?i:(?:dropped|stopped|swung|popped|came|went|walked|drove)\s+(?:by|in(?:to)?|at|@|over\s+to|"
                    r"out\s+to|up\s+to|to)|walk(?:ed)?[\s-]+in\s+(?:at|to)|" + "|".join(en_cues.BEFORE_COMPANY) +
                    r"|from|at|with|w/|w|for|to|into|@|about|on|re|ringing|left|leaving|by|outside|inside|in)\s+(?:the\s+)?")
+# "cold call a Rancho Linda Dairy": an article, then a name of capitalised words only
+_A_NAME = re.compile(r"\b(?i:" + "|".join(en_cues.BEFORE_COMPANY) + r"|cold\s+call(?:ed)?)\s+an?\s+(?=[A-Z])")
 _NAME_OF = re.compile(r"\b[A-Z][a-z]+\s+of\s+(?=[A-Z])")
 _LOWER = re.compile(r"\b(?i:visited|called|phoned|emailed|texted|pinged|messaged|met\s+with|stopped\s+by|dropped\s+by|sent)\s+"
                     r"([a-z][a-z0-9&'-]{2,})(?=\s*(?:[,.;!?]|$|\s+(?:today|yesterday|this|again|and|about|re|-|—)\b))")
@@ -282,6 +291,11 @@ def find(text: str, person: str | None, query: bool = False) -> str | None:
         base = 1 if prep in _PLACE_PREP else 3
         add(m.end(), base, lower_ok=prep not in ("to", "for", "about", "on", "re", "with", "w", "w/", "by", "in"),
             strong=False)
+    for m in _A_NAME.finditer(text):
+        got = _name_at(text, m.end(), lower_ok=False)
+        if got and _usable(got[0], person) and len(got[0].split()) >= 2 and all(w[:1].isupper() or w.lower() in _CONNECTORS
+                                                                                 for w in got[0].split()):
+            found.append(Candidate(m.end(), got[0], _weight(got[0], 3)))
     for m in _TRADE_RUN.finditer(text):           # any capitalised name with a trade in it: "working Pinegrove Dental"
         got = _name_at(text, m.start(), lower_ok=False)
         if got and _usable(got[0], person) and any(w.lower() in en_cues.FIRM_WORDS for w in got[0].split()[1:]):

@@ -65,12 +65,20 @@ _LEFT_AFTER_RETRACT = re.compile(r"[\W_]*(?:[^\W\d_]{1,4}[\W_]+){0,2}", re.S)
 _ANY_DAY = date(2000, 1, 1)      # only where dates are written is read here, not which day they are
 
 
+@lru_cache(maxsize=None)
+def _retraction(lang: str) -> re.Pattern | None:
+    """Any of the language's retraction words, anywhere: most notes take nothing back and are left at once."""
+    words = getattr(cues(lang), "RETRACT", ())
+    return re.compile("|".join(words), re.I) if words else None
+
+
 def _values_corrected(text: str, lang: str) -> str:
     """A day or an amount taken back at once by another of its kind: the first is dropped, the second
     stands ("demo on the 9th. nope the 10th" -> "demo on the 10th", "quote 42k, no sorry 45k" -> "quote 45k",
     "next thursday. no wait — next tuesday")."""
     retract = lexicon(lang).retract
-    if retract is None:
+    anywhere = _retraction(lang)
+    if retract is None or anywhere is None or not anywhere.search(text):
         return text
     for spans in ([(h.start, h.end) for h in find_dates(text, lang, _ANY_DAY)],
                   [(a.start, a.end) for a in find_amounts(text, lang)]):

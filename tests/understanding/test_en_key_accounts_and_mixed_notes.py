@@ -114,3 +114,12 @@ def test_a_question_pasted_from_someone_else_is_a_note(text):
 @pytest.mark.parametrize("text", ["is 'acme' the same as Acme Corp?", "what's the latest on \"Globex\"?"])
 def test_a_short_quote_still_asks(text):
     assert understand(text, NOW, EN).intent != "log"
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("Meeting at Globex was great! Marcus walked me through the site", "visit"),
+    ("met them at acme hq, good chat", "visit"),
+    ("met Dana at the expo, she works at initech", "meeting"),
+])
+def test_a_meeting_at_the_customers_own_name_is_a_visit(text, channel):
+    assert understand(text, NOW, EN).channel == channel

@@ -258,11 +258,16 @@ _PREMISES = r"(?:office|plant|site|warehouse|store|hq|dock|kitchen|branch|shop|c
             r"factory|premises|place|location|restaurant|cafe|bar|garage|farm|school|campus)s?"
 _AT_THEIRS = r"\bat\s+(?:(?:their|thier)(?:\s+[A-Z][\w&'-]+){0,2}|the\s+[\w&'-]+(?:\s+[\w&'-]+){0,2})\s+(?:main\s+|new\s+|corporate\s+|head\s+|district\s+)?" \
              + _PREMISES + r"\b"
-_NOT_THERE = r"(?![^.!?;\n]{0,60}" + _AT_THEIRS + ")"
+# at the customer's own name, masked as "_" while cues are read: "Meeting at Twin Oaks was great", "met them @ globex"
+_AT_NAME_WORDS = r"\s+(?:(?:them|him|her|with\s+\w+)\s+)?(?:at|@)\s+(?:the\s+)?_"
+_AT_NAME = r"(?=" + _AT_NAME_WORDS + ")"
+_NOT_THERE = r"(?![^.!?;\n]{0,60}" + _AT_THEIRS + ")(?!" + _AT_NAME_WORDS + ")"
 CHANNELS = {
     "visit": [
         r"\bat\s+(?:their|thier)\s+(?:main\s+|new\s+|corporate\s+|head\s+)?" + _PREMISES + r"\b",
         r"\b(?:met|meeting|mtg)\b(?=[^.!?;\n]{0,60}" + _AT_THEIRS + ")",
+        # at the customer's own name (masked as "_" while cues are read): "Meeting at Twin Oaks was great"
+        r"\b(?:met|meeting|mtg)" + _AT_NAME,
         r"\bpopped\s+(?:in|into|by|over)\b",
         r"\bwalk(?:ed)?[\s-]?in(?:to)?\b(?!\s+from\b)",
         # a note that is only where the rep is: "at ironweed", "@ globex now"
@@ -398,6 +403,9 @@ STAGES = {
         r"\b(?:chose|picked|going\s+with|went\s+with)\s+us\b",
         r"\b(?:bought|purchased)\b",
         r"\b(?:paid|pay)\s+already\b",
+        r"\b" + _ORDER + r"\s*(?:#|no\.?\s*)?\s*\d*\s+(?:is\s+)?attached\b",     # a pasted "PO #44817 attached"
+        # a rep switching to Spanish: "firmaron el pilot", "cerramos el deal"
+        r"\bfirmaron\b", r"\bfirm[oó]\s+(?:el|la)\b", r"\bcerramos\b",
     ],
     "lost": [
         r"\bsaid\s+no\b",
@@ -417,6 +425,7 @@ STAGES = {
         r"\bturned\s+(?:us\s+)?down\b",
         r"\bclosed[\s-]+lost\b",
         r"\bpassed\s+on\s+(?:us|it)\b",
+        r"\bperdimos\b",
     ],
     "negotiation": [
         r"\bhaggl\w*",
@@ -436,6 +445,10 @@ STAGES = {
         r"\bapproved\s+\d+(?:\.\d+)?\s*%",
         r"\bredlin\w*",
         r"\brevised\s+(?:contract|terms|agreement)\b",
+        r"\b(?:revised|new|different)\s+payment\s+(?:schedule|terms|plan)\b",
+        # our offer chosen, the order still to come: "they're going with the 28,750 package", "went with our premium tier"
+        r"\b(?:they(?:'re|\s+are)\s+going|(?:they\s+)?went|(?:they\s+)?chose|(?:they\s+)?picked)\s+(?:with\s+)?(?:the|our)\s+"
+        r"(?:[\w$€£,.]+\s+){0,2}(?:package|option|plan|tier|bundle)\b",
         r"\b(?:contract|legal)\s+review\b",
         r"\bterms\b",
         r"\bnet\s+\d{2,3}\b",
@@ -462,6 +475,7 @@ STAGES = {
         r"\bestimate\b",
         r"\bbid\b",
         r"\brfp\s+response\b",
+        r"\b(?:mand[eé]|envi[eé])\s+(?:la\s+|una\s+)?(?:cotizaci[oó]n|propuesta)\b",
     ],
     "qualified": [
         r"\b(?:confirmed|approved|have|has|got)\s+(?:a\s+|the\s+|their\s+)?budget\b",
@@ -477,6 +491,8 @@ STAGES = {
         r"\bneed\s+(?:is\s+)?confirmed\b",
         r"\bconfirmed\s+(?:the\s+)?need\b",
         r"\bdecision[\s-]?maker\s+(?:is\s+)?(?:on\s+board|confirmed)\b",
+        # money set aside: "they have £1.35m ring-fenced", "funds allocated for Q2"
+        r"\b(?:ring[\s-]?fenced|set\s+aside|funds?\s+(?:allocated|approved|secured))\b",
     ],
     "lead": [
         r"\bnew\s+(?:lead|prospect|customer|client|company|contact)\b",
@@ -489,7 +505,7 @@ STAGES = {
 NOT_YET = [
     r"\b(?:wants?|wanted|wanting|needs?|needed|asked\s+(?:us\s+|me\s+)?for|asking\s+(?:us\s+|me\s+)?for|asks?\s+for|"
     r"requested|requesting|waiting\s+(?:for|on)|expecting|(?:would|'d)\s+like|like\s+to\s+see|interested\s+in|"
-    r"hoping\s+for)\s+(?:[\w'$£€~.,/-]+\s+){0,5}$",
+    r"hoping\s+for|keen\s+(?:on|for)|after)\s+(?:[\w'$£€~.,/-]+\s+){0,5}$",
 ]
 # a company only mentioned, not the one the note is about: who referred us, the rival they chose, the site
 MENTIONED_BEFORE = [
@@ -677,6 +693,10 @@ TODAY_OK = [
     r"\bcheck\s+in\b",
     r"\btouch\s+base\b",
     r"\bcall\s+(?:them|him|her|back)\b",
+    # the writer's own step later today: "I'll email him the brochure today", "will try again this arvo"
+    r"\b(?:i'll|i\s+will|will|i'm\s+gonna|gonna|i'm\s+going\s+to)\s+(?:\w+\s+){0,1}(?:e-?mail|send|call|ring|text|try|"
+    r"visit|drop|get|swing|pop|ping|chase)\b",
+    r"\btry(?:ing)?\s+(?:them\s+|him\s+|her\s+)?again\b",
 ]
 # the customer's own promise: "they'll decide by Friday", "decision expected Monday"
 _THEY = r"\b(?:they|he|she|client|customer)"
@@ -858,7 +878,7 @@ DATES = [
     (r"(?P<mod>)\b" + _WEEKDAY_SHORT.replace("|sat|sun", "") + r"\b(?P<tail>)(?=\s*(?:[.!,;]|$))", _ON_DAY),   # "Sending Mon."
     (r"\b(?:the\s+)?day\s+after\s+tomorrow\b", in_days(2)),
     (r"\b(?:tomorrow|tmrw|tmr|tmro|2mor+ow?|tomoz)\b", in_days(1)),
-    (r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|later\s+today)\b", TODAY),
+    (r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening|arvo)|later\s+today|this\s+avo)\b", TODAY),
     (r"\b(?:" + _END_OF_DAY + r"|(?:close\s+of\s+business|eod|cob)(?:\s+today)?)\b", DEADLINE_TODAY),
     (r"\bnext\s+week\s+(?:on\s+)?" + _WEEKDAY + r"\b", weekday_of_next_week(WEEKDAYS)),
     (r"(?:\b(?P<mod>next|this|coming|on|by|until|till|before)\s+)?\b" + _WEEKDAY + r"\b(?P<tail>\s+next\s+week)?",
@@ -882,6 +902,9 @@ DATES = [
     (r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+" + YEAR + r")?", named_month(MONTHS)),
     (r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?:,?\s+" + YEAR + r")?", named_month(MONTHS)),
     (MONTH_SLASH_DAY, numeric_date),
+    # a weekday and a day of the month: "by Thursday 10th", "Weds the 3rd" (the next such day)
+    (r"\b(?:(?:by|on|until|till|before|this|next|from)\s+)?(?:" + _WEEKDAY.replace("?P<wd>", "") + "|"
+     + _WEEKDAY_SHORT.replace("?P<wd>", "") + r")\.?,?\s+(?:the\s+)?(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?" + _MONTH + r")(?P<next>)", day_of_month),
     (r"\bthe\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?P<next>)", day_of_month),
 ]
 
@@ -1042,6 +1065,8 @@ montessori movers moving music ortho orthodontics orthopedics parish pediatric p
 plumbing pool pools prep print printers produce properties property pub repair resort roasters roofing salon salons
 solar spa stone storage textile textiles therapy tile tool trust tutoring union vet veterinary vets vineyards water
 winery yacht
+dairy dairies mining modular weddings nursery nurseries signs outfitters panaderia panadería taqueria couriers courier
+kindy preschool vineyard terminals ranch ranches orchards orchard mills
 """.split())
 # lower-case words after "called"/"visited" that are not a company ("called back", "visited twice")
 NOT_FIRMS_LOWER = frozenset("""
