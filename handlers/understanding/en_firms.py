@@ -46,7 +46,7 @@ corporate headquarters older
 oh ah wow yay ugh hmm snow rain traffic holiday holidays weekend parade
 before after ever lately recently
 they've they're they'll they'd we've we're we'll i've i'm i'll i'd he's she's there's that's what's who's
-q&a debrief kickoff kick-off workshop
+q&a debrief kickoff kick-off workshop total wait
 en el los las por para con y que se le les lo su sus muy pero hoy ya
 firmaron firmó cerramos perdimos mandé envié hablé llamé quieren quiere dijo
 """.split())
@@ -80,7 +80,7 @@ _NAME_OPENERS = frozenset(("store", "shop", "office", "studio", "clinic", "cente
                            "little", "old", "the", "first", "united", "american", "national", "great", "good", "nice",
                            "cold", "warm", "golden", "green", "white", "black", "red", "blue", "silver", "north",
                            "south", "east", "west", "central", "home", "village", "city", "union", "care",
-                           "el", "los", "las", "la"))
+                           "el", "los", "las", "la", "total"))
 # a number of things, not a name: "40 units", "12 trucks"
 _COUNTED = frozenset("""units unit pcs pieces seats users licenses licences locations sites stores trucks vans cars
 vehicles machines devices scanners sensors barns homes buildings campuses schools shops offices clinics chairs

@@ -107,10 +107,10 @@ def opens_with_question(text: str, lex: Lexicon) -> bool:
     sentence = first.group().strip() if first else ""
     if not sentence:
         return False
-    if sentence.endswith(("?", "？")):       # unless in doubt ("Jen I think?") or taken back ("Acme? no, Apex")
-        after = body[first.end():] if first else ""
-        return not ((lex.hedge is not None and lex.hedge.search(sentence))
-                    or (lex.retract is not None and lex.retract.match(after)))
+    if sentence.endswith(("?", "？")):       # unless in doubt ("Jen I think?") or taken back ("Acme? no, Apex"),
+        after = body[first.end():] if first else ""      # though a question word opening it still asks ("did I … right?")
+        doubt = (lex.hedge is not None and lex.hedge.search(sentence)) or (lex.retract is not None and lex.retract.match(after))
+        return not doubt or everyone().question_start.match(body) is not None
     return everyone().question_start.match(body) is not None
 
 

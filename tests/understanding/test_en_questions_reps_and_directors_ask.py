@@ -79,3 +79,45 @@ def test_whether_a_customer_is_in_already_is_a_question_about_it(text, name):
 def test_an_export_the_bot_cannot_do_is_not_understood(text):
     p = understand(text, NOW, EN)
     assert p.intent == "unknown" and p.customer is None
+
+
+@pytest.mark.parametrize("text", [
+    "deals by stage for Q1",
+    "show me negotiation deals for Jess",
+    "what's Dana got in proposal",
+    "what's in negotiation over 100k",
+    "how many deals did we win in Q4",
+    "total signed this month",
+])
+def test_a_director_asking_by_stage_rep_or_quarter(text):
+    p = understand(text, NOW, EN)
+    assert p.intent == "pipeline" and p.customer is None
+
+
+def test_a_company_named_total_is_still_a_company():
+    assert understand("Total Fitness Gym signed, 8k", NOW, EN).customer == "Total Fitness Gym"
+
+
+def test_a_bare_weekday_after_what_do_i_have():
+    p = understand("what do I have monday", NOW, EN)
+    assert (p.intent, p.period) == ("followups", (date(2026, 11, 30), date(2026, 11, 30)))
+
+
+@pytest.mark.parametrize("text", [
+    "how do I mark a deal as lost?",
+    "is it ok if I log two customers in one message?",
+    "sorry which one is the follow up command",
+])
+def test_a_junior_asking_how_to_use_the_bot(text):
+    assert understand(text, NOW, EN).intent == "help"
+
+
+def test_a_question_word_opening_a_doubtful_question_still_asks():
+    p = understand("did I put the acme quote in right?", NOW, EN)
+    assert (p.intent, p.customer) == ("query_customer", "Acme Corp")
+
+
+@pytest.mark.parametrize("text", ["no answer", "left a vm"])
+def test_a_call_that_did_not_get_through_is_a_note(text):
+    p = understand(text, NOW, EN)
+    assert (p.intent, p.channel) == ("log", "call")

@@ -34,7 +34,10 @@ HELP = [
     r"\bvoice\s+(?:notes?|messages?|memos?)\s+work",
     r"\bis\s+there\s+a\s+(?:way|command|shortcut)\b(?!\s+(?:to|i\s+can)\s+(?:see|view|get|check|list|pull\s+up)\s+"
     r"(?:who|what|which|my|all)\b)",         # "is there a way to see who I'm supposed to call": that list
-    r"\bhow\s+(?:exactly\s+)?(?:do|can|should)\s+i\s+(?:\w+\s+){0,2}(?:use|log|add|record|enter|ask|see|get|undo|find)\b",
+    r"\bhow\s+(?:exactly\s+)?(?:do|can|should)\s+i\s+(?:\w+\s+){0,2}(?:use|log|add|record|enter|ask|see|get|undo|find|mark|set|"
+    r"move|change|close|edit|update|delete|remove|fix)\b",
+    r"\bis\s+it\s+(?:ok(?:ay)?|fine|alright)\s+(?:if\s+i|to)\s+(?:\w+\s+){0,1}(?:log|put|add|write|send|type|enter)\b",
+    r"\b(?:which|what)(?:'s|\s+is|\s+are)?\s+(?:one\s+is\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}commands?\b",
     r"\bcan\s+i\s+(?:just\s+)?(?:add|log|write|send|put|use|type|delete|edit|change|undo|record)\b",
     r"(?<!\bor\s)\bdo\s+i\s+(?:need|have)\s+to\s+(?:add|log|write|type|create|enter|ask|send)\b",
     # whether the bot reminds: "can you remind me of stuff?", "will it ping me", "does it send reminders"
@@ -85,6 +88,15 @@ PIPELINE = [
     r"\bwhat(?:'s|s|\s+is|\s+are)\s+(?:still\s+)?(?:open|live|in\s+play|outstanding)\s+(?:over|above|under|below|"
     r"bigger\s+than|north\s+of|at|in)\b",
     r"\b(?:deals?|opps?|opportunities)\s+(?:over|above|under|below|bigger\s+than|north\s+of|>|<)\s*[$€£]?\d",
+    # a director asking by stage, rep or quarter: "deals by stage for Q1", "negotiation deals for Jess",
+    # "what's Dana got in proposal", "what's in negotiation over 100k", "how many deals did we win in Q4"
+    r"\b(?:deals?|opps?|opportunities|pipeline|revenue|bookings)\s+by\s+(?:stage|rep|owner|person|quarter|month)\b",
+    r"\b(?:lead|qualified|proposal|negotiation|won|lost)(?:\s+stage)?\s+(?:deals|opps|opportunities)\b",
+    r"\bwhat(?:'s|s|\s+is|\s+has)\s+[A-Za-z]+\s+(?:got\s+)?(?:in|at)\s+(?:the\s+)?(?:lead|qualified|proposal|negotiation)\b",
+    r"\bwhat(?:'s|s|\s+is|\s+are)\s+(?:still\s+)?(?:in|at)\s+(?:the\s+)?(?:lead|qualified|qualification|proposal|negotiation|"
+    r"contract)(?:\s+stage)?\b",
+    r"\bhow\s+many\s+(?:deals|opps|opportunities)\b",
+    r"^\W*(?:total|sum|value)\s+(?:of\s+(?:deals\s+)?)?(?:signed|won|closed|booked|lost)\b",
     r"\bhow\s+much\b[^.?!]{0,30}\b(?:in|at)\s+(?:the\s+)?(?:lead|qualified|qualification|proposal|"
     r"negotiation|negotiations|contract|closing)(?:\s+stage)?\b",
     r"\b(?:total|value|sum)\s+(?:in|at)\s+(?:the\s+)?(?:proposal|negotiation|qualified|lead)\s+stage\b",
@@ -106,7 +118,7 @@ PIPELINE = [
 _DUE_WORDS = [r"follow[\s-]?ups?", r"follow\s+up", r"call\s+back", r"remind\w*", r"due", r"to\s+do", r"todo",
               r"need\s+to\s+(?:call|contact|chase|ping)"]
 _DAY_ASKED = r"(?:today|tomorrow|this|next|mon|tue|wed|thu|fri|sat|sun|\d)"
-_AFTER_I_HAVE = [r"$", r"\?", r"to\s+do", r"due", r"planned", r"scheduled", r"lined", r"coming", r"going", r"left",
+_AFTER_I_HAVE = [r"$", r"\?", r"to\s+do", r"due", r"(?:mon|tue|wed|thu|fri|sat|sun)\w*", r"planned", r"scheduled", r"lined", r"coming", r"going", r"left",
                  r"today", r"tonight", r"tomorrow", r"tmrw", r"this", r"next", r"(?:for|on)\s+(?:the\s+)?" + _DAY_ASKED]
 _WHOM_TO = [r"call", r"ping", r"chase", r"contact", r"e-?mail", r"text", r"visit", r"see", r"reach\s+out\s+to",
             r"follow\s+up\s+(?:with|on)"]
@@ -218,6 +230,8 @@ LOOKING_BACK: list[str] = []
 PERIOD_UNTIL = [r"\b(?:(?P<before>before)|by|until|till|til|thru|through)\s+(?:the\s+)?$"]
 STEP_AHEAD: list[str] = []
 _NOTE_VERBS = [
+    r"no\s+answer",                  # a call that did not get through is still a call: "no answer", "left a vm"
+    r"left\s+(?:a\s+)?(?:vm|voicemail|message)",
     r"visited",
     r"called",
     r"phoned",
