@@ -123,3 +123,11 @@ def test_a_short_quote_still_asks(text):
 ])
 def test_a_meeting_at_the_customers_own_name_is_a_visit(text, channel):
     assert understand(text, NOW, EN).channel == channel
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("the globex guy keeps calling me sweetie 🙄 anyway", None),
+    ("acme kept calling me about the invoice", "call"),
+])
+def test_being_called_names_is_no_call(text, channel):
+    assert understand(text, NOW, EN).channel == channel

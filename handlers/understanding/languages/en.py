@@ -310,7 +310,9 @@ CHANNELS = {
         r"\bzoom\b",
         r"\bteams\s+call\b",
         r"\bgoogle\s+meet\b",
-        r"\bcall(?:ing)?\b",
+        # not someone calling us names ("keeps calling me sweetie")
+        r"\bcall(?:ing)?\b(?!\s+(?:me|us|him|her|them)\s+(?!back\b|about\b|again\b|to\b|from\b|at\b|on\b|re\b|twice\b|"
+        r"today\b|tomorrow\b|tmrw\b|later\b|every\b|now\b|when\b|after\b|before\b|in\b|this\b|next\b)[a-z])",
         # not a name given ("a company called Ironwood", "it's called Four Peaks"), unless they called us
         "".join(rf"(?<!{w}\s)" for w in ("company", "place", "business", "firm", "outfit", "something", "one", "thing",
                                           "it's", "its", "is", "was")) + r"\bcalled\b",
@@ -1414,7 +1416,7 @@ CHATTER = [
     r"\b(?:lol|lmao|lmfao|rofl)\w*",
     r"\b(?:ha){2,}h?\b",
     r"\bhehe\w*",
-    r"[😂🤣🤦]",
+    r"[😂🤣🤦🙄]",
     r"\bnothing\s+(?:getting|gets|got)\s+done\b",
 ]
 NOT_THIS = [r"\bnot\s+(?:the\s+)?$", r"\bisn'?t\s+$", r"\bwasn'?t\s+$"]
