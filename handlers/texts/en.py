@@ -23,7 +23,7 @@ COUNTS = {
     "new_customer": {"one": "{n} new customer", "other": "{n} new customers"},
     "interaction": {"one": "{n} interaction", "other": "{n} interactions"},
     "activity": {"one": "{n} activity", "other": "{n} activities"},
-    "deal_moved": {"one": "{n} deal moved", "other": "{n} deals moved"},
+    "deal_moved": {"one": "{n} deal added or moved", "other": "{n} deals added or moved"},
     "follow_up": {"one": "{n} follow-up", "other": "{n} follow-ups"},
     "complaint": {"one": "{n} complaint", "other": "{n} complaints"},
     "inquiry": {"one": "{n} inquiry", "other": "{n} inquiries"},

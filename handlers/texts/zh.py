@@ -23,7 +23,7 @@ COUNTS = {
     "new_customer": {"other": "{n} 个新客户"},
     "interaction": {"other": "{n} 次互动"},
     "activity": {"other": "{n} 次互动"},
-    "deal_moved": {"other": "推进商机 {n} 个"},
+    "deal_moved": {"other": "新增或推进商机 {n} 个"},
     "follow_up": {"other": "{n} 条跟进"},
     "complaint": {"other": "{n} 条投诉"},
     "inquiry": {"other": "{n} 条咨询"},

@@ -91,9 +91,9 @@ async def test_the_leaderboard_ranks_by_won_amount_and_keeps_a_currency_without_
     reply = text(answer)
     lines = reply.splitlines()
     assert lines[0] == "Leaderboard Sun, Nov 1 – Mon, Nov 30:"
-    assert lines[1] == "1. Boris Petrov: won $18,500 (1 deal) · 2 activities · 2 deals moved", reply
-    assert lines[2] == "2. Мария Иванова: won RUB 300,000 (1 deal) · 2 activities · 2 deals moved"
-    assert lines[3] == "3. 王芳: won $0 (0 deals) · 1 activity · 1 deal moved"
+    assert lines[1] == "1. Boris Petrov: won $18,500 (1 deal) · 2 activities · 2 deals added or moved", reply
+    assert lines[2] == "2. Мария Иванова: won RUB 300,000 (1 deal) · 2 activities · 2 deals added or moved"
+    assert lines[3] == "3. 王芳: won $0 (0 deals) · 1 activity · 1 deal added or moved"
     assert "Team: won $18,500 (1) · RUB 300,000 (1)" in reply.splitlines() and "No rate" not in reply
     assert "Ranked by the amount won in USD; RUB (no rate) shown beside, not ranked." in reply
     assert "Boris Ivanov" not in reply and "999" not in reply                # another team's
@@ -139,6 +139,18 @@ async def test_two_members_answering_to_a_name_are_asked_about(bot, team, engine
 async def test_a_rep_who_won_in_two_currencies_is_shown_in_both_never_added(bot, team):
     assert (await team["boris"].say("Позвонил в Сигму, подписали договор на 100 тыс рублей")).wrote
     reply = text(await bot.say("leaderboard this month"))
-    assert ("1. Boris Petrov: won $18,500 (1) · RUB 100,000 (1) · 3 activities · 3 deals moved"
+    assert ("1. Boris Petrov: won $18,500 (1) · RUB 100,000 (1) · 3 activities · 3 deals added or moved"
             in reply.splitlines()), reply
     assert "Team: won $18,500 (1) · RUB 400,000 (2)" in reply.splitlines()
+
+
+async def test_the_leaderboard_and_the_activity_count_the_same_deals(bot):
+    """A deal put in the funnel and one moved on: the leaderboard's "added or moved" is the
+    activity's new plus moved, never a different figure under the same words."""
+    await bot.say("Visited Globex, sent the quote for $40k")
+    await bot.say("Called Initech, they are interested")
+    await bot.say("Initech: sent the proposal, $12k")
+    board = (await bot.say("leaderboard this week")).text
+    activity = (await bot.say("what did the team do this week")).text
+    assert "3 deals added or moved" in board, board     # Initech both added and moved on
+    assert "deals new 2 / moved 1" in activity, activity
