@@ -32,7 +32,7 @@ from handlers.understanding.report_words import MINE, note_issue_kind
 from storage.inquiries import open_for_customer, record
 from storage.models import Inquiry
 from handlers.understanding.members import Member as Named
-from handlers.understanding.members import members_named
+from handlers.understanding.members import member_asked, members_named
 from storage.members import roster
 from storage.reports import (activity_report, forecast, funnel, inquiries_report, leaderboard, losses,
                              overdue_followups, pipeline, quiet_deals, sources, top_customers)
@@ -133,6 +133,11 @@ def _scope(ctx: Ctx, kind: str) -> Scope | Reply:
     if len(named) > 1:
         names = t(ctx.lang, "list_sep").join(m.name for m in named)
         return Reply(text=t(ctx.lang, "member_which", names=names), lang=ctx.lang)
+    if not named and kind in PER_MEMBER:
+        asked = member_asked(ctx.text or "")
+        if asked:       # "what did Zed do": not the team's figures under a member's name
+            names = t(ctx.lang, "list_sep").join(m.name for m in roster(ctx.session, _team_id(ctx)))
+            return Reply(text=t(ctx.lang, "member_unknown", name=asked, names=names), lang=ctx.lang)
     if named and kind in PER_MEMBER:
         if named[0].id != ctx.member.id and not _sees_team(ctx, kind):
             return Reply(text=t(ctx.lang, "only_own", name=named[0].name), lang=ctx.lang)

@@ -322,6 +322,7 @@ TEXTS = {
     "member_recent_row": "• {day} · {channel} · {customer}: {text}",
     "leaderboard_row_mixed": "{rank}. {name}: won {amounts} · {activities:activity} · {moved:deal_moved}",
     "leaderboard_total_mixed": "Team: won {amounts}",
+    "member_unknown": "Nobody on your team is called {name}. The team: {names}.",
     "member_which": "Whom do you mean: {names}? Ask again with the full name.",
     "only_own": "You see your own figures; {name}'s are for managers.",
     "leaderboard_managers": "The leaderboard is for managers. For your own figures ask “what did I do this week”.",

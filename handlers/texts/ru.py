@@ -328,6 +328,7 @@ TEXTS = {
     "member_recent_row": "• {day} · {channel} · {customer}: {text}",
     "leaderboard_row_mixed": "{rank}. {name}: выиграно {amounts} · {activities:interaction} · продвинуто сделок: {moved}",
     "leaderboard_total_mixed": "Команда: выиграно {amounts}",
+    "member_unknown": "В вашей команде нет сотрудника {name}. В команде: {names}.",
     "member_which": "Кого именно: {names}? Спросите ещё раз с полным именем.",
     "only_own": "Вам видны только ваши собственные цифры; цифры сотрудника {name} видит руководитель.",
     "leaderboard_managers": "Рейтинг доступен руководителям. Свои цифры: «что я сделал за неделю».",

@@ -322,6 +322,7 @@ TEXTS = {
     "member_recent_row": "• {day} · {channel} · {customer}：{text}",
     "leaderboard_row_mixed": "{rank}. {name}：成交 {amounts} · 互动 {activities} 次 · 推进商机 {moved} 个",
     "leaderboard_total_mixed": "团队：成交 {amounts}",
+    "member_unknown": "你的团队里没有{name}。团队成员：{names}。",
     "member_which": "你指的是哪一位：{names}？请用全名再问一次。",
     "only_own": "你只能查看自己的数据；{name}的数据由经理查看。",
     "leaderboard_managers": "排行榜仅供经理查看。想看自己的数据，可以问“我这周做了什么”。",

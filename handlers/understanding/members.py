@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from handlers.understanding.lang import casefold, is_cjk
+from handlers.understanding.languages import zh
 from handlers.understanding.ru_names import case_forms, lookup_first
 
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*")
@@ -127,3 +128,30 @@ def _first(name: str, words: list[tuple[str, bool]], text: str) -> bool:
     if cjk:  # 王小明 answers to 小明; a two-character name only in full
         return len(cjk) >= 3 and cjk[1:] in text
     return any(token not in _NOT_A_NAME and len(token) >= 2 and _has(token, words) for token in _tokens(name))
+
+
+# a Chinese name as colleagues write it: a surname and one or two characters, or 小/老 and a surname
+_ZH_PERSON = "(?:[" + "".join(sorted(s for s in zh.SURNAMES if len(s) == 1)) + "][\u4e00-\u9fff]{1,2}?|[小老]["  \
+    + "".join(sorted(s for s in zh.SURNAMES if len(s) == 1)) + "])"
+
+# where a question about one member's work puts the member: "Zed's pipeline", "what did Zed do",
+# "что сделал Петров", "чем занималась Оля", "воронка Бориса", "老王这周做了什么", "小李的商机"
+_SLOTS = (
+    re.compile(r"\b([A-Z][\w-]+)(?:'s|’s)\s+(?:pipeline|deals|week|activity|forecast|follow-?ups|numbers|month)\b"),
+    re.compile(r"\b(?i:what\s+(?:did|has|have))\s+([A-Z][\w-]+)\s+(?i:done|do|been\s+doing)\b"),
+    re.compile(r"\b(?i:how\s+is)\s+([A-Z][\w-]+)\s+(?i:doing)\b"),
+    re.compile(r"(?:что|чем)\s+(?:с?делал[аи]?|занимал(?:ся|ась|ись))\s+([А-ЯЁ][а-яё-]+)"),
+    re.compile(r"(?:воронка|сделки|активность|неделя)\s+([А-ЯЁ][а-яё-]+)"),
+    re.compile(r"^\s*(" + _ZH_PERSON + r")(?:这周|本周|今天|这个月|本月|上周)?(?:做了什么|干了什么|干了啥|做了啥)"),
+    re.compile(r"^\s*(" + _ZH_PERSON + r")的(?:销售漏斗|商机|管道|业绩)"),
+)
+
+
+def member_asked(text: str) -> str | None:
+    """The name a question about one member's work writes where the member goes, whether or not
+    the team has such a member ("what did Zed do this week"); None when it names nobody there."""
+    for slot in _SLOTS:
+        found = slot.search(text or "")
+        if found and casefold(found.group(1)) not in _NOT_A_NAME and found.group(1) not in ("我", "我们", "团队", "大家"):
+            return found.group(1)
+    return None

@@ -154,3 +154,23 @@ async def test_the_leaderboard_and_the_activity_count_the_same_deals(bot):
     activity = (await bot.say("what did the team do this week")).text
     assert "3 deals added or moved" in board, board     # Initech both added and moved on
     assert "deals new 2 / moved 1" in activity, activity
+
+
+@pytest.mark.parametrize("asked, says", [
+    ("what did Zed do this week", "Nobody on your team is called Zed"),
+    ("Zed's pipeline", "Nobody on your team is called Zed"),
+    ("что сделал Петров на этой неделе", "В вашей команде нет сотрудника Петров"),
+    ("чем занималась Оля вчера", "нет сотрудника Оля"),
+    ("老王这周做了什么", "你的团队里没有老王"),
+])
+async def test_a_member_the_team_does_not_have_is_said_so_not_shown_the_team(bot, asked, says):
+    await bot.say("Visited Globex, sent the quote for $40k")
+    reply = (await bot.say(asked)).text
+    assert says in reply and "Anna" in reply, reply        # and who is on the team
+
+
+@pytest.mark.parametrize("asked", ["what did Anna do this week", "What did we do this week", "Anna's pipeline",
+                                   "what did the team do this week"])
+async def test_the_team_or_a_member_it_has_is_still_shown(bot, asked):
+    await bot.say("Visited Globex, sent the quote for $40k")
+    assert "Nobody on your team" not in (await bot.say(asked)).text
