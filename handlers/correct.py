@@ -9,6 +9,8 @@ in the message can be applied, a message that reads as a note is recorded as one
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -211,6 +213,8 @@ def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
                                                if customer is not None else None)
     deal = _row(ctx, entries, Deal) or (open_deal(ctx.session, ctx.team_id, stored_id(customer))
                                          if customer is not None else None)
+    if deal is not None and read.amount is None and not read.stage and new_day is None:
+        read.amount = _bare_amount(said, ctx.text, deal.amount_minor)
     if deal is not None and (read.amount is not None or read.stage) and not _may(ctx, deal.owner_id):
         return _refused(ctx, "fix_not_yours")
     if new_day is not None and follow is not None and follow.done_at is None and new_day != follow.due:
@@ -239,6 +243,26 @@ def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
         names = StageNames.of(ctx.team.settings)
         lines.append(t(ctx.lang, "fix_stage", before=names(stage_before, ctx.lang), after=names(read.stage, ctx.lang)))
     return Fixed(customer=customer, lines=lines)
+
+
+_BARE = re.compile(r"^\W*(\d+(?:[.,]\d+)?)\W*$")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _bare_amount(said: str, text: str, amount_minor: int | None) -> Decimal | None:
+    """A correction that gives the deal's amount as a bare number in the unit the rep thinks in
+    ("нет, не 450 а 540" of a 450 000 ₽ deal, "45 not 54" of $54,000): the number scaled as the old
+    one it names (thousands, 万, millions, 亿), when that old number is the deal's amount."""
+    bare = _BARE.match(said)
+    if bare is None or not amount_minor:
+        return None
+    value = Decimal(bare.group(1).replace(",", "."))
+    amount = Decimal(amount_minor) / 100
+    olds = [Decimal(n.replace(",", ".")) for n in _NUMBER.findall(text)]
+    for scale in (Decimal(1), Decimal(1000), Decimal(10_000), Decimal(1_000_000), Decimal(100_000_000)):
+        if any(old * scale == amount for old in olds if old != value):
+            return value * scale
+    return None
 
 
 def _latest_followup(ctx: Ctx, customer_id: int) -> FollowUp | None:

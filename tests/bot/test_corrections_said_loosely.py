@@ -44,6 +44,10 @@ async def test_a_loosely_said_day_correction_moves_the_follow_up_after_another_f
     ("met quarry ridge, quoted 12k", "oops its 21k", 1_200_000, 2_100_000),
     ("Отправил КП в Ладогу-Транс на 540 тыс", "стоп, не 540, а 450 тыс", 54_000_000, 45_000_000),
     ("给华宇电子发了报价，5.4万", "是4.5万不是5.4万", 5_400_000, 4_500_000),
+    # the numbers as the rep thinks them, without their unit: scaled as the old one the deal holds
+    ("Отправил счёт в Вологда-Молоко на 320 тыс", "нет, не 320 а 230", 32_000_000, 23_000_000),
+    ("Были в Медтехнике, КП 1,5 млн", "не 1,5 а 1,8", 150_000_000, 180_000_000),
+    ("Dropped off the quote at Pinecrest Dental, 36k", "no, 63 not 36", 3_600_000, 6_300_000),
 ])
 async def test_a_loosely_said_amount_correction_changes_the_deal(bot, store, note, fix, before, after):
     await bot.say(note)
@@ -56,6 +60,27 @@ async def test_a_loosely_said_amount_correction_changes_the_deal(bot, store, not
     await bot.press(reply.undo_token)
     [deal] = store.rows(select(Deal))
     assert deal.amount_minor == before
+
+
+@pytest.mark.parametrize("note, fix, before, after", [
+    ("Called Harbor Freight Lines, follow up thu", "sorry, call back fri not thu", date(2026, 11, 26),
+     date(2026, 11, 27)),
+    ("visited ridgeway farms, quote 8k, f/u tue", "oops, call them wed not tue", date(2026, 12, 1),
+     date(2026, 12, 2)),
+])
+async def test_a_day_corrected_with_what_is_due_moves_the_follow_up(bot, store, note, fix, before, after):
+    await bot.say(note)
+    assert _open_followups(store) == [before]
+    reply = await bot.say(fix)
+    assert reply.wrote and "→" in reply, reply.text
+    assert _open_followups(store) == [after]             # moved, not a second one
+
+
+async def test_a_bare_number_that_is_not_the_deals_amount_changes_nothing(bot, store):
+    await bot.say("Отправил КП в Ладогу-Транс на 540 тыс")
+    reply = await bot.say("нет, не 450 а 500")           # 450 is not what the deal holds
+    [deal] = store.rows(select(Deal))
+    assert deal.amount_minor == 54_000_000 and not reply.wrote, reply.text
 
 
 @pytest.mark.parametrize("text", [
