@@ -152,6 +152,20 @@ def member_asked(text: str) -> str | None:
     the team has such a member ("what did Zed do this week"); None when it names nobody there."""
     for slot in _SLOTS:
         found = slot.search(text or "")
-        if found and casefold(found.group(1)) not in _NOT_A_NAME and found.group(1) not in ("我", "我们", "团队", "大家"):
+        if found and casefold(found.group(1)) not in _NOT_A_NAME and found.group(1) not in ("我", "我们", "团队", "大家") \
+                and not _a_time(found.group(1)):
             return found.group(1)
     return None
+
+
+def _a_time(word: str) -> bool:
+    """A period, not a person, in a member's place: "December's pipeline", "Q4's pipeline",
+    "Friday's follow-ups", "today's"."""
+    from handlers.understanding.languages import en
+
+    low = casefold(word)
+    weekday = low.endswith("day") and any(low.startswith(start) for start in en.WEEKDAYS)
+    return any(ch.isdigit() for ch in word) or low in en.MONTHS or weekday or low in _DAY_WORDS
+
+
+_DAY_WORDS = frozenset({"today", "tomorrow", "yesterday", "tonight"})

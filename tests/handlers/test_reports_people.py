@@ -170,7 +170,7 @@ async def test_a_member_the_team_does_not_have_is_said_so_not_shown_the_team(bot
 
 
 @pytest.mark.parametrize("asked", ["what did Anna do this week", "What did we do this week", "Anna's pipeline",
-                                   "what did the team do this week"])
+                                   "what did the team do this week", "December's pipeline", "Q4's pipeline"])
 async def test_the_team_or_a_member_it_has_is_still_shown(bot, asked):
     await bot.say("Visited Globex, sent the quote for $40k")
     assert "Nobody on your team" not in (await bot.say(asked)).text
