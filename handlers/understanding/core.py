@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 import re
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Mapping, Sequence
 
 from handlers.understanding import companies, facts, mixed, people, spoken
@@ -17,12 +18,12 @@ from handlers.understanding.chatter import hearsay
 from handlers.understanding.asking import unquoted
 from handlers.understanding.amounts import find_amounts, mentions_money_without_number, negative_amounts, pick_amount
 from handlers.understanding.dates import day_first
-from handlers.understanding.cues import Clauses, channel, everyone, first_contact, lexicon, only_mentioned, stage
+from handlers.understanding.cues import Clauses, Lexicon, channel, everyone, first_contact, lexicon, only_mentioned, stage
 from handlers.understanding.intents import Signals, classify, command_named, drop_day, merge_command
 from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_words
-from handlers.understanding.matching import match_known, unless_taken_back
+from handlers.understanding.matching import Match, match_known, unless_taken_back
 from handlers.understanding.model import Parse, Refusal
-from handlers.understanding.timeline import period, sort_out
+from handlers.understanding.timeline import Timeline, period, sort_out
 from storage.vocabulary import PERIOD_INTENTS, Channel, Intent, Lang, Stage
 
 _REFUSED_AMOUNTS = (Refusal.NEGATIVE_AMOUNT, Refusal.AMOUNT_TOO_LARGE)  # said, though not taken: still a note
@@ -52,41 +53,106 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
         blank = text is None or (isinstance(text, str) and not text.strip())
         return Parse(intent=Intent.UNKNOWN, problems=["empty" if blank else "no_text"], confidence=0.0)
     lang = detect(cleaned)
+    return (_unreadable(text, cleaned, lang) or _command(cleaned, lang, now, known, aliases)
+            or _note(cleaned, lang, now, known, aliases))
+
+
+def _unreadable(text: str, cleaned: str, lang: Lang) -> Parse | None:
+    """A message too long to read, or with no words in it, is not understood (and says why)."""
     if len(cleaned) > MAX_CHARS:
         return Parse(lang=lang, intent=Intent.UNKNOWN, problems=["too_long"], confidence=0.0,
                      summary=cleaned[:200])
     if not has_words(cleaned) or garbled(text):
         return Parse(lang=lang, intent=Intent.UNKNOWN, problems=["no_text"], confidence=0.0, summary=cleaned)
+    return None
+
+
+def _command(cleaned: str, lang: Lang, now: datetime, known: Sequence[str],
+             aliases: Mapping[str, str] | None) -> Parse | None:
+    """A merge of two customers, or a command said in words ("done with the Globex follow-up")."""
     merging = merge_command(cleaned)
     if merging:  # each side as written, and the known customer it may mean however spelt ("Ромашку")
         a, b = (match_known(part, known, aliases).name for part in merging)
         return Parse(lang=lang, intent=Intent.MERGE, merge=merging, merge_known=(a, b), summary=cleaned,
                      confidence=0.95)
     cmd = command_named(cleaned)
-    if cmd:
-        said, on, weekday = cmd[2], None, False
-        if cmd[0] == Intent.DROP_FOLLOWUP and said and said.casefold() not in {k.casefold() for k in known}:
-            said, on, weekday = drop_day(said, lang, now.date())   # "the follow-up for Friday", "… for Globex on Friday"
-        named = match_known(said, known, aliases) if said else None   # "the follow-up for Globex"
-        return Parse(lang=lang, intent=cmd[0], done_ref=cmd[1], summary=cleaned, confidence=0.95, drop_on=on,
-                     drop_weekday=weekday,
-                     customer=(named.name or said) if named else None, customer_known=bool(named and named.name))
+    if not cmd:
+        return None
+    said, on, weekday = cmd[2], None, False
+    if cmd[0] == Intent.DROP_FOLLOWUP and said and said.casefold() not in {k.casefold() for k in known}:
+        said, on, weekday = drop_day(said, lang, now.date())   # "the follow-up for Friday", "… for Globex on Friday"
+    named = match_known(said, known, aliases) if said else None   # "the follow-up for Globex"
+    return Parse(lang=lang, intent=cmd[0], done_ref=cmd[1], summary=cleaned, confidence=0.95, drop_on=on,
+                 drop_weekday=weekday,
+                 customer=(named.name or said) if named else None, customer_known=bool(named and named.name))
 
-    today = now.date()
+
+@dataclass
+class _Reading:
+    """A note as it is being read: its text at each stage, and the known customer it names.
+    `work` is the text the cues read: same length as `cleaned` ("ё" read as "е"), with what has been
+    read already (a Chinese customer's name, stated facts) blanked out as the reading goes."""
+
+    lang: Lang
+    now: datetime
+    as_typed: str               # cleaned, before the spoken-language tidy
+    cleaned: str                # read without "um", repeats; names corrected
+    work: str
+    lex: Lexicon
+    clauses: Clauses
+    match: Match                # the known customer the note names (unless taken back)
+    first_day: bool             # numeric dates are written day first ("07/12" from London is 7 December)
+    masked: tuple[str, str] | None = None     # the customer's name as the cues saw it, and as written
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
+
+    def reclause(self) -> None:
+        """Clause boundaries again, after `work` changed."""
+        self.clauses = Clauses(self.work, spaced_words=self.lang != Lang.ZH)
+
+
+def _note(cleaned: str, lang: Lang, now: datetime, known: Sequence[str],
+          aliases: Mapping[str, str] | None) -> Parse:
+    """A note or a question: each step reads one part of it into the parse, in this order."""
     parse = Parse(lang=lang, summary=cleaned[:1000])
-    as_typed = cleaned
-    cleaned = spoken.tidy(cleaned, lang)                     # read without "um", repeats, names corrected
+    note = _reading(cleaned, lang, now, known, aliases)
+    _customer_and_contact(parse, note)
+    _mask_chinese_name(note)
+    stated, said = _stated_facts(parse, note)
+    _money(parse, note)
+    times = _days(parse, note)
+    new_customer = _channel_and_stage(parse, note, stated, said, times)
+    _intent(parse, note, stated, new_customer)
+    _shape(parse, note.work, note.lex, note.today, note.match.fuzzy)
+    return parse
+
+
+def _reading(as_typed: str, lang: Lang, now: datetime, known: Sequence[str],
+             aliases: Mapping[str, str] | None) -> _Reading:
+    cleaned = spoken.tidy(as_typed, lang)                     # read without "um", repeats, names corrected
     work = cleaned.replace("ё", "е").replace("Ё", "Е")       # same length: spans stay valid
-    lex = lexicon(lang)
-    clauses = Clauses(work, spaced_words=lang != Lang.ZH)
-    match = unless_taken_back(cleaned, known, aliases)
-    person = people.extract(cleaned, lang, (match.start, match.end))
+    return _Reading(lang=lang, now=now, as_typed=as_typed, cleaned=cleaned, work=work, lex=lexicon(lang),
+                    clauses=Clauses(work, spaced_words=lang != Lang.ZH),
+                    match=unless_taken_back(cleaned, known, aliases),
+                    first_day=day_first(getattr(now.tzinfo, "key", None), lang))
+
+
+def _set_contact(parse: Parse, person: people.Person) -> None:
     parse.contact, parse.contact_role = person.name, person.role
     parse.contact_phone, parse.contact_email = person.phone, person.email
 
+
+def _customer_and_contact(parse: Parse, note: _Reading) -> None:
+    """The person the note is with, and its customer: the known one it names (unless it only mentions
+    it: "got my name from Kurt at Globex"), the known ones it may mean, or a new company's name."""
+    match, lang = note.match, note.lang
+    person = people.extract(note.cleaned, lang, (match.start, match.end))
+    _set_contact(parse, person)
     other = None
-    if match.name and only_mentioned(work, match.start, match.end, lex):   # "got my name from Kurt at Globex"
-        unnamed = cleaned[:match.start] + " " * (match.end - match.start) + cleaned[match.end:]
+    if match.name and only_mentioned(note.work, match.start, match.end, note.lex):
+        unnamed = note.cleaned[:match.start] + " " * (match.end - match.start) + note.cleaned[match.end:]
         other = companies.extract(unnamed, lang, person.name, False)
     if other:
         parse.customer = other
@@ -95,30 +161,46 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     elif len(match.candidates) > 1:
         parse.customer_candidates = match.candidates
     else:
-        written = parse.customer = companies.extract(cleaned, lang, person.name, bool(lex.query.search(work)))
-        at = cleaned.find(written) if written else -1
+        asks = bool(note.lex.query.search(note.work))
+        written = parse.customer = companies.extract(note.cleaned, lang, person.name, asks)
+        at = note.cleaned.find(written) if written else -1
         if written and at >= 0 and person.name and person.name in written:  # the "person" was part of the name
-            person = people.extract(cleaned, lang, (at, at + len(written)))
+            person = people.extract(note.cleaned, lang, (at, at + len(written)))
             parse.contact, parse.contact_role = person.name, person.role
-    masked: tuple[str, str] | None = None     # the customer's name as the cues saw it, and as written
-    if lang == Lang.ZH and match.name and match.start >= 0:     # "得泰" (德泰 typed by sound) holds no cue "得"
-        masked = ("某" * (match.end - match.start), work[match.start:match.end])
-        work = work[:match.start] + masked[0] + work[match.end:]
-        clauses = Clauses(work, spaced_words=False)
-    first_day = day_first(getattr(now.tzinfo, "key", None), lang)     # "07/12" from London is 7 December
-    stated = facts.read(work, lang, today, clauses, first_day)      # close date, source, cadence: not a follow-up, a visit
+
+
+def _mask_chinese_name(note: _Reading) -> None:
+    """A Chinese customer's name is hidden from the cues: "得泰" (德泰 typed by sound) holds no cue "得"."""
+    match = note.match
+    if note.lang == Lang.ZH and match.name and match.start >= 0:
+        note.masked = ("某" * (match.end - match.start), note.work[match.start:match.end])
+        note.work = note.work[:match.start] + note.masked[0] + note.work[match.end:]
+        note.clauses = Clauses(note.work, spaced_words=False)
+
+
+def _stated_facts(parse: Parse, note: _Reading) -> tuple[facts.Facts, str]:
+    """Close date, source, cadence: facts about the deal, not a follow-up or a visit. Their words are
+    blanked out of `work` for the steps after; returns them and the text as it was before."""
+    work, lex = note.work, note.lex
+    stated = facts.read(work, note.lang, note.today, note.clauses, note.first_day)
     if stated.found and (everyone().question.search(work) or (lex.question is not None and lex.question.search(work))):
         stated = facts.Facts()          # "下个月预计能签多少", "when will Globex close by Dec 15?": a question states nothing
-    said = work
     if stated.spans:
-        work = stated.blank(work)
-        clauses = Clauses(work, spaced_words=lang != Lang.ZH)
+        note.work = stated.blank(work)
+        note.reclause()
     parse.close_on, parse.source, parse.touch_days = stated.close_on, stated.source, stated.touch_days
     if parse.customer is None and not parse.customer_candidates and stated.subject \
-            and not lex.refer_back.search(stated.subject) and not people.extract(stated.subject, lang, (-1, -1)).name:
+            and not lex.refer_back.search(stated.subject) \
+            and not people.extract(stated.subject, note.lang, (-1, -1)).name:
         parse.customer = stated.subject     # "Umbrella found us through LinkedIn": the new customer is Umbrella
-    negatives = negative_amounts(work, lang)
-    amounts = [a for a in find_amounts(work, lang, parse.refused)
+    return stated, work
+
+
+def _money(parse: Parse, note: _Reading) -> None:
+    """The amount and currency (a negative or too large one is refused, and still makes a note)."""
+    work = note.work
+    negatives = negative_amounts(work, note.lang)
+    amounts = [a for a in find_amounts(work, note.lang, parse.refused)
                if not any(start <= a.start < end for _, (start, end) in negatives)]
     parse.refused += [refused for refused, _ in negatives]
     amount = pick_amount(work, amounts)
@@ -127,48 +209,60 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     elif mentions_money_without_number(work):
         parse.problems.append("amount_without_number")
 
-    times = sort_out(work, lang, today, lex, clauses, now.time(), first_day)
+
+def _days(parse: Parse, note: _Reading) -> Timeline:
+    """The follow-up's day, time and promise, a birthday, and the days refused (timeline.py)."""
+    times = sort_out(note.work, note.lang, note.today, note.lex, note.clauses, note.now.time(), note.first_day)
     parse.followup_on, parse.followup_what, parse.birthday = times.followup_on, times.followup_what, times.birthday
-    if masked and parse.followup_what:       # "星辰科技的跟进推迟到…": the promise names the customer as written
-        parse.followup_what = parse.followup_what.replace(*masked)
+    if note.masked and parse.followup_what:       # "星辰科技的跟进推迟到…": the promise names the customer as written
+        parse.followup_what = parse.followup_what.replace(*note.masked)
     parse.followup_at = times.followup_at
     parse.problems += times.problems
     parse.refused += times.refused
-    cue_work = work          # the customer's own name says no channel or stage ("Summit Vale", "Coffee Co", "Won Ton")
-    if lang != Lang.ZH and match.name and 0 <= match.start < match.end <= len(work):
-        cue_work = work[:match.start] + "_" * (match.end - match.start) + work[match.end:]
-    parse.channel = channel(cue_work, lex, clauses, times.future)
+    return times
+
+
+def _channel_and_stage(parse: Parse, note: _Reading, stated: facts.Facts, said: str, times: Timeline) -> bool:
+    """How the rep was in touch and the deal's stage; returns whether the customer is a new one."""
+    lang, lex, match = note.lang, note.lex, note.match
+    cue_work = note.work    # the customer's own name says no channel or stage ("Summit Vale", "Coffee Co", "Won Ton")
+    if lang != Lang.ZH and match.name and 0 <= match.start < match.end <= len(cue_work):
+        cue_work = cue_work[:match.start] + "_" * (match.end - match.start) + cue_work[match.end:]
+    parse.channel = channel(cue_work, lex, note.clauses, times.future)
     new_customer = parse.customer is not None and not parse.customer_known
     if parse.channel is None and new_customer and stated.source and \
             channel(said, lex, Clauses(said, spaced_words=lang != Lang.ZH), times.future) == Channel.MEETING:
         parse.channel = Channel.MEETING     # "通过商会认识了一家…": meeting a new company is this note's meeting
-    parse.stage = stage(cue_work, lex, clauses, new_customer, times.future)
+    parse.stage = stage(cue_work, lex, note.clauses, new_customer, times.future)
     if parse.stage is None and stated.close_on is not None and _signature_ahead(said, stated.spans, lex):
         parse.stage = Stage.NEGOTIATION      # "обещали подписать до конца месяца": a signature still ahead
     if lang == Lang.RU and None in (parse.channel, parse.stage, parse.followup_on):
-        at = as_typed.find(cleaned[match.start:match.end]) if match.start >= 0 else -1
-        _english_too(parse, as_typed.replace("ё", "е").replace("Ё", "Е"), now, first_day, new_customer,
-                     (at, at + match.end - match.start) if at >= 0 else (-1, -1))
+        at = note.as_typed.find(note.cleaned[match.start:match.end]) if match.start >= 0 else -1
+        _english_too(parse, note.as_typed.replace("ё", "е").replace("Ё", "Е"), note.now, note.first_day,
+                     new_customer, (at, at + match.end - match.start) if at >= 0 else (-1, -1))
     if parse.stage == Stage.LOST:
         lost_cue = next(pattern for name, pattern in lex.stages if name == Stage.LOST)
-        parse.lost_reason = facts.lost_reason(work, lang, lost_cue, parse.customer)
+        parse.lost_reason = facts.lost_reason(note.work, lang, lost_cue, parse.customer)
+    return new_customer
 
+
+def _intent(parse: Parse, note: _Reading, stated: facts.Facts, new_customer: bool) -> None:
+    """What the message is: a note, a question, a command (intents.classify over what was read)."""
+    match, work = note.match, note.work
     signals = Signals(customer=bool(parse.customer or parse.customer_candidates), known_customer=parse.customer_known,
                       contact=bool(parse.contact), channel=bool(parse.channel), stage=bool(parse.stage),
                       amount=parse.amount is not None or any(r.kind in _REFUSED_AMOUNTS for r in parse.refused),
                       followup=parse.followup_on is not None or any(r.kind in _REFUSED_DAYS for r in parse.refused),
                       birthday=parse.birthday is not None,
                       reachable=bool(parse.contact_phone or parse.contact_email), fact=stated.found,
-                      customer_first=0 <= match.start <= 2 if match.name else _first(cleaned, parse.customer))
-    parse.intent = classify(unquoted(_QUOTED_ASK.sub(_unasked, work)), lex, signals)
+                      customer_first=0 <= match.start <= 2 if match.name else _first(note.cleaned, parse.customer))
+    parse.intent = classify(unquoted(_QUOTED_ASK.sub(_unasked, work)), note.lex, signals)
     if parse.intent == Intent.LOG and hearsay(work):
         parse.intent = Intent.UNKNOWN          # "听说隔壁组签了…": someone else's news, no note of ours
     if parse.intent == Intent.LOG:
         parse.stage = first_contact(parse.stage, new_customer)
-    if match.name and match.start >= 0 and not _WORDY.search(cleaned[:match.start] + cleaned[match.end:]):
+    if match.name and match.start >= 0 and not _WORDY.search(note.cleaned[:match.start] + note.cleaned[match.end:]):
         parse.intent = Intent.QUERY_CUSTOMER   # just a customer's name: "Acme?", "宏图", "Гранит"
-    _shape(parse, work, lex, today, match.fuzzy)
-    return parse
 
 
 _WORDY = re.compile(r"[^\W_]")

@@ -102,21 +102,43 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses, 
     if not hits:
         _clock_only(out, text, lex, clauses, today, now)
         return out
+    reminder = everyone().remind.search(text)
+    birthdays = _birthdays(out, text, hits, lex, reminder)
+    out.future = [(h.start, h.end) for i, h in enumerate(hits)
+                  if i not in birthdays and h.day is not None and h.day > today and h.kind != "today"]
+    _followup(out, text, hits, birthdays, lex, clauses, reminder, today, now)
+    if out.followup_on is None and reminder is not None:   # "生日1月8号 提醒我送礼物": that day
+        for hit in birthdays.values():
+            if hit.day is not None and hit.day >= today and 0 <= reminder.start() - hit.end <= 15:
+                out.followup_on = hit.day
+    if out.followup_on is None and not out.refused:
+        _clock_only(out, text, lex, clauses, today, now)
+    return out
+
+
+def _birthdays(out: Timeline, text: str, hits: list[DateHit], lex: Lexicon,
+               reminder: re.Match[str] | None) -> dict[int, DateHit]:
+    """The dates that are birthdays, by their place in `hits`; the first valid one is the birthday.
+    A birthday day right after "remind me" is the reminder's day too, so it stays a follow-up day
+    ("remind me on Dec 3 to wish Petrov a happy birthday")."""
     birthdays = _birthday_hits(text, hits, lex)
     for hit in birthdays.values():
         if hit.kind == "bad" or hit.month_day is None or not cal.valid_month_day(*hit.month_day):
             out.problems.append("bad_date")
         elif out.birthday is None:
             out.birthday = f"{hit.month_day[0]:02d}-{hit.month_day[1]:02d}"
-    common = everyone()
-    reminder = common.remind.search(text)
-    remind = reminder is not None
-    for i, hit in list(birthdays.items()):   # "remind me on Dec 3 to wish Petrov a happy birthday":
-        if reminder is not None and 0 <= hit.start - reminder.end() <= 15:   # the day of the reminder too
+    for i, hit in list(birthdays.items()):
+        if reminder is not None and 0 <= hit.start - reminder.end() <= 15:
             del birthdays[i]
+    return birthdays
+
+
+def _followup(out: Timeline, text: str, hits: list[DateHit], birthdays: dict[int, DateHit], lex: Lexicon,
+              clauses: Clauses, reminder: re.Match[str] | None, today: date, now: time | None) -> None:
+    """The follow-up day: the first day ahead the writer commits to, unless a later one is the
+    writer's own step said with its own day. Days too far are refused; unreadable ones are problems."""
+    remind = reminder is not None
     mine = False                     # the follow-up taken is the writer's own step ("я", "сделаю")
-    out.future = [(h.start, h.end) for i, h in enumerate(hits)
-                  if i not in birthdays and h.day is not None and h.day > today and h.kind != "today"]
     for i, hit in enumerate(hits):
         if i in birthdays:
             continue
@@ -130,42 +152,70 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses, 
         if (out.followup_on is not None and mine) or hit.day < today \
                 or (not remind and _told_as_past(text, hit, lex, today)):
             continue
-        start, end = clauses.span(hit.start)
-        rest = (text[start:hit.start] + " " + text[hit.end:end]).strip(" ,.;:!?，。；：！？")
-        alone = not lex.dangling.sub("", rest).strip(" ,.;:!?，。；：！？")      # "周五前 把报价发过去": the day alone
-        if alone and end < len(text):
-            end = clauses.span(end + 1)[1]        # "12月15号 回访": a day standing alone goes with what follows
-        start, end = _with_dangling(text, clauses, (start, end), hit)
-        clause = text[start:end]
-        last = alone and start > 0 and end >= len(text)   # "东海 去了 老总不在 下周": the next step's day
-        committed = last or lex.commit.search(clause) is not None or remind or at_clock(text, lex, hit.start, hit.end) or any(
-            planned(text, m, lex, clauses, [(hit.start, hit.end)])
-            for pattern, _, _ in lex.channels for m in pattern.finditer(text, start, end))
-        if hit.kind == "today" and not remind and not _near(common.today_ok, text, hit, start, end):
+        around = _around(text, hit, hits, lex, clauses, reminder)
+        if around is None:
             continue
-        reminded = reminder is not None and 0 <= reminder.start() - hit.end <= 12 \
-            and not any(0 <= h.start - reminder.end() <= _OWN_DAY_REACH for h in hits)   # "下周一寄过来，到时候提醒我"
-        step = _step(text, lex, start, end, hit.start)
-        own = lex.mine.search(_piece(text, start, end, hit)) is not None
-        if out.followup_on is not None and not (committed and own):
+        if out.followup_on is not None and not (around.committed and around.own):
             continue            # a day is taken; only the writer's own step said with its own day comes before it
-        if committed and (reminded or not theirs(step, lex)):
-            mine = own                  # "просит КП до 29-го, сделаю к 27-му": the 27th
-            out.followup_on = hit.day
-            if hit.kind == "week":          # "下周去做demo, 定了下周二": the day named in that week
-                hit = next((h for h in hits[i + 1:] if h.day is not None and h.kind != "week"
-                            and 0 < (h.day - hit.day).days < 7), hit)
-                out.followup_on = hit.day
-            clock = clock_near(text, lex, hit.start, hit.end)
-            _timed(out, clock, hit.day, today, now)
-            out.followup_what = promise(_without(text, clock), lex, (start, end), (hit.start, hit.end))
-    if out.followup_on is None and reminder is not None:   # "生日1月8号 提醒我送礼物": that day
-        for hit in birthdays.values():
-            if hit.day is not None and hit.day >= today and 0 <= reminder.start() - hit.end <= 15:
-                out.followup_on = hit.day
-    if out.followup_on is None and not out.refused:
-        _clock_only(out, text, lex, clauses, today, now)
-    return out
+        if around.committed and (around.reminded or not theirs(around.step, lex)):
+            mine = around.own                  # "просит КП до 29-го, сделаю к 27-му": the 27th
+            _take(out, text, lex, hits, i, (around.start, around.end), today, now)
+
+
+@dataclass(frozen=True)
+class _Around:
+    """What the clause around a date says about it."""
+
+    start: int
+    end: int
+    committed: bool     # the writer commits to something then (a commit word, a reminder, a clock time, a plan)
+    reminded: bool      # "remind me" right after the day ("下周一寄过来，到时候提醒我")
+    own: bool           # the writer's own step ("я", "сделаю")
+    step: str           # the step said with the day
+
+
+def _clause_of(text: str, hit: DateHit, lex: Lexicon, clauses: Clauses) -> tuple[int, int, bool]:
+    """The clause a date belongs to, as (start, end, whether the day stands alone in its own clause)."""
+    start, end = clauses.span(hit.start)
+    rest = (text[start:hit.start] + " " + text[hit.end:end]).strip(" ,.;:!?，。；：！？")
+    alone = not lex.dangling.sub("", rest).strip(" ,.;:!?，。；：！？")      # "周五前 把报价发过去": the day alone
+    if alone and end < len(text):
+        end = clauses.span(end + 1)[1]        # "12月15号 回访": a day standing alone goes with what follows
+    start, end = _with_dangling(text, clauses, (start, end), hit)
+    return start, end, alone
+
+
+def _around(text: str, hit: DateHit, hits: list[DateHit], lex: Lexicon, clauses: Clauses,
+            reminder: re.Match[str] | None) -> _Around | None:
+    """What the date's clause says of it; None for "today" said in passing (no reminder, no "today" cue)."""
+    start, end, alone = _clause_of(text, hit, lex, clauses)
+    if hit.kind == "today" and reminder is None and not _near(everyone().today_ok, text, hit, start, end):
+        return None
+    clause = text[start:end]
+    last = alone and start > 0 and end >= len(text)   # "东海 去了 老总不在 下周": the next step's day
+    committed = last or lex.commit.search(clause) is not None or reminder is not None \
+        or at_clock(text, lex, hit.start, hit.end) \
+        or any(planned(text, m, lex, clauses, [(hit.start, hit.end)])
+               for pattern, _, _ in lex.channels for m in pattern.finditer(text, start, end))
+    reminded = reminder is not None and 0 <= reminder.start() - hit.end <= 12 \
+        and not any(0 <= h.start - reminder.end() <= _OWN_DAY_REACH for h in hits)
+    return _Around(start, end, committed, reminded, own=lex.mine.search(_piece(text, start, end, hit)) is not None,
+                   step=_step(text, lex, start, end, hit.start))
+
+
+def _take(out: Timeline, text: str, lex: Lexicon, hits: list[DateHit], i: int, clause: tuple[int, int],
+          today: date, now: time | None) -> None:
+    """Date `hits[i]` is the follow-up: its day (a week's named day where one follows), time and promise."""
+    hit = hits[i]
+    out.followup_on = hit.day
+    if hit.kind == "week":          # "下周去做demo, 定了下周二": the day named in that week
+        week = hit.day
+        hit = next((h for h in hits[i + 1:] if h.day is not None and week is not None and h.kind != "week"
+                    and 0 < (h.day - week).days < 7), hit)
+        out.followup_on = hit.day
+    clock = clock_near(text, lex, hit.start, hit.end)
+    _timed(out, clock, hit.day, today, now)
+    out.followup_what = promise(_without(text, clock), lex, clause, (hit.start, hit.end))
 
 
 def _timed(out: Timeline, clock: ClockHit | None, day: date | None, today: date, now: time | None) -> None:
