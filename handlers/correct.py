@@ -34,7 +34,7 @@ from storage.models import (AuditLog, Contact, Customer, Deal, FollowUp, Inquiry
 from storage.reminders import moved
 from storage.values import typed_row
 from storage.team_settings import stage_in_use, team_stages
-from storage.vocabulary import CLOSED_STAGES, MANAGER_ROLES, Intent
+from storage.vocabulary import CLOSED_STAGES, MANAGER_ROLES, Intent, Stage
 from storage.models import stored_id, table_of
 
 Row = TypeVar("Row", bound=SQLModel)
@@ -180,6 +180,9 @@ def _touched(ctx: Ctx, note: Note) -> list[AuditLog]:
 
 
 def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
+    """A correction of the member's last note: its customer (the whole note moves), a contact's
+    title, phone or name, or the follow-up day, deal amount or stage it wrote. None when the
+    correction names another customer than the note's, or there is no note to correct."""
     note = _last_note(ctx)
     if note is None:
         return None
@@ -194,21 +197,33 @@ def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
         return _move_note(ctx, parse, note, entries, was)
     if parse.customer_known and customer is not None and parse.customer != customer.name:
         return None     # "созвон с Обьречтрансом в понедельник а не во вторник" after another customer's note
+    return _contact_fixed(ctx, parse, note, entries, customer) or _record_fixed(ctx, parse, note, entries, customer)
+
+
+def _contact_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog],
+                   customer: Customer | None) -> Fixed | None:
+    """A contact's title, phone or name, corrected ("her title is CFO, not CTO")."""
     fix = contact_fix(ctx.text, parse.lang)
-    if fix is not None:
-        contact = _contact(ctx, note, entries, customer, fix.who)
-        if contact is not None:
-            _open(ctx, note.customer_id)
-            column = {"role": "role", "phone": "phone", "name": "name"}[fix.field]
-            before = getattr(contact, column) or "—"
-            journal_of(ctx).update(Contact, stored_id(contact), **{column: fix.value})
-            return Fixed(customer=customer, lines=[t(ctx.lang, f"fix_contact_{fix.field}", contact=contact.name
-                                                     if fix.field != "name" else before,
-                                                     before=before, after=fix.value)])
+    if fix is None:
+        return None
+    contact = _contact(ctx, note, entries, customer, fix.who)
+    if contact is None:
+        return None
+    _open(ctx, note.customer_id)
+    column = {"role": "role", "phone": "phone", "name": "name"}[fix.field]
+    before = getattr(contact, column) or "—"
+    journal_of(ctx).update(Contact, stored_id(contact), **{column: fix.value})
+    return Fixed(customer=customer, lines=[t(ctx.lang, f"fix_contact_{fix.field}", contact=contact.name
+                                             if fix.field != "name" else before,
+                                             before=before, after=fix.value)])
+
+
+def _record_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], customer: Customer | None) -> Fixed:
+    """The follow-up day, deal amount or stage the note wrote (or the customer's latest ones), set to
+    the new value the correction says; the deal only by a member who may change it."""
     said = new_value_text(ctx.text, parse.lang)
     read = understand(said, ctx.local_now)
     new_day = read.followup_on or _day_of(said, ctx, parse.lang)
-    lines: list[str] = []
     follow = _row(ctx, entries, FollowUp) or (_latest_followup(ctx, stored_id(customer))
                                                if customer is not None else None)
     deal = _row(ctx, entries, Deal) or (open_deal(ctx.session, ctx.team_id, stored_id(customer))
@@ -217,32 +232,47 @@ def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
         read.amount = _bare_amount(said, ctx.text, deal.amount_minor)
     if deal is not None and (read.amount is not None or read.stage) and not _may(ctx, deal.owner_id):
         return _refused(ctx, "fix_not_yours")
+    lines: list[str] = []
     if new_day is not None and follow is not None and follow.done_at is None and new_day != follow.due:
         _open(ctx, note.customer_id)
         lines.append(_set_due(ctx, follow, new_day))
     if deal is not None and read.amount is not None:
-        minor = int((Decimal(read.amount) * 100).to_integral_value())
-        currency = read.currency or deal.currency or ctx.team.currency
-        if (minor, currency) != (deal.amount_minor, deal.currency):
-            before = money(deal.amount_minor, deal.currency, ctx.lang) if deal.amount_minor is not None else "—"
-            if journal_of(ctx).note_id is None:
-                _open(ctx, note.customer_id)
-            journal_of(ctx).update(Deal, stored_id(deal), amount_minor=minor, currency=currency,
-                                   updated_at=ctx.now)
-            lines.append(t(ctx.lang, "fix_amount", before=before, after=money(minor, currency, ctx.lang)))
+        lines += _fix_amount(ctx, note, deal, read.amount, read.currency)
     if read.stage:                              # a stage the team switched off counts as the one before it
         read.stage = stage_in_use(read.stage, team_stages(ctx.team.settings))
     if deal is not None and read.stage and read.stage != deal.stage:
-        if journal_of(ctx).note_id is None:
-            _open(ctx, note.customer_id)
-        stage_before = deal.stage
-        journal_of(ctx).update(Deal, stored_id(deal), stage=read.stage, updated_at=ctx.now,
-                               closed_at=ctx.now if read.stage in CLOSED_STAGES else None)
-        journal_of(ctx).insert(StageChange, team_id=ctx.team.id, deal_id=deal.id, from_stage=stage_before,
-                               to_stage=read.stage, at=ctx.now, member_id=ctx.member.id)
-        names = StageNames.of(ctx.team.settings)
-        lines.append(t(ctx.lang, "fix_stage", before=names(stage_before, ctx.lang), after=names(read.stage, ctx.lang)))
+        lines.append(_fix_stage(ctx, note, deal, read.stage))
     return Fixed(customer=customer, lines=lines)
+
+
+def _open_once(ctx: Ctx, note: Note) -> None:
+    """The correction's own note, opened by its first write."""
+    if journal_of(ctx).note_id is None:
+        _open(ctx, note.customer_id)
+
+
+def _fix_amount(ctx: Ctx, note: Note, deal: Deal, amount: Decimal, currency: str | None) -> list[str]:
+    """The deal's amount (and currency, when said) set; its line, or none when nothing changes."""
+    minor = int((Decimal(amount) * 100).to_integral_value())
+    currency = currency or deal.currency or ctx.team.currency
+    if (minor, currency) == (deal.amount_minor, deal.currency):
+        return []
+    before = money(deal.amount_minor, deal.currency, ctx.lang) if deal.amount_minor is not None else "—"
+    _open_once(ctx, note)
+    journal_of(ctx).update(Deal, stored_id(deal), amount_minor=minor, currency=currency, updated_at=ctx.now)
+    return [t(ctx.lang, "fix_amount", before=before, after=money(minor, currency, ctx.lang))]
+
+
+def _fix_stage(ctx: Ctx, note: Note, deal: Deal, stage: Stage) -> str:
+    """The deal moved to `stage`, with its history row; the line that says before → after."""
+    _open_once(ctx, note)
+    stage_before = deal.stage
+    journal_of(ctx).update(Deal, stored_id(deal), stage=stage, updated_at=ctx.now,
+                           closed_at=ctx.now if stage in CLOSED_STAGES else None)
+    journal_of(ctx).insert(StageChange, team_id=ctx.team.id, deal_id=deal.id, from_stage=stage_before,
+                           to_stage=stage, at=ctx.now, member_id=ctx.member.id)
+    names = StageNames.of(ctx.team.settings)
+    return t(ctx.lang, "fix_stage", before=names(stage_before, ctx.lang), after=names(stage, ctx.lang))
 
 
 _BARE = re.compile(r"^\W*(\d+(?:[.,]\d+)?)\W*$")

@@ -13,7 +13,7 @@ from handlers.people import upsert_contact
 from handlers.refusals import member_name, refusal
 from handlers.reply import Choice, Reply
 from handlers.reports import record_note_issue
-from handlers.resolve import resolve_customer, save_state, state_of
+from handlers.resolve import Resolved, resolve_customer, save_state, state_of
 from handlers.stage_names import StageNames
 from handlers.texts import clock, day, money, month_day, t
 from handlers.understanding.languages import cues, one_of
@@ -28,12 +28,15 @@ from storage.vocabulary import CLOSED_STAGES, OPEN_STAGES, Channel, Stage
 
 
 
+Lines = list[tuple[str, dict]]      # what the reply lists: a text key and its values, in order
+
+
 async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
-    """Write everything the note says, in the caller's one transaction, and list it."""
-    if "bad_date" in parse.problems:
-        return Reply(text=t(ctx.lang, "bad_date"), lang=ctx.lang)
-    if "amount_without_number" in parse.problems:
-        return Reply(text=t(ctx.lang, "bad_amount"), lang=ctx.lang)
+    """Write everything the note says, in the caller's one transaction, and list it. Every check
+    (a readable day and amount, whose customer, whose birthday, whose deal) comes before any write."""
+    unreadable = _unreadable(parse, ctx)
+    if unreadable is not None:
+        return unreadable
     resolved = resolve_customer(parse, ctx, may_create=True, intent="log")
     if resolved.ask is not None:
         return resolved.ask
@@ -41,32 +44,56 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
         contacts = (contacts_of(ctx.session, ctx.team_id, stored_id(resolved.customer))[:5]
                     if resolved.customer is not None else [])
         return ask_whose(ctx, resolved.customer, resolved.new_name, contacts)
-    customer = resolved.customer
     unused = _stage_in_use(parse, ctx)
-    touches_deal = parse.stage or parse.amount is not None or parse.close_on is not None
-    deal = open_deal(ctx.session, ctx.team.id, customer.id) \
-        if customer is not None and customer.id is not None and ctx.team.id is not None and touches_deal else None
+    deal = _deal_touched(parse, ctx, resolved.customer)
     plan = _deal_plan(parse, ctx, deal)
     if deal is not None and plan.changes:  # before anything is written: the note lands whole or not at all
-        decision = check(ctx.actor, Action.CHANGE_DEAL, team_id=deal.team_id, owner_id=deal.owner_id)
-        if not decision:
-            return Reply(text=refusal(ctx.lang, "deal_not_yours", customer=customer.name if customer else "",
-                                      owner=member_name(ctx, deal.owner_id)), lang=ctx.lang)
+        not_yours = _not_yours(ctx, resolved.customer, deal)
+        if not_yours is not None:
+            return not_yours
+    return _write_note(parse, ctx, resolved, deal, plan, unused)
 
+
+def _unreadable(parse: Parse, ctx: Ctx) -> Reply | None:
+    """A day or an amount the note holds but the bot could not read: nothing is written, the rep is told."""
+    if "bad_date" in parse.problems:
+        return Reply(text=t(ctx.lang, "bad_date"), lang=ctx.lang)
+    if "amount_without_number" in parse.problems:
+        return Reply(text=t(ctx.lang, "bad_amount"), lang=ctx.lang)
+    return None
+
+
+def _touches_deal(parse: Parse) -> bool:
+    return bool(parse.stage or parse.amount is not None or parse.close_on is not None)
+
+
+def _deal_touched(parse: Parse, ctx: Ctx, customer: Customer | None) -> Deal | None:
+    """The known customer's open deal, when the note says something about a deal."""
+    if customer is None or customer.id is None or ctx.team.id is None or not _touches_deal(parse):
+        return None
+    return open_deal(ctx.session, ctx.team.id, customer.id)
+
+
+def _not_yours(ctx: Ctx, customer: Customer | None, deal: Deal) -> Reply | None:
+    """The refusal when the member may not change this deal (the permission table says who may)."""
+    if check(ctx.actor, Action.CHANGE_DEAL, team_id=deal.team_id, owner_id=deal.owner_id):
+        return None
+    return Reply(text=refusal(ctx.lang, "deal_not_yours", customer=customer.name if customer else "",
+                              owner=member_name(ctx, deal.owner_id)), lang=ctx.lang)
+
+
+def _write_note(parse: Parse, ctx: Ctx, resolved: Resolved, deal: Deal | None, plan: _DealPlan,
+                unused: Stage | None) -> Reply:
+    """The writes, through the journal (so undo restores them exactly), and the reply that lists them."""
     journal = journal_of(ctx)
-    lines: list[tuple[str, dict]] = []
+    lines: Lines = []
+    customer = resolved.customer
     if customer is None:
-        customer = Customer(team_id=ctx.team_id, name=resolved.new_name or "?",
-                            name_key=name_key(resolved.new_name or "?"), owner_id=ctx.member.id,
-                            created_by=ctx.member.id, created_at=ctx.now)
-        journal.add(customer)
-        ctx.new_customer_id = customer.id
-        lines.append(("new_customer", {"customer": customer.name}))
+        customer = _new_customer(ctx, resolved.new_name or "?", lines)
     note_id = journal.open_note(ctx.platform, ctx.message_id, ctx.text, ctx.now, customer.id)
-
     state = state_of(ctx)
     contact = upsert_contact(parse, ctx, customer, state, lines)
-    if touches_deal:
+    if _touches_deal(parse):
         _write_deal(parse, ctx, customer, deal, plan, lines)
     _write_customer_facts(parse, ctx, customer, contact, lines)
     if parse.channel:
@@ -76,6 +103,27 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
         lines.insert(0, ("interaction", {"channel": t(ctx.lang, f"channel.{parse.channel}")}))
     if parse.followup_on:
         _write_followup(parse, ctx, stored_id(customer), note_id, lines)
+    _closing_lines(parse, ctx, customer, note_id, unused, lines)
+    save_state(ctx, customer_id=customer.id, customer_at=ctx.now, pending=None,
+               contact_id=contact.id if contact else (state.contact_id if not resolved.new_name else None))
+    return _reply(ctx, customer, note_id, lines, resolved.from_context, resolved.person)
+
+
+def _new_customer(ctx: Ctx, name: str, lines: Lines) -> Customer:
+    """A customer the note names for the first time, owned by its writer."""
+    customer = Customer(team_id=ctx.team_id, name=name, name_key=name_key(name), owner_id=ctx.member.id,
+                        created_by=ctx.member.id, created_at=ctx.now)
+    journal_of(ctx).add(customer)
+    ctx.new_customer_id = customer.id
+    lines.append(("new_customer", {"customer": customer.name}))
+    return customer
+
+
+def _closing_lines(parse: Parse, ctx: Ctx, customer: Customer, note_id: int, unused: Stage | None,
+                   lines: Lines) -> None:
+    """The note's issue, the words kept when nothing else was recorded, a stage the team does not
+    use, and what was refused."""
+    journal = journal_of(ctx)
     issue = record_note_issue(ctx, stored_id(customer), note_id)
     if issue:
         lines.append(("raw", {"line": issue}))
@@ -84,14 +132,10 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
                        member_id=ctx.member.id, note_id=note_id, channel=Channel.NOTE, text=ctx.text[:4000],
                        at=ctx.now)
         lines.append(("interaction", {"channel": "📝"}))
-    if unused is not None and touches_deal:
+    if unused is not None and _touches_deal(parse):
         names = StageNames.of(ctx.team.settings)
         lines.append(("stage_unused", {"stage": names(unused, ctx.lang), "used": names(parse.stage or "", ctx.lang)}))
     lines += [(f"refused.{refused.kind}", {"text": refused.text}) for refused in parse.refused]
-
-    save_state(ctx, customer_id=customer.id, customer_at=ctx.now, pending=None,
-               contact_id=contact.id if contact else (state.contact_id if not resolved.new_name else None))
-    return _reply(ctx, customer, note_id, lines, resolved.from_context, resolved.person)
 
 
 def _whose_birthday_unknown(parse: Parse, ctx: Ctx, customer: Customer | None) -> bool:
@@ -106,7 +150,7 @@ def _whose_birthday_unknown(parse: Parse, ctx: Ctx, customer: Customer | None) -
     return True
 
 
-def _write_followup(parse: Parse, ctx: Ctx, customer_id: int, note_id: int, lines: list[tuple[str, dict]]) -> None:
+def _write_followup(parse: Parse, ctx: Ctx, customer_id: int, note_id: int, lines: Lines) -> None:
     """The promised next step, on its local day, and at its time of day when one was said (the
     scheduler then reminds at that instant, besides the morning digest)."""
     assert parse.followup_on is not None
@@ -126,7 +170,7 @@ def _write_followup(parse: Parse, ctx: Ctx, customer_id: int, note_id: int, line
 
 
 def _write_customer_facts(parse: Parse, ctx: Ctx, customer: Customer, contact: Contact | None,
-                          lines: list[tuple[str, dict]]) -> None:
+                          lines: Lines) -> None:
     """Where the customer came from and how often to keep in touch, on the customer (undone with the
     note); a cadence said of a person ("keep in touch with Maria every month") is that contact's."""
     journal = journal_of(ctx)
@@ -143,7 +187,7 @@ def _write_customer_facts(parse: Parse, ctx: Ctx, customer: Customer, contact: C
         lines.append(("touch_cadence", {"days": parse.touch_days}))
 
 
-def _deal_facts(parse: Parse, ctx: Ctx, deal: Deal, changes: dict, lines: list[tuple[str, dict]]) -> None:
+def _deal_facts(parse: Parse, ctx: Ctx, deal: Deal, changes: dict, lines: Lines) -> None:
     """The expected close date and, for a deal lost now, why: as changes of `deal` and reply lines."""
     if parse.close_on is not None and parse.close_on != deal.expected_close \
             and changes.get("stage", deal.stage) not in CLOSED_STAGES:
@@ -189,7 +233,7 @@ def _deal_plan(parse: Parse, ctx: Ctx, deal: Deal | None) -> _DealPlan:
 
 
 def _write_deal(parse: Parse, ctx: Ctx, customer: Customer, deal: Deal | None, plan: _DealPlan,
-                lines: list[tuple[str, dict]]) -> None:
+                lines: Lines) -> None:
     journal = journal_of(ctx)
     minor, currency = plan.minor, plan.currency
     if deal is None:
@@ -232,7 +276,7 @@ def _amount_lines(ctx: Ctx, before: tuple[int | None, str | None],
     new = money(new_minor, new_currency, ctx.lang) if new_minor is not None else "—"
     if old_minor is None:
         return [("deal_amount", {"amount": new})]
-    lines: list[tuple[str, dict]] = [("deal_amount_changed", {
+    lines: Lines = [("deal_amount_changed", {
         "old": money(old_minor, old_currency, ctx.lang), "new": new})]
     if old_currency and new_currency and old_currency != new_currency:
         lines.append(("deal_currency_changed", {"old": old_currency, "new": new_currency}))
@@ -270,7 +314,7 @@ def _stage_in_use(parse: Parse, ctx: Ctx) -> Stage | None:
     return said
 
 
-def _reply(ctx: Ctx, customer: Customer, note_id: int, lines: list[tuple[str, dict]],
+def _reply(ctx: Ctx, customer: Customer, note_id: int, lines: Lines,
            from_context: bool, person: str | None = None) -> Reply:
     text = [t(ctx.lang, "recorded", customer=customer.name)]
     for key, values in lines:
