@@ -117,7 +117,7 @@ class Health:
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
         await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.port = self._runner.addresses[0][1]   # the port the system chose when asked for 0
 
     async def stop(self) -> None:
         """Stop serving."""

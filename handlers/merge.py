@@ -65,10 +65,11 @@ def _pressed(ctx: Ctx) -> tuple[Customer, Customer] | Reply | None:
     ids = ctx.pressed.merge_ids
     if ids is None:
         return None
-    found = [ctx.session.get(Customer, i) for i in ids]
-    if any(c is None or c.team_id != ctx.team.id for c in found) or ids[0] == ids[1]:
+    first, second = (ctx.session.get(Customer, i) for i in ids)
+    if first is None or second is None or ids[0] == ids[1] \
+            or first.team_id != ctx.team.id or second.team_id != ctx.team.id:
         return Reply(text=t(ctx.lang, "merge.gone"), lang=ctx.lang)
-    return found[0], found[1]  # type: ignore[return-value]
+    return first, second
 
 
 async def handle_merge(parse: Parse, ctx: Ctx) -> Reply:

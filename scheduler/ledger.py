@@ -116,7 +116,7 @@ def claim(session: Session, team_id: int, nudges: Sequence[Nudge], now: datetime
             taken = session.execute(update(table).where(table.c.id == row_id, table.c.status == "failed",
                                                         table.c.attempts == attempts)
                                     .values(status="pending"))
-            if taken.rowcount == 1:  # type: ignore[attr-defined]  # an UPDATE's CursorResult
+            if taken.rowcount == 1:  # type: ignore[attr-defined]  # SQLAlchemy types it Result; an UPDATE's is a CursorResult
                 claims.append(Claim(row_id, nudge, attempts))
     session.commit()
     return claims

@@ -56,7 +56,7 @@ def claim(session: Session, platform: str, key: str, team_id: int | None) -> boo
     claim = (update(Inbox).where(col(Inbox.platform) == platform, col(Inbox.update_key) == key[:200],
                                  col(Inbox.processed_at).is_(None))
              .values(processed_at=now, team_id=team_id))
-    claimed = session.execute(claim).rowcount  # type: ignore[attr-defined]  # an UPDATE's CursorResult
+    claimed = session.execute(claim).rowcount  # type: ignore[attr-defined]  # SQLAlchemy types it Result; an UPDATE's is a CursorResult
     return bool(claimed)
 
 

@@ -41,7 +41,7 @@ def redeem(session: Session, code: str, platform: str, external_id: str, name: s
     if invite is None or invite.used_at is not None or invite.expires_at < now:
         return None
     claim = update(Invite).where(col(Invite.id) == invite.id, col(Invite.used_at).is_(None)).values(used_at=now)
-    claimed = session.execute(claim).rowcount  # type: ignore[attr-defined]  # an UPDATE's CursorResult
+    claimed = session.execute(claim).rowcount  # type: ignore[attr-defined]  # SQLAlchemy types it Result; an UPDATE's is a CursorResult
     if not claimed:
         return None
     if invite.kind == "link" and invite.member_id:

@@ -23,7 +23,7 @@ def table_of(model: type[SQLModel]) -> Table:
     """A table model's SQLAlchemy Core `Table`, for statements that work on columns (bulk inserts,
     upserts, updates by key). SQLModel sets `__table__` on every `table=True` class without
     declaring it to type checkers."""
-    return model.__table__  # type: ignore[attr-defined]
+    return model.__table__  # type: ignore[attr-defined]  # SQLModel sets it without declaring it
 
 
 class _Stored(Protocol):

@@ -296,9 +296,10 @@ def _drop_nudges(session: Session, scope: _Scope) -> int:
                 + [f"deal:{i}" for i in scope.of("deal")] + [f"followup:{i}" for i in scope.of("followup")])
     dropped = 0
     for batch in chunks(subjects):
-        dropped += session.execute(delete(NudgeLedger).where(
-            col(NudgeLedger.team_id) == scope.team_id, col(NudgeLedger.status).in_(NUDGE_OPEN),  # type: ignore[attr-defined]  # a DELETE's CursorResult
-            col(NudgeLedger.subject).in_(batch))).rowcount or 0
+        deleted = session.execute(delete(NudgeLedger).where(
+            col(NudgeLedger.team_id) == scope.team_id, col(NudgeLedger.status).in_(NUDGE_OPEN),
+            col(NudgeLedger.subject).in_(batch)))
+        dropped += deleted.rowcount or 0  # type: ignore[attr-defined]  # SQLAlchemy types it Result; a DELETE's is a CursorResult
     return dropped
 
 

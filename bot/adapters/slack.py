@@ -124,7 +124,7 @@ class SlackAdapter:
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.settings.slack_http_port)
         await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.port = self._runner.addresses[0][1]   # the port the system chose when asked for 0
         log.info("Slack: serving POST %s on port %s (workspace %s)", EVENTS_PATH, self.port, self.team_id)
 
     async def stop(self, grace: float = 10.0) -> None:
