@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from bot.conversation import Admitted, Conversation, Fetch
 from bot.inbox import Answered, Inbox
 from bot.incoming import Incoming
+from bot.runtime import Memory
 from bot.settings import Settings
 from bot.spool import Spool
 from handlers.reply import Reply
@@ -43,6 +44,7 @@ class Bot:
         self.clock: Clock = clock or clock_now
         self.inbox = Inbox(engine or get_engine(settings.database_url), settings.spool_path)
         self.conversation = Conversation(settings, llm)
+        self.memory = Memory()
 
     @property
     def engine(self) -> Engine:
@@ -145,4 +147,5 @@ class Bot:
                     session.rollback()  # another process applied it meanwhile
                     return None
                 session.commit()
-                return reply
+        self.memory.after(reply)     # a chart drawn, a big name index built: freed pages go back
+        return reply

@@ -4,8 +4,9 @@ colours, the value written on every bar: the same numbers as the text beside it.
 Memory: matplotlib (with numpy) is imported on the first chart, never at start-up, and only
 `Figure` with the Agg canvas (not pyplot, which keeps every figure until it is closed). A figure
 is a web of reference cycles: a chart is drawn without cycle collection, then the young
-generation (all of the figure) is collected at once and the freed pages handed back to the
-system; without that, each chart left ~2 MB behind until the next full collection.
+generation (all of the figure) is collected at once; without that, each chart left ~2 MB behind
+until the next full collection. The freed pages go back to the system after the message
+(bot/runtime.py).
 
 Chinese labels need a CJK font: one ships with crmbot (handlers/fonts, WenQuanYi Micro Hei cut to
 GBK's characters) and is registered with matplotlib on the first chart, so a plain pip install
@@ -13,12 +14,12 @@ draws them; a CJK font installed on the machine is used as well. A glyph no font
 a box: matplotlib's warning about it is logged ("chart: ... missing"), never shown to a user."""
 from __future__ import annotations
 
+import gc
 import io
 import logging
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
-
-from handlers.heap import one_burst
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -33,6 +34,21 @@ _CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Zen Hei", "WenQuanY
 _families: list[str] | None = None
 SHIPPED_FONT = Path(__file__).with_name("fonts") / "wqy-microhei-gbk.ttf"
 log = logging.getLogger("crmbot.charts")
+
+
+@contextmanager
+def one_burst() -> Iterator[None]:
+    """Around drawing a chart, whose many objects die together when it ends: no cycle collection
+    while it runs, so they all stay in the youngest generation; afterwards one collection of that
+    generation alone frees their cycles (a few ms however big the process)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        gc.collect(0)
 
 
 def _figure(width: float, height: float) -> tuple[Figure, Axes]:

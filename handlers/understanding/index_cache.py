@@ -43,6 +43,7 @@ class IndexCache:
         self.by_content: OrderedDict[Key, Index] = OrderedDict()
         # id(known) -> (known, aliases, size, content key); the lists are kept alive, so ids stay unique
         self.by_identity: dict[int, tuple[Sequence[str], Mapping[str, str] | None, int, Key]] = {}
+        self.names_indexed = 0      # names and aliases of every index built, all told
 
     def get(self, known: Sequence[str], aliases: Mapping[str, str] | None,
             build: Callable[[Sequence[str], Pairs], Index]) -> tuple[Index, bool]:
@@ -64,6 +65,7 @@ class IndexCache:
             self._drop_replaced(names)
             index = build(names, pairs)
             self.by_content[key] = index
+            self.names_indexed += len(index)
         self.by_content.move_to_end(key, last=False)
         self.by_identity.pop(id(known), None)
         self.by_identity[id(known)] = (known, aliases, size, key)

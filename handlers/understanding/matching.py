@@ -14,7 +14,6 @@ from typing import Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
-from handlers.heap import give_back
 from handlers.understanding.lang import casefold, fold_accents, is_cjk
 from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS, NUMBER_WORDS
 from handlers.understanding.index_cache import IndexCache
@@ -286,10 +285,14 @@ _CACHE = IndexCache()
 
 def _index_for(known: Sequence[str], aliases: Mapping[str, str] | None) -> Index:
     """The index of these names and aliases, from the cache or built now (see index_cache.py)."""
-    index, built = _CACHE.get(known, aliases, build_index)
-    if built and len(index) >= 10_000:   # reading and indexing the names left many MB of freed pages
-        give_back()
+    index, _ = _CACHE.get(known, aliases, build_index)
     return index
+
+
+def names_indexed() -> int:
+    """How many names and aliases the indexes built so far held, all told: a message that indexed
+    many left many MB of freed pages, which the runtime hands back (bot/runtime.py)."""
+    return _CACHE.names_indexed
 
 
 def match_known(text: str, known: Sequence[str], aliases: Mapping[str, str] | None = None) -> Match:
