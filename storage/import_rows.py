@@ -10,6 +10,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import Callable
 
 from storage.csv_safety import formula_like
 from storage.vocabulary import Stage
@@ -187,37 +188,47 @@ def check_row(kind: str, values: dict[str, str], members: dict[str, int]) -> lis
     if values.get(REF) and not values[REF].lstrip("#").isdigit():
         problems.append((REF, "a row number written by crmbot export (leave it as it is, or empty for a new row)"))
     for field in DATES:
-        if values.get(field) and field != "expected_close":
-            try:
-                parse_date(values[field])
-            except ValueError as exc:
-                problems.append((field, str(exc)))
+        if field != "expected_close":
+            problems += _read_as(values, field, parse_date)
     if kind == "contacts":
-        if values.get("email") and not _EMAIL.match(values["email"]):
-            problems.append(("email", "not an email address"))
-        if values.get("birthday"):
-            try:
-                birthday(values["birthday"])
-            except ValueError as exc:
-                problems.append(("birthday", str(exc)))
+        problems += _contact_problems(values)
     if kind == "deals":
-        if values.get("stage") and fold(values["stage"]) not in STAGE_OF:
-            problems.append(("stage", f"unknown stage {values['stage']!r} (lead, qualified, proposal, "
-                                      "negotiation, won, lost)"))
-        for field, check in (("amount", parse_amount), ("expected_close", parse_date)):
-            if values.get(field):
-                try:
-                    check(values[field])
-                except ValueError as exc:
-                    problems.append((field, str(exc)))
-        if values.get("currency") and not re.fullmatch(r"[A-Za-z]{3}", values["currency"]):
-            problems.append(("currency", "not a three-letter code such as USD"))
-        if values.get("probability"):
-            try:
-                if not 0 <= int(values["probability"].rstrip("%")) <= 100:
-                    raise ValueError
-            except ValueError:
-                problems.append(("probability", "a whole number from 0 to 100"))
+        problems += _deal_problems(values)
+    return problems
+
+
+def _read_as(values: dict[str, str], field: str, read: Callable[[str], object]) -> list[tuple[str, str]]:
+    """The field's problem when it is written and `read` refuses it (ValueError says why)."""
+    if not values.get(field):
+        return []
+    try:
+        read(values[field])
+    except ValueError as exc:
+        return [(field, str(exc))]
+    return []
+
+
+def _contact_problems(values: dict[str, str]) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    if values.get("email") and not _EMAIL.match(values["email"]):
+        problems.append(("email", "not an email address"))
+    return problems + _read_as(values, "birthday", birthday)
+
+
+def _deal_problems(values: dict[str, str]) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    if values.get("stage") and fold(values["stage"]) not in STAGE_OF:
+        problems.append(("stage", f"unknown stage {values['stage']!r} (lead, qualified, proposal, "
+                                  "negotiation, won, lost)"))
+    problems += _read_as(values, "amount", parse_amount) + _read_as(values, "expected_close", parse_date)
+    if values.get("currency") and not re.fullmatch(r"[A-Za-z]{3}", values["currency"]):
+        problems.append(("currency", "not a three-letter code such as USD"))
+    if values.get("probability"):
+        try:
+            if not 0 <= int(values["probability"].rstrip("%")) <= 100:
+                raise ValueError
+        except ValueError:
+            problems.append(("probability", "a whole number from 0 to 100"))
     return problems
 
 

@@ -29,7 +29,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from sqlalchemy import func, select
 from sqlmodel import col
@@ -294,44 +294,69 @@ def change(team: Team, setting: Setting, value: str, stage: str | None = None, l
     A stage's name is for one language (`lang`); an empty name gives the stage back the bot's own."""
     current = dict(team.settings or {})
     currency = team.currency
-    if setting == Setting.QUIET_DAYS:
-        days = _days(setting, value)
-        current["stale_days"] = days
-        shown = str(days)
-    elif setting == Setting.TOUCH_DAYS:
-        days = _days(setting, value)
-        current["touch_days"] = days
-        shown = str(days)
-    elif setting == Setting.DIGEST_HOUR:
-        match = re.fullmatch(r"\s*(\d{1,2})(?::(\d{2}))?\s*", str(value))
-        if not match or int(match.group(1)) > 23 or int(match.group(2) or 0) > 59:
-            raise SettingError(setting, "hour")
-        shown = f"{int(match.group(1)):02d}:{int(match.group(2) or 0):02d}"
-        current["digest_time"] = shown
-    elif setting == Setting.ALERT_THRESHOLD:
-        try:
-            amount = threshold_of(value)
-        except ValueError:
-            raise SettingError(setting, "amount") from None
-        shown = "off" if amount is None else f"{amount.normalize():f}"
-        current["alert_threshold"] = shown
+    if setting in _STORED_AS:
+        key, read = _STORED_AS[setting]
+        current[key], shown = read(setting, value)
     elif setting == Setting.CURRENCY:
-        if not _CURRENCY.match(str(value).strip()) or str(value).strip().upper() not in _iso_currencies():
-            raise SettingError(setting, "currency")
-        currency = shown = str(value).strip().upper()
+        currency = shown = _currency(setting, value)
     elif setting == Setting.STAGE_NAME:
         shown = _stage_name(current, value, stage, lang)
     elif setting in (Setting.STAGES, Setting.STAGE_OFF, Setting.STAGE_ON):
         shown = _stages(current, setting, value)
     else:
-        if stage not in OPEN_STAGES:
-            raise SettingError(setting, "stage")
-        try:
-            percent = int(str(value).strip().rstrip("%"))
-        except ValueError:
-            raise SettingError(setting, "percent") from None
-        if not 0 <= percent <= 100:
-            raise SettingError(setting, "percent")
-        current["stage_probabilities"] = {**dict(current.get("stage_probabilities") or {}), stage: percent}
-        shown = f"{percent}%"
+        shown = _probability(current, setting, value, stage)
     return Change(setting, shown, current, currency, stage, lang)
+
+
+def _day_count(setting: Setting, value: str) -> tuple[int, str]:
+    days = _days(setting, value)
+    return days, str(days)
+
+
+def _digest_time(setting: Setting, value: str) -> tuple[str, str]:
+    """"8", "08:30", "17:15" as "HH:MM"."""
+    match = re.fullmatch(r"\s*(\d{1,2})(?::(\d{2}))?\s*", str(value))
+    if not match or int(match.group(1)) > 23 or int(match.group(2) or 0) > 59:
+        raise SettingError(setting, "hour")
+    shown = f"{int(match.group(1)):02d}:{int(match.group(2) or 0):02d}"
+    return shown, shown
+
+
+def _alert_threshold(setting: Setting, value: str) -> tuple[str, str]:
+    """An amount, or "off"."""
+    try:
+        amount = threshold_of(value)
+    except ValueError:
+        raise SettingError(setting, "amount") from None
+    shown = "off" if amount is None else f"{amount.normalize():f}"
+    return shown, shown
+
+
+# a setting kept as one key of the team's settings: the key, and how a value is read (as kept, as shown)
+_STORED_AS: dict[Setting, tuple[str, Callable[[Setting, str], tuple[Any, str]]]] = {
+    Setting.QUIET_DAYS: ("stale_days", _day_count),
+    Setting.TOUCH_DAYS: ("touch_days", _day_count),
+    Setting.DIGEST_HOUR: ("digest_time", _digest_time),
+    Setting.ALERT_THRESHOLD: ("alert_threshold", _alert_threshold),
+}
+
+
+def _currency(setting: Setting, value: str) -> str:
+    """An ISO 4217 code, in capitals."""
+    if not _CURRENCY.match(str(value).strip()) or str(value).strip().upper() not in _iso_currencies():
+        raise SettingError(setting, "currency")
+    return str(value).strip().upper()
+
+
+def _probability(current: dict[str, Any], setting: Setting, value: str, stage: str | None) -> str:
+    """An open stage's win probability, a whole percent."""
+    if stage not in OPEN_STAGES:
+        raise SettingError(setting, "stage")
+    try:
+        percent = int(str(value).strip().rstrip("%"))
+    except ValueError:
+        raise SettingError(setting, "percent") from None
+    if not 0 <= percent <= 100:
+        raise SettingError(setting, "percent")
+    current["stage_probabilities"] = {**dict(current.get("stage_probabilities") or {}), stage: percent}
+    return f"{percent}%"

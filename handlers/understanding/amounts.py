@@ -151,49 +151,70 @@ _NUMBERED = re.compile(r"[#№]\s?$")
 
 def find_amounts(text: str, lang: str, refused: list[Refused] | None = None) -> list[Amount]:
     """Every money value in the text, in order; one too large to be a deal's goes to `refused`."""
-    out: list[Amount] = []
     money = _money()
-    for m in money.amount.finditer(text):
-        pre, mul, post = m.group("pre"), (m.group("short") or m.group("mul") or "").lower().rstrip("."), m.group("post")
-        num = m.group("num")
-        ranged = money.range_tail.match(text, m.end()) if not mul else None
-        if ranged:  # "$30-40k", "30–40 тыс", "30到40万": the multiplier of the range's end
-            mul = (ranged.group("short") or ranged.group("mul") or "").lower().rstrip(".")
-            post = post or ranged.group("post")
-        if not (pre or mul or post) and _NUMBERED.search(text, max(0, m.start() - 3), m.start()):
-            continue            # "PO #4500012877", "договор №47": a document's number, no value
-        if not (pre or mul or post) and not _grouped(text, m):
-            before = text[max(0, m.start() - 40):m.start()]
-            if not money.money_before.search(before) or _YEAR.match(num) or len(num.replace(",", "")) < 4:
-                continue
-        if money.count_after.match(text, m.end()) and not (pre or post):
-            continue
-        if mul in money.loose and not (pre or post) and mul not in cues(lang).BARE_MULTIPLIERS:
-            continue            # "5m" is five million in English, five metres in another language's note
-        value = _to_decimal(num, lang, bool(mul))
-        if value is None:
-            continue
-        value *= money.factor(mul)
-        end = m.end()
-        tail = _NEXT_PLACE.match(text, end) if mul in ("万", "千") and not post and not m.group()[-1].isspace() else None
-        if tail:                # "3万2" = 32000, "8千5" = 8500: one digit more is the next place down
-            value += Decimal(tail.group(1)) * money.factor(mul) / 10
-            end = tail.end()
-        if value >= MAX_VALUE or len(num) > 24:
-            if refused is not None and (pre or mul or post):
-                refused.append(Refused(Refusal.AMOUNT_TOO_LARGE, m.group().strip()))
-            continue
-        if value <= 0:
-            continue
-        cur = _currency(pre) or _currency(post)
-        explicit = cur is not None
-        if cur is None:
-            cur = cues(lang).LOCAL_CURRENCY
-        if value == value.to_integral_value():
-            value = value.quantize(Decimal(1))
-        out.append(Amount(m.start(), end, value, cur, explicit))
+    out = [amount for m in money.amount.finditer(text)
+           if (amount := _amount_at(text, lang, m, money, refused)) is not None]
     out = _with_words(text, lang, out)
     return out or _shorthand(text, lang)
+
+
+def _amount_at(text: str, lang: str, m: re.Match[str], money: _Money, refused: list[Refused] | None) -> Amount | None:
+    """The money value number `m` writes, or None (no money, a document's number, a count, nothing)."""
+    pre, mul, post = _written_with(text, m, money)
+    num = m.group("num")
+    if not _money_said(text, lang, m, money, (pre, mul, post)):
+        return None
+    value = _to_decimal(num, lang, bool(mul))
+    if value is None:
+        return None
+    value *= money.factor(mul)
+    end = m.end()
+    tail = _NEXT_PLACE.match(text, end) if mul in ("万", "千") and not post and not m.group()[-1].isspace() else None
+    if tail:                # "3万2" = 32000, "8千5" = 8500: one digit more is the next place down
+        value += Decimal(tail.group(1)) * money.factor(mul) / 10
+        end = tail.end()
+    if value >= MAX_VALUE or len(num) > 24:
+        if refused is not None and (pre or mul or post):
+            refused.append(Refused(Refusal.AMOUNT_TOO_LARGE, m.group().strip()))
+        return None
+    if value <= 0:
+        return None
+    cur = _currency(pre) or _currency(post)
+    explicit = cur is not None
+    if cur is None:
+        cur = cues(lang).LOCAL_CURRENCY
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    return Amount(m.start(), end, value, cur, explicit)
+
+
+def _written_with(text: str, m: re.Match[str], money: _Money) -> tuple[str | None, str, str | None]:
+    """The currency before the number, its multiplier and the currency after it; in a range ("$30-40k",
+    "30–40 тыс", "30到40万") the multiplier and currency of the range's end."""
+    pre, mul, post = m.group("pre"), (m.group("short") or m.group("mul") or "").lower().rstrip("."), m.group("post")
+    ranged = money.range_tail.match(text, m.end()) if not mul else None
+    if ranged:
+        mul = (ranged.group("short") or ranged.group("mul") or "").lower().rstrip(".")
+        post = post or ranged.group("post")
+    return pre, mul, post
+
+
+def _money_said(text: str, lang: str, m: re.Match[str], money: _Money,
+                written: tuple[str | None, str, str | None]) -> bool:
+    """True when the number is money: said with a currency or multiplier, or grouped in thousands
+    or after a money word; never a document's number ("PO #4500012877", "договор №47"), a year, a count."""
+    pre, mul, post = written
+    num = m.group("num")
+    if not (pre or mul or post) and _NUMBERED.search(text, max(0, m.start() - 3), m.start()):
+        return False
+    if not (pre or mul or post) and not _grouped(text, m):
+        before = text[max(0, m.start() - 40):m.start()]
+        if not money.money_before.search(before) or _YEAR.match(num) or len(num.replace(",", "")) < 4:
+            return False
+    if money.count_after.match(text, m.end()) and not (pre or post):
+        return False
+    # "5m" is five million in English, five metres in another language's note
+    return not (mul in money.loose and not (pre or post) and mul not in cues(lang).BARE_MULTIPLIERS)
 
 
 _SHORT_SUM = re.compile(r"(?P<num>\d{1,2}[.,]\d{1,2}|[1-9]\d{2})(?![\d.,%:/-]?\d|\s?%|[A-Za-zА-Яа-яЁё])")

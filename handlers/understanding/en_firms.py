@@ -237,7 +237,7 @@ _TRADE_RUN = re.compile(r"(?<![\w&'-])(?<!^)[A-Z][\w&'-]*\s+(?:[A-Z][\w&'-]*\s+)
 _PLACE_PREP = frozenset(("to", "in", "into", "near", "outside", "on", "by"))
 
 
-def find(text: str, person: str | None, query: bool = False) -> str | None:
+def find(text: str, person: str | None, query: bool = False) -> str | None:  # noqa: C901, PLR0915  (the English cues' tuners split it)
     """The company an English note is about, when it is not one of the team's."""
     found: list[Candidate] = []
     text = _EMAIL.sub(lambda m: " " * len(m.group()), text)

@@ -172,7 +172,7 @@ def _person_like(name: str, level: int) -> bool:
     return level == 0 or (len(words) == 2 and all(w[:1].isupper() for w in words))
 
 
-def find(text: str, taken: tuple[int, int]) -> tuple[str | None, str | None]:
+def find(text: str, taken: tuple[int, int]) -> tuple[str | None, str | None]:  # noqa: C901, PLR0915  (the English cues' tuners split it)
     """(contact, role) of an English note; `taken` is the customer's span, never a person."""
     found: list[tuple[int, int, str, str | None]] = []
     text = _EMAIL.sub(lambda m: " " * len(m.group()), text)

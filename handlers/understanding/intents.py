@@ -144,32 +144,58 @@ def classify(text: str, lex: Lexicon, s: Signals) -> Intent:
     if (lex.help.search(text) and not (s.customer and s.channel)) or (
             lex.lang != DEFAULT and lexicon(DEFAULT).help.search(text) and len(text) < 40):
         return Intent.HELP            # "/help", "hi" work in every language; a note asking how to note stays one
-    question_form = everyone().question
-    asked = lex.question is not None and lex.question.search(text) is not None   # "吗", "签了没", "谁在跟"
-    asks = opens_with_question(text, lex) or asks_first(text, lex)              # "who's on Acme? ...", "atl crest?"
-    question = question_form.search(text) is not None or asked or asks
-    if asked:       # an amount or a day in a question points at a deal or a day, it is no new fact
-        deal_facts = s.channel or s.stage or s.birthday or (s.followup and s.customer)
+    ask = _Asking.of(text, lex)
+    if ask.asked:       # an amount or a day in a question points at a deal or a day, it is no new fact
+        deal_facts = bool(s.channel or s.stage or s.birthday or (s.followup and s.customer))
     else:
-        deal_facts = s.channel or s.stage or s.amount or s.birthday or (s.followup and not question)
-    if asked and s.known_customer and not deal_facts:
+        deal_facts = bool(s.channel or s.stage or s.amount or s.birthday or (s.followup and not ask.question))
+    if ask.asked and s.known_customer and not deal_facts:
         return Intent.QUERY_CUSTOMER          # "蓉欣之前谁去拜访过", "谁拜访过润丰": about that customer
-    if asks or not (deal_facts and s.customer):
-        if lex.pipeline.search(text) and (asks or not s.channel):
-            return Intent.PIPELINE
-        if lex.activity.search(text) and (question or not s.customer) and (asks or not s.stage):
-            return Intent.ACTIVITY
-        if lex.followups.search(text) and (question or not s.customer):
-            return Intent.FOLLOWUPS
-        if lex.query.search(text) and s.customer and (asks or not deal_facts):
-            return Intent.QUERY_CUSTOMER
-        if question and s.known_customer and not deal_facts and len(text) < 80 and not lex.log_verbs.search(text):
-            return Intent.QUERY_CUSTOMER
-        if asked and (s.known_customer or s.customer_first) and not deal_facts:
-            return Intent.QUERY_CUSTOMER      # "蓝湾那边啥进展了", "华创医疗之前我们有没有接触过"
-    if asks:
+    if ask.asks or not (deal_facts and s.customer):
+        asked_for = _question(text, lex, s, ask, deal_facts)
+        if asked_for is not None:
+            return asked_for
+    return _note_or_not(text, lex, s, ask)
+
+
+@dataclass(frozen=True)
+class _Asking:
+    """How a message asks: a language's question cue ("吗", "签了没", "谁在跟"), an opening
+    question ("who's on Acme? ...", "atl crest?"), or any question at all."""
+
+    asked: bool
+    asks: bool
+    question: bool
+
+    @classmethod
+    def of(cls, text: str, lex: Lexicon) -> _Asking:
+        asked = lex.question is not None and lex.question.search(text) is not None
+        asks = opens_with_question(text, lex) or asks_first(text, lex)
+        return cls(asked, asks, everyone().question.search(text) is not None or asked or asks)
+
+
+def _question(text: str, lex: Lexicon, s: Signals, ask: _Asking, deal_facts: bool) -> Intent | None:
+    """The question a message asks (pipeline, activity, follow-ups, a customer), or None."""
+    if lex.pipeline.search(text) and (ask.asks or not s.channel):
+        return Intent.PIPELINE
+    if lex.activity.search(text) and (ask.question or not s.customer) and (ask.asks or not s.stage):
+        return Intent.ACTIVITY
+    if lex.followups.search(text) and (ask.question or not s.customer):
+        return Intent.FOLLOWUPS
+    if lex.query.search(text) and s.customer and (ask.asks or not deal_facts):
+        return Intent.QUERY_CUSTOMER
+    if ask.question and s.known_customer and not deal_facts and len(text) < 80 and not lex.log_verbs.search(text):
+        return Intent.QUERY_CUSTOMER
+    if ask.asked and (s.known_customer or s.customer_first) and not deal_facts:
+        return Intent.QUERY_CUSTOMER      # "蓝湾那边啥进展了", "华创医疗之前我们有没有接触过"
+    return None
+
+
+def _note_or_not(text: str, lex: Lexicon, s: Signals, ask: _Asking) -> Intent:
+    """A note when it says something to record; an opening question about a customer; else not understood."""
+    if ask.asks:
         return Intent.QUERY_CUSTOMER if s.customer else Intent.UNKNOWN
-    if asked and not (s.channel or s.stage or s.birthday or s.reachable or (s.customer and (s.amount or s.followup))):
+    if ask.asked and not (s.channel or s.stage or s.birthday or s.reachable or (s.customer and (s.amount or s.followup))):
         return Intent.UNKNOWN                 # a question never becomes a note
     if s.customer or s.contact or s.stage or s.amount or s.followup or s.birthday or s.reachable or s.fact:
         return Intent.LOG

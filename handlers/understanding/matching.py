@@ -9,6 +9,7 @@ The per-team index (name_index.py) is built once per `known` list and a few are 
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -219,7 +220,9 @@ def _latin_matches(words: list[re.Match], index: Index) -> list[Hit]:
     return [(w.start(), w.end(), 2, 0.5, entry, True) for w, token in tokens for entry in sounds.latin.get(token, ())]
 
 
-def _word_matches(text: str, words: list[re.Match], index: Index) -> list[tuple[int, int, int, float, int, bool]]:
+def _word_matches(text: str, words: list[re.Match], index: Index) -> list[Hit]:
+    """Known names written word by word in `text` (spaced words): each word that may begin one,
+    with the names it begins, in the order the names were given."""
     found: list[tuple[Hit, str]] = []
     said = [norm_token(w.group()) for w in words]
     fits: dict[tuple[str, str], bool] = {}   # tokens_match of (word said, word of a name), once each
@@ -227,42 +230,71 @@ def _word_matches(text: str, words: list[re.Match], index: Index) -> list[tuple[
     for i, token in enumerate(said):
         if len(token) < 3 and words[i].group().islower() and not _numbers(token):
             continue   # "по", "в", "at": a short lower-case word begins no name
-        pool, fuzzy = index.heads_for(token[:3]), False
-        if not pool and len(token) >= 5 and token not in COMMON_WORDS and index.fuzzy_heads:
-            best = process.extractOne(token, index.fuzzy_heads, scorer=fuzz.ratio, score_cutoff=85)
-            if best:
-                pool, fuzzy = index.heads_for(best[0][:3]), True
-        here = []
-        for head, entries in pool:
-            step, short = _first_word(token, head, said, i)
-            if not step:
-                continue
-            for entry in entries:
-                tokens = index.tokens(entry)
-                n, j = 1, i + step
-                while n < len(tokens) and j < len(said):
-                    key = (said[j], tokens[n])
-                    if key not in fits:
-                        fits[key] = tokens_match(*key)
-                    if not fits[key]:
-                        break
-                    n, j = n + 1, j + 1
-                if short and n < 2:
-                    continue   # "pac" alone is no "Pacific Rim": a shortened word only with the next one
-                if n == 1 < len(tokens) and j < len(said) and _other_capital(text, words, j, tokens[1:]):
-                    other_names.add(token)
-                    continue   # "Desert Paws Grooming" is not "Desert Bloom Landscaping"
-                if n == 1 < len(tokens) and (_everyday(token, head, words[i].group()) or _glued(text, words, i)):
-                    continue   # "in two weeks" is not Two Rivers Brewing, "нск-пласт" is not НСК Логистик
-                if n < len(tokens) and j < len(said) and _numbers(tokens[n]) and _numbers(said[j]):
-                    continue   # the name goes on with another number: "Vector 2" is not "Vector 1"
-                here.append((words[i].start(), words[j - 1].end(), n, n / len(tokens), entry,
-                             fuzzy or token != head))
+        here = _names_from(text, words, said, i, index, fits, other_names)
         if len(here) > 1:
             here.sort(key=lambda hit: hit[4])   # in the order the names were given
         found += [(hit, token) for hit in here]
     # "desert paws az dot com" after "Desert Paws Grooming": the first word is the other name's here too
     return [hit for hit, token in found if not (hit[3] < 1 and hit[2] == 1 and token in other_names)]
+
+
+def _heads(token: str, index: Index) -> tuple[list[tuple[str, array]], bool]:
+    """The names' first words `token` may be: by its first three letters, else (a long word that is
+    no everyday one) the closest first word spelt nearly alike; and whether that was a near spelling."""
+    pool = index.heads_for(token[:3])
+    if not pool and len(token) >= 5 and token not in COMMON_WORDS and index.fuzzy_heads:
+        best = process.extractOne(token, index.fuzzy_heads, scorer=fuzz.ratio, score_cutoff=85)
+        if best:
+            return index.heads_for(best[0][:3]), True
+    return pool, False
+
+
+def _names_from(text: str, words: list[re.Match], said: list[str], i: int, index: Index,
+                fits: dict[tuple[str, str], bool], other_names: set[str]) -> list[Hit]:
+    """The known names that word `i` begins, each as far as the words after it go on with it."""
+    token = said[i]
+    pool, fuzzy = _heads(token, index)
+    here = []
+    for head, entries in pool:
+        step, short = _first_word(token, head, said, i)
+        if not step:
+            continue
+        for entry in entries:
+            tokens = index.tokens(entry)
+            n, j = _going_on(said, i + step, tokens, fits)
+            if short and n < 2:
+                continue   # "pac" alone is no "Pacific Rim": a shortened word only with the next one
+            if n == 1 < len(tokens) and j < len(said) and _other_capital(text, words, j, tokens[1:]):
+                other_names.add(token)
+                continue   # "Desert Paws Grooming" is not "Desert Bloom Landscaping"
+            if _not_the_name(text, words, said, (i, j, n), tokens, head):
+                continue
+            here.append((words[i].start(), words[j - 1].end(), n, n / len(tokens), entry, fuzzy or token != head))
+    return here
+
+
+def _going_on(said: list[str], j: int, tokens: list[str], fits: dict[tuple[str, str], bool]) -> tuple[int, int]:
+    """How many of the name's words the words said from `j` on match (its first one matched),
+    and the word after them."""
+    n = 1
+    while n < len(tokens) and j < len(said):
+        key = (said[j], tokens[n])
+        if key not in fits:
+            fits[key] = tokens_match(*key)
+        if not fits[key]:
+            break
+        n, j = n + 1, j + 1
+    return n, j
+
+
+def _not_the_name(text: str, words: list[re.Match], said: list[str], at: tuple[int, int, int],
+                  tokens: list[str], head: str) -> bool:
+    """True when the words i..j (n of the name's) are something else that starts alike."""
+    i, j, n = at
+    if n == 1 < len(tokens) and (_everyday(said[i], head, words[i].group()) or _glued(text, words, i)):
+        return True   # "in two weeks" is not Two Rivers Brewing, "нск-пласт" is not НСК Логистик
+    # the name goes on with another number: "Vector 2" is not "Vector 1"
+    return n < len(tokens) and j < len(said) and bool(_numbers(tokens[n])) and bool(_numbers(said[j]))
 
 
 def _everyday(token: str, head: str, written: str) -> bool:

@@ -288,7 +288,7 @@ def _after_role(text: str) -> list[tuple[int, list[str]]]:
     return found
 
 
-def russian(text: str, taken: tuple[int, int]) -> Person:
+def russian(text: str, taken: tuple[int, int]) -> Person:  # noqa: C901, PLR0915  (the Russian cues' tuners split it)
     """Contact in a Russian note, in the nominative where it can be rebuilt."""
     m = _RU_CONTACT.search(text)
     candidates: list[tuple[int, list[str]]] = []

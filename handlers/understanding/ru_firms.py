@@ -5,6 +5,7 @@ Names in quotes or with a legal form stay as written."""
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from handlers.understanding.languages import ru
 from handlers.understanding.ru_names import lookup_first
@@ -81,53 +82,80 @@ def _noun(word: str, case: str, feminine: bool | None) -> str:
         return head + "-" + _noun(tail, case, feminine)
     if len(low) < 4 or low[-1] in "оэ":
         return word
-    vowel_before = len(low) > 2 and low[-2] in _VOWELS
     if low.endswith(("ии", "ией", "ию")) and case != "nom":
         return word[:len(word) - (3 if low.endswith("ией") else 2)] + "ия"
-    if case == "gen":
-        if low.endswith("а") and not feminine:
-            return word[:-1]
-        if low.endswith("я") and not feminine:
-            return word[:-1] + ("й" if vowel_before else "ь")
-        if low.endswith("ы"):
+    from_case = _FROM_CASE.get(case)
+    nominative = from_case(word, low, feminine) if from_case is not None else None
+    return word if nominative is None else nominative
+
+
+def _vowel_before(low: str) -> bool:
+    return len(low) > 2 and low[-2] in _VOWELS
+
+
+def _from_genitive(word: str, low: str, feminine: bool | None) -> str | None:
+    if low.endswith("а") and not feminine:
+        return word[:-1]
+    if low.endswith("я") and not feminine:
+        return word[:-1] + ("й" if _vowel_before(low) else "ь")
+    if low.endswith("ы"):
+        return word[:-1] + "а"
+    if low.endswith("и"):
+        return word[:-1] + ("а" if low[-2] in "гкхжшчщ" else "я")
+    return None
+
+
+def _from_dative(word: str, low: str, feminine: bool | None) -> str | None:
+    if low.endswith("у") and not feminine:
+        return word[:-1]
+    if low.endswith("ю") and not feminine:
+        return word[:-1] + ("й" if _vowel_before(low) else "ь")
+    if low.endswith("е"):
+        return word[:-1] + "а"
+    if low.endswith("и") and low[-2] not in _VOWELS:    # "по ТеплоСибири": a feminine -ь noun
+        return word[:-1] + "ь"
+    return None
+
+
+def _from_instrumental(word: str, low: str, feminine: bool | None) -> str | None:
+    if low.endswith("ом") and not feminine:
+        return word[:-2]
+    if low.endswith(("ем", "ём")) and not feminine:
+        return word[:-2] + ("й" if len(low) > 3 and low[-3] in _VOWELS else "ь")
+    if low.endswith("ой"):
+        return word[:-2] + "а"
+    if low.endswith("ей"):
+        return word[:-2] + "я"
+    return None
+
+
+def _from_locative(word: str, low: str, feminine: bool | None) -> str | None:
+    if low.endswith("е"):
+        if feminine or (feminine is None and _FEM_STEM.search(low[:-1])):
             return word[:-1] + "а"
-        if low.endswith("и"):
-            return word[:-1] + ("а" if low[-2] in "гкхжшчщ" else "я")
-    elif case == "dat":
-        if low.endswith("у") and not feminine:
-            return word[:-1]
-        if low.endswith("ю") and not feminine:
-            return word[:-1] + ("й" if vowel_before else "ь")
-        if low.endswith("е"):
-            return word[:-1] + "а"
-        if low.endswith("и") and low[-2] not in _VOWELS:    # "по ТеплоСибири": a feminine -ь noun
-            return word[:-1] + "ь"
-    elif case == "ins":
-        if low.endswith("ом") and not feminine:
-            return word[:-2]
-        if low.endswith(("ем", "ём")) and not feminine:
-            return word[:-2] + ("й" if len(low) > 3 and low[-3] in _VOWELS else "ь")
-        if low.endswith("ой"):
-            return word[:-2] + "а"
-        if low.endswith("ей"):
-            return word[:-2] + "я"
-    elif case == "loc":
-        if low.endswith("е"):
-            if feminine or (feminine is None and _FEM_STEM.search(low[:-1])):
-                return word[:-1] + "а"
-            return word[:-1] + ("й" if vowel_before else "")
-        if low.endswith("у"):                              # "в Ромашку": the accusative
-            return word[:-1] + "а"
-        if low.endswith("ю"):
-            return word[:-1] + "я"
-        if low.endswith("и") and low[-2] not in _VOWELS:    # "в ТеплоСибири"
-            return word[:-1] + "ь"
-    elif case == "acc":
-        if low.endswith("у"):
-            return word[:-1] + "а"
-        if low.endswith("ю"):
-            return word[:-1] + "я"
-    return word
+        return word[:-1] + ("й" if _vowel_before(low) else "")
+    if low.endswith("у"):                              # "в Ромашку": the accusative
+        return word[:-1] + "а"
+    if low.endswith("ю"):
+        return word[:-1] + "я"
+    if low.endswith("и") and low[-2] not in _VOWELS:    # "в ТеплоСибири"
+        return word[:-1] + "ь"
+    return None
+
+
+def _from_accusative(word: str, low: str, feminine: bool | None) -> str | None:
+    if low.endswith("у"):
+        return word[:-1] + "а"
+    if low.endswith("ю"):
+        return word[:-1] + "я"
+    return None
+
+
+# a case's endings back to the nominative: None where the word is no form of that case
+_FROM_CASE: dict[str, Callable[[str, str, bool | None], str | None]] = {
+    "gen": _from_genitive, "dat": _from_dative, "ins": _from_instrumental, "loc": _from_locative,
+    "acc": _from_accusative,
+}
 
 
 _PLURAL_ADJ = re.compile(r"(?:ых|их|ыми|ими)$")

@@ -145,7 +145,9 @@ def weakly_named(text: str, customer: str, known: list[str], aliases: dict[str, 
 
 
 def company_guess(text: str, lang: Lang, contact: str | None = None) -> str | None:
-    """The company a note seems to name though the parse took none, as written; else None."""
+    """The company a note seems to name though the parse took none, as written; else None: a
+    registered name, a quoted one, the name a note opens with, a Chinese firm's or a Russian legal
+    name, capitalised words that are no person, or (English) a firm word after its cue."""
     registered = strong_name(text, lang)
     if registered:
         return registered
@@ -162,6 +164,15 @@ def company_guess(text: str, lang: Lang, contact: str | None = None) -> str | No
         legal = _RU_LEGAL.search(text)
         if legal:
             return legal.group(1).strip()
+    capitalised = _capitalised(text, contact)
+    if capitalised is not None:
+        return capitalised
+    return _english_firm(text) if lang == Lang.EN else None
+
+
+def _capitalised(text: str, contact: str | None) -> str | None:
+    """The first run of capitalised words that is no person's name, no sentence's first word and
+    no abbreviation (PO, NDA, CEO, КП)."""
     people = {norm_token(w) for w in (contact or "").split()}
     for found in re.finditer(r"(?:[A-ZА-ЯЁ][\w'’&-]*(?:\s+(?:&\s+)?[A-ZА-ЯЁ][\w'’&-]*)*)", text):
         words = found.group(0).split()
@@ -180,14 +191,18 @@ def company_guess(text: str, lang: Lang, contact: str | None = None) -> str | No
         if len(words) == 1 and (lowered[0] in _RU_PEOPLE or lowered[0] in _NOT_NAMES):
             continue
         return " ".join(words)
-    if lang == Lang.EN:
-        opening = _EN_OPENS.match(text)
-        if opening and all(norm_token(w) not in _NOT_NAMES and not w.isdigit() for w in opening.group(1).split()):
-            return opening.group(1).strip()
-        for found in re.finditer(r"\b" + one_of(en_cues.BEFORE_FIRM) + r"\s+((?:[a-z][\w'’&-]*\s+){0,3}?("
-                                 + "|".join(sorted(en_cues.FIRM_WORDS, key=len, reverse=True)) + r"))\b", text):
-            phrase = found.group(1)
-            first = norm_token(phrase.split()[0])
-            if first not in _NOT_NAMES and first not in ("a", "the", "their", "his", "her", "our"):
-                return phrase
+    return None
+
+
+def _english_firm(text: str) -> str | None:
+    """An English note's company in lower case: the words it opens with, or a firm word after its cue."""
+    opening = _EN_OPENS.match(text)
+    if opening and all(norm_token(w) not in _NOT_NAMES and not w.isdigit() for w in opening.group(1).split()):
+        return opening.group(1).strip()
+    for found in re.finditer(r"\b" + one_of(en_cues.BEFORE_FIRM) + r"\s+((?:[a-z][\w'’&-]*\s+){0,3}?("
+                             + "|".join(sorted(en_cues.FIRM_WORDS, key=len, reverse=True)) + r"))\b", text):
+        phrase = found.group(1)
+        first = norm_token(phrase.split()[0])
+        if first not in _NOT_NAMES and first not in ("a", "the", "their", "his", "her", "our"):
+            return phrase
     return None
