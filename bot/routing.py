@@ -10,7 +10,7 @@ from handlers.erase import ERASE
 from handlers.understanding.asking import asks, erase_name
 from handlers.understanding.chatter import is_chatter
 from handlers.understanding.fixes import is_fix, move, resolved
-from handlers.resolve import save_state, state_of
+from handlers.chat_state import save_state, state_of
 from handlers.understanding import understand
 from handlers.understanding.hybrid import understand_hybrid
 from handlers.understanding.llm.client import LlmClient

@@ -17,6 +17,7 @@ from typing import Mapping, Sequence
 from sqlalchemy import select
 from sqlmodel import col
 
+from handlers.chat_state import save_state, state_of
 from handlers.context import Ctx, Pressed
 from handlers.reply import Choice, Reply
 from handlers.people import same_person
@@ -241,15 +242,11 @@ def kept_text(ctx: Ctx) -> str | None:
 
 
 def _state(ctx: Ctx) -> ChatState:
-    from handlers.resolve import state_of
-
     return state_of(ctx)
 
 
 async def handle_cancel(parse: Parse, ctx: Ctx) -> Reply:
     """"Cancel" to a pending question: the kept note is dropped, nothing is written."""
-    from handlers.resolve import save_state, state_of
-
     pending = state_of(ctx).pending or {}
     save_state(ctx, pending=None)
     erasing = pending.get("kind") == "erase" or ctx.pressed != Pressed()

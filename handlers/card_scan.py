@@ -4,7 +4,7 @@ from __future__ import annotations
 from handlers.context import Ctx
 from handlers.log_note import handle_log
 from handlers.reply import Choice, Reply
-from handlers.resolve import state_of
+from handlers.chat_state import state_of
 from handlers.texts import t
 from handlers.understanding.model import Parse
 from storage.vocabulary import Intent

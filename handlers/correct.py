@@ -20,8 +20,9 @@ from sqlalchemy import select
 from sqlmodel import SQLModel, col
 
 from handlers.context import Ctx, journal_of
+from handlers.log_note import handle_log
 from handlers.reply import Choice, Reply
-from handlers.resolve import save_state, state_of
+from handlers.chat_state import save_state, state_of
 from handlers.stage_names import StageNames
 from handlers.texts import day, money, t
 from handlers.understanding import understand
@@ -58,8 +59,6 @@ async def handle_correct(parse: Parse, ctx: Ctx) -> Reply:
         return Reply(text=str(refusal), lang=ctx.lang)
     if fixed is None or not fixed.lines:
         if parse.customer or parse.channel or parse.stage or parse.amount is not None or parse.followup_on:
-            from handlers.log_note import handle_log
-
             parse.intent = Intent.LOG
             return await handle_log(parse, ctx)
         return Reply(text=t(ctx.lang, "fix_nothing"), lang=ctx.lang)

@@ -5,7 +5,8 @@ from handlers.context import Ctx
 from handlers.followups import due_text
 from handlers.reply import Reply
 from handlers.reports import card_lines
-from handlers.resolve import resolve_customer, state_of
+from handlers.chat_state import state_of
+from handlers.resolve import resolve_customer
 from handlers.stage_names import StageNames
 from handlers.texts import day, money, month_day, t
 from handlers.understanding.llm.assist import card_briefing

@@ -10,7 +10,7 @@ from __future__ import annotations
 from handlers.context import Ctx
 from handlers.reply import Choice, Reply
 from handlers.reports import handle_help
-from handlers.resolve import save_state, state_of
+from handlers.chat_state import save_state, state_of
 from handlers.texts import t
 from handlers.understanding.model import Parse
 from storage.customers import customers_named

@@ -10,7 +10,7 @@ from sqlmodel import col
 from handlers.context import Ctx, journal_of
 from handlers.refusals import member_name, refusal
 from handlers.reply import Choice, Reply
-from handlers.resolve import state_of
+from handlers.chat_state import state_of
 from handlers.texts import clock, day, day_range, t
 from handlers.understanding.model import Parse
 from storage.customers import customers_named, open_followups

@@ -13,7 +13,8 @@ from handlers.people import upsert_contact
 from handlers.refusals import member_name, refusal
 from handlers.reply import Choice, Reply
 from handlers.reports import record_note_issue
-from handlers.resolve import Resolved, resolve_customer, save_state, state_of
+from handlers.chat_state import save_state, state_of
+from handlers.resolve import Resolved, resolve_customer
 from handlers.stage_names import StageNames
 from handlers.texts import clock, day, money, month_day, t
 from handlers.understanding.languages import cues, one_of

@@ -4,9 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Sequence
-
-from sqlalchemy import inspect
+from typing import Sequence
 
 from handlers.context import Ctx
 from handlers.reply import Choice, Reply
@@ -14,9 +12,9 @@ from handlers.texts import t
 from handlers.understanding.model import Parse
 from storage.customers import customers_named
 from storage.search import contacts_named
-from storage.journal import write_through
-from storage.models import ChatState, Customer, stored_id
+from storage.models import Customer, stored_id
 from handlers.ask import ask, recent_customers
+from handlers.chat_state import state_of
 from handlers.understanding.lex_names import COMMON_WORDS as COMMON
 from handlers.understanding import zh_names
 from handlers.understanding.matching import name_tokens
@@ -36,40 +34,6 @@ class Resolved:
     from_context: bool = False
     ask: Reply | None = None
     person: str | None = None       # the contact the note names, whose customer it was filed under
-
-
-def state_of(ctx: Ctx) -> ChatState:
-    """The member's chat state row (created on first use)."""
-    if ctx.state is None:
-        state = ctx.session.get(ChatState, ctx.member.id)
-        if state is None:
-            state = ChatState(member_id=ctx.member_id, team_id=ctx.team_id)
-            ctx.session.add(state)
-        ctx.state = state
-    return ctx.state
-
-
-def save_state(ctx: Ctx, **values: Any) -> None:
-    """Set `values` on the member's chat state. A stored row is updated at once by one statement
-    and the object holds the values as stored (nothing left for the ORM to flush). While a note
-    is being written the change is journalled with it, so undoing the note puts the focus back."""
-    state = state_of(ctx)
-    if ctx.journal is not None and ctx.journal.note_id is not None:
-        if inspect(state).persistent:
-            ctx.journal.change(state, **values)
-        else:
-            for key, value in values.items():
-                setattr(state, key, value)
-            ctx.journal.add(state)
-        return
-    if not inspect(state).persistent:  # made by this message: inserted with it
-        for key, value in values.items():
-            setattr(state, key, value)
-        ctx.session.add(state)
-        return
-    changed = {key: value for key, value in values.items() if getattr(state, key) != value}
-    if changed:
-        write_through(ctx.session, state, changed)
 
 
 def context_customer(ctx: Ctx) -> Customer | None:

@@ -8,13 +8,13 @@ import re
 from handlers.context import Ctx
 from handlers.labels import source_label
 from handlers.reply import Choice, Reply
+from handlers.reports import handle_report
 from handlers.texts import t
 from handlers.understanding.languages import registered
 from handlers.understanding.languages import zh as zh_cues
 from handlers.understanding.model import Parse, SearchKind
-from handlers.understanding.report_words import report_kind
 from storage.search import ContactHit, contacts_by_phone, contacts_named, customers_with
-from storage.vocabulary import Lang, LeadSource
+from storage.vocabulary import Lang, LeadSource, ReportKind
 
 SHOWN = 8                # rows listed, each with its button
 _RU_ENDING = re.compile(r"(?:ами|ями|ого|его|ому|ему|ой|ей|ом|ем|ах|ях|ов|ев|[аеиоуыэюяь])$", re.IGNORECASE)
@@ -29,7 +29,7 @@ async def handle_search(parse: Parse, ctx: Ctx) -> Reply:
     team_id = ctx.team.id
     assert team_id is not None
     if search.kind == SearchKind.CUSTOMERS:
-        return await _customers(search.words, parse, ctx, team_id)
+        return await _customers(search.words, search.otherwise, parse, ctx, team_id)
     if search.kind == SearchKind.PHONE:
         hits = contacts_by_phone(ctx.session, team_id, search.words)
     else:
@@ -66,15 +66,13 @@ def _sources(words: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-async def _customers(words: str, parse: Parse, ctx: Ctx, team_id: int) -> Reply:
+async def _customers(words: str, otherwise: ReportKind | None, parse: Parse, ctx: Ctx, team_id: int) -> Reply:
+    """The customers with the trait; none, the report the words name too, when they name one."""
     sources = _sources(words)
     hits, total = customers_with(ctx.session, team_id, [] if sources else _variants(words), sources, SHOWN)
     if not hits:
-        kind = report_kind(ctx.text)        # "VIP customers" with no such segment: the top customers' VIPs
-        if kind is not None:
-            from handlers.reports import handle_report
-
-            return await handle_report(kind, parse, ctx)
+        if otherwise is not None:        # "VIP customers" with no such segment: the top customers' VIPs
+            return await handle_report(otherwise, parse, ctx)
         return Reply(text=t(ctx.lang, "search_customers_none", words=words), lang=ctx.lang)
     lines = [t(ctx.lang, "search_customers", words=words, count=total)]
     for n, hit in enumerate(hits, 1):

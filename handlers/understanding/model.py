@@ -49,6 +49,7 @@ class Search:
 
     kind: SearchKind
     words: str
+    otherwise: ReportKind | None = None    # a report the words name too, given when no customer has the trait
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from handlers.understanding.languages import cues
 from handlers.understanding.model import Parse, Search, SearchKind
+from handlers.understanding.report_words import report_kind
 from storage.vocabulary import Intent
 
 _I = re.IGNORECASE
@@ -43,8 +44,10 @@ def _cues(lang: str) -> _Cues:
 
 
 def search_asked(text: str, lang: str) -> Search | None:
-    """The lookup a question asks for, or None."""
-    text = " ".join((text or "").split())
+    """The lookup a question asks for, or None. Customers with a trait that are also a report's
+    ("VIP customers" with no such segment: the top customers) say which report then answers."""
+    asked = text or ""
+    text = " ".join(asked.split())
     c = _cues(lang)
     if c.phone.search(text) or (c.contact.search(text) and _PHONE.search(text)):
         number = _PHONE.search(text)
@@ -56,7 +59,7 @@ def search_asked(text: str, lang: str) -> Search | None:
         return Search(SearchKind.CONTACT, m.group("who").strip())
     m = c.customers.search(text)
     if m and m.group("what"):
-        return Search(SearchKind.CUSTOMERS, m.group("what").strip())
+        return Search(SearchKind.CUSTOMERS, m.group("what").strip(), otherwise=report_kind(asked))
     return None
 
 
