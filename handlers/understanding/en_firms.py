@@ -11,6 +11,7 @@ them ("found us on Google") or a company they were only referred by is never the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from handlers.understanding.languages import en as en_cues
@@ -237,22 +238,35 @@ _TRADE_RUN = re.compile(r"(?<![\w&'-])(?<!^)[A-Z][\w&'-]*\s+(?:[A-Z][\w&'-]*\s+)
 _PLACE_PREP = frozenset(("to", "in", "into", "near", "outside", "on", "by"))
 
 
-def find(text: str, person: str | None, query: bool = False) -> str | None:  # noqa: C901, PLR0915  (the English cues' tuners split it)
-    """The company an English note is about, when it is not one of the team's."""
-    found: list[Candidate] = []
+def find(text: str, person: str | None, query: bool = False) -> str | None:
+    """The company an English note is about, when it is not one of the team's: of every way a name
+    stands in the note, the heaviest candidate, the earliest among equals."""
     text = _EMAIL.sub(lambda m: " " * len(m.group()), text)
+    found = [*_legal_forms(text, person), *_introduced(text, person), *_lower_after_verb(text, person),
+             *_opening(text, person), *_after_prepositions(text, person), *_unmarked(text, person)]
+    if not found:
+        return None
+    return max(found, key=lambda c: (c.weight, -c.start)).name
 
-    def add(pos: int, base: int, lower_ok: bool = True, strong: bool = True) -> None:
-        if STOP_BEFORE.search(text, max(0, pos - 40), pos):
-            return
-        got = _name_at(text, pos, lower_ok, cued=True)
-        if not got or not _usable(got[0], person):
-            return
-        name = got[0]
-        if not strong and name.islower() and " " not in name:
-            return                                   # one lower-case word after "at": too often no name
-        found.append(Candidate(pos, name, _weight(name, base)))
 
+def _cued(text: str, pos: int, person: str | None, base: int, lower_ok: bool = True,
+          strong: bool = True) -> Candidate | None:
+    """The name right after a cue at `pos` ("a company called", "new lead:", "at"), unless the cue
+    follows what only mentions a company ("referred by", "went with"); after a weak cue ("at"), one
+    lower-case word alone is too often no name."""
+    if STOP_BEFORE.search(text, max(0, pos - 40), pos):
+        return None
+    got = _name_at(text, pos, lower_ok, cued=True)
+    if not got or not _usable(got[0], person):
+        return None
+    name = got[0]
+    if not strong and name.islower() and " " not in name:
+        return None
+    return Candidate(pos, name, _weight(name, base))
+
+
+def _legal_forms(text: str, person: str | None) -> Iterator[Candidate]:
+    """Names with a legal form ("Acme Corp", "Visited acme industries inc", "umbrella ltd"): the heaviest."""
     for m in _LEGAL.finditer(text):
         name = m.group(1)
         while name.split()[0].lower() in STOP or name.split()[0].lower() in en_cues.NOT_NAMES:
@@ -260,54 +274,74 @@ def find(text: str, person: str | None, query: bool = False) -> str | None:  # n
             if not name:
                 break
         if name and _usable(name, person) and not STOP_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-            found.append(Candidate(m.start(), name.rstrip(",."), 7))
+            yield Candidate(m.start(), name.rstrip(",."), 7)
     for m in _TYPED.finditer(text):                # "Visited <b>Acme</b> Inc": whatever is written before the legal form
         name = m.group(1).strip()
         if _usable(name, person) and not STOP_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1)):
-            found.append(Candidate(m.start(1), name, 7))
+            yield Candidate(m.start(1), name, 7)
     for m in _LEGAL_LOWER.finditer(text):
         if _usable(m.group(1), person):
-            found.append(Candidate(m.start(1), m.group(1), 6))
-    for m in _CALLED.finditer(text):
-        add(m.end(), 6)
-    for m in _NEW.finditer(text):
-        add(m.end(), 5)
-    for m in _INTRO.finditer(text):
-        add(m.end(), 6)
-    for m in _OF.finditer(text):
-        add(m.end(), 4, strong=False)
-    for m in _NAME_OF.finditer(text):              # "Lisa Park of Brightline Dental"
-        add(m.end(), 3, lower_ok=False)
-    for m in _LOWER.finditer(text):                # "called initech", "visited acme today"
+            yield Candidate(m.start(1), m.group(1), 6)
+
+
+def _introduced(text: str, person: str | None) -> Iterator[Candidate]:
+    """Names a phrase introduces: "a place called", "new lead:", "this is Mark from", "owner of",
+    "Lisa Park of"."""
+    cues: tuple[tuple[re.Pattern[str], int, bool, bool], ...] = (
+        (_CALLED, 6, True, True), (_NEW, 5, True, True), (_INTRO, 6, True, True), (_OF, 4, True, False),
+        (_NAME_OF, 3, False, True))
+    for cue, base, lower_ok, strong in cues:
+        for m in cue.finditer(text):
+            got = _cued(text, m.end(), person, base, lower_ok, strong)
+            if got:
+                yield got
+
+
+def _lower_after_verb(text: str, person: str | None) -> Iterator[Candidate]:
+    """One lower-case word right after what the rep did, before a pause: "called initech", "visited acme today"."""
+    for m in _LOWER.finditer(text):
         if _usable(m.group(1), person) and m.group(1) not in en_cues.FIRST_NAMES:
-            found.append(Candidate(m.start(1), m.group(1), 2))
+            yield Candidate(m.start(1), m.group(1), 2)
+
+
+def _opening(text: str, person: str | None) -> Iterator[Candidate]:
+    """The name that opens the note after "ok so", "update:", followed by a pause or what the company
+    did ("Initech signed", "Acme renewed"); a lower-case phrase alone is no company."""
     lead = re.match(_OPENERS + r"(?:the\s+)?", text, re.I)
     start = lead.end() if lead else 0
     got = _name_at(text, start)
     if got and _usable(got[0], person) and _ends_lead(text, got[1], got[0]) and (got[0][:1].isupper() or text[got[1]:].strip()):
-        found.append(Candidate(start, got[0], _weight(got[0], 3)))   # a lower-case phrase alone is no company
+        yield Candidate(start, got[0], _weight(got[0], 3))
+
+
+def _after_prepositions(text: str, person: str | None) -> Iterator[Candidate]:
+    """A name after "at", "with", "dropped by", "to": light, lightest after a word more often before a town."""
     for m in _PREP.finditer(text):
         prep = m.group().split()[0].lower()
         base = 1 if prep in _PLACE_PREP else 3
-        add(m.end(), base, lower_ok=prep not in ("to", "for", "about", "on", "re", "with", "w", "w/", "by", "in"),
-            strong=False)
+        got = _cued(text, m.end(), person, base,
+                    lower_ok=prep not in ("to", "for", "about", "on", "re", "with", "w", "w/", "by", "in"), strong=False)
+        if got:
+            yield got
+
+
+def _unmarked(text: str, person: str | None) -> Iterator[Candidate]:
+    """Names no cue introduces: capitalised after "a" ("cold call a Rancho Linda Dairy"), any capitalised
+    name with a trade in it ("working Pinegrove Dental"), a clause of its own between separators
+    ("new lead - windy city dumpsters - guy named frank")."""
     for m in _A_NAME.finditer(text):
         got = _name_at(text, m.end(), lower_ok=False)
         if got and _usable(got[0], person) and len(got[0].split()) >= 2 and all(w[:1].isupper() or w.lower() in _CONNECTORS
                                                                                  for w in got[0].split()):
-            found.append(Candidate(m.end(), got[0], _weight(got[0], 3)))
-    for m in _TRADE_RUN.finditer(text):           # any capitalised name with a trade in it: "working Pinegrove Dental"
+            yield Candidate(m.end(), got[0], _weight(got[0], 3))
+    for m in _TRADE_RUN.finditer(text):
         got = _name_at(text, m.start(), lower_ok=False)
         if got and _usable(got[0], person) and any(w.lower() in en_cues.FIRM_WORDS for w in got[0].split()[1:]):
-            found.append(Candidate(m.start(), got[0], _weight(got[0], 1)))
-    for cut in _SEPARATOR.finditer(text):         # "new lead - windy city dumpsters - guy named frank"
+            yield Candidate(m.start(), got[0], _weight(got[0], 1))
+    for cut in _SEPARATOR.finditer(text):
         got = _name_at(text, cut.end())
         if got and _usable(got[0], person) and _ends_lead(text, got[1], got[0]) and len(got[0].split()) >= 2:
-            found.append(Candidate(cut.end(), got[0], _weight(got[0], 2)))
-    if not found:
-        return None
-    best = max(found, key=lambda c: (c.weight, -c.start))
-    return best.name
+            yield Candidate(cut.end(), got[0], _weight(got[0], 2))
 
 
 def _ends_lead(text: str, end: int, name: str = "") -> bool:

@@ -11,6 +11,8 @@ a lower-case word is a name only when it is a known first name (or has a title o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from handlers.understanding.en_firms import CAP_STOP, STOP, STOP_BEFORE, verbish
 from handlers.understanding.languages import en as en_cues
@@ -172,68 +174,25 @@ def _person_like(name: str, level: int) -> bool:
     return level == 0 or (len(words) == 2 and all(w[:1].isupper() for w in words))
 
 
-def find(text: str, taken: tuple[int, int]) -> tuple[str | None, str | None]:  # noqa: C901, PLR0915  (the English cues' tuners split it)
-    """(contact, role) of an English note; `taken` is the customer's span, never a person."""
-    found: list[tuple[int, int, str, str | None]] = []
+@dataclass(frozen=True)
+class _Sighting:
+    """A place a person may be named: the match (its group "name"), the job title written with it, how
+    sure the way of writing is (0: any name, 1: also two capitals, 2: a known first name or a title),
+    whether a lower-case name will do, and whether something is said of them ("mark signed")."""
+
+    m: re.Match[str]
+    role: str | None
+    level: int
+    lowercase_ok: bool = False
+    said: bool = False
+
+
+def find(text: str, taken: tuple[int, int]) -> tuple[str | None, str | None]:
+    """(contact, role) of an English note; `taken` is the customer's span, never a person. The earliest
+    person wins (the longer at the same place); a title written with another mention of them is theirs."""
     text = _EMAIL.sub(lambda m: " " * len(m.group()), text)
-
-    def add(m: re.Match, role: str | None, level: int, lowercase_ok: bool = False, said: bool = False) -> None:
-        raw, start = m.group("name"), m.start("name")
-        if taken[0] <= start < taken[1] or taken[0] < m.end("name") <= taken[1]:
-            return
-        if STOP_BEFORE.search(text, max(0, start - 40), start):
-            return                                   # "referral from Tina", "found us through Marcus"
-        name = _clean(raw, lowercase_ok, text[m.start("name") + len(raw):m.start("name") + len(raw) + 16])
-        if not name:
-            return
-        start += raw.find(name.split()[0]) if name.split()[0] in raw else 0
-        first = name.split()[0]
-        if not name[:1].isupper() and first.lower() not in _TITLES:
-            if not (lowercase_ok or _first_known(first)) or (first in _WORDLIKE and not (said or lowercase_ok)):
-                return
-        if not _person_like(name, level) or _companyish(text, start, start + len(name), name):
-            return
-        found.append((start, -len(name), name, role.strip() if role else None))
-
-    titled = _ROLE_HINT.search(text) is not None
-    for m in (_ROLE_NAME.finditer(text) if titled else ()):
-        if m.group("name")[:1].isupper():
-            add(m, m.group("role"), 0)
-        else:                                        # "principal hernandez said", "owner sal."
-            first = m.group("name").split()[0]
-            after = text[m.start("name") + len(first):m.start("name") + len(first) + 12].lower()
-            spoken = _PAUSE.match(after) is not None or after.split(None, 1)[:1] in (["said"], ["says"], ["told"])
-            add(m, m.group("role"), 0 if spoken else 2, lowercase_ok=spoken)
-    for m in (_NAME_ROLE.finditer(text) if titled else ()):
-        add(m, m.group("role"), 1 if m.group("name")[:1].isupper() else 2)
-    for m in _NAMED.finditer(text):
-        add(m, None, 0, lowercase_ok=True)
-    for m in _GUY_IS.finditer(text):
-        add(m, None, 1)
-    for m in _INTRO.finditer(text):
-        add(m, None, 0)
-    for m in _MET.finditer(text):               # after "with" or "to" two unknown capitals are more often a company
-        add(m, None, 2 if re.match(r"(?i:with|w/|to|from)(?!\w)", m.group()) else 1)
-    for v in _DOES_AT.finditer(text):          # "Gareth says", "jen sent the count": a verb, then who did it
-        doer = _BEFORE_VERB.search(text, max(0, v.start() - 40), v.start())
-        if doer is None:
-            continue
-        speech = v.group("verb").lower() in _SPEECH
-        for hit in (doer, _LAST_WORD.search(text, doer.start(), v.start())):   # "logistics jen sent": "jen" too
-            if hit is not None:
-                clause_start = hit.start() == 0 or text[:hit.start()].rstrip()[-1:] in ".!?:;,—-\n"
-                add(hit, None, (1 if clause_start else 0) if speech else 2 if clause_start else 1, said=True)
-    for m in _OWNS.finditer(text):
-        add(m, None, 0, lowercase_ok=True)
-    for m in _AT.finditer(text):                # "with Priyanka from Initech": unknown first names too
-        before = text[max(0, m.start() - 12):m.start()].lower()
-        add(m, None, 0 if _BEFORE_AT.search(before) else 2)
-    for m in _WITH.finditer(text):
-        add(m, None, 2)
-    for m in _HONORIFIC.finditer(text):   # "Ms. Peters Diane Peters": the title's name alone
-        add(m, None, 0, lowercase_ok=True)
-    for m in _ALONE.finditer(text):
-        add(m, None, 2)
+    sightings = [*_titled(text), *_introduced(text), *_doers(text), *_beside(text)]
+    found = [got for got in (_person(text, taken, s) for s in sightings) if got]
     if not found:
         return None, None
     found.sort(key=lambda f: (f[0], f[1]))
@@ -241,3 +200,85 @@ def find(text: str, taken: tuple[int, int]) -> tuple[str | None, str | None]:  #
     if role is None:
         role = next((r for s, _, n, r in found if r and n.split()[0] == name.split()[0]), None)
     return name, role
+
+
+def _person(text: str, taken: tuple[int, int], s: _Sighting) -> tuple[int, int, str, str | None] | None:
+    """The person of a sighting as (start, -length, name, role), or None when it is no person: inside
+    the customer's name, after "referral from", a common word in lower case, or a company's name."""
+    m = s.m
+    raw, start = m.group("name"), m.start("name")
+    if taken[0] <= start < taken[1] or taken[0] < m.end("name") <= taken[1]:
+        return None
+    if STOP_BEFORE.search(text, max(0, start - 40), start):
+        return None                                  # "referral from Tina", "found us through Marcus"
+    name = _clean(raw, s.lowercase_ok, text[m.start("name") + len(raw):m.start("name") + len(raw) + 16])
+    if not name:
+        return None
+    start += raw.find(name.split()[0]) if name.split()[0] in raw else 0
+    first = name.split()[0]
+    if not name[:1].isupper() and first.lower() not in _TITLES:
+        if not (s.lowercase_ok or _first_known(first)) or (first in _WORDLIKE and not (s.said or s.lowercase_ok)):
+            return None
+    if not _person_like(name, s.level) or _companyish(text, start, start + len(name), name):
+        return None
+    return start, -len(name), name, s.role.strip() if s.role else None
+
+
+def _titled(text: str) -> Iterator[_Sighting]:
+    """A name after its job title ("ops mgr Glenn Hardy", "principal hernandez said") or before it
+    ("Ros Whitaker (office mgr)"); only in a note where a title is written at all."""
+    if _ROLE_HINT.search(text) is None:
+        return
+    for m in _ROLE_NAME.finditer(text):
+        if m.group("name")[:1].isupper():
+            yield _Sighting(m, m.group("role"), 0)
+            continue
+        first = m.group("name").split()[0]          # "principal hernandez said", "owner sal."
+        after = text[m.start("name") + len(first):m.start("name") + len(first) + 12].lower()
+        spoken = _PAUSE.match(after) is not None or after.split(None, 1)[:1] in (["said"], ["says"], ["told"])
+        yield _Sighting(m, m.group("role"), 0 if spoken else 2, lowercase_ok=spoken)
+    for m in _NAME_ROLE.finditer(text):
+        yield _Sighting(m, m.group("role"), 1 if m.group("name")[:1].isupper() else 2)
+
+
+def _introduced(text: str) -> Iterator[_Sighting]:
+    """A name a phrase introduces: "a lady named Priya", "their guy is Dave", "this is Mark from",
+    after someone was met or called ("spoke w/ vinny")."""
+    for m in _NAMED.finditer(text):
+        yield _Sighting(m, None, 0, lowercase_ok=True)
+    for m in _GUY_IS.finditer(text):
+        yield _Sighting(m, None, 1)
+    for m in _INTRO.finditer(text):
+        yield _Sighting(m, None, 0)
+    for m in _MET.finditer(text):               # after "with" or "to" two unknown capitals are more often a company
+        yield _Sighting(m, None, 2 if re.match(r"(?i:with|w/|to|from)(?!\w)", m.group()) else 1)
+
+
+def _doers(text: str) -> Iterator[_Sighting]:
+    """Who did something, before the verb: "Gareth says", "jen sent the count", "logistics jen sent"
+    (the last word too); surer when something is said and the name opens a clause."""
+    for v in _DOES_AT.finditer(text):
+        doer = _BEFORE_VERB.search(text, max(0, v.start() - 40), v.start())
+        if doer is None:
+            continue
+        speech = v.group("verb").lower() in _SPEECH
+        for hit in (doer, _LAST_WORD.search(text, doer.start(), v.start())):
+            if hit is not None:
+                clause_start = hit.start() == 0 or text[:hit.start()].rstrip()[-1:] in ".!?:;,—-\n"
+                yield _Sighting(hit, None, (1 if clause_start else 0) if speech else 2 if clause_start else 1, said=True)
+
+
+def _beside(text: str) -> Iterator[_Sighting]:
+    """A name by what belongs to them or who they are with: "Ana's cell", "Tom from Prairie Wind",
+    "jen + her boss", "dr feld", or alone between commas ("Quote 9,800 sent. mike")."""
+    for m in _OWNS.finditer(text):
+        yield _Sighting(m, None, 0, lowercase_ok=True)
+    for m in _AT.finditer(text):                # "with Priyanka from Initech": unknown first names too
+        before = text[max(0, m.start() - 12):m.start()].lower()
+        yield _Sighting(m, None, 0 if _BEFORE_AT.search(before) else 2)
+    for m in _WITH.finditer(text):
+        yield _Sighting(m, None, 2)
+    for m in _HONORIFIC.finditer(text):   # "Ms. Peters Diane Peters": the title's name alone
+        yield _Sighting(m, None, 0, lowercase_ok=True)
+    for m in _ALONE.finditer(text):
+        yield _Sighting(m, None, 2)
