@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from handlers.context import Ctx
 from handlers.reply import Choice, Reply
@@ -136,7 +136,8 @@ def _resolve_note(parse: Parse, ctx: Ctx) -> Resolved:
     return _unnamed(parse, ctx)
 
 
-def _written_out(ctx: Ctx, parse: Parse, customer: Customer, names, aliases) -> str | None:
+def _written_out(ctx: Ctx, parse: Parse, customer: Customer, names: Sequence[str],
+                 aliases: Mapping[str, str]) -> str | None:
     """A company the note writes out in full (legal form, quotes) that is not `customer`: the
     note may be about it instead ("ООО «ВолгаМедСнаб», пришли по рекомендации от Фармации Поволжья")."""
     written = strong_name(ctx.text, parse.lang)
@@ -148,7 +149,8 @@ def _written_out(ctx: Ctx, parse: Parse, customer: Customer, names, aliases) -> 
     return written
 
 
-def _introduced(ctx: Ctx, parse: Parse, customer: Customer, names, aliases) -> str | None:
+def _introduced(ctx: Ctx, parse: Parse, customer: Customer, names: Sequence[str],
+                aliases: Mapping[str, str]) -> str | None:
     """A company the note introduces as new or by its name ("叫康瑞得", "a new lead called …") where a
     known name is only like what it writes (typed or sounding alike, "瑞德森" for "瑞得"): the name as
     written, to ask about rather than file the note under the look-alike."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from sqlalchemy import and_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -43,7 +43,7 @@ class Claim:
     attempts: int = 0
 
 
-def _insert(session: Session):
+def _insert(session: Session) -> Any:  # SQLite's or PostgreSQL's INSERT, each with its ON CONFLICT
     dialect = session.get_bind().dialect.name
     return (pg_insert if dialect == "postgresql" else sqlite_insert)(table_of(NudgeLedger))
 

@@ -7,7 +7,7 @@ import time
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator, TypeVar
+from typing import Any, Callable, Iterator, TypeVar
 
 from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
@@ -32,7 +32,7 @@ class StoreError(RuntimeError):
     """The store cannot be used as configured; the message says what to fix."""
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:  # DB-API objects are untyped
     dbapi_connection.isolation_level = None  # transactions are begun below, not by the driver
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA busy_timeout=10000")  # first: switching a new file to WAL waits its turn too
@@ -42,7 +42,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _begin(connection) -> None:
+def _begin(connection: Connection) -> None:
     """Begin SQLite transactions ourselves (the driver's own handling breaks SAVEPOINTs).
 
     Deferred by default, so readers never block writers. A session made with `writer=True`
@@ -104,18 +104,18 @@ def _json_text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _checked_in(_dbapi_connection, record) -> None:
+def _checked_in(_dbapi_connection: Any, record: Any) -> None:
     record.info["idle_since"] = time.monotonic()
 
 
-def _ping_if_idle(engine: Engine):
+def _ping_if_idle(engine: Engine) -> Callable[[Any, Any, Any], None]:
     """A pooled connection idle for a while is pinged before use; a dead one is replaced.
 
     Like `pool_pre_ping`, but a busy bot does not pay a round trip on every checkout: a
     connection that was in use within the last `IDLE_PING_S` seconds is trusted, and if the
     server went away meanwhile the statement fails as a disconnect, which invalidates the pool
     and is retried once (see `bot.pipeline`)."""
-    def checkout(dbapi_connection, record, _proxy) -> None:
+    def checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
         idle_since = record.info.get("idle_since")
         if idle_since is not None and time.monotonic() - idle_since < IDLE_PING_S:
             return

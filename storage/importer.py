@@ -25,10 +25,10 @@ from storage.import_rows import CUSTOMER, HEADERS, REQUIRED, Unreadable, birthda
 from storage.import_updates import (close_instant, custom_fields, deal_values, named_row, update_contact,
                                     update_customer, update_deal, update_followup)
 from storage.models import Contact, Customer, CustomerAlias, Deal, FollowUp, Member, StageChange, Team
-from sqlmodel import col
+from sqlmodel import Session, col
 
 
-def import_csv(session, team_id: int, kind: str, data: bytes, dry_run: bool = False,
+def import_csv(session: Session, team_id: int, kind: str, data: bytes, dry_run: bool = False,
                now: datetime | None = None) -> dict[str, Any]:
     """Check (and unless `dry_run` or any error, write) one CSV file of `kind`: customers, contacts, deals.
 
@@ -79,7 +79,7 @@ def _columns(kind: str, header: list[str]) -> tuple[dict[str, int], list[dict[st
     return columns, errors
 
 
-def _known(session, team_id: int) -> tuple[dict[str, int], dict[str, int]]:
+def _known(session: Session, team_id: int) -> tuple[dict[str, int], dict[str, int]]:
     """The team's customers by name key (aliases too) and its members by folded name."""
     keys: dict[str, int] = {}
     named = select(col(Customer.id), col(Customer.name_key)).where(col(Customer.team_id) == team_id)
@@ -109,7 +109,7 @@ def _plan(kind: str, records: list[tuple[int, list[str]]], columns: dict[str, in
 
 
 
-def _apply(session, team_id: int, kind: str, plan: list[tuple[int, dict[str, Any]]], keys: dict[str, int],
+def _apply(session: Session, team_id: int, kind: str, plan: list[tuple[int, dict[str, Any]]], keys: dict[str, int],
            members: dict[str, int], zone: ZoneInfo, now: datetime, write: bool) -> tuple[dict[str, int], int, int]:
     """Each planned row against the rows its ref names, the customers known and those the file adds:
     counted, and written when `write`. How many rows of each table were added, how many customers
@@ -152,7 +152,7 @@ def _apply(session, team_id: int, kind: str, plan: list[tuple[int, dict[str, Any
     return created, matched, updated
 
 
-def _new_customer(session, team_id: int, name: str, values: dict[str, Any], members: dict[str, int],
+def _new_customer(session: Session, team_id: int, name: str, values: dict[str, Any], members: dict[str, int],
                   now: datetime, write: bool) -> int | None:
     """A customer the sheet adds, stored when `write` (its id), else None (a dry run counts it)."""
     if not write:
@@ -166,7 +166,7 @@ def _new_customer(session, team_id: int, name: str, values: dict[str, Any], memb
     return row.id
 
 
-def _aliases(session, team_id: int, customer_id: int | None, values: dict[str, Any], keys: dict[str, int],
+def _aliases(session: Session, team_id: int, customer_id: int | None, values: dict[str, Any], keys: dict[str, int],
              new_keys: dict[str, int | None], write: bool) -> int:
     """The other names a customers sheet gives in its `aliases` column that no customer has yet: how
     many, each stored when `write`."""
@@ -182,7 +182,7 @@ def _aliases(session, team_id: int, customer_id: int | None, values: dict[str, A
     return added
 
 
-def _update(session, kind: str, stored: Any, values: dict[str, Any], customer_id: int | None,
+def _update(session: Session, kind: str, stored: Any, values: dict[str, Any], customer_id: int | None,
             members: dict[str, int], zone: ZoneInfo, now: datetime, write: bool) -> int:
     """A sheet row whose ref names a stored contact, deal or follow-up: 1 when it changes it."""
     if kind == "contacts":
@@ -192,7 +192,7 @@ def _update(session, kind: str, stored: Any, values: dict[str, Any], customer_id
     return update_followup(session, stored, values, customer_id, members, zone, write)
 
 
-def _signatures(session, team_id: int, kind: str) -> Counter:
+def _signatures(session: Session, team_id: int, kind: str) -> Counter:
     """How many stored deals (or follow-ups) of the team look like each row a sheet could give: a row
     without a ref that matches one (same customer, stage, amount, currency, title and expected close;
     a follow-up: same customer, owner, day and words) is one imported before, not a new one."""
@@ -221,7 +221,7 @@ def _signature(kind: str, customer_id: int | None, values: dict[str, str], membe
     return tuple(str(v) if v is not None else None for v in row)
 
 
-def _fill(session, team_id: int, customer_id: int, values: dict[str, str]) -> None:
+def _fill(session: Session, team_id: int, customer_id: int, values: dict[str, str]) -> None:
     """A customer already known: fill its source and segment where the store has none."""
     row = session.get(Customer, customer_id)
     if row is None or row.team_id != team_id:
@@ -235,7 +235,8 @@ def _fill(session, team_id: int, customer_id: int, values: dict[str, str]) -> No
     session.add(row)
 
 
-def _contact(session, team_id, customer_id, values, now, write) -> int:
+def _contact(session: Session, team_id: int, customer_id: int | None, values: dict[str, Any], now: datetime,
+             write: bool) -> int:
     if customer_id is not None:
         exists = session.execute(select(col(Contact.id)).where(col(Contact.team_id) == team_id,
                                                           col(Contact.customer_id) == customer_id,
@@ -243,6 +244,7 @@ def _contact(session, team_id, customer_id, values, now, write) -> int:
         if exists:
             return 0
     if write:
+        assert customer_id is not None  # written: its customer was written first
         month, day = birthday(values["birthday"]) if values.get("birthday") else (None, None)
         session.add(Contact(team_id=team_id, customer_id=customer_id, name=values["name"],
                             role=values.get("role") or None, phone=values.get("phone") or None,
@@ -250,8 +252,10 @@ def _contact(session, team_id, customer_id, values, now, write) -> int:
     return 1
 
 
-def _deal(session, team_id, customer_id, values, members, zone, now) -> None:
+def _deal(session: Session, team_id: int, customer_id: int | None, values: dict[str, Any], members: dict[str, int],
+          zone: ZoneInfo, now: datetime) -> None:
     """A new deal; a won or lost one is created, and closed, on its close date (reports count it then)."""
+    assert customer_id is not None  # written: its customer was written first
     fields = deal_values(values, members)
     closed = close_instant(values, fields["stage"], None, zone, now)
     at = min(closed, now) if closed is not None else now
@@ -263,7 +267,9 @@ def _deal(session, team_id, customer_id, values, members, zone, now) -> None:
                             at=closed or now, member_id=fields["owner_id"]))
 
 
-def _followup(session, team_id, customer_id, values, members, zone, now) -> None:
+def _followup(session: Session, team_id: int, customer_id: int | None, values: dict[str, Any], members: dict[str, int],
+              zone: ZoneInfo, now: datetime) -> None:
+    assert customer_id is not None  # written: its customer was written first
     done = datetime.combine(parse_date(values["done_on"]), time(12), tzinfo=zone) if values.get("done_on") else None
     session.add(FollowUp(team_id=team_id, customer_id=customer_id, member_id=members[fold(values["owner"])],
                          due=parse_date(values["due"]), what=values.get("what") or "", created_at=now,
@@ -281,7 +287,8 @@ def _added(created: dict[str, int]) -> str:
     return ", ".join(said) or "nothing new"
 
 
-def _result(kind, rows, errors, created, matched, written, updated=0) -> dict[str, Any]:
+def _result(kind: str, rows: int, errors: list[dict[str, Any]], created: dict[str, int], matched: int, written: bool,
+            updated: int = 0) -> dict[str, Any]:
     errors = sorted(errors, key=lambda e: e["line"])  # in the file's order, whichever check found them
     already = created.get("already", 0)
     again = f"; {already} already there (imported before, kept once)" if already else ""

@@ -7,12 +7,12 @@ from sqlalchemy import select
 
 from storage import clock
 from storage.models import Inquiry
-from sqlmodel import col
+from sqlmodel import Session, col
 
 KINDS = ("inquiry", "complaint")
 
 
-def record(session, team_id: int, customer_id: int, kind: str, text: str, member_id: int | None = None,
+def record(session: Session, team_id: int, customer_id: int, kind: str, text: str, member_id: int | None = None,
            note_id: int | None = None, at: datetime | None = None) -> Inquiry:
     """Add an open inquiry or complaint (flushed, not committed: the caller's transaction decides)."""
     if kind not in KINDS:
@@ -24,7 +24,7 @@ def record(session, team_id: int, customer_id: int, kind: str, text: str, member
     return row
 
 
-def resolve(session, team_id: int, inquiry_id: int, member_id: int | None = None,
+def resolve(session: Session, team_id: int, inquiry_id: int, member_id: int | None = None,
             at: datetime | None = None) -> Inquiry | None:
     """Mark one of the team's inquiries resolved; None when the team has no such inquiry."""
     row = session.execute(select(Inquiry).where(col(Inquiry.team_id) == team_id, col(Inquiry.id) == inquiry_id)
@@ -38,7 +38,7 @@ def resolve(session, team_id: int, inquiry_id: int, member_id: int | None = None
     return row
 
 
-def open_for_customer(session, team_id: int, customer_id: int, limit: int = 5) -> list[Inquiry]:
+def open_for_customer(session: Session, team_id: int, customer_id: int, limit: int = 5) -> list[Inquiry]:
     """A customer's unresolved inquiries and complaints, oldest first (for the customer card)."""
     return list(session.execute(select(Inquiry).where(col(Inquiry.team_id) == team_id,
                                                       col(Inquiry.customer_id) == customer_id,

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from storage import clock
 from storage.models import FxRate, Identity, Member, SourceCost, Target
-from sqlmodel import col
+from sqlmodel import Session, col
 
 CURRENCY_HINT = "a three-letter ISO 4217 code such as USD, EUR, CNY or RUB"
 
@@ -20,7 +20,7 @@ def currency_code(value: str) -> str:
     return code
 
 
-def set_fx(session, team_id: int, base: str, quote: str, rate: str | float | Decimal) -> FxRate:
+def set_fx(session: Session, team_id: int, base: str, quote: str, rate: str | float | Decimal) -> FxRate:
     """One unit of `base` is `rate` units of `quote` for this team (replaces an earlier rate)."""
     base, quote = currency_code(base), currency_code(quote)
     if base == quote:
@@ -46,7 +46,7 @@ def set_fx(session, team_id: int, base: str, quote: str, rate: str | float | Dec
     return row
 
 
-def member_named(session, team_id: int, name: str) -> Member:
+def member_named(session: Session, team_id: int, name: str) -> Member:
     """A member of the team by chat account id (e.g. console "rep1"), member id, exact name, or a
     unique case-insensitive name prefix."""
     account = session.execute(
@@ -70,7 +70,7 @@ def member_named(session, team_id: int, name: str) -> Member:
     raise ValueError(f"{name!r} could be " + ", ".join(sorted(m.name for m in prefix)[:5]))
 
 
-def set_target(session, team_id: int, member_id: int | None, metric: str, start: date, end: date,
+def set_target(session: Session, team_id: int, member_id: int | None, metric: str, start: date, end: date,
                value: int, currency: str | None = None) -> Target:
     """Set (or replace) a target: per member, or for the team when `member_id` is None."""
     if value < 0:
@@ -88,7 +88,7 @@ def set_target(session, team_id: int, member_id: int | None, metric: str, start:
     return row
 
 
-def set_source_cost(session, team_id: int, source: str, start: date, end: date, amount_minor: int,
+def set_source_cost(session: Session, team_id: int, source: str, start: date, end: date, amount_minor: int,
                     currency: str) -> SourceCost:
     """Spend on one lead source for a period (replaces an earlier figure for the same period)."""
     source = source.strip()

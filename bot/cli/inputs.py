@@ -12,12 +12,15 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import typer
 
 from bot.cli.common import load_settings, minor_units
 from bot.cli.reports import JSON, NOW, TEAM, _context, _fail, _member_id, _run
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 target_app = typer.Typer(no_args_is_help=True, help="Targets per rep (visits, calls, ...) or for the team (revenue).")
 source_app = typer.Typer(no_args_is_help=True, help="Lead sources: spend per source and period.")
@@ -70,7 +73,7 @@ def target_set(period: str = typer.Option(..., "--period"),
     if not wanted:
         _fail("name at least one target, e.g. --visits 16 or --revenue 500000")
 
-    def work(s, tid):
+    def work(s: Session, tid: int) -> int | None:
         member = _member_id(s, tid, rep)
         if rep is None and set(wanted) - {"revenue"}:
             raise ValueError("activity targets are per rep: add --rep NAME")
@@ -95,7 +98,7 @@ def source_cost(source: str = typer.Option(..., "--source"), amount: str = typer
     settings, _moment, _today, (start, end) = _context(period, None, now)
     minor = minor_units(amount)
     _run(team, settings, lambda s, tid: set_source_cost(s, tid, source, start, end, minor,
-                                                        currency or s.get(Team, tid).currency))
+                                                        currency or s.get_one(Team, tid).currency))
     typer.echo(f"Spend on {source}, {start} – {end}: {amount} {currency or ''}".rstrip())
 
 
@@ -119,7 +122,7 @@ def inquiry_resolve(inquiry_id: int = typer.Argument(...), team: Optional[str] =
     typer.echo(f"#{row.id} {row.kind}: resolved")
 
 
-def _importer(kind: str):
+def _importer(kind: str) -> Callable[..., None]:
     def command(file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True),
                 dry_run: bool = typer.Option(False, "--dry-run", help="check every row, write nothing"),
                 team: Optional[str] = TEAM, as_json: bool = JSON) -> None:
@@ -150,7 +153,7 @@ def import_all(directory: Path = typer.Argument(..., exists=True, file_okay=Fals
     if not files:
         _fail(f"no customers.csv, contacts.csv, deals.csv or followups.csv in {directory}")
 
-    def work(s, tid):
+    def work(s: Session, tid: int) -> list[dict[str, Any]]:
         results = []
         for kind, path in files:
             result = import_csv(s, tid, kind, path.read_bytes(), dry_run=dry_run)

@@ -17,13 +17,19 @@ import csv
 import io
 import json
 import sys
-from typing import Any, Callable, Optional
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Callable, Optional, overload
 
 import typer
 from storage import clock
 
 from bot.cli.common import fail as _fail
 from bot.cli.common import given_instant, load_settings, minor_units, open_engine
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from bot.settings import Settings
 
 def register(report_app: typer.Typer) -> None:
     """Add the report commands to `crmbot report`."""
@@ -45,7 +51,29 @@ CSV = typer.Option(False, "--csv", help="the report's rows as CSV with a header"
 NOW = typer.Option(None, "--now", help="ISO instant; naive means the team's zone")
 
 
-def _context(period: Optional[str], default: Optional[str], now: Optional[str]):
+Context = tuple["Settings", datetime, date, tuple[date, date]]   # settings, instant, the team's day, the period
+
+
+@overload
+def _context(period: str, default: Optional[str], now: Optional[str]) -> Context:
+    ...
+
+
+@overload
+def _context(period: Optional[str], default: str, now: Optional[str]) -> Context:
+    ...
+
+
+@overload
+def _context(period: None, default: None,
+             now: Optional[str]) -> tuple[Settings, datetime, date, tuple[date, date] | None]:
+    ...
+
+
+def _context(period: Optional[str], default: Optional[str],
+             now: Optional[str]) -> tuple[Settings, datetime, date, tuple[date, date] | None]:
+    """The settings, the instant (--now, else the clock), the team's day then, and the period asked
+    for (else `default`, else none)."""
     from handlers.periods import PeriodError, resolve_period
 
     settings = load_settings()
@@ -61,7 +89,7 @@ def _context(period: Optional[str], default: Optional[str], now: Optional[str]):
     return settings, moment, today, span
 
 
-def _run(team: Optional[str], settings, work: Callable[[Any, int], Any]) -> Any:
+def _run(team: Optional[str], settings: Settings, work: Callable[[Session, int], Any]) -> Any:
     from bot.cli.actor import existing_team
     from storage.engine import session
     from storage.members import get_team
@@ -131,7 +159,7 @@ def _stage_label(s: Any, team_id: int, lang: Optional[str]) -> Callable[[str], s
     return lambda stage: names(stage, chosen)
 
 
-def _member_id(s, team_id: int, rep: Optional[str]) -> Optional[int]:
+def _member_id(s: Session, team_id: int, rep: Optional[str]) -> Optional[int]:
     if not rep:
         return None
     from storage.report_inputs import member_named
@@ -261,7 +289,7 @@ def report_quiet(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_
     if span is not None:
         days = max(1, (today - span[0]).days)
     report, stage = _run(team, settings, lambda s, tid: (quiet_deals(
-        s, tid, moment, days=days or quiet_days(s.get(Team, tid).settings), limit=limit,
+        s, tid, moment, days=days or quiet_days(s.get_one(Team, tid).settings), limit=limit,
         owner_id=_member_id(s, tid, rep)), _stage_label(s, tid, lang)))
     _emit(report, as_json, as_csv, "quiet", lambda data: data["deals"], stage)
 

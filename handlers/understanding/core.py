@@ -286,7 +286,7 @@ def _first(text: str, name: str | None) -> bool:
     return 0 <= at <= 2 or (at > 0 and text[at - 1] in _QUOTED)
 
 
-def _shape(parse: Parse, work: str, lex, today, fuzzy: bool) -> None:
+def _shape(parse: Parse, work: str, lex: Lexicon, today: date, fuzzy: bool) -> None:
     """Keep only the fields that make sense for the intent, and say how sure we are."""
     intent = parse.intent
     if intent != Intent.LOG:
@@ -337,7 +337,7 @@ def _english_too(parse: Parse, work: str, now: datetime, first_day: bool, new_cu
 _AHEAD_REACH = 30      # characters before a close date's words a signature-ahead cue may start
 
 
-def _signature_ahead(text: str, spans: list[tuple[int, int]], lex) -> bool:
+def _signature_ahead(text: str, spans: list[tuple[int, int]], lex: Lexicon) -> bool:
     """True when a close date is said as a signature still ahead ("will sign by the 15th", "обещали
     подписать до конца месяца"): the deal is in negotiation, though the date is the deal's, no step."""
     if lex.signature_ahead is None:

@@ -74,7 +74,6 @@ _ABBREVIATED = "".join(rf"(?<!\b{a})" for a in ("st", "St", "mt", "Mt", "dr", "D
                                                   "ft", "Ft", "mrs", "Mrs"))
 _SEPARATOR = re.compile(r"\s*(?:[,;:!?()\[\]\n]|" + _ABBREVIATED + r"\.(?!\w)|\s[—–-]\s|—|\s-$|\s\+\s|\s@\s)")
 _LY_NAMES = frozenset("family supply italy holly lily ally sally billy valley".split())
-_LEGAL_WORDS = frozenset("inc llc ltd corp co company group holdings partners associates plc gmbh pc".split())
 _CONNECTORS = frozenset(("and", "of", "the", "n", "&", "de", "la", "st.", "st"))
 _NAME_OPENERS = frozenset(("store", "shop", "office", "studio", "clinic", "center", "centre", "house", "club", "cafe",
                            "place", "company", "group", "new", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "big",

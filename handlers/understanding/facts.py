@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import Iterable
 
 from handlers.understanding.cues import Clauses
 from handlers.understanding.dates import REFUSED, find_dates
@@ -73,7 +74,7 @@ class _Cues:
     cadences: tuple[tuple[re.Pattern, int], ...]
 
 
-def _one(phrases) -> re.Pattern:
+def _one(phrases: Iterable[str]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in phrases), _I)
 
 

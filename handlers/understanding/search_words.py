@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 from handlers.understanding.languages import cues
 from handlers.understanding.model import Parse, Search, SearchKind
@@ -23,7 +24,7 @@ _MIN_PHONE_DIGITS = 5
 class _Phrases:
     """A slot's phrases, each compiled alone (each names its own group): the first that matches."""
 
-    def __init__(self, phrases) -> None:
+    def __init__(self, phrases: Iterable[str]) -> None:
         self.patterns = tuple(re.compile(p, _I) for p in phrases)
 
     def search(self, text: str) -> re.Match | None:

@@ -5,6 +5,7 @@ languages/protocol.py for what each slot means.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from handlers.understanding.days import (YEAR, MONTH_END, MONTH_SLASH_DAY, NEXT_MONTH_END, NEXT_MONTH_START, NEXT_WEEK,
@@ -826,7 +827,7 @@ DIGITS = "零一二两三四五六七八九十"
 _COUNT = "[0-9" + DIGITS + "几]{1,3}"
 _WEEK = "(?:周|星期|礼拜)"
 _DAY_IN_NUMERALS = "[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
-def _new_year(m, today: date) -> Resolved:
+def _new_year(m: re.Match[str], today: date) -> Resolved:
     """元旦: the coming first of January."""
     return date(today.year + 1, 1, 1), "relative", None
 
