@@ -28,7 +28,7 @@ from handlers.reply import Reply
 from handlers.stage_names import StageNames
 from handlers.texts import day, t
 from handlers.understanding.model import Parse
-from handlers.understanding.report_words import MINE, note_issue_kind
+from handlers.understanding.report_words import note_issue_kind
 from storage.inquiries import open_for_customer, record
 from storage.models import Inquiry
 from handlers.understanding.members import Member as Named
@@ -119,13 +119,13 @@ async def handle_report(kind: str, parse: Parse, ctx: Ctx) -> Reply:
     report = REPORTS.get(ReportKind(kind)) if kind in tuple(ReportKind) else None
     if report is None:
         return Reply(text=t(ctx.lang, "help"), lang=ctx.lang)
-    scope = _scope(ctx, kind)
+    scope = _scope(ctx, kind, parse.mine)
     if isinstance(scope, Reply):
         return scope
     return await report(parse, ctx, scope)
 
 
-def _scope(ctx: Ctx, kind: str) -> Scope | Reply:
+def _scope(ctx: Ctx, kind: str, mine: bool) -> Scope | Reply:
     """The member the question names, if any (a rep may name only themselves); else a rep's own
     figures for the reports about their own work, the team's for the rest."""
     named = members_named(ctx.text or "", [Named(m.id, m.name) for m in roster(ctx.session, _team_id(ctx))
@@ -144,7 +144,7 @@ def _scope(ctx: Ctx, kind: str) -> Scope | Reply:
         return Scope(named[0].id, named[0].name)
     if kind not in PER_MEMBER:
         return Scope()
-    owner = permissions.report_owner(ctx.actor, ACTION_OF[ReportKind(kind)], bool(MINE.search(ctx.text or "")))
+    owner = permissions.report_owner(ctx.actor, ACTION_OF[ReportKind(kind)], mine)
     return Scope(owner, own=owner is not None)
 
 

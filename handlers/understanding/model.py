@@ -104,6 +104,7 @@ class Parse:
     setting: SettingAsk | None = None     # a team setting to change (see understanding.setting_words)
     search: Search | None = None          # a lookup the question asks for (see understanding.search_words)
     report: ReportKind | None = None      # the report the message asks for (see understanding.report_words)
+    mine: bool = False                    # it asks about the writer's own figures ("my pipeline", "我的", "мои")
 
     def to_json(self) -> dict[str, Any]:
         """The contract's object: dates as ISO strings, amount as a number."""

@@ -121,6 +121,7 @@ def settle_report(parse: Parse, text: str, today: date) -> Parse:
     command): the report the message asks for, and the period its words name when the parse has
     none (a question that reads like a note, "lost reasons this quarter"). `today` is the writer's."""
     parse.report = report_asked(parse.intent, text, bool(parse.customer or parse.customer_candidates))
+    parse.mine = MINE.search(text or "") is not None
     if parse.report is not None and parse.period is None:
         try:
             parse.period = period(text or "", lexicon(parse.lang), today)

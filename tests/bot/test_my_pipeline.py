@@ -44,3 +44,18 @@ async def test_my_pipeline_uses_the_teams_stage_names_and_order(deals):
     assert (await deals["anna"].say("把已报价阶段改名为方案已发")).wrote
     reply = (await deals["wang"].say("我的商机")).text
     assert "方案已发" in reply and "已确认需求" not in reply, reply
+
+
+@pytest.mark.parametrize("text, mine", [
+    ("my pipeline", True), ("我的销售管道", True), ("моя воронка", True), ("мои сделки", True),
+    ("pipeline this month", False), ("销售漏斗", False), ("воронка", False),
+])
+def test_understanding_says_whether_a_report_is_about_the_writers_own_figures(text, mine):
+    from datetime import datetime, timezone
+
+    from handlers.understanding.core import understand
+    from handlers.understanding.report_words import settle_report
+
+    now = datetime(2026, 11, 23, 10, tzinfo=timezone.utc)
+    parse = settle_report(understand(text, now), text, now.date())
+    assert parse.report is not None and parse.mine is mine
