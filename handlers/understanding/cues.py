@@ -82,6 +82,7 @@ class Lexicon:
     looking_back: re.Pattern | None
     step_ahead: re.Pattern | None
     period_until: re.Pattern | None
+    period_compared: re.Pattern | None
     drop_followup: tuple[re.Pattern, ...]  # tried one by one: each names its own groups
     merge: tuple[re.Pattern, ...]
 
@@ -110,7 +111,7 @@ def lexicon(lang: str) -> Lexicon:
         _optional([r"\b(?:" + "|".join(mod.HEDGE) + r")\W*\?+\W*$"] if mod.HEDGE else []),
         _optional([r"^[^\w?？]*(?:" + "|".join(mod.RETRACT) + ")"] if mod.RETRACT else []),
         _optional(mod.QUESTION_WORDS), _optional(mod.LOOKING_BACK), _optional(mod.STEP_AHEAD),
-        _optional(mod.PERIOD_UNTIL),
+        _optional(mod.PERIOD_UNTIL), _optional([p + "$" for p in mod.PERIOD_COMPARED]),
         tuple(c([p]) for p in mod.DROP_FOLLOWUP), tuple(c([p]) for p in mod.MERGE))
 
 

@@ -127,6 +127,9 @@ def _name_at(text: str, pos: int, lower_ok: bool = True, cued: bool = False) -> 
         if low in _CONNECTORS:
             picked.append(m)
             continue
+        if not upper and not capitalised and low in ("company", "co") and counted >= 2:
+            picked.append(m)                     # "east river container company": the name's last word
+            break
         if upper:
             if lowered or not capitalised or low in CAP_STOP or (low in en_cues.FIRST_NAMES and counted >= 2):
                 break                            # "Westwood smile studio Tina", "Valley of the Sun Kurt"
@@ -255,13 +258,23 @@ def _cued(text: str, pos: int, person: str | None, base: int, lower_ok: bool = T
     lower-case word alone is too often no name."""
     if STOP_BEFORE.search(text, max(0, pos - 40), pos):
         return None
-    got = _name_at(text, pos, lower_ok, cued=True)
+    got = _name_at(text, pos, lower_ok, cued=True) or (None if lower_ok else _lower_trade_name(text, pos))
     if not got or not _usable(got[0], person):
         return None
     name = got[0]
     if not strong and name.islower() and " " not in name:
         return None
     return Candidate(pos, name, _weight(name, base))
+
+
+def _lower_trade_name(text: str, pos: int) -> tuple[str, int] | None:
+    """A lower-case name of two words or more that ends with a trade ("met with silver lake pediatrics",
+    "call w/ marisol beauty supply"): a company even where one lower-case word would not be."""
+    got = _name_at(text, pos, True, cued=True)
+    if got is None:
+        return None
+    words = got[0].lower().split()
+    return got if len(words) >= 2 and words[-1] in en_cues.FIRM_WORDS else None
 
 
 def _legal_forms(text: str, person: str | None) -> Iterator[Candidate]:

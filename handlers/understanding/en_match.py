@@ -1,6 +1,10 @@
 """Known customers with Latin names said by their initials, as reps type them: "HVO" for Hudson Valley
 Orthopedics, "QH" for Quarry Hill Foods (a trade word at the end may go unsaid), "h&w" for Harbison &
-Webb. Read only when no word of the message names a customer, and only when one customer fits."""
+Webb. Read only when no word of the message names a customer, and only when one customer fits.
+
+A Latin word also names a word of a known name when it sounds the same, as dictation mishears it:
+"halverson" for Halvorsen, "kettleby" for Kettlebee (same first letter, same consonants in order).
+"""
 from __future__ import annotations
 
 import re
@@ -14,6 +18,24 @@ qbr llc inc usa us uk la ny nyc sf dc tbd fyi btw rfp rfq rfi sla crm erp pos sa
 qtd nye ppl hvac pdf ai api id tv pr hoa icu er""".split())
 _SAID = re.compile(r"(?<![\w&])(?:[A-Z]{2,4}|[A-Za-z]&[A-Za-z](?:&[A-Za-z])?)(?![\w&])")
 _LATIN = re.compile(r"^[a-z0-9]")
+
+
+_VOWELS = re.compile(r"(?<=.)[aeiouyhw]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _consonants(word: str) -> str:
+    """The consonants of a word in order, doubled ones once: "halvorsen" -> "hlvrsn", "marrow" -> "mr"."""
+    return _DOUBLED.sub(r"\1", _VOWELS.sub("", word))
+
+
+def sounds_alike(said: str, name: str) -> bool:
+    """True when a Latin word of five letters or more is said as another one sounds: the same first
+    letter and the same consonants in order, at most two letters longer or shorter ("halverson" and
+    "halvorsen", not "marker" and "market")."""
+    return (len(said) >= 5 and len(name) >= 5 and said[0] == name[0] and abs(len(said) - len(name)) <= 2
+            and said.isascii() and name.isascii() and said.isalpha() and name.isalpha()
+            and _consonants(said) == _consonants(name))
 
 
 def _table(index: Index) -> dict[str, list[int]]:

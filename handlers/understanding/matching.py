@@ -90,7 +90,7 @@ def tokens_match(said: str, name: str) -> bool:
     elif common >= 3 and ((len(said) - common == 1 and said.endswith("s") and len(name) == common)
                           or (len(name) - common == 1 and name.endswith("s") and len(said) == common)):
         return True
-    return typed_wrong(said, name)
+    return typed_wrong(said, name) or en_match.sounds_alike(said, name)
 
 
 Hit = tuple[int, int, int, float, int, bool]     # start, end, how much matched, share of the name, entry, fuzzy

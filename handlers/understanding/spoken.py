@@ -9,7 +9,7 @@ is left as written. The note's own text (its summary) is never changed, only wha
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from datetime import date
 
@@ -90,10 +90,69 @@ def _values_corrected(text: str, lang: str) -> str:
     return text
 
 
+@lru_cache(maxsize=None)
+def _said_aloud(lang: str) -> tuple[tuple[tuple[str, re.Pattern], ...], re.Pattern | None, tuple[re.Pattern, ...],
+                                   re.Pattern | None]:
+    """The language's punctuation said aloud (each mark with its words), where those words are nouns,
+    addresses said aloud, and letters spelt out."""
+    mod = cues(lang)
+    marks = getattr(mod, "SPOKEN_MARKS", {})
+    words = "|".join(w for said in marks.values() for w in said)
+    said = tuple((mark, re.compile(r"(?:\s*,)?\s+(?:" + "|".join(ws) + r")\b[,.]?", re.I)) for mark, ws in marks.items() if ws)
+    nouns = getattr(mod, "SPOKEN_MARK_NOUN", ())
+    noun = re.compile("|".join(n.replace("_", "(?P<w%d>" % i + words + ")") for i, n in enumerate(nouns)), re.I) \
+        if nouns and words else None
+    address = getattr(mod, "SPOKEN_ADDRESS", ())
+    letters = getattr(mod, "SPOKEN_LETTERS", ())
+    return (said, noun, tuple(re.compile(a, re.I) for a in address),
+            re.compile("|".join(letters), re.I) if letters else None)
+
+
+def _address(m: re.Match) -> str:
+    user = m.groupdict().get("user")
+    return (user + "@" if user else "") + "".join(m.group("domain").split()) + "." + m.group("tld")
+
+
+def _noun_spans(text: str, noun: re.Pattern | None) -> set[tuple[int, int]]:
+    """Where a word for a mark is a noun ("the trial period")."""
+    if noun is None:
+        return set()
+    return {m.span(k) for m in noun.finditer(text) for k, v in m.groupdict().items() if v}
+
+
+def _span_of_word(m: re.Match) -> tuple[int, int]:
+    """The span of the word for a mark inside its match (which takes the space and a comma before it)."""
+    word = m.group().strip(" ,.")
+    at = m.start() + m.group().find(word)
+    return at, at + len(word)
+
+
+def _mark_or_word(mark: str, nouns: set[tuple[int, int]], m: re.Match) -> str:
+    """The mark a word said aloud stands for, or the word itself where it is a noun."""
+    return m.group() if _span_of_word(m) in nouns else mark
+
+
+def _punctuated(text: str, lang: str) -> str:
+    """Dictated punctuation written as the marks it stands for: "quill paper period talked to gary comma
+    he wants" -> "quill paper. talked to gary, he wants"; "the trial period" and "a period of" stay words.
+    An address said aloud is written as one ("becky at desert paws dot com" -> becky@desertpaws.com),
+    and letters spelt out as one word ("P O came in" -> "PO came in")."""
+    said, noun, address, letters = _said_aloud(lang)
+    if not said:
+        return text
+    if letters is not None:
+        text = letters.sub(lambda m: "".join(m.group().split()), text)
+    for spoken_address in address:
+        text = spoken_address.sub(_address, text)
+    for mark, pattern in said:
+        text = pattern.sub(partial(_mark_or_word, mark, _noun_spans(text, noun)), text)
+    return text
+
+
 def tidy(text: str, lang: str) -> str:
     """The text as it is read: fillers, repeats and corrected names taken out, and a value said again
     right after a retraction read as the second one."""
-    text = _values_corrected(text, lang)
+    text = _values_corrected(_punctuated(text, lang), lang)
     if lang == "ru":
         return ru_spoken.corrected(text)
     if lang == "zh":

@@ -351,7 +351,10 @@ def period(text: str, lex: Lexicon, today: date, days: bool = False,
             if hit is not None and hit.day is not None:
                 return hit.day, hit.day
         return _until(text, lex, today) if ahead else None
-    _, end, name = best
+    start, end, name = best
+    if name.startswith("last_") and lex.period_compared is not None \
+            and lex.period_compared.search(text, max(0, start - 30), start):
+        name = "this_" + name.removeprefix("last_")      # "ahead of this time last quarter": this quarter asked
     if not _CALENDAR_PART.fullmatch(name):
         return cal.period_for(name, today, ahead)
     year = _YEAR_AFTER.match(text, end)

@@ -105,6 +105,8 @@ PIPELINE = [
     r"\b(?:commit|best\s+case|worst\s+case|upside)\s+(?:vs\.?|versus|and|/|v)\s+(?:commit|best\s+case|worst\s+case|upside|"
     r"pipeline|target)\b",
     r"\bexpected\s+(?:revenue|to\s+close)\b",
+    # how the numbers stand against a target or an earlier period: "are we ahead or behind", "are we on track for Q1"
+    r"\bare\s+we\s+(?:ahead|behind|up|down|on\s+track|on\s+pace|tracking)\b",
     r"\bopen\s+deals\b",
     r"\bhow\s+much\s+(?:will\s+we|are\s+we\s+going\s+to)\s+close\b",
     r"\b(?:how\s+much|what)\b[^.?!]{0,40}\bclos(?:e|es|ing)\b",
@@ -142,7 +144,7 @@ FOLLOWUPS = [
     r"\bwhat\s+(?:do|did)\s+i\s+(?:have|got)\b(?=\s*" + one_of(_AFTER_I_HAVE) + ")",
     r"\bwhat(?:\s+have|'ve)\s+i\s+got\b",
     r"\bwhat\s+(?:do|should)\s+i\s+(?:have\s+to|need\s+to|gotta)\s+do\b",
-    r"\bwho\s+(?:do|should)\s+i\s+" + one_of(_WHOM_TO) + r"\b",
+    r"\bwho(?:m)?\s+(?:do|should|must|shall)\s+i\s+(?:be\s+)?" + one_of(_WHOM_TO) + r"(?:ing|\b)",
     r"\bwhat(?:'s|\s+is|s)\s+(?:coming\s+up|next\s+for\s+me|pending|overdue|outstanding|left\s+to\s+do)\b",
     r"\b(?:any|anything|what)\s+(?:else\s+)?(?:overdue|pending|outstanding|scheduled|planned|lined\s+up|coming\s+up)\b",
     r"\bmy\s+(?:agenda|schedule|to-?do\s+list|todo\s+list|open\s+(?:items|tasks)|day\s+(?:today|tomorrow))\b",
@@ -162,7 +164,13 @@ ACTIVITY = [
     r"\bwho\s+(?:visited|called|met)\s+(?:the\s+most|whom|what)\b",
     r"^\W*/?activity\W*$",
     # what one member did: "what did Anna do this week", "what has Boris been up to", "Anna's activity"
-    r"\bwhat\s+(?:did|has|have)\s+[A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?:do|done|been\s+(?:doing|up\s+to)|work(?:ed)?\s+on)\b",
+    r"\bwhat\s+(?:did|has|have)\s+[A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]*)*\s+"
+    r"(?:do|done|been\s+(?:doing|up\s+to)|work(?:ed)?\s+on|log(?:ged)?|enter(?:ed)?|record(?:ed)?|add(?:ed)?|put\s+in)\b",
+    # who leads or lags: "who's got the most visits this month", "who made the fewest calls", "who hasn't logged anything"
+    r"\bwho(?:'s|\s+has|\s+had|\s+did|\s+is)?\s+(?:got\s+|done\s+|made\s+|logged\s+|had\s+)?(?:the\s+)?"
+    r"(?:most|fewest|least|more|fewer|lowest|highest|top)\s+(?:visits|calls|meetings|notes|activity|activities|touches|emails)\b",
+    r"\bwho\s+(?:hasn't|has\s+not|haven't|have\s+not|didn't|did\s+not)\s+(?:log(?:ged)?|visit(?:ed)?|call(?:ed)?|"
+    r"enter(?:ed)?|record(?:ed)?|made|done|update[ds]?|been\s+(?:logging|active))\b",
     r"\b[A-Za-z]+(?:'s|’s)\s+(?:activity|activities|week|month|numbers|stats)\b",
     r"\bactivity\s+(?:of|by|for)\s+[A-Z]",
     # team figures asked in shorthand: "visits this wk by rep", "calls + visits this month, team"
@@ -228,6 +236,8 @@ QUESTION_WORDS: list[str] = []
 LOOKING_BACK: list[str] = []
 # "what are we signing before xmas", "what closes by the 15th": from today to that day
 PERIOD_UNTIL = [r"\b(?:(?P<before>before)|by|until|till|til|thru|through)\s+(?:the\s+)?$"]
+# "are we ahead of where we were this time last quarter", "calls vs last month": the current period is asked
+PERIOD_COMPARED = [r"\b(?:vs\.?|versus|compared\s+(?:to|with)|than|from|(?:this|same)\s+time)\s+(?:the\s+)?$"]
 STEP_AHEAD: list[str] = []
 _NOTE_VERBS = [
     r"no\s+answer",                  # a call that did not get through is still a call: "no answer", "left a vm"
@@ -531,11 +541,14 @@ MENTIONED_BEFORE = [
     r"\b(?:through|thru|via)\s+",
     r"\breferr(?:al|ed)\s+(?:from|by)\s+",
     r"\breferred\s+(?:me|us)\s+(?:to\s+\w+\s+)?by\s+",
-    r"\bgot\s+(?:my|our)\s+(?:name|number|details)\s+from\s+",
+    r"\bgot\s+(?:my|our|their|the|his|her|this)\s+(?:name|number|details|contact|info|email|e-mail|lead)\s+"
+    r"(?:from|off|through|via|thru)\s+",
     r"\bno\s+relation\s+to\s+",
     r"\bsister\s+company\s+of\s+",
 ]
-MENTIONED_AFTER = [r"\s+referral\b", r"\s+referred\s+(?:us|me)\b"]
+MENTIONED_AFTER = [r"\s+referral\b", r"\s+referred\s+(?:us|me)\b", r"\s+(?:introduced|connected)\s+(?:us|me)\b",
+                   r"\s+(?:put|got)\s+(?:us|me)\s+in\s+touch\b", r"\s+(?:passed|sent|gave)\s+(?:us|me)\s+(?:a|the|this|another)\s+"
+                   r"(?:lead|referral|intro)\b"]
 # a proposal handed over (past), which a future day next to it does not turn into a plan
 HANDED_OVER = [
     r"\bsent\b",
@@ -951,7 +964,10 @@ FROM_WORDS = [r"\bfrom"]                 # "from 30k to 40k": a change, the valu
 TO_WORDS = [r"\bto", r"\bup\s+to"]
 COUNT_WORDS = [r"percent", r"x\b", r"units?", r"pcs", r"pieces", r"seats?", r"users?", r"licen[cs]es?", r"people",
                r"employees", r"tons?", r"kg", r"clinics?", r"sites?", r"stores?", r"laptops?", r"hours?", r"days?",
-               r"weeks?", r"months?", r"years?"]
+               r"weeks?", r"months?", r"years?",
+               # any other plural noun right after a bare number counts things: "2,400 chromebooks", "1,200 probes"
+               r"(?!(?:dollars|bucks|euros|pounds|quid|plus|less|minus|thanks|this|includes|covers|across|always|unless|"
+               r"yrs|pa|gbp|usd|eur|aud|cad)\b)[a-z]{3,}s\b"]
 MONEY_WORDS = [r"budget", r"deal", r"contract", r"price", r"priced", r"quote[d]?", r"worth", r"value", r"valued", r"total",
                r"amount", r"invoice", r"po"]
 MONEY_LINKS = [r"is", r"of", r"at", r"for", r"to", r"now", r"was"]   # "budget is now 45000"
@@ -973,6 +989,31 @@ FILLERS = [
     r"er",
     r"[Hh]mm+",
 ]
+# punctuation said aloud by a rep dictating ("just left quill paper period talked to gary comma he wants..."):
+# the mark -> the words said for it
+SPOKEN_MARKS = {
+    ".": [r"period", r"full\s+stop"],
+    ",": [r"comma"],
+    "?": [r"question\s+mark"],
+    "!": [r"exclamation\s+(?:mark|point)"],
+    ":": [r"colon"],
+}
+# where such a word is the noun, not a mark ("_" stands for it): "the trial period", "a period of three months"
+SPOKEN_MARK_NOUN = [
+    r"\b(?:the|a|an|this|that|same|each|per|whole|entire|first|last|next|trial|grace|notice|billing|payment|pilot|"
+    r"evaluation|test|testing|warranty|contract|reporting|holiday|busy|quiet|slow|peak|waiting|cooling[\s-]off|"
+    r"lock[\s-]?in|probation|rental|subscription|renewal|transition|free|initial|minimum|budget|fiscal|review|"
+    r"ramp[\s-]?up|onboarding|implementation|day|week|month|year|\d+[\s-]?(?:day|week|month|year)|inverted|oxford)\s+_",
+    r"_\s+(?:of|ends?|ended|starts?|started|is|was|runs?|covers?)\b",
+]
+# an address or a website said aloud, its parts in the groups `user` (if any), `domain`, `tld`:
+# "becky at desert paws az dot com" -> becky@desertpawsaz.com, "acme roofing dot com" -> acmeroofing.com
+SPOKEN_ADDRESS = [
+    r"\b(?P<user>[a-z][\w.]*)\s+at\s+(?P<domain>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\s+dot\s+(?P<tld>com|net|org|io|co|biz|us|edu)\b",
+    r"\b(?P<domain>[a-z][\w-]*)\s+dot\s+(?P<tld>com|net|org|io|co|biz|us|edu)\b",
+]
+# letters spelt out one by one: "P O came in" -> "PO came in"
+SPOKEN_LETTERS = [r"\bp\s+o\b", r"\br\s+f\s+[pqi]\b", r"\bn\s+d\s+a\b", r"\bs\s+o\s+w\b"]
 CORRECTION = [
     r"no,?\s+wait,?(?:\s+it'?s)?",
     r"no,?\s+sorry,?(?:\s+it'?s)?",
@@ -1064,6 +1105,7 @@ october november december jan feb mar apr jun jul aug sep sept oct nov dec follo
 lunch dinner visit visited quote sent deal contract budget new next last week month year quick just also so ok okay
 their then they're we're it's expo conference office site plant hq boss manager director ceo coo cfo cto owner
 heard back reply replied update pinged quick great good finally still vp svp evp cmo cio cro cpo gm md
+something someone whatever whatshername whatshisname
 """.split())
 # words that make a capitalised pair a company, not a person ("Pinecrest Dental", "Blue Harbor Foods")
 FIRM_WORDS = frozenset("""

@@ -46,6 +46,8 @@ class Cues(Protocol):
     LOOKING_BACK: Phrases      # a report question about what is done ("итоги", "подписали"): a month named is not next year's
     PERIOD_UNTIL: Phrases      # words right before a date that make a period from today to it ("before xmas"); a group
                                # `before` leaves the date itself out
+    PERIOD_COMPARED: Phrases   # words right before a past period that make it only what the current one is compared
+                               # with ("vs last month", "this time last quarter"): the question is about the current one
     LOG_VERBS: Phrases         # verbs that make a message a note even without other facts
     CANNOT: Phrases            # a request the bot cannot do ("book me a train ticket", "帮我翻译")
     ASIDE: Phrases             # words opening a message that say nothing ("hi", "quick question"), before the question
@@ -121,6 +123,10 @@ class Cues(Protocol):
     # -- dictated text (handlers/understanding/spoken.py) --
     FILLERS: Phrases           # sounds that say nothing ("um", "uh"), dropped before reading
     CORRECTION: Phrases        # a name corrected on the fly: "X no wait it's Y", "X - no, sorry, Y"
+    SPOKEN_MARKS: Mapping[str, Phrases]   # punctuation said aloud -> its words ("comma", "period")
+    SPOKEN_MARK_NOUN: Phrases  # where such a word is a noun, "_" standing for it ("the trial _", "_ of")
+    SPOKEN_ADDRESS: Phrases    # an e-mail or website said aloud, groups `user` (optional), `domain`, `tld`
+    SPOKEN_LETTERS: Phrases    # letters spelt one by one ("p o"), read as one word
 
     # -- forecast inputs (handlers/understanding/facts.py) --
     CLOSE: Phrases             # the deal's expected close said next to its date ("expect to close by", "预计…签约", "закроем до")
@@ -177,10 +183,11 @@ class Cues(Protocol):
 # slots a language may leave empty (the rule that reads them is then skipped)
 OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "THEIRS", "THEIRS_NAMED",
                       "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "DEAL_SHORTHAND", "FILLERS", "CORRECTION", "NOT_YET",
+                      "SPOKEN_MARKS", "SPOKEN_MARK_NOUN", "SPOKEN_ADDRESS", "SPOKEN_LETTERS",
                       "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "RETRACT", "SOURCE_END",
                       "ASKED_FOR", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
-                      "PERIOD_UNTIL"})
+                      "PERIOD_UNTIL", "PERIOD_COMPARED"})
 # the keys every language's mappings must have
 CHANNEL_NAMES: tuple[str, ...] = tuple(SPOKEN_CHANNELS)
 STAGE_NAMES: tuple[str, ...] = tuple(Stage)

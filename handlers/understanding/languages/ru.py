@@ -625,6 +625,7 @@ CANNOT = [
 ]
 # a report question about what is done: "итоги ноября" in December is this November's
 PERIOD_UNTIL: list[str] = []
+PERIOD_COMPARED: list[str] = []
 LOOKING_BACK = [
     r"\bитог\w*",
     r"\bподписанн\w*",
@@ -878,6 +879,10 @@ ASKED_FOR = [
 # -- dictated text --
 FILLERS: list[str] = []
 CORRECTION: list[str] = []
+SPOKEN_MARKS: dict[str, list[str]] = {}
+SPOKEN_MARK_NOUN: list[str] = []
+SPOKEN_ADDRESS: list[str] = []
+SPOKEN_LETTERS: list[str] = []
 # the words that take back a name just said, before it is said again respelt (handlers/understanding/ru_spoken.py)
 RESPELT = [r"нет", r"ой", r"стоп", r"точнее", r"вернее", r"не(?=\s*,)", r"хотя(?=\s*,?\s*(?:нет|стоп)\b)"]
 # English days in a Russian note ("попробую tomorrow", "давай next wed", "send КП by thursday"), read as

@@ -782,6 +782,7 @@ QUESTION_WORDS: list[str] = []
 # a report question about what is done: a month named is this year's, not next year's ("十月份各人签了多少")
 LOOKING_BACK = [r"签了", r"成交了", r"赢了", r"丢了", r"完成了", r"新增了", r"做了", r"跑了", r"拿下了", r"回款了"]
 PERIOD_UNTIL: list[str] = []
+PERIOD_COMPARED: list[str] = []
 STEP_AHEAD: list[str] = []
 IMPERATIVE: list[str] = []
 PAST = [r"了"]
@@ -932,6 +933,10 @@ EARLIER = [
 # sounds that say nothing when they stand alone ("嗯 那个 华创医疗之前…"); inside a phrase they stay ("美佳那个黄姐")
 FILLERS = [r"嗯+", r"呃+", r"额+", r"啊+", r"哦+", r"那个"]
 CORRECTION: list[str] = []
+SPOKEN_MARKS: dict[str, list[str]] = {}
+SPOKEN_MARK_NOUN: list[str] = []
+SPOKEN_ADDRESS: list[str] = []
+SPOKEN_LETTERS: list[str] = []
 # a value corrected on the fly ("26万 改一下 是28万", "周五 不对 周四"): the value after these stands
 RESTATED = [r"不对", r"改一下", r"更正一下", r"更正", r"纠正一下", r"说错了", r"写错了", r"打错了", r"搞错了", r"哦不",
             r"错了", r"sorry"]

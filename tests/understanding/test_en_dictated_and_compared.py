@@ -1,0 +1,111 @@
+"""English notes dictated from the car and questions a manager asks by comparison (sentences written
+fresh, not from the corpus): punctuation said aloud ("period", "comma") read as the marks, an address
+said aloud ("at … dot com") as one, letters spelt out ("p o"), a known name misheard ("hollester"
+for Holister), lower-case names with a trade after "with", a count of things that is no money, the
+company that only introduced us, what a member logged, who leads or lags, and "are we ahead of last
+quarter" asked about this quarter."""
+from datetime import date
+
+import pytest
+
+from handlers.understanding import understand
+from handlers.understanding.spoken import tidy
+
+from understanding_data import NOW          # Wednesday 25 November 2026, Europe/Berlin
+
+KNOWN = ["Holister Tool & Die Inc", "Brennan Freight LLC", "Wexley Orthodontics", "Calder Home Health"]
+
+
+@pytest.mark.parametrize("said, read", [
+    ("just left brennan period talked to the dispatcher comma nice guy", "just left brennan. talked to the dispatcher, nice guy"),
+    ("is the demo still on for friday question mark", "is the demo still on for friday?"),
+    ("they're in a trial period until march", "they're in a trial period until march"),
+    ("quiet period for them comma then the budget period of q1", "quiet period for them, then the budget period of q1"),
+    ("we got the p o today exclamation point", "we got the po today!"),
+])
+def test_punctuation_said_aloud_is_read_as_marks(said, read):
+    assert tidy(said, "en") == read
+
+
+def test_an_address_said_aloud_is_the_contacts_email_not_a_company():
+    p = understand("met with wexley ortho period office manager is dana email dana at wexley smiles dot com period "
+                   "wants a demo", NOW, KNOWN)
+    assert p.customer == "Wexley Orthodontics"
+    assert p.contact_email == "dana@wexleysmiles.com"
+
+
+def test_a_dictated_note_reads_its_customer_stage_and_contact():
+    p = understand("calder home health period spoke to the director of nursing comma maria lopez period they want "
+                   "the proposal by friday", NOW, KNOWN)
+    assert (p.customer, p.contact) == ("Calder Home Health", "maria lopez")
+
+
+@pytest.mark.parametrize("text", [
+    "remind me to call hollester tool tomorrow",
+    "hollester tool and die p o came in period",
+])
+def test_a_known_name_misheard_by_dictation_is_still_the_customer(text):
+    assert understand(text, NOW, KNOWN).customer == "Holister Tool & Die Inc"
+
+
+def test_a_misheard_name_is_told_from_another_that_only_looks_alike():
+    assert understand("remind me to call brenan freight tomorrow", NOW, KNOWN).customer == "Brennan Freight LLC"
+    assert understand("called marker supply about the order", NOW, ["Market Supply Co"]).customer != "Market Supply Co"
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("coffee with ridgeway family dental this morning, they're unhappy with their current vendor",
+     "ridgeway family dental"),
+    ("long call w/ harbor point logistics, sent pricing after", "harbor point logistics"),
+    ("south bay container company, they found us at the expo, want a quote for 40 trailers",
+     "south bay container company"),
+])
+def test_a_lower_case_name_with_a_trade_is_a_new_customer(text, customer):
+    assert understand(text, NOW, KNOWN).customer == customer
+
+
+@pytest.mark.parametrize("text", [
+    "site survey at Calder Home Health, 1,800 tablets to replace over two years",
+    "Brennan wants trackers on 3,500 pallets, quote next week",
+])
+def test_a_count_of_things_is_no_money(text):
+    assert understand(text, NOW, KNOWN).amount is None
+
+
+def test_a_count_leaves_the_money_beside_it():
+    p = understand("quoted Brennan $84,000 for 2,100 sensors", NOW, KNOWN)
+    assert p.amount == 84000
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("Brennan Freight introduced us to their sister site, Oakmont Cold Storage. intro call monday", "Oakmont Cold Storage"),
+    ("called Marlow Printing today, got their number off Wexley, the owner wants a quote", "Marlow Printing"),
+])
+def test_the_company_that_only_introduced_us_is_not_the_customer(text, customer):
+    assert understand(text, NOW, KNOWN).customer == customer
+
+
+@pytest.mark.parametrize("text, period", [
+    ("what did Priya log yesterday", (date(2026, 11, 24), date(2026, 11, 24))),
+    ("what did Sam, Lee and Ola enter this week", (date(2026, 11, 23), date(2026, 11, 29))),
+    ("who made the most calls last week", (date(2026, 11, 16), date(2026, 11, 22))),
+    ("who hasn't logged a visit this month", (date(2026, 11, 1), date(2026, 11, 30))),
+])
+def test_what_members_logged_is_the_teams_activity(text, period):
+    p = understand(text, NOW, KNOWN)
+    assert (p.intent, p.period) == ("activity", period)
+
+
+def test_whom_to_be_calling_is_what_is_due():
+    p = understand("morning! whom should I be emailing tomorrow?", NOW, KNOWN)
+    assert (p.intent, p.period) == ("followups", (date(2026, 11, 26), date(2026, 11, 26)))
+
+
+@pytest.mark.parametrize("text, period", [
+    ("are we ahead of where we were this time last quarter", (date(2026, 10, 1), date(2026, 12, 31))),
+    ("are we on track vs last month?", (date(2026, 11, 1), date(2026, 11, 30))),
+    ("what did we close last month", (date(2026, 10, 1), date(2026, 10, 31))),
+])
+def test_a_comparison_with_a_past_period_asks_about_the_current_one(text, period):
+    p = understand(text, NOW, KNOWN)
+    assert (p.intent, p.period) == ("pipeline", period)
