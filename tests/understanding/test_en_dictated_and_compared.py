@@ -109,3 +109,18 @@ def test_whom_to_be_calling_is_what_is_due():
 def test_a_comparison_with_a_past_period_asks_about_the_current_one(text, period):
     p = understand(text, NOW, KNOWN)
     assert (p.intent, p.period) == ("pipeline", period)
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("Calder Home Health finance ok'd the budget for the tablets, ~60k", "qualified"),
+    ("wexley signed off on the budget this morning", "qualified"),
+    ("Brennan told me they won't renew next year, moving it in-house", "lost"),
+    ("calder - deal dead, they're doing it in-house", "lost"),
+    ("wexley: first PO from them today, $12,400", "won"),
+    ("brennan said yes!! PO coming monday", "negotiation"),
+    ("calder is sending the purchase order by end of month", "negotiation"),
+    ("Wexley signed today. PO to follow", "won"),
+    ("brennan asked 20% off, we offered 12. waiting", "negotiation"),
+])
+def test_the_stage_from_what_was_said_of_the_budget_the_renewal_and_the_order(text, stage):
+    assert understand(text, NOW, KNOWN).stage == stage

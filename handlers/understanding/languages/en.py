@@ -423,6 +423,7 @@ STAGES = {
         r"\bgot\s+" + _ARTICLE + r"(?:po|purchase\s+order|contract|deal)\b",
         r"\bsent\s+(?:us\s+|over\s+)?" + _ARTICLE + r"(?:signed\s+)?" + _ORDER + r"\b",
         r"\breceived\s+" + _ARTICLE + _ORDER + r"\b",
+        r"\b(?:first\s+|an?\s+|the\s+|their\s+)?" + _ORDER + r"\s+(?:in\s+)?from\s+(?:them|the\s+(?:client|customer)|[A-Z][\w&'-]*)",
         r"\bthey(?:'re|\s+are)\s+in\b",
         r"\baccept(?:ed|s)?\s+(?:the\s+|our\s+|my\s+)?(?:\w+\s+)?(?:quote|quotation|proposal|offer)\b",
         r"\b(?:quote|quotation|proposal|offer)\s+(?:was\s+|got\s+)?accepted\b",
@@ -446,7 +447,9 @@ STAGES = {
         r"\bbuy(?:ing)?\s+from\s+(?:an?\s+)?other\b",
         r"\bnot\s+interested\b",
         r"\bno\s+longer\s+interested\b",
-        r"\b(?:deal|one|it|that)(?:'s|\s+is)\s+dead\b",
+        r"\b(?:deal|one|it|that)(?:'s|\s+is|\s+was)?\s+dead\b",
+    r"\b(?:won't|will\s+not|wont|not\s+going\s+to|aren't\s+going\s+to|decided\s+not\s+to|chose\s+not\s+to)\s+renew\b",
+    r"\b(?:going|doing\s+it|bringing\s+it|taking\s+it|moving\s+it|keep(?:ing)?\s+it|do\s+it)\s+in[\s-]house\b",
         r"\bdeclined\b",
         r"\bturned\s+(?:us\s+)?down\b",
         r"\bclosed[\s-]+lost\b",
@@ -464,6 +467,7 @@ STAGES = {
         r"\bcounter[\s-]?offer\w*",
         r"\bcounter(?:ing|ed|s)?\s+(?:at|with|back)\b",
         r"\bcountered\b",
+        r"\b(?:we|i)\s+(?:offered|came\s+back\s+(?:at|with))\s+(?:them\s+)?[$£€]?\d",
         r"\b" + one_of(_ASKING) + r"\s+(?:a\s+)?\d+(?:\.\d+)?\s*%\s*(?:off|discount|lower|less|reduction)\b",
         r"\b\d+(?:\.\d+)?\s*(?:%|percent|pct)\s+(?:off|discount|lower|less|reduction)\b",
         r"\b\d+(?:\.\d+)?\s*%\s+(?:off|discount)\s+(?:on|from|of)\b",
@@ -489,6 +493,11 @@ STAGES = {
         r"\baccepted\s+\$?\d",
         r"\bsplit\s+(?:the\s+)?(?:purchase|payment|order|cost|deal|invoice)\b",
         r"\blower\s+(?:the\s+)?(?:price|pricing)\b|\bprice\s+(?:\w+\s+){0,2}(?:lower|down)\b",
+        # their order on its way, no signature named: "they're sending the PO by friday", "PO coming tmrw"
+        r"\b(?:sending|send|will\s+send|'ll\s+send|raising|will\s+raise|issuing|will\s+issue)\s+(?:us\s+|over\s+)?"
+        r"(?:the\s+|a\s+|their\s+)?" + _ORDER + r"\b",
+        r"\b" + _ORDER + r"\b(?:\s+for\s+[$£€]?[\d,.]+\s*[kKmM]?)?\s+(?:is\s+)?(?:coming|on\s+(?:its|the)\s+way|to\s+follow|being\s+raised|"
+        r"expected|due)\b",
         *SIGNATURE_AHEAD,
     ],
     "proposal": [
@@ -505,7 +514,8 @@ STAGES = {
     ],
     "qualified": [
         r"\b(?:confirmed|approved|have|has|got)\s+(?:a\s+|the\s+|their\s+)?budget\b",
-        r"\b(?:confirm\w*|approv\w*|cleared)\s+(?:the\s+|a\s+|their\s+|its\s+)?(?:\w+\s+)?budget\b",
+        r"\b(?:confirm\w*|approv\w*|cleared|sign(?:ed|s)?\s+off(?:\s+on)?|ok(?:ay)?'?d|green[\s-]?lit|released|freed\s+up)\s+"
+    r"(?:the\s+|a\s+|their\s+|its\s+)?(?:\w+\s+)?budget\b",
         r"\bbudget\w*(?:'s)?\s+(?:is\s+|was\s+|has\s+been\s+|got\s+|finally\s+)?(?:confirmed|approved|signed\s+off|allocated|"
         r"in\s+place|cleared|fine|ok(?:ay|'d)?|earmarked|there)\b",
         r"\bbudget\s+(?:approval|sign-?off)\b",
