@@ -237,6 +237,9 @@ _NAME_OF = re.compile(r"\b[A-Z][a-z]+\s+of\s+(?=[A-Z])")
 _LOWER = re.compile(r"\b(?i:visited|called|phoned|emailed|texted|pinged|messaged|met\s+with|stopped\s+by|dropped\s+by|sent)\s+"
                     r"([a-z][a-z0-9&'-]{2,})(?=\s*(?:[,.;!?]|$|\s+(?:today|yesterday|this|again|and|about|re|-|—)\b))")
 _TRADE_RUN = re.compile(r"(?<![\w&'-])(?<!^)[A-Z][\w&'-]*\s+(?:[A-Z][\w&'-]*\s+){0,3}(?=[A-Z])")
+# a document right after a lower-case phrase: the phrase says what it is for, it names no company
+_PAPER_AFTER = re.compile(r"\s+(?:quote|quotes|quotation|proposal|proposals|pricing|price|invoice|contract|deck|spec|specs|"
+                          r"brochure|estimate|order|po|agreement|samples?)\b", re.I)
 _PLACE_PREP = frozenset(("to", "in", "into", "near", "outside", "on", "by"))
 
 
@@ -264,6 +267,8 @@ def _cued(text: str, pos: int, person: str | None, base: int, lower_ok: bool = T
     name = got[0]
     if not strong and name.islower() and " " not in name:
         return None
+    if name.islower() and _PAPER_AFTER.match(text, got[1]):
+        return None                                  # "sent the menu board quote": what the quote is for
     return Candidate(pos, name, _weight(name, base))
 
 

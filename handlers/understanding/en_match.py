@@ -15,7 +15,7 @@ from handlers.understanding.name_index import Index
 # written in capitals as initials, yet everyday words of a sales note
 _NOT_INITIALS = frozenset("""po gm ceo cfo coo cto cio cmo vp svp evp it hr md fd ok nda sow msa asap eod eow cob roi pm am
 qbr llc inc usa us uk la ny nyc sf dc tbd fyi btw rfp rfq rfi sla crm erp pos saas hq ops vm dm sms ooo pto eta kpi mtd ytd
-qtd nye ppl hvac pdf ai api id tv pr hoa icu er""".split())
+qtd nye ppl hvac pdf ai api id tv pr hoa icu er av""".split())
 _SAID = re.compile(r"(?<![\w&])(?:[A-Z]{2,4}|[A-Za-z]&[A-Za-z](?:&[A-Za-z])?)(?![\w&])")
 _LATIN = re.compile(r"^[a-z0-9]")
 
@@ -58,12 +58,21 @@ def _table(index: Index) -> dict[str, list[int]]:
     return table
 
 
+_NAME_BEFORE = re.compile(r"(?<=[^.!?:;\s]\s)[A-Z][a-z][\w'&-]*\s+$")
+
+
+def _ends_a_name(text: str, start: int) -> bool:
+    """True when capitals close a capitalised name written right before them, not at a sentence's start:
+    "Quantum Leaf AV signed" is one company, not Leaf and the initials of Ashgrove Veterinary."""
+    return _NAME_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
 def matches(text: str, index: Index) -> list[tuple[int, int, int, float, int, bool]]:
     """(start, end, words, share, entry, fuzzy) of the one known customer a message names by initials."""
     found = []
     for m in _SAID.finditer(text):
         key = m.group().replace("&", "").lower()
-        if key in _NOT_INITIALS:
+        if key in _NOT_INITIALS or _ends_a_name(text, m.start()):
             continue
         entries = _table(index).get(key, [])
         names = {index.canonical(e) for e in entries}

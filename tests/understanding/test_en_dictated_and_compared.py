@@ -124,3 +124,14 @@ def test_a_comparison_with_a_past_period_asks_about_the_current_one(text, period
 ])
 def test_the_stage_from_what_was_said_of_the_budget_the_renewal_and_the_order(text, stage):
     assert understand(text, NOW, KNOWN).stage == stage
+
+
+def test_what_a_quote_is_for_is_no_company():
+    assert understand("sent the window decal quote to Brennan Freight, 2.4k", NOW, KNOWN).customer == "Brennan Freight LLC"
+    assert understand("sent the window decal quote to Rosie's Diner, 2.4k", NOW, KNOWN).customer == "Rosie's Diner"
+
+
+def test_a_request_to_record_the_note_does_not_make_it_a_question():
+    from handlers.understanding.asking import asks
+    assert not asks("Marlow Printing signed the 3 year agreement. Should I record this as won?", "en")
+    assert asks("should I record a lost deal or delete it?", "en")

@@ -1488,6 +1488,10 @@ ASK_HEDGE = [
     r"or\s+something",
     r"right",
     r"lol",
+    # asking the bot to record the very note it closes: "please could you record this as a new lead?",
+    # "should I log this as won?"
+    r"(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:record|log|note|save|enter|add|put)\s+(?:this|that|it)(?:\s+[\w'-]+){0,4}",
+    r"should\s+i\s+(?:record|log|mark|put|enter|save)\s+(?:this|that|it)(?:\s+[\w'-]+){0,4}",
 ]
 ERASE = [
     r"^\W*(?:please\s+)?(?:delete|remove|erase|forget|wipe)\s+(?:customer\s+|client\s+|all\s+(?:of\s+)?|everything\s+(?:about|on)\s+)?"
