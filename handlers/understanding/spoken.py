@@ -91,10 +91,10 @@ def _values_corrected(text: str, lang: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _said_aloud(lang: str) -> tuple[tuple[tuple[str, re.Pattern], ...], re.Pattern | None, tuple[re.Pattern, ...],
-                                   re.Pattern | None]:
-    """The language's punctuation said aloud (each mark with its words), where those words are nouns,
-    addresses said aloud, and letters spelt out."""
+def _said_aloud(lang: str) -> tuple[re.Pattern | None, tuple[tuple[str, re.Pattern], ...], re.Pattern | None,
+                                   tuple[re.Pattern, ...], re.Pattern | None]:
+    """Whether anything is said aloud at all, the language's punctuation said aloud (each mark with its
+    words), where those words are nouns, addresses said aloud, and letters spelt out."""
     mod = cues(lang)
     marks = getattr(mod, "SPOKEN_MARKS", {})
     words = "|".join(w for said in marks.values() for w in said)
@@ -104,7 +104,9 @@ def _said_aloud(lang: str) -> tuple[tuple[tuple[str, re.Pattern], ...], re.Patte
         if nouns and words else None
     address = getattr(mod, "SPOKEN_ADDRESS", ())
     letters = getattr(mod, "SPOKEN_LETTERS", ())
-    return (said, noun, tuple(re.compile(a, re.I) for a in address),
+    unnamed = [re.sub(r"\(\?P<\w+>", "(?:", a) for a in address]       # one pattern for all: groups unnamed
+    anything = "|".join([w for ws in marks.values() for w in ws] + unnamed + list(letters))
+    return (re.compile(anything, re.I) if anything else None, said, noun, tuple(re.compile(a, re.I) for a in address),
             re.compile("|".join(letters), re.I) if letters else None)
 
 
@@ -137,8 +139,8 @@ def _punctuated(text: str, lang: str) -> str:
     he wants" -> "quill paper. talked to gary, he wants"; "the trial period" and "a period of" stay words.
     An address said aloud is written as one ("becky at desert paws dot com" -> becky@desertpaws.com),
     and letters spelt out as one word ("P O came in" -> "PO came in")."""
-    said, noun, address, letters = _said_aloud(lang)
-    if not said:
+    anything, said, noun, address, letters = _said_aloud(lang)
+    if anything is None or not anything.search(text):
         return text
     if letters is not None:
         text = letters.sub(lambda m: "".join(m.group().split()), text)
