@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -100,14 +101,26 @@ def _write_note(parse: Parse, ctx: Ctx, resolved: Resolved, deal: Deal | None, p
     if parse.channel:
         journal.insert(Interaction, team_id=ctx.team.id, customer_id=customer.id,
                        contact_id=contact.id if contact else None, member_id=ctx.member.id,
-                       note_id=note_id, channel=parse.channel, text=ctx.text[:4000], at=ctx.now)
-        lines.insert(0, ("interaction", {"channel": t(ctx.lang, f"channel.{parse.channel}")}))
+                       note_id=note_id, channel=parse.channel, text=ctx.text[:4000], at=_when(parse, ctx))
+        said = {"channel": t(ctx.lang, f"channel.{parse.channel}")}
+        if _when(parse, ctx) != ctx.now and parse.happened_on is not None:
+            lines.insert(0, ("interaction_on", {**said, "day": day(parse.happened_on, ctx.lang)}))
+        else:
+            lines.insert(0, ("interaction", said))
     if parse.followup_on:
         _write_followup(parse, ctx, stored_id(customer), note_id, lines)
     _closing_lines(parse, ctx, customer, note_id, unused, lines)
     save_state(ctx, customer_id=customer.id, customer_at=ctx.now, pending=None,
                contact_id=contact.id if contact else (state.contact_id if not resolved.new_name else None))
     return _reply(ctx, customer, note_id, lines, resolved.from_context, resolved.person)
+
+
+def _when(parse: Parse, ctx: Ctx) -> datetime:
+    """When the interaction happened: the day the note tells ("yesterday called Globex", "周一去了华彩")
+    at the hour the note was written, else now; never ahead of now."""
+    if parse.happened_on is None or parse.happened_on >= ctx.today:
+        return ctx.now
+    return ctx.now - timedelta(days=(ctx.today - parse.happened_on).days)
 
 
 def _new_customer(ctx: Ctx, name: str, lines: Lines) -> Customer:

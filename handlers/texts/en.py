@@ -40,6 +40,7 @@ TEXTS = {
     "nothing_new": "Nothing new to record for {customer}: it was all known already.",
     "new_customer": "new customer {customer}",
     "interaction": "{channel} logged",
+    "interaction_on": "{channel} logged for {day}",
     "contact_new": "new contact {contact}",
     "contact_updated": "contact {contact} updated",
     "deal_new": "new deal: {stage}{amount}",

@@ -46,6 +46,7 @@ TEXTS = {
     "nothing_new": "По клиенту {customer} нового нечего записать: всё уже известно.",
     "new_customer": "новый клиент {customer}",
     "interaction": "{channel}: записано",
+    "interaction_on": "{channel}: записано на {day}",
     "contact_new": "новый контакт {contact}",
     "contact_updated": "контакт {contact} обновлён",
     "deal_new": "новая сделка: {stage}{amount}",

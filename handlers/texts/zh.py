@@ -40,6 +40,7 @@ TEXTS = {
     "nothing_new": "{customer}：没有新的内容需要记录。",
     "new_customer": "新客户 {customer}",
     "interaction": "已记录{channel}",
+    "interaction_on": "已记录{channel}（{day}）",
     "contact_new": "新联系人 {contact}",
     "contact_updated": "已更新联系人 {contact}",
     "deal_new": "新商机：{stage}{amount}",

@@ -217,6 +217,7 @@ def _days(parse: Parse, note: _Reading) -> Timeline:
     if note.masked and parse.followup_what:       # "星辰科技的跟进推迟到…": the promise names the customer as written
         parse.followup_what = parse.followup_what.replace(*note.masked)
     parse.followup_at = times.followup_at
+    parse.happened_on = times.happened_on
     parse.problems += times.problems
     parse.refused += times.refused
     return times

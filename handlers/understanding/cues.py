@@ -58,6 +58,7 @@ class Lexicon:
     past: re.Pattern | None
     past_after: re.Pattern | None
     verb_past: re.Pattern | None
+    day_gone: re.Pattern | None
     theirs: re.Pattern | None
     theirs_named: re.Pattern | None
     mine: re.Pattern
@@ -101,7 +102,7 @@ def lexicon(lang: str) -> Lexicon:
         tuple((c(phrases), name) for name, phrases in mod.PERIODS.items()), c(mod.BIRTHDAY), c(mod.REFER_BACK),
         c(mod.NEW_COMPANY), _optional(mod.QUESTION), _optional(mod.CANNOT),
         _optional(mod.IMPERATIVE), _optional(mod.PAST), _optional(mod.PAST_AFTER),
-        _optional(mod.VERB_PAST), _optional(mod.THEIRS), _optional(mod.THEIRS_NAMED, 0), c(mod.MINE),
+        _optional(mod.VERB_PAST), _optional(mod.DAY_GONE), _optional(mod.THEIRS), _optional(mod.THEIRS_NAMED, 0), c(mod.MINE),
         _optional(mod.CLOCK), mod.CLOCK_WINDOW, c(mod.STEP_CUTS), c(mod.DANGLING), _optional(mod.NOT_YET),
         _optional(mod.HANDED_OVER), _optional(mod.SIGNATURE_AHEAD), _optional(mod.EARLIER), _optional(mod.ASKED_FOR),
         _optional(mod.CLOCK_AM), _optional(mod.CLOCK_PM),

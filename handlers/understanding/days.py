@@ -15,6 +15,7 @@ from handlers.understanding import calendar as cal
 
 Resolved = tuple[date | None, str, tuple[int, int] | None]
 Resolver = Callable[[re.Match, date], Resolved]
+PAST = "past"            # the kind of a day named as gone: when a thing happened, never a follow-up
 REFUSED = "refused"  # the kind of a real day after MAX_YEAR: named in the reply, never recorded
 MAX_YEAR = 2100
 # a year written in full: this century's, or a later one the bot refuses ("9999-12-31")
@@ -38,6 +39,19 @@ def _fixed(func: Callable[[date], date], kind: str = "relative") -> Resolver:
 def in_days(n: int) -> Resolver:
     """`n` days after today ("tomorrow", "послезавтра", "大后天")."""
     return _fixed(lambda t: t + timedelta(days=n))
+
+
+def days_ago(n: int) -> Resolver:
+    """`n` days before today ("yesterday", "позавчера", "前天"): a day gone, when something happened."""
+    return _fixed(lambda t: t - timedelta(days=n), PAST)
+
+
+def last_weekday(names: Mapping[str, int]) -> Resolver:
+    """"last Friday", "в прошлую пятницу", "上周五": the latest such day before today (a week ago on that day)."""
+    def resolve(m: re.Match, today: date) -> Resolved:
+        back = (today.weekday() - lookup(m.group("wd"), names)) % 7 or 7
+        return today - timedelta(days=back), PAST, None
+    return resolve
 
 
 TODAY = _fixed(lambda t: t, "today")                     # "today", "tonight"

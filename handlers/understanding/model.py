@@ -88,6 +88,7 @@ class Parse:
     contact_email: str | None = None
     followup_what: str | None = None      # what was promised ("send the quote")
     followup_at: time | None = None       # the time of day of the follow-up, local ("tomorrow at 3pm")
+    happened_on: date | None = None       # the local day it happened, when a past day is told ("yesterday called")
     refused: list[Refused] = field(default_factory=list)  # values written but not taken
     close_on: date | None = None          # the deal's expected close ("they expect to close by Dec 15")
     lost_reason: str | None = None        # why the deal was lost: a LostReason value, or the writer's words
@@ -124,6 +125,8 @@ class Parse:
                 out[name] = list(value) if isinstance(value, list) else value
         if self.followup_at is not None:
             out["followup_at"] = self.followup_at.strftime("%H:%M")
+        if self.happened_on is not None:
+            out["happened_on"] = self.happened_on.isoformat()
         if self.close_on is not None:
             out["close_on"] = self.close_on.isoformat()
         for name in ("lost_reason", "source", "touch_days"):

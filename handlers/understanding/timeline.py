@@ -8,6 +8,7 @@ from datetime import date, time, timedelta
 from handlers.understanding import calendar as cal
 from handlers.understanding.cues import Clauses, Lexicon, everyone, planned
 from handlers.understanding.dates import REFUSED, DateHit, find_dates
+from handlers.understanding.days import PAST
 from handlers.understanding.model import Refusal, Refused
 from handlers.understanding.times_of_day import ClockHit, clock_near, first_clock
 
@@ -69,6 +70,7 @@ class Timeline:
     problems: list[str] = field(default_factory=list)
     refused: list[Refused] = field(default_factory=list)
     future: list[tuple[int, int]] = field(default_factory=list)     # spans of dates after today
+    happened_on: date | None = None     # the day the note tells something happened, when not today
 
 
 def _birthday_hits(text: str, hits: list[DateHit], lex: Lexicon) -> dict[int, DateHit]:
@@ -104,9 +106,10 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses, 
         return out
     reminder = everyone().remind.search(text)
     birthdays = _birthdays(out, text, hits, lex, reminder)
-    out.future = [(h.start, h.end) for i, h in enumerate(hits)
-                  if i not in birthdays and h.day is not None and h.day > today and h.kind != "today"]
-    _followup(out, text, hits, birthdays, lex, clauses, reminder, today, now)
+    out.happened_on, gone = happened(text, hits, lex, today) if reminder is None else (None, set[int]())
+    out.future = [(h.start, h.end) for i, h in enumerate(hits) if i not in birthdays and i not in gone
+                  and h.day is not None and h.day > today and h.kind != "today"]
+    _followup(out, text, hits, birthdays, lex, clauses, reminder, today, now, gone)
     if out.followup_on is None and reminder is not None:   # "生日1月8号 提醒我送礼物": that day
         for hit in birthdays.values():
             if hit.day is not None and hit.day >= today and 0 <= reminder.start() - hit.end <= 15:
@@ -134,7 +137,8 @@ def _birthdays(out: Timeline, text: str, hits: list[DateHit], lex: Lexicon,
 
 
 def _followup(out: Timeline, text: str, hits: list[DateHit], birthdays: dict[int, DateHit], lex: Lexicon,
-              clauses: Clauses, reminder: re.Match[str] | None, today: date, now: time | None) -> None:
+              clauses: Clauses, reminder: re.Match[str] | None, today: date, now: time | None,
+              gone: set[int]) -> None:
     """The follow-up day: the first day ahead the writer commits to, unless a later one is the
     writer's own step said with its own day. Days too far are refused; unreadable ones are problems."""
     remind = reminder is not None
@@ -149,8 +153,7 @@ def _followup(out: Timeline, text: str, hits: list[DateHit], birthdays: dict[int
             if "bad_date" not in out.problems:
                 out.problems.append("bad_date")
             continue
-        if (out.followup_on is not None and mine) or hit.day < today \
-                or (not remind and _told_as_past(text, hit, lex, today)):
+        if (out.followup_on is not None and mine) or hit.day < today or i in gone:
             continue
         around = _around(text, hit, hits, lex, clauses, reminder)
         if around is None:
@@ -256,25 +259,63 @@ _DASH_CUT = re.compile(r"(?:\s[—–-]|,)\s*$")
 
 
 _STOP = re.compile(r"[.!?;\n]")
+_CLAUSE_STOP = re.compile(r"[.!?;\n,，。！？；]")
+_BEFORE = 3             # words before a day that may tell it is gone ("I was there monday", "был у них в понедельник")
+_AHEAD = re.compile(r"\bnext\b|下|следующ|будущ|ближайш", re.I)    # a day said as ahead is never one gone
 _YEAR_AHEAD = 300       # days: a day and month written without a year that came out this far ahead is this year's, gone
 
 
 def _told_as_past(text: str, hit: DateHit, lex: Lexicon, today: date) -> bool:
-    """True for a day the sentence tells in the past tense ("в среду заходила", "звонил в пятницу", "КП
-    отправлено 05.02" a few days after): that day is gone, whatever the calendar says (only in a language
-    with past-tense verb endings; the words looked at stay in the date's sentence)."""
-    if lex.verb_past is None or hit.day is None:
+    """True for a day the sentence tells in the past tense ("в среду заходила", "monday I was at Umbrella",
+    "周一去了华彩", "КП отправлено 05.02" a few days after): that day is gone, whatever the calendar says
+    (the words looked at are the two after the date and up to three before it in its clause)."""
+    if lex.day_gone is None or hit.day is None or _AHEAD.search(text, hit.start, hit.end):
         return False
     if hit.kind != "relative" and not (hit.kind == "calendar" and (hit.day - today).days > _YEAR_AHEAD):
         return False
     stop = _STOP.search(text, hit.end)
     after = [m.group() for m in _WORD.finditer(text, hit.end, min(stop.start() if stop else len(text), hit.end + 40))]
     after = after[:_AROUND]
-    lo = max(0, hit.start - 20)
-    cut = [m.end() for m in _STOP.finditer(text, lo, hit.start)]
-    before = [m.group() for m in _WORD.finditer(text, cut[-1] if cut else lo, hit.start)][-1:]
-    before = [w for w in before if not lex.commit.search(w)]      # "перенесли на понедельник": moved ahead
-    return any(lex.verb_past.search(w) for w in after + before if not w[0].isupper())   # a name ("Уралстали") aside
+    lo = max(0, hit.start - 30)
+    cut = [m.end() for m in _CLAUSE_STOP.finditer(text, lo, hit.start)]
+    before = [m.group() for m in _WORD.finditer(text, cut[-1] if cut else lo, hit.start)][-_BEFORE:]
+    if any(lex.commit.search(w) for w in before):      # "перенесли на понедельник", "call them monday": ahead
+        return False
+    return any(lex.day_gone.search(w) for w in after + before if not w[0].isupper())   # a name ("Уралстали") aside
+
+
+def happened(text: str, hits: list[DateHit], lex: Lexicon, today: date) -> tuple[date | None, set[int]]:
+    """The day the note tells something happened ("yesterday called Globex", "monday I was at Umbrella",
+    "周一去了华彩": the Monday just gone), and the places in `hits` of every day told as gone."""
+    day: date | None = None
+    gone: set[int] = set()
+    for i, hit in enumerate(hits):
+        if hit.day is None:
+            continue
+        if hit.kind == PAST:
+            back = hit.day
+        elif _told_as_past(text, hit, lex, today):
+            back = _gone(hit, today)
+        else:
+            continue
+        gone.add(i)
+        if day is None and back is not None and back < today:
+            day = back
+    return day, gone
+
+
+def _gone(hit: DateHit, today: date) -> date | None:
+    """The day just gone that a day resolved ahead means when told in the past tense: a weekday a week
+    back ("monday I was there", on a Wednesday: the Monday before), a date a year back."""
+    assert hit.day is not None
+    if hit.kind == "relative" and (hit.day - today).days <= 7:
+        return hit.day - timedelta(days=7)
+    if hit.kind == "calendar":
+        try:
+            return hit.day.replace(year=hit.day.year - 1)
+        except ValueError:
+            return None
+    return None
 
 
 def _near(pattern: re.Pattern, text: str, hit: DateHit, start: int, end: int) -> bool:

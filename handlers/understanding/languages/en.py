@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from handlers.understanding.days import (YEAR, DEADLINE_TODAY, MONTH_END, MONTH_SLASH_DAY, NEXT_MONTH_END, NEXT_MONTH_START,
                                          NEXT_WEEK, NEXT_WEEK_END, TODAY, WEEK_AFTER_NEXT, WEEK_END, day_of_month,
-                                         in_days, named_month, numeric_date, offset, weekday, weekday_of_next_week)
+                                         days_ago, in_days, last_weekday, named_month, numeric_date, offset, weekday,
+                                         weekday_of_next_week)
 from handlers.understanding.languages.protocol import one_of
 from handlers.understanding import calendar as _cal
 from datetime import date as _date, timedelta as _timedelta
@@ -587,7 +588,11 @@ _NOT_AFTER_IMPERATIVE = [r"with\b", r"w/", r"went\b", r"was\b", r"is\b", r"laste
 IMPERATIVE = [r"(?:call|email|e-mail|text|visit|meet|message|ping)\s+(?!" + "|".join(_NOT_AFTER_IMPERATIVE) + r")(?=\w)"]
 PAST = [r"(?:ed|met|rang|spoke|had|sent|went|left|by|in|off|to)$"]
 PAST_AFTER: list[str] = []
+# a verb that tells a day next to it is gone ("monday I was at Umbrella", "had lunch with Bob friday")
 VERB_PAST: list[str] = []
+DAY_GONE = [r"^(?:was|were|had|went|met|saw|spoke|talked|visited|called|rang|stopped|dropped|swung|popped|emailed|"
+             r"texted|messaged|pinged|chatted|caught|demoed|presented|pitched|toured|hosted|attended|lunched|got|did|"
+             r"took|gave|showed|heard|hung|quoted)$"]
 CALL_OUTCOME = [r"no\s+answer", r"voicemail", r"\bvm\b"]
 REFER_BACK = [r"\b(?:they|them|their|theirs|they're|they've|they'll)\b"]
 
@@ -911,6 +916,10 @@ DATES = [
     (r"(?:(?<=\bby\s)|(?<=\bbefore\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bon\s)|(?<=\bfor\s))"
      r"(?!the\s+holiday)" + _HOLIDAY + r"\b", _holiday),
     (r"\b(?:tommorow|tommorrow|tomorow|tomrrow|tmrrw)\b", in_days(1)),      # typed in a hurry
+    # days gone: when something happened, never a follow-up ("yesterday called Globex", "last fri had lunch")
+    (r"\b(?:yesterday|yday|yest|yesterdy|ystrday)\b", days_ago(1)),
+    (r"\b(?:the\s+)?day\s+before\s+yesterday\b", days_ago(2)),
+    (r"\b(?:last|this\s+past|past)\s+" + _WEEKDAY[:-1] + r"|mon|sat|sun)\b", last_weekday(WEEKDAYS)),
     (r"\b" + _WEEKDAY + r"\s+week\b(?P<mod>)(?P<tail>)", _weekday_week),
     (r"\bmid[\s-]+next\s+week\b", _mid_next_week),
     (r"\b(?:the\s+)?end\s+of\s+" + _MONTH + r"(?!\s*\d)\b", _month_end_named),

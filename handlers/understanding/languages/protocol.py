@@ -73,6 +73,7 @@ class Cues(Protocol):
     PAST: Phrases              # a channel cue that ends like the past tense ("called", "звонил")
     PAST_AFTER: Phrases        # a past marker right after a channel cue ("了", "过")
     VERB_PAST: Phrases         # a past-tense verb ending: without one, a channel noun next to a future day is a plan
+    DAY_GONE: Phrases          # a word next to a day that tells it is gone ("monday I was at…", "周一去了…", "в среду заходила")
     CALL_OUTCOME: Phrases      # a call that happened, whatever comes next ("no answer", "没人接")
     REFER_BACK: Phrases        # pronouns pointing at the last note's customer
 
@@ -181,7 +182,7 @@ class Cues(Protocol):
 
 
 # slots a language may leave empty (the rule that reads them is then skipped)
-OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "THEIRS", "THEIRS_NAMED",
+OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "DAY_GONE", "THEIRS", "THEIRS_NAMED",
                       "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "DEAL_SHORTHAND", "FILLERS", "CORRECTION", "NOT_YET",
                       "SPOKEN_MARKS", "SPOKEN_MARK_NOUN", "SPOKEN_ADDRESS", "SPOKEN_LETTERS",
                       "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",

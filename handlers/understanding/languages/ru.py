@@ -6,7 +6,7 @@ languages/protocol.py for what each slot means. The text is read with "ё" as "�
 from __future__ import annotations
 
 from handlers.understanding.days import (YEAR, MONTH_END, NEXT_MONTH_END, NEXT_MONTH_START, NEXT_WEEK, NEXT_WEEK_END, TODAY,
-                                         WEEK_END, day_of_month, in_days, named_month, numeric_date, offset,
+                                         WEEK_END, day_of_month, days_ago, in_days, last_weekday, named_month, numeric_date, offset,
                                          part_of_month, said_day_of_month, weekday)
 from handlers.understanding.languages.protocol import one_of
 
@@ -645,6 +645,7 @@ IMPERATIVE: list[str] = []
 PAST = [r"(?:л|ла|ли|лся|лась|лись|лось|ка|ки|ке|ку|ок|чи|че|чу|ча|ия|ии|ей|ом)$"]
 PAST_AFTER: list[str] = []
 VERB_PAST = [r"\w(?:л|ла|ли|ло|лся|лась|лись|лось)\b", r"\w(?:ено|ано|ято|ены|аны)\b"]   # and "отправлено", "подписаны"
+DAY_GONE = VERB_PAST
 CALL_OUTCOME = [r"не\s+взял\w*", r"недозвон\w*", r"не\s+дозвонил\w*", r"трубку\s+не\s+бер\w*", r"не\s+берут\b"]
 REMIND = [r"\bнапомни\w*", r"\bне\s+забыть\b"]
 TODAY_OK = [r"\bперезвон\w*", r"\bсозвонимся\b", r"\bпозвонить\b", r"\bнаписать\b", r"\bотправлю\b", r"\bпришлю\b",
@@ -725,6 +726,10 @@ DATES = [
     (_ON + r"(?:(?P<mod>следующ\w*|след\.|эт[оиу]\w*|ближайш\w*)\s*)?(?P<wd>пн|вт|ср|чт|пт|сб|вс)\b\.?", _ON_DAY),
     (r"\bпослезавтра\b", in_days(2)),
     (r"\bзавтра\b", in_days(1)),
+    # days gone: when something happened, never a follow-up ("вчера звонила Вектору", "в прошлую пятницу была у них")
+    (r"\bпозавчера\b", days_ago(2)),
+    (r"(?<![\w-])вчера\b", days_ago(1)),
+    (r"(?:\b(?:в|во)\s+)?\bпрошл(?:ый|ую|ое|ой|ом)\s+" + _WEEKDAY + r"(?!\w)", last_weekday(WEEKDAYS)),
     (r"\bсегодня\b", TODAY),
     (r"(?:\b(?:в|во|к|до|на|с|со)\s+)?(?:\b(?P<mod>следующ\w*|эт[оиу]\w*|ближайш\w*|будущ\w*)\s+)?\b" + _WEEKDAY
      + r"(?!\w)", _ON_DAY),
@@ -743,7 +748,7 @@ DATES = [
     (r"\b" + _ORDINAL + r"\s+" + _MONTH_GEN + r"\b", named_month(MONTHS, ORDINAL_DAYS)),
     (r"\bчисла\s+" + _ORDINAL + r"\b", said_day_of_month(ORDINAL_DAYS)),
     (r"\b" + _ORDINAL + r"\s+числа\b", said_day_of_month(ORDINAL_DAYS)),
-    (r"(?<![\d.,])\b(?P<d>3[01]|[12]\d|0?[1-9])-(?:го|е|му)\b", day_of_month),     # "звоню 21-го", "сделаю к 27-му"
+    (r"(?<![\d.,])\b(?P<d>3[01]|[12]\d|0?[1-9])(?:-(?:го|е|му)|го|му)\b", day_of_month),     # "звоню 21-го", "сделаю к 27-му"
     # a day moved: "встреча переносится с 24 на 26" is the 26th
     (r"\bс\s+(?:3[01]|[12]\d|0?[1-9])(?:-?го)?\s+на\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:-?е|-?го)?\b" + _NOT_AN_AMOUNT,
      day_of_month),

@@ -9,7 +9,8 @@ import re
 from datetime import date
 
 from handlers.understanding.days import (YEAR, MONTH_END, MONTH_SLASH_DAY, NEXT_MONTH_END, NEXT_MONTH_START, NEXT_WEEK,
-                                         NEXT_WEEK_END, TODAY, WEEK_AFTER_NEXT, WEEK_END, Resolved, day_of_month, in_days,
+                                         NEXT_WEEK_END, TODAY, WEEK_AFTER_NEXT, WEEK_END, Resolved, day_of_month, days_ago, in_days,
+                                         last_weekday,
                                          numeric_date, offset, part_of_month, weekday)
 from handlers.understanding.languages.protocol import one_of
 
@@ -787,7 +788,9 @@ STEP_AHEAD: list[str] = []
 IMPERATIVE: list[str] = []
 PAST = [r"了"]
 PAST_AFTER = [r"(?s:.{0,2})了", r"(?s:.?)过", r"(?:里|上|中)?说"]      # "微信说…": reported, so it happened
+# a day followed by what was done there ("周一去了华彩", "周二见过王总"); a plan ("周一要去了") is not gone
 VERB_PAST: list[str] = []
+DAY_GONE = [r"^(?!要|会|将|再|准备|打算|得|可以|能|想|计划|约)[\u3400-\u9fff]{0,2}?(?:了|过)"]
 CALL_OUTCOME = [r"没人接", r"没接", r"无人接听", r"占线", r"关机"]
 REMIND = [r"提醒我?", r"记得"]
 TODAY_OK = [r"跟进", r"回访", r"再(?:打|试|联系|去|问)"]
@@ -840,6 +843,11 @@ _MONTH_NAMED = r"(?<![0-9一二三四五六七八九十下上本这个])(?P<mon>
 
 DATES = [
     ("大后天", in_days(3)),
+    # days gone: when something happened, never a follow-up ("昨天去了华彩", "上周五见了王总")
+    ("大前天", days_ago(3)),
+    ("(?<!大)前天", days_ago(2)),
+    ("昨[天日晚儿]", days_ago(1)),
+    ("上个?" + _WEEK + "(?P<wd>[一二三四五六日天])", last_weekday(WEEKDAYS)),
     (r"(?<![A-Za-z])(?:tomorrow|tmrw|tmr)(?![A-Za-z])", in_days(1)),       # English days in a Chinese note
     (r"(?<![A-Za-z])this\s?week(?![A-Za-z])", WEEK_END),                   # "合同this week内发过去"
     (r"(?<![A-Za-z])next\s?week(?![A-Za-z])", NEXT_WEEK),
