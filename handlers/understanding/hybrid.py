@@ -98,6 +98,8 @@ def merge(llm: Parse, offline: Parse) -> Parse:
         llm.refused = list(offline.refused)
         # forecast inputs are the offline rules' (the model is not asked for them); a close date is no follow-up
         llm.close_on, llm.source, llm.touch_days = offline.close_on, offline.source, offline.touch_days
+        if llm.channel is not None and llm.followup_on != offline.happened_on:
+            llm.happened_on = offline.happened_on    # the day a past-tense note tells, unless the model made it the follow-up
         llm.lost_reason = offline.lost_reason if llm.stage == Stage.LOST else None
         if offline.close_on is not None and llm.followup_on == offline.close_on and offline.followup_on is None:
             llm.followup_on = llm.followup_at = llm.followup_what = None

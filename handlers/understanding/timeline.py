@@ -141,7 +141,6 @@ def _followup(out: Timeline, text: str, hits: list[DateHit], birthdays: dict[int
               gone: set[int]) -> None:
     """The follow-up day: the first day ahead the writer commits to, unless a later one is the
     writer's own step said with its own day. Days too far are refused; unreadable ones are problems."""
-    remind = reminder is not None
     mine = False                     # the follow-up taken is the writer's own step ("я", "сделаю")
     for i, hit in enumerate(hits):
         if i in birthdays:
@@ -292,6 +291,7 @@ def happened(text: str, hits: list[DateHit], lex: Lexicon, today: date) -> tuple
     for i, hit in enumerate(hits):
         if hit.day is None:
             continue
+        back: date | None
         if hit.kind == PAST:
             back = hit.day
         elif _told_as_past(text, hit, lex, today):

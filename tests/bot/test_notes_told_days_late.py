@@ -61,7 +61,8 @@ async def test_a_day_gone_and_a_day_ahead_in_one_note(bot, engine, text, was, ne
     assert [day for _, day in touches] == [was] and followups == [next_step], reply
 
 
-PLANS = [("monday visit Pinecrest Dental", date(2026, 11, 30)), ("call Pinecrest Dental next monday", date(2026, 11, 30)),
+PLANS = [("monday visit Pinecrest Dental", date(2026, 11, 30)),
+         ("call Pinecrest Dental next monday", date(2026, 11, 30)),
          ("周一去远航物流", date(2026, 11, 30)), ("в понедельник заеду в Сибтрансстрой", date(2026, 11, 30)),
          ("Сибтрансстрой — перезвонить 28го", date(2026, 11, 28)), ("远航物流 28号回访", date(2026, 11, 28))]
 
