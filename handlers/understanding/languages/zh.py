@@ -790,7 +790,7 @@ PAST = [r"了"]
 PAST_AFTER = [r"(?s:.{0,2})了", r"(?s:.?)过", r"(?:里|上|中)?说"]      # "微信说…": reported, so it happened
 # a day followed by what was done there ("周一去了华彩", "周二见过王总"); a plan ("周一要去了") is not gone
 VERB_PAST: list[str] = []
-DAY_GONE = [r"^(?!要|会|将|再|准备|打算|得|可以|能|想|计划|约)[\u3400-\u9fff]{0,2}?(?:了|过)"]
+DAY_GONE = [r"^(?!要|会|将|再|准备|打算|得|可以|能|想|计划|约)[\u3400-\u9fff]{0,2}?(?:了(?!解)|过(?![来去]))"]
 CALL_OUTCOME = [r"没人接", r"没接", r"无人接听", r"占线", r"关机"]
 REMIND = [r"提醒我?", r"记得"]
 TODAY_OK = [r"跟进", r"回访", r"再(?:打|试|联系|去|问)"]
