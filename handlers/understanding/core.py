@@ -6,6 +6,8 @@ Never raises: empty, huge, binary or nonsensical text gives intent "unknown" wit
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 import logging
 import re
 
@@ -206,8 +208,20 @@ def _money(parse: Parse, note: _Reading) -> None:
     amount = pick_amount(work, amounts)
     if amount is not None:
         parse.amount, parse.currency = amount.value, amount.currency
+        if not amount.explicit and note.as_typed != note.cleaned:
+            parse.currency = _currency_said_before(note, amount.value) or parse.currency
     elif mentions_money_without_number(work):
         parse.problems.append("amount_without_number")
+
+
+def _currency_said_before(note: _Reading, value: Decimal) -> str | None:
+    """The currency of a value taken back for this one ("КП на 500 тыс евро, не, на 450 тыс", "quote $54k
+    no wait 45k", "报价十万美元，不对，是八万"): the amount said again keeps the currency said first."""
+    said = find_amounts(note.as_typed, note.lang)
+    for first, then in zip(said, said[1:]):
+        if then.value == value and not then.explicit and first.explicit and first.value != value:
+            return first.currency
+    return None
 
 
 def _days(parse: Parse, note: _Reading) -> Timeline:

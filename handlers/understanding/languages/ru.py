@@ -872,7 +872,7 @@ HEDGE = [r"кажется", r"вроде", r"наверное", r"или\s+ка�
 MENTIONED_BEFORE: list[str] = []
 MENTIONED_AFTER: list[str] = []
 ASIDE: list[str] = []
-RETRACT = [r"нет\s*[,.!—–-]", r"нет\s+(?:стоп|погоди|извини|это)\b", r"не\s+так\b", r"вернее\b", r"то\s+есть\b", r"ой\b"]
+RETRACT = [r"нет\s*[,.!—–-]", r"(?<![\w-])не\s*[,!—–]", r"нет\s+(?:стоп|погоди|извини|это)\b", r"не\s+так\b", r"вернее\b", r"то\s+есть\b", r"ой\b"]
 EARLIER: list[str] = []
 # a quote the customer asks for or awaits: their need is confirmed, our proposal still ahead ("просят КП",
 # "хотят КП на 120 лицензий", "ждут расчёт")
