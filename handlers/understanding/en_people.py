@@ -198,7 +198,8 @@ def find(text: str, taken: tuple[int, int]) -> tuple[str | None, str | None]:
     found.sort(key=lambda f: (f[0], f[1]))
     start, _, name, role = found[0]
     if role is None:
-        role = next((r for s, _, n, r in found if r and n.split()[0] == name.split()[0]), None)
+        role = next((r for s, _, n, r in found if r and (n.split()[0] == name.split()[0]
+                                                         or n.split()[-1] == name.split()[-1])), None)
     return name, role
 
 
@@ -238,6 +239,9 @@ def _titled(text: str) -> Iterator[_Sighting]:
         spoken = _PAUSE.match(after) is not None or after.split(None, 1)[:1] in (["said"], ["says"], ["told"])
         yield _Sighting(m, m.group("role"), 0 if spoken else 2, lowercase_ok=spoken)
     for m in _NAME_ROLE.finditer(text):
+        if "(" in text[m.end("name"):m.start("role")] and m.group("name").lower() not in _WORDLIKE:
+            yield _Sighting(m, m.group("role"), 0, lowercase_ok=True)     # "met norman (ceo)": a name by its title
+            continue
         yield _Sighting(m, m.group("role"), 1 if m.group("name")[:1].isupper() else 2)
 
 
