@@ -135,3 +135,34 @@ def test_a_request_to_record_the_note_does_not_make_it_a_question():
     from handlers.understanding.asking import asks
     assert not asks("Marlow Printing signed the 3 year agreement. Should I record this as won?", "en")
     assert asks("should I record a lost deal or delete it?", "en")
+
+
+@pytest.mark.parametrize("text", [
+    "call w/ Brennan, they're sending the purchase order by friday",
+    "Wexley liked the proposal, the agreement will be signed next week",
+    "sent Calder the quote. Mr. Osei will present it to his board on Dec 3",
+    "brennan - she's reviewing the terms over the weekend",
+])
+def test_a_day_that_is_the_customers_step_is_no_follow_up(text):
+    assert understand(text, NOW, KNOWN).followup_on is None
+
+
+def test_the_writers_own_step_beside_theirs_is_still_taken():
+    p = understand("they're sending the PO by friday, I'll call them monday to confirm", NOW, KNOWN)
+    assert p.followup_on == date(2026, 11, 30)
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("monday i was at Calder Home Health, saw the administrator. forgot to log it", "visit"),
+    ("tuesday went over to Wexley, left samples", "visit"),
+    ("Friday gone I had lunch with Ana from Brennan Freight", "meeting"),
+    ("chatted on insta with the owner of Brennan Freight", "message"),
+])
+def test_a_day_told_in_the_past_is_when_it_happened_not_a_follow_up(text, channel):
+    p = understand(text, NOW, KNOWN)
+    assert (p.channel, p.followup_on) == (channel, None)
+
+
+def test_a_day_ahead_is_still_the_follow_up():
+    p = understand("lunch with Ana from Brennan Freight on friday", NOW, KNOWN)
+    assert p.followup_on == date(2026, 11, 27)

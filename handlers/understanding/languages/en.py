@@ -303,7 +303,7 @@ CHANNELS = {
         r"\bwrapped\s+up\s+at\b",
         r"\bpulled\s+out\s+of\b",
         r"\b(?:just|i'?m|i\s+am)\s+leaving\b",
-        r"\b(?:i\s+was|i'?m|i\s+am)\s+(?:(?:today|just|now)\s+)?(?:at|outside)\b",
+        r"\b(?:i\s+was|i'?m|i\s+am)\s+(?:(?:today|just|now|over|out|down|up)\s+)?(?:at|outside)\b",
         r"\bdrove\s+(?:out\s+|over\s+)?to\b",
         r"\bdemo\s+at\s+(?!\d)",
         r"\bsite\s+(?:meeting|visit|walk)",
@@ -349,6 +349,7 @@ CHANNELS = {
         r"\bi\s+meet\b",
         r"\bdemo\b(?!\s+at\b)(?=[^.!?\n]{0,40}\b(?:went|was\s+(?:great|good)|done)\b)",
         r"\bmeet\s+with\b",
+        r"\bhad\s+(?:a\s+)?(?:lunch|dinner|breakfast|coffee|drinks|beers?)\b",
         r"\blunch\b",
         r"\bdinner\b",
         r"\bbreakfast\b",
@@ -385,6 +386,8 @@ CHANNELS = {
         r"\bmsg\b",
         r"\bdm(?:ed|'d)?\b(?!\s+is\b|:)",
         r"\bpinged\b",
+        r"\b(?:on|via|over|through|thru)\s+(?:insta|instagram|ig|facebook|fb|messenger|imessage)\b",
+        r"\b(?:insta|instagram|ig|facebook|fb)\s+(?:dm|message|msg)s?\b",
     ],
 }
 _ORDER = r"(?:po|purchase\s+order)"
@@ -586,11 +589,13 @@ _NOT_AFTER_IMPERATIVE = [r"with\b", r"w/", r"went\b", r"was\b", r"is\b", r"laste
                          r"today\b", r"yesterday\b", r"this\b", r"earlier\b",
                          r"in\b", r"to\b", r"from\b"]       # "Visit in Gomez Auto", "Email from Danuta": a report
 IMPERATIVE = [r"(?:call|email|e-mail|text|visit|meet|message|ping)\s+(?!" + "|".join(_NOT_AFTER_IMPERATIVE) + r")(?=\w)"]
-PAST = [r"(?:ed|met|rang|spoke|had|sent|went|left|by|in|off|to)$"]
+PAST = [r"(?:ed|met|rang|spoke|had|sent|went|left|by|in|off|to)$",
+        r"\b(?:was|were)\s+(?:(?:today|just|now|over|out|down|up)\s+)?(?:at|outside)$",     # "monday i was at Acme"
+        r"\bhad\s+(?:a\s+)?(?:lunch|dinner|breakfast|coffee|drinks|beers?)$"]
 PAST_AFTER: list[str] = []
 # a verb that tells a day next to it is gone ("monday I was at Umbrella", "had lunch with Bob friday")
 VERB_PAST: list[str] = []
-DAY_GONE = [r"^(?:was|were|had|went|met|saw|spoke|talked|visited|called|rang|stopped|dropped|swung|popped|emailed|"
+DAY_GONE = [r"^(?:was|were|had|went|gone|met|saw|spoke|talked|visited|called|rang|stopped|dropped|swung|popped|emailed|"
              r"texted|messaged|pinged|chatted|caught|demoed|presented|pitched|toured|hosted|attended|lunched|got|did|"
              r"took|gave|showed|heard|hung|quoted)$"]
 CALL_OUTCOME = [r"no\s+answer", r"voicemail", r"\bvm\b"]
@@ -748,15 +753,22 @@ _THEY_WILL = [r"'ll", r"\s+will", r"'d", r"\s+would", r"\s+(?:are|is)\s+(?:going
               r"\s+plan\s+to", r"\s+expect\s+to", r"\s+hope\s+to", r"\s+should", r"\s+said\s+they'?d?"]
 _THEIR_STEP = [r"decide", r"get\s+back", r"reply", r"respond", r"confirm", r"sign", r"come\s+back",
                r"let\s+(?:us|me)\s+know", r"revert", r"think", r"review", r"approve", r"pay", r"finali[sz]e", r"choose",
-               r"pick"]
+               r"pick", r"present", r"discuss", r"take\s+it\s+to", r"run\s+it\s+(?:by|past)", r"send", r"issue", r"raise",
+               r"circulate", r"check"]
 _THEIR_ANSWER = r"(?:decision|answer|reply|response|feedback|approval|signature|payment)"
 THEIRS = [
     _THEY + one_of(_THEY_WILL) + r"\s+(?:\w+\s+)?" + one_of(_THEIR_STEP + [r"make\s+(?:a|the|their)\s+(?:decision|call)"]),
     r"\b" + _THEIR_ANSWER + r"\s+(?:is\s+)?(?:expected|due|promised)\b",
     r"\bexpect(?:ing)?\s+(?:a|an|their|the)\s+" + _THEIR_ANSWER + r"\b",
+    # what they are already set to do: "they're sending the PO by end of month", "she's presenting it friday"
+    _THEY + r"(?:'re|\s+are|'s|\s+is)\s+(?:" + one_of(_THEIR_STEP) + r")(?:ing|ding|ting)?\b(?<=ing)",
+    # their paper to come, said in the passive: "the contract will be signed next week"
+    r"\b(?:contract|agreement|paperwork|po|purchase\s+order|order|deal|budget)\s+(?:will|'ll|should|is\s+going\s+to|is\s+to)\s+be\s+"
+    r"(?:signed|sent|approved|issued|raised|finali[sz]ed|countersigned)\b",
 ]
 THEIRS_NAMED = [r"\b(?!I\b)[A-Z][\w&.-]*\s+(?:will|'ll|is\s+going\s+to|promised\s+to)\s+(?:\w+\s+)?"
-                + one_of(_THEIR_STEP) + r"\b"]
+                + one_of(_THEIR_STEP) + r"\b",
+                r"\b(?!I\b)[A-Z][\w&.-]*(?:'s|\s+is)\s+" + one_of(_THEIR_STEP) + r"(?:ing|ding|ting)?\b(?<=ing)"]
 MINE = [
     r"\b(?:i|we)(?:'ll|'d|\s+will|\s+need|\s+have|\s+should|\s+must|'m\s+going|\s+am\s+going|\s+plan|\s+promised|'re\s+going)\b",
     r"\bremind\s+me\b",
