@@ -74,12 +74,20 @@ def _adjective(word: str, case: str) -> str:
     return word
 
 
+# the endings a feminine noun in -а/-я takes in each case ("Ромашку", "Ромашки", "Ромашке", "Ромашкой")
+_FEMININE_ENDINGS = {"acc": ("у", "ю"), "gen": ("ы", "и"), "dat": ("е", "и"), "loc": ("е", "и"), "ins": ("ой", "ей", "ою")}
+
+
 def _noun(word: str, case: str, feminine: bool | None) -> str:
     """A noun of a company name in the nominative, from `case`; unchanged when unclear."""
     low = word.lower()
     if "-" in word:                                        # "Альфа-Строя": only the last part declines
         head, _, tail = word.rpartition("-")
-        return head + "-" + _noun(tail, case, feminine)
+        said = _noun(tail, case, feminine)
+        first = "acc" if case == "loc" and head.lower().endswith(("у", "ю")) else case    # "в" + "Ромашку": where to
+        if said == tail and "-" not in head and head.lower().endswith(_FEMININE_ENDINGS.get(first, ())):
+            return _noun(head, first, True) + "-" + tail    # "в Ромашку-Агро", "у Балтики-Сервис": the first part
+        return head + "-" + said
     if len(low) < 4 or low[-1] in "оэ":
         return word
     if low.endswith(("ии", "ией", "ию")) and case != "nom":

@@ -19,7 +19,7 @@ from handlers.understanding.languages import cues, one_of
 from handlers.understanding.languages import en as en_cues
 from handlers.understanding.languages import ru as ru_cues
 from handlers.understanding.languages import zh as zh_cues
-from handlers.understanding import ru_firms
+from handlers.understanding import ru_firms, zh_firms
 from handlers.understanding.matching import match_known, name_tokens, norm_token
 from handlers.understanding.opening import named_first
 from storage.vocabulary import Lang
@@ -156,7 +156,7 @@ def company_guess(text: str, lang: Lang, contact: str | None = None) -> str | No
         return quoted.group(1).strip()
     first = named_first(text, lang, contact)
     if first:
-        return first
+        return zh_firms.without_doings(first) if lang == Lang.ZH else first
     if lang == Lang.ZH:
         found = _ZH_FIRM.search(text)
         return _ZH_LEAD.sub("", found.group(0)) if found else None

@@ -278,6 +278,12 @@ def _after_cue(part: str) -> str:
     return part[m.end():] if m else part
 
 
+def without_doings(name: str) -> str:
+    """A name guessed from where a note opens, without what was done there first: "拜访了宏达" -> "宏达"."""
+    bare = _after_cue(name)
+    return bare if len(bare) >= 2 else name
+
+
 # -- names glued to the words around them, as dictation writes them ---------------------------
 
 _KIND = "(?:公司|工厂|厂|机构|店|品牌|连锁|集团|酒店|医院|律所|猎头|货代|供应商|商场|电商|代运营|仓储|钢贸|客户)"
