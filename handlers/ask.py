@@ -4,9 +4,11 @@ When the bot is unsure which customer a note means (two customers are close, the
 name a company the bot does not know, or it names none and there is no last note to take one
 from), it records nothing yet: it asks with buttons (the candidates, "new customer X", cancel)
 and keeps the note in the member's chat state. The answer — a button, a number, a customer's
-name or a new name typed — applies the whole note; "cancel" drops it. A number that is none of the
-choices asks the question again (the note still kept). Any other message lets the question lapse,
-and its reply says the kept note was not recorded.
+name or a new name typed, "yes" when one choice was offered, "new customer" when a new name was —
+applies the whole note; "cancel" drops it. A number that is none of the choices, or "yes" to
+several, asks the question again (the note still kept). Any other message, and a reply that reads
+as a sentence rather than a name (handlers/understanding/answers.py), lets the question lapse, and
+its reply says the kept note was not recorded.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from handlers.context import Ctx, Pressed
 from handlers.reply import Choice, Reply
 from handlers.people import same_person
 from handlers.texts import t
+from handlers.understanding.answers import Agreement, agreement, reads_as_sentence
 from handlers.understanding.languages import cues, one_of
 from handlers.understanding import understand
 from handlers.understanding.intents import command
@@ -137,6 +140,9 @@ def answer(ctx: Ctx, data: str, names: Sequence[str], aliases: Mapping[str, str]
         return Answer(cancel=True)
     if picked == NEW and new_name:
         return Answer(new_name=new_name)
+    agreed = agreement(ctx.text, lang) if not data else None
+    if agreed is not None:
+        return _agreed(agreed, options, new_name)
     if picked.isdigit():
         index = int(picked)
         if 1 <= index <= len(options):
@@ -149,6 +155,18 @@ def answer(ctx: Ctx, data: str, names: Sequence[str], aliases: Mapping[str, str]
     return _typed(ctx, names, aliases, lang, new_name)
 
 
+def _agreed(agreed: Agreement, options: list[int], new_name: str | None) -> Answer:
+    """"yes" picks the only choice offered, "new customer" the new name offered; with several
+    choices, or no new name to pick, the question is asked again."""
+    if agreed is Agreement.NEW:
+        return Answer(new_name=new_name) if new_name else Answer(again=True)
+    if len(options) == 1 and not new_name:
+        return Answer(customer_id=options[0])
+    if new_name and not options:
+        return Answer(new_name=new_name)
+    return Answer(again=True)
+
+
 def _whose(ctx: Ctx, data: str, pending: dict, lang: Lang) -> Answer | None:
     """The answer to "whose birthday?": a button, a number, a contact's name, or a new name."""
     options: list[int] = pending.get("options") or []
@@ -159,6 +177,8 @@ def _whose(ctx: Ctx, data: str, pending: dict, lang: Lang) -> Answer | None:
     picked = arg if data else (number.group(1) if number else "")
     if picked == CANCEL or (not data and _cancels(ctx.text, lang)):
         return Answer(cancel=True)
+    if not data and agreement(ctx.text, lang) is not None:
+        picked = "1" if len(options) == 1 else "0"
     if picked.isdigit():
         index = int(picked)
         if not 1 <= index <= len(options):
@@ -171,7 +191,8 @@ def _whose(ctx: Ctx, data: str, pending: dict, lang: Lang) -> Answer | None:
     text = re.sub(r"^(?:" + one_of(language.ANSWER_LEAD) + r")(?:\s*[:,-]\s*|\s+)", "", ctx.text.strip(),
                   flags=re.I) if language.ANSWER_LEAD else ctx.text.strip()
     name = text.strip(" .!\"'“”«»")
-    if not name or len(name.split()) > 4 or len(name) > 80 or any(ch.isdigit() or ch in "?？" for ch in name):
+    if not name or len(name.split()) > 4 or len(name) > 80 or any(ch.isdigit() or ch in "?？" for ch in name) \
+            or reads_as_sentence(name):
         return None
     for contact_id in options:
         contact = ctx.session.get(Contact, contact_id)
@@ -204,7 +225,7 @@ def _typed(ctx: Ctx, names: Sequence[str], aliases: Mapping[str, str], lang: Lan
             if found is not None:
                 return Answer(customer_id=found.id)
         if (any(ch.isdigit() for ch in name) and not _NUMBERED_NAME.fullmatch(name)) \
-                or not _just_a_name(name, ctx, names, aliases):
+                or reads_as_sentence(name) or not _just_a_name(name, ctx, names, aliases):
             return None
     return Answer(new_name=name[:300])
 

@@ -1475,6 +1475,30 @@ ANSWER_CANCEL = [
     r"none",
     r"stop",
 ]
+ANSWER_YES = [
+    r"yes",
+    r"yeah",
+    r"yep",
+    r"yup",
+    r"y",
+    r"ok",
+    r"okay",
+    r"k",
+    r"sure",
+    r"right",
+    r"correct",
+    r"exactly",
+    r"that\s+one",
+    r"go\s+ahead",
+    r"please\s+do",
+]
+NOT_A_NAME = [
+    r"\b(?:he|she|they|him|her|them|his|hers|their|we|i|you|me|my|our)\b",
+    r"\b(?:is|isn'?t|was|wasn'?t|are|aren'?t|were|be|been|am|has|have|had|did|does|do|don'?t|didn'?t)\b",
+    r"\b(?:actually|not|never|also|just|please|title|phone|email|quote|follow\s*up|tomorrow|today)\b",
+    r"^\W*(?:change|set|move|update|fix|make|add|delete|remove|mark|snooze|call|email|send|show|undo|rename|merge)\b",
+    r"\w'?s\s+\w",
+]
 ASKING = [
     r"\?",
     r"^\W*(?:what|who|whom|whose|which)(?:'s|s|'re)?\b(?!\s+a\b)",

@@ -162,6 +162,8 @@ class Cues(Protocol):
     ANSWER_LEAD: Phrases       # words opening a typed answer to "which customer?" that say nothing ("it's", "это", "是")
     ANSWER_NEW: Phrases        # an answer that names a new customer ("new customer X", "новый клиент X", "新客户X")
     ANSWER_CANCEL: Phrases     # a whole answer that drops the kept note ("cancel", "не надо", "算了")
+    ANSWER_YES: Phrases        # a whole answer that agrees ("yes", "да", "是的"): the only choice offered
+    NOT_A_NAME: Phrases        # words that make a typed answer a sentence, not a company's name ("he", "change", "он", "把")
     ASKING: Phrases            # a message asking for information, never a note ("what", "кто", "吗", a "?")
     ASK_HEDGE: Phrases         # a doubt before a question mark, inside a note ("Jen I think?")
     CHATTER: Phrases           # banter, no note unless it holds a fact or an interaction ("lol", "хаха", "哈哈")
