@@ -227,8 +227,10 @@ class _DealPlan:
 def _deal_plan(parse: Parse, ctx: Ctx, deal: Deal | None) -> _DealPlan:
     """The deal changes the note asks for, before anything is written (so a refusal writes nothing)."""
     minor = int((Decimal(parse.amount) * 100).to_integral_value()) if parse.amount is not None else None
-    currency = parse.currency or (deal.currency if deal else None) or cues(parse.lang).LOCAL_CURRENCY \
-        or ctx.team.currency
+    held = deal.currency if deal is not None and deal.amount_minor is not None else None
+    said = parse.currency if parse.currency_said else None      # a bare amount takes the open deal's currency
+    currency = said or held or parse.currency or (deal.currency if deal else None) \
+        or cues(parse.lang).LOCAL_CURRENCY or ctx.team.currency
     changes: dict[str, Any] = {}
     facts: list[tuple[str, dict]] = []
     if deal is None:

@@ -207,9 +207,11 @@ def _money(parse: Parse, note: _Reading) -> None:
     parse.refused += [refused for refused, _ in negatives]
     amount = pick_amount(work, amounts)
     if amount is not None:
-        parse.amount, parse.currency = amount.value, amount.currency
+        parse.amount, parse.currency, parse.currency_said = amount.value, amount.currency, amount.explicit
         if not amount.explicit and note.as_typed != note.cleaned:
-            parse.currency = _currency_said_before(note, amount.value) or parse.currency
+            said_before = _currency_said_before(note, amount.value)
+            parse.currency = said_before or parse.currency
+            parse.currency_said = said_before is not None
     elif mentions_money_without_number(work):
         parse.problems.append("amount_without_number")
 

@@ -108,6 +108,8 @@ def merge(llm: Parse, offline: Parse) -> Parse:
         if llm.customer is None and offline.customer is None and len(offline.customer_candidates) > 1:
             llm.customer_candidates = list(offline.customer_candidates)
         llm.refers_back = llm.refers_back or offline.refers_back
+        if llm.amount is not None and llm.amount == offline.amount and not offline.currency_said:
+            llm.currency_said = False   # "450 тыс" with no currency written: an open deal's currency holds
     elif llm.customer:
         llm.customer_candidates = [llm.customer] if llm.customer_known else []
     llm.problems = [p for p in offline.problems if p not in ("bad_date", "amount_without_number")]
