@@ -17,5 +17,7 @@ async def test_a_chinese_amount_change_shows_before_and_after(bot):
 
 async def test_a_russian_currency_change_is_said_plainly(bot):
     await bot.say("Ландыш-Агро: встреча, бюджет $20,000")
-    reply = await bot.say("Ландыш-Агро: бюджет 700 тыс")
-    assert reply.wrote and "20 000 $ → 700 000 ₽" in reply.text.replace("\xa0", " ") and "USD → RUB" in reply
+    reply = await bot.say("Ландыш-Агро: бюджет 25 тыс")        # no currency written: the deal's dollars
+    assert reply.wrote and "20 000 $ → 25 000 $" in reply.text.replace("\xa0", " ") and "USD" not in reply
+    reply = await bot.say("Ландыш-Агро: бюджет 700 тыс рублей")
+    assert reply.wrote and "25 000 $ → 700 000 ₽" in reply.text.replace("\xa0", " ") and "USD → RUB" in reply
