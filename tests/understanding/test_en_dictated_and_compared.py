@@ -166,3 +166,8 @@ def test_a_day_told_in_the_past_is_when_it_happened_not_a_follow_up(text, channe
 def test_a_day_ahead_is_still_the_follow_up():
     p = understand("lunch with Ana from Brennan Freight on friday", NOW, KNOWN)
     assert p.followup_on == date(2026, 11, 27)
+
+
+@pytest.mark.parametrize("text", ["wat do i got tmrw 📋", "wut did i have for friday"])
+def test_what_typed_as_it_sounds_still_asks_what_is_due(text):
+    assert understand(text, NOW, KNOWN).intent == "followups"

@@ -142,7 +142,7 @@ FOLLOWUPS = [
     # casual ways of asking what is due: "what's on my plate today", "what do I have this week"
     r"\bon\s+my\s+(?:plate|agenda|list|calendar|schedule|radar|to-?do\s+list)\b",
     r"\bwhat(?:'s|\s+is|s)\s+(?:on\s+)?(?:my|the)\s+(?:agenda|schedule|calendar|list|day)\b",
-    r"\bwhat\s+(?:do|did)\s+i\s+(?:have|got)\b(?=\s*" + one_of(_AFTER_I_HAVE) + ")",
+    r"\b(?:what|wat|wut|wot)\s+(?:do|did)\s+i\s+(?:have|got)\b(?=\s*" + one_of(_AFTER_I_HAVE) + ")",
     r"\bwhat(?:\s+have|'ve)\s+i\s+got\b",
     r"\bwhat\s+(?:do|should)\s+i\s+(?:have\s+to|need\s+to|gotta)\s+do\b",
     r"\bwho(?:m)?\s+(?:do|should|must|shall)\s+i\s+(?:be\s+)?" + one_of(_WHOM_TO) + r"(?:ing|\b)",
@@ -210,7 +210,7 @@ QUERY = [
     r"\b(?:did|have|has)\s+(?:i|we|you|someone|anyone|anybody)\s+(?:already\s+)?(?:put|add(?:ed)?|enter(?:ed)?|"
     r"log(?:ged)?|create[d]?|set\s+up)\b",
 ]
-QUESTION_START = [r"(?:what|who|which|how)(?:'s|s|'re|'d)?\b", r"(?:show|list|give|tell|summari[sz]e)\b", r"any(?:thing|one|body)?\b",
+QUESTION_START = [r"(?:what|wat|wut|who|which|how)(?:'s|s|'re|'d)?\b", r"(?:show|list|give|tell|summari[sz]e)\b", r"any(?:thing|one|body)?\b",
                   r"(?:when|where|why|whose)\b", r"(?:anyone|anybody|somebody|someone)\b",
                   r"(?:is|are|was)\s+(?:there|anyone|anybody|it|this|that|we|they)\b",
                   r"(?:do|does|did|have|has)\s+(?:we|you|i|they|anyone|anybody|somebody|someone|it|this)\b",
@@ -1501,7 +1501,7 @@ NOT_A_NAME = [
 ]
 ASKING = [
     r"\?",
-    r"^\W*(?:what|who|whom|whose|which)(?:'s|s|'re)?\b(?!\s+a\b)",
+    r"^\W*(?:what|wat|wut|who|whom|whose|which)(?:'s|s|'re)?\b(?!\s+a\b)",
     r"^\W*how(?:'s|s)?\b(?!\s+(?:it|they|we|that)\s+went\b)",
     r"^\W*(?:any|anything|anyone|anybody)\s+(?:news|update|updates|new|talked|know|heard|spoke)\b",
     r"^\W*(?:do|does|did|can|could|is|are|was|were|should)\s+(?:we|you|i|anyone|anybody|somebody|someone)\s+"
