@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from handlers.understanding import en_people
 from handlers.understanding.languages import en, ru, zh
 from handlers.understanding.languages.protocol import one_of
-from handlers.understanding.ru_names import is_patronymic, lookup_first, nominative, surname_before_first
+from handlers.understanding.ru_names import (is_patronymic, lookup_first, nominative, surname_before_first,
+                                              surname_nominative)
 from handlers.understanding.zh_names import is_place
 
 
@@ -242,6 +243,11 @@ _RU_SURNAME_DID = re.compile(r"(?:^|(?<=[\s,.;:!—(-]))(?P<name>" + _RU_SURNAME
 # a surname reached in the dative: "звонил Мельникову", "отправил письмо литвиновой", "позвонила руденко"
 _RU_DATIVE_SURNAME = re.compile(r"(?<![\w-])" + one_of(ru.REACHED) + r"(?:\s+[а-яё]+){0,2}?\s+(?P<name>[А-ЯЁа-яё][а-яё]+"
                                 r"(?:ову|еву|ёву|ину|ыну|овой|евой|ёвой|иной|ыной|енко))(?![\w-])")
+# a surname alone met with ("встретилась с Козловым", "созвонились с Петровой"), not a company's adjective
+_RU_WITH_SURNAME = re.compile(r"(?<![\w-])(?:с|со)\s+(?P<name>[А-ЯЁ][а-яё]+(?:овым|евым|ёвым|иным|ыным|овой|евой|ёвой|иной|"
+                              r"ыной))(?![\w-])(?!\s+[А-ЯЁ«\"])")
+# a surname said with its job after a dash: "Козлов — коммерческий директор"
+_RU_SURNAME_DASH = re.compile(r"(?:^|(?<=[\s,.;:!(]))(?P<name>" + _RU_SURNAME + r")\s*[—–-]\s*(?=(?i:" + _RU_ROLES + r"))")
 # a first name and patronymic in lower case: "ирина сергеевна", "виктор палыч позвонил"
 _RU_LOWER_FULL = re.compile(r"(?<![\w-])(?P<first>[а-яё]{3,})\s+(?P<pat>[а-яё]{4,})(?![\w-])")
 # a colloquial patronymic alone after a role: "завхоз михалыч", "прораб Петрович"
@@ -304,7 +310,11 @@ def russian(text: str, taken: tuple[int, int]) -> Person:  # noqa: C901, PLR0915
         if lookup_first(m.group("first")) and is_patronymic(m.group("pat").capitalize()) \
                 and not taken[0] <= m.start() < taken[1] and not _RU_SELF.search(text, 0, m.start()):
             candidates.append((m.start(), [m.group("first").capitalize(), m.group("pat").capitalize()]))
-    for pattern in (_RU_SURNAME_DID, _RU_DATIVE_SURNAME):
+    for m in _RU_WITH_SURNAME.finditer(text):
+        word = m.group("name")
+        if not taken[0] <= m.start("name") < taken[1] and not lookup_first(word) and word.lower() not in ru.NOT_SURNAMES:
+            candidates.append((m.start("name"), [surname_nominative(word, word.endswith(("ой", "ою")))]))
+    for pattern in (_RU_SURNAME_DASH, _RU_SURNAME_DID, _RU_DATIVE_SURNAME):
         for m in pattern.finditer(text):
             word = m.group("name")
             following = text[m.end("name"):].split()[:1]
@@ -352,7 +362,7 @@ def russian(text: str, taken: tuple[int, int]) -> Person:  # noqa: C901, PLR0915
     if rm:
         role = _role_nominative(rm[-1].group())
     else:
-        ra = re.match(r"[^,.;]*?,\s*(?:(?:их|наш\w*|тамошн\w*|это)\s+)?(" + _RU_ROLES + r")", after, re.I)
+        ra = re.match(r"[^,.;]*?(?:,|\s[—–-])\s*(?:(?:их|наш\w*|тамошн\w*|это)\s+)?(" + _RU_ROLES + r")", after, re.I)
         if ra:
             role = _role_nominative(ra.group(1))
     return Person(nominative(words), role)
