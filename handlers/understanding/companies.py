@@ -108,7 +108,8 @@ def chinese(text: str, person: str | None, query: bool) -> str | None:
 
 
 def _chinese(text: str, person: str | None, query: bool) -> str | None:
-    found = zh_firms.quoted(text, person) or _latin_in_chinese(text, person) or zh_firms.before_brackets(text, person)
+    found = zh_firms.quoted(text, person) or _latin_in_chinese(text, person) or zh_firms.before_brackets(text, person) \
+        or zh_firms.registered(text, person)
     if found:
         return found
     for m in _ZH_NAMED.finditer(text):      # "叫啥来着 对 叫云图科技": the first that is a name

@@ -58,10 +58,20 @@ def _zh_boundary(text: str, i: int) -> bool:
     return i >= len(text) or not ("\u4e00" <= text[i] <= "\u9fff") or text[i] in "和跟与及、"
 
 
+def _zh_word_at(text: str, i: int, name: str) -> bool:
+    """True when a titled name at `i` is the start of a common word: "施工" (not 施工程师), "小程序"."""
+    return name in zh.NOT_NAMES or text[i:i + 3] in zh.NOT_NAMES
+
+
+_ZH_COUNTED = re.compile(r"[0-9０-９一二三四五六七八九十两几百千][\s.]*$")
+
+
 def _zh_name_at(text: str, i: int) -> str | None:
+    if i < len(text) and text[i] in "万千百亿" and _ZH_COUNTED.search(text, max(0, i - 3), i):
+        return None                  # "28.8 万含税", "150 万左右": a number's unit, not 万先生
     m = _ZH_TITLED.match(text, i)
     if m:
-        return m.group()
+        return None if _zh_word_at(text, i, m.group()) else m.group()
     if i >= len(text) or text[i] not in zh.SURNAMES:
         return None
     titled_after = _ZH_NAME_THEN_TITLE.match(text, i)       # "白磊科长": the name before its title
@@ -186,6 +196,8 @@ def _chinese_written(text: str, taken: tuple[int, int]) -> tuple[int, Person] | 
         best = (i, name)
         break
     for m in _ZH_TITLED.finditer(text):
+        if _zh_word_at(text, m.start(), m.group()):
+            continue
         if not (taken[0] <= m.start() < taken[1]) and (best is None or m.start() < best[0]):
             best = (m.start(), m.group())
             break

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from handlers.understanding.languages import zh
-from handlers.understanding.zh_names import is_place
+from handlers.understanding.zh_names import is_place, place_length
 
 ZH_TRADES = "|".join(zh.TRADES)
 ZH_LEGAL = "|".join(zh.LEGAL)
@@ -19,7 +19,7 @@ _SUFFIX = re.compile("(?:(?:" + ZH_TRADES + ")+(?:" + ZH_LEGAL + ")?|(?:" + ZH_L
 # what may stand right before a company name: a verb of contact, a preposition, a time word
 _CUE = re.compile("(?:厂|工厂|店|机构|品牌|连锁|律所|猎头|货代|代运营|一趟|离开了?|拜访了?|拜会了?|走访了?|去了|去|到了|来到|联系了?|见了|约了|认识了?|问了|找了|签了|签下|拿下了?|"
                   "给|和|跟|与|同|向|在|是|叫|听说|谁负责|谁在跟|谁跟|关于|今天|昨天|前天|上午|下午|晚上|早上|中午|刚才|刚刚|"
-                  "新客户|客户|公司)$")
+                  "新客户|客户|公司|那个|这个|那家|这家)$")
 _HAN_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # characters that never sit inside a company name in a note ("的", "了", pronouns, particles)
 _BREAK = frozenset("的了们我你他她它这那是把被很都也就还没说吗呢吧啊要会想让")
@@ -92,6 +92,42 @@ def before_brackets(text: str, person: str | None = None) -> str | None:
         start = _start(text, m.start())
         name = _clean(text[start:m.start()]) if start is not None else None
         if name and name != person:
+            return name
+    return None
+
+
+# a registered name's legal form, which ends the name however long its core and trade words are
+_REGISTERED = re.compile("(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司)")
+_REGISTERED_REACH = 20      # characters a registered name may have before its legal form
+
+
+def _place_start(window: str) -> int | None:
+    """Where a registered name begins in the words before its legal form: at the last place named
+    that leaves a core of two characters or more, with the places right before it ("广东东莞市…")."""
+    places = [k for k in range(len(window) - 2) if place_length(window, k)
+              and k + place_length(window, k) <= len(window) - 2]
+    if not places:
+        return None
+    start = places[-1]
+    while True:
+        before = [k for k in places if k < start and k + place_length(window, k) == start]
+        if not before:
+            return start
+        start = before[0]
+
+
+def registered(text: str, person: str | None = None) -> str | None:
+    """A name written in full as registered, place, core, trade words and legal form, however long:
+    "拜访东莞市铭鑫塑胶制品有限公司，车间…" -> 东莞市铭鑫塑胶制品有限公司, "碰到四川蜀建装配式建筑有限公司的罗经理"
+    -> 四川蜀建装配式建筑有限公司. Without a place to start it, it is left to the other readings."""
+    for m in _REGISTERED.finditer(text):
+        lo = m.start()
+        while lo > 0 and m.start() - lo < _REGISTERED_REACH and text[lo - 1] not in _BREAK \
+                and _HAN_OR_LATIN.match(text[lo - 1]):
+            lo -= 1
+        at = _place_start(text[lo:m.start()])
+        name = _clean(text[lo + at:m.end()]) if at is not None else None
+        if name and name != person and not (person and person in name):
             return name
     return None
 

@@ -44,6 +44,13 @@ def _place_at(core: str, at: int) -> int:
     return m.end() - at if m else 0
 
 
+def place_length(text: str, at: int) -> int:
+    """The length of the place named at `at` ("东莞市", "四川"), or 0: the listed places and any
+    name with its level, without the generic words a registered name may open with."""
+    m = _PLACE.match(text, at)
+    return m.end() - at if m else 0
+
+
 _TAIL_FORWARD = re.compile("(?:" + "|".join(sorted(set(zh.TRADES) | set(zh.NAME_TAIL), key=len, reverse=True)) + ")")
 
 

@@ -11,6 +11,7 @@ import re
 
 from handlers.understanding.amounts import find_amounts
 from handlers.understanding.languages import zh
+from handlers.understanding.zh_names import is_place, same_sound
 
 _MARK = re.compile(r"\s*[，,]?\s*(?:[哦噢啊呃额]\s*)?(?:" + "|".join(zh.RESTATED) + r")[，,：:！!\s]*(?:应该是|是|改成|改为|为)?\s*")
 _DAY = re.compile(r"(?:下下?个?|这个?|本|上)?(?:周|星期|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[号日]"
@@ -62,9 +63,59 @@ def _month_carried(text: str) -> str:
     return "".join(out) + text[at:]
 
 
+# -- names as dictated: hesitations, a filler before the name, the name said again as meant --------
+
+_HESITATION = re.compile("|".join(zh.HESITATIONS))
+_NAME_FILLER = re.compile("(?<=叫|是|的)(?:" + "|".join(zh.NAME_FILLERS) + ")(?=[\u4e00-\u9fffA-Za-z])|那个什么(?:来着)?")
+_REPAIR = re.compile(r"[\s,，]*(?:" + "|".join(zh.NAME_REPAIRED) + r")[\s,，]*(?:应该是|是)?[\s,，]*")
+_SAID_TWICE = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_LONGEST_TRY = 6         # characters of a name the rep may say again
+
+
+def _said_again(before: str, after: str) -> int:
+    """How many characters at the end of `before` the start of `after` says again, sound by sound
+    ("清河生物" / "青禾生物…" -> 4, "东方" / "东芳电器" -> 2), or 0: at least two, all Han."""
+    for k in range(min(_LONGEST_TRY, len(before), len(after)), 1, -1):
+        tried, meant = before[-k:], after[:k]
+        if tried == meant and (k == len(after) or after[k] in zh.NAME_STOP):
+            continue            # "王总 哦不是王总是汪总": the same word again is the one taken back
+        if _HAN.fullmatch(tried + meant) and all(same_sound(a, b) for a, b in zip(tried, meant)):
+            return k
+    return 0
+
+
+def names_as_meant(text: str) -> str:
+    """A dictated name as the rep meant it: "嗯" and "呃" dropped, the filler before a name dropped
+    ("叫那个莫干山民宿联盟"), a name said again after "不对" / "我是说" / "还是" in its sound-alike
+    second form ("慈溪东方不对是东芳电器" -> 慈溪东芳电器, "宁波甬城还是勇城建设" -> 宁波勇城建设), and a name
+    said twice in a row kept once ("嘉兴嘉兴伟业包装")."""
+    text = _NAME_FILLER.sub("", _HESITATION.sub("", text))
+    for _ in range(3):
+        for m in _REPAIR.finditer(text):
+            k = _said_again(text[:m.start()], text[m.end():])
+            if k:
+                text = text[:m.start() - k] + text[m.end():]
+                break
+        else:
+            break
+    return _SAID_TWICE.sub(_once, text)
+
+
+_TRADE_NEXT = re.compile("|".join(sorted(zh.TRADES, key=len, reverse=True)))
+
+
+def _once(m: re.Match) -> str:
+    """A place or a name said twice in a row, once ("嘉兴嘉兴伟业", "东芳东芳电器"); two words that only
+    meet ("一点创意创意总监") are left as written."""
+    said = m.group(1)
+    return said if is_place(said) or _TRADE_NEXT.match(m.string, m.end()) else m.group()
+
+
 def corrected(text: str) -> str:
-    """The text as read: contract numerals as everyday ones, and each value corrected on the fly put in
-    place of its first try."""
+    """The text as read: contract numerals as everyday ones, names as meant, and each value corrected
+    on the fly put in place of its first try."""
+    text = names_as_meant(text)
     text = _month_carried(_CAPITAL_RUN.sub(lambda m: m.group().translate(_CAPITALS), text))
     for _ in range(3):
         for m in _MARK.finditer(text):

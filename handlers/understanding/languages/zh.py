@@ -940,6 +940,22 @@ EARLIER = [
 # -- dictated text --
 # sounds that say nothing when they stand alone ("嗯 那个 华创医疗之前…"); inside a phrase they stay ("美佳那个黄姐")
 FILLERS = [r"嗯+", r"呃+", r"额+", r"啊+", r"哦+", r"那个"]
+# what a dictating rep says between a name and the same name said again as meant ("东方不对是东芳电器",
+# "清河生物我是说青禾生物", "甬城还是勇城建设"): the second, which sounds like the first, stands
+NAME_REPAIRED = [
+    r"不对",
+    r"不是",
+    r"我是说",
+    r"我说的是",
+    r"说错了",
+    r"哦不",
+    r"还是",
+    r"或者",
+]
+# sounds a dictating rep makes inside a sentence, never part of a name or a word ("叫嗯莫干山…")
+HESITATIONS = [r"嗯+", r"呃+"]
+# a filler said before a name is introduced ("叫那个莫干山民宿联盟", "是那个什么嘉兴伟业包装")
+NAME_FILLERS = [r"那个什么(?:来着)?", r"叫什么来着", r"那个", r"这个"]
 CORRECTION: list[str] = []
 SPOKEN_MARKS: dict[str, list[str]] = {}
 SPOKEN_MARK_NOUN: list[str] = []
@@ -967,6 +983,7 @@ TITLES = ["经理", "总监", "总经理", "总裁", "总工", "总", "主任", 
 NAME_STOP = set("我他她嗯呃做加约又今昨说讲聊谈通签提沟联带了吃在是打发的和跟给也都还就已要会想很生对那这们表示反馈回复答应觉得认为让叫去来到把被从向问请帮约等啊吧呢吗说过这那再先又刚才没不有与及或同见开,.!?;:，。、！？ 0123456789")
 # words that start with a surname and are no name
 NOT_NAMES = set("""
+    施工 施肥 小程序 小时候 小区里 老百姓 老地方 老样子 老规矩
     方案 方面 方便 方法 方式 高兴 高层 金额 周末 周期 周边 周年 黄了 马上 安排 安装 任何 任务 于是 关于 关系 单子 时间 时候 项目 成本 成交 万元 常规 向他 向她 钱 白天 明天 明年 明确 史上 司机 全部 全年 应该 和他 和她 文件 华为 江湖 包装 宁可 车间 连续 路上 管理 简单 席位 商务 商量 师傅 施工 加工 华工 分工
 """.split())
 _TITLE_WORD = "(?:经理|总监|主管|部长|主任|工程师|负责人|助理|专员|会计|出纳|秘书|采购)"
