@@ -211,8 +211,9 @@ def _money_said(text: str, lang: str, m: re.Match[str], money: _Money,
         before = text[max(0, m.start() - 40):m.start()]
         if not money.money_before.search(before) or _YEAR.match(num) or len(num.replace(",", "")) < 4:
             return False
-    if money.count_after.match(text, m.end()) and not (pre or post):
-        return False
+    if money.count_after.match(text, m.end()) and not (pre or post) \
+            or post and money.count_after.match(text, m.start("post")):
+        return False            # "500 万像素", "12 块 55 寸屏": a count, its "currency" a measure word
     # "5m" is five million in English, five metres in another language's note
     return not (mul in money.loose and not (pre or post) and mul not in cues(lang).BARE_MULTIPLIERS)
 
