@@ -165,42 +165,61 @@ def _full_name(text: str, m: re.Match) -> str:
     return full.group(1) if full else m.group(1)
 
 
-def _chinese_written(text: str, taken: tuple[int, int]) -> tuple[int, Person] | None:
-    """A Chinese name or surname with a title, where it is written, and its role."""
+_ZH_SAID_AFTER = re.compile("说|表示|反馈|回复|签|同意|确认|来电|打来|讲|答应|觉得|认为|提到|告诉|的|生日|,|，"
+                            "|回[消电邮微话]|发[了邮微消]|打[了电]|微信|邮件|电话")
+
+
+def _name_starts(text: str, taken: tuple[int, int]) -> list[int]:
+    """Where a person's name may start: right after the customer's name ("美佳的黄姐", "蓝湾孙浩"), after
+    a contact word or a verb of meeting, after punctuation or a space."""
     starts: list[int] = []
     if taken[1] > 0:
         k = taken[1]
         while k < len(text) and text[k] in "公司那边方个":
             k += 1
-        starts.append(k + 1 if text.startswith("的", k) else k)      # "美佳的黄姐", "蓝湾孙浩"
-    for m in _ZH_CONTEXT.finditer(text):
-        starts.append(m.end())
+        starts.append(k + 1 if text.startswith("的", k) else k)
+    starts += [m.end() for m in _ZH_CONTEXT.finditer(text)]
     starts += [m.end() for m in re.finditer(r"(?:^|[,.!?;:，。！？；\s])", text)]
+    return sorted(set(starts))
+
+
+def _reads_as_person(text: str, i: int, name: str) -> bool:
+    """True when a name found at `i` is a person's: titled, or followed by what a person does or a pause,
+    and not a place or a word opening the sentence."""
+    titled = _ZH_TITLED.fullmatch(name) is not None or _ZH_NAME_THEN_TITLE.match(text, i) is not None
+    if titled:
+        return True
+    after = text[i + len(name):i + len(name) + 2]
+    judged = _ZH_JUDGED.match(after) is not None            # "刘德华人挺好"
+    if after and after[0] not in zh.NAME_STOP and not after.startswith(("说", "生日")) and not judged:
+        return False
+    if is_place(name):
+        return False                    # "新，宁波，顺发汽配": a place between commas, not 宁先生
+    opening = text[max(0, i - 1):i] in ("", ",", ".", " ", "，", "、", "。")
+    return not opening or judged or _ZH_SAID_AFTER.match(after) is not None
+
+
+def _first_written(text: str, taken: tuple[int, int]) -> tuple[int, str] | None:
+    """The first person's name at a place a name may start, and then any titled name written earlier."""
     best: tuple[int, str] | None = None
-    for i in sorted(set(starts)):
+    for i in _name_starts(text, taken):
         if taken[0] <= i < taken[1] or _ZH_FIRM_CALLED.search(text, max(0, i - 12), i):
             continue                    # "有个新客户叫安泰": the name of a company, not 安先生
         name = _zh_name_at(text, i)
-        if not name:
-            continue
-        titled = _ZH_TITLED.fullmatch(name) is not None or _ZH_NAME_THEN_TITLE.match(text, i) is not None
-        after = text[i + len(name):i + len(name) + 2]
-        judged = _ZH_JUDGED.match(after) is not None            # "刘德华人挺好"
-        if not titled and after and after[0] not in zh.NAME_STOP and not after.startswith(("说", "生日")) and not judged:
-            continue
-        if not titled and is_place(name):
-            continue                    # "新，宁波，顺发汽配": a place between commas, not 宁先生
-        if not titled and text[max(0, i - 1):i] in ("", ",", ".", " ", "，", "、", "。") and not judged and not re.match("说|表示|反馈|回复|签|同意|确认|来电|打来|讲|答应|觉得|认为|提到|告诉|的|生日|,|，"
-                                                                                       "|回[消电邮微话]|发[了邮微消]|打[了电]|微信|邮件|电话", after):
-            continue
-        best = (i, name)
-        break
+        if name and _reads_as_person(text, i, name):
+            best = (i, name)
+            break
     for m in _ZH_TITLED.finditer(text):
         if _zh_word_at(text, m.start(), m.group()):
             continue
         if not (taken[0] <= m.start() < taken[1]) and (best is None or m.start() < best[0]):
-            best = (m.start(), m.group())
-            break
+            return m.start(), m.group()
+    return best
+
+
+def _chinese_written(text: str, taken: tuple[int, int]) -> tuple[int, Person] | None:
+    """A Chinese name or surname with a title, where it is written, and its role."""
+    best = _first_written(text, taken)
     for m in _ZH_ROLE_NAME.finditer(text):          # "采购经理李强": a title, then the full name
         name = _zh_name_at(text, m.end())
         if name and _ZH_TITLED.fullmatch(name) is None and not (taken[0] <= m.end() < taken[1]) \
