@@ -5,7 +5,7 @@ import re
 
 from handlers.understanding.languages import en, ru
 from handlers.understanding.lex_names import COMMON_WORDS
-from handlers.understanding import en_firms, ru_firms, zh_firms, zh_names
+from handlers.understanding import en_firms, ru_firms, zh_firms, zh_firms_said, zh_names
 from handlers.understanding.languages import zh as zh_cues
 from handlers.understanding.ru_names import lookup_first
 
@@ -109,7 +109,7 @@ def chinese(text: str, person: str | None, query: bool) -> str | None:
 
 def _chinese(text: str, person: str | None, query: bool) -> str | None:
     found = zh_firms.quoted(text, person) or _latin_in_chinese(text, person) or zh_firms.before_brackets(text, person) \
-        or zh_firms.registered(text, person)
+        or zh_firms_said.registered(text, person)
     if found:
         return found
     for m in _ZH_NAMED.finditer(text):      # "叫啥来着 对 叫云图科技": the first that is a name
@@ -126,6 +126,7 @@ def _chinese(text: str, person: str | None, query: bool) -> str | None:
     asked = _ZH_ASKED.search(text) is not None
     return zh_firms.by_parts(text, person) or zh_firms.after_description(text, person) \
         or zh_firms.by_ending(text, person) or zh_firms.owner_of(text, person) \
+        or zh_firms_said.of_role(text, person) or zh_firms_said.partner(text, person) \
         or zh_firms.leading(text, person) or zh_firms.deal_of(text, person) or zh_firms.asked_about(text, person, asked)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from handlers.understanding.languages import zh
-from handlers.understanding.zh_names import is_place, place_length
+from handlers.understanding.zh_names import is_place
 
 ZH_TRADES = "|".join(zh.TRADES)
 ZH_LEGAL = "|".join(zh.LEGAL)
@@ -20,9 +20,9 @@ _SUFFIX = re.compile("(?:(?:" + ZH_TRADES + ")+(?:" + ZH_LEGAL + ")?|(?:" + ZH_L
 _CUE = re.compile("(?:厂|工厂|店|机构|品牌|连锁|律所|猎头|货代|代运营|一趟|离开了?|拜访了?|拜会了?|走访了?|去了|去|到了|来到|联系了?|见了|约了|认识了?|问了|找了|签了|签下|拿下了?|"
                   "给|和|跟|与|同|向|在|是|叫|听说|谁负责|谁在跟|谁跟|关于|今天|昨天|前天|上午|下午|晚上|早上|中午|刚才|刚刚|"
                   "新客户|客户|公司|那个|这个|那家|这家)$")
-_HAN_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+HAN_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # characters that never sit inside a company name in a note ("的", "了", pronouns, particles)
-_BREAK = frozenset("的了们我你他她它这那是把被很都也就还没说吗呢吧啊要会想让")
+BREAK = frozenset("的了们我你他她它这那是把被很都也就还没说吗呢吧啊要会想让已")
 _BAD_START = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "第", "这", "那", "几", "某", "各", "每", "本", "贵", "我", "他", "她", "对方", "客户", "新客户", "公司",
               "带着", "带了", "陪着")
 _NOT_OWNER = ("他们", "她们", "我们", "你们", "对方", "客户", "人家", "公司", "这边", "那边", "我司", "贵司", "自己")
@@ -38,10 +38,10 @@ def _start(text: str, end: int) -> int | None:
     """Where a name that ends its distinctive part at `end` begins, or None when nothing
     before it reads like a name boundary. The nearest boundary wins: "今天见了东方红" -> "东方红"."""
     lo = end
-    while lo > 0 and end - lo < _MAX_CORE and text[lo - 1] not in _BREAK and _HAN_OR_LATIN.match(text[lo - 1]):
+    while lo > 0 and end - lo < _MAX_CORE and text[lo - 1] not in BREAK and HAN_OR_LATIN.match(text[lo - 1]):
         lo -= 1
     for k in range(end - 2, lo - 1, -1):
-        if k == 0 or not _HAN_OR_LATIN.match(text[k - 1]) or _CUE.search(text, max(0, k - 4), k):
+        if k == 0 or not HAN_OR_LATIN.match(text[k - 1]) or _CUE.search(text, max(0, k - 4), k):
             return k
         if k == lo and text[k - 1] in "了的":         # "签了…", "遵义的赤水河酒业": the name starts here
             return k
@@ -69,7 +69,7 @@ def _unglued(name: str) -> str:
     return rest
 
 
-def _clean(name: str) -> str | None:
+def clean(name: str) -> str | None:
     name = _unglued(name)
     cut = name.find("做", 2)
     if cut >= 2:
@@ -90,44 +90,8 @@ def before_brackets(text: str, person: str | None = None) -> str | None:
     -> "凯德精密" (the caller adds the brackets and the legal form)."""
     for m in _BRACKETED.finditer(text):
         start = _start(text, m.start())
-        name = _clean(text[start:m.start()]) if start is not None else None
+        name = clean(text[start:m.start()]) if start is not None else None
         if name and name != person:
-            return name
-    return None
-
-
-# a registered name's legal form, which ends the name however long its core and trade words are
-_REGISTERED = re.compile("(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司)")
-_REGISTERED_REACH = 20      # characters a registered name may have before its legal form
-
-
-def _place_start(window: str) -> int | None:
-    """Where a registered name begins in the words before its legal form: at the last place named
-    that leaves a core of two characters or more, with the places right before it ("广东东莞市…")."""
-    places = [k for k in range(len(window) - 2) if place_length(window, k)
-              and k + place_length(window, k) <= len(window) - 2]
-    if not places:
-        return None
-    start = places[-1]
-    while True:
-        before = [k for k in places if k < start and k + place_length(window, k) == start]
-        if not before:
-            return start
-        start = before[0]
-
-
-def registered(text: str, person: str | None = None) -> str | None:
-    """A name written in full as registered, place, core, trade words and legal form, however long:
-    "拜访东莞市铭鑫塑胶制品有限公司，车间…" -> 东莞市铭鑫塑胶制品有限公司, "碰到四川蜀建装配式建筑有限公司的罗经理"
-    -> 四川蜀建装配式建筑有限公司. Without a place to start it, it is left to the other readings."""
-    for m in _REGISTERED.finditer(text):
-        lo = m.start()
-        while lo > 0 and m.start() - lo < _REGISTERED_REACH and text[lo - 1] not in _BREAK \
-                and _HAN_OR_LATIN.match(text[lo - 1]):
-            lo -= 1
-        at = _place_start(text[lo:m.start()])
-        name = _clean(text[lo + at:m.end()]) if at is not None else None
-        if name and name != person and not (person and person in name):
             return name
     return None
 
@@ -138,7 +102,7 @@ def by_ending(text: str, person: str | None = None) -> str | None:
         start = _start(text, m.start())
         if start is None:
             continue
-        name = _clean(text[start:m.end()])
+        name = clean(text[start:m.end()])
         if name and name != person:
             return name
     return None
@@ -158,7 +122,7 @@ def owner_of(text: str, person: str | None) -> str | None:
             name = text[start:end] if start is not None else ""
             if name and not name.endswith(("部", "处", "科", "组", "室", "中心")) and name not in _NOT_OWNER \
                     and not name.startswith(("他们", "她们", "我们")):
-                return _clean(name)
+                return clean(name)
         at = text.find(person, at + 1)
     return None
 
@@ -168,9 +132,9 @@ def leading(text: str, person: str | None) -> str | None:
     for m in _SUBJECT.finditer(text):
         name = m.group(1)
         personal = len(name) <= 3 and name[0] in zh.SURNAMES           # "张伟签了": a person
-        if name != person and not personal and name not in _NOT_SUBJECT and not any(ch in _BREAK for ch in name) \
-                and not name.endswith(("部", "处", "科", "组", "室", "中心")) and _clean(name):
-            return _clean(name)
+        if name != person and not personal and name not in _NOT_SUBJECT and not any(ch in BREAK for ch in name) \
+                and not name.endswith(("部", "处", "科", "组", "室", "中心")) and clean(name):
+            return clean(name)
     return None
 
 
@@ -254,6 +218,11 @@ def trimmed(name: str) -> str:
     return name
 
 
+# what opens a part before the name itself: "叫", "是", a preposition ("跟杭州云起网络（总代）…"), and a
+# "的" closing it
+_OPENING_WORD = re.compile(r"^(?:叫做|叫|是|跟|与|同|给|向)(?=..)|^和(?=" + "|".join(zh.PLACES) + r")|(?<=..)的$")
+
+
 def by_parts(text: str, person: str | None) -> str | None:
     """A name written as its own word after words that say what kind of company it is
     ("慈溪一家小家电厂 乐家电器", "新 宁波 顺发汽配", "朋友介绍了个客户 鲜盒子") or before what it does
@@ -262,11 +231,11 @@ def by_parts(text: str, person: str | None) -> str | None:
     for part in parts:                                 # a registered name standing alone, "的" and all
         if len(part) >= 6 and _LEGAL_END.search(part) and _NAME.fullmatch(part[:14]) and not _DESCRIBES.search(
                 part[:-4]) and not any(w in part for w in ("一家", "一个", "这家", "那家")) \
-                and not any(ch in _BREAK for ch in part.replace("的", "")) \
+                and not any(ch in BREAK for ch in part.replace("的", "")) \
                 and not any(_CUE.search(part[:k]) for k in range(1, 5)):
             return part
     said = parts
-    parts = [_after_place(p if p.startswith("做") else re.sub(r"^(?:叫做|叫|是)|(?<=..)的$", "", p)) for p in parts]
+    parts = [_after_place(p if p.startswith("做") else _OPENING_WORD.sub("", p)) for p in parts]
     if parts and len(parts[0]) >= 4 and _TRADE_END.search(parts[0]) and _named(parts[0], person) \
             and not _DESCRIBES.search(parts[0]):
         return parts[0]                                # "北冰洋冷链 朋友介绍的": the note opens with it

@@ -81,3 +81,16 @@ def test_comparisons_and_casual_asks_are_questions_about_the_period_asked(text, 
 ])
 def test_how_to_use_the_bot_is_help_and_asking_advice_is_not_a_note(text, intent):
     assert read(text)["intent"] == intent, text
+
+
+@pytest.mark.parametrize("text, followup_on", [
+    ("蓝海要的测试方案下周一给，报价看测试结果", "2026-12-07"),
+    ("宏图的渠道价周五出", "2026-12-04"),
+    ("宏图新车间 周四现场勘测", "2026-12-03"),
+    ("蓝海 回电话了 明天 call 一下", "2026-12-03"),
+    ("宏图的厂长说下周二可以见", "2026-12-08"),
+    ("去蓝海再聊一下周五过去", "2026-12-04"),
+    ("宏图说标书下个月出 等通知", None),
+])
+def test_the_writer_s_step_on_a_day_is_the_follow_up(text, followup_on):
+    assert read(text)["followup_on"] == followup_on, text

@@ -68,3 +68,26 @@ def test_only_a_sound_alike_name_said_again_replaces_the_first(said, read_as):
 ])
 def test_a_number_s_unit_or_a_common_word_is_not_a_person(text):
     assert read(text)["contact"] is None, text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今天跟苏州的经销商吴中汇达聊完，他们想拿华东区的代理", {"customer": "吴中汇达"}),
+    ("见了终端客户和他们的集成商启航智联，集成商负责安装", {"customer": "启航智联"}),
+    ("上周跟合肥庐阳数科的 CTO 吃了个饭，聊了聊二期", {"customer": "合肥庐阳数科", "channel": "meeting"}),
+    ("和嘉善明达的采购经理开了个会", {"customer": "嘉善明达"}),
+    ("跟宁波北仑港通供应链（华东总代）谈了一下午", {"customer": "宁波北仑港通供应链"}),
+    ("报价 36 万已经给到代理商了", {"customer": None}),
+])
+def test_a_partner_or_the_company_of_a_role_is_named_where_it_is_written(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("跟无锡恒通签了渠道合作协议，先铺货", None),
+    ("跟宁波港城签了代理协议 先试半年", None),
+    ("宁波港城那边说就用我们了，合同下周走流程", "negotiation"),
+    ("宁波港城签了合同 30 万", "won"),
+])
+def test_a_partnership_signed_is_no_sale_and_a_contract_next_week_is_not_signed(text, stage):
+    got = read(text)["stage"]
+    assert got == stage or (stage is None and got == "lead"), text

@@ -299,13 +299,17 @@ COMMIT = [
     r"(?<!拉)(?<!叫)去",                # "周六被拉去参加个沙龙": taken along, no step of mine
     r"下一步",                          # "下一步技术澄清会，12月21日"
     r"第[二三四五两]轮",                 # "1月12日第二轮": the next round of talks
-    r"给(?=\s|$|他|她|你|您|到)",
+    r"给(?=\s|$|[，。,.!?！？；;]|他|她|你|您|到)",        # "技术方案下周三给，": I give it then
     r"答复",
     r"回复",
     r"打(?:给|过去|回去)",
     r"试试",
     r"出(?:个|一版|一份|合作)?(?:方案|报价|框架|合同|资料)",
     r"报过去",
+    r"(?:价|方案|合同|资料|图纸|清单)\S{0,8}(?<![提推])出(?=\s|$|[，。,.!?！？；;])",   # "渠道价下周一出": I issue it then
+    r"勘[测察]|踏勘|上门|调研|现场(?:看|测|走)",            # "周四现场勘测": a site visit ahead
+    r"(?<![A-Za-z])(?i:call|ping|f/?u|follow\s?up|demo|visit)(?![A-Za-z])",   # "明天 call 一下"
+    r"(?:可以|能)见|见(?=\s|$|[，。,.!?！？；;])",          # "郭部长下周四可以见"
     r"投标",
     r"拿",
     r"送",
@@ -548,6 +552,8 @@ CHANNELS = {
         r"(?:领英|linkedin)上",                                  # "wechat上加了一个"
     ],
 }
+# an agreement to work together, signed: a partnership, not a sale ("签了渠道合作协议，不是订单")
+_PARTNERSHIP = r"(?:渠道|代理|合作|战略|经销|分销)\S{0,4}协议"
 STAGES = {
     "won": [
         r"订单(?:已经?|也)?确认了?",
@@ -557,7 +563,7 @@ STAGES = {
         r"(?:合同|单子|这单)谈下来了?",
         r"搞定了",
         r"敲定了",
-        r"(?<!NDA)(?<!协议)(?<!对手)(?<!别家)(?<!竞品)(?<!别人)签了(?:合同|单|约)?(?!\s*[个份]?\s*(?:NDA|保密|框架))",
+        r"(?<!NDA)(?<!协议)(?<!对手)(?<!别家)(?<!竞品)(?<!别人)签了(?:合同|单|约)?(?!\s*[个份]?\s*(?:NDA|保密|框架|" + _PARTNERSHIP + "))",
         r"付了?(?:首|预付|定)款|(?:首|预付|定)款\S{0,2}(?:到了|付了)",
         r"(?:我们|咱们)中了",
         r"(?:正式|今天|已经|已|刚)下单",
@@ -875,11 +881,11 @@ DATES = [
     ("(?<!大)后天", in_days(2)),
     ("明[天早晚儿日]", in_days(1)),
     ("今[天晚早日]", TODAY),
-    ("(?<!上)(?<!上个)(?P<mod>(?<!一)下下个?|下个?|这个?|本)?" + _WEEK + "(?P<wd>[一二三四五六日天末])",
+    ("(?<!上)(?<!上个)(?P<mod>(?<!一)下下个?|(?<!一)下个?|这个?|本)?" + _WEEK + "(?P<wd>[一二三四五六日天末])",
      weekday(WEEKDAYS, next_week=("下",), this_week=("这", "本"), week_after=("下下",))),
     ("下(?:个)?" + _WEEK + "(?:底|结束前)", NEXT_WEEK_END),
     ("(?<!一)下下个?" + _WEEK, WEEK_AFTER_NEXT),
-    ("下个?" + _WEEK, NEXT_WEEK),
+    ("(?<!一)下个?" + _WEEK, NEXT_WEEK),
     (_MONTH_NAMED + "[底末]", part_of_month(MONTHS, "end")),           # "2月底再联系": that month's last day
     (_MONTH_NAMED + "初", part_of_month(MONTHS, "start")),
     (_MONTH_NAMED + "中旬?", part_of_month(MONTHS, "middle")),
@@ -940,7 +946,8 @@ NOT_YET: list[str] = []
 HANDED_OVER = [r"递交了?", r"已\S{0,2}(?:递交|提交)", r"发了", r"已发", r"发过去了?", r"给了", r"提交了", r"交了", r"报了", r"发出", r"寄了", r"已经发", r"已提交", r"报过去了"]
 # a signature still ahead, whatever was stamped on our side: "我们这边盖完章寄过去了 等他们回签"
 SIGNATURE_AHEAD = [r"等\S{0,6}(?:回签|签字|签章|盖章)", r"待(?:回签|签字|盖章)",
-                   r"(?:预计|估计|争取|有望|应该能?|打算)(?:在|于)?[^，。,.；;！!？?\s]{0,8}?签(?!了|完|好|过)"]   # "预计月底签约"
+                   r"(?:预计|估计|争取|有望|应该能?|打算)(?:在|于)?[^，。,.；;！!？?\s]{0,8}?签(?!了|完|好|过)",   # "预计月底签约"
+                   r"合同\S{0,2}(?:下周|这周|本周|明天|后天|月底|月初|节后|年后|年前)\S{0,2}(?:走|签|发|寄|给)"]   # "合同下周走流程"
 MENTIONED_BEFORE: list[str] = []
 MENTIONED_AFTER: list[str] = []
 ASIDE: list[str] = []
@@ -1000,6 +1007,15 @@ SURNAMES = set(
     "卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟"
     "邝"
 )
+# what a partner or a reseller is called right before its name ("渠道商冀商联创", "代理商金陵汇通")
+PARTNER_KINDS = [r"渠道商", r"代理商", r"经销商", r"分销商", r"集成商", r"服务商", r"总代理?", r"二级代理", r"合作伙伴", r"合作方",
+                 r"同行"]
+# what follows a partner's name glued to it: a doing, a pause
+AFTER_PARTNER = [r"聊", r"谈", r"见", r"吃", r"签", r"开", r"一起", r"负责", r"说", r"那边", r"的", r"也", r"做", r"要", r"想",
+                 r"来", r"去", r"和", r"跟"]
+# a role at a customer, after the customer's name and "的" ("燕赵数智的 CEO", "蓝海科技的采购")
+ROLE_WORDS = [r"CEO", r"CTO", r"CFO", r"COO", r"GM", r"老板", r"老总", r"总经理", r"董事长", r"创始人", r"合伙人", r"负责人",
+              r"采购", r"技术", r"运营", r"财务", r"IT", r"[\u4e00-\u9fff]{0,3}(?:经理|总监|主管|部长|主任|工程师)"]
 # a surname then one of these is a person: "王总", "刘经理"
 TITLES = ["经理", "总监", "总经理", "总裁", "总工", "总", "主任", "老板", "处长", "科长", "部长", "主管", "老师", "先生", "女士", "小姐", "董事长", "董", "书记", "厂长", "院长", "局长", "秘书", "会计", "工程师", "助理", "专员",
           "工", "姐", "哥", "课长", "博士"]
