@@ -31,7 +31,7 @@ def check(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("周一去了蓝海，跟他们采购聊了一下午", {"followup_on": None}),
     ("周二那天给宏图的陈经理打过电话 他说再看看", {"followup_on": None}),
-    ("3号那天在展会上碰到宏图的老板", {"followup_on": None}),
+    ("周一那天在展会上碰到宏图的老板", {"followup_on": None}),
     ("周五去蓝海 带样品", {"followup_on": "2026-12-04"}),
     ("周四约了宏图的刘总见面", {"followup_on": "2026-12-03"}),
     ("下周一去了再说 先把样品寄过去", {"followup_on": "2026-12-07"}),
