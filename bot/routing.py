@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Callable, Sequence
 
 from handlers.context import Ctx, Pressed
@@ -11,6 +12,8 @@ from handlers.understanding.asking import asks, erase_name
 from handlers.understanding.chatter import is_chatter
 from handlers.understanding.fixes import is_fix, move, resolved
 from handlers.chat_state import save_state, state_of
+from handlers.understanding.followup_words import named_followup
+from handlers.understanding.lang import clean, detect
 from handlers.understanding import understand
 from handlers.understanding.hybrid import understand_hybrid
 from handlers.understanding.llm.client import LlmClient
@@ -39,6 +42,13 @@ def button(data: str, lang: Lang) -> tuple[Parse, Pressed] | None:
     if kind == "snooze" and re.fullmatch(r"\d+:\d+", arg):
         followup, days = arg.split(":")
         return Parse(lang=lang, intent=Intent.SNOOZE), Pressed(followup_id=int(followup), days=int(days))
+    if kind == "move" and re.fullmatch(r"\d+:\d{8}", arg):       # a named move's choice: to that day
+        followup, day = arg.split(":")
+        try:
+            due = date(int(day[:4]), int(day[4:6]), int(day[6:]))
+        except ValueError:
+            return None
+        return Parse(lang=lang, intent=Intent.SNOOZE), Pressed(followup_id=int(followup), due=due)
     if kind == "card" and arg in ("save", "cancel"):
         return Parse(lang=lang, intent=Intent.CARD), Pressed(card="save" if arg == "save" else "cancel")
     if kind == ERASE and arg.isdigit():
@@ -99,6 +109,12 @@ async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClien
     command = COMMAND.match(ctx.text) if not answered else None
     if command:
         return _command(command.group(1).lower(), command.group(2) or "", ctx, lang, names, aliases)
+    said_in = detect(clean(ctx.text))
+    named = named_followup(ctx.text, said_in, ctx.today, names, aliases) if not answered else None
+    if named is not None:      # "globex follow-up done", "snooze globex to next week": that customer's follow-up
+        return Parse(lang=said_in, intent=named.action, customer=named.customer,
+                     customer_known=named.known, followup_on=named.on, snooze_days=named.days, summary=ctx.text,
+                     confidence=0.95)
     parse = await understand_hybrid(ctx.text, ctx.local_now, names, aliases, llm, llm_mode, ctx.meter)
     read_team_stages(parse, ctx.text, StageNames.of(ctx.team.settings).words())
     if answered:  # the answer to "which customer?": the note (or look-up) it was asked for

@@ -27,6 +27,7 @@ class Pressed:
     note_id: int | None = None
     followup_id: int | None = None
     days: int | None = None
+    due: date | None = None          # the day a follow-up's button moves it to (a named move's choice)
     card: CardAnswer | None = None
     customer_id: int | None = None   # the message is about this customer, whatever it names
     new_customer: str | None = None  # the message is about a new customer of this name (an answer)

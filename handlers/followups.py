@@ -2,18 +2,16 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Sequence
-
-from sqlalchemy import select
-from sqlmodel import col
+from typing import Callable, Sequence
 
 from handlers.context import Ctx, journal_of
+from handlers.followups_found import found
 from handlers.refusals import member_name, refusal
 from handlers.reply import Choice, Reply
 from handlers.chat_state import state_of
 from handlers.texts import clock, day, day_range, t
 from handlers.understanding.model import Parse
-from storage.customers import customers_named, open_followups
+from storage.customers import open_followups
 from storage.models import Customer, FollowUp
 from storage.permissions import Action, check
 from storage.reminders import local_time, moved
@@ -36,19 +34,21 @@ async def handle_followups(parse: Parse, ctx: Ctx) -> Reply:
     return Reply(text="\n".join([title, *lines, t(ctx.lang, "drop.hint")]), lang=ctx.lang, choices=choices)
 
 
-_BUTTON = {"done": "✅", "drop": "🗑"}
+_BUTTON = {"done": "✅", "drop": "🗑", "snooze": "⏰"}
 
 
-def _listed(ctx: Ctx, rows: Sequence[tuple[FollowUp, str]], actions: Sequence[str]) -> tuple[list[str], list[Choice]]:
+def _listed(ctx: Ctx, rows: Sequence[tuple[FollowUp, str]], actions: Sequence[str],
+            data: Callable[[FollowUp], str] | None = None) -> tuple[list[str], list[Choice]]:
     """Numbered rows of follow-ups (day, overdue mark, customer, what) and, for the first ten, a
-    button per action (done, drop) carrying the follow-up's id."""
+    button per action (done, drop, snooze) carrying the follow-up's id (or what `data` makes of it)."""
     lines, choices = [], []
     for i, (follow, customer) in enumerate(rows, 1):
         late = f" ⚠️ {t(ctx.lang, 'due_overdue')}" if follow.due < ctx.today else ""
         lines.append(t(ctx.lang, "due_row", i=i, day=due_text(follow, ctx), late=late, customer=customer,
                        what=follow.what[:100]))
         if i <= 10:
-            choices += [Choice(label=f"{_BUTTON[action]} {i}", data=f"{action}:{follow.id}") for action in actions]
+            choices += [Choice(label=f"{_BUTTON[action]} {i}", data=data(follow) if data else f"{action}:{follow.id}")
+                        for action in actions]
     return lines, choices
 
 
@@ -65,20 +65,32 @@ def _unchangeable(ctx: Ctx, follow: FollowUp | None) -> Reply | None:
 
 
 async def handle_snooze(parse: Parse, ctx: Ctx) -> Reply:
-    """Move a follow-up later by a day or a week (a reminder's Snooze button); undoable."""
+    """Move a follow-up later: a reminder's Snooze button (by a day or a week), a named move's button
+    (to its day), or by its customer's name ("snooze globex to next week", "отложи Вектор на
+    неделю", "星辰科技推迟到下周"); undoable."""
+    if ctx.pressed.followup_id is None and parse.customer:
+        return _named("snooze", parse, ctx)
     follow = ctx.session.get(FollowUp, ctx.pressed.followup_id) if ctx.pressed.followup_id else None
-    days = max(1, min(ctx.pressed.days or 1, 90))
     refused = _unchangeable(ctx, follow)
     if refused is not None or follow is None:
         return refused or Reply(text=t(ctx.lang, "done_which"), lang=ctx.lang)
+    if ctx.pressed.due is not None:
+        return _snooze(ctx, follow, ctx.pressed.due, named=True)
+    days = max(1, min(ctx.pressed.days or 1, 90))
+    return _snooze(ctx, follow, max(follow.due, ctx.today) + timedelta(days=days), named=False)
+
+
+def _snooze(ctx: Ctx, follow: FollowUp, due: date, named: bool) -> Reply:
+    """Move `follow` to `due` (a timed reminder keeps its hour) under a note of its own; the reply
+    says which (a named move: before → after) and offers Undo."""
+    before = due_text(follow, ctx)
     note_id = _note(ctx, follow.customer_id)
-    due = max(follow.due, ctx.today) + timedelta(days=days)
-    journal_of(ctx).change(follow, due=due, remind_at=moved(follow.remind_at, due, ctx.zone))  # the same hour
+    journal_of(ctx).change(follow, due=due, remind_at=moved(follow.remind_at, due, ctx.zone))
     customer = ctx.session.get(Customer, follow.customer_id)
-    token = f"undo:{note_id}"
-    return Reply(text=t(ctx.lang, "snoozed", customer=customer.name if customer else "?",
-                        what=follow.what[:100], day=due_text(follow, ctx)),
-                 lang=ctx.lang, wrote=True, undo_token=token,
+    name, what, token = customer.name if customer else "?", follow.what[:100], f"undo:{note_id}"
+    text = (t(ctx.lang, "moved", customer=name, what=what, before=before, after=due_text(follow, ctx)) if named
+            else t(ctx.lang, "snoozed", customer=name, what=what, day=due_text(follow, ctx)))
+    return Reply(text=text, lang=ctx.lang, wrote=True, undo_token=token,
                  choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])
 
 
@@ -112,7 +124,7 @@ async def handle_drop(parse: Parse, ctx: Ctx) -> Reply:
     reply's Undo brings it back as it was."""
     if ctx.pressed.followup_id is None and (parse.customer or parse.drop_on):
         past = parse.drop_on - timedelta(days=7) if parse.drop_on and parse.drop_weekday else None
-        return _drop_found(parse.customer, parse.drop_on, past, ctx)
+        return _named("drop", parse, ctx, parse.drop_on, past)
     follow = _pointed(parse, ctx)
     if follow is None or follow.team_id != ctx.team.id or follow.done_at is not None:
         return Reply(text=t(ctx.lang, "drop.which"), lang=ctx.lang)
@@ -134,60 +146,76 @@ def _drop(ctx: Ctx, follow: FollowUp) -> Reply:
                  choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])
 
 
-def _open_rows(ctx: Ctx, customer_ids: list[int] | None, due: date | None) -> list[tuple[FollowUp, str]]:
-    """The team's open follow-ups of those customers (any, when None), due on `due` (any day, when None)."""
-    query = (select(FollowUp, col(Customer.name)).join(Customer, col(Customer.id) == col(FollowUp.customer_id))
-             .where(col(FollowUp.team_id) == ctx.team.id, col(FollowUp.done_at).is_(None)))
-    if customer_ids is not None:
-        query = query.where(col(FollowUp.customer_id).in_(customer_ids))
-    if due is not None:
-        query = query.where(col(FollowUp.due) == due)
-    return [(f, n) for f, n in ctx.session.execute(query.order_by(col(FollowUp.due), col(FollowUp.id))).all()]
-
-
-def _drop_found(name: str | None, due: date | None, weekday_past: date | None, ctx: Ctx) -> Reply:
-    """"Delete the follow-up for Globex" / "… for Friday" / "… for Globex on Friday": the one open
-    follow-up there the member may change is deleted (their own first); several are listed with a
-    🗑 button each (and "delete follow-up N" means them). A day said by its weekday that has none may
-    mean the one just past ("the follow-up for Friday" on Saturday: yesterday's, now overdue)."""
-    team_id = ctx.team.id
-    assert team_id is not None
-    customers = customers_named(ctx.session, team_id, name) if name else None
-    if name and not customers:
-        return Reply(text=t(ctx.lang, "drop.unknown", name=name[:80]), lang=ctx.lang)
-    ids = [c.id for c in customers if c.id is not None] if customers else None
-    rows = _open_rows(ctx, ids, due)
-    if not rows and due is not None and weekday_past is not None and weekday_past < ctx.today:
-        earlier = _open_rows(ctx, ids, weekday_past)
-        if earlier:
-            rows, due = earlier, weekday_past
-    allowed = [(f, n) for f, n in rows
-               if check(ctx.actor, Action.CHANGE_FOLLOWUP, team_id=f.team_id, owner_id=f.member_id)]
-    mine = [(f, n) for f, n in allowed if f.member_id == ctx.member.id] or allowed
-    if not mine:
-        if rows:
-            return _unchangeable(ctx, rows[0][0]) or Reply(text=t(ctx.lang, "drop.which"), lang=ctx.lang)
-        if due is not None:
-            where = t(ctx.lang, "drop.for_customer", customer=customers[0].name) if customers else ""
-            return Reply(text=t(ctx.lang, "drop.none_day", day=day(due, ctx.lang), where=where), lang=ctx.lang)
-        return Reply(text=t(ctx.lang, "drop.none", customer=customers[0].name if customers else "?"), lang=ctx.lang)
-    if len(mine) == 1:
-        return _drop(ctx, mine[0][0])
+def _named(kind: str, parse: Parse, ctx: Ctx, due: date | None = None, weekday_past: date | None = None) -> Reply:
+    """A follow-up deleted, closed or moved by its customer's name (or its day): the one open
+    follow-up there the member may change is acted on, with Undo; several are listed with a button
+    each (and "done 2", "delete follow-up 2" mean them); none, or an unknown customer, is said, and
+    nothing is written."""
+    hit = found(parse.customer, due, weekday_past, ctx)
+    prefix = "drop" if kind == "drop" else "named"
+    if hit is None:
+        return Reply(text=t(ctx.lang, f"{prefix}.unknown", name=(parse.customer or "")[:80]), lang=ctx.lang)
+    if not hit.rows:
+        if hit.blocked is not None:
+            return _unchangeable(ctx, hit.blocked) or Reply(text=t(ctx.lang, f"{prefix}.which"), lang=ctx.lang)
+        if hit.due is not None:
+            where = t(ctx.lang, "drop.for_customer", customer=hit.customer_name) if hit.customers else ""
+            return Reply(text=t(ctx.lang, "drop.none_day", day=day(hit.due, ctx.lang), where=where), lang=ctx.lang)
+        return Reply(text=t(ctx.lang, f"{prefix}.none", customer=hit.customer_name), lang=ctx.lang)
+    if kind == "snooze" and parse.followup_on is not None:      # one already due that day is not the one meant
+        hit.rows = [row for row in hit.rows if row[0].due != parse.followup_on] or hit.rows
+    if len(hit.rows) == 1:
+        follow = hit.rows[0][0]
+        if kind == "drop":
+            return _drop(ctx, follow)
+        if kind == "done":
+            return _done(ctx, follow)
+        return _snooze(ctx, follow, _snoozed_to(parse, ctx, follow), named=True)
     state = state_of(ctx)
-    state.listed = [f.id for f, _ in mine if f.id is not None]
+    state.listed = [f.id for f, _ in hit.rows if f.id is not None]
     ctx.session.add(state)
-    title = (t(ctx.lang, "drop.several_day", day=day(due, ctx.lang), n=len(mine)) if due is not None and not customers
-             else t(ctx.lang, "drop.several", customer=mine[0][1], n=len(mine)))
-    lines, choices = _listed(ctx, mine, ("drop",))
+    n, customer = len(hit.rows), hit.rows[0][1]
+    if kind == "drop":
+        title = (t(ctx.lang, "drop.several_day", day=day(hit.due, ctx.lang), n=n) if hit.due is not None
+                 and not hit.customers else t(ctx.lang, "drop.several", customer=customer, n=n))
+        lines, choices = _listed(ctx, hit.rows, ("drop",))
+    elif kind == "done":
+        title = t(ctx.lang, "named.several_done", customer=customer, n=n)
+        lines, choices = _listed(ctx, hit.rows, ("done",))
+    else:
+        title = t(ctx.lang, "named.several_move", customer=customer, n=n,
+                  when=day(parse.followup_on, ctx.lang) if parse.followup_on
+                  else t(ctx.lang, "named.later", days=parse.snooze_days or 1))
+        lines, choices = _listed(ctx, hit.rows, ("snooze",), lambda f: _move_data(parse, ctx, f))
     return Reply(text="\n".join([title, *lines]), lang=ctx.lang, choices=choices)
 
 
+def _snoozed_to(parse: Parse, ctx: Ctx, follow: FollowUp) -> date:
+    """The day a named move puts `follow` on: the day said, or later by the span said."""
+    if parse.followup_on is not None:
+        return parse.followup_on
+    return max(follow.due, ctx.today) + timedelta(days=max(1, min(parse.snooze_days or 1, 90)))
+
+
+def _move_data(parse: Parse, ctx: Ctx, follow: FollowUp) -> str:
+    """The button that moves `follow` as the message asked."""
+    return f"move:{follow.id}:{_snoozed_to(parse, ctx, follow):%Y%m%d}"
+
+
 async def handle_done(parse: Parse, ctx: Ctx) -> Reply:
-    """Mark a follow-up done: by button (`done:<id>`) or by its number in the last list."""
+    """Mark a follow-up done: by button (`done:<id>`), by its number in the last list, or by its
+    customer's name ("globex follow-up done", "с Вектором готово", "星辰科技的跟进完成了")."""
+    if ctx.pressed.followup_id is None and parse.done_ref is None and parse.customer:
+        return _named("done", parse, ctx)
     follow = _pointed(parse, ctx)
     refused = _unchangeable(ctx, follow)
     if refused is not None or follow is None:
         return refused or Reply(text=t(ctx.lang, "done_which"), lang=ctx.lang)
+    return _done(ctx, follow)
+
+
+def _done(ctx: Ctx, follow: FollowUp) -> Reply:
+    """Close `follow` under a note of its own; the reply says which and offers Undo."""
     note_id = _note(ctx, follow.customer_id)
     journal_of(ctx).change(follow, done_at=ctx.now)
     customer = ctx.session.get(Customer, follow.customer_id)

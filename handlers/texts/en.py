@@ -408,6 +408,13 @@ TEXTS = {
     "drop.for_customer": " for {customer}",
     "drop.several_day": "{n} open follow-ups on {day}. Which one? Press 🗑, or say “delete follow-up 1”:",
     "drop.hint": "Say “done 1” to mark one done, “delete follow-up 1” to remove a wrong one.",
+    "named.unknown": "I don't know a customer called “{name}”. Nothing was changed.",
+    "named.none": "{customer} has no open follow-up of yours. Nothing was changed.",
+    "named.which": "Which one? List your follow-ups (“my follow-ups this week”) and say “done 1”.",
+    "named.several_done": "{customer} has {n} open follow-ups. Which one is done? Press ✅, or say “done 1”:",
+    "named.several_move": "{customer} has {n} open follow-ups. Which one moves to {when}? Press ⏰:",
+    "named.later": "{days:day} later",
+    "moved": "Moved: {customer}: {what} — {before} → {after}.",
     # -- the Telegram command menu --
     "menu.today": "My follow-ups for today",
     "menu.pipeline": "Pipeline this month",

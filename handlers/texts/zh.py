@@ -408,6 +408,13 @@ TEXTS = {
     "drop.for_customer": "（{customer}）",
     "drop.several_day": "{day}有 {n} 条未完成的跟进，是哪一条？请按 🗑，或回复“删除跟进 1”：",
     "drop.hint": "回复“完成 1”标记完成，回复“删除跟进 1”删除记错的一条。",
+    "named.unknown": "没有叫“{name}”的客户，未做任何更改。",
+    "named.none": "{customer} 没有你的未完成跟进，未做任何更改。",
+    "named.which": "是哪一条？请先查看跟进列表（“本周我的跟进”），再回复“完成 1”。",
+    "named.several_done": "{customer} 有 {n} 条未完成的跟进，完成的是哪一条？请按 ✅，或回复“完成 1”：",
+    "named.several_move": "{customer} 有 {n} 条未完成的跟进，要改到{when}的是哪一条？请按 ⏰：",
+    "named.later": "{days:day}后",
+    "moved": "已改期：{customer}：{what}，{before} → {after}。",
     # -- the Telegram command menu --
     "menu.today": "我今天的跟进",
     "menu.pipeline": "本月销售管道",

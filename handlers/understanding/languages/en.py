@@ -1599,6 +1599,38 @@ FIX_RESOLVED = [
 ]
 PERSON_BACK = [r"\b(?:her|his|she|he|she's|he's)\b"]
 
+# -- a follow-up closed or moved by its customer's name (handlers/understanding/followup_words.py) --
+
+_NAMED_WORD = r"(?:follow[\s-]?ups?|f/u|reminders?|tasks?|to-?dos?|call(?:\s+back)?)"
+_CLOSED = r"(?:done|finished|complete[d]?|closed|sorted|taken\s+care\s+of)"
+FOLLOWUP_DONE_NAMED = [
+    # "done with the globex follow up", "finished the hooli call", "completed the acme task"
+    r"^\W*(?:done|finished|completed?)\s+(?:with\s+)?(?:the\s+|my\s+)?(?P<name>[^\s].{0,60}?)\s+" + _NAMED_WORD + r"\W*$",
+    # "globex follow-up done", "the hooli call is done", "acme task finished ✅"
+    r"^\W*(?:the\s+|my\s+)?(?P<name>[^\s].{0,60}?)\s+" + _NAMED_WORD + r"\s+(?:is\s+|was\s+)?" + _CLOSED + r"\W*$",
+    # "mark the globex follow-up done", "close the hooli task", "tick off the acme follow up"
+    r"^\W*(?:mark|close|tick\s+off|check\s+off)\s+(?:the\s+|my\s+)?(?P<name>[^\s].{0,60}?)\s+" + _NAMED_WORD
+    + r"(?:\s+(?:as\s+)?(?:done|complete[d]?|finished))?\W*$",
+    # "done with the follow-up for globex", "mark the follow up with hooli done"
+    r"^\W*(?:done\s+with|finished|completed?|mark|close)\s+(?:the\s+|my\s+)?" + _NAMED_WORD
+    + r"\s+(?:for|with|on|at)\s+(?P<name>[^\s].{0,60}?)(?:\s+(?:as\s+)?(?:done|complete[d]?|finished))?\W*$",
+    # "follow-up with globex done"
+    r"^\W*(?:the\s+|my\s+)?" + _NAMED_WORD + r"\s+(?:for|with|on|at)\s+(?P<name>[^\s].{0,60}?)\s+(?:is\s+)?"
+    + _CLOSED + r"\W*$",
+]
+FOLLOWUP_SNOOZE_NAMED = [
+    # "snooze globex to next week", "snooze the hooli follow up a week", "postpone acme by 2 days"
+    r"^\W*(?:snooze|postpone|defer|delay|push\s+back|push|bump)\s+(?:the\s+|my\s+)?(?P<name>[^\s].{0,60}?)(?:\s+" + _NAMED_WORD
+    + r")?(?:\s+back)?\s+(?P<when>(?:to|till|until|by|for|a|one|\d{1,2})\b.{0,40}?)\W*$",
+    # "push globex to monday", "move hooli to friday": a day, not a stage
+    r"^\W*(?:push|move|reschedule|bump)\s+(?:the\s+|my\s+)?(?P<name>[^\s].{0,60}?)(?:\s+back)?\s+"
+    r"(?P<when>(?:to|till|until|by)\s+.{1,40}?)\W*$",
+]
+SNOOZE_SPAN = {
+    1: [r"(?:by\s+|for\s+)?(?:a|one|(?P<n>\d{1,2}))\s+days?(?:\s+later)?"],
+    7: [r"(?:by\s+|for\s+|to\s+)?(?:a|one|(?P<n>\d))\s+weeks?(?:\s+later)?"],
+}
+
 # -- search: a contact by name or phone, customers by a trait --
 
 _PERSON = r"(?P<who>[^\W\d_][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)"

@@ -182,6 +182,12 @@ class Cues(Protocol):
     FIX_MOVE: Phrases          # "move the X follow-up to Y": groups `what` (a customer or a number), `when`
     FIX_RESOLVED: Phrases      # "complaint 1 resolved": the complaint's number in group `n`
 
+    # -- a follow-up closed or moved by naming its customer (handlers/understanding/followup_words.py) --
+    FOLLOWUP_DONE_NAMED: Phrases     # "globex follow-up done": the customer in the group `name`
+    FOLLOWUP_SNOOZE_NAMED: Phrases   # "snooze globex to next week": groups `name` and `when` (a day or a span)
+    SNOOZE_SPAN: Mapping[int, Phrases]   # days per unit (1, 7) -> a span said whole ("a week", "на неделю", "两天"),
+                                         # its count in the optional group `n`
+
 
 # slots a language may leave empty (the rule that reads them is then skipped)
 OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "DAY_GONE", "THEIRS", "THEIRS_NAMED",

@@ -1240,6 +1240,27 @@ FIX_RESOLVED = [
 ]
 PERSON_BACK = [r"[她他](?!们)"]
 
+# -- a follow-up closed or moved by its customer's name (handlers/understanding/followup_words.py) --
+
+_NAMED_TASK = r"(?:跟进|回访|提醒|待办|任务)"
+FOLLOWUP_DONE_NAMED = [
+    # "星辰科技的跟进完成了", "星辰科技那个回访做完了", "和星辰科技的跟进已经搞定"
+    r"^\W*(?:和|跟|对)?(?P<name>[^\s，,。]{1,40}?)\s*(?:的|那个|那边的?)?\s*" + _NAMED_TASK
+    + r"\s*(?:已经|已)?\s*(?:完成|做完|搞定|处理完|弄完|结束|跟完)了?\W*$",
+    # "完成了星辰科技的跟进", "星辰科技跟进完了"
+    r"^\W*(?:完成|搞定|做完)了?\s*(?:和|跟|对)?(?P<name>[^\s，,。]{1,40}?)\s*的?\s*" + _NAMED_TASK + r"\W*$",
+    r"^\W*(?P<name>[^\s，,。]{1,40}?)\s*" + _NAMED_TASK + r"完了\W*$",
+]
+FOLLOWUP_SNOOZE_NAMED = [
+    # "星辰科技推迟到下周", "把星辰科技的跟进往后推一周", "星辰科技延后两天"
+    r"^\W*(?:把)?(?P<name>[^\s，,。]{1,40}?)\s*(?:的|那个)?\s*" + _NAMED_TASK
+    + r"?\s*(?:推迟|延后|延期|顺延|往后推|推后|推到|挪到|改到)(?:到|至)?\s*(?P<when>[^，,。！!？?]{1,20}?)\W*$",
+]
+SNOOZE_SPAN = {
+    1: [r"(?P<n>[一二两三四五六七八九十\d]{1,2})?(?:天|日)"],
+    7: [r"(?P<n>[一二两三四\d])?(?:个)?(?:周|星期|礼拜)"],
+}
+
 # -- search: a contact by name or phone, customers by a trait --
 
 SEARCH_CONTACT = [

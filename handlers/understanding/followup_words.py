@@ -1,0 +1,121 @@
+"""A follow-up closed or moved by naming its customer, in any registered language.
+
+    "done with the globex follow up", "globex follow-up done", "с Вектором готово", "星辰科技的跟进完成了"
+        -> close that customer's open follow-up
+    "snooze globex to next week", "push the hooli call to monday", "отложи Вектор на неделю",
+    "星辰科技推迟到下周" -> move it to that day, or later by that span
+
+The phrases are each language's (languages/<code>.py: FOLLOWUP_DONE_NAMED, FOLLOWUP_SNOOZE_NAMED,
+SNOOZE_SPAN; a named FIX_MOVE too). A message is read so only when what stands in the name's place
+is a known customer's name and nothing else ("по Вектору КП готово" names a proposal, it is a
+note); which follow-up, and what the member may change, is handlers/followups.py's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Mapping, Sequence
+
+from handlers.understanding.dates import find_dates
+from handlers.understanding.fixes import move
+from handlers.understanding.languages import CODES, cues
+from handlers.understanding.matching import match_known
+from storage.vocabulary import Intent
+
+_MAX_DAYS = 90          # the longest span a snooze moves a follow-up by (as the Snooze buttons)
+_WORDY = re.compile(r"[^\W_]")
+_LEAD = re.compile(r"^\s*(?:to|till|until|by|for|на|до|к|到|至)\s*", re.IGNORECASE)
+_HAN_COUNT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+@dataclass(frozen=True)
+class NamedFollowup:
+    """A follow-up to close (`Intent.DONE`) or move (`Intent.SNOOZE`: to `on`, or later by `days`),
+    found by its customer: `customer` as the team knows it, or as written when it knows none."""
+
+    action: Intent
+    customer: str
+    known: bool
+    on: date | None = None
+    days: int | None = None
+
+
+def named_followup(text: str, lang: str, today: date, known: Sequence[str] = (),
+                   aliases: Mapping[str, str] | None = None) -> NamedFollowup | None:
+    """What the message asks of a customer's follow-up, or None when it is no such request."""
+    for code in dict.fromkeys((lang, *CODES)):
+        for pattern in _each(code, "FOLLOWUP_DONE_NAMED"):
+            found = pattern.search(text)
+            if found:
+                customer = _customer(found.group("name"), known, aliases)
+                if customer is not None:
+                    return NamedFollowup(Intent.DONE, *customer)
+        for pattern in _each(code, "FOLLOWUP_SNOOZE_NAMED"):
+            found = pattern.search(text)
+            if found:
+                asked = _snooze(found.group("name"), found.group("when"), code, today, known, aliases)
+                if asked is not None:
+                    return asked
+    moved = move(text, lang)      # "push the hooli call to monday", "把华彩科技的跟进改到下周一"
+    if moved is not None and not moved.what.isdigit():
+        return _snooze(moved.what, moved.when, lang, today, known, aliases)
+    return None
+
+
+def _snooze(name: str, when: str, lang: str, today: date, known: Sequence[str],
+            aliases: Mapping[str, str] | None) -> NamedFollowup | None:
+    customer = _customer(name, known, aliases)
+    if customer is None:
+        return None
+    days = _span(when, lang)
+    if days is not None:
+        return NamedFollowup(Intent.SNOOZE, *customer, days=days)
+    on = _day(when, lang, today)
+    return NamedFollowup(Intent.SNOOZE, *customer, on=on) if on is not None and on >= today else None
+
+
+def _customer(said: str, known: Sequence[str], aliases: Mapping[str, str] | None) -> tuple[str, bool] | None:
+    """The known customer `said` names and nothing more (its name, True); a short unknown name as
+    written (False); None when the words hold more than a name ("Вектору КП", "the globex quote")."""
+    said = said.strip(" \"'“”«»「」,.:;")
+    if not said or not _WORDY.search(said) or said.lstrip("#№").isdigit():     # "snooze 1 to friday": a listed one
+        return None
+    match = match_known(said, known, aliases)
+    if match.name and match.start >= 0:
+        rest = said[:match.start] + said[match.end:]
+        return (match.name, True) if not _WORDY.search(rest) else None
+    if match.name or len(match.candidates) > 1:
+        return None
+    return (said, False) if len(said.split()) <= 3 and len(said) <= 40 else None
+
+
+def _span(when: str, lang: str) -> int | None:
+    """Days in a span said whole ("a week", "на 2 дня", "两天"), at most `_MAX_DAYS`."""
+    said = when.strip(" .,!?。，！？")
+    for code in dict.fromkeys((lang, *CODES)):
+        for unit, phrases in cues(code).SNOOZE_SPAN.items():
+            for phrase in phrases:
+                found = re.fullmatch(phrase, said, re.IGNORECASE)
+                if found:
+                    count = found.groupdict().get("n")
+                    n = int(count) if count and count.isdigit() else _HAN_COUNT.get(count or "", 1)
+                    return min(_MAX_DAYS, max(1, n * unit))
+    return None
+
+
+def _day(when: str, lang: str, today: date) -> date | None:
+    """The day `when` says ("to next week": next Monday, "до понедельника", "下周一"), in the
+    message's language first."""
+    said = _LEAD.sub("", when.strip(" .,!?。，！？"))
+    for code in dict.fromkeys((lang, *CODES)):
+        hits = [hit for hit in find_dates(said, code, today) if hit.day is not None]
+        if hits and not _WORDY.search(said[:hits[0].start] + said[hits[0].end:].replace("的", "")):
+            return hits[0].day
+    return None
+
+
+@lru_cache(maxsize=None)
+def _each(code: str, slot: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(phrase, re.IGNORECASE) for phrase in getattr(cues(code), slot))
