@@ -125,6 +125,11 @@ _AFTER_I_HAVE = [r"$", r"\?", r"to\s+do", r"due", r"(?:mon|tue|wed|thu|fri|sat|s
                  r"today", r"tonight", r"tomorrow", r"tmrw", r"this", r"next", r"(?:for|on)\s+(?:the\s+)?" + _DAY_ASKED]
 _WHOM_TO = [r"call", r"ping", r"chase", r"contact", r"e-?mail", r"text", r"visit", r"see", r"reach\s+out\s+to",
             r"follow\s+up\s+(?:with|on)"]
+# the whole message a day's list ("Friday's follow-ups", "tomorrow's calls", "this week's reminders"): a question
+_DAY_NAMED = (r"(?:today|tonight|tomorrow|tmrw|(?:this|next)\s+week|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)"
+              r"(?:day)?)")
+_DAYS_LIST = (r"^\W*(?:(?:what\s+(?:are|about)|show(?:\s+me)?|list)\s+)?(?:my\s+|the\s+)?" + _DAY_NAMED
+              + r"(?:['’]?s)?\s+(?:follow[\s-]?ups?|f/?ups?|reminders|tasks|to-?dos?|calls|visits|list|agenda)\W*$")
 FOLLOWUPS = [
     r"\bwhat\s+(?:should|do|must)\s+i\s+(?:do|work\s+on|focus\s+on)\b",
     r"\bwhat\s+do\s+i\s+need\s+to\s+do\b",
@@ -156,6 +161,7 @@ FOLLOWUPS = [
     r"\bsupposed\s+to\s+(?:call|ping|visit|chase|follow\s+up|contact|see)\b",
     r"\b(?:which|what)\s+(?:customers|clients|accounts|people|ones)\s+(?:should|do|must)\s+i\b",
     r"^\W*(?:today|tomorrow|tmrw)\W*\?\W*$",
+    _DAYS_LIST,
 ]
 ACTIVITY = [
     r"\b(?:what\s+did|what\s+has|what\s+have)\s+(?:the\s+|my\s+|our\s+)?(?:team|reps|everyone|people|we|guys)\b",
@@ -232,7 +238,7 @@ CANNOT = [
     r"^\W*(?:please\s+)?(?:make|create|generate|draft|write)\s+(?:me\s+)?(?:an?\s+|the\s+)?(?:invoice|pdf|letter|"
     r"e-?mail|document)\b",
 ]
-QUESTION: list[str] = []
+QUESTION: list[str] = [_DAYS_LIST]
 QUESTION_WORDS: list[str] = []
 LOOKING_BACK: list[str] = []
 # "what are we signing before xmas", "what closes by the 15th": from today to that day
