@@ -240,6 +240,9 @@ _TRADE_RUN = re.compile(r"(?<![\w&'-])(?<!^)[A-Z][\w&'-]*\s+(?:[A-Z][\w&'-]*\s+)
 # a document right after a lower-case phrase: the phrase says what it is for, it names no company
 _PAPER_AFTER = re.compile(r"\s+(?:quote|quotes|quotation|proposal|proposals|pricing|price|invoice|contract|deck|spec|specs|"
                           r"brochure|estimate|order|po|agreement|samples?)\b", re.I)
+# whose people a new contact is: "new contact at hooli - raj", "contact from pinecrest dental: raj 555-0199"
+_CONTACT_AT = re.compile(r"\b(?i:(?:new\s+)?(?:contact|poc|point\s+of\s+contact|person|buyer|champion|decision[\s-]?maker)"
+                         r"\s+(?:at|from|@|over\s+at)\s+(?:the\s+)?)")
 _PLACE_PREP = frozenset(("to", "in", "into", "near", "outside", "on", "by"))
 
 
@@ -303,10 +306,10 @@ def _legal_forms(text: str, person: str | None) -> Iterator[Candidate]:
 
 def _introduced(text: str, person: str | None) -> Iterator[Candidate]:
     """Names a phrase introduces: "a place called", "new lead:", "this is Mark from", "owner of",
-    "Lisa Park of"."""
+    "Lisa Park of", "new contact at"."""
     cues: tuple[tuple[re.Pattern[str], int, bool, bool], ...] = (
         (_CALLED, 6, True, True), (_NEW, 5, True, True), (_INTRO, 6, True, True), (_OF, 4, True, False),
-        (_NAME_OF, 3, False, True))
+        (_NAME_OF, 3, False, True), (_CONTACT_AT, 5, True, True))
     for cue, base, lower_ok, strong in cues:
         for m in cue.finditer(text):
             got = _cued(text, m.end(), person, base, lower_ok, strong)

@@ -33,8 +33,11 @@ _NAME_ROLE = re.compile(r"(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + 
                         r"\(\s*|\s+[-–]\s+|\s+(?:is\s+|was\s+)?(?:the|their|our|his|her)\s+|"
                         r"\s+(?:he's|she's|who's|who\s+is|he\s+is|she\s+is)\s+(?:the\s+|their\s+|our\s+)?)"
                         r"(?P<role>(?i:" + _ROLES + r"))\b")
+# a name and the title right after it, no verb, up to a pause: "sarah lee purchasing, no budget yet", "w/ gavin belson ceo"
+_NAME_BARE_ROLE = re.compile(r"(?<![\w'’])(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r"(?:\s+" + _LOW + r")?)\s+"
+                             r"(?P<role>(?i:" + _ROLES + r"))(?=\s*(?:[.,;:!?)]|\s[-–]|$))")
 _NAMED = re.compile(r"\b(?i:named|name\s+is|se\s+llama|name's|name\s+was|(?:guy|lady|woman|man|gentleman|person|contact)\s+called|"
-                    r"contact\s+(?:person\s+)?is|contact:|contact|(?:decision[\s-]?maker|poc|dm|champion)\s+(?:is|=|:))\s+(?P<name>" + _ANY + r")")
+                    r"contact\s+(?:person\s+)?is|contact:|contact(?!\s+(?:at|from|@|over|with|for|in)\b)|(?:decision[\s-]?maker|poc|dm|champion)\s+(?:is|=|:))\s+(?P<name>" + _ANY + r")")
 # "Hartwell's guy is Dave", "their go-to there is Priya": a known first name or a first and last name
 _GUY_IS = re.compile(r"\b(?i:guy|gal|person|man|lady|woman|go-?to|contact|point\s+person)(?:\s+(?:there|over\s+there|on\s+site))?"
                      r"\s+(?i:is|=|was)\s+(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r")")
@@ -213,6 +216,8 @@ def _person(text: str, taken: tuple[int, int], s: _Sighting) -> tuple[int, int, 
     if STOP_BEFORE.search(text, max(0, start - 40), start):
         return None                                  # "referral from Tina", "found us through Marcus"
     name = _clean(raw, s.lowercase_ok, text[m.start("name") + len(raw):m.start("name") + len(raw) + 16])
+    if name and len(name.split()) > 1 and _ROLE_WORD.fullmatch(name.split()[-1]):
+        name = name.rsplit(None, 1)[0]               # "karen procurement": karen, of procurement
     if not name:
         return None
     start += raw.find(name.split()[0]) if name.split()[0] in raw else 0
@@ -227,7 +232,7 @@ def _person(text: str, taken: tuple[int, int], s: _Sighting) -> tuple[int, int, 
 
 def _titled(text: str) -> Iterator[_Sighting]:
     """A name after its job title ("ops mgr Glenn Hardy", "principal hernandez said") or before it
-    ("Ros Whitaker (office mgr)"); only in a note where a title is written at all."""
+    ("Ros Whitaker (office mgr)", "sarah lee purchasing, no budget"); only in a note where a title is written at all."""
     if _ROLE_HINT.search(text) is None:
         return
     for m in _ROLE_NAME.finditer(text):
@@ -243,6 +248,8 @@ def _titled(text: str) -> Iterator[_Sighting]:
             yield _Sighting(m, m.group("role"), 0, lowercase_ok=True)     # "met norman (ceo)": a name by its title
             continue
         yield _Sighting(m, m.group("role"), 1 if m.group("name")[:1].isupper() else 2)
+    for m in _NAME_BARE_ROLE.finditer(text):      # a known first name, then the title: "sarah lee purchasing"
+        yield _Sighting(m, m.group("role"), 2, lowercase_ok=True)
 
 
 def _introduced(text: str) -> Iterator[_Sighting]:

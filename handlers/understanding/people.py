@@ -27,7 +27,9 @@ _ZH_ROLES = one_of(zh.ROLES)
 _ZH_TITLES = "|".join(zh.TITLES)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+")
-_PHONE = re.compile(r"(?<![\w.])(?:(?:\+\d{1,3}|8(?=[\s-]?\(\d))[\s-]?)?(?:\(\d{2,5}\)[\s-]?)?\d{2,4}(?:[\s-]\d{2,6}){1,4}(?!\w|\.\d)|(?<!\d)\+?\d{10,13}(?!\d)")
+# a phone number: international or local, grouped by spaces or dashes ("+7 912 000-11-22", "(495) 123-45-67",
+# "07700 900123": a five-digit group only after a trunk 0), or ten to thirteen digits in a row
+_PHONE = re.compile(r"(?<![\w.])(?:(?:\+\d{1,3}|8(?=[\s-]?\(\d))[\s-]?)?(?:\(\d{2,5}\)[\s-]?)?(?:0\d{4}|\d{2,4})(?:[\s-]\d{2,6}){1,4}(?!\w|\.\d)|(?<!\d)\+?\d{10,13}(?!\d)")
 
 
 def english(text: str, taken: tuple[int, int]) -> Person:
@@ -104,6 +106,8 @@ _ZH_LATIN_ROLE = re.compile(r"(?:总监|经理|主管|负责人|联系人|对接
                             r"|[Ff]ounder|[Mm]anager|[Dd]irector|[Bb]oss|[Hh]ead)\s?[：:]?\s?$")
 
 
+# a title right after a name, up to a pause: "王丽 采购经理，…", "李明，技术总监"
+_ZH_ROLE_AFTER = re.compile(r"[ \t、,，]*(" + _ZH_ROLES + r")(?=[\s,，。.!！;；、]|$)")
 # after a role: a nickname ("IT主管阿强", "联系人叫小美") or a name with 先生/女士 ("总务铃木先生", "负责人朴先生")
 _ZH_AFTER_ROLE = re.compile("(?:" + _ZH_ROLES + "|联系人|对接人|负责人|总务|代表)(?:是|叫)?"
                             "([阿小老][\u4e00-\u9fff](?=[^\u4e00-\u9fff]|$|[" + re.escape("".join(sorted(zh.NAME_STOP))) + "])"
@@ -206,7 +210,7 @@ def _first_written(text: str, taken: tuple[int, int]) -> tuple[int, str] | None:
         if taken[0] <= i < taken[1] or _ZH_FIRM_CALLED.search(text, max(0, i - 12), i):
             continue                    # "有个新客户叫安泰": the name of a company, not 安先生
         name = _zh_name_at(text, i)
-        if name and _reads_as_person(text, i, name):
+        if name and (_reads_as_person(text, i, name) or _ZH_ROLE_AFTER.match(text, i + len(name))):  # "王丽 采购经理"
             best = (i, name)
             break
     for m in _ZH_TITLED.finditer(text):
@@ -227,8 +231,10 @@ def _chinese_written(text: str, taken: tuple[int, int]) -> tuple[int, Person] | 
             return m.end(), Person(name, m.group(1))
     if best is None:
         return None
+    titled_after = _ZH_ROLE_AFTER.match(text, best[0] + len(best[1]))   # "王总 采购经理", "王丽 采购经理"
+    role = titled_after.group(1) if titled_after else None
     dept = _ZH_DEPT.search(text[max(0, best[0] - 8):best[0]])
-    return best[0], Person(best[1], dept.group(1) if dept else None)
+    return best[0], Person(best[1], role or (dept.group(1) if dept else None))
 
 
 _RU_ROLES = one_of(ru.ROLES)
@@ -393,8 +399,9 @@ def russian(text: str, taken: tuple[int, int]) -> Person:  # noqa: C901, PLR0915
     if rm:
         role = _role_nominative(rm[-1].group())
     else:
-        ra = re.match(r"[^,.;]*?(?:,|\s[—–-])\s*(?:(?:их|наш\w*|тамошн\w*|это)\s+)?(" + _RU_ROLES + r")", after, re.I)
-        if ra:
+        ra = re.match(r"[^,.;]*?(?:,|\s[—–-])\s*(?:(?:их|наш\w*|тамошн\w*|это)\s+)?(" + _RU_ROLES + r")", after, re.I) \
+            or re.match(r"(?:\S+\s+){%d}(%s)(?=\s*(?:[,.;:!?)]|$))" % (len(words), _RU_ROLES), after, re.I)
+        if ra:      # "Ольга Смирнова, главбух", or the title right after the name up to a pause: "Пётр Сидоров директор"
             role = _role_nominative(ra.group(1))
     return Person(nominative(words), role)
 
