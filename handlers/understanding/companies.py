@@ -96,10 +96,15 @@ _ZH_ASKED = re.compile("|".join(zh_cues.QUESTION) + r"|[?？]")
 _ZH_BRACKETED_TAIL = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)](?:" + "|".join(zh_cues.LEGAL) + ")")
 
 
+_ZH_FILLER_BEFORE = re.compile(r"^(?:[嗯呃啊哦额]+|那个|这个|就是)+")
+
+
 def chinese(text: str, person: str | None, query: bool) -> str | None:
     """A company named in a Chinese note, with the place in brackets and the legal form that follow
     it as registered ("永利达海运（澳门）有限公司")."""
     found = _chinese(text, person, query)
+    if found and _ZH_FILLER_BEFORE.match(found) and len(_ZH_FILLER_BEFORE.sub("", found)) >= 2:
+        found = _ZH_FILLER_BEFORE.sub("", found)      # "叫那个莫干山民宿联盟": the name without the filler said before it
     at = text.find(found) if found else -1
     tail = _ZH_BRACKETED_TAIL.match(text, at + len(found)) if found and at >= 0 else None
     if not found or not tail:

@@ -200,10 +200,14 @@ def _sounds(index: Index) -> _Sounds:
     return index.sounds
 
 
+_CODE_AFTER = re.compile(r"-?\d")
+
+
 def _latin_matches(words: list[re.Match], index: Index) -> list[Hit]:
     """Known Chinese names written in pinyin or by their initials: "qiming", "qm", "XYD"."""
     tokens = [(w, w.group().lower()) for w in words if w.group().isascii() and w.group().isalpha()
-              and 2 <= len(w.group()) <= 16 and w.group().lower() not in _NOT_PINYIN]
+              and 2 <= len(w.group()) <= 16 and w.group().lower() not in _NOT_PINYIN
+              and not _CODE_AFTER.match(w.string, w.end())]      # "LS-50 光源": a product's code, no initials
     if not tokens or not index.bigrams:
         return []
     sounds = _sounds(index)

@@ -35,6 +35,29 @@ def _patterns(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
     return filler, mark
 
 
+_WRITTEN_MARKS = re.compile(r"[.,;!?。，；！？]")
+
+
+@lru_cache(maxsize=None)
+def _dictated(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
+    marks = getattr(cues(lang), "DICTATED_MARKS", {})
+    spaced = lang != "zh"
+    return tuple((mark, re.compile((r"\s*(?<![\w'-])(?:" if spaced else "(?:") + "|".join(words)
+                                   + (r")(?![\w'-])" if spaced else ")"), re.I)) for mark, words in marks.items())
+
+
+def _marks_said(text: str, lang: str) -> str:
+    """Punctuation said aloud read as the mark ("…Troy comma dr nguyen was out period left…" -> "…Troy, dr
+    nguyen was out. left…", "通了电话逗号他们说" -> "通了电话，他们说"); only in a message that writes no marks
+    of its own (Chinese marks said are never words, so there always)."""
+    dictated = _dictated(lang)
+    if not dictated or (lang != "zh" and _WRITTEN_MARKS.search(text)):
+        return text
+    for mark, said in dictated:
+        text = said.sub(mark, text)
+    return text
+
+
 def _once(text: str) -> str:
     """Words said twice in a row kept once: "the the" -> "the", "Bell Rock Bell Rock" -> "Bell Rock"."""
     return _SAID_TWICE.sub(lambda m: m.group(1), text) if " " in text else text
@@ -154,7 +177,7 @@ def _punctuated(text: str, lang: str) -> str:
 def tidy(text: str, lang: str) -> str:
     """The text as it is read: fillers, repeats and corrected names taken out, and a value said again
     right after a retraction read as the second one."""
-    text = _values_corrected(_punctuated(text, lang), lang)
+    text = _values_corrected(_marks_said(_punctuated(text, lang), lang), lang)
     if lang == "ru":
         return ru_spoken.corrected(text)
     if lang == "zh":

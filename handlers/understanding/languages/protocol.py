@@ -128,6 +128,7 @@ class Cues(Protocol):
     SPOKEN_MARK_NOUN: Phrases  # where such a word is a noun, "_" standing for it ("the trial _", "_ of")
     SPOKEN_ADDRESS: Phrases    # an e-mail or website said aloud, groups `user` (optional), `domain`, `tld`
     SPOKEN_LETTERS: Phrases    # letters spelt one by one ("p o"), read as one word
+    DICTATED_MARKS: Mapping[str, Phrases]   # punctuation said aloud in dictation -> the words ("," -> "comma", "逗号")
 
     # -- forecast inputs (handlers/understanding/facts.py) --
     CLOSE: Phrases             # the deal's expected close said next to its date ("expect to close by", "预计…签约", "закроем до")
@@ -192,7 +193,7 @@ class Cues(Protocol):
 # slots a language may leave empty (the rule that reads them is then skipped)
 OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "DAY_GONE", "THEIRS", "THEIRS_NAMED",
                       "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "DEAL_SHORTHAND", "FILLERS", "CORRECTION", "NOT_YET",
-                      "SPOKEN_MARKS", "SPOKEN_MARK_NOUN", "SPOKEN_ADDRESS", "SPOKEN_LETTERS",
+                      "SPOKEN_MARKS", "DICTATED_MARKS", "SPOKEN_MARK_NOUN", "SPOKEN_ADDRESS", "SPOKEN_LETTERS",
                       "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "RETRACT", "SOURCE_END",
                       "ASKED_FOR", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",

@@ -869,7 +869,13 @@ HEDGE = [r"кажется", r"вроде", r"наверное", r"или\s+ка�
          r"(?:так\s+)?(?:можно|правильно|нормально)\s+(?:так\s+)?(?:записать|записывать|вносить|внести|отметить)"]
 
 # -- rules this language does not read yet --
-MENTIONED_BEFORE: list[str] = []
+# a company the note only mentions: the partner proposed to the customer ("Предложил Ресурс-Интегратор"), who
+# recommended it, whose contact we got
+MENTIONED_BEFORE = [
+    r"\b(?:предложил\w*|порекомендовал\w*|посоветовал\w*)\s+(?:им\s+|ему\s+|ей\s+)?(?:(?:в\s+)?(?:партн[её]р\w*|интегратор\w*)\s+)?",
+    r"\bпо\s+рекомендации\s+",
+    r"\bконтакт\w*\s+(?:дали|дал|дала)\s+(?:в|из)\s+",
+]
 MENTIONED_AFTER: list[str] = []
 ASIDE: list[str] = []
 RETRACT = [r"нет\s*[,.!—–-]", r"(?<![\w-])не\s*[,!—–]", r"нет\s+(?:стоп|погоди|извини|это)\b", r"не\s+так\b", r"вернее\b", r"то\s+есть\b", r"ой\b"]
@@ -888,6 +894,8 @@ SPOKEN_MARKS: dict[str, list[str]] = {}
 SPOKEN_MARK_NOUN: list[str] = []
 SPOKEN_ADDRESS: list[str] = []
 SPOKEN_LETTERS: list[str] = []
+# punctuation said aloud in dictation ("звонил в Гранит запятая Ольга сказала…"): read as the mark
+DICTATED_MARKS = {",": [r"запятая"], ".": [r"точка\s+с\s+новой\s+строки", r"новая\s+строка"]}
 # the words that take back a name just said, before it is said again respelt (handlers/understanding/ru_spoken.py)
 RESPELT = [r"нет", r"ой", r"стоп", r"точнее", r"вернее", r"не(?=\s*,)", r"хотя(?=\s*,?\s*(?:нет|стоп)\b)"]
 # English days in a Russian note ("попробую tomorrow", "давай next wed", "send КП by thursday"), read as

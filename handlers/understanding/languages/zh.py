@@ -1000,6 +1000,8 @@ SPOKEN_MARKS: dict[str, list[str]] = {}
 SPOKEN_MARK_NOUN: list[str] = []
 SPOKEN_ADDRESS: list[str] = []
 SPOKEN_LETTERS: list[str] = []
+# punctuation said aloud in dictation ("…通了电话逗号他们说…句号"): read as the mark
+DICTATED_MARKS = {"，": [r"逗号"], "。": [r"句号", r"换行"], "、": [r"顿号"]}
 # a value corrected on the fly ("26万 改一下 是28万", "周五 不对 周四"): the value after these stands
 RESTATED = [r"不对", r"改一下", r"更正一下", r"更正", r"纠正一下", r"说错了", r"写错了", r"打错了", r"搞错了", r"哦不",
             r"错了", r"sorry"]
