@@ -18,7 +18,6 @@ qbr llc inc usa us uk la ny nyc sf dc tbd fyi btw rfp rfq rfi sla crm erp pos sa
 qtd nye ppl hvac pdf ai api id tv pr hoa icu er av""".split())
 _SAID = re.compile(r"(?<![\w&])(?:[A-Z]{2,4}|[A-Za-z]&[A-Za-z](?:&[A-Za-z])?)(?![\w&])")
 _LATIN = re.compile(r"^[a-z0-9]")
-_WORD_BEFORE = re.compile(r"([A-Z][\w'&.-]*)\s+$")
 _CODE_AFTER = re.compile(r"-?\d")
 
 
@@ -82,12 +81,3 @@ def matches(text: str, index: Index) -> list[tuple[int, int, int, float, int, bo
             found.append((m.start(), m.end(), len(key), 1.0, entries[0], True))
     return found
 
-
-def _ends_a_name(text: str, start: int) -> bool:
-    """True when capitals at `start` follow a capitalised word inside a sentence: they end that name
-    ("Quantum Leaf AV (reseller)"), while "Called HVO" opens with its verb."""
-    word = _WORD_BEFORE.search(text, 0, start)
-    if word is None:
-        return False
-    before = text[:word.start(1)].rstrip()
-    return bool(before) and before[-1] not in ".!?:;\n"
