@@ -22,6 +22,7 @@ from handlers.understanding.matching import match_known, near_miss
 from handlers.understanding.companies import extract
 from handlers.understanding.cues import lexicon
 from handlers.understanding.languages import cues, one_of
+from handlers.understanding.typos import close_names, typo_of_known
 from handlers.understanding.unnamed import (company_guess, company_like, missing_word, other_name, strong_name,
                                            weakly_named)
 
@@ -183,6 +184,11 @@ def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
             return Resolved(new_name=guess.strip()[:300])    # "Газпром нефть звонил": a company's name, a new customer
         last = context_customer(ctx)
         return Resolved(ask=ask(ctx, [last] if last is not None else [], guess, "ask_unnamed", name=guess))
+    typo = typo_of_known(ctx.text, list(names))
+    if typo and not people:         # "emailed initek …": Initech or another company, never the last note's
+        close = [c for name in typo[1] for c in customers_named(ctx.session, ctx.team_id, name)]
+        if close:
+            return Resolved(ask=ask(ctx, close[:4], typo[0], "ask_close", customer=close[0].name, name=typo[0]))
     fresh = context_customer(ctx)
     customers = [customer for customer, _ in people]
     if people and (fresh is None or fresh.id not in {c.id for c in customers}):
@@ -221,12 +227,13 @@ def _same_word(a: str, b: str) -> bool:
 
 def close_customers(ctx: Ctx, name: str) -> list[Customer]:
     """Known customers whose name opens with the same distinctive word (or Chinese core) as
-    `name`: "Acme Industries" beside Acme Corp, "华彩集团" beside 华彩科技."""
+    `name`, or a typo of it: "Acme Industries" beside Acme Corp, "华彩集团" beside 华彩科技, "Initek"
+    beside Initech."""
     key = _core(name)
     if not key:
         return []
     names, _ = ctx.known() if ctx.known else ((), {})
-    close = [known for known in names if _core(known) == key]
+    close = [known for known in names if _core(known) == key] or close_names(key, names)
     out: list[Customer] = []
     for known in close[:5]:
         out += customers_named(ctx.session, ctx.team_id, known)
