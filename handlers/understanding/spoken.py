@@ -31,7 +31,7 @@ def _patterns(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
     fillers = getattr(mod, "FILLERS", ())
     marks = getattr(mod, "CORRECTION", ())
     filler = re.compile(r"(?<![\w'-])(?:" + "|".join(fillers) + r")(?![\w'-])[,.]*\s*") if fillers else None
-    mark = re.compile(r"\s*(?:[,—–-]\s*)?(?:" + "|".join(marks) + r")[,.]?\s+", re.I) if marks else None
+    mark = re.compile(r"\s*(?:[,—–-]\s*)?(?<![\w'])(?:" + "|".join(marks) + r")[,.]?\s+", re.I) if marks else None
     return filler, mark
 
 

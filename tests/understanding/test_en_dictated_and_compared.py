@@ -171,3 +171,8 @@ def test_a_day_ahead_is_still_the_follow_up():
 @pytest.mark.parametrize("text", ["wat do i got tmrw 📋", "wut did i have for friday"])
 def test_what_typed_as_it_sounds_still_asks_what_is_due(text):
     assert understand(text, NOW, KNOWN).intent == "followups"
+
+
+def test_a_name_ending_in_a_correction_word_is_not_corrected():
+    assert understand("Castellano Brothers Roofing", NOW, KNOWN).customer == "Castellano Brothers Roofing"
+    assert understand("visited Juno Pharmacy Group today", NOW, KNOWN).customer == "Juno Pharmacy Group"
