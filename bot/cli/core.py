@@ -68,13 +68,20 @@ def user_add(
     """Let an account in as a member of the team, or update the member it already is (name, role, zone)."""
     from bot.cli.actor import acting
     from storage.engine import session
+    from sqlalchemy import select
+    from sqlmodel import col
+
     from storage.members import admit, get_team
+    from storage.models import Team
 
     if platform not in ("telegram", "slack", "console"):
         fail("--platform must be telegram, slack or console")
     settings = load_settings()
     with session(open_engine(settings)) as s:
-        team_row = get_team(s, team or settings.team, settings.timezone)
+        name_of_team = team or settings.team
+        if by and s.execute(select(Team).where(col(Team.name) == name_of_team)).first() is None:
+            fail(f"team {name_of_team} does not exist; a new team is made by adding its first member without --by")
+        team_row = get_team(s, name_of_team, settings.timezone)
         acting(s, team_row, by, "manage_members")
         try:
             admitted = admit(s, team_row, platform, id, name, role, tz)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlmodel import Session
 
-from storage.models import Identity, Member
+from storage.models import Identity, Member, Team
 from tests.bot.test_cli import crmbot
 
 
@@ -51,3 +51,13 @@ def test_another_teams_account_and_a_member_who_may_not_manage_are_refused(datab
     renamed = add(database_url, "--platform", "slack", "--id", "U2", "--name", "Mila Chen", "--by", "Adam")
     assert renamed.stdout.strip() == "slack account U2 was Mila's already: updated name Mila → Mila Chen."
     assert members(engine) == [("Adam", "admin", None), ("Mila Chen", "manager", None), ("Dora", "admin", None)]
+
+
+def test_an_admin_adding_someone_to_a_team_that_does_not_exist_is_refused(database_url, engine):
+    assert add(database_url, "--platform", "console", "--id", "adam", "--name", "Adam", "--role", "admin",
+               "--team", "sales").returncode == 0
+    typo = add(database_url, "--platform", "console", "--id", "anna", "--name", "Anna", "--team", "north",
+               "--by", "Adam")
+    assert typo.returncode == 2 and "team north does not exist" in typo.stderr and "Traceback" not in typo.stderr
+    with Session(engine) as s:
+        assert [t.name for t in s.execute(select(Team)).scalars()] == ["sales"]
