@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handlers.understanding import en_people
-from handlers.understanding.languages import en, ru, zh
+from handlers.understanding import en_people, ru_people
+from handlers.understanding.languages import en, zh
 from handlers.understanding.languages.protocol import one_of
-from handlers.understanding.ru_names import (is_patronymic, lookup_first, nominative, surname_before_first,
-                                              surname_nominative)
 from handlers.understanding.zh_names import is_place
 
 
@@ -237,173 +235,10 @@ def _chinese_written(text: str, taken: tuple[int, int]) -> tuple[int, Person] | 
     return best[0], Person(best[1], role or (dept.group(1) if dept else None))
 
 
-_RU_ROLES = one_of(ru.ROLES)
-_RU_CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-_RU_NAME = re.compile(r"(?<![\w«\"])" + _RU_CAP + r"(?:\s+" + _RU_CAP + r"){0,4}")
-_RU_ROLE = re.compile(_RU_ROLES, re.I)
-_RU_CONTACT = re.compile(r"\b(?:контакт\w*(?:\s+лиц\w*)?|лпр)\s*(?:[—:-]|это)?\s*(?P<name>(?-i:" + _RU_CAP + r"(?:\s+" + _RU_CAP
-                         + r"){0,2}))", re.I)
-# a person signing or named by initials: "С уважением, Н. Краснова", "А. Галимов", "Ким С.В. подтвердил"
-_RU_INITIALED = re.compile(r"(?<![\w.])(?P<name>[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?"
-                           r"|[А-ЯЁ][а-яё]{1,}(?:-[А-ЯЁ][а-яё]+)?\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)(?![\w])")
-# a person named in Latin letters, as the one who acted: "Ivan Petrov ответил", "Anna Schmidt сказала"
-_RU_LATIN_DID = re.compile(r"(?<![\w.@])(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=\s+" + one_of(ru.SURNAME_DID) + ")")
-
-
-def _role_nominative(role: str) -> str:
-    words = role.lower().split()
-    out = []
-    for w in words:
-        for end, rep in (("ым", "ый"), ("им", "ий"), ("ому", "ый"), ("ого", "ый"), ("ом", ""), ("ого", ""),
-                         ("ему", "ий"), ("ем", ""), ("а", ""), ("у", ""), ("ой", "ой")):
-            if w.endswith(end) and len(w) > len(end) + 3 and w not in ("по",):
-                w = w[:-len(end)] + rep
-                break
-        out.append(w)
-    text = " ".join(out)
-    return text.replace("главный", "главный").replace("главбух", "главбух")
-
-
-_RU_WORD = r"[А-ЯЁа-яё][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?"
-# a name right after its role, in any case and letter case: "прораб денис", "главбух татьяна викторовна",
-# "снабженец Ковалев", "инженер Петров А.В."
-_RU_AFTER_ROLE = re.compile(r"(?<![\w-])(?:" + _RU_ROLES + r")\s*[,—:-]?\s*(?P<name>(?-i:" + _RU_WORD + r"(?:\s+" + _RU_WORD
-                            + r"){0,2}(?:\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)?))", re.I)
-_RU_INITIALS = re.compile(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.")
-_RU_TRADE = re.compile(one_of(ru.TRADE_NOUNS) + r"[а-яё]*$")
-# a first name in lower case as the subject of what happened: "саня позвонил", "роман тянет", "михаил (зам по закупкам)"
-_RU_LOWER_SUBJECT = re.compile(r"(?:^|(?<=[\s,.;:!—-]))(?P<name>[а-яё]{3,})(?=\s*\(|\s+(?:сам\w*\s+)?[а-яё]+(?:л|ла|ли|ит|ет|ят|ут|ют|ат)\b)")
-# a surname as who spoke or acted: "Лебедев обещал ответ", "ковалев хочет скидку", "Горшков ок по цене"
-_RU_SURNAME = r"(?:[А-ЯЁа-яё][а-яё]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|енко)|[А-ЯЁ][а-яё]+(?:ский|ская|цкий|цкая))"
-_RU_SURNAME_CASED = r"[а-яё]+(?:(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|е|ом|ою)?|енко)"
-_RU_SURNAME_DID = re.compile(r"(?:^|(?<=[\s,.;:!—(-]))(?P<name>" + _RU_SURNAME + r")(?=\s+" + one_of(ru.SURNAME_DID) + ")")
-# a surname reached in the dative: "звонил Мельникову", "отправил письмо литвиновой", "позвонила руденко"
-_RU_DATIVE_SURNAME = re.compile(r"(?<![\w-])" + one_of(ru.REACHED) + r"(?:\s+[а-яё]+){0,2}?\s+(?P<name>[А-ЯЁа-яё][а-яё]+"
-                                r"(?:ову|еву|ёву|ину|ыну|овой|евой|ёвой|иной|ыной|енко))(?![\w-])")
-# a surname alone met with ("встретилась с Козловым", "созвонились с Петровой"), not a company's adjective
-_RU_WITH_SURNAME = re.compile(r"(?<![\w-])(?:с|со)\s+(?P<name>[А-ЯЁ][а-яё]+(?:овым|евым|ёвым|иным|ыным|овой|евой|ёвой|иной|"
-                              r"ыной))(?![\w-])(?!\s+[А-ЯЁ«\"])")
-# a surname said with its job after a dash: "Козлов — коммерческий директор"
-_RU_SURNAME_DASH = re.compile(r"(?:^|(?<=[\s,.;:!(]))(?P<name>" + _RU_SURNAME + r")\s*[—–-]\s*(?=(?i:" + _RU_ROLES + r"))")
-# a first name and patronymic in lower case: "ирина сергеевна", "виктор палыч позвонил"
-_RU_LOWER_FULL = re.compile(r"(?<![\w-])(?P<first>[а-яё]{3,})\s+(?P<pat>[а-яё]{4,})(?![\w-])")
-# a colloquial patronymic alone after a role: "завхоз михалыч", "прораб Петрович"
-_RU_FOLK_PATRONYMIC = re.compile(r"^[а-яё]{2,}(?:ыч|вич)$", re.I)
-# the writer naming themselves ("так это Галина", "я Алина, новый менеджер"): not the contact
-_RU_SELF = re.compile(r"(?:\bэто|\bя|меня\s+зовут|с\s+вами)\s+$", re.I)
-
-
-def _after_role(text: str) -> list[tuple[int, list[str]]]:
-    """Names written right after a role: a first name (any letter case) with its patronymic or surname,
-    or a capitalised surname with initials."""
-    found = []
-    for m in _RU_AFTER_ROLE.finditer(text):
-        words = m.group("name").split()
-        words = [w[:1].upper() + w[1:] if lookup_first(w) or is_patronymic(w[:1].upper() + w[1:]) else w for w in words]
-        first = words[0]
-        if len(words) > 1 and _RU_TRADE.match(words[1]):
-            continue            # "директор Обского рыбзавода": the company the role is at, not a person
-        if _RU_FOLK_PATRONYMIC.match(first) and not lookup_first(first):
-            found.append((m.start("name"), [first]))      # "завхоз михалыч"
-            continue
-        if re.fullmatch(_RU_SURNAME_CASED, first) and first.islower() and first not in ru.NOT_SURNAMES \
-                and not lookup_first(first):
-            found.append((m.start("name"), [first]))      # "агроному буркову", "снабженец ковалев"
-            continue
-        if lookup_first(first) and first.lower() not in ru.AMBIGUOUS_NAMES:
-            keep = [first] + [w for w in words[1:2] if is_patronymic(w) or w[:1].isupper() and not lookup_first(w)]
-        elif first[:1].isupper() and not lookup_first(first):
-            if len(words) > 2 and lookup_first(words[1]) and is_patronymic(words[2]):
-                found.append((m.start("name"), words[:3]))      # "директор Ланге Виктор Карлович"
-                continue
-            if len(words) > 1 and lookup_first(words[1]) and not surname_before_first(words):
-                continue            # "директором Гранита Петром Ивановым": the company, then the person
-            keep = [first] + [w for w in words[1:2] if lookup_first(w) or _RU_INITIALS.fullmatch(w)]
-        else:
-            continue
-        if len(keep) == 2 and len(words) > 2 and (is_patronymic(words[2]) or is_patronymic(keep[1])
-                                                  and words[2][:1].isupper() and not lookup_first(words[2])):
-            keep.append(words[2])               # "Денис Владимирович Ким"
-        initials = _RU_INITIALS.search(m.group("name"))
-        if initials and len(keep) == 1:
-            keep.append(initials.group().replace(" ", ""))
-        found.append((m.start("name"), keep))
-    return found
-
-
-def russian(text: str, taken: tuple[int, int]) -> Person:  # noqa: C901, PLR0915  (the Russian cues' tuners split it)
-    """Contact in a Russian note, in the nominative where it can be rebuilt."""
-    m = _RU_CONTACT.search(text)
-    candidates: list[tuple[int, list[str]]] = []
-    if m:
-        candidates.append((m.start("name"), m.group("name").split()))
-    candidates += [c for c in _after_role(text) if not taken[0] <= c[0] < taken[1]]
-    for pattern in (_RU_INITIALED, _RU_LATIN_DID):
-        for m in pattern.finditer(text):
-            if not taken[0] <= m.start("name") < taken[1]:
-                candidates.append((m.start("name"), [m.group("name").replace(". ", ".").replace(".", ". ").strip()
-                                                     if pattern is _RU_INITIALED and m.group("name")[1] == "." else m.group("name")]))
-    for m in _RU_LOWER_FULL.finditer(text):
-        if lookup_first(m.group("first")) and is_patronymic(m.group("pat").capitalize()) \
-                and not taken[0] <= m.start() < taken[1] and not _RU_SELF.search(text, 0, m.start()):
-            candidates.append((m.start(), [m.group("first").capitalize(), m.group("pat").capitalize()]))
-    for m in _RU_WITH_SURNAME.finditer(text):
-        word = m.group("name")
-        if not taken[0] <= m.start("name") < taken[1] and not lookup_first(word) and word.lower() not in ru.NOT_SURNAMES:
-            candidates.append((m.start("name"), [surname_nominative(word, word.endswith(("ой", "ою")))]))
-    for pattern in (_RU_SURNAME_DASH, _RU_SURNAME_DID, _RU_DATIVE_SURNAME):
-        for m in pattern.finditer(text):
-            word = m.group("name")
-            following = text[m.end("name"):].split()[:1]
-            if word.lower() in ru.NOT_SURNAMES or lookup_first(word) or taken[0] <= m.start("name") < taken[1] \
-                    or _RU_SELF.search(text, 0, m.start("name")) or (following and lookup_first(following[0].strip(",.")))\
-                    or re.search(r"\d\s*$", text[:m.start("name")]):
-                continue            # "Зайцеву Андрею Николаевичу" is read whole below; "5 лимонов" is no one
-            candidates.append((m.start("name"), [word]))
-    for m in _RU_LOWER_SUBJECT.finditer(text):
-        word = m.group("name")
-        if lookup_first(word) and word not in ru.AMBIGUOUS_NAMES and not taken[0] <= m.start() < taken[1] \
-                and not _RU_SELF.search(text, 0, m.start()):
-            candidates.append((m.start(), [word.capitalize()]))
-    for m in _RU_NAME.finditer(text):
-        words = m.group().split()
-        offset = m.start()
-        following = text[m.end():m.end() + 30].split()[:1]
-        if len(words) == 1 and following and _RU_TRADE.match(following[0].strip(",.;:!?")):
-            continue            # "директора Обского рыбзавода": an adjective of the company's name
-        # drop leading words that are not names (sentence-initial verbs, customer words)
-        while words and not lookup_first(words[0]) and not is_patronymic(words[0]) and not surname_before_first(words):
-            preceding = text[max(0, offset - 30):offset]
-            if _RU_ROLE.search(preceding[-30:]) and re.search(_RU_ROLES + r"\s*$", preceding, re.I) and not (taken[0] <= offset < taken[1]):
-                break
-            offset += len(words[0]) + 1
-            words = words[1:]
-        named = [i for i, w in enumerate(words) if i and lookup_first(w)]
-        if named and not lookup_first(words[0]) and not is_patronymic(words[0]) and not surname_before_first(words):    # "Вектора Петром Ивановым"
-            offset = text.find(words[named[0]], offset)
-            words = words[named[0]:]
-        if not words or taken[0] <= offset < taken[1] or (offset < 30 and _RU_SELF.search(text, 0, offset)):
-            continue
-        candidates.append((offset, words[:3]))
-    if not candidates:
-        return Person()
-    candidates.sort(key=lambda c: c[0])
-    start, words = candidates[0]
-    words = [w for w in words if not (taken[0] <= text.find(w, start) < taken[1])] or words
-    role = None
-    before = text[max(0, start - 60):start]
-    after = text[start:start + 80]
-    base = max(0, start - 60)
-    rm = [r for r in _RU_ROLE.finditer(before) if not (taken[0] <= base + r.start() < taken[1])
-          and (r.group()[:1].islower() or base + r.start() == 0 or text[base + r.start() - 1] in " ,—-:")]
-    if rm:
-        role = _role_nominative(rm[-1].group())
-    else:
-        ra = re.match(r"[^,.;]*?(?:,|\s[—–-])\s*(?:(?:их|наш\w*|тамошн\w*|это)\s+)?(" + _RU_ROLES + r")", after, re.I) \
-            or re.match(r"(?:\S+\s+){%d}(%s)(?=\s*(?:[,.;:!?)]|$))" % (len(words), _RU_ROLES), after, re.I)
-        if ra:      # "Ольга Смирнова, главбух", or the title right after the name up to a pause: "Пётр Сидоров директор"
-            role = _role_nominative(ra.group(1))
-    return Person(nominative(words), role)
+def russian(text: str, taken: tuple[int, int]) -> Person:
+    """Contact in a Russian note (see ru_people.py), in the nominative where it can be rebuilt."""
+    name, role = ru_people.find(text, taken)
+    return Person(name, role)
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")  # "9999-12-31" is a date (maybe refused), never a phone

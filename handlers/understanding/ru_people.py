@@ -1,0 +1,243 @@
+"""The person a Russian note is about, however the rep wrote them: after "контакт"/"ЛПР", right after
+a role in any letter case ("прораб денис", "главбух Татьяна Викторовна", "инженер Петров А.В."), by
+initials ("Н. Краснова", "Ким С.В."), in Latin letters as the one who acted ("Ivan Petrov ответил"),
+as a lower-case first name and patronymic ("ирина сергеевна"), as a surname that acted or was reached
+("Лебедев обещал", "звонил Мельникову"), as a lower-case first name that acted ("саня позвонил"), or
+as a run of capitalised words trimmed to the name in it ("Вектора Петром Ивановым" -> Пётр Иванов).
+
+Each way gives candidates; the earliest wins (the first way found at the same place). The customer's
+own span is never a person, nor the writer naming themselves ("я Алина"). The name is put back in
+the nominative, and the role written before it (or after it, past a comma) comes with it.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from handlers.understanding.languages import ru
+from handlers.understanding.languages.protocol import one_of
+from handlers.understanding.ru_names import is_patronymic, lookup_first, nominative, surname_before_first
+
+
+class Written(NamedTuple):
+    """A candidate name: where it starts in the note and its words as written."""
+
+    at: int
+    words: list[str]
+
+
+Span = tuple[int, int]
+
+RU_ROLES = one_of(ru.ROLES)
+_CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_NAME = re.compile(r"(?<![\w«\"])" + _CAP + r"(?:\s+" + _CAP + r"){0,4}")
+_ROLE = re.compile(RU_ROLES, re.I)
+_CONTACT = re.compile(r"\b(?:контакт\w*(?:\s+лиц\w*)?|лпр)\s*(?:[—:-]|это)?\s*(?P<name>(?-i:" + _CAP + r"(?:\s+" + _CAP
+                      + r"){0,2}))", re.I)
+# a person signing or named by initials: "С уважением, Н. Краснова", "А. Галимов", "Ким С.В. подтвердил"
+_INITIALED = re.compile(r"(?<![\w.])(?P<name>[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?"
+                        r"|[А-ЯЁ][а-яё]{1,}(?:-[А-ЯЁ][а-яё]+)?\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)(?![\w])")
+# a person named in Latin letters, as the one who acted: "Ivan Petrov ответил", "Anna Schmidt сказала"
+_LATIN_DID = re.compile(r"(?<![\w.@])(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=\s+" + one_of(ru.SURNAME_DID) + ")")
+_WORD = r"[А-ЯЁа-яё][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?"
+# a name right after its role, in any case and letter case: "прораб денис", "главбух татьяна викторовна",
+# "снабженец Ковалев", "инженер Петров А.В."
+_AFTER_ROLE = re.compile(r"(?<![\w-])(?:" + RU_ROLES + r")\s*[,—:-]?\s*(?P<name>(?-i:" + _WORD + r"(?:\s+" + _WORD
+                         + r"){0,2}(?:\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)?))", re.I)
+_INITIALS = re.compile(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.")
+_TRADE = re.compile(one_of(ru.TRADE_NOUNS) + r"[а-яё]*$")
+# a first name in lower case as the subject of what happened: "саня позвонил", "роман тянет", "михаил (зам по закупкам)"
+_LOWER_SUBJECT = re.compile(r"(?:^|(?<=[\s,.;:!—-]))(?P<name>[а-яё]{3,})(?=\s*\(|\s+(?:сам\w*\s+)?[а-яё]+(?:л|ла|ли|ит|ет|ят|ут|ют|ат)\b)")
+# a surname as who spoke or acted: "Лебедев обещал ответ", "ковалев хочет скидку", "Горшков ок по цене"
+_SURNAME = r"(?:[А-ЯЁа-яё][а-яё]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|енко)|[А-ЯЁ][а-яё]+(?:ский|ская|цкий|цкая))"
+_SURNAME_CASED = r"[а-яё]+(?:(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|е|ом|ою)?|енко)"
+_SURNAME_DID = re.compile(r"(?:^|(?<=[\s,.;:!—(-]))(?P<name>" + _SURNAME + r")(?=\s+" + one_of(ru.SURNAME_DID) + ")")
+# a surname reached in the dative: "звонил Мельникову", "отправил письмо литвиновой", "позвонила руденко"
+_DATIVE_SURNAME = re.compile(r"(?<![\w-])" + one_of(ru.REACHED) + r"(?:\s+[а-яё]+){0,2}?\s+(?P<name>[А-ЯЁа-яё][а-яё]+"
+                             r"(?:ову|еву|ёву|ину|ыну|овой|евой|ёвой|иной|ыной|енко))(?![\w-])")
+# a first name and patronymic in lower case: "ирина сергеевна", "виктор палыч позвонил"
+_LOWER_FULL = re.compile(r"(?<![\w-])(?P<first>[а-яё]{3,})\s+(?P<pat>[а-яё]{4,})(?![\w-])")
+# a colloquial patronymic alone after a role: "завхоз михалыч", "прораб Петрович"
+_FOLK_PATRONYMIC = re.compile(r"^[а-яё]{2,}(?:ыч|вич)$", re.I)
+# the writer naming themselves ("так это Галина", "я Алина, новый менеджер"): not the contact
+_SELF = re.compile(r"(?:\bэто|\bя|меня\s+зовут|с\s+вами)\s+$", re.I)
+# how far around a name its role is looked for
+_ROLE_BEFORE = 60
+_ROLE_AFTER = 80
+# a capitalised run is trimmed to where a name begins; a role this close before keeps it whole
+_ROLE_REACH = 30
+
+
+def _inside(at: int, taken: Span) -> bool:
+    return taken[0] <= at < taken[1]
+
+
+def _writer_themselves(text: str, at: int) -> bool:
+    return _SELF.search(text, 0, at) is not None
+
+
+def role_nominative(role: str) -> str:
+    """A role as written put back in the nominative: "главным инженером" -> "главный инженер"."""
+    out = []
+    for w in role.lower().split():
+        for end, rep in (("ым", "ый"), ("им", "ий"), ("ому", "ый"), ("ого", "ый"), ("ом", ""), ("ого", ""),
+                         ("ему", "ий"), ("ем", ""), ("а", ""), ("у", ""), ("ой", "ой")):
+            if w.endswith(end) and len(w) > len(end) + 3 and w not in ("по",):
+                w = w[:-len(end)] + rep
+                break
+        out.append(w)
+    return " ".join(out)
+
+
+def _contact_said(text: str) -> list[Written]:
+    """The name after "контакт", "контактное лицо", "ЛПР"."""
+    m = _CONTACT.search(text)
+    return [Written(m.start("name"), m.group("name").split())] if m else []
+
+
+def _after_role_words(written: str) -> list[str] | None:
+    """The name in the words right after a role, or None when they are no person's name."""
+    words = [w[:1].upper() + w[1:] if lookup_first(w) or is_patronymic(w[:1].upper() + w[1:]) else w for w in written.split()]
+    first = words[0]
+    if len(words) > 1 and _TRADE.match(words[1]):
+        return None             # "директор Обского рыбзавода": the company the role is at, not a person
+    if _FOLK_PATRONYMIC.match(first) and not lookup_first(first):
+        return [first]          # "завхоз михалыч"
+    if re.fullmatch(_SURNAME_CASED, first) and first.islower() and first not in ru.NOT_SURNAMES and not lookup_first(first):
+        return [first]          # "агроному буркову", "снабженец ковалев"
+    if lookup_first(first) and first.lower() not in ru.AMBIGUOUS_NAMES:
+        keep = [first] + [w for w in words[1:2] if is_patronymic(w) or w[:1].isupper() and not lookup_first(w)]
+    elif first[:1].isupper() and not lookup_first(first):
+        if len(words) > 2 and lookup_first(words[1]) and is_patronymic(words[2]):
+            return words[:3]    # "директор Ланге Виктор Карлович"
+        if len(words) > 1 and lookup_first(words[1]) and not surname_before_first(words):
+            return None         # "директором Гранита Петром Ивановым": the company, then the person
+        keep = [first] + [w for w in words[1:2] if lookup_first(w) or _INITIALS.fullmatch(w)]
+    else:
+        return None
+    if len(keep) == 2 and len(words) > 2 and (is_patronymic(words[2]) or is_patronymic(keep[1])
+                                              and words[2][:1].isupper() and not lookup_first(words[2])):
+        keep.append(words[2])   # "Денис Владимирович Ким"
+    initials = _INITIALS.search(written)
+    if initials and len(keep) == 1:
+        keep.append(initials.group().replace(" ", ""))      # "инженер Петров А.В."
+    return keep
+
+
+def after_role(text: str) -> list[Written]:
+    """Names written right after a role: a first name (any letter case) with its patronymic or surname,
+    or a capitalised surname with initials."""
+    found = []
+    for m in _AFTER_ROLE.finditer(text):
+        keep = _after_role_words(m.group("name"))
+        if keep is not None:
+            found.append(Written(m.start("name"), keep))
+    return found
+
+
+def _initialed_or_latin(text: str, taken: Span) -> list[Written]:
+    """A name with initials ("Н. Краснова", spaced the same way) or in Latin letters before what it did."""
+    found = []
+    for pattern in (_INITIALED, _LATIN_DID):
+        for m in pattern.finditer(text):
+            if _inside(m.start("name"), taken):
+                continue
+            name = m.group("name")
+            if pattern is _INITIALED and name[1] == ".":
+                name = name.replace(". ", ".").replace(".", ". ").strip()
+            found.append(Written(m.start("name"), [name]))
+    return found
+
+
+def _lower_first_and_patronymic(text: str, taken: Span) -> list[Written]:
+    """"ирина сергеевна": a known first name and a patronymic, both in lower case."""
+    return [Written(m.start(), [m.group("first").capitalize(), m.group("pat").capitalize()])
+            for m in _LOWER_FULL.finditer(text)
+            if lookup_first(m.group("first")) and is_patronymic(m.group("pat").capitalize())
+            and not _inside(m.start(), taken) and not _writer_themselves(text, m.start())]
+
+
+def _surnames_that_acted(text: str, taken: Span) -> list[Written]:
+    """A surname that spoke or acted ("Лебедев обещал") or was reached in the dative ("звонил Мельникову")."""
+    found = []
+    for pattern in (_SURNAME_DID, _DATIVE_SURNAME):
+        for m in pattern.finditer(text):
+            word = m.group("name")
+            following = text[m.end("name"):].split()[:1]
+            if word.lower() in ru.NOT_SURNAMES or lookup_first(word) or _inside(m.start("name"), taken) \
+                    or _writer_themselves(text, m.start("name")) or (following and lookup_first(following[0].strip(",."))) \
+                    or re.search(r"\d\s*$", text[:m.start("name")]):
+                continue        # "Зайцеву Андрею Николаевичу" is read whole below; "5 лимонов" is no one
+            found.append(Written(m.start("name"), [word]))
+    return found
+
+
+def _lower_first_that_acted(text: str, taken: Span) -> list[Written]:
+    """"саня позвонил": a known first name in lower case before what it did."""
+    return [Written(m.start(), [m.group("name").capitalize()]) for m in _LOWER_SUBJECT.finditer(text)
+            if lookup_first(m.group("name")) and m.group("name") not in ru.AMBIGUOUS_NAMES
+            and not _inside(m.start(), taken) and not _writer_themselves(text, m.start())]
+
+
+def _trimmed_to_name(text: str, at: int, words: list[str], taken: Span) -> Written:
+    """A capitalised run without the words before its name (a verb opening the sentence, the
+    customer's name), unless a role right before it says the run is the name."""
+    while words and not lookup_first(words[0]) and not is_patronymic(words[0]) and not surname_before_first(words):
+        preceding = text[max(0, at - _ROLE_REACH):at]
+        if _ROLE.search(preceding) and re.search(RU_ROLES + r"\s*$", preceding, re.I) and not _inside(at, taken):
+            break
+        at += len(words[0]) + 1
+        words = words[1:]
+    named = [i for i, w in enumerate(words) if i and lookup_first(w)]
+    if named and not lookup_first(words[0]) and not is_patronymic(words[0]) and not surname_before_first(words):
+        at = text.find(words[named[0]], at)         # "Вектора Петром Ивановым"
+        words = words[named[0]:]
+    return Written(at, words)
+
+
+def _capitalised(text: str, taken: Span) -> list[Written]:
+    """Runs of capitalised words, each trimmed to the name in it (at most three words)."""
+    found = []
+    for m in _NAME.finditer(text):
+        words = m.group().split()
+        following = text[m.end():m.end() + 30].split()[:1]
+        if len(words) == 1 and following and _TRADE.match(following[0].strip(",.;:!?")):
+            continue            # "директора Обского рыбзавода": an adjective of the company's name
+        at, words = _trimmed_to_name(text, m.start(), words, taken)
+        if not words or _inside(at, taken) or (at < _ROLE_REACH and _writer_themselves(text, at)):
+            continue
+        found.append(Written(at, words[:3]))
+    return found
+
+
+def _candidates(text: str, taken: Span) -> list[Written]:
+    """Every way a name is written, in the order that breaks a tie at the same place."""
+    return [*_contact_said(text),
+            *(c for c in after_role(text) if not _inside(c.at, taken)),
+            *_initialed_or_latin(text, taken),
+            *_lower_first_and_patronymic(text, taken),
+            *_surnames_that_acted(text, taken),
+            *_lower_first_that_acted(text, taken),
+            *_capitalised(text, taken)]
+
+
+def _role_near(text: str, start: int, taken: Span) -> str | None:
+    """The role written before the name (the nearest), or after it past a comma ("Ольга, их главбух")."""
+    base = max(0, start - _ROLE_BEFORE)
+    before = [r for r in _ROLE.finditer(text[base:start]) if not _inside(base + r.start(), taken)
+              and (r.group()[:1].islower() or base + r.start() == 0 or text[base + r.start() - 1] in " ,—-:")]
+    if before:
+        return role_nominative(before[-1].group())
+    after = re.match(r"[^,.;]*?,\s*(?:(?:их|наш\w*|тамошн\w*|это)\s+)?(" + RU_ROLES + r")", text[start:start + _ROLE_AFTER], re.I)
+    return role_nominative(after.group(1)) if after else None
+
+
+def find(text: str, taken: Span) -> tuple[str | None, str | None]:
+    """The contact's name in the nominative (where it can be rebuilt) and role; `taken` is the
+    customer's span, never a person."""
+    candidates = _candidates(text, taken)
+    if not candidates:
+        return None, None
+    start, words = min(candidates, key=lambda c: c.at)
+    words = [w for w in words if not _inside(text.find(w, start), taken)] or words
+    return nominative(words), _role_near(text, start, taken)
