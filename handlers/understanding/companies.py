@@ -154,6 +154,7 @@ def russian(text: str, person: str | None, query: bool) -> str | None:
                 continue            # "на форуме «Енисей-Промэкспо»", "Обед в «Пушкине»": where, not whom
             return ru_firms.quoted(text, m.start(), name) if pattern is _RU_QUOTED else name
     return ru_firms.after_legal_form(text, person) or ru_firms.called(text, person) or ru_firms.kind_then_name(text, person) \
+        or ru_firms.after_firm_word(text, person) \
         or ru_firms.find(text, person) \
         or ru_firms.lower_subject(text, person) or ru_firms.lower_trade(text, person) or ru_firms.lower_went(text, person) or (_ru_asked(text, person) if query or "?" in text else None)
 

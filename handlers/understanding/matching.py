@@ -233,8 +233,13 @@ def _word_matches(text: str, words: list[re.Match], index: Index) -> list[Hit]:
     other_names: set[str] = set()           # first words the note writes another name with ("Desert Paws")
     for i, token in enumerate(said):
         if len(token) < 3 and words[i].group().islower() and not _numbers(token):
-            continue   # "по", "в", "at": a short lower-case word begins no name
-        here = _names_from(text, words, said, i, index, fits, other_names)
+            # "по", "в", "at": a short lower-case word begins no name, unless it is a name's whole first word
+            # and the rest of that name follows ("тк меридиан" for ТК Меридиан)
+            if not any(head == token for head, _ in index.heads_for(token[:3])):
+                continue
+            here = [hit for hit in _names_from(text, words, said, i, index, fits, set()) if hit[3] == 1.0 and hit[2] >= 2]
+        else:
+            here = _names_from(text, words, said, i, index, fits, other_names)
         if len(here) > 1:
             here.sort(key=lambda hit: hit[4])   # in the order the names were given
         found += [(hit, token) for hit in here]

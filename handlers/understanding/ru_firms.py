@@ -232,8 +232,10 @@ def nominative(name: str, case: str) -> str:
     adjectives and the noun they go with decline, the words after that noun stay ("про Медиагруппу
     Пятый Элемент", "с Канской Тепловой Компанией", "в Красноярский Завод Кровли"); a plural name ("в
     Уральских Садах"); a name the writer left undeclined stays as written ("в Балтийская Верфь Сервис")."""
-    if case == "nom" or not re.match(r"[А-ЯЁ]", name):
+    if case == "nom" or not re.match(r"[А-ЯЁа-яё]", name):
         return name
+    if name[:1].islower():              # "в «уральских садах»": declined the same way, kept in lower case
+        return " ".join(w[:1].lower() + w[1:] for w in nominative(" ".join(w[:1].upper() + w[1:] for w in name.split()), case).split())
     words = name.split()
     plural = _plural(words, case)
     if plural is not None:
@@ -290,7 +292,7 @@ def _fits(name: str, person: str | None, case: str) -> bool:
 
 _KIND_THEN_NAME = re.compile(r"(?<![\w-])(?i:пекарн\w*|кофейн\w*|лавк\w*|фитнес\w*(?:[\s-]клуб\w*)?|клуб\w*|салон\w*|кафе|"
                              r"аптек\w*|автосервис\w*|шиномонтаж\w*|ателье|студи\w*|гостиниц\w*|отел\w*|хостел\w*|"
-                             r"бар\w*|ресторан\w*|столов\w*|автомойк\w*)\s+(?P<name>[А-ЯЁA-Z][\w-]+(?:\s+[А-ЯЁA-Z][\w-]+)?)")
+                             r"бар\w*|ресторан\w*|столов\w*|автомойк\w*|магазин\w*|супермаркет\w*|клиник\w*|стоматологи\w*|типографи\w*|автосалон\w*)\s+(?P<name>[А-ЯЁA-Z][\w-]+(?:\s+[А-ЯЁA-Z][\w-]+)?)")
 
 
 def kind_then_name(text: str, person: str | None) -> str | None:
@@ -357,7 +359,11 @@ def quoted(text: str, start: int, name: str) -> str:
     return nominative(name, case) if case else name
 
 
-_LEGAL_WORD = r"(?i:ооо|оао|зао|пао|ао|ип)"
+_LEGAL_WORD = r"(?i:ооо|оао|зао|пао|ао|ип|тд|тк|гк|нпо|нпп)"
+# forms that are part of the name, kept before it: a trading house, a transport company, a group ("ТД Донской")
+_KEPT_FORMS = ("тд", "тк", "гк", "нпо", "нпп")
+# words after "тк" ("так как" typed short) that begin no name
+_NOT_AFTER_FORM = frozenset("не нет надо нужно можно нельзя".split())
 _NAME_WORD = r"[\w-]+"
 # a company written after its legal form without quotes: "ООО Гефест, ...", "ооо сибирский лес там ...",
 # "ИП Ткаченко (шиномонтаж)"; or before it: "самара-тара ооо, коробки"
@@ -398,6 +404,39 @@ def called(text: str, person: str | None) -> str | None:
     return None
 
 
+# a company named in lower case right after the word for a company: "фирма вест логистик подписали", "в компании
+# чистый дом (клининг)", "с компанией порт балтийск сервис", "от компании югагропак"
+_FIRM_WORD_THEN = re.compile(r"(?<![\w-])(?i:компани[яиейю]|компанией|фирм[аыеуой]|фирмой|организаци[яиейю]|предприяти[еяю])"
+                             r"\s*[—:-]?\s+(?P<name>[а-яёa-z][\w-]*(?:\s+[а-яёa-z][\w-]*){0,3})")
+_PREPOSITIONS = frozenset("в во на к ко с со у из от по для про о об при без до за над под через между и а но или".split())
+_NOT_A_NAME = frozenset("""наш наша наше наши ваш ваша эта этой эту это тот та те такая такой такие которая которой
+которую который одна один одной новая новой новую крупная крупной большая большой небольшая солидная серьезная
+серьёзная местная хорошая известная другая другой сама сам""".split())
+_NAME_MAX_WORDS = 3
+
+
+def after_firm_word(text: str, person: str | None) -> str | None:
+    """A company in lower case right after "компания"/"фирма"/"организация", as written, up to the first
+    word that is no part of a name (a verb, a preposition, a person, a filler) or a stop; one adjective
+    alone is how the firm is, not its name ("компания крупная")."""
+    for m in _FIRM_WORD_THEN.finditer(text):
+        keep: list[str] = []
+        for word in m.group("name").split():
+            bare = word.strip(".,;:!?()—«»\"")
+            low = bare.lower()
+            if not bare or low in _PREPOSITIONS or low in _FILLERS or low in _STARTERS or low in _NOT_A_NAME \
+                    or _AFTER_NAME.match(low) or (_VERBISH.search(low) and "-" not in low) or lookup_first(low) \
+                    or (person and low in person.lower()) or re.search(r"\d", low) and not keep:
+                break
+            keep.append(bare)
+            if bare != word or len(keep) == _NAME_MAX_WORDS:
+                break
+        if not keep or (len(keep) == 1 and _ADJ.search(keep[0].lower())) or _NOT_FIRMS.match(keep[0]):
+            continue
+        return " ".join(keep)
+    return None
+
+
 def after_legal_form(text: str, person: str | None) -> str | None:
     """A company named right after its legal form (ООО, АО, ИП...) without quotes, as written, the
     form kept for a sole trader ("ИП Ткаченко"); or right before it when the note opens with it."""
@@ -417,8 +456,13 @@ def after_legal_form(text: str, person: str | None) -> str | None:
                 break
         if not keep or (person and keep[0] in person):
             continue                              # a legal form makes even a town's name a company's
-        if m.group().lower().startswith("ип"):
+        form = m.group().split()[0].lower()
+        if form == "ип":
             return f"ИП {keep[0]}"               # a sole trader is a surname: "ип тарасов автосервис на южном"
+        if form in _KEPT_FORMS:
+            if keep[0].lower() in _STARTERS or keep[0].lower() in _FILLERS or keep[0].lower() in _NOT_AFTER_FORM:
+                continue                          # "тк они заняты": "так как", no company
+            return f"{form.upper()} {' '.join(keep)}"
         return " ".join(keep)
     after = _NAME_THEN_LEGAL.match(text)
     if after and not any(w.lower() in _STARTERS or w.lower() in _FILLERS for w in after.group("name").split()):
@@ -431,6 +475,7 @@ def after_legal_form(text: str, person: str | None) -> str | None:
 _LOWER_SUBJECT = re.compile(r"^(?P<name>[а-яё][\w-]{3,}(?:\s+(?!" + _HAPPENED + r"|(?:в|на)\s)[а-яё][\w-]{2,})?)"
                             r"(?:\s+(?:в|на)\s+[а-яё]+(?:\s+(?:шоссе|улице|проспекте))?(?=\s*[—–-]\s))?"   # "стройресурс в ачинске -"
                             r"(?=\s*[.:—–(]|\s+-\s|\s+" + _HAPPENED + ")")
+_ACTED = re.compile(r"(?:" + "|".join(ru.SURNAME_DID) + r")$", re.I)
 _FILLERS = frozenset("""так значит короче ээ эээ ну вот итак кстати вчера сегодня утром днем днём вечером завтра
 новые новый новая новенький еще ещё опять снова тоже также""".split())
 
@@ -495,6 +540,8 @@ def lower_subject(text: str, person: str | None) -> str | None:
         return None
     name = m.group("name")
     words = name.split()
+    if len(words) > 1 and _ACTED.match(words[1]):
+        return None                               # "вагонка просит кп": a nickname, then what they want
     if any(w in _FILLERS or w in _STARTERS or lookup_first(w) or (_VERBISH.search(w) and "-" not in w) for w in words) \
             or (_NOT_FIRMS.match(name) and not _town_compound(words[0])) or (person and words[0] in person.lower()):
         return None

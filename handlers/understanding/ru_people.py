@@ -55,12 +55,21 @@ _SURNAME_DID = re.compile(r"(?:^|(?<=[\s,.;:!—(-]))(?P<name>" + _SURNAME + r")
 # a surname reached in the dative: "звонил Мельникову", "отправил письмо литвиновой", "позвонила руденко"
 _DATIVE_SURNAME = re.compile(r"(?<![\w-])" + one_of(ru.REACHED) + r"(?:\s+[а-яё]+){0,2}?\s+(?P<name>[А-ЯЁа-яё][а-яё]+"
                              r"(?:ову|еву|ёву|ину|ыну|овой|евой|ёвой|иной|ыной|енко))(?![\w-])")
-# a first name and patronymic in lower case: "ирина сергеевна", "виктор палыч позвонил"
-_LOWER_FULL = re.compile(r"(?<![\w-])(?P<first>[а-яё]{3,})\s+(?P<pat>[а-яё]{4,})(?![\w-])")
+# a surname the rep went to ("заезжал к Ветрову", "была у Сидоровой", "у Петрова в офисе")
+_VISITED_SURNAME = re.compile(r"(?<![\w-])(?:к|ко|у)\s+(?P<name>[А-ЯЁ][а-яё]+(?:ову|еву|ёву|ину|ыну|овой|евой|ёвой|иной|ыной"
+                              r"|ова|ева|ёва|ина|ына))(?![\w-])")
+# a customer gone over to someone else ("ушли к Шкафкину"): a competitor, not a contact
+_WENT_OVER = re.compile(r"(?:ушл[иа]|уш[её]л|перешл[иа]|перeш[её]л)\s+к\s+$", re.I)
+# a word in lower case, and the one after it: a name is read by what the words are, not by capitals
+_LOWER_WORD = re.compile(r"(?<![\w-])[а-яё]{3,}(?![\w-])")
+_SURNAME_SHAPED = re.compile(r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой|ою|ого|ому|ую)?$|(?:ск|цк)(?:ий|ая|ого|ому|им|ом|ой|ую)$"
+                             r"|(?:енко|чук|щук|дзе|швили|ян|янц)$")
 # a colloquial patronymic alone after a role: "завхоз михалыч", "прораб Петрович"
 _FOLK_PATRONYMIC = re.compile(r"^[а-яё]{2,}(?:ыч|вич)$", re.I)
 # the writer naming themselves ("так это Галина", "я Алина, новый менеджер"): not the contact
 _SELF = re.compile(r"(?:\bэто|\bя|меня\s+зовут|с\s+вами)\s+$", re.I)
+_COLLEAGUE_BEFORE = re.compile(r"(?<![\w-])(?:" + one_of(ru.COLLEAGUE_BEFORE) + r")\s+$", re.I)
+_COLLEAGUE_AFTER = re.compile(r"[\s,]+(?:" + one_of(ru.COLLEAGUE_AFTER) + r")(?![\w-])", re.I)
 # how far around a name its role is looked for
 _ROLE_BEFORE = 60
 _ROLE_AFTER = 80
@@ -98,6 +107,8 @@ def _contact_said(text: str) -> list[Written]:
 def _after_role_words(written: str) -> list[str] | None:
     """The name in the words right after a role, or None when they are no person's name."""
     words = [w[:1].upper() + w[1:] if lookup_first(w) or is_patronymic(w[:1].upper() + w[1:]) else w for w in written.split()]
+    words = [w[:1].upper() + w[1:] if w.islower() and _surname_shaped(w) and _beside_first_name(words, i) else w
+             for i, w in enumerate(words)]       # "директор тимур ахметов", "с зайцевым андреем николаевичем"
     first = words[0]
     if len(words) > 1 and _TRADE.match(words[1]):
         return None             # "директор Обского рыбзавода": the company the role is at, not a person
@@ -149,24 +160,59 @@ def _initialed_or_latin(text: str, taken: Span) -> list[Written]:
     return found
 
 
-def _lower_first_and_patronymic(text: str, taken: Span) -> list[Written]:
-    """"ирина сергеевна": a known first name and a patronymic, both in lower case."""
-    return [Written(m.start(), [m.group("first").capitalize(), m.group("pat").capitalize()])
-            for m in _LOWER_FULL.finditer(text)
-            if lookup_first(m.group("first")) and is_patronymic(m.group("pat").capitalize())
-            and not _inside(m.start(), taken) and not _writer_themselves(text, m.start())]
+def _beside_first_name(words: list[str], i: int) -> bool:
+    return any(0 <= j < len(words) and lookup_first(words[j]) for j in (i - 1, i + 1)) \
+        or i >= 2 and is_patronymic(words[i - 1]) and lookup_first(words[i - 2]) is not None
+
+
+def _surname_shaped(word: str) -> bool:
+    return _SURNAME_SHAPED.search(word) is not None and len(word) > 3 and word not in ru.NOT_SURNAMES \
+        and not lookup_first(word)
+
+
+def _lower_case_names(text: str, taken: Span) -> list[Written]:
+    """A known first name typed in lower case, with the patronymic and surname around it: "ирина
+    сергеевна", "лпр кравцов олег", "с ильёй сомовым", "вячеслав олегович зуев"."""
+    words = list(_LOWER_WORD.finditer(text))
+    found = []
+    for i, m in enumerate(words):
+        word = m.group()
+        if not lookup_first(word) or word in ru.AMBIGUOUS_NAMES or _inside(m.start(), taken) \
+                or _writer_themselves(text, m.start()):
+            continue
+        start, name = m.start(), [word.capitalize()]
+
+        def next_to(j: int, before: bool = False) -> str | None:
+            if not 0 <= j < len(words):
+                return None
+            gap = text[words[j].end():words[j + 1].start()] if before else text[words[j - 1].end():words[j].start()]
+            return words[j].group() if gap.strip() == "" else None
+
+        after = next_to(i + 1)
+        if after and is_patronymic(after.capitalize()):
+            name.append(after.capitalize())
+            after = next_to(i + 2)
+        if after and _surname_shaped(after):
+            name.append(after.capitalize())
+        elif len(name) == 1:
+            before = next_to(i - 1, before=True)
+            if before and _surname_shaped(before) and not _inside(words[i - 1].start(), taken):
+                start, name = words[i - 1].start(), [before.capitalize(), *name]
+        found.append(Written(start, name))
+    return found
 
 
 def _surnames_that_acted(text: str, taken: Span) -> list[Written]:
-    """A surname that spoke or acted ("Лебедев обещал") or was reached in the dative ("звонил Мельникову")."""
+    """A surname that spoke or acted ("Лебедев обещал"), was reached in the dative ("звонил Мельникову") or
+    visited ("заезжал к Ветрову", "была у Сидоровой")."""
     found = []
-    for pattern in (_SURNAME_DID, _DATIVE_SURNAME):
+    for pattern in (_SURNAME_DID, _DATIVE_SURNAME, _VISITED_SURNAME):
         for m in pattern.finditer(text):
             word = m.group("name")
             following = text[m.end("name"):].split()[:1]
             if word.lower() in ru.NOT_SURNAMES or lookup_first(word) or _inside(m.start("name"), taken) \
                     or _writer_themselves(text, m.start("name")) or (following and lookup_first(following[0].strip(",."))) \
-                    or re.search(r"\d\s*$", text[:m.start("name")]):
+                    or re.search(r"\d\s*$", text[:m.start("name")]) or _WENT_OVER.search(text, 0, m.start("name")):
                 continue        # "Зайцеву Андрею Николаевичу" is read whole below; "5 лимонов" is no one
             found.append(Written(m.start("name"), [word]))
     return found
@@ -210,12 +256,23 @@ def _capitalised(text: str, taken: Span) -> list[Written]:
     return found
 
 
+def _colleague(text: str, name: Written) -> bool:
+    """A name standing for one of ours: "кп за Наташу", "которую Дима ведёт"."""
+    end = name.at + len(" ".join(name.words))
+    return _COLLEAGUE_BEFORE.search(text, max(0, name.at - 12), name.at) is not None \
+        or _COLLEAGUE_AFTER.match(text, end) is not None
+
+
 def _candidates(text: str, taken: Span) -> list[Written]:
     """Every way a name is written, in the order that breaks a tie at the same place."""
+    return [c for c in _written(text, taken) if not _colleague(text, c)]
+
+
+def _written(text: str, taken: Span) -> list[Written]:
     return [*_contact_said(text),
             *(c for c in after_role(text) if not _inside(c.at, taken)),
             *_initialed_or_latin(text, taken),
-            *_lower_first_and_patronymic(text, taken),
+            *_lower_case_names(text, taken),
             *_surnames_that_acted(text, taken),
             *_lower_first_that_acted(text, taken),
             *_capitalised(text, taken)]

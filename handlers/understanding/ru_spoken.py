@@ -1,4 +1,4 @@
-"""A Russian name corrected on the fly, as reps dictate it: the name said again, respelt, after "нет",
+"""A Russian message read as meant: past the words it opens with ("короче", "слушай"), and a name corrected on the fly, as reps dictate it: the name said again, respelt, after "нет",
 "ой" or "стоп" ("альфа логистик нет альфа лоджистик", "ЭнергоАльянс-Сибирь, нет, ЭнергоАльянс без
 Сибири", "продмаркет южный нет продмаркет юг"). The correction stands in place of the first try; the
 note's own text is never changed, only what is read.
@@ -59,10 +59,23 @@ def _english_days(text: str) -> str:
                        text)
 
 
+_ASKING = re.compile(r"(?:что|кто|как|где|когда|куда|сколько|почему|зачем|какой|какая|какие|чей)(?![\w-])", re.I)
+_OPENERS = re.compile(r"^(?:\W*(?:" + "|".join(ru.OPENERS) + r")(?![\w-])[\s,.!:;—–-]*)+", re.I)
+
+
+def _opened(text: str) -> str:
+    """The text past the words it opens with that say nothing ("короче", "слушай", "в общем"), so what
+    opens the note is its subject; the text as it is when nothing else is said."""
+    m = _OPENERS.match(text)
+    if m is None or not re.search(r"\w", text[m.end():]) or _ASKING.match(text, m.end()):
+        return text         # "ну что по Вектору?": a question is read as asked, openers and all
+    return text[m.end():]
+
+
 def corrected(text: str) -> str:
-    """The text with each respelt name put in place of its first try, a fact the rep denies left out, and
-    English days read in Russian."""
-    text = _unsaid(_english_days(text))
+    """The text past its opening words, with each respelt name put in place of its first try, a fact the rep
+    denies left out, and English days read in Russian."""
+    text = _unsaid(_english_days(_opened(text)))
     for _ in range(3):
         for m in _MARK.finditer(text):
             after = list(_WORD.finditer(text, m.end()))
