@@ -21,7 +21,9 @@ _RU_LEGAL = re.compile(ru.LEGAL_PREFIX + r"\s*[«\"“]([^»\"”]{1,60})[»\"�
 _RU_QUOTED = re.compile(r"[«\"“]([^»\"”]{2,60})[»\"”]")
 _PASTED_QUOTE = re.compile(r"«[^«»]*(?:[,!?]|\.\s)[^«»]*»")
 _PASTED = re.compile(r"[,!?]|\.\s|(?:\S+\s+){5}\S")
-_RU_FIRM = re.compile(r"\b(?i:компани\w+|клиент\w*|фирм\w+|организаци\w+|заказчик\w*)\s*[—:-]?\s*([А-ЯЁA-Z][\w-]+(?:\s+[А-ЯЁA-Z][\w-]+)?)")
+_RU_FIRM = re.compile(r"\b(?i:компани\w+|клиент\w*|фирм\w+|организаци\w+|заказчик\w*|сеть|сети|дистрибьютор\w*|дилер\w*|"
+                      r"партн[её]р\w*|интегратор\w*|реселлер\w*|стартап\w*|застройщик\w*|контор\w+)"
+                      r"\s*[—:-]?\s*([А-ЯЁA-Z][\w-]+(?:\s+[А-ЯЁA-Z][\w-]+)?)")
 # an event or a place met at, named in quotes right after these, is where the rep was, not a customer (a café
 # visited is a customer: "заходила в кафе «Добрый Двор»")
 _RU_VENUE = re.compile(r"(?i:форум\w*|выставк\w*|конференци\w*|обед\w*\s+в|ужин\w*\s+в|"

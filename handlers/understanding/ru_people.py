@@ -259,7 +259,7 @@ def _capitalised(text: str, taken: Span) -> list[Written]:
 def _colleague(text: str, name: Written) -> bool:
     """A name standing for one of ours: "кп за Наташу", "которую Дима ведёт"."""
     end = name.at + len(" ".join(name.words))
-    return _COLLEAGUE_BEFORE.search(text, max(0, name.at - 12), name.at) is not None \
+    return _COLLEAGUE_BEFORE.search(text, max(0, name.at - 30), name.at) is not None \
         or _COLLEAGUE_AFTER.match(text, end) is not None
 
 

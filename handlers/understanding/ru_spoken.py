@@ -59,6 +59,20 @@ def _english_days(text: str) -> str:
                        text)
 
 
+# a mark dictated as a word, never after a word it describes ("торговая точка", "одна точка", "3 точка")
+_MARKS = [(re.compile(r"(?<![\w-])(?<!ая\s)(?<!яя\s)(?<!\d\s)\s*" + said + r"(?![\w-])", re.I), mark)
+          for said, mark in ru.DICTATED_MARKS.items()]
+
+
+def _marks(text: str) -> str:
+    """Punctuation dictated as words read as the marks: "подписали точка ура" -> "подписали. ура"."""
+    if "точк" not in text and "запят" not in text and "знак" not in text and "тире" not in text and "двоеточ" not in text:
+        return text
+    for pattern, mark in _MARKS:
+        text = pattern.sub(mark, text)
+    return text
+
+
 _ASKING = re.compile(r"(?:что|кто|как|где|когда|куда|сколько|почему|зачем|какой|какая|какие|чей)(?![\w-])", re.I)
 _OPENERS = re.compile(r"^(?:\W*(?:" + "|".join(ru.OPENERS) + r")(?![\w-])[\s,.!:;—–-]*)+", re.I)
 
@@ -75,7 +89,7 @@ def _opened(text: str) -> str:
 def corrected(text: str) -> str:
     """The text past its opening words, with each respelt name put in place of its first try, a fact the rep
     denies left out, and English days read in Russian."""
-    text = _unsaid(_english_days(_opened(text)))
+    text = _unsaid(_english_days(_opened(_marks(text))))
     for _ in range(3):
         for m in _MARK.finditer(text):
             after = list(_WORD.finditer(text, m.end()))
