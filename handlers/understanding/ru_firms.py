@@ -70,7 +70,7 @@ def _adjective(word: str, case: str) -> str:
         if low.endswith(end) and not (end == "ой" and case == "nom"):
             return word[:-len(end)] + nom
     if case == "loc" and low.endswith(("ом", "ем")):
-        return word[:-2] + ("ый" if low.endswith("ом") else "ий")
+        return word[:-2] + ("ый" if low.endswith("ом") and low[-3:-2] not in "кгхжшчщ" else "ий")   # "Сибирском" -> "Сибирский"
     return word
 
 
@@ -201,6 +201,7 @@ def _plural(words: list[str], case: str) -> str | None:
 
 # a name that is one adjective, declined: "по Каспийской", "у Северного" (not "с Ромашкой", a noun)
 _LONE_ADJ = re.compile(r"(?:ск|цк|н)(?:ого|его|ому|ему|ой|ей|ым|им|ую)$")
+_LOC_ADJ = re.compile(r"(?:ск|цк|н|в)(?:ом|ем)$")    # an adjective in the prepositional: "Сибирском", "Верхнем"
 _NOMINATIVE_ADJ = re.compile(r"(?:ый|ий|ая|яя|ое|ее|ые|ие)$")
 _NOMINATIVE_HEAD = re.compile(r"[ая]$")
 
@@ -244,8 +245,14 @@ def nominative(name: str, case: str) -> str:
         return name
     if len(words) == 1 and case != "nom" and len(name) > 5 and _LONE_ADJ.search(name.lower()):
         return _adjective(name, case)                                 # "по Каспийской": Каспийская
-    if len(words) == 2 and not _ADJ.search(words[0].lower()):       # "у Альфа Строя": the last word declines
-        return f"{words[0]} {_noun(words[1], case, None)}"
+    if len(words) == 2 and case == "loc" and _LOC_ADJ.search(words[0].lower()):    # "в Сибирском Птицепроме"
+        return f"{_adjective(words[0], case)} {_noun(words[1], case, False)}"
+    if len(words) == 2 and not _ADJ.search(words[0].lower()):
+        last = _noun(words[1], case, None)
+        if last == words[1] and case in ("dat", "ins", "loc") and words[0].lower().endswith(("е", "ой", "ей")) \
+                and _noun(words[0], case, None) != words[0]:
+            return f"{_noun(words[0], case, None)} {words[1]}"       # "по Армаде Системс": the last word keeps its form
+        return f"{words[0]} {last}"                                   # "у Альфа Строя": the last word declines
     feminine: bool | None = None
     out = []
     for i, word in enumerate(words):

@@ -67,3 +67,26 @@ def test_a_colleague_who_came_along_is_no_customer():
 ])
 def test_a_company_after_the_kind_of_business_it_is(text, customer):
     assert _norm(understand(text, NOW, RU).customer) == customer.lower(), text
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("кто у нас больше всех просрочил звонков?", "activity"),
+    ("кто за неделю меньше всех встреч провёл?", "activity"),
+    ("что вчера наработали менеджеры?", "activity"),
+    ("сколько новых клиентов завели в ноябре?", "activity"),
+    ("какие самые жирные сделки у нас сейчас?", "pipeline"),
+    ("какие дилерские сделки висят с осени?", "pipeline"),
+    ("что я обещал Вектору на этой неделе?", "followups"),
+    ("какие follow-up у меня на завтра?", "followups"),
+])
+def test_a_manager_asking_by_comparison_or_by_kind_of_deal(text, intent):
+    assert understand(text, NOW, RU).intent.value == intent, text
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("что нового по Кроне Системс?", "Крона Системс"),
+    ("были в Уральском Металлопроме, смотрели цех", "Уральский Металлопром"),
+    ("зашёл к ребятам из «Урал-Медиа Групп», знакомились", "Урал-Медиа Групп"),
+])
+def test_a_new_name_put_back_in_the_nominative_word_by_word(text, customer):
+    assert understand(text, NOW, RU).customer == customer, text
