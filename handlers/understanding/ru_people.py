@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 from handlers.understanding.languages import ru
 from handlers.understanding.languages.protocol import one_of
-from handlers.understanding.ru_names import is_patronymic, lookup_first, nominative, surname_before_first
+from handlers.understanding.ru_names import (is_patronymic, lookup_first, nominative, surname_before_first,
+                                              surname_nominative)
 
 
 class Written(NamedTuple):
@@ -52,6 +53,11 @@ _LOWER_SUBJECT = re.compile(r"(?:^|(?<=[\s,.;:!—-]))(?P<name>[а-яё]{3,})(?=
 _SURNAME = r"(?:[А-ЯЁа-яё][а-яё]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|енко)|[А-ЯЁ][а-яё]+(?:ский|ская|цкий|цкая))"
 _SURNAME_CASED = r"[а-яё]+(?:(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|е|ом|ою)?|енко)"
 _SURNAME_DID = re.compile(r"(?:^|(?<=[\s,.;:!—(-]))(?P<name>" + _SURNAME + r")(?=\s+" + one_of(ru.SURNAME_DID) + ")")
+# a surname met with, in the instrumental, and no name after it: "встретился с Ивановым", "созвон с Петровой"
+_WITH_SURNAME = re.compile(r"(?<![\w-])(?:с|со)\s+(?P<name>[А-ЯЁ][а-яё]+(?:овым|евым|ёвым|иным|ыным|овой|евой|ёвой|иной|"
+                           r"ыной))(?![\w-])(?!\s+[А-ЯЁ«\"])")
+# a surname said with its job after a dash: "Козлов — коммерческий директор"
+_SURNAME_DASH = re.compile(r"(?:^|(?<=[\s,.;:!(]))(?P<name>" + _SURNAME + r")\s*[—–-]\s*(?=(?i:" + RU_ROLES + r"))")
 # a surname reached in the dative: "звонил Мельникову", "отправил письмо литвиновой", "позвонила руденко"
 _DATIVE_SURNAME = re.compile(r"(?<![\w-])" + one_of(ru.REACHED) + r"(?:\s+[а-яё]+){0,2}?\s+(?P<name>[А-ЯЁа-яё][а-яё]+"
                              r"(?:ову|еву|ёву|ину|ыну|овой|евой|ёвой|иной|ыной|енко))(?![\w-])")
@@ -206,7 +212,11 @@ def _surnames_that_acted(text: str, taken: Span) -> list[Written]:
     """A surname that spoke or acted ("Лебедев обещал"), was reached in the dative ("звонил Мельникову") or
     visited ("заезжал к Ветрову", "была у Сидоровой")."""
     found = []
-    for pattern in (_SURNAME_DID, _DATIVE_SURNAME, _VISITED_SURNAME):
+    for m in _WITH_SURNAME.finditer(text):
+        word = m.group("name")
+        if not _inside(m.start("name"), taken) and not lookup_first(word) and word.lower() not in ru.NOT_SURNAMES:
+            found.append(Written(m.start("name"), [surname_nominative(word, word.endswith(("ой", "ою")))]))
+    for pattern in (_SURNAME_DASH, _SURNAME_DID, _DATIVE_SURNAME, _VISITED_SURNAME):
         for m in pattern.finditer(text):
             word = m.group("name")
             following = text[m.end("name"):].split()[:1]
@@ -278,14 +288,17 @@ def _written(text: str, taken: Span) -> list[Written]:
             *_capitalised(text, taken)]
 
 
-def _role_near(text: str, start: int, taken: Span) -> str | None:
-    """The role written before the name (the nearest), or after it past a comma ("Ольга, их главбух")."""
+def _role_near(text: str, start: int, words: list[str], taken: Span) -> str | None:
+    """The role written before the name (the nearest), or after it past a comma or a dash ("Ольга, их главбух"),
+    or right after the name up to a pause ("Пётр Сидоров директор")."""
     base = max(0, start - _ROLE_BEFORE)
     before = [r for r in _ROLE.finditer(text[base:start]) if not _inside(base + r.start(), taken)
               and (r.group()[:1].islower() or base + r.start() == 0 or text[base + r.start() - 1] in " ,—-:")]
     if before:
         return role_nominative(before[-1].group())
-    after = re.match(r"[^,.;]*?,\s*(?:(?:их|наш\w*|тамошн\w*|это)\s+)?(" + RU_ROLES + r")", text[start:start + _ROLE_AFTER], re.I)
+    rest = text[start:start + _ROLE_AFTER]
+    after = re.match(r"[^,.;]*?(?:,|\s[—–-])\s*(?:(?:их|наш\w*|тамошн\w*|это)\s+)?(" + RU_ROLES + r")", rest, re.I) \
+        or re.match(r"(?:\S+\s+){%d}(%s)(?=\s*(?:[,.;:!?)]|$))" % (len(words), RU_ROLES), rest, re.I)
     return role_nominative(after.group(1)) if after else None
 
 
@@ -297,4 +310,4 @@ def find(text: str, taken: Span) -> tuple[str | None, str | None]:
         return None, None
     start, words = min(candidates, key=lambda c: c.at)
     words = [w for w in words if not _inside(text.find(w, start), taken)] or words
-    return nominative(words), _role_near(text, start, taken)
+    return nominative(words), _role_near(text, start, words, taken)

@@ -61,7 +61,7 @@ def _english_days(text: str) -> str:
 
 # a mark dictated as a word, never after a word it describes ("торговая точка", "одна точка", "3 точка")
 _MARKS = [(re.compile(r"(?<![\w-])(?<!ая\s)(?<!яя\s)(?<!\d\s)\s*" + said + r"(?![\w-])", re.I), mark)
-          for said, mark in ru.DICTATED_MARKS.items()]
+          for said, mark in ru.MARKS_SAID.items()]
 
 
 def _marks(text: str) -> str:

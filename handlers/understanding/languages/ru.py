@@ -915,8 +915,9 @@ ASKED_FOR = [
 
 # -- dictated text --
 FILLERS: list[str] = []
-# punctuation dictated by voice, read as the mark it names ("мир окон точка они в самаре запятая нужны …")
-DICTATED_MARKS = {
+# punctuation dictated by voice, read as the mark it names ("мир окон точка они в самаре запятая нужны …"),
+# a point of sale ("торговая точка") kept (handlers/understanding/ru_spoken.py)
+MARKS_SAID = {
     r"запятая": ",",
     r"точка(?!\s+(?:ру|ком|рф|нет|орг)\b)": ".",
     r"двоеточие": ":",
