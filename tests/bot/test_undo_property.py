@@ -35,6 +35,7 @@ from sqlmodel import SQLModel
 from bot.adapters.console import Console
 from bot.pipeline import Bot
 from bot.settings import Settings
+from handlers.ask import PICK
 from handlers.texts import registered
 from storage import clock as store_clock
 from storage.engine import get_engine, make_engine
@@ -123,6 +124,7 @@ class UndoMachine(RuleBasedStateMachine):
         self.chat = Console(crm, user="anna", name="Anna")
         self.stack: list[tuple[str, dict, dict]] = []  # (undo button data, store before, focus before)
         self.listed = 0
+        self.asked = False  # the bot's "which customer?" is pending: the next undo cancels it
 
     def teardown(self) -> None:
         self.exits.close()
@@ -138,6 +140,8 @@ class UndoMachine(RuleBasedStateMachine):
     def _write(self, text: str | None = None, press: str | None = None) -> None:
         found, found_focus = business(self.engine), focus(self.engine)
         reply = self._say(text, press)
+        asks = any(choice.data.startswith(f"{PICK}:") for choice in reply.choices)
+        self.asked = asks or (self.asked and press is not None)  # a typed message lets a question lapse, a button not
         if reply.undo_token:
             self.stack.append((reply.undo_token, found, found_focus))
         elif not press:
@@ -175,6 +179,7 @@ class UndoMachine(RuleBasedStateMachine):
     def list_follow_ups(self, lang: str) -> None:
         found = business(self.engine)
         reply = self._say(LISTS[lang])
+        self.asked = False
         assert difference(found, business(self.engine)) == []  # a question never writes
         self.listed = sum(1 for choice in reply.choices if choice.data.startswith("done:"))
 
@@ -187,6 +192,13 @@ class UndoMachine(RuleBasedStateMachine):
     def undo(self, langs: list[str], by_button: bool) -> None:
         for lang in langs:
             self.clock.advance(minutes=2)
+            if self.asked:                      # undo while asked cancels the question, writes nothing
+                found = business(self.engine)
+                reply = self._say(UNDO_WORDS[lang])
+                assert not reply.wrote, reply.text
+                assert difference(found, business(self.engine)) == []
+                self.asked = False
+                continue
             if not self.stack:
                 found = business(self.engine)
                 self._say(UNDO_WORDS[lang])
