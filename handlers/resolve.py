@@ -23,8 +23,7 @@ from handlers.understanding.companies import extract
 from handlers.understanding.cues import lexicon
 from handlers.understanding.languages import cues, one_of
 from handlers.understanding.typos import close_names, typo_of_known
-from handlers.understanding.unnamed import (company_guess, company_like, missing_word, other_name, strong_name,
-                                           weakly_named)
+from handlers.understanding.unnamed import company_guess, missing_word, other_name, strong_name, weakly_named
 
 
 @dataclass
@@ -180,8 +179,6 @@ def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
         known = customers_named(ctx.session, ctx.team_id, guess)
         if len(known) == 1:
             return Resolved(customer=known[0])
-        if company_like(guess, parse.lang) and not close_customers(ctx, guess):
-            return Resolved(new_name=guess.strip()[:300])    # "Газпром нефть звонил": a company's name, a new customer
         last = context_customer(ctx)
         return Resolved(ask=ask(ctx, [last] if last is not None else [], guess, "ask_unnamed", name=guess))
     typo = typo_of_known(ctx.text, list(names))

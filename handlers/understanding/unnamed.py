@@ -144,26 +144,6 @@ def weakly_named(text: str, customer: str, known: list[str], aliases: dict[str, 
     return len(span) < len(customer) and all(w in _NOT_NAMES for w in words)
 
 
-_ZH_FIRM_END = re.compile("(?:" + "|".join(sorted(set(zh_cues.TRADES) | set(zh_cues.LEGAL), key=len, reverse=True)) + ")$")
-_INNER_CAPITAL = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё]+[A-ZА-ЯЁ]\w*$|\d")      # "SmartSoft", "Team42": no word of a language
-
-
-def company_like(name: str, lang: Lang) -> bool:
-    """True when a name can only be a company's: a legal form or a word of a company's trade in it
-    ("Northwind Logistics Ltd", "ООО Ромашка", "华为技术有限公司", "蓝海集团"), a part only company
-    names are made of ("Газпром нефть", "Уралэнергострой"), or a word no language has ("SmartSoft")."""
-    if strong_name(name, lang) or (lang == Lang.ZH and _ZH_FIRM_END.search(name)):
-        return True
-    words = [w.lower().strip(".,") for w in name.split()]
-    legal = cues(lang).LEGAL_FORMS | en_cues.LEGAL_FORMS
-    if any(w in legal or w in en_cues.FIRM_WORDS for w in words):
-        return True
-    stems = cues(lang).COMPANY_STEMS
-    if stems and re.search(one_of(stems), name, re.I):
-        return True
-    return lang != Lang.ZH and any(_INNER_CAPITAL.search(w) for w in name.split())
-
-
 def company_guess(text: str, lang: Lang, contact: str | None = None) -> str | None:
     """The company a note seems to name though the parse took none, as written; else None: a
     registered name, a quoted one, the name a note opens with, a Chinese firm's or a Russian legal

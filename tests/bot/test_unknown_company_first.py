@@ -20,13 +20,16 @@ def _amount(store, name: str) -> int | None:
 
 async def test_a_lower_case_company_after_a_visit_is_no_reason_to_touch_the_last_customer(bot, store):
     await bot.say("visited brightline, met tara, quote 12k, f/u mon")
-    done = await bot.say("visited gordon corp, met Glen Hart (CFO), follow up wed")   # "gordon": also a first name
-    assert done.wrote and "gordon corp" in done and done.undo_token   # a legal form: a company, made at once
+    asked = await bot.say("visited gordon corp, met Glen Hart (CFO), follow up wed")   # "gordon": also a first name
+    assert not asked.wrote and "gordon corp" in asked and "brightline" in asked
+    assert [c.data for c in asked.choices] == ["pick:1", "pick:new", "pick:cancel"]
+    assert store(Contact) == 1 and store(Interaction) == 1
+    done = await bot.press("pick:new")
+    assert done.wrote and "gordon corp" in done
     assert _names(store) == ["brightline", "gordon corp"]
     [glen] = store.rows(select(Contact).where(Contact.name == "Glen Hart"))
     [gordon] = store.rows(select(Customer).where(Customer.name == "gordon corp"))
     assert glen.customer_id == gordon.id and _amount(store, "brightline") == 1_200_000
-    assert store(Interaction) == 2
 
 
 async def test_a_chinese_note_opening_with_an_unknown_company_is_asked_about(bot, store):
@@ -45,18 +48,18 @@ async def test_a_chinese_note_opening_with_an_unknown_company_is_asked_about(bot
     assert _amount(store, "远航科技") == 20_000_000 and _names(store) == ["腾讯", "远航科技"]
 
 
-async def test_a_russian_note_opening_with_an_unknown_company_is_never_filed_under_the_last(bot, store):
+async def test_a_russian_note_opening_with_an_unknown_company_is_asked_about(bot, store):
     await bot.say("Был у Меридиана, отправил КП на 900 тыс, созвонимся в среду")
     new = await bot.say("Северсталь звонили, Андрей, хотят 3 млн, кп до понедельника")
     assert new.wrote and "Северсталь" in new and _amount(store, "Меридиан") == 90_000_000
     assert _names(store) == ["Меридиан", "Северсталь"] and _amount(store, "Северсталь") == 300_000_000
-    gas = await bot.say("Газпром нефть звонил, Павел, хотят 5 млн")     # a name only a company has: made at once
-    assert gas.wrote and "Газпром нефть" in gas and gas.undo_token and _amount(store, "Северсталь") == 300_000_000
-    await bot.say("отмена")
+    gas = await bot.say("Газпром нефть звонил, Павел, хотят 5 млн")
+    assert not gas.wrote and "Газпром нефть" in gas and "Северсталь" in gas
+    await bot.press("pick:cancel")
     met = await bot.say("Роснефть, встретился с Козловым")
-    assert met.wrote and "Роснефть" in met and "Козловым" not in met and _amount(store, "Северсталь") == 300_000_000
-    plain = await bot.say("Андрей звонил, просит скидку")   # Северсталь's Андрей, after a note on Роснефть: asked
-    assert not plain.wrote and "Северсталь" in plain and "Роснефть" in plain
+    assert not met.wrote and "Роснефть" in met and "Козловым" not in met
+    plain = await bot.say("Андрей звонил, просит скидку")       # a person, no company: the last customer
+    assert plain.wrote
 
 
 async def test_a_known_name_with_another_distinguishing_word_is_asked_about(bot, store):

@@ -1171,8 +1171,6 @@ back twice again over ahead around home out in up off everyone everybody anyone 
 clients customer customers supplier vendor prospect prospects boss office reception support sales mom dad site plant
 store warehouse team guys folks people somebody nobody there here yesterday today tomorrow earlier later briefly
 """.split())
-# parts of words only company names are made of: such a name is a company's, never an everyday word
-COMPANY_STEMS: list[str] = []
 # lower-case words that often begin company names but mean nothing alone in a note
 COMMON_WORDS = frozenset("""
 global first best new north south east west blue green red black white star united general national

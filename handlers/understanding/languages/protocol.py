@@ -157,8 +157,6 @@ class Cues(Protocol):
     # -- names (every language's are read in every note: handlers/understanding/lex_names.py) --
     LEGAL_FORMS: frozenset[str]               # legal forms written as words ("llc", "ооо"), dropped to compare names
     COMMON_WORDS: frozenset[str]              # words that begin company names but mean nothing alone ("global")
-    COMPANY_STEMS: Phrases     # parts of words only company names are made of ("пром", "строй", "нефт"): such a
-                               # name is a company's, never an everyday word (handlers/understanding/unnamed.py)
 
     # -- the conversation around a note (handlers/ask.py, handlers/understanding/unnamed.py) --
     BEFORE_FIRM: Phrases       # words right before a company's name ("at", "у", "从"): what follows may be one
@@ -196,7 +194,7 @@ class Cues(Protocol):
 OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "DAY_GONE", "THEIRS", "THEIRS_NAMED",
                       "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "DEAL_SHORTHAND", "FILLERS", "CORRECTION", "NOT_YET",
                       "SPOKEN_MARKS", "DICTATED_MARKS", "SPOKEN_MARK_NOUN", "SPOKEN_ADDRESS", "SPOKEN_LETTERS",
-                      "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "COMPANY_STEMS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
+                      "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "RETRACT", "SOURCE_END",
                       "ASKED_FOR", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
                       "PERIOD_UNTIL", "PERIOD_COMPARED"})

@@ -1004,9 +1004,6 @@ FEMALE_NAMES = """
     Эвелина Римма Фаина Алсу Азалия Ляйсан Гузель
     Маша Даша Катя Настя Лена Оля Таня Наташа Света Ира Юля Вика Аня Ксюша Лиза Надя Люда Галя Соня Лида Валя
 """.split()
-# parts of words only company names are made of: such a name is a company's, never an everyday word
-COMPANY_STEMS = [r"пром", r"строй", r"энерго", r"нефт", r"газ(?!ет)", r"трейд", r"техно", r"снаб", r"торг(?!ов)",
-                 r"холдинг", r"инвест", r"логистик", r"телеком", r"агро", r"маш(?=\w)", r"сбыт", r"комплект"]
 # lower-case words that often begin company names but mean nothing alone in a note
 COMMON_WORDS = frozenset("""
 дом новый север юг восток запад центр мир город

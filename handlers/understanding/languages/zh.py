@@ -1058,8 +1058,6 @@ LEGAL_SUFFIX = "(?:" + "|".join(sorted({"分公司", *LEGAL}, key=len, reverse=T
 # legal forms written as separate words, and common words that begin company names: none in Chinese
 # (a company's legal form is its ending, LEGAL_SUFFIX)
 LEGAL_FORMS: frozenset[str] = frozenset()
-# parts of words only company names are made of: such a name is a company's, never an everyday word
-COMPANY_STEMS: list[str] = []
 COMMON_WORDS: frozenset[str] = frozenset()
 
 # -- forecast inputs: expected close, lost reason, lead source, stay-in-touch cadence --
