@@ -22,8 +22,11 @@ _AFTER_VERB = re.compile(
 
 
 def _close(word: str, token: str) -> bool:
-    """One or two letters off (one for short words), not the same word."""
+    """One or two letters off (one for short words), not the same word. Names that differ in a
+    number ("Store 12" / "Store 11", "Plant2" / "Plant3") are other companies, never a typo."""
     if word == token or len(word) < MIN_LETTERS or word[0] != token[0]:
+        return False
+    if re.sub(r"\D", "", word) != re.sub(r"\D", "", token):
         return False
     return Levenshtein.distance(word, token) <= (1 if len(token) < 6 else 2)
 

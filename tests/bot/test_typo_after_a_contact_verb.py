@@ -53,3 +53,12 @@ async def test_russian_and_chinese_typed_names_are_the_customer_they_write(bot, 
     await bot.say("拜访了华彩集团，见了王总")
     reply = await bot.say("给星晨科技打了电话")
     assert "华彩集团" not in reply.text
+
+
+async def test_names_that_differ_in_a_number_are_other_companies_not_typos(bot, store):
+    await bot.say("visited Depot14 Ltd, met the manager, quote 9k")
+    reply = await bot.say("called Depot15 Ltd, follow up monday")
+    assert reply.wrote and "Depot15" in reply.text and "Depot14" not in reply.text
+    reply = await bot.say("emailed Depot16 Ltd the price list")
+    assert reply.wrote and "Depot16" in reply.text
+    assert {c.name for c in store.rows(select(Customer))} == {"Depot14 Ltd", "Depot15 Ltd", "Depot16 Ltd"}
