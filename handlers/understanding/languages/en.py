@@ -1516,6 +1516,17 @@ ASKING = [
     r"(?:have|know|got|ever|already|still|talk|talked|spoke|need|remember|recall)\b",
     r"^\W*tell\s+me\b",
     r"^\W*(?:summari[sz]e|show\s+me)\b",
+    # a yes/no question about someone: "did bob ever send the PO", "has northwind already signed"
+    r"^\W*(?:did|does|has|have)\s+(?!(?:a|an|the|some|our|my|their|his|her)\b)[^\W\d_][\w'-]*\s+"
+    r"(?:ever|already|actually|finally|yet|even)\b",
+    r"^\W*(?:did|does)\s+(?!(?:a|an|the|some|our|my|their|his|her)\b)[^\W\d_][\w'-]*\s+(?:send|sign|get|reply|"
+    r"respond|pay|call|answer|confirm|approve|agree|say|order|buy|receive|hear|email|book|come\s+back)\b",
+    r"^\W*(?:has|have)\s+(?!(?:a|an|the|some|our|my|their|his|her)\b)[^\W\d_][\w'-]*\s+(?:sent|signed|got|gotten|"
+    r"replied|responded|paid|called|answered|confirmed|approved|agreed|ordered|bought|received|heard|emailed|booked)\b",
+    # asking to be reminded of what was said, not to be reminded to do something
+    r"^\W*remind\s+me\s+(?:what|who|whom|when|where|how|which|whether|if)\b",
+    # a look-up of customers by what they are called or where they are
+    r"^\W*(?:customers?|clients?|companies|accounts)\s+(?:named|called|in|from|based\s+in)\b",
 ]
 CHATTER = [
     r"\b(?:lol|lmao|lmfao|rofl)\w*",
