@@ -82,7 +82,8 @@ def admit(session: Session, incoming: Incoming, now: datetime, teams: Teams) -> 
 def _stranger(session: Session, incoming: Incoming, lang: str) -> Reply | None:
     """One refusal per account; after that, silence."""
     if first_refusal(session, incoming.platform, incoming.account_id):
-        return Reply(text=t(lang, "stranger"), lang=lang)
+        removed = was_removed(session, incoming.platform, incoming.account_id)
+        return Reply(text=refusal(lang, "removed") if removed else t(lang, "stranger"), lang=lang)
     return None
 
 
@@ -118,6 +119,9 @@ def _console_newcomer(session: Session, incoming: Incoming, team: Team, lang: st
     if not has_members(session, team) and not was_removed(session, "console", incoming.account_id):
         return add_user(session, team, "console", incoming.account_id,
                         incoming.display_name or incoming.account_id, role=Role.ADMIN), None
+    if was_removed(session, "console", incoming.account_id):
+        log.info("console: account %r of a member who left wrote; refused", incoming.account_id)
+        return None, Reply(text=refusal(lang, "removed"), lang=lang)
     log.info("console: account %r is not a member of team %s", incoming.account_id, team.name)
     return None, Reply(text=refusal(lang, "console_unknown", account=incoming.account_id, team=team.name),
                        lang=lang)

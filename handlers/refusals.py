@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from handlers.context import Ctx
 
 _KEYS = {"console_unknown": "access.console_unknown", "foreign_workspace": "access.foreign_workspace",
+         "removed": "access.removed",
          "followup_not_yours": "permission.followup_not_yours", "deal_not_yours": "permission.deal_not_yours",
          "note_not_yours": "permission.note_not_yours"}
 

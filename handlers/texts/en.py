@@ -383,6 +383,7 @@ TEXTS = {
     "access.link_code": "To use the bot from your other chat app as the same person, send there: /link {code} (valid 7 days).",
     # -- who may do what (docs/permissions.md) --
     "access.console_unknown": "The console account “{account}” is not a member of team {team}, and nothing was recorded. An admin can let it in: crmbot user add --platform console --id {account} --name NAME",
+    "access.removed": "You are no longer a member of this team, so nothing was recorded. Ask your manager to add you back if that is a mistake.",
     "access.foreign_workspace": "Sorry, this Slack workspace is not connected to your sales team. Nothing was recorded.",
     "permission.followup_not_yours": "That follow-up is {owner}'s: only {owner} or a manager can close or move it. Nothing was changed.",
     "permission.deal_not_yours": "The deal at {customer} is {owner}'s: only {owner} or a manager can change it. Nothing was recorded: send the note again without the deal change, or ask your manager.",

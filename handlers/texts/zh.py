@@ -383,6 +383,7 @@ TEXTS = {
     "access.link_code": "在另一个聊天软件里发送：/link {code}，即可作为同一个人使用（7 天内有效）。",
     # -- who may do what (docs/permissions.md) --
     "access.console_unknown": "控制台账号“{account}”不是团队 {team} 的成员，本条未记录。管理员可以运行：crmbot user add --platform console --id {account} --name 姓名",
+    "access.removed": "你已不再是这个团队的成员，本条未记录。如果这是误操作，请让你的经理把你重新加入团队。",
     "access.foreign_workspace": "抱歉，这个 Slack 工作区没有接入你的销售团队。本条未记录。",
     "permission.followup_not_yours": "这条跟进属于 {owner}：只有 {owner} 或经理可以完成或推迟它。未做任何更改。",
     "permission.deal_not_yours": "{customer} 的商机属于 {owner}：只有 {owner} 或经理可以修改。本条未记录：请去掉商机变更后重新发送，或联系你的经理。",

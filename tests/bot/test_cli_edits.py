@@ -90,7 +90,7 @@ def test_a_leaving_rep_hands_customers_open_deals_and_follow_ups_to_a_colleague(
     assert {f.member_id for f in rows(engine, FollowUp, FollowUp.id.in_(follow_ups))} == {boris.id}
     assert rows(engine, Identity, Identity.member_id == anna.id) == []
     refused = crmbot("say", "--user", "anna", "--now", "2026-11-25T11:00", "Called Globex", url=two_teams)
-    assert "crmbot user add" in refused.stdout + refused.stderr
+    assert "no longer a member of this team" in refused.stdout + refused.stderr
     listed = crmbot("say", "--user", "boris", "--now", "2026-11-30T09:00", "my follow-ups this week",
                     url=two_teams)
     assert "Acme" in listed.stdout
@@ -134,3 +134,17 @@ def test_a_member_who_left_neither_acts_nor_takes_work_and_an_admin_cannot_remov
     moved = crmbot("user", "remove", "Boris", "--reassign-to", "Anna", "--by", "Eve", url=two_teams)
     assert moved.returncode == 0 and "now belong to Anna" in moved.stdout
     assert {f.member_id for f in rows(engine, FollowUp)} == {rows(engine, Member, Member.name == "Anna")[-1].id}
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Visited Initech, follow up Friday", "You are no longer a member of this team"),
+    ("拜访了星辰科技，周五跟进", "你已不再是这个团队的成员"),
+    ("Был у Вектора, созвонимся в пятницу", "Вы больше не состоите в этой команде"),
+])
+async def test_a_member_who_left_is_told_so_in_their_language_without_the_teams_slug(two_teams, crm, engine, text,
+                                                                                     words):
+    assert crmbot("user", "remove", "Anna", "--reassign-to", "Boris", "--by", "Adam", url=two_teams).returncode == 0
+    before = len(rows(engine, Interaction))
+    reply = await Console(crm, user="anna").say(text)
+    assert words in reply.text and "default" not in reply.text and "crmbot" not in reply.text, reply.text
+    assert len(rows(engine, Interaction)) == before and not reply.wrote
