@@ -240,7 +240,7 @@ def _record_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], c
     if read.stage:                              # a stage the team switched off counts as the one before it
         read.stage = stage_in_use(read.stage, team_stages(ctx.team.settings))
     if deal is not None and read.stage and read.stage != deal.stage:
-        lines.append(_fix_stage(ctx, note, deal, read.stage))
+        lines.append(_fix_stage(ctx, note, entries, deal, read.stage))
     return Fixed(customer=customer, lines=lines)
 
 
@@ -262,16 +262,42 @@ def _fix_amount(ctx: Ctx, note: Note, deal: Deal, amount: Decimal, currency: str
     return [t(ctx.lang, "fix_amount", before=before, after=money(minor, currency, ctx.lang))]
 
 
-def _fix_stage(ctx: Ctx, note: Note, deal: Deal, stage: Stage) -> str:
-    """The deal moved to `stage`, with its history row; the line that says before → after."""
+def _fix_stage(ctx: Ctx, note: Note, entries: list[AuditLog], deal: Deal, stage: Stage) -> str:
+    """The deal set to `stage`; the line that says before → after. When the corrected note itself
+    moved the deal ("globex signed", then "no, still negotiating"), its history row is corrected in
+    place (proposal → negotiation, or no row at all when the deal is back where the note found it):
+    the history, the funnel and the team's activity never show a win that did not happen."""
     _open_once(ctx, note)
     stage_before = deal.stage
-    journal_of(ctx).update(Deal, stored_id(deal), stage=stage, updated_at=ctx.now,
-                           closed_at=ctx.now if stage in CLOSED_STAGES else None)
-    journal_of(ctx).insert(StageChange, team_id=ctx.team.id, deal_id=deal.id, from_stage=stage_before,
-                           to_stage=stage, at=ctx.now, member_id=ctx.member.id)
+    journal = journal_of(ctx)
+    made = _stage_change_of(ctx, entries, deal)
+    journal.update(Deal, stored_id(deal), stage=stage, updated_at=ctx.now,
+                   closed_at=ctx.now if stage in CLOSED_STAGES else None)
+    if made is None:
+        journal.insert(StageChange, team_id=ctx.team.id, deal_id=deal.id, from_stage=stage_before,
+                       to_stage=stage, at=ctx.now, member_id=ctx.member.id)
+    elif made.from_stage == stage:
+        journal.delete(made)
+    else:
+        journal.update(StageChange, stored_id(made), to_stage=stage)
     names = StageNames.of(ctx.team.settings)
     return t(ctx.lang, "fix_stage", before=names(stage_before, ctx.lang), after=names(stage, ctx.lang))
+
+
+def _stage_change_of(ctx: Ctx, entries: list[AuditLog], deal: Deal) -> StageChange | None:
+    """The deal's latest history row the corrected note wrote (made, or itself corrected), if it is
+    still the deal's latest: a later move by someone else is history of its own."""
+    for entry in reversed(entries):
+        if entry.table_name != StageChange.__tablename__ or entry.action not in ("create", "update") \
+                or entry.row_id is None:
+            continue
+        row = ctx.session.get(StageChange, entry.row_id)
+        if row is None or row.deal_id != deal.id or row.to_stage != deal.stage:
+            continue
+        latest = ctx.session.execute(select(StageChange).where(col(StageChange.deal_id) == deal.id)
+                                     .order_by(col(StageChange.id).desc()).limit(1)).scalars().first()
+        return row if latest is not None and latest.id == row.id else None
+    return None
 
 
 _BARE = re.compile(r"^\W*(\d+(?:[.,]\d+)?)\W*$")

@@ -74,10 +74,11 @@ TEMPLATES: dict[str, list[str]] = {
 CORRECTIONS: dict[str, list[str]] = {
     "en": ["no, follow up on Tuesday, not Friday", "actually the amount is {n}k, not 1k", "change {p}'s title to CEO",
            "wrong customer, it was {c}", "move the {c} follow-up to next monday",
-           "{c} moved back: no, still negotiation", "complaint 1 resolved"],
-    "zh": ["改到周四", "金额改成{n}万", "{p}的职位改成总监", "客户错了，是{c}", "把{c}的跟进改到下周一", "投诉1已解决"],
+           "{c} moved back: no, still negotiation", "complaint 1 resolved",
+           "no sorry, still negotiating"],
+    "zh": ["改到周四", "金额改成{n}万", "{p}的职位改成总监", "客户错了，是{c}", "把{c}的跟进改到下周一", "投诉1已解决", "搞错了，还在谈判"],
     "ru": ["перенеси на среду", "сумма {n} млн, а не 1", "не тот клиент, это {c}", "перенеси {c} на четверг",
-           "не в пятницу, а в понедельник", "жалоба 1 решена"],
+           "не в пятницу, а в понедельник", "жалоба 1 решена", "ошибся, ещё торгуемся"],
 }
 UNDO_WORDS = {"en": "undo", "zh": "撤销", "ru": "отмена"}
 LISTS = {"en": "my follow-ups this week", "zh": "这周要跟进哪些客户", "ru": "мои напоминания на неделю"}

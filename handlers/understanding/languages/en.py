@@ -1569,6 +1569,7 @@ _FIX_VALUE = (r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:da
 FIX = [
     r"^\W*(?:(?:no|nope|nah)\s+)*(?:no|nope|nah)\b\s*[,.!-]",
     r"^\W*(?:actually|correction|oops|sorry,?\s+i\s+meant?)\b",
+    r"^\W*(?:no|nope|nah)\s+(?:sorry|my\s+bad|my\s+mistake)\b",      # "no sorry, still negotiating"
     r"^\W*(?:change|fix|correct|update|make)\s+(?:it|that|the\s+(?:follow[\s-]?up|date|day|amount|deal|stage|customer)|"
     r"(?:her|his|their)\s+(?:title|role|phone|number|name)|\w+'s\s+(?:title|role|position|phone|number|cell|name))\b",
     r"^\W*(?:move|push|reschedule|postpone)\s+(?:it|that|the\s+follow[\s-]?up)\s+to\b",
