@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlmodel import SQLModel, col
 
 from handlers.context import Ctx, journal_of
+from handlers.followups import same_day
 from handlers.log_note import handle_log
 from handlers.reply import Choice, Reply
 from handlers.chat_state import save_state, state_of
@@ -135,6 +136,9 @@ def _moved_followup(ctx: Ctx, parse: Parse) -> Fixed | None:
         return _refused(ctx, "done_which" if asked.what.isdigit() else "fix_no_followup", customer=asked.what)
     if not _may(ctx, follow.member_id):
         return _refused(ctx, "fix_not_yours")
+    same = same_day(ctx, follow, new_day)
+    if same is not None:
+        raise _Refusal(same)
     _open(ctx, follow.customer_id)
     return Fixed(customer=ctx.session.get(Customer, follow.customer_id), lines=[_set_due(ctx, follow, new_day)])
 
@@ -232,6 +236,10 @@ def _record_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], c
     if deal is not None and (read.amount is not None or read.stage) and not _may(ctx, deal.owner_id):
         return _refused(ctx, "fix_not_yours")
     lines: list[str] = []
+    same = same_day(ctx, follow, new_day) if new_day is not None and follow is not None \
+        and follow.done_at is None and read.amount is None and not read.stage else None
+    if same is not None:
+        raise _Refusal(same)                     # "no, on Friday" of a follow-up already on Friday
     if new_day is not None and follow is not None and follow.done_at is None and new_day != follow.due:
         _open(ctx, note.customer_id)
         lines.append(_set_due(ctx, follow, new_day))

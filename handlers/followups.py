@@ -82,7 +82,11 @@ async def handle_snooze(parse: Parse, ctx: Ctx) -> Reply:
 
 def _snooze(ctx: Ctx, follow: FollowUp, due: date, named: bool) -> Reply:
     """Move `follow` to `due` (a timed reminder keeps its hour) under a note of its own; the reply
-    says which (a named move: before → after) and offers Undo."""
+    says which (a named move: before → after) and offers Undo. A move to the day it already has
+    says so and writes nothing."""
+    same = same_day(ctx, follow, due)
+    if same is not None:
+        return Reply(text=same, lang=ctx.lang)
     before = due_text(follow, ctx)
     note_id = _note(ctx, follow.customer_id)
     journal_of(ctx).change(follow, due=due, remind_at=moved(follow.remind_at, due, ctx.zone))
@@ -92,6 +96,15 @@ def _snooze(ctx: Ctx, follow: FollowUp, due: date, named: bool) -> Reply:
             else t(ctx.lang, "snoozed", customer=name, what=what, day=due_text(follow, ctx)))
     return Reply(text=text, lang=ctx.lang, wrote=True, undo_token=token,
                  choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])
+
+
+def same_day(ctx: Ctx, follow: FollowUp, due: date) -> str | None:
+    """What a move of `follow` to `due` is told when `due` is the day it already has (None: it is not)."""
+    if due != follow.due:
+        return None
+    customer = ctx.session.get(Customer, follow.customer_id)
+    return t(ctx.lang, "followup_same_day", customer=customer.name if customer else "?", what=follow.what[:100],
+             day=due_text(follow, ctx))
 
 
 def due_text(follow: FollowUp, ctx: Ctx) -> str:

@@ -168,6 +168,7 @@ TEXTS = {
     "due_overdue": "overdue",
     "due_hint": "Say “done 1” to mark one done.",
     "done": "Done: {customer}: {what}.",
+    "followup_same_day": "{customer}: {what} is already due {day}, so nothing was changed.",
     "snoozed": "Snoozed: {customer}: {what} — now due {day}.",
     "done_which": "Which one? Ask for your follow-ups first, then say “done 1”.",
     "pipeline_title": "Pipeline {start} – {end}:",

@@ -174,6 +174,7 @@ TEXTS = {
     "due_overdue": "просрочено",
     "due_hint": "Напишите «готово 1», чтобы отметить выполненным.",
     "done": "Готово: {customer}: {what}.",
+    "followup_same_day": "{customer}: {what} — и так на {day}, ничего не изменил.",
     "snoozed": "Отложено: {customer}: {what} — теперь на {day}.",
     "done_which": "Какое именно? Сначала запросите список напоминаний, потом напишите «готово 1».",
     "pipeline_title": "Воронка {start} – {end}:",

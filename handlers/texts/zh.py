@@ -168,6 +168,7 @@ TEXTS = {
     "due_overdue": "已逾期",
     "due_hint": "回复“完成 1”标记完成。",
     "done": "已完成：{customer}：{what}。",
+    "followup_same_day": "{customer}：{what} 本来就是 {day}，无需更改，没有做任何修改。",
     "snoozed": "已推迟：{customer}：{what}，新的跟进日期 {day}。",
     "done_which": "是哪一条？请先查看跟进列表，再回复“完成 1”。",
     "pipeline_title": "销售漏斗 {start} – {end}：",

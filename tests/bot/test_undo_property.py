@@ -76,7 +76,8 @@ CORRECTIONS: dict[str, list[str]] = {
            "wrong customer, it was {c}", "move the {c} follow-up to next monday",
            "{c} moved back: no, still negotiation", "complaint 1 resolved",
            "no sorry, still negotiating"],
-    "zh": ["改到周四", "金额改成{n}万", "{p}的职位改成总监", "客户错了，是{c}", "把{c}的跟进改到下周一", "投诉1已解决", "搞错了，还在谈判"],
+    "zh": ["改到周四", "金额改成{n}万", "{p}的职位改成总监", "客户错了，是{c}", "把{c}的跟进改到下周一", "投诉1已解决",
+           "搞错了，还在谈判"],
     "ru": ["перенеси на среду", "сумма {n} млн, а не 1", "не тот клиент, это {c}", "перенеси {c} на четверг",
            "не в пятницу, а в понедельник", "жалоба 1 решена", "ошибся, ещё торгуемся"],
 }
