@@ -12,6 +12,7 @@ from handlers.labels import lost_reason_label, source_label
 from handlers.ask import ask_whose
 from handlers.people import upsert_contact
 from handlers.refusals import member_name, refusal
+from handlers.repeats import repeated
 from handlers.reply import Choice, Reply
 from handlers.reports import record_note_issue
 from handlers.chat_state import save_state, state_of
@@ -35,7 +36,11 @@ Lines = list[tuple[str, dict]]      # what the reply lists: a text key and its v
 
 async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     """Write everything the note says, in the caller's one transaction, and list it. Every check
-    (a readable day and amount, whose customer, whose birthday, whose deal) comes before any write."""
+    (a readable day and amount, whose customer, whose birthday, whose deal) comes before any write.
+    The same note sent again within a couple of minutes is recorded once (handlers/repeats.py)."""
+    again = repeated(ctx)
+    if again is not None:
+        return again
     unreadable = _unreadable(parse, ctx)
     if unreadable is not None:
         return unreadable

@@ -36,6 +36,8 @@ COUNTS = {
 
 TEXTS = {
     # -- notes, questions and the customer card --
+    "repeat.recorded": "I already recorded this note at {time} for {customer}:",
+    "repeat.nothing": "Nothing new was recorded (the same note twice). Say undo to take the first one back.",
     "recorded": "Recorded for {customer}:",
     "nothing_new": "Nothing new to record for {customer}: it was all known already.",
     "new_customer": "new customer {customer}",

@@ -36,6 +36,8 @@ COUNTS = {
 
 TEXTS = {
     # -- notes, questions and the customer card --
+    "repeat.recorded": "这条记录 {time} 已经记过了（{customer}）：",
+    "repeat.nothing": "同一条记录发了两次，这次没有重复记录。要撤回第一次的记录，请回复“撤销”。",
     "recorded": "已记录（{customer}）：",
     "nothing_new": "{customer}：没有新的内容需要记录。",
     "new_customer": "新客户 {customer}",
