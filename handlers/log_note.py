@@ -71,7 +71,12 @@ def _unreadable(parse: Parse, ctx: Ctx) -> Reply | None:
 
 
 def _touches_deal(parse: Parse) -> bool:
-    return bool(parse.stage or parse.amount is not None or parse.close_on is not None)
+    """Whether the note speaks of a deal: an amount, a close date, or a stage past a first contact
+    ("lead" is also what understanding calls any note about a company new to the team; a lead opens a
+    deal only when the words say so: "new lead", "prospect"). A first visit or call alone opens no
+    deal, so the pipeline holds only deals someone spoke of (README, "What you can say")."""
+    return bool((parse.stage and (parse.stage != Stage.LEAD or parse.deal_said)) or parse.amount is not None
+                or parse.close_on is not None)
 
 
 def _deal_touched(parse: Parse, ctx: Ctx, customer: Customer | None) -> Deal | None:

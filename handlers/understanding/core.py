@@ -257,6 +257,7 @@ def _channel_and_stage(parse: Parse, note: _Reading, stated: facts.Facts, said: 
         at = note.as_typed.find(note.cleaned[match.start:match.end]) if match.start >= 0 else -1
         _english_too(parse, note.as_typed.replace("ё", "е").replace("Ё", "Е"), note.now, note.first_day,
                      new_customer, (at, at + match.end - match.start) if at >= 0 else (-1, -1))
+    parse.deal_said = parse.stage is not None     # a stage the words name, not the first contact's default
     if parse.stage == Stage.LOST:
         lost_cue = next(pattern for name, pattern in lex.stages if name == Stage.LOST)
         parse.lost_reason = facts.lost_reason(note.work, lang, lost_cue, parse.customer)

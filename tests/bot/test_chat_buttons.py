@@ -16,9 +16,9 @@ async def test_an_undo_button_takes_back_its_own_note_not_the_latest(bot, store)
     await bot.say("Called Globex Corporation, follow up Friday")
     reply = await bot.press(first.undo_token)
     assert "Initech" in reply and "Globex" not in reply
-    # what is left is the second note's: its interaction, follow-up and Globex Corporation as a new lead
+    # what is left is the second note's: its interaction, follow-up and Globex Corporation (a call opens no deal)
     assert store(FollowUp) == 1 and store(Interaction) == 1
-    assert [d.stage for d in store.rows(select(Deal))] == ["lead"]
+    assert store.rows(select(Deal)) == []
 
 
 async def test_a_snooze_button_moves_by_its_days_and_a_done_button_closes_its_follow_up(bot, store):

@@ -57,7 +57,7 @@ def test_a_member_who_left_is_refused_at_the_console_even_where_a_team_is_empty(
     assert crmbot("user", "remove", "Anna", "--reassign-to", "Boris", "--by", "Adam", url=two_teams).returncode == 0
     # CRM_TEAM names a team nobody is in yet: the first console account there would become its admin
     out = crmbot("say", "--user", "anna", "--now", "2026-11-26T10:00", "globex?", url=two_teams, CRM_TEAM="empty")
-    assert "not a member" in out.stdout, out.stdout
+    assert "no longer a member" in out.stdout, out.stdout
     empty = rows(engine, Team, Team.name == "empty")
     assert not empty or not rows(engine, Member, Member.team_id == empty[0].id)
     back = crmbot("say", "--user", "adam", "--now", "2026-11-26T10:01", "undo", url=two_teams)

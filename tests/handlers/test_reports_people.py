@@ -148,7 +148,7 @@ async def test_the_leaderboard_and_the_activity_count_the_same_deals(bot):
     """A deal put in the funnel and one moved on: the leaderboard's "added or moved" is the
     activity's new plus moved, never a different figure under the same words."""
     await bot.say("Visited Globex, sent the quote for $40k")
-    await bot.say("Called Initech, they are interested")
+    await bot.say("Called Initech, new lead, they are interested")
     await bot.say("Initech: sent the proposal, $12k")
     board = (await bot.say("leaderboard this week")).text
     activity = (await bot.say("what did the team do this week")).text
