@@ -35,10 +35,11 @@ from handlers.llm_usage import Meter
 from handlers.reply import Reply
 from handlers.texts import t
 from handlers.understanding.lang import detect
+from handlers.understanding.model import TeamMember
 from handlers.understanding.llm.assist import quote_transcript, voice_text
 from handlers.understanding.llm.client import LlmClient, read_card
 from storage.customers import known_names, names_version
-from storage.members import set_language
+from storage.members import roster, set_language
 from storage.models import Member, Team, stored_id, table_of
 from storage.vocabulary import Lang, lang_of
 
@@ -111,7 +112,7 @@ class Conversation:
             return words.problem
         ctx.text = words.text
         parse = await route(incoming.callback or "", ctx, fallback, self._known_of(session, team),
-                            self.llm, self.settings.crm_llm)
+                            self.llm, self.settings.crm_llm, _team_of(session, team))
         ctx.lang = parse.lang
         reply = await dispatch(parse, ctx)
         if ctx.lapsed:
@@ -155,6 +156,7 @@ class Conversation:
                    known=self._known_of(session, who.team))
 
     def _known_of(self, session: Session, team: Team) -> Callable[[], tuple[Sequence[str], dict[str, str]]]:
+        """The team's customer names and aliases, read when understanding needs them."""
         team_id = stored_id(team)
         return lambda: self.known(session, team_id)
 
@@ -219,3 +221,9 @@ def _alone(incoming: Incoming, attachment: bytes | str | None) -> bool:
 def _short(text: str, limit: int = LAPSED_SHOWN) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _team_of(session: Session, team: Team) -> Callable[[], list[TeamMember]]:
+    """The team's members as understanding knows them, read when a report question may name one."""
+    team_id = stored_id(team)
+    return lambda: [TeamMember(stored_id(m), m.name) for m in roster(session, team_id)]

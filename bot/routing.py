@@ -18,7 +18,7 @@ from handlers.understanding import understand
 from handlers.understanding.hybrid import understand_hybrid
 from handlers.understanding.llm.client import LlmClient
 from handlers.understanding.model import Parse
-from handlers.understanding.report_words import settle_report
+from handlers.understanding.report_words import Team, settle_report
 from handlers.understanding.setting_words import read_team_stages
 from handlers.stage_names import StageNames
 from storage.vocabulary import Intent, Lang, lang_of
@@ -91,10 +91,12 @@ def _answer_pick(data: str, ctx: Ctx, known: Known, lang: Lang) -> Parse | None:
     return None
 
 
-async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClient | None, llm_mode: str) -> Parse:
+async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClient | None, llm_mode: str,
+                team: Team = lambda: ()) -> Parse:
     """The `Parse` a message or button press (`data`) stands for: buttons and numbered answers
-    first, then chat commands, then understanding (with the LLM as configured). What it asks
-    for is decided here, report included: the handlers act on it without reading the words again."""
+    first, then chat commands, then understanding (with the LLM as configured), which knows the
+    team's customers (`known`) and members (`team`). What it asks for is decided here, report and
+    member included: the handlers act on it without reading the words again."""
     lang = lang_of(ctx.member.language) or fallback
     pressed = button(data, lang)
     if pressed is not None:
@@ -108,14 +110,14 @@ async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClien
                     or ctx.pressed.contact_name)
     command = COMMAND.match(ctx.text) if not answered else None
     if command:
-        return _command(command.group(1).lower(), command.group(2) or "", ctx, lang, names, aliases)
+        return _command(command.group(1).lower(), command.group(2) or "", ctx, lang, (names, aliases), team)
     said_in = detect(clean(ctx.text))
     named = named_followup(ctx.text, said_in, ctx.today, names, aliases) if not answered else None
     if named is not None:      # "globex follow-up done", "snooze globex to next week": that customer's follow-up
         return Parse(lang=said_in, intent=named.action, customer=named.customer,
                      customer_known=named.known, followup_on=named.on, snooze_days=named.days, summary=ctx.text,
                      confidence=0.95)
-    parse = await understand_hybrid(ctx.text, ctx.local_now, names, aliases, llm, llm_mode, ctx.meter)
+    parse = await understand_hybrid(ctx.text, ctx.local_now, names, aliases, llm, llm_mode, ctx.meter, team)
     read_team_stages(parse, ctx.text, StageNames.of(ctx.team.settings).words())
     if answered:  # the answer to "which customer?": the note (or look-up) it was asked for
         parse.report = parse.search = parse.setting = None
@@ -152,11 +154,13 @@ def never_writes(parse: Parse, text: str) -> Parse:
     return parse
 
 
-def _command(name: str, args: str, ctx: Ctx, lang: Lang, names: Sequence[str], aliases: dict[str, str]) -> Parse:
+def _command(name: str, args: str, ctx: Ctx, lang: Lang, known: tuple[Sequence[str], dict[str, str]],
+             team: Team) -> Parse:
     """Chat commands (/today, /pipeline, /undo, /help, /start) answer in the member's language."""
     intent = COMMANDS.get(name, Intent.HELP)
+    names, aliases = known
     parse = understand(args, ctx.local_now, names, aliases) if args.strip() else Parse(lang=lang)
     parse.lang, parse.intent = lang, intent
     if intent == Intent.FOLLOWUPS and parse.period is None:
         parse.period = (ctx.today, ctx.today)
-    return settle_report(parse, ctx.text, ctx.today)
+    return settle_report(parse, ctx.text, ctx.today, team)

@@ -148,7 +148,7 @@ def _closing_lines(parse: Parse, ctx: Ctx, customer: Customer, note_id: int, unu
     """The note's issue, the words kept when nothing else was recorded, a stage the team does not
     use, and what was refused."""
     journal = journal_of(ctx)
-    issue = record_note_issue(ctx, stored_id(customer), note_id)
+    issue = record_note_issue(ctx, parse.issue, stored_id(customer), note_id)
     if issue:
         lines.append(("raw", {"line": issue}))
     if not lines or lines == [("raw", {"line": issue})]:  # keep the words in the customer's history

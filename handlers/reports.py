@@ -28,11 +28,8 @@ from handlers.reply import Reply
 from handlers.stage_names import StageNames
 from handlers.texts import day, t
 from handlers.understanding.model import Parse
-from handlers.understanding.report_words import note_issue_kind
 from storage.inquiries import open_for_customer, record
 from storage.models import Inquiry
-from handlers.understanding.members import Member as Named
-from handlers.understanding.members import member_asked, members_named
 from storage.members import roster
 from storage.reports import (activity_report, forecast, funnel, inquiries_report, leaderboard, losses,
                              overdue_followups, pipeline, quiet_deals, sources, top_customers)
@@ -40,7 +37,7 @@ from storage import permissions
 from storage.permissions import Action
 from storage.reports.common import instants
 from storage.team_settings import quiet_days
-from storage.vocabulary import ReportKind
+from storage.vocabulary import Issue, ReportKind
 
 log = logging.getLogger("crmbot.reports")
 DEFAULT_PERIOD = {"pipeline": "this_month", "forecast": "this_quarter", "funnel": "this_quarter",
@@ -119,25 +116,24 @@ async def handle_report(kind: str, parse: Parse, ctx: Ctx) -> Reply:
     report = REPORTS.get(ReportKind(kind)) if kind in tuple(ReportKind) else None
     if report is None:
         return Reply(text=t(ctx.lang, "help"), lang=ctx.lang)
-    scope = _scope(ctx, kind, parse.mine)
+    scope = _scope(ctx, kind, parse)
     if isinstance(scope, Reply):
         return scope
     return await report(parse, ctx, scope)
 
 
-def _scope(ctx: Ctx, kind: str, mine: bool) -> Scope | Reply:
-    """The member the question names, if any (a rep may name only themselves); else a rep's own
-    figures for the reports about their own work, the team's for the rest."""
-    named = members_named(ctx.text or "", [Named(m.id, m.name) for m in roster(ctx.session, _team_id(ctx))
-                                            if m.id is not None])
+def _scope(ctx: Ctx, kind: str, parse: Parse) -> Scope | Reply:
+    """The member the question names (understanding found them among the team's), if any (a rep
+    may name only themselves); else a rep's own figures for the reports about their own work, the
+    team's for the rest."""
+    named, mine = parse.members, parse.mine
     if len(named) > 1:
         names = t(ctx.lang, "list_sep").join(m.name for m in named)
         return Reply(text=t(ctx.lang, "member_which", names=names), lang=ctx.lang)
-    if not named and kind in PER_MEMBER:
-        asked = member_asked(ctx.text or "")
-        if asked:       # "what did Zed do": not the team's figures under a member's name
-            names = t(ctx.lang, "list_sep").join(m.name for m in roster(ctx.session, _team_id(ctx)))
-            return Reply(text=t(ctx.lang, "member_unknown", name=asked, names=names), lang=ctx.lang)
+    if not named and kind in PER_MEMBER and parse.member_asked:
+        # "what did Zed do": not the team's figures under a member's name
+        names = t(ctx.lang, "list_sep").join(m.name for m in roster(ctx.session, _team_id(ctx)))
+        return Reply(text=t(ctx.lang, "member_unknown", name=parse.member_asked, names=names), lang=ctx.lang)
     if named and kind in PER_MEMBER:
         if named[0].id != ctx.member.id and not _sees_team(ctx, kind):
             return Reply(text=t(ctx.lang, "only_own", name=named[0].name), lang=ctx.lang)
@@ -264,24 +260,24 @@ ACTION_OF = {ReportKind.PIPELINE: Action.SEE_PIPELINE, ReportKind.FORECAST: Acti
 # -- hooks for the note and the customer card (wired by their owners) ---------------------------
 
 
-def record_note_issue(ctx: Ctx, customer_id: int, note_id: int | None, text: str | None = None) -> str | None:
-    """If the note reports a complaint or an inquiry, store it (open) in the note's transaction,
-    journalled with the note so undo takes it back, and return the line to add to the reply
-    ("complaint recorded (#12), open until resolved"); None for an ordinary note.
+def record_note_issue(ctx: Ctx, issue: Issue | None, customer_id: int, note_id: int | None) -> str | None:
+    """If the note reports a complaint or an inquiry (`Parse.issue`, from understanding), store it
+    (open) with the note's words in the note's transaction, journalled with the note so undo takes
+    it back, and return the line to add to the reply ("complaint recorded (#12), open until
+    resolved"); None for an ordinary note.
     Call it from handle_log once the customer and the note exist:
-    `line = record_note_issue(ctx, customer.id, note.id)`."""
-    words = text if text is not None else ctx.text
-    kind = note_issue_kind(words or "")
-    if kind is None:
+    `line = record_note_issue(ctx, parse.issue, customer.id, note.id)`."""
+    if issue is None:
         return None
+    words = ctx.text or ""
     if ctx.journal is not None and ctx.journal.note_id is not None:  # undo takes it back with the note
         row = ctx.journal.add(Inquiry(team_id=ctx.journal.team_id, customer_id=customer_id, member_id=ctx.member.id,
-                                      note_id=note_id, kind=kind, text=" ".join((words or "").split())[:2000],
+                                      note_id=note_id, kind=issue, text=" ".join(words.split())[:2000],
                                       opened_at=ctx.now))
     else:
-        row = record(ctx.session, ctx.team_id, customer_id, kind, words or "",
+        row = record(ctx.session, ctx.team_id, customer_id, issue, words,
                      member_id=ctx.member.id, note_id=note_id, at=ctx.now)
-    return t(ctx.lang, "recorded_issue", kind=t(ctx.lang, f"kind.{kind}"), id=row.id)
+    return t(ctx.lang, "recorded_issue", kind=t(ctx.lang, f"kind.{issue}"), id=row.id)
 
 
 def card_lines(ctx: Ctx, customer_id: int) -> list[str]:

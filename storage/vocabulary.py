@@ -117,6 +117,14 @@ class ReportKind(StrEnum):
     LOST = "lost"
 
 
+class Issue(StrEnum):
+    """What a note reports beside the interaction, kept open until resolved ("they complained about
+    the late delivery", "询价了", "спрашивали про сроки"); `Inquiry.kind` holds it."""
+
+    COMPLAINT = "complaint"
+    INQUIRY = "inquiry"
+
+
 class LeadSource(StrEnum):
     """Where a customer came from, as a note says it ("found us through LinkedIn", "通过展会认识的",
     "пришли с сайта"). The value is what `Customer.source` holds, in the words CSV imports use, so

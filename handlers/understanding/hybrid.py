@@ -38,7 +38,7 @@ from handlers.understanding.llm.client import LlmClient, Usage, estimate_tokens,
 from handlers.understanding.llm.schema import check
 from handlers.understanding.model import Parse, Refusal
 from handlers.understanding.reconcile import reconcile
-from handlers.understanding.report_words import settle_report
+from handlers.understanding.report_words import Team, settle_report
 from handlers.understanding.search_words import settle_search
 from handlers.understanding.setting_words import settle_setting
 from storage.vocabulary import Intent, Stage
@@ -119,10 +119,10 @@ def merge(llm: Parse, offline: Parse) -> Parse:
 
 async def understand_hybrid_ex(text: str, now: datetime, known: Sequence[str] = (),
                                aliases: Mapping[str, str] | None = None, llm: LlmClient | None = None,
-                               mode: str = "auto", meter: Meter | None = None) -> Outcome:
+                               mode: str = "auto", meter: Meter | None = None, team: Team = lambda: ()) -> Outcome:
     """`understand_hybrid` with the story of how the parse was reached."""
     outcome = await _reach(text, now, known, aliases, llm, mode, meter)
-    settle_report(outcome.parse, text or "", now.date())
+    settle_report(outcome.parse, text or "", now.date(), team)
     settle_search(outcome.parse, text or "")
     settle_setting(outcome.parse, text or "")
     return outcome
@@ -180,7 +180,8 @@ async def _reach(text: str, now: datetime, known: Sequence[str], aliases: Mappin
 
 async def understand_hybrid(text: str, now: datetime, known: Sequence[str] = (),
                             aliases: Mapping[str, str] | None = None, llm: LlmClient | None = None,
-                            mode: str = "auto", meter: Meter | None = None) -> Parse:
+                            mode: str = "auto", meter: Meter | None = None, team: Team = lambda: ()) -> Parse:
     """The parse of `text`: the model's as the offline parse lets it stand, or offline (see the module doc).
-    Never raises, never waits longer than the client's timeout."""
-    return (await understand_hybrid_ex(text, now, known, aliases, llm, mode, meter)).parse
+    `team` gives the team's members, whom a report question may name. Never raises, never waits
+    longer than the client's timeout."""
+    return (await understand_hybrid_ex(text, now, known, aliases, llm, mode, meter, team)).parse

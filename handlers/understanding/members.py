@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from handlers.understanding.lang import casefold, is_cjk
 from handlers.understanding.languages import zh
+from handlers.understanding.model import TeamMember
 from handlers.understanding.ru_names import case_forms, lookup_first
 
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿ]+)*")
@@ -39,15 +39,7 @@ _SPELLINGS = (("ks", "x"), ("kh", "h"), ("yo", "e"), ("ya", "ia"), ("yu", "iu"))
 _CLOSE = 88  # how alike two spellings of one name in two scripts must be (rapidfuzz ratio)
 
 
-@dataclass(frozen=True)
-class Member:
-    """A member as the matcher needs one."""
-
-    id: int
-    name: str
-
-
-def members_named(text: str, roster: Sequence[Member]) -> tuple[Member, ...]:
+def members_named(text: str, roster: Sequence[TeamMember]) -> tuple[TeamMember, ...]:
     """The members of `roster` the text names: those named in full, else those named by one word
     of their name (or a Chinese given name); empty when it names none."""
     words = _words(text)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from storage.vocabulary import PERIOD_INTENTS, Channel, Intent, Lang, ReportKind, Stage
+from storage.vocabulary import PERIOD_INTENTS, Channel, Intent, Issue, Lang, ReportKind, Stage
 
 CONTRACT_FIELDS = ("lang", "intent", "customer", "contact", "channel", "stage", "amount",
                    "currency", "followup_on", "birthday", "period")
@@ -50,6 +50,14 @@ class Search:
     kind: SearchKind
     words: str
     otherwise: ReportKind | None = None    # a report the words name too, given when no customer has the trait
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    """A member of the writer's team as understanding knows them: their id and display name."""
+
+    id: int
+    name: str
 
 
 @dataclass(frozen=True)
@@ -109,6 +117,9 @@ class Parse:
     search: Search | None = None          # a lookup the question asks for (see understanding.search_words)
     report: ReportKind | None = None      # the report the message asks for (see understanding.report_words)
     mine: bool = False                    # it asks about the writer's own figures ("my pipeline", "我的", "мои")
+    members: tuple[TeamMember, ...] = ()  # the team's members a report question names ("Anna's pipeline"): >1 asks which
+    member_asked: str | None = None       # the name a report question puts where a member goes ("what did Zed do")
+    issue: Issue | None = None            # the note reports a complaint or an inquiry, kept open until resolved
 
     def to_json(self) -> dict[str, Any]:
         """The contract's object: dates as ISO strings, amount as a number."""
@@ -132,7 +143,7 @@ class Parse:
             out["happened_on"] = self.happened_on.isoformat()
         if self.close_on is not None:
             out["close_on"] = self.close_on.isoformat()
-        for name in ("lost_reason", "source", "touch_days"):
+        for name in ("lost_reason", "source", "touch_days", "issue"):
             if getattr(self, name) is not None:
                 out[name] = getattr(self, name)
         if self.refused:

@@ -12,12 +12,18 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import lru_cache
 
 from handlers.understanding.cues import lexicon
-from handlers.understanding.model import Parse
+from handlers.understanding.languages import registered
+from handlers.understanding.members import member_asked, members_named
+from handlers.understanding.model import Parse, TeamMember
 from handlers.understanding.timeline import period
-from storage.vocabulary import Intent, ReportKind
+from storage.vocabulary import Intent, Issue, ReportKind
+
+Team = Callable[[], Sequence[TeamMember]]   # the team's members, read when a question may name one
 
 log = logging.getLogger("crmbot.understanding")
 
@@ -116,12 +122,18 @@ def report_asked(intent: Intent, text: str, about_customer: bool) -> ReportKind 
     return None
 
 
-def settle_report(parse: Parse, text: str, today: date) -> Parse:
+def settle_report(parse: Parse, text: str, today: date, team: Team = lambda: ()) -> Parse:
     """The last word of understanding, whichever path gave the parse (the rules, the model, a chat
-    command): the report the message asks for, and the period its words name when the parse has
-    none (a question that reads like a note, "lost reasons this quarter"). `today` is the writer's."""
+    command): the report the message asks for, the members of `team` it is about ("Anna's
+    pipeline") or the name it puts where a member goes ("what did Zed do"), the period its words
+    name when the parse has none (a question that reads like a note, "lost reasons this quarter"),
+    and whether a note reports a complaint or an inquiry. `today` is the writer's; `team` gives
+    the team's members (read only when the message asks for a report)."""
     parse.report = report_asked(parse.intent, text, bool(parse.customer or parse.customer_candidates))
     parse.mine = MINE.search(text or "") is not None
+    parse.issue = issue_of(text) if parse.report is None else None
+    parse.members, parse.member_asked = ((), None) if parse.report is None else \
+        (members_named(text or "", team()), member_asked(text or ""))
     if parse.report is not None and parse.period is None:
         try:
             parse.period = period(text or "", lexicon(parse.lang), today)
@@ -130,21 +142,18 @@ def settle_report(parse: Parse, text: str, today: date) -> Parse:
     return parse
 
 
-_COMPLAINT = re.compile(
-    r"\bcomplain(?:ed|s|t|ts|ing)?\b|\bunhappy (?:about|with)\b|\bdissatisfied\b|\bangry about\b|"
-    r"\bescalat(?:ed|ion)\b|投诉|抱怨|不满|客诉|"
-    r"жалоб|пожаловал|претензи|недовол", _I)
-_INQUIRY = re.compile(
-    r"\binquir(?:y|ed|ies)\b|\benquir(?:y|ed|ies)\b|\basked (?:about|whether|if|for a quote|for pricing)\b|"
-    r"\bwants? to know\b|\brequest(?:ed)? (?:a quote|pricing|information|info)\b|"
-    r"咨询|询问|询价|问了|想了解|"
-    r"запрос|спрашивал|интересовал|уточнял|просил\w* (?:цен|КП|информаци)", _I)
+@lru_cache(maxsize=1)
+def _issue_cues() -> tuple[tuple[Issue, re.Pattern[str]], ...]:
+    """Every registered language's complaint cues, then every language's inquiry cues (a note mixing
+    languages, "客户complained about 交货", is read whole)."""
+    return tuple((kind, re.compile("|".join(phrase for language in registered()
+                                            for phrase in getattr(language, kind.name)), _I))
+                 for kind in (Issue.COMPLAINT, Issue.INQUIRY))
 
 
-def note_issue_kind(text: str) -> str | None:
+def issue_of(text: str) -> Issue | None:
     """Whether a note reports a complaint (first) or an inquiry; None for an ordinary note."""
-    if _COMPLAINT.search(text or ""):
-        return "complaint"
-    if _INQUIRY.search(text or ""):
-        return "inquiry"
+    for kind, cue in _issue_cues():
+        if cue.search(text or ""):
+            return kind
     return None

@@ -1,18 +1,9 @@
 """Managers ask in chat, in English, Chinese and Russian, and get the right report, with a chart."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
-
 import pytest
 
-from handlers.context import Ctx
-from handlers.understanding.report_words import note_issue_kind, report_kind
-from handlers.reports import card_lines, record_note_issue
-from storage.engine import session
-from storage.reports import inquiries_report
-from storage.members import get_team
-from storage.models import Customer, Member
+from handlers.understanding.report_words import report_kind
 from tests.bot.conftest import Clock, bot, clock, crm, settings, store  # noqa: F401  (the chat fixtures)
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -84,31 +75,9 @@ async def test_mixed_currencies_without_a_rate_are_reported_apart(bot):
     assert "No rate from CNY to USD" in forecast.text and "No rate from RUB to USD" in forecast.text
 
 
-def test_keywords_pick_reports_and_notes_that_are_complaints():
+def test_keywords_pick_reports():
     assert report_kind("funnel this month") is None               # "funnel" alone: the pipeline by stage
     assert report_kind("funnel conversion this quarter") == "funnel"
-    assert note_issue_kind("Globex complained about late delivery") == "complaint"
-    assert note_issue_kind("Вектор пожаловался на задержку поставки") == "complaint"
-    assert note_issue_kind("星辰科技咨询了价格") == "inquiry"
-    assert note_issue_kind("Visited Globex, sent the quote") is None
-
-
-def test_a_complaint_note_is_stored_and_shows_on_the_card(engine):
-    with session(engine) as s:
-        team = get_team(s, "default")
-        member = Member(team_id=team.id, name="Ann", role="rep")
-        customer = Customer(team_id=team.id, name="Globex", name_key="globex")
-        s.add_all([member, customer])
-        s.flush()
-        ctx = Ctx(session=s, team=team, member=member, now=datetime(2026, 11, 25, 10, tzinfo=timezone.utc),
-                  zone=ZoneInfo("UTC"), text="Globex complained about late delivery")
-        line = record_note_issue(ctx, customer.id, None)
-        assert line is not None and line.startswith("complaint recorded")
-        assert record_note_issue(ctx, customer.id, None, "Visited Globex") is None
-        assert card_lines(ctx, customer.id)[1].startswith("• #")
-        assert "late delivery" in card_lines(ctx, customer.id)[1]
-        s.commit()
-        assert inquiries_report(s, team.id).of("complaint").open == 1
 
 
 @pytest.mark.parametrize("question", ["pipeline this month", "forecast this quarter", "win rate this quarter",

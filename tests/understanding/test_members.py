@@ -3,9 +3,13 @@ English possessive, in any Russian case, across Latin and Cyrillic spellings, Ch
 two members answering to the words are both returned; a word that only looks like a name is not one."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 
-from handlers.understanding.members import Member, members_named
+from handlers.understanding.hybrid import understand_hybrid
+from handlers.understanding.members import members_named
+from handlers.understanding.model import TeamMember as Member
 
 ROSTER = (Member(1, "Anna Lee"), Member(2, "Boris"), Member(3, "Анна Петрова"), Member(4, "王小明"), Member(5, "Max"),
           Member(6, "Sales Team"), Member(7, "Anna Kim"), Member(8, "Илья"), Member(9, "Dmitry Orlov"),
@@ -45,3 +49,28 @@ def test_a_question_names_a_member(question, ids):
 ])
 def test_a_question_that_names_no_member(question):
     assert members_named(question, ROSTER) == ()
+
+
+NOW = datetime(2026, 11, 25, 10, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("question, ids, asked", [
+    ("Anna Lee's pipeline this quarter", [1], None),
+    ("воронка Бориса за месяц", [2], None),
+    ("王小明的销售漏斗", [4], None),
+    ("what did Zed do this week", [], "Zed"),                # no such member: the handler says whom it knows
+    ("что сделал Петров на этой неделе", [], "Петров"),
+])
+async def test_understanding_gives_the_members_a_report_question_names(question, ids, asked):
+    parse = await understand_hybrid(question, NOW, team=lambda: ROSTER)
+    assert parse.report is not None
+    assert [m.id for m in parse.members] == ids
+    assert asked is None or parse.member_asked == asked
+
+
+async def test_a_note_never_reads_the_team():
+    def unread():
+        raise AssertionError("the roster is read only for a report question")
+
+    parse = await understand_hybrid("Called Anna at Globex, sent the quote", NOW, ["Globex"], team=unread)
+    assert parse.report is None and parse.members == () and parse.member_asked is None

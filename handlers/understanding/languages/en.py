@@ -586,6 +586,21 @@ HANDED_OVER = [
     r"\breceived\b",
     r"\baccepted\b",
 ]
+# a note that reports a complaint (read first) or an inquiry: kept open until resolved (storage.vocabulary.Issue)
+COMPLAINT = [
+    r"\bcomplain(?:ed|s|t|ts|ing)?\b",
+    r"\bunhappy\s+(?:about|with)\b",
+    r"\bdissatisfied\b",
+    r"\bangry\s+about\b",
+    r"\bescalat(?:ed|ion)\b",
+]
+INQUIRY = [
+    r"\binquir(?:y|ed|ies)\b",
+    r"\benquir(?:y|ed|ies)\b",
+    r"\basked\s+(?:about|whether|if|for\s+a\s+quote|for\s+pricing)\b",
+    r"\bwants?\s+to\s+know\b",
+    r"\brequest(?:ed)?\s+(?:a\s+quote|pricing|information|info)\b",
+]
 NEW_COMPANY = [
     r"\bnew\s+(?:lead|prospect|customer|client|company|account)\b",
     r"\b(?:expo|exhibition|trade\s*show|conference|fair)\b",

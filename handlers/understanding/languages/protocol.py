@@ -58,6 +58,8 @@ class Cues(Protocol):
     CHANNELS: Mapping[str, Phrases]   # channel -> cues of an interaction by that channel
     STAGES: Mapping[str, Phrases]     # stage -> cues of a deal moving there
     NEW_COMPANY: Phrases       # cues of a company met for the first time (a lead)
+    COMPLAINT: Phrases         # the note reports a complaint ("complained about", "投诉", "жалоба"): kept open
+    INQUIRY: Phrases           # the note reports an inquiry ("asked about pricing", "询价", "спрашивали"): kept open
     NOT_YET: Phrases           # the clause before a proposal or won cue only asks for it ("they want a quote")
     HANDED_OVER: Phrases       # a proposal handed over ("sent"); without one, a proposal next to a future day is a plan
     SIGNATURE_AHEAD: Phrases   # a signature still ahead ("will sign", "contract with their legal"): negotiation, not won

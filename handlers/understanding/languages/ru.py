@@ -330,6 +330,20 @@ SAME_DAY_WORDS = [
 REFER_BACK = [
     r"\b(?:они|им|их|ими|у\s+них|с\s+ними|к\s+ним|о\s+них)\b",
 ]
+# a note that reports a complaint (read first) or an inquiry: kept open until resolved (storage.vocabulary.Issue)
+COMPLAINT = [
+    r"жалоб",
+    r"пожаловал",
+    r"претензи",
+    r"недовол",
+]
+INQUIRY = [
+    r"запрос",
+    r"спрашивал",
+    r"интересовал",
+    r"уточнял",
+    r"просил\w*\s+(?:цен|КП|информаци)",
+]
 NEW_COMPANY = [
     r"\bнов\w+\s+(?:компани|клиент|лид)\w*",
     r"\bвыставк\w*",

@@ -406,6 +406,20 @@ REFER_BACK = [
     r"人家",
     r"(?<!其)[他她](?!们)",
 ]
+# a note that reports a complaint (read first) or an inquiry: kept open until resolved (storage.vocabulary.Issue)
+COMPLAINT = [
+    r"投诉",
+    r"抱怨",
+    r"不满",
+    r"客诉",
+]
+INQUIRY = [
+    r"咨询",
+    r"询问",
+    r"询价",
+    r"问了",
+    r"想了解",
+]
 NEW_COMPANY = [
     r"新客户",
     r"^新\s",
