@@ -3,7 +3,11 @@ kept once ("Bell Rock uh Bell Rock Pediatric Therapy"), and a name corrected on 
 replaced by its correction ("Superstition Ridge HOA no it's Superstition Springs HOA",
 "Kim Oduya - no, sorry, Kim Odum").
 
-The cues come from the language's module (FILLERS, CORRECTION); a language without them
+Punctuation said aloud is read as the mark in every language by one rule ("…gary comma he wants…",
+"…通了电话逗号他们说…", "…в Гранит запятая Ольга…"), from the language's SPOKEN_MARKS, except where
+its SPOKEN_MARK_NOUN says the word is a noun ("the trial period", "новая строка в прайсе").
+
+The cues come from the language's module (FILLERS, CORRECTION, SPOKEN_*); a language without them
 is left as written. The note's own text (its summary) is never changed, only what is read.
 """
 from __future__ import annotations
@@ -33,29 +37,6 @@ def _patterns(lang: str) -> tuple[re.Pattern | None, re.Pattern | None]:
     filler = re.compile(r"(?<![\w'-])(?:" + "|".join(fillers) + r")(?![\w'-])[,.]*\s*") if fillers else None
     mark = re.compile(r"\s*(?:[,—–-]\s*)?(?<![\w'])(?:" + "|".join(marks) + r")[,.]?\s+", re.I) if marks else None
     return filler, mark
-
-
-_WRITTEN_MARKS = re.compile(r"[.,;!?。，；！？]")
-
-
-@lru_cache(maxsize=None)
-def _dictated(lang: str) -> tuple[tuple[str, re.Pattern], ...]:
-    marks = getattr(cues(lang), "DICTATED_MARKS", {})
-    spaced = lang != "zh"
-    return tuple((mark, re.compile((r"\s*(?<![\w'-])(?:" if spaced else "(?:") + "|".join(words)
-                                   + (r")(?![\w'-])" if spaced else ")"), re.I)) for mark, words in marks.items())
-
-
-def _marks_said(text: str, lang: str) -> str:
-    """Punctuation said aloud read as the mark ("…Troy comma dr nguyen was out period left…" -> "…Troy, dr
-    nguyen was out. left…", "通了电话逗号他们说" -> "通了电话，他们说"); only in a message that writes no marks
-    of its own (Chinese marks said are never words, so there always)."""
-    dictated = _dictated(lang)
-    if not dictated or (lang != "zh" and _WRITTEN_MARKS.search(text)):
-        return text
-    for mark, said in dictated:
-        text = said.sub(mark, text)
-    return text
 
 
 def _once(text: str) -> str:
@@ -113,20 +94,29 @@ def _values_corrected(text: str, lang: str) -> str:
     return text
 
 
+# a word for a mark is said after a space, and no letter (nor a digit, an apostrophe, a hyphen) follows it;
+# a Chinese one stands anywhere, between characters ("通了电话逗号他们说")
+_HAN = "\u3400-\u9fff"
+_ALONE_BEFORE = rf"(?:(?<=\s)|(?=[{_HAN}]))"
+_ALONE_AFTER = rf"(?:(?<=[{_HAN}])|(?![A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё0-9'-]))"
+
+
 @lru_cache(maxsize=None)
 def _said_aloud(lang: str) -> tuple[re.Pattern | None, tuple[tuple[str, re.Pattern], ...], re.Pattern | None,
                                    tuple[re.Pattern, ...], re.Pattern | None]:
     """Whether anything is said aloud at all, the language's punctuation said aloud (each mark with its
-    words), where those words are nouns, addresses said aloud, and letters spelt out."""
+    words, taking the space and a comma said before it), where those words are nouns, addresses said
+    aloud, and letters spelt out."""
     mod = cues(lang)
-    marks = getattr(mod, "SPOKEN_MARKS", {})
+    marks = mod.SPOKEN_MARKS
     words = "|".join(w for said in marks.values() for w in said)
-    said = tuple((mark, re.compile(r"(?:\s*,)?\s+(?:" + "|".join(ws) + r")\b[,.]?", re.I)) for mark, ws in marks.items() if ws)
-    nouns = getattr(mod, "SPOKEN_MARK_NOUN", ())
+    said = tuple((mark, re.compile(r"(?:\s*,)?\s*" + _ALONE_BEFORE + "(?:" + "|".join(ws) + ")" + _ALONE_AFTER
+                                   + r"[,.]?", re.I)) for mark, ws in marks.items() if ws)
+    nouns = mod.SPOKEN_MARK_NOUN
     noun = re.compile("|".join(n.replace("_", "(?P<w%d>" % i + words + ")") for i, n in enumerate(nouns)), re.I) \
         if nouns and words else None
-    address = getattr(mod, "SPOKEN_ADDRESS", ())
-    letters = getattr(mod, "SPOKEN_LETTERS", ())
+    address = mod.SPOKEN_ADDRESS
+    letters = mod.SPOKEN_LETTERS
     unnamed = [re.sub(r"\(\?P<\w+>", "(?:", a) for a in address]       # one pattern for all: groups unnamed
     anything = "|".join([w for ws in marks.values() for w in ws] + unnamed + list(letters))
     return (re.compile(anything, re.I) if anything else None, said, noun, tuple(re.compile(a, re.I) for a in address),
@@ -177,7 +167,7 @@ def _punctuated(text: str, lang: str) -> str:
 def tidy(text: str, lang: str) -> str:
     """The text as it is read: fillers, repeats and corrected names taken out, and a value said again
     right after a retraction read as the second one."""
-    text = _values_corrected(_marks_said(_punctuated(text, lang), lang), lang)
+    text = _values_corrected(_punctuated(text, lang), lang)
     if lang == "ru":
         return ru_spoken.corrected(text)
     if lang == "zh":

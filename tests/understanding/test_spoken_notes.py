@@ -46,3 +46,24 @@ def test_a_dictated_note_names_the_corrected_company_and_person():
 def test_a_russian_name_respelt_is_read_as_corrected():
     assert tidy("Вектор нет Вектор-М", "ru") == "Вектор-М"        # see test_ru_names_respelt.py
     assert tidy("звонил в Вектор, нет ответа", "ru") == "звонил в Вектор, нет ответа"
+
+
+@pytest.mark.parametrize("said, lang, read", [
+    ("left quill paper period talked to gary comma he wants a demo", "en",
+     "left quill paper. talked to gary, he wants a demo"),
+    ("the trial period ends friday", "en", "the trial period ends friday"),
+    ("通了电话逗号他们说下周签句号", "zh", "通了电话，他们说下周签。"),
+    ("звонил в Гранит запятая Ольга сказала новая строка оплатят в пятницу", "ru",
+     "звонил в Гранит, Ольга сказала. оплатят в пятницу"),
+    ("в прайсе появилась новая строка по стеллажам", "ru", "в прайсе появилась новая строка по стеллажам"),
+    ("новая строка в смете на монтаж", "ru", "новая строка в смете на монтаж"),
+])
+def test_punctuation_said_aloud_is_read_as_the_mark_in_every_language(said, lang, read):
+    assert tidy(said, lang) == read
+
+
+def test_every_language_says_its_punctuation_aloud_in_one_slot():
+    from handlers.understanding.languages import registered
+
+    for language in registered():
+        assert language.SPOKEN_MARKS and not hasattr(language, "DICTATED_MARKS"), language.CODE

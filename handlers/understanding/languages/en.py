@@ -1066,8 +1066,6 @@ SPOKEN_ADDRESS = [
 ]
 # letters spelt out one by one: "P O came in" -> "PO came in"
 SPOKEN_LETTERS = [r"\bp\s+o\b", r"\br\s+f\s+[pqi]\b", r"\bn\s+d\s+a\b", r"\bs\s+o\s+w\b"]
-# punctuation said aloud in dictation, read by spoken.py beside SPOKEN_MARKS (English needs none more)
-DICTATED_MARKS: dict[str, list[str]] = {}
 CORRECTION = [
     r"no,?\s+wait,?(?:\s+it'?s)?",
     r"no,?\s+sorry,?(?:\s+it'?s)?",

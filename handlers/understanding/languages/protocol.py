@@ -123,14 +123,13 @@ class Cues(Protocol):
     BARE_MONEY: Phrases                       # a currency word that wants a number next to it
     DEAL_SHORTHAND: Phrases                   # a bare "780" or "2.1" right after these is thousands or millions
 
-    # -- dictated text (handlers/understanding/spoken.py) --
+    # -- dictated text (handlers/understanding/spoken.py, one path for every language) --
     FILLERS: Phrases           # sounds that say nothing ("um", "uh"), dropped before reading
     CORRECTION: Phrases        # a name corrected on the fly: "X no wait it's Y", "X - no, sorry, Y"
-    SPOKEN_MARKS: Mapping[str, Phrases]   # punctuation said aloud -> its words ("comma", "period")
+    SPOKEN_MARKS: Mapping[str, Phrases]   # punctuation said aloud -> its words ("," -> "comma", "逗号", "запятая")
     SPOKEN_MARK_NOUN: Phrases  # where such a word is a noun, "_" standing for it ("the trial _", "_ of")
     SPOKEN_ADDRESS: Phrases    # an e-mail or website said aloud, groups `user` (optional), `domain`, `tld`
     SPOKEN_LETTERS: Phrases    # letters spelt one by one ("p o"), read as one word
-    DICTATED_MARKS: Mapping[str, Phrases]   # punctuation said aloud in dictation -> the words ("," -> "comma", "逗号")
 
     # -- forecast inputs (handlers/understanding/facts.py) --
     CLOSE: Phrases             # the deal's expected close said next to its date ("expect to close by", "预计…签约", "закроем до")
@@ -195,7 +194,7 @@ class Cues(Protocol):
 # slots a language may leave empty (the rule that reads them is then skipped)
 OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "DAY_GONE", "THEIRS", "THEIRS_NAMED",
                       "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "DEAL_SHORTHAND", "FILLERS", "CORRECTION", "NOT_YET",
-                      "SPOKEN_MARKS", "DICTATED_MARKS", "SPOKEN_MARK_NOUN", "SPOKEN_ADDRESS", "SPOKEN_LETTERS",
+                      "SPOKEN_MARK_NOUN", "SPOKEN_ADDRESS", "SPOKEN_LETTERS",
                       "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "RETRACT", "SOURCE_END",
                       "ASKED_FOR", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",

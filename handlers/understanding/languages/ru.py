@@ -963,12 +963,15 @@ OPENERS = [
     r"кстати",
 ]
 CORRECTION: list[str] = []
-SPOKEN_MARKS: dict[str, list[str]] = {}
-SPOKEN_MARK_NOUN: list[str] = []
+# punctuation said aloud in dictation ("звонил в Гранит запятая Ольга сказала…"): read as the mark
+SPOKEN_MARKS = {",": [r"запятая"], ".": [r"точка\s+с\s+новой\s+строки", r"новая\s+строка"]}
+# where such words are nouns ("_" stands for them): "в прайсе появилась новая строка", "новая строка в смете"
+SPOKEN_MARK_NOUN = [
+    r"\b(?:появил\w*|добавил\w*|добавлен\w*|нужна|есть|ещё|еще|одна|каждая|последняя|первая|эта|та)\s+_",
+    r"_\s+(?:в|во)\s+(?:прайс|таблиц|счет|счёт|договор|спецификаци|накладн|смет|заказ|КП)\w*",
+]
 SPOKEN_ADDRESS: list[str] = []
 SPOKEN_LETTERS: list[str] = []
-# punctuation said aloud in dictation ("звонил в Гранит запятая Ольга сказала…"): read as the mark
-DICTATED_MARKS = {",": [r"запятая"], ".": [r"точка\s+с\s+новой\s+строки", r"новая\s+строка"]}
 # the words that take back a name just said, before it is said again respelt (handlers/understanding/ru_spoken.py)
 RESPELT = [r"нет", r"ой", r"стоп", r"точнее", r"вернее", r"не(?=\s*,)", r"хотя(?=\s*,?\s*(?:нет|стоп)\b)"]
 # English days in a Russian note ("попробую tomorrow", "давай next wed", "send КП by thursday"), read as

@@ -1010,12 +1010,11 @@ HESITATIONS = [r"嗯+", r"呃+"]
 # a filler said before a name is introduced ("叫那个莫干山民宿联盟", "是那个什么嘉兴伟业包装")
 NAME_FILLERS = [r"那个什么(?:来着)?", r"叫什么来着", r"那个", r"这个"]
 CORRECTION: list[str] = []
-SPOKEN_MARKS: dict[str, list[str]] = {}
 SPOKEN_MARK_NOUN: list[str] = []
 SPOKEN_ADDRESS: list[str] = []
 SPOKEN_LETTERS: list[str] = []
 # punctuation said aloud in dictation ("…通了电话逗号他们说…句号"): read as the mark
-DICTATED_MARKS = {"，": [r"逗号"], "。": [r"句号", r"换行"], "、": [r"顿号"]}
+SPOKEN_MARKS = {"，": [r"逗号"], "。": [r"句号", r"换行"], "、": [r"顿号"]}
 # a value corrected on the fly ("26万 改一下 是28万", "周五 不对 周四"): the value after these stands
 RESTATED = [r"不对", r"改一下", r"更正一下", r"更正", r"纠正一下", r"说错了", r"写错了", r"打错了", r"搞错了", r"哦不",
             r"错了", r"sorry"]
