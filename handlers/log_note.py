@@ -1,7 +1,6 @@
 """A rep's note becomes records: interaction, customer, contact, deal, follow-up — all or nothing."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -19,7 +18,7 @@ from handlers.chat_state import save_state, state_of
 from handlers.resolve import Resolved, resolve_customer
 from handlers.stage_names import StageNames
 from handlers.texts import clock, day, money, month_day, t
-from handlers.understanding.languages import cues, one_of
+from handlers.understanding.languages import cues
 from handlers.understanding.model import Parse
 from storage.customers import contacts_of, name_key, open_deal
 from storage.models import Contact, Customer, Deal, FollowUp, Interaction, StageChange, stored_id
@@ -168,8 +167,7 @@ def _whose_birthday_unknown(parse: Parse, ctx: Ctx, customer: Customer | None) -
     if not parse.birthday or parse.contact or ctx.pressed.contact_id or ctx.pressed.contact_name:
         return False
     state = state_of(ctx)
-    if customer is not None and state.contact_id and state.customer_id == customer.id \
-            and cues(parse.lang).PERSON_BACK and re.search(one_of(cues(parse.lang).PERSON_BACK), ctx.text, re.I):
+    if customer is not None and state.contact_id and state.customer_id == customer.id and parse.person_back:
         return False
     return True
 

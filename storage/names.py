@@ -82,7 +82,7 @@ class PackedNames(Sequence[str]):
         return self._hash
 
     def __repr__(self) -> str:
-        return f"PackedNames({len(self)} names, {len(self._data) + self._at.itemsize * len(self._at)} bytes)"
+        return f"PackedNames({len(self)} names, {self.nbytes()} bytes)"
 
     def nbytes(self) -> int:
         """The memory the names take (bytes and offsets)."""

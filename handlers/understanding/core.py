@@ -12,6 +12,7 @@ import logging
 import re
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime
 from typing import Mapping, Sequence
 
@@ -22,6 +23,7 @@ from handlers.understanding.amounts import find_amounts, mentions_money_without_
 from handlers.understanding.dates import day_first
 from handlers.understanding.cues import Clauses, Lexicon, channel, everyone, first_contact, lexicon, only_mentioned, stage
 from handlers.understanding.intents import Signals, classify, command_named, drop_day, merge_command
+from handlers.understanding.languages import cues, one_of
 from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_words
 from handlers.understanding.matching import Match, match_known, unless_taken_back
 from handlers.understanding.model import Parse, Refusal
@@ -128,7 +130,14 @@ def _note(cleaned: str, lang: Lang, now: datetime, known: Sequence[str],
     new_customer = _channel_and_stage(parse, note, stated, said, times)
     _intent(parse, note, stated, new_customer)
     _shape(parse, note.work, note.lex, note.today, note.match.fuzzy)
+    parse.person_back = parse.intent == Intent.LOG and _person_pronoun(lang).search(note.as_typed) is not None
     return parse
+
+
+@lru_cache(maxsize=None)
+def _person_pronoun(lang: str) -> re.Pattern[str]:
+    """A pronoun for the person of the last note ("her birthday is May 5", "его день рождения", "她生日")."""
+    return re.compile(one_of(cues(lang).PERSON_BACK), re.I)
 
 
 def _reading(as_typed: str, lang: Lang, now: datetime, known: Sequence[str],

@@ -112,6 +112,7 @@ def merge(llm: Parse, offline: Parse) -> Parse:
             llm.currency_said = False   # "450 тыс" with no currency written: an open deal's currency holds
     elif llm.customer:
         llm.customer_candidates = [llm.customer] if llm.customer_known else []
+    llm.person_back = offline.person_back and llm.intent == Intent.LOG
     llm.problems = [p for p in offline.problems if p not in ("bad_date", "amount_without_number")]
     llm.confidence = 0.9 if llm.customer_known or llm.intent != Intent.LOG else 0.8
     return llm

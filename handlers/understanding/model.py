@@ -91,6 +91,7 @@ class Parse:
     customer_known: bool = False          # `customer` is one of the known names
     customer_candidates: list[str] = field(default_factory=list)  # >1 when ambiguous
     refers_back: bool = False             # "them", "им", "他们": the customer of the last note
+    person_back: bool = False             # "her", "его", "她": a note's fact is about the person of the last note
     currency_said: bool = True            # the note writes the currency ("450 тыс" alone does not: an open deal's holds)
     contact_role: str | None = None       # "CFO", "главный инженер", "采购部经理"
     contact_phone: str | None = None

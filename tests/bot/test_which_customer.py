@@ -3,6 +3,8 @@ company); when unsure the bot asks with buttons and keeps the note, and the answ
 a number, a name typed, cancel — applies the whole note. Three languages, many notes in a row."""
 from __future__ import annotations
 
+import pytest
+
 from sqlalchemy import select
 
 from storage.models import ChatState, Contact, Customer, Deal, FollowUp, Interaction, Note
@@ -159,6 +161,18 @@ async def test_a_birthday_with_no_contact_named_asks_whose_and_keeps_the_note(bo
     done = await bot.press("pick:1")
     assert done.wrote and "Maria Lopez" in done
     assert store.rows(select(Contact.birth_month).where(Contact.name == "Maria Lopez")) == [5]
+
+
+@pytest.mark.parametrize("met, birthday, person, day", [
+    ("Visited Globex, met Maria Lopez (CFO)", "her birthday is March 3", "Maria Lopez", (3, 3)),
+    ("Был в Векторе, встретил Ольгу Петрову, главбух", "у неё день рождения 5 мая", "Ольга Петрова", (5, 5)),
+    ("拜访了星辰科技，见了王芳经理", "她的生日是6月1日", "王芳", (6, 1)),
+])
+async def test_a_pronoun_gives_the_birthday_to_the_person_just_met(bot, store, met, birthday, person, day):
+    assert (await bot.say(met)).wrote
+    reply = await bot.say(birthday)                 # understanding says it points back at a person
+    assert reply.wrote and person in reply.text, reply.text
+    assert [(c.name, c.birth_month, c.birth_day) for c in store.rows(select(Contact))] == [(person, *day)]
 
 
 async def test_whose_birthday_in_russian_and_chinese(bot, store):
