@@ -89,13 +89,13 @@ async def test_limiter_per_chat_and_overall():
     assert time.monotonic() - began >= 0.45  # one chat: 20/s
     began = time.monotonic()
     await asyncio.gather(*(limiter.acquire("telegram", str(chat)) for chat in range(101)))
-    assert 0.45 <= time.monotonic() - began < 2  # many chats: 200/s overall
+    assert 0.45 <= time.monotonic() - began < 5  # many chats: 200/s overall, not one chat's 20/s (5 s)
     began = time.monotonic()
     await asyncio.gather(*(limiter.acquire("telegram", "-100") for _ in range(6)))
     assert time.monotonic() - began >= 0.45  # a group: slower still
     began = time.monotonic()
     await asyncio.gather(*(limiter.acquire("console", "me") for _ in range(1000)))
-    assert time.monotonic() - began < 0.5
+    assert time.monotonic() - began < 2.5  # the console has no limit: 1000 at even 200/s would take 5 s
 
 
 def test_crmbot_nudges_prints_the_contract_shape(engine, database_url):
