@@ -9,7 +9,7 @@ from handlers.chat_state import state_of
 from handlers.resolve import resolve_customer
 from handlers.stage_names import StageNames
 from handlers.texts import day, money, month_day, t
-from handlers.understanding.llm.assist import card_briefing
+from handlers.briefing import card_briefing
 from handlers.understanding.model import Parse
 from storage.customers import contacts_of, deals_of, last_interactions, next_followup
 from storage.models import Customer, stored_id

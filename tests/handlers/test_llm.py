@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 
 from bot.settings import Settings
 from handlers.understanding import understand
-from handlers.understanding.llm.assist import card_briefing, quote_transcript, voice_text
+from handlers.briefing import card_briefing
+from handlers.understanding.llm.assist import quote_transcript, voice_text
 from handlers.understanding.hybrid import should_ask, understand_hybrid, understand_hybrid_ex
 from handlers.understanding.llm.client import LlmClient, candidates, read_card, redact
 from handlers.understanding.llm.schema import PARSE_SCHEMA, check
