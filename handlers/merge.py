@@ -24,7 +24,7 @@ def moved_text(merged: Merged, lang: str) -> str:
         items.append(count(lang, "alias", len(merged.aliases)))
     if not items:
         return t(lang, "merge.nothing")
-    return t(lang, "merge.moved", items=("、" if lang == "zh" else ", ").join(items))
+    return t(lang, "merge.moved", items=t(lang, "list_sep").join(items))
 
 
 def _one(ctx: Ctx, name: str, known: str | None, other: Customer | None = None) -> Customer | list[Customer] | Reply:
