@@ -41,7 +41,7 @@ from handlers.understanding.llm.client import LlmClient, read_card
 from storage.customers import known_names, names_version
 from storage.members import roster, set_language
 from storage.models import Member, Team, stored_id, table_of
-from storage.vocabulary import Lang, lang_of
+from storage.vocabulary import Intent, Lang, lang_of
 
 log = logging.getLogger("crmbot.conversation")
 TEAM_TTL_S = 5.0  # a team's row (zone, currency, settings) is read again after this long
@@ -115,6 +115,8 @@ class Conversation:
                             self.llm, self.settings.crm_llm, _team_of(session, team))
         ctx.lang = parse.lang
         reply = await dispatch(parse, ctx)
+        if parse.setting is not None or parse.intent == Intent.UNDO:
+            self._teams.pop(stored_id(team), None)   # the team's settings may have changed: read them anew
         if ctx.lapsed:
             reply.text += "\n" + t(parse.lang, "ask_lapsed", text=_short(ctx.lapsed))
         if words.heard:
