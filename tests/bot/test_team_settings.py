@@ -198,3 +198,20 @@ async def test_a_settings_change_is_in_the_audit_log(team, engine):
     with Session(engine) as s:
         rows = s.exec(AuditLog.__table__.select().where(AuditLog.table_name == "team")).all()
     assert rows and rows[-1].after["settings"] == {"stale_days": 7}
+
+
+@pytest.mark.parametrize("first", [None, "quiet deals"])
+async def test_a_setting_holds_for_the_very_next_message(team, clock, monkeypatch, first):
+    """However long the process keeps a team's row between messages, a change in chat (and its
+    undo) is what the next message sees."""
+    import bot.conversation
+
+    monkeypatch.setattr(bot.conversation, "TEAM_TTL_S", 3600.0)
+    await team["anna"].say("Visited Globex, sent the quote for $40k")
+    clock.advance(days=8)
+    if first:
+        assert "Globex" not in (await team["anna"].say(first)).text        # 8 days: not quiet at 14
+    assert (await team["anna"].say("set quiet days to 7")).wrote
+    assert "Globex" in (await team["anna"].say("quiet deals")).text
+    await team["anna"].say("undo")
+    assert "Globex" not in (await team["anna"].say("quiet deals")).text
