@@ -9,11 +9,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from sqlalchemy import text
-from sqlalchemy.engine import Engine
-
 if TYPE_CHECKING:  # aiohttp's server costs ~9 MB: imported only when a health port is served
     from aiohttp import web
+    from sqlalchemy.engine import Engine  # the store layer, only where the store is checked
 
     from bot.redact import Redactor
 
@@ -72,6 +70,8 @@ def setup_logging(fmt: str = "json", level: int = logging.INFO, redact: Redactor
 
 def store_ok(engine: Engine) -> bool:
     """True when the store answers a trivial query."""
+    from sqlalchemy import text
+
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))

@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from sqlalchemy.engine import make_url
-
 MASK = "[redacted]"
 _MIN = 6  # shorter values are not secrets worth a search (and would mask ordinary words)
 _USERINFO = re.compile(r"(?P<scheme>[a-z][a-z0-9+.\-]*://[^:/@\s]*:)(?P<password>[^@\s/]+)@", re.IGNORECASE)
@@ -31,6 +29,8 @@ class Redactor:
     @classmethod
     def of(cls, settings: Any, extra: Iterable[str | None] = ()) -> "Redactor":
         """The secrets of `settings`: tokens, secrets, keys and the database password."""
+        from sqlalchemy.engine import make_url  # the store layer, only when a store's secrets are read
+
         found = [getattr(settings, name, None) for name in _SECRET_FIELDS]
         try:
             found.append(make_url(settings.database_url).password)

@@ -11,7 +11,6 @@ import typer
 from bot.cli.common import fail as _fail
 from bot.cli.common import load_settings, open_engine
 from bot.cli.actor import BY, existing_team
-from storage.models import stored_id
 
 forget_app = typer.Typer(no_args_is_help=True, help="Erase personal data (an admin action).")
 
@@ -61,6 +60,7 @@ def audit(
     """Every change about a customer: who, when, what, from which note and message."""
     from storage.audit import history
     from storage.engine import session
+    from storage.models import stored_id
     from storage.privacy import ForgetError, find_customer
 
     settings = load_settings()

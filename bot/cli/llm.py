@@ -8,7 +8,6 @@ from typing import Optional
 import typer
 
 from bot.cli.common import given_day, load_settings, open_engine
-from storage.models import stored_id
 
 def register(app: typer.Typer) -> None:
     """Add `crmbot usage` to the command line."""
@@ -26,6 +25,7 @@ def usage(
     from handlers.llm_usage import usage_rows
     from storage.engine import session
     from storage.members import get_team
+    from storage.models import stored_id
 
     settings = load_settings()
     last = given_day(day, settings.zone)

@@ -6,7 +6,6 @@ import json
 from typing import Optional
 
 import typer
-from sqlmodel import col
 
 from bot.cli.common import given_day, load_settings, open_engine
 
@@ -21,6 +20,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """What the scheduler would send on that day, as if nothing had been sent yet. Sends nothing."""
         from sqlalchemy import select
+        from sqlmodel import col
 
         from scheduler.config import NudgeConfig
         from scheduler.rules import nudges_for_day
