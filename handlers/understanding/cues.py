@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from handlers.understanding import first_chars
 from handlers.understanding.languages import Phrases, cues, one_of, registered
 from storage.vocabulary import Channel, Stage
 
@@ -22,7 +23,7 @@ _CHANNEL_WEIGHT = {Channel.MESSAGE: 1}       # a weak cue counts only when no ot
 
 
 def _compile(phrases: Phrases, flags: int = re.I) -> re.Pattern:
-    return re.compile("|".join(phrases), flags)
+    return first_chars.compile("|".join(phrases), flags)
 
 
 def _optional(phrases: Phrases, flags: int = re.I) -> re.Pattern | None:
@@ -135,12 +136,12 @@ def everyone() -> Everyone:
     joined = lambda slot: [p for mod in langs for p in getattr(mod, slot)]  # noqa: E731
     punct = r"[\s,.;:!?，。！？；：-]"
     return Everyone(
-        question=re.compile(r"[?？]\s*$|^\s*" + one_of(joined("QUESTION_START")), re.I),
-        question_start=re.compile(r"^\s*" + one_of(joined("QUESTION_START")), re.I),
+        question=first_chars.compile(r"[?？]\s*$|^\s*" + one_of(joined("QUESTION_START")), re.I),
+        question_start=first_chars.compile(r"^\s*" + one_of(joined("QUESTION_START")), re.I),
         call_outcome=_compile(joined("CALL_OUTCOME")),
         remind=_compile(joined("REMIND")),
         today_ok=_compile(joined("TODAY_OK")),
-        filler=re.compile(r"^" + one_of(joined("FILLER")) + r"\s+|" + punct + r"+$|^" + punct + "+", re.I))
+        filler=first_chars.compile(r"^" + one_of(joined("FILLER")) + r"\s+|" + punct + r"+$|^" + punct + "+", re.I))
 
 
 _SPACE_CUT = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")

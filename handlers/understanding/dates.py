@@ -19,6 +19,7 @@ from typing import Any
 
 from babel.core import Locale, UnknownLocaleError, get_global
 
+from handlers.understanding import first_chars
 from handlers.understanding.days import (DAY_OVER_12_SLASH_MONTH, DAY_SLASH_MONTH, MONTH_SLASH_DAY,
                                          MONTH_SLASH_DAY_OVER_12, REFUSED, YEAR, Resolver, numeric_date as _numeric)
 from handlers.understanding.languages import cues
@@ -81,11 +82,11 @@ def _in_order(phrases: list[tuple[str, Resolver]], first_day: bool) -> list[tupl
 @lru_cache(maxsize=None)
 def _rules(lang: str, first_day: bool = False) -> _Rules:
     phrases = _in_order([(_ISO, _numeric)] + list(cues(lang).DATES), first_day)
-    each = tuple((re.compile(phrase, re.I), resolve) for phrase, resolve in phrases)
+    each = tuple((first_chars.compile(phrase, re.I), resolve) for phrase, resolve in phrases)
     anywhere = "|".join("(?:" + _GROUP_NAME.sub("(?:", phrase) + ")" for phrase, _ in phrases)
     if all(_at_a_word(_parser.parse(phrase, re.I)) for phrase, _ in phrases):
         anywhere = _AT_A_WORD + "(?:" + anywhere + ")"      # only where a word starts: most places are not tried
-    return _Rules(each, re.compile(anywhere, re.I))
+    return _Rules(each, first_chars.compile(anywhere, re.I))
 
 
 def _at_a_word(items: list, boundary: bool = False) -> bool:

@@ -1,0 +1,119 @@
+"""Compiling a cue pattern so that a search skips at once the places where it cannot start.
+
+A cue is often a long alternation ("\\bquote|\\bproposal|\\bpricing|…", read case-insensitively)
+that Python's regex engine tries branch by branch at every character of a note. Every match of
+such a pattern starts with one of a few characters (or at the start of the text, for a branch
+written "^…"), known from the pattern itself: `compile` puts a lookahead for them in front
+(`(?=^|[qp…])(?:…)`), so most places fail on one character test. What matches, and where, is exactly what the pattern alone would match.
+
+The lookahead is left out where it cannot help: a pattern that may match an empty string or start
+with any character (`.`, `\\w`, `[^…]`, a back-reference), and one whose first character the
+engine already searches for by itself (a literal it can look up, like "提醒").
+"""
+from __future__ import annotations
+
+import re
+from re import _compiler, _constants as _c, _parser  # type: ignore[attr-defined]  # the stdlib's regex internals are untyped
+from typing import Any
+
+_CATEGORY = {_c.CATEGORY_DIGIT: r"\d"}              # the one class rare enough in a note to be worth a test
+_SCOPED_FLAGS = re.I | re.A | re.L | re.U | re.M
+_AT_START = {_c.AT_BEGINNING: "^", _c.AT_BEGINNING_STRING: r"\A"}
+_INFO_PREFIX, _INFO_CHARSET = 1, 4                  # the engine's own fast search (sre's INFO block)
+_LEADING_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
+
+
+class _Unknown(Exception):
+    """The first character of a match cannot be told from the pattern (or is any character)."""
+
+
+def compile(source: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - a drop-in for re.compile
+    """`re.compile(source, flags)`, with a lookahead for the characters a match can start with
+    where that spares the engine work."""
+    guard = lookahead(source, flags)
+    if guard is None:
+        return re.compile(source, flags)
+    lead = _LEADING_FLAGS.match(source)
+    head = lead.group() if lead else ""
+    return re.compile(head + guard + "(?:" + source[len(head):] + ")", flags)
+
+
+def lookahead(source: str, flags: int = 0) -> str | None:
+    """The lookahead `(?=[…])` for the first character of every match of `source`, or None where
+    there is none worth adding."""
+    try:
+        tree = _parser.parse(source, flags)
+        if _searched_by_engine(tree, flags):
+            return None
+        firsts: dict[int, list[set[str]]] = {}
+        own = tree.state.flags & _SCOPED_FLAGS
+        if _may_be_empty(list(tree), own, firsts):
+            return None
+    except (_Unknown, re.error, AttributeError, TypeError):
+        return None
+    alternatives = []
+    for scoped, (chars, anchors) in firsts.items():
+        if scoped & ~re.I != own & ~re.I:
+            return None                                 # an inline (?a:…), (?m:…): not worth the care
+        text = "|".join((["[" + "".join(sorted(chars)) + "]"] if chars else []) + sorted(anchors))
+        if scoped != own:
+            text = "(?" + ("i" if scoped & re.I else "-i") + ":" + text + ")"
+        alternatives.append(text)
+    return "(?=" + "|".join(alternatives) + ")"
+
+
+def _searched_by_engine(tree: Any, flags: int) -> bool:
+    """True when the engine already finds where the pattern may start by a literal prefix or set."""
+    info: list = []
+    _compiler._compile_info(info, tree, tree.state.flags | flags)
+    return bool(info) and info[0] == _c.INFO and bool(info[2] & (_INFO_PREFIX | _INFO_CHARSET))
+
+
+def _may_be_empty(items: list, scoped: int, firsts: dict[int, list[set[str]]]) -> bool:
+    """Adds the characters a match of `items` can start with to `firsts` (per inline flags; with
+    "^" for a match that can only start where "^" holds); True when `items` can match without
+    reading a character."""
+    for op, arg in items:
+        if op is _c.AT and arg in _AT_START:
+            firsts.setdefault(scoped, [set(), set()])[1].add(_AT_START[arg])
+            return False                                # "^…" matches only where "^" holds
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue                                    # \b, lookarounds read no character
+        if op is _c.LITERAL:
+            firsts.setdefault(scoped, [set(), set()])[0].add(re.escape(chr(arg)))
+            return False
+        if op is _c.IN:
+            firsts.setdefault(scoped, [set(), set()])[0].add(_class_body(arg))
+            return False
+        if op is _c.SUBPATTERN:
+            _, on, off, sub = arg
+            empty = _may_be_empty(list(sub), (scoped | on) & ~off, firsts)
+        elif op is _c.ATOMIC_GROUP:
+            empty = _may_be_empty(list(arg), scoped, firsts)
+        elif op is _c.BRANCH:
+            empty = False
+            for branch in arg[1]:
+                empty = _may_be_empty(list(branch), scoped, firsts) or empty
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            least, _, sub = arg
+            empty = _may_be_empty(list(sub), scoped, firsts) or least == 0
+        else:
+            raise _Unknown(op)                          # any character, a back-reference, a negated literal
+        if not empty:
+            return False
+    return True
+
+
+def _class_body(items: list) -> str:
+    """The inside of a character class `[…]` as written from its parsed items."""
+    out = []
+    for op, arg in items:
+        if op is _c.LITERAL:
+            out.append(re.escape(chr(arg)))
+        elif op is _c.RANGE:
+            out.append(re.escape(chr(arg[0])) + "-" + re.escape(chr(arg[1])))
+        elif op is _c.CATEGORY and arg in _CATEGORY:
+            out.append(_CATEGORY[arg])
+        else:
+            raise _Unknown(op)                          # a negated class, \w, \s, \W, …: too many characters
+    return "".join(out)
