@@ -222,14 +222,20 @@ _SHORT_SUM = re.compile(r"(?P<num>\d{1,2}[.,]\d{1,2}|[1-9]\d{2})(?![\d.,%:/-]?\d
 _DAY_MONTH = re.compile(r"(?:[0-2]?\d|3[01])\.(?:0\d|1[0-2])")
 
 
+@lru_cache(maxsize=None)
+def _deal_word_before(lang: str) -> re.Pattern | None:
+    """A deal word of `lang` (DEAL_SHORTHAND) ending right before a place, or None where it has none."""
+    phrases = cues(lang).DEAL_SHORTHAND
+    return re.compile(r"(?<![\w-])(?i:" + "|".join(phrases) + r")\W{0,3}$") if phrases else None
+
+
 def _shorthand(text: str, lang: str) -> list[Amount]:
     """A deal's value written bare right after a deal word, as reps shorten it (DEAL_SHORTHAND): three
     digits are thousands ("кп 780 одобрили"), a number with a fraction is millions ("оплатили 1.4"); a
     day and month ("подписание 27.01") is no value."""
-    phrases = cues(lang).DEAL_SHORTHAND
-    if not phrases:
+    before = _deal_word_before(lang)
+    if before is None:
         return []
-    before = re.compile(r"(?<![\w-])(?i:" + "|".join(phrases) + r")\W{0,3}$")
     for m in _SHORT_SUM.finditer(text):
         num = m.group("num")
         if not before.search(text, max(0, m.start() - 30), m.start()) or _DAY_MONTH.fullmatch(num):

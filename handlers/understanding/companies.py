@@ -41,8 +41,9 @@ def _personal(words: list[str]) -> bool:
         w.lower() in en.FIRM_WORDS or w.lower() in COMMON_WORDS for w in words[1:])
 
 
-_EN_NUMBERED = (r"\s+(\d{1,4})(?![\w.:/%-]|,\d|\s*(?i:k|m|mm|bn|x|units?|pcs|pieces|items|days?|weeks?|months?|years?|"
-                r"hours?|mins?|minutes?|times|people|seats|users|licen[cs]es|boxes|cases|tons?|kg|am|pm)\b)")
+_EN_NUMBERED = re.compile(r"\s+(\d{1,4})(?![\w.:/%-]|,\d|\s*(?i:k|m|mm|bn|x|units?|pcs|pieces|items|days?|weeks?|"
+                          r"months?|years?|hours?|mins?|minutes?|times|people|seats|users|licen[cs]es|boxes|cases|"
+                          r"tons?|kg|am|pm)\b)")
 
 
 def _numbered(text: str, name: str | None) -> str | None:
@@ -50,8 +51,13 @@ def _numbered(text: str, name: str | None) -> str | None:
     is a quantity or a time ("Acme 2 times", "Initech 50 units", "Globex 10:30")."""
     if not name or name[-1:].isdigit():
         return name
-    m = re.search(re.escape(name) + _EN_NUMBERED, text)
-    return f"{name} {m.group(1)}" if m else name
+    at = text.find(name)
+    while at >= 0:                  # every place the name is written, first to last
+        m = _EN_NUMBERED.match(text, at + len(name))
+        if m:
+            return f"{name} {m.group(1)}"
+        at = text.find(name, at + 1)
+    return name
 
 
 def english(text: str, person: str | None, query: bool) -> str | None:

@@ -190,9 +190,18 @@ def _personal(name: str) -> bool:
         w.lower().strip(".,") in en_cues.FIRM_WORDS for w in words[1:])
 
 
+_WORDISH = re.compile(r"[\w'’]")
+
+
 def _within(part: str, whole: str) -> bool:
     """True when `part` is `whole` or some of its words ("Ana" in "Ana Ruiz", not in "Panadería")."""
-    return re.search(r"(?<![\w'’])" + re.escape(part.lower()) + r"(?![\w'’])", whole.lower()) is not None
+    part, whole = part.lower(), whole.lower()
+    at = whole.find(part)
+    while at >= 0:
+        if (at == 0 or not _WORDISH.match(whole, at - 1)) and not _WORDISH.match(whole, at + len(part)):
+            return True
+        at = whole.find(part, at + 1)
+    return False
 
 
 def _usable(name: str, person: str | None) -> bool:

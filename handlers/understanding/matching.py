@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from array import array
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Mapping, Sequence
 
 from rapidfuzz import fuzz, process
@@ -367,6 +368,13 @@ def match_known(text: str, known: Sequence[str], aliases: Mapping[str, str] | No
 _NOT_THIS_REACH = 12   # characters before a mention where the rep's "not" may stand
 
 
+@lru_cache(maxsize=1)
+def _not_this() -> tuple[re.Pattern, ...]:
+    """Every language's words taking a name back ("not", "不是", "не"), compiled."""
+    return tuple(re.compile(one_of(language.NOT_THIS), re.I) for language in registered()
+                 if getattr(language, "NOT_THIS", None))
+
+
 def taken_back(text: str, match: Match) -> bool:
     """True when the rep takes the matched name back anywhere in the note ("Стройресурс ой это не
     Стройресурс это Мосхимпром", "不是易联 是云栖", "not Acme, Apex"): the note is not about it."""
@@ -376,8 +384,7 @@ def taken_back(text: str, match: Match) -> bool:
     at = text.find(said)
     while at >= 0:
         before = text[max(0, at - _NOT_THIS_REACH):at]
-        if any(re.search(one_of(language.NOT_THIS), before, re.I) for language in registered()
-               if getattr(language, "NOT_THIS", None)):
+        if any(pattern.search(before) for pattern in _not_this()):
             return True
         at = text.find(said, at + 1)
     return False

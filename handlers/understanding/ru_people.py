@@ -12,6 +12,7 @@ the nominative, and the role written before it (or after it, past a comma) comes
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from handlers.understanding.languages import ru
@@ -240,7 +241,7 @@ def _trimmed_to_name(text: str, at: int, words: list[str], taken: Span) -> Writt
     customer's name), unless a role right before it says the run is the name."""
     while words and not lookup_first(words[0]) and not is_patronymic(words[0]) and not surname_before_first(words):
         preceding = text[max(0, at - _ROLE_REACH):at]
-        if _ROLE.search(preceding) and re.search(RU_ROLES + r"\s*$", preceding, re.I) and not _inside(at, taken):
+        if _ROLE.search(preceding) and _ROLE_LAST.search(preceding) and not _inside(at, taken):
             break
         at += len(words[0]) + 1
         words = words[1:]
@@ -288,6 +289,16 @@ def _written(text: str, taken: Span) -> list[Written]:
             *_capitalised(text, taken)]
 
 
+_ROLE_LAST = re.compile(RU_ROLES + r"\s*$", re.I)
+_ROLE_PAST_A_PAUSE = re.compile(r"[^,.;]*?(?:,|\s[—–-])\s*(?:(?:их|наш\w*|тамошн\w*|это)\s+)?(" + RU_ROLES + r")", re.I)
+
+
+@lru_cache(maxsize=None)
+def _role_after_words(count: int) -> re.Pattern:
+    """A role right after a name of `count` words, up to a pause ("Пётр Сидоров директор")."""
+    return re.compile(r"(?:\S+\s+){%d}(%s)(?=\s*(?:[,.;:!?)]|$))" % (count, RU_ROLES), re.I)
+
+
 def _role_near(text: str, start: int, words: list[str], taken: Span) -> str | None:
     """The role written before the name (the nearest), or after it past a comma or a dash ("Ольга, их главбух"),
     or right after the name up to a pause ("Пётр Сидоров директор")."""
@@ -297,8 +308,7 @@ def _role_near(text: str, start: int, words: list[str], taken: Span) -> str | No
     if before:
         return role_nominative(before[-1].group())
     rest = text[start:start + _ROLE_AFTER]
-    after = re.match(r"[^,.;]*?(?:,|\s[—–-])\s*(?:(?:их|наш\w*|тамошн\w*|это)\s+)?(" + RU_ROLES + r")", rest, re.I) \
-        or re.match(r"(?:\S+\s+){%d}(%s)(?=\s*(?:[,.;:!?)]|$))" % (len(words), RU_ROLES), rest, re.I)
+    after = _ROLE_PAST_A_PAUSE.match(rest) or _role_after_words(len(words)).match(rest)
     return role_nominative(after.group(1)) if after else None
 
 
