@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from handlers.understanding import en_people, ru_people
 from handlers.understanding.languages import en, zh
@@ -164,14 +163,12 @@ def _chinese(text: str, taken: tuple[int, int]) -> Person:
 
 def _full_name(text: str, m: re.Match) -> str:
     """The surname after 姓, or the full name said right after it: "姓吴 叫吴建国" -> 吴建国."""
-    full = _called(m.group(1)).match(text[m.end():])
-    return full.group(1) if full else m.group(1)
+    full = _CALLED.match(m.group(1) + text[m.end():])     # the surname first, for the pattern to repeat
+    return full.group(2) if full else m.group(1)
 
 
-@lru_cache(maxsize=1024)
-def _called(surname: str) -> re.Pattern:
-    """"叫" and a full name with this surname, compiled once per surname."""
-    return re.compile(r"\S{0,3}?叫(" + surname + r"[\u4e00-\u9fff]{1,2}?)(?=[^\u4e00-\u9fff]|然后|说|$)")
+# the surname (one character), then "叫" within three characters and a full name starting with it
+_CALLED = re.compile(r"([\s\S])\S{0,3}?叫(\1[\u4e00-\u9fff]{1,2}?)(?=[^\u4e00-\u9fff]|然后|说|$)")
 
 
 _ZH_SAID_AFTER = re.compile("说|表示|反馈|回复|签|同意|确认|来电|打来|讲|答应|觉得|认为|提到|告诉|的|生日|,|，"
