@@ -40,26 +40,27 @@ def compile(source: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - a drop-i
 
 def lookahead(source: str, flags: int = 0) -> str | None:
     """The lookahead `(?=[…])` for the first character of every match of `source`, or None where
-    there is none worth adding."""
+    there is none worth adding. Where every match starts a word ("\\bquote|\\bproposal"), the
+    lookahead also asks for no letter or digit before (`(?<!\\w)`): most places inside words fail."""
     try:
         tree = _parser.parse(source, flags)
         if _searched_by_engine(tree, flags):
             return None
-        firsts: dict[int, list[set[str]]] = {}
         own = tree.state.flags & _SCOPED_FLAGS
-        if _may_be_empty(list(tree), own, firsts):
+        firsts = _Firsts(ascii_words=bool(own & re.A))
+        if _may_be_empty(list(tree), own, firsts, bounded=False):
             return None
     except (_Unknown, re.error, AttributeError, TypeError):
         return None
     alternatives = []
-    for scoped, (chars, anchors) in firsts.items():
+    for scoped, (chars, anchors) in firsts.by_flags.items():
         if scoped & ~re.I != own & ~re.I:
             return None                                 # an inline (?a:…), (?m:…): not worth the care
         text = "|".join((["[" + "".join(sorted(chars)) + "]"] if chars else []) + sorted(anchors))
         if scoped != own:
             text = "(?" + ("i" if scoped & re.I else "-i") + ":" + text + ")"
         alternatives.append(text)
-    return "(?=" + "|".join(alternatives) + ")"
+    return ("(?<!\\w)" if firsts.word_start else "") + "(?=" + "|".join(alternatives) + ")"
 
 
 def _searched_by_engine(tree: Any, flags: int) -> bool:
@@ -69,39 +70,77 @@ def _searched_by_engine(tree: Any, flags: int) -> bool:
     return bool(info) and info[0] == _c.INFO and bool(info[2] & (_INFO_PREFIX | _INFO_CHARSET))
 
 
-def _may_be_empty(items: list, scoped: int, firsts: dict[int, list[set[str]]]) -> bool:
+class _Firsts:
+    """What a match can start with: characters (and "^") per inline flags, and whether every match
+    starts a word (a \\b, then a letter or digit)."""
+
+    def __init__(self, ascii_words: bool) -> None:
+        self.by_flags: dict[int, tuple[set[str], set[str]]] = {}
+        self.word_start = True
+        self.ascii_words = ascii_words
+
+    def add(self, scoped: int, body: str, codes: list[int], bounded: bool) -> None:
+        self.by_flags.setdefault(scoped, (set(), set()))[0].add(body)
+        if self.word_start and not (bounded and all(self._wordy(code) for code in codes)):
+            self.word_start = False
+
+    def anchor(self, scoped: int, anchor: str) -> None:
+        self.by_flags.setdefault(scoped, (set(), set()))[1].add(anchor)   # nothing stands before "^"
+
+    def _wordy(self, code: int) -> bool:
+        char = chr(code)
+        return (char.isalnum() or char == "_") and (char.isascii() or not self.ascii_words)
+
+
+def _may_be_empty(items: list, scoped: int, firsts: _Firsts, bounded: bool) -> bool:
     """Adds the characters a match of `items` can start with to `firsts` (per inline flags; with
     "^" for a match that can only start where "^" holds); True when `items` can match without
-    reading a character."""
+    reading a character. `bounded`: a \\b stands before."""
     for op, arg in items:
         if op is _c.AT and arg in _AT_START:
-            firsts.setdefault(scoped, [set(), set()])[1].add(_AT_START[arg])
+            firsts.anchor(scoped, _AT_START[arg])
             return False                                # "^…" matches only where "^" holds
+        if op is _c.AT and arg is _c.AT_BOUNDARY:
+            bounded = True
+            continue
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-            continue                                    # \b, lookarounds read no character
+            continue                                    # \B, \Z, lookarounds read no character
         if op is _c.LITERAL:
-            firsts.setdefault(scoped, [set(), set()])[0].add(re.escape(chr(arg)))
+            firsts.add(scoped, re.escape(chr(arg)), [arg], bounded)
             return False
         if op is _c.IN:
-            firsts.setdefault(scoped, [set(), set()])[0].add(_class_body(arg))
+            firsts.add(scoped, _class_body(arg), _class_codes(arg), bounded)
             return False
         if op is _c.SUBPATTERN:
             _, on, off, sub = arg
-            empty = _may_be_empty(list(sub), (scoped | on) & ~off, firsts)
+            empty = _may_be_empty(list(sub), (scoped | on) & ~off, firsts, bounded)
         elif op is _c.ATOMIC_GROUP:
-            empty = _may_be_empty(list(arg), scoped, firsts)
+            empty = _may_be_empty(list(arg), scoped, firsts, bounded)
         elif op is _c.BRANCH:
             empty = False
             for branch in arg[1]:
-                empty = _may_be_empty(list(branch), scoped, firsts) or empty
+                empty = _may_be_empty(list(branch), scoped, firsts, bounded) or empty
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
             least, _, sub = arg
-            empty = _may_be_empty(list(sub), scoped, firsts) or least == 0
+            empty = _may_be_empty(list(sub), scoped, firsts, bounded) or least == 0
         else:
             raise _Unknown(op)                          # any character, a back-reference, a negated literal
         if not empty:
             return False
     return True
+
+
+def _class_codes(items: list) -> list[int]:
+    """Every character a class `[…]` of literals, ranges and \\d holds (a digit stands for \\d)."""
+    codes: list[int] = []
+    for op, arg in items:
+        if op is _c.LITERAL:
+            codes.append(arg)
+        elif op is _c.RANGE:
+            codes.extend(range(arg[0], arg[1] + 1))
+        else:
+            codes.append(ord("0"))
+    return codes
 
 
 def _class_body(items: list) -> str:

@@ -63,8 +63,8 @@ def test_every_language_cue_finds_the_same_with_its_lookahead():
 
 
 def test_a_lookahead_only_where_it_spares_work():
-    assert first_chars.lookahead(r"\bquote|\bproposal", re.I) == "(?=[pq])"
-    assert first_chars.lookahead(r"^\W*hi\b|\bhelp", re.I) == "(?=[h]|^)"
+    assert first_chars.lookahead(r"\bquote|\bproposal", re.I) == "(?<!\\w)(?=[pq])"
+    assert first_chars.lookahead(r"^\W*hi\b|\bhelp", re.I) == "(?<!\\w)(?=[h]|^)"
     assert first_chars.lookahead(r"(?i:kp)|\bquote", 0) == "(?=(?i:[k])|[q])"
     assert first_chars.lookahead("提醒我?|记得", re.I) is None       # the engine looks these up itself
     assert first_chars.lookahead(r"x*|y", 0) is None                 # may match nothing
