@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from handlers.understanding import first_chars
 from handlers.understanding.languages import ru
 
 
@@ -25,7 +26,7 @@ class WordAmount(NamedTuple):
 
 
 _RU_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)?|\d+(?:[.,]\d+)?", re.I)
-_RU_SCALES = tuple((re.compile(phrase, re.I), factor) for phrase, factor in ru.SPOKEN_SCALES)
+_RU_SCALES = tuple((first_chars.compile(phrase, re.I), factor) for phrase, factor in ru.SPOKEN_SCALES)
 _RU_HALF = re.compile(r"\s+" + ru.SPOKEN_HALF, re.I)
 _RU_CUR = re.compile(r"\s*(?P<cur>" + ru.SPOKEN_CURRENCY + r")(?![\w])", re.I)
 _THOUSAND, _MILLION = 1000, 10**6
@@ -39,7 +40,7 @@ _EN_UNITS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
 _EN_WORD = "|".join(sorted(_EN_UNITS, key=len, reverse=True))
-_EN = re.compile(r"(?<![\w-])(?:(?P<num>(?:(?:" + _EN_WORD + r"|a)[\s-]+(?:and\s+)?){0,3}(?:" + _EN_WORD
+_EN = first_chars.compile(r"(?<![\w-])(?:(?P<num>(?:(?:" + _EN_WORD + r"|a)[\s-]+(?:and\s+)?){0,3}(?:" + _EN_WORD
                  + r")(?:\s+and\s+a\s+half)?|half\s+a|a\s+half|a\s+quarter(?:\s+of\s+a)?|quarter(?:\s+of\s+a)?|an?)\s+)"
                  r"(?P<mul>thousand|grand|million|billion)\b"
                  # the hundreds said after the thousands: "eight thousand four hundred (and fifty)"

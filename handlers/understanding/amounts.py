@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from handlers.understanding import first_chars
 from handlers.understanding.amount_words import find_word_amounts
 from handlers.understanding.languages import cues, registered
 from handlers.understanding.model import Refusal, Refused
@@ -64,7 +65,7 @@ class _Money:
         self.change_before = re.compile(r"(?:" + alt("FROM_WORDS") + r")\s*[$€£₽¥]?\s?\d[\d.,]*\s?\w{0,4}\.?\s*"
                                         r"(?:" + _DASH + "|" + ranges + r")\s*[$€£₽¥]?\s?$", re.I)   # "from 30k to 40k"
         self.count_after = re.compile(r"\s*(?:%|" + alt("COUNT_WORDS") + r")", re.I)
-        self.money_before = re.compile(r"(?:" + alt("MONEY_WORDS") + r")\W{0,3}(?:(?:" + alt("MONEY_LINKS")
+        self.money_before = first_chars.compile(r"(?:" + alt("MONEY_WORDS") + r")\W{0,3}(?:(?:" + alt("MONEY_LINKS")
                                        + r")\s+){0,2}$", re.I)
         self.to_before = re.compile(r"(?:" + alt("TO_WORDS") + r")\s*$", re.I)
         self.discount_after = re.compile(r"\s*(?:" + alt("DISCOUNT_AFTER") + ")", re.I)
@@ -73,7 +74,7 @@ class _Money:
         self.discount_before = re.compile(r"(?:" + alt("DISCOUNT_BEFORE") + r")\s*$", re.I)
         paid = alt("PAID_PART")
         self.paid_before = re.compile(r"(?:" + paid + r")", re.I) if paid else None
-        self.bare_money = re.compile(r"(?:[$€£₽¥](?!\s?\d))|" + alt("BARE_MONEY"), re.I)
+        self.bare_money = first_chars.compile(r"(?:[$€£₽¥](?!\s?\d))|" + alt("BARE_MONEY"), re.I)
 
     def factor(self, mul: str) -> int:
         """What a multiplier as written multiplies by ("k" 1000, "млн" 10**6, "万" 10**4); 1 for none."""
@@ -91,7 +92,7 @@ def _money() -> _Money:
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # a minus stuck to a number ("-$5000", "-5k", "报价-5万"), not a dash between words or digits
-_MINUS = re.compile(r"(?:(?<![\w-])|(?<=[\u4e00-\u9fff]))[-−](?=(?:US\$|\$|€|£|¥|₽)?\d)")
+_MINUS = first_chars.compile(r"(?:(?<![\w-])|(?<=[\u4e00-\u9fff]))[-−](?=(?:US\$|\$|€|£|¥|₽)?\d)")
 MAX_VALUE = 10**15
 
 _SPACE_GROUPED = re.compile(r"\d{1,3}(?:[ \u202f]\d{3})+|\d{1,3}(?:,\d{3})+")

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from handlers.understanding import first_chars
 from handlers.understanding.languages import en as en_cues
 
 # words that end a name (lower case): function words, note verbs, time words, people
@@ -85,7 +86,7 @@ _NAME_OPENERS = frozenset(("store", "shop", "office", "studio", "clinic", "cente
 _COUNTED = frozenset("""units unit pcs pieces seats users licenses licences locations sites stores trucks vans cars
 vehicles machines devices scanners sensors barns homes buildings campuses schools shops offices clinics chairs
 people employees staff techs workers reps drivers members providers beds rooms floors boxes cases tons""".split())
-STOP_BEFORE = re.compile("(?:" + "|".join(en_cues.MENTIONED_BEFORE) + ")$", re.I)
+STOP_BEFORE = first_chars.compile("(?:" + "|".join(en_cues.MENTIONED_BEFORE) + ")$", re.I)
 _EMAIL = re.compile(r"\S+@\S+")
 _NOT_FIRMS = frozenset("""google linkedin zoom teams facebook instagram yelp whatsapp wechat slack twitter tiktok
 youtube gmail outlook excel thanksgiving christmas xmas easter fwd fw fwd: mate walk-in walk-ins""".split())

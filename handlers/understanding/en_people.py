@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from handlers.understanding import first_chars
 from handlers.understanding.en_firms import CAP_STOP, STOP, STOP_BEFORE, verbish
 from handlers.understanding.languages import en as en_cues
 from handlers.understanding.languages.protocol import one_of
@@ -34,7 +35,7 @@ _NAME_ROLE = re.compile(r"(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + 
                         r"\s+(?:he's|she's|who's|who\s+is|he\s+is|she\s+is)\s+(?:the\s+|their\s+|our\s+)?)"
                         r"(?P<role>(?i:" + _ROLES + r"))\b")
 # a name and the title right after it, no verb, up to a pause: "sarah lee purchasing, no budget yet", "w/ gavin belson ceo"
-_NAME_BARE_ROLE = re.compile(r"(?<![\w'’])(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r"(?:\s+" + _LOW + r")?)\s+"
+_NAME_BARE_ROLE = first_chars.compile(r"(?<![\w'’])(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r"(?:\s+" + _LOW + r")?)\s+"
                              r"(?P<role>(?i:" + _ROLES + r"))(?=\s*(?:[.,;:!?)]|\s[-–]|$))")
 _NAMED = re.compile(r"\b(?i:named|name\s+is|se\s+llama|name's|name\s+was|(?:guy|lady|woman|man|gentleman|person|contact)\s+called|"
                     r"contact\s+(?:person\s+)?is|contact:|contact(?!\s+(?:at|from|@|over|with|for|in)\b)|(?:decision[\s-]?maker|poc|dm|champion)\s+(?:is|=|:))\s+(?P<name>" + _ANY + r")")
@@ -43,7 +44,7 @@ _GUY_IS = re.compile(r"\b(?i:guy|gal|person|man|lady|woman|go-?to|contact|point\
                      r"\s+(?i:is|=|was)\s+(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r")")
 # who wrote a message pasted on: "this is Mark from Sierra Pass Movers", "soy Ana de Panadería La Estrella"
 _INTRO = re.compile(r"\b(?i:this\s+is|soy|it's|i'm)\s+(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?)(?=\s+(?i:from|de|at|with)\s)")
-_MET = re.compile(r"\b(?i:" + "|".join(en_cues.MET_PERSON + en_cues.REACHED_PERSON) + r"|meeting|mtg|spoke|speaking|talked|"
+_MET = first_chars.compile(r"\b(?i:" + "|".join(en_cues.MET_PERSON + en_cues.REACHED_PERSON) + r"|meeting|mtg|spoke|speaking|talked|"
                   r"talking|chatted|caught\s+up|lunch|coffee|call|calling|rang|ringing|heard\s+(?:back\s+)?from|ran\s+into|"
                   r"got\s+hold\s+of|email\s+from|text\s+from|call\s+from|message\s+from|from|to|sent|told|per|asked|gave|"
                   r"showed|thanked|caught|saw|found|cc'?d|copied)(?:\s+(?:with|w/|w|to))?\s+(?P<name>" + _ANY + r")")
@@ -59,7 +60,7 @@ _DOES_AT = re.compile(r"(?:'s)?\s+(?:(?:finally|just|also|already|then|still|nev
 _LAST_WORD = re.compile(r"(?<=\s)(?P<name>" + _UP + r"|" + _LOW + r")$")
 _BEFORE_VERB = re.compile(r"(?<![\w'’.])(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r"(?:\s+" + _LOW + r")?)$")
 # a word that ends a job title: without one, no title is written
-_ROLE_HINT = re.compile(r"\b(?i:c[eftoimrp]o|ciso|[se]?vp|gm|md|fd|owner'?s?|founder|president|chairman|officer|dir|director|head|"
+_ROLE_HINT = first_chars.compile(r"\b(?i:c[eftoimrp]o|ciso|[se]?vp|gm|md|fd|owner'?s?|founder|president|chairman|officer|dir|director|head|"
                         r"manager|mgr|lead|chief|coordinator|supervisor|specialist|buyer|analyst|admin\w*|architect|engineer|"
                         r"executive|accountant|controller|assistant|receptionist|principal|superintendent|partner|agent|"
                         r"bursar|broker|coach|dentist|vet|purchasing|procurement)\b")

@@ -19,6 +19,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterable
 
+from handlers.understanding import first_chars
 from handlers.understanding.cues import Clauses
 from handlers.understanding.dates import REFUSED, find_dates
 from handlers.understanding.languages import cues, registered
@@ -75,7 +76,7 @@ class _Cues:
 
 
 def _one(phrases: Iterable[str]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in phrases), _I)
+    return first_chars.compile("|".join(f"(?:{p})" for p in phrases), _I)
 
 
 @lru_cache(maxsize=None)

@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from handlers.understanding import first_chars
 from handlers.understanding.languages import ru
 from handlers.understanding.languages.protocol import one_of
 from handlers.understanding.ru_names import (is_patronymic, lookup_first, nominative, surname_before_first,
@@ -32,7 +33,7 @@ Span = tuple[int, int]
 
 RU_ROLES = one_of(ru.ROLES)
 _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-_NAME = re.compile(r"(?<![\w«\"])" + _CAP + r"(?:\s+" + _CAP + r"){0,4}")
+_NAME = first_chars.compile(r"(?<![\w«\"])" + _CAP + r"(?:\s+" + _CAP + r"){0,4}")
 _ROLE = re.compile(RU_ROLES, re.I)
 _CONTACT = re.compile(r"\b(?:контакт\w*(?:\s+лиц\w*)?|лпр)\s*(?:[—:-]|это)?\s*(?P<name>(?-i:" + _CAP + r"(?:\s+" + _CAP
                       + r"){0,2}))", re.I)
@@ -44,12 +45,12 @@ _LATIN_DID = re.compile(r"(?<![\w.@])(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=\
 _WORD = r"[А-ЯЁа-яё][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?"
 # a name right after its role, in any case and letter case: "прораб денис", "главбух татьяна викторовна",
 # "снабженец Ковалев", "инженер Петров А.В."
-_AFTER_ROLE = re.compile(r"(?<![\w-])(?:" + RU_ROLES + r")\s*[,—:-]?\s*(?P<name>(?-i:" + _WORD + r"(?:\s+" + _WORD
+_AFTER_ROLE = first_chars.compile(r"(?<![\w-])(?:" + RU_ROLES + r")\s*[,—:-]?\s*(?P<name>(?-i:" + _WORD + r"(?:\s+" + _WORD
                          + r"){0,2}(?:\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)?))", re.I)
 _INITIALS = re.compile(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.")
 _TRADE = re.compile(one_of(ru.TRADE_NOUNS) + r"[а-яё]*$")
 # a first name in lower case as the subject of what happened: "саня позвонил", "роман тянет", "михаил (зам по закупкам)"
-_LOWER_SUBJECT = re.compile(r"(?:^|(?<=[\s,.;:!—-]))(?P<name>[а-яё]{3,})(?=\s*\(|\s+(?:сам\w*\s+)?[а-яё]+(?:л|ла|ли|ит|ет|ят|ут|ют|ат)\b)")
+_LOWER_SUBJECT = first_chars.compile(r"(?:^|(?<=[\s,.;:!—-]))(?P<name>[а-яё]{3,})(?=\s*\(|\s+(?:сам\w*\s+)?[а-яё]+(?:л|ла|ли|ит|ет|ят|ут|ют|ат)\b)")
 # a surname as who spoke or acted: "Лебедев обещал ответ", "ковалев хочет скидку", "Горшков ок по цене"
 _SURNAME = r"(?:[А-ЯЁа-яё][а-яё]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|енко)|[А-ЯЁ][а-яё]+(?:ский|ская|цкий|цкая))"
 _SURNAME_CASED = r"[а-яё]+(?:(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|е|ом|ою)?|енко)"

@@ -17,6 +17,7 @@ from functools import lru_cache, partial
 
 from datetime import date
 
+from handlers.understanding import first_chars
 from handlers.understanding import ru_spoken, zh_spoken
 from handlers.understanding.amounts import find_amounts
 from handlers.understanding.cues import lexicon
@@ -119,7 +120,7 @@ def _said_aloud(lang: str) -> tuple[re.Pattern | None, tuple[tuple[str, re.Patte
     letters = mod.SPOKEN_LETTERS
     unnamed = [re.sub(r"\(\?P<\w+>", "(?:", a) for a in address]       # one pattern for all: groups unnamed
     anything = "|".join([w for ws in marks.values() for w in ws] + unnamed + list(letters))
-    return (re.compile(anything, re.I) if anything else None, said, noun, tuple(re.compile(a, re.I) for a in address),
+    return (first_chars.compile(anything, re.I) if anything else None, said, noun, tuple(re.compile(a, re.I) for a in address),
             re.compile("|".join(letters), re.I) if letters else None)
 
 
