@@ -261,6 +261,7 @@ _STOP = re.compile(r"[.!?;\n]")
 _CLAUSE_STOP = re.compile(r"[.!?;\n,，。！？；]")
 _BEFORE = 3             # words before a day that may tell it is gone ("I was there monday", "был у них в понедельник")
 _AHEAD = re.compile(r"\bnext\b|下|следующ|будущ|ближайш", re.I)    # a day said as ahead is never one gone
+_MONTHS_BACK = 3        # months looked back for a bare day of the month told as gone ("the 31st")
 _YEAR_AHEAD = 300       # days: a day and month written without a year that came out this far ahead is this year's, gone
 
 
@@ -270,8 +271,9 @@ def _told_as_past(text: str, hit: DateHit, lex: Lexicon, today: date) -> bool:
     (the words looked at are the two after the date and up to three before it in its clause)."""
     if lex.day_gone is None or hit.day is None or _AHEAD.search(text, hit.start, hit.end):
         return False
-    if hit.kind != "relative" and not (hit.kind == "calendar" and (hit.day - today).days > _YEAR_AHEAD):
-        return False
+    if hit.kind != "relative" and not (hit.kind == "calendar" and (
+            (hit.day - today).days > _YEAR_AHEAD or hit.month_day is None)):
+        return False        # a bare day of the month ("11号那天去拜访了", "on the 11th we met") may be this month's, gone
     stop = _STOP.search(text, hit.end)
     after = [m.group() for m in _WORD.finditer(text, hit.end, min(stop.start() if stop else len(text), hit.end + 40))]
     after = after[:_AROUND]
@@ -306,10 +308,22 @@ def happened(text: str, hits: list[DateHit], lex: Lexicon, today: date) -> tuple
 
 def _gone(hit: DateHit, today: date) -> date | None:
     """The day just gone that a day resolved ahead means when told in the past tense: a weekday a week
-    back ("monday I was there", on a Wednesday: the Monday before), a date a year back."""
+    back ("monday I was there", on a Wednesday: the Monday before), a bare day of the month the last
+    time it came ("29го заезжал" on 12 January: 29 December), a date a year back."""
     assert hit.day is not None
     if hit.kind == "relative" and (hit.day - today).days <= 7:
         return hit.day - timedelta(days=7)
+    if hit.kind == "calendar" and hit.month_day is None:
+        year, month = today.year, today.month
+        for _ in range(_MONTHS_BACK):
+            try:
+                back = date(year, month, hit.day.day)
+            except ValueError:          # no 31st this month
+                back = None
+            if back is not None and back < today:
+                return back
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        return None
     if hit.kind == "calendar":
         try:
             return hit.day.replace(year=hit.day.year - 1)
