@@ -60,7 +60,12 @@ class Answer:
 def ask(ctx: Ctx, options: Sequence[Customer], new_name: str | None, key: str = "which_customer",
         **values: str) -> Reply:
     """Ask which customer the message is about, with a button for each of `options`, one for
-    `new_name` as a new customer, and cancel; keep the message (with its id) for the answer."""
+    `new_name` as a new customer (never with the note's verb: "Visited Umbrela Corp" offers
+    "Umbrela Corp"), and cancel; keep the message (with its id) for the answer."""
+    if new_name:
+        bare = offered_name(new_name, ctx.lang)
+        values = {k: (bare if v == new_name else v) for k, v in values.items()}
+        new_name = bare
     state = _state(ctx)
     state.pending = {"kind": PICK, "text": ctx.text, "message_id": ctx.message_id,
                      "options": [c.id for c in options], "new": new_name}
@@ -75,6 +80,23 @@ def ask(ctx: Ctx, options: Sequence[Customer], new_name: str | None, key: str = 
     choices.append(Choice(label=t(ctx.lang, "cancel_option"), data=f"{PICK}:{CANCEL}"))
     lines.append(t(ctx.lang, "ask_kept"))
     return _kept(state, Reply(text="\n".join(lines), lang=ctx.lang, choices=choices))
+
+
+_AFTER_VERB = {Lang.EN: r"(?:(?:up|by|in|out|over)\s+)?(?:(?:at|with|to|on|from|the)\s+)*",
+               Lang.RU: r"(?:(?:у|в|во|с|со|из|к|на)\s+)?", Lang.ZH: r"了?(?:一下)?(?:给|跟|和|去)?"}
+
+
+def offered_name(name: str, lang: str) -> str:
+    """A new customer's name as offered: a note's verb of contact it opens with ("Visited", "Met",
+    "Звонил в", "拜访了") and the little words after it are no part of it."""
+    code = Lang(lang) if lang in Lang.__members__.values() else Lang.EN
+    verbs = cues(code).LOG_VERBS
+    if not verbs:
+        return name
+    space = r"\s*" if code == Lang.ZH else r"\s+"
+    lead = re.compile(r"^\W*(?:" + one_of(verbs) + r")" + space + _AFTER_VERB[code], re.I)
+    bare = lead.sub("", name, count=1).strip()
+    return bare if bare and bare != name and re.search(r"[^\W\d_]", bare) else name
 
 
 def _kept(state: ChatState, reply: Reply) -> Reply:
