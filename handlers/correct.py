@@ -27,7 +27,8 @@ from handlers.chat_state import save_state, state_of
 from handlers.stage_names import StageNames
 from handlers.texts import day, money, t
 from handlers.understanding import understand
-from handlers.understanding.fixes import contact_fix, day_word, move, names_other_customer, new_value_text, resolved
+from handlers.understanding.fixes import (contact_fix, day_word, move, names_other_customer, new_value_text, resolved,
+                                          says_customer)
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse
 from handlers.understanding.unnamed import company_guess
@@ -191,7 +192,7 @@ def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
         return None
     entries = _touched(ctx, note)
     customer = ctx.session.get(Customer, note.customer_id) if note.customer_id else None
-    if names_other_customer(ctx.text, parse.lang):
+    if names_other_customer(ctx.text, parse.lang) or _says_known_other(ctx, parse, customer):
         logged = _last_logged(ctx)  # past corrections of it: the note that filed things
         if logged is None:
             return None
@@ -201,6 +202,16 @@ def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
     if parse.customer_known and customer is not None and parse.customer != customer.name:
         return None     # "созвон с Обьречтрансом в понедельник а не во вторник" after another customer's note
     return _contact_fixed(ctx, parse, note, entries, customer) or _record_fixed(ctx, parse, note, entries, customer)
+
+
+def _says_known_other(ctx: Ctx, parse: Parse, customer: Customer | None) -> bool:
+    """"actually it was globex", "其实是星辰科技", "вообще-то это был Вектор": a known customer other
+    than the last note's, named as the one the note was about."""
+    if not says_customer(ctx.text, parse.lang):
+        return False
+    names, aliases = ctx.known() if ctx.known else ((), {})
+    named = match_known(ctx.text, names, aliases).name
+    return named is not None and (customer is None or named != customer.name)
 
 
 def _contact_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog],

@@ -60,7 +60,7 @@ def _codes(lang: str) -> tuple[str, ...]:
 
 def is_fix(text: str, lang: str) -> bool:
     """True when the message corrects the last note ("Maria's phone is …" alone is a note's new fact)."""
-    return any((_compiled(code, "FIX") or _never).search(text) for code in _codes(lang))
+    return any((_compiled(code, "FIX") or _never).search(text) for code in _codes(lang)) or says_customer(text, lang)
 
 
 def new_value_text(text: str, lang: str) -> str:
@@ -74,6 +74,12 @@ def new_value_text(text: str, lang: str) -> str:
 def names_other_customer(text: str, lang: str) -> bool:
     """True when the correction says the last note was about another customer."""
     return any((_compiled(code, "FIX_CUSTOMER") or _never).search(text) for code in _codes(lang))
+
+
+def says_customer(text: str, lang: str) -> bool:
+    """True when the message says in passing which customer the last note was about ("actually it
+    was globex", "其实是星辰科技", "вообще-то это был Вектор"); the note moves only to a known one."""
+    return any((_compiled(code, "FIX_CUSTOMER_SAID") or _never).search(text) for code in _codes(lang))
 
 
 def contact_fix(text: str, lang: str) -> ContactFix | None:

@@ -1605,6 +1605,10 @@ FIX_CUSTOMER = [
     r"\b(?:it|that|this)\s+was\s+(?:for|about|at)\b",
     r"\bnot\s+\w+[^,.]*,\s*(?:it\s+was|it's)\b",
 ]
+FIX_CUSTOMER_SAID = [
+    r"^\W*(?:actually|oh\s+wait|wait|sorry|oops|no|my\s+bad)[\s,.!-]+(?:it\s+was|it's|that\s+was|that's|this\s+was|"
+    r"i\s+meant?)\s+(?:at\s+|with\s+|for\s+)?\w",
+]
 FIX_DAY_WORD = "follow up"
 FIX_CONTACT = {
     "role": [

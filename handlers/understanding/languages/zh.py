@@ -1244,6 +1244,10 @@ FIX_CUSTOMER = [
     r"不是这个客户",
     r"(?:应该|其实)是(?:给|在|跟)?(?!\s*" + _FIX_VALUE + ")",      # "应该是18万": a value, no customer
 ]
+FIX_CUSTOMER_SAID = [
+    r"^\W*(?:其实|实际上|我是说|应该)是(?:在|给|跟|和)?\S",
+    r"^\W*(?:不对|错了|搞错了|说错了)[，,。\s]*(?:是|应该是)(?:在|给|跟|和)?\S",
+]
 FIX_DAY_WORD = "跟进"
 FIX_CONTACT = {
     "role": [
