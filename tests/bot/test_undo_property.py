@@ -75,11 +75,12 @@ CORRECTIONS: dict[str, list[str]] = {
     "en": ["no, follow up on Tuesday, not Friday", "actually the amount is {n}k, not 1k", "change {p}'s title to CEO",
            "wrong customer, it was {c}", "move the {c} follow-up to next monday",
            "{c} moved back: no, still negotiation", "complaint 1 resolved",
-           "no sorry, still negotiating"],
+           "no sorry, still negotiating", "actually it was {c}"],
     "zh": ["改到周四", "金额改成{n}万", "{p}的职位改成总监", "客户错了，是{c}", "把{c}的跟进改到下周一", "投诉1已解决",
-           "搞错了，还在谈判"],
+           "搞错了，还在谈判", "其实是{c}"],
     "ru": ["перенеси на среду", "сумма {n} млн, а не 1", "не тот клиент, это {c}", "перенеси {c} на четверг",
-           "не в пятницу, а в понедельник", "жалоба 1 решена", "ошибся, ещё торгуемся"],
+           "не в пятницу, а в понедельник", "жалоба 1 решена", "ошибся, ещё торгуемся",
+           "вообще-то это был {c}"],
 }
 UNDO_WORDS = {"en": "undo", "zh": "撤销", "ru": "отмена"}
 LISTS = {"en": "my follow-ups this week", "zh": "这周要跟进哪些客户", "ru": "мои напоминания на неделю"}
