@@ -65,6 +65,9 @@ def detect(text: str, hint: str | None = None, fallback: Lang = Lang.EN) -> Lang
     cjk = len(_CJK.findall(text)) + weight * len(_CJK.findall(quoted)) * (weight < 1)
     cyr = len(_CYR.findall(text)) + weight * len(_CYR.findall(quoted)) * (weight < 1)
     lat = len(_LAT.findall(text)) + weight * len(_LAT.findall(quoted)) * (weight < 1)
+    own = _grammar(text)
+    if own is not None and not quoted and sum(1 for n in (cjk, cyr, lat) if n) > 1 and _only_names_besides(text, own):
+        return own              # "merge Xingchen Tech into 星辰科技": a name in another script is no language
     if cjk == 0 and cyr == 0 and lat == 0:
         if hint and hint[:2] in (Lang.ZH, Lang.RU):
             return Lang(hint[:2])
@@ -77,6 +80,46 @@ def detect(text: str, hint: str | None = None, fallback: Lang = Lang.EN) -> Lang
     if cjk > 0 and cjk * 3 >= lat / 2:
         return Lang.ZH
     return fallback
+
+
+# the little words only a sentence of that language has (never a company's name): when a message mixes
+# scripts and only one language's grammar is there, the names in the other script do not switch it
+_EN_GRAMMAR = re.compile(r"(?<![^\W\d_])(?:the|a|an|to|into|in|on|at|of|for|with|from|and|is|was|are|were|has|have|"
+                         r"had|did|does|not|what|who|how|when|where|which|about|merge|rename|delete|remove|find|"
+                         r"search|show|we|they|our|their|it|please)"
+                         r"(?![^\W\d_])", re.I)
+_RU_GRAMMAR = re.compile(r"(?<![^\W\d_])(?:в|во|на|и|с|со|по|из|у|к|о|об|за|для|от|до|не|что|как|кто|был|была|"
+                         r"были|это|объедини|переименуй|удали|найди|покажи|звонил|встретился|отправил)(?![^\W\d_])",
+                         re.I)
+_ZH_GRAMMAR = re.compile(r"[了的是在把给跟吗呢吧们这那说就也都还很去过找删改并]")
+
+
+def _grammar(text: str) -> Lang | None:
+    """The one language whose grammar words the text holds, or None (none, or several)."""
+    found = [lang for lang, words in ((Lang.EN, _EN_GRAMMAR), (Lang.RU, _RU_GRAMMAR), (Lang.ZH, _ZH_GRAMMAR))
+             if words.search(text)]
+    return found[0] if len(found) == 1 else None
+
+
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CYR_WORD = re.compile(r"[\u0400-\u04ff][\u0400-\u04ff-]*")
+_LAT_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+NAME_RUNS = 2             # names in another script a message may hold (a merge names two)
+NAME_CHARS = 10           # the longest Han name run read as a name, not a sentence
+
+
+def _only_names_besides(text: str, own: Lang) -> bool:
+    """True when the scripts other than `own`'s hold only what reads as names: at most two Han runs of
+    a name's length, or capitalised Cyrillic or Latin words."""
+    if own != Lang.ZH:
+        runs = _CJK_RUN.findall(text)
+        if len(runs) > NAME_RUNS or any(len(run) > NAME_CHARS for run in runs):
+            return False
+    if own != Lang.RU and any(word[0].islower() for word in _CYR_WORD.findall(text)):
+        return False
+    if own != Lang.EN and any(word[0].islower() for word in _LAT_WORD.findall(text)):
+        return False
+    return True
 
 
 def is_cjk(ch: str) -> bool:
