@@ -67,7 +67,7 @@ def detect(text: str, hint: str | None = None, fallback: Lang = Lang.EN) -> Lang
     lat = len(_LAT.findall(text)) + weight * len(_LAT.findall(quoted)) * (weight < 1)
     own = _grammar(text)
     if own is not None and not quoted and sum(1 for n in (cjk, cyr, lat) if n) > 1 and _only_names_besides(text, own):
-        return own              # "merge Xingchen Tech into 星辰科技": a name in another script is no language
+        return fallback if own == Lang.EN else own  # "merge Xingchen Tech into 星辰科技": the name is no language
     if cjk == 0 and cyr == 0 and lat == 0:
         if hint and hint[:2] in (Lang.ZH, Lang.RU):
             return Lang(hint[:2])
