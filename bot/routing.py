@@ -10,7 +10,7 @@ from handlers.ask import answer, kept_text
 from handlers.erase import ERASE
 from handlers.understanding.asking import asks, erase_name
 from handlers.understanding.chatter import is_chatter
-from handlers.understanding.fixes import is_fix, move, resolved
+from handlers.understanding.fixes import contact_fix, is_fix, move, resolved
 from handlers.chat_state import save_state, state_of
 from handlers.understanding.followup_words import named_followup
 from handlers.understanding.lang import clean, detect
@@ -119,9 +119,12 @@ async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClien
                      confidence=0.95)
     parse = await understand_hybrid(ctx.text, ctx.local_now, names, aliases, llm, llm_mode, ctx.meter, team)
     read_team_stages(parse, ctx.text, StageNames.of(ctx.team.settings).words())
-    if answered:  # the answer to "which customer?": the note (or look-up) it was asked for
+    if answered:  # the answer to "which customer?": the note (or look-up, or contact's correction) it was asked for
         parse.report = parse.search = parse.setting = None
-        if parse.intent not in (Intent.LOG, Intent.QUERY_CUSTOMER):
+        if ctx.pressed.customer_id is not None and is_fix(ctx.text, parse.lang) \
+                and contact_fix(ctx.text, parse.lang) is not None:
+            parse.intent = Intent.CORRECT       # "change maria's title to CEO": which customer's Maria
+        elif parse.intent not in (Intent.LOG, Intent.QUERY_CUSTOMER):
             parse.intent = Intent.LOG
         return parse
     return never_writes(parse, ctx.text)

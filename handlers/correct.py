@@ -21,14 +21,16 @@ from sqlmodel import SQLModel, col
 
 from handlers.context import Ctx, journal_of
 from handlers.followups import same_day
+from handlers.ask import ask
 from handlers.log_note import handle_log
+from handlers.people import same_person, same_word
 from handlers.reply import Choice, Reply
 from handlers.chat_state import save_state, state_of
 from handlers.stage_names import StageNames
 from handlers.texts import day, money, t
 from handlers.understanding import understand
-from handlers.understanding.fixes import (contact_fix, day_word, move, names_other_customer, new_value_text, resolved,
-                                          says_customer)
+from handlers.understanding.fixes import (ContactFix, contact_fix, day_word, move, names_other_customer,
+                                          new_value_text, resolved, says_customer)
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse
 from handlers.understanding.unnamed import company_guess
@@ -59,6 +61,8 @@ async def handle_correct(parse: Parse, ctx: Ctx) -> Reply:
         fixed = _complaint(ctx, parse) or _moved_followup(ctx, parse) or _last_note_fix(ctx, parse)
     except _Refusal as refusal:
         return Reply(text=str(refusal), lang=ctx.lang)
+    except _Asked as asked:
+        return asked.reply
     if fixed is None or not fixed.lines:
         if parse.customer or parse.channel or parse.stage or parse.amount is not None or parse.followup_on:
             parse.intent = Intent.LOG
@@ -220,6 +224,8 @@ def _contact_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog],
     fix = contact_fix(ctx.text, parse.lang)
     if fix is None:
         return None
+    if fix.who and (customer is None or _contact(ctx, note, entries, customer, fix.who) is None):
+        return _team_contact_fixed(ctx, fix)        # a contact of another customer, found by name
     contact = _contact(ctx, note, entries, customer, fix.who)
     if contact is None:
         return None
@@ -230,6 +236,56 @@ def _contact_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog],
     return Fixed(customer=customer, lines=[t(ctx.lang, f"fix_contact_{fix.field}", contact=contact.name
                                              if fix.field != "name" else before,
                                              before=before, after=fix.value)])
+
+
+def _team_contact_fixed(ctx: Ctx, fix: ContactFix) -> Fixed | None:
+    """"change maria's title to CEO" of a contact the last note did not touch: the team's contact of
+    that name (asked about with a button per customer when two customers have one)."""
+    people = [p for p in ctx.session.execute(select(Contact).where(col(Contact.team_id) == ctx.team.id)
+                                             .order_by(col(Contact.id))).scalars() if _named(p.name, fix.who or "")]
+    if ctx.pressed.customer_id is not None:
+        people = [p for p in people if p.customer_id == ctx.pressed.customer_id]
+    if not people:
+        return None
+    customers = list({p.customer_id: ctx.session.get(Customer, p.customer_id) for p in people}.values())
+    if len(people) > 1:
+        if len(customers) > 1:
+            raise _Asked(ask(ctx, [c for c in customers if c is not None][:4], None, "fix_which_contact",
+                             contact=fix.who or "?"))
+        return _refused(ctx, "fix_which_contact_same", contact=fix.who or "?",
+                        names=", ".join(p.name for p in people[:4]))
+    contact = people[0]
+    column = {"role": "role", "phone": "phone", "name": "name"}[fix.field]
+    before = getattr(contact, column) or "—"
+    if before == fix.value:
+        return _refused(ctx, "fix_contact_same", contact=contact.name, value=fix.value)
+    _open(ctx, contact.customer_id)
+    journal_of(ctx).update(Contact, stored_id(contact), **{column: fix.value})
+    return Fixed(customer=ctx.session.get(Customer, contact.customer_id),
+                 lines=[t(ctx.lang, f"fix_contact_{fix.field}", contact=contact.name if fix.field != "name" else before,
+                          before=before, after=fix.value)])
+
+
+def _named(full: str, said: str) -> bool:
+    """True when `said` ("maria", "Козлова", "王总") names the contact `full` ("Maria Lopez", "Иван Козлов")."""
+    if not said.strip():
+        return False
+    if same_person(full, said):
+        return True
+    words, asked = _name_words(full), _name_words(said)
+    return bool(asked) and all(any(same_word(a, w) for w in words) for a in asked)
+
+
+def _name_words(name: str) -> list[str]:
+    return re.findall(r"\w+", name.casefold().replace("ё", "е"))
+
+
+class _Asked(Exception):
+    """A correction that needs an answer first: the question, with the message kept."""
+
+    def __init__(self, reply: Reply):
+        super().__init__("asked")
+        self.reply = reply
 
 
 def _record_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], customer: Customer | None) -> Fixed:

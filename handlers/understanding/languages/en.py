@@ -1583,6 +1583,9 @@ FIX = [
     r"^\W*(?:(?:no|nope|nah)\s+)*(?:no|nope|nah)\b\s*[,.!-]",
     r"^\W*(?:actually|correction|oops|sorry,?\s+i\s+meant?)\b",
     r"^\W*(?:no|nope|nah)\s+(?:sorry|my\s+bad|my\s+mistake)\b",      # "no sorry, still negotiating"
+    r"^\W*[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+is\s+(?:actually|now|really)\s+(?:the\s+|a\s+|an\s+|their\s+)?"
+    r"(?:head|chief|director|manager|ceo|cfo|cto|coo|cmo|vp|president|owner|founder|buyer|engineer|lead|"
+    r"\w+\s+(?:manager|director|officer|engineer|lead))\b",                # "bob is actually head of procurement"
     r"^\W*(?:change|fix|correct|update|make)\s+(?:it|that|the\s+(?:follow[\s-]?up|date|day|amount|deal|stage|customer)|"
     r"(?:her|his|their)\s+(?:title|role|phone|number|name)|\w+'s\s+(?:title|role|position|phone|number|cell|name))\b",
     r"^\W*(?:move|push|reschedule|postpone)\s+(?:it|that|the\s+follow[\s-]?up)\s+to\b",
@@ -1613,6 +1616,12 @@ FIX_DAY_WORD = "follow up"
 FIX_CONTACT = {
     "role": [
         r"\b(?P<who>[A-Z]\w+)'s\s+(?:title|role|position|job)\s+(?:to|is|=|:)\s*(?P<value>[^.!?]+)",
+        # "change maria's title to CEO": a name typed small after the verb of a correction
+        r"^\W*(?i:change|set|update|fix|make)\s+(?P<who>[A-Za-z][\w-]*)'s\s+(?i:title|role|position|job(?:\s+title)?)\s+"
+        r"(?i:to|is|=|:)\s*(?P<value>[^.!?]+)",
+        # "bob is actually head of procurement", "Dana Fox is now the CFO"
+        r"^\W*(?P<who>[A-Za-z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?i:is\s+actually|is\s+now|is\s+really)\s+"
+        r"(?i:the\s+|a\s+|an\s+|their\s+)?(?P<value>[^.!?,]+)",
         r"\b(?:her|his)\s+(?:title|role|position|job)\s+(?:to|is|=|:)\s*(?P<value>[^.!?]+)",
     ],
     "phone": [
