@@ -171,7 +171,8 @@ def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
     """A note that names no customer the bot can trust: the company it seems to name (asked
     about), the last note's customer, or a question."""
     names, aliases = ctx.known() if ctx.known else ((), {})
-    guess = company_guess(ctx.text, parse.lang, parse.contact) or near_miss(ctx.text, names, aliases)
+    guess = company_guess(ctx.text, parse.lang, parse.contact) or near_miss(ctx.text, names, aliases) \
+        or caller(ctx.text, parse)
     people = customers_of_person(ctx, parse.contact)
     if guess and people and _same_word(guess, parse.contact or ""):
         guess = None        # "у Ольги день рождения": the word is the person, not a company
@@ -196,6 +197,28 @@ def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
     if fresh is not None:
         return Resolved(customer=fresh, from_context=True)
     return Resolved(ask=ask(ctx, recent_customers(ctx), None, "which_customer_note"))
+
+
+# "Summit called", "Pinnacle Labs emailed back": a capitalised name that opens the note as the one who
+# got in touch names a company (a person would be the note's contact)
+_CALLER = re.compile(r"^\W*(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:called|emailed|e-mailed|phoned|rang|"
+                     r"texted|messaged|wrote|pinged|reached\s+out|got\s+back|called\s+back|emailed\s+back)\b")
+_NOT_CALLERS = frozenset({"he", "she", "they", "we", "i", "it", "someone", "somebody", "nobody", "client", "customer",
+                          "boss", "buyer", "procurement", "purchasing", "legal", "finance", "the", "their", "our"})
+
+
+def caller(text: str, parse: Parse) -> str | None:
+    """The company an English note opens with as the one who called or wrote ("Summit called, want
+    pricing"), when the note has no customer and the name is no person it names."""
+    found = _CALLER.match(text)
+    if found is None or parse.lang != "en":
+        return None
+    name = found.group("name")
+    words = {w.casefold() for w in name.split()}
+    person = {w.casefold() for w in (parse.contact or "").split()}
+    if words & _NOT_CALLERS or words & person:
+        return None
+    return name
 
 
 def customers_of_person(ctx: Ctx, name: str | None) -> list[tuple[Customer, str]]:
