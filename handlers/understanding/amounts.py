@@ -215,8 +215,11 @@ def _money_said(text: str, lang: str, m: re.Match[str], money: _Money,
     if money.count_after.match(text, m.end()) and not (pre or post) \
             or post and money.count_after.match(text, m.start("post")):
         return False            # "500 万像素", "12 块 55 寸屏": a count, its "currency" a measure word
-    # "5m" is five million in English, five metres in another language's note
-    return not (mul in money.loose and not (pre or post) and mul not in cues(lang).BARE_MULTIPLIERS)
+    if mul in money.loose and not (pre or post) and mul not in cues(lang).BARE_MULTIPLIERS:
+        # "5m" is five million in English, five metres in another language's note, unless a money word
+        # stands before it ("报价1.2m", "合同1.2M", "бюджет 1.2m")
+        return money.money_before.search(text[max(0, m.start() - 40):m.start()]) is not None
+    return True
 
 
 _SHORT_SUM = re.compile(r"(?P<num>\d{1,2}[.,]\d{1,2}|[1-9]\d{2})(?![\d.,%:/-]?\d|\s?%|[A-Za-zА-Яа-яЁё])")
