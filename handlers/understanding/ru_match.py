@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
+
 from handlers.understanding.languages import ru as ru_cues
 from handlers.understanding.lex_names import LEGAL_FORMS
 from handlers.understanding.name_index import Index
@@ -27,6 +29,9 @@ _PLACE_ADJECTIVE = re.compile(r"[сц]к(?:ий|ая|ое|ие|ого|ой|их|
 _STEM_INITIALS = 3         # initials of a compound's stems at least ("РТЭМ"; "ТП" would be anything)
 _ENDING = 3                # letters of a case ending a word may carry past the name ("Мосхиму", "сибцементе")
 _JOINED_MIN = 6            # letters of a run-together name at least
+_SPLIT_WORDS = 4           # words a name misheard apart may be split into at most ("волга энерго комплект")
+_SPLIT_MIN = 8             # letters of a name matched from words joined together at least
+_SPLIT_TYPO = 12           # letters from which a name joined from words may be one letter off ("афто" for "авто")
 _PLAIN = frozenset("""это так или как там тут где все уже еще ещё они она оно его её ему ним нам вам кто что чем
 при про под над для без был была были быть нет да вот тоже надо было счет кпп акт смс
 кп тз ндс лпр ип ооо оао зао пао ао гд бц тц нг др рф ндфл мск спб ит фио упд сф дс жд пнр смр""".split())    # everyday capitals are no initials
@@ -157,7 +162,37 @@ def matches(text: str, index: Index) -> list[tuple[int, int, int, float, int, bo
         for full, parts, entry in table.joined.get(token[:2], ()):
             if len(parts) >= 2 and _run_together(token, full, parts):
                 found.append((words[i].start(), words[i].end(), 1, 0.5, entry, True))
+        found += _split_apart(text, words, said, i, table)
     return found
+
+
+def _split_apart(text: str, words: list[re.Match], said: list[str], i: int,
+                 table: Parts) -> list[tuple[int, int, int, float, int, bool]]:
+    """A name written as one word heard or typed as several from word `i` on ("волга энерго комплект" for
+    Волгаэнергокомплект, "в тольятти афто компоненте" for ТольяттиАвтоКомпонент): the first word begins the
+    name, the words joined are the whole name, a case ending may follow, a long name may be one letter off."""
+    found: list[tuple[int, int, int, float, int, bool]] = []
+    joined = said[i]
+    names = [(full, entry) for full, _parts_, entry in table.joined.get(joined[:2], ())
+             if len(full) >= _SPLIT_MIN and len(full) > len(joined) and full.startswith(joined)]
+    for k in range(2, _SPLIT_WORDS + 1):
+        j = i + k - 1
+        if not names or j >= len(said) or text[words[j - 1].end():words[j].start()].strip(" -"):
+            break
+        joined += said[j]
+        for full, entry in names:
+            if _joined_is(joined, full):
+                found.append((words[i].start(), words[j].end(), k, 1.0, entry, joined[:len(full)] != full))
+    return found
+
+
+def _joined_is(joined: str, full: str) -> bool:
+    """True when words run together are the name `full`, maybe with a case ending, maybe one letter off."""
+    for cut in range(len(joined), len(joined) - _ENDING - 1, -1):
+        head = joined[:cut]
+        if head == full or len(full) >= _SPLIT_TYPO and Levenshtein.distance(head, full) <= 1:
+            return True
+    return False
 
 
 def is_cyrillic(text: str) -> bool:
