@@ -165,9 +165,29 @@ def _punctuated(text: str, lang: str) -> str:
     return text
 
 
+@lru_cache(maxsize=None)
+def _record_opener(lang: str) -> re.Pattern | None:
+    openers = getattr(cues(lang), "RECORD_OPENERS", ())
+    if not openers:
+        return None
+    return re.compile(r"(?:^|(?<=[.!?。！？]))(\s*)(?:" + "|".join(openers) + r")(?![\w'-])(?:\s*[,:：，—–-])?\s*", re.I)
+
+
+def _plainly(text: str, lang: str) -> str:
+    """The note without a formal opener that says only that a note follows ("I would like to record that",
+    "Please note that", "Хотел бы зафиксировать, что", "特此记录："), at its start or a sentence's: what
+    follows is read as if said plainly; an opener alone is left as written."""
+    opener = _record_opener(lang)
+    if opener is None:
+        return text
+    plain = opener.sub(lambda m: m.group(1), text)
+    return plain if re.search(r"\w", plain) else text
+
+
 def tidy(text: str, lang: str) -> str:
-    """The text as it is read: fillers, repeats and corrected names taken out, and a value said again
-    right after a retraction read as the second one."""
+    """The text as it is read: a formal opener, fillers, repeats and corrected names taken out, and a value
+    said again right after a retraction read as the second one."""
+    text = _plainly(text, lang)
     text = _values_corrected(_punctuated(text, lang), lang)
     if lang == "ru":
         return ru_spoken.corrected(text)

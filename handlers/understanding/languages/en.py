@@ -551,7 +551,9 @@ STAGES = {
 NOT_YET = [
     r"\b(?:wants?|wanted|wanting|needs?|needed|asked\s+(?:us\s+|me\s+)?for|asking\s+(?:us\s+|me\s+)?for|asks?\s+for|"
     r"requested|requesting|waiting\s+(?:for|on)|expecting|(?:would|'d)\s+like|like\s+to\s+see|interested\s+in|"
-    r"hoping\s+for|keen\s+(?:on|for)|after)\s+(?:[\w'$£€~.,/-]+\s+){0,5}$",
+    r"hoping\s+for|keen\s+(?:on|for)|after|seeking|looking\s+for)\s+(?:[\w'$£€~.,/-]+\s+){0,5}$",
+    # "contacted us regarding a quotation", "enquired about a quote": a quote not yet made
+    r"\b(?:regarding|about|re:?|enquir(?:ed|ing|y)\s+about|inquir(?:ed|ing|y)\s+about)\s+(?:a|an|some)\s+(?:[\w'$£€~.,/-]+\s+){0,4}$",
 ]
 # a company only mentioned, not the one the note is about: who referred us, the rival they chose, the site
 MENTIONED_BEFORE = [
@@ -1033,6 +1035,20 @@ DEAL_SHORTHAND: list[str] = []       # deal values are written in full here
 
 # -- dictated text --
 
+# a formal opener that says only that a note follows; what follows is read as if said plainly
+# ("I would like to record that Harbor Lights contacted us" is "Harbor Lights contacted us")
+RECORD_OPENERS = [
+    r"i\s+(?:would|'d|’d)\s+like\s+to\s+(?:record|note|log|report|inform\s+you|let\s+you\s+know|advise|confirm|update\s+you)(?:\s+that)?",
+    r"i\s+(?:wish|want|wanted)\s+to\s+(?:record|note|log|report|inform\s+you|let\s+you\s+know|advise|confirm)(?:\s+that)?",
+    r"i\s+am\s+writing\s+to\s+(?:record|note|report|inform\s+you|let\s+you\s+know|advise|confirm)(?:\s+that)?",
+    r"(?:please|kindly)\s+(?:note|be\s+advised|be\s+informed|record|log)(?:\s+that)?",
+    r"(?:please\s+)?be\s+advised(?:\s+that)?",
+    r"this\s+is\s+to\s+(?:confirm|inform\s+you|advise|record|note)(?:\s+that)?",
+    r"(?:just\s+)?for\s+(?:the|your)\s+record(?:s)?",
+    r"for\s+your\s+information",
+    r"(?:just\s+)?(?:to\s+)?let\s+you\s+know(?:\s+that)?",
+    r"(?:just\s+)?a\s+(?:quick\s+)?note\s+(?:to\s+say\s+)?that",
+]
 FILLERS = [
     r"[Uu]m+",
     r"[Uu]h+",

@@ -125,6 +125,8 @@ class Cues(Protocol):
 
     # -- dictated text (handlers/understanding/spoken.py, one path for every language) --
     FILLERS: Phrases           # sounds that say nothing ("um", "uh"), dropped before reading
+    RECORD_OPENERS: Phrases    # a formal opener saying only that a note follows ("I would like to record that",
+                               # "Хотел бы зафиксировать, что", "特此记录"): what follows is read as said plainly
     CORRECTION: Phrases        # a name corrected on the fly: "X no wait it's Y", "X - no, sorry, Y"
     SPOKEN_MARKS: Mapping[str, Phrases]   # punctuation said aloud -> its words ("," -> "comma", "逗号", "запятая")
     SPOKEN_MARK_NOUN: Phrases  # where such a word is a noun, "_" standing for it ("the trial _", "_ of")

@@ -993,6 +993,16 @@ EARLIER = [
 # -- dictated text --
 # sounds that say nothing when they stand alone ("嗯 那个 华创医疗之前…"); inside a phrase they stay ("美佳那个黄姐")
 FILLERS = [r"嗯+", r"呃+", r"额+", r"啊+", r"哦+", r"那个"]
+# a formal opener that says only that a note follows; what follows is read as if said plainly
+# ("特此记录：星海物流的周总来电" is "星海物流的周总来电")
+RECORD_OPENERS = [
+    r"特此(?:记录|说明|备注|汇报|报告|告知)(?:如下)?",
+    r"现(?:将|把)?(?:情况)?(?:记录|汇报|说明|报告)如下",
+    r"(?:情况)?(?:记录|汇报|说明|备注)如下",
+    r"(?:简单|在此|这里)?(?:记录|汇报|说明|备注|补记|补录)一下(?=[：:，,])",
+    r"需要(?:记录|说明|备注)的是",
+    r"(?:请|烦请)(?:知悉|注意)(?=[：:，,])",
+]
 # what a dictating rep says between a name and the same name said again as meant ("东方不对是东芳电器",
 # "清河生物我是说青禾生物", "甬城还是勇城建设"): the second, which sounds like the first, stands
 NAME_REPAIRED = [
