@@ -16,7 +16,7 @@ from functools import lru_cache
 from datetime import date, datetime
 from typing import Mapping, Sequence
 
-from handlers.understanding import companies, facts, mixed, people, spoken
+from handlers.understanding import companies, en_people, facts, mixed, people, spoken
 from handlers.understanding.chatter import hearsay
 from handlers.understanding.asking import unquoted
 from handlers.understanding.amounts import find_amounts, mentions_money_without_number, negative_amounts, pick_amount
@@ -174,10 +174,12 @@ def _customer_and_contact(parse: Parse, note: _Reading) -> None:
     else:
         asks = bool(note.lex.query.search(note.work))
         written = parse.customer = companies.extract(note.cleaned, lang, person.name, asks)
+        if not written and lang == Lang.EN and person.name and en_people.firm_not_person(person.name, person.role):
+            written = parse.customer = person.name          # "Met Harlan Meats at the expo": a company, not a person
         at = note.cleaned.find(written) if written else -1
         if written and at >= 0 and person.name and person.name in written:  # the "person" was part of the name
             person = people.extract(note.cleaned, lang, (at, at + len(written)))
-            parse.contact, parse.contact_role = person.name, person.role
+            _set_contact(parse, person)
 
 
 def _mask_chinese_name(note: _Reading) -> None:

@@ -166,6 +166,15 @@ def _companyish(text: str, start: int, end: int, name: str) -> bool:
         and not _ROLE_WORD.fullmatch(low)
 
 
+def firm_not_person(name: str, role: str | None) -> bool:
+    """True for a "person" that reads more like a company when the note names no other: two or three
+    capitalised words, no title, no job written with them, the first no known first name ("Met Harlan
+    Meats at the expo", "Quarry Lane emailed"); "Met Sandra Lopez" stays a person."""
+    words = _words(name)
+    return role is None and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
+        and words[0].lower() not in _TITLES and not any(_first_known(w) for w in words)
+
+
 def _person_like(name: str, level: int) -> bool:
     """At level 2 a known first name or a title and a name; at 1 also two capitalised words; at 0 any."""
     words = _words(name)
