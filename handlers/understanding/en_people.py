@@ -167,9 +167,9 @@ def _companyish(text: str, start: int, end: int, name: str) -> bool:
 
 
 def firm_not_person(name: str, role: str | None) -> bool:
-    """True for a "person" that reads more like a company when the note names no other: two or three
-    capitalised words, no title, no job written with them, the first no known first name ("Met Harlan
-    Meats at the expo", "Quarry Lane emailed"); "Met Sandra Lopez" stays a person."""
+    """True for a "person" that may be a company: two or three capitalised words, no title, no job written
+    with them, none a known first name ("Met Harlan Meats at the expo"); "Met Sandra Lopez" is a person.
+    Such a pair is taken for the company when the note names no company and another person (core.py)."""
     words = _words(name)
     return role is None and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
         and words[0].lower() not in _TITLES and not any(_first_known(w) for w in words)

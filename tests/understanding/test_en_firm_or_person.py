@@ -1,6 +1,6 @@
 """Two capitalised words a rep met, called or heard from are a company, not a person, when neither is a
-known first name and the note names no other company ("Met Corbin Quarries at the home show"); a person
-is found after it. A known first name, a title or a job written with the name keeps it a person."""
+known first name, the note names no other company and another person is named ("Met Corbin Quarries at
+the home show … office mgr is tina"). Alone, or with a known first name, a title or a job, it is a person."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -18,9 +18,14 @@ def test_a_capitalised_pair_met_is_the_company():
     assert parse.channel == "meeting" and parse.stage == "lead"
 
 
-def test_a_capitalised_pair_that_wrote_is_the_company():
-    parse = understand("Wexford Paving emailed asking for pricing on 2 trucks", NOW, KNOWN)
-    assert parse.customer == "Wexford Paving" and parse.contact is None and parse.channel == "email"
+def test_a_capitalised_pair_that_wrote_is_the_company_when_a_person_is_named():
+    parse = understand("Wexford Paving emailed asking for pricing on 2 trucks, owner is Dale", NOW, KNOWN)
+    assert parse.customer == "Wexford Paving" and parse.contact == "Dale" and parse.channel == "email"
+
+
+def test_an_unknown_first_name_alone_stays_a_person():
+    parse = understand("Met Stellan Wexford at the home show", NOW, KNOWN)
+    assert parse.contact == "Stellan Wexford" and parse.customer is None
 
 
 def test_a_known_first_name_or_a_title_keeps_a_person():
