@@ -87,6 +87,7 @@ class Lexicon:
     period_compared: re.Pattern | None
     drop_followup: tuple[re.Pattern, ...]  # tried one by one: each names its own groups
     merge: tuple[re.Pattern, ...]
+    won_by_other: re.Pattern | None = None
 
 
 @lru_cache(maxsize=None)
@@ -114,7 +115,8 @@ def lexicon(lang: str) -> Lexicon:
         _optional([r"^[^\w?？]*(?:" + "|".join(mod.RETRACT) + ")"] if mod.RETRACT else []),
         _optional(mod.QUESTION_WORDS), _optional(mod.LOOKING_BACK), _optional(mod.STEP_AHEAD),
         _optional(mod.PERIOD_UNTIL), _optional([p + "$" for p in mod.PERIOD_COMPARED]),
-        tuple(c([p]) for p in mod.DROP_FOLLOWUP), tuple(c([p]) for p in mod.MERGE))
+        tuple(c([p]) for p in mod.DROP_FOLLOWUP), tuple(c([p]) for p in mod.MERGE),
+        won_by_other=_optional(mod.WON_BY_OTHER))
 
 
 @dataclass(frozen=True)
@@ -262,6 +264,8 @@ def stage(text: str, lex: Lexicon, clauses: Clauses, new_customer: bool,
     """Where the deal moved, by tense and object: a quote asked for or only planned is no proposal,
     a signature still ahead is negotiation, not won; "lead" only for a company the team does not
     know yet (see `first_contact` for a note about one that names no other move)."""
+    if _won_by_other(text, lex, clauses):
+        return Stage.LOST       # "they signed with Oracle", "конкуренты подписали", "被对手签走了"
     ahead = lex.signature_ahead is not None and lex.signature_ahead.search(text) is not None
     for name, pattern in lex.stages:
         if name == Stage.WON and ahead:
@@ -288,6 +292,16 @@ def stage(text: str, lex: Lexicon, clauses: Clauses, new_customer: bool,
     if new_customer and lex.new_company.search(text):
         return Stage.LEAD
     return None
+
+
+def _won_by_other(text: str, lex: Lexicon, clauses: Clauses) -> bool:
+    """True when the note says someone else won the deal, as told, not asked or denied: the customer signed
+    with a rival, a rival signed or won it ("they signed with Oracle", "Oracle won it", "конкуренты
+    подписали", "被对手签走了"): the deal is lost, whatever the signing verb would say alone."""
+    if lex.won_by_other is None:
+        return False
+    return any(not lex.negation.search(clauses.before(m.start())) and not asked(text, m, lex, clauses)
+               for m in lex.won_by_other.finditer(text))
 
 
 def first_contact(parse_stage: Stage | None, new_customer: bool) -> Stage | None:

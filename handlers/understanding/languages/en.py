@@ -405,6 +405,19 @@ _NDA = r"(?:nda|mnda|non-?disclosure(?:\s+agreement)?|confidentiality\s+agreemen
 _PAPERS = r"(?:contract|paperwork|agreement|msa|sow|pilot\s+agreement|docs|documents)"
 _RIVAL = r"(?:competitor|other\s+(?:vendor|supplier|company|guys|provider|option)|another\s+(?:vendor|supplier|company|provider)|" \
          r"(?:a\s+)?cheaper\s+(?:vendor|supplier|option|provider|one)|someone\s+else|somebody\s+else)"
+# someone else won the deal: the customer signed with a rival, a rival won it (the deal is lost, see cues.stage)
+_NOT_A_RIVAL = r"(?:we|i|we've|finally|just|yay|yes|also|and|so|then|today|yesterday|officially|totally|team|who|which|" \
+               r"that|this|it|they|he|she|you|our|sales|deal|never|ever|almost|nearly|really|actually|still)"
+WON_BY_OTHER = [
+    r"\b(?:they|he|she|client|customer)(?:'ve|\s+have|\s+had)?\s+(?:just\s+|already\s+|apparently\s+|finally\s+)?"
+    r"(?:signed|sign)\s+(?:up\s+|a\s+deal\s+|the\s+contract\s+)?(?:with|w/?)\s+(?!us\b|me\b|our\s+(?:team|company|firm)\b)\S",
+    r"\b(?:signed|sign)\s+(?:up\s+)?(?:with|w/?)\s+(?:a\s+|the\s+|another\s+|their\s+|our\s+)?" + _RIVAL,
+    r"\b(?:signed|sign)\s+(?:up\s+)?(?:with|w/?)\s+(?:the\s+)?(?:competition|incumbent|rival)",
+    r"\b(?:competitor|competition|rival|incumbent)s?\s+(?:\w+\s+)?(?:signed|won|took|stole|snagged|got)\s+(?:it|them|the\s+(?:deal|bid|contract|tender|business|account|order|rfp))\b",
+    r"(?-i:(?<![\w'])(?!(?i:" + _NOT_A_RIVAL + r")\b)[A-Z][\w&-]+)\s+(?:just\s+|already\s+|apparently\s+)?"
+    r"(?:won|took|stole|snagged|snatched)\s+(?:it|them|the\s+(?:deal|bid|contract|tender|business|account|order|rfp))\b",
+    r"\b(?:awarded|gave|given|handed)\s+(?:it|the\s+(?:deal|bid|contract|tender|business|order|job|project|rfp))\s+to\s+(?!us\b|me\b|our\b)\w",
+]
 # a signature still ahead: the deal is in negotiation, whatever else was agreed
 SIGNATURE_AHEAD = [
     r"\b(?:will|'ll|gonna|going\s+to|should|to|would|'d|could|can)\s+(?:be\s+)?sign(?:ed|ing)?\b(?!\s+off)",
