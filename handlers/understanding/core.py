@@ -176,8 +176,8 @@ def _customer_and_contact(parse: Parse, note: _Reading) -> None:
         written = parse.customer = companies.extract(note.cleaned, lang, person.name, asks)
         if not written and lang == Lang.EN and person.name and en_people.firm_not_person(person.name, person.role):
             at = note.cleaned.find(person.name)
-            other = people.extract(note.cleaned, lang, (at, at + len(person.name))) if at >= 0 else None
-            if other is not None and other.name and other.name != person.name:
+            someone = people.extract(note.cleaned, lang, (at, at + len(person.name))) if at >= 0 else None
+            if someone is not None and someone.name and someone.name != person.name:
                 written = parse.customer = person.name      # "Met Harlan Meats at the expo … buyer is jessica"
         at = note.cleaned.find(written) if written else -1
         if written and at >= 0 and person.name and person.name in written:  # the "person" was part of the name
