@@ -46,13 +46,18 @@ RULES: tuple[tuple[ReportKind, re.Pattern[str]], ...] = (
         r"жалоб|претензи|обращени|запрос(?:ы|ов)\s+клиент", _I)),
     (ReportKind.OVERDUE, re.compile(
         r"\boverdue\b|\bmissed follow|\blate follow|\bpast due\b|"
-        r"逾期|过期|超期|没按时|"
-        r"просроч", _I)),
+        r"\b(?:behind|slipping|lagging)\s+on\s+(?:\w+\s+)?(?:follow|task|call|to-?do)|\bfalling\s+behind\b|"
+        r"逾期|过期|超期|没按时|跟进(?:拖|落后|没跟上|欠)|拖了?(?:跟进|任务)|"
+        r"просроч|отста(?:ёт|ет|ют|ющ)\w*\s+(?:по|с)\s+(?:задач|звонк|напоминан|фоллоу|follow)", _I)),
     (ReportKind.LOST, re.compile(
         r"\blost reasons?\b|\breasons? (?:we|for) los|\bwhy (?:did )?(?:we )?los[et]\b|\bwhy (?:were )?deals (?:were )?lost\b|"
         r"\b(?:deals|opportunities) (?:we )?lost\b|\blost deals\b|\bloss(?:es)? (?:report|analysis)\b|"
+        r"\b(?:why|where|how)\s+(?:are|do|did|have)?\s*(?:we|you\s+guys)\s+(?:keep\s+)?los(?:e|t|ing)\b|"
+        r"\bwho\s+(?:are|do|did|have)\s+we\s+(?:keep\s+)?los(?:e|t|ing)\s+to\b|"
         r"丢单原因|输单原因|丢单理由|丢单分析|为什么丢单|丢了哪些单|丢掉的单|"
-        r"причин\w* (?:проигрыш|отказ|потер)|почему (?:мы )?проигр|проигранн\w+ сделк|анализ проигрыш", _I)),
+        r"(?:输|丢单?)在(?:哪|什么)|(?:为什么|为啥|怎么)(?:老是|总是|又)?(?:输|丢单)|(?:输|丢)给了?谁|"
+        r"причин\w* (?:проигрыш|отказ|потер)|почему (?:мы )?проигр|проигранн\w+ сделк|анализ проигрыш|"
+        r"(?:где|на\s+ч[её]м|почему|кому)\s+(?:мы\s+)?(?:вс[её]\s+)?(?:ещ[её]\s+)?(?:проигрыва|теря(?:ем|ют)\s+сделк|сливаем)", _I)),
     (ReportKind.FUNNEL, re.compile(
         r"\bconver(?:sion|t(?:ed|s)?)\b|\bwin[- ]?rate\b|\bwin/loss\b|\bclose rate\b|\blost reasons?\b|"
         r"\bwhy (?:did )?(?:we )?los[et]\b|\breasons? (?:we|for) los|\bstage[- ]to[- ]stage\b|"
@@ -86,6 +91,8 @@ PIPELINE = re.compile(r"\bpipeline\b|\bfunnel\b|漏斗|管道|воронк", _I)
 MINE = re.compile(r"\bmy\b|\bmine\b|我的|\bмо(?:й|я|ё|е|и|их|им|ими|ему|ей)\b", _I)
 
 
+# asking about someone else: "who's behind on follow-ups", "кто отстаёт", "谁的跟进拖了"
+_WHO = re.compile(r"\bwho(?:'s|s|se)?\b|\bany(?:one|body)\b|\bкто(?:-(?:то|нибудь))?\b|谁|有人", _I)
 # what an "activity" question may ask for beside the team's activity: the loose ends, the ranking
 _ACTIVITY_TURNS = (ReportKind.OVERDUE, ReportKind.INQUIRIES, ReportKind.QUIET, ReportKind.LEADERBOARD)
 # the words of these reports also name a pipeline question ("pipeline by source", "top of the funnel")
@@ -113,6 +120,8 @@ def report_asked(intent: Intent, text: str, about_customer: bool) -> ReportKind 
         return ReportKind.PIPELINE
     if intent == Intent.ACTIVITY:
         return kind if kind in _ACTIVITY_TURNS else ReportKind.ACTIVITY
+    if intent == Intent.FOLLOWUPS:     # "who's behind on follow-ups": the team's overdue list, not the asker's
+        return kind if kind == ReportKind.OVERDUE and _WHO.search(text) else None
     if intent == Intent.LOG:
         return kind if not about_customer else None   # "lost reasons this quarter" reads like a note
     if intent in (Intent.HELP, Intent.UNKNOWN) and len(text) <= MAX_QUESTION:

@@ -109,6 +109,8 @@ PIPELINE = [
     # how the numbers stand against a target or an earlier period: "are we ahead or behind", "are we on track for Q1"
     r"\bare\s+we\s+(?:ahead|behind|up|down|on\s+track|on\s+pace|tracking)\b",
     r"\bopen\s+deals\b",
+    # "biggest deals open right now?", "largest opps", "top 5 deals in play"
+    r"\b(?:biggest|largest|fattest|juiciest)\s+(?:\d+\s+)?(?:open\s+|live\s+|active\s+)?(?:deals|opps|opportunities)\b",
     r"\bhow\s+much\s+(?:will\s+we|are\s+we\s+going\s+to)\s+close\b",
     r"\b(?:how\s+much|what)\b[^.?!]{0,40}\bclos(?:e|es|ing)\b",
     r"\bclos(?:e|es|ing)\s*\?",
