@@ -163,7 +163,10 @@ def _customer_and_contact(parse: Parse, note: _Reading) -> None:
     _set_contact(parse, person)
     other = None
     if match.name and only_mentioned(note.work, match.start, match.end, note.lex):
-        unnamed = note.cleaned[:match.start] + " " * (match.end - match.start) + note.cleaned[match.end:]
+        cue = note.lex.mentioned_before.search(note.work, max(0, match.start - 60), match.start) \
+            if note.lex.mentioned_before is not None else None
+        lo = cue.start() if cue else match.start        # "通过代理商华信": the partner's word goes with it
+        unnamed = note.cleaned[:lo] + " " * (match.end - lo) + note.cleaned[match.end:]
         other = companies.extract(unnamed, lang, person.name, False)
     if other:
         parse.customer = other

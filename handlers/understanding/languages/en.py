@@ -582,6 +582,8 @@ MENTIONED_BEFORE = [
     r"(?:from|off|through|via|thru)\s+",
     r"\bno\s+relation\s+to\s+",
     r"\bsister\s+company\s+of\s+",
+    # a partner who brought us in: "visited Hillcrest via our partner Contoso", "with our reseller Brightpath"
+    r"\b(?:our|the|their|a)\s+(?:channel\s+|local\s+)?(?:partner|reseller|distributor|dealer|integrator|var)\s+",
 ]
 MENTIONED_AFTER = [r"\s+referral\b", r"\s+referred\s+(?:us|me)\b", r"\s+(?:introduced|connected)\s+(?:us|me)\b",
                    r"\s+(?:put|got)\s+(?:us|me)\s+in\s+touch\b", r"\s+(?:passed|sent|gave)\s+(?:us|me)\s+(?:a|the|this|another)\s+"
