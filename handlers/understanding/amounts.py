@@ -9,7 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from datetime import date
 from functools import lru_cache
+
+from babel.core import Locale, UnknownLocaleError, get_global
+from babel.numbers import get_territory_currencies
 
 from handlers.understanding import first_chars
 from handlers.understanding.amount_words import find_word_amounts
@@ -148,6 +152,29 @@ def _currency(token: str | None) -> str | None:
 
 
 _NUMBERED = re.compile(r"[#№]\s?$")
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z$])\$|(?<=\d[kKmM])\$")      # "$12k", "12k$"; not "US$", "A$"
+
+
+def bare_dollar(text: str, amount: Amount) -> bool:
+    """True when the amount is written with a bare "$" ("$4,320", "4320$"), not "US$", "A$" or "usd"."""
+    return _BARE_DOLLAR.search(text, amount.start, amount.end) is not None
+
+
+@lru_cache(maxsize=64)
+def local_dollar(zone: str | None, today: date) -> str | None:
+    """The dollar a bare "$" means where the writer is (by the time zone's region): AUD in Australia,
+    CAD in Canada, HKD in Hong Kong; None where it is the US dollar or the region has no dollar."""
+    territory = get_global("zone_territories").get(zone or "")
+    if not territory:
+        return None
+    currencies = get_territory_currencies(territory, start_date=today)
+    if not currencies or currencies[0] == "USD":
+        return None
+    try:
+        locale = Locale.parse(f"en_{territory}")
+    except (UnknownLocaleError, ValueError):
+        locale = Locale.parse("en")
+    return currencies[0] if locale.currency_symbols.get(currencies[0], "").endswith("$") else None
 
 
 def find_amounts(text: str, lang: str, refused: list[Refused] | None = None) -> list[Amount]:

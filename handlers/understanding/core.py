@@ -19,7 +19,8 @@ from typing import Mapping, Sequence
 from handlers.understanding import companies, en_people, facts, mixed, people, spoken
 from handlers.understanding.chatter import hearsay
 from handlers.understanding.asking import unquoted
-from handlers.understanding.amounts import find_amounts, mentions_money_without_number, negative_amounts, pick_amount
+from handlers.understanding.amounts import (bare_dollar, find_amounts, local_dollar, mentions_money_without_number,
+                                            negative_amounts, pick_amount)
 from handlers.understanding.dates import day_first
 from handlers.understanding.cues import Clauses, Lexicon, channel, everyone, first_contact, lexicon, only_mentioned, stage
 from handlers.understanding.intents import Signals, classify, command_named, drop_day, merge_command
@@ -225,6 +226,8 @@ def _money(parse: Parse, note: _Reading) -> None:
     amount = pick_amount(work, amounts)
     if amount is not None:
         parse.amount, parse.currency, parse.currency_said = amount.value, amount.currency, amount.explicit
+        if amount.currency == "USD" and bare_dollar(work, amount):     # "$4,320" written in Sydney: AUD
+            parse.currency = local_dollar(getattr(note.now.tzinfo, "key", None), note.today) or amount.currency
         if not amount.explicit and note.as_typed != note.cleaned:
             said_before = _currency_said_before(note, amount.value)
             parse.currency = said_before or parse.currency
