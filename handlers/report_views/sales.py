@@ -41,11 +41,16 @@ def pipeline_view(report: Pipeline, lang: str, name: str | None = None, by_owner
 
 
 def _stage_line(stage: StageLine, lang: str, stages: StageNames) -> str:
+    """A stage's count and amounts; deals with no amount yet are said so, never shown as $0."""
     label, sums = stages(stage.stage, lang), stage.sums
+    if sums.count and stage.unpriced >= sums.count:
+        return t(lang, "pipeline_row_unpriced", stage=label, count=sums.count)
     if len(parts(sums)) == 1:
-        return t(lang, "pipeline_row", stage=label, count=sums.count, amount=short(sums, lang),
+        line = t(lang, "pipeline_row", stage=label, count=sums.count, amount=short(sums, lang),
                  weighted=short_weighted(sums, lang))
-    return t(lang, "pipeline_row_mixed", stage=label, amounts=short(sums, lang))
+    else:
+        line = t(lang, "pipeline_row_mixed", stage=label, amounts=short(sums, lang))
+    return line + (t(lang, "pipeline_unpriced_part", count=stage.unpriced) if stage.unpriced else "")
 
 
 def _total_lines(total: Sums, lang: str) -> list[str]:

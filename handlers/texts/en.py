@@ -208,6 +208,8 @@ TEXTS = {
     "card_deal": "• {stage}, {amount}",
     "card_interaction": "• {when} · {channel}: {text}",
     "due_row": "{i}. {day}{late} · {customer}: {what}",
+    "pipeline_row_unpriced": "• {stage}: {count:deal}, no amount yet",
+    "pipeline_unpriced_part": " (of which {count} with no amount yet)",
     "pipeline_row": "• {stage}: {count} · {amount} · ⚖ {weighted}",
     "pipeline_row_mixed": "• {stage}: {amounts}",
     "bucket.won": "won",

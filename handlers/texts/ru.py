@@ -214,6 +214,8 @@ TEXTS = {
     "card_deal": "• {stage}, {amount}",
     "card_interaction": "• {when} · {channel}: {text}",
     "due_row": "{i}. {day}{late} · {customer}: {what}",
+    "pipeline_row_unpriced": "• {stage}: {count:deal}, сумма пока не указана",
+    "pipeline_unpriced_part": " (из них без суммы: {count})",
     "pipeline_row": "• {stage}: {count} · {amount} · ⚖ {weighted}",
     "pipeline_row_mixed": "• {stage}: {amounts}",
     "bucket.won": "выиграно",

@@ -208,6 +208,8 @@ TEXTS = {
     "card_deal": "• {stage}，{amount}",
     "card_interaction": "• {when} · {channel}：{text}",
     "due_row": "{i}. {day}{late} · {customer}：{what}",
+    "pipeline_row_unpriced": "• {stage}：{count:deal}，暂无金额",
+    "pipeline_unpriced_part": "（其中 {count} 个暂无金额）",
     "pipeline_row": "• {stage}：{count} · {amount} · ⚖ {weighted}",
     "pipeline_row_mixed": "• {stage}：{amounts}",
     "bucket.won": "已成交",

@@ -34,10 +34,12 @@ from storage.vocabulary import OPEN_STAGES
 
 @dataclass(frozen=True)
 class StageLine:
-    """One open stage: its deals' count and amounts (dated and undated together)."""
+    """One open stage: its deals' count and amounts (dated and undated together), and how many of
+    them have no amount yet (counted, never shown as if they were worth nothing)."""
 
     stage: str
     sums: Sums
+    unpriced: int = 0
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,9 @@ def pipeline(session: Any, team_id: int, start: date, end: date,
     where = _open_in_period(team_id, start, end, owner_id)
     groups = _stage_groups(connection, facts, where)
     currency = report_currency((t for _stage, t, _undated in groups), facts.currency, facts.rates)
-    stages = tuple(StageLine(stage, Sums.of((t for s, t, _u in groups if s == stage), currency, facts.rates))
+    unpriced = _unpriced(connection, where)
+    stages = tuple(StageLine(stage, Sums.of((t for s, t, _u in groups if s == stage), currency, facts.rates),
+                             unpriced.get(stage, 0))
                    for stage in shown_stages(facts.settings, {s for s, _t, _u in groups}))
     return Pipeline(
         period=Period(start, end), currency=currency, stages=stages,
@@ -107,6 +111,15 @@ def _stage_groups(connection: Connection, facts: TeamFacts,
         .where(where).group_by(deal.c.stage, code)).all()
     return [(row.stage, tally(row.code, row.n, row.minor, row.pct),
              tally(row.code, row.undated_n, row.undated_minor, row.undated_pct)) for row in rows]
+
+
+def _unpriced(connection: Connection, where: ColumnElement[bool]) -> dict[str, int]:
+    """Per stage, the deals with no amount yet (one SQL group per stage)."""
+    deal = DEAL
+    rows = connection.execute(select(deal.c.stage, func.count().label("n"))
+                              .where(where, or_(deal.c.amount_minor.is_(None), deal.c.amount_minor == 0))
+                              .group_by(deal.c.stage)).all()
+    return {row.stage: int(row.n) for row in rows}
 
 
 def _per_owner(connection: Connection, facts: TeamFacts, where: ColumnElement[bool],

@@ -48,3 +48,14 @@ async def test_a_later_note_with_an_amount_opens_the_deal_then(bot, store):
     assert store(Deal) == 0
     assert (await bot.say("umbrella corp: sent the quote for $8k")).wrote
     assert [(d.stage, d.amount_minor) for d in store.rows(select(Deal))] == [("proposal", 800_000)]
+
+
+@pytest.mark.parametrize(("ask", "words"), [("pipeline this month", "lead: 2 deals, no amount yet"),
+                                            ("销售漏斗", "线索：2 个商机，暂无金额"),
+                                            ("воронка", "лид: 2 сделки, сумма пока не указана")])
+async def test_deals_with_no_amount_are_counted_never_shown_as_worth_nothing(bot, ask, words):
+    for note in ("Visited Umbrella Corp, new lead", "Called Soylent, new prospect",
+                 "Called Hooli, sent the quote for $12k", "Initech: sent the proposal, $3k"):
+        assert (await bot.say(note)).wrote
+    pipeline = (await bot.say(ask)).text
+    assert words in pipeline and "2 · $0" not in pipeline, pipeline
