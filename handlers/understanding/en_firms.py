@@ -251,7 +251,7 @@ _TRADE_RUN = re.compile(r"(?<![\w&'-])(?<!^)[A-Z][\w&'-]*\s+(?:[A-Z][\w&'-]*\s+)
 _PAPER_AFTER = re.compile(r"\s+(?:quote|quotes|quotation|proposal|proposals|pricing|price|invoice|contract|deck|spec|specs|"
                           r"brochure|estimate|order|po|agreement|samples?)\b", re.I)
 # whose people a new contact is: "new contact at hooli - raj", "contact from pinecrest dental: raj 555-0199"
-_CONTACT_AT = re.compile(r"\b(?i:(?:new\s+)?(?:contact|poc|point\s+of\s+contact|person|buyer|champion|decision[\s-]?maker)"
+_CONTACT_AT = re.compile(r"\b(?i:(?:new\s+)?(?:contact|poc|point\s+of\s+contact|person|buyer|champion|decision[\s-]?maker|guy|gal|lady|woman|man|dude|someone|somebody|folks|people|rep)"
                          r"\s+(?:at|from|@|over\s+at)\s+(?:the\s+)?)")
 _PLACE_PREP = frozenset(("to", "in", "into", "near", "outside", "on", "by"))
 
