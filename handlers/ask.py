@@ -12,7 +12,6 @@ its reply says the kept note was not recorded.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -22,13 +21,13 @@ from sqlmodel import col
 from handlers.chat_state import save_state, state_of
 from handlers.context import Ctx, Pressed
 from handlers.reply import Choice, Reply
-from handlers.people import same_person
 from handlers.texts import t
-from handlers.understanding.answers import Agreement, agreement, reads_as_sentence
-from handlers.understanding.languages import cues, one_of
+from handlers.understanding.answers import (Agreement, agreement, cancels, numbers_say_more, offered_name,
+                                            only_the_name, picked_number, reads_as_sentence, typed_name, undoes,
+                                            whose_name)
 from handlers.understanding import understand
-from handlers.understanding.intents import command
 from handlers.understanding.matching import match_known
+from handlers.understanding.same_name import same_person
 from handlers.understanding.model import Parse
 from storage.models import ChatState, Contact, Customer, Note
 from storage.vocabulary import Intent, Lang, Stage
@@ -39,9 +38,6 @@ NEW = "new"               # the button that makes the guessed name a new custome
 CANCEL = "cancel"         # the button that drops the kept note
 MAX_NAME_WORDS = 6        # a typed answer longer than this is a new message, not a name
 RECENT = 3                # customers offered when the note names none
-_WORDY = re.compile(r"[^\W_]")
-_NUMBERED_NAME = re.compile(r"[^\W\d_][^\d]*?\s*(?:№|#|No\.?)\s*\d{1,4}")    # "Самарский хлебозавод №5", "Store #24"
-_NUMBER = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -80,23 +76,6 @@ def ask(ctx: Ctx, options: Sequence[Customer], new_name: str | None, key: str = 
     choices.append(Choice(label=t(ctx.lang, "cancel_option"), data=f"{PICK}:{CANCEL}"))
     lines.append(t(ctx.lang, "ask_kept"))
     return _kept(state, Reply(text="\n".join(lines), lang=ctx.lang, choices=choices))
-
-
-_AFTER_VERB = {Lang.EN: r"(?:(?:up|by|in|out|over)\s+)?(?:(?:at|with|to|on|from|the)\s+)*",
-               Lang.RU: r"(?:(?:у|в|во|с|со|из|к|на)\s+)?", Lang.ZH: r"了?(?:一下)?(?:给|跟|和|去)?"}
-
-
-def offered_name(name: str, lang: str) -> str:
-    """A new customer's name as offered: a note's verb of contact it opens with ("Visited", "Met",
-    "Звонил в", "拜访了") and the little words after it are no part of it."""
-    code = Lang(lang) if lang in Lang.__members__.values() else Lang.EN
-    verbs = cues(code).LOG_VERBS
-    if not verbs:
-        return name
-    space = r"\s*" if code == Lang.ZH else r"\s+"
-    lead = re.compile(r"^\W*(?:" + one_of(verbs) + r")" + space + _AFTER_VERB[code], re.I)
-    bare = lead.sub("", name, count=1).strip()
-    return bare if bare and bare != name and re.search(r"[^\W\d_]", bare) else name
 
 
 def _kept(state: ChatState, reply: Reply) -> Reply:
@@ -144,7 +123,7 @@ def answer(ctx: Ctx, data: str, names: Sequence[str], aliases: Mapping[str, str]
     pending = _state(ctx).pending
     if not pending or pending.get("kind") not in (PICK, WHOSE):
         return None
-    if not data and _undoes(ctx.text):
+    if not data and undoes(ctx.text):
         return Answer(cancel=True, undo=True)
     if pending.get("kind") == WHOSE:
         return _whose(ctx, data, pending, lang)
@@ -156,9 +135,8 @@ def answer(ctx: Ctx, data: str, names: Sequence[str], aliases: Mapping[str, str]
             return None
         picked = arg
     else:
-        number = _NUMBER.match(ctx.text)
-        picked = number.group(1) if number else ""
-    if picked == CANCEL or (not data and _cancels(ctx.text, lang)):
+        picked = picked_number(ctx.text)
+    if picked == CANCEL or (not data and cancels(ctx.text, lang)):
         return Answer(cancel=True)
     if picked == NEW and new_name:
         return Answer(new_name=new_name)
@@ -195,9 +173,8 @@ def _whose(ctx: Ctx, data: str, pending: dict, lang: Lang) -> Answer | None:
     kind, _, arg = data.partition(":")
     if data and kind != PICK:
         return None
-    number = _NUMBER.match(ctx.text) if not data else None
-    picked = arg if data else (number.group(1) if number else "")
-    if picked == CANCEL or (not data and _cancels(ctx.text, lang)):
+    picked = arg if data else picked_number(ctx.text)
+    if picked == CANCEL or (not data and cancels(ctx.text, lang)):
         return Answer(cancel=True)
     if not data and agreement(ctx.text, lang) is not None:
         picked = "1" if len(options) == 1 else "0"
@@ -209,12 +186,8 @@ def _whose(ctx: Ctx, data: str, pending: dict, lang: Lang) -> Answer | None:
                       contact_id=options[index - 1])
     if data:
         return None
-    language = cues(lang)
-    text = re.sub(r"^(?:" + one_of(language.ANSWER_LEAD) + r")(?:\s*[:,-]\s*|\s+)", "", ctx.text.strip(),
-                  flags=re.I) if language.ANSWER_LEAD else ctx.text.strip()
-    name = text.strip(" .!\"'“”«»")
-    if not name or len(name.split()) > 4 or len(name) > 80 or any(ch.isdigit() or ch in "?？" for ch in name) \
-            or reads_as_sentence(name):
+    name = whose_name(ctx.text, lang)
+    if name is None:
         return None
     for contact_id in options:
         contact = ctx.session.get(Contact, contact_id)
@@ -227,27 +200,20 @@ def _typed(ctx: Ctx, names: Sequence[str], aliases: Mapping[str, str], lang: Lan
            offered: str | None = None) -> Answer | None:
     """A customer's name typed as the answer: a known one, the new name the question offered (even
     with a number: "Самарский хлебозавод №5"), else a short new name."""
-    text = ctx.text.strip()
-    language = cues(lang)
-    stripped = re.sub(r"^(?:" + one_of(language.ANSWER_LEAD) + r")(?:\s*[:,-]\s*|\s+)", "", text, flags=re.I) \
-        if language.ANSWER_LEAD else text
-    new = re.match(r"^(?:" + one_of(language.ANSWER_NEW) + r")(?:\s*[:,-]\s*|\s+)(.+)$", stripped, flags=re.I) \
-        if language.ANSWER_NEW else None
-    name = (new.group(1) if new else stripped).strip(" .!\"'“”«»")
-    if not name or "?" in name or "？" in name or len(name.split()) > MAX_NAME_WORDS or len(name) > 80:
+    typed = typed_name(ctx.text, lang, MAX_NAME_WORDS)
+    if typed is None:
         return None
+    name = typed.name
     if offered and " ".join(name.casefold().split()) == " ".join(offered.casefold().split()):
         return Answer(new_name=offered)
-    if not new:
+    if not typed.new:
         match = match_known(name, names, aliases)
-        rest = name[:match.start] + name[match.end:] if match.start >= 0 else name
-        if match.name and not _WORDY.search(rest):
+        if match.name and only_the_name(name, match.start, match.end):
             found = ctx.session.execute(select(Customer).where(
                 col(Customer.team_id) == ctx.team.id, col(Customer.name) == match.name)).scalars().first()
             if found is not None:
                 return Answer(customer_id=found.id)
-        if (any(ch.isdigit() for ch in name) and not _NUMBERED_NAME.fullmatch(name)) \
-                or reads_as_sentence(name) or not _just_a_name(name, ctx, names, aliases):
+        if numbers_say_more(name) or reads_as_sentence(name) or not _just_a_name(name, ctx, names, aliases):
             return None
     return Answer(new_name=name[:300])
 
@@ -261,21 +227,6 @@ def _just_a_name(text: str, ctx: Ctx, names: Sequence[str], aliases: Mapping[str
     moved = parse.stage not in (None, Stage.LEAD)  # a new name alone reads as a first contact (lead)
     return not (parse.channel or moved or parse.amount is not None or parse.followup_on
                 or parse.birthday or parse.refused)
-
-
-def _undoes(text: str) -> bool:
-    """True for an undo command ("undo", "отмена", "撤销"): said while a question is pending, it takes
-    back what is in the making (the question and the note it keeps), never an earlier finished note."""
-    found = command(text)
-    return found is not None and found[0] == Intent.UNDO
-
-
-def _cancels(text: str, lang: Lang) -> bool:
-    """True for a cancel word (an undo command is read by `_undoes`)."""
-    if command(text) is not None:
-        return False
-    phrases = cues(lang).ANSWER_CANCEL
-    return bool(phrases) and re.fullmatch(r"\W*(?:" + one_of(phrases) + r")\W*", text.strip(), flags=re.I) is not None
 
 
 def kept_text(ctx: Ctx) -> str | None:

@@ -9,8 +9,6 @@ in the message can be applied, a message that reads as a note is recorded as one
 """
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -23,16 +21,16 @@ from handlers.context import Ctx, journal_of
 from handlers.followups import same_day
 from handlers.ask import ask
 from handlers.log_note import handle_log
-from handlers.people import same_person, same_word
 from handlers.reply import Choice, Reply
 from handlers.chat_state import save_state, state_of
 from handlers.stage_names import StageNames
 from handlers.texts import day, money, t
 from handlers.understanding import understand
-from handlers.understanding.fixes import (ContactFix, contact_fix, day_word, move, names_other_customer,
-                                          new_value_text, resolved, says_customer)
+from handlers.understanding.fixes import (ContactFix, bare_amount, contact_fix, day_word, move,
+                                          names_other_customer, new_value_text, resolved, says_customer)
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse
+from handlers.understanding.same_name import names_contact
 from handlers.understanding.unnamed import company_guess
 from storage.customers import customers_named, name_key, open_deal
 from storage.models import (AuditLog, Contact, Customer, Deal, FollowUp, Inquiry, Interaction, Note, StageChange)
@@ -242,7 +240,8 @@ def _team_contact_fixed(ctx: Ctx, fix: ContactFix) -> Fixed | None:
     """"change maria's title to CEO" of a contact the last note did not touch: the team's contact of
     that name (asked about with a button per customer when two customers have one)."""
     people = [p for p in ctx.session.execute(select(Contact).where(col(Contact.team_id) == ctx.team.id)
-                                             .order_by(col(Contact.id))).scalars() if _named(p.name, fix.who or "")]
+                                             .order_by(col(Contact.id))).scalars()
+              if names_contact(p.name, fix.who or "")]
     if ctx.pressed.customer_id is not None:
         people = [p for p in people if p.customer_id == ctx.pressed.customer_id]
     if not people:
@@ -266,20 +265,6 @@ def _team_contact_fixed(ctx: Ctx, fix: ContactFix) -> Fixed | None:
                           before=before, after=fix.value)])
 
 
-def _named(full: str, said: str) -> bool:
-    """True when `said` ("maria", "Козлова", "王总") names the contact `full` ("Maria Lopez", "Иван Козлов")."""
-    if not said.strip():
-        return False
-    if same_person(full, said):
-        return True
-    words, asked = _name_words(full), _name_words(said)
-    return bool(asked) and all(any(same_word(a, w) for w in words) for a in asked)
-
-
-def _name_words(name: str) -> list[str]:
-    return re.findall(r"\w+", name.casefold().replace("ё", "е"))
-
-
 class _Asked(Exception):
     """A correction that needs an answer first: the question, with the message kept."""
 
@@ -299,7 +284,7 @@ def _record_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], c
     deal = _row(ctx, entries, Deal) or (open_deal(ctx.session, ctx.team_id, stored_id(customer))
                                          if customer is not None else None)
     if deal is not None and read.amount is None and not read.stage and new_day is None:
-        read.amount = _bare_amount(said, ctx.text, deal.amount_minor)
+        read.amount = bare_amount(said, ctx.text, deal.amount_minor)
     if deal is not None and (read.amount is not None or read.stage) and not _may(ctx, deal.owner_id):
         return _refused(ctx, "fix_not_yours")
     lines: list[str] = []
@@ -372,26 +357,6 @@ def _stage_change_of(ctx: Ctx, entries: list[AuditLog], deal: Deal) -> StageChan
         latest = ctx.session.execute(select(StageChange).where(col(StageChange.deal_id) == deal.id)
                                      .order_by(col(StageChange.id).desc()).limit(1)).scalars().first()
         return row if latest is not None and latest.id == row.id else None
-    return None
-
-
-_BARE = re.compile(r"^\W*(\d+(?:[.,]\d+)?)\W*$")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-
-
-def _bare_amount(said: str, text: str, amount_minor: int | None) -> Decimal | None:
-    """A correction that gives the deal's amount as a bare number in the unit the rep thinks in
-    ("нет, не 450 а 540" of a 450 000 ₽ deal, "45 not 54" of $54,000): the number scaled as the old
-    one it names (thousands, 万, millions, 亿), when that old number is the deal's amount."""
-    bare = _BARE.match(said)
-    if bare is None or not amount_minor:
-        return None
-    value = Decimal(bare.group(1).replace(",", "."))
-    amount = Decimal(amount_minor) / 100
-    olds = [Decimal(n.replace(",", ".")) for n in _NUMBER.findall(text)]
-    for scale in (Decimal(1), Decimal(1000), Decimal(10_000), Decimal(1_000_000), Decimal(100_000_000)):
-        if any(old * scale == amount for old in olds if old != value):
-            return value * scale
     return None
 
 

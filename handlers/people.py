@@ -1,49 +1,14 @@
-"""Contacts at a customer: recognising the same person under another spelling or case form."""
+"""Contacts at a customer: the one a note names (the same person under another spelling or case
+form, handlers/understanding/same_name.py), made or updated with what the note says of them."""
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Any
 
 from handlers.context import Ctx, journal_of
 from handlers.understanding.model import Parse
+from handlers.understanding.same_name import same_person
 from storage.customers import contacts_of
 from storage.models import Contact, Customer, ChatState, stored_id
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _words(name: str) -> list[str]:
-    text = unicodedata.normalize("NFKC", name).casefold().replace("ё", "е")
-    return re.findall(r"\w+", text)
-
-
-def _same_word(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    shortest = min(len(a), len(b))
-    if shortest < 3:
-        return False
-    stem = max(3, shortest - 2)  # Russian case endings: Сергей/Сергеем, Ковалёв/Ковалёвым
-    return a[:stem] == b[:stem]
-
-
-def same_person(a: str, b: str) -> bool:
-    """True when two written names plausibly mean the same contact."""
-    if _CJK.search(a) or _CJK.search(b):
-        a2, b2 = a.replace(" ", ""), b.replace(" ", "")
-        return a2 == b2 or (a2[:1] == b2[:1] and (a2.startswith(b2) or b2.startswith(a2)))
-    wa, wb = _words(a), _words(b)
-    if not wa or not wb:
-        return False
-    if len(wa) == len(wb):
-        return all(_same_word(x, y) for x, y in zip(wa, wb))
-    short, long_ = (wa, wb) if len(wa) < len(wb) else (wb, wa)
-    return all(_same_word(x, y) for x, y in zip(short, long_))
-
-
-same_word = _same_word   # one word of a name in another case form ("Козлова" of Козлов)
-
 
 def find_contact(ctx: Ctx, customer_id: int, name: str) -> Contact | None:
     """The customer's contact `name` refers to, if any."""

@@ -1,7 +1,6 @@
 """Which customer a message is about: named, ambiguous, new, or the one of the last note."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Mapping, Sequence
@@ -20,10 +19,9 @@ from handlers.understanding import zh_names
 from handlers.understanding.matching import name_tokens
 from handlers.understanding.matching import match_known, near_miss
 from handlers.understanding.companies import extract
-from handlers.understanding.cues import lexicon
-from handlers.understanding.languages import cues, one_of
 from handlers.understanding.typos import close_names, typo_of_known
-from handlers.understanding.unnamed import company_guess, missing_word, other_name, strong_name, weakly_named
+from handlers.understanding.unnamed import (caller, company_guess, introduces_by_name, missing_word, other_name,
+                                            strong_name, weakly_named)
 
 
 @dataclass
@@ -158,9 +156,7 @@ def _introduced(ctx: Ctx, parse: Parse, customer: Customer, names: Sequence[str]
     match = match_known(ctx.text, names, aliases)
     if match.name != customer.name or not match.fuzzy or match.start < 0:
         return None
-    lex = lexicon(parse.lang)
-    named_as = cues(parse.lang).NAMED_AS
-    if not (lex.new_company.search(ctx.text) or (named_as and re.search(one_of(named_as), ctx.text, re.I))):
+    if not introduces_by_name(ctx.text, parse.lang):
         return None
     blank = ctx.text[:match.start] + " " * (match.end - match.start) + ctx.text[match.end:]
     written = extract(blank, parse.lang, parse.contact, False)
@@ -172,7 +168,7 @@ def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
     about), the last note's customer, or a question."""
     names, aliases = ctx.known() if ctx.known else ((), {})
     guess = company_guess(ctx.text, parse.lang, parse.contact) or near_miss(ctx.text, names, aliases) \
-        or caller(ctx.text, parse)
+        or caller(ctx.text, parse.lang, parse.contact)
     people = customers_of_person(ctx, parse.contact)
     if guess and people and _same_word(guess, parse.contact or ""):
         guess = None        # "у Ольги день рождения": the word is the person, not a company
@@ -197,28 +193,6 @@ def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
     if fresh is not None:
         return Resolved(customer=fresh, from_context=True)
     return Resolved(ask=ask(ctx, recent_customers(ctx), None, "which_customer_note"))
-
-
-# "Summit called", "Pinnacle Labs emailed back": a capitalised name that opens the note as the one who
-# got in touch names a company (a person would be the note's contact)
-_CALLER = re.compile(r"^\W*(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+(?:called|emailed|e-mailed|phoned|rang|"
-                     r"texted|messaged|wrote|pinged|reached\s+out|got\s+back|called\s+back|emailed\s+back)\b")
-_NOT_CALLERS = frozenset({"he", "she", "they", "we", "i", "it", "someone", "somebody", "nobody", "client", "customer",
-                          "boss", "buyer", "procurement", "purchasing", "legal", "finance", "the", "their", "our"})
-
-
-def caller(text: str, parse: Parse) -> str | None:
-    """The company an English note opens with as the one who called or wrote ("Summit called, want
-    pricing"), when the note has no customer and the name is no person it names."""
-    found = _CALLER.match(text)
-    if found is None or parse.lang != "en":
-        return None
-    name = found.group("name")
-    words = {w.casefold() for w in name.split()}
-    person = {w.casefold() for w in (parse.contact or "").split()}
-    if words & _NOT_CALLERS or words & person:
-        return None
-    return name
 
 
 def customers_of_person(ctx: Ctx, name: str | None) -> list[tuple[Customer, str]]:

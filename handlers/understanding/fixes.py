@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from handlers.understanding.languages import CODES, cues, one_of
@@ -114,3 +115,23 @@ def day_word(lang: str) -> str:
 
 
 _never = re.compile(r"(?!x)x")
+
+
+_BARE = re.compile(r"^\W*(\d+(?:[.,]\d+)?)\W*$")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def bare_amount(said: str, text: str, amount_minor: int | None) -> Decimal | None:
+    """A correction that gives the deal's amount as a bare number in the unit the rep thinks in
+    ("нет, не 450 а 540" of a 450 000 ₽ deal, "45 not 54" of $54,000): the number scaled as the old
+    one it names (thousands, 万, millions, 亿), when that old number is the deal's amount."""
+    bare = _BARE.match(said)
+    if bare is None or not amount_minor:
+        return None
+    value = Decimal(bare.group(1).replace(",", "."))
+    amount = Decimal(amount_minor) / 100
+    olds = [Decimal(n.replace(",", ".")) for n in _NUMBER.findall(text)]
+    for scale in (Decimal(1), Decimal(1000), Decimal(10_000), Decimal(1_000_000), Decimal(100_000_000)):
+        if any(old * scale == amount for old in olds if old != value):
+            return value * scale
+    return None

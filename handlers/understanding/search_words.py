@@ -2,7 +2,8 @@
 maria", "телефон Ольги", "王总的电话") or by phone ("whose number is +7 916 123-45-67"), or the
 customers with a trait ("customers in Shanghai", "VIP customers", "customers from the trade show",
 "клиенты из Казани"). Each language's words live in its cue module (SEARCH_CONTACT, SEARCH_PHONE,
-SEARCH_CUSTOMERS); a note that writes anything is never a search.
+SEARCH_CUSTOMERS); a note that writes anything is never a search. What is looked up: a name as
+written and its stems (`name_forms`, `variants`), the lead sources a trait names (`sources_named`).
 """
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from handlers.understanding.languages import cues
+from handlers.understanding.languages import cues, registered
+from handlers.understanding.languages import zh as zh_cues
 from handlers.understanding.model import Parse, Search, SearchKind
 from handlers.understanding.report_words import report_kind
-from storage.vocabulary import Intent
+from storage.vocabulary import Intent, LeadSource
 
 _I = re.IGNORECASE
 _PHONE = re.compile(r"\+?\d[\d\s().-]{4,}\d")
@@ -79,3 +81,36 @@ def settle_search(parse: Parse, text: str) -> Parse:
     if found is not None and (found.kind == SearchKind.PHONE or not _writes(parse)):
         parse.search, parse.report = found, None
     return parse
+
+
+_RU_ENDING = re.compile(r"(?:ами|ями|ого|его|ому|ему|ой|ей|ом|ем|ах|ях|ов|ев|[аеиоуыэюяь])$", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|a|an|our|my)\s+", re.IGNORECASE)
+_ZH_TITLES = tuple(sorted(zh_cues.TITLES, key=len, reverse=True))
+
+
+def variants(word: str) -> list[str]:
+    """A word as written, and its stem when it is inflected ("Казани" -> "Казан", "Ольги" -> "Ольг")."""
+    word = _ARTICLE.sub("", word.strip())
+    forms = [word]
+    stem = _RU_ENDING.sub("", word)
+    if re.search("[а-яё]", word, re.IGNORECASE) and stem != word and len(stem) >= 3:
+        forms += [stem, stem.lower(), stem[:1].upper() + stem[1:]]
+    forms += [word.lower(), word[:1].upper() + word[1:]]
+    return list(dict.fromkeys(f for f in forms if f))
+
+
+def name_forms(who: str) -> tuple[list[str], list[str]]:
+    """The name as written and its stems; a Chinese surname said with a title ("王总") as a prefix."""
+    prefixes = [who[:-len(title)] for title in _ZH_TITLES if who.endswith(title) and len(who) > len(title)][:1]
+    return variants(who), prefixes
+
+
+def sources_named(words: str) -> list[str]:
+    """The lead sources a trait names in any language ("the trade show", "展会", "выставки")."""
+    found = []
+    for module in registered():
+        for value, phrases in module.SOURCES.items():
+            if any(re.fullmatch(f"(?:{p})", words.strip(), re.IGNORECASE) or
+                   re.search(f"(?:{p})", words, re.IGNORECASE) for p in phrases):
+                found.append(LeadSource(value).value)
+    return list(dict.fromkeys(found))

@@ -7,14 +7,18 @@ customer it does not name (DESIGN.md, invariant 8):
 - `company_guess`: the parse found no customer, yet the note reads like it names one (an unknown
   capitalised or quoted name, "at/from/w X", "у/из X", "在X", a word of a company's trade or
   legal form, a name the note opens with before what happened there, handlers/understanding/opening.py):
-  that name as written, else None.
+  that name as written, else None;
+- `caller`: a capitalised name opening a note as the one who got in touch ("Summit called") is a
+  company's; `introduces_by_name`: the note introduces a company as new or by its name.
 
-Both read the text only, so they hold whether the rules or the model understood the note.
+All read the text only, so they hold whether the rules or the model understood the note.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from handlers.understanding.cues import lexicon
 from handlers.understanding.languages import cues, one_of
 from handlers.understanding.languages import en as en_cues
 from handlers.understanding.languages import ru as ru_cues
@@ -206,3 +210,33 @@ def _english_firm(text: str) -> str | None:
         if first not in _NOT_NAMES and first not in ("a", "the", "their", "his", "her", "our"):
             return phrase
     return None
+
+
+def introduces_by_name(text: str, lang: str) -> bool:
+    """True when a note introduces a company as new or by its name ("a new lead called …", "叫康瑞得",
+    "под названием …"): what it writes there is the name, not a known one it looks like."""
+    named_as = cues(lang).NAMED_AS
+    return bool(lexicon(lang).new_company.search(text) or (named_as and re.search(one_of(named_as), text, re.I)))
+
+
+@lru_cache(maxsize=None)
+def _caller(lang: str) -> re.Pattern[str] | None:
+    called = cues(lang).CALLED_IN
+    return re.compile(r"^\W*(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+" + one_of(called) + r"\b") \
+        if called else None
+
+
+def caller(text: str, lang: str, contact: str | None) -> str | None:
+    """The company a note opens with as the one who called or wrote ("Summit called, want pricing",
+    "Pinnacle Labs emailed back"), when the name is no person the note names (`contact`) and no
+    word that names no company ("He called", "Procurement emailed")."""
+    pattern = _caller(lang)
+    found = pattern.match(text) if pattern is not None else None
+    if found is None:
+        return None
+    name = found.group("name")
+    words = {w.casefold() for w in name.split()}
+    person = {w.casefold() for w in (contact or "").split()}
+    if words & cues(lang).NOT_CALLERS or words & person:
+        return None
+    return name

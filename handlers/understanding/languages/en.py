@@ -1583,6 +1583,26 @@ CHATTER = [
 ]
 NOT_THIS = [r"\bnot\s+(?:the\s+)?$", r"\bisn'?t\s+$", r"\bwasn'?t\s+$"]
 NAMED_AS = [r"\b(?:called|named|by\s+the\s+name\s+of)\b", r"\b(?i:company|customer|client)\s*:"]
+AFTER_LOG_VERB = [r"(?:(?:up|by|in|out|over)\s+)?(?:(?:at|with|to|on|from|the)\s+)*"]
+CALLED_IN = [
+    r"called",
+    r"emailed",
+    r"e-mailed",
+    r"phoned",
+    r"rang",
+    r"texted",
+    r"messaged",
+    r"wrote",
+    r"pinged",
+    r"reached\s+out",
+    r"got\s+back",
+    r"called\s+back",
+    r"emailed\s+back",
+]
+NOT_CALLERS = frozenset("""
+he she they we i it someone somebody nobody client customer
+boss buyer procurement purchasing legal finance the their our
+""".split())
 ON_THE_WAY = [
     r"\b(?:running|running\s+a\s+bit)\s+late\b",
     r"\bon\s+my\s+way\s+to\b",

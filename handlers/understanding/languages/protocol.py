@@ -175,6 +175,11 @@ class Cues(Protocol):
     CHATTER: Phrases           # banter, no note unless it holds a fact or an interaction ("lol", "хаха", "哈哈")
     NOT_THIS: Phrases          # right before a name the rep takes back ("not", "это не", "不是"), at the end
     NAMED_AS: Phrases          # words that introduce a company by its name ("called", "называется", "叫")
+    AFTER_LOG_VERB: Phrases    # little words between a verb of contact and the company ("with", "у", "了"): one
+                               # phrase, taken off a new name the bot offers ("Visited Umbrela Corp" -> "Umbrela Corp")
+    CALLED_IN: Phrases         # right after a capitalised name opening a note, it got in touch ("Summit called"),
+                               # matched with case: the name is a company (a person would be the note's contact)
+    NOT_CALLERS: frozenset[str]  # words that open such a note but name no company ("he", "client", "procurement")
     ON_THE_WAY: Phrases        # the rep on the way, nothing happened yet: no note unless it holds a fact ("running late")
     ERASE: Phrases             # "delete X": the customer's name in the group `name`
     PERSON_BACK: Phrases       # a pronoun for the person of the last note ("her", "его", "她")
@@ -203,7 +208,7 @@ OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", 
                       "SPOKEN_MARK_NOUN", "SPOKEN_ADDRESS", "SPOKEN_LETTERS",
                       "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "RETRACT", "SOURCE_END",
-                      "ASKED_FOR", "WON_BY_OTHER", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
+                      "ASKED_FOR", "WON_BY_OTHER", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "CALLED_IN", "NOT_CALLERS", "NOT_THIS", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
                       "PERIOD_UNTIL", "PERIOD_COMPARED"})
 # the keys every language's mappings must have
 CHANNEL_NAMES: tuple[str, ...] = tuple(SPOKEN_CHANNELS)

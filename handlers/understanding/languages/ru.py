@@ -1320,6 +1320,9 @@ CHATTER = [
 ]
 NOT_THIS = [r"(?<![\w-])не\s+(?:в|у|из|с|к|про)?\s*$"]
 NAMED_AS = [r"\bназыва\w+", r"\bпод\s+названием\b", r"\b(?:компания|клиент|организация)\s*:"]
+AFTER_LOG_VERB = [r"(?:(?:у|в|во|с|со|из|к|на)\s+)?"]
+CALLED_IN: list[str] = []
+NOT_CALLERS: frozenset[str] = frozenset()
 ON_THE_WAY = [
     r"(?<![а-яё])(?:еду|едем|еду\s+щас)\s+(?:в|к|на)\s",
     r"\bпробк[иа]\b",

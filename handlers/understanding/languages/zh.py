@@ -1216,6 +1216,9 @@ CHATTER = [
 ]
 NOT_THIS = [r"不是$", r"不是那个$"]
 NAMED_AS = [r"叫做?", r"名叫", r"名为", r"公司[:：]", r"客户[:：]"]
+AFTER_LOG_VERB = [r"了?(?:一下)?(?:给|跟|和|去)?"]
+CALLED_IN: list[str] = []
+NOT_CALLERS: frozenset[str] = frozenset()
 # someone else's news, no note of ours whatever it holds (handlers/understanding/chatter.py): another team's
 # deal, a former colleague who moved to a company
 HEARSAY = [

@@ -1,0 +1,55 @@
+"""Whether two written names are one person: another spelling, case or case form ("Сергей" and
+"Сергеем", "Maria" and "Maria Lopez", "王总" and "王总经理"), and whether a name said in a
+correction ("maria", "Козлова", "王总") names a contact stored in full.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_WORD = re.compile(r"\w+")
+
+
+def _words(name: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", name).casefold().replace("ё", "е")
+    return _WORD.findall(text)
+
+
+def same_word(a: str, b: str) -> bool:
+    """One word of a name in another case form ("Козлова" of Козлов)."""
+    if a == b:
+        return True
+    shortest = min(len(a), len(b))
+    if shortest < 3:
+        return False
+    stem = max(3, shortest - 2)  # Russian case endings: Сергей/Сергеем, Ковалёв/Ковалёвым
+    return a[:stem] == b[:stem]
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when two written names plausibly mean the same contact."""
+    if _CJK.search(a) or _CJK.search(b):
+        a2, b2 = a.replace(" ", ""), b.replace(" ", "")
+        return a2 == b2 or (a2[:1] == b2[:1] and (a2.startswith(b2) or b2.startswith(a2)))
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    if len(wa) == len(wb):
+        return all(same_word(x, y) for x, y in zip(wa, wb))
+    short, long_ = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    return all(same_word(x, y) for x, y in zip(short, long_))
+
+
+def names_contact(full: str, said: str) -> bool:
+    """True when `said` ("maria", "Козлова", "王总") names the contact `full` ("Maria Lopez", "Иван Козлов")."""
+    if not said.strip():
+        return False
+    if same_person(full, said):
+        return True
+    words, asked = _name_words(full), _name_words(said)
+    return bool(asked) and all(any(same_word(a, w) for w in words) for a in asked)
+
+
+def _name_words(name: str) -> list[str]:
+    return _WORD.findall(name.casefold().replace("ё", "е"))
