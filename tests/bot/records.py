@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from storage.models import (ChatState, Contact, Customer, CustomerAlias, Deal, FollowUp, Inquiry,
-                            Interaction, StageChange)
+                            Interaction, StageChange, table_of)
 
 BUSINESS = (Customer, CustomerAlias, Contact, Deal, StageChange, Interaction, FollowUp, Inquiry)
 FOCUS = ("customer_id", "customer_at", "contact_id")
@@ -19,14 +19,14 @@ def business(engine: Engine) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     with engine.connect() as connection:
         for model in BUSINESS:
-            table = model.__table__  # type: ignore[attr-defined]
+            table = table_of(model)
             out[table.name] = [dict(row._mapping) for row in connection.execute(select(table).order_by(table.c.id))]
     return out
 
 
 def focus(engine: Engine) -> dict[int, tuple[Any, ...]]:
     """Each member's chat focus (a member with no chat state yet has none)."""
-    table = ChatState.__table__  # type: ignore[attr-defined]
+    table = table_of(ChatState)
     with engine.connect() as connection:
         rows = connection.execute(select(table.c.member_id, *(table.c[name] for name in FOCUS)))
         return {row[0]: tuple(row[1:]) for row in rows if any(v is not None for v in row[1:])}

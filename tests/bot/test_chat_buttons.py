@@ -43,6 +43,6 @@ async def test_data_no_button_of_ours_sends_writes_nothing(bot, store, data):
 def test_what_a_button_carried_is_fixed_and_misspelt_names_are_errors():
     pressed = Pressed(followup_id=4, days=7)
     with pytest.raises(dataclasses.FrozenInstanceError):
-        pressed.days = 1  # type: ignore[misc]
+        pressed.days = 1  # type: ignore[misc]  # dataclasses: assigning to a frozen field on purpose, it raises
     with pytest.raises(AttributeError):
-        pressed.followup  # type: ignore[attr-defined]  # noqa: B018
+        pressed.followup  # type: ignore[attr-defined]  # noqa: B018  # a misspelt field on purpose, it raises

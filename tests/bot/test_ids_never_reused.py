@@ -14,7 +14,7 @@ from sqlmodel import Session
 from storage.audit import history
 from storage.engine import make_engine, migrate
 from storage.members import get_team
-from storage.models import AuditLog, Customer
+from storage.models import AuditLog, Customer, stored_id
 
 NOTES = {
     "en": ("Visited Globex Corporation, met Maria Lopez (CFO), sent the quote for $42k, follow up Friday",
@@ -61,7 +61,7 @@ async def test_an_undone_notes_ids_are_never_given_again(bot, engine, lang):
         team = get_team(s, "default")
         customer = s.execute(select(Customer).where(Customer.team_id == team.id)).scalars().one()
         assert kept in customer.name
-        trail = history(s, team.id, customer.id)  # type: ignore[arg-type]
+        trail = history(s, stored_id(team), stored_id(customer))
     assert trail and all(gone not in str(entry["after"]) + str(entry["before"]) + str(entry["note_text"])
                          for entry in trail), trail
 

@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from storage.customers import name_key
 from storage.members import get_team, identity_of
-from storage.models import Customer, Deal, FollowUp, Interaction, Note, StageChange
+from storage.models import Customer, Deal, FollowUp, Interaction, Note, StageChange, stored_id
 from storage.permissions import Action, Actor, Scope, check, report_owner, scope
 from tests.bot.conftest import Account, let_in
 
@@ -38,7 +38,9 @@ def rows(engine, model, *where) -> list:
 
 def member_id(engine, account: str) -> int:
     with Session(engine) as s:
-        return identity_of(s, "telegram", account).id  # type: ignore[union-attr, return-value]
+        identity = identity_of(s, "telegram", account)
+        assert identity is not None
+        return stored_id(identity)
 
 
 def counts(engine) -> dict[str, int]:

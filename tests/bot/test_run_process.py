@@ -258,7 +258,7 @@ def watch_batches(server: FakeTelegram, hold: asyncio.Event | None = None) -> li
             newest = max(newest, *(u["update_id"] for u in updates))
             served.append(time.monotonic())
         return updates
-    server._m_getUpdates = recording  # type: ignore[method-assign]
+    server.replaced["getUpdates"] = recording
     return served
 
 

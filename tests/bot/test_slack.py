@@ -21,7 +21,7 @@ from storage.models import Interaction, Note
 try:
     from tests.fakes.slack_server import FakeSlack, slack_api  # noqa: F401  (the fixture)
 except ImportError:  # run without the repo root on sys.path
-    from fakes.slack_server import FakeSlack, slack_api  # type: ignore[no-redef]  # noqa: F401
+    from fakes.slack_server import FakeSlack, slack_api  # type: ignore[no-redef]  # noqa: F401  # pytest: the same fixture by the other import path
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TEAM = "T0TEAM"
@@ -208,7 +208,7 @@ async def test_another_workspace_gets_nothing(slack, slack_api, store, clock):
     assert not slack_api.of("chat.postMessage") and not slack_api.of("response_url")
 
 
-async def test_retried_event_is_applied_once(slack, slack_api, store, clock, crm, settings):
+async def test_retried_event_is_applied_once(slack, slack_api, store, clock, crm, settings, monkeypatch):
     store.add_customers("Globex Corporation")
     seen: list[str | None] = []
     handle = crm.handle
@@ -216,7 +216,7 @@ async def test_retried_event_is_applied_once(slack, slack_api, store, clock, crm
     async def counting_handle(incoming):
         seen.append(incoming.message_id)
         return await handle(incoming)
-    crm.handle = counting_handle  # type: ignore[method-assign]
+    monkeypatch.setattr(crm, "handle", counting_handle)
     body = event("message", "Called Globex, they want a demo. Follow up Monday.", "Ev7", clock)
     first = await deliver(slack, body)
     again = await deliver(slack, body, headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})

@@ -21,7 +21,7 @@ async def test_a_shared_file_is_downloaded_with_the_bot_token(crm, settings):
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]  # aiohttp types TCPSite._server Optional (None until started)
     try:
         config = settings.model_copy(update={"slack_bot_token": "xoxb-test", "slack_signing_secret": "s"})
         adapter = SlackAdapter(crm, config, host="127.0.0.1")

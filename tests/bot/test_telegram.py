@@ -397,7 +397,7 @@ async def test_a_bot_api_call_that_hangs_times_out_and_a_refused_one_is_a_networ
     await runner.setup()
     site = aiohttp.web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]  # aiohttp types TCPSite._server Optional (None until started)
     request = AiohttpRequest(read_timeout=0.2, write_timeout=0.1)
     await request.initialize()
     try:

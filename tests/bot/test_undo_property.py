@@ -30,7 +30,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
     run_state_machine_as_test
 from sqlalchemy import select, text
 from sqlalchemy.engine import Engine
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, col
 
 from bot.adapters.console import Console
 from bot.pipeline import Bot
@@ -170,8 +170,8 @@ class UndoMachine(RuleBasedStateMachine):
     @rule(data=st.data(), days=st.sampled_from([1, 7]))
     def press_a_reminder_button(self, data: st.DataObject, days: int) -> None:
         with self.engine.connect() as connection:
-            open_ = list(connection.execute(select(FollowUp.id).where(FollowUp.done_at.is_(None))  # type: ignore[union-attr]
-                                            .order_by(FollowUp.id)).scalars())
+            open_ = list(connection.execute(select(col(FollowUp.id)).where(col(FollowUp.done_at).is_(None))
+                                            .order_by(col(FollowUp.id))).scalars())
         if not open_:
             return
         chosen = data.draw(st.sampled_from(open_))
@@ -227,12 +227,14 @@ class UndoMachine(RuleBasedStateMachine):
 def fresh(request, tmp_path) -> Callable[[], tuple[str, Engine]]:
     """A maker of empty, migrated stores: one per example."""
     if PG_URL:
+        pg_url = PG_URL
+
         def truncated() -> tuple[str, Engine]:
-            engine = get_engine(PG_URL)
+            engine = get_engine(pg_url)
             tables = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
             with engine.begin() as connection:
                 connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-            return PG_URL, engine  # type: ignore[return-value]
+            return pg_url, engine
         return truncated
     template = request.getfixturevalue("_sqlite_template")
 
@@ -245,7 +247,7 @@ def fresh(request, tmp_path) -> Callable[[], tuple[str, Engine]]:
 
 
 def test_after_each_undo_the_store_is_as_before_the_note(fresh, tmp_path):
-    UndoMachine.fresh = staticmethod(fresh)  # type: ignore[assignment]
+    UndoMachine.fresh = staticmethod(fresh)
     UndoMachine.spool = tmp_path
     run_state_machine_as_test(UndoMachine, settings=settings(
         max_examples=EXAMPLES, stateful_step_count=STEPS, deadline=None,

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from handlers.reply import Reply
 from storage.engine import session
 from storage.models import (Contact, Customer, Deal, FollowUp, Identity, Interaction, Member, NudgeLedger,
-                            Team)
+                            Team, stored_id)
 
 UTC = timezone.utc
 
@@ -55,7 +55,7 @@ class World:
         chat = chat or str(self._chat)
         self._add(Identity(team_id=self.team.id, member_id=member.id, platform=platform,
                            external_id=f"ext-{chat}", chat_id=chat, reachable=reachable))
-        return Person(member.id, name, chat)  # type: ignore[return-value]
+        return Person(stored_id(member), name, chat)
 
     def customer(self, name: str = "Globex", owner: Optional[Person] = None, **custom: Any) -> Customer:
         return self._add(Customer(team_id=self.team.id, name=name, name_key=name.lower(),

@@ -30,8 +30,14 @@ def lines(*paths: Path) -> list[tuple[str, str, str]]:
     found = []
     for path in paths:
         if path.exists():
-            found += [tuple(line.split("\t", 2)) for line in path.read_text(encoding="utf-8").splitlines()]
-    return found  # type: ignore[return-value]
+            found += [_fields(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return found
+
+
+def _fields(line: str) -> tuple[str, str, str]:
+    """One line the ticker wrote: three tab-separated fields."""
+    first, second, third = line.split("\t", 2)
+    return first, second, third
 
 
 def finish(proc: subprocess.Popen, timeout: float = 120) -> str:

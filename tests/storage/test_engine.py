@@ -13,8 +13,9 @@ def test_only_writes_the_inbox_can_redo_skip_the_wait_for_the_disk(engine):
     def setting(of) -> tuple[str, str]:
         """The connection's synchronous_commit, and who set it ("client": the bot)."""
         with of.connect() as connection:
-            return tuple(connection.execute(text(  # type: ignore[return-value]
-                "SELECT setting, source FROM pg_settings WHERE name = 'synchronous_commit'")).one())
+            value, source = connection.execute(text(
+                "SELECT setting, source FROM pg_settings WHERE name = 'synchronous_commit'")).one()
+            return str(value), str(source)
 
     for acknowledged in (engine, autocommit(engine)):  # the server's own setting (a test cluster may relax it)
         assert setting(acknowledged)[1] != "client"

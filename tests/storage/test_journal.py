@@ -47,7 +47,14 @@ def _world(session: Session) -> dict[str, Any]:
 def _note(session: Session, world: dict[str, Any], member: str = "anna", at: datetime = T0) -> tuple[Journal, Note]:
     journal = Journal(session, world["team"].id, world[member].id)
     note_id = journal.open_note("console", None, "a note", at, world["customer"].id)
-    return journal, session.get(Note, note_id)  # type: ignore[return-value]
+    return journal, _got(session, note_id)
+
+
+def _got(session: Session, note_id: int | None) -> Note:
+    """The stored note of that id (the test made it: a missing one fails here, not later)."""
+    note = session.get(Note, note_id)
+    assert note is not None
+    return note
 
 
 def test_every_kind_of_column_comes_back_exactly(engine):
@@ -87,7 +94,7 @@ def test_a_removed_row_comes_back_under_its_id_and_a_created_one_goes(engine):
                        done_at=None, created_at=T0)
         session.commit()
         assert [f["what"] for f in business(engine)["followup"]] == ["call on Tuesday"]
-        assert revert(session, session.get(Note, note.id)).done  # type: ignore[arg-type]
+        assert revert(session, _got(session, note.id)).done
         session.commit()
         assert difference(found, business(engine)) == []
 
@@ -104,18 +111,19 @@ def test_a_row_changed_by_someone_else_since_stops_the_whole_undo(engine):
         other.change(world["contact"], role="COO")
         session.commit()
         kept = business(engine)
-        outcome = revert(session, session.get(Note, mine.id))  # type: ignore[arg-type]
+        outcome = revert(session, _got(session, mine.id))
         session.commit()
         assert outcome.blocker is not None and outcome.writes == 0
         blocker = outcome.blocker
         assert (blocker.reason, blocker.table, blocker.label) == (Reason.CHANGED, "contact", "Maria")
         assert outcome.blocker.by_member == "Boris" and outcome.blocker.by_text == "a note"
         assert difference(kept, business(engine)) == []
-        assert session.get(Note, mine.id).undone_at is None  # type: ignore[union-attr]
-        assert revert(session, session.get(Note, theirs.id)).done  # type: ignore[arg-type]
-        assert revert(session, session.get(Note, mine.id)).done  # type: ignore[arg-type]
+        assert _got(session, mine.id).undone_at is None
+        assert revert(session, _got(session, theirs.id)).done
+        assert revert(session, _got(session, mine.id)).done
         session.commit()
-        assert session.get(Deal, world["deal"].id).stage == "proposal"  # type: ignore[union-attr]
+        deal = session.get(Deal, world["deal"].id)
+        assert deal is not None and deal.stage == "proposal"
 
 
 def test_a_row_removed_since_is_named_as_erased(engine):
@@ -132,7 +140,7 @@ def test_a_row_removed_since_is_named_as_erased(engine):
         session.commit()
         session.delete(session.get(FollowUp, made))
         session.commit()
-        outcome = revert(session, session.get(Note, mine.id))  # type: ignore[arg-type]
+        outcome = revert(session, _got(session, mine.id))
         assert outcome.blocker is not None
         assert (outcome.blocker.reason, outcome.blocker.label) == (Reason.ERASED, "send the quote")
 
@@ -151,7 +159,7 @@ def test_the_chat_focus_goes_back_only_where_nothing_moved_it(engine):
         session.commit()
         state.contact_id = world["contact"].id  # a later message moved part of it
         session.commit()
-        assert revert(session, session.get(Note, mine.id)).done  # type: ignore[arg-type]
+        assert revert(session, _got(session, mine.id)).done
         session.commit()
         state = session.execute(select(ChatState)).scalars().one()
         assert (state.customer_id, state.customer_at, state.contact_id) == (world["customer"].id, T0,
