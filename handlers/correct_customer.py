@@ -1,0 +1,125 @@
+"""A note filed under the wrong customer, corrected ("wrong customer, it was Initech", "actually
+it was globex"): every row the note filed moves to the customer named (made when new), a change
+it made to the old customer's deal goes back and is made on the new one's, and the old customer
+goes when the note had made it and nothing of it is left."""
+from __future__ import annotations
+
+
+from sqlalchemy import select
+from sqlmodel import col
+
+from handlers.context import Ctx, journal_of
+from handlers.chat_state import save_state
+from handlers.correction import MOVABLE, Fixed, may, open_note, refused, touched
+from handlers.texts import t
+from handlers.understanding.fixes import says_customer
+from handlers.understanding.matching import match_known
+from handlers.understanding.model import Parse
+from handlers.understanding.unnamed import company_guess
+from storage.customers import customers_named, name_key, open_deal
+from storage.models import AuditLog, Customer, Deal, Note, StageChange, stored_id, table_of
+from storage.values import typed_row
+
+
+def last_logged(ctx: Ctx, depth: int = 6) -> tuple[Note, list[AuditLog]] | None:
+    """The member's latest note that filed rows under a customer (not a correction of one)."""
+    notes = ctx.session.execute(
+        select(Note).where(col(Note.team_id) == ctx.team.id, col(Note.member_id) == ctx.member.id,
+                           col(Note.undone_at).is_(None)).order_by(col(Note.id).desc()).limit(depth)).scalars()
+    movable = {model.__tablename__ for model in MOVABLE}
+    for note in notes:
+        entries = touched(ctx, note)
+        if any(e.action == "create" and e.table_name in movable for e in entries):
+            return note, entries
+    return None
+
+
+def says_known_other(ctx: Ctx, parse: Parse, customer: Customer | None) -> bool:
+    """"actually it was globex", "其实是星辰科技", "вообще-то это был Вектор": a known customer other
+    than the last note's, named as the one the note was about."""
+    if not says_customer(ctx.text, parse.lang):
+        return False
+    names, aliases = ctx.known() if ctx.known else ((), {})
+    named = match_known(ctx.text, names, aliases).name
+    return named is not None and (customer is None or named != customer.name)
+
+
+def move_note(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], old: Customer | None) -> Fixed | None:
+    """"wrong customer, it was Initech": every row the last note filed under its customer moves."""
+    names, aliases = ctx.known() if ctx.known else ((), {})
+    match = match_known(ctx.text, names, aliases)
+    target = None
+    if match.name and (old is None or match.name != old.name):
+        found = customers_named(ctx.session, ctx.team_id, match.name)
+        target = found[0] if len(found) == 1 else None
+    for entry in entries:  # every check before the first write
+        if entry.table_name == Deal.__tablename__ and entry.row_id is not None:
+            deal = ctx.session.get(Deal, entry.row_id)
+            if deal is not None and not may(ctx, deal.owner_id):
+                return refused(ctx, "fix_not_yours")
+    if target is None:
+        said = parse.customer or company_guess(ctx.text, parse.lang)
+        new_name = said if said and (old is None or said != old.name) else None
+        if not new_name:
+            return refused(ctx, "fix_which_customer")
+        target = Customer(team_id=ctx.team_id, name=new_name,
+                          name_key=_key(new_name), owner_id=ctx.member.id, created_by=ctx.member.id,
+                          created_at=ctx.now)
+        journal_of(ctx).add(target)
+        open_note(ctx, target.id)
+    else:
+        open_note(ctx, target.id)
+    journal = journal_of(ctx)
+    created = {(e.table_name, e.row_id) for e in entries if e.action == "create"}
+    for model in MOVABLE:
+        for table, row_id in created:
+            if table == model.__tablename__ and row_id is not None:
+                row = ctx.session.get(model, row_id)
+                if row is not None and getattr(row, "customer_id", None) == note.customer_id:
+                    journal.update(model, row_id, customer_id=target.id)
+    _move_deal_changes(ctx, entries, target)
+    journal.update(Note, stored_id(note), customer_id=stored_id(target))
+    save_state(ctx, customer_id=target.id, customer_at=ctx.now)
+    if old is not None and ("customer", stored_id(old)) in created and not _used(ctx, stored_id(old)):
+        journal.delete(old)  # the note had made it, and nothing of it is left
+    return Fixed(customer=target, lines=[t(ctx.lang, "fix_customer", before=old.name if old else "?",
+                                           after=target.name)])
+
+
+def _used(ctx: Ctx, customer_id: int) -> bool:
+    """True when any row still points at the customer."""
+    for model in (*MOVABLE, Note):
+        table = table_of(model)
+        if ctx.session.execute(select(table.c.id).where(table.c.customer_id == customer_id).limit(1)).first():
+            return True
+    return False
+
+
+def _move_deal_changes(ctx: Ctx, entries: list[AuditLog], target: Customer) -> None:
+    """A change the note made to the old customer's existing deal goes back, and is made on the
+    new customer's open deal (a new one when it has none)."""
+    journal = journal_of(ctx)
+    for entry in entries:
+        if entry.table_name != Deal.__tablename__ or entry.action != "update" or not entry.before:
+            continue
+        deal = ctx.session.get(Deal, entry.row_id)
+        if deal is None:
+            continue
+        before = typed_row(table_of(Deal), entry.before)
+        after = typed_row(table_of(Deal), entry.after or {})
+        journal.update(Deal, stored_id(deal), **before)
+        mine = open_deal(ctx.session, ctx.team_id, stored_id(target))
+        if mine is None:
+            values = {k: v for k, v in after.items() if k in ("stage", "amount_minor", "currency", "closed_at")}
+            mine = Deal(team_id=ctx.team_id, customer_id=stored_id(target), owner_id=ctx.member_id,
+                        created_at=ctx.now, updated_at=ctx.now, **values)
+            journal.add(mine)
+        else:
+            journal.update(Deal, stored_id(mine), **after)
+        for change in entries:
+            if change.table_name == StageChange.__tablename__ and change.action == "create" and change.row_id:
+                journal.update(StageChange, change.row_id, deal_id=mine.id)
+
+
+def _key(name: str) -> str:
+    return name_key(name)
