@@ -28,7 +28,8 @@ from handlers.understanding.languages import cues, one_of
 from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_words
 from handlers.understanding.matching import Match, match_known, unless_taken_back
 from handlers.understanding.model import Parse, Refusal
-from handlers.understanding.timeline import Timeline, period, sort_out
+from handlers.understanding.asked_period import period
+from handlers.understanding.timeline import Timeline, sort_out
 from storage.vocabulary import PERIOD_INTENTS, Channel, Intent, Lang, Stage
 
 _REFUSED_AMOUNTS = (Refusal.NEGATIVE_AMOUNT, Refusal.AMOUNT_TOO_LARGE)  # said, though not taken: still a note

@@ -20,7 +20,7 @@ from handlers.understanding.cues import lexicon
 from handlers.understanding.languages import registered
 from handlers.understanding.members import member_asked, members_named
 from handlers.understanding.model import Parse, TeamMember
-from handlers.understanding.timeline import period
+from handlers.understanding.asked_period import period
 from storage.vocabulary import Intent, Issue, ReportKind
 
 Team = Callable[[], Sequence[TeamMember]]   # the team's members, read when a question may name one

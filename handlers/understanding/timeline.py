@@ -1,4 +1,6 @@
-"""Which date in a note is the follow-up, which is a birthday, and which period a question asks about."""
+"""Which date in a note is the follow-up and which is a birthday; the day it happened is
+handlers/understanding/days_gone.py, the step promised promised.py, the period a question asks
+about asked_period.py."""
 from __future__ import annotations
 
 import re
@@ -8,8 +10,9 @@ from datetime import date, time, timedelta
 from handlers.understanding import calendar as cal
 from handlers.understanding.cues import Clauses, Lexicon, everyone, planned
 from handlers.understanding.dates import REFUSED, DateHit, find_dates
-from handlers.understanding.days import PAST
+from handlers.understanding.days_gone import happened
 from handlers.understanding.model import Refusal, Refused
+from handlers.understanding.promised import _WORDY, promise
 from handlers.understanding.times_of_day import ClockHit, clock_near, first_clock
 
 _SENTENCE_END = re.compile(r"[.!?。！？;\n]")
@@ -250,86 +253,9 @@ def _without(text: str, clock: ClockHit | None) -> str:
     return text[:clock.start] + " " * (clock.end - clock.start) + text[clock.end:]
 
 
-_WORD = re.compile(r"\w+")
-_AROUND = 2             # words after a day that may tell it is gone ("в среду заходила", "в пятницу надо было звонить")
 _TODAY_REACH = 30       # characters between "today" and the step that makes it the follow-up day
 _BARE_PREFIX = re.compile(r"[\W_]*(?:\w{1,2}[\W_]+)?$")     # nothing but a short word before the date: "до", "к", "by"
 _DASH_CUT = re.compile(r"(?:\s[—–-]|,)\s*$")
-
-
-_STOP = re.compile(r"[.!?;\n]")
-_CLAUSE_STOP = re.compile(r"[.!?;\n,，。！？；]")
-_BEFORE = 3             # words before a day that may tell it is gone ("I was there monday", "был у них в понедельник")
-_AHEAD = re.compile(r"\bnext\b|下|следующ|будущ|ближайш", re.I)    # a day said as ahead is never one gone
-_MONTHS_BACK = 3        # months looked back for a bare day of the month told as gone ("the 31st")
-_YEAR_AHEAD = 300       # days: a day and month written without a year that came out this far ahead is this year's, gone
-
-
-def _told_as_past(text: str, hit: DateHit, lex: Lexicon, today: date) -> bool:
-    """True for a day the sentence tells in the past tense ("в среду заходила", "monday I was at Umbrella",
-    "周一去了华彩", "КП отправлено 05.02" a few days after): that day is gone, whatever the calendar says
-    (the words looked at are the two after the date and up to three before it in its clause)."""
-    if lex.day_gone is None or hit.day is None or _AHEAD.search(text, hit.start, hit.end):
-        return False
-    if hit.kind != "relative" and not (hit.kind == "calendar" and (
-            (hit.day - today).days > _YEAR_AHEAD or hit.month_day is None)):
-        return False        # a bare day of the month ("11号那天去拜访了", "on the 11th we met") may be this month's, gone
-    stop = _STOP.search(text, hit.end)
-    after = [m.group() for m in _WORD.finditer(text, hit.end, min(stop.start() if stop else len(text), hit.end + 40))]
-    after = after[:_AROUND]
-    lo = max(0, hit.start - 30)
-    cut = [m.end() for m in _CLAUSE_STOP.finditer(text, lo, hit.start)]
-    before = [m.group() for m in _WORD.finditer(text, cut[-1] if cut else lo, hit.start)][-_BEFORE:]
-    if any(lex.commit.search(w) for w in before):      # "перенесли на понедельник", "call them monday": ahead
-        return False
-    return any(lex.day_gone.search(w) for w in after + before if not w[0].isupper())   # a name ("Уралстали") aside
-
-
-def happened(text: str, hits: list[DateHit], lex: Lexicon, today: date) -> tuple[date | None, set[int]]:
-    """The day the note tells something happened ("yesterday called Globex", "monday I was at Umbrella",
-    "周一去了华彩": the Monday just gone), and the places in `hits` of every day told as gone."""
-    day: date | None = None
-    gone: set[int] = set()
-    for i, hit in enumerate(hits):
-        if hit.day is None:
-            continue
-        back: date | None
-        if hit.kind == PAST:
-            back = hit.day
-        elif _told_as_past(text, hit, lex, today):
-            back = _gone(hit, today)
-        else:
-            continue
-        gone.add(i)
-        if day is None and back is not None and back < today:
-            day = back
-    return day, gone
-
-
-def _gone(hit: DateHit, today: date) -> date | None:
-    """The day just gone that a day resolved ahead means when told in the past tense: a weekday a week
-    back ("monday I was there", on a Wednesday: the Monday before), a bare day of the month the last
-    time it came ("29го заезжал" on 12 January: 29 December), a date a year back."""
-    assert hit.day is not None
-    if hit.kind == "relative" and (hit.day - today).days <= 7:
-        return hit.day - timedelta(days=7)
-    if hit.kind == "calendar" and hit.month_day is None:
-        year, month = today.year, today.month
-        for _ in range(_MONTHS_BACK):
-            try:
-                back = date(year, month, hit.day.day)
-            except ValueError:          # no 31st this month
-                back = None
-            if back is not None and back < today:
-                return back
-            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-        return None
-    if hit.kind == "calendar":
-        try:
-            return hit.day.replace(year=hit.day.year - 1)
-        except ValueError:
-            return None
-    return None
 
 
 def _near(pattern: re.Pattern, text: str, hit: DateHit, start: int, end: int) -> bool:
@@ -347,93 +273,3 @@ def _with_dangling(text: str, clauses: Clauses, span: tuple[int, int], hit: Date
             and not _WORDY.search(text, hit.end, end):
         return clauses.span(start - 1)[0], end
     return start, end
-
-
-_WORDY = re.compile(r"[^\W_]{2}|[\u3400-\u9fff]")
-_LONG = 60        # characters before the date beyond which a step is a run-on
-
-
-def promise(text: str, lex: Lexicon, clause: tuple[int, int], date_at: tuple[int, int]) -> str | None:
-    """What the writer promised, as a short phrase: the step of the clause that holds the date
-    (a run-on clause is cut at "and", "然后", a pause), without the date and without "remind me";
-    when the date stands alone in its step, the step after it, else the one before."""
-    start, end = clause
-    cuts = [(m.start(), m.end()) for m in lex.step_cuts.finditer(text, start, end) if m.end() > m.start()]
-    lo = max((e for s, e in cuts if e <= date_at[0]), default=start)
-    hi = min((s for s, e in cuts if s >= date_at[1]), default=end)
-    if date_at[0] - lo > _LONG:                  # a run-on: from the writer's own "I'll", "я", "我会" on
-        mine = [m.start() for m in lex.mine.finditer(text, lo, date_at[0])]
-        lo = mine[-1] if mine else lo
-    what = _phrase(text[lo:date_at[0]] + " " + text[date_at[1]:hi], lex)
-    if not _WORDY.search(what):
-        later = [(e, next((s2 for s2, _ in cuts if s2 >= e), end)) for s, e in cuts if s >= hi]
-        earlier = [(next((e2 for _, e2 in reversed(cuts) if e2 <= s), start), s) for s, e in cuts if e <= lo]
-        for a, b in later[:1] + earlier[-1:]:
-            what = _phrase(text[a:b], lex)
-            if _WORDY.search(what):
-                break
-    return what[:160] or None
-
-
-def _phrase(text: str, lex: Lexicon) -> str:
-    """A step made a phrase: spaces folded, "remind me (to)", leading filler and hanging words dropped."""
-    common = everyone()
-    text = re.sub(r"\s+", " ", text).strip()
-    text = common.remind.sub("", text, count=1) if common.remind.match(text) else text
-    text = re.sub(r"^\s*to\s+", "", text) if text != text.lstrip() or text[:3].lower() == "to " else text
-    for _ in range(4):                           # "um so uh": one filler word at a time
-        trimmed = common.filler.sub("", text).strip()
-        if trimmed == text:
-            break
-        text = trimmed
-    return lex.dangling.sub("", text).strip()
-
-
-def period(text: str, lex: Lexicon, today: date, days: bool = False,
-           ahead: bool = False, back: bool = False) -> tuple[date, date] | None:
-    """The period a question names (the earliest one written), or None. With `days`, a single
-    day also counts ("what do I have on Friday", "планы на пятницу", "周五有什么安排"). A month or
-    quarter takes the year written right after it ("Q1 2027"); otherwise, `ahead` (a forecast) makes
-    one that is over next year's, `back` (what was done) makes one still to come last year's."""
-    best: tuple[int, int, str] | None = None
-    for pattern, name in lex.periods:
-        m = pattern.search(text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), m.end(), name)
-    if best is None:
-        if days:
-            hit = next((h for h in find_dates(text, lex.lang, today) if h.day is not None and h.kind != "week"), None)
-            if hit is not None and hit.day is not None:
-                return hit.day, hit.day
-        return _until(text, lex, today) if ahead else None
-    start, end, name = best
-    if name.startswith("last_") and lex.period_compared is not None \
-            and lex.period_compared.search(text, max(0, start - 30), start):
-        name = "this_" + name.removeprefix("last_")      # "ahead of this time last quarter": this quarter asked
-    if not _CALENDAR_PART.fullmatch(name):
-        return cal.period_for(name, today, ahead)
-    year = _YEAR_AFTER.match(text, end)
-    if year:
-        return cal.period_for(name, date(int(year.group(1)), 1, 1))
-    first, last = cal.period_for(name, today, ahead)
-    if back and first > today:
-        return cal.period_for(name, date(today.year - 1, 1, 1))
-    return first, last
-
-
-def _until(text: str, lex: Lexicon, today: date) -> tuple[date, date] | None:
-    """From today to a day named after "before"/"by"/"until" ("what are we signing before xmas"): the day
-    itself left out after "before"."""
-    if lex.period_until is None:
-        return None
-    for hit in find_dates(text, lex.lang, today):
-        cue = lex.period_until.search(text, 0, hit.start) if hit.day is not None else None
-        if cue is None or hit.day is None:
-            continue
-        last = hit.day - timedelta(days=1) if cue.groupdict().get("before") else hit.day
-        return (today, last) if last >= today else None
-    return None
-
-
-_CALENDAR_PART = re.compile(r"q[1-4]|m\d{1,2}")         # a quarter or a month by name
-_YEAR_AFTER = re.compile(r"\s*(?:г\.?\s*|года?\s*|年\s*)?(20\d\d)\b")

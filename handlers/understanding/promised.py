@@ -1,0 +1,48 @@
+"""What the follow-up is: the step a note promises around its date ("send the quote Friday" ->
+"send the quote", "я пришлю КП в пятницу", "周五发报价"), from the writer's own "I'll" on when the
+clause runs on."""
+from __future__ import annotations
+
+import re
+
+from handlers.understanding.cues import Lexicon, everyone
+
+
+_WORDY = re.compile(r"[^\W_]{2}|[\u3400-\u9fff]")
+_LONG = 60        # characters before the date beyond which a step is a run-on
+
+
+def promise(text: str, lex: Lexicon, clause: tuple[int, int], date_at: tuple[int, int]) -> str | None:
+    """What the writer promised, as a short phrase: the step of the clause that holds the date
+    (a run-on clause is cut at "and", "然后", a pause), without the date and without "remind me";
+    when the date stands alone in its step, the step after it, else the one before."""
+    start, end = clause
+    cuts = [(m.start(), m.end()) for m in lex.step_cuts.finditer(text, start, end) if m.end() > m.start()]
+    lo = max((e for s, e in cuts if e <= date_at[0]), default=start)
+    hi = min((s for s, e in cuts if s >= date_at[1]), default=end)
+    if date_at[0] - lo > _LONG:                  # a run-on: from the writer's own "I'll", "я", "我会" on
+        mine = [m.start() for m in lex.mine.finditer(text, lo, date_at[0])]
+        lo = mine[-1] if mine else lo
+    what = _phrase(text[lo:date_at[0]] + " " + text[date_at[1]:hi], lex)
+    if not _WORDY.search(what):
+        later = [(e, next((s2 for s2, _ in cuts if s2 >= e), end)) for s, e in cuts if s >= hi]
+        earlier = [(next((e2 for _, e2 in reversed(cuts) if e2 <= s), start), s) for s, e in cuts if e <= lo]
+        for a, b in later[:1] + earlier[-1:]:
+            what = _phrase(text[a:b], lex)
+            if _WORDY.search(what):
+                break
+    return what[:160] or None
+
+
+def _phrase(text: str, lex: Lexicon) -> str:
+    """A step made a phrase: spaces folded, "remind me (to)", leading filler and hanging words dropped."""
+    common = everyone()
+    text = re.sub(r"\s+", " ", text).strip()
+    text = common.remind.sub("", text, count=1) if common.remind.match(text) else text
+    text = re.sub(r"^\s*to\s+", "", text) if text != text.lstrip() or text[:3].lower() == "to " else text
+    for _ in range(4):                           # "um so uh": one filler word at a time
+        trimmed = common.filler.sub("", text).strip()
+        if trimmed == text:
+            break
+        text = trimmed
+    return lex.dangling.sub("", text).strip()
