@@ -26,9 +26,10 @@ from handlers.understanding.cues import Clauses, Lexicon, channel, everyone, fir
 from handlers.understanding.intents import Signals, classify, command_named, drop_day, merge_command
 from handlers.understanding.languages import cues, one_of
 from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_words
-from handlers.understanding.matching import Match, match_known, unless_taken_back
+from handlers.understanding.matching import Match, match_known
 from handlers.understanding.model import Parse, Refusal
 from handlers.understanding.asked_period import period
+from handlers.understanding.taken_back import unless_taken_back
 from handlers.understanding.timeline import Timeline, sort_out
 from storage.vocabulary import PERIOD_INTENTS, Channel, Intent, Lang, Stage
 

@@ -4,14 +4,14 @@
 "蓝海" -> "蓝海物流有限公司", "у Промснаба" -> "АО «Промснаб»". Legal forms and quotes
 are ignored, Russian case endings are tolerated, typos are forgiven by rapidfuzz.
 The per-team index (name_index.py) is built once per `known` list and a few are kept
-(index_cache.py).
+(index_cache.py). Chinese names by characters, sound or pinyin are found by zh_match.py;
+a name the rep takes back is left out by taken_back.py.
 """
 from __future__ import annotations
 
 import re
 from array import array
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Mapping, Sequence
 
 from rapidfuzz import fuzz, process
@@ -22,18 +22,9 @@ from handlers.understanding.index_cache import IndexCache
 from handlers.understanding.word_forms import is_russian, ru_same_word, typed_wrong
 from handlers.understanding.name_index import Index, build
 from handlers.understanding import en_match, ru_match, translit, zh_names
-from handlers.understanding.languages import one_of, registered
-from handlers.understanding.languages import zh as zh_cues
+from handlers.understanding.zh_match import cjk_matches, latin_matches
 
 WORD = re.compile(r"[0-9A-Za-zÀ-ɏА-Яа-яЁё]+")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
-_ZH_TRADE = re.compile("(?:" + "|".join(zh_cues.TRADES) + ")")
-# a name going on past the matched characters into its own trade or legal ending
-_ZH_LONGER = re.compile("[^的了和跟与在是说把被给向从也都就还要会想让签新\\W]{1,3}?(?:" + "|".join(zh_cues.TRADES)
-                        + "|" + "|".join(zh_cues.LEGAL) + ")")
-_ZH_TRADE_WORDS = frozenset(zh_cues.TRADES)
-_ZH_BOUNDARY = frozenset("的了们我你他她它这那是把被很都也就还没说吗呢吧啊要会想让跟和与在去从给到见约找问跟叫")
-_NOT_PINYIN = frozenset(w.lower() for w in zh_cues.NOT_PINYIN)
 
 
 @dataclass
@@ -121,108 +112,6 @@ def _first_word(token: str, head: str, said: list[str], i: int) -> tuple[int, bo
     if len(head) > len(token) >= 3 and head.startswith(token):
         return 1, True
     return 0, False
-
-
-def _cjk_matches(text: str, index: Index) -> list[Hit]:
-    """Known Chinese names written in `text` by their core, exactly or else by sound ("启名" for "启明")."""
-    found = _cjk_scan(text, index, exact=True)
-    if not found and index.bigrams:
-        found = _cjk_scan(text, index, exact=False)
-    return found
-
-
-def _cjk_scan(text: str, index: Index, exact: bool) -> list[Hit]:
-    found: list[Hit] = []
-    seen: set[tuple[int, int]] = set()
-    sounds = None if exact else _sounds(index)
-    for run in _CJK_RUN.finditer(text):
-        chunk = run.group()
-        for i in range(len(chunk) - 1):
-            if sounds is None:
-                if chunk[i:i + 2] not in index.prefixes:   # most characters begin no name
-                    continue
-                starts = [chunk[i:i + 2]]
-            else:
-                table = sounds.starts
-                starts = [b for k in zh_names.sound_keys(chunk[i:i + 2]) if k in table for b in table[k]]
-                if not starts:
-                    continue
-            if sounds is not None and i > 0 and chunk[i - 1] not in _ZH_BOUNDARY:
-                continue       # a name only sounding alike begins where a word does ("美达家纺" holds no "大家乐")
-            here = []
-            for core, entry in (pair for b in dict.fromkeys(starts) for pair in index.cores_for(b)):
-                n = 2
-                while n < len(core) and i + n < len(chunk) and (chunk[i + n] == core[n] or (
-                        sounds is not None and zh_names.same_sound(chunk[i + n], core[n]))):
-                    n += 1
-                n = zh_names.matched_length(index.canonical(entry), core, n)
-                if zh_names.is_place(chunk[i:i + n]) or n < len(core) and (
-                        _ZH_TRADE.match(chunk, i + n) or _ZH_LONGER.match(chunk, i + n)):
-                    continue            # "星辰科技" is not "星辰软件", "东方红贸易" is not "东方电气", "上海" no name
-                if n < len(core) and chunk[i:i + n] in _ZH_TRADE_WORDS:
-                    continue            # "大连丸和精工": a trade word alone is another name's ending, not "精工达"
-                if (entry, i) not in seen:
-                    seen.add((entry, i))
-                    start = run.start() + i - _place_before(chunk, i, index.canonical(entry))
-                    here.append((start, run.start() + i + n, n, n / len(core), entry, sounds is not None))
-            if len(here) > 1:
-                here.sort(key=lambda hit: hit[4])   # in the order the names were given
-            found += here
-    return found
-
-
-def _place_before(chunk: str, i: int, name: str) -> int:
-    """How many characters before `i` are the name's own place ("无锡" in "无锡启明"), so the
-    mention covers it."""
-    place = zh_names.parts(name)[0]
-    while place:
-        if chunk.endswith(place, 0, i):
-            return len(place)
-        place = place[1:] if len(place) > 2 else ""
-    return 0
-
-
-@dataclass
-class _Sounds:
-    """How a team's Chinese names sound: core starts by sound key, entries by the Latin spelling of their core."""
-
-    starts: dict[str, list[str]]
-    latin: dict[str, list[int]] | None = None
-
-
-def _sounds(index: Index) -> _Sounds:
-    """The index's core starts by sound (see zh_names.sound_keys), built when first needed."""
-    if not isinstance(index.sounds, _Sounds):
-        table: dict[str, list[str]] = {}
-        for bigram in index.bigrams:
-            for k in zh_names.sound_keys(bigram):
-                table.setdefault(k, []).append(bigram)
-        index.sounds = _Sounds(table)
-    return index.sounds
-
-
-_CODE_AFTER = re.compile(r"-?\d")
-
-
-def _latin_matches(words: list[re.Match], index: Index) -> list[Hit]:
-    """Known Chinese names written in pinyin or by their initials: "qiming", "qm", "XYD"."""
-    tokens = [(w, w.group().lower()) for w in words if w.group().isascii() and w.group().isalpha()
-              and 2 <= len(w.group()) <= 16 and w.group().lower() not in _NOT_PINYIN
-              and not _CODE_AFTER.match(w.string, w.end())]      # "LS-50 光源": a product's code, no initials
-    if not tokens or not index.bigrams:
-        return []
-    sounds = _sounds(index)
-    if sounds.latin is None:
-        latin: dict[str, list[int]] = {}
-        for entry in dict.fromkeys(index.core_entries):
-            _, core, tail = zh_names.parts(index.canonical(entry))
-            spelled_as = set(zh_names.spellings(core))
-            for k in range(1, len(tail) + 1):    # "yilianyun": the core and its trade words in pinyin, not initials
-                spelled_as |= {s for s in zh_names.spellings(core + tail[:k]) if len(s) > len(core) + k}
-            for spelled in spelled_as:
-                latin.setdefault(spelled, []).append(entry)
-        sounds.latin = latin
-    return [(w.start(), w.end(), 2, 0.5, entry, True) for w, token in tokens for entry in sounds.latin.get(token, ())]
 
 
 def _word_matches(text: str, words: list[re.Match], index: Index) -> list[Hit]:
@@ -344,9 +233,9 @@ def match_known(text: str, known: Sequence[str], aliases: Mapping[str, str] | No
     index = _index_for(known, aliases)
     words = list(WORD.finditer(text))
     hits = _word_matches(text, words, index)
-    hits += _cjk_matches(text, index)
+    hits += cjk_matches(text, index)
     if not hits and is_han(text):
-        hits = _latin_matches(words, index)
+        hits = latin_matches(words, index)
     if not hits and ru_match.is_cyrillic(text):
         hits = ru_match.matches(text, index)      # "ВТО", "по Слободе", "сибцемент": a short form of a name
     if not hits:
@@ -363,44 +252,6 @@ def match_known(text: str, known: Sequence[str], aliases: Mapping[str, str] | No
     if len(names) > 1:
         return Match(None, names, top[0], top[1], top[5])
     return Match(names[0], [names[0]], top[0], top[1], top[5])
-
-
-_NOT_THIS_REACH = 12   # characters before a mention where the rep's "not" may stand
-
-
-@lru_cache(maxsize=1)
-def _not_this() -> tuple[re.Pattern, ...]:
-    """Every language's words taking a name back ("not", "不是", "не"), compiled."""
-    return tuple(re.compile(one_of(language.NOT_THIS), re.I) for language in registered()
-                 if getattr(language, "NOT_THIS", None))
-
-
-def taken_back(text: str, match: Match) -> bool:
-    """True when the rep takes the matched name back anywhere in the note ("Стройресурс ой это не
-    Стройресурс это Мосхимпром", "不是易联 是云栖", "not Acme, Apex"): the note is not about it."""
-    if not match.name or match.start < 0:
-        return False
-    said = text[match.start:match.end]
-    at = text.find(said)
-    while at >= 0:
-        before = text[max(0, at - _NOT_THIS_REACH):at]
-        if any(pattern.search(before) for pattern in _not_this()):
-            return True
-        at = text.find(said, at + 1)
-    return False
-
-
-def unless_taken_back(text: str, known: Sequence[str], aliases: Mapping[str, str] | None = None) -> Match:
-    """The known customer `text` names, leaving out the ones the rep takes back (see taken_back); spans
-    stay those of `text`."""
-    match = match_known(text, known, aliases)
-    for _ in range(3):
-        if not taken_back(text, match):
-            return match
-        said = text[match.start:match.end]
-        text = text.replace(said, " " * len(said))
-        match = match_known(text, known, aliases)
-    return match
 
 
 NEAR_STEM = 5      # letters a word shares with a Russian name's first word to be that word in another gender

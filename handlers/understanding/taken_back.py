@@ -1,0 +1,48 @@
+"""A name the rep takes back ("Стройресурс ой это не Стройресурс это Мосхимпром", "不是易联 是云栖",
+"not Acme, Apex"): the note is not about it, so the customer it names is the one left."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Mapping, Sequence
+
+from handlers.understanding.languages import one_of, registered
+from handlers.understanding.matching import Match, match_known
+
+
+_NOT_THIS_REACH = 12   # characters before a mention where the rep's "not" may stand
+
+
+@lru_cache(maxsize=1)
+def _not_this() -> tuple[re.Pattern, ...]:
+    """Every language's words taking a name back ("not", "不是", "не"), compiled."""
+    return tuple(re.compile(one_of(language.NOT_THIS), re.I) for language in registered()
+                 if getattr(language, "NOT_THIS", None))
+
+
+def taken_back(text: str, match: Match) -> bool:
+    """True when the rep takes the matched name back anywhere in the note ("Стройресурс ой это не
+    Стройресурс это Мосхимпром", "不是易联 是云栖", "not Acme, Apex"): the note is not about it."""
+    if not match.name or match.start < 0:
+        return False
+    said = text[match.start:match.end]
+    at = text.find(said)
+    while at >= 0:
+        before = text[max(0, at - _NOT_THIS_REACH):at]
+        if any(pattern.search(before) for pattern in _not_this()):
+            return True
+        at = text.find(said, at + 1)
+    return False
+
+
+def unless_taken_back(text: str, known: Sequence[str], aliases: Mapping[str, str] | None = None) -> Match:
+    """The known customer `text` names, leaving out the ones the rep takes back (see taken_back); spans
+    stay those of `text`."""
+    match = match_known(text, known, aliases)
+    for _ in range(3):
+        if not taken_back(text, match):
+            return match
+        said = text[match.start:match.end]
+        text = text.replace(said, " " * len(said))
+        match = match_known(text, known, aliases)
+    return match
