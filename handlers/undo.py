@@ -12,7 +12,8 @@ from handlers.texts import t
 from handlers.understanding.model import Parse
 from storage.models import Customer, Note
 from storage.permissions import Action, check
-from storage.revert import Blocker, Reason, revert
+from storage.revert import revert
+from storage.revert_checks import Blocker, Reason
 
 
 async def handle_undo(parse: Parse, ctx: Ctx) -> Reply:

@@ -12,7 +12,8 @@ from sqlmodel import Session
 from storage import clock
 from storage.journal import Journal
 from storage.models import (ChatState, Contact, Customer, Deal, FollowUp, Inquiry, Member, Note, Team)
-from storage.revert import Reason, revert
+from storage.revert import revert
+from storage.revert_checks import Reason
 from tests.bot.records import business, difference
 
 T0 = datetime(2026, 11, 25, 9, 30, 15, 123456, tzinfo=timezone.utc)
