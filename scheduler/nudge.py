@@ -84,3 +84,12 @@ def followup_choices(followup_id: int, customer_id: int | None, lang: str) -> li
 def open_choice(customer_id: int | None, lang: str) -> list[Choice]:
     """Only the Open button (the customer card), for nudges that are not follow-ups."""
     return [Choice(t(lang, "btn_open"), f"open:{customer_id}")] if customer_id is not None else []
+
+
+Members = dict[int, Recipient]     # the members a rule speaks to, by member id
+
+
+def nudge_to(kind: str, who: Recipient, subject: str, day: date, text: str, **more: Any) -> Nudge:
+    """A nudge of `kind` about `subject` for `who` on their local `day`."""
+    return Nudge(kind=kind, member_id=who.member_id, platform=who.platform, to=who.to, subject=subject,
+                 local_day=day, text=text, lang=who.lang, identity_id=who.identity_id, **more)

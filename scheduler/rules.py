@@ -16,7 +16,7 @@ Kinds, on a member's local day D:
   quiet, another only after each further full quiet period; any interaction
   starts a new period.
 - stay_in_touch: customers with `custom["touch_days"]`, when that many days
-  (or a multiple) have passed since the last interaction.
+  (or a multiple) have passed since the last interaction (birthdays and these: scheduler/touch_rules.py).
 - digest: the weekly manager digest (scheduler.digest), on the configured day: the pipeline, last
   week's activity, the team's overdue follow-ups and quiet deals.
 - deal_alert: a win or loss reaching the team's threshold, to the managers at once (scheduler.alerts).
@@ -25,30 +25,30 @@ from __future__ import annotations
 
 from calendar import isleap
 from datetime import date, datetime, timedelta
-from typing import Any, Iterable
+from typing import Iterable
 
-from sqlalchemy import and_, func, or_, select, true
+from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session, col
 
 from scheduler.alerts import WINDOW as ALERT_WINDOW
 from scheduler.alerts import deal_alerts, managers_of
 from scheduler.config import NudgeConfig, zone_of
-from scheduler.nudge import Nudge, Recipient, followup_choices, open_choice
-from scheduler.sql import (customer_owner, day_bounds, day_index, day_number, greatest,
+from scheduler.nudge import Members, Nudge, Recipient, followup_choices, nudge_to, open_choice
+from scheduler.sql import (day_bounds, day_index, day_number, greatest,
                            last_interaction_at, local_day, period_band, zone_offset)
 from scheduler.texts import day as fmt_day
 from scheduler.texts import clock, money, say, short, t
 from scheduler.timed import due_now, on_day
+from scheduler.touch_rules import birthdays, stay_in_touch, stay_in_touch_with_people
 from handlers.stage_names import BOTS, StageNames
-from storage.models import Contact, Customer, Deal, FollowUp, Identity, Interaction, Member, Team, stored_id
+from storage.models import Customer, Deal, FollowUp, Identity, Interaction, Member, Team, stored_id
 from storage.reminders import local_time
-from storage.team_settings import CONTACT_TOUCH, touch_days
+from storage.team_settings import touch_days
 from storage.vocabulary import OPEN_STAGES, Lang, Stage
 
 LANGS: tuple[Lang, ...] = tuple(Lang)
 PLATFORM_RANK = {"telegram": 0, "slack": 1, "console": 2}
 ANNIVERSARY_YEARS = 50
-Members = dict[int, Recipient]
 
 
 def recipients(session: Session, team: Team) -> Members:
@@ -76,11 +76,6 @@ def recipients(session: Session, team: Team) -> Members:
                                      platform=identity.platform, to=identity.chat_id or identity.external_id,
                                      identity_id=identity.id)
     return found
-
-
-def _nudge(kind: str, who: Recipient, subject: str, day: date, text: str, **more: Any) -> Nudge:
-    return Nudge(kind=kind, member_id=who.member_id, platform=who.platform, to=who.to, subject=subject,
-                 local_day=day, text=text, lang=who.lang, identity_id=who.identity_id, **more)
 
 
 def followups(session: Session, team_id: int, day: date, members: Members) -> list[Nudge]:
@@ -112,32 +107,9 @@ def followups(session: Session, team_id: int, day: date, members: Members) -> li
                 if at is not None else t(lang, "followup_never"))
         line = t(lang, "line_followup", mark="⚠️" if overdue else "⏰", customer=customer, what=short(what))
         line += f" · {hour}" if hour and not overdue else ""
-        out.append(_nudge("followup", who, f"followup:{fid}", day, f"{head}\n{tail}", customer=customer,
+        out.append(nudge_to("followup", who, f"followup:{fid}", day, f"{head}\n{tail}", customer=customer,
                           customer_id=customer_id, due=due, overdue=overdue, line=line,
                           choices=followup_choices(fid, customer_id, lang)))
-    return out
-
-
-def birthdays(session: Session, team_id: int, day: date, members: Members) -> list[Nudge]:
-    """Contacts whose birthday is `day` (Feb 29 ones on Feb 28 of a common year), to the owner."""
-    on_day = and_(col(Contact.birth_month) == day.month, col(Contact.birth_day) == day.day)
-    if day.month == 2 and day.day == 28 and not isleap(day.year):
-        on_day = or_(on_day, and_(col(Contact.birth_month) == 2, col(Contact.birth_day) == 29))
-    owner = customer_owner(Customer).label("owner")
-    rows = session.execute(
-        select(col(Contact.id), col(Contact.name), col(Customer.id), col(Customer.name), owner)
-        .join(Customer, col(Customer.id) == col(Contact.customer_id))
-        .where(col(Contact.team_id) == team_id, on_day).order_by(col(Contact.id))).all()
-    out = []
-    for contact_id, contact, customer_id, customer, owner_id in rows:
-        who = members.get(owner_id)
-        if who is None:
-            continue
-        text = t(who.lang, "birthday", contact=contact, customer=customer)
-        out.append(_nudge("birthday", who, f"contact:{contact_id}", day, text, customer=customer,
-                          customer_id=customer_id, due=day,
-                          line=t(who.lang, "line_birthday", contact=contact, customer=customer),
-                          choices=open_choice(customer_id, who.lang)))
     return out
 
 
@@ -176,7 +148,7 @@ def anniversaries(session: Session, team_id: int, day: date, zone_members: Membe
         text = t(who.lang, "anniversary", years=years, customer=customer, deal=short(title or "—", 80),
                  amount=money_text)
         line = t(who.lang, "line_anniversary", customer=customer, years=years, deal=short(title or "—", 40))
-        out.append(_nudge("anniversary", who, f"deal:{deal_id}", day, text, customer=customer,
+        out.append(nudge_to("anniversary", who, f"deal:{deal_id}", day, text, customer=customer,
                           customer_id=customer_id, due=day, line=line, choices=open_choice(customer_id, who.lang)))
     return out
 
@@ -210,88 +182,10 @@ def stale_deals(session: Session, team_id: int, day: date, zone_members: Members
             if amount is not None else ""
         text = t(who.lang, "stale_deal", customer=customer, stage=stages(stage, who.lang),
                  amount=money_text, days=quiet)
-        out.append(_nudge("stale_deal", who, f"deal:{deal_id}", day, text, customer=customer,
+        out.append(nudge_to("stale_deal", who, f"deal:{deal_id}", day, text, customer=customer,
                           customer_id=customer_id, due=day,
                           line=t(who.lang, "line_stale", customer=customer, days=quiet),
                           choices=open_choice(customer_id, who.lang), extra={"quiet_days": quiet}))
-    return out
-
-
-def stay_in_touch(session: Session, team_id: int, day: date, zone_members: Members,
-                  default_days: int | None = None) -> list[Nudge]:
-    """Customers with a keep-in-touch cadence that lapses on `day` (one query, cadence rows only);
-    with the team's default cadence (`default_days`), every customer without one of its own too."""
-    if not zone_members:
-        return []
-    zone = next(iter(zone_members.values())).zone
-    cadence = col(Customer.custom)["touch_days"].as_string()
-    rows = session.execute(
-        select(col(Customer.id), col(Customer.name), cadence.label("cadence"), col(Customer.created_at),
-               last_interaction_at(col(Customer.id), col(Customer.team_id)).label("last_at"),
-               customer_owner(Customer).label("owner"))
-        .where(col(Customer.team_id) == team_id, cadence.is_not(None) if not default_days else true())
-        .order_by(col(Customer.id))).all()
-    out = []
-    for customer_id, customer, every, created_at, last_at, owner_id in rows:
-        who = zone_members.get(owner_id)
-        try:
-            every = int(float(str(every))) if every is not None else default_days
-        except (TypeError, ValueError):
-            continue
-        if who is None or not every or every <= 0:
-            continue
-        quiet = (day - local_day(last_at or created_at, zone)).days
-        if quiet < every or quiet % every:
-            continue
-        key = "stay_in_touch" if last_at is not None else "stay_in_touch_never"
-        text = t(who.lang, key, customer=customer, days=quiet, cadence=every)
-        out.append(_nudge("stay_in_touch", who, f"customer:{customer_id}", day, text, customer=customer,
-                          customer_id=customer_id, due=day,
-                          line=t(who.lang, "line_stay", customer=customer, days=quiet),
-                          choices=open_choice(customer_id, who.lang)))
-    return out
-
-
-def stay_in_touch_with_people(session: Session, team_id: int, day: date, zone_members: Members) -> list[Nudge]:
-    """Contacts with their own keep-in-touch cadence (Customer.custom["contact_touch"]) that lapses on
-    `day`, counted from the last interaction with that person (two queries)."""
-    if not zone_members:
-        return []
-    zone = next(iter(zone_members.values())).zone
-    cadences = col(Customer.custom)[CONTACT_TOUCH]
-    rows = session.execute(
-        select(col(Customer.id), col(Customer.name), cadences.as_json().label("cadences"),
-               customer_owner(Customer).label("owner"))
-        .where(col(Customer.team_id) == team_id, cadences.as_string().is_not(None))
-        .order_by(col(Customer.id))).all()
-    wanted: dict[int, tuple[int, str, int, int | None]] = {}
-    for customer_id, customer, per_contact, owner_id in rows:
-        for contact_id, every in dict(per_contact or {}).items():
-            if str(contact_id).isdigit() and isinstance(every, int) and every > 0:
-                wanted[int(contact_id)] = (customer_id, customer, every, owner_id)
-    if not wanted:
-        return []
-    people = session.execute(
-        select(col(Contact.id), col(Contact.name), col(Contact.created_at),
-               select(func.max(col(Interaction.at))).where(col(Interaction.team_id) == team_id,
-                                                           col(Interaction.contact_id) == col(Contact.id))
-               .scalar_subquery().label("last_at"))
-        .where(col(Contact.team_id) == team_id, col(Contact.id).in_(list(wanted)))).all()
-    out = []
-    for contact_id, contact, created_at, last_at in people:
-        customer_id, customer, every, owner_id = wanted[contact_id]
-        who = zone_members.get(owner_id) if owner_id is not None else None
-        if who is None:
-            continue
-        quiet = (day - local_day(last_at or created_at, zone)).days
-        if quiet < every or quiet % every:
-            continue
-        key = "stay_in_touch_contact" if last_at is not None else "stay_in_touch_contact_never"
-        text = t(who.lang, key, contact=contact, customer=customer, days=quiet, cadence=every)
-        out.append(_nudge("stay_in_touch", who, f"contact:{contact_id}", day, text, customer=customer,
-                          customer_id=customer_id, due=day,
-                          line=t(who.lang, "line_stay", customer=f"{contact} · {customer}", days=quiet),
-                          choices=open_choice(customer_id, who.lang)))
     return out
 
 
