@@ -19,7 +19,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterable
 
-from handlers.understanding import first_chars
+from handlers.understanding import first_chars, pattern_cache
 from handlers.understanding.cues import Clauses
 from handlers.understanding.dates import REFUSED, find_dates
 from handlers.understanding.languages import cues, registered
@@ -95,7 +95,7 @@ def _cues(lang: str) -> _Cues:
         re.escape(w) + (r"\b" if w[-1].isalpha() and w.isascii() else "") for w in words) + ")"
     every = "(?:" + "|".join(mod.EVERY) + ")"
     intervals = tuple((TOUCH_UNIT_DAYS[TouchUnit(unit)],
-                       re.compile(every + r"\s*(?:" + count + r"\s*)?(?:" + "|".join(phrases) + ")", _I))
+                       pattern_cache.compile(every + r"\s*(?:" + count + r"\s*)?(?:" + "|".join(phrases) + ")", _I))
                       for unit, phrases in mod.TOUCH_UNITS.items())
     return _Cues(_one(mod.CLOSE), mod.CLOSE_WINDOW,
                  tuple((LostReason(k), _one(v)) for k, v in mod.LOST_WHY.items()), _one(mod.LOST_BECAUSE),

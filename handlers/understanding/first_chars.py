@@ -16,6 +16,8 @@ import re
 from re import _compiler, _constants as _c, _parser  # type: ignore[attr-defined]  # the stdlib's regex internals are untyped
 from typing import Any
 
+from handlers.understanding import pattern_cache
+
 _CATEGORY = {_c.CATEGORY_DIGIT: r"\d"}              # the one class rare enough in a note to be worth a test
 _SCOPED_FLAGS = re.I | re.A | re.L | re.U | re.M
 _AT_START = {_c.AT_BEGINNING: "^", _c.AT_BEGINNING_STRING: r"\A"}
@@ -29,13 +31,18 @@ class _Unknown(Exception):
 
 def compile(source: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - a drop-in for re.compile
     """`re.compile(source, flags)`, with a lookahead for the characters a match can start with
-    where that spares the engine work."""
+    where that spares the engine work (compiled once, then kept between runs: `pattern_cache`)."""
+    return pattern_cache.compile(source, flags, guarded)
+
+
+def guarded(source: str, flags: int = 0) -> str:
+    """`source` with its lookahead in front, where there is one worth adding."""
     guard = lookahead(source, flags)
     if guard is None:
-        return re.compile(source, flags)
+        return source
     lead = _LEADING_FLAGS.match(source)
     head = lead.group() if lead else ""
-    return re.compile(head + guard + "(?:" + source[len(head):] + ")", flags)
+    return head + guard + "(?:" + source[len(head):] + ")"
 
 
 def lookahead(source: str, flags: int = 0) -> str | None:

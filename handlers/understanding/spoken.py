@@ -17,7 +17,7 @@ from functools import lru_cache, partial
 
 from datetime import date
 
-from handlers.understanding import first_chars
+from handlers.understanding import first_chars, pattern_cache
 from handlers.understanding import ru_spoken, zh_spoken
 from handlers.understanding.amounts import find_amounts
 from handlers.understanding.cues import lexicon
@@ -111,10 +111,10 @@ def _said_aloud(lang: str) -> tuple[re.Pattern | None, tuple[tuple[str, re.Patte
     mod = cues(lang)
     marks = mod.SPOKEN_MARKS
     words = "|".join(w for said in marks.values() for w in said)
-    said = tuple((mark, re.compile(r"(?:\s*,)?\s*" + _ALONE_BEFORE + "(?:" + "|".join(ws) + ")" + _ALONE_AFTER
+    said = tuple((mark, pattern_cache.compile(r"(?:\s*,)?\s*" + _ALONE_BEFORE + "(?:" + "|".join(ws) + ")" + _ALONE_AFTER
                                    + r"[,.]?", re.I)) for mark, ws in marks.items() if ws)
     nouns = mod.SPOKEN_MARK_NOUN
-    noun = re.compile("|".join(n.replace("_", "(?P<w%d>" % i + words + ")") for i, n in enumerate(nouns)), re.I) \
+    noun = pattern_cache.compile("|".join(n.replace("_", "(?P<w%d>" % i + words + ")") for i, n in enumerate(nouns)), re.I) \
         if nouns and words else None
     address = mod.SPOKEN_ADDRESS
     letters = mod.SPOKEN_LETTERS
