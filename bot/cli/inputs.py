@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable, Optional
 import typer
 
 from bot.cli.common import load_settings, minor_units
-from bot.cli.reports import JSON, NOW, TEAM, _context, _fail, _member_id, _run
+from bot.cli.report_run import JSON, NOW, TEAM, _context, _fail, _member_id, _run
 
 if TYPE_CHECKING:
     from sqlmodel import Session
