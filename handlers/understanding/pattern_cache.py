@@ -96,8 +96,10 @@ def save() -> None:
     where = path()
     if not _added or _entries is None or where is None:
         return
-    kept = {key: _entries[key] for key in _used if key in _entries}
-    for key, value in _entries.items():
+    entries = tuple(_entries.items())            # copies taken at once: a thread may still be compiling
+    used = frozenset(tuple(_used))
+    kept = {key: value for key, value in entries if key in used}
+    for key, value in entries:
         if len(kept) >= _KEEP:
             break
         kept.setdefault(key, value)
