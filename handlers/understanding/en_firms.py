@@ -132,7 +132,8 @@ def _name_at(text: str, pos: int, lower_ok: bool = True, cued: bool = False) -> 
             picked.append(m)                     # "east river container company": the name's last word
             break
         if upper:
-            if lowered or not capitalised or low in CAP_STOP or (low in en_cues.FIRST_NAMES and counted >= 2):
+            if lowered or not capitalised or low in CAP_STOP or (low in en_cues.FIRST_NAMES and counted >= 2
+                                                                 and not _closes_name(text, picked, m)):
                 break                            # "Westwood smile studio Tina", "Valley of the Sun Kurt"
         elif low in STOP or low in _COUNTED or low in en_cues.NOT_FIRMS_LOWER or word[:1].isdigit() \
                 or (not capitalised and verbish(low)):
@@ -150,6 +151,31 @@ def _name_at(text: str, pos: int, lower_ok: bool = True, cued: bool = False) -> 
     if not picked:
         return None
     return text[picked[0].start():picked[-1].end()].rstrip(".'’"), picked[-1].end()
+
+
+def _firm_word(word: str) -> bool:
+    return word.lower().strip(".,'’") in en_cues.FIRM_WORDS
+
+
+def _closes_name(text: str, picked: list[re.Match], m: re.Match) -> bool:
+    """True when a first name after capitalised words is the company name's own last word, not a person
+    named after it: "Harbor Lights Marina, ...", "Summit Grace Partners" (a trade word after it), but not
+    "Valley of the Sun Kurt Lindqvist" (a surname after it), "Acme Foods Tina" (the name already ends in a
+    trade word) or "Westwood Smile Tina signed" (the person's verb after it)."""
+    if any(_firm_word(p.group()) for p in picked):
+        return False
+    rest = _words(text, m.end())
+    if rest and rest[0].start() <= m.end() + 1 and rest[0].group()[:1].isupper():
+        return _firm_word(rest[0].group())       # "Summit Grace Partners", not "Sun Kurt Lindqvist"
+    if not rest or rest[0].start() > m.end() + 1:
+        return True                              # the name ends at a comma, a dash or the end of the note
+    low = rest[0].group().lower()
+    return not (verbish(low) or _DID.fullmatch(low) or low in _PERSON_DOES)
+
+
+# what a person named after a company does: "Acme Tina signed", "Harbor Lights Ray says"
+_PERSON_DOES = frozenset("""said says say told tells asked asks wants want needs need is was will would can could
+signed sent called rang emailed texted agreed thinks liked loves hates wants gave got went came left""".split())
 
 
 def _lower_in_name(low: str) -> bool:
@@ -205,6 +231,13 @@ def _within(part: str, whole: str) -> bool:
     return False
 
 
+def _named_after(name: str, person: str) -> bool:
+    """"Harbor Lights Marina" read with "Marina" as its person: a first name the company's name ends in,
+    after two capitalised words of its own (the person is then looked for outside the name)."""
+    words = name.split()
+    return " " not in person and len(words) >= 3 and words[-1] == person and all(w[:1].isupper() for w in words)
+
+
 def _usable(name: str, person: str | None) -> bool:
     words = name.lower().split()
     if all((w.strip(".,'’") in STOP and not (w in _NAME_OPENERS and name[:1].isupper())) or w in en_cues.NOT_NAMES
@@ -214,7 +247,7 @@ def _usable(name: str, person: str | None) -> bool:
         return False
     if words[0] in _NOT_FIRMS or _personal(name):
         return False
-    if person and (_within(name, person) or _within(person, name)):
+    if person and (_within(name, person) or _within(person, name)) and not _named_after(name, person):
         return False
     return len(name) >= 2
 

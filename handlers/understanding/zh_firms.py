@@ -17,7 +17,7 @@ ZH_SURNAMES = zh.SURNAMES
 _SUFFIX = re.compile("(?:(?:" + ZH_TRADES + ")+(?:" + ZH_LEGAL + ")?|(?:" + ZH_LEGAL + "))"
                      "(?!展|会|行业|业|园|局|部|界|圈|类|领域|方面|产品|系统|市场|板块|专业|长)")     # "食品厂长": 食品, then 厂长
 # what may stand right before a company name: a verb of contact, a preposition, a time word
-_CUE = re.compile("(?:厂|工厂|店|机构|品牌|连锁|律所|猎头|货代|代运营|一趟|离开了?|拜访了?|拜会了?|走访了?|去了|去|到了|来到|联系了?|见了|约了|认识了?|问了|找了|签了|签下|拿下了?|"
+_CUE = re.compile("(?:厂|工厂|店|机构|品牌|连锁|律所|猎头|货代|代运营|一趟|离开了?|拜访了?|拜会了?|走访了?|去了|去|到了|来到|联系了?|见了|见到了?|碰到了?|碰见了?|遇到了?|遇见了?|约了|认识了?|问了|找了|签了|签下|拿下了?|"
                   "给|和|跟|与|同|向|在|是|叫|听说|谁负责|谁在跟|谁跟|关于|今天|昨天|前天|上午|下午|晚上|早上|中午|刚才|刚刚|"
                   "新客户|客户|公司|那个|这个|那家|这家)$")
 HAN_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -258,7 +258,7 @@ def by_parts(text: str, person: str | None) -> str | None:
 
 
 _PLACE_OF = re.compile(r"^([\u4e00-\u9fff]{2,8})的(?=[\u4e00-\u9fffA-Za-z]{2,10}$)")
-_CONTACT_VERB = re.compile(r"^.*?(?:拜访了?|见了|去了|到了|来到|约了|认识了)(?=[\u4e00-\u9fffA-Za-z]{2,10}$)")
+_CONTACT_VERB = re.compile(r"^.*?(?:拜访了?|见了|见到了?|碰到了?|碰见了?|遇到了?|遇见了?|去了|到了|来到|约了|认识了)(?=[\u4e00-\u9fffA-Za-z]{2,10}$)")
 
 
 def _after_place(part: str) -> str:

@@ -367,6 +367,7 @@ CHANNELS = {
         r"\bexhibition\b",
         r"\bconference\b",
         r"\btrade\s*show\b",
+        r"\bbooth\b",                         # at our stand: "booth: Priyanka from Three Rivers", "came by the booth"
         r"\btrade\s+fair\b",
         r"\bsummit\b",
         r"\bin\s+person\b",
