@@ -38,9 +38,13 @@ def english(text: str, taken: tuple[int, int]) -> Person:
 
 
 _ZH_SUR = "".join(sorted(zh.SURNAMES))
-_ZH_TITLED = re.compile("(?:[小老][" + _ZH_SUR + "]|[" + _ZH_SUR + "](?:" + _ZH_TITLES + "))")
+_ZH_COMPOUND = "|".join(zh.COMPOUND_SURNAMES)
+_ZH_RARE = "".join(sorted(zh.RARE_SURNAMES - zh.SURNAMES))
+# a surname with its title: "王总", "小刘", a two-character surname ("欧阳总", "司马经理"), a rare one ("乌主任")
+_ZH_TITLED = re.compile("(?:[小老][" + _ZH_SUR + "]|(?:" + _ZH_COMPOUND + "|[" + _ZH_SUR + _ZH_RARE + "])(?:" + _ZH_TITLES + "))")
 _ZH_CONTEXT = re.compile("(?:对接人|联系人|负责人|接口人|窗口|对口人|经办人)(?:是|叫|为|:|：)?\\s*|(?:[\u4e00-\u9fff]{1,4}?[部处科组室])的?|(?:和|跟|与|同|见了|见到|找了|约了|联系了|问了|给|叫|是|换成了?|改成了?)")
-_ZH_ROLE_NAME = re.compile("(" + _ZH_ROLES + ")(?:是|叫|为)?(?=[" + _ZH_SUR + "])")
+# a title, then the full name, also across a space ("采购经理李强", "他们 CTO 孟涛 说")
+_ZH_ROLE_NAME = re.compile("(" + _ZH_ROLES + ")(?:是|叫|为)?[ \t]?(?=" + _ZH_COMPOUND + "|[" + _ZH_SUR + "])")
 # a full name before its title ("白磊科长"); "工", "姐", "哥" follow a surname alone ("宋工"), so
 # "江淮精工" is a company, not 江淮精
 _ZH_FULL_TITLES = "|".join(t for t in zh.TITLES if t not in ("工", "姐", "哥"))
@@ -49,7 +53,8 @@ _ZH_NAME_THEN_TITLE = re.compile("([" + _ZH_SUR + "][\u4e00-\u9fff]{1,2}?)(?:" +
 _ZH_DEPT = re.compile("([\u4e00-\u9fff]{2}[部处科组室]|[\u4e00-\u9fff]{2}中心)的$")
 
 
-_ZH_TIME_WORD = re.compile("明年|明天|今年|今天|下周|下个|上周|后天|昨天|前天|刚才|刚刚|早上|上午|下午|晚上|中午|年后|年前|月底")
+_ZH_TIME_WORD = re.compile("明年|明天|今年|今天|下周|下个|上周|后天|昨天|前天|刚才|刚刚|早上|上午|下午|晚上|中午|年后|年前|月底|"
+                           "如约|按时|准时|亲自|专门|特意|特地|一起|已经")   # a time or a manner word after the name
 _ZH_JUDGED = re.compile("人[挺很真蛮还不特超]")
 _ZH_FIRM_CALLED = re.compile("(?:客户|公司|一家|一个|厂|店|品牌|企业|机构)[\u4e00-\u9fff]{0,6}?\\s*叫做?\\s*$")
 
@@ -73,11 +78,14 @@ def _zh_name_at(text: str, i: int) -> str | None:
     m = _ZH_TITLED.match(text, i)
     if m:
         return None if _zh_word_at(text, i, m.group()) else m.group()
-    if i >= len(text) or text[i] not in zh.SURNAMES:
+    compound = text[i:i + 2] in zh.COMPOUND_SURNAMES       # "欧阳娜", "诸葛明": a two-character surname
+    if i >= len(text) or (text[i] not in zh.SURNAMES and not compound):
         return None
     titled_after = _ZH_NAME_THEN_TITLE.match(text, i)       # "白磊科长": the name before its title
-    if titled_after:
+    if titled_after and not compound:
         return titled_after.group(1)
+    if compound:
+        i += 1                       # the given name after it, one or two characters
     j = i + 1
     while j < len(text) and j - i < 3 and "\u4e00" <= text[j] <= "\u9fff" and text[j] not in zh.NAME_STOP:
         j += 1
@@ -85,6 +93,8 @@ def _zh_name_at(text: str, i: int) -> str | None:
         j += 1                       # "赵刚": a stop word as the last character of a name, then a boundary
     if j - i == 3 and _ZH_TIME_WORD.match(text, j - 1):
         j -= 1                       # "总监孙婷明年要办…": 孙婷, then 明年
+    if compound:
+        return text[i - 1:j] if j > i + 1 else None
     name = text[i:j]
     if len(name) < 2 or name in zh.NOT_NAMES or name[:2] in zh.NOT_NAMES:
         return None
@@ -176,6 +186,10 @@ _ZH_SAID_AFTER = re.compile("说|表示|反馈|回复|签|同意|确认|来电|�
                             "|回[消电邮微话]|发[了邮微消]|打[了电]|微信|邮件|电话")
 
 
+# a company's name by its trade word, then "的": a person of that company may follow
+_ZH_FIRM_OF = re.compile("(?:" + "|".join(sorted(set(zh.TRADES) | set(zh.NAME_TAIL), key=len, reverse=True)) + ")(?:那边)?的")
+
+
 def _name_starts(text: str, taken: tuple[int, int]) -> list[int]:
     """Where a person's name may start: right after the customer's name ("美佳的黄姐", "蓝湾孙浩"), after
     a contact word or a verb of meeting, after punctuation or a space."""
@@ -186,6 +200,7 @@ def _name_starts(text: str, taken: tuple[int, int]) -> list[int]:
             k += 1
         starts.append(k + 1 if text.startswith("的", k) else k)
     starts += [m.end() for m in _ZH_CONTEXT.finditer(text)]
+    starts += [m.end() for m in _ZH_FIRM_OF.finditer(text)]     # "华信电子的欧阳娜": a company's person
     starts += [m.end() for m in re.finditer(r"(?:^|[,.!?;:，。！？；\s])", text)]
     return sorted(set(starts))
 

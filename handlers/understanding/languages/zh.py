@@ -21,6 +21,7 @@ TRADES = """
     科技 技术 信息 网络 软件 数码 数据 智能 电子 电气 电器 电力
     机电 机械 设备 仪器 器械 自动化 光电 半导体 通信 通讯 物流 运输
     快递 货运 供应链 贸易 商贸 外贸 进出口 百货 超市 商城 电商 零售
+    便利店 花店 书店 药店 药房 餐厅 饭店 茶饮 面馆 烘焙 面包房 健身房 美容院 洗衣店 酒吧 咖啡馆 咖啡店 奶茶店 宠物店 五金店
     建材 建设 建筑 建工 工程 装饰 装修 地产 置业 物业 家居 家具
     医疗 医药 药业 制药 生物 健康 医院 诊所 食品 餐饮 酒业 乳业
     饮料 农业 农牧 牧业 渔业 林业 化工 石化 材料 新材料 塑料 橡胶
@@ -1050,6 +1051,14 @@ SURNAMES = set(
     "卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟"
     "邝"
 )
+# two-character surnames, read before the one-character ones ("欧阳总", "司马经理", "诸葛明"): 东方, 西门 and the
+# like are left out, as common words first
+COMPOUND_SURNAMES = ["欧阳", "司马", "诸葛", "上官", "皇甫", "慕容", "司徒", "夏侯", "令狐", "公孙", "端木", "尉迟", "长孙",
+                     "宇文", "独孤", "南宫", "钟离", "轩辕", "呼延", "澹台", "万俟", "闻人", "申屠", "太史", "赫连", "拓跋",
+                     "淳于", "濮阳", "宗政", "公冶", "左丘", "东郭", "司空"]
+# rarer one-character surnames, a person only with a title after them ("乌主任", "揭总", "扈经理"): alone they
+# are common characters
+RARE_SURNAMES = set("乌揭扈禹郦蔺晁雍桓暴厍訾逄佴粟弓隗尉荆谌钮危鞠")
 # what a partner or a reseller is called right before its name ("渠道商冀商联创", "代理商金陵汇通")
 PARTNER_KINDS = [r"渠道商", r"代理商", r"经销商", r"分销商", r"集成商", r"服务商", r"总代理?", r"二级代理", r"合作伙伴", r"合作方",
                  r"同行"]
