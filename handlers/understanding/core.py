@@ -268,10 +268,13 @@ def _channel_and_stage(parse: Parse, note: _Reading, stated: facts.Facts, said: 
     if lang != Lang.ZH and match.name and 0 <= match.start < match.end <= len(cue_work):
         cue_work = cue_work[:match.start] + "_" * (match.end - match.start) + cue_work[match.end:]
     parse.channel = channel(cue_work, lex, note.clauses, times.future)
+    if lang != Lang.ZH and not match.name and parse.customer and not parse.customer_known and len(parse.customer) > 2:
+        cue_work = _masked(cue_work, parse.customer)     # a new customer's name too, for who signed with whom
     new_customer = parse.customer is not None and not parse.customer_known
-    if parse.channel is None and new_customer and stated.source and \
-            channel(said, lex, Clauses(said, spaced_words=lang != Lang.ZH), times.future) == Channel.MEETING:
-        parse.channel = Channel.MEETING     # "通过商会认识了一家…": meeting a new company is this note's meeting
+    if parse.channel is None and stated.source:
+        how = channel(said, lex, Clauses(said, spaced_words=lang != Lang.ZH), times.future)
+        if how == Channel.EMAIL or (how == Channel.MEETING and new_customer):
+            parse.channel = how     # "通过商会认识了一家…", "обратились по почте": how they came is this note's touch
     parse.stage = stage(cue_work, lex, note.clauses, new_customer, times.future)
     if parse.stage is None and stated.close_on is not None and _signature_ahead(said, stated.spans, lex):
         parse.stage = Stage.NEGOTIATION      # "обещали подписать до конца месяца": a signature still ahead
@@ -284,6 +287,11 @@ def _channel_and_stage(parse: Parse, note: _Reading, stated: facts.Facts, said: 
         lost_cue = next(pattern for name, pattern in lex.stages if name == Stage.LOST)
         parse.lost_reason = facts.lost_reason(note.work, lang, lost_cue, parse.customer)
     return new_customer
+
+
+def _masked(work: str, name: str) -> str:
+    """`work` with every place `name` is written (as a whole word, any case) masked as "_"."""
+    return re.sub(r"(?<![\w&])" + re.escape(name) + r"(?![\w&])", lambda m: "_" * len(m.group()), work, flags=re.I)
 
 
 def _intent(parse: Parse, note: _Reading, stated: facts.Facts, new_customer: bool) -> None:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from handlers.understanding import first_chars
+from handlers.understanding.ru_names import lookup_first
 from handlers.understanding.languages import Phrases, cues, one_of, registered
 from storage.vocabulary import Channel, Stage
 
@@ -301,7 +302,21 @@ def _won_by_other(text: str, lex: Lexicon, clauses: Clauses) -> bool:
     if lex.won_by_other is None:
         return False
     return any(not lex.negation.search(clauses.before(m.start())) and not asked(text, m, lex, clauses)
-               for m in lex.won_by_other.finditer(text))
+               and not _a_persons(m.group()) for m in lex.won_by_other.finditer(text))
+
+
+_CAPITALISED = re.compile(r"\b[A-ZА-ЯЁ][a-zа-яё]+\b")
+
+
+def _a_persons(said: str) -> bool:
+    """True when the winner or the party signed with is a person by first name ("Dana won it", "Globex
+    signed with Priya", "подписали с Игорем"): one of our reps, not a rival."""
+    return any(w.lower() in _first_names() or lookup_first(w) is not None for w in _CAPITALISED.findall(said))
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    return frozenset(name for lang in registered() for name in getattr(lang, "FIRST_NAMES", ()))
 
 
 def first_contact(parse_stage: Stage | None, new_customer: bool) -> Stage | None:

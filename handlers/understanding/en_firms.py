@@ -373,8 +373,21 @@ def _opening(text: str, person: str | None) -> Iterator[Candidate]:
     lead = re.match(_OPENERS + r"(?:the\s+)?", text, re.I)
     start = lead.end() if lead else 0
     got = _name_at(text, start)
+    heading = _HEADING.match(text, got[1]) if got and " " not in got[0] and got[0].islower() else None
+    if got and heading:               # "booth: Nexa MedSupply purchasing mgr …": a heading, then the company
+        named = _name_at(text, heading.end(), lower_ok=False)
+        if named and _usable(named[0], person) and not _personal(named[0]) \
+                and (got[0] in _HEADINGS or _weight(named[0], 0) >= 2):
+            yield Candidate(heading.end(), named[0], _weight(named[0], 3))
+            return
     if got and _usable(got[0], person) and _ends_lead(text, got[1], got[0]) and (got[0][:1].isupper() or text[got[1]:].strip()):
         yield Candidate(start, got[0], _weight(got[0], 3))
+
+
+# after one lower-case word opening a note, a colon or a dash: that word heads the note ("booth:", "lobby -")
+# when it is where the rep is, or when a company's name follows ("brinewell: Dot Pryce owner" is brinewell's)
+_HEADINGS = frozenset("booth stand table lobby hall floor expo show event day recap notes note update".split())
+_HEADING = re.compile(r"\s*(?::|\s[—–-])\s*(?=[A-Z])")
 
 
 def _after_prepositions(text: str, person: str | None) -> Iterator[Candidate]:

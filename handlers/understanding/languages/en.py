@@ -420,6 +420,11 @@ WON_BY_OTHER = [
     r"(?-i:(?<![\w'])(?!(?i:" + _NOT_A_RIVAL + r")\b)[A-Z][\w&-]+)\s+(?:just\s+|already\s+|apparently\s+)?"
     r"(?:won|took|stole|snagged|snatched)\s+(?:it|them|the\s+(?:deal|bid|contract|tender|business|account|order|rfp))\b",
     r"\b(?:awarded|gave|given|handed)\s+(?:it|the\s+(?:deal|bid|contract|tender|business|order|job|project|rfp))\s+to\s+(?!us\b|me\b|our\b)\w",
+    # the customer (its name masked as "_") signed with another company, or another company won the customer
+    r"(?<![\w_])_+(?:'s)?\s+(?:just\s+|already\s+|apparently\s+|finally\s+)?(?:signed|went)\s+(?:up\s+)?(?:with|w/?)\s+"
+    r"(?-i:(?!(?i:" + _NOT_A_RIVAL + r"|us|me|our|him|her|them)\b)[A-Z][\w&-]+)",
+    r"(?-i:(?<![\w'])(?!(?i:" + _NOT_A_RIVAL + r")\b)[A-Z][\w&-]+)\s+(?:just\s+|already\s+|apparently\s+)?"
+    r"(?:won|took|stole|snagged|snatched)\s+_+(?![\w_])",
 ]
 # a signature still ahead: the deal is in negotiation, whatever else was agreed
 SIGNATURE_AHEAD = [
@@ -795,7 +800,10 @@ _THEY_WILL = [r"'ll", r"\s+will", r"'d", r"\s+would", r"\s+(?:are|is)\s+(?:going
 _THEIR_STEP = [r"decide", r"get\s+back", r"reply", r"respond", r"confirm", r"sign", r"come\s+back",
                r"let\s+(?:us|me)\s+know", r"revert", r"think", r"review", r"approve", r"pay", r"finali[sz]e", r"choose",
                r"pick", r"present", r"discuss", r"take\s+it\s+to", r"run\s+it\s+(?:by|past)", r"send", r"issue", r"raise",
-               r"circulate", r"check"]
+               r"circulate", r"check",
+               # their call or message to us: "they'll call us back friday", "she'll email me the specs monday"
+               r"(?:call|ring|phone)(?:\s+(?:us|me))?\s+back", r"(?:call|ring|phone|text|message|ping)\s+(?:us|me)\b", r"e-?mail",
+               r"get\s+in\s+touch", r"reach\s+out"]
 _THEIR_ANSWER = r"(?:decision|answer|reply|response|feedback|approval|signature|payment)"
 THEIRS = [
     _THEY + one_of(_THEY_WILL) + r"\s+(?:\w+\s+)?" + one_of(_THEIR_STEP + [r"make\s+(?:a|the|their)\s+(?:decision|call)"]),
