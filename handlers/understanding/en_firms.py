@@ -273,7 +273,8 @@ _OF = re.compile(r"\b(?i:owner|owners|co-?founder|founder|ceo|cfo|cto|coo|presid
                  r"partner)s?\s+(?:of|at|from)\s+")
 _PREP = re.compile(r"\b(?i:(?:dropped|stopped|swung|popped|came|went|walked|drove)\s+(?:by|in(?:to)?|at|@|over\s+to|"
                    r"out\s+to|up\s+to|to)|walk(?:ed)?[\s-]+in\s+(?:at|to)|" + "|".join(en_cues.BEFORE_COMPANY) +
-                   r"|from|at|with|w/|w|for|to|into|@|about|on|re|ringing|left|leaving|by|outside|inside|in)\s+(?:the\s+)?")
+                   r"|from|at|with|w/|w|for|to|into|@|about|on|re|ringing|left|leaving|by|outside|inside|in"
+                   r"|runs|owns|co-?owns|founded|started)\s+(?:the\s+)?")
 # "cold call a Rancho Linda Dairy": an article, then a name of capitalised words only
 _A_NAME = re.compile(r"\b(?i:" + "|".join(en_cues.BEFORE_COMPANY) + r"|cold\s+call(?:ed)?)\s+an?\s+(?=[A-Z])")
 _NAME_OF = re.compile(r"\b[A-Z][a-z]+\s+of\s+(?=[A-Z])")
@@ -397,8 +398,15 @@ def _after_prepositions(text: str, person: str | None) -> Iterator[Candidate]:
         base = 1 if prep in _PLACE_PREP else 3
         got = _cued(text, m.end(), person, base,
                     lower_ok=prep not in ("to", "for", "about", "on", "re", "with", "w", "w/", "by", "in"), strong=False)
+        if got and prep in ("at", "@", "to", "in") and _EVENT_AFTER.match(text, got.start + len(got.name)):
+            got = Candidate(got.start, got.name, 0)   # "at the chamber of commerce breakfast": who held the event
         if got:
             yield got
+
+
+# an event right after a name met at: the name is the host or the venue ("the Rotary Club lunch", "Hyatt mixer")
+_EVENT_AFTER = re.compile(r"\s+(?:breakfast|brunch|lunch|luncheon|dinner|gala|mixer|meetup|meet-up|networking|event|expo|"
+                          r"conference|summit|fair|show|trade\s*show|party|reception|seminar|webinar|workshop|forum)s?\b", re.I)
 
 
 def _unmarked(text: str, person: str | None) -> Iterator[Candidate]:

@@ -41,6 +41,9 @@ _SUBJECT = re.compile(r"^" + _LEAD_IN + _NAME + r"(?=\s*[:—-]\s|\s+[а-яё]+(
                       r"\s+(?i:" + _HAPPENED + r")|\.\s"
                       # "ПМ Групп (бц Алмаз) — позвонила", "Обский рыбзавод, Николай — перезвонил ему"
                       r"|\s*\([^()]{1,40}\)\s*[:—–-]\s|,\s*[А-ЯЁ][а-яё]+\s*[—–:]\s)")
+# the same, opening a later sentence ("последний день. Газэнергосервис-Тула — Тимур, …"), for a name that cannot be a
+# plain word ("Бюджет согласовали" is none): see find
+_SENTENCE_SUBJECT = re.compile(r"(?:(?<=[.!?…]\s)|(?<=\n))" + _SUBJECT.pattern[1:])
 _COMPOUND = re.compile(r"-|[а-яё][А-ЯЁ]|\s")     # "Лифтмонтаж-Е", "ЭнергоРесурс", "Три Кита": a name, even before a stop
 _VERBISH = re.compile(r"(?:л|ла|ли|ло|лся|лась|лись|ть|ться|ем|ешь|им|ишь)$", re.I)
 _SURNAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой|ою|ых)?$")
@@ -75,6 +78,9 @@ def _town_compound(word: str) -> bool:
     return bool(head and tail) and not _NOT_FIRMS.match(tail)
 
 
+_CAPITAL_PART = re.compile(r"-[А-ЯЁA-Z]")      # a word with a capitalised part after a hyphen: a name, never a verb
+
+
 def _fits(name: str, person: str | None, case: str) -> bool:
     if name.split()[0].lower() in _CASE_OF:
         return False              # "По Мосхиму:", "Для Стройкомплекта": a preposition opens no name
@@ -84,7 +90,8 @@ def _fits(name: str, person: str | None, case: str) -> bool:
     if lookup_first(first) or (_NOT_FIRMS.match(name) and not town_adjective and not _town_compound(first)) \
             or (person and first in person):
         return False
-    if case == "nom" and ((_VERBISH.search(first) and not _run_together(first)) or first.lower() in _STARTERS):
+    if case == "nom" and ((_VERBISH.search(first) and not _run_together(first) and not _CAPITAL_PART.search(first))
+                          or first.lower() in _STARTERS):     # "Газэнергосервис-Тула" ends like "-ла", yet is no verb
         return False
     return not (len(words) == 1 and _SURNAME.match(first))
 
@@ -135,6 +142,9 @@ def find(text: str, person: str | None) -> str | None:
                     and not _run_together(m.group(1)):
                 continue                  # "Отлично. ...": one plain word before a stop is no name ("Сызраньнефтемаш." is)
             hits.append((m.start(1), _trim(m.group(1)), case))
+    for m in _SENTENCE_SUBJECT.finditer(text):
+        if _COMPOUND.search(m.group(1)) or _run_together(m.group(1)):
+            hits.append((m.start(1), _trim(m.group(1)), "nom"))
     for _, name, case in sorted(hits):
         if _fits(name, person, case):
             return nominative(name, case)

@@ -57,3 +57,35 @@ def test_a_test_bench_is_no_stand_at_a_show(text):
 ])
 def test_a_company_met_by_chance_starts_after_the_verb(text, customer):
     assert understand(text, NOW, ZH).customer == customer
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("Met a new prospect at the chamber of commerce breakfast: Alder Creek Realty Partners, 30 buildings", "Alder Creek Realty Partners"),
+    ("at the Rotary Club lunch met the owner of Tanager Signs, wants a quote", "Tanager Signs"),
+])
+def test_who_held_the_event_is_not_the_customer(text, customer):
+    assert understand(text, NOW, EN).customer == customer
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("my neighbour runs Blue Fern Hydraulics out in Joliet, intro'd us by email", "Blue Fern Hydraulics"),
+    ("met Dana at the gym, she owns Crescent Bay Bakery, wants a demo", "Crescent Bay Bakery"),
+])
+def test_the_company_someone_runs_or_owns(text, customer):
+    assert understand(text, NOW, EN).customer == customer
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("второй день выставки. Теплоэнерго-Калуга — Рустам, хотят КП на 4 котла", "Теплоэнерго-Калуга"),
+    ("Водоканал-Тула — Игорь, просят прайс", "Водоканал-Тула"),
+])
+def test_a_hyphenated_name_opening_a_sentence_is_the_company(text, customer):
+    assert understand(text, NOW, RU).customer == customer
+
+
+@pytest.mark.parametrize("text", [
+    "Был в «Кедр-Строе». Бюджет согласовали, ждём ТЗ",
+    "Заехал к Вектору. Отлично поговорили",
+])
+def test_a_plain_word_opening_a_sentence_is_no_company(text):
+    assert understand(text, NOW, RU).customer not in ("Бюджет", "Отлично")
