@@ -15,6 +15,7 @@ from handlers.repeats import repeated
 from handlers.reply import Choice, Reply
 from handlers.reports import record_note_issue
 from handlers.chat_state import save_state, state_of
+from handlers.closed_deals import already_closed, nothing_written, tells_more, without_deal
 from handlers.resolve import Resolved, resolve_customer
 from handlers.stage_names import StageNames
 from handlers.texts import clock, day, money, month_day, t
@@ -52,12 +53,18 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
         return ask_whose(ctx, resolved.customer, resolved.new_name, contacts)
     unused = _stage_in_use(parse, ctx)
     deal = _deal_touched(parse, ctx, resolved.customer)
+    unchanged: Lines = []
+    closed = already_closed(parse, ctx, resolved.customer, deal)
+    if closed is not None and resolved.customer is not None:   # "globex signed" once more: no second won deal
+        if not tells_more(without_deal(parse)):
+            return nothing_written(ctx, resolved.customer, closed)
+        parse, unchanged = without_deal(parse), [closed.line]
     plan = _deal_plan(parse, ctx, deal)
     if deal is not None and plan.changes:  # before anything is written: the note lands whole or not at all
         not_yours = _not_yours(ctx, resolved.customer, deal)
         if not_yours is not None:
             return not_yours
-    return _write_note(parse, ctx, resolved, deal, plan, unused)
+    return _write_note(parse, ctx, resolved, deal, plan, unused, unchanged)
 
 
 def _unreadable(parse: Parse, ctx: Ctx) -> Reply | None:
@@ -94,8 +101,9 @@ def _not_yours(ctx: Ctx, customer: Customer | None, deal: Deal) -> Reply | None:
 
 
 def _write_note(parse: Parse, ctx: Ctx, resolved: Resolved, deal: Deal | None, plan: _DealPlan,
-                unused: Stage | None) -> Reply:
-    """The writes, through the journal (so undo restores them exactly), and the reply that lists them."""
+                unused: Stage | None, unchanged: Lines) -> Reply:
+    """The writes, through the journal (so undo restores them exactly), and the reply that lists them
+    (after `unchanged`: what the note said but changed nothing)."""
     journal = journal_of(ctx)
     lines: Lines = []
     customer = resolved.customer
@@ -119,6 +127,7 @@ def _write_note(parse: Parse, ctx: Ctx, resolved: Resolved, deal: Deal | None, p
     if parse.followup_on:
         _write_followup(parse, ctx, stored_id(customer), note_id, lines)
     _closing_lines(parse, ctx, customer, note_id, unused, lines)
+    lines += unchanged
     save_state(ctx, customer_id=customer.id, customer_at=ctx.now, pending=None,
                contact_id=contact.id if contact else (state.contact_id if not resolved.new_name else None))
     return _reply(ctx, customer, note_id, lines, resolved.from_context, resolved.person)

@@ -411,6 +411,13 @@ _RIVAL = r"(?:competitor|other\s+(?:vendor|supplier|company|guys|provider|option
 # someone else won the deal: the customer signed with a rival, a rival won it (the deal is lost, see cues.stage)
 _NOT_A_RIVAL = r"(?:we|i|we've|finally|just|yay|yes|also|and|so|then|today|yesterday|officially|totally|team|who|which|" \
                r"that|this|it|they|he|she|you|our|sales|deal|never|ever|almost|nearly|really|actually|still)"
+# another deal beside one already won: "signed another contract", "a new order", "repeat order", "second PO"
+NEW_DEAL = [
+    r"\b(?:another|a\s+new|new|second|2nd|third|one\s+more|an?\s+additional|additional|extra|repeat|follow-?on|fresh)\s+"
+    r"(?:\w+\s+)?(?:deal|contract|order|po|purchase\s+order|agreement|sow|project|license|licence|batch)s?\b",
+    r"\b(?:signed|ordered|bought)\s+(?:again|once\s+more)\b",
+    r"\b(?:re-?ordered|reorder(?:ed)?|upsell|expansion|renewal|renewed)\b",
+]
 WON_BY_OTHER = [
     r"\b(?:they|he|she|client|customer)(?:'ve|\s+have|\s+had)?\s+(?:just\s+|already\s+|apparently\s+|finally\s+)?"
     r"(?:signed|sign)\s+(?:up\s+|a\s+deal\s+|the\s+contract\s+)?(?:with|w/?)\s+(?!us\b|me\b|our\s+(?:team|company|firm)\b)\S",

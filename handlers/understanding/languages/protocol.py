@@ -65,6 +65,8 @@ class Cues(Protocol):
     SIGNATURE_AHEAD: Phrases   # a signature still ahead ("will sign", "contract with their legal"): negotiation, not won
     MENTIONED_BEFORE: Phrases  # right before a company only mentioned: who referred us, the rival chosen ("referral from")
     MENTIONED_AFTER: Phrases   # right after a company only mentioned ("Brackley referral: ...")
+    NEW_DEAL: Phrases          # the note speaks of another deal beside one already won ("another contract", "new
+                               # order", "ещё один заказ", "又签了一单"): a new deal, not the won one signed again
     WON_BY_OTHER: Phrases      # in a won cue's clause: someone else won it ("they signed with Oracle", "Oracle won
                                # it", "конкуренты подписали", "被对手签走了"), so the deal is lost
     ASKED_FOR: Phrases         # they ask us for a quote or a plan: a known customer's need confirmed (qualified),
@@ -208,7 +210,7 @@ OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", 
                       "SPOKEN_MARK_NOUN", "SPOKEN_ADDRESS", "SPOKEN_LETTERS",
                       "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "RETRACT", "SOURCE_END",
-                      "ASKED_FOR", "WON_BY_OTHER", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
+                      "ASKED_FOR", "WON_BY_OTHER", "NEW_DEAL", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
                       "PERIOD_UNTIL", "PERIOD_COMPARED",
                       "CALLED_IN", "NOT_CALLERS"})
 # the keys every language's mappings must have

@@ -1,0 +1,64 @@
+"""A deal already won is not signed a second time.
+
+"globex signed" about a customer whose last deal is already won, with no open deal, repeats what
+the store knows: no second won deal is opened. The bot says the deal is already won and writes
+nothing, or, when the note tells more (a call, a contact, a follow-up), records that and says so.
+A note that speaks of a new deal ("another contract", "ещё один заказ", "又签了一单") opens one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from handlers.context import Ctx
+from handlers.reply import Reply
+from handlers.stage_names import StageNames
+from handlers.texts import day, money, t
+from handlers.understanding.deal_words import says_new_deal
+from handlers.understanding.model import Parse
+from storage.customers import deals_of
+from storage.models import Customer, Deal, stored_id
+from storage.vocabulary import Stage
+
+
+@dataclass(frozen=True)
+class AlreadyClosed:
+    """The customer's deal the note would close again, and the reply line that says so."""
+
+    deal: Deal
+    line: tuple[str, dict]
+
+
+def already_closed(parse: Parse, ctx: Ctx, customer: Customer | None, open_one: Deal | None) -> AlreadyClosed | None:
+    """The customer's latest deal when it is already won and the note says won again, the customer
+    has no open deal, and the note speaks of no new one; else None."""
+    if open_one is not None or customer is None or customer.id is None or parse.stage != Stage.WON:
+        return None
+    if says_new_deal(ctx.text, parse.lang):
+        return None
+    latest = deals_of(ctx.session, ctx.team_id, stored_id(customer), limit=1)
+    if not latest or latest[0].stage != parse.stage:
+        return None
+    deal = latest[0]
+    stage = StageNames.of(ctx.team.settings)(deal.stage, ctx.lang)
+    amount = t(ctx.lang, "amount_after", amount=money(deal.amount_minor, deal.currency or "", ctx.lang)) \
+        if deal.amount_minor is not None else ""
+    when = day((deal.closed_at or deal.updated_at).date(), ctx.lang)
+    return AlreadyClosed(deal, ("deal_already_closed", {"stage": stage, "amount": amount, "day": when}))
+
+
+def without_deal(parse: Parse) -> Parse:
+    """The note with what it says about a deal left out (the rest of it is still recorded)."""
+    return replace(parse, stage=None, amount=None, close_on=None, lost_reason=None, deal_said=False)
+
+
+def tells_more(parse: Parse) -> bool:
+    """Whether the note, its deal left out, still has something to record."""
+    return bool(parse.channel or parse.contact or parse.followup_on or parse.birthday or parse.contact_role
+                or parse.contact_phone or parse.contact_email or parse.source or parse.touch_days or parse.issue)
+
+
+def nothing_written(ctx: Ctx, customer: Customer, closed: AlreadyClosed) -> Reply:
+    """The reply when the note only repeats the closed deal: nothing is written."""
+    head = t(ctx.lang, "deal_already_closed_head", customer=customer.name)
+    line = t(ctx.lang, closed.line[0], **closed.line[1])
+    return Reply(text="\n".join((head, "• " + line, t(ctx.lang, "deal_already_closed_hint"))), lang=ctx.lang)
