@@ -37,8 +37,8 @@ def _personal(words: list[str]) -> bool:
     first = words[0].lower().rstrip(".,'s")
     if first.endswith("ly") or first in ("dr", "mr", "mrs", "ms", "prof"):
         return True
-    return len(words) <= 2 and first in en.FIRST_NAMES and not any(
-        w.lower() in en.FIRM_WORDS or w.lower() in COMMON_WORDS for w in words[1:])
+    return len(words) <= 2 and first in en.FIRST_NAMES and (en_firms.trade_surname(" ".join(words)) or not any(
+        w.lower() in en.FIRM_WORDS or w.lower() in COMMON_WORDS for w in words[1:]))
 
 
 _EN_NUMBERED = re.compile(r"\s+(\d{1,4})(?![\w.:/%-]|,\d|\s*(?i:k|m|mm|bn|x|units?|pcs|pieces|items|days?|weeks?|"

@@ -208,13 +208,21 @@ def _weight(name: str, base: int) -> int:
 
 
 def _personal(name: str) -> bool:
-    """"Maria", "Maria Lopez", "dr feld": a person, not a company."""
+    """"Maria", "Maria Lopez", "dr feld", "Bob Stone": a person, not a company."""
     words = name.split()
     first = words[0].lower().rstrip(".,")
     if first in ("dr", "mr", "mrs", "ms", "prof", "doctor", "sister", "father"):
         return True
-    return len(words) <= 2 and first in en_cues.FIRST_NAMES and not any(
-        w.lower().strip(".,") in en_cues.FIRM_WORDS for w in words[1:])
+    return len(words) <= 2 and first in en_cues.FIRST_NAMES and (trade_surname(name) or not any(
+        w.lower().strip(".,") in en_cues.FIRM_WORDS for w in words[1:]))
+
+
+def trade_surname(name: str) -> bool:
+    """"Bob Stone", "Ann Glass": a known first name and a surname that is also a trade word, both
+    capitalised: a person (a trade word after any other word still makes a company: "Summit Stone")."""
+    words = name.replace(".", " ").split()
+    return (len(words) == 2 and all(w[:1].isupper() for w in words) and words[0].lower() in en_cues.FIRST_NAMES
+            and words[1].lower().strip(",'’") in en_cues.SURNAME_TRADES)
 
 
 _WORDISH = re.compile(r"[\w'’]")
@@ -420,7 +428,8 @@ def _unmarked(text: str, person: str | None) -> Iterator[Candidate]:
             yield Candidate(m.end(), got[0], _weight(got[0], 3))
     for m in _TRADE_RUN.finditer(text):
         got = _name_at(text, m.start(), lower_ok=False)
-        if got and _usable(got[0], person) and any(w.lower() in en_cues.FIRM_WORDS for w in got[0].split()[1:]):
+        if got and _usable(got[0], person) and any(w.lower() in en_cues.FIRM_WORDS for w in got[0].split()[1:]) \
+                and not trade_surname(got[0]):
             yield Candidate(m.start(), got[0], _weight(got[0], 1))
     for cut in _SEPARATOR.finditer(text):
         got = _name_at(text, cut.end())

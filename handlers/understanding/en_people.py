@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from handlers.understanding import first_chars
-from handlers.understanding.en_firms import CAP_STOP, STOP, STOP_BEFORE, verbish
+from handlers.understanding.en_firms import CAP_STOP, STOP, STOP_BEFORE, trade_surname, verbish
 from handlers.understanding.languages import en as en_cues
 from handlers.understanding.languages.protocol import one_of
 from handlers.understanding.lex_names import LEGAL_FORMS
@@ -144,7 +144,7 @@ def _clean(name: str, lowercase_ok: bool, after: str = "") -> str | None:
 def _companyish(text: str, start: int, end: int, name: str) -> bool:
     """True for a capitalised pair that is a company: a trade word in it, or more capitals after it."""
     words = [w.lower() for w in _words(name)]
-    if words and words[0] in _TITLES:
+    if words and words[0] in _TITLES or trade_surname(name):
         return False
     if any(w in en_cues.FIRM_WORDS or w in LEGAL_FORMS for w in words):
         return True

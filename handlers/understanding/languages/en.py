@@ -1227,6 +1227,9 @@ winery yacht
 dairy dairies mining modular weddings nursery nurseries signs outfitters panaderia panadería taqueria couriers courier
 kindy preschool vineyard terminals ranch ranches orchards orchard mills
 """.split())
+# trade words that are also common surnames: after a known first name they end a person's name
+# ("met Bob Stone", "Ann Glass called", "spoke to Tom Mills"), not a company's
+SURNAME_TRADES = frozenset("stone stones glass steel mills banks".split())
 # lower-case words after "called"/"visited" that are not a company ("called back", "visited twice")
 NOT_FIRMS_LOWER = frozenset("""
 back twice again over ahead around home out in up off everyone everybody anyone someone them him her it us client
