@@ -17,6 +17,7 @@ from handlers.customer_card import handle_query
 from handlers.followups import handle_done, handle_drop, handle_followups, handle_snooze
 from handlers.log_note import handle_log
 from handlers.merge import handle_merge
+from handlers.rename import handle_rename
 from handlers.reply import Reply
 from handlers.reports import handle_activity, handle_help, handle_pipeline, handle_report
 from handlers.search import handle_search
@@ -35,6 +36,7 @@ ROUTES: dict[Intent, Handler] = {
     Intent.SNOOZE: handle_snooze,
     Intent.DROP_FOLLOWUP: handle_drop,
     Intent.MERGE: handle_merge,
+    Intent.RENAME: handle_rename,
     Intent.PIPELINE: handle_pipeline,
     Intent.ACTIVITY: handle_activity,
     Intent.UNDO: handle_undo,

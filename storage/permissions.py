@@ -31,6 +31,7 @@ class Action(StrEnum):
     CHANGE_FOLLOWUP = "change_followup"  # mark a follow-up done, snooze it
     CHANGE_DEAL = "change_deal"          # move a deal's stage, change its amount
     MERGE_CUSTOMERS = "merge_customers"  # merge a duplicate customer into another, with all it holds
+    RENAME_CUSTOMER = "rename_customer"  # change a customer's name (the old one stays an alias)
     UNDO_NOTE = "undo_note"              # take a note back, with everything it wrote
     SEE_PIPELINE = "see_pipeline"        # pipeline, forecast, funnel: whose deals a report adds up
     SEE_ACTIVITY = "see_activity"        # activity, quiet deals, overdue follow-ups, inquiries: whose
@@ -58,6 +59,7 @@ TABLE: dict[Action, tuple[Scope, Scope, Scope]] = {
     Action.CHANGE_FOLLOWUP: (Scope.OWN, Scope.TEAM, Scope.TEAM),
     Action.CHANGE_DEAL: (Scope.OWN, Scope.TEAM, Scope.TEAM),
     Action.MERGE_CUSTOMERS: (Scope.NONE, Scope.TEAM, Scope.TEAM),
+    Action.RENAME_CUSTOMER: (Scope.NONE, Scope.TEAM, Scope.TEAM),
     Action.UNDO_NOTE: (Scope.OWN, Scope.OWN, Scope.OWN),
     Action.SEE_PIPELINE: (Scope.OWN, Scope.TEAM, Scope.TEAM),
     Action.SEE_ACTIVITY: (Scope.OWN, Scope.TEAM, Scope.TEAM),

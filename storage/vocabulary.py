@@ -90,6 +90,7 @@ class Intent(StrEnum):
     ERASE = "erase"            # "delete X": explained, or (an admin) confirmed and erased
     CORRECT = "correct"        # a correction of the last note, a follow-up moved, a complaint resolved
     MERGE = "merge"                  # "merge Acme Corp into Acme Industries"
+    RENAME = "rename"                # "rename Acme to Acme Corp": a new name, the old one an alias
     DROP_FOLLOWUP = "drop_followup"  # "delete follow-up 2", or a follow-up's 🗑 button
     ASK_AGAIN = "ask_again"    # an answer to the bot's question that is none of its choices: the question again
 

@@ -23,7 +23,7 @@ from handlers.understanding.amounts import (bare_dollar, find_amounts, local_dol
                                             negative_amounts, pick_amount)
 from handlers.understanding.dates import day_first
 from handlers.understanding.cues import Clauses, Lexicon, channel, everyone, first_contact, lexicon, only_mentioned, stage
-from handlers.understanding.intents import Signals, classify, command_named, drop_day, merge_command
+from handlers.understanding.intents import Signals, classify, command_named, drop_day, merge_command, rename_command
 from handlers.understanding.languages import cues, one_of
 from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_words
 from handlers.understanding.matching import Match, match_known
@@ -76,7 +76,13 @@ def _unreadable(text: str, cleaned: str, lang: Lang) -> Parse | None:
 
 def _command(cleaned: str, lang: Lang, now: datetime, known: Sequence[str],
              aliases: Mapping[str, str] | None) -> Parse | None:
-    """A merge of two customers, or a command said in words ("done with the Globex follow-up")."""
+    """A customer renamed, a merge of two customers, or a command said in words ("done with the Globex
+    follow-up")."""
+    renaming = rename_command(cleaned)
+    if renaming:  # the customer as written, and the known customer it may mean ("Ромашку" is Ромашка)
+        meant = match_known(renaming[0], known, aliases).name
+        return Parse(lang=lang, intent=Intent.RENAME, rename=renaming, customer=meant or renaming[0],
+                     customer_known=meant is not None, summary=cleaned, confidence=0.95)
     merging = merge_command(cleaned)
     if merging:  # each side as written, and the known customer it may mean however spelt ("Ромашку")
         a, b = (match_known(part, known, aliases).name for part in merging)

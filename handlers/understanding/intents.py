@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from handlers.understanding.cues import Lexicon, everyone, lexicon
-from handlers.understanding.languages import CODES, DEFAULT
+from handlers.understanding.languages import CODES, DEFAULT, cues
 from storage.vocabulary import Intent
 
 
@@ -89,6 +89,19 @@ def merge_command(text: str) -> tuple[str, str] | None:
             a, b = (" ".join(m.group(g).split()).strip("\"'«»“”「」《》") for g in ("a", "b"))
             if a and b:
                 return a, b
+    return None
+
+
+def rename_command(text: str) -> tuple[str, str] | None:
+    """"rename Acme to Acme Corp", "переименуй Вектор в Вектор-М", "把星辰科技改名为星辰集团" in any
+    registered language: (the customer, its new name), as written."""
+    for lang in CODES:
+        for phrase in cues(lang).RENAME:
+            m = re.search(phrase, text, re.I)
+            if m:
+                a, b = (" ".join(m.group(g).split()).strip("\"'«»“”「」《》") for g in ("a", "b"))
+                if a and b:
+                    return a, b
     return None
 
 

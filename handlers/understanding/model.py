@@ -111,6 +111,7 @@ class Parse:
     snooze_days: int | None = None        # "snooze globex a week": how many days later (`followup_on`: to which day)
     merge: tuple[str, str] | None = None  # "merge A into B": (the duplicate, the customer kept), as written
     merge_known: tuple[str | None, str | None] = (None, None)  # the known customer each side may mean (spelt otherwise)
+    rename: tuple[str, str] | None = None  # "rename A to B": (the customer as written, its new name)
     summary: str | None = None            # the note's text, cleaned, for the interaction
     problems: list[str] = field(default_factory=list)  # e.g. "bad_date", "amount_without_number"
     confidence: float = 1.0

@@ -74,6 +74,12 @@ MERGE = [
     r"^\W*/?" + _MERGE_VERB + r"\s+(?:customer\s+)?(?P<a>.+?)\s+(?:in)?to\s+(?:customer\s+)?(?P<b>.+?)\W*$",
     r"^\W*(?P<a>.+?)\s+is\s+(?:a\s+)?duplicate\s+of\s+(?P<b>.+?)\W*$",
 ]
+RENAME = [
+    r"^\W*(?:please\s+)?/?rename\s+(?:the\s+)?(?:customer\s+|client\s+|company\s+|account\s+)?(?!(?:the\s+)?stage\b)"
+    r"(?P<a>.+?)\s+(?:to|as|into)\s+(?P<b>.+?)\W*$",
+    r"^\W*(?:please\s+)?change\s+(?:the\s+)?name\s+of\s+(?:customer\s+|client\s+|company\s+)?(?P<a>.+?)\s+to\s+(?P<b>.+?)\W*$",
+    r"^\W*(?:please\s+)?change\s+(?P<a>.+?)'s\s+(?:company\s+)?name\s+to\s+(?P<b>.+?)\W*$",
+]
 PIPELINE = [
     r"\bpipeline\b",
     r"\bforecast\w*\b",

@@ -36,6 +36,7 @@ class Cues(Protocol):
     DONE: Phrases              # "done 2": a follow-up marked done, its number in the group `n`
     DROP_FOLLOWUP: Phrases     # "delete follow-up 2": a follow-up removed, its number (if any) in the group `n`
     MERGE: Phrases             # "merge Acme Corp into Acme Industries": the duplicate in group `a`, the one kept in `b`
+    RENAME: Phrases            # "rename Acme to Acme Corp": the customer in group `a`, its new name in `b`
     PIPELINE: Phrases          # a question about deals and the forecast
     FOLLOWUPS: Phrases         # a question about what is due for me
     ACTIVITY: Phrases          # a question about what the team did
