@@ -69,8 +69,24 @@ def _cjk_scan(text: str, index: Index, exact: bool) -> list[Hit]:
                     here.append((start, run.start() + i + n, n, n / len(core), entry, sounds is not None))
             if len(here) > 1:
                 here.sort(key=lambda hit: hit[4])   # in the order the names were given
+                here = _core_shared(here, chunk[i:], index)
             found += here
     return found
+
+
+def _core_shared(here: list[Hit], said: str, index: Index) -> list[Hit]:
+    """Names said by the core they share are as close as each other: "华彩" is 华彩集团 (its legal form
+    dropped) no more than 华彩科技 (its trade word unsaid), so neither counts as said whole and the
+    bot asks which."""
+    partial = [h for h in here if h[3] < 1.0 and zh_names.parts(index.canonical(h[4]))[1] == said[:h[2]]]
+    if not partial or any(h[3] == 1.0 and said.startswith(_han(index.canonical(h[4]))) for h in here):
+        return here             # "华彩集团" written whole is that one
+    return [(h[0], h[1], h[2], partial[0][3], h[4], h[5]) if h[3] == 1.0 and h[2] == partial[0][2] else h
+            for h in here]
+
+
+def _han(name: str) -> str:
+    return "".join(ch for ch in name if "\u3400" <= ch <= "\u9fff")
 
 
 def _place_before(chunk: str, i: int, name: str) -> int:
