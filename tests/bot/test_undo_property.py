@@ -3,9 +3,9 @@ exactly what they were before the note it took back.
 
 A rep chats with the bot through the console adapter (the real pipeline), in English, Chinese and
 Russian, writing notes of every kind — new customers and contacts, contact facts, quotes and stage
-moves forward, won and lost, amount changes, follow-ups, complaints — correcting the last note
-(its day, amount, stage, a contact's title, its customer), moving a named follow-up, resolving a
-complaint, pressing a reminder's Done
+moves forward, won and lost, a new deal beside a won one, amount changes, follow-ups, complaints —
+correcting the last note (its day, amount, stage, a contact's title, its customer), renaming a
+customer, moving a named follow-up, resolving a complaint, pressing a reminder's Done
 and Snooze buttons, saying "done 2" after a listing, letting time pass, and undoing (by word or
 button) whenever it likes, several times in a row. Each note that wrote something pushes the
 store it found; each undo pops it and compares, column by column. No reply is ever an error.
@@ -61,26 +61,28 @@ TEMPLATES: dict[str, list[str]] = {
            "Called {c}, follow up Friday", "Called {c}, follow up tomorrow", "{p}'s phone is +1 415 555 01{d:02}",
            "{p}'s email is rep{d}@example.com", "{p}'s birthday is March {d}", "{c} complained about late delivery",
            "{c} asked about volume pricing", "Emailed {c} the contract, they will sign next week",
-           "Called {c}, remind me to call {p} tomorrow at {h}pm", "{c}: quote -${n}00"],
+           "Called {c}, remind me to call {p} tomorrow at {h}pm", "{c}: quote -${n}00",
+           "{c} signed another contract for {n}k"],
     "zh": ["拜访了{c}，见了{p}，{r}", "拜访了{c}，报价{n}万", "{c}进入谈判", "{c}签了", "{c}报价改成{n}万",
            "给{c}打了电话，周五跟进", "{c}投诉交货延迟", "{p}的电话是138001380{d:02}", "{c}丢单了，选了别家",
-           "给{c}打了电话，明天下午{h}点跟进"],
+           "给{c}打了电话，明天下午{h}点跟进", "{c}又签了一单"],
     "ru": ["Был у {g}, отправил КП на {n} тыс.", "Встретился с {i} из {g}, {r}", "{c} отказался",
            "{c}: сумма {n} млн", "Звонил в {c}, созвонимся в пятницу", "{c} подписали договор",
            "{c} пожаловался на задержку поставки", "Её телефон +7 916 123-45-{d:02}", "{c}: переговоры по договору",
-           "Звонил в {c}, завтра в 1{h}:00 перезвонить"],
+           "Звонил в {c}, завтра в 1{h}:00 перезвонить", "{c}: ещё один договор подписали на {n} тыс."],
 }
 # Corrections of the last note and of named records ({c} customer, {p} person, {n} a number).
 CORRECTIONS: dict[str, list[str]] = {
     "en": ["no, follow up on Tuesday, not Friday", "actually the amount is {n}k, not 1k", "change {p}'s title to CEO",
            "wrong customer, it was {c}", "move the {c} follow-up to next monday",
            "{c} moved back: no, still negotiation", "complaint 1 resolved",
-           "no sorry, still negotiating", "actually it was {c}", "change {p}'s title to head of sales"],
+           "no sorry, still negotiating", "actually it was {c}", "change {p}'s title to head of sales",
+           "{p} is actually the CFO", "rename {c} to {c} Group"],
     "zh": ["改到周四", "金额改成{n}万", "{p}的职位改成总监", "客户错了，是{c}", "把{c}的跟进改到下周一", "投诉1已解决",
-           "搞错了，还在谈判", "其实是{c}", "{p}是总经理"],
+           "搞错了，还在谈判", "其实是{c}", "{p}是总经理", "{p}其实是总经理", "把{c}改名为{c}集团"],
     "ru": ["перенеси на среду", "сумма {n} млн, а не 1", "не тот клиент, это {c}", "перенеси {c} на четверг",
            "не в пятницу, а в понедельник", "жалоба 1 решена", "ошибся, ещё торгуемся",
-           "вообще-то это был {c}"],
+           "вообще-то это был {c}", "{p} на самом деле финдиректор", "переименуй {c} в {c}-Плюс"],
 }
 UNDO_WORDS = {"en": "undo", "zh": "撤销", "ru": "отмена"}
 LISTS = {"en": "my follow-ups this week", "zh": "这周要跟进哪些客户", "ru": "мои напоминания на неделю"}
