@@ -2,7 +2,9 @@
 
 "globex signed" about a customer whose last deal is already won, with no open deal, repeats what
 the store knows: no second won deal is opened. The bot says the deal is already won and writes
-nothing, or, when the note tells more (a call, a contact, a follow-up), records that and says so.
+nothing, or, when the note tells more (a call, a contact, a follow-up, another amount: "PO arrived,
+£54,800", "оплатили первую часть 1,1 млн"), records that (the words in the customer's history) and
+says the won deal was left as it is.
 A note that speaks of a new deal ("another contract", "ещё один заказ", "又签了一单") opens one.
 """
 from __future__ import annotations
@@ -51,10 +53,31 @@ def without_deal(parse: Parse) -> Parse:
     return replace(parse, stage=None, amount=None, close_on=None, lost_reason=None, deal_said=False)
 
 
-def tells_more(parse: Parse) -> bool:
-    """Whether the note, its deal left out, still has something to record."""
-    return bool(parse.channel or parse.contact or parse.followup_on or parse.birthday or parse.contact_role
-                or parse.contact_phone or parse.contact_email or parse.source or parse.touch_days or parse.issue)
+def tells_more(parse: Parse, closed: AlreadyClosed) -> bool:
+    """Whether the note has something to record beside the won deal: a call, a contact, a follow-up,
+    or an amount other than the deal's (kept as the note's words, never applied to the won deal)."""
+    bare = without_deal(parse)
+    return bool(bare.channel or bare.contact or bare.followup_on or bare.birthday or bare.contact_role
+                or bare.contact_phone or bare.contact_email or bare.source or bare.touch_days or bare.issue
+                or _other_amount(parse, closed.deal) is not None)
+
+
+def _other_amount(parse: Parse, deal: Deal) -> int | None:
+    """The note's amount in minor units when it is not the won deal's."""
+    if parse.amount is None:
+        return None
+    minor = int((parse.amount * 100).to_integral_value())
+    return None if minor == deal.amount_minor else minor
+
+
+def lines_of(ctx: Ctx, parse: Parse, closed: AlreadyClosed) -> list[tuple[str, dict]]:
+    """The reply's lines about the won deal: already won, and an amount the note said that was not applied."""
+    lines = [closed.line]
+    other = _other_amount(parse, closed.deal)
+    if other is not None:
+        currency = parse.currency or closed.deal.currency or ctx.team.currency
+        lines.append(("deal_already_closed_amount", {"amount": money(other, currency, ctx.lang)}))
+    return lines
 
 
 def nothing_written(ctx: Ctx, customer: Customer, closed: AlreadyClosed) -> Reply:

@@ -15,7 +15,7 @@ from handlers.repeats import repeated
 from handlers.reply import Choice, Reply
 from handlers.reports import record_note_issue
 from handlers.chat_state import save_state, state_of
-from handlers.closed_deals import already_closed, nothing_written, tells_more, without_deal
+from handlers.closed_deals import already_closed, lines_of, nothing_written, tells_more, without_deal
 from handlers.resolve import Resolved, resolve_customer
 from handlers.stage_names import StageNames
 from handlers.texts import clock, day, money, month_day, t
@@ -56,9 +56,9 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     unchanged: Lines = []
     closed = already_closed(parse, ctx, resolved.customer, deal)
     if closed is not None and resolved.customer is not None:   # "globex signed" once more: no second won deal
-        if not tells_more(without_deal(parse)):
+        if not tells_more(parse, closed):
             return nothing_written(ctx, resolved.customer, closed)
-        parse, unchanged = without_deal(parse), [closed.line]
+        parse, unchanged = without_deal(parse), lines_of(ctx, parse, closed)
     plan = _deal_plan(parse, ctx, deal)
     if deal is not None and plan.changes:  # before anything is written: the note lands whole or not at all
         not_yours = _not_yours(ctx, resolved.customer, deal)

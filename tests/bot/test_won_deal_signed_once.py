@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from storage.models import Deal
+from storage.models import Deal, Interaction
 from tests.bot.records import business, difference
 
 CASES = [  # (the first win, the same win said again, a new deal said, the undo word)
@@ -50,3 +50,24 @@ async def test_the_already_won_reply_says_how_to_record_a_new_deal(bot):
         await bot.say(note)
     reply = await bot.say("Hooli signed!!")
     assert "already won" in reply.text and "$18,000" in reply.text and "new order" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(("won", "again", "amount", "undo"), [
+    ("Visited Hooli, signed, £55,000", "hooli PO arrived Monday, £54,800 (they knocked off the delivery). done!",
+     "£54,800", "undo"),
+    ("Альфа подписала договор на 2,27 млн", "Альфа подписала, оплатили первую часть 1,1 млн",
+     "1\u00a0100\u00a0000", "отмена"),
+    ("华信科技签了合同186万", "华信科技签了，合同金额180万", "1,800,000", "撤销"),
+])
+async def test_another_amount_is_kept_as_the_notes_words_and_the_won_deal_left_alone(bot, store, engine, won, again,
+                                                                                     amount, undo):
+    assert (await bot.say(won)).wrote
+    [deal] = store.rows(select(Deal))
+    before = business(engine)
+    reply = await bot.say(again)
+    assert reply.wrote and amount in reply.text, reply.text
+    [same] = store.rows(select(Deal))
+    assert (same.stage, same.amount_minor) == ("won", deal.amount_minor)
+    assert store(Interaction) == len(before["interaction"]) + 1          # the words kept in the history
+    await bot.say(undo)
+    assert difference(before, business(engine)) == []
