@@ -35,9 +35,36 @@ def taken_back(text: str, match: Match) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _retracted_for() -> tuple[re.Pattern, ...]:
+    """Every language's words before the name that replaces one taken back ("wait no that was"), compiled."""
+    return tuple(re.compile("(?:" + "|".join(p[:-1] if p.endswith("$") else p for p in language.RETRACTED_FOR) + ")",
+                            re.I) for language in registered() if getattr(language, "RETRACTED_FOR", None))
+
+
+_RETRACT_REACH = 3     # characters between a retraction's words and the name it gives instead
+
+
+def named_instead(text: str, known: Sequence[str], aliases: Mapping[str, str] | None = None) -> Match | None:
+    """The known customer the rep names in place of another in the same message ("huxtable emailed …
+    wait no that was pacifica", "кп в Отрадненский элеватор … ой нет, это не им, это Гаранину",
+    "拜访了星辰科技 不对，是蓝海物流"): the last one so named, with spans of `text`; else None."""
+    best: Match | None = None
+    for pattern in _retracted_for():
+        for cue in pattern.finditer(text):
+            rest = text[cue.end():cue.end() + 80]
+            found = match_known(rest, known, aliases)
+            if found.name and 0 <= found.start <= _RETRACT_REACH and (best is None or cue.end() > best.start):
+                best = Match(found.name, [found.name], cue.end() + found.start, cue.end() + found.end, found.fuzzy)
+    return best
+
+
 def unless_taken_back(text: str, known: Sequence[str], aliases: Mapping[str, str] | None = None) -> Match:
-    """The known customer `text` names, leaving out the ones the rep takes back (see taken_back); spans
-    stay those of `text`."""
+    """The known customer `text` names, leaving out the ones the rep takes back (see taken_back), or
+    the one named in place of another (see named_instead); spans stay those of `text`."""
+    instead = named_instead(text, known, aliases)
+    if instead is not None:
+        return instead
     match = match_known(text, known, aliases)
     for _ in range(3):
         if not taken_back(text, match):

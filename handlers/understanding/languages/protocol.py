@@ -177,6 +177,8 @@ class Cues(Protocol):
     ASK_HEDGE: Phrases         # a doubt before a question mark, inside a note ("Jen I think?")
     CHATTER: Phrases           # banter, no note unless it holds a fact or an interaction ("lol", "хаха", "哈哈")
     NOT_THIS: Phrases          # right before a name the rep takes back ("not", "это не", "不是"), at the end
+    RETRACTED_FOR: Phrases     # right before the name that replaces one taken back in the same message ("wait no
+                               # that was", "ой нет, это не им, это", "不对，是"), at the end: that name is the customer
     NAMED_AS: Phrases          # words that introduce a company by its name ("called", "называется", "叫")
     AFTER_LOG_VERB: Phrases    # little words between a verb of contact and the company ("with", "у", "了"): one
                                # phrase, taken off a new name the bot offers ("Visited Umbrela Corp" -> "Umbrela Corp")
@@ -211,7 +213,7 @@ OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", 
                       "SPOKEN_MARK_NOUN", "SPOKEN_ADDRESS", "SPOKEN_LETTERS",
                       "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "RETRACT", "SOURCE_END",
-                      "ASKED_FOR", "WON_BY_OTHER", "NEW_DEAL", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
+                      "ASKED_FOR", "WON_BY_OTHER", "NEW_DEAL", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "RETRACTED_FOR", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
                       "PERIOD_UNTIL", "PERIOD_COMPARED",
                       "CALLED_IN", "NOT_CALLERS"})
 # the keys every language's mappings must have
