@@ -34,7 +34,7 @@ from handlers.understanding.model import Parse
 from storage.customers import customers_named, open_deal
 from storage.models import AuditLog, Customer, Deal, FollowUp, Inquiry, Note, StageChange, stored_id
 from storage.reminders import moved
-from storage.team_settings import stage_in_use, team_stages
+from storage.team_stages import stage_in_use, team_stages
 from storage.vocabulary import CLOSED_STAGES, Intent, Stage
 
 

@@ -26,7 +26,7 @@ from storage.models import Contact, Customer, Deal, FollowUp, Interaction, Stage
 from storage.permissions import Action, check
 from storage.reminders import remind_instant
 from storage.team_settings import CONTACT_TOUCH
-from storage.team_settings import stage_in_use, team_stages
+from storage.team_stages import stage_in_use, team_stages
 from storage.vocabulary import CLOSED_STAGES, OPEN_STAGES, Channel, Stage
 
 
@@ -337,7 +337,7 @@ def _moves_forward(old: str, new: str, used: tuple[Stage, ...]) -> bool:
 
 def _stage_in_use(parse: Parse, ctx: Ctx) -> Stage | None:
     """A note's stage the team has switched off counts as the nearest stage it uses before it
-    (storage.team_settings.stage_in_use); the stage said, when it was switched off, else None."""
+    (storage.team_stages.stage_in_use); the stage said, when it was switched off, else None."""
     if not parse.stage or parse.stage not in OPEN_STAGES:
         return None
     used = stage_in_use(parse.stage, team_stages(ctx.team.settings))

@@ -12,7 +12,8 @@ from handlers.understanding.model import Parse
 from storage.members import roster
 from storage.permissions import Action, Actor, check, roles_for
 from handlers.understanding.setting_words import stage_list, stage_named
-from storage.team_settings import Setting, SettingError, change, deals_held, switched_off, team_stages
+from storage.team_settings import Setting, SettingError, change
+from storage.team_stages import deals_held, switched_off, team_stages
 from storage.vocabulary import OPEN_STAGES, Stage
 
 STAGE_SETTINGS = (Setting.STAGES, Setting.STAGE_OFF, Setting.STAGE_ON)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from handlers.texts import t
-from storage.team_settings import stage_names
+from storage.team_stages import stage_names
 from storage.vocabulary import Lang, Stage, lang_of
 
 

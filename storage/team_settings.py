@@ -31,10 +31,9 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any, Callable, Mapping
 
-from sqlalchemy import func, select
-from sqlmodel import col
 
-from storage.models import Customer, Deal, Team
+from storage.models import Team
+from storage.team_stages import team_stages
 from storage.vocabulary import OPEN_STAGES, Lang, Stage
 
 DEFAULT_QUIET_DAYS = 14
@@ -144,47 +143,6 @@ def alert_threshold(team_settings: Mapping[str, Any] | None,
         except ValueError:
             return Decimal(0)
     return Decimal(0)
-def stage_names(team_settings: Mapping[str, Any] | None) -> dict[Stage, dict[Lang, str]]:
-    """The team's own names of stages, per language (only the ones it renamed)."""
-    found: dict[Stage, dict[Lang, str]] = {}
-    raw = (team_settings or {}).get("stage_names")
-    for stage, per_lang in (raw.items() if isinstance(raw, Mapping) else ()):
-        if stage in tuple(Stage) and isinstance(per_lang, Mapping):
-            named = {Lang(lang): str(name) for lang, name in per_lang.items()
-                     if lang in tuple(Lang) and isinstance(name, str) and name.strip()}
-            if named:
-                found[Stage(stage)] = named
-    return found
-
-
-def team_stages(team_settings: Mapping[str, Any] | None) -> tuple[Stage, ...]:
-    """The open stages the team uses, in its order: its `stages`, else the four in the bot's order.
-    A list nobody can read (no open stage in it) counts as unset: a typo never hides the pipeline."""
-    raw = (team_settings or {}).get("stages")
-    if isinstance(raw, (list, tuple)):
-        used = tuple(dict.fromkeys(Stage(s) for s in raw if s in OPEN_STAGES))
-        if used:
-            return used
-    return OPEN_STAGES
-
-
-def stage_in_use(stage: str | Stage, used: tuple[Stage, ...]) -> Stage:
-    """The stage a deal at `stage` counts as for a team that uses `used`: itself when the team uses it
-    (or it is won or lost), else the nearest used stage before it in the bot's order, else the team's first."""
-    stage = Stage(stage)
-    if stage in used or stage not in OPEN_STAGES:
-        return stage
-    before = [s for s in OPEN_STAGES[:OPEN_STAGES.index(stage)] if s in used]
-    return before[-1] if before else used[0]
-
-
-def shown_stages(team_settings: Mapping[str, Any] | None, with_deals: Any = ()) -> tuple[Stage, ...]:
-    """The open stages a report lists, in the team's order: the ones it uses, then any switched-off
-    stage that still holds deals (`with_deals`: an imported row, say): money is never hidden."""
-    used = team_stages(team_settings)
-    return used + tuple(s for s in OPEN_STAGES if s not in used and s in set(with_deals))
-
-
 def _stage_list(setting: Setting, value: str) -> tuple[Stage, ...]:
     """Open stage keys written "lead, proposal, negotiation" (or "lead proposal negotiation"): each once."""
     words = [w for w in re.split(r"[\s,;>/→]+", str(value).strip().casefold()) if w and w not in ("-", "then")]
@@ -224,38 +182,6 @@ def _stages(current: dict[str, Any], setting: Setting, value: str) -> str:
     else:
         current["stages"] = [str(s) for s in wanted]
     return ", ".join(wanted)
-
-
-def switched_off(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> tuple[Stage, ...]:
-    """The open stages a change of settings switches off."""
-    now = team_stages(after)
-    return tuple(s for s in team_stages(before) if s not in now)
-
-
-@dataclass(frozen=True)
-class Held:
-    """The open deals a stage still holds: how many, and the first few customers' names."""
-
-    stage: Stage
-    count: int
-    customers: tuple[str, ...]
-
-
-def deals_held(session: Any, team_id: int, stages: tuple[Stage, ...]) -> tuple[Held, ...]:
-    """The stages of `stages` that hold open deals of the team (a stage is switched off only once
-    empty, so no deal is hidden from the pipeline). One grouped count, and names of at most three."""
-    if not stages:
-        return ()
-    counts = session.execute(select(col(Deal.stage), func.count()).where(col(Deal.team_id) == team_id,
-                                                                        col(Deal.stage).in_(stages))
-                             .group_by(col(Deal.stage))).all()
-    held = []
-    for stage, count in sorted(counts, key=lambda row: stages.index(Stage(row[0]))):
-        names = session.execute(select(col(Customer.name)).join(Deal, col(Deal.customer_id) == col(Customer.id))
-                                .where(col(Deal.team_id) == team_id, col(Deal.stage) == stage)
-                                .order_by(col(Customer.name)).limit(3)).scalars().all()
-        held.append(Held(Stage(stage), int(count), tuple(names)))
-    return tuple(held)
 
 
 def _stage_name(current: dict[str, Any], value: str, stage: str | None, lang: str | None) -> str:

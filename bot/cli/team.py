@@ -43,7 +43,8 @@ def team_show(team: Optional[str] = typer.Option(None, "--team")) -> None:
     from storage.engine import session
     from handlers.stage_names import StageNames
     from storage.reports.common import stage_probabilities
-    from storage.team_settings import alert_threshold, quiet_days, team_stages, touch_days
+    from storage.team_settings import alert_threshold, quiet_days, touch_days
+    from storage.team_stages import team_stages
     from storage.vocabulary import CLOSED_STAGES, OPEN_STAGES, Lang
 
     settings = load_settings()
@@ -82,7 +83,8 @@ def team_set(
     from storage.engine import session
     from handlers.stage_names import BOTS, StageNames
     from storage.journal import Journal
-    from storage.team_settings import Setting, SettingError, change, deals_held, switched_off
+    from storage.team_settings import Setting, SettingError, change
+    from storage.team_stages import deals_held, switched_off
 
     if name not in tuple(Setting):
         fail(f"no setting {name!r}; one of {', '.join(Setting)}")

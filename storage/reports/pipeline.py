@@ -28,7 +28,7 @@ from storage.reports.common import (Period, TeamFacts, deal_amount, deal_currenc
                                     team_facts)
 from storage.reports.money import Sums, Tally, report_currency
 from storage.reports.tables import DEAL, MEMBER
-from storage.team_settings import shown_stages
+from storage.team_stages import shown_stages
 from storage.vocabulary import OPEN_STAGES
 
 

@@ -19,7 +19,7 @@ from storage.reports.common import (Period, TeamFacts, days_between, deal_amount
                                     instants, tally, team_facts)
 from storage.reports.money import Money, Sums, Tally, report_currency
 from storage.reports.tables import DEAL, STAGE_CHANGE, TARGET
-from storage.team_settings import stage_in_use, team_stages
+from storage.team_stages import stage_in_use, team_stages
 from storage.vocabulary import FUNNEL_STAGES, OPEN_STAGES, Stage
 
 LEVEL: dict[str, int] = {stage: i for i, stage in enumerate(FUNNEL_STAGES)}
@@ -212,7 +212,7 @@ def funnel(session: Any, team_id: int, start: date, end: date, owner_id: int | N
 
 def _levels_of(steps: tuple[Stage, ...]) -> Mapping[str, int]:
     """Each stage's level in a team's funnel `steps` (its open stages in its order, then won); a
-    switched-off stage is at the level of the stage it counts as (storage.team_settings.stage_in_use)."""
+    switched-off stage is at the level of the stage it counts as (storage.team_stages.stage_in_use)."""
     level = {stage: i for i, stage in enumerate(steps)}
     return {stage: level[stage_in_use(stage, steps[:-1])] for stage in FUNNEL_STAGES}
 
