@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from handlers.understanding import first_chars
-from handlers.understanding.languages import registered
+from understanding_data import phrase_slots
 
 NOTES = [
     "Stopped by Globex, talked to their CFO Mark Evans. Sent a proposal for $52,000. Call him back Tuesday.",
@@ -22,22 +22,7 @@ NOTES = [
 ]
 
 
-def _phrase_slots() -> list[tuple[str, int]]:
-    """Every list of phrases in every registered language, joined as the cues join them."""
-    out = []
-    for lang in registered():
-        for name in dir(lang):
-            value = getattr(lang, name)
-            if name.isupper() and isinstance(value, list) and value and all(isinstance(p, str) for p in value):
-                try:
-                    re.compile("|".join(value), re.I)
-                except re.error:
-                    continue
-                out.append(("|".join(value), re.I))
-    return out
-
-
-SLOTS = _phrase_slots()
+SLOTS = phrase_slots()
 HAND_WRITTEN = [
     (r"^\W*(?:hi|hello)\W*$|\bhelp\b", re.I), (r"\bquote|\bproposal|(?i:\bKP)\b", 0),
     (r"(?-i:Acme)|\bglobex", re.I), (r"(?<![\w-])(?:\d+|один|two)\s*k\b", re.I), (r"\A\s*x|y", 0),

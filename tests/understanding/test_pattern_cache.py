@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from handlers.understanding import first_chars, pattern_cache
-from handlers.understanding.languages import registered
+from understanding_data import phrase_slots
 
 NOTES = [
     "Stopped by Globex, talked to their CFO Mark Evans. Sent a proposal for $52,000. Call him back Tuesday.",
@@ -16,20 +16,6 @@ NOTES = [
     "Встретился с директором Вектора Петром Ивановым. Отправил КП на 750 тыс. руб. Перезвоню в понедельник",
     "merge Acme Corp into Acme Industries", "ſigned ſtraße KELVIN K", "",
 ]
-
-
-def _slots() -> list[tuple[str, int]]:
-    out = []
-    for lang in registered():
-        for name in dir(lang):
-            value = getattr(lang, name)
-            if name.isupper() and isinstance(value, list) and value and all(isinstance(p, str) for p in value):
-                try:
-                    re.compile("|".join(value), re.I)
-                except re.error:
-                    continue                # a list of whole patterns, each used alone
-                out.append(("|".join(value), re.I))
-    return out
 
 
 @pytest.fixture
@@ -58,7 +44,7 @@ def _same(kept: re.Pattern, plain: re.Pattern) -> None:
 
 def _compiled_twice(monkeypatch: pytest.MonkeyPatch) -> list[tuple[re.Pattern, re.Pattern]]:
     """Every language's cues compiled in one run, kept, and compiled again in the next."""
-    slots = _slots()
+    slots = phrase_slots()
     first = [first_chars.compile(source, flags) for source, flags in slots]
     pattern_cache.save()
     _new_run(monkeypatch)
@@ -69,7 +55,7 @@ def test_a_kept_pattern_is_the_pattern_compiled(cache_dir: Path, monkeypatch: py
     pairs = _compiled_twice(monkeypatch)
     assert len(pairs) > 100 and list(cache_dir.iterdir())
     assert pattern_cache._entries and not pattern_cache._added          # all read back, none compiled anew
-    for (again, first), (source, flags) in zip(pairs, _slots()):
+    for (again, first), (source, flags) in zip(pairs, phrase_slots()):
         _same(again, re.compile(first_chars.guarded(source, flags), flags))
         _same(first, again)
 
@@ -91,7 +77,7 @@ def test_a_damaged_cache_is_compiled_anew(cache_dir: Path, monkeypatch: pytest.M
     data[len(data) // 2] ^= 0xFF
     kept.write_bytes(bytes(data))
     _new_run(monkeypatch)
-    for source, flags in _slots():
+    for source, flags in phrase_slots():
         _same(first_chars.compile(source, flags), re.compile(first_chars.guarded(source, flags), flags))
     assert pattern_cache._added                                           # compiled anew, not read
 
