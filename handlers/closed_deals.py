@@ -1,10 +1,10 @@
-"""A deal already won is not signed a second time.
+"""A deal already won is not signed a second time, nor one already lost lost again.
 
-"globex signed" about a customer whose last deal is already won, with no open deal, repeats what
-the store knows: no second won deal is opened. The bot says the deal is already won and writes
-nothing, or, when the note tells more (a call, a contact, a follow-up, another amount: "PO arrived,
-£54,800", "оплатили первую часть 1,1 млн"), records that (the words in the customer's history) and
-says the won deal was left as it is.
+"globex signed" about a customer whose last deal is already won (or "globex lost" when it is
+already lost), with no open deal, repeats what the store knows: no second closed deal is opened.
+The bot says the deal is already won (lost) and writes nothing, or, when the note tells more (a
+call, a contact, a follow-up, another amount: "PO arrived, £54,800", "оплатили первую часть 1,1
+млн"), records that (the words in the customer's history) and says the closed deal was left as it is.
 A note that speaks of a new deal ("another contract", "ещё один заказ", "又签了一单") opens one.
 """
 from __future__ import annotations
@@ -31,9 +31,9 @@ class AlreadyClosed:
 
 
 def already_closed(parse: Parse, ctx: Ctx, customer: Customer | None, open_one: Deal | None) -> AlreadyClosed | None:
-    """The customer's latest deal when it is already won and the note says won again, the customer
-    has no open deal, and the note speaks of no new one; else None."""
-    if open_one is not None or customer is None or customer.id is None or parse.stage != Stage.WON:
+    """The customer's latest deal when it is already won (lost) and the note says won (lost) again, the
+    customer has no open deal, and the note speaks of no new one; else None."""
+    if open_one is not None or customer is None or customer.id is None or parse.stage not in (Stage.WON, Stage.LOST):
         return None
     if says_new_deal(ctx.text, parse.lang):
         return None

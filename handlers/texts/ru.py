@@ -53,7 +53,7 @@ TEXTS = {
     "contact_updated": "контакт {contact} обновлён",
     "deal_new": "новая сделка: {stage}{amount}",
     "deal_already_closed": "сделка уже {stage}{amount} (с {day}): вторую не открываю",
-    "deal_already_closed_amount": "{amount} к выигранной сделке не применил (чтобы изменить её сумму, напишите «сумма …, а не …»)",
+    "deal_already_closed_amount": "{amount} к закрытой сделке не применил (чтобы изменить её сумму, напишите «сумма …, а не …»)",
     "deal_already_closed_head": "По клиенту {customer} ничего не записал:",
     "deal_already_closed_hint": "Если это новая сделка, так и напишите: «ещё один заказ на 500 тыс», «новый договор».",
     "deal_stage": "сделка: {old} → {new}",
