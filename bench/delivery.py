@@ -104,7 +104,7 @@ async def run(name: str, count: int, throttle: float) -> str:
     class Timed:
         """The scheduler's sender, noting when each message is handed to the adapter."""
 
-        async def send(self, platform: str, chat_id: str, reply) -> None:  # type: ignore[no-untyped-def]
+        async def send(self, platform: str, chat_id: str, reply) -> None:
             handed.append(time.monotonic())
             await senders.send(platform, chat_id, reply)
 

@@ -48,8 +48,9 @@ from handlers.understanding.llm.schema import written_in  # noqa: E402
 from tests.fakes.openai_server import FakeOpenAI, reply  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("score", ROOT / "eval" / "score.py")
-score = importlib.util.module_from_spec(_spec)  # type: ignore[arg-type]
-_spec.loader.exec_module(score)  # type: ignore[union-attr]
+assert _spec is not None and _spec.loader is not None, "eval/score.py is missing"
+score = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(score)
 FIELDS: list[str] = score.FIELDS
 CONFIDENCE_BANDS = (0.0, 0.5, 0.7, 0.8, 0.9)
 NOISE = ("amount", "date", "customer", "contact", "lang", "stage", "question")

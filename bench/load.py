@@ -96,8 +96,8 @@ def serve_bot(env: dict[str, str], log_path: str) -> None:
 
     def adapters(bot: Any, settings: Any) -> dict[str, Any]:
         return {"telegram": TelegramAdapter(bot, settings, listen="127.0.0.1", overall_max_rate=0)}
-    serving.build_adapters = adapters  # type: ignore[assignment]
-    asyncio.run(serving.serve(Settings(_env_file=None)))  # type: ignore[call-arg]
+    serving.build_adapters = adapters
+    asyncio.run(serving.serve(Settings(_env_file=None)))
 
 
 class Node:
@@ -158,18 +158,18 @@ class Server(FakeTelegram):
 
     def __init__(self, first_message_id: int) -> None:
         super().__init__(token=TOKEN)
-        self.waiters: dict[int, asyncio.Future] = {}
+        self.waiters: dict[object, asyncio.Future] = {}
         self._message_ids = itertools.count(first_message_id)  # unique in a store shared across runs
         self.keep_calls = False
 
-    async def _api(self, request):  # type: ignore[no-untyped-def]
+    async def _api(self, request):
         response = await super()._api(request)
         if not self.keep_calls:
             self.calls.clear()  # a long run must not keep every request
         return response
 
     def _tell(self, params: dict, text: str) -> None:
-        waiter = self.waiters.pop(params.get("chat_id"), None)  # type: ignore[arg-type]
+        waiter = self.waiters.pop(params.get("chat_id"), None)
         if waiter is not None and not waiter.done():
             waiter.set_result(text)
 

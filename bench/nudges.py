@@ -90,6 +90,13 @@ def timed(fn, runs: int = 5) -> tuple[float, float, object]:
     return times[0], statistics.median(times[1:]) if len(times) > 1 else times[0], result
 
 
+class Throttled(RuntimeError):
+    """Telegram's answer to too many messages: HTTP 429, retry after a second."""
+
+    status = 429
+    retry_after = 1
+
+
 class FakeTelegram:
     """Answers after `latency` seconds; a share of calls get a 429 with retry-after 1 s."""
 
@@ -103,9 +110,7 @@ class FakeTelegram:
         await asyncio.sleep(self.latency)
         if self.rng.random() < self.throttle:
             self.throttled += 1
-            error = RuntimeError("429 Too Many Requests")
-            error.status, error.retry_after = 429, 1  # type: ignore[attr-defined]
-            raise error
+            raise Throttled("429 Too Many Requests")
         self.delivered[chat_id] = self.delivered.get(chat_id, 0) + 1
 
 

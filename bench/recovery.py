@@ -61,7 +61,8 @@ def seed(engine, team_name: str, reps: list[int], firms: list[str]) -> int:
         session.add_all(ChatState(member_id=m.id, team_id=team.id) for m in members)
         session.add_all(Customer(team_id=team.id, name=f, name_key=name_key(f)) for f in firms)
         session.commit()
-        return team.id  # type: ignore[return-value]
+        assert team.id is not None
+        return team.id
 
 
 def applied(engine, team_id: int) -> int:

@@ -53,11 +53,11 @@ class Server(FakeTelegram):
 
     def __init__(self) -> None:
         super().__init__(token=TOKEN)
-        self.waiters: dict[int, asyncio.Future] = {}
+        self.waiters: dict[object, asyncio.Future] = {}
 
     def _m_sendMessage(self, params: dict) -> dict:
         result = super()._m_sendMessage(params)
-        waiter = self.waiters.pop(params.get("chat_id"), None)  # type: ignore[arg-type]
+        waiter = self.waiters.pop(params.get("chat_id"), None)
         if waiter is not None and not waiter.done():
             waiter.set_result(params.get("text", ""))
         return result
