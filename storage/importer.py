@@ -9,9 +9,8 @@ stored one (imported before) is not added again, so importing one sheet twice ad
 Reading the file and checking its rows is `storage.import_rows`'s."""
 from __future__ import annotations
 
-import re
 from collections import Counter
-from datetime import datetime, time, timezone
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,11 +19,12 @@ from sqlalchemy import select
 from storage import clock
 from storage.csv_safety import restored
 from storage.customers import name_key
-from storage.import_rows import CUSTOMER, HEADERS, REQUIRED, Unreadable, birthday, check_row, fold, parse_date, \
+from storage.import_rows import CUSTOMER, HEADERS, REQUIRED, Unreadable, check_row, fold, parse_date, \
     read_rows
-from storage.import_updates import (close_instant, custom_fields, deal_values, named_row, update_contact,
+from storage import import_writes as writes
+from storage.import_updates import (deal_values, named_row, update_contact,
                                     update_customer, update_deal, update_followup)
-from storage.models import Contact, Customer, CustomerAlias, Deal, FollowUp, Member, StageChange, Team
+from storage.models import Customer, CustomerAlias, Deal, FollowUp, Member, Team
 from sqlmodel import Session, col
 
 
@@ -131,16 +131,16 @@ def _apply(session: Session, team_id: int, kind: str, plan: list[tuple[int, dict
             matched += 1 if key in keys else 0
             customer_id = keys.get(key) or new_keys.get(key)
             if kind == "customers" and write and key in keys:
-                _fill(session, team_id, keys[key], values)
+                writes.fill(session, team_id, keys[key], values)
         else:
             created["customer"] += 1
-            customer_id = new_keys[key] = _new_customer(session, team_id, name, values, members, now, write)
+            customer_id = new_keys[key] = writes.new_customer(session, team_id, name, values, members, now, write)
         if kind == "customers":
-            created["customer_alias"] += _aliases(session, team_id, customer_id, values, keys, new_keys, write)
+            created["customer_alias"] += writes.aliases(session, team_id, customer_id, values, keys, new_keys, write)
         elif stored is not None:
             updated += _update(session, kind, stored, values, customer_id, members, zone, now, write)
         elif kind == "contacts":
-            created["contact"] += _contact(session, team_id, customer_id, values, now, write)
+            created["contact"] += writes.contact(session, team_id, customer_id, values, now, write)
         elif stored_alike[_signature(kind, customer_id, values, members)] > 0:
             stored_alike[_signature(kind, customer_id, values, members)] -= 1   # imported before: kept once
             created["already"] = created.get("already", 0) + 1
@@ -148,38 +148,9 @@ def _apply(session: Session, team_id: int, kind: str, plan: list[tuple[int, dict
             for table in ("deal", "stagechange") if kind == "deals" else ("followup",):
                 created[table] += 1
             if write:
-                (_deal if kind == "deals" else _followup)(session, team_id, customer_id, values, members, zone, now)
+                add = writes.deal if kind == "deals" else writes.followup
+                add(session, team_id, customer_id, values, members, zone, now)
     return created, matched, updated
-
-
-def _new_customer(session: Session, team_id: int, name: str, values: dict[str, Any], members: dict[str, int],
-                  now: datetime, write: bool) -> int | None:
-    """A customer the sheet adds, stored when `write` (its id), else None (a dry run counts it)."""
-    if not write:
-        return None
-    owner = members.get(fold(values.get("owner") or "")) if values.get("owner") else None
-    row = Customer(team_id=team_id, name=name, name_key=name_key(name), source=values.get("source") or None,
-                   segment=values.get("segment") or None, owner_id=owner, created_by=owner,
-                   custom=custom_fields(values.get("custom") or ""), created_at=now)
-    session.add(row)
-    session.flush()
-    return row.id
-
-
-def _aliases(session: Session, team_id: int, customer_id: int | None, values: dict[str, Any], keys: dict[str, int],
-             new_keys: dict[str, int | None], write: bool) -> int:
-    """The other names a customers sheet gives in its `aliases` column that no customer has yet: how
-    many, each stored when `write`."""
-    added = 0
-    for alias in filter(None, (a.strip() for a in re.split(r"[;|/、]", values.get("aliases") or ""))):
-        if name_key(alias) not in keys and name_key(alias) not in new_keys:
-            added += 1
-            if write:
-                assert customer_id is not None  # the customer row was written first
-                session.add(CustomerAlias(team_id=team_id, customer_id=customer_id, alias=alias,
-                                          alias_key=name_key(alias)))
-            new_keys[name_key(alias)] = customer_id
-    return added
 
 
 def _update(session: Session, kind: str, stored: Any, values: dict[str, Any], customer_id: int | None,
@@ -219,61 +190,6 @@ def _signature(kind: str, customer_id: int | None, values: dict[str, str], membe
     else:
         row = (customer_id, members[fold(values["owner"])], parse_date(values["due"]), values.get("what") or "")
     return tuple(str(v) if v is not None else None for v in row)
-
-
-def _fill(session: Session, team_id: int, customer_id: int, values: dict[str, str]) -> None:
-    """A customer already known: fill its source and segment where the store has none."""
-    row = session.get(Customer, customer_id)
-    if row is None or row.team_id != team_id:
-        return
-    for field in ("source", "segment"):
-        if values.get(field) and not getattr(row, field):
-            setattr(row, field, values[field])
-    extra = {k: v for k, v in custom_fields(values.get("custom") or "").items() if k not in (row.custom or {})}
-    if extra:
-        row.custom = {**(row.custom or {}), **extra}
-    session.add(row)
-
-
-def _contact(session: Session, team_id: int, customer_id: int | None, values: dict[str, Any], now: datetime,
-             write: bool) -> int:
-    if customer_id is not None:
-        exists = session.execute(select(col(Contact.id)).where(col(Contact.team_id) == team_id,
-                                                          col(Contact.customer_id) == customer_id,
-                                                          col(Contact.name) == values["name"])).first()
-        if exists:
-            return 0
-    if write:
-        assert customer_id is not None  # written: its customer was written first
-        month, day = birthday(values["birthday"]) if values.get("birthday") else (None, None)
-        session.add(Contact(team_id=team_id, customer_id=customer_id, name=values["name"],
-                            role=values.get("role") or None, phone=values.get("phone") or None,
-                            email=values.get("email") or None, birth_month=month, birth_day=day, created_at=now))
-    return 1
-
-
-def _deal(session: Session, team_id: int, customer_id: int | None, values: dict[str, Any], members: dict[str, int],
-          zone: ZoneInfo, now: datetime) -> None:
-    """A new deal; a won or lost one is created, and closed, on its close date (reports count it then)."""
-    assert customer_id is not None  # written: its customer was written first
-    fields = deal_values(values, members)
-    closed = close_instant(values, fields["stage"], None, zone, now)
-    at = min(closed, now) if closed is not None else now
-    deal = Deal(team_id=team_id, customer_id=customer_id, **fields, created_at=at, updated_at=at, closed_at=closed)
-    session.add(deal)
-    session.flush()
-    assert deal.id is not None  # flushed
-    session.add(StageChange(team_id=team_id, deal_id=deal.id, from_stage=None, to_stage=fields["stage"],
-                            at=closed or now, member_id=fields["owner_id"]))
-
-
-def _followup(session: Session, team_id: int, customer_id: int | None, values: dict[str, Any], members: dict[str, int],
-              zone: ZoneInfo, now: datetime) -> None:
-    assert customer_id is not None  # written: its customer was written first
-    done = datetime.combine(parse_date(values["done_on"]), time(12), tzinfo=zone) if values.get("done_on") else None
-    session.add(FollowUp(team_id=team_id, customer_id=customer_id, member_id=members[fold(values["owner"])],
-                         due=parse_date(values["due"]), what=values.get("what") or "", created_at=now,
-                         done_at=done.astimezone(timezone.utc) if done else None))
 
 
 _COUNTED = {"customer": ("customer", "customers"), "customer_alias": ("alias", "aliases"),
