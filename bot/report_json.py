@@ -13,8 +13,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from storage.reports import (Activity, Forecast, Funnel, Inquiries, Leaderboard, Losses, Money, Overdue, Period,
-                             Pipeline, QuietDeals, Sources, Sums, Tally, TopCustomers)
+from storage.reports import (Activity, BiggestDeals, Forecast, Funnel, Inquiries, Leaderboard, Losses, Money,
+                             Overdue, Period, Pipeline, QuietDeals, Sources, Sums, Tally, TopCustomers)
 from storage.reports.money import MINOR_PER_UNIT
 from storage.reports.people import Counters
 from storage.vocabulary import Stage
@@ -215,6 +215,20 @@ def top(report: TopCustomers) -> Json:
                  "deals": r.deals, "share_pct": r.share_pct, "vip": r.vip} for r in report.top],
         "unconverted": [tally(part, weighted=False) for part in report.won.apart],
         "rates": rates(report.won),
+    }
+
+
+def deals(report: BiggestDeals) -> Json:
+    """The biggest deals: each with its amount as stored and in the report currency (`shown`)."""
+    return {
+        "won": report.won, "period": period(report.period) if report.period else None, "currency": report.currency,
+        "deals": [{"rank": rank, "deal_id": d.deal_id, "customer_id": d.customer_id, "customer": d.customer,
+                   "stage": d.stage, "amount": money(d.amount), "amount_currency": d.amount.currency,
+                   "shown": money(d.shown), "owner": d.owner, "expected_close": when(d.expected_close),
+                   "closed_on": when(d.closed_on)} for rank, d in enumerate(report.deals, 1)],
+        "rates": {r.currency: _rate(r.rate) for r in report.rates},
+        "unconverted": [tally(part, weighted=False) for part in report.apart],
+        "unpriced": report.unpriced,
     }
 
 

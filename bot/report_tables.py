@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from typing import Callable, Sequence
 
 from handlers.labels import lost_reason_label, source_label
 from handlers.money_text import cash, money, number, rate_text, short
-from storage.reports import (Activity, Forecast, Funnel, Inquiries, Leaderboard, Losses, Overdue, Period, Pipeline,
-                             QuietDeals, Sources, Sums, TopCustomers)
+from storage.reports import (Activity, BiggestDeals, Forecast, Funnel, Inquiries, Leaderboard, Losses, Overdue,
+                             Period, Pipeline, QuietDeals, Sources, Sums, TopCustomers)
 from storage.vocabulary import SPOKEN_CHANNELS, Channel
 
 StageLabel = Callable[[str], str]   # a stored stage key -> what the table prints for it
@@ -202,6 +203,32 @@ def top(report: TopCustomers) -> str:
     return render(Table(f"Top customers by revenue {_span(report.period)} ({report.currency})",
                         ("#", "customer", "revenue", "deals", "share", "VIP"), rows,
                         frozenset({"#", "revenue", "deals", "share"}), tuple(notes) + money_notes(report.won)))
+
+
+def deals(report: BiggestDeals, stage: StageLabel = str) -> str:
+    rows = tuple((str(rank), d.customer, cash(d.amount, LANG), cash(d.shown, LANG) if d.shown != d.amount else "",
+                  "won" if report.won else stage(d.stage), d.owner or "—",
+                  _day(d.closed_on if report.won else d.expected_close))
+                 for rank, d in enumerate(report.deals, 1))
+    notes = [f"Rate used: 1 {r.currency} = {r.rate.normalize():f} {r.to}" for r in report.rates]
+    notes += [f"Not ranked, no rate to {report.currency}: {_deals(part.count)} in {part.currency}, "
+              f"{money(part.minor, part.currency, LANG)}" for part in report.apart]
+    if report.unpriced:
+        notes.append(f"Not ranked, no amount yet: {_deals(report.unpriced)}")
+    what = f"Biggest deals won {_span(report.period)}" if report.won and report.period else \
+        f"Biggest open deals closing {_span(report.period)}" if report.period else "Biggest open deals"
+    converted = f"in {report.currency}"
+    return render(Table(f"{what} ({report.currency})",
+                        ("#", "customer", "amount", converted, "stage", "owner", "won" if report.won else "closes"),
+                        rows, frozenset({"#", "amount", converted}), tuple(notes)))
+
+
+def _deals(count: int) -> str:
+    return f"{count} deal" if count == 1 else f"{count} deals"
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value is not None else ""
 
 
 def quiet(report: QuietDeals, stage: StageLabel = str) -> str:

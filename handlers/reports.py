@@ -1,5 +1,5 @@
 """What managers ask: pipeline, forecast, funnel, activity, the leaderboard, lead sources, top
-customers, quiet deals, overdue follow-ups, inquiries and complaints; as text, with a chart where
+customers, the biggest deals, quiet deals, overdue follow-ups, inquiries and complaints; as text, with a chart where
 one helps.
 
 Understanding has already said which report a message asks for (`Parse.report`, see
@@ -8,7 +8,7 @@ period); `REPORTS` runs it. A question that names a member of the
 team ("Anna's pipeline", "what did Anna do this week", "воронка Анны") is answered with that
 member's figures, filtered in SQL. Whose figures a member may see is the permission table's
 (storage.permissions, docs/permissions.md): reps see their own deals (pipeline, forecast,
-funnel), activity, quiet deals, overdue follow-ups and inquiries, and may name only themselves;
+funnel, biggest deals), activity, quiet deals, overdue follow-ups and inquiries, and may name only themselves;
 managers and admins see the team, any member of it, and the leaderboard, and their own when
 they ask for "my …"; lead sources and top customers are about the team's customers, shared by all.
 """
@@ -24,6 +24,7 @@ from handlers.periods import resolve_period
 from handlers.report_views import (activity_view, forecast_view, funnel_view, inquiries_view, leaderboard_view,
                                    losses_view, overdue_view, pipeline_view, quiet_view, sources_view, top_view)
 from handlers.report_views.common import span
+from handlers.report_views.deals import deal_buttons, deals_view
 from handlers.reply import Reply
 from handlers.stage_names import StageNames
 from handlers.texts import day, t
@@ -36,13 +37,14 @@ from storage.reports import (activity_report, forecast, funnel, inquiries_report
 from storage import permissions
 from storage.permissions import Action
 from storage.reports.common import instants
+from storage.reports.deals import DEFAULT_ROWS, biggest_deals
 from storage.team_settings import quiet_days
 from storage.vocabulary import Issue, ReportKind
 
 log = logging.getLogger("crmbot.reports")
 DEFAULT_PERIOD = {"pipeline": "this_month", "forecast": "this_quarter", "funnel": "this_quarter",
                   "activity": "this_week", "leaderboard": "this_month", "sources": "this_quarter", "top": "this_year",
-                  "lost": "this_quarter"}
+                  "lost": "this_quarter", "deals_won": "this_year"}
 
 
 def _period(parse: Parse, ctx: Ctx, kind: str) -> tuple[date, date] | None:
@@ -220,6 +222,18 @@ async def _top(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
     return _reply(text, ctx.lang, image)
 
 
+async def _deals(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
+    """The biggest open deals (in the period the question names, by expected close), or the biggest
+    won in a period (default this year), as many as asked ("top 5"), else ten."""
+    start, end = _span(parse, ctx, "deals_won") if parse.won_asked else (parse.period or (None, None))
+    report = biggest_deals(ctx.session, _team_id(ctx), rows=parse.rows_asked or DEFAULT_ROWS, won=parse.won_asked,
+                           start=start, end=end, owner_id=scope.member_id)
+    text, image = _drawn(deals_view, report, ctx.lang, stages=_stages(ctx))
+    reply = _reply(_about(text, scope, ctx.lang), ctx.lang, image)
+    reply.choices = deal_buttons(report)
+    return reply
+
+
 async def _quiet(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
     days = quiet_days(ctx.team.settings)       # the nudges' period too (storage.team_settings)
     report = quiet_deals(ctx.session, _team_id(ctx), ctx.now, days=days, owner_id=scope.member_id)
@@ -243,14 +257,15 @@ REPORTS: dict[ReportKind, Callable[[Parse, Ctx, Scope], Awaitable[Reply]]] = {
     ReportKind.PIPELINE: _pipeline, ReportKind.FORECAST: _forecast, ReportKind.FUNNEL: _funnel,
     ReportKind.ACTIVITY: _activity, ReportKind.LEADERBOARD: _leaderboard, ReportKind.SOURCES: _sources,
     ReportKind.TOP: _top, ReportKind.QUIET: _quiet, ReportKind.OVERDUE: _overdue, ReportKind.INQUIRIES: _inquiries,
-    ReportKind.LOST: _lost,
+    ReportKind.LOST: _lost, ReportKind.DEALS: _deals,
 }
 # reports a question can narrow to one member (named, or the asker's own)
 PER_MEMBER = (ReportKind.PIPELINE, ReportKind.FORECAST, ReportKind.FUNNEL, ReportKind.ACTIVITY, ReportKind.QUIET,
-              ReportKind.OVERDUE, ReportKind.INQUIRIES, ReportKind.LOST)
+              ReportKind.OVERDUE, ReportKind.INQUIRIES, ReportKind.LOST, ReportKind.DEALS)
 # the permission that says whose figures each report may add up (storage.permissions)
 ACTION_OF = {ReportKind.PIPELINE: Action.SEE_PIPELINE, ReportKind.FORECAST: Action.SEE_PIPELINE,
              ReportKind.FUNNEL: Action.SEE_PIPELINE, ReportKind.LOST: Action.SEE_PIPELINE,
+             ReportKind.DEALS: Action.SEE_PIPELINE,
              ReportKind.ACTIVITY: Action.SEE_ACTIVITY,
              ReportKind.LEADERBOARD: Action.SEE_ACTIVITY, ReportKind.QUIET: Action.SEE_ACTIVITY,
              ReportKind.OVERDUE: Action.SEE_ACTIVITY, ReportKind.INQUIRIES: Action.SEE_ACTIVITY,

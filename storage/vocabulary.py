@@ -116,6 +116,7 @@ class ReportKind(StrEnum):
     OVERDUE = "overdue"
     INQUIRIES = "inquiries"
     LOST = "lost"
+    DEALS = "deals"
 
 
 class Issue(StrEnum):

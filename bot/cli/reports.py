@@ -1,6 +1,6 @@
 """The report commands:
 
-    crmbot report pipeline|forecast|funnel|activity|leaderboard|sources|top|quiet|overdue|inquiries|lost
+    crmbot report pipeline|forecast|funnel|activity|leaderboard|sources|top|deals|quiet|overdue|inquiries|lost
                   [--period P] [--team T] [--json|--csv]
 
 Each prints a readable table by default (bot/report_tables.py), the report as one JSON object
@@ -26,7 +26,8 @@ def register(report_app: typer.Typer) -> None:
     for name, func in (("pipeline", report_pipeline), ("forecast", report_forecast), ("funnel", report_funnel),
                        ("activity", report_activity), ("leaderboard", report_leaderboard),
                        ("sources", report_sources), ("top", report_top), ("quiet", report_quiet),
-                       ("overdue", report_overdue), ("inquiries", report_inquiries), ("lost", report_lost)):
+                       ("overdue", report_overdue), ("inquiries", report_inquiries), ("lost", report_lost),
+                       ("deals", report_deals)):
         report_app.command(name)(func)
 
 
@@ -135,6 +136,22 @@ def report_top(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_js
     report = _run(team, settings, lambda s, tid: top_customers(s, tid, start, end, currency=currency, limit=limit,
                                                                vip_threshold_minor=threshold))
     _emit(report, as_json, as_csv, "top", lambda data: data["top"])
+
+
+def report_deals(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,
+                 as_csv: bool = CSV, now: Optional[str] = NOW, rep: Optional[str] = REP,
+                 limit: int = typer.Option(10, "--limit", min=1, max=50),
+                 won: bool = typer.Option(False, "--won", help="the biggest deals won in --period (default this year)"),
+                 lang: Optional[str] = LANG) -> None:
+    """The biggest open deals (with --period: expected to close in it), largest first; --won: the biggest won."""
+    from storage.reports import biggest_deals
+
+    settings, _moment, _today, span = _context(period, "this_year" if won else None, now)
+    start, end = span if span is not None else (None, None)
+    report, stage = _run(team, settings, lambda s, tid: (biggest_deals(
+        s, tid, rows=limit, won=won, start=start, end=end, owner_id=_member_id(s, tid, rep)),
+        _stage_label(s, tid, lang)))
+    _emit(report, as_json, as_csv, "deals", lambda data: data["deals"], stage)
 
 
 def report_quiet(period: Optional[str] = PERIOD, team: Optional[str] = TEAM, as_json: bool = JSON,

@@ -122,6 +122,8 @@ class Parse:
     members: tuple[TeamMember, ...] = ()  # the team's members a report question names ("Anna's pipeline"): >1 asks which
     member_asked: str | None = None       # the name a report question puts where a member goes ("what did Zed do")
     issue: Issue | None = None            # the note reports a complaint or an inquiry, kept open until resolved
+    rows_asked: int | None = None         # how many lines a report question asks for ("top 5 deals", "前五", "топ-10")
+    won_asked: bool = False               # a deals question asks about deals won ("biggest deals won this year")
 
     def to_json(self) -> dict[str, Any]:
         """The contract's object: dates as ISO strings, amount as a number."""

@@ -53,11 +53,26 @@ RULES: tuple[tuple[ReportKind, re.Pattern[str]], ...] = (
         r"\blost reasons?\b|\breasons? (?:we|for) los|\bwhy (?:did )?(?:we )?los[et]\b|\bwhy (?:were )?deals (?:were )?lost\b|"
         r"\b(?:deals|opportunities) (?:we )?lost\b|\blost deals\b|\bloss(?:es)? (?:report|analysis)\b|"
         r"\b(?:why|where|how)\s+(?:are|do|did|have)?\s*(?:we|you\s+guys)\s+(?:keep\s+)?los(?:e|t|ing)\b|"
+        r"\bhow\s+(?:much|many(?:\s+deals)?)\s+(?:did|have|has)\s+(?:we|the\s+team)\s+los[te]\b|"
+        r"\blos(?:e|t|ing)\s+(?:\w+\s+)?to\s+(?:the\s+)?competit|"
         r"\bwho\s+(?:are|do|did|have)\s+we\s+(?:keep\s+)?los(?:e|t|ing)\s+to\b|"
-        r"丢单原因|输单原因|丢单理由|丢单分析|为什么丢单|丢了哪些单|丢掉的单|"
+        r"丢单原因|输单原因|丢单理由|丢单分析|为什么丢单|丢了哪些单|丢掉的单|丢了多少|输了多少|丢单(?:金额|多少)|"
         r"(?:输|丢单?)在(?:哪|什么)|(?:为什么|为啥|怎么)(?:老是|总是|又)?(?:输|丢单)|(?:输|丢)给了?谁|"
         r"причин\w* (?:проигрыш|отказ|потер)|почему (?:мы )?проигр|проигранн\w+ сделк|анализ проигрыш|"
+        r"сколько\s+(?:мы\s+)?(?:сделок\s+)?(?:проиграли|потеряли|упустили|слили)|"
         r"(?:где|на\s+ч[её]м|почему|кому)\s+(?:мы\s+)?(?:вс[её]\s+)?(?:ещ[её]\s+)?(?:проигрыва|теря(?:ем|ют)\s+сделк|сливаем)", _I)),
+    (ReportKind.DEALS, re.compile(
+        r"\b(?:top|biggest|largest|bigger|major|key|hottest|juiciest|fattest)(?:[- ]?\d+|\s+(?:%s))?\s+"
+        r"(?:open\s+|won\s+|closed\s+|active\s+|current\s+)?(?:deals?|opportunit(?:y|ies)|opps?|pursuits)\b|"
+        r"\b(?:deals|opportunities|opps)\s+(?:by|ranked\s+by|sorted\s+by)\s+(?:size|amount|value)\b|"
+        r"\bwhat(?:'s|\s+is|\s+are)\s+(?:our|the|my)\s+(?:biggest|largest)\s+(?:deals?|opportunit)|"
+        r"(?:最大|金额最(?:大|高)|前\s*[\d一二三四五六七八九十两]+\s*(?:大|名|个)?|top\s*\d+)\s*(?:的)?\s*"
+        r"(?:[\d一二三四五六七八九十两几]+\s*(?:个|笔|单))?\s*(?:商机|单子|订单|交易|合同|大单)|"
+        r"大单(?:排名|排行|有哪些|列表|清单)|"
+        r"(?:топ[-\s]?\d*|крупнейш\w*|сам\w+\s+(?:крупн|больш|жирн)\w*|\d+\s+(?:сам\w+\s+)?крупн\w*|"
+        r"(?:%s)\s+(?:сам\w+\s+)?крупн\w*|крупн\w+)\s+(?:\w+\s+)?(?:сделк|сделок|возможност)"
+        % ("|".join(n for n in ("three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty")),
+           "|".join(("трёх", "трех", "пяти", "десяти", "три", "пять", "десять"))), _I)),
     (ReportKind.FUNNEL, re.compile(
         r"\bconver(?:sion|t(?:ed|s)?)\b|\bwin[- ]?rate\b|\bwin/loss\b|\bclose rate\b|\blost reasons?\b|"
         r"\bwhy (?:did )?(?:we )?los[et]\b|\breasons? (?:we|for) los|\bstage[- ]to[- ]stage\b|"
@@ -97,7 +112,20 @@ _WHO = re.compile(r"\bwho(?:'s|s|se)?\b|\bany(?:one|body)\b|\bкто(?:-(?:то|
 _ACTIVITY_TURNS = (ReportKind.OVERDUE, ReportKind.INQUIRIES, ReportKind.QUIET, ReportKind.LEADERBOARD)
 # the words of these reports also name a pipeline question ("pipeline by source", "top of the funnel")
 _PIPELINE_TOO = (ReportKind.TOP, ReportKind.SOURCES)
-MAX_QUESTION = 200  # a longer message that the rules could not place is not a report question
+MAX_QUESTION = 200
+# how many lines a question asks for: a number next to "top"/"biggest", "前", "топ", "крупнейших"
+_COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "twenty": 20, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+                "十": 10, "二十": 20, "три": 3, "трёх": 3, "трех": 3, "пять": 5, "пяти": 5, "десять": 10,
+                "десяти": 10, "двадцать": 20, "двадцати": 20}
+_N = r"(\d{1,2}|%s)" % "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
+_ROWS = re.compile(
+    r"\b(?:top|biggest|largest)\s*-?\s*%s\b|\b%s\s+(?:biggest|largest|top)\b|"
+    r"前\s*%s|最大的?\s*%s\s*[个笔单]|top\s*%s|"
+    r"топ\s*-?\s*%s|%s\s+(?:сам\w+\s+)?(?:крупн|больш)" % ((_N,) * 7), _I)
+# a deals question about deals won, not open ones
+_WON = re.compile(r"\b(?:won|closed|signed|booked)\b|成交|赢单|赢了|签(?:约|下|了)|拿下|"
+                  r"выигранн|выиграли|закрыт|подписан", _I)  # a longer message that the rules could not place is not a report question
 
 
 def report_kind(text: str) -> ReportKind | None:
@@ -143,12 +171,23 @@ def settle_report(parse: Parse, text: str, today: date, team: Team = lambda: ())
     parse.issue = issue_of(text) if parse.report is None else None
     parse.members, parse.member_asked = ((), None) if parse.report is None else \
         (members_named(text or "", team()), member_asked(text or ""))
+    if parse.report == ReportKind.DEALS:
+        parse.rows_asked, parse.won_asked = rows_asked(text or ""), _WON.search(text or "") is not None
     if parse.report is not None and parse.period is None:
         try:
             parse.period = period(text or "", lexicon(parse.lang), today)
         except Exception:  # words we cannot read as a period: the report's default period
             log.exception("reading the period of a report question failed")
     return parse
+
+
+def rows_asked(text: str) -> int | None:
+    """How many lines the question asks for ("top 5 deals", "前五大订单", "топ-10 сделок"), or None."""
+    found = _ROWS.search(text)
+    if found is None:
+        return None
+    said = next(group for group in found.groups() if group)
+    return int(said) if said.isdigit() else _COUNT_WORDS.get(said.lower())
 
 
 @lru_cache(maxsize=1)

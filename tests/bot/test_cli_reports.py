@@ -93,6 +93,7 @@ def test_pipeline_json_converts_with_the_teams_rates_and_names_them(filled):
     ("leaderboard", "Leaderboard 2026-11-01 – 2026-11-30, ranked by the amount won in USD"),
     ("sources", "Lead sources 2026-10-01 – 2026-12-31 (USD)"),
     ("top", "Top customers by revenue 2026-01-01 – 2026-12-31 (USD)"),
+    ("deals", "Biggest open deals (USD)"),
     ("quiet", "Quiet deals"),
     ("overdue", "Overdue follow-ups on 2026-11-25"),
     ("inquiries", "Inquiries and complaints"),
@@ -115,6 +116,21 @@ def test_leaderboard_in_every_form(filled):
         1, "Anna", 18500, 1, 4)
     rows = list(csv.DictReader(io.StringIO(filled.run("report", "leaderboard", "--now", NOW, "--csv").stdout)))
     assert rows[0]["name"] == "Anna" and rows[0]["won"] == "18500" and rows[0]["currency"] == "USD"
+
+
+def test_the_biggest_deals_in_every_form(filled):
+    table = filled.run("report", "deals", "--now", NOW).stdout.replace("\u00a0", " ")
+    assert "1  Globex" in table and "$42,000" in table and "Acme" not in table, table   # Acme's deal is won
+    assert "Not ranked, no rate to USD: 1 deal in CNY, CN¥120,000" in table
+    data = json.loads(filled.run("report", "deals", "--now", NOW, "--json").stdout)
+    assert [(d["rank"], d["customer"], d["amount"], d["stage"]) for d in data["deals"]] == [
+        (1, "Globex", 42000, "proposal")]
+    assert {part["currency"] for part in data["unconverted"]} == {"CNY", "RUB"}
+    won = json.loads(filled.run("report", "deals", "--now", NOW, "--won", "--json").stdout)
+    assert won["won"] and won["period"] == {"from": "2026-01-01", "to": "2026-12-31"}
+    assert [(d["customer"], d["amount"], d["closed_on"]) for d in won["deals"]] == [("Acme", 18500, "2026-11-25")]
+    rows = list(csv.DictReader(io.StringIO(filled.run("report", "deals", "--now", NOW, "--csv").stdout)))
+    assert rows[0]["customer"] == "Globex" and rows[0]["amount"] == "42000"
 
 
 def test_json_and_csv_together_are_refused(filled):
