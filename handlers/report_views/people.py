@@ -47,7 +47,9 @@ def _member_lines(member: MemberActivity, lang: str) -> list[str]:
     channels = t(lang, "list_sep").join(
         f"{t(lang, 'channel.' + c.channel) if c.channel in SPOKEN_CHANNELS else '📝'} {c.count}"
         for c in did.channels) or "—"
-    lines = [t(lang, "activity_line", name=member.name, total=did.interactions, channels=channels),
+    head = t(lang, "activity_line", name=member.name, total=did.interactions, channels=channels) \
+        if did.interactions else t(lang, "activity_line_none", name=member.name)
+    lines = [head,
              t(lang, "activity_more", new=did.new_customers, dnew=did.deals_new, moved=did.deals_moved,
                 won=did.deals_won, done=did.followups_done, overdue=did.followups_overdue)]
     for target in member.targets:

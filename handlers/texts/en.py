@@ -247,6 +247,7 @@ TEXTS = {
     "funnel_reasons": "Lost reasons: {reasons}",
     "funnel_empty": "No deals entered the funnel in this period.",
     "days": "{n} d",
+    "activity_line_none": "• {name}: no interactions logged",
     "activity_line": "• {name}: {total} — {channels}",
     "activity_more": "  new customers {new}, deals new {dnew} / moved {moved} / won {won}, follow-ups done {done}, overdue {overdue}",
     "activity_target": "  target {metric}: {actual}/{target} ({pct}%) for {start} – {end}",

@@ -253,6 +253,7 @@ TEXTS = {
     "funnel_reasons": "Причины проигрыша: {reasons}",
     "funnel_empty": "В этом периоде новых сделок в воронке нет.",
     "days": "{n} дн.",
+    "activity_line_none": "• {name}: взаимодействий не записано",
     "activity_line": "• {name}: {total} — {channels}",
     "activity_more": "  новых клиентов {new}, сделки: новые {dnew} / продвинуты {moved} / выиграны {won}, задачи: сделано {done}, просрочено {overdue}",
     "activity_target": "  план {metric}: {actual}/{target} ({pct}%) на {start} – {end}",

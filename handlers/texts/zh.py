@@ -247,6 +247,7 @@ TEXTS = {
     "funnel_reasons": "丢单原因：{reasons}",
     "funnel_empty": "这段时间没有新进入漏斗的商机。",
     "days": "{n} 天",
+    "activity_line_none": "• {name}：没有记录互动",
     "activity_line": "• {name}：{total} — {channels}",
     "activity_more": "  新客户 {new}，新商机 {dnew} / 推进 {moved} / 成交 {won}，完成跟进 {done}，逾期 {overdue}",
     "activity_target": "  目标 {metric}：{actual}/{target}（{pct}%），{start} – {end}",

@@ -174,3 +174,16 @@ async def test_a_member_the_team_does_not_have_is_said_so_not_shown_the_team(bot
 async def test_the_team_or_a_member_it_has_is_still_shown(bot, asked):
     await bot.say("Visited Globex, sent the quote for $40k")
     assert "Nobody on your team" not in (await bot.say(asked)).text
+
+
+@pytest.mark.parametrize("question, quiet", [
+    ("what did the team do this week", "• Anna: no interactions logged"),
+    ("这周团队做了什么", "• Anna：没有记录互动"),
+    ("что команда сделала за неделю", "• Anna: взаимодействий не записано"),
+])
+async def test_a_member_who_logged_nothing_is_said_so_plainly(bot, team, clock, question, quiet):
+    assert (await bot.say("Visited Hooli, call them back Friday")).wrote
+    clock.advance(days=7)                                   # next week: Anna's Friday call is overdue
+    said = text(await bot.say(question))
+    assert quiet in said, said
+    assert "Anna: 0" not in said and "— —" not in said
