@@ -115,6 +115,18 @@ async def test_the_leaderboard_in_chinese_and_russian(bot, team, question, first
     assert "Boris Petrov" in reply.splitlines()[1]
 
 
+@pytest.mark.parametrize("question, first", [
+    ("sales numbers by rep this month", "Leaderboard Sun, Nov 1 – Mon, Nov 30:"),
+    ("q4 figures per salesperson", "Leaderboard Thu, Oct 1 – Thu, Dec 31:"),
+    ("这个月按人统计一下", "销售排行榜 11月1日周日 – 11月30日周一："),
+    ("итоги месяца по каждому менеджеру", "Рейтинг продавцов вс, 1 нояб. – пн, 30 нояб.:"),
+])
+async def test_figures_by_rep_are_the_leaderboard(bot, team, question, first):
+    reply = text(await bot.say(question))
+    assert reply.splitlines()[0] == first, reply
+    assert not (await bot.say(question)).wrote
+
+
 async def test_a_rep_sees_their_own_figures_only(team):
     boris = team["boris"]
     assert "Boris Petrov's pipeline" in (await boris.say("Boris's pipeline this month")).text
