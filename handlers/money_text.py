@@ -75,9 +75,11 @@ def rate_text(rate: Rate, lang: str) -> str:
 
 
 def parts(sums: Sums) -> list[Tally]:
-    """What a reader sees of `sums`: the report-currency figure (when it holds anything, or when
-    nothing else does), then each currency kept apart."""
-    head = [sums.total] if sums.total.count or sums.total.minor or not sums.apart else []
+    """What a reader sees of `sums`: the report-currency figure (when it holds money, or when
+    nothing else does), then each currency kept apart. Deals without an amount are in the report
+    currency's count but are never written as "$0 (1)" beside another currency's money: the
+    reports count them apart ("of which 1 with no amount yet")."""
+    head = [sums.total] if sums.total.minor or sums.total.weighted_minor or not sums.apart else []
     return head + list(sums.apart)
 
 

@@ -159,3 +159,14 @@ def test_the_weekly_digest_converts_at_the_teams_rates_and_says_so(engine):
         [digest] = [n for n in nudges_for_day(s, world.team, date(2026, 11, 30), NudgeConfig()) if n.kind == "digest"]
     assert "Pipeline this week: 2 open deals, $43,000 (weighted $21,500)" in digest.text, digest.text
     assert "1 RUB = 0.011111 USD" in digest.text
+
+
+async def test_a_deal_without_an_amount_is_never_written_as_zero_dollars_beside_yuan(bot):
+    """A Chinese rep's new lead has no amount yet: the team's pipeline counts it among the deals with
+    no amount, and never writes "$0 (1)" beside her yuan."""
+    for note in ("Visited Globex, sent the quote for $42k", "新线索：华信电子，预算50万", "新线索：蓝海物流，预算已确认"):
+        assert (await bot.say(note)).wrote, note
+    said = (await bot.say("pipeline this month")).text.replace(NBSP, " ")
+    assert "$0 (" not in said, said
+    assert "• qualified: 2 · CN¥500,000 · ⚖ CN¥125,000 (of which 1 with no amount yet)" in said, said
+    assert "no amount yet" in said, said
