@@ -164,7 +164,8 @@ def test_the_weekly_digest_converts_at_the_teams_rates_and_says_so(engine):
 async def test_a_deal_without_an_amount_is_never_written_as_zero_dollars_beside_yuan(bot):
     """A Chinese rep's new lead has no amount yet: the team's pipeline counts it among the deals with
     no amount, and never writes "$0 (1)" beside her yuan."""
-    for note in ("Visited Globex, sent the quote for $42k", "新线索：华信电子，预算50万", "新线索：蓝海物流，预算已确认"):
+    for note in ("Visited Globex, sent the quote for $42k", "新线索：华信电子，预算50万",
+                 "新线索：蓝海物流，预算已确认"):
         assert (await bot.say(note)).wrote, note
     said = (await bot.say("pipeline this month")).text.replace(NBSP, " ")
     assert "$0 (" not in said, said
