@@ -17,20 +17,33 @@ from storage.permissions import Action, check
 from storage.reminders import local_time, moved
 
 
+UPCOMING_DAYS = 14   # "my follow-ups" with no period: what is due, then the next ones within two weeks
+UPCOMING = 5
+
+
 async def handle_followups(parse: Parse, ctx: Ctx) -> Reply:
-    """The member's open follow-ups: overdue and due up to the period's end (default today)."""
+    """The member's open follow-ups: overdue and due up to the period's end (default today). With no
+    period asked, the next few coming up follow (numbered on, so "done 3" works on them too): a rep
+    with nothing due today is never told there is nothing to do when the week holds follow-ups."""
     start, end = parse.period if parse.period else (None, ctx.today)
     if start is not None and start <= ctx.today:
         start = None  # what is overdue is still due
     rows = open_followups(ctx.session, ctx.team_id, ctx.member_id, end, start)
+    upcoming = [] if parse.period else open_followups(
+        ctx.session, ctx.team_id, ctx.member_id, ctx.today + timedelta(days=UPCOMING_DAYS),
+        ctx.today + timedelta(days=1))[:UPCOMING]
     state = state_of(ctx)
-    state.listed = [f.id for f, _ in rows if f.id is not None]
+    state.listed = [f.id for f, _ in (*rows, *upcoming) if f.id is not None]
     ctx.session.add(state)
     title = (t(ctx.lang, "due_period", period=day_range(start, end, ctx.lang)) if start
              else t(ctx.lang, "due_title", day=day(end, ctx.lang)))
-    if not rows:
+    if not rows and not upcoming:
         return Reply(text=f"{title}\n{t(ctx.lang, 'due_none')}", lang=ctx.lang)
-    lines, choices = _listed(ctx, rows, ("done", "drop"))
+    lines, choices = _listed(ctx, rows, ("done", "drop")) if rows else ([t(ctx.lang, "due_none_now")], [])
+    if upcoming:
+        later, more = _listed(ctx, upcoming, ("done", "drop"), first=len(rows) + 1)
+        lines += [t(ctx.lang, "due_next"), *later]
+        choices += more
     return Reply(text="\n".join([title, *lines, t(ctx.lang, "drop.hint")]), lang=ctx.lang, choices=choices)
 
 
@@ -38,11 +51,12 @@ _BUTTON = {"done": "✅", "drop": "🗑", "snooze": "⏰"}
 
 
 def _listed(ctx: Ctx, rows: Sequence[tuple[FollowUp, str]], actions: Sequence[str],
-            data: Callable[[FollowUp], str] | None = None) -> tuple[list[str], list[Choice]]:
-    """Numbered rows of follow-ups (day, overdue mark, customer, what) and, for the first ten, a
-    button per action (done, drop, snooze) carrying the follow-up's id (or what `data` makes of it)."""
+            data: Callable[[FollowUp], str] | None = None, first: int = 1) -> tuple[list[str], list[Choice]]:
+    """Numbered rows of follow-ups (day, overdue mark, customer, what), numbered from `first`, and,
+    up to number ten, a button per action (done, drop, snooze) carrying the follow-up's id (or what
+    `data` makes of it)."""
     lines, choices = [], []
-    for i, (follow, customer) in enumerate(rows, 1):
+    for i, (follow, customer) in enumerate(rows, first):
         late = f" ⚠️ {t(ctx.lang, 'due_overdue')}" if follow.due < ctx.today else ""
         lines.append(t(ctx.lang, "due_row", i=i, day=due_text(follow, ctx), late=late, customer=customer,
                        what=follow.what[:100]))

@@ -174,6 +174,8 @@ TEXTS = {
     "due_title": "Your follow-ups up to {day}:",
     "due_period": "Your follow-ups, {period}:",
     "due_none": "Nothing due. 🎉",
+    "due_none_now": "Nothing due today.",
+    "due_next": "Coming up:",
     "due_overdue": "overdue",
     "due_hint": "Say “done 1” to mark one done.",
     "done": "Done: {customer}: {what}.",

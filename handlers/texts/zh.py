@@ -174,6 +174,8 @@ TEXTS = {
     "due_title": "截至 {day} 你要跟进的客户：",
     "due_period": "你在 {period} 要跟进的客户：",
     "due_none": "没有待办的跟进。🎉",
+    "due_none_now": "今天没有到期的跟进。",
+    "due_next": "接下来：",
     "due_overdue": "已逾期",
     "due_hint": "回复“完成 1”标记完成。",
     "done": "已完成：{customer}：{what}。",
