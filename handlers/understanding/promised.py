@@ -10,6 +10,13 @@ from handlers.understanding.cues import Lexicon, everyone
 
 _WORDY = re.compile(r"[^\W_]{2}|[\u3400-\u9fff]")
 _LONG = 60        # characters before the date beyond which a step is a run-on
+# a step of one bare word ("send", "call", "发", "отправлю") carries its object in the words before it
+_BARE = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]{1,12}|[\u3400-\u9fff]")
+_HEADING = re.compile(r"^(?:\S+\s){0,3}\S+\s+[-–—]\s+")      # "hooli - …": the heading is the customer
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_SENTENCE = re.compile(r"[.!?。！？\n]+")
+_CONTEXT = 60     # characters of the words before a bare step kept with it
+_JOINERS = " ,，;；:：-–—、"
 
 
 def promise(text: str, lex: Lexicon, clause: tuple[int, int], date_at: tuple[int, int]) -> str | None:
@@ -31,7 +38,20 @@ def promise(text: str, lex: Lexicon, clause: tuple[int, int], date_at: tuple[int
             what = _phrase(text[a:b], lex)
             if _WORDY.search(what):
                 break
+    if _BARE.fullmatch(what):                    # "send", "发", "отправлю": what to send is said before
+        before = [part for part in _SENTENCE.split(text[:lo]) if _WORDY.search(part)]
+        context = _phrase(_HEADING.sub("", _tail(before[-1]).strip(_JOINERS)), lex) if before else ""
+        if _WORDY.search(context) and context != what:
+            what = f"{what}{'：' if _CJK.search(context) else ': '}{context}"
     return what[:160] or None
+
+
+def _tail(text: str) -> str:
+    """The last `_CONTEXT` characters of `text`, starting at a word (a cut word is dropped)."""
+    if len(text) <= _CONTEXT:
+        return text
+    cut = text[-_CONTEXT:]
+    return cut.split(" ", 1)[1] if " " in cut and not _CJK.search(cut[:1]) else cut
 
 
 def _phrase(text: str, lex: Lexicon) -> str:

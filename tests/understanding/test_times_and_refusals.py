@@ -97,3 +97,20 @@ def test_a_chinese_promise_names_the_customer_as_written(text, name):
     """The customer's name is hidden from the cues while they read, never from the promise kept."""
     parse = understand(text, datetime(2026, 11, 25, 10, 0), [name])
     assert parse.followup_what and name in parse.followup_what and "某" not in parse.followup_what
+
+
+@pytest.mark.parametrize("text, what", [
+    ("hooli - their ops lead wants the install checklist, send by thu", "send: their ops lead wants the install checklist"),
+    ("corvel asked about bulk pricing. email fri", "email: corvel asked about bulk pricing"),
+    ("恒锐电气要一份报价明细，周四发", "发：恒锐电气要一份报价明细"),
+    ("Агрокомплекс просит сертификаты, вышлю в четверг", "вышлю: Агрокомплекс просит сертификаты"),
+])
+def test_a_bare_step_keeps_what_it_is_about(text, what):
+    """'send by thu' alone would remind the rep to "send": the words before it say what."""
+    parse = understand(text, now=datetime(2026, 11, 25, 10, 0))
+    assert parse.followup_on is not None and parse.followup_what == what
+
+
+def test_a_step_that_says_what_is_left_alone():
+    parse = understand("Visited Corvel, send the price list on thursday", now=datetime(2026, 11, 25, 10, 0))
+    assert parse.followup_what == "send the price list"
