@@ -27,6 +27,8 @@ async def handle_query(parse: Parse, ctx: Ctx) -> Reply:
     state.customer_id, state.customer_at = customer.id, ctx.now
     ctx.session.add(state)
     text = card_text(ctx, customer)
+    if resolved.instead_of:   # "globex logistics" asked, only Globex Corp known: say so before its card
+        text = t(ctx.lang, "card_closest", asked=resolved.instead_of, name=customer.name) + "\n" + text
     brief = await card_briefing(ctx, customer, ctx.meter)
     return Reply(text=f"{brief}\n\n{text}" if brief else text, lang=ctx.lang)
 

@@ -33,6 +33,7 @@ class Resolved:
     from_context: bool = False
     ask: Reply | None = None
     person: str | None = None       # the contact the note names, whose customer it was filed under
+    instead_of: str | None = None   # a question named a company the team does not have; `customer` is the closest
 
 
 def context_customer(ctx: Ctx) -> Customer | None:
@@ -83,7 +84,11 @@ def resolve_customer(parse: Parse, ctx: Ctx, *, may_create: bool, intent: str) -
     if parse.customer:
         found = customers_named(ctx.session, ctx.team_id, parse.customer)
         if len(found) == 1:
-            return Resolved(customer=found[0])
+            names, aliases = ctx.known() if ctx.known else ((), {})
+            other = other_name(ctx.text, parse.lang, found[0].name, list(names), dict(aliases))
+            if other and customers_named(ctx.session, ctx.team_id, other):
+                other = None
+            return Resolved(customer=found[0], instead_of=other)
         if len(found) > 1:
             return Resolved(ask=ask_which(ctx, found, intent))
         if may_create:

@@ -162,6 +162,7 @@ TEXTS = {
     "erase_which": "Several customers are called “{name}”; give the full name.",
     "erase_expired": "That confirmation is no longer open; nothing was erased.",
     "erase_cancelled": "OK, nothing was erased.",
+    "card_closest": "No customer “{asked}” yet; the closest is {name}:",
     "unknown_customer": "I don't know a customer called “{name}” yet. Log a note about them to add them.",
     "card_title": "{customer}",
     "card_contacts": "Contacts:",

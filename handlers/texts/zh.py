@@ -162,6 +162,7 @@ TEXTS = {
     "erase_which": "有多个客户叫“{name}”，请写全称。",
     "erase_expired": "这个确认已失效，未清除任何内容。",
     "erase_cancelled": "好的，未清除任何内容。",
+    "card_closest": "还没有客户“{asked}”，最接近的是 {name}：",
     "unknown_customer": "还没有名为“{name}”的客户。记录一次拜访即可添加。",
     "card_title": "{customer}",
     "card_contacts": "联系人：",
