@@ -6,6 +6,7 @@ from handlers.followups import due_text
 from handlers.reply import Reply
 from handlers.reports import card_lines
 from handlers.chat_state import state_of
+from handlers.customer_history import history_text
 from handlers.resolve import resolve_customer
 from handlers.stage_names import StageNames
 from handlers.texts import day, money, month_day, t
@@ -26,7 +27,10 @@ async def handle_query(parse: Parse, ctx: Ctx) -> Reply:
     state = state_of(ctx)
     state.customer_id, state.customer_at = customer.id, ctx.now
     ctx.session.add(state)
-    text = card_text(ctx, customer)
+    if parse.history:       # "globex history": every interaction and deal move, not the card
+        text = history_text(ctx, customer)
+    else:
+        text = card_text(ctx, customer)
     if resolved.instead_of:   # "globex logistics" asked, only Globex Corp known: say so before its card
         text = t(ctx.lang, "card_closest", asked=resolved.instead_of, name=customer.name) + "\n" + text
     brief = await card_briefing(ctx, customer, ctx.meter)

@@ -124,6 +124,7 @@ class Parse:
     issue: Issue | None = None            # the note reports a complaint or an inquiry, kept open until resolved
     rows_asked: int | None = None         # how many lines a report question asks for ("top 5 deals", "前五", "топ-10")
     won_asked: bool = False               # a deals question asks about deals won ("biggest deals won this year")
+    history: bool = False                 # a question about a customer asks for its whole history ("globex history")
 
     def to_json(self) -> dict[str, Any]:
         """The contract's object: dates as ISO strings, amount as a number."""

@@ -127,6 +127,11 @@ _ROWS = re.compile(
     r"\b(?:top|biggest|largest)\s*-?\s*%s\b|\b%s\s+(?:biggest|largest|top)\b|"
     r"前\s*%s|最大的?\s*%s\s*[个笔单]|top\s*%s|"
     r"топ\s*-?\s*%s|%s\s+(?:сам\w+\s+)?(?:крупн|больш)" % ((_N,) * 7), _I)
+# a question about a customer that asks for all of it, not the card: "globex history", "历史记录", "история"
+_HISTORY = re.compile(r"\bhistory\b|\btimeline\b|\ball\s+(?:the\s+|our\s+)?(?:notes|interactions|activity|touches|touchpoints)\b|"
+                      r"\beverything\s+(?:we|i|you)\s+(?:did|have|logged|know)\b|\bfull\s+(?:story|record|log)\b|"
+                      r"历史|往来记录|跟进记录|沟通记录|所有记录|全部记录|来往记录|"
+                      r"истори[яюией]|хронологи|все\s+(?:заметки|записи|контакты|касания)|вся\s+переписк", _I)
 # a deals question about deals won, not open ones
 _WON = re.compile(r"\b(?:won|closed|signed|booked)\b|成交|赢单|赢了|签(?:约|下|了)|拿下|"
                   r"выигранн|выиграли|закрыт|подписан", _I)  # a longer message that the rules could not place is not a report question
@@ -175,6 +180,7 @@ def settle_report(parse: Parse, text: str, today: date, team: Team = lambda: ())
     parse.issue = issue_of(text) if parse.report is None else None
     parse.members, parse.member_asked = ((), None) if parse.report is None else \
         (members_named(text or "", team()), member_asked(text or ""))
+    parse.history = parse.intent == Intent.QUERY_CUSTOMER and _HISTORY.search(text or "") is not None
     if parse.report == ReportKind.DEALS:
         parse.rows_asked, parse.won_asked = rows_asked(text or ""), _WON.search(text or "") is not None
     if parse.report is not None and parse.period is None:
