@@ -16,7 +16,7 @@ from functools import lru_cache
 from datetime import date, datetime
 from typing import Mapping, Sequence
 
-from handlers.understanding import companies, en_people, facts, mixed, people, spoken
+from handlers.understanding import companies, en_people, facts, mixed, people, recap, spoken
 from handlers.understanding.chatter import hearsay
 from handlers.understanding.asking import unquoted
 from handlers.understanding.amounts import (bare_dollar, find_amounts, local_dollar, mentions_money_without_number,
@@ -130,14 +130,21 @@ def _note(cleaned: str, lang: Lang, now: datetime, known: Sequence[str],
           aliases: Mapping[str, str] | None) -> Parse:
     """A note or a question: each step reads one part of it into the parse, in this order."""
     parse = Parse(lang=lang, summary=cleaned[:1000])
-    note = _reading(cleaned, lang, now, known, aliases)
+    first_part = recap.first_customers_part(cleaned, lang, known, aliases)   # a recap: its first customer's parts
+    note = _reading(first_part.text if first_part else cleaned, lang, now, known, aliases)
     _customer_and_contact(parse, note)
+    if first_part and first_part.customer and parse.customer is None and not parse.customer_candidates:
+        parse.customer = first_part.customer        # "за сегодня: Нижнетагильский Хлебокомбинат — знакомство, …"
+        parse.customer_known = first_part.known
     _mask_chinese_name(note)
     stated, said = _stated_facts(parse, note)
     _money(parse, note)
     times = _days(parse, note)
     new_customer = _channel_and_stage(parse, note, stated, said, times)
     _intent(parse, note, stated, new_customer)
+    if first_part and parse.intent == Intent.UNKNOWN and parse.customer:
+        parse.intent = Intent.LOG       # a recap's part says what happened at its customer: a note, however terse
+        parse.stage = first_contact(parse.stage, new_customer)
     _shape(parse, note.work, note.lex, note.today, note.match.fuzzy)
     parse.person_back = parse.intent == Intent.LOG and _person_pronoun(lang).search(note.as_typed) is not None
     return parse

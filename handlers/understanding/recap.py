@@ -1,0 +1,125 @@
+"""A recap naming several customers in turn is a note about the first one, and only its parts say
+that note's facts:
+
+    "recap: ashcombe signed £14.2k; rookwood pushed to march; tinsley no answer"
+    "итоги: СтальМонтаж — отправил КП 1 150 000; Берёзовский гранит — встреча в пятницу"
+    "今日小结：瓯江电器 续签 合同46万；越纺 打了两次没人接；金鼎 下周一再谈"
+
+A recap is told by its shape, not by a heading word: parts set apart by strong separators (";",
+" / ", a new line, "①②", "Name：" in Chinese, or a list of "Name — what" / "Name (what)" items),
+at least two of them (a heading aside) naming customers, and not all the same one. The part a customer's name opens owns the parts
+after it that name none; the note keeps the first customer's parts and any later part that names it
+again ("…; galloway: nothing. chase rookwood next Tue").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from handlers.understanding import companies
+from handlers.understanding.matching import match_known
+from handlers.understanding.taken_back import named_instead, taken_back
+from storage.vocabulary import Lang
+
+# parts of a recap: ";", "；", " / ", a new line, circled numbers (not "|": a pasted signature's)
+_STRONG = re.compile(r"\s*(?:[;；\n]|\s/\s)\s*|\s*[①-⑳]\s*")
+# a Chinese part opened by a short name and a colon after a space ("周五汇总 恒泰：… 南浔木业：…")
+_ZH_NAMED_PART = re.compile(r"\s+(?=[\u4e00-\u9fffA-Za-z0-9]{2,10}[：:])")
+# list items "Name — what, Name — what" and "Name (what), Name (what)": counted only when there are two or more
+_DASH_ITEM = re.compile(r",\s+(?=[^,;:.!?()]{2,40}?\s[—–]\s)")
+_BRACKET_ITEM = re.compile(r"(?<=\)),\s+")
+# a heading before the first part ("recap wk 47 —", "итоги:", "今日小结：")
+_HEADING = re.compile(r"^[^:：;；\n]{1,30}?[:：]\s*")
+# sentences inside a part, once the message is known to be a recap
+_SENTENCE = re.compile(r"(?<=[.!。！])\s+|(?<=[。！])")
+_EITHER = " | "         # between the known names a part's name may be
+_OPENS_WITHIN = 3      # characters before a new company's name for a part to open with it
+
+
+@dataclass(frozen=True)
+class Recap:
+    """A recap's first customer, as the part about it names it, and the words about it."""
+
+    customer: str | None        # None where the part's name may be several known customers
+    known: bool
+    text: str
+
+
+def first_customers_part(text: str, lang: Lang, known: Sequence[str],
+                         aliases: Mapping[str, str] | None = None) -> Recap | None:
+    """The recap's first customer, and its parts as written; None when `text` is no recap
+    (one customer, or none, or a question, or a name taken back for another)."""
+    if "?" in text or "？" in text:
+        return None
+    spans = _parts(text, lang)
+    if len(spans) < 2:
+        return None
+    heading = _HEADING.match(text) is not None
+    owners = [_owner(text[s:e], lang, known, aliases, heading and i == 0) for i, (s, e) in enumerate(spans)]
+    named = [owner for owner in owners if owner]
+    in_parts = [owner for owner in owners[1 if heading else 0:] if owner]    # "Brackley referral: Fennick & Shaw …"
+    if len(set(named)) < 2 or len(in_parts) < 2 or named_instead(text, known, aliases) is not None:
+        return None
+    whole = match_known(text, known, aliases)
+    if whole.name and taken_back(text, whole):
+        return None
+    if heading and owners[0]:       # "周三汇总 远航：…", "recap wk 47 — rokwood:": from the name on
+        spans[0] = (max(0, match_known(text[:spans[0][1]], known, aliases).start), spans[0][1])
+    first, current, kept = named[0], None, []
+    for span, owner in zip(spans, owners):
+        for piece, names in _sentences(text, span, owner, known, aliases):
+            current = names or current
+            if current == first:        # a heading before it ("recap:", "周三汇总") says nothing of it
+                kept.append(piece)
+    return Recap(None if _EITHER in first else first, first in known, _SEPARATORS.sub("", " ".join(text[s:e].strip() for s, e in kept)))
+
+
+def _split(text: str, span: tuple[int, int], at: re.Pattern[str]) -> list[tuple[int, int]]:
+    """`span` of `text` cut where `at` matches; each piece runs up to the next one (its separator kept)."""
+    start, end = span
+    cuts = [m.end() for m in at.finditer(text, start, end) if start < m.start() and m.end() < end]
+    bounds = [start] + cuts + [end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+
+
+def _parts(text: str, lang: Lang) -> list[tuple[int, int]]:
+    """Where the message is cut at a recap's separators (see the module's docstring); a heading is a part."""
+    heading = _HEADING.match(text)
+    head = [(0, heading.end())] if heading else []
+    parts = _split(text, (heading.end() if heading else 0, len(text)), _STRONG)
+    items = (_ZH_NAMED_PART, _DASH_ITEM, _BRACKET_ITEM) if lang == Lang.ZH else (_DASH_ITEM, _BRACKET_ITEM)
+    for item in items:
+        if len(parts) == 1 and len(item.findall(text, *parts[0])) >= 2:
+            parts = _split(text, parts[0], item)
+    return head + parts
+
+
+def _owner(part: str, lang: Lang, known: Sequence[str], aliases: Mapping[str, str] | None,
+           heading: bool) -> str | None:
+    """The customer a part is about: a known one its name opens (a heading's anywhere: "recap wk 47 —
+    rokwood:"), else (not in a heading: "end of day:") a new company's name it opens with."""
+    part = _SEPARATORS.sub(" ", part).strip()
+    found = match_known(part, known, aliases)
+    if found.start > _OPENS_WITHIN and not heading:
+        return None
+    if found.name:
+        return found.name
+    if len(found.candidates) > 1:
+        return _EITHER.join(found.candidates)
+    new = None if heading else companies.extract(part, lang)
+    if new and 0 <= part.find(new) <= _OPENS_WITHIN:
+        return new
+    return None
+
+
+_SEPARATORS = re.compile(r"^[\s;；/①-⑳,]+|[\s;；/①-⑳,]+$")
+
+
+def _sentences(text: str, span: tuple[int, int], owner: str | None, known: Sequence[str],
+               aliases: Mapping[str, str] | None) -> list[tuple[tuple[int, int], str | None]]:
+    """A part's sentences, each with the known customer it names (the first one with the part's owner)."""
+    pieces = _split(text, span, _SENTENCE)
+    if len(pieces) < 2:
+        return [(span, owner)]
+    return [(pieces[0], owner)] + [(p, match_known(text[p[0]:p[1]], known, aliases).name) for p in pieces[1:]]
