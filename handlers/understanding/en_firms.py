@@ -141,20 +141,57 @@ def _name_at(text: str, pos: int, lower_ok: bool = True, cued: bool = False) -> 
         elif capitalised:
             if not _lower_in_name(low) or picked[-1].group().lower() in _CONNECTORS:
                 break                            # "Initech the brochure": after "the", only a capital goes on a name
+            if not lowered and _whole(picked):
+                break                            # "ALDERMAN FOODS procurement", "Kiama Bowls Club's secretary"
             lowered = True
         picked.append(m)
         counted += 1
         if counted == 6:
             break
+    return _as_named(text, picked)
+
+
+def _as_named(text: str, picked: list[re.Match]) -> tuple[str, int] | None:
+    """The name the picked words make and where it ends: no connector at its end, and no possessive
+    before what the company has ("Larch Hill Bakery's owner")."""
     while picked and picked[-1].group().lower() in _CONNECTORS:
         picked.pop()
     if not picked:
         return None
-    return text[picked[0].start():picked[-1].end()].rstrip(".'’"), picked[-1].end()
+    name = text[picked[0].start():picked[-1].end()]
+    if _possessive(name) and _what_it_has(text, picked[-1].end()):
+        return name[:-2].rstrip(".'’"), picked[-1].end() - 2
+    return name.rstrip(".'’"), picked[-1].end()
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s"))
+
+
+def _what_it_has(text: str, end: int) -> bool:
+    """True when a lower-case noun follows a possessive name ("Larch Hill Bakery's owner Ines"), not
+    what the name did ("Joe's Diner's signed", "Mama Lucia's has it")."""
+    nxt = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    if nxt is None or not nxt.group()[:1].islower():
+        return False
+    low = nxt.group().lower()
+    return low not in _PERSON_DOES and low not in _HAS and not verbish(low) and _DID.fullmatch(low) is None
+
+
+_HAS = frozenset("has had does did is was are were will would can could may might should".split())
+
+
+def _whole(picked: list[re.Match]) -> bool:
+    """True when capitalised words already make a whole name, so a lower-case word after them is not
+    its own: one of them is a trade ("ALDERMAN FOODS procurement", "St. Brendan's Health System supply
+    chain") or the last is possessive ("Kiama Bowls Club's secretary": what the company has)."""
+    last = picked[-1].group()
+    return _possessive(last) or any(_firm_word(p.group()) for p in picked)
 
 
 def _firm_word(word: str) -> bool:
-    return word.lower().strip(".,'’") in en_cues.FIRM_WORDS
+    low = word.lower().strip(".,'’")
+    return (low[:-2] if _possessive(low) else low) in en_cues.FIRM_WORDS
 
 
 def _closes_name(text: str, picked: list[re.Match], m: re.Match) -> bool:
@@ -212,7 +249,7 @@ def _personal(name: str) -> bool:
     words = name.split()
     first = words[0].lower().rstrip(".,")
     if first in ("dr", "mr", "mrs", "ms", "prof", "doctor", "sister", "father"):
-        return True
+        return not _after_a_person(name)
     return len(words) <= 2 and first in en_cues.FIRST_NAMES and (trade_surname(name) or not any(
         w.lower().strip(".,") in en_cues.FIRM_WORDS for w in words[1:]))
 
@@ -240,10 +277,21 @@ def _within(part: str, whole: str) -> bool:
 
 
 def _named_after(name: str, person: str) -> bool:
-    """"Harbor Lights Marina" read with "Marina" as its person: a first name the company's name ends in,
-    after two capitalised words of its own (the person is then looked for outside the name)."""
+    """"Harbor Lights Marina" read with "Marina" as its person, "Yarra Glen Estate" with "Glen": a first
+    name inside a company's name of three capitalised words or more, not its first word (the person is
+    then looked for outside the name)."""
+    words = [w[:-2] if _possessive(w) else w for w in name.split()]
+    return " " not in person and len(words) >= 3 and person in words[1:] and all(w[:1].isupper() or w == "&"
+                                                                                 for w in words)
+
+
+def _after_a_person(name: str) -> bool:
+    """"Sofia Marchetti Interiors", "Dr. Raymond Okafor Orthodontics", "Hector & Rosa's Cantina": three
+    capitalised words or more ending in a trade, or joined by "&" or a possessive, which a person's name
+    never is: a company named after its owners, whose name the person's is part of."""
     words = name.split()
-    return " " not in person and len(words) >= 3 and words[-1] == person and all(w[:1].isupper() for w in words)
+    return len(words) >= 3 and (_firm_word(words[-1]) or "&" in words or any(_possessive(w) for w in words[:-1])) \
+        and all(w[:1].isupper() or w == "&" for w in words)
 
 
 def _usable(name: str, person: str | None) -> bool:
@@ -255,14 +303,15 @@ def _usable(name: str, person: str | None) -> bool:
         return False
     if words[0] in _NOT_FIRMS or _personal(name):
         return False
-    if person and (_within(name, person) or _within(person, name)) and not _named_after(name, person):
+    if person and (_within(name, person) or _within(person, name)) and not _named_after(name, person) \
+            and not _after_a_person(name):
         return False
     return len(name) >= 2
 
 
 _LEGAL = re.compile(r"(?<![\w&])((?:[A-Z][\w&'.-]*\s+|&\s+|of\s+|the\s+){0,4}[A-Z][\w&'.-]*,?\s+" + en_cues.LEGAL_SUFFIX
                     + r")(?![\w])")
-_TYPED = re.compile(r"\b(?i:visited|called|met\s+with|emailed|texted|from|at|with)\s+([^,\n]{1,60}?\s" + en_cues.LEGAL_SUFFIX
+_TYPED = re.compile(r"\b(?i:visited|called|met\s+with|emailed|texted|from|at|with)\s+((?:(?!\s[—–-]\s)[^,\n—–]){1,60}?\s" + en_cues.LEGAL_SUFFIX
                     + r")(?=\W|$)")
 # what a rep did, and "w"/"with": never a word of a company's name ("met w umbrella corp", "visited acme corp")
 _DID_WITH = frozenset("""met meet meeting called call calls visited visit emailed texted phoned pinged messaged spoke
@@ -389,8 +438,18 @@ def _opening(text: str, person: str | None) -> Iterator[Candidate]:
                 and (got[0] in _HEADINGS or _weight(named[0], 0) >= 2):
             yield Candidate(heading.end(), named[0], _weight(named[0], 3))
             return
-    if got and _usable(got[0], person) and _ends_lead(text, got[1], got[0]) and (got[0][:1].isupper() or text[got[1]:].strip()):
+    if got and _usable(got[0], person) and _ends_lead(text, got[1], got[0]) and (got[0][:1].isupper() or text[got[1]:].strip()) \
+            and not _opener_alone(text, got):
         yield Candidate(start, got[0], _weight(got[0], 3))
+
+
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+
+
+def _opener_alone(text: str, got: tuple[str, int]) -> bool:
+    """"Cold call to …", "Big order from …": a word that opens names ("Cold Creek Dairy") alone before a
+    lower-case word is the note's own word, no company ("Store 24" has its number)."""
+    return " " not in got[0] and got[0].lower() in _NAME_OPENERS and _LOWER_NEXT.match(text, got[1]) is not None
 
 
 # after one lower-case word opening a note, a colon or a dash: that word heads the note ("booth:", "lobby -")
@@ -443,6 +502,9 @@ def _ends_lead(text: str, end: int, name: str = "") -> bool:
     rest = text[end:end + 24]
     if not rest.strip() or _SEPARATOR.match(rest):
         return True
+    if rest.startswith(("'s ", "’s ")) and " " in name and name.istitle():
+        return True                              # "Kiama Bowls Club's secretary Ron rang": the company's people
+        # (one word is as often a person's: "Bev's out till the 4th")
     nxt = rest.split(None, 1)[0].strip(".,!?:")
     return (nxt.lower() in _LEAD_NEXT or nxt.lower() in en_cues.FIRST_NAMES and nxt[:1].isupper()
             or name[:1].isupper() and nxt.lower() in _ITS_PEOPLE
