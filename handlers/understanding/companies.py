@@ -32,8 +32,15 @@ _RU_NOT = frozenset("""ватсап whatsapp телеграм telegram вайб�
 субботу воскресенье январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре""".split())
 
 
+def _shop_of(words: list[str]) -> bool:
+    """"Lily's Bakery", "Joe's Diner": a shop named after its owner, not the owner."""
+    return len(words) >= 2 and words[0].endswith(("'s", "’s"))
+
+
 def _personal(words: list[str]) -> bool:
     """True for "Maria", "Maria Lopez": a first name, alone or before a surname that is no trade word."""
+    if _shop_of(words):
+        return False
     first = words[0].lower().rstrip(".,'s")
     if first.endswith("ly") or first in ("dr", "mr", "mrs", "ms", "prof"):
         return True
@@ -92,7 +99,8 @@ def _latin_in_chinese(text: str, person: str | None) -> str | None:
         called = pattern.search(text)
         name = called.group(1) if called else ""
         words = name.split()
-        if len(words) >= 2 and not _personal(words) and not (person and (person in name or name in person)) \
+        if len(words) >= 2 and not _personal(words) and not (person and (person in name or name in person)
+                                                               and not _shop_of(words)) \
                 and words[0].lower() not in zh_cues.NOT_PINYIN:
             return name
     return None

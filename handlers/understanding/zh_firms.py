@@ -17,14 +17,14 @@ ZH_SURNAMES = zh.SURNAMES
 _SUFFIX = re.compile("(?:(?:" + ZH_TRADES + ")+(?:" + ZH_LEGAL + ")?|(?:" + ZH_LEGAL + "))"
                      "(?!展|会|行业|业|园|局|部|界|圈|类|领域|方面|产品|系统|市场|板块|专业|长)")     # "食品厂长": 食品, then 厂长
 # what may stand right before a company name: a verb of contact, a preposition, a time word
-_CUE = re.compile("(?:厂|工厂|店|机构|品牌|连锁|律所|猎头|货代|代运营|一趟|离开了?|拜访了?|拜会了?|走访了?|去了|去|到了|来到|联系了?|见了|见到了?|碰到了?|碰见了?|遇到了?|遇见了?|约了|认识了?|问了|找了|签了|签下|拿下了?|"
+_CUE = re.compile("(?:厂|工厂|店|机构|品牌|连锁|律所|猎头|货代|代运营|一趟|离开了?|拜访了?|拜会了?|走访了?|去了|去|到了|来到|联系了?|见了|见到了?|见|接到了?|收到了?|碰到了?|碰见了?|遇到了?|遇见了?|约了|认识了?|问了|找了|签了|签下|拿下了?|"
                   "给|和|跟|与|同|向|在|是|叫|听说|谁负责|谁在跟|谁跟|关于|今天|昨天|前天|上午|下午|晚上|早上|中午|刚才|刚刚|"
                   "新客户|客户|公司|那个|这个|那家|这家)$")
 HAN_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # characters that never sit inside a company name in a note ("的", "了", pronouns, particles)
 BREAK = frozenset("的了们我你他她它这那是把被很都也就还没说吗呢吧啊要会想让已")
 _BAD_START = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "第", "这", "那", "几", "某", "各", "每", "本", "贵", "我", "他", "她", "对方", "客户", "新客户", "公司",
-              "带着", "带了", "陪着")
+              "带着", "带了", "陪着", "个")      # "认识了个做烘焙的": a measure word opens a description
 _NOT_OWNER = ("他们", "她们", "我们", "你们", "对方", "客户", "人家", "公司", "这边", "那边", "我司", "贵司", "自己")
 _NUMERALS = frozenset("一二三四五六七八九十")
 _MAX_CORE = 10
@@ -145,13 +145,13 @@ _PARTS = re.compile(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)+(?![\w&])|[^\s,.!?;:，�
 # a part that says what kind of company follows: "慈溪一家小家电厂", "做锁具的", "成都火锅连锁", "新客户"
 _DESCRIBES = re.compile(r"一家|一个|(?:^|[^叫])做.{1,10}的$|的(?:品牌|公司|工厂|客户)$|"
                         r"(?:公司|厂|机构|品牌|集团|商场|工厂|连锁|商行|店|客户|线索|仓库|供应商)$|^新$|认识的$|"
-                        r"^(?:刚刚?|才)?从$|^(?:刚刚?|才)?离开了?$")
+                        r"^(?:刚刚?|才)?从$|^(?:刚刚?|才)?离开了?$|(?:旁边|隔壁|对面|附近|楼下|楼上)(?:那家|的)?$|^(?:那家|这家)$")
 # words a company's own name is not: times, channels, people, doings
 _NOT_NAME = re.compile(r"^(?:今天|昨天|明天|前天|后天|上午|下午|晚上|早上|中午|刚才|刚刚|下周|上周|这周|本周|周[一二三四五六日末]|"
                        r"电话|微信|邮件|邮箱|短信|视频|拜访|陌拜|见面|老板|老总|联系人|负责人|朋友|对方|客户|他们|她们|我们|"
                        r"新客户|新线索|外贸|报价|要|想|说|加|去|来|约|见|聊|发|打|接|在|是|有|没|不|很|也|都|还|就|先|再|刚|谁)|"
                        r"[了的吗呢吧啊嘛]$|^[0-9]|^[一二两三四五六七八九十几][十百千万亿多来]|电话|微信|邮件|拜访|见面|客户|啥|什么|来着|"
-                       r"元旦|春节|过年|[年节][前后]|月[底初]|以后|之后|以前|之前|^(?:一个|一家|这家|那家|这个)|叫$")
+                       r"元旦|春节|过年|[年节][前后]|月[底初]|以后|之后|以前|之前|^(?:一个|一家|这家|那家|这个)|(?:这家|那家)$|叫$")
 _PERSON = re.compile(r"^[" + "".join(sorted(ZH_SURNAMES)) + r"小老阿](?:" + ZH_TITLES + r"|姐|哥|叔|生|工|[\u4e00-\u9fff]{1,2})$")
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·]{2,14}")
 _QUOTED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&·()（） ]{2,30}")
@@ -237,7 +237,7 @@ def by_parts(text: str, person: str | None) -> str | None:
     said = parts
     parts = [_after_place(p if p.startswith("做") else _OPENING_WORD.sub("", p)) for p in parts]
     if parts and len(parts[0]) >= 4 and _TRADE_END.search(parts[0]) and _named(parts[0], person) \
-            and not _DESCRIBES.search(parts[0]):
+            and not _DESCRIBES.search(parts[0]) and not any(ch in BREAK for ch in parts[0]):
         return parts[0]                                # "北冰洋冷链 朋友介绍的": the note opens with it
     for k, part in enumerate(parts):
         nxt = k + 1
