@@ -5,7 +5,7 @@ import re
 
 from handlers.understanding.languages import en, ru
 from handlers.understanding.lex_names import COMMON_WORDS
-from handlers.understanding import en_firms, ru_firms, ru_firms_lower, zh_firms, zh_firms_said, zh_names
+from handlers.understanding import en_firms, ru_firms, ru_firms_headed, ru_firms_lower, zh_firms, zh_firms_said, zh_names
 from handlers.understanding.languages import zh as zh_cues
 from handlers.understanding.ru_names import lookup_first
 
@@ -171,7 +171,7 @@ def russian(text: str, person: str | None, query: bool) -> str | None:
             return ru_firms.quoted(text, m.start(), name) if pattern is _RU_QUOTED else name
     return ru_firms.after_legal_form(text, person) or ru_firms.called(text, person) or ru_firms.kind_then_name(text, person) \
         or ru_firms.after_firm_word(text, person) \
-        or ru_firms.find(text, person) \
+        or ru_firms_headed.headed(text, person) or ru_firms.find(text, person) \
         or ru_firms_lower.lower_subject(text, person) or ru_firms_lower.lower_trade(text, person) or ru_firms_lower.lower_went(text, person) or (_ru_asked(text, person) if query or "?" in text else None)
 
 
