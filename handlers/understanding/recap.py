@@ -29,6 +29,8 @@ _ZH_NAMED_PART = re.compile(r"\s+(?=[\u4e00-\u9fffA-Za-z0-9]{2,10}[：:])")
 # list items "Name — what, Name — what" and "Name (what), Name (what)": counted only when there are two or more
 _DASH_ITEM = re.compile(r",\s+(?=[^,;:.!?()]{2,40}?\s[—–]\s)")
 _BRACKET_ITEM = re.compile(r"(?<=\)),\s+")
+# an item's name before what is said of it: "Уралхимпласт (вх. заявка)", "Тихая Гавань — знакомство"
+_ITEM_NAME = re.compile(r"([A-ZА-ЯЁ][^()—–:,;]{1,40}?)\s*(?:\(|\s[—–]\s)")
 # a heading before the first part ("recap wk 47 —", "итоги:", "今日小结：")
 _HEADING = re.compile(r"^[^:：;；\n]{1,30}?[:：]\s*")
 # sentences inside a part, once the message is known to be a recap
@@ -98,7 +100,8 @@ def _parts(text: str, lang: Lang) -> list[tuple[int, int]]:
 def _owner(part: str, lang: Lang, known: Sequence[str], aliases: Mapping[str, str] | None,
            heading: bool) -> str | None:
     """The customer a part is about: a known one its name opens (a heading's anywhere: "recap wk 47 —
-    rokwood:"), else (not in a heading: "end of day:") a new company's name it opens with."""
+    rokwood:"), else (not in a heading: "end of day:") a new company's name it opens with, or the
+    capitalised words before what is said of it ("Уралхимпласт (вх. заявка)", "Pine Hollow — web form")."""
     part = _SEPARATORS.sub(" ", part).strip()
     found = match_known(part, known, aliases)
     if found.start > _OPENS_WITHIN and not heading:
@@ -110,7 +113,8 @@ def _owner(part: str, lang: Lang, known: Sequence[str], aliases: Mapping[str, st
     new = None if heading else companies.extract(part, lang)
     if new and 0 <= part.find(new) <= _OPENS_WITHIN:
         return new
-    return None
+    item = None if heading else _ITEM_NAME.match(part)
+    return item.group(1) if item else None
 
 
 _SEPARATORS = re.compile(r"^[\s;；/①-⑳,]+|[\s;；/①-⑳,]+$")

@@ -4,6 +4,8 @@ company inside a sentence of its own ("they went with Globex") is no recap, and 
 cut. Sentences written fresh, phone style."""
 from datetime import date
 
+import pytest
+
 from handlers.understanding import understand
 
 from understanding_data import EN, NOW, RU, ZH         # Wednesday 25 November 2026
@@ -68,3 +70,13 @@ def test_a_question_naming_two_customers_is_not_cut():
     p = understand("acme / globex - any news?", NOW, EN)
     assert p.intent != "log"
     assert understand("远航；星辰 最近怎么样？", NOW, ZH).intent != "log"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("сводка по новым: Тихая Гавань (заявка с сайта), ТД Ладога (визит), ООО Северный Ключ (холодный звонок)",
+     "Тихая Гавань"),
+    ("new today: Pine Hollow (web form), Delta Rigging (visit, met Sam), Oakmere (cold call)", "Pine Hollow"),
+])
+def test_a_list_of_new_companies_each_with_its_words_in_brackets(text, name):
+    p = understand(text, NOW, [])
+    assert (p.intent, p.customer, p.contact, p.channel, p.stage) == ("log", name, None, None, "lead")
