@@ -46,7 +46,7 @@ _EN = first_chars.compile(r"(?<![\w-])(?:(?P<num>(?:(?:" + _EN_WORD + r"|a)[\s-]
                  # the hundreds said after the thousands: "eight thousand four hundred (and fifty)"
                  r"(?P<rest>\s+(?:and\s+)?(?:(?:" + _EN_WORD + r")[\s-]+)?hundred\b(?:\s+(?:and\s+)?(?:" + _EN_WORD
                  + r")(?:[\s-]+(?:" + _EN_WORD + r"))?\b)?(?![\s-]+(?:thousand|grand|million)))?"
-                 r"(?:\s+(?P<cur>dollars|bucks|euros|pounds|usd|eur|gbp))?", re.I)
+                 r"(?:\s+(?P<cur>dollars|bucks|euros|pounds|quid|usd|eur|gbp))?", re.I)
 _EN_MUL = {"thousand": 1000, "grand": 1000, "million": 10**6, "billion": 10**9}
 
 _ZH_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -108,7 +108,20 @@ def _words(text: str, pos: int) -> list[re.Match]:
     return list(_WORD.finditer(text, pos, end))
 
 
+_DOCTOR = re.compile(r"(?:Dr|Doctor)\.?\s+(?=[A-Z])")
+
+
 def _name_at(text: str, pos: int, lower_ok: bool = True, cued: bool = False) -> tuple[str, int] | None:
+    """The name that starts at `pos` (see _words_of_name); a doctor's title opens the name of a practice
+    called after them ("Dr. Raymond Okafor Orthodontics"), never a person's ("Dr. Okafor")."""
+    title = _DOCTOR.match(text, pos)
+    practice = _words_of_name(text, title.end(), lower_ok, cued) if title else None
+    if title and practice and _after_a_person(text[pos:title.end()] + practice[0]):
+        return text[pos:title.end()] + practice[0], practice[1]
+    return _words_of_name(text, pos, lower_ok, cued)
+
+
+def _words_of_name(text: str, pos: int, lower_ok: bool = True, cued: bool = False) -> tuple[str, int] | None:
     """The name that starts at `pos`: its words until one that cannot be part of a name, at most six.
     A capitalised name may go on in lower case ("Westwood smile studio"), not back to capitals."""
     picked: list[re.Match] = []
