@@ -21,6 +21,7 @@ from handlers.understanding.model import Parse
 from handlers.understanding.report_words import Team, settle_report
 from handlers.understanding.setting_words import read_team_stages
 from handlers.stage_names import StageNames
+from handlers.undo import KEEP
 from storage.vocabulary import Intent, Lang, lang_of
 
 COMMAND = re.compile(r"^\s*/([A-Za-z]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
@@ -35,6 +36,8 @@ def button(data: str, lang: Lang) -> tuple[Parse, Pressed] | None:
     kind, _, arg = data.partition(":")
     if kind == "undo" and arg.isdigit():
         return Parse(lang=lang, intent=Intent.UNDO), Pressed(note_id=int(arg))
+    if kind == "undo" and arg == KEEP:
+        return Parse(lang=lang, intent=Intent.UNDO), Pressed(keep_note=True)
     if kind == "done" and arg.isdigit():
         return Parse(lang=lang, intent=Intent.DONE), Pressed(followup_id=int(arg))
     if kind == "drop" and arg.isdigit():

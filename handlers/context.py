@@ -35,6 +35,7 @@ class Pressed:
     contact_id: int | None = None    # the note's contact (the answer to "whose birthday?")
     contact_name: str | None = None  # a new contact of this name (the answer to "whose birthday?")
     merge_ids: tuple[int, int] | None = None   # the customers a merge's button picked: (duplicate, kept)
+    keep_note: bool = False          # "Keep it" to "take back your note from days ago?": nothing is undone
 
 
 @dataclass

@@ -1,14 +1,22 @@
 """Undo: take back the member's last note — everything it wrote, exactly, nothing else — or, when
-a row it wrote was changed, used or erased since, nothing, and say which and by whom."""
+a row it wrote was changed, used or erased since, nothing, and say which and by whom.
+
+"Cancel", "отмена", "取消" (words that also dismiss a list or a question) typed when the last note is
+older than `CONFIRM_AFTER` do not take it back at once: the bot names the note and its day and asks,
+with an Undo button and a Keep button, so a word meant to dismiss a list never silently takes back
+a change made hours or days before. "undo", "撤销", "откати" and an Undo button act at once."""
 from __future__ import annotations
+
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlmodel import col
 
 from handlers.context import Ctx
 from handlers import refusals
-from handlers.reply import Reply
-from handlers.texts import t
+from handlers.reply import Choice, Reply
+from handlers.texts import day, t
+from handlers.understanding.answers import cancel_word
 from handlers.understanding.model import Parse
 from storage.models import Customer, Note
 from storage.permissions import Action, check
@@ -16,8 +24,15 @@ from storage.revert import revert
 from storage.revert_checks import Blocker, Reason
 
 
+CONFIRM_AFTER = timedelta(minutes=10)
+KEEP = "keep"           # the "Keep it" button: `undo:keep`
+
+
 async def handle_undo(parse: Parse, ctx: Ctx) -> Reply:
-    """Undo the note named by the button (`undo:<id>`), else the member's latest one."""
+    """Undo the note named by the button (`undo:<id>`), else the member's latest one (asked first
+    when it is older than `CONFIRM_AFTER`)."""
+    if ctx.pressed.keep_note:
+        return Reply(text=t(ctx.lang, "undo_kept_note"), lang=ctx.lang)
     query = select(Note).where(col(Note.team_id) == ctx.team.id, col(Note.member_id) == ctx.member.id)
     note_id = ctx.pressed.note_id
     if note_id:
@@ -32,6 +47,12 @@ async def handle_undo(parse: Parse, ctx: Ctx) -> Reply:
     plain = "" if customer else "_plain"      # a change about no customer (a team setting): its words
     if note.undone_at is not None:
         return Reply(text=t(ctx.lang, "already_undone" + plain, customer=name), lang=ctx.lang)
+    written = note.at if note.at.tzinfo else note.at.replace(tzinfo=ctx.now.tzinfo)
+    if not note_id and ctx.now - written > CONFIRM_AFTER and cancel_word(ctx.text or ""):
+        when = day(written.astimezone(ctx.zone).date(), ctx.lang)
+        return Reply(text=t(ctx.lang, "undo_confirm" + plain, customer=name, day=when, text=_quoted(note.text)),
+                     lang=ctx.lang, choices=[Choice(t(ctx.lang, "undo_confirm_yes"), f"undo:{note.id}"),
+                                             Choice(t(ctx.lang, "undo_confirm_keep"), f"undo:{KEEP}")])
     outcome = revert(ctx.session, note, ctx.now)
     if outcome.blocker is not None:
         return Reply(text=refusal(ctx, name, outcome.blocker, plain), lang=ctx.lang)

@@ -89,8 +89,18 @@ def undoes(text: str) -> bool:
 
 def cancels(text: str, lang: str) -> bool:
     """True for a whole reply that is a cancel word (an undo command is read by `undoes`)."""
-    if command(text) is not None:
-        return False
+    return command(text) is None and _cancel_phrase(text, lang)
+
+
+def cancel_word(text: str) -> bool:
+    """True for an undo command said with a word that also dismisses a list or a question ("cancel",
+    "отмена", "取消"), in any registered language; False for "undo", "撤销", "откати"."""
+    found = command(text)
+    return found is not None and found[0] == Intent.UNDO and any(_cancel_phrase(text, code) for code in CODES)
+
+
+def _cancel_phrase(text: str, lang: str) -> bool:
+    """The whole message is one of `lang`'s cancel words."""
     phrases = cues(lang).ANSWER_CANCEL
     return bool(phrases) and re.fullmatch(r"\W*(?:" + one_of(phrases) + r")\W*", text.strip(), flags=re.I) is not None
 

@@ -210,7 +210,12 @@ class UndoMachine(RuleBasedStateMachine):
                 assert difference(found, business(self.engine)) == []
                 return
             token, found, found_focus = self.stack.pop()
+            standing = business(self.engine)
             reply = self._say(press=token) if by_button else self._say(UNDO_WORDS[lang])
+            confirm = [c.data for c in reply.choices if c.data.startswith("undo:") and c.data[5:].isdigit()]
+            if not reply.wrote and confirm:     # "отмена" long after the note: named and asked first
+                assert difference(standing, business(self.engine)) == []
+                reply = self._say(press=confirm[0])
             assert reply.wrote, reply.text  # the latest note of a lone rep can always be undone
             assert difference(found, business(self.engine)) == []
             assert focus(self.engine) == found_focus
