@@ -4,9 +4,10 @@ the note's language (its module's DATES, languages/<code>.py) plus ISO dates in 
 `find_dates` returns every expression it recognises, with its span, so the callers
 (`timeline.py`) can decide which one is the follow-up, which one a birthday.
 
-The text is read once: one pattern made of every rule finds where a date may start, and only
-there are the rules tried one by one (a note of a few hundred characters holds a date or two,
-not one per rule).
+The text is read once: two patterns made of every rule (the rules' branches that start with a
+letter or digit, grouped by it, and the others: `first_letters.any_order`) find where a date may
+start, and only there are the rules tried one by one (a note of a few hundred characters holds a
+date or two, not one per rule).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from typing import Any
 
 from babel.core import Locale, UnknownLocaleError, get_global
 
-from handlers.understanding import first_chars
+from handlers.understanding import first_chars, first_letters, pattern_cache
 from handlers.understanding.days import (DAY_OVER_12_SLASH_MONTH, DAY_SLASH_MONTH, MONTH_SLASH_DAY,
                                          MONTH_SLASH_DAY_OVER_12, REFUSED, YEAR, Resolver, numeric_date as _numeric)
 from handlers.understanding.languages import cues
@@ -46,10 +47,11 @@ _AT_A_WORD = r"(?<!\w)(?=\w)"
 
 @dataclass(frozen=True)
 class _Rules:
-    """A language's date rules (ISO dates first), and one pattern that finds where any of them may match."""
+    """A language's date rules (ISO dates first), and the patterns that find between them where any
+    rule may match: the rules' branches that start with a letter, grouped by it, and the others."""
 
     each: tuple[tuple[re.Pattern, Resolver], ...]
-    anywhere: re.Pattern
+    anywhere: tuple[re.Pattern, ...]
 
 
 @lru_cache(maxsize=None)
@@ -83,10 +85,31 @@ def _in_order(phrases: list[tuple[str, Resolver]], first_day: bool) -> list[tupl
 def _rules(lang: str, first_day: bool = False) -> _Rules:
     phrases = _in_order([(_ISO, _numeric)] + list(cues(lang).DATES), first_day)
     each = tuple((first_chars.compile(phrase, re.I), resolve) for phrase, resolve in phrases)
-    anywhere = "|".join("(?:" + _GROUP_NAME.sub("(?:", phrase) + ")" for phrase, _ in phrases)
-    if all(_at_a_word(_parser.parse(phrase, re.I)) for phrase, _ in phrases):
-        anywhere = _AT_A_WORD + "(?:" + anywhere + ")"      # only where a word starts: most places are not tried
-    return _Rules(each, first_chars.compile(anywhere, re.I))
+    apart = _APART.join(_GROUP_NAME.sub("(?:", phrase) for phrase, _ in phrases)
+    anywhere = (pattern_cache.compile(apart, re.I, _lettered_starts, "1"),
+                pattern_cache.compile(apart, re.I, _other_starts, "1"))
+    return _Rules(each, anywhere)
+
+
+_APART = "\x00"              # between the rules' texts, in the key their start patterns are kept under
+_NOWHERE = "(?!)"
+
+
+def _lettered_starts(apart: str, flags: int) -> tuple[str, int]:
+    """Where a rule's branch that starts with a letter or digit may match (`first_letters.any_order`)."""
+    letters, _ = first_letters.any_order(apart.split(_APART), flags)
+    return letters if letters is not None else (_NOWHERE, flags)
+
+
+def _other_starts(apart: str, flags: int) -> tuple[str, int]:
+    """Where one of the rules' other branches may match."""
+    phrases = apart.split(_APART)
+    _, rest = first_letters.any_order(phrases, flags)
+    if rest is None:
+        return _NOWHERE, flags
+    if all(_at_a_word(_parser.parse(phrase, flags)) for phrase in phrases):
+        rest = _AT_A_WORD + "(?:" + rest + ")"      # only where a word starts: most places are not tried
+    return first_chars.guarded(rest, flags)
 
 
 def _at_a_word(items: list, boundary: bool = False) -> bool:
@@ -136,8 +159,7 @@ def find_dates(text: str, lang: str, today: date, first_day: bool = False) -> li
     compiled = _rules(lang, first_day)
     out: list[DateHit] = []
     pos = 0
-    while (found := compiled.anywhere.search(text, pos)) is not None:
-        at = found.start()
+    while (at := _first_start(compiled.anywhere, text, pos)) is not None:
         best: DateHit | None = None
         for pattern, resolve in compiled.each:
             match = pattern.match(text, at)
@@ -154,6 +176,12 @@ def find_dates(text: str, lang: str, today: date, first_day: bool = False) -> li
         out.append(best)
         pos = best.end
     return _in_month_said(out)
+
+
+def _first_start(anywhere: tuple[re.Pattern, ...], text: str, pos: int) -> int | None:
+    """The first place from `pos` where one of the patterns matches."""
+    starts = [found.start() for found in (pattern.search(text, pos) for pattern in anywhere) if found is not None]
+    return min(starts) if starts else None
 
 
 def _in_month_said(hits: list[DateHit]) -> list[DateHit]:

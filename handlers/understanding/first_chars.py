@@ -7,8 +7,10 @@ written "^…"), known from the pattern itself: `compile` puts a lookahead for t
 (`(?=^|[qp…])(?:…)`), so most places fail on one character test. What matches, and where, is exactly what the pattern alone would match.
 
 The lookahead is left out where it cannot help: a pattern that may match an empty string or start
-with any character (`.`, `\\w`, `[^…]`, a back-reference), and one whose first character the
-engine already searches for by itself (a literal it can look up, like "提醒").
+with any character (`.`, `\\w`, `[^…]`, a back-reference), one whose first character the engine
+already searches for by itself (a literal it can look up, like "提醒"), and one that opens with "^"
+(the engine tries it at the start of the text only). Long alternations are also grouped by their
+phrases' first letters (`first_letters`).
 """
 from __future__ import annotations
 
@@ -16,13 +18,14 @@ import re
 from re import _compiler, _constants as _c, _parser  # type: ignore[attr-defined]  # the stdlib's regex internals are untyped
 from typing import Any
 
-from handlers.understanding import pattern_cache
+from handlers.understanding import first_letters, pattern_cache
 
-_CATEGORY = {_c.CATEGORY_DIGIT: r"\d"}              # the one class rare enough in a note to be worth a test
+_CATEGORY = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_SPACE: r"\s"}   # classes narrow enough to be worth a test
 _SCOPED_FLAGS = re.I | re.A | re.L | re.U | re.M
 _AT_START = {_c.AT_BEGINNING: "^", _c.AT_BEGINNING_STRING: r"\A"}
 _INFO_PREFIX, _INFO_CHARSET = 1, 4                  # the engine's own fast search (sre's INFO block)
 _LEADING_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
+_REVISION = "8"            # what `guarded` writes changed: patterns kept from an earlier one are compiled anew
 
 
 class _Unknown(Exception):
@@ -32,17 +35,22 @@ class _Unknown(Exception):
 def compile(source: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - a drop-in for re.compile
     """`re.compile(source, flags)`, with a lookahead for the characters a match can start with
     where that spares the engine work (compiled once, then kept between runs: `pattern_cache`)."""
-    return pattern_cache.compile(source, flags, guarded)
+    return pattern_cache.compile(source, flags, guarded, _REVISION)
 
 
-def guarded(source: str, flags: int = 0) -> str:
-    """`source` with its lookahead in front, where there is one worth adding."""
-    guard = lookahead(source, flags)
-    if guard is None:
-        return source
+def guarded(source: str, flags: int = 0) -> tuple[str, int]:
+    """`source` and `flags` as compiled: with a lookahead in front where there is one worth adding,
+    and its phrases grouped by first letter (`first_letters`)."""
     lead = _LEADING_FLAGS.match(source)
     head = lead.group() if lead else ""
-    return head + guard + "(?:" + source[len(head):] + ")"
+    body = source[len(head):]
+    regrouped = None if head else first_letters.grouped(body, flags)
+    if regrouped is not None and regrouped.whole:
+        return regrouped.text, regrouped.flags       # the engine looks for the first letters itself
+    guard = lookahead(source, flags)
+    if guard is None and regrouped is None:
+        return source, flags
+    return head + (guard or "") + "(?:" + (regrouped.text if regrouped else body) + ")", flags
 
 
 def lookahead(source: str, flags: int = 0) -> str | None:
@@ -54,6 +62,8 @@ def lookahead(source: str, flags: int = 0) -> str | None:
         if _searched_by_engine(tree, flags):
             return None
         own = tree.state.flags & _SCOPED_FLAGS
+        if _anchored(tree, own):
+            return None
         firsts = _Firsts(ascii_words=bool(own & re.A))
         if _may_be_empty(list(tree), own, firsts, bounded=False):
             return None
@@ -68,6 +78,13 @@ def lookahead(source: str, flags: int = 0) -> str | None:
             text = "(?" + ("i" if scoped & re.I else "-i") + ":" + text + ")"
         alternatives.append(text)
     return ("(?<!\\w)" if firsts.word_start else "") + "(?=" + "|".join(alternatives) + ")"
+
+
+def _anchored(tree: Any, flags: int) -> bool:
+    """True for a pattern that opens with "^" (not multi-line) or "\\A": the engine tries it at the
+    start of the text only, where a lookahead would have it tried at every place."""
+    first = tree[0] if len(tree) else None
+    return first is not None and first[0] is _c.AT and first[1] in _AT_START and not flags & re.M
 
 
 def _searched_by_engine(tree: Any, flags: int) -> bool:
@@ -146,7 +163,7 @@ def _class_codes(items: list) -> list[int]:
         elif op is _c.RANGE:
             codes.extend(range(arg[0], arg[1] + 1))
         else:
-            codes.append(ord("0"))
+            codes.append(ord(" " if arg is _c.CATEGORY_SPACE else "0"))
     return codes
 
 

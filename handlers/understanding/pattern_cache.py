@@ -36,12 +36,14 @@ _added: set[_Key] = set()
 _used: set[_Key] = set()
 
 
-def compile(source: str, flags: int = 0, rewrite: Callable[[str, int], str] | None = None) -> re.Pattern:  # noqa: A001
+def compile(source: str, flags: int = 0, rewrite: Callable[[str, int], tuple[str, int]] | None = None,  # noqa: A001
+            revision: str = "") -> re.Pattern:
     """`re.compile(source, flags)`, from the code kept for it where there is one. `rewrite` gives the
-    text actually compiled (kept too, under `source`): `first_chars` puts its lookahead in front."""
+    text and flags actually compiled (kept too, under `source` and the rewrite's name and `revision`: a rewrite
+    that changed is compiled anew): `first_chars` puts its lookahead in front."""
     flags = int(flags)
     entries = _entries if _entries is not None else _load()
-    key = (source, flags, rewrite.__qualname__ if rewrite is not None else "")
+    key = (source, flags, rewrite.__qualname__ + revision if rewrite is not None else "")
     kept = entries.get(key)
     _used.add(key)
     if kept is not None:
@@ -49,7 +51,7 @@ def compile(source: str, flags: int = 0, rewrite: Callable[[str, int], str] | No
             return _sre.compile(*kept)
         except (RuntimeError, TypeError, ValueError, OverflowError):
             pass                                        # not code this engine takes: compiled anew
-    text = rewrite(source, flags) if rewrite is not None else source
+    text, flags = rewrite(source, flags) if rewrite is not None else (source, flags)
     tree = _parser.parse(text, flags)
     groups = tree.state.groupdict
     names: list[str | None] = [None] * tree.state.groups

@@ -56,7 +56,7 @@ def test_a_kept_pattern_is_the_pattern_compiled(cache_dir: Path, monkeypatch: py
     assert len(pairs) > 100 and list(cache_dir.iterdir())
     assert pattern_cache._entries and not pattern_cache._added          # all read back, none compiled anew
     for (again, first), (source, flags) in zip(pairs, phrase_slots()):
-        _same(again, re.compile(first_chars.guarded(source, flags), flags))
+        _same(again, re.compile(*first_chars.guarded(source, flags)))
         _same(first, again)
 
 
@@ -78,7 +78,7 @@ def test_a_damaged_cache_is_compiled_anew(cache_dir: Path, monkeypatch: pytest.M
     kept.write_bytes(bytes(data))
     _new_run(monkeypatch)
     for source, flags in phrase_slots():
-        _same(first_chars.compile(source, flags), re.compile(first_chars.guarded(source, flags), flags))
+        _same(first_chars.compile(source, flags), re.compile(*first_chars.guarded(source, flags)))
     assert pattern_cache._added                                           # compiled anew, not read
 
 
