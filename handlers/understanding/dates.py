@@ -86,8 +86,8 @@ def _rules(lang: str, first_day: bool = False) -> _Rules:
     phrases = _in_order([(_ISO, _numeric)] + list(cues(lang).DATES), first_day)
     each = tuple((first_chars.compile(phrase, re.I), resolve) for phrase, resolve in phrases)
     apart = _APART.join(_GROUP_NAME.sub("(?:", phrase) for phrase, _ in phrases)
-    anywhere = (pattern_cache.compile(apart, re.I, _lettered_starts, "1"),
-                pattern_cache.compile(apart, re.I, _other_starts, "1"))
+    anywhere = (pattern_cache.compile(apart, re.I, _lettered_starts, "2"),
+                pattern_cache.compile(apart, re.I, _other_starts, "2"))
     return _Rules(each, anywhere)
 
 

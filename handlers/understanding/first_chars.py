@@ -25,7 +25,7 @@ _SCOPED_FLAGS = re.I | re.A | re.L | re.U | re.M
 _AT_START = {_c.AT_BEGINNING: "^", _c.AT_BEGINNING_STRING: r"\A"}
 _INFO_PREFIX, _INFO_CHARSET = 1, 4                  # the engine's own fast search (sre's INFO block)
 _LEADING_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
-_REVISION = "8"            # what `guarded` writes changed: patterns kept from an earlier one are compiled anew
+_REVISION = "9"            # what `guarded` writes changed: patterns kept from an earlier one are compiled anew
 
 
 class _Unknown(Exception):

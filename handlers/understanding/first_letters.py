@@ -83,11 +83,20 @@ def grouped(source: str, flags: int = 0) -> Grouped | None:
         group.append(rest)
     groups = [item for item in items if not isinstance(item, str)]
     if len(groups) == len(items):
-        return Grouped("|".join(_each_letter(letters, rests, flags) for letters, rests in groups), flags & ~re.I, True)
+        return _checked("|".join(_each_letter(letters, rests, flags) for letters, rests in groups), flags & ~re.I, True)
     if len(branches) < _MIN_BRANCHES or len(items) > len(branches) * 2 // 3:
         return None                             # phrases with few first letters in common
-    return Grouped("|".join(item if isinstance(item, str) else _written(item[0], item[1], flags) for item in items),
-                   flags, False)
+    return _checked("|".join(item if isinstance(item, str) else _written(item[0], item[1], flags) for item in items),
+                    flags, False)
+
+
+def _checked(text: str, flags: int, whole: bool) -> Grouped | None:
+    """The grouped pattern, where the engine reads it (always, for phrases read from a pattern it read)."""
+    try:
+        _parser.parse(text, flags)
+    except re.error:
+        return None
+    return Grouped(text, flags, whole)
 
 
 def any_order(sources: list[str], flags: int = 0) -> tuple[tuple[str, int] | None, str | None]:
@@ -111,6 +120,9 @@ def any_order(sources: list[str], flags: int = 0) -> tuple[tuple[str, int] | Non
     if flags & (re.X | re.L) or any(one & other for i, one in enumerate(keys) for other in keys[i + 1:]):
         return None, "|".join(sources) or None      # two letters one character matches: as written
     letters = "|".join(_each_letter(letters, rests, flags) for letters, rests in groups.items())
+    checked = _checked(letters, flags & ~re.I, True) if letters else None
+    if letters and checked is None:
+        return None, "|".join(sources) or None
     return ((letters, flags & ~re.I) if letters else None), "|".join(rest) or None
 
 
@@ -143,13 +155,10 @@ def _peeled(branch: str, flags: int) -> tuple[frozenset[str], str] | None:
         if not all(re.match(r"\w", c, flags) for c in letters):
             return None
         rest = r"(?<!\w\w)" + rest          # "\b" before a letter: no letter or digit before it
-    try:
-        re.compile(rest, flags)
-    except re.error:
-        return None
     return letters, rest
 
 
+@lru_cache(maxsize=None)
 def _cases(letter: str, flags: int) -> frozenset[str]:
     """Every character the pattern `letter` matches under `flags`."""
     if not flags & re.I:
