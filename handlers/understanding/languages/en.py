@@ -1672,6 +1672,7 @@ FIX = [
     r"(?:her|his|their)\s+(?:title|role|phone|number|name)|\w+'s\s+(?:title|role|position|phone|number|cell|name))\b",
     r"^\W*(?:move|push|reschedule|postpone)\s+(?:it|that|the\s+follow[\s-]?up)\s+to\b",
     r"\bwrong\s+(?:customer|company|client|account)\b",
+    r"^\W*(?:the\s+)?(?:amount|price|number|figure|total|sum|value)\s+(?:was|is)\s+(?:wrong|incorrect|off|a\s+typo)\b",
     r"^\W*(?:the\s+)?(?:amount|deal|stage)\s+(?:is|was|should\s+be)\s+.+\bnot\b",
     r"^\W*(?:no+[\s,]+)*(?:wait|hold\s+on)\b\s*[,.!-]",              # "no wait, thursday", "wait - 45k"
     r"^\W*(?:oops|sorry|my\s+bad)\b[\s,.!-]+(?:i\s+meant?\s+|it'?s\s+|make\s+it\s+)?" + _FIX_VALUE + r"\b",
@@ -1680,6 +1681,8 @@ FIX = [
     + r"\s*,?\s+not\s+(?:on\s+|the\s+)?" + _FIX_VALUE + r"\b",
 ]
 FIX_OLD = [
+    r"^\W*(?:the\s+)?(?:amount|price|number|figure|total|sum|value)\s+(?:was|is)\s+(?:wrong|incorrect|off|a\s+typo)\b"
+    r"[\s,.:;!-]*(?:(?:it\s*(?:'?s|is)|its|should\s+be|make\s+it|=)\s*)?",
     r",?\s*\bnot\s+(?:on\s+|the\s+)?(?:[^,.;!]|[,.](?=\d))+",
     r",?\s*\binstead\s+of\s+(?:[^,.;!]|[,.](?=\d))+",
     r"^\W*(?:no|nope|nah|actually|correction|oops|sorry,?\s+i\s+meant?)\b[\s,.!-]*",
