@@ -101,14 +101,16 @@ def _other_capital(text: str, words: list[re.Match], j: int, rest: list[str]) ->
 
 def _first_word(token: str, head: str, said: list[str], i: int) -> tuple[int, bool]:
     """How a name's first word is said at `i`: (words of the message it takes, shortened). The word
-    itself or typed wrong (1, False); a Latin word typed in two ("sun field" for Sunfield, "camel back")
-    (2, False); a Latin word cut short ("pac" for Pacific, "atl" for Atlantic) (1, True); else (0, False)."""
+    itself or typed wrong (1, False); a word typed in two ("sun field" for Sunfield, "camel back",
+    "техно привод" for ТехноПривод) (2, False); a Latin word cut short ("pac" for Pacific, "atl" for Atlantic) (1, True); else (0, False)."""
     if tokens_match(token, head):
         return 1, False
-    if not token.isascii() or not token.isalpha():
+    if not token.isalpha():
         return 0, False
-    if i + 1 < len(said) and len(said[i + 1]) >= 3 and token + said[i + 1] == head:
-        return 2, False
+    if i + 1 < len(said) and len(said[i + 1]) >= 3 and len(token) >= 3 and token + said[i + 1] == head:
+        return 2, False                          # "sun field" for Sunfield, "техно привод" for ТехноПривод
+    if not token.isascii():
+        return 0, False
     if len(head) > len(token) >= 3 and head.startswith(token):
         return 1, True
     return 0, False
