@@ -8,9 +8,9 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.adapters.console import Console
-from storage.customers import name_key
-from storage.members import add_user, get_team
-from storage.models import Customer, Deal, FxRate
+from storage.members import get_team
+from storage.models import Deal, FxRate
+from tests.handlers.two_teams import boris_and_the_north_team
 from tests.bot.conftest import Clock, bot, clock, crm, settings, store  # noqa: F401  (the chat fixtures)
 
 NBSP = "\u00a0"
@@ -25,16 +25,7 @@ async def deals(bot, crm, engine) -> dict[str, Console]:
     """Anna (admin) and Boris (rep) have open deals in dollars and euros, one without an amount and
     one won; the "north" team has a far bigger one."""
     assert (await bot.say("help")).text
-    with Session(engine) as s:
-        add_user(s, get_team(s, "default"), "console", "boris", "Boris", "rep")
-        north = get_team(s, "north")
-        ivan = add_user(s, north, "console", "ivan", "Ivan", "rep")
-        initech = Customer(team_id=north.id, name="Initech", name_key=name_key("Initech"))
-        s.add(initech)
-        s.flush()
-        s.add(Deal(team_id=north.id, customer_id=initech.id, stage="proposal", amount_minor=99_900_000,
-                   currency="USD", owner_id=ivan.id))
-        s.commit()
+    boris_and_the_north_team(engine, "proposal")
     boris = Console(crm, user="boris", name="Boris")
     for chat, notes in ((bot, ("Visited Globex, sent the quote for $40k",
                                "Called Acme, proposal $10k",

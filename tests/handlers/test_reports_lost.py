@@ -6,12 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlmodel import Session
 
 from bot.adapters.console import Console
-from storage.customers import name_key
-from storage.members import add_user, get_team
-from storage.models import Customer, Deal
+from tests.handlers.two_teams import boris_and_the_north_team
 from tests.bot.conftest import Clock, bot, clock, crm, settings, store  # noqa: F401  (the chat fixtures)
 from tests.bot.test_cli import crmbot
 
@@ -26,16 +23,7 @@ def text(reply) -> str:
 async def losses(bot, crm, engine) -> dict[str, Console]:
     """Anna (admin) and Boris (rep) lost four deals between them; the "north" team lost a big one."""
     assert (await bot.say("help")).text
-    with Session(engine) as s:
-        add_user(s, get_team(s, "default"), "console", "boris", "Boris", "rep")
-        north = get_team(s, "north")
-        ivan = add_user(s, north, "console", "ivan", "Ivan", "rep")
-        initech = Customer(team_id=north.id, name="Initech", name_key=name_key("Initech"))
-        s.add(initech)
-        s.flush()
-        s.add(Deal(team_id=north.id, customer_id=initech.id, stage="lost", amount_minor=99_900_000, currency="USD",
-                   owner_id=ivan.id, lost_reason="price", closed_at=crm.clock()))
-        s.commit()
+    boris_and_the_north_team(engine, "lost", lost_reason="price", closed_at=crm.clock())
     boris = Console(crm, user="boris", name="Boris")
     for chat, notes in ((bot, ("Visited Globex, sent the quote for $40k",
                                "Globex lost, they went with a cheaper vendor",
