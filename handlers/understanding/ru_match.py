@@ -121,6 +121,15 @@ def _same_word(said: str, word: str) -> bool:
     return said.startswith(word[:stem]) and len(said) - stem <= _ENDING and len(word) - stem <= 2
 
 
+_VOWEL_END = re.compile(r"[аеёиоуыэюяйь]$")
+
+
+def _whole_stem(said: str, word: str) -> bool:
+    """A lower-case word alone is a name's last word only when it keeps that word's whole stem ("двора",
+    "слободе"; "двое" is no "двор")."""
+    return said.startswith(word[:-1] if _VOWEL_END.search(word) else word)
+
+
 def _run_together(said: str, full: str, parts: tuple[str, ...]) -> bool:
     """"нордэнерго", "мосхиму", "ахтубафрукт" (the name's beginning, run together) or "сибцемент",
     "южполимер" (the first part cut short, then the next one)."""
@@ -156,7 +165,8 @@ def matches(text: str, index: Index) -> list[tuple[int, int, int, float, int, bo
         for tail, entry in table.tails.get(token[:3], ()):
             n = len(tail)
             if i + n <= len(said) and all(_same_word(said[i + j], tail[j]) for j in range(n)) and (
-                    n >= 2 or words[i].group()[:1].isupper() or i == 0 or text[:words[i].start()].strip() == "") \
+                    n >= 2 or words[i].group()[:1].isupper()
+                    or (i == 0 or text[:words[i].start()].strip() == "") and _whole_stem(said[i], tail[0])) \
                     and not _after_other_name(text, words, i):
                 found.append((words[i].start(), words[i + n - 1].end(), n, 0.5, entry, True))
         for full, parts, entry in table.joined.get(token[:2], ()):

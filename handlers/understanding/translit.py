@@ -4,13 +4,15 @@ sounds in the alphabet their keyboard is on; the name's consonants stay, its vow
 Грин, Solutions / Солюшнс), so both sides are compared by their consonants, as Latin letters.
 
 Only a name's first word is compared, and only when it has at least `MIN_CONSONANTS` consonants: a short
-word ("Грин", "Ural") sounds like too many others.
+word ("Грин", "Ural") sounds like too many others. A word spelt letter for letter in the other alphabet
+("Obskoy" for Обской, "Лукойл" for Lukoil) is that name whatever its consonants: vowels and all agree.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 
 from handlers.understanding.name_index import Index
 
@@ -48,12 +50,34 @@ def consonants(word: str) -> str:
     return _DOUBLE.sub(r"\1", _VOWELS.sub("", re.sub(r"[^a-z]", "", low)))
 
 
+# the usual ways one Cyrillic letter is spelt in Latin, brought to one spelling
+_LATIN_SPELLINGS = [("shch", "sh"), ("sch", "sh"), ("kh", "h"), ("yu", "u"), ("ju", "u"), ("ya", "a"), ("ja", "a"),
+                    ("yo", "o"), ("ye", "e"), ("ts", "c"), ("iy", "y"), ("ij", "y"), ("yi", "y"), ("ii", "y"), ("i", "y")]
+_FULL_MIN = 5       # letters a word spelt out in full needs to stand for a name
+
+
+@lru_cache(maxsize=65536)
+def spelt(word: str) -> str:
+    """A word letter for letter in Latin, each Cyrillic letter's usual spellings made one: "Обской",
+    "Obskoy" and "Obskoi" are all "obskoy"."""
+    low = word.lower()
+    if _CYRILLIC.search(low):
+        low = "".join(_CYRILLIC_LATIN.get(ch, ch) for ch in low).replace("ts", "c")
+    low = re.sub(r"[^a-z]", "", low)
+    for latin, one in _LATIN_SPELLINGS:
+        low = low.replace(latin, one)
+    return _DOUBLE.sub(r"\1", low)
+
+
 @dataclass
 class Sounds:
-    """A team's names by the consonants of their first word, apart for Latin and Cyrillic names."""
+    """A team's names by the consonants of their first word, apart for Latin and Cyrillic names, and by
+    that word spelt out in full."""
 
     latin: dict[str, list[int]] = field(default_factory=dict)
     cyrillic: dict[str, list[int]] = field(default_factory=dict)
+    latin_spelt: dict[str, list[int]] = field(default_factory=dict)
+    cyrillic_spelt: dict[str, list[int]] = field(default_factory=dict)
 
 
 def _table(index: Index) -> Sounds:
@@ -65,25 +89,27 @@ def _table(index: Index) -> Sounds:
         if not tokens:
             continue
         first = tokens[0]
-        key = consonants(first)
-        if len(key) < MIN_CONSONANTS:
+        cyrillic = bool(_CYRILLIC.search(first))
+        if not cyrillic and not (_LATIN.search(first) and first.isascii()):
             continue
-        if _CYRILLIC.search(first):
-            table.cyrillic.setdefault(key, []).append(entry)
-        elif _LATIN.search(first) and first.isascii():
-            table.latin.setdefault(key, []).append(entry)
+        key = consonants(first)
+        if len(key) >= MIN_CONSONANTS:
+            (table.cyrillic if cyrillic else table.latin).setdefault(key, []).append(entry)
+        if len(first) >= _FULL_MIN:
+            (table.cyrillic_spelt if cyrillic else table.latin_spelt).setdefault(spelt(first), []).append(entry)
     index.across = table
     return table
 
 
-def _keys(word: str) -> list[str]:
-    """The word's consonants, and, for a Cyrillic word, those of it without a case ending ("Гринхаусом")."""
-    keys = [consonants(word)]
+def _keys(word: str, key: Callable[[str], str] = consonants) -> list[str]:
+    """The word's consonants (or another `key`), and, for a Cyrillic word, those of it without a case
+    ending ("Гринхаусом")."""
+    keys = [key(word)]
     low = word.lower()
     if _CYRILLIC.search(low):
         for end in _CASE_ENDINGS:
             if low.endswith(end) and len(low) - len(end) >= 4:
-                keys.append(consonants(low[:-len(end)]))
+                keys.append(key(low[:-len(end)]))
     return keys
 
 
@@ -91,16 +117,20 @@ def matches(text: str, index: Index) -> list[tuple[int, int, int, float, int, bo
     """Hits (start, end, words matched, share of the name, entry, fuzzy) of known names written in the
     other alphabet: a Latin word of the note against the Cyrillic names, a Cyrillic word against the Latin ones."""
     table = _table(index)
-    if not (table.latin and _CYRILLIC.search(text.lower())) and not (table.cyrillic and _LATIN_WORD.search(text)):
+    latin = table.latin or table.latin_spelt
+    cyrillic = table.cyrillic or table.cyrillic_spelt
+    if not (latin and _CYRILLIC.search(text.lower())) and not (cyrillic and _LATIN_WORD.search(text)):
         return []               # no word of the note is in the alphabet of another name
     found: list[tuple[int, int, int, float, int, bool]] = []
     for m in _WORD.finditer(text):
         word = m.group()
-        other = table.latin if _CYRILLIC.search(word.lower()) else table.cyrillic
-        if not other or len(word) < 5:
+        in_cyrillic = bool(_CYRILLIC.search(word.lower()))
+        other = table.latin if in_cyrillic else table.cyrillic
+        other_spelt = table.latin_spelt if in_cyrillic else table.cyrillic_spelt
+        if len(word) < _FULL_MIN:
             continue
-        for key in _keys(word):
-            if len(key) >= MIN_CONSONANTS and key in other:
-                found += [(m.start(), m.end(), 1, 0.5, entry, True) for entry in other[key]]
-                break
+        entries = next((other_spelt[k] for k in _keys(word, spelt) if k in other_spelt), None) \
+            or next((other[k] for k in _keys(word) if len(k) >= MIN_CONSONANTS and k in other), None)
+        if entries:
+            found += [(m.start(), m.end(), 1, 0.5, entry, True) for entry in entries]
     return found

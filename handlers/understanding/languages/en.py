@@ -600,6 +600,10 @@ MENTIONED_BEFORE = [
     r"\bgot\s+(?:my|our|their|the|his|her|this)\s+(?:name|number|details|contact|info|email|e-mail|lead)\s+"
     r"(?:from|off|through|via|thru)\s+",
     r"\bno\s+relation\s+to\s+",
+    # a rival or a model named beside the customer: "(a competitor of Crestmoor)", "ordering like Mama Lucia's has"
+    r"\b(?:competitors?|rivals?|competition)\s+(?:of|to)\s+",
+    r"\b(?:the\s+)?same\s+(?:\w+\s+){0,2}as\s+",
+    r"\b(?:wants?|wanted|needs?|needed|asked\s+for|asking\s+for)\s+(?:[\w'-]+\s+){1,4}(?:just\s+)?like\s+",
     r"\bsister\s+company\s+of\s+",
     # a partner who brought us in: "visited Hillcrest via our partner Contoso", "with our reseller Brightpath"
     r"\b(?:our|the|their|a)\s+(?:channel\s+|local\s+)?(?:partner|reseller|distributor|dealer|integrator|var)\s+",
