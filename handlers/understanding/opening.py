@@ -2,7 +2,7 @@
 is taken only when a note names no other company (DESIGN.md, invariant 8), and reps write a new
 company's name first, or right before what they did there, however they spell it:
 
-- "阿里巴巴 拜访 陈总 …", "阿里云也去了，…", "给华为打电话了，…";
+- "阿里巴巴 拜访 陈总 …", "阿里云也去了，…", "给华为打电话了，…", "蓝鲸 两个人来问伺服";
 - "Газпром нефть звонил, …", "Лукойл, встретился с Петровым";
 - "visited wayne corp, …", "wayne corp - met …".
 
@@ -25,6 +25,10 @@ _ZH_DID = r"(?:也|又|今天|刚刚|刚才|上午|下午|那边)?(?:拜访|去�
 _ZH_OPENING = re.compile(r"^\W*([\u4e00-\u9fff]{2,8}?|[A-Za-z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,2})(?:\s+|[，,、]\s*)?" + _ZH_DID)
 _ZH_TO = re.compile(r"(?:^|[，,。；;\s]|了)(?:给|跟|和|与)([\u4e00-\u9fff]{2,6}?)(?:的人|那边)?"
                     r"(?:打了?电话|通了?电话|开了?会|聊了|谈了|发了|开视频)")
+# a short name set apart by a space before the rest of the note ("蓝鲸 两个人来问伺服"): Chinese has no
+# spaces between words, so what stands apart first is the note's topic; a word of grammar makes it a phrase
+_ZH_SPACED = re.compile(r"^\W*([\u4e00-\u9fff]{2,6})\s+(?=[\u4e00-\u9fff])")
+_ZH_GRAMMAR = re.compile(r"[了的吗呢吧啊呀过着是在有没不就都很太要会去来说想跟给和把被让]")
 _ZH_NOT = frozenset("""
     今天 昨天 明天 前天 上午 下午 晚上 早上 中午 刚才 刚刚 上周 本周 这周 下周 周一 周二 周三 周四 周五 周六 周日
     客户 他们 她们 对方 我们 我 他 她 老板 那家 这家 那边 这边 对面 领导 同事 采购 财务 老客户 新客户 这个客户 那个客户
@@ -64,7 +68,10 @@ def named_first(text: str, lang: Lang, contact: str | None = None) -> str | None
 
 
 def _zh(text: str, contact: str | None) -> str | None:
-    for found in (_ZH_OPENING.match(text), _ZH_TO.search(text)):
+    spaced = _ZH_SPACED.match(text)
+    if spaced is not None and _ZH_GRAMMAR.search(spaced.group(1)):
+        spaced = None
+    for found in (_ZH_OPENING.match(text), _ZH_TO.search(text), spaced):
         if found is None:
             continue
         name = re.sub("^[给跟和与去到在从]", "", found.group(1).strip())

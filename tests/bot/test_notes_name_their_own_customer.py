@@ -78,3 +78,27 @@ async def test_an_everyday_word_like_a_names_last_word_names_nobody(bot, store):
     assert len([n for n in store.rows(select(Note)) if n.customer_id == cable.id]) == 1
     assert (await bot.say("дворе был сегодня, всё ок")).wrote     # the word's whole stem is the name
     assert _customer_of_last_note(store) == "Кабельный Двор"
+
+
+@pytest.mark.parametrize(("last", "note", "name"), [
+    ("拜访了宏拓智能，报价12万", "蓝鲸 两个人来问伺服 留了电话13602281157 姓彭", "蓝鲸"),
+    ("拜访了星辰科技，报价8万", "金鹰 来问了一下价格 下周再聊", "金鹰"),
+])
+async def test_a_chinese_name_set_apart_first_is_never_the_last_notes_customer(bot, store, engine, last, note, name):
+    assert (await bot.say(last)).wrote
+    before = business(engine)
+    reply = await bot.say(note)
+    assert not reply.wrote, reply.text
+    assert difference(before, business(engine)) == []
+    assert any(name in c.label for c in reply.choices), reply.text
+    reply = await bot.say(name)
+    assert reply.wrote, reply.text
+    assert _customer_of_last_note(store) == name
+    assert (await bot.say("撤销")).wrote
+    assert difference(before, business(engine)) == []
+
+
+async def test_a_chinese_time_set_apart_first_still_takes_the_last_customer(bot, store):
+    assert (await bot.say("拜访了宏拓智能，报价12万")).wrote
+    reply = await bot.say("下周 再跟进一下")
+    assert reply.wrote and "宏拓智能" in reply.text, reply.text
