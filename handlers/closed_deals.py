@@ -59,6 +59,7 @@ def tells_more(parse: Parse, closed: AlreadyClosed) -> bool:
     bare = without_deal(parse)
     return bool(bare.channel or bare.contact or bare.followup_on or bare.birthday or bare.contact_role
                 or bare.contact_phone or bare.contact_email or bare.source or bare.touch_days or bare.issue
+                or bare.paid is not None
                 or _other_amount(parse, closed.deal) is not None)
 
 

@@ -58,7 +58,8 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     if closed is not None and resolved.customer is not None:   # "globex signed" once more: no second won deal
         if not tells_more(parse, closed):
             return nothing_written(ctx, resolved.customer, closed)
-        parse, unchanged = without_deal(parse), lines_of(ctx, parse, closed)
+        parse, unchanged = without_deal(parse), [] if parse.paid is not None else lines_of(ctx, parse, closed)
+    unchanged = _payment(parse, ctx, deal or (closed.deal if closed else None)) + unchanged
     plan = _deal_plan(parse, ctx, deal)
     if deal is not None and plan.changes:  # before anything is written: the note lands whole or not at all
         not_yours = _not_yours(ctx, resolved.customer, deal)
@@ -74,6 +75,16 @@ def _unreadable(parse: Parse, ctx: Ctx) -> Reply | None:
     if "amount_without_number" in parse.problems:
         return Reply(text=t(ctx.lang, "bad_amount"), lang=ctx.lang)
     return None
+
+
+def _payment(parse: Parse, ctx: Ctx, deal: Deal | None) -> Lines:
+    """A payment received ("首付款50万到账"): kept with the note's words and named in the reply, never
+    taken for the deal's value (its amount stays as it was)."""
+    if parse.paid is None:
+        return []
+    minor = int((parse.paid * 100).to_integral_value())
+    currency = parse.paid_currency or (deal.currency if deal is not None else None) or ctx.team.currency
+    return [("payment_noted", {"amount": money(minor, currency, ctx.lang)})]
 
 
 def _touches_deal(parse: Parse) -> bool:

@@ -53,6 +53,7 @@ TEXTS = {
     "contact_updated": "контакт {contact} обновлён",
     "deal_new": "новая сделка: {stage}{amount}",
     "deal_already_closed": "сделка уже {stage}{amount} (с {day}): вторую не открываю",
+    "payment_noted": "оплата получена: {amount} (сохранил в записи; сумму сделки не менял)",
     "deal_already_closed_amount": "{amount} к закрытой сделке не применил (чтобы изменить её сумму, напишите «сумма …, а не …»)",
     "deal_already_closed_head": "По клиенту {customer} ничего не записал:",
     "deal_already_closed_hint": "Если это новая сделка, так и напишите: «ещё один заказ на 500 тыс», «новый договор».",

@@ -47,6 +47,7 @@ TEXTS = {
     "contact_updated": "已更新联系人 {contact}",
     "deal_new": "新商机：{stage}{amount}",
     "deal_already_closed": "商机已处于「{stage}」{amount}（{day}起），未再新建商机",
+    "payment_noted": "收到款项：{amount}（已记在这条记录里，商机金额未改）",
     "deal_already_closed_amount": "{amount} 未应用到已关闭的商机（如需修改金额，请说“金额改成…”）",
     "deal_already_closed_head": "{customer}：未记录任何内容。",
     "deal_already_closed_hint": "如果是新的一单，请写明，例如“又签了一单5万”或“新订单”。",

@@ -78,6 +78,7 @@ class _Money:
         self.discount_before = re.compile(r"(?:" + alt("DISCOUNT_BEFORE") + r")\s*$", re.I)
         paid = alt("PAID_PART")
         self.paid_before = re.compile(r"(?:" + paid + r")", re.I) if paid else None
+        self.paid_in = re.compile(r"(?:" + alt("PAID_IN") + r")", re.I)
         self.bare_money = first_chars.compile(r"(?:[$€£₽¥](?!\s?\d))|" + alt("BARE_MONEY"), re.I)
 
     def factor(self, mul: str) -> int:
@@ -336,6 +337,16 @@ def pick_amount(text: str, amounts: list[Amount]) -> Amount | None:
         if money.to_before.search(before) and len(usable) > 1 and (change or not money.range_before.search(before)):
             return amount
     return usable[0]
+
+
+def paid_part(text: str, amounts: list[Amount]) -> Amount | None:
+    """The first amount written as a part paid ("首付款50万到账", "first payment of 500k came in", "пришла
+    предоплата 500 тыс") when the note says the money came: a payment received, which `pick_amount`
+    never takes for the deal's value."""
+    money = _money()
+    if money.paid_before is None or not money.paid_in.search(text):
+        return None
+    return next((a for a in amounts if money.paid_before.search(text[max(0, a.start - 16):a.start])), None)
 
 
 def mentions_money_without_number(text: str) -> bool:

@@ -20,7 +20,7 @@ from handlers.understanding import companies, en_people, facts, mixed, people, r
 from handlers.understanding.chatter import hearsay
 from handlers.understanding.asking import unquoted
 from handlers.understanding.amounts import (bare_dollar, find_amounts, local_dollar, mentions_money_without_number,
-                                            negative_amounts, pick_amount)
+                                            negative_amounts, paid_part, pick_amount)
 from handlers.understanding.dates import day_first
 from handlers.understanding.cues import Clauses, Lexicon, channel, everyone, first_contact, lexicon, only_mentioned, stage
 from handlers.understanding.intents import Signals, classify, command_named, drop_day, merge_command, rename_command
@@ -239,6 +239,9 @@ def _money(parse: Parse, note: _Reading) -> None:
                if not any(start <= a.start < end for _, (start, end) in negatives)]
     parse.refused += [refused for refused, _ in negatives]
     amount = pick_amount(work, amounts)
+    paid = paid_part(work, amounts)
+    if paid is not None:
+        parse.paid, parse.paid_currency = paid.value, paid.currency
     if amount is not None:
         parse.amount, parse.currency, parse.currency_said = amount.value, amount.currency, amount.explicit
         if amount.currency == "USD" and bare_dollar(work, amount):     # "$4,320" written in Sydney: AUD
@@ -312,7 +315,7 @@ def _intent(parse: Parse, note: _Reading, stated: facts.Facts, new_customer: boo
     match, work = note.match, note.work
     signals = Signals(customer=bool(parse.customer or parse.customer_candidates), known_customer=parse.customer_known,
                       contact=bool(parse.contact), channel=bool(parse.channel), stage=bool(parse.stage),
-                      amount=parse.amount is not None or any(r.kind in _REFUSED_AMOUNTS for r in parse.refused),
+                      amount=parse.amount is not None or parse.paid is not None or any(r.kind in _REFUSED_AMOUNTS for r in parse.refused),
                       followup=parse.followup_on is not None or any(r.kind in _REFUSED_DAYS for r in parse.refused),
                       birthday=parse.birthday is not None,
                       reachable=bool(parse.contact_phone or parse.contact_email), fact=stated.found,

@@ -1070,7 +1070,10 @@ MONEY_WORDS = [r"budget", r"deal", r"contract", r"price", r"priced", r"quote[d]?
 MONEY_LINKS = [r"is", r"of", r"at", r"for", r"to", r"now", r"was"]   # "budget is now 45000"
 DISCOUNT_AFTER = [r"discount", r"off\b", r"rebate"]
 DISCOUNT_BEFORE = [r"discount\s+of", r"rebate\s+of"]
-PAID_PART: list[str] = []
+PAID_PART = [r"\bpayment\s+of\s+", r"\b(?:down\s?payment|deposit|installment|instalment|tranche|prepayment)\s+(?:of\s+)?"]
+PAID_IN = [r"\b(?:came|come|comes)\s+(?:in|through)\b", r"\b(?:arrived|landed|cleared|received|recv?d|rcvd)\b",
+           r"\b(?:got|get)\s+(?:the|their|a|our)\s+(?:first\s+|second\s+|final\s+)?(?:payment|deposit)\b",
+           r"\bpaid\b(?!\s+(?:by|on|before|next|within|in\s+\d))", r"\bis\s+in\b"]
 PER_UNIT = [r"/\s*(?:unit|pc|piece|seat|user|license|month|mo)\b", r"(?:per|a|an|each)\s+(?:unit|piece|pc|seat|user|license|item)",
             r"each\b", r"apiece\b"]
 BARE_MONEY = [r"\b(?:dollars|euros)\b"]   # a currency word with no number next to it

@@ -124,6 +124,8 @@ class Cues(Protocol):
     DISCOUNT_AFTER: Phrases                   # a value followed by these is a discount
     DISCOUNT_BEFORE: Phrases                  # a value after these is a discount
     PAID_PART: Phrases                        # a value shortly after these is a part paid, not the deal's value
+    PAID_IN: Phrases                          # money received, not promised ("came in", "到账", "пришла"): such a
+                                              # part paid is a payment the note records
     PER_UNIT: Phrases                         # a value followed by these is a unit price
     BARE_MONEY: Phrases                       # a currency word that wants a number next to it
     DEAL_SHORTHAND: Phrases                   # a bare "780" or "2.1" right after these is thousands or millions
