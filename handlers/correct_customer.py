@@ -10,9 +10,9 @@ from sqlmodel import col
 
 from handlers.context import Ctx, journal_of
 from handlers.chat_state import save_state
-from handlers.correction import MOVABLE, Fixed, may, open_note, refused, touched
+from handlers.correction import MOVABLE, Fixed, Refusal, may, open_note, refused, touched
 from handlers.texts import t
-from handlers.understanding.fixes import says_customer
+from handlers.understanding.fixes import is_fix, says_customer
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse
 from handlers.understanding.unnamed import company_guess
@@ -22,7 +22,9 @@ from storage.values import typed_row
 
 
 def last_logged(ctx: Ctx, depth: int = 6) -> tuple[Note, list[AuditLog]] | None:
-    """The member's latest note that filed rows under a customer (not a correction of one)."""
+    """The member's latest note that filed rows under a customer, past the corrections of it. A later
+    note that only changed a customer's rows (an amount, a stage) cannot be moved whole: the bot says
+    so (Refusal) rather than move an older note of another customer."""
     notes = ctx.session.execute(
         select(Note).where(col(Note.team_id) == ctx.team.id, col(Note.member_id) == ctx.member.id,
                            col(Note.undone_at).is_(None)).order_by(col(Note.id).desc()).limit(depth)).scalars()
@@ -31,6 +33,9 @@ def last_logged(ctx: Ctx, depth: int = 6) -> tuple[Note, list[AuditLog]] | None:
         entries = touched(ctx, note)
         if any(e.action == "create" and e.table_name in movable for e in entries):
             return note, entries
+        if entries and not is_fix(note.text or "", ctx.lang):
+            changed = ctx.session.get(Customer, note.customer_id) if note.customer_id else None
+            raise Refusal(t(ctx.lang, "move_only_changed", customer=changed.name if changed else "—"))
     return None
 
 

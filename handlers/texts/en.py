@@ -97,6 +97,7 @@ TEXTS = {
     "undo_confirm_yes": "↩️ Undo it",
     "undo_confirm_keep": "Keep it",
     "undo_kept_note": "Kept: nothing was undone.",
+    "move_only_changed": "Your last note only changed {customer}'s records: there is no visit, call or deal of it to move. Nothing was moved; say undo to take it back, then send it again for the right customer.",
     "nothing_to_undo": "There is nothing of yours to undo.",
     "already_undone": "Your note about {customer} was already undone.",
     "already_undone_plain": "Your note {customer} was already undone.",

@@ -97,6 +97,7 @@ TEXTS = {
     "undo_confirm_yes": "↩️ 撤销",
     "undo_confirm_keep": "保留",
     "undo_kept_note": "已保留，没有撤销任何内容。",
+    "move_only_changed": "你最后一条记录只修改了{customer}的数据，没有可移动的拜访、电话或商机。没有移动任何内容；请先说“撤销”，再按正确的客户重新发送。",
     "nothing_to_undo": "没有可以撤销的记录。",
     "already_undone": "关于 {customer} 的记录已经撤销过了。",
     "already_undone_plain": "记录{customer}已经撤销过了。",
