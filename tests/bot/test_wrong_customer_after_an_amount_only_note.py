@@ -18,7 +18,8 @@ def record(engine) -> list[tuple[int, str, int | None]]:
 
 
 @pytest.mark.parametrize("notes, amount_only, wrong, says", [
-    (("拜访了易联通信，报价18万", "拜访了蓝海物流，报价22万", "拜访了星辰科技，报价30万", "拜访了易联通信，王总说预算要砍到16万"),
+    (("拜访了易联通信，报价18万", "拜访了蓝海物流，报价22万", "拜访了星辰科技，报价30万",
+      "拜访了易联通信，王总说预算要砍到16万"),
      "蓝海物流 合同改成25万", "客户错了，是星辰科技", "只修改了蓝海物流的数据"),
     (("Visited Globex, quote $40k", "Visited Hooli, quote $20k", "Visited Initech, quote $10k",
       "Visited Globex again, they want 35k"),
