@@ -139,6 +139,12 @@ def _write_note(parse: Parse, ctx: Ctx, resolved: Resolved, deal: Deal | None, p
         _write_followup(parse, ctx, stored_id(customer), note_id, lines)
     _closing_lines(parse, ctx, customer, note_id, unused, lines)
     lines += unchanged
+    if contact is None:                # a title, phone or address with nobody to give it to: said, not kept
+        lines += [("contact_fact_unplaced", {"what": t(ctx.lang, f"contact_what.{key}")})
+                  for key, value in (("role", parse.contact_role), ("phone", parse.contact_phone),
+                                     ("email", parse.contact_email)) if value][:1]
+    if any(key != "contact_known" for key, _ in lines):      # said again beside news: no need to say so
+        lines = [(key, values) for key, values in lines if key != "contact_known"]
     save_state(ctx, customer_id=customer.id, customer_at=ctx.now, pending=None,
                contact_id=contact.id if contact else (state.contact_id if not resolved.new_name else None))
     return _reply(ctx, customer, note_id, lines, resolved.from_context, resolved.person)

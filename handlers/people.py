@@ -6,18 +6,21 @@ from typing import Any
 
 from handlers.context import Ctx, journal_of
 from handlers.understanding.model import Parse
-from handlers.understanding.same_name import same_person
+from handlers.understanding.same_name import names_contact, same_person
 from storage.customers import contacts_of
 from storage.models import Contact, Customer, ChatState, stored_id
 
 def find_contact(ctx: Ctx, customer_id: int, name: str) -> Contact | None:
-    """The customer's contact `name` refers to, if any."""
+    """The customer's contact `name` refers to, if any: the same person however written, else the one
+    contact whose surname it is ("tanner" is Bob Tanner, "Иванова" is Мария Иванова)."""
     if ctx.new_customer_id == customer_id:  # made by this very note: none yet
         return None
-    for contact in contacts_of(ctx.session, ctx.team_id, customer_id):
+    people = contacts_of(ctx.session, ctx.team_id, customer_id)
+    for contact in people:
         if same_person(contact.name, name):
             return contact
-    return None
+    by_surname = [c for c in people if len(c.name.split()) > 1 and names_contact(c.name, name)]
+    return by_surname[0] if len(by_surname) == 1 else None
 
 
 def upsert_contact(parse: Parse, ctx: Ctx, customer: Customer, state: ChatState,
@@ -49,12 +52,26 @@ def upsert_contact(parse: Parse, ctx: Ctx, customer: Customer, state: ChatState,
         contact = ctx.session.get(Contact, state.contact_id)
     if contact is None:
         return None
+    before = {k: getattr(contact, k) for k in facts}
     if facts and journal.change(contact, **facts):
-        changed = {k: v for k, v in facts.items() if k not in ("birth_month", "birth_day")}
-        if changed:
-            lines.append(("contact_updated", {"contact": _label(contact.name, changed)}))
+        _changed_lines(ctx, contact.name, before, facts, lines)
         _birthday_line(parse, contact, lines)
+    elif facts:                                   # "maria lopez is the CFO" once more: said, nothing to change
+        said = [str(v) for k, v in facts.items() if k not in ("birth_month", "birth_day")]
+        if said:
+            lines.append(("contact_known", {"contact": contact.name, "value": ", ".join(said)}))
     return contact
+
+
+def _changed_lines(ctx: Ctx, name: str, before: dict[str, Any], facts: dict[str, Any],
+                   lines: list[tuple[str, dict]]) -> None:
+    """A title or phone that replaces another shows before → after; facts the contact lacked are listed."""
+    added = {k: v for k, v in facts.items() if k not in ("birth_month", "birth_day") and not before.get(k)}
+    if added:
+        lines.append(("contact_updated", {"contact": _label(name, added)}))
+    for key, value in facts.items():
+        if key in ("role", "phone", "email") and before.get(key) and before[key] != value:
+            lines.append((f"contact_{key}_changed", {"contact": name, "before": before[key], "after": value}))
 
 
 def _label(name: str, facts: dict) -> str:

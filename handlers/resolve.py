@@ -1,6 +1,7 @@
 """Which customer a message is about: named, ambiguous, new, or the one of the last note."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Mapping, Sequence
@@ -16,6 +17,8 @@ from handlers.ask import ask, recent_customers
 from handlers.chat_state import state_of
 from handlers.understanding.lex_names import COMMON_WORDS as COMMON
 from handlers.understanding import zh_names
+from handlers.understanding.languages import en as en_cues
+from handlers.understanding.ru_names import lookup_first
 from handlers.understanding.matching import name_tokens
 from handlers.understanding.matching import match_known, near_miss
 from handlers.understanding.companies import extract
@@ -175,8 +178,8 @@ def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
     guess = company_guess(ctx.text, parse.lang, parse.contact) or near_miss(ctx.text, names, aliases) \
         or caller(ctx.text, parse.lang, parse.contact)
     people = customers_of_person(ctx, parse.contact)
-    if guess and people and _same_word(guess, parse.contact or ""):
-        guess = None        # "у Ольги день рождения": the word is the person, not a company
+    if guess and people and (_same_word(guess, parse.contact or "") or (parse.contact or "\0") in guess):
+        guess = None        # "у Ольги день рождения", "刘工的职位是…": the words are the person's, not a company
     if guess:
         known = customers_named(ctx.session, ctx.team_id, guess)
         if len(known) == 1:
@@ -191,7 +194,8 @@ def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
     fresh = context_customer(ctx)
     customers = [customer for customer, _ in people]
     if people and (fresh is None or fresh.id not in {c.id for c in customers}):
-        if fresh is None and len(people) == 1:
+        if len(people) == 1 and (fresh is None or _full_name(parse.contact, people[0][1])):
+            return Resolved(customer=customers[0], person=people[0][1])    # "bob tanner's cell …": his customer
             return Resolved(customer=customers[0], person=people[0][1])
         return Resolved(ask=ask(ctx, ([fresh] if fresh is not None else []) + customers[:4], None,
                                 "which_customer_note"))
@@ -208,7 +212,8 @@ def customers_of_person(ctx: Ctx, name: str | None) -> list[tuple[Customer, str]
     key = name.strip().casefold()
     first: dict[int, str] = {}
     for hit in contacts_named(ctx.session, ctx.team.id, [name.strip()]):
-        if hit.name.casefold() == key or hit.name.casefold().split()[0] == key:
+        words = hit.name.casefold().split()
+        if hit.name.casefold() == key or words[0] == key or (len(words) > 1 and words[-1] == key):
             first.setdefault(hit.customer_id, hit.name)
     out = []
     for customer_id, person in list(first.items())[:5]:
@@ -216,6 +221,22 @@ def customers_of_person(ctx: Ctx, name: str | None) -> list[tuple[Customer, str]
         if customer is not None and customer.team_id == ctx.team.id:
             out.append((customer, person))
     return out
+
+
+def _full_name(said: str | None, stored: str) -> bool:
+    """True when the note writes the contact's whole name ("bob tanner", "Иванова Мария") or their
+    surname alone ("tanner", "Ивановой"): that person, whichever customer the last note was about. A
+    first name alone ("maria") may be someone new at the last note's customer, so the bot asks."""
+    words = (said or "").casefold().split()
+    if len(words) > 1:
+        return sorted(words) == sorted(stored.casefold().split())
+    if len(words) != 1 or _CJK.search(words[0]) or len(stored.split()) < 2:
+        return False
+    word = words[0]
+    return word not in en_cues.FIRST_NAMES and lookup_first(word) is None
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def _same_word(a: str, b: str) -> bool:

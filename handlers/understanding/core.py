@@ -16,7 +16,7 @@ from functools import lru_cache
 from datetime import date, datetime
 from typing import Mapping, Sequence
 
-from handlers.understanding import companies, en_people, facts, mixed, people, recap, spoken
+from handlers.understanding import companies, contact_said, en_people, facts, mixed, people, recap, spoken
 from handlers.understanding.chatter import hearsay
 from handlers.understanding.asking import unquoted
 from handlers.understanding.amounts import (bare_dollar, find_amounts, local_dollar, mentions_money_without_number,
@@ -29,6 +29,7 @@ from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_w
 from handlers.understanding.matching import Match, match_known
 from handlers.understanding.model import Parse, Refusal
 from handlers.understanding.asked_period import period
+from handlers.understanding.same_name import names_contact
 from handlers.understanding.taken_back import unless_taken_back
 from handlers.understanding.timeline import Timeline, sort_out
 from storage.vocabulary import PERIOD_INTENTS, Channel, Intent, Lang, Stage
@@ -136,12 +137,13 @@ def _note(cleaned: str, lang: Lang, now: datetime, known: Sequence[str],
     if first_part and first_part.customer and parse.customer is None and not parse.customer_candidates:
         parse.customer = first_part.customer        # "за сегодня: Нижнетагильский Хлебокомбинат — знакомство, …"
         parse.customer_known = first_part.known
+    told = _contact_facts(parse, note)
     _mask_chinese_name(note)
     stated, said = _stated_facts(parse, note)
     _money(parse, note)
     times = _days(parse, note)
     new_customer = _channel_and_stage(parse, note, stated, said, times)
-    _intent(parse, note, stated, new_customer)
+    _intent(parse, note, stated, new_customer, told.found)
     if first_part and parse.intent == Intent.UNKNOWN and parse.customer:
         parse.intent = Intent.LOG       # a recap's part says what happened at its customer: a note, however terse
         parse.stage = first_contact(parse.stage, new_customer)
@@ -202,6 +204,27 @@ def _customer_and_contact(parse: Parse, note: _Reading) -> None:
         if written and at >= 0 and person.name and person.name in written:  # the "person" was part of the name
             person = people.extract(note.cleaned, lang, (at, at + len(written)))
             _set_contact(parse, person)
+
+
+def _contact_facts(parse: Parse, note: _Reading) -> contact_said.ContactSaid:
+    """A contact's title, phone or e-mail said plainly ("bob's title is operations manager", "sams email
+    is …", "телефон Ивановой …", "王总的手机是…"): the person it names is the note's contact, with their
+    full name when the note writes it, and the statement's words are no channel, stage or amount."""
+    match = note.match
+    said = contact_said.read(note.cleaned, note.lang, (match.start, match.end))
+    if not said.found:
+        return said
+    if said.who:
+        same = parse.contact is not None and names_contact(parse.contact, said.who)
+        if not same:
+            if parse.customer and not parse.customer_known and names_contact(parse.customer, said.who):
+                parse.customer = None             # "bob tanner phone …": a person, not a new company
+            parse.contact, parse.contact_role = said.who, None
+    if said.role:
+        parse.contact_role = said.role
+    note.work = said.blank(note.work)
+    note.reclause()
+    return said
 
 
 def _mask_chinese_name(note: _Reading) -> None:
@@ -310,7 +333,7 @@ def _masked(work: str, name: str) -> str:
     return re.sub(r"(?<![\w&])" + re.escape(name) + r"(?![\w&])", lambda m: "_" * len(m.group()), work, flags=re.I)
 
 
-def _intent(parse: Parse, note: _Reading, stated: facts.Facts, new_customer: bool) -> None:
+def _intent(parse: Parse, note: _Reading, stated: facts.Facts, new_customer: bool, contact_fact: bool = False) -> None:
     """What the message is: a note, a question, a command (intents.classify over what was read)."""
     match, work = note.match, note.work
     signals = Signals(customer=bool(parse.customer or parse.customer_candidates), known_customer=parse.customer_known,
@@ -318,7 +341,7 @@ def _intent(parse: Parse, note: _Reading, stated: facts.Facts, new_customer: boo
                       amount=parse.amount is not None or parse.paid is not None or any(r.kind in _REFUSED_AMOUNTS for r in parse.refused),
                       followup=parse.followup_on is not None or any(r.kind in _REFUSED_DAYS for r in parse.refused),
                       birthday=parse.birthday is not None,
-                      reachable=bool(parse.contact_phone or parse.contact_email), fact=stated.found,
+                      reachable=bool(parse.contact_phone or parse.contact_email), fact=stated.found or contact_fact,
                       customer_first=0 <= match.start <= 2 if match.name else _first(note.cleaned, parse.customer))
     parse.intent = classify(unquoted(_QUOTED_ASK.sub(_unasked, work)), note.lex, signals)
     if parse.intent == Intent.LOG and hearsay(work):

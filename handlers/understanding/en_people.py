@@ -34,6 +34,8 @@ _NAME_ROLE = re.compile(r"(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + 
                         r"\(\s*|\s+[-–]\s+|\s+(?:is\s+|was\s+)?(?:the|their|our|his|her)\s+|"
                         r"\s+(?:he's|she's|who's|who\s+is|he\s+is|she\s+is)\s+(?:the\s+|their\s+|our\s+)?)"
                         r"(?P<role>(?i:" + _ROLES + r"))\b")
+# a first and last name typed small, then the title in brackets: "bob tanner (operations manager)", "mark chen (VP ops)"
+_LOW_PAIR_PAREN_ROLE = re.compile(r"(?<![\w'’])(?P<name>" + _LOW + r"\s+" + _LOW + r")\s*\(\s*(?P<role>(?i:" + _ROLES + r"))\b")
 # a name and the title right after it, no verb, up to a pause: "sarah lee purchasing, no budget yet", "w/ gavin belson ceo"
 _NAME_BARE_ROLE = first_chars.compile(r"(?<![\w'’])(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r"(?:\s+" + _LOW + r")?)\s+"
                              r"(?P<role>(?i:" + _ROLES + r"))(?=\s*(?:[.,;:!?)]|\s[-–]|$))")
@@ -258,6 +260,9 @@ def _titled(text: str) -> Iterator[_Sighting]:
             yield _Sighting(m, m.group("role"), 0, lowercase_ok=True)     # "met norman (ceo)": a name by its title
             continue
         yield _Sighting(m, m.group("role"), 1 if m.group("name")[:1].isupper() else 2)
+    for m in _LOW_PAIR_PAREN_ROLE.finditer(text):
+        if _first_known(m.group("name").split()[0]):
+            yield _Sighting(m, m.group("role"), 0, lowercase_ok=True)
     for m in _NAME_BARE_ROLE.finditer(text):      # a known first name, then the title: "sarah lee purchasing"
         yield _Sighting(m, m.group("role"), 2, lowercase_ok=True)
 

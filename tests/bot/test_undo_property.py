@@ -62,14 +62,16 @@ TEMPLATES: dict[str, list[str]] = {
            "{p}'s email is rep{d}@example.com", "{p}'s birthday is March {d}", "{c} complained about late delivery",
            "{c} asked about volume pricing", "Emailed {c} the contract, they will sign next week",
            "Called {c}, remind me to call {p} tomorrow at {h}pm", "{c}: quote -${n}00",
-           "{c} signed another contract for {n}k"],
+           "{c} signed another contract for {n}k", "{p}'s title is {r}", "{p} is the {r} at {c}",
+           "{c}: {p} cell 415 555 02{d:02}"],
     "zh": ["拜访了{c}，见了{p}，{r}", "拜访了{c}，报价{n}万", "{c}进入谈判", "{c}签了", "{c}报价改成{n}万",
            "给{c}打了电话，周五跟进", "{c}投诉交货延迟", "{p}的电话是138001380{d:02}", "{c}丢单了，选了别家",
-           "给{c}打了电话，明天下午{h}点跟进", "{c}又签了一单"],
+           "给{c}打了电话，明天下午{h}点跟进", "{c}又签了一单", "{p}的职位是{r}", "{p}的手机是139001390{d:02}"],
     "ru": ["Был у {g}, отправил КП на {n} тыс.", "Встретился с {i} из {g}, {r}", "{c} отказался",
            "{c}: сумма {n} млн", "Звонил в {c}, созвонимся в пятницу", "{c} подписали договор",
            "{c} пожаловался на задержку поставки", "Её телефон +7 916 123-45-{d:02}", "{c}: переговоры по договору",
-           "Звонил в {c}, завтра в 1{h}:00 перезвонить", "{c}: ещё один договор подписали на {n} тыс."],
+           "Звонил в {c}, завтра в 1{h}:00 перезвонить", "{c}: ещё один договор подписали на {n} тыс.",
+           "Её должность {r}", "Её моб. +7 916 765-43-{d:02}"],
 }
 # Corrections of the last note and of named records ({c} customer, {p} person, {n} a number).
 CORRECTIONS: dict[str, list[str]] = {
