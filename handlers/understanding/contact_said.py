@@ -153,7 +153,7 @@ _RU_SAID = [
     ("email", re.compile(r"(?:^|(?<=[\s,.;:—-]))" + _RU_EMAIL_WORD + r"\s+" + _RU_NAME + _RU_DASH + _EMAIL_AHEAD)),
     ("email", re.compile(_RU_PRONOUN + _RU_EMAIL_WORD + _RU_DASH + _EMAIL_AHEAD, _I)),
 ]
-_RU_NOT_WHO = frozenset("у в на с от для клиент клиента компания компании он она они".split())
+_RU_NOT_WHO = frozenset("у в на с от для клиент клиента компания компании он она они её ее его их ей ему им новый мой наш".split())
 
 
 def _ru_who(said: str) -> str | None:
