@@ -1,7 +1,6 @@
 """Which customer a message is about: named, ambiguous, new, or the one of the last note."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Mapping, Sequence
@@ -230,13 +229,10 @@ def _full_name(said: str | None, stored: str) -> bool:
     words = (said or "").casefold().split()
     if len(words) > 1:
         return sorted(words) == sorted(stored.casefold().split())
-    if len(words) != 1 or _CJK.search(words[0]) or len(stored.split()) < 2:
+    if len(words) != 1 or any("\u3400" <= ch <= "\u9fff" for ch in words[0]) or len(stored.split()) < 2:
         return False
     word = words[0]
     return word not in en_cues.FIRST_NAMES and lookup_first(word) is None
-
-
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def _same_word(a: str, b: str) -> bool:
