@@ -82,7 +82,7 @@ def move_note(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], old: 
                 row = ctx.session.get(model, row_id)
                 if row is not None and getattr(row, "customer_id", None) == note.customer_id:
                     journal.update(model, row_id, customer_id=target.id)
-    _move_deal_changes(ctx, entries, target)
+    _move_deal_changes(ctx, note, entries, target)
     journal.update(Note, stored_id(note), customer_id=stored_id(target))
     save_state(ctx, customer_id=target.id, customer_at=ctx.now)
     if old is not None and ("customer", stored_id(old)) in created and not _used(ctx, stored_id(old)):
@@ -100,30 +100,58 @@ def _used(ctx: Ctx, customer_id: int) -> bool:
     return False
 
 
-def _move_deal_changes(ctx: Ctx, entries: list[AuditLog], target: Customer) -> None:
-    """A change the note made to the old customer's existing deal goes back, and is made on the
-    new customer's open deal (a new one when it has none)."""
+CARRIED = ("stage", "amount_minor", "currency", "probability", "expected_close", "closed_at", "lost_reason")
+
+
+def _move_deal_changes(ctx: Ctx, note: Note, entries: list[AuditLog], target: Customer) -> None:
+    """A change the note (and every later correction of it) made to the old customer's existing
+    deal goes back to what the deal was before the note, and the deal as it stands now (amount as
+    last corrected, its currency, stage, close date) is made the new customer's open deal (a new
+    one when it has none); the history rows of those changes follow it."""
     journal = journal_of(ctx)
-    for entry in entries:
-        if entry.table_name != Deal.__tablename__ or entry.action != "update" or not entry.before:
-            continue
-        deal = ctx.session.get(Deal, entry.row_id)
+    changes = [*entries, *_corrections_of(ctx, note)]
+    deal_ids = list(dict.fromkeys(e.row_id for e in entries if e.table_name == Deal.__tablename__
+                                  and e.action == "update" and e.before and e.row_id is not None))
+    for deal_id in deal_ids:
+        deal = ctx.session.get(Deal, deal_id)
         if deal is None:
             continue
-        before = typed_row(table_of(Deal), entry.before)
-        after = typed_row(table_of(Deal), entry.after or {})
-        journal.update(Deal, stored_id(deal), **before)
+        first: dict[str, object] = {}
+        for entry in changes:
+            if entry.table_name == Deal.__tablename__ and entry.action == "update" and entry.row_id == deal_id:
+                for name, value in (entry.before or {}).items():
+                    first.setdefault(name, value)
+        fields = [name for name in CARRIED if name in first]
+        if not fields:
+            continue
+        if "amount_minor" in fields and "currency" not in fields:
+            fields.append("currency")
+        now = {name: getattr(deal, name) for name in fields}
+        if now.get("amount_minor") is not None and not now.get("currency"):
+            now["currency"] = ctx.team.currency
+        journal.update(Deal, deal_id, **typed_row(table_of(Deal), first))
         mine = open_deal(ctx.session, ctx.team_id, stored_id(target))
         if mine is None:
-            values = {k: v for k, v in after.items() if k in ("stage", "amount_minor", "currency", "closed_at")}
             mine = Deal(team_id=ctx.team_id, customer_id=stored_id(target), owner_id=ctx.member_id,
-                        created_at=ctx.now, updated_at=ctx.now, **values)
+                        created_at=ctx.now, updated_at=ctx.now, **now)
             journal.add(mine)
         else:
-            journal.update(Deal, stored_id(mine), **after)
-        for change in entries:
+            journal.update(Deal, stored_id(mine), updated_at=ctx.now, **now)
+        for change in changes:
             if change.table_name == StageChange.__tablename__ and change.action == "create" and change.row_id:
-                journal.update(StageChange, change.row_id, deal_id=mine.id)
+                row = ctx.session.get(StageChange, change.row_id)
+                if row is not None and row.deal_id == deal_id:
+                    journal.update(StageChange, change.row_id, deal_id=mine.id)
+
+
+def _corrections_of(ctx: Ctx, note: Note) -> list[AuditLog]:
+    """What the member's later notes on the same customer changed: the corrections of the note
+    ("сумма 1,8 млн а не 1,5"), which a move carries with it."""
+    later = select(col(Note.id)).where(col(Note.team_id) == ctx.team.id, col(Note.member_id) == ctx.member.id,
+                                  col(Note.id) > stored_id(note), col(Note.customer_id) == note.customer_id,
+                                  col(Note.undone_at).is_(None))
+    return list(ctx.session.execute(select(AuditLog).where(col(AuditLog.note_id).in_(later))
+                                    .order_by(col(AuditLog.id))).scalars())
 
 
 def _key(name: str) -> str:

@@ -1278,6 +1278,8 @@ FIX = [
     r"^\W*(?:等等|等一下|哦|噢|啊|诶|哎)[，,。!！\s]*(?:不对|说错了|错了|搞错了|不是)",       # "等等，不对，是周四"
     # a message that opens with the new value and names the old one: "周四不是周五", "是4.5万不是5.4万"
     r"^\W*(?:是|应该是)?" + _FIX_VALUE + r"\s*[，,]?\s*不是" + _FIX_VALUE,
+    # the amount named with its new value, the old one after: "金额是26万，不是25万", "报价26万不是25万"
+    r"^\W*" + _AMOUNT_WORD + r"\s*(?:是|应该是)?\s*" + _FIX_VALUE + r"\s*[，,]?\s*(?:而)?不是" + _FIX_VALUE,
 ]
 FIX_OLD = [
     r"^\W*" + _AMOUNT_WORD + r"\s*(?:不对|错了|写错了|记错了|有误)[，,。\s]*(?:应该)?是?\s*",
