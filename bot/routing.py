@@ -10,10 +10,11 @@ from handlers.ask import answer, kept_text
 from handlers.erase import ERASE
 from handlers.understanding.asking import asks, erase_name
 from handlers.understanding.chatter import is_chatter
-from handlers.understanding.fixes import contact_fix, is_fix, move, resolved
+from handlers.understanding.fixes import contact_fix, is_fix, move, resolved, swapped_customer
 from handlers.chat_state import save_state, state_of
 from handlers.understanding.followup_words import named_followup
 from handlers.understanding.lang import clean, detect
+from handlers.understanding.matching import match_known
 from handlers.understanding import understand
 from handlers.understanding.hybrid import understand_hybrid
 from handlers.understanding.llm.client import LlmClient
@@ -129,6 +130,10 @@ async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClien
             parse.intent = Intent.CORRECT       # "change maria's title to CEO": which customer's Maria
         elif parse.intent not in (Intent.LOG, Intent.QUERY_CUSTOMER):
             parse.intent = Intent.LOG
+        return parse
+    swap = swapped_customer(ctx.text, parse.lang)
+    if swap is not None and parse.intent in _MAY_CORRECT and match_known(swap.old, names, aliases).name:
+        parse.intent, parse.report = Intent.CORRECT, None   # "это был Вектор, не Уралхиммаш": the last note moves
         return parse
     return never_writes(parse, ctx.text)
 

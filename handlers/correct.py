@@ -28,7 +28,8 @@ from handlers.chat_state import state_of
 from handlers.stage_names import StageNames
 from handlers.texts import day, money, t
 from handlers.understanding import understand
-from handlers.understanding.fixes import bare_amount, day_word, move, names_other_customer, new_value_text, resolved
+from handlers.understanding.fixes import (bare_amount, day_word, move, names_other_customer, new_value_text, resolved,
+                                         swapped_customer)
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse
 from storage.customers import customers_named, open_deal
@@ -145,16 +146,27 @@ def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
         return None
     entries = touched(ctx, note)
     customer = ctx.session.get(Customer, note.customer_id) if note.customer_id else None
-    if names_other_customer(ctx.text, parse.lang) or says_known_other(ctx, parse, customer):
+    swap = swapped_customer(ctx.text, parse.lang)
+    if names_other_customer(ctx.text, parse.lang) or says_known_other(ctx, parse, customer) or swap is not None:
         logged = last_logged(ctx)  # past corrections of it: the note that filed things
         if logged is None:
             return None
         note, entries = logged
         was = ctx.session.get(Customer, note.customer_id) if note.customer_id else None
-        return move_note(ctx, parse, note, entries, was)
+        if swap is not None and not _same_customer(ctx, swap.old, was):
+            return refused(ctx, "fix_which_customer")   # "it was X, not Y" where the note is not Y's
+        return move_note(ctx, parse, note, entries, was, named=swap.new if swap else None)
     if parse.customer_known and customer is not None and parse.customer != customer.name:
         return None     # "созвон с Обьречтрансом в понедельник а не во вторник" after another customer's note
     return contact_fixed(ctx, parse, note, entries, customer) or _record_fixed(ctx, parse, note, entries, customer)
+
+
+def _same_customer(ctx: Ctx, said: str, customer: Customer | None) -> bool:
+    """True when `said` ("Уралхиммаша", "globex") names `customer`."""
+    if customer is None:
+        return False
+    names, aliases = ctx.known() if ctx.known else ((), {})
+    return match_known(said, names, aliases).name == customer.name
 
 
 def _record_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], customer: Customer | None) -> Fixed:

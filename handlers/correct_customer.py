@@ -49,10 +49,13 @@ def says_known_other(ctx: Ctx, parse: Parse, customer: Customer | None) -> bool:
     return named is not None and (customer is None or named != customer.name)
 
 
-def move_note(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], old: Customer | None) -> Fixed | None:
-    """"wrong customer, it was Initech": every row the last note filed under its customer moves."""
+def move_note(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], old: Customer | None,
+              named: str | None = None) -> Fixed | None:
+    """"wrong customer, it was Initech": every row the last note filed under its customer moves;
+    `named` is the customer meant, as written ("это был Вектор, не Уралхиммаш"), when the message
+    names the old one too."""
     names, aliases = ctx.known() if ctx.known else ((), {})
-    match = match_known(ctx.text, names, aliases)
+    match = match_known(named or ctx.text, names, aliases)
     target = None
     if match.name and (old is None or match.name != old.name):
         found = customers_named(ctx.session, ctx.team_id, match.name)
@@ -63,7 +66,7 @@ def move_note(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], old: 
             if deal is not None and not may(ctx, deal.owner_id):
                 return refused(ctx, "fix_not_yours")
     if target is None:
-        said = parse.customer or company_guess(ctx.text, parse.lang)
+        said = named or parse.customer or company_guess(ctx.text, parse.lang)
         new_name = said if said and (old is None or said != old.name) else None
         if not new_name:
             return refused(ctx, "fix_which_customer")

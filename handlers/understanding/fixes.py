@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from handlers.understanding.languages import CODES, cues, one_of
+from handlers.understanding.ru_cases import nominative
 
 FIELDS = ("role", "phone", "name")
 
@@ -81,6 +82,31 @@ def says_customer(text: str, lang: str) -> bool:
     """True when the message says in passing which customer the last note was about ("actually it
     was globex", "其实是星辰科技", "вообще-то это был Вектор"); the note moves only to a known one."""
     return any((_compiled(code, "FIX_CUSTOMER_SAID") or _never).search(text) for code in _codes(lang))
+
+
+@dataclass(frozen=True)
+class Swap:
+    """"it was initech, not globex": the customer meant and the one the note went to, as written."""
+
+    new: str
+    old: str
+
+
+def swapped_customer(text: str, lang: str) -> Swap | None:
+    """The customer a message says the last note was about instead of another ("это был Вектор, не
+    Уралхиммаш"); None when either side is a value (a day, an amount), not a name."""
+    found = _first(text, lang, "FIX_CUSTOMER_SWAP")
+    if found is None:
+        return None
+    new, old = (found.group(side).strip(" \"'“”«»") for side in ("new", "old"))
+    if not new or not old or _VALUE.search(new) or _VALUE.search(old):
+        return None
+    case = _CASE_AFTER.get((found.groupdict().get("at") or "").lower(), "nom")
+    return Swap(new=nominative(new, case), old=old)
+
+
+_VALUE = re.compile(r"\d")
+_CASE_AFTER = {"у": "gen", "в": "loc", "во": "loc", "с": "ins", "со": "ins", "про": "acc", "по": "dat"}  # "у Вектора"
 
 
 def contact_fix(text: str, lang: str) -> ContactFix | None:

@@ -1700,6 +1700,12 @@ FIX_CUSTOMER = [
     r"\b(?:it|that|this)\s+was\s+(?:for|about|at)\b",
     r"\bnot\s+\w+[^,.]*,\s*(?:it\s+was|it's)\b",
 ]
+_SWAP_AT = r"(?:(?:for|about|at|with)\s+)?"
+FIX_CUSTOMER_SWAP = [
+    # "it was initech, not globex", "no, that was Hooli not Globex", "sorry it's initech, not globex"
+    r"^\W*(?:(?:no|nope|oops|sorry|actually|my\s+bad)[\s,.!-]+)*(?:it\s+was|it'?s|that\s+was|that'?s|this\s+was)\s+"
+    + _SWAP_AT + r"(?P<new>[^,;.!?]{2,60}?)\s*[,;-]?\s*(?:and\s+)?not\s+" + _SWAP_AT + r"(?P<old>[^,;.!?]{2,60}?)\W*$",
+]
 FIX_CUSTOMER_SAID = [
     r"^\W*(?:actually|oh\s+wait|wait|sorry|oops|no|my\s+bad)[\s,.!-]+(?:it\s+was|it's|that\s+was|that's|this\s+was|"
     r"i\s+meant?)\s+(?:at\s+|with\s+|for\s+)?\w",

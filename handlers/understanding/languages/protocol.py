@@ -195,6 +195,8 @@ class Cues(Protocol):
     FIX: Phrases               # a message correcting the last note ("no, …", "actually", "перенеси", "改到")
     FIX_OLD: Phrases           # the old value a correction names, dropped before reading the new ("not Friday")
     FIX_CUSTOMER: Phrases      # the last note was about another customer ("wrong customer", "не тот клиент")
+    FIX_CUSTOMER_SWAP: Phrases  # "it was initech, not globex", "это был Вектор, не Уралхиммаш", "是蓝海物流，不是星辰科技":
+                                # the customer meant in group `new`, the one the note went to in `old`
     FIX_CUSTOMER_SAID: Phrases  # the same said in passing ("actually it was globex", "其实是…", "вообще-то это был …"):
                                 # a move only when a known customer other than the note's is named
     FIX_DAY_WORD: str          # a word that makes a bare day a follow-up day when read ("follow up", "跟进")
