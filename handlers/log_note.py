@@ -15,6 +15,7 @@ from handlers.repeats import repeated
 from handlers.reply import Choice, Reply
 from handlers.reports import record_note_issue
 from handlers.chat_state import save_state, state_of
+from handlers.deal_said_again import said_again
 from handlers.closed_deals import already_closed, lines_of, nothing_written, tells_more, without_deal
 from handlers.resolve import Resolved, resolve_customer
 from handlers.stage_names import StageNames
@@ -65,6 +66,9 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
         not_yours = _not_yours(ctx, resolved.customer, deal)
         if not_yours is not None:
             return not_yours
+    again_said = said_again(parse, ctx, resolved.customer, deal, plan.changes)
+    if again_said is not None:      # "сумма 1,8 млн" of a deal at 1,8 млн: no bare "📝" note
+        return again_said
     return _write_note(parse, ctx, resolved, deal, plan, unused, unchanged)
 
 

@@ -57,6 +57,7 @@ TEXTS = {
     "deal_already_closed": "the deal is already {stage}{amount} (since {day}): no second deal opened",
     "payment_noted": "payment received: {amount} (kept with the note; no deal's amount was changed)",
     "deal_already_closed_amount": "{amount} was not applied to the closed deal (to change its amount, say “the amount is …, not …”)",
+    "deal_said_again": "Nothing changed for {customer}: the deal is already {stage}{amount}. Nothing was written.",
     "deal_already_closed_head": "Nothing recorded for {customer}:",
     "deal_already_closed_hint": "If it is a new deal, say so: “signed another contract”, “new order 20k”.",
     "deal_stage": "deal moved: {old} → {new}",

@@ -63,6 +63,7 @@ TEXTS = {
     "deal_already_closed": "сделка уже {stage}{amount} (с {day}): вторую не открываю",
     "payment_noted": "оплата получена: {amount} (сохранил в записи; сумму сделки не менял)",
     "deal_already_closed_amount": "{amount} к закрытой сделке не применил (чтобы изменить её сумму, напишите «сумма …, а не …»)",
+    "deal_said_again": "По клиенту {customer} ничего не изменилось: сделка уже {stage}{amount}. Ничего не записал.",
     "deal_already_closed_head": "По клиенту {customer} ничего не записал:",
     "deal_already_closed_hint": "Если это новая сделка, так и напишите: «ещё один заказ на 500 тыс», «новый договор».",
     "deal_stage": "сделка: {old} → {new}",

@@ -57,6 +57,7 @@ TEXTS = {
     "deal_already_closed": "商机已处于「{stage}」{amount}（{day}起），未再新建商机",
     "payment_noted": "收到款项：{amount}（已记在这条记录里，商机金额未改）",
     "deal_already_closed_amount": "{amount} 未应用到已关闭的商机（如需修改金额，请说“金额改成…”）",
+    "deal_said_again": "{customer}：商机已经是「{stage}」{amount}，没有变化，未记录任何内容。",
     "deal_already_closed_head": "{customer}：未记录任何内容。",
     "deal_already_closed_hint": "如果是新的一单，请写明，例如“又签了一单5万”或“新订单”。",
     "deal_stage": "商机阶段：{old} → {new}",
