@@ -197,7 +197,18 @@ def _record_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], c
         read.stage = stage_in_use(read.stage, team_stages(ctx.team.settings))
     if deal is not None and read.stage and read.stage != deal.stage:
         lines.append(_fix_stage(ctx, note, entries, deal, read.stage))
+    if deal is not None and read.close_on is not None and read.close_on != deal.expected_close \
+            and deal.stage not in CLOSED_STAGES and may(ctx, deal.owner_id):
+        lines.append(_fix_close(ctx, note, deal, read.close_on))   # "ещё на переговорах, подпишут в понедельник"
     return Fixed(customer=customer, lines=lines)
+
+
+def _fix_close(ctx: Ctx, note: Note, deal: Deal, close_on: date) -> str:
+    """The open deal's expected close set to the day the correction says the signature is."""
+    before = day(deal.expected_close, ctx.lang) if deal.expected_close is not None else "—"
+    open_once(ctx, note)
+    journal_of(ctx).update(Deal, stored_id(deal), expected_close=close_on, updated_at=ctx.now)
+    return t(ctx.lang, "fix_close", before=before, after=day(close_on, ctx.lang))
 
 
 def _fix_amount(ctx: Ctx, note: Note, deal: Deal, amount: Decimal, currency: str | None) -> list[str]:

@@ -174,13 +174,15 @@ def _new_customer(ctx: Ctx, name: str, lines: Lines) -> Customer:
 
 def _closing_lines(parse: Parse, ctx: Ctx, customer: Customer, note_id: int, unused: Stage | None,
                    lines: Lines) -> None:
-    """The note's issue, the words kept when nothing else was recorded, a stage the team does not
-    use, and what was refused."""
+    """The note's issue, the words kept when nothing else was recorded (or when the note tells when
+    the deal will be signed: the conversation stays in the history), a stage the team does not use,
+    and what was refused."""
     journal = journal_of(ctx)
     issue = record_note_issue(ctx, parse.issue, stored_id(customer), note_id)
     if issue:
         lines.append(("raw", {"line": issue}))
-    if not lines or lines == [("raw", {"line": issue})]:  # keep the words in the customer's history
+    told_close = not parse.channel and any(key == "deal_close" for key, _ in lines)   # "陈总说合同下周一签"
+    if not lines or lines == [("raw", {"line": issue})] or told_close:  # keep the words in the customer's history
         journal.insert(Interaction, team_id=ctx.team.id, customer_id=customer.id, contact_id=None,
                        member_id=ctx.member.id, note_id=note_id, channel=Channel.NOTE, text=ctx.text[:4000],
                        at=ctx.now)

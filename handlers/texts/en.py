@@ -154,6 +154,7 @@ TEXTS = {
     "fixed": "Corrected for {customer}:",
     "fix_followup": "follow-up: {before} → {after}",
     "fix_amount": "deal amount: {before} → {after}",
+    "fix_close": "expected close: {before} → {after}",
     "fix_stage": "deal stage: {before} → {after}",
     "fix_contact_role": "{contact}'s title: {before} → {after}",
     "fix_contact_phone": "{contact}'s phone: {before} → {after}",

@@ -160,6 +160,7 @@ TEXTS = {
     "fixed": "Исправил по клиенту {customer}:",
     "fix_followup": "напоминание: {before} → {after}",
     "fix_amount": "сумма сделки: {before} → {after}",
+    "fix_close": "ожидаемое закрытие: {before} → {after}",
     "fix_stage": "этап сделки: {before} → {after}",
     "fix_contact_role": "должность ({contact}): {before} → {after}",
     "fix_contact_phone": "телефон ({contact}): {before} → {after}",

@@ -154,6 +154,7 @@ TEXTS = {
     "fixed": "已更正（{customer}）：",
     "fix_followup": "跟进日期：{before} → {after}",
     "fix_amount": "商机金额：{before} → {after}",
+    "fix_close": "预计成交：{before} → {after}",
     "fix_stage": "商机阶段：{before} → {after}",
     "fix_contact_role": "{contact}的职位：{before} → {after}",
     "fix_contact_phone": "{contact}的电话：{before} → {after}",

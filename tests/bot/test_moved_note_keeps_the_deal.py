@@ -3,6 +3,8 @@ stands after every correction of it (amount as last corrected, currency, stage, 
 old customer's deal goes back to what it was before the note; undo restores both sides exactly."""
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
 from storage.models import Contact, Customer, Deal, FollowUp, Interaction, StageChange
@@ -111,3 +113,11 @@ async def test_chinese_day_and_title_corrected_then_wrong_customer(bot, store):
     [follow] = store.rows(select(FollowUp))
     [wang] = store.rows(select(Contact))
     assert (str(follow.due), wang.role) == ("2026-11-26", "总监")
+
+
+async def test_a_close_date_and_amount_said_then_wrong_customer_move_with_the_note(bot, store):
+    await bot.say("拜访了蓝海物流，报价20万")
+    await bot.say("陈总 同意了 合同金额22万 月底签")
+    moved = await _moved_then_undone(bot, store, "是恒锐电气，不是蓝海物流")
+    assert moved["恒锐电气"] == ("negotiation", 22_000_000, "CNY", date(2026, 11, 30))
+    assert moved["蓝海物流"] == ("proposal", 20_000_000, "CNY", None)

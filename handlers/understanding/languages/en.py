@@ -1455,6 +1455,8 @@ CLOSE = [
     r"\b(?:expected|target|estimated|projected)\s+close(?:\s+date)?\s*(?:is|:|of|on|by|-)?",
     r"\bclose\s+date\s*(?:is|:|of|on|-)?",
     r"\bdecision\s+(?:expected\s+)?by",
+    # a signature still ahead, its day next: "they'll sign next monday", "they're going to sign the contract friday"
+    r"(?:\bwill|'ll|\bgoing\s+to|\bgonna)\s+sign(?:\s+(?:the\s+)?(?:contract|deal|papers|po|order|it))?\b(?!\s+off)",
 ]
 CLOSE_WINDOW = 4
 LOST_WHY = {
