@@ -315,8 +315,8 @@ def _channel_and_stage(parse: Parse, note: _Reading, stated: facts.Facts, said: 
         if how == Channel.EMAIL or (how == Channel.MEETING and new_customer):
             parse.channel = how     # "通过商会认识了一家…", "обратились по почте": how they came is this note's touch
     parse.stage = stage(cue_work, lex, note.clauses, new_customer, times.future)
-    if parse.stage is None and stated.close_on is not None and _signature_ahead(said, stated.spans, lex):
-        parse.stage = Stage.NEGOTIATION      # "обещали подписать до конца месяца": a signature still ahead
+    if parse.stage in _BEFORE_SIGNING and stated.close_on is not None and _signature_ahead(said, stated.spans, lex):
+        parse.stage = Stage.NEGOTIATION      # "обещали подписать до конца месяца", "报了两万四 他说可以 下周签"
     if lang == Lang.RU and None in (parse.channel, parse.stage, parse.followup_on):
         at = note.as_typed.find(note.cleaned[match.start:match.end]) if match.start >= 0 else -1
         _english_too(parse, note.as_typed.replace("ё", "е").replace("Ё", "Е"), note.now, note.first_day,
@@ -422,6 +422,9 @@ def _english_too(parse: Parse, work: str, now: datetime, first_day: bool, new_cu
 
 
 _AHEAD_REACH = 30      # characters before a close date's words a signature-ahead cue may start
+
+
+_BEFORE_SIGNING = (None, Stage.LEAD, Stage.QUALIFIED, Stage.PROPOSAL)   # a signature ahead is past these
 
 
 def _signature_ahead(text: str, spans: list[tuple[int, int]], lex: Lexicon) -> bool:
