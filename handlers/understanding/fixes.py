@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from handlers.understanding.amounts import find_amounts
 from handlers.understanding.languages import CODES, cues, one_of
 from handlers.understanding.ru_cases import nominative
 
@@ -161,3 +162,17 @@ def bare_amount(said: str, text: str, amount_minor: int | None) -> Decimal | Non
         if any(old * scale == amount for old in olds if old != value):
             return value * scale
     return None
+
+
+def only_amount(text: str, lang: str) -> bool:
+    """True when the message is nothing but an amount, maybe after a money word ("сумма 1,8 млн",
+    "amount is 40k", "金额30万"): no other news a note would keep."""
+    found = find_amounts(text, lang)
+    if not found:
+        return False
+    rest = text
+    for amount in reversed(found):
+        rest = rest[:amount.start] + " " + rest[amount.end:]
+    words = "|".join((*cues(lang).MONEY_WORDS, *cues(lang).MONEY_LINKS))
+    rest = re.sub(words if lang == "zh" else r"(?<!\w)(?:" + words + r")(?!\w)", " ", rest, flags=re.I)
+    return not re.sub(r"[\W_]+", "", rest)
