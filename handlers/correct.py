@@ -11,7 +11,7 @@ what every correction shares is handlers/correction.py.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -28,6 +28,7 @@ from handlers.chat_state import state_of
 from handlers.stage_names import StageNames
 from handlers.texts import day, money, t
 from handlers.understanding import understand
+from handlers.understanding.intents import drop_day
 from handlers.understanding.fixes import (bare_amount, day_word, move, names_other_customer, new_value_text, resolved,
                                          swapped_customer)
 from handlers.understanding.matching import match_known
@@ -183,6 +184,8 @@ def _record_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], c
         read.amount = bare_amount(said, ctx.text, deal.amount_minor)
     if deal is not None and (read.amount is not None or read.stage) and not may(ctx, deal.owner_id):
         return refused(ctx, "fix_not_yours")
+    if new_day is not None and follow is not None:
+        new_day = _in_its_week(said, parse.lang, ctx, follow.due, new_day)
     lines: list[str] = []
     same = same_day(ctx, follow, new_day) if new_day is not None and follow is not None \
         and follow.done_at is None and read.amount is None and not read.stage else None
@@ -209,6 +212,20 @@ def _fix_close(ctx: Ctx, note: Note, deal: Deal, close_on: date) -> str:
     open_once(ctx, note)
     journal_of(ctx).update(Deal, stored_id(deal), expected_close=close_on, updated_at=ctx.now)
     return t(ctx.lang, "fix_close", before=before, after=day(close_on, ctx.lang))
+
+
+def _in_its_week(said: str, lang: str, ctx: Ctx, due: date, new_day: date) -> date:
+    """A bare weekday correcting a follow-up due in a later week ("no, friday not wednesday" of next
+    Wednesday's, "改到周五" of next Thursday's) means that week's day, not this week's."""
+    _, _, by_weekday = drop_day(said, lang, ctx.today)
+    if not by_weekday or _monday(due) <= _monday(new_day):
+        return new_day
+    moved = _monday(due) + timedelta(days=new_day.weekday())
+    return moved if moved > ctx.today else new_day
+
+
+def _monday(day_: date) -> date:
+    return day_ - timedelta(days=day_.weekday())
 
 
 def _fix_amount(ctx: Ctx, note: Note, deal: Deal, amount: Decimal, currency: str | None) -> list[str]:

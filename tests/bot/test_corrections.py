@@ -58,10 +58,10 @@ async def test_russian_corrections_amount_day_and_stage(bot, store):
     reply = await bot.say("перенеси на среду")
     assert "→ ср, 2 дек." in reply and store(FollowUp) == 1
     reply = await bot.say("не в среду, а в четверг")
-    assert "ср, 2 дек. → чт, 26 нояб." in reply
+    assert "ср, 2 дек. → чт, 3 дек." in reply
     [deal] = store.rows(select(Deal))
     [follow] = store.rows(select(FollowUp))
-    assert (deal.amount_minor, follow.due) == (200_000_000, date(2026, 11, 26))
+    assert (deal.amount_minor, follow.due) == (200_000_000, date(2026, 12, 3))
     await _fixed_then_undone(bot, store, "нет, они ещё на переговорах, не подписали", "→")
 
 
