@@ -80,6 +80,8 @@ def colleague(crm: Bot, engine) -> Console:
 def store(engine):
     """A function that counts rows of a table: `store(Deal)`, or runs a query with `store.q(...)`."""
     class Store:
+        db = engine      # the engine itself, for the undo checks' snapshots (tests/bot/records.py)
+
         def __call__(self, table, *where) -> int:
             with Session(engine) as s:
                 return s.execute(select(func.count()).select_from(table).where(*where)).scalar_one()

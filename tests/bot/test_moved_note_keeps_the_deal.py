@@ -7,17 +7,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from storage.models import Contact, Customer, Deal, FollowUp, Interaction, StageChange
-
-BUSINESS = (Customer, Contact, Deal, FollowUp, Interaction, StageChange)
-
-
-def _snapshot(store) -> dict:
-    out = {}
-    for model in BUSINESS:
-        rows = store.rows(select(model).order_by(model.id))
-        out[model.__tablename__] = [{c.name: getattr(r, c.name) for c in model.__table__.columns} for r in rows]
-    return out
+from storage.models import Contact, Customer, Deal, FollowUp, StageChange
+from tests.bot.records import business, difference
 
 
 def _deals(store) -> dict[str, tuple]:
@@ -27,12 +18,12 @@ def _deals(store) -> dict[str, tuple]:
 
 
 async def _moved_then_undone(bot, store, move: str) -> dict[str, tuple]:
-    before = _snapshot(store)
+    before = business(store.db)
     reply = await bot.say(move)
     assert reply.wrote and "→" in reply, reply.text
     after = _deals(store)
     assert (await bot.press(reply.undo_token)).wrote
-    assert _snapshot(store) == before
+    assert difference(before, business(store.db)) == []
     return after
 
 
