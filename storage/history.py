@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, String, cast, func, literal, null, select, union_all
+from sqlalchemy import String, cast, func, literal, null, select, union_all
 
 from storage.reports.common import aware
 from storage.reports.tables import DEAL, INTERACTION, MEMBER, STAGE_CHANGE
@@ -18,7 +18,7 @@ LIMIT = 30
 @dataclass(frozen=True)
 class Event:
     """One entry: an interaction (`channel`, `text`) or a deal's move (`from_stage` → `to_stage`; the
-    deal's amount and currency are today's, not the move's); `member`: who, when known."""
+    store keeps no amount per move); `member`: who, when known."""
 
     at: datetime
     member: str | None
@@ -26,8 +26,6 @@ class Event:
     text: str = ""
     from_stage: str | None = None
     to_stage: str | None = None
-    amount_minor: int | None = None
-    currency: str | None = None
 
     @property
     def is_move(self) -> bool:
@@ -45,18 +43,17 @@ class History:
 def customer_history(session: Any, team_id: int, customer_id: int, limit: int = LIMIT) -> History:
     """The customer's interactions and deal moves, newest first (see the module)."""
     session.flush()
-    text, code = String(), String(3)
+    text = String()
     said = (select(INTERACTION.c.at.label("at"), MEMBER.c.name.label("member"),
                    INTERACTION.c.channel.label("channel"), INTERACTION.c.text.label("text"),
                    cast(null(), String(16)).label("from_stage"), cast(null(), String(16)).label("to_stage"),
-                   cast(null(), BigInteger).label("amount_minor"), cast(null(), code).label("currency"),
                    INTERACTION.c.id.label("id"), literal(0).label("kind"))
             .outerjoin(MEMBER, MEMBER.c.id == INTERACTION.c.member_id)
             .where(INTERACTION.c.team_id == team_id, INTERACTION.c.customer_id == customer_id))
     moved = (select(STAGE_CHANGE.c.at.label("at"), MEMBER.c.name.label("member"),
                     cast(null(), String(16)).label("channel"), cast(literal(""), text).label("text"),
                     STAGE_CHANGE.c.from_stage, STAGE_CHANGE.c.to_stage,
-                    DEAL.c.amount_minor, DEAL.c.currency, STAGE_CHANGE.c.id.label("id"), literal(1).label("kind"))
+                    STAGE_CHANGE.c.id.label("id"), literal(1).label("kind"))
              .join(DEAL, DEAL.c.id == STAGE_CHANGE.c.deal_id)
              .outerjoin(MEMBER, MEMBER.c.id == STAGE_CHANGE.c.member_id)
              .where(STAGE_CHANGE.c.team_id == team_id, DEAL.c.team_id == team_id, DEAL.c.customer_id == customer_id))
@@ -65,5 +62,5 @@ def customer_history(session: Any, team_id: int, customer_id: int, limit: int = 
     rows = connection.execute(select(both).order_by(both.c.at.desc(), both.c.kind.desc(), both.c.id.desc())
                               .limit(limit)).all()
     total = connection.execute(select(func.count()).select_from(both)).scalar_one()
-    return History(tuple(Event(aware(r.at), r.member, r.channel, r.text or "", r.from_stage, r.to_stage,
-                               r.amount_minor, r.currency) for r in rows), int(total or 0))
+    return History(tuple(Event(aware(r.at), r.member, r.channel, r.text or "", r.from_stage, r.to_stage)
+                         for r in rows), int(total or 0))
