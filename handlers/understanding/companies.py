@@ -161,6 +161,8 @@ def russian(text: str, person: str | None, query: bool) -> str | None:
     for pattern in (_RU_QUOTED, _RU_FIRM):
         for m in pattern.finditer(text):
             name = m.group(1).strip()
+            if not name:
+                continue            # quotes around nothing but spaces: a name blanked out before
             first = name.split()[0]
             if lookup_first(first) or first.lower() in _RU_NOT or (person and first in person):
                 continue
