@@ -2,8 +2,11 @@
 added to a language's list is understood at once."""
 from __future__ import annotations
 
+import ast
+import re
 import types
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,6 +16,8 @@ from handlers.understanding.cues import everyone, lexicon
 from handlers.understanding.languages import CODES, DEFAULT, cues, registered
 from handlers.understanding.languages import en as en_cues
 from handlers.understanding.languages.protocol import problems, slots
+from handlers.understanding import report_words
+from storage.vocabulary import ReportKind
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("UTC"))
 
@@ -70,3 +75,32 @@ def test_a_question_word_of_any_language_makes_a_question(fresh_cues):
     for text in ("what about Acme", "что по Вектору", "哪些客户要跟进", "Acme?"):
         assert question.search(text), text
     assert not question.search("Visited Acme today")
+
+
+@pytest.fixture
+def fresh_report_words():
+    report_words._words.cache_clear()
+    yield
+    report_words._words.cache_clear()
+
+
+def test_report_questions_are_read_from_each_language(fresh_report_words):
+    """The report words live in the language modules: report_words.py holds none of its own, and a
+    phrase added to a language's REPORTS is heard at once."""
+    tree = ast.parse(Path(report_words.__file__).read_text(encoding="utf-8"))
+    docstrings = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
+    strings = [node.value for node in ast.walk(tree)
+               if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+    assert not [s for s in strings if re.search(r"[\u4e00-\u9fff\u0400-\u04ff]", s)]
+    assert report_words.report_kind("show me the pipeline by weekday heat") is None
+    assert report_words.report_kind("最大的三个商机") == ReportKind.DEALS
+    assert report_words.report_kind("топ-5 сделок") == ReportKind.DEALS
+    assert report_words.rows_asked("top seven deals") == 7
+    assert report_words.rows_asked("前十大订单") == 10
+
+
+def test_a_report_phrase_added_to_a_language_is_heard(monkeypatch, fresh_report_words):
+    assert report_words.report_kind("who is slacking on follow-ups") is None
+    monkeypatch.setitem(en_cues.REPORTS, "overdue", [*en_cues.REPORTS["overdue"], r"\bslacking\s+on\s+follow"])
+    report_words._words.cache_clear()
+    assert report_words.report_kind("who is slacking on follow-ups") == ReportKind.OVERDUE

@@ -1855,3 +1855,147 @@ SETTINGS = {
                  r"^\s*(?:please\s+)?(?:enable|restore|bring\s+back)\s+(?:the\s+)?" + _QUOTED_STAGE + r"\s+stage[\s.!]*$",
                  r"^\s*we\s+use\s+(?:the\s+)?" + _QUOTED_STAGE + r"\s+stage\s+again[\s.!]*$"],
 }
+
+
+# -- report questions: which report a question asks for (handlers/understanding/report_words.py) --
+# a report kind (storage.vocabulary.ReportKind) -> the words that name it; the kinds are tried most
+# specific first, in every language at once
+REPORTS: dict[str, list[str]] = {
+    # the reps ranked: "leaderboard", "who closed the most"
+    "leaderboard": [
+        r"\bleader\s?board\b",
+        r"\bscore\s?board\b",
+        r"\b(?:sales|reps?|team|sellers?)\s+rankings?\b",
+        r"\brank(?:ing|ed)?\s+(?:of\s+)?(?:the\s+)?(?:reps|sellers|team|salespeople)\b",
+        r"\b(?:top|best)\s+(?:reps?|sellers?|salespeople|sales\s?(?:reps|people|persons?)|performers?)\b",
+        r"\bwho\s+(?:sold|won|closed|brought\s+in)\s+(?:the\s+)?most\b",
+        r"\bwho(?:'s|\s+is)\s+(?:on\s+)?top\b",
+        r"\b(?:numbers|figures|results|sales|revenue|performance|wins)\s+(?:by|per|for\s+each)\s+(?:reps?|persons?|salespe(?:rson|ople)|sellers?|members?|owners?)\b",
+    ],
+    # complaints and inquiries kept open
+    "inquiries": [
+        r"\bcomplaints?\b",
+        r"\binquir(?:y|ies)\b",
+        r"\benquir(?:y|ies)\b",
+        r"\bopen issues\b",
+    ],
+    # follow-ups gone past their day
+    "overdue": [
+        r"\boverdue\b",
+        r"\bmissed follow",
+        r"\blate follow",
+        r"\bpast due\b",
+        r"\b(?:behind|slipping|lagging)\s+on\s+(?:\w+\s+)?(?:follow|task|call|to-?do)",
+        r"\bfalling\s+behind\b",
+    ],
+    # deals lost and why
+    "lost": [
+        r"\blost reasons?\b",
+        r"\breasons? (?:we|for) los",
+        r"\bwhy (?:did )?(?:we )?los[et]\b",
+        r"\bwhy (?:were )?deals (?:were )?lost\b",
+        r"\b(?:deals|opportunities) (?:we )?lost\b",
+        r"\blost deals\b",
+        r"\bloss(?:es)? (?:report|analysis)\b",
+        r"\b(?:why|where|how)\s+(?:are|do|did|have)?\s*(?:we|you\s+guys)\s+(?:keep\s+)?los(?:e|t|ing)\b",
+        r"\bhow\s+(?:much|many(?:\s+deals)?)\s+(?:did|have|has)\s+(?:we|the\s+team)\s+los[te]\b",
+        r"\blos(?:e|t|ing)\s+(?:\w+\s+)?to\s+(?:the\s+)?competit",
+        r"\bwho\s+(?:are|do|did|have)\s+we\s+(?:keep\s+)?los(?:e|t|ing)\s+to\b",
+    ],
+    # the biggest deals, one line each ("top 5 deals")
+    "deals": [
+        r"\b(?:top|biggest|largest|bigger|major|key|hottest|juiciest|fattest)(?:[- ]?\d+|\s+(?:three|four|five|six|seven|eight|nine|ten|twenty))?\s+(?:open\s+|won\s+|closed\s+|active\s+|current\s+)?(?:deals?|opportunit(?:y|ies)|opps?|pursuits)\b",
+        r"\b(?:deals|opportunities|opps)\s+(?:by|ranked\s+by|sorted\s+by)\s+(?:size|amount|value)\b",
+        r"\bwhat(?:'s|\s+is|\s+are)\s+(?:our|the|my)\s+(?:biggest|largest)\s+(?:deals?|opportunit)",
+    ],
+    # conversion, win rate, time per stage
+    "funnel": [
+        r"\bconver(?:sion|t(?:ed|s)?)\b",
+        r"\bwin[- ]?rate\b",
+        r"\bwin/loss\b",
+        r"\bclose rate\b",
+        r"\blost reasons?\b",
+        r"\bwhy (?:did )?(?:we )?los[et]\b",
+        r"\breasons? (?:we|for) los",
+        r"\bstage[- ]to[- ]stage\b",
+        r"\b(?:time|days) (?:in|per) stage\b",
+        r"\bcycle time\b",
+    ],
+    # where customers come from
+    "sources": [
+        r"\blead sources?\b",
+        r"\bsources?\b",
+        r"\bwhere (?:do|did|are) (?:our |the )?(?:customers|leads|clients)\b",
+        r"\broi\b",
+        r"\bmarketing spend\b",
+        r"\bcost per lead\b",
+    ],
+    # the biggest customers
+    "top": [
+        r"\btop\b",
+        r"\bbiggest (?:customers|clients|accounts)\b",
+        r"\blargest (?:customers|clients|accounts)\b",
+        r"\bbest (?:customers|clients)\b",
+        r"\bkey accounts\b",
+        r"\b80/20\b",
+        r"\bpareto\b",
+        r"\bvips?\b",
+        r"80/20",
+    ],
+    # customers with nothing happening
+    "quiet": [
+        r"\bquiet\b",
+        r"\bstale\b",
+        r"\bstuck\b",
+        r"\bstalled\b",
+        r"\bdormant\b",
+        r"\bidle\b",
+        r"\buntouched\b",
+        r"\bneglected\b",
+        r"\bno (?:activity|movement|progress)\b",
+        r"\bgone cold\b",
+    ],
+    # the forecast against the target
+    "forecast": [
+        r"\bforecast\b",
+        r"\btarget\b",
+        r"\bquota\b",
+        r"\bon track\b",
+        r"\bprojection\b",
+        r"\bgap to\b",
+    ],
+}
+# the pipeline itself, when no more specific report is named ("pipeline", "funnel")
+REPORT_PIPELINE = [
+    r"\bpipeline\b",
+    r"\bfunnel\b",
+]
+# the asker's own deals and activity, whatever their role ("my pipeline")
+REPORT_MINE = [
+    r"\bmy\b",
+    r"\bmine\b",
+]
+# asking about someone else ("who's behind on follow-ups")
+REPORT_WHO = [
+    r"\bwho(?:'s|s|se)?\b",
+    r"\bany(?:one|body)\b",
+]
+# a question about a customer that asks for all of it, not the card ("globex history")
+REPORT_HISTORY = [
+    r"\bhistory\b",
+    r"\btimeline\b",
+    r"\ball\s+(?:the\s+|our\s+)?(?:notes|interactions|activity|touches|touchpoints)\b",
+    r"\beverything\s+(?:we|i|you)\s+(?:did|have|logged|know)\b",
+    r"\bfull\s+(?:story|record|log)\b",
+]
+# a deals question about deals won, not open ones
+REPORT_WON = [
+    r"\b(?:won|closed|signed|booked)\b",
+]
+# how many lines a question asks for: `{n}` stands for the count, in digits or a REPORT_COUNTS word
+REPORT_ROWS = [
+    r"\b(?:top|biggest|largest)\s*-?\s*{n}\b",
+    r"\b{n}\s+(?:biggest|largest|top)\b",
+    r"top\s*{n}",
+]
+REPORT_COUNTS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20}

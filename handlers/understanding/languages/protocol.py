@@ -12,7 +12,7 @@ import re
 from collections import abc
 from typing import TYPE_CHECKING, Mapping, Protocol, Sequence, get_args, get_origin, get_type_hints
 
-from storage.vocabulary import SPOKEN_CHANNELS, LeadSource, LostReason, Stage, TouchUnit
+from storage.vocabulary import SPOKEN_CHANNELS, LeadSource, LostReason, ReportKind, Stage, TouchUnit
 
 if TYPE_CHECKING:
     from handlers.understanding.days import Resolver
@@ -210,6 +210,16 @@ class Cues(Protocol):
     SNOOZE_SPAN: Mapping[int, Phrases]   # days per unit (1, 7) -> a span said whole ("a week", "на неделю", "两天"),
                                          # its count in the optional group `n`
 
+    # -- report questions (handlers/understanding/report_words.py) --
+    REPORTS: Mapping[str, Phrases]   # a report kind (storage.vocabulary.ReportKind) -> the words naming it ("win rate")
+    REPORT_PIPELINE: Phrases   # the pipeline itself, when no more specific report is named ("pipeline", "漏斗")
+    REPORT_MINE: Phrases       # the asker's own deals and activity ("my", "我的", "мои")
+    REPORT_WHO: Phrases        # asking about someone else ("who", "谁", "кто")
+    REPORT_HISTORY: Phrases    # a customer question asking for all of it, not the card ("history", "历史", "история")
+    REPORT_WON: Phrases        # a deals question about deals won, not open ones ("won", "成交", "выигранн")
+    REPORT_ROWS: Phrases       # how many lines are asked for ("top {n}", "前{n}"): `{n}` stands for the count
+    REPORT_COUNTS: Mapping[str, int]   # counts said as words in such questions ("five", "五", "пять")
+
 
 # slots a language may leave empty (the rule that reads them is then skipped)
 OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "DAY_GONE", "THEIRS", "THEIRS_NAMED",
@@ -220,6 +230,10 @@ OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", 
                       "ASKED_FOR", "WON_BY_OTHER", "NEW_DEAL", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "RETRACTED_FOR", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
                       "PERIOD_UNTIL", "PERIOD_COMPARED",
                       "CALLED_IN", "NOT_CALLERS"})
+# the reports a question's own words name (the pipeline and the team's activity are asked by intent)
+REPORT_KINDS: tuple[ReportKind, ...] = (ReportKind.LEADERBOARD, ReportKind.INQUIRIES, ReportKind.OVERDUE, ReportKind.LOST,
+                                        ReportKind.DEALS, ReportKind.FUNNEL, ReportKind.SOURCES, ReportKind.TOP,
+                                        ReportKind.QUIET, ReportKind.FORECAST)
 # the keys every language's mappings must have
 CHANNEL_NAMES: tuple[str, ...] = tuple(SPOKEN_CHANNELS)
 STAGE_NAMES: tuple[str, ...] = tuple(Stage)
@@ -230,7 +244,7 @@ PERIOD_NAMES = ("today", "tomorrow", "yesterday", "next_week", "last_week", "thi
 EXTRA_PERIOD_NAMES = ("rest_of_year",)
 _KEYS = {"CHANNELS": CHANNEL_NAMES, "STAGES": STAGE_NAMES, "PERIODS": PERIOD_NAMES,
          "FIX_CONTACT": ("role", "phone", "name"), "LOST_WHY": tuple(LostReason), "SOURCES": tuple(LeadSource),
-         "TOUCH_UNITS": tuple(TouchUnit),
+         "TOUCH_UNITS": tuple(TouchUnit), "REPORTS": tuple(kind.value for kind in REPORT_KINDS),
          "SETTINGS": ("quiet_days", "digest_hour", "touch_days", "currency", "probability", "alert_threshold",
                       "stage_name", "stages", "stage_off", "stage_on")}
 

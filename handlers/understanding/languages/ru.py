@@ -1540,3 +1540,119 @@ SETTINGS = {
                   r"^\s*мы\s+(?:не|больше\s+не)\s+(?:используем|работаем\s+с)\s+(?:этап\w*|стади\w+)\s+[«\"„']?(?P<stage>[^«»\"„“']+?)[»\"“']?[\s.!]*$"],
     "stage_on": [r"^\s*(?:пожалуйста\s+)?(?:включи\w*|верни\w*)\s+(?:этап|стадию)\s+[«\"„']?(?P<stage>[^«»\"„“']+?)[»\"“']?(?:\s+обратно)?[\s.!]*$"],
 }
+
+
+# -- report questions: which report a question asks for (handlers/understanding/report_words.py) --
+# a report kind (storage.vocabulary.ReportKind) -> the words that name it; the kinds are tried most
+# specific first, in every language at once
+REPORTS: dict[str, list[str]] = {
+    # the reps ranked: "leaderboard", "who closed the most"
+    "leaderboard": [
+        r"по\s+(?:каждому\s+)?(?:менеджер|продавц|сотрудник)\w*(?:\s|$|[?.!,])",
+        r"рейтинг\w*(?:\s+(?:продавц|менеджер|сотрудник|команд|отдел|по\s+продаж)\w*|\s*$|\s+(?:за|на)\s)",
+        r"лидерборд",
+        r"таблиц\w*\s+лидеров",
+        r"кто\s+больше\s+всех\s+(?:продал|закрыл|выиграл|заработал)",
+        r"лучш\w+\s+(?:продав|менеджер|сотрудник)",
+    ],
+    # complaints and inquiries kept open
+    "inquiries": [
+        r"жалоб",
+        r"претензи",
+        r"обращени",
+        r"запрос(?:ы|ов)\s+клиент",
+    ],
+    # follow-ups gone past their day
+    "overdue": [
+        r"просроч",
+        r"отста(?:ёт|ет|ют|ющ)\w*\s+(?:по|с)\s+(?:задач|звонк|напоминан|фоллоу|follow)",
+    ],
+    # deals lost and why
+    "lost": [
+        r"причин\w* (?:проигрыш|отказ|потер)",
+        r"почему (?:мы )?проигр",
+        r"проигранн\w+ сделк",
+        r"анализ проигрыш",
+        r"сколько\s+(?:мы\s+)?(?:сделок\s+)?(?:проиграли|потеряли|упустили|слили)",
+        r"(?:где|на\s+ч[её]м|почему|кому)\s+(?:мы\s+)?(?:вс[её]\s+)?(?:ещ[её]\s+)?(?:проигрыва|теря(?:ем|ют)\s+сделк|сливаем)",
+    ],
+    # the biggest deals, one line each ("top 5 deals")
+    "deals": [
+        r"(?:топ[-\s]?\d*|крупнейш\w*|сам\w+\s+(?:крупн|больш|жирн)\w*|\d+\s+(?:сам\w+\s+)?крупн\w*|(?:трёх|трех|пяти|десяти|три|пять|десять)\s+(?:сам\w+\s+)?крупн\w*|крупн\w+)\s+(?:\w+\s+)?(?:сделк|сделок|возможност)",
+    ],
+    # conversion, win rate, time per stage
+    "funnel": [
+        r"конверси",
+        r"винрейт",
+        r"процент (?:выигрыш|побед|закрыти)",
+        r"доля выигранн",
+        r"причин\w* (?:проигрыш|отказ|потер)",
+        r"почему (?:мы )?проигр",
+        r"дней на этап",
+        r"время на этап",
+    ],
+    # where customers come from
+    "sources": [
+        r"источник",
+        r"откуда (?:приходят |пришли )?(?:клиент|лид)",
+    ],
+    # the biggest customers
+    "top": [
+        r"\bтоп\b",
+        r"крупнейш",
+        r"самые крупные",
+        r"лучшие клиент",
+        r"ключевые клиент",
+        r"парето",
+    ],
+    # customers with nothing happening
+    "quiet": [
+        r"завис",
+        r"застрял",
+        r"без движени",
+        r"забыт",
+        r"тихие",
+        r"спящ",
+        r"давно не",
+    ],
+    # the forecast against the target
+    "forecast": [
+        r"прогноз",
+        r"план продаж",
+        r"выполнени\w* плана",
+        r"\bцел[ьи]\b",
+        r"отставани",
+    ],
+}
+# the pipeline itself, when no more specific report is named ("pipeline", "funnel")
+REPORT_PIPELINE = [
+    r"воронк",
+]
+# the asker's own deals and activity, whatever their role ("my pipeline")
+REPORT_MINE = [
+    r"\bмо(?:й|я|ё|е|и|их|им|ими|ему|ей)\b",
+]
+# asking about someone else ("who's behind on follow-ups")
+REPORT_WHO = [
+    r"\bкто(?:-(?:то|нибудь))?\b",
+]
+# a question about a customer that asks for all of it, not the card ("globex history")
+REPORT_HISTORY = [
+    r"истори[яюией]",
+    r"хронологи",
+    r"все\s+(?:заметки|записи|контакты|касания)",
+    r"вся\s+переписк",
+]
+# a deals question about deals won, not open ones
+REPORT_WON = [
+    r"выигранн",
+    r"выиграли",
+    r"закрыт",
+    r"подписан",
+]
+# how many lines a question asks for: `{n}` stands for the count, in digits or a REPORT_COUNTS word
+REPORT_ROWS = [
+    r"топ\s*-?\s*{n}",
+    r"{n}\s+(?:сам\w+\s+)?(?:крупн|больш)",
+]
+REPORT_COUNTS = {"три": 3, "трёх": 3, "трех": 3, "пять": 5, "пяти": 5, "десять": 10, "десяти": 10, "двадцать": 20, "двадцати": 20}

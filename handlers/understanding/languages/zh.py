@@ -1407,3 +1407,147 @@ SETTINGS = {
                   "^\\s*(?:我们)?(?:不再|不)(?:使用|用)\\s*" + _STAGE_WORD + "阶段(?:了)?[。！!\\s]*$"],
     "stage_on": ["^\\s*(?:请)?(?:开启|启用|恢复|打开|重新启用)\\s*" + _STAGE_WORD + "阶段[。！!\\s]*$"],
 }
+
+
+# -- report questions: which report a question asks for (handlers/understanding/report_words.py) --
+# a report kind (storage.vocabulary.ReportKind) -> the words that name it; the kinds are tried most
+# specific first, in every language at once
+REPORTS: dict[str, list[str]] = {
+    # the reps ranked: "leaderboard", "who closed the most"
+    "leaderboard": [
+        r"按人(?:排|出|统计|看|算)",
+        r"按(?:销售|业务员)(?:排|出|统计|看)",
+        r"每个(?:人|销售|业务员)的(?:业绩|数字|数据|成交)",
+        r"排行榜",
+        r"销售排行",
+        r"销售排名",
+        r"业绩排名",
+        r"业绩榜",
+        r"销售冠军",
+        r"龙虎榜",
+        r"谁(?:卖|签|成交)得?最多",
+        r"谁的业绩最好",
+    ],
+    # complaints and inquiries kept open
+    "inquiries": [
+        r"投诉",
+        r"客诉",
+        r"咨询",
+        r"询问",
+        r"抱怨",
+    ],
+    # follow-ups gone past their day
+    "overdue": [
+        r"逾期",
+        r"过期",
+        r"超期",
+        r"没按时",
+        r"跟进(?:拖|落后|没跟上|欠)",
+        r"拖了?(?:跟进|任务)",
+    ],
+    # deals lost and why
+    "lost": [
+        r"丢单原因",
+        r"输单原因",
+        r"丢单理由",
+        r"丢单分析",
+        r"为什么丢单",
+        r"丢了哪些单",
+        r"丢掉的单",
+        r"丢了多少",
+        r"输了多少",
+        r"丢单(?:金额|多少)",
+        r"(?:输|丢单?)在(?:哪|什么)",
+        r"(?:为什么|为啥|怎么)(?:老是|总是|又)?(?:输|丢单)",
+        r"(?:输|丢)给了?谁",
+    ],
+    # the biggest deals, one line each ("top 5 deals")
+    "deals": [
+        r"(?:最大|金额最(?:大|高)|前\s*[\d一二三四五六七八九十两]+\s*(?:大|名|个)?|top\s*\d+)\s*(?:的)?\s*(?:[\d一二三四五六七八九十两几]+\s*(?:个|笔|单))?\s*(?:商机|单子|订单|交易|合同|大单)",
+        r"大单(?:排名|排行|有哪些|列表|清单)",
+    ],
+    # conversion, win rate, time per stage
+    "funnel": [
+        r"转化",
+        r"赢单率",
+        r"成交率",
+        r"胜率",
+        r"丢单原因",
+        r"输单原因",
+        r"丢单理由",
+        r"阶段停留",
+    ],
+    # where customers come from
+    "sources": [
+        r"来源",
+        r"获客",
+        r"哪个渠道",
+        r"渠道效果",
+    ],
+    # the biggest customers
+    "top": [
+        r"大客户",
+        r"最大的客户",
+        r"重点客户",
+        r"前\s*(?:20%|百分之二十|十|10)",
+        r"贡献最多",
+        r"排名",
+    ],
+    # customers with nothing happening
+    "quiet": [
+        r"沉寂",
+        r"停滞",
+        r"没动静",
+        r"没有进展",
+        r"没进展",
+        r"卡住",
+        r"长时间没",
+        r"很久没",
+    ],
+    # the forecast against the target
+    "forecast": [
+        r"预测",
+        r"目标",
+        r"指标",
+        r"完成率",
+        r"差距",
+    ],
+}
+# the pipeline itself, when no more specific report is named ("pipeline", "funnel")
+REPORT_PIPELINE = [
+    r"漏斗",
+    r"管道",
+]
+# the asker's own deals and activity, whatever their role ("my pipeline")
+REPORT_MINE = [
+    r"我的",
+]
+# asking about someone else ("who's behind on follow-ups")
+REPORT_WHO = [
+    r"谁",
+    r"有人",
+]
+# a question about a customer that asks for all of it, not the card ("globex history")
+REPORT_HISTORY = [
+    r"历史",
+    r"往来记录",
+    r"跟进记录",
+    r"沟通记录",
+    r"所有记录",
+    r"全部记录",
+    r"来往记录",
+]
+# a deals question about deals won, not open ones
+REPORT_WON = [
+    r"成交",
+    r"赢单",
+    r"赢了",
+    r"签(?:约|下|了)",
+    r"拿下",
+]
+# how many lines a question asks for: `{n}` stands for the count, in digits or a REPORT_COUNTS word
+REPORT_ROWS = [
+    r"前\s*{n}",
+    r"最大的?\s*{n}\s*[个笔单]",
+]
+REPORT_COUNTS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "二十": 20}
