@@ -165,6 +165,7 @@ FOLLOWUPS = [
     r"\bto-?dos?\s+(?:for|today|tomorrow|this|next)\b",
     r"^\W*(?:to-?dos?|agenda|to-?do\s+list)\b[^.!]{0,30}$",
     r"^\W*f/?u\s+(?:today|tomorrow|tmrw|this\s+w(?:ee)?k|next\s+w(?:ee)?k|list)\W*$",
+    r"\b(?:my\s+|the\s+)?f/?us?\s+list\b",                  # "f/u list for next week pls"
     r"\bwh(?:at|o)\s+(?:am\s+i|should\s+i\s+be|do\s+i\s+need\s+to\s+be)\s+chasing\b",
     r"\bsupposed\s+to\s+(?:call|ping|visit|chase|follow\s+up|contact|see)\b",
     r"\b(?:which|what)\s+(?:customers|clients|accounts|people|ones)\s+(?:should|do|must)\s+i\b",
