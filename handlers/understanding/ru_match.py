@@ -89,12 +89,34 @@ def _table(index: Index) -> Parts:
                 table.initials.setdefault(key, []).append(entry)
         if len(parts) == 1 and len(stems) >= 2:
             parts = stems                # "Ураллесэкспорт" is урал·лес·экспорт: "Ураллес" is its beginning
-        if len(words) >= 2 and ((_ADJECTIVE.search(words[0]) and not _joined(name, words[0])) or len(words[0]) <= 3):
-            tail = tuple(w for w in words[1:])
+        for tail in _tails(name, words):
             table.tails.setdefault(tail[0][:3], []).append((tail, entry))
         table.joined.setdefault(parts[0][:2], []).append(("".join(parts), tuple(parts), entry))
     index.ru_parts = table
     return table
+
+
+def _tails(name: str, words: list[str]) -> list[tuple[str, ...]]:
+    """The words a name may be said by without its first: after an adjective or an abbreviation ("Меридиан"
+    for "ТК Меридиан"), and after the kind of business it opens with ("Фиалка" for "Аптека Фиалка",
+    "Полесье" for "Торговый Дом Полесье", "Здравица" for "Аптечная сеть Здравица")."""
+    if len(words) < 2:
+        return []
+    first = words[0]
+    kind = first in _KINDS
+    if not (kind or (_ADJECTIVE.search(first) and not _joined(name, first)) or len(first) <= 3):
+        return []
+    tails = [] if kind else [tuple(words[1:])]
+    for k in range(1 if kind else 2, len(words)):
+        if words[k - 1] not in _KINDS:
+            break
+        if len(words[k]) >= _KIND_TAIL_MIN and tuple(words[k:]) not in tails:
+            tails.append(tuple(words[k:]))
+    return tails
+
+
+_KINDS = frozenset(ru_cues.NAME_KINDS)
+_KIND_TAIL_MIN = 4         # letters of a name's own word said alone after its kind at least ("Жемчуг", not "Лес")
 
 
 def _after_other_name(text: str, words: list[re.Match], i: int) -> bool:
