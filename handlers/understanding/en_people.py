@@ -50,6 +50,9 @@ _MET = first_chars.compile(r"\b(?i:" + "|".join(en_cues.MET_PERSON + en_cues.REA
                   r"talking|chatted|caught\s+up|lunch|coffee|call|calling|rang|ringing|heard\s+(?:back\s+)?from|ran\s+into|"
                   r"got\s+hold\s+of|email\s+from|text\s+from|call\s+from|message\s+from|from|to|sent|told|per|asked|gave|"
                   r"showed|thanked|caught|saw|found|cc'?d|copied)(?:\s+(?:with|w/|w|to))?\s+(?P<name>" + _ANY + r")")
+# a company's person met or called, the company said first: "a call w Ribbleton's Helen Carr", "met Acme's Jo Park"
+_THEIRS = re.compile(r"\b(?i:w/|w|with|to|met|called|rang|emailed)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}['’]s\s+"
+                     r"(?P<name>" + _UP + r"\s+" + _UP + r")")
 # before "Name from/at Company" these make any capitalised name a person: "with Priyanka from Initech"
 _BEFORE_AT = re.compile(r"(?:" + "|".join(en_cues.BEFORE_PERSON_AT) + r"|\+\s)$", re.I)
 _DOES = (r"said|says|say|told|tells|called|calls|call|emailed|emails|texted|messaged|replied|wrote|sent|sends|send|signed|agreed|"
@@ -227,6 +230,8 @@ def _person(text: str, taken: tuple[int, int], s: _Sighting) -> tuple[int, int, 
         return None
     if STOP_BEFORE.search(text, max(0, start - 40), start):
         return None                                  # "referral from Tina", "found us through Marcus"
+    if _colleague(text, start, m.end("name")):
+        return None                                  # "tom rang hatherley's", "update from Priya": one of ours
     name = _clean(raw, s.lowercase_ok, text[m.start("name") + len(raw):m.start("name") + len(raw) + 16])
     if name and len(name.split()) > 1 and _ROLE_WORD.fullmatch(name.split()[-1]):
         name = name.rsplit(None, 1)[0]               # "karen procurement": karen, of procurement
@@ -240,6 +245,18 @@ def _person(text: str, taken: tuple[int, int], s: _Sighting) -> tuple[int, int, 
     if not _person_like(name, s.level) or _companyish(text, start, start + len(name), name):
         return None
     return start, -len(name), name, s.role.strip() if s.role else None
+
+
+_COLLEAGUE_DID = re.compile(r"\s*(?:" + one_of(en_cues.COLLEAGUE_DID) + ")", re.I)
+_COLLEAGUE_BEFORE = re.compile(r"\b(?:" + one_of(en_cues.COLLEAGUE_BEFORE) + r")\s+$", re.I)
+
+
+def _colleague(text: str, start: int, end: int) -> bool:
+    """True when the name at start..end is one of ours doing the work ("tom rang hatherley's", "Mark had a
+    call w …", "Priya's got a new prospect") or bringing the news ("update from Priya"), at a clause's start."""
+    opens = start == 0 or text[:start].rstrip()[-1:] in ".!?;\n—–-:"
+    return (opens and _COLLEAGUE_DID.match(text, end) is not None) \
+        or _COLLEAGUE_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
 def _titled(text: str) -> Iterator[_Sighting]:
@@ -275,6 +292,8 @@ def _introduced(text: str) -> Iterator[_Sighting]:
     for m in _GUY_IS.finditer(text):
         yield _Sighting(m, None, 1)
     for m in _INTRO.finditer(text):
+        yield _Sighting(m, None, 0)
+    for m in _THEIRS.finditer(text):            # "a call w Ribbleton's Helen Carr": the company's person
         yield _Sighting(m, None, 0)
     for m in _MET.finditer(text):               # after "with" or "to" two unknown capitals are more often a company
         yield _Sighting(m, None, 2 if re.match(r"(?i:with|w/|to|from)(?!\w)", m.group()) else 1)

@@ -126,14 +126,17 @@ _ZH_TAKEN_BACK = re.compile(r"\s*[，,]?\s*(?:哦|噢|啊)?\s*(?:不是|不对|�
 
 
 # a colleague the writer took along ("带着技术小吴去了…"): ours, not the customer's
-_ZH_OURS = re.compile(r"(?:带着|带了|陪着|同事|我们的?)\S{0,3}$|不是\s*$")      # or a name taken back: "不是易联 是云栖"
+_ZH_OURS = re.compile(r"(?:带着|带了|陪着|同事|我们的?)\S{0,3}$|不是\s*$"      # or a name taken back: "不是易联 是云栖"
+                      "|(?:^|[\\s，,。：:])(?:" + one_of(zh.COLLEAGUE_BEFORE) + ")$")   # "帮老周记一下": one of ours
+_ZH_OURS_AFTER = re.compile(one_of(zh.COLLEAGUE_AFTER))              # "老周下礼拜去催": one of ours at work
 
 
 def chinese(text: str, taken: tuple[int, int]) -> Person:
     """Contact in a Chinese note: 刘经理, 王总, 李娜, 对接人是陈静, 老板姓吴, 销售总监Kevin."""
     person = _chinese(text, taken)
     at = text.find(person.name) if person.name else -1
-    if person.name and at >= 0 and _ZH_OURS.search(text, max(0, at - 6), at):
+    if person.name and at >= 0 and (_ZH_OURS.search(text, max(0, at - 6), at)
+                                    or _ZH_OURS_AFTER.match(text, at + len(person.name))):
         person = _chinese(text[:at] + "某" * len(person.name) + text[at + len(person.name):], taken)
     if person.name:
         at = text.find(person.name)

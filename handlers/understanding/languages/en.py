@@ -1387,6 +1387,21 @@ ROLES = [
     r"(?:purchasing|procurement)\s+agent",
 ]
 
+# one of ours doing the work, said right after their name: "tom rang hatherley's", "Mark had a call w Ribbleton's
+# Helen", "Priya's got a new prospect", "Dan's been at Acme": the name is a colleague, not the customer's contact
+COLLEAGUE_DID = [
+    r"rang\s+(?!(?:me|us|back|to|in|again|about|for|re|and|with|from)\b)[a-z]",
+    r"called\s+(?!(?:me|us|him|her|them|back|to|in|again|about|for|re|and|with|from|it|off|out|up|ahead|today|yesterday|this)\b)[a-z]",
+    r"phoned\s+(?!(?:me|us|him|her|them|back|to|in|again|about|for|re)\b)[a-z]",
+    r"visited\b",
+    r"had\s+(?:a|his|her|the)\s+(?:call|meeting|mtg|chat|demo|zoom|catch[\s-]?up|lunch|coffee)\s+(?:w/|w|with)\b",
+    r"(?:'s|\s+has)\s+(?:got|landed|found|signed\s+up)\s+a\s+new\b",
+    r"(?:'s|\s+has)\s+been\s+(?:at|to|out\s+at|over\s+at|down\s+at|up\s+at)\b",
+    r"(?:went|drove|headed|popped)\s+(?:out\s+|over\s+|down\s+|up\s+)?(?:to|by)\b",
+    r"(?:will|'ll)\s+(?:chase|follow\s+up|take\s+(?:it|this|over)|handle)\b",
+]
+# one of ours named right before the note's news: "Northgate update from Priya", "news via Tom"
+COLLEAGUE_BEFORE = [r"update\s+from", r"news\s+from", r"update\s+via", r"per\s+our", r"for\s+our\s+rep"]
 # a person's name right after these, then "from/at <company>": "met Sarah from Initech", "with tom at Acme"
 BEFORE_PERSON_AT = [r"\bwith\s", r"\bfor\s", r"w/\s", r"\bfrom\s", r"\bmet\s", r"\bgot\s", r"\bto\s", r"\bcalled\s",
                     r"\bcall\s", r"\bemailed\s", r"\btexted\s", r"\bpinged\s", r"\bmessaged\s", r"\band\s", r"\("]

@@ -1088,6 +1088,18 @@ AFTER_PARTNER = [r"聊", r"谈", r"见", r"吃", r"签", r"开", r"一起", r"�
 ROLE_WORDS = [r"CEO", r"CTO", r"CFO", r"COO", r"GM", r"老板", r"老总", r"总经理", r"董事长", r"创始人", r"合伙人", r"负责人",
               r"采购", r"技术", r"运营", r"财务", r"IT", r"[\u4e00-\u9fff]{0,3}(?:经理|总监|主管|部长|主任|工程师)"]
 # a surname then one of these is a person: "王总", "刘经理"
+# one of ours, not the customer's person: named right after these ("帮老周记一下", "替小王录一下") ...
+COLLEAGUE_BEFORE = [
+    r"帮",
+    r"替",
+    r"代",
+]
+# ... or right before what one of ours does at a customer ("老周下礼拜去催", "老李在新郑接触了一家", "小王明天去跑一趟")
+COLLEAGUE_AFTER = [
+    r"(?:今天|明天|后天|昨天|回头|过两天|下周[一二三四五六日天]?|下礼拜[一二三四五六日天]?|下星期[一二三四五六日天]?|"
+    r"这周[一二三四五六日天]?|周[一二三四五六日天]|上午|下午)?(?:要|会|再|准备|打算)?去(?:催|跑|看|拜访|谈|签|送|工地|现场|那边|一趟|对接)",
+    r"在[\u4e00-\u9fff]{1,6}(?:接触|认识|碰到|谈)了",
+]
 TITLES = ["经理", "总监", "总经理", "总裁", "总工", "总", "主任", "老板", "处长", "科长", "部长", "主管", "老师", "先生", "女士", "小姐", "董事长", "董", "书记", "厂长", "院长", "局长", "秘书", "会计", "工程师", "助理", "专员",
           "工", "姐", "哥", "课长", "博士"]
 # characters that end a name ("张伟说", "李娜和…"): verbs, particles, punctuation
