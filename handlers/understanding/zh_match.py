@@ -58,9 +58,11 @@ def _cjk_scan(text: str, index: Index, exact: bool) -> list[Hit]:
                         sounds is not None and zh_names.same_sound(chunk[i + n], core[n]))):
                     n += 1
                 n = zh_names.matched_length(index.canonical(entry), core, n)
-                if zh_names.is_place(chunk[i:i + n]) or n < len(core) and (
-                        _ZH_TRADE.match(chunk, i + n) or _ZH_LONGER.match(chunk, i + n)):
-                    continue            # "星辰科技" is not "星辰软件", "东方红贸易" is not "东方电气", "上海" no name
+                if zh_names.is_place(chunk[i:i + n]):
+                    continue            # "上海" names nobody
+                ending = _ZH_TRADE.match(chunk, i + n) or _ZH_LONGER.match(chunk, i + n) if n < len(core) else None
+                if ending and not (sounds is None and _its_own_ending(index.canonical(entry), chunk[i:i + n], ending.group())):
+                    continue            # "星辰科技" is not "星辰软件", "东方红贸易" is not "东方电气"
                 if n < len(core) and chunk[i:i + n] in _ZH_TRADE_WORDS:
                     continue            # "大连丸和精工": a trade word alone is another name's ending, not "精工达"
                 if (entry, i) not in seen:
@@ -72,6 +74,14 @@ def _cjk_scan(text: str, index: Index, exact: bool) -> list[Hit]:
                 here = _core_shared(here, chunk[i:], index)
             found += here
     return found
+
+
+def _its_own_ending(name: str, said: str, ending: str) -> bool:
+    """True when the trade word said after a name's core is a word of that name's own ending, the words
+    between left out: "慈航诊所" is 宁波慈航中医诊所, "景和器械" is 景和医疗器械（浙江）有限公司."""
+    han = _han(name)
+    at = han.find(said)
+    return at >= 0 and ending in han[at + len(said):]
 
 
 def _core_shared(here: list[Hit], said: str, index: Index) -> list[Hit]:
