@@ -380,6 +380,8 @@ CHANNELS = {
         r"\bin\s+person\b",
         r"\bcaught\s+up\s+with\b",
         r"\bwalk[\s-]?in\s+from\b",          # they came to us: "walk-in from Hartwell Plumbing"
+        r"\b(?:came|come|dropped|stopped|swung|popped)\s+(?:by|in|over|round)\s+(?:at\s+|to\s+)?our\b",   # "came by our shop"
+        r"\bvisited\s+(?:us|our\s+(?:shop|office|plant|showroom|warehouse|site|booth|stand))\b",
     ],
     "email": [
         r"\be-?mail(?:ed|s)?\b",
