@@ -278,6 +278,10 @@ def _deal_plan(parse: Parse, ctx: Ctx, deal: Deal | None) -> _DealPlan:
     if parse.stage and parse.stage != deal.stage and _moves_forward(deal.stage, parse.stage,
                                                                     team_stages(ctx.team.settings)):
         changes.update(stage=parse.stage, closed_at=ctx.now if parse.stage in CLOSED_STAGES else None)
+    if minor is not None and parse.amount_added and deal.amount_minor is not None:
+        # "another 15k", "预算再加3万": the deal grows by it; an addition in another currency changes nothing
+        minor = deal.amount_minor + minor if currency == deal.currency else deal.amount_minor
+        currency = deal.currency or currency
     if minor is not None and (minor != deal.amount_minor or currency != deal.currency):
         changes.update(amount_minor=minor, currency=currency)
     _deal_facts(parse, ctx, deal, changes, facts)

@@ -79,6 +79,8 @@ class _Money:
         paid = alt("PAID_PART")
         self.paid_before = re.compile(r"(?:" + paid + r")", re.I) if paid else None
         self.paid_in = re.compile(r"(?:" + alt("PAID_IN") + r")", re.I)
+        self.added_before = re.compile(r"(?:" + alt("AMOUNT_ADDED_BEFORE") + r")\s*(?:US\$|[$€£₽¥])?\s?$", re.I)
+        self.added_after = re.compile(r"\s*(?:" + alt("AMOUNT_ADDED_AFTER") + ")", re.I)
         self.bare_money = first_chars.compile(r"(?:[$€£₽¥](?!\s?\d))|" + alt("BARE_MONEY"), re.I)
 
     def factor(self, mul: str) -> int:
@@ -347,6 +349,14 @@ def paid_part(text: str, amounts: list[Amount]) -> Amount | None:
     if money.paid_before is None or not money.paid_in.search(text):
         return None
     return next((a for a in amounts if money.paid_before.search(text[max(0, a.start - 16):a.start])), None)
+
+
+def added(text: str, amount: Amount) -> bool:
+    """True when the value is said as added to the deal's ("another 15k", "预算再加3万", "ещё 300 тыс",
+    "+10k", "15k more"): the deal grows by it; it is not the deal's new amount."""
+    money = _money()
+    return money.added_before.search(text, max(0, amount.start - 30), amount.start) is not None \
+        or money.added_after.match(text, amount.end) is not None
 
 
 def mentions_money_without_number(text: str) -> bool:

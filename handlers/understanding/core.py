@@ -19,7 +19,7 @@ from typing import Mapping, Sequence
 from handlers.understanding import companies, contact_said, en_people, facts, mixed, people, recap, spoken
 from handlers.understanding.chatter import hearsay
 from handlers.understanding.asking import unquoted
-from handlers.understanding.amounts import (bare_dollar, find_amounts, local_dollar, mentions_money_without_number,
+from handlers.understanding.amounts import (added, bare_dollar, find_amounts, local_dollar, mentions_money_without_number,
                                             negative_amounts, paid_part, pick_amount)
 from handlers.understanding.dates import day_first
 from handlers.understanding.cues import Clauses, Lexicon, channel, everyone, first_contact, lexicon, only_mentioned, stage
@@ -267,6 +267,7 @@ def _money(parse: Parse, note: _Reading) -> None:
         parse.paid, parse.paid_currency = paid.value, paid.currency
     if amount is not None:
         parse.amount, parse.currency, parse.currency_said = amount.value, amount.currency, amount.explicit
+        parse.amount_added = added(work, amount)
         if amount.currency == "USD" and bare_dollar(work, amount):     # "$4,320" written in Sydney: AUD
             parse.currency = local_dollar(getattr(note.now.tzinfo, "key", None), note.today) or amount.currency
         if not amount.explicit and note.as_typed != note.cleaned:

@@ -1073,6 +1073,11 @@ MONEY_WORDS = [r"budget", r"deal", r"contract", r"price", r"priced", r"quote[d]?
 MONEY_LINKS = [r"is", r"of", r"at", r"for", r"to", r"now", r"was"]   # "budget is now 45000"
 DISCOUNT_AFTER = [r"discount", r"off\b", r"rebate"]
 DISCOUNT_BEFORE = [r"discount\s+of", r"rebate\s+of"]
+# an amount added to the deal's, not its new value ("another 15k", "an extra $5k", "+10k", "15k more", "up by 20k")
+AMOUNT_ADDED_BEFORE = [r"\banother", r"\ban?\s+(?:extra|additional)", r"\b(?:extra|additional)", r"\ba\s+further",
+                       r"(?<![\w+])\+", r"\badd(?:s|ed|ing)?(?:\s+(?:another|an?\s+extra))?",
+                       r"\b(?:up|upped|increased?|increasing|raised?|bumped)\s+(?:it\s+|the\s+(?:deal|order|budget|po|contract)\s+)?by"]
+AMOUNT_ADDED_AFTER = [r"more\b", r"extra\b", r"on\s+top\b", r"in\s+addition\b", r"additional\b"]
 PAID_PART = [r"\bpayment\s+of\s+", r"\b(?:down\s?payment|deposit|installment|instalment|tranche|prepayment)\s+(?:of\s+)?"]
 PAID_IN = [r"\b(?:came|come|comes)\s+(?:in|through)\b", r"\b(?:arrived|landed|cleared|received|recv?d|rcvd)\b",
            r"\b(?:got|get)\s+(?:the|their|a|our)\s+(?:first\s+|second\s+|final\s+)?(?:payment|deposit)\b",

@@ -123,6 +123,9 @@ class Cues(Protocol):
     MONEY_LINKS: Phrases                      # words allowed between a money word and its number ("is", "на")
     DISCOUNT_AFTER: Phrases                   # a value followed by these is a discount
     DISCOUNT_BEFORE: Phrases                  # a value after these is a discount
+    AMOUNT_ADDED_BEFORE: Phrases              # right before a value added to the deal's ("another", "再加", "ещё"):
+                                              # the deal's amount grows by it, it is not the new amount
+    AMOUNT_ADDED_AFTER: Phrases               # right after one ("15k more", "on top", "сверху")
     PAID_PART: Phrases                        # a value shortly after these is a part paid, not the deal's value
     PAID_IN: Phrases                          # money received, not promised ("came in", "到账", "пришла"): such a
                                               # part paid is a payment the note records
@@ -223,7 +226,7 @@ class Cues(Protocol):
 
 # slots a language may leave empty (the rule that reads them is then skipped)
 OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "DAY_GONE", "THEIRS", "THEIRS_NAMED",
-                      "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "DEAL_SHORTHAND", "FILLERS", "CORRECTION", "NOT_YET",
+                      "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "DEAL_SHORTHAND", "AMOUNT_ADDED_AFTER", "FILLERS", "CORRECTION", "NOT_YET",
                       "SPOKEN_MARK_NOUN", "SPOKEN_ADDRESS", "SPOKEN_LETTERS",
                       "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "RETRACT", "SOURCE_END",

@@ -969,6 +969,9 @@ MONEY_LINKS = [r"是", r"为", r"约", r"大概"]
 DISCOUNT_AFTER = [r"折扣", r"优惠"]
 DISCOUNT_BEFORE = [r"折扣", r"优惠", r"降价?了?",
                    r"(?:下调|下浮|让利|让|降|优惠|折扣)\s?[0-9.]+\s?%\s?[（(]?\s?(?:约|大约|大概)?"]     # "下调3%（约¥126,000）"
+# an amount added to the deal's, not its new value ("预算再加3万", "追加5万", "又增加了10万")
+AMOUNT_ADDED_BEFORE = [r"再加(?:了|上)?", r"追加(?:了)?", r"增加(?:了)?", r"多加(?:了)?", r"另加", r"加了", r"再多", r"上调了?"]
+AMOUNT_ADDED_AFTER: list[str] = []
 # a value that is not the deal's: a part paid, a deposit, our own cost ("订金 2k 全套 2.4w", "成本价是22万")
 PAID_IN = [r"(?<![周月底前后会将要能])(?:到账|到了|收到了?|已收|进账|打过来了|打款了|付了)"]
 PAID_PART = [r"(?:首期|首付|尾|二期|预付|定)款", r"款\S{0,2}到", r"剩下", r"(?:[订定]金|押金|保证金|成本价?)(?:是|为|约|大概)?\W{0,3}$"]
