@@ -79,6 +79,7 @@ class _Money:
         paid = alt("PAID_PART")
         self.paid_before = re.compile(r"(?:" + paid + r")", re.I) if paid else None
         self.paid_in = re.compile(r"(?:" + alt("PAID_IN") + r")", re.I)
+        self.taken_back = re.compile(r"(?:" + alt("AMOUNT_NOT") + r")\s*(?:в\s+|на\s+)?(?:US\$|[$€£₽¥])?\s?$", re.I)
         self.added_before = re.compile(r"(?:" + alt("AMOUNT_ADDED_BEFORE") + r")\s*(?:US\$|[$€£₽¥])?\s?$", re.I)
         self.added_after = re.compile(r"\s*(?:" + alt("AMOUNT_ADDED_AFTER") + ")", re.I)
         self.bare_money = first_chars.compile(r"(?:[$€£₽¥](?!\s?\d))|" + alt("BARE_MONEY"), re.I)
@@ -333,6 +334,8 @@ def pick_amount(text: str, amounts: list[Amount]) -> Amount | None:
     usable = totals or usable
     if not usable:
         return None
+    if len(usable) > 1:     # "not 50k, 45k", "не 2 млн, а 1,8", "45万，不是50万": the value taken back is not the amount
+        usable = [a for a in usable if not money.taken_back.search(text, max(0, a.start - 16), a.start)] or usable
     for amount in reversed(usable):
         before = text[max(0, amount.start - 12):amount.start]
         change = money.change_before.search(text[max(0, amount.start - 30):amount.start])

@@ -1073,6 +1073,8 @@ MONEY_WORDS = [r"budget", r"deal", r"contract", r"price", r"priced", r"quote[d]?
 MONEY_LINKS = [r"is", r"of", r"at", r"for", r"to", r"now", r"was"]   # "budget is now 45000"
 DISCOUNT_AFTER = [r"discount", r"off\b", r"rebate"]
 DISCOUNT_BEFORE = [r"discount\s+of", r"rebate\s+of"]
+# right before a value taken back for another in the same note ("not 50k, 45k", "45k not 50k")
+AMOUNT_NOT = [r"\bnot", r"\bisn['’]?t", r"\bwasn['’]?t", r"\binstead\s+of"]
 # an amount added to the deal's, not its new value ("another 15k", "an extra $5k", "+10k", "15k more", "up by 20k")
 AMOUNT_ADDED_BEFORE = [r"\banother", r"\ban?\s+(?:extra|additional)", r"\b(?:extra|additional)", r"\ba\s+further",
                        r"(?<![\w+])\+", r"\badd(?:s|ed|ing)?(?:\s+(?:another|an?\s+extra))?",

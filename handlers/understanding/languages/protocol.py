@@ -123,6 +123,8 @@ class Cues(Protocol):
     MONEY_LINKS: Phrases                      # words allowed between a money word and its number ("is", "на")
     DISCOUNT_AFTER: Phrases                   # a value followed by these is a discount
     DISCOUNT_BEFORE: Phrases                  # a value after these is a discount
+    AMOUNT_NOT: Phrases                       # right before a value taken back for another in the same note
+                                              # ("not 50k, 45k", "не 2 млн, а 1,8", "不是50万"): the other is the amount
     AMOUNT_ADDED_BEFORE: Phrases              # right before a value added to the deal's ("another", "再加", "ещё"):
                                               # the deal's amount grows by it, it is not the new amount
     AMOUNT_ADDED_AFTER: Phrases               # right after one ("15k more", "on top", "сверху")

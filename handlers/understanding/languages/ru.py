@@ -846,6 +846,8 @@ MONEY_WORDS = [r"бюджет\w*", r"сумм\w*", r"стоимост\w*", r"ц�
 MONEY_LINKS = [r"на", r"в", r"составляет", r"теперь"]
 DISCOUNT_AFTER = [r"скидк"]
 DISCOUNT_BEFORE = [r"скидк\w*\s+(?:в\s+)?"]
+# right before a value taken back for another in the same note ("не 2 млн, а 1,8", "1,8 млн, а не 2")
+AMOUNT_NOT = [r"(?<![\w-])не", r"(?<![\w-])вместо"]
 # an amount added to the deal's, not its new value ("ещё 300 тыс", "добавили 50 тыс", "увеличили на 100 тыс", "+200к")
 AMOUNT_ADDED_BEFORE = [r"(?<![\w-])(?:ещ[её])(?:\s+на)?", r"(?<![\w-])дополнительно(?:\s+на)?", r"(?<![\w-])доп\.?",
                        r"(?<![\w-])добав\w*(?:\s+ещ[её])?(?:\s+на)?", r"(?<![\w-])накинул\w*(?:\s+ещ[её])?",

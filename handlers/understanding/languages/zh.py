@@ -969,6 +969,8 @@ MONEY_LINKS = [r"是", r"为", r"约", r"大概"]
 DISCOUNT_AFTER = [r"折扣", r"优惠"]
 DISCOUNT_BEFORE = [r"折扣", r"优惠", r"降价?了?",
                    r"(?:下调|下浮|让利|让|降|优惠|折扣)\s?[0-9.]+\s?%\s?[（(]?\s?(?:约|大约|大概)?"]     # "下调3%（约¥126,000）"
+# right before a value taken back for another in the same note ("不是50万，是45万", "45万，不是50万")
+AMOUNT_NOT = [r"不是", r"而非", r"并非"]
 # an amount added to the deal's, not its new value ("预算再加3万", "追加5万", "又增加了10万")
 AMOUNT_ADDED_BEFORE = [r"再加(?:了|上)?", r"追加(?:了)?", r"增加(?:了)?", r"多加(?:了)?", r"另加", r"加了", r"再多", r"上调了?"]
 AMOUNT_ADDED_AFTER: list[str] = []
@@ -997,7 +999,7 @@ MENTIONED_BEFORE = [r"(?:代理商|经销商|渠道商|分销商|集成商|合�
 MENTIONED_AFTER = [r"^\s*的(?:竞争对手|竞品|对手)"]   # "（华彩科技的竞争对手）": the rival only mentioned
 ASIDE: list[str] = []
 HEDGE: list[str] = []
-RETRACT = [r"不对", r"不是", r"错了", r"说错了", r"哦不"]
+RETRACT = [r"不对", r"不是(?=\s*[，,。！!]|\s*$)", r"错了", r"说错了", r"哦不"]
 # 别人拿下了这单：客户跟对手签了，对手签走、中标、抢走（这单输了）
 _RIVAL_ZH = r"(?:竞争对手|对手|友商|竞品|别家|别的(?:供应商|厂家|公司)|其他(?:供应商|厂家|家))"
 # 已成交之外的又一单："又签了一单"、"新订单"、"追加订单"、"第二个合同"、"续约"
