@@ -68,7 +68,7 @@ _BEFORE_VERB = re.compile(r"(?<![\w'’.])(?P<name>" + _CAP + r"(?:\s+" + _UP + 
 _ROLE_HINT = first_chars.compile(r"\b(?i:c[eftoimrp]o|ciso|[se]?vp|gm|md|fd|owner'?s?|founder|president|chairman|officer|dir|director|head|"
                         r"manager|mgr|lead|chief|coordinator|supervisor|specialist|buyer|analyst|admin\w*|architect|engineer|"
                         r"executive|accountant|controller|assistant|receptionist|principal|superintendent|partner|agent|"
-                        r"bursar|broker|coach|dentist|vet|purchasing|procurement)\b")
+                        r"bursar|broker|coach|dentist|vet|purchasing|procurement|guy|gal|pharmacist|eng|qs|surveyor)\b")
 _SPEECH = frozenset("said says say told tells mentioned thinks thought agreed promised confirmed confirm asked".split())
 _OWNS = re.compile(r"(?<![\w'’])(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r")['’]s\s+(?i:birthday|bday|b-day|number|phone|cell|mobile|"
                    r"email|e-mail|direct\s+line|line|md|boss|manager|team|office|assistant)\b")
@@ -80,6 +80,7 @@ _HONORIFIC = re.compile(r"\b(?P<name>(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss|Doctor|dr|mr|m
 _ALONE = re.compile(r"(?:^|[.,;:!?—]\s*|\s[-–]\s*)(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r"(?:\s+" + _LOW
                     + r")?)\s*(?=[.,;!?]|\s[-–]|$)")
 _ROLE_WORD = re.compile(_ROLES, re.I)
+_CARD_HEAD = re.compile(r"\s*(?P<name>" + _UP + r"\s+" + _UP + r")\s*[/|｜]")
 # capitalised words a name often follows at the start of a sentence ("Contact Jen Alvarez", "Met Tony Russo")
 _CUES = frozenset("""contact met called emailed texted pinged messaged visited spoke talked rang ask email call text
 owner manager engineer director bursar principal coach broker partner founder president buyer accountant""".split())
@@ -327,3 +328,6 @@ def _beside(text: str) -> Iterator[_Sighting]:
         yield _Sighting(m, None, 0, lowercase_ok=True)
     for m in _ALONE.finditer(text):
         yield _Sighting(m, None, 2)
+    card = _CARD_HEAD.match(text)
+    if card:                                  # "Ines Carvalho / Atlantica Seafood / …": a card's fields on one line
+        yield _Sighting(card, None, 0)

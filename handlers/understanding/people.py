@@ -208,12 +208,16 @@ def _name_starts(text: str, taken: tuple[int, int]) -> list[int]:
     return sorted(set(starts))
 
 
+# a card's fields typed on one line after a name: "陈静 / 海南椰岛建工 / 采购", "刘芳｜杭州…", "王涛 wangtao@…"
+_ZH_CARD_NEXT = re.compile(r"\s*[/｜|]|\s+[A-Za-z0-9._%+-]+@|\s*1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)")
+
+
 def _reads_as_person(text: str, i: int, name: str) -> bool:
     """True when a name found at `i` is a person's: titled, or followed by what a person does or a pause,
     and not a place or a word opening the sentence."""
     titled = _ZH_TITLED.fullmatch(name) is not None or _ZH_NAME_THEN_TITLE.match(text, i) is not None
-    if titled:
-        return True
+    if titled or _ZH_CARD_NEXT.match(text, i + len(name)):
+        return True                     # "王丽 / 采购": a card's fields follow the name
     after = text[i + len(name):i + len(name) + 2]
     judged = _ZH_JUDGED.match(after) is not None            # "刘德华人挺好"
     if after and after[0] not in zh.NAME_STOP and not after.startswith(("说", "生日")) and not judged:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from handlers.understanding import companies
+from handlers.understanding import companies, people
 from handlers.understanding.matching import match_known
 from handlers.understanding.taken_back import named_instead, taken_back
 from storage.vocabulary import Lang
@@ -55,7 +55,7 @@ def first_customers_part(text: str, lang: Lang, known: Sequence[str],
     if "?" in text or "？" in text:
         return None
     spans = _parts(text, lang)
-    if len(spans) < 2:
+    if len(spans) < 2 or _card_of_a_person(text[spans[0][0]:spans[0][1]], lang):
         return None
     heading = _HEADING.match(text) is not None
     owners = [_owner(text[s:e], lang, known, aliases, heading and i == 0) for i, (s, e) in enumerate(spans)]
@@ -75,6 +75,13 @@ def first_customers_part(text: str, lang: Lang, known: Sequence[str],
             if current == first:        # a heading before it ("recap:", "周三汇总") says nothing of it
                 kept.append(piece)
     return Recap(None if _EITHER in first else first, first in known, _SEPARATORS.sub("", " ".join(text[s:e].strip() for s, e in kept)))
+
+
+def _card_of_a_person(first: str, lang: Lang) -> bool:
+    """True when the first part is a person's name alone: a card's fields typed on one line ("陈静 / 海南椰岛建工 /
+    采购 / …", "Ines Carvalho / Atlantica Seafood / …"), one person's, no recap of several customers."""
+    name = _SEPARATORS.sub(" ", first).strip()
+    return bool(name) and people.extract(first.rstrip(), lang).name == name     # read with its separator: "陈静 /"
 
 
 def _split(text: str, span: tuple[int, int], at: re.Pattern[str]) -> list[tuple[int, int]]:

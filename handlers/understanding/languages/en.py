@@ -1376,6 +1376,7 @@ ROLES = [
     r"president",
     r"chairman",
     r"chief\s+\w+\s+officer",
+    r"director\s+of\s+\w+\s+(?:ops|operations|services|development|engineering|nursing|pharmacy)",
     r"director(?:\s+of\s+\w+)?",
     r"\w+\s+director",
     r"head\s+of\s+(?:" + _DEPT + r"|\w+)",
@@ -1394,6 +1395,13 @@ ROLES = [
     r"partner",
     r"office\s+admin",
     r"(?:purchasing|procurement)\s+agent",
+    # titles reps shorten: "their ops guy Rudy", "IT dir Ben", "consultant pharmacist Mike", "QS Declan", "project eng."
+    r"(?:ops|it|tech|sales|parts|service|maintenance|warehouse|plant|site|safety|fleet|shop|purchasing)\s+(?:guy|gal|lady)",
+    r"\w+\s+dir\b\.?",
+    r"(?:consultant\s+|staff\s+|chief\s+)?pharmacist",
+    r"(?:project|site|field|design|process)\s+eng\b\.?",
+    r"qs",
+    r"quantity\s+surveyor",
 ]
 
 # one of ours doing the work, said right after their name: "tom rang hatherley's", "Mark had a call w Ribbleton's
