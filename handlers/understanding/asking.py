@@ -1,7 +1,8 @@
 """Does a message ask for information? A rule of the conversation, whatever the parse says: a
 message that asks (a question mark, "what/who/how", "что/кто/сколько", "啥/怎么样/吗") is answered
 or met with "I didn't understand", never recorded as a note (DESIGN.md, invariant 8). A question
-mark after a doubt inside a note ("talked to the owner, Jen I think? wants a demo") does not ask.
+mark after a doubt inside a note ("talked to the owner, Jen I think? wants a demo"), or after a question
+someone else asked, told in the note ("gavin asked if we support SSO?"), does not ask.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from functools import lru_cache
 from handlers.understanding.languages import CODES, cues, one_of
 
 _MARK = re.compile(r"[?？]")
+_SENTENCE_START = re.compile(r"[.!?。！？\n]")
 _QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”")
 _PASTED = re.compile(r'"[^"\n]{12,}"|“[^”\n]{12,}”|«[^»\n]{12,}»')     # words pasted on or quoted from someone else
 
@@ -23,18 +25,20 @@ def unquoted(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]:
+def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None,
+                                  re.Pattern[str] | None]:
     language = cues(code)
     forms = [phrase for phrase in language.ASKING if phrase not in (r"\?", r"[?？]")]
     asking = re.compile(one_of(forms), re.I | re.M)
     hedge = re.compile(r"(?:" + one_of(language.ASK_HEDGE) + r")\W*$", re.I) if language.ASK_HEDGE else None
     erase = re.compile(one_of(language.ERASE), re.I) if language.ERASE else None
-    return asking, hedge, erase
+    theirs = re.compile(one_of(language.ASKED_BY_THEM), re.I) if language.ASKED_BY_THEM else None
+    return asking, hedge, erase, theirs
 
 
 def asks(text: str, lang: str) -> bool:
     """True when `text` asks for information (in `lang`, or by a question mark in any)."""
-    asking, hedge, _ = _patterns(lang)
+    asking, hedge, _, theirs = _patterns(lang)
     text = unquoted(text)
     if asking.search(text):
         return True
@@ -42,6 +46,8 @@ def asks(text: str, lang: str) -> bool:
         if any(q.start() < mark.start() < q.end() for q in _QUOTED.finditer(text)):
             continue            # "fwd: «…can we talk?» — это Урал-Медиа": a pasted message asks the bot nothing
         before = text[:mark.start()]
+        if theirs is not None and theirs.search(_SENTENCE_START.split(before)[-1]):
+            continue            # "gavin asked if we support SSO?": the customer's question, told in a note
         if hedge is None or not hedge.search(before):
             return True
     return False

@@ -89,6 +89,7 @@ class Lexicon:
     drop_followup: tuple[re.Pattern, ...]  # tried one by one: each names its own groups
     merge: tuple[re.Pattern, ...]
     won_by_other: re.Pattern | None = None
+    asked_by_them: re.Pattern | None = None   # a question someone else asked, told in the note
 
 
 @lru_cache(maxsize=None)
@@ -117,7 +118,7 @@ def lexicon(lang: str) -> Lexicon:
         _optional(mod.QUESTION_WORDS), _optional(mod.LOOKING_BACK), _optional(mod.STEP_AHEAD),
         _optional(mod.PERIOD_UNTIL), _optional([p + "$" for p in mod.PERIOD_COMPARED]),
         tuple(c([p]) for p in mod.DROP_FOLLOWUP), tuple(c([p]) for p in mod.MERGE),
-        won_by_other=_optional(mod.WON_BY_OTHER))
+        won_by_other=_optional(mod.WON_BY_OTHER), asked_by_them=_optional(mod.ASKED_BY_THEM))
 
 
 @dataclass(frozen=True)

@@ -122,13 +122,20 @@ def opens_with_question(text: str, lex: Lexicon) -> bool:
         return False
     if sentence.endswith(("?", "？")):       # unless in doubt ("Jen I think?") or taken back ("Acme? no, Apex"),
         after = body[first.end():] if first else ""      # though a question word opening it still asks ("did I … right?")
-        doubt = (lex.hedge is not None and lex.hedge.search(sentence)) or (lex.retract is not None and lex.retract.match(after))
+        doubt = (lex.hedge is not None and lex.hedge.search(sentence)) or (lex.retract is not None and lex.retract.match(after)) \
+            or _asked_by_them(sentence, lex)
         return not doubt or everyone().question_start.match(body) is not None
     return everyone().question_start.match(body) is not None
 
 
 _SENTENCE = re.compile(r"[^.!?…\n]*(?:[.!?…]+|\n|$)")
 _OPENER_WORDS = 3          # "Доброе утро.", "Коллеги!", "Вектор." may come before the question
+
+
+def _asked_by_them(sentence: str, lex: Lexicon) -> bool:
+    """True when the sentence tells a question someone else asked ("gavin asked if we support SSO?",
+    "спросил, есть ли у нас SSO?", "王总问我们有没有SSO？"): its question mark is not the writer's."""
+    return lex.asked_by_them is not None and lex.asked_by_them.search(sentence) is not None
 
 
 def asks_first(text: str, lex: Lexicon) -> bool:
@@ -142,7 +149,7 @@ def asks_first(text: str, lex: Lexicon) -> bool:
     for m in _SENTENCE.finditer(text):
         sentence = m.group()
         if sentence.rstrip().endswith(("?", "？")):
-            return lex.question_words.search(sentence) is not None
+            return lex.question_words.search(sentence) is not None and not _asked_by_them(sentence, lex)
         if len(sentence.split()) > _OPENER_WORDS:
             return False
     return False

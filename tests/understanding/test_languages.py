@@ -104,3 +104,13 @@ def test_a_report_phrase_added_to_a_language_is_heard(monkeypatch, fresh_report_
     monkeypatch.setitem(en_cues.REPORTS, "overdue", [*en_cues.REPORTS["overdue"], r"\bslacking\s+on\s+follow"])
     report_words._words.cache_clear()
     assert report_words.report_kind("who is slacking on follow-ups") == ReportKind.OVERDUE
+
+
+@pytest.mark.parametrize("text, known", [
+    ("rang Orrin Mills, their buyer asked whether we ship to Alaska? will check, call back tue", ["Orrin Valley Mills"]),
+    ("были в Уралспецмаше, главный инженер спрашивал, можно ли в рассрочку? узнаю у финансистов", ["Уралспецмаш"]),
+    ("去了云帆物流，采购问我们能不能月结？回去问财务", ["云帆物流"]),
+])
+def test_a_question_told_in_a_note_is_the_customers(text, known):
+    """A question someone else asked, told in the note, is no question of the writer's (ASKED_BY_THEM)."""
+    assert understand(text, NOW, known).intent == "log", text

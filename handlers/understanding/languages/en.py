@@ -236,6 +236,10 @@ ASIDE = [r"hi", r"hello", r"hey", r"hiya", r"yo", r"good\s+(?:morning|afternoon|
          r"just\s+curious", r"thanks", r"team", r"guys", r"all"]
 # a question mark after these is doubt, not a question: "talked to the owner, Jen I think?"
 HEDGE = [r"i\s+think", r"i\s+guess", r"i\s+believe", r"maybe", r"or\s+something", r"right", r"probably", r"roughly"]
+# a question the customer asked, told in the note ("gavin asked if we support SSO?", "they want to know when?"):
+# its question mark is theirs, and the message is a note, not the writer asking
+ASKED_BY_THEM = [r"\b(?:asked|asks|asking)\s+(?:us\s+|me\s+|him\s+|her\s+|them\s+)?(?:if|whether|about|how|what|when|why|where|who|which|for)\b",
+                 r"\b(?:wants?|wanted|wanting)\s+to\s+know\b", r"\b(?:inquired|enquired|queried)\b"]
 # a question mark before these takes a word back: "talked to acme? no, apex - their buyer wants a quote"
 RETRACT = [r"no\s*[,.!—–-]", r"no\s+(?:wait|sorry|it'?s)\b", r"nope\b", r"sorry\b", r"wait\b", r"i\s+mean\b", r"scratch\s+that\b", r"oops\b"]
 # requests the bot cannot do: answered as not understood, never logged
