@@ -10,6 +10,7 @@ from datetime import date, time, timedelta
 from handlers.understanding import calendar as cal
 from handlers.understanding.cues import Clauses, Lexicon, everyone, planned
 from handlers.understanding.dates import REFUSED, DateHit, find_dates
+from handlers.understanding.day_instead import kept_day
 from handlers.understanding.days_gone import happened
 from handlers.understanding.model import Refusal, Refused
 from handlers.understanding.promised import _WORDY, promise
@@ -113,6 +114,9 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses, 
     out.future = [(h.start, h.end) for i, h in enumerate(hits) if i not in birthdays and i not in gone
                   and h.day is not None and h.day > today and h.kind != "today"]
     _followup(out, text, hits, birthdays, lex, clauses, reminder, today, now, gone)
+    kept = kept_day(text, lang, hits)
+    if kept is not None and kept.day is not None and kept.day >= today:
+        out.followup_on = kept.day              # "wed not tmrw", "не вторник, среда": the day kept
     if out.followup_on is None and reminder is not None:   # "生日1月8号 提醒我送礼物": that day
         for hit in birthdays.values():
             if hit.day is not None and hit.day >= today and 0 <= reminder.start() - hit.end <= 15:

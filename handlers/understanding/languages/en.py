@@ -138,6 +138,22 @@ _DAY_NAMED = (r"(?:today|tonight|tomorrow|tmrw|(?:this|next)\s+week|(?:mon|tues?
               r"(?:day)?)")
 _DAYS_LIST = (r"^\W*(?:(?:what\s+(?:are|about)|show(?:\s+me)?|list)\s+)?(?:my\s+|the\s+)?" + _DAY_NAMED
               + r"(?:['’]?s)?\s+(?:follow[\s-]?ups?|f/?ups?|reminders|tasks|to-?dos?|calls|visits|list|agenda)\W*$")
+# a day said in place of another (day_instead.py): between the day kept and the one taken back ("wed not tmrw") ...
+DAY_INSTEAD = [
+    r",?\s*not(?:\s+on)?",
+    r",?\s*instead\s+of",
+    r",?\s*rather\s+than",
+]
+# ... right before the day taken back ("not tmrw, wed") ...
+DAY_NOT = [
+    r"not",
+]
+# ... and between the day taken back and the one kept ("not thursday but friday")
+DAY_BUT = [
+    r"but",
+    r"it'?s",
+    r"make\s+it",
+]
 FOLLOWUPS = [
     r"\bwhat\s+(?:should|do|must)\s+i\s+(?:do|work\s+on|focus\s+on)\b",
     r"\bwhat\s+do\s+i\s+need\s+to\s+do\b",

@@ -178,6 +178,20 @@ PIPELINE = [
 # the whole message a day's list ("周五的跟进", "明天的待办", "下周的回访"): a question
 _DAYS_LIST = (r"^\W*(?:我的?)?(?:今天|明天|后天|这周|本周|下周|(?:下?(?:周|星期|礼拜))[一二三四五六日天])的?"
               r"(?:跟进|回访|待办|提醒|任务|安排)(?:有哪些|有啥|是什么|呢)?\W*$")
+# a day said in place of another (day_instead.py): between the day kept and the one taken back ("改周三去 不是周二") ...
+DAY_INSTEAD = [
+    r"(?:去|见|来|打|发|过去)?\s*[,，]?\s*(?:而)?不是",
+]
+# ... right before the day taken back ("不是周二 是周三") ...
+DAY_NOT = [
+    r"不是",
+]
+# ... and between the day taken back and the one kept
+DAY_BUT = [
+    r"是",
+    r"而是",
+    r"改(?:成|到|为)?",
+]
 FOLLOWUPS = [
     _DAYS_LIST,
     r"(?:我)?(?:今天|明天|这周|本周)?(?:该|要|需要)(?:做|干)(?:什么|啥|哪些)",
