@@ -38,6 +38,8 @@ _DASH = r"-|–|—"
 _CODE_FIRST = r"(?:USD|EUR|GBP|CNY|RMB|RUB|HKD|JPY)\s?\d"
 _NEXT_PLACE = re.compile(r"([1-9])(?![\d.,%]|\s?[万千百亿kKwW]|\s?(?:个|台|件|套|人|家|天|月|号|点|年|周|次|%))")
 _LETTER = r"[A-Za-zА-Яа-яЁё]"
+# a currency code glued to a Chinese multiplier ("8万RMB", "12万USD"): a code, not a word after the number
+_CODES_AFTER = r"(?<=[万千亿])(?:USD|EUR|GBP|CNY|RMB|HKD)(?![A-Za-z])"
 
 
 class _Money:
@@ -61,7 +63,7 @@ class _Money:
                 + "|".join(phrase for phrase, _ in ((p, f) for lang in langs for p, f in lang.MULTIPLIERS)) + "))?")
         post = r"(?P<post>USD|EUR|GBP|CNY|RMB|RUB|HKD|JPY|" + _ISO_CODE + "|" + alt("CURRENCY_AFTER") + r"|₽|\$|€|£)?"
         ranges = alt("RANGE_WORDS")
-        self.amount = re.compile(r"(?:(?<![A-Za-z0-9А-Яа-яЁё_./:#№-])|(?<=[.:])(?=" + _CODE_FIRST + r")|(?<=[\u4e00-\u9fff][.:]))(?<!#\s)(?<!\d,)" + _PRE + _NUM + muls + r"(?!" + _LETTER + r")\s?"
+        self.amount = re.compile(r"(?:(?<![A-Za-z0-9А-Яа-яЁё_./:#№-])|(?<=[.:])(?=" + _CODE_FIRST + r")|(?<=[\u4e00-\u9fff][.:]))(?<!#\s)(?<!\d,)" + _PRE + _NUM + muls + r"(?!(?!" + _CODES_AFTER + r")" + _LETTER + r")\s?"
                                  + post + r"(?!" + _LETTER + r")", re.I)
         self.range_tail = re.compile(r"\s*(?:" + _DASH + "|~|" + ranges + r")\s*[$€£₽¥]?\s?\d[\d.,]*" + muls
                                      + r"(?!" + _LETTER + r")\s?" + post, re.I)
@@ -243,9 +245,10 @@ def _money_said(text: str, lang: str, m: re.Match[str], money: _Money,
         before = text[max(0, m.start() - 40):m.start()]
         if not money.money_before.search(before) or _YEAR.match(num) or len(num.replace(",", "")) < 4:
             return False
+    counted = money.count_after.match(text, m.start("post")) if post else None
     if money.count_after.match(text, m.end()) and not (pre or post) \
-            or post and money.count_after.match(text, m.start("post")):
-        return False            # "500 万像素", "12 块 55 寸屏": a count, its "currency" a measure word
+            or counted is not None and counted.end() - counted.start() >= len((post or "").strip()):
+        return False            # "500 万像素", "12 块 55 寸屏": a count, its "currency" a measure word ("8万人民币" is money)
     if mul in money.loose and not (pre or post) and mul not in cues(lang).BARE_MULTIPLIERS:
         # "5m" is five million in English, five metres in another language's note, unless a money word
         # stands before it ("报价1.2m", "合同1.2M", "бюджет 1.2m")

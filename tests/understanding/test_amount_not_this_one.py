@@ -22,3 +22,18 @@ from understanding_data import EN, NOW, RU, ZH
 ])
 def test_the_value_taken_back_is_not_the_amount(text, known, amount):
     assert understand(text, NOW, known).amount == Decimal(amount), text
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("远航物流报价6万人民币", 60_000, "CNY"),
+    ("海天食品 合同 12万RMB", 120_000, "CNY"),
+    ("东方电气 报价 3万USD", 30_000, "USD"),
+])
+def test_a_currency_written_after_a_chinese_multiplier(text, amount, currency):
+    parse = understand(text, NOW, ZH)
+    assert (parse.amount, parse.currency) == (Decimal(amount), currency), text
+
+
+@pytest.mark.parametrize("text", ["海天食品的新工厂500万像素的摄像头", "东方电气服务8万人的园区"])
+def test_a_count_after_a_multiplier_is_no_amount(text):
+    assert understand(text, NOW, ZH).amount is None, text
