@@ -90,6 +90,7 @@ class Lexicon:
     merge: tuple[re.Pattern, ...]
     won_by_other: re.Pattern | None = None
     asked_by_them: re.Pattern | None = None   # a question someone else asked, told in the note
+    lost_long_ago: re.Pattern | None = None   # a time long gone beside a lost cue: history, no move
 
 
 @lru_cache(maxsize=None)
@@ -118,7 +119,8 @@ def lexicon(lang: str) -> Lexicon:
         _optional(mod.QUESTION_WORDS), _optional(mod.LOOKING_BACK), _optional(mod.STEP_AHEAD),
         _optional(mod.PERIOD_UNTIL), _optional([p + "$" for p in mod.PERIOD_COMPARED]),
         tuple(c([p]) for p in mod.DROP_FOLLOWUP), tuple(c([p]) for p in mod.MERGE),
-        won_by_other=_optional(mod.WON_BY_OTHER), asked_by_them=_optional(mod.ASKED_BY_THEM))
+        won_by_other=_optional(mod.WON_BY_OTHER), asked_by_them=_optional(mod.ASKED_BY_THEM),
+        lost_long_ago=_optional(mod.LOST_LONG_AGO))
 
 
 @dataclass(frozen=True)
@@ -273,20 +275,10 @@ def stage(text: str, lex: Lexicon, clauses: Clauses, new_customer: bool,
         if name == Stage.WON and ahead:
             continue
         for m in pattern.finditer(text):
-            before = clauses.before(m.start())
-            if lex.negation.search(before):
-                continue
-            if name in (Stage.PROPOSAL, Stage.WON, Stage.QUALIFIED) and lex.future.search(before):
-                continue
-            if name in (Stage.PROPOSAL, Stage.WON) and lex.not_yet is not None and lex.not_yet.search(before):
-                continue
-            if name == Stage.PROPOSAL and _proposal_planned(text, m, lex, clauses, future):
-                continue
             if name == Stage.LEAD and not new_customer:
                 continue
-            if asked(text, m, lex, clauses):
-                continue        # "合同签了吗": a question, no stage
-            return name
+            if _cue_stands(name, m, text, lex, clauses, future):
+                return name
         if name == Stage.QUALIFIED and lex.asked_for is not None:
             for m in lex.asked_for.finditer(text):
                 if not lex.negation.search(clauses.before(m.start())) and not asked(text, m, lex, clauses):
@@ -294,6 +286,24 @@ def stage(text: str, lex: Lexicon, clauses: Clauses, new_customer: bool,
     if new_customer and lex.new_company.search(text):
         return Stage.LEAD
     return None
+
+
+def _cue_stands(name: Stage, m: re.Match, text: str, lex: Lexicon, clauses: Clauses,
+                future: Sequence[tuple[int, int]]) -> bool:
+    """True when a stage cue says the deal moved there now: not denied, not history, not planned or
+    only asked for, not a question."""
+    before = clauses.before(m.start())
+    if lex.negation.search(before):
+        return False
+    if name == Stage.LOST and lex.lost_long_ago is not None and lex.lost_long_ago.search(text, *clauses.span(m.start())):
+        return False        # "以前丢单了 这次有新项目", "lost them last year": history, not this note's move
+    if name in (Stage.PROPOSAL, Stage.WON, Stage.QUALIFIED) and lex.future.search(before):
+        return False
+    if name in (Stage.PROPOSAL, Stage.WON) and lex.not_yet is not None and lex.not_yet.search(before):
+        return False
+    if name == Stage.PROPOSAL and _proposal_planned(text, m, lex, clauses, future):
+        return False
+    return not asked(text, m, lex, clauses)     # "合同签了吗": a question, no stage
 
 
 def _won_by_other(text: str, lex: Lexicon, clauses: Clauses) -> bool:

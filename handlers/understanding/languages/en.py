@@ -256,6 +256,9 @@ HEDGE = [r"i\s+think", r"i\s+guess", r"i\s+believe", r"maybe", r"or\s+something"
 # its question mark is theirs, and the message is a note, not the writer asking
 ASKED_BY_THEM = [r"\b(?:asked|asks|asking)\s+(?:us\s+|me\s+|him\s+|her\s+|them\s+)?(?:if|whether|about|how|what|when|why|where|who|which|for)\b",
                  r"\b(?:wants?|wanted|wanting)\s+to\s+know\b", r"\b(?:inquired|enquired|queried)\b"]
+# a time long gone in a lost cue's clause ("we lost them last year, now a new project"): history, no move
+LOST_LONG_AGO = [r"\blast\s+year\b", r"\bprevious(?:ly)?\b", r"\byears?\s+ago\b", r"\bback\s+in\s+(?:19|20)\d\d\b",
+                 r"\bin\s+the\s+past\b", r"\bonce\s+before\b", r"\blast\s+time\b"]
 # a question mark before these takes a word back: "talked to acme? no, apex - their buyer wants a quote"
 RETRACT = [r"no\s*[,.!—–-]", r"no\s+(?:wait|sorry|it'?s)\b", r"nope\b", r"sorry\b", r"wait\b", r"i\s+mean\b", r"scratch\s+that\b", r"oops\b"]
 # requests the bot cannot do: answered as not understood, never logged

@@ -53,6 +53,8 @@ class Cues(Protocol):
     CANNOT: Phrases            # a request the bot cannot do ("book me a train ticket", "帮我翻译")
     ASIDE: Phrases             # words opening a message that say nothing ("hi", "quick question"), before the question
     HEDGE: Phrases             # a question mark right after these is doubt, not a question ("Jen I think?")
+    LOST_LONG_AGO: Phrases     # a time long gone in a lost cue's clause ("last year", "以前", "в прошлом году"):
+                               # the loss is history, the deal does not move to lost
     ASKED_BY_THEM: Phrases     # a question someone else asked, told in the note ("gavin asked if we support SSO?"):
                                # the question mark is theirs, the message is a note
     RETRACT: Phrases           # a question mark right before these takes a word back ("Acme? no, Apex"), it asks nothing
@@ -233,7 +235,7 @@ OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", 
                       "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "DEAL_SHORTHAND", "AMOUNT_ADDED_AFTER", "FILLERS", "CORRECTION", "NOT_YET",
                       "SPOKEN_MARK_NOUN", "SPOKEN_ADDRESS", "SPOKEN_LETTERS",
                       "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
-                      "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "ASKED_BY_THEM", "RETRACT", "SOURCE_END",
+                      "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "ASKED_BY_THEM", "LOST_LONG_AGO", "RETRACT", "SOURCE_END",
                       "ASKED_FOR", "WON_BY_OTHER", "NEW_DEAL", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "RETRACTED_FOR", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
                       "PERIOD_UNTIL", "PERIOD_COMPARED",
                       "CALLED_IN", "NOT_CALLERS"})
