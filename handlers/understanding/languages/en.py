@@ -81,6 +81,7 @@ RENAME = [
     r"^\W*(?:please\s+)?change\s+(?P<a>.+?)'s\s+(?:company\s+)?name\s+to\s+(?P<b>.+?)\W*$",
 ]
 PIPELINE = [
+    r"\bwhat(?:'s|s|\s+is)\s+(?:still\s+)?left\s+to\s+(?:close|sign|land)\b",        # "whats left to close before year end"
     r"\bpipeline\b",
     r"\bforecast\w*\b",
     r"\bfunnel\b",
@@ -899,7 +900,8 @@ PERIODS = {
     "next_quarter": [r"\bnext\s+quarter\b"],
     "last_quarter": [r"\blast\s+quarter\b"],
     "this_quarter": [r"\bthis\s+quarter\b", r"\bthe\s+quarter\b", r"\bquarterly\b", r"\bqtd\b"],
-    "this_year": [r"\bthis\s+year\b", r"\bytd\b", r"\b(?:for|of)\s+the\s+year\b"],
+    "this_year": [r"\bthis\s+year\b", r"\bytd\b", r"\b(?:for|of)\s+the\s+year\b",
+                  r"\b(?:year[\s-]?end|end\s+of\s+(?:the\s+)?year|eoy)\b"],
     "q1": [r"\bq1\b", r"\bfirst\s+quarter\b"],
     "q2": [r"\bq2\b", r"\bsecond\s+quarter\b"],
     "q3": [r"\bq3\b", r"\bthird\s+quarter\b"],
