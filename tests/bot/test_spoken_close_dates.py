@@ -1,5 +1,5 @@
 """A signature date said in passing in a note ("月底签", "合同下周一签", "подпишут в понедельник",
-"they'll sign next monday") is the open deal's expected close, and the conversation stays in the
+"they'll sign next monday", "signing next monday") is the open deal's expected close, and the conversation stays in the
 customer's history; a correction that says it ("ой нет, ещё на переговорах, подпишут в понедельник")
 sets it too, before → after. Undo takes each back exactly. The clock: Wed 25 Nov 2026."""
 from __future__ import annotations
@@ -29,6 +29,8 @@ def _deal(store) -> Deal:
     ("拜访了蓝海物流，报价20万", "蓝海 王总说合同下周三签", date(2026, 12, 2), "12月2日"),
     ("была в Гранит-Строе, КП на 1,8 млн", "Гранит-Строй: подпишут в понедельник", date(2026, 11, 30), "30 нояб."),
     ("Visited Pinecrest Dental, sent the quote for $40k", "pinecrest dental: they'll sign next monday",
+     date(2026, 11, 30), "Nov 30"),
+    ("Visited Pinecrest Dental, sent the quote for $40k", "pinecrest dental: dr lee confirmed, signing next monday",
      date(2026, 11, 30), "Nov 30"),
 ])
 async def test_a_spoken_signature_day_is_the_deals_expected_close(bot, store, first, told, close, said):

@@ -155,3 +155,13 @@ def test_a_question_states_none_of_them(text):
 def test_a_new_customer_named_before_found_us(text, customer):
     parse = understand(text, NOW, [])
     assert parse.source == "linkedin" and parse.customer == customer
+
+
+@pytest.mark.parametrize("text, close", [
+    ("Umbrella: board approved, signing next monday for 28k", "2026-11-30"),
+    ("globex are signing the contract on the 3rd", "2026-12-03"),
+])
+def test_a_signing_set_for_a_day_is_the_close(text, close):
+    parse = understand(text, NOW, KNOWN)
+    assert parse.close_on is not None and parse.close_on.isoformat() == close, text
+    assert parse.followup_on is None

@@ -1515,6 +1515,8 @@ CLOSE = [
     r"\bdecision\s+(?:expected\s+)?by",
     # a signature still ahead, its day next: "they'll sign next monday", "they're going to sign the contract friday"
     r"(?:\bwill|'ll|\bgoing\s+to|\bgonna)\s+sign(?:\s+(?:the\s+)?(?:contract|deal|papers|po|order|it))?\b(?!\s+off)",
+    # "signing next monday for 28k", "they're signing on the 14th": the signature set for a day
+    r"(?<!\bstarted\s)(?<!\bfinished\s)\bsigning(?:\s+(?:the\s+)?(?:contract|deal|papers|po|order|it))?\s*(?:on|by)?(?=\s+(?:next|this|on|the|mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|\d))",
 ]
 CLOSE_WINDOW = 4
 LOST_WHY = {
