@@ -38,6 +38,7 @@ TEXTS = {
     # -- notes, questions and the customer card --
     "repeat.recorded": "I already recorded this note at {time} for {customer}:",
     "repeat.nothing": "Nothing new was recorded (the same note twice). Say undo to take the first one back.",
+    "part_not_recorded": "Not recorded, I could not tell which customer or what happened: “{text}”. Send it again on its own.",
     "recorded": "Recorded for {customer}:",
     "nothing_new": "Nothing new to record for {customer}: it was all known already.",
     "new_customer": "new customer {customer}",

@@ -44,6 +44,7 @@ TEXTS = {
     # -- notes, questions and the customer card --
     "repeat.recorded": "Эту заметку я уже записал в {time} по клиенту {customer}:",
     "repeat.nothing": "Повторно ничего не записано (та же заметка дважды). Чтобы отменить первую, напишите «отмена».",
+    "part_not_recorded": "Не записал — непонятно, о каком клиенте или что было: «{text}». Пришлите это отдельно.",
     "recorded": "Записал по клиенту {customer}:",
     "nothing_new": "По клиенту {customer} нового нечего записать: всё уже известно.",
     "new_customer": "новый клиент {customer}",

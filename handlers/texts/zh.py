@@ -38,6 +38,7 @@ TEXTS = {
     # -- notes, questions and the customer card --
     "repeat.recorded": "这条记录 {time} 已经记过了（{customer}）：",
     "repeat.nothing": "同一条记录发了两次，这次没有重复记录。要撤回第一次的记录，请回复“撤销”。",
+    "part_not_recorded": "未记录：看不出是哪个客户或发生了什么——“{text}”。请单独再发一次。",
     "recorded": "已记录（{customer}）：",
     "nothing_new": "{customer}：没有新的内容需要记录。",
     "new_customer": "新客户 {customer}",

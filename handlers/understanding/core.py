@@ -129,14 +129,31 @@ class _Reading:
 
 def _note(cleaned: str, lang: Lang, now: datetime, known: Sequence[str],
           aliases: Mapping[str, str] | None) -> Parse:
-    """A note or a question: each step reads one part of it into the parse, in this order."""
+    """A note or a question; a note about several customers in turn is read part by part: the first
+    customer's part is the parse, the others' are its `others` (handlers/log_note.py records each)."""
+    parts = recap.customers_parts(cleaned, lang, known, aliases)
+    if not parts:
+        return _read(cleaned, cleaned, lang, now, known, aliases, None)
+    parse = _read(cleaned, parts[0].text, lang, now, known, aliases, parts[0])
+    if parse.intent == Intent.LOG:
+        parse.others = [_read(part.text, part.text, lang, now, known, aliases, part) for part in parts[1:]]
+        parse.words = parts[0].text if parse.others else None
+        for other in parse.others:
+            other.words = other.summary
+    return parse
+
+
+def _read(cleaned: str, text: str, lang: Lang, now: datetime, known: Sequence[str],
+          aliases: Mapping[str, str] | None, part: recap.Part | None) -> Parse:
+    """One note (or one customer's `part` of it, whose words are `text`): each step reads one part of
+    it into the parse, in this order."""
     parse = Parse(lang=lang, summary=cleaned[:1000])
-    first_part = recap.first_customers_part(cleaned, lang, known, aliases)   # a recap: its first customer's parts
-    note = _reading(first_part.text if first_part else cleaned, lang, now, known, aliases)
+    note = _reading(text, lang, now, known, aliases)
     _customer_and_contact(parse, note)
-    if first_part and first_part.customer and parse.customer is None and not parse.customer_candidates:
-        parse.customer = first_part.customer        # "за сегодня: Нижнетагильский Хлебокомбинат — знакомство, …"
-        parse.customer_known = first_part.known
+    if part and part.customer and ((parse.customer is None and not parse.customer_candidates)
+                                   or (part.known and parse.customer != part.customer)):
+        parse.customer = part.customer        # "за сегодня: Нижнетагильский Хлебокомбинат — знакомство, …"
+        parse.customer_known, parse.customer_candidates = part.known, []
     told = _contact_facts(parse, note)
     _mask_chinese_name(note)
     stated, said = _stated_facts(parse, note)
@@ -144,8 +161,8 @@ def _note(cleaned: str, lang: Lang, now: datetime, known: Sequence[str],
     times = _days(parse, note)
     new_customer = _channel_and_stage(parse, note, stated, said, times)
     _intent(parse, note, stated, new_customer, told.found)
-    if first_part and parse.intent == Intent.UNKNOWN and parse.customer:
-        parse.intent = Intent.LOG       # a recap's part says what happened at its customer: a note, however terse
+    if part and parse.intent == Intent.UNKNOWN and parse.customer:
+        parse.intent = Intent.LOG       # a part says what happened at its customer: a note, however terse
         parse.stage = first_contact(parse.stage, new_customer)
     _shape(parse, note.work, note.lex, note.today, note.match.fuzzy)
     parse.person_back = parse.intent == Intent.LOG and _person_pronoun(lang).search(note.as_typed) is not None

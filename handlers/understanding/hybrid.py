@@ -5,7 +5,9 @@ words is asked about, and the offline parse is the validator of the answer.
 
 Modes (CRM_LLM): `off` never asks; `auto` (the default) asks about every message that has
 words, except chat commands (undo, done) and a short greeting or help request the rules are
-sure of ("hi", "help", "这个机器人怎么用"); `always` asks about those greetings too.
+sure of ("hi", "help", "这个机器人怎么用"); `always` asks about those greetings too. A note about
+several customers in turn (`Parse.others`) is never asked about: the model answers with one customer,
+and would carry one's amount or stage onto another.
 
 No signal of the offline parse tells well enough when it is wrong (on the blind corpus its
 notes are wrong whatever their confidence, length or intent: docs/understanding.md), so
@@ -75,6 +77,8 @@ def should_ask(parse: Parse, text: str, mode: str) -> list[str]:
     """Why to ask the model about this message in `mode` (`[mode]`), or `[]` to keep the offline parse:
     never for chat commands or a message without words; in `auto` not for a greeting the rules are sure of."""
     if mode == "off" or any(p in _NEVER for p in parse.problems) or parse.intent in (Intent.UNDO, Intent.DONE):
+        return []
+    if parse.others:        # a note about several customers is read part by part: one answer would mix them
         return []
     if mode != "always" and parse.intent == Intent.HELP and parse.confidence >= SURE_HELP and size(text) <= GREETING:
         return []

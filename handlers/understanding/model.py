@@ -128,6 +128,8 @@ class Parse:
     amount_added: bool = False            # the amount is added to the deal's ("another 15k", "再加3万", "ещё 300 тыс")
     paid: Decimal | None = None           # a payment received ("首付款50万到账", "first payment of 500k came in"):
     paid_currency: str | None = None      # its amount and currency, never the deal's value
+    others: list["Parse"] = field(default_factory=list)  # the other customers' parts of a note about several
+    words: str | None = None              # a part's own words, when the note is about several customers
 
     def to_json(self) -> dict[str, Any]:
         """The contract's object: dates as ISO strings, amount as a number."""

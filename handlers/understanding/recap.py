@@ -1,15 +1,18 @@
-"""A recap naming several customers in turn is a note about the first one, and only its parts say
-that note's facts:
+"""A note about several customers in turn is recorded part by part, each part under its own
+customer (one note, one undo: handlers/log_note.py):
 
     "recap: ashcombe signed £14.2k; rookwood pushed to march; tinsley no answer"
     "итоги: СтальМонтаж — отправил КП 1 150 000; Берёзовский гранит — встреча в пятницу"
     "今日小结：瓯江电器 续签 合同46万；越纺 打了两次没人接；金鼎 下周一再谈"
+    "globex signed 42k, initech pushed to january", "星辰签了12万，华彩推到明年"
 
 A recap is told by its shape, not by a heading word: parts set apart by strong separators (";",
 " / ", a new line, "①②", "Name：" in Chinese, or a list of "Name — what" / "Name (what)" items),
 at least two of them (a heading aside) naming customers, and not all the same one. The part a customer's name opens owns the parts
-after it that name none; the note keeps the first customer's parts and any later part that names it
-again ("…; galloway: nothing. chase rookwood next Tue").
+after it that name none, and a later part that names it again is its too ("…; galloway: nothing. chase
+rookwood next Tue"). Without strong separators, clauses (cut at commas and sentence ends) that each name
+one known customer, at least two different ones, are parts the same way: a new company owns a clause
+only when a strong part opens with it.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from handlers.understanding import companies, people
+from handlers.understanding.cues import lexicon, only_mentioned
 from handlers.understanding.matching import match_known
 from handlers.understanding.taken_back import named_instead, taken_back
 from storage.vocabulary import Lang
@@ -40,20 +44,37 @@ _OPENS_WITHIN = 3      # characters before a new company's name for a part to op
 
 
 @dataclass(frozen=True)
-class Recap:
-    """A recap's first customer, as the part about it names it, and the words about it."""
+class Part:
+    """One customer's part of the note: the customer as the part names it, and the words about it."""
 
     customer: str | None        # None where the part's name may be several known customers
     known: bool
     text: str
 
 
-def first_customers_part(text: str, lang: Lang, known: Sequence[str],
-                         aliases: Mapping[str, str] | None = None) -> Recap | None:
-    """The recap's first customer, and its parts as written; None when `text` is no recap
-    (one customer, or none, or a question, or a name taken back for another)."""
+def customers_parts(text: str, lang: Lang, known: Sequence[str],
+                    aliases: Mapping[str, str] | None = None) -> list[Part] | None:
+    """Each customer's part of a note about several in turn, the first named first, its words as
+    written; None when `text` is no such note (one customer, or none, or a question, or a name taken
+    back for another)."""
     if "?" in text or "？" in text:
         return None
+    groups = _recap(text, lang, known, aliases) or _clauses(text, lang, known, aliases)
+    if groups is None or named_instead(text, known, aliases) is not None:
+        return None
+    whole = match_known(text, known, aliases)
+    if whole.name and taken_back(text, whole):
+        return None
+    return [Part(None if _EITHER in owner else owner, owner in known,
+                 _SEPARATORS.sub("", " ".join(text[s:e].strip() for s, e in spans)))
+            for owner, spans in groups.items()]
+
+
+Groups = dict[str, list[tuple[int, int]]]     # each customer's pieces of the text, in the order named
+
+
+def _recap(text: str, lang: Lang, known: Sequence[str], aliases: Mapping[str, str] | None) -> Groups | None:
+    """A recap's parts by customer (see the module's docstring); a heading before the first says nothing."""
     spans = _parts(text, lang)
     if len(spans) < 2 or _card_of_a_person(text[spans[0][0]:spans[0][1]], lang):
         return None
@@ -61,20 +82,58 @@ def first_customers_part(text: str, lang: Lang, known: Sequence[str],
     owners = [_owner(text[s:e], lang, known, aliases, heading and i == 0) for i, (s, e) in enumerate(spans)]
     named = [owner for owner in owners if owner]
     in_parts = [owner for owner in owners[1 if heading else 0:] if owner]    # "Brackley referral: Fennick & Shaw …"
-    if len(set(named)) < 2 or len(in_parts) < 2 or named_instead(text, known, aliases) is not None:
-        return None
-    whole = match_known(text, known, aliases)
-    if whole.name and taken_back(text, whole):
+    if len(set(named)) < 2 or len(in_parts) < 2:
         return None
     if heading and owners[0]:       # "周三汇总 远航：…", "recap wk 47 — rokwood:": from the name on
         spans[0] = (max(0, match_known(text[:spans[0][1]], known, aliases).start), spans[0][1])
-    first, current, kept = named[0], None, []
+    current: str | None = None
+    groups: Groups = {}
     for span, owner in zip(spans, owners):
         for piece, names in _sentences(text, span, owner, known, aliases):
             current = names or current
-            if current == first:        # a heading before it ("recap:", "周三汇总") says nothing of it
-                kept.append(piece)
-    return Recap(None if _EITHER in first else first, first in known, _SEPARATORS.sub("", " ".join(text[s:e].strip() for s, e in kept)))
+            if current is not None:        # a heading before it ("recap:", "周三汇总") says nothing of it
+                groups.setdefault(current, []).append(piece)
+    return groups
+
+
+def _clauses(text: str, lang: Lang, known: Sequence[str], aliases: Mapping[str, str] | None) -> Groups | None:
+    """Clauses each naming one known customer near their start, two customers or more in all ("globex
+    signed 42k, initech pushed to january"); a clause naming none goes with the one before it (the
+    first's with the first customer). None when a clause names two customers."""
+    pieces = _split(text, (0, len(text)), _CLAUSE)
+    if len(pieces) < 2:
+        return None
+    owners: list[str | None] = []
+    lex = lexicon(lang)
+    for start, end in pieces:
+        clause = text[start:end]
+        found = match_known(clause, known, aliases)
+        if not found.candidates:
+            owners.append(None)
+            continue
+        rest = clause[:found.start] + " " * (found.end - found.start) + clause[found.end:]
+        if match_known(rest, known, aliases).candidates:
+            return None                 # two customers in one clause: not told apart here
+        opens = len(_WORD.findall(_CONJUNCTION.sub("", clause[:found.start], count=1))) <= _WORDS_BEFORE.get(lang, 3)
+        owner = found.name or _EITHER.join(found.candidates)       # a name that may be several: said unclear
+        owners.append(owner if opens and not only_mentioned(clause, found.start, found.end, lex) else None)
+    if len({owner for owner in owners if owner}) < 2:
+        return None
+    groups: Groups = {}
+    current = next(owner for owner in owners if owner)
+    for piece, named in zip(pieces, owners):
+        current = named or current
+        groups.setdefault(current, []).append(piece)
+    return groups
+
+
+# clauses: a comma (not one inside a number: "1,2 млн"), a Chinese comma or full stop, a sentence's end
+_CLAUSE = re.compile(r"(?<!\d),|,(?!\d)|[，。！]|(?<=[.!])\s+")
+# a word before a customer's name in its clause ("подписали с альфастроем", "和华彩集团"); a Chinese character counts as one
+_WORD = re.compile(r"[\u4e00-\u9fff]|[^\W\d_\u4e00-\u9fff]+")
+_WORDS_BEFORE = {Lang.ZH: 6}        # Chinese characters before the name; other languages' words: 3
+# the word joining a clause to the one before it ("а технопарк…", "and initech…"), not counted
+_CONJUNCTION = re.compile(r"^\s*(?:and|but|while|then|also|а|и|но|потом|ещё|еще|также|而|但是?|另外|还有)\b\s*", re.I)
 
 
 def _card_of_a_person(first: str, lang: Lang) -> bool:
@@ -124,7 +183,7 @@ def _owner(part: str, lang: Lang, known: Sequence[str], aliases: Mapping[str, st
     return item.group(1) if item else None
 
 
-_SEPARATORS = re.compile(r"^[\s;；/①-⑳,]+|[\s;；/①-⑳,]+$")
+_SEPARATORS = re.compile(r"^[\s;；/①-⑳,，。]+|[\s;；/①-⑳,，。]+$")
 
 
 def _sentences(text: str, span: tuple[int, int], owner: str | None, known: Sequence[str],

@@ -1,0 +1,37 @@
+"""A recap naming several customers in turn ("eod: hooli - sent quote 12k; initech - no answer",
+"итоги: Вектор подписал 1,2 млн; Альтаир — встреча в четверг", "今天：星辰科技 签了 30万；蓝海物流 没人接")
+is one note: each part is filed under its own customer, only the part that names a deal's customer moves
+that deal, and undo takes the note back exactly."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import Customer, Deal, FollowUp, Interaction, Note
+from tests.bot.records import business, difference
+
+KNOWN = ("Hooli", "Initech", "Вектор", "Альтаир", "星辰科技", "蓝海物流", "Globex")
+CASES = [("eod: hooli - sent quote 12k; initech - no answer, try thurs", "Hooli", 1_200_000, "Initech"),
+         ("итоги: Вектор подписал 1,2 млн; Альтаир — встреча в четверг", "Вектор", 120_000_000, "Альтаир"),
+         ("今天：星辰科技 签了 30万；蓝海物流 没人接", "星辰科技", 30_000_000, "蓝海物流")]
+
+
+@pytest.mark.parametrize(("text", "customer", "minor", "second"), CASES)
+async def test_a_recap_files_each_part_under_its_customer(bot, store, engine, text, customer, minor, second):
+    store.add_customers(*KNOWN)
+    assert (await bot.say("Visited Globex, sent quote 42k")).wrote
+    before = business(engine)
+    reply = await bot.say(text)
+    assert reply.wrote and customer in reply.text and second in reply.text, reply.text
+    named = {c.id: c.name for c in store.rows(select(Customer))}
+    last = store.rows(select(Note).order_by(Note.id.desc()))[0]
+    assert named[last.customer_id] == customer and last.text == text
+    deals = {named[d.customer_id]: d.amount_minor for d in store.rows(select(Deal))}
+    assert set(deals) == {"Globex", customer} and deals[customer] == minor, deals
+    touched = {named[i.customer_id] for i in store.rows(select(Interaction))}
+    followed = {named[f.customer_id]: f.what for f in store.rows(select(FollowUp))}
+    assert second in touched | set(followed) and touched <= {"Globex", customer, second}, (touched, followed)
+    said = [i.text for i in store.rows(select(Interaction)) if named[i.customer_id] == second]
+    assert all(customer not in words and second.casefold()[:4] in words.casefold() for words in said)
+    await bot.say("undo")
+    assert difference(before, business(engine)) == []
