@@ -163,6 +163,9 @@ def _write_part(ready: _Ready, customer: Customer, note_id: int, lines: Lines) -
     parse, ctx, journal = ready.parse, ready.ctx, journal_of(ready.ctx)
     state = state_of(ctx)
     contact = upsert_contact(parse, ctx, customer, state, lines)
+    if contact is not None:                 # "… and her boss Tom Hardy": each person met is a contact too
+        for name, role in parse.met_too:
+            upsert_contact(Parse(lang=parse.lang, contact=name, contact_role=role), ctx, customer, state, lines)
     if touches_deal(parse):
         write_deal(parse, ctx, customer, ready.deal, ready.plan, lines)
     _write_customer_facts(parse, ctx, customer, contact, lines)

@@ -18,6 +18,7 @@ from typing import Mapping, Sequence
 
 from handlers.understanding import companies, contact_said, en_people, facts, mixed, people, recap, spoken
 from handlers.understanding.chatter import hearsay
+from handlers.understanding.met_too import met_too
 from handlers.understanding.asking import unquoted
 from handlers.understanding.amounts import (added, bare_dollar, find_amounts, local_dollar, mentions_money_without_number,
                                             negative_amounts, paid_part, pick_amount)
@@ -196,6 +197,8 @@ def _customer_and_contact(parse: Parse, note: _Reading) -> None:
     match, lang = note.match, note.lang
     person = people.extract(note.cleaned, lang, (match.start, match.end))
     _set_contact(parse, person)
+    parse.met_too = [(p.name, p.role) for p in met_too(note.cleaned, lang, person.name, (match.start, match.end))
+                     if p.name]            # "met Maria Lopez and her boss Tom Hardy": Tom Hardy is a contact too
     other = None
     if match.name and only_mentioned(note.work, match.start, match.end, note.lex):
         cue = note.lex.mentioned_before.search(note.work, max(0, match.start - 60), match.start) \

@@ -130,6 +130,7 @@ class Parse:
     paid_currency: str | None = None      # its amount and currency, never the deal's value
     others: list["Parse"] = field(default_factory=list)  # the other customers' parts of a note about several
     words: str | None = None              # a part's own words, when the note is about several customers
+    met_too: list[tuple[str, str | None]] = field(default_factory=list)  # people met beside the contact: name, title
 
     def to_json(self) -> dict[str, Any]:
         """The contract's object: dates as ISO strings, amount as a number."""

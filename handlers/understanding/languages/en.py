@@ -1805,6 +1805,13 @@ FIX_RESOLVED = [
 ]
 PERSON_BACK = [r"\b(?:her|his|she|he|she's|he's)\b"]
 
+# a second person met beside the note's contact, and the possessive before their title ("and her boss Tom Hardy")
+MET_TOO = [
+    r"\s(?:and|&|plus)\s+",
+    r"\s(?:as\s+well\s+as|along\s+with|together\s+with)\s+",
+]
+MET_TOO_THEIR = [r"(?:her|his|their|the)\s+"]
+
 # -- a follow-up closed or moved by its customer's name (handlers/understanding/followup_words.py) --
 
 _NAMED_WORD = r"(?:follow[\s-]?ups?|f/u|reminders?|tasks?|to-?dos?|call(?:\s+back)?)"

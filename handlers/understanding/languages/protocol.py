@@ -199,6 +199,8 @@ class Cues(Protocol):
     ON_THE_WAY: Phrases        # the rep on the way, nothing happened yet: no note unless it holds a fact ("running late")
     ERASE: Phrases             # "delete X": the customer's name in the group `name`
     PERSON_BACK: Phrases       # a pronoun for the person of the last note ("her", "его", "她")
+    MET_TOO: Phrases           # a second person met beside the contact ("and", "и", "和")
+    MET_TOO_THEIR: Phrases     # the possessive before that person's title ("her", "её", "他们的")
 
     # -- corrections of the last note (handlers/correct.py, handlers/understanding/fixes.py) --
     FIX: Phrases               # a message correcting the last note ("no, …", "actually", "перенеси", "改到")

@@ -1533,6 +1533,13 @@ FIX_RESOLVED = [
 ]
 PERSON_BACK = [r"\b(?:е[её]|его|она|он|у\s+не[её]|у\s+него|ей|ему)\b"]
 
+# a second person met beside the note's contact, and the possessive before their title ("и её начальником Петровым")
+MET_TOO = [
+    r"\s(?:и|а\s+также)\s+",
+    r"\s(?:вместе\s+с|ещё\s+с|еще\s+с)\s+",
+]
+MET_TOO_THEIR = [r"(?:е[её]|его|их)\s+"]
+
 # -- a follow-up closed or moved by its customer's name (handlers/understanding/followup_words.py) --
 
 _NAMED_TASK = r"(?:напоминани[еяю]|задач[аиу]|звон(?:ок|ком)|follow-?up)"

@@ -1384,6 +1384,17 @@ FIX_RESOLVED = [
 ]
 PERSON_BACK = [r"[她他](?!们)"]
 
+# a second person met beside the note's contact, and the possessive before their title ("和他们的采购李娜")
+MET_TOO = [
+    "和",
+    "与",
+    "跟",
+    "以及",
+    "还有",
+    "、",
+]
+MET_TOO_THEIR = ["(?:他们|她们|她|他|对方|其)的?"]
+
 # -- a follow-up closed or moved by its customer's name (handlers/understanding/followup_words.py) --
 
 _NAMED_TASK = r"(?:跟进|回访|提醒|待办|任务)"
