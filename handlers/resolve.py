@@ -20,6 +20,7 @@ from handlers.understanding.languages import en as en_cues
 from handlers.understanding.ru_names import lookup_first
 from handlers.understanding.matching import name_tokens
 from handlers.understanding.matching import match_known, near_miss
+from handlers.understanding.same_name import same_person
 from handlers.understanding.companies import extract
 from handlers.understanding.typos import close_names, typo_of_known
 from handlers.understanding.unnamed import (caller, company_guess, introduces_by_name, missing_word, other_name,
@@ -177,8 +178,10 @@ def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
     guess = company_guess(ctx.text, parse.lang, parse.contact) or near_miss(ctx.text, names, aliases) \
         or caller(ctx.text, parse.lang, parse.contact)
     people = customers_of_person(ctx, parse.contact)
-    if guess and people and (_same_word(guess, parse.contact or "") or (parse.contact or "\0") in guess):
-        guess = None        # "у Ольги день рождения", "刘工的职位是…": the words are the person's, not a company
+    surname = bool(guess and people and any(_same_word(guess, word) for _, stored in people for word in stored.split()
+                                            if not _same_word(word, parse.contact or "")))
+    if guess and people and (surname or _same_word(guess, parse.contact or "") or (parse.contact or "\0") in guess):
+        guess = None        # "у Ольги день рождения", "刘工的职位是…", "Lopez Maria's phone": the person's words
     if guess:
         known = customers_named(ctx.session, ctx.team_id, guess)
         if len(known) == 1:
@@ -193,7 +196,7 @@ def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
     fresh = context_customer(ctx)
     customers = [customer for customer, _ in people]
     if people and (fresh is None or fresh.id not in {c.id for c in customers}):
-        if len(people) == 1 and (fresh is None or _full_name(parse.contact, people[0][1])):
+        if len(people) == 1 and (fresh is None or surname or _full_name(parse.contact, people[0][1])):
             return Resolved(customer=customers[0], person=people[0][1])    # "bob tanner's cell …": his customer
             return Resolved(customer=customers[0], person=people[0][1])
         return Resolved(ask=ask(ctx, ([fresh] if fresh is not None else []) + customers[:4], None,
@@ -210,9 +213,11 @@ def customers_of_person(ctx: Ctx, name: str | None) -> list[tuple[Customer, str]
         return []
     key = name.strip().casefold()
     first: dict[int, str] = {}
-    for hit in contacts_named(ctx.session, ctx.team.id, [name.strip()]):
+    stems = [word[:max(3, len(word) - 2)] for word in name.split() if len(word) >= 3] if " " in name.strip() else []
+    for hit in contacts_named(ctx.session, ctx.team.id, [name.strip(), *stems]):
         words = hit.name.casefold().split()
-        if hit.name.casefold() == key or words[0] == key or (len(words) > 1 and words[-1] == key):
+        if hit.name.casefold() == key or words[0] == key or (len(words) > 1 and words[-1] == key) \
+                or (stems and len(words) > 1 and same_person(hit.name, name)):   # "Иванова Анна" is Анна Иванова
             first.setdefault(hit.customer_id, hit.name)
     out = []
     for customer_id, person in list(first.items())[:5]:

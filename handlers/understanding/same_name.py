@@ -1,5 +1,6 @@
 """Whether two written names are one person: another spelling, case or case form ("Сергей" and
-"Сергеем", "Maria" and "Maria Lopez", "王总" and "王总经理"), and whether a name said in a
+"Сергеем", "Maria" and "Maria Lopez", "王总" and "王总经理", a first name and a surname in either
+order: "Lopez Maria", "Иванова Анна"), and whether a name said in a
 correction ("maria", "Козлова", "王总") names a contact stored in full.
 """
 from __future__ import annotations
@@ -35,8 +36,9 @@ def same_person(a: str, b: str) -> bool:
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
         return False
-    if len(wa) == len(wb):
-        return all(same_word(x, y) for x, y in zip(wa, wb))
+    if len(wa) == len(wb):        # in either order: "Lopez Maria", "Иванова Анна" of Анна Иванова
+        return all(same_word(x, y) for x, y in zip(wa, wb)) \
+            or (len(wa) == 2 and all(same_word(x, y) for x, y in zip(wa, reversed(wb))))
     short, long_ = (wa, wb) if len(wa) < len(wb) else (wb, wa)
     return all(same_word(x, y) for x, y in zip(short, long_))
 
