@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from handlers.context import Ctx, journal_of
-from handlers.correct_contact import contact_fixed
+from handlers.correct_contact import contact_fixed, names_a_contact
 from handlers.correct_customer import last_logged, move_note, says_known_other
 from handlers.correction import Asked, Fixed, Refusal, may, open_note, open_once, refused, row_written, touched
 from handlers.followups import same_day
@@ -148,6 +148,8 @@ def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
     entries = touched(ctx, note)
     customer = ctx.session.get(Customer, note.customer_id) if note.customer_id else None
     swap = swapped_customer(ctx.text, parse.lang)
+    if swap is not None and names_a_contact(ctx, note, entries, customer, swap.old):
+        return contact_fixed(ctx, parse, note, entries, customer)      # "its Marie not Maria": a person's name
     if names_other_customer(ctx.text, parse.lang) or says_known_other(ctx, parse, customer) or swap is not None:
         logged = last_logged(ctx)  # past corrections of it: the note that filed things
         if logged is None:

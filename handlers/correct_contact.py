@@ -14,7 +14,7 @@ from handlers.correction import Asked, Fixed, open_note, refused, row_written
 from handlers.texts import t
 from handlers.understanding.fixes import ContactFix, contact_fix
 from handlers.understanding.model import Parse
-from handlers.understanding.same_name import names_contact
+from handlers.understanding.same_name import names_contact, same_word
 from storage.models import AuditLog, Contact, Customer, Note, stored_id
 
 
@@ -32,10 +32,24 @@ def contact_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog],
     open_note(ctx, note.customer_id)
     column = {"role": "role", "phone": "phone", "name": "name"}[fix.field]
     before = getattr(contact, column) or "—"
-    journal_of(ctx).update(Contact, stored_id(contact), **{column: fix.value})
+    after = _renamed(contact.name, fix) if fix.field == "name" else fix.value
+    journal_of(ctx).update(Contact, stored_id(contact), **{column: after})
     return Fixed(customer=customer, lines=[t(ctx.lang, f"fix_contact_{fix.field}", contact=contact.name
                                              if fix.field != "name" else before,
-                                             before=before, after=fix.value)])
+                                             before=before, after=after)])
+
+
+def _renamed(name: str, fix: ContactFix) -> str:
+    """The contact's name with the word the correction takes back put right ("its Marie not Maria" of
+    Maria Lopez: Marie Lopez; "не Марина, а Марина Петровна" of Марина Соколова: Марина Петровна
+    Соколова); the name said, whole, when the word taken back is not one of the name's."""
+    words = name.split()
+    if not fix.who or len(words) < 2:
+        return fix.value
+    at = [i for i, word in enumerate(words) if same_word(word.casefold(), fix.who.casefold())]
+    if len(at) != 1 or len(fix.value.split()) > 2:
+        return fix.value
+    return " ".join(words[:at[0]] + [fix.value] + words[at[0] + 1:])
 
 
 def _team_contact_fixed(ctx: Ctx, fix: ContactFix) -> Fixed | None:
@@ -65,6 +79,11 @@ def _team_contact_fixed(ctx: Ctx, fix: ContactFix) -> Fixed | None:
     return Fixed(customer=ctx.session.get(Customer, contact.customer_id),
                  lines=[t(ctx.lang, f"fix_contact_{fix.field}", contact=contact.name if fix.field != "name" else before,
                           before=before, after=fix.value)])
+
+
+def names_a_contact(ctx: Ctx, note: Note, entries: list[AuditLog], customer: Customer | None, who: str) -> bool:
+    """True when `who` ("Maria" in "its Marie not Maria") is the name of the last note's customer's contact."""
+    return bool(who.strip()) and customer is not None and _contact(ctx, note, entries, customer, who) is not None
 
 
 def _contact(ctx: Ctx, note: Note, entries: list[AuditLog], customer: Customer | None,

@@ -1732,6 +1732,9 @@ _FIX_VALUE = (r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:da
               r"|\$?\d[\d.,]*\s*(?:k|m|mm|grand|thousand|million)?)")
 FIX = [
     r"^\W*(?:(?:no|nope|nah)\s+)*(?:no|nope|nah)\b\s*[,.!-]",
+    # a contact's name put right: "its Marie not Maria", "her name's Marie, not Maria", "not Maria, Marie"
+    r"^\W*(?:it'?s|(?:her|his)\s+name(?:'s|\s+is))\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?,?\s+not\s+(?-i:[A-Z])[\w'-]+\W*$",
+    r"^\W*not\s+(?-i:[A-Z])[\w'-]+\s*,\s*(?:it'?s\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\W*$",
     r"^\W*(?:actually|correction|oops|sorry,?\s+i\s+meant?)\b",
     r"^\W*(?:no|nope|nah)\s+(?:sorry|my\s+bad|my\s+mistake)\b",      # "no sorry, still negotiating"
     r"^\W*[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+is\s+(?:actually|now|really)\s+(?:the\s+|a\s+|an\s+|their\s+)?"
@@ -1792,6 +1795,8 @@ FIX_CONTACT = {
         r"\b(?:her|his)\s+name\s+is\s+(?P<value>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)",
         r"\b(?P<who>[A-Z]\w+)'s\s+name\s+(?:to|is)\s+(?P<value>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)",
         r"\bit'?s\s+(?P<value>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?),?\s+not\s+(?P<who>[A-Z][\w'-]+)",
+        r"\b(?:her|his)\s+name(?:'s|\s+is)\s+(?P<value>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?),?\s+not\s+(?P<who>[A-Z][\w'-]+)",
+        r"^\W*(?i:not)\s+(?P<who>[A-Z][\w'-]+)\s*,\s*(?i:it'?s\s+)?(?P<value>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\W*$",
     ],
 }
 FIX_MOVE = [
