@@ -18,6 +18,7 @@ from handlers.stage_names import StageNames
 from handlers.texts import clock, day, money, t
 from storage.models import AuditLog, Contact, Customer, Deal, FollowUp, Interaction, Note, stored_id
 from storage.reminders import local_time
+from storage.vocabulary import Channel
 from storage.reports.common import aware
 
 REPEAT_WINDOW = timedelta(minutes=2)   # a resend, not a second visit: documented in docs/editing.md
@@ -59,7 +60,8 @@ def _summary(ctx: Ctx, note_id: int) -> list[str]:
         if entry.row_id is None:
             continue
         if entry.table_name == "interaction" and made and (seen := ctx.session.get(Interaction, entry.row_id)):
-            lines.append(t(ctx.lang, "interaction", channel=t(ctx.lang, f"channel.{seen.channel}")))
+            said = "📝" if seen.channel == Channel.NOTE else t(ctx.lang, f"channel.{seen.channel}")
+            lines.append(t(ctx.lang, "interaction", channel=said))
         elif entry.table_name == "customer" and made and (customer := ctx.session.get(Customer, entry.row_id)):
             lines.append(t(ctx.lang, "new_customer", customer=customer.name))
         elif entry.table_name == "contact" and made and (contact := ctx.session.get(Contact, entry.row_id)):

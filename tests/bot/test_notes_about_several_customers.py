@@ -85,3 +85,17 @@ async def test_a_note_naming_a_second_customer_in_passing_stays_one_customers(bo
     named = _named(store)
     assert {named[i.customer_id] for i in store.rows(select(Interaction))} == {"Globex", "Initech"}
     assert len([i for i in store.rows(select(Interaction)) if named[i.customer_id] == "Initech"]) == 1
+
+
+@pytest.mark.parametrize(("text", "undo"), [("globex signed 42k, initech still thinking it over", "undo"),
+                                           ("подписали с альфастроем 1,2 млн, а технопарк пока думает", "отмена")])
+async def test_a_note_about_several_sent_twice_is_recorded_once(bot, store, engine, text, undo):
+    store.add_customers("Globex", "Initech", "Альфастрой", "Технопарк")
+    before = business(engine)
+    assert (await bot.say(text)).wrote
+    after = business(engine)
+    again = await bot.say(text)
+    assert not again.wrote and "📝" in again.text, again.text
+    assert difference(after, business(engine)) == []
+    await bot.say(undo)
+    assert difference(before, business(engine)) == []
