@@ -4,6 +4,7 @@ exactly what they were before the note it took back.
 A rep chats with the bot through the console adapter (the real pipeline), in English, Chinese and
 Russian, writing notes of every kind — new customers and contacts, contact facts, quotes and stage
 moves forward, won and lost, a new deal beside a won one, amount changes, follow-ups, complaints —
+notes about two customers in turn (each part under its own customer, one undo),
 correcting the last note (its day, amount, stage, a contact's title, its customer), renaming a
 customer, moving a named follow-up, resolving a complaint, pressing a reminder's Done
 and Snooze buttons, saying "done 2" after a listing, letting time pass, and undoing (by word or
@@ -86,6 +87,13 @@ CORRECTIONS: dict[str, list[str]] = {
            "не в пятницу, а в понедельник", "жалоба 1 решена", "ошибся, ещё торгуемся",
            "вообще-то это был {c}", "{p} на самом деле финдиректор", "переименуй {c} в {c}-Плюс"],
 }
+# Notes about two customers in turn, each clause its own customer's ({c} and {o}; {g} the first's genitive).
+SEVERAL: dict[str, list[str]] = {
+    "en": ["{c} signed {n}k, {o} pushed to january", "recap: {c} - sent quote {n}k; {o} - no answer, follow up Friday",
+           "{c} wants a call tomorrow, {o} moved to negotiation", "met {p} and her boss Tom Hardy at {c}"],
+    "zh": ["{c}签了{n}万，{o}推到明年", "今天：{c} 报价{n}万；{o} 没人接", "见了{c}的王总和他们的采购李娜"],
+    "ru": ["подписали с {i2} {n} тыс., а {o} перенёс на январь", "итоги: {c} — КП {n} тыс.; {o} — встреча в пятницу"],
+}
 UNDO_WORDS = {"en": "undo", "zh": "撤销", "ru": "отмена"}
 LISTS = {"en": "my follow-ups this week", "zh": "这周要跟进哪些客户", "ru": "мои напоминания на неделю"}
 DONE = {"en": "done {n}", "zh": "完成 {n}", "ru": "готово {n}"}
@@ -111,6 +119,20 @@ def notes(draw: Callable) -> str:
     return _note(lang, draw(st.sampled_from(TEMPLATES[lang])), draw(st.sampled_from(FIRMS[lang])),
                  draw(st.sampled_from(PEOPLE[lang])), draw(st.sampled_from(ROLES[lang])),
                  draw(st.integers(1, 900)), draw(st.integers(1, 28)))
+
+
+@st.composite
+def several(draw: Callable) -> str:
+    """A note about two different customers of one language."""
+    lang = draw(st.sampled_from(sorted(SEVERAL)))
+    first, other = draw(st.permutations(FIRMS[lang]))[:2]
+    name, genitive = first if isinstance(first, tuple) else (first, first)
+    other_name = other[0] if isinstance(other, tuple) else other
+    person = draw(st.sampled_from(PEOPLE[lang]))
+    who = person[0] if isinstance(person, tuple) else person
+    instrumental = {"Вектор": "Вектором", "Альтаир": "Альтаиром"}.get(name, name)
+    return draw(st.sampled_from(SEVERAL[lang])).format(c=name, g=genitive, o=other_name, p=who, i2=instrumental,
+                                                         n=draw(st.integers(1, 900)))
 
 
 class UndoMachine(RuleBasedStateMachine):
@@ -159,7 +181,8 @@ class UndoMachine(RuleBasedStateMachine):
     def start(self, first: str) -> None:
         self._write(first)
 
-    @rule(batch=st.lists(notes(), min_size=1, max_size=4), minutes=st.sampled_from([1, 4, 25, 90]))
+    @rule(batch=st.lists(st.one_of(notes(), several()), min_size=1, max_size=4),
+          minutes=st.sampled_from([1, 4, 25, 90]))
     def write_notes(self, batch: list[str], minutes: int) -> None:
         for note in batch:
             self.clock.advance(minutes=minutes)
