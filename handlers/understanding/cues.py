@@ -297,13 +297,20 @@ def _cue_stands(name: Stage, m: re.Match, text: str, lex: Lexicon, clauses: Clau
         return False
     if name == Stage.LOST and lex.lost_long_ago is not None and lex.lost_long_ago.search(text, *clauses.span(m.start())):
         return False        # "以前丢单了 这次有新项目", "lost them last year": history, not this note's move
-    if name in (Stage.PROPOSAL, Stage.WON, Stage.QUALIFIED) and lex.future.search(before):
-        return False
+    if name in (Stage.PROPOSAL, Stage.WON, Stage.QUALIFIED) and lex.future.search(before) \
+            and not _said_as_stage(lex.lang).search(before):
+        return False        # "will send the proposal"; but "moving to proposal" puts the deal there
     if name in (Stage.PROPOSAL, Stage.WON) and lex.not_yet is not None and lex.not_yet.search(before):
         return False
     if name == Stage.PROPOSAL and _proposal_planned(text, m, lex, clauses, future):
         return False
     return not asked(text, m, lex, clauses)     # "合同签了吗": a question, no stage
+
+
+@lru_cache(maxsize=None)
+def _said_as_stage(lang: str) -> re.Pattern[str]:
+    """Words right before a stage's name that put the deal at it ("moving to", "进入", "на этап")."""
+    return re.compile(r"(?:" + "|".join(cues(lang).STAGE_BEFORE) + r")\s*$", re.I)
 
 
 def _won_by_other(text: str, lex: Lexicon, clauses: Clauses) -> bool:

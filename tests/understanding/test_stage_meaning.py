@@ -104,3 +104,12 @@ def test_a_question_about_an_unknown_company_is_no_lead():
 ])
 def test_our_offer_to_be_reworked_is_negotiation(text):
     assert understand(text, NOW, EN).stage == "negotiation"
+
+
+@pytest.mark.parametrize("text", [
+    "Umbrella Health: CFO confirmed the budget, moving to proposal",
+    "acme corp moved into the proposal stage after the pilot",
+])
+def test_a_deal_moved_to_a_stage_by_name_is_at_that_stage(text):
+    """"moving to proposal" puts the deal at proposal: the "to" is where it goes, not a plan."""
+    assert understand(text, NOW, EN).stage == "proposal", text
