@@ -23,7 +23,7 @@ from handlers.understanding.languages import cues, one_of
 from handlers.understanding.languages import en as en_cues
 from handlers.understanding.languages import ru as ru_cues
 from handlers.understanding.languages import zh as zh_cues
-from handlers.understanding import ru_firms, zh_firms
+from handlers.understanding import ru_firms, ru_firms_plain, zh_firms
 from handlers.understanding.matching import match_known, name_tokens, norm_token
 from handlers.understanding.opening import named_first
 from storage.vocabulary import Lang
@@ -171,6 +171,8 @@ def company_guess(text: str, lang: Lang, contact: str | None = None) -> str | No
     capitalised = _capitalised(text, contact)
     if capitalised is not None:
         return capitalised
+    if lang == Lang.RU:
+        return ru_firms_plain.after_preposition(text, contact)     # "созвонилась с вектором": Вектор
     return _english_firm(text) if lang == Lang.EN else None
 
 
