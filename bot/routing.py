@@ -118,8 +118,9 @@ async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClien
     said_in = detect(clean(ctx.text))
     named = named_followup(ctx.text, said_in, ctx.today, names, aliases) if not answered else None
     if named is not None:      # "globex follow-up done", "snooze globex to next week": that customer's follow-up
-        return Parse(lang=said_in, intent=named.action, customer=named.customer,
-                     customer_known=named.known, followup_on=named.on, snooze_days=named.days, summary=ctx.text,
+        return Parse(lang=said_in, intent=named.action, customer=named.customer or None,
+                     customer_known=named.known, followup_on=named.on, snooze_days=named.days, followup_at=named.at,
+                     followup_what=named.session, moved_from=named.moved_from, summary=ctx.text,
                      confidence=0.95)
     parse = await understand_hybrid(ctx.text, ctx.local_now, names, aliases, llm, llm_mode, ctx.meter, team)
     read_team_stages(parse, ctx.text, StageNames.of(ctx.team.settings).words())

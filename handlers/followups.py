@@ -1,7 +1,7 @@
 """What is due for me, and marking one done."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Callable, Sequence
 
 from handlers.context import Ctx, journal_of
@@ -14,7 +14,7 @@ from handlers.understanding.model import Parse
 from storage.customers import open_followups
 from storage.models import Customer, FollowUp
 from storage.permissions import Action, check
-from storage.reminders import local_time, moved
+from storage.reminders import local_time, moved, remind_instant
 
 
 UPCOMING_DAYS = 14   # "my follow-ups" with no period: what is due, then the next ones within two weeks
@@ -82,8 +82,8 @@ async def handle_snooze(parse: Parse, ctx: Ctx) -> Reply:
     """Move a follow-up later: a reminder's Snooze button (by a day or a week), a named move's button
     (to its day), or by its customer's name ("snooze globex to next week", "отложи Вектор на
     неделю", "星辰科技推迟到下周"); undoable."""
-    if ctx.pressed.followup_id is None and parse.customer:
-        return _named("snooze", parse, ctx)
+    if ctx.pressed.followup_id is None and (parse.customer or parse.moved_from):
+        return _named("snooze", parse, ctx, parse.moved_from)
     follow = ctx.session.get(FollowUp, ctx.pressed.followup_id) if ctx.pressed.followup_id else None
     refused = _unchangeable(ctx, follow)
     if refused is not None or follow is None:
@@ -94,21 +94,39 @@ async def handle_snooze(parse: Parse, ctx: Ctx) -> Reply:
     return _snooze(ctx, follow, max(follow.due, ctx.today) + timedelta(days=days), named=False)
 
 
-def _snooze(ctx: Ctx, follow: FollowUp, due: date, named: bool) -> Reply:
-    """Move `follow` to `due` (a timed reminder keeps its hour) under a note of its own; the reply
-    says which (a named move: before → after) and offers Undo. A move to the day it already has
-    says so and writes nothing."""
-    same = same_day(ctx, follow, due)
+def _snooze(ctx: Ctx, follow: FollowUp, due: date, named: bool, at: time | None = None) -> Reply:
+    """Move `follow` to `due` (a timed reminder keeps its hour; `at`, a time said, makes it a reminder
+    sent then) under a note of its own; the reply says which (a named move: before → after) and
+    offers Undo. A move to the day (and time) it already has says so and writes nothing."""
+    remind_at = remind_instant(due, at, ctx.zone) if at is not None else moved(follow.remind_at, due, ctx.zone)
+    same = same_day(ctx, follow, due) if at is None or (
+        follow.remind_at is not None and local_time(follow.remind_at, ctx.zone) == at) else None
     if same is not None:
         return Reply(text=same, lang=ctx.lang)
     before = due_text(follow, ctx)
     note_id = _note(ctx, follow.customer_id)
-    journal_of(ctx).change(follow, due=due, remind_at=moved(follow.remind_at, due, ctx.zone))
+    journal_of(ctx).change(follow, due=due, remind_at=remind_at)
     customer = ctx.session.get(Customer, follow.customer_id)
     name, what, token = customer.name if customer else "?", follow.what[:100], f"undo:{note_id}"
     text = (t(ctx.lang, "moved", customer=name, what=what, before=before, after=due_text(follow, ctx)) if named
             else t(ctx.lang, "snoozed", customer=name, what=what, day=due_text(follow, ctx)))
     return Reply(text=text, lang=ctx.lang, wrote=True, undo_token=token,
+                 choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])
+
+
+def _planned(ctx: Ctx, parse: Parse, customer: Customer) -> Reply:
+    """A call or meeting said as moved where the customer has no open follow-up: one is made for it, on
+    the day (and at the time) said, under a note of its own; the reply says so and offers Undo."""
+    assert parse.followup_on is not None and customer.id is not None
+    note_id = _note(ctx, customer.id)
+    at, due, what = parse.followup_at, parse.followup_on, (parse.followup_what or "")[:100]
+    journal_of(ctx).insert(FollowUp, team_id=ctx.team.id, customer_id=customer.id, member_id=ctx.member.id,
+                           note_id=note_id, due=due, what=what, done_at=None, created_at=ctx.now,
+                           remind_at=remind_instant(due, at, ctx.zone) if at else None)
+    after = f"{day(due, ctx.lang)}, {clock(at, ctx.lang)}" if at else day(due, ctx.lang)
+    token = f"undo:{note_id}"
+    return Reply(text=t(ctx.lang, "named.planned", customer=customer.name, what=what, after=after),
+                 lang=ctx.lang, wrote=True, undo_token=token,
                  choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])
 
 
@@ -188,6 +206,8 @@ def _named(kind: str, parse: Parse, ctx: Ctx, due: date | None = None, weekday_p
         if hit.due is not None:
             where = t(ctx.lang, "drop.for_customer", customer=hit.customer_name) if hit.customers else ""
             return Reply(text=t(ctx.lang, "drop.none_day", day=day(hit.due, ctx.lang), where=where), lang=ctx.lang)
+        if kind == "snooze" and parse.followup_what and parse.followup_on and hit.customers:
+            return _planned(ctx, parse, hit.customers[0])   # "call with initech moved to 3pm", none open: planned
         return Reply(text=t(ctx.lang, f"{prefix}.none", customer=hit.customer_name), lang=ctx.lang)
     if kind == "snooze" and parse.followup_on is not None:      # one already due that day is not the one meant
         hit.rows = [row for row in hit.rows if row[0].due != parse.followup_on] or hit.rows
@@ -197,7 +217,7 @@ def _named(kind: str, parse: Parse, ctx: Ctx, due: date | None = None, weekday_p
             return _drop(ctx, follow)
         if kind == "done":
             return _done(ctx, follow)
-        return _snooze(ctx, follow, _snoozed_to(parse, ctx, follow), named=True)
+        return _snooze(ctx, follow, _snoozed_to(parse, ctx, follow), named=True, at=parse.followup_at)
     state = state_of(ctx)
     state.listed = [f.id for f, _ in hit.rows if f.id is not None]
     ctx.session.add(state)

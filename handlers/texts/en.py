@@ -474,6 +474,7 @@ TEXTS = {
     "named.several_done": "{customer} has {n} open follow-ups. Which one is done? Press ✅, or say “done 1”:",
     "named.several_move": "{customer} has {n} open follow-ups. Which one moves to {when}? Press ⏰:",
     "named.later": "{days:day} later",
+    "named.planned": "Moved: {customer}: {what} — no follow-up was planned → {after}.",
     "moved": "Moved: {customer}: {what} — {before} → {after}.",
     # -- the Telegram command menu --
     "menu.today": "My follow-ups for today",

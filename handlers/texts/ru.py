@@ -480,6 +480,7 @@ TEXTS = {
     "named.several_done": "У клиента {customer} открытых задач: {n}. Какая выполнена? Нажмите ✅ или напишите «готово 1»:",
     "named.several_move": "У клиента {customer} открытых задач: {n}. Какую перенести ({when})? Нажмите ⏰:",
     "named.later": "на {days:day} позже",
+    "named.planned": "Перенесено: {customer}: {what} — задачи не было → {after}",
     "moved": "Перенесено: {customer}: {what} — {before} → {after}",
     # -- the Telegram command menu --
     "menu.today": "Мои задачи на сегодня",

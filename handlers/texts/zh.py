@@ -474,6 +474,7 @@ TEXTS = {
     "named.several_done": "{customer} 有 {n} 条未完成的跟进，完成的是哪一条？请按 ✅，或回复“完成 1”：",
     "named.several_move": "{customer} 有 {n} 条未完成的跟进，要改到{when}的是哪一条？请按 ⏰：",
     "named.later": "{days:day}后",
+    "named.planned": "已改期：{customer}：{what}，原无跟进 → {after}。",
     "moved": "已改期：{customer}：{what}，{before} → {after}。",
     # -- the Telegram command menu --
     "menu.today": "我今天的跟进",

@@ -14,19 +14,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from functools import lru_cache
 from typing import Mapping, Sequence
 
+from handlers.understanding.cues import lexicon
 from handlers.understanding.dates import find_dates
 from handlers.understanding.fixes import move
 from handlers.understanding.languages import CODES, cues
 from handlers.understanding.matching import match_known
+from handlers.understanding.times_of_day import first_clock
 from storage.vocabulary import Intent
 
 _MAX_DAYS = 90          # the longest span a snooze moves a follow-up by (as the Snooze buttons)
 _WORDY = re.compile(r"[^\W_]")
 _LEAD = re.compile(r"^\s*(?:to|till|until|by|for|на|до|к|到|至)\s*", re.IGNORECASE)
+# what a day stands beside in the name's place ("friday's call", "周五的会议"): the day alone is left
+_SESSION_WORDS = re.compile(r"(?:'s|’s)\b|的|\b(?:the|my|our|call|meeting|mtg|demo|follow[\s-]?ups?|f/u|reminder|task)\b|"
+                            r"(?<![\w-])(?:встреч\w*|звон\w*|задач\w*|напоминани\w*)|电话会议?|电话|会议|会|见面|拜访|演示|跟进|提醒",
+                            re.IGNORECASE)
 _HAN_COUNT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -40,6 +46,9 @@ class NamedFollowup:
     known: bool
     on: date | None = None
     days: int | None = None
+    at: time | None = None          # the time of day said ("moved to 3pm"): a timed reminder then
+    session: str | None = None      # the call or meeting said as moved ("call", "встречу"): planned when none is open
+    moved_from: date | None = None  # the day of the follow-up to move, said in the name's place ("friday's call")
 
 
 def named_followup(text: str, lang: str, today: date, known: Sequence[str] = (),
@@ -55,7 +64,8 @@ def named_followup(text: str, lang: str, today: date, known: Sequence[str] = (),
         for pattern in _each(code, "FOLLOWUP_SNOOZE_NAMED"):
             found = pattern.search(text)
             if found:
-                asked = _snooze(found.group("name"), found.group("when"), code, today, known, aliases)
+                asked = _snooze(found.group("name"), found.group("when"), code, today, known, aliases,
+                                found.groupdict().get("session"))
                 if asked is not None:
                     return asked
     moved = move(text, lang)      # "push the hooli call to monday", "把华彩科技的跟进改到下周一"
@@ -65,15 +75,23 @@ def named_followup(text: str, lang: str, today: date, known: Sequence[str] = (),
 
 
 def _snooze(name: str, when: str, lang: str, today: date, known: Sequence[str],
-            aliases: Mapping[str, str] | None) -> NamedFollowup | None:
-    customer = _customer(name, known, aliases)
+            aliases: Mapping[str, str] | None, session: str | None = None) -> NamedFollowup | None:
+    moved_from = _day(_SESSION_WORDS.sub(" ", name), lang, today)     # "friday's call", "周五的会议": that day's
+    customer = ("", False) if moved_from is not None else _customer(name, known, aliases)
     if customer is None:
         return None
+    clock = first_clock(when, lexicon(lang))
+    if clock is not None:       # "to 3pm", "на 15:00", "下午三点", "to friday 10am": that time, today or the day said
+        rest = _LEAD.sub("", (when[:clock.start] + when[clock.end:]).strip(" .,!?。，！？"))
+        on = _day(rest, lang, today) if _WORDY.search(rest) else today
+        return NamedFollowup(Intent.SNOOZE, *customer, on=on, at=clock.at, session=session, moved_from=moved_from) \
+            if on is not None and on >= today else None
     days = _span(when, lang)
     if days is not None:
-        return NamedFollowup(Intent.SNOOZE, *customer, days=days)
+        return NamedFollowup(Intent.SNOOZE, *customer, days=days, moved_from=moved_from)
     on = _day(when, lang, today)
-    return NamedFollowup(Intent.SNOOZE, *customer, on=on) if on is not None and on >= today else None
+    return NamedFollowup(Intent.SNOOZE, *customer, on=on, session=session, moved_from=moved_from) \
+        if on is not None and on >= today else None
 
 
 def _customer(said: str, known: Sequence[str], aliases: Mapping[str, str] | None) -> tuple[str, bool] | None:

@@ -108,6 +108,7 @@ class Parse:
     done_ref: int | None = None           # "done 2", "delete follow-up 2": which listed follow-up
     drop_on: date | None = None           # "delete the follow-up for Friday": the day of the follow-up to delete
     drop_weekday: bool = False            # that day was said by its weekday (it may mean the one just past)
+    moved_from: date | None = None        # "move friday's call to monday": the day of the follow-up to move
     snooze_days: int | None = None        # "snooze globex a week": how many days later (`followup_on`: to which day)
     merge: tuple[str, str] | None = None  # "merge A into B": (the duplicate, the customer kept), as written
     merge_known: tuple[str | None, str | None] = (None, None)  # the known customer each side may mean (spelt otherwise)

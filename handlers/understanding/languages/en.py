@@ -1844,6 +1844,18 @@ FOLLOWUP_SNOOZE_NAMED = [
     r"^\W*(?:push|move|reschedule|bump)\s+(?:the\s+|my\s+)?(?P<name>[^\s].{0,60}?)(?:\s+back)?\s+"
     r"(?P<when>(?:to|till|until|by)\s+.{1,40}?)\W*$",
 ]
+# a call or meeting said as moved: its customer's follow-up moves ("call with initech moved to 3pm", "the globex
+# meeting got pushed to monday", "initech moved the call to friday 10am"); no call is logged
+_SESSION = r"(?:call|meeting|mtg|demo|catch[\s-]?up|presentation|visit|zoom)"
+_MOVED = r"(?:moved|rescheduled|pushed(?:\s+back)?|bumped|shifted|changed|postponed)"
+FOLLOWUP_SNOOZE_NAMED += [
+    r"^\W*(?:the\s+|our\s+|my\s+)?(?P<session>" + _SESSION + r")\s+(?:with|w/?|at)\s+(?P<name>[^\s].{0,60}?)\s+(?:was\s+|is\s+|got\s+|"
+    r"has\s+been\s+|been\s+)?" + _MOVED + r"\s+(?P<when>(?:to|till|until|for)\s+.{1,40}?)\W*$",
+    r"^\W*(?:the\s+)?(?P<name>[^\s].{0,60}?)\s+(?P<session>" + _SESSION + r")\s+(?:was\s+|is\s+|got\s+|has\s+been\s+)?" + _MOVED
+    + r"\s+(?P<when>(?:to|till|until|for)\s+.{1,40}?)\W*$",
+    r"^\W*(?P<name>[^\s].{0,60}?)\s+(?:moved|rescheduled|pushed|bumped|shifted)\s+(?:the|our)\s+(?P<session>" + _SESSION + ")"
+    + r"\s+(?P<when>(?:to|till|until|for)\s+.{1,40}?)\W*$",
+]
 SNOOZE_SPAN = {
     1: [r"(?:by\s+|for\s+)?(?:a|one|(?P<n>\d{1,2}))\s+days?(?:\s+later)?"],
     7: [r"(?:by\s+|for\s+|to\s+)?(?:a|one|(?P<n>\d))\s+weeks?(?:\s+later)?"],
