@@ -80,15 +80,15 @@ def _snooze(name: str, when: str, lang: str, today: date, known: Sequence[str],
     customer = ("", False) if moved_from is not None else _customer(name, known, aliases)
     if customer is None:
         return None
+    days = _span(when, lang)
+    if days is not None:        # "на 2 дня" is a span, not 2 pm
+        return NamedFollowup(Intent.SNOOZE, *customer, days=days, moved_from=moved_from)
     clock = first_clock(when, lexicon(lang))
     if clock is not None:       # "to 3pm", "на 15:00", "下午三点", "to friday 10am": that time, today or the day said
         rest = _LEAD.sub("", (when[:clock.start] + when[clock.end:]).strip(" .,!?。，！？"))
         on = _day(rest, lang, today) if _WORDY.search(rest) else today
         return NamedFollowup(Intent.SNOOZE, *customer, on=on, at=clock.at, session=session, moved_from=moved_from) \
             if on is not None and on >= today else None
-    days = _span(when, lang)
-    if days is not None:
-        return NamedFollowup(Intent.SNOOZE, *customer, days=days, moved_from=moved_from)
     on = _day(when, lang, today)
     return NamedFollowup(Intent.SNOOZE, *customer, on=on, session=session, moved_from=moved_from) \
         if on is not None and on >= today else None
