@@ -307,8 +307,34 @@ def _after_a_person(name: str) -> bool:
         and all(w[:1].isupper() or w == "&" for w in words)
 
 
+# a job title is no company ("met peter gibbons, software dev, at a meetup")
+_ROLE = re.compile(r"(?:" + "|".join(en_cues.ROLES) + r")", re.I)
+# a team of a company, after its name: "hooli dev team", "acme's procurement", "initech it guys": the company is the name
+_TEAM_TAIL = re.compile(r"(?:'s|’s)?\s+(?:(?:" + "|".join(en_cues.DEPARTMENTS) + r"|dev|devs|tech|it)(?:\s+(?:team|guys|folks|people|"
+                        r"dept|department))?|team|guys|folks|people|dept|department)$", re.I)
+_TEAM_NEXT = re.compile(r"\s*(?:team|guys|folks|people|dept|department)\b", re.I)
+# a company after its team: "the IT guys at hooli", "the dev team from initech", "procurement folks over at acme"
+_TEAM_AT = re.compile(r"\b(?i:team|guys|folks|people|dept|department)\s+(?i:at|from|of|over\s+at)\s+"
+                      r"(?P<name>[A-Za-z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})")
+
+
+def without_team(text: str, name: str) -> str:
+    """The company's name without its team's words after it ("hooli dev team" -> "hooli")."""
+    at = text.find(name)
+    tail = _TEAM_TAIL.search(name)
+    if tail and tail.start() > 0 and (tail.group()[:1] in "'’" or tail.group().strip().lower().split()[-1] in _TEAM_WORDS
+                                      or (at >= 0 and _TEAM_NEXT.match(text, at + len(name)) is not None)):
+        return name[:tail.start()].rstrip()
+    return name
+
+
+_TEAM_WORDS = frozenset("team guys folks people dept department".split())
+
+
 def _usable(name: str, person: str | None) -> bool:
     words = name.lower().split()
+    if _ROLE.fullmatch(name):
+        return False
     if all((w.strip(".,'’") in STOP and not (w in _NAME_OPENERS and name[:1].isupper())) or w in en_cues.NOT_NAMES
            or w.isdigit() for w in words):
         return False
@@ -366,9 +392,12 @@ def find(text: str, person: str | None, query: bool = False) -> str | None:
     text = _EMAIL.sub(lambda m: " " * len(m.group()), text)
     found = [*_legal_forms(text, person), *_introduced(text, person), *_lower_after_verb(text, person),
              *_opening(text, person), *_after_prepositions(text, person), *_unmarked(text, person)]
+    team = _TEAM_AT.search(text)
+    if team and _usable(team.group("name"), person) and team.group("name").lower() not in STOP:
+        return team.group("name")
     if not found:
         return None
-    return max(found, key=lambda c: (c.weight, -c.start)).name
+    return without_team(text, max(found, key=lambda c: (c.weight, -c.start)).name)
 
 
 def _cued(text: str, pos: int, person: str | None, base: int, lower_ok: bool = True,

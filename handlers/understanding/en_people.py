@@ -68,7 +68,7 @@ _BEFORE_VERB = re.compile(r"(?<![\w'’.])(?P<name>" + _CAP + r"(?:\s+" + _UP + 
 _ROLE_HINT = first_chars.compile(r"\b(?i:c[eftoimrp]o|ciso|[se]?vp|gm|md|fd|owner'?s?|founder|president|chairman|officer|dir|director|head|"
                         r"manager|mgr|lead|chief|coordinator|supervisor|specialist|buyer|analyst|admin\w*|architect|engineer|"
                         r"executive|accountant|controller|assistant|receptionist|principal|superintendent|partner|agent|"
-                        r"bursar|broker|coach|dentist|vet|purchasing|procurement|guy|gal|pharmacist|eng|qs|surveyor)\b")
+                        r"bursar|broker|coach|dentist|vet|purchasing|procurement|guy|gal|pharmacist|eng|qs|surveyor|dev|developer|programmer|designer|sysadmin)\b")
 _SPEECH = frozenset("said says say told tells mentioned thinks thought agreed promised confirmed confirm asked".split())
 _OWNS = re.compile(r"(?<![\w'’])(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r")['’]s\s+(?i:birthday|bday|b-day|number|phone|cell|mobile|"
                    r"email|e-mail|direct\s+line|line|md|boss|manager|team|office|assistant)\b")
@@ -81,6 +81,8 @@ _ALONE = re.compile(r"(?:^|[.,;:!?—]\s*|\s[-–]\s*)(?P<name>" + _CAP + r"(?:\
                     + r")?)\s*(?=[.,;!?]|\s[-–]|$)")
 _ROLE_WORD = re.compile(_ROLES, re.I)
 _CARD_HEAD = re.compile(r"\s*(?P<name>" + _UP + r"\s+" + _UP + r")\s*[/|｜]")
+# the title set off right after the person's name: ", software dev,", " (qa engineer)"
+_ROLE_AFTER = re.compile(r"\s*(?:,|\(|[-–])\s*(?:the\s+|their\s+|a\s+)?(?P<role>(?i:" + _ROLES + r"))\s*(?=[,;.)]|\s+(?:at|from|of)\b|$)")
 # capitalised words a name often follows at the start of a sentence ("Contact Jen Alvarez", "Met Tony Russo")
 _CUES = frozenset("""contact met called emailed texted pinged messaged visited spoke talked rang ask email call text
 owner manager engineer director bursar principal coach broker partner founder president buyer accountant""".split())
@@ -219,6 +221,9 @@ def find(text: str, taken: tuple[int, int]) -> tuple[str | None, str | None]:
     if role is None:
         role = next((r for s, _, n, r in found if r and (n.split()[0] == name.split()[0]
                                                          or n.split()[-1] == name.split()[-1])), None)
+    if role is None:                                 # "met peter gibbons, software dev, at a meetup"
+        after = _ROLE_AFTER.match(text, start + len(name))
+        role = after.group("role") if after else None
     return name, role
 
 
@@ -236,8 +241,8 @@ def _person(text: str, taken: tuple[int, int], s: _Sighting) -> tuple[int, int, 
     name = _clean(raw, s.lowercase_ok, text[m.start("name") + len(raw):m.start("name") + len(raw) + 16])
     if name and len(name.split()) > 1 and _ROLE_WORD.fullmatch(name.split()[-1]):
         name = name.rsplit(None, 1)[0]               # "karen procurement": karen, of procurement
-    if not name:
-        return None
+    if not name or (name.islower() and _ROLE_WORD.fullmatch(name)):
+        return None                                  # "spoke to the dev team": a title, nobody's name
     start += raw.find(name.split()[0]) if name.split()[0] in raw else 0
     first = name.split()[0]
     if not name[:1].isupper() and first.lower() not in _TITLES:

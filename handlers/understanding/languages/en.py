@@ -356,6 +356,10 @@ CHANNELS = {
         r"\bjust\s+left\b",
     ],
     "call": [
+        # a note that opens with the talk: "spoke to hooli dev team", "just talked with their IT guys", "chatted w/
+        # dana": a call unless met in person (said further on, "talked to the manager" is how a visit went)
+        r"^\W*(?:i\s+|we\s+|just\s+|finally\s+|quickly\s+)*(?:spoke|talked|chatted)\s+(?:to|with|w/?)\b(?![^.!?;\n]{0,60}\b(?:in\s+person|at\s+(?:the|a|their|our)\s+"
+        r"(?:expo|meetup|conference|booth|show|office|site|plant|event|fair|summit)))",
         r"\bvideo\s*(?:call|chat|conference)\b",
         r"\bzoom\b",
         r"\bteams\s+call\b",
@@ -1427,6 +1431,12 @@ ROLES = [
     r"(?:project|site|field|design|process)\s+eng\b\.?",
     r"qs",
     r"quantity\s+surveyor",
+    r"(?:software|web|lead|senior|sr\.?|junior|jr\.?|back[\s-]?end|front[\s-]?end|full[\s-]?stack|mobile|qa|it)\s+"
+    r"(?:dev|developer|engineer|programmer)",
+    r"dev(?:eloper)?s?",
+    r"programmer",
+    r"designer",
+    r"sysadmin",
 ]
 
 # one of ours doing the work, said right after their name: "tom rang hatherley's", "Mark had a call w Ribbleton's

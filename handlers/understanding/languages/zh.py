@@ -1156,6 +1156,11 @@ ROLES = [
     "CFO",
     "CTO",
     "COO",
+    "开发",
+    "程序员",
+    "测试",
+    "设计师",
+    "运维",
 ]
 # the legal form that ends a company's full name, dropped to compare names
 LEGAL_SUFFIX = "(?:" + "|".join(sorted({"分公司", *LEGAL}, key=len, reverse=True)) + ")+$"
