@@ -81,6 +81,7 @@ _ALONE = re.compile(r"(?:^|[.,;:!?—]\s*|\s[-–]\s*)(?P<name>" + _CAP + r"(?:\
                     + r")?)\s*(?=[.,;!?]|\s[-–]|$)")
 _ROLE_WORD = re.compile(_ROLES, re.I)
 _CARD_HEAD = re.compile(r"\s*(?P<name>" + _UP + r"\s+" + _UP + r")\s*[/|｜]")
+_TEAM_WORDS = frozenset("dev devs tech it ops".split())     # "spoke to the dev team": a team, nobody's name
 # the title set off right after the person's name: ", software dev,", " (qa engineer)"
 _ROLE_AFTER = re.compile(r"\s*(?:,|\(|[-–])\s*(?:the\s+|their\s+|a\s+)?(?P<role>(?i:" + _ROLES + r"))\s*(?=[,;.)]|\s+(?:at|from|of)\b|$)")
 # capitalised words a name often follows at the start of a sentence ("Contact Jen Alvarez", "Met Tony Russo")
@@ -241,7 +242,7 @@ def _person(text: str, taken: tuple[int, int], s: _Sighting) -> tuple[int, int, 
     name = _clean(raw, s.lowercase_ok, text[m.start("name") + len(raw):m.start("name") + len(raw) + 16])
     if name and len(name.split()) > 1 and _ROLE_WORD.fullmatch(name.split()[-1]):
         name = name.rsplit(None, 1)[0]               # "karen procurement": karen, of procurement
-    if not name or (name.islower() and _ROLE_WORD.fullmatch(name)):
+    if not name or (name.islower() and (_ROLE_WORD.fullmatch(name) or name in _TEAM_WORDS)):
         return None                                  # "spoke to the dev team": a title, nobody's name
     start += raw.find(name.split()[0]) if name.split()[0] in raw else 0
     first = name.split()[0]

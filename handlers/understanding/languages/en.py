@@ -1433,7 +1433,7 @@ ROLES = [
     r"quantity\s+surveyor",
     r"(?:software|web|lead|senior|sr\.?|junior|jr\.?|back[\s-]?end|front[\s-]?end|full[\s-]?stack|mobile|qa|it)\s+"
     r"(?:dev|developer|engineer|programmer)",
-    r"dev(?:eloper)?s?",
+    r"developers?",
     r"programmer",
     r"designer",
     r"sysadmin",
@@ -1817,6 +1817,12 @@ FIX_MOVE = [
 FIX_RESOLVED = [
     r"^\W*(?:complaint|inquiry|issue|ticket)\s+#?(?P<n>\d{1,6})\s+(?:is\s+)?(?:resolved|fixed|closed|done|sorted)\W*$",
     r"^\W*(?:resolve|close)\s+(?:complaint|inquiry|issue|ticket)\s+#?(?P<n>\d{1,6})\W*$",
+]
+# a deal said to have gone back to an earlier stage: it moves back ("globex went back to proposal")
+STAGE_BACK = [
+    r"\b(?:went|gone|go(?:ing|es)?|moved|slipped|fell|dropped|sent)\s+(?:all\s+the\s+way\s+)?back\s+(?:to|into)\b",
+    r"\bback\s+(?:to|in|into)\s+(?:the\s+)?(?:proposal|quote|quoting|qualif\w*|discovery|demo|lead|prospect\w*)\b",
+    r"\b(?:again|once\s+more)\s+(?:at|in)\s+(?:the\s+)?(?:proposal|quote|qualif\w*|demo)\s+stage\b",
 ]
 PERSON_BACK = [r"\b(?:her|his|she|he|she's|he's)\b"]
 
