@@ -70,8 +70,8 @@ def deal_plan(parse: Parse, ctx: Ctx, deal: Deal | None) -> DealPlan:
     facts: list[tuple[str, dict]] = []
     if deal is None:
         return DealPlan(minor, currency, changes, facts)
-    if parse.stage and parse.stage != deal.stage and moves_forward(deal.stage, parse.stage,
-                                                                    team_stages(ctx.team.settings)):
+    if parse.stage and parse.stage != deal.stage and (parse.stage_back and deal.stage in OPEN_STAGES or moves_forward(
+            deal.stage, parse.stage, team_stages(ctx.team.settings))):     # "went back to proposal": back it goes
         changes.update(stage=parse.stage, closed_at=ctx.now if parse.stage in CLOSED_STAGES else None)
     if minor is not None and parse.amount_added and deal.amount_minor is not None:
         # "another 15k", "预算再加3万": the deal grows by it; an addition in another currency changes nothing

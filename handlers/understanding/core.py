@@ -25,7 +25,7 @@ from handlers.understanding.amounts import (added, bare_dollar, find_amounts, lo
 from handlers.understanding.dates import day_first
 from handlers.understanding.cues import Clauses, Lexicon, channel, everyone, first_contact, lexicon, only_mentioned, stage
 from handlers.understanding.intents import Signals, classify, command_named, drop_day, merge_command, rename_command
-from handlers.understanding.languages import cues, one_of
+from handlers.understanding.languages import CODES, cues, one_of
 from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_words
 from handlers.understanding.matching import Match, match_known
 from handlers.understanding.model import Parse, Refusal
@@ -33,7 +33,7 @@ from handlers.understanding.asked_period import period
 from handlers.understanding.same_name import names_contact
 from handlers.understanding.taken_back import unless_taken_back
 from handlers.understanding.timeline import Timeline, sort_out
-from storage.vocabulary import PERIOD_INTENTS, Channel, Intent, Lang, Stage
+from storage.vocabulary import OPEN_STAGES, PERIOD_INTENTS, Channel, Intent, Lang, Stage
 
 _REFUSED_AMOUNTS = (Refusal.NEGATIVE_AMOUNT, Refusal.AMOUNT_TOO_LARGE)  # said, though not taken: still a note
 _REFUSED_DAYS = (Refusal.DATE_TOO_FAR, Refusal.TIME_PASSED)
@@ -168,6 +168,12 @@ def _read(cleaned: str, text: str, lang: Lang, now: datetime, known: Sequence[st
     _shape(parse, note.work, note.lex, note.today, note.match.fuzzy)
     parse.person_back = parse.intent == Intent.LOG and _person_pronoun(lang).search(note.as_typed) is not None
     return parse
+
+
+@lru_cache(maxsize=None)
+def _stage_back(lang: str) -> re.Pattern[str]:
+    """Words that say a deal went back to an earlier stage, in the message's language or any other."""
+    return re.compile(one_of([*cues(lang).STAGE_BACK, *(p for code in CODES for p in cues(code).STAGE_BACK)]), re.I)
 
 
 @lru_cache(maxsize=None)
@@ -343,6 +349,7 @@ def _channel_and_stage(parse: Parse, note: _Reading, stated: facts.Facts, said: 
         _english_too(parse, note.as_typed.replace("ё", "е").replace("Ё", "Е"), note.now, note.first_day,
                      new_customer, (at, at + match.end - match.start) if at >= 0 else (-1, -1))
     parse.deal_said = parse.stage is not None     # a stage the words name, not the first contact's default
+    parse.stage_back = parse.stage in OPEN_STAGES and _stage_back(lang).search(note.work) is not None
     if parse.stage == Stage.LOST:
         lost_cue = next(pattern for name, pattern in lex.stages if name == Stage.LOST)
         parse.lost_reason = facts.lost_reason(note.work, lang, lost_cue, parse.customer)

@@ -101,6 +101,7 @@ class Parse:
     happened_on: date | None = None       # the local day it happened, when a past day is told ("yesterday called")
     refused: list[Refused] = field(default_factory=list)  # values written but not taken
     close_on: date | None = None          # the deal's expected close ("they expect to close by Dec 15")
+    stage_back: bool = False              # the stage is said as gone back to ("went back to proposal"): the deal moves back
     deal_said: bool = False               # the words name the stage ("new lead", "want a quote"), not only a first contact
     lost_reason: str | None = None        # why the deal was lost: a LostReason value, or the writer's words
     source: str | None = None             # where the customer came from: a LeadSource value, or the writer's words

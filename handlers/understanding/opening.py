@@ -33,6 +33,7 @@ _ZH_NOT = frozenset("""
     今天 昨天 明天 前天 上午 下午 晚上 早上 中午 刚才 刚刚 上周 本周 这周 下周 周一 周二 周三 周四 周五 周六 周日
     客户 他们 她们 对方 我们 我 他 她 老板 那家 这家 那边 这边 对面 领导 同事 采购 财务 老客户 新客户 这个客户 那个客户
     终于 已经 刚 又 也 还 再 早上又 我也 我又 今天又 昨天又 上次 这次
+    又回 回到 退回 退到 倒回 打回 重新
 """.split())
 _ZH_PERSON = re.compile("^(?:[小老][" + "".join(sorted(zh_cues.SURNAMES)) + "]|[" + "".join(sorted(zh_cues.SURNAMES))
                         + "](?:" + "|".join(sorted(zh_cues.TITLES, key=len, reverse=True)) + ")|.*(?:"

@@ -201,6 +201,7 @@ class Cues(Protocol):
     PERSON_BACK: Phrases       # a pronoun for the person of the last note ("her", "его", "她")
     MET_TOO: Phrases           # a second person met beside the contact ("and", "и", "和")
     MET_TOO_THEIR: Phrases     # the possessive before that person's title ("her", "её", "他们的")
+    STAGE_BACK: Phrases        # the stage said as gone back to ("went back to proposal", "вернулись к КП", "又回到报价")
 
     # -- corrections of the last note (handlers/correct.py, handlers/understanding/fixes.py) --
     FIX: Phrases               # a message correcting the last note ("no, …", "actually", "перенеси", "改到")

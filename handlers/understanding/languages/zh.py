@@ -1387,6 +1387,11 @@ FIX_MOVE = [
 FIX_RESOLVED = [
     r"^\W*(?:投诉|问题|咨询|工单)\s*#?(?P<n>\d{1,6})\s*(?:号)?\s*(?:已经?)?(?:解决|处理好?|关闭)了?\W*$",
 ]
+# 商机退回到之前的阶段：阶段往回挪（"又回到报价阶段了"，"退回到方案阶段"）
+STAGE_BACK = [
+    r"(?:又|重新)?(?:回到|退回到?|退到|倒回到?|打回到?)(?:了)?[^，,。！!？?]{0,8}(?:阶段|报价|方案|谈判|洽谈|初步接触|需求)",
+    r"又回到",
+]
 PERSON_BACK = [r"[她他](?!们)"]
 
 # a second person met beside the note's contact, and the possessive before their title ("和他们的采购李娜")
