@@ -12,6 +12,7 @@ its reply says the kept note was not recorded.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -224,9 +225,23 @@ def _just_a_name(text: str, ctx: Ctx, names: Sequence[str], aliases: Mapping[str
     parse = understand(text, ctx.local_now, names, dict(aliases))
     if parse.intent not in (Intent.LOG, Intent.QUERY_CUSTOMER, Intent.UNKNOWN):
         return False
+    if parse.intent == Intent.QUERY_CUSTOMER and _asks_about(text, parse, names, aliases):
+        return False          # "what about Initech", "как там Интеграл", "蓝海科技的情况": a question, not a name
     moved = parse.stage not in (None, Stage.LEAD)  # a new name alone reads as a first contact (lead)
     return not (parse.channel or moved or parse.amount is not None or parse.followup_on
                 or parse.birthday or parse.refused)
+
+
+def _asks_about(text: str, parse: Parse, names: Sequence[str], aliases: Mapping[str, str]) -> bool:
+    """True when a message read as a question about a customer has words beside the customer's name."""
+    match = match_known(text, names, aliases)
+    if match.name and match.start >= 0:
+        rest = text[:match.start] + text[match.end:]
+    elif parse.customer and parse.customer in text:
+        rest = text.replace(parse.customer, " ")
+    else:
+        rest = text
+    return re.search(r"[^\W\d_]", rest) is not None
 
 
 def kept_text(ctx: Ctx) -> str | None:
