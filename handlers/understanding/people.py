@@ -3,6 +3,7 @@ role, phone and e-mail. One extractor per language."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from handlers.understanding import first_chars
@@ -271,9 +272,38 @@ def russian(text: str, taken: tuple[int, int]) -> Person:
 _ISO_DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")  # "9999-12-31" is a date (maybe refused), never a phone
 
 
+# a title in brackets right after a name: "Ивановой Ольгой Петровной (главбух)", "王总（总经理）"
+_BRACKETED = re.compile(r"[(（]\s*([^()（）\d@,，;；]{2,40}?)\s*[)）]")
+
+
+def _role_in_brackets(text: str, name: str) -> str | None:
+    """The words in brackets right after the contact's name as written (any case form: the first four
+    letters of one of its words end the text before the bracket), as the contact's title."""
+    stems = {word[:4].casefold() for word in name.split() if len(word) >= 2} | {name.casefold()}
+    for m in _BRACKETED.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()].rstrip()
+        last = re.split(r"[\s,，、:：]+", before)[-1].casefold() if before else ""
+        said = m.group(1).strip()
+        if last and (last[:4] in stems or any(last.endswith(stem) for stem in stems if len(stem) > 1)) \
+                and _title_words().search(said) and "«" not in said:
+            return said
+    return None
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> re.Pattern[str]:
+    """A title's words in any language ("главбух", "зам по закупкам", "总经理", "CEO"): a bracket that holds
+    none names a company or says something else ("(ГринЛайн)", "(мебель на заказ)")."""
+    from handlers.understanding.languages import ru as ru_cues, zh as zh_cues
+    return re.compile("|".join([*ru_cues.ROLES, r"(?<![\w-])зам\.?(?![\w-])", *zh_cues.TITLES, *zh_cues.ROLE_WORDS,
+                                r"\b[A-Z]{2,4}\b"]), re.I)
+
+
 def extract(text: str, lang: str, taken: tuple[int, int] = (-1, -1)) -> Person:
     """The contact of a note in `lang`, plus any phone number and e-mail written in it."""
     person = {"zh": chinese, "ru": russian}.get(lang, english)(text, taken)
+    if person.name and person.role is None and lang in ("zh", "ru"):
+        person.role = _role_in_brackets(text, person.name)
     email = _EMAIL.search(text)
     if email:
         person.email = email.group()

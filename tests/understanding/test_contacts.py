@@ -68,3 +68,18 @@ def test_phone_is_not_an_amount():
 def test_followup_what():
     p = u("send the spec sheet tomorrow")
     assert (p.followup_on, p.followup_what) == (date(2026, 11, 26), "send the spec sheet")
+
+
+@pytest.mark.parametrize("text, known, contact, role", [
+    ("Заезжал в Добрый Хлеб, говорил с Сидоровой Мариной (начальник склада), ждут КП", RU, "Сидорова Марина",
+     "начальник склада"),
+    ("东方电气 见了刘总（采购总监），下周报价", ZH, "刘总", "采购总监"),
+])
+def test_a_title_in_brackets_after_the_name_is_the_contacts(text, known, contact, role):
+    parse = understand(text, NOW, known)
+    assert (parse.contact, parse.contact_role) == (contact, role), text
+
+
+def test_a_company_in_brackets_is_no_title():
+    parse = understand("встретился с Петровым (ГринЛайн) в Векторе", NOW, RU)
+    assert parse.contact_role is None
