@@ -12,7 +12,6 @@ its reply says the kept note was not recorded.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -23,7 +22,7 @@ from handlers.chat_state import save_state, state_of
 from handlers.context import Ctx, Pressed
 from handlers.reply import Choice, Reply
 from handlers.texts import t
-from handlers.understanding.answers import (Agreement, agreement, cancels, numbers_say_more, offered_name,
+from handlers.understanding.answers import (Agreement, agreement, asks_about, cancels, numbers_say_more, offered_name,
                                             only_the_name, picked_number, reads_as_sentence, typed_name, undoes,
                                             whose_name)
 from handlers.understanding import understand
@@ -225,23 +224,11 @@ def _just_a_name(text: str, ctx: Ctx, names: Sequence[str], aliases: Mapping[str
     parse = understand(text, ctx.local_now, names, dict(aliases))
     if parse.intent not in (Intent.LOG, Intent.QUERY_CUSTOMER, Intent.UNKNOWN):
         return False
-    if parse.intent == Intent.QUERY_CUSTOMER and _asks_about(text, parse, names, aliases):
+    if parse.intent == Intent.QUERY_CUSTOMER and asks_about(text, parse.customer, names, aliases):
         return False          # "what about Initech", "как там Интеграл", "蓝海科技的情况": a question, not a name
     moved = parse.stage not in (None, Stage.LEAD)  # a new name alone reads as a first contact (lead)
     return not (parse.channel or moved or parse.amount is not None or parse.followup_on
                 or parse.birthday or parse.refused)
-
-
-def _asks_about(text: str, parse: Parse, names: Sequence[str], aliases: Mapping[str, str]) -> bool:
-    """True when a message read as a question about a customer has words beside the customer's name."""
-    match = match_known(text, names, aliases)
-    if match.name and match.start >= 0:
-        rest = text[:match.start] + text[match.end:]
-    elif parse.customer and parse.customer in text:
-        rest = text.replace(parse.customer, " ")
-    else:
-        rest = text
-    return re.search(r"[^\W\d_]", rest) is not None
 
 
 def kept_text(ctx: Ctx) -> str | None:

@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from typing import Mapping, Sequence
 
 from handlers.understanding.intents import command
 from handlers.understanding.languages import CODES, cues, one_of
+from handlers.understanding.matching import match_known
 from storage.vocabulary import Intent, Lang
 
 
@@ -157,3 +159,16 @@ def offered_name(name: str, lang: str) -> str:
     lead = re.compile(r"^\W*(?:" + one_of(language.LOG_VERBS) + r")" + space + one_of(language.AFTER_LOG_VERB), re.I)
     bare = lead.sub("", name, count=1).strip()
     return bare if bare and bare != name and re.search(r"[^\W\d_]", bare) else name
+
+
+def asks_about(text: str, customer: str | None, names: Sequence[str], aliases: Mapping[str, str]) -> bool:
+    """True when a message read as a question about a customer has words beside the customer's name
+    ("what about Initech", "как там Интеграл", "蓝海科技的情况"): a question, not a name typed as an answer."""
+    match = match_known(text, names, aliases)
+    if match.name and match.start >= 0:
+        rest = text[:match.start] + text[match.end:]
+    elif customer and customer in text:
+        rest = text.replace(customer, " ")
+    else:
+        rest = text
+    return re.search(r"[^\W\d_]", rest) is not None
