@@ -36,7 +36,7 @@ from handlers.understanding.model import Parse
 from storage.customers import customers_named, open_deal
 from storage.models import AuditLog, Customer, Deal, FollowUp, Inquiry, Note, StageChange, stored_id
 from storage.reminders import moved
-from storage.team_stages import stage_in_use, team_stages
+from storage.team_stages import moves_forward, stage_in_use, team_stages
 from storage.vocabulary import CLOSED_STAGES, Intent, Stage
 
 
@@ -201,7 +201,7 @@ def _record_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], c
     if read.stage:                              # a stage the team switched off counts as the one before it
         read.stage = stage_in_use(read.stage, team_stages(ctx.team.settings))
     if deal is not None and read.amount is not None and read.stage == Stage.QUALIFIED \
-            and (deal.stage in CLOSED_STAGES or _after_qualified(deal.stage, ctx)):
+            and moves_forward(Stage.QUALIFIED, deal.stage, team_stages(ctx.team.settings)):
         read.stage = None       # "不对，预算是45万", "no, the budget is 45k": the budget word names the amount
     if deal is not None and read.stage and read.stage != deal.stage:
         lines.append(_fix_stage(ctx, note, entries, deal, read.stage))
@@ -209,12 +209,6 @@ def _record_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], c
             and deal.stage not in CLOSED_STAGES and may(ctx, deal.owner_id):
         lines.append(_fix_close(ctx, note, deal, read.close_on))   # "ещё на переговорах, подпишут в понедельник"
     return Fixed(customer=customer, lines=lines)
-
-
-def _after_qualified(stage: str, ctx: Ctx) -> bool:
-    used = team_stages(ctx.team.settings)
-    order = {step: i for i, step in enumerate(used)}
-    return order.get(stage_in_use(stage, used), 0) > order.get(stage_in_use(Stage.QUALIFIED, used), 0)
 
 
 def _fix_close(ctx: Ctx, note: Note, deal: Deal, close_on: date) -> str:

@@ -14,7 +14,7 @@ from handlers.understanding.languages import cues
 from handlers.understanding.model import Parse
 from storage.customers import open_deal
 from storage.models import Customer, Deal, StageChange, stored_id
-from storage.team_stages import stage_in_use as team_stage_in_use, team_stages
+from storage.team_stages import moves_forward, stage_in_use as team_stage_in_use, team_stages
 from storage.vocabulary import CLOSED_STAGES, OPEN_STAGES, Stage
 
 Lines = list[tuple[str, dict]]      # what the reply lists: a text key and its values, in order
@@ -136,15 +136,6 @@ def amount_lines(ctx: Ctx, before: tuple[int | None, str | None],
     if old_currency and new_currency and old_currency != new_currency:
         lines.append(("deal_currency_changed", {"old": old_currency, "new": new_currency}))
     return lines
-
-
-def moves_forward(old: str, new: str, used: tuple[Stage, ...]) -> bool:
-    """Open stages only move forward, in the team's order (a revised quote in negotiation stays in
-    negotiation); a deal left at a stage the team switched off counts as the stage it stands for."""
-    if new in CLOSED_STAGES or old not in OPEN_STAGES:
-        return True
-    order = {stage: i for i, stage in enumerate(used)}
-    return order.get(team_stage_in_use(new, used), 0) > order[team_stage_in_use(old, used)]
 
 
 def switched_off_stage(parse: Parse, ctx: Ctx) -> Stage | None:

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlmodel import col
 
 from storage.models import Customer, Deal
-from storage.vocabulary import OPEN_STAGES, Lang, Stage
+from storage.vocabulary import CLOSED_STAGES, OPEN_STAGES, Lang, Stage
 
 
 def stage_names(team_settings: Mapping[str, Any] | None) -> dict[Stage, dict[Lang, str]]:
@@ -51,6 +51,16 @@ def stage_in_use(stage: str | Stage, used: tuple[Stage, ...]) -> Stage:
         return stage
     before = [s for s in OPEN_STAGES[:OPEN_STAGES.index(stage)] if s in used]
     return before[-1] if before else used[0]
+
+
+def moves_forward(old: str, new: str, used: tuple[Stage, ...]) -> bool:
+    """Whether a deal at `old` moving to `new` goes forward: won or lost, or a closed deal reopened, always
+    do; open stages only in the team's order (a revised quote in negotiation stays in negotiation), a
+    stage the team switched off counting as the stage it stands for."""
+    if new in CLOSED_STAGES or old not in OPEN_STAGES:
+        return True
+    order = {stage: i for i, stage in enumerate(used)}
+    return order.get(stage_in_use(new, used), 0) > order[stage_in_use(old, used)]
 
 
 def shown_stages(team_settings: Mapping[str, Any] | None, with_deals: Any = ()) -> tuple[Stage, ...]:
