@@ -2,7 +2,7 @@
 (planned before anything is written, so a refusal writes nothing), and their writing and reply lines."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -57,6 +57,7 @@ class DealPlan:
     currency: str
     changes: dict[str, Any]
     facts: list[tuple[str, dict]]  # reply lines of the close date and lost reason it sets
+    left: list[tuple[str, dict]] = field(default_factory=list)   # reply lines of what it said and did not apply
 
 
 def deal_plan(parse: Parse, ctx: Ctx, deal: Deal | None) -> DealPlan:
@@ -73,8 +74,12 @@ def deal_plan(parse: Parse, ctx: Ctx, deal: Deal | None) -> DealPlan:
     if parse.stage and parse.stage != deal.stage and (parse.stage_back and deal.stage in OPEN_STAGES or moves_forward(
             deal.stage, parse.stage, team_stages(ctx.team.settings))):     # "went back to proposal": back it goes
         changes.update(stage=parse.stage, closed_at=ctx.now if parse.stage in CLOSED_STAGES else None)
+    left: Lines = []
     if minor is not None and parse.amount_added and deal.amount_minor is not None:
-        # "another 15k", "预算再加3万": the deal grows by it; an addition in another currency changes nothing
+        # "another 15k", "预算再加3万": the deal grows by it; an addition in another currency is named, not added
+        if currency != deal.currency:
+            left.append(("deal_added_other_currency", {"amount": money(minor, currency, ctx.lang),
+                                                       "deal": money(deal.amount_minor, deal.currency, ctx.lang)}))
         minor = deal.amount_minor + minor if currency == deal.currency else deal.amount_minor
         currency = deal.currency or currency
     if minor is not None and (minor != deal.amount_minor or currency != deal.currency):
@@ -84,7 +89,7 @@ def deal_plan(parse: Parse, ctx: Ctx, deal: Deal | None) -> DealPlan:
         changes["updated_at"] = ctx.now
         if deal.owner_id is None:  # a deal nobody owned becomes the changer's
             changes["owner_id"] = ctx.member.id
-    return DealPlan(minor, currency, changes, facts)
+    return DealPlan(minor, currency, changes, facts, left)
 
 
 def write_deal(parse: Parse, ctx: Ctx, customer: Customer, deal: Deal | None, plan: DealPlan,
@@ -109,6 +114,7 @@ def write_deal(parse: Parse, ctx: Ctx, customer: Customer, deal: Deal | None, pl
         deal_facts(parse, ctx, Deal(team_id=deal.team_id, customer_id=deal.customer_id, stage=stage), {}, lines)
         return
     if not plan.changes:
+        lines += plan.left
         return
     old = deal.stage
     before = (deal.amount_minor, deal.currency)
@@ -120,7 +126,7 @@ def write_deal(parse: Parse, ctx: Ctx, customer: Customer, deal: Deal | None, pl
         lines.append(("deal_stage", {"old": names(old, ctx.lang), "new": names(deal.stage, ctx.lang)}))
     if "amount_minor" in plan.changes or "currency" in plan.changes:
         lines += amount_lines(ctx, before, (deal.amount_minor, deal.currency))
-    lines += plan.facts
+    lines += plan.facts + plan.left
 
 
 def amount_lines(ctx: Ctx, before: tuple[int | None, str | None],

@@ -63,6 +63,7 @@ TEXTS = {
     "deal_already_closed_hint": "If it is a new deal, say so: “signed another contract”, “new order 20k”.",
     "deal_stage": "deal moved: {old} → {new}",
     "deal_amount": "deal amount: {amount}",
+    "deal_added_other_currency": "not added: {amount} is in another currency than the deal ({deal}); say the amount in the deal's currency",
     "deal_amount_changed": "deal amount: {old} → {new}",
     "deal_currency_changed": "currency changed: {old} → {new} (the amount was not converted)",
     "deal_close": "expected close: {day}",

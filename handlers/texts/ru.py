@@ -69,6 +69,7 @@ TEXTS = {
     "deal_already_closed_hint": "Если это новая сделка, так и напишите: «ещё один заказ на 500 тыс», «новый договор».",
     "deal_stage": "сделка: {old} → {new}",
     "deal_amount": "сумма сделки: {amount}",
+    "deal_added_other_currency": "не прибавил: {amount} — в другой валюте, чем сделка ({deal}); напишите сумму в валюте сделки",
     "deal_amount_changed": "сумма сделки: {old} → {new}",
     "deal_currency_changed": "валюта сделки изменена: {old} → {new} (сумма не пересчитывалась)",
     "deal_close": "ожидаемое закрытие: {day}",

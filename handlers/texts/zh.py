@@ -63,6 +63,7 @@ TEXTS = {
     "deal_already_closed_hint": "如果是新的一单，请写明，例如“又签了一单5万”或“新订单”。",
     "deal_stage": "商机阶段：{old} → {new}",
     "deal_amount": "商机金额：{amount}",
+    "deal_added_other_currency": "未累加：{amount} 与商机币种不同（{deal}），请用商机的币种写金额",
     "deal_amount_changed": "商机金额：{old} → {new}",
     "deal_currency_changed": "币种已更改：{old} → {new}（金额未换算）",
     "deal_close": "预计成交：{day}",

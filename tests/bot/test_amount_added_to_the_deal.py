@@ -50,3 +50,18 @@ async def test_an_added_amount_with_no_deal_yet_opens_one_at_that_amount(bot, en
     reply = await bot.say("Called Larchmont Bakery, they want an extra 3k of display cases")
     assert reply.wrote
     assert [amount for _, amount, _ in deals(engine)] == [300_000]
+
+
+@pytest.mark.parametrize("note, more, says", [
+    ("Visited Pinecrest Dental, sent the quote for $18k", "pinecrest dental wants another €3k of chairs on top",
+     "not added: €3,000"),
+    ("拜访了恒锐电气，报价25万", "恒锐电气要追加5000美元的培训", "未累加"),
+    ("Была в Агрокомплексе, отправила КП на 900 тыс", "Агрокомплекс: ещё 2 тыс евро сверху на доставку",
+     "не прибавил"),
+])
+async def test_an_amount_added_in_another_currency_is_named_and_the_deal_kept(bot, engine, note, more, says):
+    assert (await bot.say(note)).wrote
+    before = deals(engine)
+    reply = await bot.say(more)
+    assert says in reply.text.replace("\u00a0", " "), reply.text
+    assert deals(engine) == before                       # the deal keeps its amount and currency
