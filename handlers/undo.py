@@ -16,7 +16,6 @@ from handlers.context import Ctx
 from handlers import refusals
 from handlers.reply import Choice, Reply
 from handlers.texts import day, t
-from handlers.understanding.answers import cancel_word
 from handlers.understanding.model import Parse
 from storage.models import Customer, Note
 from storage.permissions import Action, check
@@ -48,7 +47,7 @@ async def handle_undo(parse: Parse, ctx: Ctx) -> Reply:
     if note.undone_at is not None:
         return Reply(text=t(ctx.lang, "already_undone" + plain, customer=name), lang=ctx.lang)
     written = note.at if note.at.tzinfo else note.at.replace(tzinfo=ctx.now.tzinfo)
-    if not note_id and ctx.now - written > CONFIRM_AFTER and cancel_word(ctx.text or ""):
+    if not note_id and ctx.now - written > CONFIRM_AFTER and parse.undo_by_cancel:
         when = day(written.astimezone(ctx.zone).date(), ctx.lang)
         return Reply(text=t(ctx.lang, "undo_confirm" + plain, customer=name, day=when, text=_quoted(note.text)),
                      lang=ctx.lang, choices=[Choice(t(ctx.lang, "undo_confirm_yes"), f"undo:{note.id}"),

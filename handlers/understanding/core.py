@@ -19,6 +19,7 @@ from typing import Mapping, Sequence
 from handlers.understanding import companies, contact_said, en_people, facts, mixed, people, recap, spoken
 from handlers.understanding.chatter import hearsay
 from handlers.understanding.met_too import met_too
+from handlers.understanding.answers import cancel_word
 from handlers.understanding.asking import unquoted
 from handlers.understanding.amounts import (added, bare_dollar, find_amounts, local_dollar, mentions_money_without_number,
                                             negative_amounts, paid_part, pick_amount)
@@ -98,7 +99,7 @@ def _command(cleaned: str, lang: Lang, now: datetime, known: Sequence[str],
         said, on, weekday = drop_day(said, lang, now.date())   # "the follow-up for Friday", "… for Globex on Friday"
     named = match_known(said, known, aliases) if said else None   # "the follow-up for Globex"
     return Parse(lang=lang, intent=cmd[0], done_ref=cmd[1], summary=cleaned, confidence=0.95, drop_on=on,
-                 drop_weekday=weekday,
+                 drop_weekday=weekday, undo_by_cancel=cancel_word(cleaned),
                  customer=(named.name or said) if named else None, customer_known=bool(named and named.name))
 
 

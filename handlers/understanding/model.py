@@ -127,6 +127,7 @@ class Parse:
     rows_asked: int | None = None         # how many lines a report question asks for ("top 5 deals", "前五", "топ-10")
     won_asked: bool = False               # a deals question asks about deals won ("biggest deals won this year")
     history: bool = False                 # a question about a customer asks for its whole history ("globex history")
+    undo_by_cancel: bool = False          # an undo said with a word that also dismisses ("cancel", "отмена", "取消")
     amount_added: bool = False            # the amount is added to the deal's ("another 15k", "再加3万", "ещё 300 тыс")
     paid: Decimal | None = None           # a payment received ("首付款50万到账", "first payment of 500k came in"):
     paid_currency: str | None = None      # its amount and currency, never the deal's value
