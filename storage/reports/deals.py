@@ -6,14 +6,15 @@ when one is asked ("top deals this quarter"), else every open deal; or, `won`, t
 (`closed_at`) in the period. `owner_id` narrows it to one owner's deals. A deal with no amount cannot
 be ranked: how many there are is counted beside.
 
-Money (storage.reports.money): the list is ranked in the report currency (the team's), other
+Money (storage.reports.money): the list is ranked in the report currency (the team's, or, when no deal
+is in it or converts into it, the one most deals are in, as in the pipeline), other
 currencies at the team's rates, in SQL (ORDER BY the converted amount, LIMIT); deals in a currency
 with no rate to it are not ranked among the others but counted and summed apart per currency, so a
 manager sees they exist (`crmbot fx set`). Only the listed rows come back from the store.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -22,7 +23,7 @@ from sqlalchemy import Float, case, cast, func, select, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from storage.reports.common import Period, TeamFacts, as_date, aware, deal_currency, instants, tally, team_facts
-from storage.reports.money import Money, Rate, Tally, half_up
+from storage.reports.money import Money, Rate, Tally, half_up, report_currency
 from storage.reports.tables import CUSTOMER, DEAL, MEMBER
 from storage.vocabulary import OPEN_STAGES, Stage
 
@@ -70,7 +71,6 @@ def biggest_deals(session: Any, team_id: int, rows: int = DEFAULT_ROWS, won: boo
     facts = team_facts(connection, team_id)
     rows = max(1, min(int(rows or DEFAULT_ROWS), MAX_ROWS))
     code = deal_currency(facts)
-    ranked = _ranked_currencies(facts)
     where = [DEAL.c.team_id == team_id, DEAL.c.owner_id == owner_id if owner_id is not None else true()]
     if won:
         first, last = start or date.min, end or date.max
@@ -81,6 +81,13 @@ def biggest_deals(session: Any, team_id: int, rows: int = DEFAULT_ROWS, won: boo
         if start is not None and end is not None:
             where += [DEAL.c.expected_close >= start, DEAL.c.expected_close <= end]
     priced = DEAL.c.amount_minor > 0
+    held = connection.execute(
+        select(code.label("code"), func.count().label("n"), func.sum(DEAL.c.amount_minor).label("minor"))
+        .where(*where, priced).group_by(code)).all()
+    # ranked in the currency the pipeline is written in: the team's, else the one most deals are in
+    facts = replace(facts, currency=report_currency((tally(r.code, r.n, r.minor) for r in held), facts.currency,
+                                                    facts.rates))
+    ranked = _ranked_currencies(facts)
     value = _converted(facts, code, ranked)
     listed = connection.execute(
         select(DEAL.c.id, DEAL.c.customer_id, CUSTOMER.c.name.label("customer"), DEAL.c.stage,
@@ -91,9 +98,7 @@ def biggest_deals(session: Any, team_id: int, rows: int = DEFAULT_ROWS, won: boo
         .where(*where, priced, code.in_(ranked))
         .order_by(value.desc(), DEAL.c.id)
         .limit(rows)).all()
-    apart = connection.execute(
-        select(code.label("code"), func.count().label("n"), func.sum(DEAL.c.amount_minor).label("minor"))
-        .where(*where, priced, code.not_in(ranked)).group_by(code).order_by(code)).all()
+    apart = sorted((row for row in held if row.code not in ranked), key=lambda row: row.code)
     unpriced = connection.execute(
         select(func.count()).select_from(DEAL)
         .where(*where, func.coalesce(DEAL.c.amount_minor, 0) <= 0)).scalar_one()

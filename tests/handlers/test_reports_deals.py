@@ -134,3 +134,22 @@ async def test_top_customers_are_still_customers(deals):
 async def test_no_deals_says_so(bot):
     assert "No open deals with an amount." in text(await bot.say("top 5 deals"))
     assert "No deals won in this period." in text(await bot.say("biggest deals won this month"))
+
+
+@pytest.mark.parametrize("notes, question, has", [
+    (("Был в Векторе, отправил КП на 1,2 млн", "Был в Ромашке, КП на 800 тыс", "Met Kessler GmbH, quote €30,000"),
+     "топ-10 сделок", ["Крупнейшие открытые сделки (RUB):", "1. Вектор: 1 200 000 ₽", "2. Ромашка: 800 000 ₽",
+                       "Не в рейтинге, нет курса EUR к RUB: 1 сделка"]),
+    (("拜访了星辰科技，报价12万", "拜访了华彩集团，报价8万", "Met Kessler GmbH, quote €30,000"),
+     "最大的商机", ["（CNY）", "1. 星辰科技：¥120,000", "2. 华彩集团：¥80,000"]),
+])
+async def test_deals_in_no_currency_of_the_team_are_ranked_in_the_one_most_are_in(bot, notes, question, has):
+    """A team whose deals are all in currencies with no rate to its own (a dollar team selling in roubles)
+    still gets its biggest deals, ranked in the currency most of them are in, as its pipeline is written;
+    the rest are counted apart, never "no deals"."""
+    for note in notes:
+        assert (await bot.say(note)).wrote, note
+    said = text(await bot.say(question))
+    for part in has:
+        assert part in said, said
+    assert "No open deals" not in said and "нет." not in said.splitlines()[1], said
