@@ -174,6 +174,8 @@ async def test_the_leaderboard_and_the_activity_count_the_same_deals(bot):
     ("что сделал Петров на этой неделе", "В вашей команде нет сотрудника Петров"),
     ("чем занималась Оля вчера", "нет сотрудника Оля"),
     ("老王这周做了什么", "你的团队里没有老王"),
+    ("что сделал Marcus на этой неделе", "нет сотрудника Marcus"),       # a name in Latin letters
+    ("Marcus这周做了什么", "你的团队里没有Marcus"),
 ])
 async def test_a_member_the_team_does_not_have_is_said_so_not_shown_the_team(bot, asked, says):
     await bot.say("Visited Globex, sent the quote for $40k")
@@ -182,10 +184,12 @@ async def test_a_member_the_team_does_not_have_is_said_so_not_shown_the_team(bot
 
 
 @pytest.mark.parametrize("asked", ["what did Anna do this week", "What did we do this week", "Anna's pipeline",
+                                   "что сделала Anna на этой неделе", "Anna这周做了什么",
                                    "what did the team do this week", "December's pipeline", "Q4's pipeline"])
 async def test_the_team_or_a_member_it_has_is_still_shown(bot, asked):
     await bot.say("Visited Globex, sent the quote for $40k")
-    assert "Nobody on your team" not in (await bot.say(asked)).text
+    reply = (await bot.say(asked)).text
+    assert "Nobody on your team" not in reply and "нет сотрудника" not in reply and "团队里没有" not in reply, reply
 
 
 @pytest.mark.parametrize("question, quiet", [
