@@ -48,6 +48,7 @@ class _Words:
     pipeline: re.Pattern[str]
     mine: re.Pattern[str]
     who: re.Pattern[str]
+    asked_by: re.Pattern[str]       # a name and the words after it saying they had the writer ask
     history: re.Pattern[str]
     won: re.Pattern[str]
     rows: re.Pattern[str]           # one group per phrase: the count
@@ -71,6 +72,7 @@ def _words() -> _Words:
         rules=tuple((kind, _any(phrase for language in languages for phrase in language.REPORTS[kind.value]))
                     for kind in REPORT_KINDS),
         pipeline=every("REPORT_PIPELINE"), mine=every("REPORT_MINE"), who=every("REPORT_WHO"),
+        asked_by=_any(r"[\w’'-]+(?:" + phrase + ")" for language in languages for phrase in language.REPORT_ASKED_BY),
         history=every("REPORT_HISTORY"), won=every("REPORT_WON"),
         rows=_any(phrase.replace("{n}", count) for language in languages for phrase in language.REPORT_ROWS),
         counts=counts)
@@ -118,8 +120,9 @@ def settle_report(parse: Parse, text: str, today: date, team: Team = lambda: ())
     words = _words()
     parse.mine = words.mine.search(text or "") is not None
     parse.issue = issue_of(text) if parse.report is None else None
+    about = words.asked_by.sub(" ", text or "")    # "Иван просил узнать, сколько сделок…": not Ivan's deals
     parse.members, parse.member_asked = ((), None) if parse.report is None else \
-        (members_named(text or "", team()), member_asked(text or ""))
+        (members_named(about, team()), member_asked(about))
     parse.history = parse.intent == Intent.QUERY_CUSTOMER and words.history.search(text or "") is not None
     if parse.report == ReportKind.DEALS:
         parse.rows_asked, parse.won_asked = rows_asked(text or ""), words.won.search(text or "") is not None

@@ -203,3 +203,18 @@ async def test_a_member_who_logged_nothing_is_said_so_plainly(bot, team, clock, 
     said = text(await bot.say(question))
     assert quiet in said, said
     assert "Anna: 0" not in said and "— —" not in said
+
+
+@pytest.mark.parametrize("user, asked, says", [
+    ("maria", "Борис просил узнать, сколько у нас сделок в переговорах?", "Ваша воронка"),
+    ("boris", "Мария хочет знать, что у нас в воронке на этот месяц", "Ваша воронка"),
+    ("boris", "Maria asked me to check our pipeline this month", "Your pipeline"),
+    ("boris", "Мария интересуется нашей воронкой", "Ваша воронка"),
+    ("wang", "Boris让我问一下这个月的漏斗", "你的销售漏斗"),
+])
+async def test_a_colleague_who_had_the_rep_ask_is_not_whose_figures_are_asked(team, user, asked, says):
+    """A rep asking on someone's behalf ("Борис просил узнать…") gets their own figures, never "you see your
+    own figures; Boris's are for managers"."""
+    reply = text(await team[user].say(asked))
+    assert reply.startswith(says), reply
+    assert "for managers" not in reply and "видит руководитель" not in reply and "经理" not in reply, reply

@@ -2080,6 +2080,11 @@ REPORT_WHO = [
     r"\bwho(?:'s|s|se)?\b",
     r"\bany(?:one|body)\b",
 ]
+# right after a name: the one who had the writer ask ("Ivan asked me to check our pipeline"), not whose figures
+REPORT_ASKED_BY = [
+    r"\s+(?:asked|asks|wants|wanted|told)\s+(?:me\s+|us\s+)?to\s+(?:check|find\s+out|ask|look\s+up|see)\b",
+    r"\s+(?:wants|wanted)\s+to\s+know\b",
+]
 # a question about a customer that asks for all of it, not the card ("globex history")
 REPORT_HISTORY = [
     r"\bhistory\b",

@@ -227,6 +227,8 @@ class Cues(Protocol):
     REPORT_PIPELINE: Phrases   # the pipeline itself, when no more specific report is named ("pipeline", "漏斗")
     REPORT_MINE: Phrases       # the asker's own deals and activity ("my", "我的", "мои")
     REPORT_WHO: Phrases        # asking about someone else ("who", "谁", "кто")
+    REPORT_ASKED_BY: Phrases   # right after a name, the one who had the writer ask ("Ivan asked me to check",
+                               # "Иван просил узнать", "王总让我问"): that name is not whose figures are asked
     REPORT_HISTORY: Phrases    # a customer question asking for all of it, not the card ("history", "历史", "история")
     REPORT_WON: Phrases        # a deals question about deals won, not open ones ("won", "成交", "выигранн")
     REPORT_ROWS: Phrases       # how many lines are asked for ("top {n}", "前{n}"): `{n}` stands for the count

@@ -1600,6 +1600,11 @@ REPORT_WHO = [
     r"谁",
     r"有人",
 ]
+# 紧跟在人名后：让写的人来问的人（"王总让我问一下这个月的漏斗"），不是要看谁的数字
+REPORT_ASKED_BY = [
+    r"\s*(?:让|叫|要)我(?:问|查|看|了解)",
+    r"\s*想知道",
+]
 # a question about a customer that asks for all of it, not the card ("globex history")
 REPORT_HISTORY = [
     r"历史",
