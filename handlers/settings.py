@@ -28,7 +28,9 @@ async def handle_setting(parse: Parse, ctx: Ctx) -> Reply:
     if not check(Actor(ctx.member.id, team_id, ctx.member.role), Action.CHANGE_SETTINGS, team_id=team_id):
         allowed = roles_for(Action.CHANGE_SETTINGS)
         admins = [m.name for m in roster(ctx.session, team_id) if m.role in allowed]
-        return Reply(text=t(ctx.lang, "settings_admin_only", admins=t(ctx.lang, "list_sep").join(admins) or "—"),
+        if not admins:       # a team made by adding a manager or reps first has nobody to ask yet
+            return Reply(text=t(ctx.lang, "settings_no_admin"), lang=ctx.lang)
+        return Reply(text=t(ctx.lang, "settings_admin_only", admins=t(ctx.lang, "list_sep").join(admins)),
                      lang=ctx.lang)
     setting = Setting(asked.name)
     names = StageNames.of(ctx.team.settings)

@@ -6,7 +6,8 @@ import asyncio
 import json
 import sys
 import uuid
-from typing import List, Optional
+from typing import Any, List, Optional
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import typer
 
@@ -37,7 +38,7 @@ def say(
     text: str = typer.Argument(..., help="the message"),
     user: str = typer.Option(..., "--user", help="the account id"),
     platform: str = typer.Option("console", "--platform"),
-    now: Optional[str] = typer.Option(None, "--now", help="ISO instant; naive means the team's zone"),
+    now: Optional[str] = typer.Option(None, "--now", help="ISO instant; naive means the account's own zone"),
 ) -> None:
     """One message through the whole pipeline as that account; prints the reply."""
     from bot.adapters.console import render
@@ -45,13 +46,30 @@ def say(
     from bot.serve import build_bot
 
     settings = load_settings()
-    moment = given_instant(now, settings.zone)
+    moment = given_instant(now, _account_zone(settings, platform, user))
     if moment is not None:  # the whole run happens at that instant (invites, audit, created_at)
         clock.use(lambda: moment)
     bot = build_bot(settings, open_engine(settings))
     incoming = Incoming(platform=platform, account_id=user, chat_id=user, text=text, sent_at=moment,
                         message_id=f"say-{uuid.uuid4().hex}")
     typer.echo(render(asyncio.run(bot.handle(incoming))))
+
+
+def _account_zone(settings: Any, platform: str, account: str) -> ZoneInfo:
+    """Where a naive `say --now` is read: the account's own zone, else its team's, else CRM_TIMEZONE, as
+    the bot reads the times the member writes (a Shanghai rep's "17:05" is 17:05 in Shanghai)."""
+    from storage.engine import session
+    from storage.members import identity_of
+    from storage.models import Team
+
+    with session(open_engine(settings)) as s:
+        member = identity_of(s, platform, account)
+        team = s.get(Team, member.team_id) if member is not None else None
+        named = (member.timezone if member else None) or (team.timezone if team else None)
+    try:
+        return ZoneInfo(named) if named else settings.zone
+    except (ZoneInfoNotFoundError, ValueError):
+        return settings.zone
 
 
 @user_app.command("add")
@@ -71,7 +89,9 @@ def user_add(
     from sqlalchemy import select
     from sqlmodel import col
 
-    from storage.members import admit, get_team
+    from storage.members import admit, get_team, roster
+    from storage.models import stored_id
+    from storage.vocabulary import Role
     from storage.models import Team
 
     if platform not in ("telegram", "slack", "console"):
@@ -98,6 +118,10 @@ def user_add(
             changes = ", ".join(f"{said[field]} {old or 'the team’s'} → {new or 'the team’s'}"
                                 for field, old, new in admitted.changes)
             typer.echo(f"{platform} account {id} was {admitted.before.name}'s already: updated {changes}.")
+        if not any(m.role == Role.ADMIN for m in roster(s, stored_id(team_row))):
+            typer.echo(f"Team {team_row.name} has no admin yet: nobody can change its settings or members in chat. "
+                       f"Make one: crmbot user add --platform … --id … --name … --role admin --team {team_row.name}",
+                       err=True)
 
 
 @app.command()

@@ -303,6 +303,7 @@ TEXTS = {
     "search_more": "… and {more} more: say it more precisely to narrow the list.",
     "settings_changed": "Team setting changed: {what} = {value}. Nudges, reports and chat use it from now on.",
     "settings_same": "{what} is already {value}.",
+    "settings_no_admin": "Only an admin can change team settings, and your team has none yet: ask whoever runs crmbot to add one (crmbot user add … --role admin).",
     "settings_admin_only": "Only an admin can change team settings: ask {admins}.",
     "settings_bad.days": "{value} is not a number of days (1 to 366).",
     "settings_bad.hour": "{value} is not an hour of the day (0–23, or like 8:30).",

@@ -303,6 +303,7 @@ TEXTS = {
     "search_more": "……还有 {more} 个：说得更具体一些可以缩小范围。",
     "settings_changed": "团队设置已更改：{what} = {value}。提醒、报表和对话从现在起都按此执行。",
     "settings_same": "{what}已经是 {value}。",
+    "settings_no_admin": "只有管理员可以更改团队设置，而你的团队还没有管理员：请让负责 crmbot 的人添加一位（crmbot user add … --role admin）。",
     "settings_admin_only": "只有管理员可以更改团队设置，请联系 {admins}。",
     "settings_bad.days": "{value} 不是有效的天数（1 到 366）。",
     "settings_bad.hour": "{value} 不是有效的时间（0–23 点，或如 8:30）。",

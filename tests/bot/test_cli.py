@@ -28,6 +28,15 @@ def test_say_writes_the_store_and_answers(database_url):
     assert "$42,000" in out.stdout
 
 
+def test_say_reads_a_naive_now_in_the_accounts_own_zone(database_url):
+    """Replaying a Shanghai rep's day: 17:05 is 17:05 in Shanghai (still the 9th there), not in London."""
+    crmbot("user", "add", "--platform", "console", "--id", "li", "--name", "李明", "--tz", "Asia/Shanghai",
+           url=database_url)
+    crmbot("say", "--user", "li", "--now", "2026-12-09T17:05", "拜访了华彩集团，报价8万", url=database_url)
+    card = crmbot("say", "--user", "li", "--now", "2026-12-09T17:10", "华彩集团怎么样", url=database_url).stdout
+    assert "12月9日周三 · 拜访" in card, card
+
+
 def test_report_pipeline_json_has_the_contract_shape(database_url):
     crmbot("say", "--user", "ann", "--now", "2026-11-25T10:00", "Visited Globex, sent the quote for $42k",
            url=database_url)

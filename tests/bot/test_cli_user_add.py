@@ -61,3 +61,13 @@ def test_an_admin_adding_someone_to_a_team_that_does_not_exist_is_refused(databa
     assert typo.returncode == 2 and "team north does not exist" in typo.stderr and "Traceback" not in typo.stderr
     with Session(engine) as s:
         assert [t.name for t in s.execute(select(Team)).scalars()] == ["sales"]
+
+
+def test_a_team_made_without_an_admin_is_told_so_until_it_has_one(database_url):
+    out = add(database_url, "--platform", "console", "--id", "ivan", "--name", "Ivan", "--role", "manager",
+              "--team", "teamb")
+    assert out.returncode == 0 and out.stdout.strip() == "Ivan (manager) can now use the bot on console."
+    assert "Team teamb has no admin yet" in out.stderr and "--role admin --team teamb" in out.stderr
+    out = add(database_url, "--platform", "console", "--id", "olga", "--name", "Olga", "--role", "admin",
+              "--team", "teamb")
+    assert out.returncode == 0 and "no admin" not in out.stderr

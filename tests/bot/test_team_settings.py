@@ -215,3 +215,19 @@ async def test_a_setting_holds_for_the_very_next_message(team, clock, monkeypatc
     assert "Globex" in (await team["anna"].say("quiet deals")).text
     await team["anna"].say("undo")
     assert "Globex" not in (await team["anna"].say("quiet deals")).text
+
+
+@pytest.mark.parametrize("said, says", [
+    ("set quiet days to 7", "your team has none yet"),
+    ("установи тихие дни на 7", "в вашей команде его пока нет"),
+    ("设置沉寂天数为7天", "你的团队还没有管理员"),
+])
+async def test_a_team_with_no_admin_is_told_how_to_get_one_not_to_ask_nobody(crm, engine, said, says):
+    """A team made by adding its manager first ("crmbot user add … --role manager --team south") has no
+    admin: a setting asked for says so and how one is added, never "ask —"."""
+    with Session(engine) as s:
+        add_user(s, get_team(s, "south"), "console", "sam", "Sam", "manager")
+        s.commit()
+    reply = await Console(crm, user="sam", name="Sam").say(said)
+    assert says in reply.text and "--role admin" in reply.text and "—." not in reply.text, reply.text
+    assert not reply.wrote and team_row(engine, "south").settings == {}
