@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from handlers.understanding import first_chars
 from handlers.understanding import en_people, ru_people
-from handlers.understanding.languages import en, zh
+from handlers.understanding.languages import en, ru, zh
 from handlers.understanding.languages.protocol import one_of
 from handlers.understanding.zh_names import is_place
 
@@ -272,7 +272,8 @@ def russian(text: str, taken: tuple[int, int]) -> Person:
 _ISO_DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")  # "9999-12-31" is a date (maybe refused), never a phone
 
 
-# a title in brackets right after a name: "Ивановой Ольгой Петровной (главбух)", "王总（总经理）"
+# a title in brackets right after a name, in any language: "Ивановой Ольгой Петровной (главбух)", "王总（总经理）",
+# "Dana Reyes (Head of Facilities)"
 _BRACKETED = re.compile(r"[(（]\s*([^()（）\d@,，;；]{2,40}?)\s*[)）]")
 
 
@@ -294,15 +295,14 @@ def _role_in_brackets(text: str, name: str) -> str | None:
 def _title_words() -> re.Pattern[str]:
     """A title's words in any language ("главбух", "зам по закупкам", "总经理", "CEO"): a bracket that holds
     none names a company or says something else ("(ГринЛайн)", "(мебель на заказ)")."""
-    from handlers.understanding.languages import ru as ru_cues, zh as zh_cues
-    return re.compile("|".join([*ru_cues.ROLES, r"(?<![\w-])зам\.?(?![\w-])", *zh_cues.TITLES, *zh_cues.ROLE_WORDS,
-                                r"\b[A-Z]{2,4}\b"]), re.I)
+    return re.compile("|".join([*(r"\b(?:" + role + r")\b" for role in en.ROLES), *ru.ROLES,
+                                r"(?<![\w-])зам\.?(?![\w-])", *zh.TITLES, *zh.ROLE_WORDS, r"(?-i:\b[A-Z]{2,4}\b)"]), re.I)
 
 
 def extract(text: str, lang: str, taken: tuple[int, int] = (-1, -1)) -> Person:
     """The contact of a note in `lang`, plus any phone number and e-mail written in it."""
     person = {"zh": chinese, "ru": russian}.get(lang, english)(text, taken)
-    if person.name and person.role is None and lang in ("zh", "ru"):
+    if person.name and person.role is None:
         person.role = _role_in_brackets(text, person.name)
     email = _EMAIL.search(text)
     if email:
