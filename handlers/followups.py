@@ -238,7 +238,10 @@ def _named(kind: str, parse: Parse, ctx: Ctx, due: date | None = None, weekday_p
 
 
 def _snoozed_to(parse: Parse, ctx: Ctx, follow: FollowUp) -> date:
-    """The day a named move puts `follow` on: the day said, or later by the span said."""
+    """The day a named move puts `follow` on: the day said, or later by the span said; a week said
+    without its day ("to next week", both set) is a week on from its day when it is due then already."""
+    if parse.followup_on is not None and parse.snooze_days and parse.followup_on <= follow.due:
+        return follow.due + timedelta(days=parse.snooze_days)
     if parse.followup_on is not None:
         return parse.followup_on
     return max(follow.due, ctx.today) + timedelta(days=max(1, min(parse.snooze_days or 1, 90)))

@@ -90,7 +90,9 @@ def _snooze(name: str, when: str, lang: str, today: date, known: Sequence[str],
         return NamedFollowup(Intent.SNOOZE, *customer, on=on, at=clock.at, session=session, moved_from=moved_from) \
             if on is not None and on >= today else None
     on = _day(when, lang, today)
-    return NamedFollowup(Intent.SNOOZE, *customer, on=on, session=session, moved_from=moved_from) \
+    week = 7 if on is not None and _day(when, lang, today, kind="week") == on else None
+    # "推迟到下周", "push it to next week": next Monday, or a week on when it is due that Monday or later already
+    return NamedFollowup(Intent.SNOOZE, *customer, on=on, days=week, session=session, moved_from=moved_from) \
         if on is not None and on >= today else None
 
 
@@ -123,14 +125,14 @@ def _span(when: str, lang: str) -> int | None:
     return None
 
 
-def _day(when: str, lang: str, today: date) -> date | None:
+def _day(when: str, lang: str, today: date, kind: str | None = None) -> date | None:
     """The day `when` says ("to next week": next Monday, "до понедельника", "下周一"), in the
-    message's language first."""
+    message's language first; with `kind`, only a date of that kind ("week": a week without its day)."""
     said = _LEAD.sub("", when.strip(" .,!?。，！？"))
     for code in dict.fromkeys((lang, *CODES)):
         hits = [hit for hit in find_dates(said, code, today) if hit.day is not None]
         if hits and not _WORDY.search(said[:hits[0].start] + said[hits[0].end:].replace("的", "")):
-            return hits[0].day
+            return hits[0].day if kind is None or hits[0].kind == kind else None
     return None
 
 

@@ -109,3 +109,27 @@ async def test_another_teams_follow_up_is_never_touched(crm, engine, store):
         reply = await dora.say(text)
         assert not reply.wrote and "Friday" not in reply.text and "Fri" not in reply.text
     assert difference(before, business(engine)) == []
+
+
+# a follow-up already due next week (Wednesday 25 November: "next Tuesday" is 1 December), put off "to next week"
+LATER = {
+    "en": ("Visited Umbrella Health, quote 30k, follow up next tuesday", "push umbrella health to next week"),
+    "ru": ("Был в Граните, КП на 300 тыс, перезвонить в следующий вторник", "отложи Гранит на следующую неделю"),
+    "zh": ("拜访了华彩科技，报价30万，下周二跟进", "华彩科技推迟到下周"),
+}
+
+
+@pytest.mark.parametrize("lang", LATER)
+async def test_put_off_to_next_week_when_it_is_due_then_already_moves_it_a_week_later_never_earlier(
+        bot, store, engine, lang):
+    note, move = LATER[lang]
+    await bot.say(note)
+    [follow] = store.rows(select(FollowUp))
+    assert follow.due == date(2026, 12, 1), follow.due
+    before = business(engine)
+    reply = await bot.say(move)
+    assert reply.wrote and "→" in reply
+    [follow] = store.rows(select(FollowUp))
+    assert follow.due == date(2026, 12, 8)            # a week on, not next Monday (30 November, earlier)
+    assert await bot.say({"zh": "撤销", "ru": "отмена"}.get(lang, "undo"))
+    assert difference(before, business(engine)) == []
