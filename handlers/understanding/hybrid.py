@@ -20,8 +20,10 @@ Whatever goes wrong on the model's side (no client, budget spent, timeout, 429/5
 bounded retries, invalid JSON, an answer outside the contract's shape) the offline parse is
 returned. The offline parse's contact phone/e-mail, summary and candidates fill what the
 model does not give (so redaction loses nothing). A model never turns a note into a question:
-when the rules read a note, an answer proposing any other intent (pipeline, a customer card,
-help…) is ignored and the disagreement logged, so the note is recorded.
+when the rules read a note that records something (`records`: a channel, a stage, an amount, a
+date, a phone…), an answer proposing any other intent (pipeline, a customer card, help…) is
+ignored and the disagreement logged, so the note is recorded. A "note" that only names a customer
+or a person records nothing a question would lose, and is what the model says it is.
 
 Whichever parse is kept, `report_words.settle_report` has the last word: the report a
 question asks for, so the handlers never classify the words again.
@@ -83,6 +85,18 @@ def should_ask(parse: Parse, text: str, mode: str) -> list[str]:
     if mode != "always" and parse.intent == Intent.HELP and parse.confidence >= SURE_HELP and size(text) <= GREETING:
         return []
     return [mode]
+
+
+def records(parse: Parse) -> bool:
+    """True when an offline note records more than a name: how it happened (a channel), a stage its words
+    name, an amount or a payment, a follow-up or a close date, a birthday, a phone, an e-mail or a title, a
+    reason it was lost, a rhythm of contact, other people met. Such a note stays a note whatever the model
+    says (DESIGN.md, invariant 7); one that only names a customer or a person ("Zephyrix", "宝丰", "late for
+    my 3 o'clock at la brea lumber ugh", "сравни звонки Дениса и Марины") is what the model says it is."""
+    return bool(parse.channel or parse.deal_said or parse.amount is not None or parse.paid is not None
+                or parse.followup_on or parse.close_on or parse.birthday or parse.contact_phone
+                or parse.contact_email or parse.contact_role or parse.lost_reason or parse.touch_days
+                or parse.met_too or parse.amount_added)
 
 
 def size(text: str) -> int:
@@ -162,7 +176,8 @@ async def _reach(text: str, now: datetime, known: Sequence[str], aliases: Mappin
         outcome.usage.prompt_tokens = estimate_tokens(text) + 450  # what the server may still bill
     if meter is not None and outcome.usage is not None:
         meter.record_usage(outcome.usage)
-    if proposal.parse is not None and offline.intent == Intent.LOG and proposal.parse.intent != Intent.LOG:
+    if proposal.parse is not None and offline.intent == Intent.LOG and proposal.parse.intent != Intent.LOG \
+            and records(offline):
         # a note read as a question would be lost: the note is recorded as the rules read it
         log.warning("understanding: the model read a note as '%s'; the note is kept (offline reading used)",
                     proposal.parse.intent)

@@ -431,6 +431,35 @@ async def test_a_model_answering_a_note_with_a_question_is_ignored(openai_server
     assert f"the model read a note as '{intent}'" in caplog.text and "Tom" not in caplog.text
 
 
+# a "note" that only names a customer or a person records nothing a question would lose: the model's reading stands
+ONLY_NAMES = [
+    ("stuck behind a lorry on the ring road, be late for oakfield ugh", "unknown", None),
+    ("compare Anna and Boris on calls this month", "activity", None),
+    ("сравни Ивана и Ольгу по сделкам за декабрь", "activity", None),
+    ("华泰 小周的手机号发我一下", "query_customer", "华泰五金有限公司"),
+]
+
+
+@pytest.mark.parametrize(("text", "intent", "customer"), ONLY_NAMES)
+async def test_a_message_that_only_names_someone_is_what_the_model_says(openai_server, text, intent, customer):
+    known = [*KNOWN, "华泰五金有限公司", "华泰物流"]
+    offline = understand(text, NOW, known)
+    assert offline.intent == "log"                   # the rules take it for a note, though it records nothing
+    lang = "ru" if "Ивана" in text else "zh" if "华泰" in text else "en"
+    openai_server.script(reply({**GOOD, "lang": lang, "intent": intent, "customer": customer, "channel": None,
+                                "stage": None}))
+    outcome = await understand_hybrid_ex(text, NOW, known, None, client(openai_server), "auto")
+    assert outcome.source == "llm" and outcome.error is None
+    assert outcome.parse.intent == intent
+
+
+@pytest.mark.parametrize("text", ["rang Oakfield, no answer", "给华泰物流打了电话", "звонил в Редстоун, не взяли"])
+async def test_a_note_that_records_only_how_it_happened_stays_a_note(openai_server, text):
+    openai_server.script(reply({**GOOD, "intent": "unknown", "customer": None, "channel": None, "stage": None}))
+    outcome = await understand_hybrid_ex(text, NOW, [*KNOWN, "华泰物流"], None, client(openai_server), "auto")
+    assert outcome.error == "note_kept" and outcome.parse.intent == "log" and outcome.parse.channel == "call"
+
+
 async def test_the_note_is_recorded_when_the_model_says_pipeline(openai_server, engine, database_url, tmp_path):
     from bot.adapters.console import Console
     from bot.pipeline import Bot
