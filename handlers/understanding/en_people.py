@@ -31,7 +31,7 @@ _ROLES = (r"(?:" + one_of(en_cues.ROLES) + r"|(?:\w+\s+)?mgr|dir(?:ector)?\s+of\
 _ROLE_NAME = re.compile(r"\b(?P<role>" + _ROLES + r")(?:\s*(?:,|:|=|\(|\s-|–)\s*|\s+(?:is|was|named|called)\s+|\s+)"
                         r"(?!(?:of|at|from|for|in|with|said|says|wants|is|was|and|to)\b)(?P<name>" + _ANY + r")", re.I)
 _NAME_ROLE = re.compile(r"(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r")\s*(?:,\s*(?:the\s+|their\s+|our\s+|his\s+|her\s+)?|"
-                        r"\(\s*|\s+[-–]\s+|\s+(?:is\s+|was\s+)?(?:the|their|our|his|her)\s+|"
+                        r"\(\s*(?:the\s+|their\s+|our\s+)?|\s+[-–]\s+|\s+(?:is\s+|was\s+)?(?:the|their|our|his|her)\s+|"
                         r"\s+(?:he's|she's|who's|who\s+is|he\s+is|she\s+is)\s+(?:the\s+|their\s+|our\s+)?)"
                         r"(?P<role>(?i:" + _ROLES + r"))\b")
 # a first and last name typed small, then the title in brackets: "bob tanner (operations manager)", "mark chen (VP ops)"
@@ -59,7 +59,9 @@ _DOES = (r"said|says|say|told|tells|called|calls|call|emailed|emails|texted|mess
          r"confirmed|confirms?|wants|want|asked|asks|mentioned|invited|loved|liked|likes|approved|accepted|answered|"
          r"answer|thinks|thought|will|'ll|introduced|brought|showed|needs|promised|decided|came|rang|floated|ok'?d|"
          r"took|walked|gave|got|has|had|is|was|reviewing|happy|sounded|seemed|picked\s+up|finally|let|floated|brought|"
-         r"signing|signs|came\s+back|pushed\s+back|countered|approved|flagged|raised")
+         r"signing|signs|came\s+back|pushed\s+back|countered|approved|flagged|raised|runs|handles|manages|heads|"
+         r"oversees|looks\s+after|(?:is\s*n[o'’]t|not|never|hasn'?t|didn'?t)\s+(?:answering|replying|responding|picking\s+up|"
+         r"answered|replied|responded|picked\s+up|called\s+back|got\s+back)")
 _DOES_AT = re.compile(r"(?:'s)?\s+(?:(?:finally|just|also|already|then|still|never|now|def|definitely|he|she)\s+)?"
                       r"(?P<verb>(?i:" + _DOES + r"))\b")
 _LAST_WORD = re.compile(r"(?<=\s)(?P<name>" + _UP + r"|" + _LOW + r")$")

@@ -1246,6 +1246,10 @@ oisin orla padraig paloma philippe pieter prakash radha rainer rajesh ralf rania
 rolf ronan rory ruud sander saoirse satoshi seamus shana shauna shawna sigrid silke sita soren stefan stephan stewart
 sunita svenja syd sylvie tadhg tanja tatiana thierry thorsten tobias tomas torsten trev tuan usha uwe valeria veronica
 vicente vlad wally wim wolfgang yoko yuko yves zainab zofia zoran
+aaliyah adaeze albie alfie amos ananya barb bilal bodhi bola bronwen carmine chioma deshawn evie ffion funmi gino hamza
+hana haruka ibrahim imani ines jakub jaxon joao kath keisha kemi kiara kylie lachlan latoya lerato linh lorna lottie
+lukasz matilda minh naledi nessa nia nunzio phuong shelley shona sipho tanisha tegan terrell thabo thiago trish tyrone
+yemi zanele zara
 """.split())
 # words that are never part of a person's or a company's name
 NOT_NAMES = frozenset("""
@@ -1442,7 +1446,8 @@ ROLES = [
 # one of ours doing the work, said right after their name: "tom rang hatherley's", "Mark had a call w Ribbleton's
 # Helen", "Priya's got a new prospect", "Dan's been at Acme": the name is a colleague, not the customer's contact
 COLLEAGUE_DID = [
-    r"rang\s+(?!(?:me|us|back|to|in|again|about|for|re|and|with|from)\b)[a-z]",
+    r"rang\s+(?!(?:me|us|back|to|in|again|about|for|re|and|with|from|this|that|today|yesterday|yday|earlier|twice|just|"
+    r"first|last|late|early|on|at|around|after|before|while|when|but|so|then|tonight)\b)[a-z]",
     r"called\s+(?!(?:me|us|him|her|them|back|to|in|again|about|for|re|and|with|from|it|off|out|up|ahead|today|yesterday|this)\b)[a-z]",
     r"phoned\s+(?!(?:me|us|him|her|them|back|to|in|again|about|for|re)\b)[a-z]",
     r"visited\b",
@@ -1468,6 +1473,7 @@ MET_PERSON = [
     r"(?:decision[\s-]?maker|point\s+of\s+contact|poc|dm|champion)(?:\s+(?:there\s+)?is|:)",
     r"ask\s+for",
     r"asked\s+for",
+    r"(?:left\s+(?:a\s+)?)?(?:vm|voicemail|voice\s*mail|message|msg)\s+(?:for|with)",
 ]
 # after these a name that looks like a person's is one ("called Maria"; "called Initech" is a company)
 REACHED_PERSON = [r"called", r"emailed", r"texted", r"pinged", r"messaged", r"with", r"w/"]
