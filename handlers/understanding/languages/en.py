@@ -351,6 +351,8 @@ CHANNELS = {
         r"\bdropped\s+(?:by|in|off)\b",
         r"\bswung\s+by\b",
         r"\bwent\s+(?:to|over\s+to|out\s+to)\b",
+        r"\bwent\s+(?:by|round)\b(?!\s+(?:email|e-mail|phone|text|the\s+book))",      # "went by north star dental"
+        r"\bwent\s+(?:up|down|over|out|round|across)\s+(?:to\s+|there\s+to\s+)?(?:see|visit|meet)\b",   # "went up to see Lorna"
         r"\bon[\s-]?site\b",
         r"\bat\s+their\s+(?:office|plant|site|warehouse|store|hq)\b",
         r"\bjust\s+left\b",
@@ -369,7 +371,8 @@ CHANNELS = {
         r"today\b|tomorrow\b|tmrw\b|later\b|every\b|now\b|when\b|after\b|before\b|in\b|this\b|next\b)[a-z])",
         # not a name given ("a company called Ironwood", "it's called Four Peaks"), unless they called us
         "".join(rf"(?<!{w}\s)" for w in ("company", "place", "business", "firm", "outfit", "something", "one", "thing",
-                                          "it's", "its", "is", "was")) + r"\bcalled\b",
+                                          "it's", "its", "is", "was", "chap", "guy", "bloke", "lady", "fella",
+                                          "woman", "man", "gentleman", "someone", "person")) + r"\bcalled\b",
         r"\bcalled\s+(?:me|us|back|again|in|about)\b",
         r"\bphon(?:ed|e\s+call)\b",
         r"\b(?:on|off|by)\s+(?:the\s+|teh\s+)?phone\b",
@@ -379,6 +382,10 @@ CHANNELS = {
         r"\bvm\b",
         r"\bdialed\b",
         r"\bno\s+answer\b",
+        r"\bno\s+ans\b",
+        r"\bno\s+pick[\s-]?up\b",
+        r"\b(?:didn'?t|did\s+not|never)\s+pick\s+up\b",
+        r"\bno\s+one\s+picked\s+up\b",
         r"\bgot\s+through\s+to\b",
         r"\b(?:on|over|via)\s+(?:ms\s+)?teams\b",
         r"\(\s*(?:ms\s+)?teams\b",
