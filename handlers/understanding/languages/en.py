@@ -22,7 +22,7 @@ _GREETINGS = [r"/?help", r"/start", r"menu", r"commands", r"hi", r"hello", r"hey
               r"good\s+(?:morning|afternoon|evening)", r"start"]
 HELP = [
     r"^\W*" + one_of(_GREETINGS) + r"\W*(?:there|bot)?\W*$",
-    r"\bwhat\s+can\s+you\s+do\b",
+    r"\bwhat\s+can\s+(?:you|u|ya|ya'?ll)\s+do\b",
     r"\bhow\s+(?:do|can|should)\s+i\s+(?:use|log|add|record|enter|ask|see|get)\b",
     r"\bhow\s+does\s+(?:this|it|the\s+bot)\s+work\b",
     r"\bhow\s+to\s+use\b",
@@ -36,7 +36,7 @@ HELP = [
     r"\bis\s+there\s+a\s+(?:way|command|shortcut)\b(?!\s+(?:to|i\s+can)\s+(?:see|view|get|check|list|pull\s+up)\s+"
     r"(?:who|what|which|my|all)\b)",         # "is there a way to see who I'm supposed to call": that list
     r"\bhow\s+(?:exactly\s+)?(?:do|can|should)\s+i\s+(?:\w+\s+){0,2}(?:use|log|add|record|enter|ask|see|get|undo|find|mark|set|"
-    r"move|change|close|edit|update|delete|remove|fix)\b",
+    r"move|change|close|edit|update|delete|remove|fix|put|save|input|type|store|attach|upload)\b",
     r"\bis\s+it\s+(?:ok(?:ay)?|fine|alright)\s+(?:if\s+i|to)\s+(?:\w+\s+){0,1}(?:log|put|add|write|send|type|enter)\b",
     r"\b(?:which|what)(?:'s|\s+is|\s+are)?\s+(?:one\s+is\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}commands?\b",
     r"\bcan\s+i\s+(?:just\s+)?(?:add|log|write|send|put|use|type|delete|edit|change|undo|record)\b",
