@@ -451,7 +451,8 @@ _ASKING = [r"wants?", r"want(?:ed|ing)", r"ask(?:s|ed|ing)?(?:\s+for)?", r"asked
 _NDA = r"(?:nda|mnda|non-?disclosure(?:\s+agreement)?|confidentiality\s+agreement)"
 _PAPERS = r"(?:contract|paperwork|agreement|msa|sow|pilot\s+agreement|docs|documents)"
 _RIVAL = r"(?:competitor|other\s+(?:vendor|supplier|company|guys|provider|option)|another\s+(?:vendor|supplier|company|provider)|" \
-         r"(?:a\s+)?cheaper\s+(?:vendor|supplier|option|provider|one)|someone\s+else|somebody\s+else)"
+         r"(?:a\s+|some\s+)?cheaper\s+(?:vendor|supplier|option|provider|one|guys?|company|outfit|firm|shop)|someone\s+else|" \
+         r"somebody\s+else)"
 # someone else won the deal: the customer signed with a rival, a rival won it (the deal is lost, see cues.stage)
 _NOT_A_RIVAL = r"(?:we|i|we've|finally|just|yay|yes|also|and|so|then|today|yesterday|officially|totally|team|who|which|" \
                r"that|this|it|they|he|she|you|our|sales|deal|never|ever|almost|nearly|really|actually|still)"
@@ -465,6 +466,10 @@ NEW_DEAL = [
 WON_BY_OTHER = [
     r"\b(?:they|he|she|client|customer)(?:'ve|\s+have|\s+had)?\s+(?:just\s+|already\s+|apparently\s+|finally\s+)?"
     r"(?:signed|sign)\s+(?:up\s+|a\s+deal\s+|the\s+contract\s+)?(?:with|w/?)\s+(?!us\b|me\b|our\s+(?:team|company|firm)\b)\S",
+    # "they've gone with Avensys": another company by its name
+    r"\b(?:they|he|she)(?:'ve|\s+have|\s+had)\s+(?:just\s+|already\s+|apparently\s+|finally\s+)?gone\s+(?:with|w/?)\s+"
+    r"(?-i:(?!(?i:" + _NOT_A_RIVAL + r"|us|me|our|him|her|them)\b)[A-Z][\w&-]+)(?![\w&-])(?!['’]s\b)",
+    r"\bpulled\s+the\s+plug\b",
     r"\b(?:signed|sign)\s+(?:up\s+)?(?:with|w/?)\s+(?:a\s+|the\s+|another\s+|their\s+|our\s+)?" + _RIVAL,
     r"\b(?:signed|sign)\s+(?:up\s+)?(?:with|w/?)\s+(?:the\s+)?(?:competition|incumbent|rival)",
     r"\b(?:competitor|competition|rival|incumbent)s?\s+(?:\w+\s+)?(?:signed|won|took|stole|snagged|got)\s+(?:it|them|the\s+(?:deal|bid|contract|tender|business|account|order|rfp))\b",
@@ -806,6 +811,9 @@ COMMIT = [
     r"\bpencil+ed\b",
     r"\bbooked\b",
     r"\b(?:kick-?off|onboarding|check-?in|catch-?up)\b",
+    r"\bcb\b",                                     # "cb 2/1": call back then
+    r"\b(?:we|i)\s+present\b|\bpresent(?:ing)?\s+to\s+(?:the\s+|their\s+)?(?:panel|board|committee|team|execs?|partners)\b",
+    r"\b(?:i'?m|we'?re|i\s+am|we\s+are)\s+(?:going|heading|driving|flying)\s+(?:up\s+|down\s+|over\s+|out\s+|back\s+)?(?:there|to)\b",
     # something we owe, with when: "quote by thurs", "proposal next wk", "invoice to go out Monday", "quote out Mon"
     r"\b" + one_of(_DELIVERABLES) + r"\s+(?:[\w']+\s+){0,3}?(?:by|next|in\s+\d|to\s+follow|(?:going\s+|to\s+go\s+)?out|due)\b",
 ]
