@@ -23,6 +23,7 @@ _ZH_LONGER = re.compile("[^的了和跟与在是说把被给向从也都就还�
 _ZH_TRADE_WORDS = frozenset(zh_cues.TRADES)
 _ZH_BOUNDARY = frozenset("的了们我你他她它这那是把被很都也就还没说吗呢吧啊要会想让跟和与在去从给到见约找问跟叫")
 _NOT_PINYIN = frozenset(w.lower() for w in zh_cues.NOT_PINYIN)
+_DEPARTMENT = frozenset("部处科")     # a trade word then one of these is a department ("工程部", "模具部")
 
 
 def cjk_matches(text: str, index: Index) -> list[Hit]:
@@ -61,6 +62,8 @@ def _cjk_scan(text: str, index: Index, exact: bool) -> list[Hit]:
                 if zh_names.is_place(chunk[i:i + n]):
                     continue            # "上海" names nobody
                 ending = _ZH_TRADE.match(chunk, i + n) or _ZH_LONGER.match(chunk, i + n) if n < len(core) else None
+                if ending and chunk[ending.end():ending.end() + 1] in _DEPARTMENT:
+                    ending = None       # "冠拓模具部阿强", "利德新能源工程部": a department of the name, not another ending
                 if ending and not (sounds is None and _its_own_ending(index.canonical(entry), chunk[i:i + n], ending.group())):
                     continue            # "星辰科技" is not "星辰软件", "东方红贸易" is not "东方电气"
                 if n < len(core) and chunk[i:i + n] in _ZH_TRADE_WORDS:
