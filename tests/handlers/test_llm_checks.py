@@ -97,6 +97,18 @@ async def test_a_day_the_message_does_not_bear_out_is_the_offline_one(openai_ser
     assert outcome.parse.followup_on == understand(text, NOW, KNOWN).followup_on
 
 
+@pytest.mark.parametrize("text, proposed", [
+    ("Kestrel rang while I was driving, calling them back now", "2026-11-26"),
+    ("Brightwater wants the price list rn", "2026-11-27"),
+    ("ВолгаТехСнаб перезвонили, сейчас наберу", "2026-11-26"),
+    ("ВолгаТехСнаб: Ивану набрать после двадцатого", "2026-12-21"),
+    ("明达精密 王总来电 我马上回", "2026-11-26"),
+])
+async def test_a_day_said_as_now_or_as_an_ordinal_is_kept(openai_server, text, proposed):
+    outcome = await ask(openai_server, text, followup_on=proposed)
+    assert outcome.parse.followup_on == date.fromisoformat(proposed) and "followup_on" not in outcome.repaired
+
+
 async def test_an_invented_customer_or_contact_is_the_offline_one(openai_server):
     text = "Visited Kestrel, the depot manager Tom Harris wants a quote"
     outcome = await ask(openai_server, text, customer="Globex Corporation", contact="Laura Chen", channel="visit")

@@ -958,6 +958,7 @@ LATER_WORDS = [
 # words of this very day: a next step on them is today's (or tomorrow's first thing)
 SAME_DAY_WORDS = [
     r"\b(?:today|tonight|morning|afternoon|evening|noon|eod)\b",
+    r"\b(?:now|rn|arvo)\b",                     # "calling back now", "ringing them rn"
     r"\bat\s+\d{1,2}\b",
     r"\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b",
     r"\b\d{1,2}:\d\d\b",
