@@ -602,11 +602,11 @@ STAGES = {
     "qualified": [
         r"\b(?:confirmed|approved|have|has|got)\s+(?:a\s+|the\s+|their\s+)?budget\b",
         r"\b(?:confirm\w*|approv\w*|cleared|sign(?:ed|s)?\s+off(?:\s+on)?|ok(?:ay)?'?d|green[\s-]?lit|released|freed\s+up)\s+"
-    r"(?:the\s+|a\s+|their\s+|its\s+)?(?:\w+\s+)?budget\b",
+    r"(?:the\s+|a\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}budget\b",
         r"\bbudget\w*(?:'s)?\s+(?:is\s+|was\s+|has\s+been\s+|got\s+|finally\s+)?(?:confirmed|approved|signed\s+off|allocated|"
         r"in\s+place|cleared|fine|ok(?:ay|'d)?|earmarked|there)\b",
         r"\bbudget\s+(?:approval|sign-?off)\b",
-        r"\bbudget(?:'s|\s+is|\s+of)?\s+(?:about|around|roughly|approx\w*|like|~|\$|£|€|\d)",
+        r"\bbudget(?:'s|\s+is|\s+of)?\s+[\"“']?(?:about|around|roughly|approx\w*|like|~|\$|£|€|\d|(?:in\s+the\s+)?(?:low|mid|high|upper)[\s-]+\$?\d)",
         r"\bbudgeted\b",
         r"\bearmarked\b",
         r"[$£€]?\d[\d,.]*\s*[kKmM]?\s+approved\b",
