@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from handlers.context import Ctx
 from handlers.followups import due_text
+from handlers.labels import source_label
 from handlers.reply import Reply
 from handlers.reports import card_lines
 from handlers.chat_state import state_of
@@ -41,7 +42,7 @@ def card_text(ctx: Ctx, customer: Customer) -> str:
     """The card as plain text (adapters render it per platform)."""
     lang, team_id, cid = ctx.lang, ctx.team_id, stored_id(customer)
     out = [f"🏢 {customer.name}"]
-    facts = [v for v in (customer.segment, customer.source) if v]
+    facts = [v for v in (customer.segment, source_label(customer.source, lang) if customer.source else None) if v]
     if facts:
         out[0] += " · " + " · ".join(facts)
     contacts = contacts_of(ctx.session, team_id, cid)

@@ -121,6 +121,19 @@ async def test_a_lead_source_goes_on_the_customer(bot, engine, north, lang, note
     assert customer_of(engine, CUSTOMER[lang]).source is None
 
 
+CARD_SOURCE = [("en", "what do we know about globex", "🏢 Globex · LinkedIn"),
+               ("zh", "宏图科技怎么样", "🏢 宏图科技 · 展会"),
+               ("ru", "что по Вектору", "🏢 Вектор · сайт")]
+
+
+@pytest.mark.parametrize("lang, question, heading", CARD_SOURCE, ids=[c[0] for c in CARD_SOURCE])
+async def test_the_card_names_the_lead_source_in_the_readers_language(bot, lang, question, heading):
+    await bot.say(OPENING[lang])
+    await bot.say(next(note for code, note, _, _ in SOURCES if code == lang))
+    card = text(await bot.say(question))
+    assert card.splitlines()[0] == heading, card
+
+
 async def test_the_sources_report_fills_from_chat(bot):
     await bot.say("Visited Globex, sent the quote for $42k")
     await bot.say("Globex found us through LinkedIn")
