@@ -192,6 +192,9 @@ async def _activity(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
     start, end = _span(parse, ctx, "activity")
     report = activity_report(ctx.session, _team_id(ctx), start, end, ctx.today, member_id=scope.member_id)
     text, image = _drawn(activity_view, report, ctx.lang, name=scope.named, zone=ctx.zone)
+    if scope.own and not scope.named:  # a rep's "what did the team do": their own, said so
+        title = t(ctx.lang, "activity_mine_title", **span(report.period, ctx.lang))
+        text = title + (text[text.index("\n"):] if "\n" in text else "")
     return _reply(text, ctx.lang, image)
 
 

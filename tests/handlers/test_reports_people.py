@@ -135,6 +135,9 @@ async def test_a_rep_sees_their_own_figures_only(team):
     assert "for managers" in (await boris.say("leaderboard this month")).text
     mine = text(await boris.say("what did the team do this week"))
     assert "Boris Petrov" in mine and "Мария" not in mine
+    assert mine.startswith("Your activity ") and "Team activity" not in mine, mine   # his own, said so
+    assert text(await team["maria"].say("что сделала команда на этой неделе")).startswith("Ваша активность ")
+    assert text(await team["wang"].say("这周团队做了什么")).startswith("你的活动 ")
     english = (await team["maria"].say("what did Boris do this week")).text
     assert english == "You see your own figures; Boris Petrov's are for managers.", english
 
