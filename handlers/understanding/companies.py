@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from handlers.understanding.languages import en, ru
 from handlers.understanding.lex_names import COMMON_WORDS
 from handlers.understanding import en_firms, ru_firms, ru_firms_headed, ru_firms_lower, zh_firms, zh_firms_said, zh_names
 from handlers.understanding.languages import zh as zh_cues
 from handlers.understanding.ru_names import lookup_first
+from handlers.understanding.dates import find_dates
 
 _EN_QUERY = re.compile(r"\b(?:about|with|on|for|at)\s+([\w&'. -]{2,60}?)\s*[?.!]*$", re.I)
 
@@ -67,9 +69,24 @@ def _numbered(text: str, name: str | None) -> str | None:
     return name
 
 
+# a Chinese company's name in a Russian or English note ("Была в 华彩集团, отправила КП", "visited 星辰科技"):
+# one run of Han characters, not a person with a title ("王总", "李经理")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,12}")
+_HAN_PERSON = re.compile(r"(?:" + "|".join(zh_cues.TITLES) + r")$")
+
+
+def _han_name(text: str, person: str | None) -> str | None:
+    runs = _HAN_RUN.findall(text)
+    if len(runs) != 1 or len(runs[0]) > 12 or (person and (runs[0] in person or person in runs[0])):
+        return None
+    if _HAN_PERSON.search(runs[0]) and len(runs[0]) <= 4 or find_dates(runs[0], "zh", date(2000, 1, 3)):
+        return None             # "王总"; "下个礼拜一": a day, not a name
+    return runs[0]
+
+
 def english(text: str, person: str | None, query: bool) -> str | None:
     """A company named in an English note (see en_firms.py); a question's object when nothing else is."""
-    name = en_firms.find(text, person, query)
+    name = en_firms.find(text, person, query) or _han_name(text, person)
     if name is None and query:
         m = _EN_QUERY.search(text)
         name = m.group(1).strip() or None if m else None
@@ -174,7 +191,8 @@ def russian(text: str, person: str | None, query: bool) -> str | None:
     return ru_firms.after_legal_form(text, person) or ru_firms.called(text, person) or ru_firms.kind_then_name(text, person) \
         or ru_firms.after_firm_word(text, person) \
         or ru_firms_headed.headed(text, person) or ru_firms.find(text, person) \
-        or ru_firms_lower.lower_subject(text, person) or ru_firms_lower.lower_trade(text, person) or ru_firms_lower.lower_went(text, person) or (_ru_asked(text, person) if query or "?" in text else None)
+        or ru_firms_lower.lower_subject(text, person) or ru_firms_lower.lower_trade(text, person) or ru_firms_lower.lower_went(text, person) or (_ru_asked(text, person) if query or "?" in text else None) \
+        or _han_name(text, person)
 
 
 # the company a Russian question asks about: "кто такие сибстальинвест?", "Кто ведёт ТольяттиПромСнаб?",

@@ -72,6 +72,8 @@ def detect(text: str, hint: str | None = None, fallback: Lang = Lang.EN) -> Lang
         if hint and hint[:2] in (Lang.ZH, Lang.RU):
             return Lang(hint[:2])
         return fallback
+    if cjk and cyr and _a_name_among(text, _CYR_WORD):
+        return Lang.RU          # "星辰科技: сумма 200 тыс": one Han name in a Russian sentence
     # one Han character counts about as much as a two-letter word
     if cjk * 3 >= max(cyr, lat) and cjk > 0:
         return Lang.ZH
@@ -104,6 +106,13 @@ def _grammar(text: str) -> Lang | None:
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _CYR_WORD = re.compile(r"[\u0400-\u04ff][\u0400-\u04ff-]*")
 _LAT_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _a_name_among(text: str, words: re.Pattern[str]) -> bool:
+    """Whether the Han characters of `text` are one short run (a company's or a person's name) among at
+    least two words of the other script: the sentence is in that script."""
+    runs = _CJK_RUN.findall(text)
+    return len(runs) == 1 and len(runs[0]) <= 8 and len(words.findall(text)) >= 2
 NAME_RUNS = 2             # names in another script a message may hold (a merge names two)
 NAME_CHARS = 10           # the longest Han name run read as a name, not a sentence
 
