@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from handlers.context import Ctx, Pressed, journal_of
 from handlers.note_deal import DealPlan, Lines, deal_plan, deal_touched, switched_off_stage, touches_deal, write_deal
+from handlers.followup_instead import move_instead
 from handlers.labels import source_label
 from handlers.ask import ask_whose
 from handlers.people import upsert_contact
@@ -245,6 +246,11 @@ def _write_followup(parse: Parse, ctx: Ctx, customer_id: int, note_id: int, line
     """The promised next step, on its local day, and at its time of day when one was said (the
     scheduler then reminds at that instant, besides the morning digest)."""
     assert parse.followup_on is not None
+    if parse.moved_from is not None:      # "call next tuesday instead of today": that day's follow-up moves
+        line = move_instead(ctx, customer_id, parse.moved_from, parse.followup_on, parse.followup_at)
+        if line is not None:
+            lines.append(line)
+            return
     what = _promise(parse, ctx.text)
     remind_at = remind_instant(parse.followup_on, parse.followup_at, ctx.zone) if parse.followup_at else None
     journal_of(ctx).insert(FollowUp, team_id=ctx.team.id, customer_id=customer_id, member_id=ctx.member.id,

@@ -89,6 +89,7 @@ TEXTS = {
     "source.partner": "合作伙伴",
     "source.inbound_email": "来邮咨询",
     "followup": "跟进日期 {day}：{what}",
+    "followup_moved_line": "跟进已改期：{what}，{before} → {after}",
     "followup_day": "跟进日期 {day}",
     "followup_timed": "跟进日期 {day} {time}（到时提醒你）：{what}",
     "followup_day_timed": "跟进日期 {day} {time}（到时提醒你）",

@@ -23,7 +23,7 @@ from handlers.understanding.answers import cancel_word
 from handlers.understanding.asking import unquoted
 from handlers.understanding.amounts import (added, bare_dollar, find_amounts, local_dollar, mentions_money_without_number,
                                             negative_amounts, paid_part, pick_amount)
-from handlers.understanding.dates import day_first
+from handlers.understanding.dates import day_first, find_dates
 from handlers.understanding.cues import Clauses, Lexicon, channel, everyone, first_contact, lexicon, only_mentioned, stage
 from handlers.understanding.intents import Signals, classify, command_named, drop_day, merge_command, rename_command
 from handlers.understanding.languages import CODES, cues, one_of
@@ -325,7 +325,27 @@ def _days(parse: Parse, note: _Reading) -> Timeline:
     parse.happened_on = times.happened_on
     parse.problems += times.problems
     parse.refused += times.refused
+    if parse.followup_on is not None:
+        parse.moved_from = _instead_of(note.work, note.lang, note.today, parse.followup_on)
     return times
+
+
+@lru_cache(maxsize=None)
+def _instead(lang: str) -> re.Pattern[str] | None:
+    phrases = cues(lang).INSTEAD_OF
+    return re.compile("(?:" + ")|(?:".join(phrases) + ")", re.I) if phrases else None
+
+
+def _instead_of(text: str, lang: Lang, today: date, new_day: date) -> date | None:
+    """The day a follow-up is said as moved from ("call next tuesday instead of today", "перезвоню во вторник
+    вместо пятницы", "改到周二，不是今天了"): that day's follow-up of the customer moves to `new_day`."""
+    cue = _instead(lang)
+    if cue is None:
+        return None
+    for hit in find_dates(text, lang, today):
+        if hit.day is not None and hit.day != new_day and cue.search(text[max(0, hit.start - 24):hit.start]):
+            return hit.day
+    return None
 
 
 def _channel_and_stage(parse: Parse, note: _Reading, stated: facts.Facts, said: str, times: Timeline) -> bool:

@@ -1711,6 +1711,8 @@ RETRACTED_FOR = [
     r"\b(?:wait|no|nope|sorry|oops|actually|my\s+bad|scratch\s+that)[\s,.!-]+(?:(?:no|sorry|wait)[\s,.!-]+)?"
     r"(?:(?:that|it|this)\s+was|(?:that|it)'?s|i\s+meant?)\s+(?:for\s+|with\s+|about\s+|at\s+)?$",
 ]
+# right before the day a follow-up is moved from: that day's follow-up moves to the one said
+INSTEAD_OF = [r"\binstead\s+of\s+$", r"\brather\s+than\s+$", r"\bnot\s+(?:on\s+)?$"]
 NOT_THIS = [r"\bnot\s+(?:the\s+)?$", r"\bisn'?t\s+$", r"\bwasn'?t\s+$"]
 NAMED_AS = [r"\b(?:called|named|by\s+the\s+name\s+of)\b", r"\b(?i:company|customer|client)\s*:"]
 AFTER_LOG_VERB = [r"(?:(?:up|by|in|out|over)\s+)?(?:(?:at|with|to|on|from|the)\s+)*"]

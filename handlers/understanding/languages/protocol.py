@@ -187,6 +187,8 @@ class Cues(Protocol):
     ASKING: Phrases            # a message asking for information, never a note ("what", "кто", "吗", a "?")
     ASK_HEDGE: Phrases         # a doubt before a question mark, inside a note ("Jen I think?")
     CHATTER: Phrases           # banter, no note unless it holds a fact or an interaction ("lol", "хаха", "哈哈")
+    INSTEAD_OF: Phrases        # right before the day a follow-up is moved from ("call tuesday instead of today",
+                               # "перезвоню во вторник вместо пятницы", "改到周二，不是今天了"): that day's one moves
     NOT_THIS: Phrases          # right before a name the rep takes back ("not", "это не", "不是"), at the end
     RETRACTED_FOR: Phrases     # right before the name that replaces one taken back in the same message ("wait no
                                # that was", "ой нет, это не им, это", "不对，是"), at the end: that name is the customer
@@ -241,7 +243,7 @@ OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", 
                       "SPOKEN_MARK_NOUN", "SPOKEN_ADDRESS", "SPOKEN_LETTERS",
                       "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "ASIDE", "HEDGE", "ASKED_BY_THEM", "LOST_LONG_AGO", "RETRACT", "SOURCE_END",
-                      "ASKED_FOR", "WON_BY_OTHER", "NEW_DEAL", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "RETRACTED_FOR", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
+                      "ASKED_FOR", "WON_BY_OTHER", "NEW_DEAL", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "INSTEAD_OF", "RETRACTED_FOR", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
                       "PERIOD_UNTIL", "PERIOD_COMPARED",
                       "CALLED_IN", "NOT_CALLERS"})
 # the reports a question's own words name (the pipeline and the team's activity are asked by intent)

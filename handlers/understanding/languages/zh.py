@@ -1317,6 +1317,8 @@ CHATTER = [
     r"加把劲",
 ]
 RETRACTED_FOR = [r"(?:不对|说错了|搞错了|写错了|哦不)[，,。\s]*(?:是|应该是|其实是)(?:给|跟|和|在)?$"]
+# right before the day a follow-up is moved from: that day's follow-up moves to the one said
+INSTEAD_OF = [r"(?:而)?不是$", r"不在$", r"代替$"]
 NOT_THIS = [r"不是$", r"不是那个$"]
 NAMED_AS = [r"叫做?", r"名叫", r"名为", r"公司[:：]", r"客户[:：]"]
 AFTER_LOG_VERB = [r"了?(?:一下)?(?:给|跟|和|去)?"]
