@@ -56,6 +56,8 @@ def written(engine) -> int:
 CONTACT_QUESTIONS = [
     ("what's Maria's number?", ["Maria Lopez (CFO) — Globex · 📞 +1 555 010 2030", "Maria Chen — Hooli"]),
     ("who is maria", ["Maria Lopez", "Maria Chen"]),
+    ("whats marias number", ["Maria Lopez (CFO) — Globex · 📞 +1 555 010 2030"]),     # typed without apostrophes
+    ("what is lopezs email", ["maria@globex.com"]),
     ("Maria Lopez's email", ["maria@globex.com"]),
     ("телефон Ольги", ["Ольга Петрова — Вектор · 📞 +7 916 123-45-67"]),
     ("какой номер у Олега", ["Олег Смирнов — Гранит"]),

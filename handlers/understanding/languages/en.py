@@ -1911,6 +1911,8 @@ SEARCH_CONTACT = [
     r"^\W*who(?:'s|’s|\s+is)\s+(?P<who>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\W*$",
     r"\b(?:find|look\s+up|search(?:\s+for)?)\s+(?:the\s+)?contact\s+(?P<who>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)",
     r"\b(?:phone|number|e-?mail|contact\s+details?)\s+(?:of|for)\s+(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\W*$",
+    # typed without the apostrophe: "whats marias number", "what is peters email"
+    r"^\W*what(?:s|'s|’s|\s+is)\s+(?P<who>[^\W\d_][\w-]+?)s\s+" + _REACH + r"\W*$",
 ]
 SEARCH_PHONE = [r"\bwhose\s+(?:phone\s+)?number\s+is\b", r"\bwho(?:'s|\s+is|\s+has)\s+(?:the\s+number\s+)?(?=\+?\d)",
                 r"\bwho\s+called\s+(?:from\s+)?(?=\+?\d)"]
