@@ -49,7 +49,8 @@ _INTRO = re.compile(r"\b(?i:this\s+is|soy|it's|i'm)\s+(?P<name>" + _CAP + r"(?:\
 _MET = first_chars.compile(r"\b(?i:" + "|".join(en_cues.MET_PERSON + en_cues.REACHED_PERSON) + r"|meeting|mtg|spoke|speaking|talked|"
                   r"talking|chatted|caught\s+up|lunch|coffee|call|calling|rang|ringing|heard\s+(?:back\s+)?from|ran\s+into|"
                   r"got\s+hold\s+of|email\s+from|text\s+from|call\s+from|message\s+from|from|to|sent|told|per|asked|gave|"
-                  r"showed|thanked|caught|saw|found|cc'?d|copied)(?:\s+(?:with|w/|w|to))?\s+(?P<name>" + _ANY + r")")
+                  r"showed|thanked|caught|saw|found|cc'?d|copied|(?:went|came|drove|popped|going)\s+(?:up\s+|down\s+|over\s+|out\s+)?to\s+see)"
+                  r"(?:\s+(?:with|w/|w|to))?\s+(?P<name>" + _ANY + r")")
 # a company's person met or called, the company said first: "a call w Ribbleton's Helen Carr", "met Acme's Jo Park"
 _THEIRS = re.compile(r"\b(?i:w/|w|with|to|met|called|rang|emailed)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}['’]s\s+"
                      r"(?P<name>" + _UP + r"\s+" + _UP + r")")

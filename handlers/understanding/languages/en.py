@@ -593,6 +593,7 @@ STAGES = {
         r"\bproposal\b",
         r"\bpricing\s+(?:sent|proposal)\b",
         r"\bsent\s+(?:the\s+)?(?:\w+\s+)?pricing\b",
+        r"\b(?:sent|emailed)\s+(?!(?:me|us)\b)[^.!?;\n]{0,50}?(?:\+|&|and)\s+(?:the\s+|our\s+)?pricing\b",   # "emailed X the deck + pricing"
         r"\b(?:sent|send|emailed)\s+(?:\w+\s+){0,2}offer\b",
         r"\bestimate\b",
         r"\bbid\b",
@@ -772,6 +773,7 @@ COMMIT = [
     r"\bremind\b",
     r"\bsend\b",
     r"\bsending\b",
+    r"\b(?:emailing|texting)\b",
     r"\bget\s+back\b",
     r"\bcircle\s+back\b",
     r"\bchase\b",
@@ -812,6 +814,7 @@ COMMIT = [
     r"\bbooked\b",
     r"\b(?:kick-?off|onboarding|check-?in|catch-?up)\b",
     r"\bcb\b",                                     # "cb 2/1": call back then
+    r"\b(?:2nd|second|3rd|third|next|another)\s+(?:attempt|try)\b",     # "2nd attempt thurs"
     r"\b(?:we|i)\s+present\b|\bpresent(?:ing)?\s+to\s+(?:the\s+|their\s+)?(?:panel|board|committee|team|execs?|partners)\b",
     r"\b(?:i'?m|we'?re|i\s+am|we\s+are)\s+(?:going|heading|driving|flying)\s+(?:up\s+|down\s+|over\s+|out\s+|back\s+)?(?:there|to)\b",
     # something we owe, with when: "quote by thurs", "proposal next wk", "invoice to go out Monday", "quote out Mon"
@@ -855,6 +858,7 @@ TODAY_OK = [
     r"\b(?:i'll|i\s+will|will|i'm\s+gonna|gonna|i'm\s+going\s+to)\s+(?:\w+\s+){0,1}(?:e-?mail|send|call|ring|text|try|"
     r"visit|drop|get|swing|pop|ping|chase)\b",
     r"\btry(?:ing)?\s+(?:them\s+|him\s+|her\s+)?again\b",
+    r"\b(?:sending|emailing|calling|ringing|texting)\b",     # "sending the SOW tonight": the writer's own step today
 ]
 # the customer's own promise: "they'll decide by Friday", "decision expected Monday"
 _THEY = r"\b(?:they|he|she|client|customer)"
