@@ -65,6 +65,7 @@ class _Words:
     later: re.Pattern         # a word that can put a next step on a later day
     same_day: re.Pattern      # a word of this very day
     scales: tuple[tuple[re.Pattern, int], ...]   # a scale word after spelled numbers, and its factor
+    counted: tuple[tuple[re.Pattern, int], ...]  # digits then a scale word ("2 млн", "100 тыс"), and its factor
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +77,9 @@ def _words() -> _Words:
     scales += [(letter, factor) for lang in langs for letter, factor in lang.SHORT_MULTIPLIERS.items()]
     return _Words(re.compile(one_of(later), re.I), re.compile(one_of(same_day), re.I),
                   tuple((re.compile(_NOT_AFTER_A_DIGIT + "(?:" + phrase + r")(?![A-Za-zА-Яа-яЁё-])", re.I), factor)
-                        for phrase, factor in scales))
+                        for phrase, factor in scales),
+                  tuple((re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s?(?:" + phrase + r")(?![A-Za-zА-Яа-яЁё-])", re.I), factor)
+                        for phrase, factor in scales if factor >= 1000))
 
 
 @dataclass
@@ -154,7 +157,33 @@ def amount_written(amount: Decimal, words: str, lang: str) -> bool:
             return True
     if any(same(w.value) for w in find_word_amounts(words, lang)):
         return True
+    if any(same(total) for total in _compounds(words)):
+        return True
     return any(factor <= amount < factor * SCALE_SPAN for pattern, factor in _words().scales if pattern.search(words))
+
+
+def _compounds(words: str) -> list[Decimal]:
+    """Amounts written as a larger and a smaller scale in digits one after the other, which add up
+    ("2 млн 100 тыс", "1 million 240 thousand"): the rules read only the first."""
+    parts: dict[int, tuple[int, Decimal, int]] = {}
+    for pattern, factor in _words().counted:
+        for m in pattern.finditer(words):
+            try:
+                value = Decimal(m.group(1).replace(",", ".")) * factor
+            except InvalidOperation:
+                continue
+            if m.start() not in parts or parts[m.start()][2] < factor:
+                parts[m.start()] = (m.end(), value, factor)
+    out = []
+    for end, value, factor in parts.values():
+        gap = _COMPOUND_GAP.match(words, end)
+        after = parts.get(gap.end()) if gap else None
+        if after is not None and after[2] < factor:
+            out.append(value + after[1])
+    return out
+
+
+_COMPOUND_GAP = re.compile(r"\s*(?:и|and|零)?\s*")
 
 
 def _numbers(words: str) -> list[Decimal]:

@@ -109,6 +109,25 @@ async def test_a_day_said_as_now_or_as_an_ordinal_is_kept(openai_server, text, p
     assert outcome.parse.followup_on == date.fromisoformat(proposed) and "followup_on" not in outcome.repaired
 
 
+@pytest.mark.parametrize("text, amount", [
+    ("ВолгаТехСнаб: КП отправил, 3 млн 400 тыс за год", 3400000),
+    ("Brightwater renewal agreed, 1 million 250 thousand over three years", 1250000),
+])
+async def test_an_amount_in_two_scales_is_kept(openai_server, text, amount):
+    outcome = await ask(openai_server, text, amount=amount)
+    assert outcome.parse.amount == Decimal(amount) and "amount" not in outcome.repaired
+
+
+@pytest.mark.parametrize("text, proposed", [
+    ("Kestrel wants to meet again, site walk on the 9", "2026-12-09"),
+    ("明达精密 图纸改了 报价要重做 五天内给他们", "2026-12-01"),
+    ("ВолгаТехСнаб: чертежи поменялись, КП переделать через три дня", "2026-11-29"),
+])
+async def test_a_later_day_said_loosely_is_kept(openai_server, text, proposed):
+    outcome = await ask(openai_server, text, followup_on=proposed)
+    assert outcome.parse.followup_on == date.fromisoformat(proposed) and "followup_on" not in outcome.repaired
+
+
 async def test_an_invented_customer_or_contact_is_the_offline_one(openai_server):
     text = "Visited Kestrel, the depot manager Tom Harris wants a quote"
     outcome = await ask(openai_server, text, customer="Globex Corporation", contact="Laura Chen", channel="visit")

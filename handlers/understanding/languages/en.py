@@ -956,6 +956,7 @@ LATER_WORDS = [
     r"\b(?:eow|eom|asap|soon|later)\b",
     r"\b(?:holidays?|christmas|xmas|thanksgiving|new\s+year|nye|spring|summer|fall|autumn|winter)\b",
     r"\b\d{1,2}(?:st|nd|rd|th)\b",
+    r"\bon\s+the\s+\d{1,2}\b(?![.,:]?\d)",           # "meeting on the 18"
     r"\b(?:tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth)\b",
     r"\b(?:twenty|thirty)[- ]?(?:first|second|third|\w+th)\b",
 ]

@@ -420,6 +420,7 @@ LATER_WORDS = [
     r"以后",
     r"下次",
     r"改天",
+    r"[0-9一二三四五六七八九十两几]+(?:天|日|个工作日)(?:之?内|以内|后)",     # "三天内给他们"
 ]
 # words of this very day: a next step on them is today's (or tomorrow's first thing)
 SAME_DAY_WORDS = [
