@@ -12,6 +12,11 @@ from handlers.understanding.ru_names import lookup_first
 from handlers.understanding.dates import find_dates
 
 _EN_QUERY = re.compile(r"\b(?:about|with|on|for|at)\s+([\w&'. -]{2,60}?)\s*[?.!]*$", re.I)
+# "globex history", "card initech": the customer a card or history question names, known or not
+_NOT_A_CARD_NAME = frozenset("what what's whats the my our your their his her its this that full whole entire team deal "
+                             "deals show me give send".split())
+_EN_CARD_OF = re.compile(r"^\W*(?:(?:customer\s+|client\s+)?(?:card|history|profile)\s+(?:of\s+|for\s+)?([\w&'. -]{2,60}?)|"
+                         r"([\w&'. -]{2,60}?)(?:'s|’s)?\s+(?:card|history|profile))\s*[?.!]*$", re.I)
 
 _ZH_NAMED = re.compile(r"(?:叫做|名叫|叫|名为|名字是|新客户(?:是|叫)?|客户是|公司是|一家(?:公司|企业)叫?)"
                        r"(?:什么(?:来着)?[\s,，嗯呃啊]*(?:叫做?)?)?[:：\s]*(?:叫做|叫|是)?(?!什么)([\u4e00-\u9fffA-Za-z0-9]{2,14}?)"
@@ -90,6 +95,10 @@ def english(text: str, person: str | None, query: bool) -> str | None:
     if name is None and query:
         m = _EN_QUERY.search(text)
         name = m.group(1).strip() or None if m else None
+        card = _EN_CARD_OF.search(text) if name is None else None
+        said = (card.group(1) or card.group(2)).strip() if card else ""
+        if said and not _NOT_A_CARD_NAME & set(said.lower().split()):
+            name = said
     return _numbered(text, name)
 
 

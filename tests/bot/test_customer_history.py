@@ -63,6 +63,7 @@ async def test_another_teams_customer_has_no_history_here(globex, crm):
     let_in(crm.engine, "console", "ivan", "Ivan", "rep", team="north")
     said = (await Console(crm, user="ivan", name="Ivan").say("globex history")).text
     assert "Boris" not in said and "$45,000" not in said and "History of Globex" not in said, said
+    assert "I don't know a customer called “globex”" in said, said     # said as the card question says it
 
 
 async def test_a_history_question_writes_nothing(globex):
