@@ -246,6 +246,9 @@ def after_firm_word(text: str, person: str | None) -> str | None:
     return None
 
 
+_GROUPED_NUMBER = re.compile(r"\d{1,3}\s\d{3}(?!\d)")      # an amount in digit groups ("320 000") is no part of a name
+
+
 def after_legal_form(text: str, person: str | None) -> str | None:
     """A company named right after its legal form (ООО, АО, ИП...) without quotes, as written, the
     form kept for a sole trader ("ИП Ткаченко"); or right before it when the note opens with it."""
@@ -258,8 +261,9 @@ def after_legal_form(text: str, person: str | None) -> str | None:
                 keep.append(bare)                 # "Кофейня на Патриках"
                 continue
             after_adjective = bool(keep) and re.search(r"(?:ие|ые|ий|ый|ая|яя|ое|ее)$", keep[-1].lower()) is not None
-            if not bare or _AFTER_NAME.match(bare) or _VERBISH.search(bare) and i and not after_adjective:
-                break                             # "ооо вектор звонили", but "ооо самарские кровли"
+            if not bare or _AFTER_NAME.match(bare) or _VERBISH.search(bare) and i and not after_adjective \
+                    or _GROUPED_NUMBER.match(" ".join(words[i:i + 2])):
+                break                             # "ооо вектор звонили", but "ооо самарские кровли"; "… 320 000"
             keep.append(bare)
             if bare != word:                      # a comma or a stop ends the name
                 break

@@ -99,7 +99,19 @@ def _table(index: Index) -> Parts:
 def _tails(name: str, words: list[str]) -> list[tuple[str, ...]]:
     """The words a name may be said by without its first: after an adjective or an abbreviation ("Меридиан"
     for "ТК Меридиан"), and after the kind of business it opens with ("Фиалка" for "Аптека Фиалка",
-    "Полесье" for "Торговый Дом Полесье", "Здравица" for "Аптечная сеть Здравица")."""
+    "Полесье" for "Торговый Дом Полесье", "Здравица" for "Аптечная сеть Здравица"), its own word after
+    an abbreviation of the body it is ("кардиоцентр" for "ГБУЗ СО Областной кардиоцентр"), and the adjective that sets it apart before
+    the kind it ends with ("трубный" for "Северный Трубный Завод"); a hyphenated word is its parts
+    ("жар птица")."""
+    words = [p for w in words for p in w.split("-") if p]
+    tails = _tails_of(name, words)
+    while len(words) > 2 and _abbreviation(name, words[0]):
+        words = words[1:]                 # "ГБУЗ СО Областной кардиоцентр": "Областной кардиоцентр"
+        tails += [tail for tail in _tails_of(name, words) if tail not in tails]
+    return tails
+
+
+def _tails_of(name: str, words: list[str]) -> list[tuple[str, ...]]:
     if len(words) < 2:
         return []
     first = words[0]
@@ -110,13 +122,27 @@ def _tails(name: str, words: list[str]) -> list[tuple[str, ...]]:
     for k in range(1 if kind else 2, len(words)):
         if words[k - 1] not in _KINDS:
             break
-        if len(words[k]) >= _KIND_TAIL_MIN and tuple(words[k:]) not in tails:
+        if (len(words[k]) >= _KIND_TAIL_MIN or k < len(words) - 1) and tuple(words[k:]) not in tails:
             tails.append(tuple(words[k:]))
+    for tail in list(tails):
+        if len(tail) == 2 and _own_adjective(tail[0]) and tail[1] in _KINDS:
+            tails.append(tail[:1])
     return tails
+
+
+def _abbreviation(name: str, word: str) -> bool:
+    """A word written in capitals in the name, as the kind of body it is ("ГБУЗ", "СО", "ФГУП")."""
+    return len(word) <= 4 and re.search(r"(?<!\w)" + re.escape(word.upper()) + r"(?!\w)", name) is not None
+
+
+def _own_adjective(word: str) -> bool:
+    """An adjective that alone can name a customer ("трубный", "приборостроительный"; not "московский")."""
+    return len(word) >= _OWN_ADJECTIVE_MIN and bool(_ADJECTIVE.search(word)) and not _PLACE_ADJECTIVE.search(word)
 
 
 _KINDS = frozenset(ru_cues.NAME_KINDS)
 _KIND_TAIL_MIN = 4         # letters of a name's own word said alone after its kind at least ("Жемчуг", not "Лес")
+_OWN_ADJECTIVE_MIN = 7     # letters of an adjective said alone for its name at least ("трубный")
 
 
 def _after_other_name(text: str, words: list[re.Match], i: int) -> bool:
@@ -148,7 +174,9 @@ _VOWEL_END = re.compile(r"[аеёиоуыэюяйь]$")
 
 def _whole_stem(said: str, word: str) -> bool:
     """A lower-case word alone is a name's last word only when it keeps that word's whole stem ("двора",
-    "слободе"; "двое" is no "двор")."""
+    "слободе", an adjective in any case; "двое" is no "двор")."""
+    if _ADJECTIVE.search(word):
+        return said.startswith(word[:-2])        # "трубному", "приборостроительного"
     return said.startswith(word[:-1] if _VOWEL_END.search(word) else word)
 
 
@@ -188,7 +216,9 @@ def matches(text: str, index: Index) -> list[tuple[int, int, int, float, int, bo
             n = len(tail)
             if i + n <= len(said) and all(_same_word(said[i + j], tail[j]) for j in range(n)) and (
                     n >= 2 or words[i].group()[:1].isupper()
-                    or (i == 0 or text[:words[i].start()].strip() == "") and _whole_stem(said[i], tail[0])) \
+                    or ((i == 0 or text[:words[i].start()].strip() == "")
+                        or _after_preposition(said, i) and len(tail[0]) >= _OWN_ADJECTIVE_MIN)
+                    and _whole_stem(said[i], tail[0])) \
                     and not _after_other_name(text, words, i):
                 found.append((words[i].start(), words[i + n - 1].end(), n, 0.5, entry, True))
         for full, parts, entry in table.joined.get(token[:2], ()):
@@ -196,6 +226,14 @@ def matches(text: str, index: Index) -> list[tuple[int, int, int, float, int, bo
                 found.append((words[i].start(), words[i].end(), 1, 0.5, entry, True))
         found += _split_apart(text, words, said, i, table)
     return found
+
+
+def _after_preposition(said: list[str], i: int) -> bool:
+    """True when the word at `i` follows a preposition ("с трубным", "по кардиоцентру")."""
+    return i > 0 and said[i - 1] in _PREPOSITIONS
+
+
+_PREPOSITIONS = frozenset(ru_cues.NAME_PREPOSITIONS)
 
 
 def _split_apart(text: str, words: list[re.Match], said: list[str], i: int,
