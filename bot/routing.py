@@ -76,6 +76,9 @@ def _answer_pick(data: str, ctx: Ctx, known: Known, lang: Lang) -> Parse | None:
         return None
     names, aliases = known()
     said = answer(ctx, data, names, aliases, lang)
+    if said is None and not data and ctx.text and is_fix(ctx.text, detect(clean(ctx.text))):
+        ctx.fix_held = True   # "sorry its 35k not 30k" of the note being asked about: never an older note's
+        return Parse(lang=lang, intent=Intent.ASK_AGAIN)
     if said is None:
         if not data:
             ctx.lapsed = kept_text(ctx)

@@ -255,7 +255,7 @@ async def handle_ask_again(parse: Parse, ctx: Ctx) -> Reply:
     """A number that is none of the question's choices: the question again, the note still kept."""
     pending = _state(ctx).pending or {}
     numbered = len(pending.get("options") or []) + (1 if pending.get("kind") == PICK and pending.get("new") else 0)
-    text = t(ctx.lang, "ask_again", last=numbered)
+    text = t(ctx.lang, "ask_fix_held" if ctx.fix_held else "ask_again", last=numbered)
     if pending.get("question"):
         text += "\n" + pending["question"]
     choices = [Choice(label=label, data=data) for label, data in pending.get("choices") or []]

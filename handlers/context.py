@@ -60,6 +60,7 @@ class Ctx:
     new_customer_id: int | None = None       # the customer this very message created
     lapsed: str | None = None                # a kept note whose question this message let lapse
     undo_asked: bool = False                 # "undo" answered a pending question: it cancels the question
+    fix_held: bool = False                   # a correction typed while a note is kept unrecorded: it waits
     known: Callable[[], tuple[Sequence[str], dict[str, str]]] | None = None  # the team's customer names, aliases
 
     @property

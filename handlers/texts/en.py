@@ -147,6 +147,7 @@ TEXTS = {
     "ask_close": "Is this {customer}, or another company, {name}? Press a button, or type the name or its number:",
     "ask_unnamed": "This note seems to name {name}, which I don't know yet. Which customer is it about?",
     "ask_whose": "Whose birthday is it at {customer}? Press a button, or type the name or its number:",
+    "ask_fix_held": "I haven't recorded that note yet, so there is nothing to correct: say which customer it is about (a number from 1 to {last}, a name, or cancel), then correct it.",
     "ask_again": "Please answer with a number from 1 to {last}, a customer's name, or cancel.",
     "ask_kept": "I'm keeping the note until you answer; nothing is recorded yet.",
     "new_customer_option": "new customer {name}",

@@ -45,9 +45,15 @@ async def test_a_sentence_is_no_name_the_question_lapses_and_nothing_is_named_af
     reply = await bot.say("sorry he is actually the chairman")
     assert not reply.wrote and "not recorded" in reply.text
     assert store(Customer) == 0 and not _pending(store)
+
+
+async def test_a_correction_of_the_held_note_keeps_it_held_and_names_nothing(bot, store):
     await bot.say("lost kestrel tooling, went w a cheaper vendor, their ceo bruce said maybe next yr")
-    reply = await bot.say("change bruce's title to chairman")
-    assert "not recorded" in reply.text and store(Customer) == 0 and store(Contact) == 0
+    reply = await bot.say("change bruce's title to chairman")       # about the held note: asked again
+    assert not reply.wrote and "nothing to correct" in reply.text and reply.choices
+    assert store(Customer) == 0 and store(Contact) == 0 and _pending(store)
+    reply = await bot.say("cancel")
+    assert not reply.wrote and not _pending(store) and store(Customer) == 0
 
 
 async def test_a_note_sent_instead_of_an_answer_is_recorded_as_itself(bot, store):
@@ -81,9 +87,10 @@ async def test_new_customer_in_russian_and_chinese_and_a_sentence_lapses(bot, st
     assert done.wrote and "Ромашка-Агро" in _names(store)
     asked = await bot.say("阿里巴巴 拜访 陈总")
     assert not asked.wrote
-    await bot.say("他其实是总经理")
-    assert _names(store) == {"Ромашка", "Ромашка-Агро"} and not _pending(store)
+    await bot.say("他其实是总经理")                    # a correction of the held note: still held, asked again
+    assert _names(store) == {"Ромашка", "Ромашка-Агро"} and _pending(store)
+    await bot.say("取消")
     asked = await bot.say("Лукойл, встретился с Петровым")
     assert not asked.wrote
     reply = await bot.say("он не инженер а технический директор")
-    assert not reply.wrote and _names(store) == {"Ромашка", "Ромашка-Агро"} and not _pending(store)
+    assert not reply.wrote and _names(store) == {"Ромашка", "Ромашка-Агро"} and _pending(store)
