@@ -135,6 +135,9 @@ _ZH_OURS_AFTER = re.compile(one_of(zh.COLLEAGUE_AFTER))              # "老周�
 def chinese(text: str, taken: tuple[int, int]) -> Person:
     """Contact in a Chinese note: 刘经理, 王总, 李娜, 对接人是陈静, 老板姓吴, 销售总监Kevin."""
     person = _chinese(text, taken)
+    said = text[taken[0]:taken[1]] if 0 <= taken[0] < taken[1] else ""
+    if person.name is None and _ZH_TITLED.fullmatch(said) and _ZH_SAID_AFTER.match(text, taken[1]):
+        return Person(said)          # "李姐打电话来" of 温江李姐建材: the shop is called after the person who speaks
     at = text.find(person.name) if person.name else -1
     if person.name and at >= 0 and (_ZH_OURS.search(text, max(0, at - 6), at)
                                     or _ZH_OURS_AFTER.match(text, at + len(person.name))):

@@ -391,6 +391,7 @@ FUTURE = [
 BIRTHDAY = [
     r"生日",
     r"出生",
+    r"过生(?!产|活|意)",          # "她说下周六过生 12月12"
 ]
 
 # words that put a next step on a later day, beside the date phrases below ("年后", "初十", "15号");
