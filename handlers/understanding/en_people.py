@@ -78,7 +78,7 @@ _OWNS = re.compile(r"(?<![\w'’])(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" +
 _AT = re.compile(r"(?<![\w'’])(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r")\s+(?:from|at|@|over\s+at)\s+\w")
 _WITH = re.compile(r"(?<![\w'’])(?P<name>" + _LOW + r"|" + _UP + r")\s*(?:\+|&|and)\s*(?:their\s+\w+\s+)?(?:" + _TITLE
                    + r")?[A-Za-z]")
-_HONORIFIC = re.compile(r"\b(?P<name>(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss|Doctor|dr|mr|mrs|ms|doctor|sister|Sister)\.?\s+"
+_HONORIFIC = re.compile(r"\b(?P<name>(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss|Doctor|dr|mr|mrs|ms|doctor|sister|Sister|(?i:old\s+(?:man|lady))(?=\s+(?!(?:turns|turned|turning|is|was|has|had|says|said|wants|needs|died|passed|retired|retiring|will|would|just|still|and|of)\b)[A-Za-z]))\.?\s+"
                         r"[A-Za-zÀ-ÿ][a-zà-ÿ'’-]+(?:\s+(?:" + _UP + r"|" + _LOW + r"))?)")
 _ALONE = re.compile(r"(?:^|[.,;:!?—]\s*|\s[-–]\s*)(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r"(?:\s+" + _LOW
                     + r")?)\s*(?=[.,;!?]|\s[-–]|$)")
