@@ -31,9 +31,11 @@ from handlers.understanding import understand
 from handlers.understanding.intents import drop_day
 from handlers.understanding.fixes import (bare_amount, day_word, move, names_other_customer, new_value_text, resolved,
                                          swapped_customer)
+from handlers.understanding.amounts import find_amounts
+from handlers.understanding.lang import detect
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse
-from storage.customers import customers_named, open_deal
+from storage.customers import customers_named, deals_of, open_deal
 from storage.models import AuditLog, Customer, Deal, FollowUp, Inquiry, Note, StageChange, stored_id
 from storage.reminders import moved
 from storage.team_stages import moves_forward, stage_in_use, team_stages
@@ -181,7 +183,7 @@ def _record_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], c
     follow = row_written(ctx, entries, FollowUp) or (_latest_followup(ctx, stored_id(customer))
                                                if customer is not None else None)
     deal = row_written(ctx, entries, Deal) or (open_deal(ctx.session, ctx.team_id, stored_id(customer))
-                                         if customer is not None else None)
+                                         or _closed_deal_named(ctx, customer, said) if customer is not None else None)
     if deal is not None and read.amount is None and not read.stage and new_day is None:
         read.amount = bare_amount(said, ctx.text, deal.amount_minor)
     if deal is not None and (read.amount is not None or read.stage) and not may(ctx, deal.owner_id):
@@ -209,6 +211,17 @@ def _record_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], c
             and deal.stage not in CLOSED_STAGES and may(ctx, deal.owner_id):
         lines.append(_fix_close(ctx, note, deal, read.close_on))   # "ещё на переговорах, подпишут в понедельник"
     return Fixed(customer=customer, lines=lines)
+
+
+def _closed_deal_named(ctx: Ctx, customer: Customer, said: str) -> Deal | None:
+    """A won or lost deal of the customer whose amount the correction names as the old value ("the amount
+    is 29.5k, not 29,750" of a deal won at $29,750): that deal, never a new one opened beside it."""
+    named = {int(amount.value * 100) for amount in find_amounts(ctx.text, detect(ctx.text))}
+    for deal in deals_of(ctx.session, ctx.team_id, stored_id(customer)):
+        if deal.stage in CLOSED_STAGES and deal.amount_minor and (deal.amount_minor in named
+                                                                  or bare_amount(said, ctx.text, deal.amount_minor)):
+            return deal
+    return None
 
 
 def _fix_close(ctx: Ctx, note: Note, deal: Deal, close_on: date) -> str:

@@ -1788,7 +1788,7 @@ FIX = [
     r"^\W*(?:no+[\s,]+)*(?:wait|hold\s+on)\b\s*[,.!-]",              # "no wait, thursday", "wait - 45k"
     r"^\W*(?:oops|sorry|my\s+bad)\b[\s,.!-]+(?:i\s+meant?\s+|it'?s\s+|make\s+it\s+)?" + _FIX_VALUE + r"\b",
     # a message that opens with the new value and names the old one: "thursday not friday", "45k not 54k"
-    r"^\W*(?:(?:oops|sorry|my\s+bad)[\s,.!-]+)?(?:(?:follow[\s-]?up|f/u|call(?:\s+(?:back|them|him|her))?|meeting|it'?s|make\s+it|should\s+be)\s+)?(?:on\s+)?" + _FIX_VALUE
+    r"^\W*(?:(?:oops|sorry|my\s+bad)[\s,.!-]+)?(?:(?:follow[\s-]?up|f/u|call(?:\s+(?:back|them|him|her))?|meeting|it'?s|make\s+it|should\s+be|(?:signed|closed|sold|agreed|won)\s+(?:at|for))\s+)?(?:on\s+)?" + _FIX_VALUE
     + r"\s*,?\s+not\s+(?:on\s+|the\s+)?" + _FIX_VALUE + r"\b",
 ]
 FIX_OLD = [
