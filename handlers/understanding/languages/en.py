@@ -2063,7 +2063,7 @@ REPORTS: dict[str, list[str]] = {
     ],
     # the biggest customers
     "top": [
-        r"\btop\b",
+        r"(?<!\bon\s)\btop\b(?!\s+(?:of|up)\b)",       # "on top of the contract", "top up" are no report
         r"\bbiggest (?:customers|clients|accounts)\b",
         r"\blargest (?:customers|clients|accounts)\b",
         r"\bbest (?:customers|clients)\b",
