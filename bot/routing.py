@@ -8,7 +8,9 @@ from typing import Callable, Sequence
 from handlers.context import Ctx, Pressed
 from handlers.ask import answer, kept_text
 from handlers.erase import ERASE
+from handlers.understanding.answers import Agreement, agreement, cancels, undoes
 from handlers.understanding.asking import asks, erase_name
+from handlers.understanding.languages import CODES
 from handlers.understanding.chatter import is_chatter
 from handlers.understanding.fixes import contact_fix, is_fix, move, resolved, swapped_customer
 from handlers.chat_state import save_state, state_of
@@ -22,7 +24,8 @@ from handlers.understanding.model import Parse
 from handlers.understanding.report_words import Team, settle_report
 from handlers.understanding.setting_words import read_team_stages
 from handlers.stage_names import StageNames
-from handlers.undo import KEEP
+from handlers.texts import t
+from handlers.undo import CONFIRM, KEEP
 from storage.vocabulary import Intent, Lang, lang_of
 
 COMMAND = re.compile(r"^\s*/([A-Za-z]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
@@ -74,6 +77,8 @@ def _answer_pick(data: str, ctx: Ctx, known: Known, lang: Lang) -> Parse | None:
     state = state_of(ctx)
     if not state.pending:
         return None
+    if state.pending.get("kind") == CONFIRM and not data:
+        return _confirm_undo(ctx, state.pending, lang)
     names, aliases = known()
     said = answer(ctx, data, names, aliases, lang)
     if said is None and not data and ctx.text and is_fix(ctx.text, detect(clean(ctx.text))):
@@ -95,6 +100,21 @@ def _answer_pick(data: str, ctx: Ctx, known: Known, lang: Lang) -> Parse | None:
                           contact_id=said.contact_id, contact_name=said.contact_name)
     ctx.text = pending.get("text") or ""
     ctx.message_id = pending.get("message_id") or ctx.message_id
+    return None
+
+
+def _confirm_undo(ctx: Ctx, pending: dict, lang: Lang) -> Parse | None:
+    """A typed answer to "undo that older note?": yes or an undo word undoes it, no or "keep it" keeps it;
+    anything else lets the question lapse and is read as itself."""
+    save_state(ctx, pending=None)
+    said = ctx.text.strip()
+    if undoes(said) or agreement(said, lang) is Agreement.ONLY:
+        ctx.pressed = Pressed(note_id=int(pending.get("note_id") or 0))
+        return Parse(lang=lang, intent=Intent.UNDO)
+    keep = {t(code, "undo_confirm_keep").casefold() for code in CODES}
+    if cancels(said, lang) or said.casefold() in keep:
+        ctx.pressed = Pressed(keep_note=True)
+        return Parse(lang=lang, intent=Intent.UNDO)
     return None
 
 

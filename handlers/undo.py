@@ -12,6 +12,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlmodel import col
 
+from handlers.chat_state import save_state, state_of
 from handlers.context import Ctx
 from handlers import refusals
 from handlers.reply import Choice, Reply
@@ -25,11 +26,14 @@ from storage.revert_checks import Blocker, Reason
 
 CONFIRM_AFTER = timedelta(minutes=10)
 KEEP = "keep"           # the "Keep it" button: `undo:keep`
+CONFIRM = "undo_confirm"  # the pending question "undo that older note?": a typed yes / undo / no answers it
 
 
 async def handle_undo(parse: Parse, ctx: Ctx) -> Reply:
     """Undo the note named by the button (`undo:<id>`), else the member's latest one (asked first
     when it is older than `CONFIRM_AFTER`)."""
+    if (state_of(ctx).pending or {}).get("kind") == CONFIRM:
+        save_state(ctx, pending=None)           # answered (a button or typed): the question is over
     if ctx.pressed.keep_note:
         return Reply(text=t(ctx.lang, "undo_kept_note"), lang=ctx.lang)
     query = select(Note).where(col(Note.team_id) == ctx.team.id, col(Note.member_id) == ctx.member.id)
@@ -49,6 +53,7 @@ async def handle_undo(parse: Parse, ctx: Ctx) -> Reply:
     written = note.at if note.at.tzinfo else note.at.replace(tzinfo=ctx.now.tzinfo)
     if not note_id and ctx.now - written > CONFIRM_AFTER and parse.undo_by_cancel:
         when = day(written.astimezone(ctx.zone).date(), ctx.lang)
+        save_state(ctx, pending={"kind": CONFIRM, "note_id": note.id})
         return Reply(text=t(ctx.lang, "undo_confirm" + plain, customer=name, day=when, text=_quoted(note.text)),
                      lang=ctx.lang, choices=[Choice(t(ctx.lang, "undo_confirm_yes"), f"undo:{note.id}"),
                                              Choice(t(ctx.lang, "undo_confirm_keep"), f"undo:{KEEP}")])

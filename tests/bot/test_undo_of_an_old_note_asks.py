@@ -60,3 +60,22 @@ async def test_undo_at_any_time_and_cancel_right_after_act_at_once(bot, clock, e
     clock.advance(**later)
     assert (await bot.say(word)).wrote
     assert amounts(engine) == []
+
+
+@pytest.mark.parametrize("note, word, yes, no", [
+    ("Visited Globex, sent the quote for $42k", "cancel", "yes", "keep it"),
+    ("Был в Векторе, отправил КП на 1,2 млн", "отмена", "отменить", "нет"),
+    ("拜访了星辰科技，报价12万", "取消", "是", "保留"),
+])
+async def test_the_question_is_answered_by_typing_too(bot, clock, engine, note, word, yes, no):
+    """In a chat with no buttons (the console, a client that hides them) the answer is typed: yes, an undo
+    word or the Undo button's word takes the note back; no, cancel or "keep it" keeps it."""
+    assert (await bot.say(note)).wrote
+    before = amounts(engine)
+    clock.advance(days=3)
+    assert not (await bot.say(word)).wrote
+    kept = await bot.say(no)
+    assert not kept.wrote and amounts(engine) == before, kept.text
+    assert not (await bot.say(word)).wrote                               # asked again
+    assert (await bot.say(yes)).wrote
+    assert amounts(engine) == []
