@@ -20,7 +20,7 @@ from handlers.closed_deals import already_closed, lines_of, nothing_written, tel
 from handlers.resolve import Resolved, resolve_customer
 from handlers.stage_names import StageNames
 from handlers.texts import clock, day, money, month_day, t
-from handlers.understanding.model import Parse
+from handlers.understanding.model import Parse, Refusal
 from storage.customers import contacts_of, name_key
 from storage.models import Contact, Customer, Deal, FollowUp, Interaction, stored_id
 from storage.permissions import Action, check
@@ -165,8 +165,9 @@ def _write_part(ready: _Ready, customer: Customer, note_id: int, lines: Lines) -
     state = state_of(ctx)
     contact = upsert_contact(parse, ctx, customer, state, lines)
     if contact is not None:                 # "… and her boss Tom Hardy": each person met is a contact too
-        for name, role in parse.met_too:
-            upsert_contact(Parse(lang=parse.lang, contact=name, contact_role=role), ctx, customer, state, lines)
+        for met in parse.met_too:
+            upsert_contact(Parse(lang=parse.lang, contact=met.name, contact_role=met.role, contact_phone=met.phone,
+                                 contact_email=met.email), ctx, customer, state, lines)
     if touches_deal(parse):
         write_deal(parse, ctx, customer, ready.deal, ready.plan, lines)
     _write_customer_facts(parse, ctx, customer, contact, lines)
@@ -187,6 +188,8 @@ def _write_part(ready: _Ready, customer: Customer, note_id: int, lines: Lines) -
         lines += [("contact_fact_unplaced", {"what": t(ctx.lang, f"contact_what.{key}")})
                   for key, value in (("role", parse.contact_role), ("phone", parse.contact_phone),
                                      ("email", parse.contact_email)) if value][:1]
+    else:                              # an address carrying someone else's name: nobody's, said so
+        lines += [("contact_fact_unplaced", {"what": t(ctx.lang, f"contact_what.{key}")}) for key in parse.unplaced][:1]
     if any(key != "contact_known" for key, _ in lines):      # said again beside news: no need to say so
         lines[:] = [(key, values) for key, values in lines if key != "contact_known"]
     return contact
@@ -219,8 +222,11 @@ def _closing_lines(parse: Parse, ctx: Ctx, customer: Customer, note_id: int, unu
     issue = record_note_issue(ctx, parse.issue, stored_id(customer), note_id)
     if issue:
         lines.append(("raw", {"line": issue}))
-    told_close = not parse.channel and any(key == "deal_close" for key, _ in lines)   # "陈总说合同下周一签"
-    if not lines or lines == [("raw", {"line": issue})] or told_close:  # keep the words in the customer's history
+    # a note whose news is the deal's ("globex signed!", "Гранит: отправила КП на 300 тыс", "陈总说合同下周一签"):
+    # its words stay in the customer's history as a 📝, as any note's do
+    deal_news = not parse.channel and (any(key.startswith("deal_") for key, _ in lines)
+                                       or any(r.kind == Refusal.HEDGED for r in parse.refused))   # "might drop to 55k"
+    if not lines or lines == [("raw", {"line": issue})] or deal_news:  # keep the words in the customer's history
         journal.insert(Interaction, team_id=ctx.team.id, customer_id=customer.id, contact_id=None,
                        member_id=ctx.member.id, note_id=note_id, channel=Channel.NOTE, text=ctx.text[:4000],
                        at=ctx.now)

@@ -84,6 +84,7 @@ class _Money:
         self.taken_back = re.compile(r"(?:" + alt("AMOUNT_NOT") + r")\s*(?:в\s+|на\s+)?(?:US\$|[$€£₽¥])?\s?$", re.I)
         self.added_before = re.compile(r"(?:" + alt("AMOUNT_ADDED_BEFORE") + r")\s*(?:US\$|[$€£₽¥])?\s?$", re.I)
         self.added_after = re.compile(r"\s*(?:" + alt("AMOUNT_ADDED_AFTER") + ")", re.I)
+        self.hedge = re.compile(r"(?:" + alt("AMOUNT_HEDGE") + r")[^.;!?。；！？，\n]{0,30}$", re.I)
         self.bare_money = first_chars.compile(r"(?:[$€£₽¥](?!\s?\d))|" + alt("BARE_MONEY"), re.I)
 
     def factor(self, mul: str) -> int:
@@ -363,6 +364,16 @@ def added(text: str, amount: Amount) -> bool:
     money = _money()
     return money.added_before.search(text, max(0, amount.start - 30), amount.start) is not None \
         or money.added_after.match(text, amount.end) is not None
+
+
+def hedged(text: str, amount: Amount) -> bool:
+    """True when a change to the value is said as a maybe ("they might drop to 55k", "может, снизят до 1,1 млн",
+    "可能会降到10万"): the words are kept, the deal's amount is not changed by it. A size guessed without a
+    change ("maybe 5k", "可能有个50万的单子") is the deal's amount as before."""
+    before = text[max(0, amount.start - 40):amount.start]
+    before = re.split(r"[.;!?。；！？\n](?:\s|$)|[。；！？，]|,(?=\s?[\u4e00-\u9fff])", before)[-1]
+    money = _money()
+    return money.hedge.search(before) is not None and money.to_before.search(before) is not None
 
 
 def mentions_money_without_number(text: str) -> bool:

@@ -16,12 +16,14 @@ from functools import lru_cache
 from datetime import date, datetime
 from typing import Mapping, Sequence
 
-from handlers.understanding import companies, contact_said, en_people, facts, mixed, people, recap, spoken
+from handlers.understanding import (companies, contact_said, en_people, facts, joined, mixed, people, recap, spoken,
+                                   whose)
 from handlers.understanding.chatter import hearsay
 from handlers.understanding.met_too import met_too
 from handlers.understanding.answers import cancel_word
 from handlers.understanding.asking import unquoted
-from handlers.understanding.amounts import (added, bare_dollar, find_amounts, local_dollar, mentions_money_without_number,
+from handlers.understanding.amounts import (Amount, added, bare_dollar, find_amounts, hedged, local_dollar,
+                                            mentions_money_without_number,
                                             negative_amounts, paid_part, pick_amount)
 from handlers.understanding.dates import day_first, find_dates
 from handlers.understanding.cues import Clauses, Lexicon, channel, everyone, first_contact, lexicon, only_mentioned, stage
@@ -29,7 +31,7 @@ from handlers.understanding.intents import Signals, classify, command_named, dro
 from handlers.understanding.languages import CODES, cues, one_of
 from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_words
 from handlers.understanding.matching import Match, match_known
-from handlers.understanding.model import Parse, Refusal
+from handlers.understanding.model import Met, Parse, Refusal, Refused
 from handlers.understanding.asked_period import period
 from handlers.understanding.same_name import names_contact
 from handlers.understanding.taken_back import unless_taken_back
@@ -135,7 +137,11 @@ def _note(cleaned: str, lang: Lang, now: datetime, known: Sequence[str],
     customer's part is the parse, the others' are its `others` (handlers/log_note.py records each)."""
     parts = recap.customers_parts(cleaned, lang, known, aliases)
     if not parts:
-        return _read(cleaned, cleaned, lang, now, known, aliases, None)
+        parse = _read(cleaned, cleaned, lang, now, known, aliases, None)
+        other = joined.second(cleaned, lang, parse, known, aliases)
+        if other is not None:                  # "initech and globex both asked for the price list": both
+            parse.others, parse.words = [other], cleaned
+        return parse
     parse = _read(cleaned, parts[0].text, lang, now, known, aliases, parts[0])
     if parse.intent == Intent.LOG:
         parse.others = [_read(part.text, part.text, lang, now, known, aliases, part) for part in parts[1:]]
@@ -157,6 +163,7 @@ def _read(cleaned: str, text: str, lang: Lang, now: datetime, known: Sequence[st
         parse.customer = part.customer        # "за сегодня: Нижнетагильский Хлебокомбинат — знакомство, …"
         parse.customer_known, parse.customer_candidates = part.known, []
     told = _contact_facts(parse, note)
+    whose.place(parse, note.cleaned, lang, (note.match.start, note.match.end))
     _mask_chinese_name(note)
     stated, said = _stated_facts(parse, note)
     _money(parse, note)
@@ -204,7 +211,7 @@ def _customer_and_contact(parse: Parse, note: _Reading) -> None:
     match, lang = note.match, note.lang
     person = people.extract(note.cleaned, lang, (match.start, match.end))
     _set_contact(parse, person)
-    parse.met_too = [(p.name, p.role) for p in met_too(note.cleaned, lang, person.name, (match.start, match.end))
+    parse.met_too = [Met(p.name, p.role) for p in met_too(note.cleaned, lang, person.name, (match.start, match.end))
                      if p.name]            # "met Maria Lopez and her boss Tom Hardy": Tom Hardy is a contact too
     other = None
     if match.name and only_mentioned(note.work, match.start, match.end, note.lex):
@@ -241,13 +248,16 @@ def _contact_facts(parse: Parse, note: _Reading) -> contact_said.ContactSaid:
     said = contact_said.read(note.cleaned, note.lang, (match.start, match.end))
     if not said.found:
         return said
-    if said.who:
+    met = next((m for m in parse.met_too if names_contact(m.name, said.who)), None) if said.who else None
+    if met is not None:                           # "met Ann Kay and Bo Lee, bo's email …": Bo Lee's fact
+        met.role = said.role or met.role
+    elif said.who:
         same = parse.contact is not None and names_contact(parse.contact, said.who)
         if not same:
             if parse.customer and not parse.customer_known and names_contact(parse.customer, said.who):
                 parse.customer = None             # "bob tanner phone …": a person, not a new company
             parse.contact, parse.contact_role = said.who, None
-    if said.role:
+    if said.role and met is None:
         parse.contact_role = said.role
     note.work = said.blank(note.work)
     note.reclause()
@@ -292,6 +302,9 @@ def _money(parse: Parse, note: _Reading) -> None:
     paid = paid_part(work, amounts)
     if paid is not None:
         parse.paid, parse.paid_currency = paid.value, paid.currency
+    if amount is not None and hedged(work, amount):       # "they might drop to 55k": words, not the deal's amount
+        parse.refused.append(Refused(Refusal.HEDGED, note.cleaned[_hedge_start(work, amount):amount.end].strip(" ,")))
+        amount = None
     if amount is not None:
         parse.amount, parse.currency, parse.currency_said = amount.value, amount.currency, amount.explicit
         parse.amount_added = added(work, amount)
@@ -303,6 +316,15 @@ def _money(parse: Parse, note: _Reading) -> None:
             parse.currency_said = said_before is not None
     elif mentions_money_without_number(work):
         parse.problems.append("amount_without_number")
+
+
+def _hedge_start(work: str, amount: Amount) -> int:
+    """Where the clause holding a maybe amount starts (for the reply to quote its words)."""
+    return max((m.end() for m in _CLAUSE_END.finditer(work, max(0, amount.start - 40), amount.start)),
+               default=max(0, amount.start - 40))
+
+
+_CLAUSE_END = re.compile(r"[.;!?。；！？，,\n]")
 
 
 def _currency_said_before(note: _Reading, value: Decimal) -> str | None:

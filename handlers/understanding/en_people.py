@@ -36,11 +36,14 @@ _NAME_ROLE = re.compile(r"(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + 
                         r"(?P<role>(?i:" + _ROLES + r"))\b")
 # a first and last name typed small, then the title in brackets: "bob tanner (operations manager)", "mark chen (VP ops)"
 _LOW_PAIR_PAREN_ROLE = re.compile(r"(?<![\w'’])(?P<name>" + _LOW + r"\s+" + _LOW + r")\s*\(\s*(?P<role>(?i:" + _ROLES + r"))\b")
+# a person met or reached right before a name: "got thru to", "spoke with", "met"
+_REACHED_BEFORE = re.compile(r"\b(?:to|with|w/|met|reached|of|called|rang)\s+$", re.I)
 # a name and the title right after it, no verb, up to a pause: "sarah lee purchasing, no budget yet", "w/ gavin belson ceo"
 _NAME_BARE_ROLE = first_chars.compile(r"(?<![\w'’])(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r"(?:\s+" + _LOW + r")?)\s+"
                              r"(?P<role>(?i:" + _ROLES + r"))(?=\s*(?:[.,;:!?)]|\s[-–]|$))")
 _NAMED = re.compile(r"\b(?i:named|name\s+is|se\s+llama|name's|name\s+was|(?:guy|lady|woman|man|gentleman|person|contact)\s+called|"
                     r"contact\s+(?:person\s+)?is|contact:|contact(?!\s+(?:at|from|@|over|with|for|in)\b)|(?:decision[\s-]?maker|poc|dm|champion)\s+(?:is|=|:))\s+(?P<name>" + _ANY + r")")
+_DECIDES = re.compile(r"(?i:decision[\s-]?maker)")
 # "Hartwell's guy is Dave", "their go-to there is Priya": a known first name or a first and last name
 _GUY_IS = re.compile(r"\b(?i:guy|gal|person|man|lady|woman|go-?to|contact|point\s+person)(?:\s+(?:there|over\s+there|on\s+site))?"
                      r"\s+(?i:is|=|was)\s+(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r")")
@@ -87,6 +90,8 @@ _CARD_HEAD = re.compile(r"\s*(?P<name>" + _UP + r"\s+" + _UP + r")\s*[/|｜]")
 _TEAM_WORDS = frozenset("dev devs tech it ops".split())     # "spoke to the dev team": a team, nobody's name
 # the title set off right after the person's name: ", software dev,", " (qa engineer)"
 _ROLE_AFTER = re.compile(r"\s*(?:,|\(|[-–])\s*(?:the\s+|their\s+|a\s+)?(?P<role>(?i:" + _ROLES + r"))\s*(?=[,;.)]|\s+(?:at|from|of)\b|$)")
+# the title right after the name, no comma, up to a pause: "met Pepper Potts COO, they want …"
+_BARE_ROLE_AFTER = re.compile(r"\s+(?P<role>(?i:" + _ROLES + r"))(?=\s*(?:[.,;:!?)]|\s[-–]|$))")
 # capitalised words a name often follows at the start of a sentence ("Contact Jen Alvarez", "Met Tony Russo")
 _CUES = frozenset("""contact met called emailed texted pinged messaged visited spoke talked rang ask email call text
 owner manager engineer director bursar principal coach broker partner founder president buyer accountant""".split())
@@ -162,7 +167,8 @@ def _companyish(text: str, start: int, end: int, name: str) -> bool:
         return True
     after = text[end:end + 30].lstrip()
     nxt = after.split(None, 1)[0] if after else ""
-    if len(words) >= 2 and not _first_known(words[0]) and nxt[:1].isupper() and nxt.lower() not in CAP_STOP:
+    if len(words) >= 2 and not _first_known(words[0]) and nxt[:1].isupper() and nxt.lower() not in CAP_STOP \
+            and not _ROLE_WORD.fullmatch(nxt.strip(".,;:").lower()):     # "Pepper Potts COO": a title, not "… Corp"
         return True
     if nxt.lower().strip(".,") in en_cues.FIRM_WORDS or nxt.lower().strip(".,") in LEGAL_FORMS:
         return True
@@ -225,8 +231,8 @@ def find(text: str, taken: tuple[int, int]) -> tuple[str | None, str | None]:
     if role is None:
         role = next((r for s, _, n, r in found if r and (n.split()[0] == name.split()[0]
                                                          or n.split()[-1] == name.split()[-1])), None)
-    if role is None:                                 # "met peter gibbons, software dev, at a meetup"
-        after = _ROLE_AFTER.match(text, start + len(name))
+    if role is None:                                 # "met peter gibbons, software dev, at a meetup", "met Pepper Potts COO,"
+        after = _ROLE_AFTER.match(text, start + len(name)) or _BARE_ROLE_AFTER.match(text, start + len(name))
         role = after.group("role") if after else None
     return name, role
 
@@ -274,7 +280,7 @@ def _titled(text: str) -> Iterator[_Sighting]:
     ("Ros Whitaker (office mgr)", "sarah lee purchasing, no budget"); only in a note where a title is written at all."""
     if _ROLE_HINT.search(text) is None:
         return
-    for m in _ROLE_NAME.finditer(text):
+    for m in _overlapping(_ROLE_NAME, text):      # "receptionist, the buyer is Alice Wong": the buyer's name too
         if m.group("name")[:1].isupper():
             yield _Sighting(m, m.group("role"), 0)
             continue
@@ -287,18 +293,28 @@ def _titled(text: str) -> Iterator[_Sighting]:
             yield _Sighting(m, m.group("role"), 0, lowercase_ok=True)     # "met norman (ceo)": a name by its title
             continue
         yield _Sighting(m, m.group("role"), 1 if m.group("name")[:1].isupper() else 2)
-    for m in _LOW_PAIR_PAREN_ROLE.finditer(text):
-        if _first_known(m.group("name").split()[0]):
+    for m in _LOW_PAIR_PAREN_ROLE.finditer(text):      # "got thru to lucius fox (CTO)": reached, a name by its title
+        if _first_known(m.group("name").split()[0]) or _REACHED_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             yield _Sighting(m, m.group("role"), 0, lowercase_ok=True)
     for m in _NAME_BARE_ROLE.finditer(text):      # a known first name, then the title: "sarah lee purchasing"
         yield _Sighting(m, m.group("role"), 2, lowercase_ok=True)
 
 
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Each match, and the next one searched from the end of its title (not of its name): a title taken
+    for another title's name ("receptionist, the buyer") leaves the second title's own name to be read."""
+    at = 0
+    while (m := pattern.search(text, at)) is not None:
+        yield m
+        at = m.end("role")
+
+
 def _introduced(text: str) -> Iterator[_Sighting]:
     """A name a phrase introduces: "a lady named Priya", "their guy is Dave", "this is Mark from",
     after someone was met or called ("spoke w/ vinny")."""
-    for m in _NAMED.finditer(text):
-        yield _Sighting(m, None, 0, lowercase_ok=True)
+    for m in _NAMED.finditer(text):               # "the decision maker is Tom Reyes": the title said with the name
+        maker = _DECIDES.match(m.group())
+        yield _Sighting(m, maker.group().strip() if maker else None, 0, lowercase_ok=True)
     for m in _GUY_IS.finditer(text):
         yield _Sighting(m, None, 1)
     for m in _INTRO.finditer(text):

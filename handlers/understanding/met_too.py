@@ -15,15 +15,17 @@ import re
 from functools import lru_cache
 
 from handlers.understanding import people
-from handlers.understanding.languages import cues, one_of
+from handlers.understanding.languages import cues, en as en_cues, one_of
+from handlers.understanding.lex_names import LEGAL_FORMS
 from handlers.understanding.ru_names import surname_nominative
 from handlers.understanding.same_name import names_contact
 from storage.vocabulary import Lang
 
 _REACH = 40                 # characters between the joint and the second person's name, at most
-_AFTER_FIRST = 12           # characters between the contact's name and the joint, at most
+_AFTER_FIRST = 30           # characters between the contact's name and the joint, at most
 _MORE = 3                   # people beside the contact, at most
 _TITLE_WORDS = 3            # words of an English title between the possessive and the name
+_BRACKETS = re.compile(r"[(（][^()（）]{1,30}[)）]")   # a title in brackets after the name: "Ann Kay (ops) and …"
 _INSTRUMENTAL = re.compile(r"(?:ым|ом|ой|ем|ей)$")
 
 
@@ -45,7 +47,7 @@ def met_too(text: str, lang: Lang, first: str | None, taken: tuple[int, int]) ->
     found: list[people.Person] = []
     while end >= 0 and len(found) < _MORE:
         joint = _joint(lang).search(text, end, min(len(text), end + _AFTER_FIRST + 8))
-        if joint is None or text[end:joint.start()].strip(" ,"):
+        if joint is None or _BRACKETS.sub("", text[end:joint.start()]).strip(" ,"):
             break
         person = _person(text, lang, joint, taken)
         if person is None or any(names_contact(p, person.name or "") for p in (first, *(f.name or "" for f in found))):
@@ -53,6 +55,15 @@ def met_too(text: str, lang: Lang, first: str | None, taken: tuple[int, int]) ->
         found.append(person)
         end = _end_of(text, person.name or "", joint.end())
     return found
+
+
+# a first and last name right after the joint, with a title in brackets: "and Bo Lee (IT)"
+_EN_PAIR = re.compile(r"(?P<name>[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)(?![\w&])(?:\s*\((?P<role>[^()\d@]{2,30})\))?(?!\s+[A-Z])")
+
+
+def _firm_words(name: str) -> bool:
+    """True when a capitalised pair holds a company's word ("Acme Labs", "Stark Industries")."""
+    return any(w.lower() in en_cues.FIRM_WORDS or w.lower() in LEGAL_FORMS for w in name.split())
 
 
 def _end_of(text: str, name: str, start: int = 0) -> int:
@@ -78,6 +89,9 @@ def _person(text: str, lang: Lang, joint: re.Match[str], taken: tuple[int, int])
     at = joint.start()
     rest = text[at:]
     span = (taken[0] - at, taken[1] - at) if taken[0] >= at else (-1, -1)
+    pair = _EN_PAIR.match(text, joint.end()) if lang == Lang.EN else None
+    if pair is not None and not (taken[0] <= pair.start() < taken[1]) and not _firm_words(pair.group("name")):
+        return people.Person(pair.group("name"), pair.group("role"))     # "and Bo Lee (IT)": a first and last name
     person = people.extract(rest, lang, span)
     if not person.name:
         return None

@@ -25,6 +25,7 @@ class Refusal(StrEnum):
     NEGATIVE_AMOUNT = "negative_amount"    # "proposal -$5000"
     AMOUNT_TOO_LARGE = "amount_too_large"  # beyond any deal
     TIME_PASSED = "time_passed"            # "today at 9am", written at ten
+    HEDGED = "hedged"                      # "they might drop to 55k": a maybe, not the deal's amount
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,16 @@ class SettingAsk:
     name: str
     value: str
     stage: str | None = None
+
+
+@dataclass
+class Met:
+    """A person met beside the note's contact: a contact of the customer too, with what the note gives them."""
+
+    name: str
+    role: str | None = None
+    phone: str | None = None
+    email: str | None = None
 
 
 @dataclass
@@ -133,7 +144,8 @@ class Parse:
     paid_currency: str | None = None      # its amount and currency, never the deal's value
     others: list["Parse"] = field(default_factory=list)  # the other customers' parts of a note about several
     words: str | None = None              # a part's own words, when the note is about several customers
-    met_too: list[tuple[str, str | None]] = field(default_factory=list)  # people met beside the contact: name, title
+    met_too: list[Met] = field(default_factory=list)  # people met beside the contact, each with their own title, phone, e-mail
+    unplaced: list[str] = field(default_factory=list)  # "phone", "email": a detail no person of the note can be given
 
     def to_json(self) -> dict[str, Any]:
         """The contract's object: dates as ISO strings, amount as a number."""

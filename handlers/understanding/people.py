@@ -307,15 +307,22 @@ def extract(text: str, lang: str, taken: tuple[int, int] = (-1, -1)) -> Person:
     person = {"zh": chinese, "ru": russian}.get(lang, english)(text, taken)
     if person.name and person.role is None:
         person.role = _role_in_brackets(text, person.name)
-    email = _EMAIL.search(text)
-    if email:
-        person.email = email.group()
-    scrubbed = _EMAIL.sub(" ", text)
+    for kind, value, _ in details(text):
+        if kind == "email" and person.email is None:
+            person.email = value
+        elif kind == "phone" and person.phone is None:
+            person.phone = value
+    return person
+
+
+def details(text: str) -> list[tuple[str, str, int]]:
+    """Every e-mail address and phone number written in `text`: ("email" or "phone", as written, where), in order."""
+    found = [("email", m.group(), m.start()) for m in _EMAIL.finditer(text)]
+    scrubbed = _EMAIL.sub(lambda m: " " * len(m.group()), text)
     for m in _PHONE.finditer(scrubbed):
         digits = re.sub(r"\D", "", m.group())
         if _THOUSANDS.fullmatch(m.group().strip()):
             continue        # "30 000 000": an amount grouped by thousands, not a phone
         if 7 <= len(digits) <= 15 and not re.fullmatch(r"(?:19|20)\d\d", digits) and not _ISO_DAY.fullmatch(m.group().strip()):
-            person.phone = m.group().strip()
-            break
-    return person
+            found.append(("phone", m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip())))
+    return sorted(found, key=lambda d: d[2])

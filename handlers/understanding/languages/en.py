@@ -386,7 +386,11 @@ CHANNELS = {
         r"\bno\s+pick[\s-]?up\b",
         r"\b(?:didn'?t|did\s+not|never)\s+pick\s+up\b",
         r"\bno\s+one\s+picked\s+up\b",
-        r"\bgot\s+through\s+to\b",
+        r"\bgot\s+(?:through|thru)\s+to\b",
+        r"\bgot\s+hold\s+of\b",
+        r"\bfinally\s+got\s+(?:through|thru)\b",
+        # "reached Tom Park": a person reached by phone; not "reached out", "reached an agreement", "reached us via"
+        r"\breached\b(?!\s+(?:out|us|an?|the\s+(?:end|stage|point|limit)|agreement|consensus|final|our|its|their|stage|level|target|limit|budget|me|it)\b)",
         r"\b(?:on|over|via)\s+(?:ms\s+)?teams\b",
         r"\(\s*(?:ms\s+)?teams\b",
         r"\bpor\s+tel[eé]fono\b",
@@ -1130,6 +1134,13 @@ AMOUNT_ADDED_BEFORE = [r"\banother", r"\ban?\s+(?:extra|additional)", r"\b(?:ext
                        r"(?<![\w+])\+", r"\badd(?:s|ed|ing)?(?:\s+(?:another|an?\s+extra))?",
                        r"\b(?:up|upped|increased?|increasing|raised?|bumped)\s+(?:it\s+|the\s+(?:deal|order|budget|po|contract)\s+)?by"]
 AMOUNT_ADDED_AFTER = [r"more\b", r"extra\b", r"on\s+top\b", r"in\s+addition\b", r"additional\b"]
+AMOUNT_HEDGE = [
+    r"\bmight\b",
+    r"\bmaybe\b",
+    r"\bpossibly\b",
+    r"\bperhaps\b",
+    r"\b(?:could|may)\s+(?:\w+\s+)?(?:drop|go|come|lower|cut|reduce|settle|end\s+up|raise|increase)\b",
+]
 PAID_PART = [r"\bpayment\s+of\s+", r"\b(?:down\s?payment|deposit|installment|instalment|tranche|prepayment)\s+(?:of\s+)?"]
 PAID_IN = [r"\b(?:came|come|comes)\s+(?:in|through)\b", r"\b(?:arrived|landed|cleared|received|recv?d|rcvd)\b",
            r"\b(?:got|get)\s+(?:the|their|a|our)\s+(?:first\s+|second\s+|final\s+)?(?:payment|deposit)\b",
@@ -1551,7 +1562,9 @@ CLOSE = [
     r"\bclose\s+date\s*(?:is|:|of|on|-)?",
     r"\bdecision\s+(?:expected\s+)?by",
     # a signature still ahead, its day next: "they'll sign next monday", "they're going to sign the contract friday"
-    r"(?:\bwill|'ll|\bgoing\s+to|\bgonna)\s+sign(?:\s+(?:the\s+)?(?:contract|deal|papers|po|order|it))?\b(?!\s+off)",
+    r"(?:\bwill|'ll|\btheyll|\bshell|\bgoing\s+to|\bgonna)\s+sign(?:\s+(?:the\s+)?(?:contract|deal|papers|po|order|it))?\b(?!\s+off)",
+    # "contract by dec 18", "contract signed before the 18th": the contract's day, not a reminder
+    r"\bcontract\s+(?:signed\s+|to\s+be\s+signed\s+)?(?:by|before)",
     # "signing next monday for 28k", "they're signing on the 14th": the signature set for a day
     r"(?<!\bstarted\s)(?<!\bfinished\s)\bsigning(?:\s+(?:the\s+)?(?:contract|deal|papers|po|order|it))?\s*(?:on|by)?(?=\s+(?:next|this|on|the|mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|\d))",
 ]
@@ -1858,6 +1871,7 @@ PERSON_BACK = [r"\b(?:her|his|she|he|she's|he's)\b"]
 # a second person met beside the note's contact, and the possessive before their title ("and her boss Tom Hardy")
 MET_TOO = [
     r"\s(?:and|&|plus)\s+",
+    r"\s?\+\s*",
     r"\s(?:as\s+well\s+as|along\s+with|together\s+with)\s+",
 ]
 MET_TOO_THEIR = [r"(?:her|his|their|the)\s+"]
@@ -1900,6 +1914,9 @@ FOLLOWUP_SNOOZE_NAMED += [
     + r"\s+(?P<when>(?:to|till|until|for)\s+.{1,40}?)\W*$",
     r"^\W*(?P<name>[^\s].{0,60}?)\s+(?:moved|rescheduled|pushed|bumped|shifted)\s+(?:the|our)\s+(?P<session>" + _SESSION + ")"
     + r"\s+(?P<when>(?:to|till|until|for)\s+.{1,40}?)\W*$",
+    # the customer asks to move it: moved the same, and no meeting happened ("globex asks to move the meeting to thursday")
+    r"^\W*(?P<name>[^\s].{0,60}?)\s+(?:asks?|asked|asking|wants?|wanted|would\s+like|requested|requests|needs?)\s+to\s+"
+    r"(?:move|reschedule|push|shift|bump)\s+(?:the\s+|our\s+)?(?P<session>" + _SESSION + r")\s+(?P<when>(?:to|till|until|for)\s+.{1,40}?)\W*$",
 ]
 SNOOZE_SPAN = {
     1: [r"(?:by\s+|for\s+)?(?:a|one|(?P<n>\d{1,2}))\s+days?(?:\s+later)?"],

@@ -132,6 +132,8 @@ class Cues(Protocol):
     AMOUNT_ADDED_BEFORE: Phrases              # right before a value added to the deal's ("another", "再加", "ещё"):
                                               # the deal's amount grows by it, it is not the new amount
     AMOUNT_ADDED_AFTER: Phrases               # right after one ("15k more", "on top", "сверху")
+    AMOUNT_HEDGE: Phrases                     # shortly before a value said as a maybe ("they might drop to 55k",
+                                              # "может, снизят до 1,1 млн", "可能会降到10万"): kept as words, not the deal's
     PAID_PART: Phrases                        # a value shortly after these is a part paid, not the deal's value
     PAID_IN: Phrases                          # money received, not promised ("came in", "到账", "пришла"): such a
                                               # part paid is a payment the note records
