@@ -1564,7 +1564,8 @@ CLOSE = [
     # a signature still ahead, its day next: "they'll sign next monday", "they're going to sign the contract friday"
     r"(?:\bwill|'ll|\btheyll|\bshell|\bgoing\s+to|\bgonna)\s+sign(?:\s+(?:the\s+)?(?:contract|deal|papers|po|order|it))?\b(?!\s+off)",
     # "contract by dec 18", "contract signed before the 18th": the contract's day, not a reminder
-    r"\bcontract\s+(?:signed\s+|to\s+be\s+signed\s+)?(?:by|before)",
+    # at a clause's start only: "send the contract by friday" is a promise to send, not the close
+    r"(?:^|(?<=[,;:.!—–-])\s*)(?:the\s+)?contract\s+(?:signed\s+|to\s+be\s+signed\s+)?(?:by|before)",
     # "signing next monday for 28k", "they're signing on the 14th": the signature set for a day
     r"(?<!\bstarted\s)(?<!\bfinished\s)\bsigning(?:\s+(?:the\s+)?(?:contract|deal|papers|po|order|it))?\s*(?:on|by)?(?=\s+(?:next|this|on|the|mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|\d))",
 ]
