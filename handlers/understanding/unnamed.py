@@ -23,7 +23,7 @@ from handlers.understanding.languages import cues, one_of
 from handlers.understanding.languages import en as en_cues
 from handlers.understanding.languages import ru as ru_cues
 from handlers.understanding.languages import zh as zh_cues
-from handlers.understanding import ru_firms, ru_firms_plain, zh_firms
+from handlers.understanding import plain_firms, ru_firms, ru_firms_plain, zh_firms
 from handlers.understanding.matching import match_known, name_tokens, norm_token
 from handlers.understanding.opening import named_first
 from storage.vocabulary import Lang
@@ -163,7 +163,7 @@ def company_guess(text: str, lang: Lang, contact: str | None = None) -> str | No
         return zh_firms.without_doings(first) if lang == Lang.ZH else first
     if lang == Lang.ZH:
         found = _ZH_FIRM.search(text)
-        return _ZH_LEAD.sub("", found.group(0)) if found else None
+        return _ZH_LEAD.sub("", found.group(0)) if found else plain_firms.chinese(text)    # "和蓝海沟通了一下": 蓝海
     if lang == Lang.RU:
         legal = _RU_LEGAL.search(text)
         if legal:
@@ -173,7 +173,7 @@ def company_guess(text: str, lang: Lang, contact: str | None = None) -> str | No
         return capitalised
     if lang == Lang.RU:
         return ru_firms_plain.after_preposition(text, contact)     # "созвонилась с вектором": Вектор
-    return _english_firm(text) if lang == Lang.EN else None
+    return (_english_firm(text) or plain_firms.english(text, contact)) if lang == Lang.EN else None
 
 
 def _capitalised(text: str, contact: str | None) -> str | None:
