@@ -213,6 +213,11 @@ def _new_customer(ctx: Ctx, name: str, lines: Lines) -> Customer:
     return customer
 
 
+# the deal's news a note's words stay beside: a new deal, a stage moved, a close day, why it was lost (an amount
+# changed alone stays the deal's change: "wrong customer" after it moves nothing, handlers/correct_customer.py)
+_DEAL_NEWS = frozenset({"deal_new", "deal_stage", "deal_close", "deal_lost_reason"})
+
+
 def _closing_lines(parse: Parse, ctx: Ctx, customer: Customer, note_id: int, unused: Stage | None,
                    lines: Lines) -> None:
     """The note's issue, the words kept when nothing else was recorded (or when the note tells when
@@ -224,7 +229,7 @@ def _closing_lines(parse: Parse, ctx: Ctx, customer: Customer, note_id: int, unu
         lines.append(("raw", {"line": issue}))
     # a note whose news is the deal's ("globex signed!", "Гранит: отправила КП на 300 тыс", "陈总说合同下周一签"):
     # its words stay in the customer's history as a 📝, as any note's do
-    deal_news = not parse.channel and (any(key.startswith("deal_") for key, _ in lines)
+    deal_news = not parse.channel and (any(key in _DEAL_NEWS for key, _ in lines)
                                        or any(r.kind == Refusal.HEDGED for r in parse.refused))   # "might drop to 55k"
     if not lines or lines == [("raw", {"line": issue})] or deal_news:  # keep the words in the customer's history
         journal.insert(Interaction, team_id=ctx.team.id, customer_id=customer.id, contact_id=None,

@@ -19,17 +19,17 @@ UNDO = {"en": "undo", "zh": "撤销", "ru": "отмена"}
 UNDONE = {"en": "Undone", "zh": "已撤销", "ru": "Отменено"}
 REFUSED = {"en": "Nothing was undone", "zh": "没有撤销任何内容", "ru": "Ничего не отменено"}
 
-# (language, notes before, the note undone, what it must have changed: a note whose news is the deal's keeps
-# its words as a 📝 interaction too)
+# (language, notes before, the note undone, what it must have changed: a note whose news is a new deal or a
+# stage keeps its words as a 📝 interaction too)
 KINDS = [
     ("en", [], "Visited Globex, sent quote 42k", "customer deal stagechange interaction"),
     ("en", ["Visited Globex, sent quote 42k"], "globex signed", "deal stagechange interaction"),
     ("zh", ["拜访了星辰科技，报价12万"], "星辰科技签了", "deal stagechange interaction"),
     ("ru", ["Был у Вектора, отправил КП на 1,2 млн"], "Вектор отказался", "deal stagechange interaction"),
-    ("en", ["Visited Globex, sent quote 42k"], "Globex: revised quote 55k", "deal interaction"),
-    ("zh", ["拜访了星辰科技，报价12万"], "星辰科技报价改成15万", "deal interaction"),
-    ("ru", ["Был у Вектора, отправил КП на 1,2 млн"], "Вектор: сумма 2 млн", "deal interaction"),
-    ("en", ["Visited Globex, sent quote 42k"], "Globex quote is now €40k", "deal interaction"),
+    ("en", ["Visited Globex, sent quote 42k"], "Globex: revised quote 55k", "deal"),
+    ("zh", ["拜访了星辰科技，报价12万"], "星辰科技报价改成15万", "deal"),
+    ("ru", ["Был у Вектора, отправил КП на 1,2 млн"], "Вектор: сумма 2 млн", "deal"),
+    ("en", ["Visited Globex, sent quote 42k"], "Globex quote is now €40k", "deal"),
     ("en", ["Visited Globex, sent quote 42k"], "Globex moved to negotiation", "deal stagechange interaction"),
     ("zh", ["拜访了星辰科技，报价12万"], "星辰科技进入谈判", "deal stagechange interaction"),
     ("ru", ["Был у Вектора, отправил КП на 1,2 млн"], "Вектор: переговоры по договору", "deal stagechange interaction"),
