@@ -40,8 +40,9 @@ def asks(text: str, lang: str) -> bool:
     """True when `text` asks for information (in `lang`, or by a question mark in any)."""
     asking, hedge, _, theirs = _patterns(lang)
     text = unquoted(text)
-    if asking.search(text):
-        return True
+    for form in asking.finditer(text):
+        if theirs is None or not theirs.search(_SENTENCE_START.split(text[:form.end()])[-1]):
+            return True         # "王总问我们有没有SSO": the customer's question, told; "有没有SSO" alone asks
     for mark in _MARK.finditer(text):
         if any(q.start() < mark.start() < q.end() for q in _QUOTED.finditer(text)):
             continue            # "fwd: «…can we talk?» — это Урал-Медиа": a pasted message asks the bot nothing
@@ -51,6 +52,24 @@ def asks(text: str, lang: str) -> bool:
         if hedge is None or not hedge.search(before):
             return True
     return False
+
+
+def theirs_unasked(text: str, lang: str) -> str:
+    """`text` with the question marks that end a question someone else asked, told in the note ("globex
+    asked if we can invoice in EUR?", "Петров спросил, есть ли лизинг?"), read as full stops: the note
+    asks the bot nothing (same length as `text`)."""
+    theirs = _patterns(lang)[3]
+    if theirs is None or not _MARK.search(text):
+        return text
+    out = list(text)
+    for mark in _MARK.finditer(text):
+        sentence = _SENTENCE_START.split(text[:mark.start()])[-1]
+        told = theirs.search(sentence)
+        if told:                # the question told is blanked whole: its question words ask nothing either
+            start = mark.start() - len(sentence) + told.start()
+            out[start:mark.start()] = " " * (mark.start() - start)
+            out[mark.start()] = "." if text[mark.start()] == "?" else "。"
+    return "".join(out)
 
 
 def erase_name(text: str, lang: str) -> str | None:

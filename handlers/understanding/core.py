@@ -21,7 +21,7 @@ from handlers.understanding import (companies, contact_said, en_people, facts, j
 from handlers.understanding.chatter import hearsay
 from handlers.understanding.met_too import met_too
 from handlers.understanding.answers import cancel_word
-from handlers.understanding.asking import unquoted
+from handlers.understanding.asking import theirs_unasked, unquoted
 from handlers.understanding.amounts import (Amount, added, bare_dollar, find_amounts, hedged, local_dollar,
                                             mentions_money_without_number,
                                             negative_amounts, paid_part, pick_amount)
@@ -414,7 +414,7 @@ def _intent(parse: Parse, note: _Reading, stated: facts.Facts, new_customer: boo
                       birthday=parse.birthday is not None,
                       reachable=bool(parse.contact_phone or parse.contact_email), fact=stated.found or contact_fact,
                       customer_first=0 <= match.start <= 2 if match.name else _first(note.cleaned, parse.customer))
-    parse.intent = classify(unquoted(_QUOTED_ASK.sub(_unasked, work)), note.lex, signals)
+    parse.intent = classify(unquoted(theirs_unasked(_QUOTED_ASK.sub(_unasked, work), note.lang)), note.lex, signals)
     if parse.intent == Intent.LOG and hearsay(work):
         parse.intent = Intent.UNKNOWN          # "听说隔壁组签了…": someone else's news, no note of ours
     if parse.intent == Intent.LOG:
