@@ -126,6 +126,8 @@ PIPELINE = [
     r"\bwhat\s+does\s+(?:" + "|".join(("january", "february", "march", "april", "may", "june", "july", "august",
                                        "september", "october", "november", "december", r"(?:this|next)\s+month",
                                        r"q[1-4]", r"(?:this|next)\s+quarter")) + r")\s+look\s+like\b",
+    # "which tenders do we have in December", "what bids are due this month"
+    r"^\W*(?:which|what|how\s+many)\s+(?:tenders|bids|rfps)\s+(?:do\s+we\s+have\s+|are\s+(?:due|open)\s+)?(?:in|for|this|next|due)\b",
 ]
 _DUE_WORDS = [r"follow[\s-]?ups?", r"follow\s+up", r"call\s+back", r"remind\w*", r"due", r"to\s+do", r"todo",
               r"need\s+to\s+(?:call|contact|chase|ping)"]
@@ -188,6 +190,8 @@ FOLLOWUPS = [
     r"\b(?:which|what)\s+(?:customers|clients|accounts|people|ones)\s+(?:should|do|must)\s+i\b",
     r"^\W*(?:today|tomorrow|tmrw)\W*\?\W*$",
     _DAYS_LIST,
+    # "deadlines this week?", "what deadlines do i have tomorrow"
+    r"^\W*(?:(?:what|which|any|my)\s+)?deadlines?\s+(?:(?:do\s+i\s+have|are\s+there)\s+)?(?:this|next|today|tomorrow)\b",
 ]
 ACTIVITY = [
     r"\b(?:what\s+did|what\s+has|what\s+have)\s+(?:the\s+|my\s+|our\s+)?(?:team|reps|everyone|people|we|guys)\b",
@@ -210,6 +214,8 @@ ACTIVITY = [
     r"\b(?:visits|calls|meetings)\b[^.?!]{0,30}\b(?:by|per)\s+(?:rep|person|people|member|head)\b",
     r"\bteam\s+(?:visits|calls|meetings)\b",
     r"\b(?:calls|visits|meetings)\s*(?:\+|and|&)\s*(?:calls|visits|meetings)\b",
+    # two members' work set side by side: "compare Dana's and Omar's calls for November"
+    r"^\W*compare\s+(?:[\w']+\s+){0,4}(?:calls|visits|meetings|activity)\b",
 ]
 QUERY = [
     r"\bstatus\s+(?:of|on|for)\b",
