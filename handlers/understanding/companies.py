@@ -190,8 +190,9 @@ def russian(text: str, person: str | None, query: bool) -> str | None:
             if not name:
                 continue            # quotes around nothing but spaces: a name blanked out before
             first = name.split()[0]
-            if lookup_first(first) or first.lower() in _RU_NOT or (person and first in person):
-                continue
+            if lookup_first(first) or first.lower() in _RU_NOT or (person and first in person) \
+                    or pattern is _RU_FIRM and ru_firms.opens_with_form(name):
+                continue            # "новую компанию: ООО Новосибирский Хладокомбинат 2": the name after its form
             if pattern is _RU_QUOTED and _PASTED.search(name):
                 continue            # "fwd: «Hi Alexey, can we talk?»": a message pasted in quotes, no name
             if pattern is _RU_QUOTED and _RU_VENUE.search(text, 0, m.start()):

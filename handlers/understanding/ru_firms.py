@@ -168,12 +168,15 @@ def quoted(text: str, start: int, name: str) -> str:
     return nominative(name, case) if case else name
 
 
-_LEGAL_WORD = r"(?i:ооо|оао|зао|пао|ао|ип|тд|тк|гк|нпо|нпп)"
-# forms that are part of the name, kept before it: a trading house, a transport company, a group ("ТД Донской")
-_KEPT_FORMS = ("тд", "тк", "гк", "нпо", "нпп")
+# a public body's form, written in capitals ("ГКУ Ресурсное обеспечение", "ГБОУ Школа №176"); one a line in ru.py
+_STATE_FORM = r"(?-i:" + "|".join(ru.STATE_FORMS) + r")"
+_LEGAL_WORD = r"(?:(?i:ооо|оао|зао|пао|ао|ип|тд|тк|гк|нпо|нпп)|" + _STATE_FORM + ")"
+# forms that are part of the name, kept before it: a trading house, a transport company, a group ("ТД Донской"),
+# a public body ("ГКУ Ресурсное обеспечение")
+_KEPT_FORMS = ("тд", "тк", "гк", "нпо", "нпп", *(form.lower() for form in ru.STATE_FORMS))
 # words after "тк" ("так как" typed short) that begin no name
 _NOT_AFTER_FORM = frozenset("не нет надо нужно можно нельзя".split())
-_NAME_WORD = r"[\w-]+"
+_NAME_WORD = r"(?:№)?[\w-]+"                 # "Школа №176": a number sign opens a word of a name
 # a company written after its legal form without quotes: "ООО Гефест, ...", "ооо сибирский лес там ...",
 # "ИП Ткаченко (шиномонтаж)"; or before it: "самара-тара ооо, коробки"
 _LEGAL_THEN_NAME = re.compile(r"(?<![\w«\"-])" + _LEGAL_WORD + r"\s+(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD
@@ -249,6 +252,11 @@ def after_firm_word(text: str, person: str | None) -> str | None:
 _GROUPED_NUMBER = re.compile(r"\d{1,3}\s\d{3}(?!\d)")      # an amount in digit groups ("320 000") is no part of a name
 
 
+def opens_with_form(name: str) -> bool:
+    """True when words begin with a legal form and a name after it ("ООО Новосибирский Хладокомбинат")."""
+    return _LEGAL_THEN_NAME.match(name) is not None
+
+
 def after_legal_form(text: str, person: str | None) -> str | None:
     """A company named right after its legal form (ООО, АО, ИП...) without quotes, as written, the
     form kept for a sole trader ("ИП Ткаченко"); or right before it when the note opens with it."""
@@ -260,6 +268,8 @@ def after_legal_form(text: str, person: str | None) -> str | None:
             if _NAME_ON.match(bare) and i + 1 < len(words) and words[i + 1][:1].isupper() and keep:
                 keep.append(bare)                 # "Кофейня на Патриках"
                 continue
+            if _NAME_ON.match(bare):
+                break                             # "ГБОУ Школа №176 на мебель": what the tender is for
             after_adjective = bool(keep) and re.search(r"(?:ие|ые|ий|ый|ая|яя|ое|ее)$", keep[-1].lower()) is not None
             if not bare or _AFTER_NAME.match(bare) or _VERBISH.search(bare) and i and not after_adjective \
                     or _GROUPED_NUMBER.match(" ".join(words[i:i + 2])):

@@ -1262,6 +1262,26 @@ NAME_STEMS = [
 LEGAL_FORMS = frozenset("""
     ооо оао зао пао ао ип нко гк тоо чп ук пк
 """.split())
+# the forms of public bodies, written in capitals before the body's name ("ГКУ Ресурсное обеспечение")
+STATE_FORMS = [
+    "ФГУП",
+    "ГУП",
+    "МУП",
+    "ГБУЗ",
+    "ГАУЗ",
+    "ГБОУ",
+    "МБОУ",
+    "МАОУ",
+    "ГБУ",
+    "МБУ",
+    "ГКУ",
+    "МКУ",
+    "ФКУ",
+    "ГАУ",
+    "МАУ",
+    "ФГБУ",
+    "ФГБОУ",
+]
 LEGAL_PREFIX = r"(?:ООО|ОАО|ЗАО|ПАО|АО|ИП|НКО|ГК|ТОО|ЧП)"
 # job titles, in any case ("с главным инженером", "директору")
 ROLES = [
