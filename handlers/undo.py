@@ -4,7 +4,9 @@ a row it wrote was changed, used or erased since, nothing, and say which and by 
 "Cancel", "отмена", "取消" (words that also dismiss a list or a question) typed when the last note is
 older than `CONFIRM_AFTER` do not take it back at once: the bot names the note and its day and asks,
 with an Undo button and a Keep button, so a word meant to dismiss a list never silently takes back
-a change made hours or days before. "undo", "撤销", "откати" and an Undo button act at once."""
+a change made hours or days before. "undo", "撤销", "откати" typed act at once on a note of the same
+local day, and ask the same way about a note from an earlier day (a rename or a setting days old
+reaches the whole team's reports); an Undo button always acts at once."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -51,8 +53,10 @@ async def handle_undo(parse: Parse, ctx: Ctx) -> Reply:
     if note.undone_at is not None:
         return Reply(text=t(ctx.lang, "already_undone" + plain, customer=name), lang=ctx.lang)
     written = note.at if note.at.tzinfo else note.at.replace(tzinfo=ctx.now.tzinfo)
-    if not note_id and ctx.now - written > CONFIRM_AFTER and parse.undo_by_cancel:
-        when = day(written.astimezone(ctx.zone).date(), ctx.lang)
+    written_on = written.astimezone(ctx.zone).date()
+    earlier_day = written_on < ctx.now.astimezone(ctx.zone).date()
+    if not note_id and ctx.now - written > CONFIRM_AFTER and (parse.undo_by_cancel or earlier_day):
+        when = day(written_on, ctx.lang)
         save_state(ctx, pending={"kind": CONFIRM, "note_id": note.id})
         return Reply(text=t(ctx.lang, "undo_confirm" + plain, customer=name, day=when, text=_quoted(note.text)),
                      lang=ctx.lang, choices=[Choice(t(ctx.lang, "undo_confirm_yes"), f"undo:{note.id}"),

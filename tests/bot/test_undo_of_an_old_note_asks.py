@@ -1,7 +1,7 @@
 """"Cancel", "отмена", "取消" typed long after the last note (words that also dismiss a list): the bot
 names the note and its day and asks (Undo it / Keep it) instead of taking back a change made days
-before. Within minutes of the note they act at once, and so does "undo" at any time. In three
-languages."""
+before. Within minutes of the note they act at once, and so does "undo" the same day; "undo" of a
+note from an earlier day (a rename days old reaches every report) asks too. In three languages."""
 from __future__ import annotations
 
 import pytest
@@ -54,8 +54,9 @@ async def test_cancel_after_a_list_keeps_the_notes_made_before(bot, clock, engin
     assert amounts(engine) == [4_200_000]
 
 
-@pytest.mark.parametrize("word, later", [("cancel", {"minutes": 5}), ("undo", {"days": 3}), ("撤销", {"days": 3})])
-async def test_undo_at_any_time_and_cancel_right_after_act_at_once(bot, clock, engine, word, later):
+@pytest.mark.parametrize("word, later", [("cancel", {"minutes": 5}), ("undo", {"hours": 3}), ("撤销", {"hours": 5}),
+                                         ("откати", {"minutes": 40})])
+async def test_undo_the_same_day_and_cancel_right_after_act_at_once(bot, clock, engine, word, later):
     assert (await bot.say("Visited Globex, sent the quote for $42k")).wrote
     clock.advance(**later)
     assert (await bot.say(word)).wrote
@@ -79,3 +80,23 @@ async def test_the_question_is_answered_by_typing_too(bot, clock, engine, note, 
     assert not (await bot.say(word)).wrote                               # asked again
     assert (await bot.say(yes)).wrote
     assert amounts(engine) == []
+
+
+@pytest.mark.parametrize("note, word, asks", [
+    ("rename Globex to Globex Corp", "undo", "Your last note, about Globex Corp, is from Wed, Nov 25"),
+    ("Был в Векторе, отправил КП на 1,2 млн", "откати", "Отменить её?"),
+    ("拜访了星辰科技，报价12万", "撤销", "要撤销吗？"),
+])
+async def test_undo_of_a_note_from_an_earlier_day_names_it_and_asks(bot, clock, engine, note, word, asks):
+    """A manager's "undo" three days after a rename would put the old name back in every report: the bot
+    names the note and its day first; the Undo button then acts."""
+    if note.startswith("rename"):
+        assert (await bot.say("Visited Globex, sent the quote for $42k")).wrote
+        clock.advance(minutes=1)
+    assert (await bot.say(note)).wrote
+    before = amounts(engine)
+    clock.advance(days=3)
+    reply = await bot.say(word)
+    assert asks in reply.text and not reply.wrote, reply.text
+    assert amounts(engine) == before
+    assert (await bot.press(reply.choices[0].data)).wrote
