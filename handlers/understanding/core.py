@@ -11,13 +11,13 @@ from decimal import Decimal
 import logging
 import re
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from datetime import date, datetime
 from typing import Mapping, Sequence
 
-from handlers.understanding import (companies, contact_said, en_people, facts, joined, mixed, people, recap, spoken,
-                                   whose)
+from handlers.understanding import (companies, contact_said, en_people, facts, joined, mixed, partners, people, recap,
+                                   spoken, whose)
 from handlers.understanding.chatter import hearsay
 from handlers.understanding.met_too import met_too
 from handlers.understanding.answers import cancel_word
@@ -138,6 +138,9 @@ def _note(cleaned: str, lang: Lang, now: datetime, known: Sequence[str],
     parts = recap.customers_parts(cleaned, lang, known, aliases)
     if not parts:
         parse = _read(cleaned, cleaned, lang, now, known, aliases, None)
+        with_partner = _with_partner(cleaned, lang, now, known, aliases, parse)
+        if with_partner is not None:           # "met Jorge at Pacific Supply (our distributor) about the Harlow Clinic …"
+            return with_partner
         other = joined.second(cleaned, lang, parse, known, aliases)
         if other is not None:                  # "initech and globex both asked for the price list": both
             parse.others, parse.words = [other], cleaned
@@ -149,6 +152,37 @@ def _note(cleaned: str, lang: Lang, now: datetime, known: Sequence[str],
         for other in parse.others:
             other.words = other.summary
     return parse
+
+
+def _with_partner(cleaned: str, lang: Lang, now: datetime, known: Sequence[str],
+                  aliases: Mapping[str, str] | None, first: Parse) -> Parse | None:
+    """A note naming a distributor and its end customer (see partners.py): the end customer's part, read
+    without the partner's words, with the partner's own part as its `others`; None when the note names a
+    partner and no other company, or no partner."""
+    if first.intent != Intent.LOG:
+        return None
+    partner = partners.find(cleaned, lang, known, aliases)
+    if partner is None:
+        return None
+    if first.customer and partners.same(first.customer, partner.name):      # "в ТехноСнабе": as the rules name it
+        partner = replace(partner, name=first.customer, known=first.customer_known)
+    people_said = [p for p in (first.contact, *(m.name for m in first.met_too)) if p]
+    theirs = partners.persons_of(cleaned, lang, partner, people_said)
+    rest = partners.blanked(cleaned, partner, theirs)
+    main = _read(cleaned, rest, lang, now, known, aliases, None)
+    if first.customer and not partners.same(first.customer, partner.name):
+        end: tuple[str, bool] | None = (first.customer, first.customer_known)
+    elif main.customer and not partners.same(main.customer, partner.name) \
+            and not partners.a_partners_word(cleaned, lang, main.customer):
+        end = (main.customer, main.customer_known)
+    else:
+        end = partners.end_customer(cleaned, lang, known, aliases, partner)
+    if end is None or main.intent not in (Intent.LOG, Intent.UNKNOWN):
+        return None
+    main.intent = Intent.LOG
+    main.customer, main.customer_known, main.customer_candidates = end[0], end[1], []
+    main.others, main.words = [partners.part(main, partner, first, theirs, cleaned)], cleaned
+    return main
 
 
 def _read(cleaned: str, text: str, lang: Lang, now: datetime, known: Sequence[str],

@@ -662,6 +662,11 @@ MENTIONED_BEFORE = [
     # a partner who brought us in: "visited Hillcrest via our partner Contoso", "with our reseller Brightpath"
     r"\b(?:our|the|their|a)\s+(?:channel\s+|local\s+)?(?:partner|reseller|distributor|dealer|integrator|var)\s+",
 ]
+# a company selling on to the customer: "Pacific Supply (our distributor)", "via our dealer Brightpath"
+PARTNER = [r"distributors?", r"dealers?", r"resellers?", r"channel\s+partners?", r"integrators?", r"wholesalers?"]
+# the end customer named after these: "their end customer Harlow Clinic", "rollout for the Harlow Clinic"
+END_CUSTOMER = [r"end[\s-]+(?:customer|client|user)s?", r"(?:final|actual)\s+(?:customer|client)s?",
+                r"brought\s+(?:us\s+)?(?:in\s+)?(?:to|into)", r"introduced\s+us\s+to"]
 MENTIONED_AFTER = [r"\s+referral\b", r"\s+referred\s+(?:us|me)\b", r"\s+(?:introduced|connected)\s+(?:us|me)\b",
                    r"\s+(?:put|got)\s+(?:us|me)\s+in\s+touch\b", r"\s+(?:passed|sent|gave)\s+(?:us|me)\s+(?:a|the|this|another)\s+"
                    r"(?:lead|referral|intro)\b"]
