@@ -91,6 +91,7 @@ class Lexicon:
     won_by_other: re.Pattern | None = None
     asked_by_them: re.Pattern | None = None   # a question someone else asked, told in the note
     lost_long_ago: re.Pattern | None = None   # a time long gone beside a lost cue: history, no move
+    whole_step: re.Pattern | None = None      # a one-word step complete in itself ("call", "перезвонить")
 
 
 @lru_cache(maxsize=None)
@@ -120,7 +121,8 @@ def lexicon(lang: str) -> Lexicon:
         _optional(mod.PERIOD_UNTIL), _optional([p + "$" for p in mod.PERIOD_COMPARED]),
         tuple(c([p]) for p in mod.DROP_FOLLOWUP), tuple(c([p]) for p in mod.MERGE),
         won_by_other=_optional(mod.WON_BY_OTHER), asked_by_them=_optional(mod.ASKED_BY_THEM),
-        lost_long_ago=_optional(mod.LOST_LONG_AGO))
+        lost_long_ago=_optional(mod.LOST_LONG_AGO),
+        whole_step=_optional([r"(?:" + "|".join(mod.WHOLE_STEP) + r")"] if mod.WHOLE_STEP else []))
 
 
 @dataclass(frozen=True)

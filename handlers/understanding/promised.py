@@ -38,7 +38,8 @@ def promise(text: str, lex: Lexicon, clause: tuple[int, int], date_at: tuple[int
             what = _phrase(text[a:b], lex)
             if _WORDY.search(what):
                 break
-    if _BARE.fullmatch(what):                    # "send", "发", "отправлю": what to send is said before
+    whole = lex.whole_step is not None and lex.whole_step.fullmatch(what) is not None   # "call", "перезвонить"
+    if _BARE.fullmatch(what) and not whole:      # "send", "发", "отправлю": what to send is said before
         before = [part for part in _SENTENCE.split(text[:lo]) if _WORDY.search(part)]
         context = _phrase(_HEADING.sub("", _tail(before[-1]).strip(_JOINERS)), lex) if before else ""
         if _WORDY.search(context) and context != what:

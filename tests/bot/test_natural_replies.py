@@ -109,6 +109,11 @@ async def test_money_is_written_as_each_language_writes_it(bot):
     ("拜访了星辰科技，见了王总，报价12万，下周二发合同", "星辰科技的情况", "下次跟进：12月1日周二：发合同"),
     ("Был у Вектора, отправил КП на 1,2 млн, в пятницу пришлю договор", "что по Вектору?",
      "Следующий шаг: пт, 27 нояб.: пришлю договор"),
+    # a one-word step complete in itself carries none of the words before it, unlike "send" or "отправлю"
+    ("Был в Кварце, встретился с Ивановым (главный инженер), КП на 1,2 млн, перезвонить в пятницу", "что по Кварцу?",
+     "Следующий шаг: пт, 27 нояб.: перезвонить"),
+    ("Stopped by Initech, met Bob, quote 18k, call friday", "what do we know about Initech",
+     "Next follow-up: Fri, Nov 27: call"),
 ])
 async def test_the_cards_next_follow_up_is_what_was_promised(bot, store, note, question, line):
     store.add_customers("Globex Corporation", "Initech LLC")

@@ -923,6 +923,7 @@ CLOCK_PM = [r"pm\b", r"p\.m\."]
 CLOCK_NOON = [r"\bnoon\b", r"\bmidday\b"]
 FILLER = [r"and", r"then", r"also", r"so", r"um+", r"uh+", r"er+", r"okay", r"ok", r"hey", r"well", r"yeah", r"like"]
 DANGLING = [r"\s+(?:on|by|until|till|before|at|for|next|this|of|in)$"]
+WHOLE_STEP = [r"call", r"ring", r"phone", r"visit", r"meet", r"catchup", r"followup", r"recall", r"callback"]
 STEP_CUTS = [r"\s+and\s+", r"\s+then\s+", r"\s+so\s+", r"\s+but\s+", r"\s+also\s+"]
 _DURING = r"\b(?:in|for|during|of|through)\s+"
 PERIODS = {
