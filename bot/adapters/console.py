@@ -13,6 +13,7 @@ from bot.delivery import Delivery
 from bot.incoming import Incoming
 from bot.pipeline import Bot
 from handlers.reply import Reply
+from handlers.texts import t
 
 
 def render(reply: Reply | None) -> str:
@@ -27,7 +28,7 @@ def render(reply: Reply | None) -> str:
     if reply.image:
         path = Path.cwd() / f"crmbot-{clock.now().astimezone():%Y%m%d-%H%M%S}.png"
         path.write_bytes(reply.image)
-        lines.append(f"  (picture saved to {path})")
+        lines.append(t(reply.lang, "console.picture_saved", path=path))
     return "\n".join(lines)
 
 

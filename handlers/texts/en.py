@@ -192,6 +192,7 @@ TEXTS = {
     "card_closed": "Closed deals:",
     "history_title": "History of {name}: {shown} of {total}, newest first:",
     "history_empty": "Nothing recorded for {name} yet.",
+    "console.picture_saved": "  (picture saved to {path})",   # the console's note of where a chart was written
     "history_older": "{count} older entries not shown.",
     "history_said": "• {day} · {channel}{who}: {text}",
     "history_move": "deal {old} → {new}",

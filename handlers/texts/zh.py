@@ -192,6 +192,7 @@ TEXTS = {
     "card_closed": "已结束的商机：",
     "history_title": "{name} 的历史记录（共 {total} 条，最近 {shown} 条）：",
     "history_empty": "{name} 还没有任何记录。",
+    "console.picture_saved": "  （图表已保存到 {path}）",   # the console's note of where a chart was written
     "history_older": "更早的 {count} 条未显示。",
     "history_said": "• {day} · {channel}{who}：{text}",
     "history_move": "商机 {old} → {new}",

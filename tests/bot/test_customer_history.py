@@ -37,7 +37,7 @@ async def test_the_card_is_still_the_card(globex):
 
 @pytest.mark.parametrize("question, title, move", [
     ("Globex的历史记录", "Globex 的历史记录（共 5 条，最近 5 条）：", "商机 已报价 → 已成交"),
-    ("история по Globex", "История Globex: последние 5 из 5:", "сделка КП отправлено → выиграна"),
+    ("история по Globex", "История клиента Globex: последние 5 из 5:", "сделка КП отправлено → выиграна"),
 ])
 async def test_the_history_in_chinese_and_russian(globex, question, title, move):
     said = (await globex.say(question)).text

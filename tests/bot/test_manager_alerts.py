@@ -68,7 +68,7 @@ async def test_a_big_win_reaches_every_manager_at_once_and_once(people, engine, 
     assert sorted(chat for chat, _ in sent) == ["1003", "1004"]  # the manager and the admin, not Anna or Dora
     texts = dict(sent)
     assert "🏆 Anna 赢单：Globex" in texts["1003"] and "45,000" in texts["1003"]
-    assert "🏆 Anna: сделка с Globex выиграна" in texts["1004"]
+    assert "🏆 Anna: сделка с клиентом Globex выиграна" in texts["1004"]
     assert await scheduler.tick(timedelta(minutes=2)) == []            # at most once
     with Session(engine) as s:
         rows = s.execute(select(NudgeLedger).where(NudgeLedger.kind == "deal_alert")).scalars().all()

@@ -114,7 +114,7 @@ async def test_a_rep_cannot_change_a_colleagues_deal_and_nothing_of_the_note_is_
 async def test_the_refusal_is_in_the_reps_language(people, clock):
     await people["anna"].say(NOTE)
     reply = await people["boris"].say("Vandelay Industries отказались, сделка проиграна")
-    assert "Сделка с Vandelay Industries — Anna" in reply.text
+    assert "Сделка с клиентом Vandelay Industries — Anna" in reply.text
     reply = await people["boris"].say("Vandelay Industries 签约了！")
     assert "Vandelay Industries 的商机属于 Anna" in reply.text
 
