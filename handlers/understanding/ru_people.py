@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from handlers.understanding import first_chars
-from handlers.understanding.languages import ru
+from handlers.understanding.languages import en, ru
 from handlers.understanding.languages.protocol import one_of
 from handlers.understanding.ru_names import (is_patronymic, lookup_first, nominative, surname_before_first,
                                               surname_nominative)
@@ -42,6 +42,8 @@ _INITIALED = re.compile(r"(?<![\w.])(?P<name>[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[�
                         r"|[А-ЯЁ][а-яё]{1,}(?:-[А-ЯЁ][а-яё]+)?\s[А-ЯЁ]\.\s?[А-ЯЁ]\.)(?![\w])")
 # a person named in Latin letters, as the one who acted: "Ivan Petrov ответил", "Anna Schmidt сказала"
 _LATIN_DID = re.compile(r"(?<![\w.@])(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=\s+" + one_of(ru.SURNAME_DID) + ")")
+# a person's whole name in Latin letters, a known first name then a surname: "Karen Hall, karen@…", "с John Miller"
+_LATIN_FULL = re.compile(r"(?<![\w.@-])(?P<name>(?P<first>[A-Z][a-z]+)\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w.@-])")
 _WORD = r"[А-ЯЁа-яё][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?"
 # a name right after its role, in any case and letter case: "прораб денис", "главбух татьяна викторовна",
 # "снабженец Ковалев", "инженер Петров А.В."
@@ -165,6 +167,10 @@ def _initialed_or_latin(text: str, taken: Span) -> list[Written]:
             if pattern is _INITIALED and name[1] == ".":
                 name = name.replace(". ", ".").replace(".", ". ").strip()
             found.append(Written(m.start("name"), [name]))
+    for m in _LATIN_FULL.finditer(text):
+        if m.group("first").lower() in en.FIRST_NAMES and not _inside(m.start("name"), taken) \
+                and not _inside(m.end("name") - 1, taken):
+            found.append(Written(m.start("name"), [m.group("name")]))
     return found
 
 

@@ -20,6 +20,9 @@ SPLIT = [
      {"Ирина Соколова": (None, None), "Олег Белов": ("o.belov@pinkrest.ru", None)}, "отмена"),
     ("拜访了松岭科技，见了王总和采购李娜，李娜电话13812345678",
      {"王总": (None, None), "李娜": (None, "13812345678")}, "撤销"),
+    # a person written in Latin letters in a Russian note is a person too, and the address beside it theirs
+    ("позвонил в Пинкрест, Karen Hall, karen.hall@pinkrest.ru, просят прайс на следующий год",
+     {"Karen Hall": ("karen.hall@pinkrest.ru", None)}, "отмена"),
 ]
 
 

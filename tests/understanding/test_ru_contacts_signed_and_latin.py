@@ -26,6 +26,17 @@ def test_a_person_in_latin_letters_who_acted():
     assert parse.contact == "Maria Kovacs"
 
 
+def test_a_whole_name_in_latin_letters_beside_its_details():
+    """A known first name and a surname in Latin letters is a person wherever it stands in a Russian note,
+    so the e-mail said next to it is that person's; a Latin company name is not."""
+    parse = understand("набрал Алтай-Агро, Helen Moss, helen.moss@altai.ru, просят прайс", NOW, KNOWN)
+    assert (parse.customer, parse.contact) == ("ООО «Алтай-Агро»", "Helen Moss")
+    parse = understand("созвонились с Сибпромкомплектом, на связи был David Kerr (закупки)", NOW, KNOWN)
+    assert parse.contact == "David Kerr"
+    parse = understand("заехал в Nordic Steel, смотрели склад", NOW, KNOWN)
+    assert parse.contact is None
+
+
 def test_surname_first_with_patronymic_after_a_role():
     parse = understand("был в Сибпромкомплекте, главный инженер Штайн Игорь Павлович, просят смету", NOW, KNOWN)
     assert parse.contact == "Штайн Игорь Павлович"
