@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from handlers.understanding.lang import casefold, is_cjk
-from handlers.understanding.languages import zh
+from handlers.understanding.languages import registered
 from handlers.understanding.model import TeamMember
 from handlers.understanding.ru_names import case_forms, lookup_first
 
@@ -122,22 +122,9 @@ def _first(name: str, words: list[tuple[str, bool]], text: str) -> bool:
     return any(token not in _NOT_A_NAME and len(token) >= 2 and _has(token, words) for token in _tokens(name))
 
 
-# a Chinese name as colleagues write it: a surname and one or two characters, or 小/老 and a surname
-_ZH_PERSON = "(?:[" + "".join(sorted(s for s in zh.SURNAMES if len(s) == 1)) + "][\u4e00-\u9fff]{1,2}?|[小老]["  \
-    + "".join(sorted(s for s in zh.SURNAMES if len(s) == 1)) + "])"
-
-# where a question about one member's work puts the member: "Zed's pipeline", "what did Zed do",
-# "что сделал Петров", "чем занималась Оля", "воронка Бориса", "老王这周做了什么", "小李的商机"; a name
-# in Latin letters in a Russian or Chinese question too ("что сделала Anna", "Ben这周做了什么")
-_SLOTS = (
-    re.compile(r"\b([A-Z][\w-]+)(?:'s|’s)\s+(?:pipeline|deals|week|activity|forecast|follow-?ups|numbers|month)\b"),
-    re.compile(r"\b(?i:what\s+(?:did|has|have))\s+([A-Z][\w-]+)\s+(?i:done|do|been\s+doing)\b"),
-    re.compile(r"\b(?i:how\s+is)\s+([A-Z][\w-]+)\s+(?i:doing)\b"),
-    re.compile(r"(?:что|чем)\s+(?:с?делал[аи]?|занимал(?:ся|ась|ись))\s+([А-ЯЁA-Z][а-яёa-z-]+)"),
-    re.compile(r"(?:воронка|сделки|активность|неделя)\s+([А-ЯЁA-Z][а-яёa-z-]+)"),
-    re.compile(r"^\s*(" + _ZH_PERSON + r"|[A-Z][a-z-]+)\s*(?:这周|本周|今天|这个月|本月|上周)?(?:做了什么|干了什么|干了啥|做了啥)"),
-    re.compile(r"^\s*(" + _ZH_PERSON + r"|[A-Z][a-z-]+)\s*的(?:销售漏斗|商机|管道|业绩)"),
-)
+# where a question about one member's work puts the member, in every registered language (a name in Latin
+# letters may stand in a Russian or Chinese question: "что сделала Anna", "Ben这周做了什么")
+_SLOTS = tuple(re.compile(p) for lang in registered() for p in lang.MEMBER_ASKED)
 
 
 def member_asked(text: str) -> str | None:

@@ -2146,6 +2146,13 @@ REPORT_ASKED_BY = [
     r"\s+(?:asked|asks|wants|wanted|told)\s+(?:me\s+|us\s+)?to\s+(?:check|find\s+out|ask|look\s+up|see)\b",
     r"\s+(?:wants|wanted)\s+to\s+know\b",
 ]
+# where a question about one member's work puts the member (group 1, letter case as written): "Zed's pipeline",
+# "what did Zed do", "how is Zed doing"
+MEMBER_ASKED = [
+    r"\b([A-Z][\w-]+)(?:'s|’s)\s+(?:pipeline|deals|week|activity|forecast|follow-?ups|numbers|month)\b",
+    r"\b(?i:what\s+(?:did|has|have))\s+([A-Z][\w-]+)\s+(?i:done|do|been\s+doing)\b",
+    r"\b(?i:how\s+is)\s+([A-Z][\w-]+)\s+(?i:doing)\b",
+]
 # a question about a customer that asks for all of it, not the card ("globex history")
 REPORT_HISTORY = [
     r"\bhistory\b",

@@ -239,6 +239,8 @@ class Cues(Protocol):
     REPORT_WHO: Phrases        # asking about someone else ("who", "谁", "кто")
     REPORT_ASKED_BY: Phrases   # right after a name, the one who had the writer ask ("Ivan asked me to check",
                                # "Иван просил узнать", "王总让我问"): that name is not whose figures are asked
+    MEMBER_ASKED: Phrases      # where a question about one member's work puts the member, as group 1, case as written
+                               # ("Zed's pipeline", "что сделал Петров", "老王这周做了什么"): read in every language
     REPORT_HISTORY: Phrases    # a customer question asking for all of it, not the card ("history", "历史", "история")
     REPORT_WON: Phrases        # a deals question about deals won, not open ones ("won", "成交", "выигранн")
     REPORT_ROWS: Phrases       # how many lines are asked for ("top {n}", "前{n}"): `{n}` stands for the count

@@ -1654,6 +1654,15 @@ REPORT_WHO = [
     r"有人",
 ]
 # 紧跟在人名后：让写的人来问的人（"王总让我问一下这个月的漏斗"），不是要看谁的数字
+# where a question about one member's work puts the member (group 1): a Chinese name as colleagues write it (a
+# surname and one or two characters, or 小/老 and a surname) or one in Latin letters: "老王这周做了什么",
+# "小李的商机", "Ben这周做了什么"
+_ONE_CHAR_SURNAMES = "".join(sorted(s for s in SURNAMES if len(s) == 1))
+_COLLEAGUE = "(?:[" + _ONE_CHAR_SURNAMES + "][\u4e00-\u9fff]{1,2}?|[小老][" + _ONE_CHAR_SURNAMES + "])"
+MEMBER_ASKED = [
+    r"^\s*(" + _COLLEAGUE + r"|[A-Z][a-z-]+)\s*(?:这周|本周|今天|这个月|本月|上周)?(?:做了什么|干了什么|干了啥|做了啥)",
+    r"^\s*(" + _COLLEAGUE + r"|[A-Z][a-z-]+)\s*的(?:销售漏斗|商机|管道|业绩)",
+]
 REPORT_ASKED_BY = [
     r"\s*(?:让|叫|要)我(?:问|查|看|了解)",
     r"\s*想知道",
