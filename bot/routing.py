@@ -25,6 +25,7 @@ from handlers.understanding.report_words import Team, settle_report
 from handlers.understanding.setting_words import read_team_stages
 from handlers.stage_names import StageNames
 from handlers.texts import t
+from handlers.followups import MOVE_PICK
 from handlers.undo import CONFIRM, KEEP
 from storage.vocabulary import Intent, Lang, lang_of
 
@@ -79,6 +80,8 @@ def _answer_pick(data: str, ctx: Ctx, known: Known, lang: Lang) -> Parse | None:
         return None
     if state.pending.get("kind") == CONFIRM and not data:
         return _confirm_undo(ctx, state.pending, lang)
+    if state.pending.get("kind") == MOVE_PICK:
+        return _pick_move(ctx, state.pending, data, lang)
     names, aliases = known()
     said = answer(ctx, data, names, aliases, lang)
     if said is None and not data and ctx.text and is_fix(ctx.text, detect(clean(ctx.text))):
@@ -101,6 +104,24 @@ def _answer_pick(data: str, ctx: Ctx, known: Known, lang: Lang) -> Parse | None:
     ctx.text = pending.get("text") or ""
     ctx.message_id = pending.get("message_id") or ctx.message_id
     return None
+
+
+_NUMBER = re.compile(r"\s*(?:⏰\s*)?#?(\d{1,2})\s*[.)]?\s*")
+
+
+def _pick_move(ctx: Ctx, pending: dict, data: str, lang: Lang) -> Parse | None:
+    """A typed number answering "which one moves?" presses that row's ⏰ button; anything else (a button
+    included) lets the question lapse and is read as itself."""
+    save_state(ctx, pending=None)
+    number = _NUMBER.fullmatch(ctx.text or "") if not data else None
+    moves = [str(move) for move in pending.get("moves") or []]
+    if number is None or not 1 <= int(number.group(1)) <= len(moves):
+        return None
+    pressed = button(moves[int(number.group(1)) - 1], lang)
+    if pressed is None:
+        return None
+    parse, ctx.pressed = pressed
+    return parse
 
 
 def _confirm_undo(ctx: Ctx, pending: dict, lang: Lang) -> Parse | None:
@@ -127,6 +148,8 @@ async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClien
     lang = lang_of(ctx.member.language) or fallback
     pressed = button(data, lang)
     if pressed is not None:
+        if (state_of(ctx).pending or {}).get("kind") == MOVE_PICK:
+            save_state(ctx, pending=None)       # "which one moves?" answered by its button
         parse, ctx.pressed = pressed
         return parse
     cancelled = _answer_pick(data, ctx, known, lang)

@@ -8,7 +8,7 @@ from handlers.context import Ctx, journal_of
 from handlers.followups_found import found
 from handlers.refusals import member_name, refusal
 from handlers.reply import Choice, Reply
-from handlers.chat_state import state_of
+from handlers.chat_state import save_state, state_of
 from handlers.texts import clock, day, day_range, t
 from handlers.understanding.model import Parse
 from storage.customers import open_followups
@@ -230,11 +230,16 @@ def _named(kind: str, parse: Parse, ctx: Ctx, due: date | None = None, weekday_p
         title = t(ctx.lang, "named.several_done", customer=customer, n=n)
         lines, choices = _listed(ctx, hit.rows, ("done",))
     else:
-        title = t(ctx.lang, "named.several_move", customer=customer, n=n,
-                  when=day(parse.followup_on, ctx.lang) if parse.followup_on
-                  else t(ctx.lang, "named.later", days=parse.snooze_days or 1))
+        targets = {_snoozed_to(parse, ctx, f) for f, _ in hit.rows}
+        title = t(ctx.lang, "named.several_move", customer=customer, n=n,   # "to next week": each a week on
+                  when=day(targets.pop(), ctx.lang) if len(targets) == 1
+                  else t(ctx.lang, "named.later", days=parse.snooze_days or 7))
         lines, choices = _listed(ctx, hit.rows, ("snooze",), lambda f: _move_data(parse, ctx, f))
+        save_state(ctx, pending={"kind": MOVE_PICK, "moves": [choice.data for choice in choices]})
     return Reply(text="\n".join([title, *lines]), lang=ctx.lang, choices=choices)
+
+
+MOVE_PICK = "move_pick"     # the pending question "which one moves?": a typed number answers it like its ⏰ button
 
 
 def _snoozed_to(parse: Parse, ctx: Ctx, follow: FollowUp) -> date:

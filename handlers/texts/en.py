@@ -479,7 +479,7 @@ TEXTS = {
     "named.none": "{customer} has no open follow-up of yours. Nothing was changed.",
     "named.which": "Which one? List your follow-ups (“my follow-ups this week”) and say “done 1”.",
     "named.several_done": "{customer} has {n} open follow-ups. Which one is done? Press ✅, or say “done 1”:",
-    "named.several_move": "{customer} has {n} open follow-ups. Which one moves to {when}? Press ⏰:",
+    "named.several_move": "{customer} has {n} open follow-ups. Which one moves to {when}? Press ⏰, or say its number:",
     "named.later": "{days:day} later",
     "named.planned": "Moved: {customer}: {what} — no follow-up was planned → {after}.",
     "moved": "Moved: {customer}: {what} — {before} → {after}.",

@@ -479,7 +479,7 @@ TEXTS = {
     "named.none": "{customer} 没有你的未完成跟进，未做任何更改。",
     "named.which": "是哪一条？请先查看跟进列表（“本周我的跟进”），再回复“完成 1”。",
     "named.several_done": "{customer} 有 {n} 条未完成的跟进，完成的是哪一条？请按 ✅，或回复“完成 1”：",
-    "named.several_move": "{customer} 有 {n} 条未完成的跟进，要改到{when}的是哪一条？请按 ⏰：",
+    "named.several_move": "{customer} 有 {n} 条未完成的跟进，要改到{when}的是哪一条？请按 ⏰，或回复编号：",
     "named.later": "{days:day}后",
     "named.planned": "已改期：{customer}：{what}，原无跟进 → {after}。",
     "moved": "已改期：{customer}：{what}，{before} → {after}。",

@@ -133,3 +133,29 @@ async def test_put_off_to_next_week_when_it_is_due_then_already_moves_it_a_week_
     assert follow.due == date(2026, 12, 8)            # a week on, not next Monday (30 November, earlier)
     assert await bot.say({"zh": "撤销", "ru": "отмена"}.get(lang, "undo"))
     assert difference(before, business(engine)) == []
+
+
+@pytest.mark.parametrize("first, second, move, answer, undo", [
+    ("Called Hooli, call back Thursday", "Emailed Hooli the deck, follow up next Wednesday",
+     "push the hooli follow-up to friday", "2", "undo"),
+    ("Звонил в Гранит, перезвонить в четверг", "Отправил Граниту КП, созвониться в следующую среду",
+     "перенеси Гранит на пятницу", "2", "отмена"),
+    ("给华彩科技打了电话，周四再联系", "给华彩科技发了方案，下周三跟进", "华彩科技的跟进改到周五", "2", "撤销"),
+])
+async def test_which_one_moves_is_answered_by_typing_its_number(bot, store, engine, first, second, move, answer,
+                                                                 undo):
+    """In a chat without buttons the number answers "which one moves?" as its ⏰ button would; anything
+    else is read as itself, and the question is over."""
+    await bot.say(first)
+    await bot.say(second)
+    before = business(engine)
+    asked = await bot.say(move)
+    assert not asked.wrote and len(asked.choices) == 2, asked.text
+    moved = await bot.say(answer)
+    assert moved.wrote, moved.text
+    assert sorted(f.due for f in _open(store)) == [date(2026, 11, 26), date(2026, 11, 27)]   # next Wednesday's moved
+    await bot.say(undo)
+    assert difference(before, business(engine)) == []
+    again = await bot.say(move)
+    assert not again.wrote
+    assert not (await bot.say("7")).wrote and len(_open(store)) == 2     # no such row: nothing moves
