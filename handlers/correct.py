@@ -23,6 +23,7 @@ from handlers.correct_customer import last_logged, move_note, says_known_other
 from handlers.correction import Asked, Fixed, Refusal, may, open_note, open_once, refused, row_written, touched
 from handlers.followups import same_day
 from handlers.log_note import handle_log
+from handlers.move_contact import contact_moved
 from handlers.reply import Choice, Reply
 from handlers.chat_state import state_of
 from handlers.stage_names import StageNames
@@ -46,12 +47,15 @@ async def handle_correct(parse: Parse, ctx: Ctx) -> Reply:
     """Apply the correction; a note when there is nothing to correct; the reason when it may not
     be made (every check comes before the first write, so nothing is written then)."""
     try:
-        fixed = _complaint(ctx, parse) or _moved_followup(ctx, parse) or _last_note_fix(ctx, parse)
+        fixed = _complaint(ctx, parse) or contact_moved(ctx, parse) or _moved_followup(ctx, parse) \
+            or _last_note_fix(ctx, parse)
     except Refusal as refusal:
         return Reply(text=str(refusal), lang=ctx.lang)
     except Asked as asked:
         return asked.reply
     if fixed is None or not fixed.lines:
+        if parse.works_at is not None and not parse.contact:
+            parse.contact = parse.works_at.who      # "Dana works at Northgate" with no Dana yet: a new contact there
         if parse.customer or parse.channel or parse.stage or parse.amount is not None or parse.followup_on:
             parse.intent = Intent.LOG
             return await handle_log(parse, ctx)

@@ -161,6 +161,7 @@ TEXTS = {
     "fix_amount": "deal amount: {before} → {after}",
     "fix_close": "expected close: {before} → {after}",
     "fix_stage": "deal stage: {before} → {after}",
+    "fix_contact_customer": "{contact} moved: {before} → {after}",
     "fix_contact_role": "{contact}'s title: {before} → {after}",
     "fix_contact_phone": "{contact}'s phone: {before} → {after}",
     "fix_contact_name": "contact's name: {before} → {after}",

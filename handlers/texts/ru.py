@@ -167,6 +167,7 @@ TEXTS = {
     "fix_amount": "сумма сделки: {before} → {after}",
     "fix_close": "ожидаемое закрытие: {before} → {after}",
     "fix_stage": "этап сделки: {before} → {after}",
+    "fix_contact_customer": "контакт {contact} перенесён: {before} → {after}",
     "fix_contact_role": "должность ({contact}): {before} → {after}",
     "fix_contact_phone": "телефон ({contact}): {before} → {after}",
     "fix_contact_name": "имя контакта: {before} → {after}",

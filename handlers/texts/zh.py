@@ -161,6 +161,7 @@ TEXTS = {
     "fix_amount": "商机金额：{before} → {after}",
     "fix_close": "预计成交：{before} → {after}",
     "fix_stage": "商机阶段：{before} → {after}",
+    "fix_contact_customer": "联系人{contact}已移到：{before} → {after}",
     "fix_contact_role": "{contact}的职位：{before} → {after}",
     "fix_contact_phone": "{contact}的电话：{before} → {after}",
     "fix_contact_name": "联系人姓名：{before} → {after}",

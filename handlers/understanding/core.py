@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Mapping, Sequence
 
 from handlers.understanding import (companies, contact_said, en_people, facts, joined, mixed, partners, people, recap,
-                                   spoken, whose)
+                                   spoken, whose, works_at)
 from handlers.understanding.chatter import hearsay
 from handlers.understanding.met_too import met_too
 from handlers.understanding.answers import cancel_word
@@ -65,8 +65,13 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
         blank = text is None or (isinstance(text, str) and not text.strip())
         return Parse(intent=Intent.UNKNOWN, problems=["empty" if blank else "no_text"], confidence=0.0)
     lang = detect(cleaned)
-    return (_unreadable(text, cleaned, lang) or _command(cleaned, lang, now, known, aliases)
-            or _note(cleaned, lang, now, known, aliases))
+    parse = (_unreadable(text, cleaned, lang) or _command(cleaned, lang, now, known, aliases)
+             or _note(cleaned, lang, now, known, aliases))
+    if parse.intent in (Intent.LOG, Intent.UNKNOWN, Intent.CORRECT):
+        parse.works_at = works_at.read(cleaned, lang.value, known, aliases)
+        if parse.works_at is not None:       # "Jorge works at Pacific Supply, not Harlow": that contact moves
+            parse.intent = Intent.CORRECT
+    return parse
 
 
 def _unreadable(text: str, cleaned: str, lang: Lang) -> Parse | None:

@@ -10,9 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storage.vocabulary import PERIOD_INTENTS, Channel, Intent, Issue, Lang, ReportKind, Stage
+
+if TYPE_CHECKING:
+    from handlers.understanding.works_at import WorksAt
 
 CONTRACT_FIELDS = ("lang", "intent", "customer", "contact", "channel", "stage", "amount",
                    "currency", "followup_on", "birthday", "period")
@@ -145,7 +148,8 @@ class Parse:
     others: list["Parse"] = field(default_factory=list)  # the other customers' parts of a note about several
     words: str | None = None              # a part's own words, when the note is about several customers
     met_too: list[Met] = field(default_factory=list)  # people met beside the contact, each with their own title, phone, e-mail
-    unplaced: list[str] = field(default_factory=list)  # "phone", "email": a detail no person of the note can be given
+    unplaced: list[str] = field(default_factory=list)
+    works_at: "WorksAt | None" = None     # "Jorge works at Pacific Supply, not Harlow": whose person a contact is  # "phone", "email": a detail no person of the note can be given
 
     def to_json(self) -> dict[str, Any]:
         """The contract's object: dates as ISO strings, amount as a number."""

@@ -667,6 +667,14 @@ PARTNER = [r"distributors?", r"dealers?", r"resellers?", r"channel\s+partners?",
 # the end customer named after these: "their end customer Harlow Clinic", "rollout for the Harlow Clinic"
 END_CUSTOMER = [r"end[\s-]+(?:customer|client|user)s?", r"(?:final|actual)\s+(?:customer|client)s?",
                 r"brought\s+(?:us\s+)?(?:in\s+)?(?:to|into)", r"introduced\s+us\s+to"]
+# a contact put right: "Jorge works at Pacific Supply, not Harlow", "Dana is with Northgate, not Milford"
+_AT = r"(?:works?\s+(?:at|for|with)|is\s+(?:at|with|from)|is\s+actually\s+(?:at|with|from)|belongs\s+to|is)"
+CONTACT_WORKS_AT = [
+    r"^\W*(?P<who>[A-Za-z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+" + _AT + r"\s+(?:the\s+)?(?P<to>[\w&'. -]+?)(?:'s)?\s*,?\s*"
+    r"(?:and\s+)?not\s+(?:at\s+|with\s+|for\s+|from\s+)?(?:the\s+)?(?P<frm>[\w&'. -]+?)(?:'s)?\W*$",
+    r"^\W*(?P<who>[A-Za-z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:works?\s+(?:at|for)|is\s+actually\s+(?:at|with|from))\s+"
+    r"(?:the\s+)?(?P<to>[\w&'. -]+?)\W*$",
+]
 MENTIONED_AFTER = [r"\s+referral\b", r"\s+referred\s+(?:us|me)\b", r"\s+(?:introduced|connected)\s+(?:us|me)\b",
                    r"\s+(?:put|got)\s+(?:us|me)\s+in\s+touch\b", r"\s+(?:passed|sent|gave)\s+(?:us|me)\s+(?:a|the|this|another)\s+"
                    r"(?:lead|referral|intro)\b"]

@@ -73,6 +73,8 @@ class Cues(Protocol):
     PARTNER: Phrases           # a company that sells on to the customer ("distributor", "дилер", "经销商"): the company
                                # named right after it or in brackets after it ("(our distributor)") is the partner,
                                # and the note's deal and people go to the end customer (handlers/understanding/partners.py)
+    CONTACT_WORKS_AT: Phrases  # a whole message saying whose person a contact is ("Jorge works at Pacific Supply, not
+                               # Harlow"): the person in group `who`, their company in `to`, the one they were filed at in `frm`
     END_CUSTOMER: Phrases      # right before the end customer's name ("end customer", "вышли на", "终端客户")
     NEW_DEAL: Phrases          # the note speaks of another deal beside one already won ("another contract", "new
                                # order", "ещё один заказ", "又签了一单"): a new deal, not the won one signed again
@@ -252,7 +254,7 @@ OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", 
                       "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "DEAL_SHORTHAND", "AMOUNT_ADDED_AFTER", "FILLERS", "CORRECTION", "NOT_YET",
                       "SPOKEN_MARK_NOUN", "SPOKEN_ADDRESS", "SPOKEN_LETTERS",
                       "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
-                      "MENTIONED_BEFORE", "MENTIONED_AFTER", "PARTNER", "END_CUSTOMER", "ASIDE", "HEDGE", "ASKED_BY_THEM", "LOST_LONG_AGO", "RETRACT", "SOURCE_END",
+                      "MENTIONED_BEFORE", "MENTIONED_AFTER", "PARTNER", "END_CUSTOMER", "CONTACT_WORKS_AT", "ASIDE", "HEDGE", "ASKED_BY_THEM", "LOST_LONG_AGO", "RETRACT", "SOURCE_END",
                       "ASKED_FOR", "WON_BY_OTHER", "NEW_DEAL", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "INSTEAD_OF", "RETRACTED_FOR", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
                       "PERIOD_UNTIL", "PERIOD_COMPARED", "WHOLE_STEP",
                       "CALLED_IN", "NOT_CALLERS"})
