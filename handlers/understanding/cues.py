@@ -92,6 +92,7 @@ class Lexicon:
     asked_by_them: re.Pattern | None = None   # a question someone else asked, told in the note
     lost_long_ago: re.Pattern | None = None   # a time long gone beside a lost cue: history, no move
     whole_step: re.Pattern | None = None      # a one-word step complete in itself ("call", "перезвонить")
+    taking: re.Pattern | None = None          # the customer takes the product: won alone, a proposal beside a quote sent
 
 
 @lru_cache(maxsize=None)
@@ -122,7 +123,8 @@ def lexicon(lang: str) -> Lexicon:
         tuple(c([p]) for p in mod.DROP_FOLLOWUP), tuple(c([p]) for p in mod.MERGE),
         won_by_other=_optional(mod.WON_BY_OTHER), asked_by_them=_optional(mod.ASKED_BY_THEM),
         lost_long_ago=_optional(mod.LOST_LONG_AGO),
-        whole_step=_optional([r"(?:" + "|".join(mod.WHOLE_STEP) + r")"] if mod.WHOLE_STEP else []))
+        whole_step=_optional([r"(?:" + "|".join(mod.WHOLE_STEP) + r")"] if mod.WHOLE_STEP else []),
+        taking=_optional(mod.TAKING))
 
 
 @dataclass(frozen=True)
@@ -279,6 +281,8 @@ def stage(text: str, lex: Lexicon, clauses: Clauses, new_customer: bool,
         for m in pattern.finditer(text):
             if name == Stage.LEAD and not new_customer:
                 continue
+            if name == Stage.WON and _taken_with_a_quote(text, m, lex, clauses, future):
+                continue        # "пресс берут … КП отправил": they want it, the quote is out, nothing signed
             if _cue_stands(name, m, text, lex, clauses, future):
                 return name
         if name == Stage.QUALIFIED and lex.asked_for is not None:
@@ -288,6 +292,16 @@ def stage(text: str, lex: Lexicon, clauses: Clauses, new_customer: bool,
     if new_customer and lex.new_company.search(text):
         return Stage.LEAD
     return None
+
+
+def _taken_with_a_quote(text: str, m: re.Match, lex: Lexicon, clauses: Clauses,
+                        future: Sequence[tuple[int, int]]) -> bool:
+    """True when a won cue only says the customer takes the product ("берут", "they're taking") and the note
+    says a quote went out: the deal is at the proposal, not won."""
+    if lex.taking is None or lex.taking.match(text, m.start()) is None:
+        return False
+    proposal = next(pattern for name, pattern in lex.stages if name == Stage.PROPOSAL)
+    return any(_cue_stands(Stage.PROPOSAL, q, text, lex, clauses, future) for q in proposal.finditer(text))
 
 
 def _cue_stands(name: Stage, m: re.Match, text: str, lex: Lexicon, clauses: Clauses,

@@ -493,6 +493,8 @@ WON_BY_OTHER = [
     r"(?:won|took|stole|snagged|snatched)\s+_+(?![\w_])",
 ]
 # a signature still ahead: the deal is in negotiation, whatever else was agreed
+# the customer takes the product: won alone, a proposal beside a quote sent ("they're taking the press, sent the quote")
+TAKING = [r"\b(?:they(?:'re|\s+are)\s+)?(?:taking|buying|going\s+to\s+(?:take|buy))\b", r"\bwill\s+(?:take|buy)\b"]
 SIGNATURE_AHEAD = [
     r"\b(?:will|'ll|gonna|going\s+to|should|to|would|'d|could|can)\s+(?:be\s+)?sign(?:ed|ing)?\b(?!\s+off)",
     r"\bsigning\b(?!\s+off)",

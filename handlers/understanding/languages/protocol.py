@@ -67,6 +67,8 @@ class Cues(Protocol):
     INQUIRY: Phrases           # the note reports an inquiry ("asked about pricing", "询价", "спрашивали"): kept open
     NOT_YET: Phrases           # the clause before a proposal or won cue only asks for it ("they want a quote")
     HANDED_OVER: Phrases       # a proposal handed over ("sent"); without one, a proposal next to a future day is a plan
+    TAKING: Phrases            # the customer takes or buys the product ("берут", "they're taking"): a won cue alone,
+                               # but beside a quote just sent the deal is at the proposal (cues.stage)
     SIGNATURE_AHEAD: Phrases   # a signature still ahead ("will sign", "contract with their legal"): negotiation, not won
     MENTIONED_BEFORE: Phrases  # right before a company only mentioned: who referred us, the rival chosen ("referral from")
     MENTIONED_AFTER: Phrases   # right after a company only mentioned ("Brackley referral: ...")
@@ -253,7 +255,7 @@ class Cues(Protocol):
 OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "DAY_GONE", "THEIRS", "THEIRS_NAMED",
                       "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "DEAL_SHORTHAND", "AMOUNT_ADDED_AFTER", "FILLERS", "CORRECTION", "NOT_YET",
                       "SPOKEN_MARK_NOUN", "SPOKEN_ADDRESS", "SPOKEN_LETTERS",
-                      "HANDED_OVER", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
+                      "HANDED_OVER", "TAKING", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "PARTNER", "END_CUSTOMER", "CONTACT_WORKS_AT", "ASIDE", "HEDGE", "ASKED_BY_THEM", "LOST_LONG_AGO", "RETRACT", "SOURCE_END",
                       "ASKED_FOR", "WON_BY_OTHER", "NEW_DEAL", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "INSTEAD_OF", "RETRACTED_FOR", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
                       "PERIOD_UNTIL", "PERIOD_COMPARED", "WHOLE_STEP",

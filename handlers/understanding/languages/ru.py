@@ -524,6 +524,8 @@ CHANNELS = {
 _NOT_A_DEAL = r"(?:nda|нда|эн\s*ди\s*эй|соглашени\w+\s+о\s+неразглашении|бюджет\w*)"   # signing these wins no deal
 _PO = r"(?:пи\s*о|po)"                  # a purchase order, however dictated
 # a signature still ahead: the deal is in negotiation, whatever else was agreed ("ждём подпись", "подписываем в пятницу")
+# клиент берёт товар: выиграна, если одно это, но рядом с отправленным КП — это КП ("пресс берут … КП отправил")
+TAKING = [r"\bберут\b", r"\bвозьмут\b", r"\bбудут\s+брать\b", r"\bпокупают\b", r"\bкупят\b"]
 SIGNATURE_AHEAD = [
     r"\bжд(?:[её]м|у|ут)\s+(?:\w+\s+)?подпис\w*",
     r"\bподписани[еяю]\b",
