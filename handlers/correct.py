@@ -11,7 +11,7 @@ what every correction shares is handlers/correction.py.
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -38,7 +38,7 @@ from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse
 from storage.customers import customers_named, deals_of, open_deal
 from storage.models import AuditLog, Customer, Deal, FollowUp, Inquiry, Note, StageChange, stored_id
-from storage.reminders import moved
+from storage.reminders import moved, remind_instant
 from storage.team_stages import moves_forward, stage_in_use, team_stages
 from storage.vocabulary import CLOSED_STAGES, Intent, Stage
 
@@ -83,11 +83,12 @@ def _complaint(ctx: Ctx, parse: Parse) -> Fixed | None:
     return Fixed(customer=customer, lines=[t(ctx.lang, "fix_resolved", n=number, text=row.text[:80])])
 
 
-def _day_of(text: str, ctx: Ctx, lang: str) -> date | None:
+def _day_of(text: str, ctx: Ctx, lang: str) -> tuple[date, time | None] | None:
+    """The day a follow-up is moved to, and its time of day when one is said ("周三上午10点")."""
     for said in (text, f"{day_word(lang)} {text}"):
         parse = understand(said, ctx.local_now)
         if parse.followup_on is not None:
-            return parse.followup_on
+            return parse.followup_on, parse.followup_at
     return None
 
 
@@ -95,9 +96,10 @@ def _moved_followup(ctx: Ctx, parse: Parse) -> Fixed | None:
     asked = move(ctx.text, parse.lang)
     if asked is None:
         return None
-    new_day = _day_of(asked.when, ctx, parse.lang)
-    if new_day is None:
+    when = _day_of(asked.when, ctx, parse.lang)
+    if when is None:
         return None
+    new_day, at = when
     follow: FollowUp | None = None
     if asked.what.isdigit():
         listed = state_of(ctx).listed or []
@@ -120,13 +122,13 @@ def _moved_followup(ctx: Ctx, parse: Parse) -> Fixed | None:
     if same is not None:
         raise Refusal(same)
     open_note(ctx, follow.customer_id)
-    return Fixed(customer=ctx.session.get(Customer, follow.customer_id), lines=[_set_due(ctx, follow, new_day)])
+    return Fixed(customer=ctx.session.get(Customer, follow.customer_id), lines=[_set_due(ctx, follow, new_day, at)])
 
 
-def _set_due(ctx: Ctx, follow: FollowUp, new_day: date) -> str:
+def _set_due(ctx: Ctx, follow: FollowUp, new_day: date, at: time | None = None) -> str:
     before = follow.due
-    journal_of(ctx).update(FollowUp, stored_id(follow), due=new_day,
-                           remind_at=moved(follow.remind_at, new_day, ctx.zone))
+    remind_at = remind_instant(new_day, at, ctx.zone) if at is not None else moved(follow.remind_at, new_day, ctx.zone)
+    journal_of(ctx).update(FollowUp, stored_id(follow), due=new_day, remind_at=remind_at)
     return t(ctx.lang, "fix_followup", before=day(before, ctx.lang), after=day(new_day, ctx.lang))
 
 
@@ -183,7 +185,8 @@ def _record_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], c
     the new value the correction says; the deal only by a member who may change it."""
     said = new_value_text(ctx.text, parse.lang)
     read = understand(said, ctx.local_now)
-    new_day = read.followup_on or _day_of(said, ctx, parse.lang)
+    said_day = _day_of(said, ctx, parse.lang) if read.followup_on is None else None
+    new_day = read.followup_on or (said_day[0] if said_day else None)
     follow = row_written(ctx, entries, FollowUp) or (_latest_followup(ctx, stored_id(customer))
                                                if customer is not None else None)
     deal = row_written(ctx, entries, Deal) or (open_deal(ctx.session, ctx.team_id, stored_id(customer))

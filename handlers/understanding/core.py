@@ -387,7 +387,7 @@ def _days(parse: Parse, note: _Reading) -> Timeline:
     parse.problems += times.problems
     parse.refused += times.refused
     if parse.followup_on is not None:
-        parse.moved_from = _instead_of(note.work, note.lang, note.today, parse.followup_on)
+        parse.moved_from = times.moved_from or _instead_of(note.work, note.lang, note.today, parse.followup_on)
     return times
 
 

@@ -36,3 +36,41 @@ def kept_day(text: str, lang: str, hits: Sequence[DateHit]) -> DateHit | None:
                 and but.match(between):
             return b                              # "не вторник, среда", "不是周二 是周三"
     return None
+
+
+_MOVE_GAP = 30  # characters at most between the day a follow-up leaves and the one it goes to
+
+
+@lru_cache(maxsize=None)
+def _move_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
+    module = cues(lang)
+    verb, frm, to = (getattr(module, slot, []) for slot in ("DAY_MOVE", "DAY_MOVED_FROM", "DAY_MOVED_TO"))
+    return (re.compile(one_of(verb), re.I) if verb else None,
+            re.compile(r"(?:^|[\s,.:;!，。：；！]|(?<=[\u4e00-\u9fff]))(?:" + one_of(frm) + r")\s*$", re.I) if frm else None,
+            re.compile(r"^\s*(?:" + one_of(to) + r")\s*$", re.I) if to else None)
+
+
+def _opens_with(pattern: re.Pattern[str] | None, said: str) -> bool:
+    """True when a day as found opens with the word ("со среды", "на пятницу": the dates keep their preposition)."""
+    if pattern is None:
+        return False
+    words = said.split(maxsplit=1)
+    return len(words) == 2 and pattern.search(words[0] + " ") is not None
+
+
+def moved_day(text: str, lang: str, hits: Sequence[DateHit]) -> tuple[DateHit, DateHit] | None:
+    """The day a follow-up is moved from and the one it goes to ("перенести демо со среды на пятницу", "move our
+    wednesday call to friday 2pm", "下周一的会改到周三上午10点"), or None when the note moves nothing."""
+    verb, frm, to = _move_patterns(lang)
+    if verb is None or to is None or verb.search(text) is None:
+        return None
+    for a, b in zip(hits, hits[1:]):
+        if a.day is None or b.day is None or a.day == b.day or not 0 <= b.start - a.end <= _MOVE_GAP:
+            continue
+        between = text[a.end:b.start]
+        goes = to.match(between) or (not between.strip() and _opens_with(to, text[b.start:b.end]))
+        leaves = frm is None or lang != "ru" or frm.search(text, max(0, a.start - 6), a.start) \
+            or _opens_with(frm, text[a.start:a.end])
+        if goes and leaves:
+            return a, b
+    return None

@@ -10,7 +10,7 @@ from datetime import date, time, timedelta
 from handlers.understanding import calendar as cal
 from handlers.understanding.cues import Clauses, Lexicon, everyone, planned
 from handlers.understanding.dates import REFUSED, DateHit, find_dates
-from handlers.understanding.day_instead import kept_day
+from handlers.understanding.day_instead import kept_day, moved_day
 from handlers.understanding.days_gone import happened
 from handlers.understanding.model import Refusal, Refused
 from handlers.understanding.promised import _WORDY, promise
@@ -75,6 +75,7 @@ class Timeline:
     refused: list[Refused] = field(default_factory=list)
     future: list[tuple[int, int]] = field(default_factory=list)     # spans of dates after today
     happened_on: date | None = None     # the day the note tells something happened, when not today
+    moved_from: date | None = None      # the day a follow-up is moved from ("со среды на пятницу")
 
 
 def _birthday_hits(text: str, hits: list[DateHit], lex: Lexicon) -> dict[int, DateHit]:
@@ -117,6 +118,11 @@ def sort_out(text: str, lang: str, today: date, lex: Lexicon, clauses: Clauses, 
     kept = kept_day(text, lang, hits)
     if kept is not None and kept.day is not None and kept.day >= today:
         out.followup_on = kept.day              # "wed not tmrw", "не вторник, среда": the day kept
+    moved = moved_day(text, lang, hits)
+    if moved is not None and moved[1].day is not None and moved[1].day >= today:
+        old, new = moved                         # "перенести демо со среды на пятницу": the follow-up moves there
+        out.followup_on, out.moved_from, out.followup_at = new.day, old.day, None
+        _timed(out, clock_near(text, lex, new.start, new.end), new.day, today, now)
     if out.followup_on is None and reminder is not None:   # "生日1月8号 提醒我送礼物": that day
         for hit in birthdays.values():
             if hit.day is not None and hit.day >= today and 0 <= reminder.start() - hit.end <= 15:

@@ -141,6 +141,13 @@ _DAY_NAMED = (r"(?:today|tonight|tomorrow|tmrw|(?:this|next)\s+week|(?:mon|tues?
               r"(?:day)?)")
 _DAYS_LIST = (r"^\W*(?:(?:what\s+(?:are|about)|show(?:\s+me)?|list)\s+)?(?:my\s+|the\s+)?" + _DAY_NAMED
               + r"(?:['’]?s)?\s+(?:follow[\s-]?ups?|f/?ups?|reminders|tasks|to-?dos?|calls|visits|list|agenda)\W*$")
+# a follow-up moved from one day to another (day_instead.moved_day): a move's words anywhere in the note ...
+DAY_MOVE = [r"\bmov(?:e|ed|ing)\b", r"\bpush(?:ed|ing)?\b", r"\bresched\w*", r"\bshift(?:ed|ing)?\b", r"\bbump(?:ed)?\b",
+            r"\bpostpon\w*"]
+# ... right before the day it leaves ("from friday to monday") ...
+DAY_MOVED_FROM = [r"from"]
+# ... and between the day it leaves and the one it goes to ("wednesday call to friday", "from friday to monday")
+DAY_MOVED_TO = [r"(?:'s|’s)?\s*(?:[a-z]+\s+){0,2}?(?:to|till|until|->|→)"]
 # a day said in place of another (day_instead.py): between the day kept and the one taken back ("wed not tmrw") ...
 DAY_INSTEAD = [
     r",?\s*not(?:\s+on)?",

@@ -130,6 +130,12 @@ PIPELINE = [
     r"\bсколько\s+(?:\w+\s+){0,2}законтракту\w*",
 ]
 # a day said in place of another (day_instead.py): between the day kept and the one taken back ("в пятницу, а не
+# встреча перенесена с одного дня на другой (day_instead.moved_day): слово переноса в заметке ...
+DAY_MOVE = [r"перен[оеё]с\w*", r"перенест\w*", r"сдвин\w*", r"сдвига\w*", r"передвин\w*", r"перекин\w*", r"перенос\w*"]
+# ... перед днём, с которого переносят ("со среды на пятницу") ...
+DAY_MOVED_FROM = [r"с", r"со"]
+# ... и между ним и новым днём
+DAY_MOVED_TO = [r"на"]
 # в среду") ...
 DAY_INSTEAD = [
     r",?\s*а\s+не",
