@@ -97,6 +97,7 @@ TEXTS = {
     "refused.negative_amount": "未记录金额 {text}：金额不能是负数。",
     "refused.amount_too_large": "未记录金额 {text}：数额太大，不像是商机金额。",
     "refused.time_passed": "没有设置定时提醒：今天 {text} 已经过了。",
+    "refused.invoice": "“{text}”只记在备注里：发票金额不是商机金额，商机没有改。",
     "refused.hedged": "“{text}”只记在备注里：听起来还没确定，商机金额没有改。",
     "birthday": "{contact}的生日：{day}",
     "context_used": "（客户沿用你上一条记录的 {customer}；如不对请回复“撤销”。）",

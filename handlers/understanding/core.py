@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Mapping, Sequence
 
 from handlers.understanding import (companies, contact_said, en_people, facts, joined, mixed, partners, people, recap,
-                                   spoken, whose, works_at)
+                                   invoices, spoken, whose, works_at)
 from handlers.understanding.chatter import hearsay
 from handlers.understanding.met_too import met_too
 from handlers.understanding.answers import cancel_word
@@ -337,6 +337,10 @@ def _money(parse: Parse, note: _Reading) -> None:
     amounts = [a for a in find_amounts(work, note.lang, parse.refused)
                if not any(start <= a.start < end for _, (start, end) in negatives)]
     parse.refused += [refused for refused, _ in negatives]
+    owed = invoices.invoiced(work, note.lang, amounts)
+    if owed:          # "invoice #4411 for 12k still unpaid": kept in the words, never a deal's value
+        parse.refused += [Refused(Refusal.INVOICE, note.cleaned[a.start:a.end].strip()) for a in owed]
+        amounts = [a for a in amounts if a not in owed]
     amount = pick_amount(work, amounts)
     paid = paid_part(work, amounts)
     if paid is not None:

@@ -29,6 +29,7 @@ class Refusal(StrEnum):
     AMOUNT_TOO_LARGE = "amount_too_large"  # beyond any deal
     TIME_PASSED = "time_passed"            # "today at 9am", written at ten
     HEDGED = "hedged"                      # "they might drop to 55k": a maybe, not the deal's amount
+    INVOICE = "invoice"                    # "invoice #4411 for 12k still unpaid": money on an earlier sale
 
 
 @dataclass(frozen=True)

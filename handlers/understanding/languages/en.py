@@ -1170,6 +1170,11 @@ AMOUNT_HEDGE = [
     r"\bperhaps\b",
     r"\b(?:could|may)\s+(?:\w+\s+)?(?:drop|go|come|lower|cut|reduce|settle|end\s+up|raise|increase)\b",
 ]
+# an invoice's amount (invoices.py): money owed or paid on an earlier sale, not a deal's value ...
+INVOICE = [r"\binvoice\w*", r"\binv\b", r"\binv[-#]?\s?\d", r"\bbill\b"]
+# ... when the note says whether it is paid
+INVOICE_STATE = [r"\bunpaid\b", r"\bnot\s+(?:been\s+|yet\s+)?paid\b", r"\boverdue\b", r"\boutstanding\b", r"\bpast\s+due\b",
+                 r"\bpaid\b", r"\bpay(?:s|ing)?\b", r"\bowe[sd]?\b", r"\bchas(?:e|ing)\b", r"\bcollections?\b"]
 PAID_PART = [r"\bpayment\s+of\s+", r"\b(?:down\s?payment|deposit|installment|instalment|tranche|prepayment)\s+(?:of\s+)?"]
 PAID_IN = [r"\b(?:came|come|comes)\s+(?:in|through)\b", r"\b(?:arrived|landed|cleared|received|recv?d|rcvd)\b",
            r"\b(?:got|get)\s+(?:the|their|a|our)\s+(?:first\s+|second\s+|final\s+)?(?:payment|deposit)\b",
