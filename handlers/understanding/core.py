@@ -233,10 +233,37 @@ def _reading(as_typed: str, lang: Lang, now: datetime, known: Sequence[str],
              aliases: Mapping[str, str] | None) -> _Reading:
     cleaned = spoken.tidy(as_typed, lang)                     # read without "um", repeats, names corrected
     work = cleaned.replace("ё", "е").replace("Ё", "Е")       # same length: spans stay valid
-    return _Reading(lang=lang, now=now, as_typed=as_typed, cleaned=cleaned, work=work, lex=lexicon(lang),
+    lex = lexicon(lang)
+    return _Reading(lang=lang, now=now, as_typed=as_typed, cleaned=cleaned, work=work, lex=lex,
                     clauses=Clauses(work, spaced_words=lang != Lang.ZH),
-                    match=unless_taken_back(cleaned, known, aliases),
+                    match=_besides_mentioned(cleaned, work, _headed(cleaned, unless_taken_back(cleaned, known, aliases),
+                                                                    known, aliases), known, aliases, lex),
                     first_day=day_first(getattr(now.tzinfo, "key", None), lang))
+
+
+_HEAD = re.compile(r"^\W{0,3}(?:(?:по|про|re)\s+)?([^:：—\n]{2,40}?)\s*(?:[:：]|\s[—–-]\s)", re.I)
+
+
+def _headed(cleaned: str, match: Match, known: Sequence[str], aliases: Mapping[str, str] | None) -> Match:
+    """The known customer a note's heading names, before a colon or a dash ("Сиб приборы: ТехноТрейд
+    сообщает…", "по горводоканалу: ТехноТрейд выиграл…"): the note is about it, whatever else it names."""
+    head = _HEAD.match(cleaned)
+    if not match.name or head is None or match.start < head.end():
+        return match
+    headed = match_known(cleaned[:head.end(1)], known, aliases)
+    return headed if headed.name else match
+
+
+def _besides_mentioned(cleaned: str, work: str, match: Match, known: Sequence[str],
+                       aliases: Mapping[str, str] | None, lex: Lexicon) -> Match:
+    """The known customer the note is about when the first one it names is only mentioned: the partner
+    it went through, who referred us ("горводоканал — контракт подписан через ТехноТрейд", "нашли нас
+    через Клинику Петровых"); the mentioned one still, when the note names no other known customer."""
+    if not match.name or not only_mentioned(work, match.start, match.end, lex):
+        return match
+    blanked = cleaned[:match.start] + " " * (match.end - match.start) + cleaned[match.end:]
+    other = match_known(blanked, known, aliases)
+    return other if other.name and other.name != match.name else match
 
 
 def _set_contact(parse: Parse, person: people.Person) -> None:

@@ -7,6 +7,9 @@ from handlers.understanding.languages import registered
 
 # legal forms ("LLC", "ООО"), dropped when names are compared
 LEGAL_FORMS = frozenset(word for lang in registered() for word in lang.LEGAL_FORMS)
+# the forms of public bodies ("муп", "гбуз"), dropped too when names are compared: "горводоканал" is
+# МУП «Горводоканал Бердск» as "Kestrel" is Kestrel Logistics Ltd
+STATE_FORMS = frozenset(form.lower() for lang in registered() for form in getattr(lang, "STATE_FORMS", ()))
 # lower-case words that often begin company names but mean nothing alone in a note
 COMMON_WORDS = frozenset(word for lang in registered() for word in lang.COMMON_WORDS)
 # number words of every language, lower case ("two", "четыре"): a name may begin with one ("Two

@@ -17,7 +17,7 @@ from typing import Mapping, Sequence
 from rapidfuzz import fuzz, process
 
 from handlers.understanding.lang import casefold, fold_accents, is_cjk
-from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS, NUMBER_WORDS
+from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS, NUMBER_WORDS, STATE_FORMS
 from handlers.understanding.index_cache import IndexCache
 from handlers.understanding.word_forms import is_russian, ru_same_word, typed_wrong
 from handlers.understanding.name_index import Index, build
@@ -47,9 +47,11 @@ def norm_token(token: str) -> str:
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
-    """A company name's significant words, legal forms and "&" dropped."""
+    """A company name's significant words, legal forms, public bodies' forms and "&" dropped."""
     words = [norm_token(w) for w in WORD.findall(name)]
-    return tuple(w for w in words if w not in LEGAL_FORMS and w not in ("and", "the", "и"))
+    kept = tuple(w for w in words if w not in LEGAL_FORMS and w not in ("and", "the", "и"))
+    plain = tuple(w for w in kept if w not in STATE_FORMS)
+    return plain or kept
 
 
 han_core = zh_names.han_core
@@ -102,16 +104,17 @@ def _other_capital(text: str, words: list[re.Match], j: int, rest: list[str]) ->
 def _first_word(token: str, head: str, said: list[str], i: int) -> tuple[int, bool]:
     """How a name's first word is said at `i`: (words of the message it takes, shortened). The word
     itself or typed wrong (1, False); a word typed in two ("sun field" for Sunfield, "camel back",
-    "техно привод" for ТехноПривод) (2, False); a Latin word cut short ("pac" for Pacific, "atl" for Atlantic) (1, True); else (0, False)."""
+    "техно привод" for ТехноПривод) (2, False); a word cut short ("pac" for Pacific, "atl" for Atlantic, "Сиб приборы" for
+    Сибирские Приборы, "Средневолж мебельная") (1, True), which names it only with the name's next word; else (0, False)."""
     if tokens_match(token, head):
         return 1, False
     if not token.isalpha():
         return 0, False
     if i + 1 < len(said) and len(said[i + 1]) >= 3 and len(token) >= 3 and token + said[i + 1] == head:
         return 2, False                          # "sun field" for Sunfield, "техно привод" for ТехноПривод
-    if not token.isascii():
+    if not token.isascii() and not is_russian(token):
         return 0, False
-    if len(head) > len(token) >= 3 and head.startswith(token):
+    if len(head) > len(token) >= 3 and head.startswith(token) and token not in COMMON_WORDS:
         return 1, True
     return 0, False
 
