@@ -286,6 +286,8 @@ def _customer_and_contact(parse: Parse, note: _Reading) -> None:
         lo = cue.start() if cue else match.start        # "通过代理商华信": the partner's word goes with it
         unnamed = note.cleaned[:lo] + " " * (match.end - lo) + note.cleaned[match.end:]
         other = companies.extract(unnamed, lang, person.name, False)
+    elif match.name and lang == Lang.RU and match.start > 0:
+        other = _written_before(note, person.name)
     if other:
         parse.customer = other
     elif match.name:
@@ -304,6 +306,27 @@ def _customer_and_contact(parse: Parse, note: _Reading) -> None:
         if written and at >= 0 and person.name and person.name in written:  # the "person" was part of the name
             person = people.extract(note.cleaned, lang, (at, at + len(written)))
             _set_contact(parse, person)
+
+
+def _written_before(note: _Reading, person: str | None) -> str | None:
+    """A new company the note names before the known one it also names: the note is about the company met,
+    the known one is where our kit already works or whom they compare with ("в компании ПримАгроСнаб … у
+    Приморского рыбокомбината стоит наш туннель", "созвон с Сахалин-Рыбпром … как наши работают у рыбокомбината")."""
+    match = note.match
+    if not _WRITTEN_AS_NAME.search(note.cleaned, 0, match.start) and not _FORM_BEFORE.search(note.cleaned, 0, match.start):
+        return None                  # nothing before it is written as a name
+    unnamed = note.cleaned[:match.start] + " " * (match.end - match.start) + note.cleaned[match.end:]
+    other = companies.extract(unnamed, note.lang, person, False)
+    if not other or not _WRITTEN_AS_NAME.search(other):
+        return None                  # "Сам съездил в Сибцемент", "Календарь:": a plain word is not taken over a known name
+    at = note.cleaned.find(other[:max(3, len(other) - 3)])
+    return other if 0 <= at < match.start else None
+
+
+# a name that cannot be a word of the note: a compound ("Сахалин-Рыбпром", "ПримАгроСнаб"), in quotes, or after
+# a form or kind in capitals ("ТК Феникс-Шиппинг", "МЦ Здоровье Семьи")
+_WRITTEN_AS_NAME = re.compile(r"[^\W\d_]-[^\W\d_]|[а-яё][А-ЯЁ]|[«\"“]|^[А-ЯЁ]{2,4}\s+[А-ЯЁ«\"]")
+_FORM_BEFORE = re.compile(r"(?<!\w)[А-ЯЁ]{2,4}\s+[А-ЯЁ«\"]")
 
 
 def _contact_facts(parse: Parse, note: _Reading) -> contact_said.ContactSaid:

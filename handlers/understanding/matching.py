@@ -21,6 +21,7 @@ from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS, NUMBER_W
 from handlers.understanding.index_cache import IndexCache
 from handlers.understanding.word_forms import is_russian, ru_same_word, typed_wrong
 from handlers.understanding.name_index import Index, build
+from handlers.understanding.ru_names import lookup_first
 from handlers.understanding import en_match, ru_match, translit, zh_names
 from handlers.understanding.zh_match import cjk_matches, latin_matches
 
@@ -91,12 +92,14 @@ Hit = tuple[int, int, int, float, int, bool]     # start, end, how much matched,
 
 
 def _other_capital(text: str, words: list[re.Match], j: int, rest: list[str]) -> bool:
-    """True when the word at `j` goes on another Latin name right after this one's first word ("Desert
-    Paws" for Desert Bloom): a capitalised word (not capitals: "lumina PO"), no legal form, with only a
+    """True when the word at `j` goes on another name right after this one's first words ("Desert Paws" for
+    Desert Bloom, "бюро переводов Транслейт-Экспресс" for Бюро переводов Лингва-Про): a capitalised word (not
+    capitals: "lumina PO"; in Russian no first name: "в Ладоге Виктор сказал"), no legal form, with only a
     space before it, and no short form of the name's next words ("Larkspur Vet", "Stillwater CU")."""
     word = words[j].group()
     low = word.lower()
-    return (word[:1].isupper() and word[1:].islower() and len(word) >= 3 and word.isascii() and low not in LEGAL_FORMS
+    return (word[:1].isupper() and word[1:].islower() and len(word) >= 3 and low not in LEGAL_FORMS
+            and (word.isascii() or is_russian(low) and lookup_first(word) is None)
             and text[words[j - 1].end():words[j].start()] == " "
             and not rest[0].startswith(low) and low != "".join(t[0] for t in rest)[:len(low)])
 
@@ -168,7 +171,8 @@ def _names_from(text: str, words: list[re.Match], said: list[str], i: int, index
             n, j = _going_on(said, i + step, tokens, fits)
             if short and n < 2:
                 continue   # "pac" alone is no "Pacific Rim": a shortened word only with the next one
-            if n == 1 < len(tokens) and j < len(said) and _other_capital(text, words, j, tokens[1:]):
+            if n < len(tokens) and j < len(said) and (n == 1 or not token.isascii()) \
+                    and _other_capital(text, words, j, tokens[n:]):
                 other_names.add(token)
                 continue   # "Desert Paws Grooming" is not "Desert Bloom Landscaping"
             if _not_the_name(text, words, said, (i, j, n), tokens, head):

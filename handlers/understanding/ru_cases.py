@@ -6,11 +6,15 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from handlers.understanding.languages import ru as ru_cues
+
 
 _ADJ = re.compile(r"(?:ого|его|ому|ему|ым|им|ой|ей|ую|юю|ая|яя|ый|ий|ое|ее)$")
 _FEMININE_ADJ = ("ой", "ей", "ую", "юю", "ая", "яя")
 _FEM_STEM = re.compile(r"(?:[бвгджзклмнпрстфхцчшщ]к|зд)$")
 _VOWELS = "аеёиоуыэюя"
+# stems of run-together names ending in a consonant (languages/ru.py NAME_STEMS): a word ending in one is as written
+_STEM_ENDS = tuple(stem for stem in ru_cues.NAME_STEMS if len(stem) >= 4 and stem[-1] not in _VOWELS)
 
 
 def _adjective(word: str, case: str) -> str:
@@ -174,9 +178,12 @@ def _as_written(words: list[str], case: str) -> bool:
 
 def _stem_left(before: str, after: str) -> bool:
     """True when putting a word back in the nominative leaves a word: the last part of a compound
-    name keeps a vowel ("с ВолгаХимПром" stays ВолгаХимПром, not "ВолгаХимПр")."""
+    name keeps a vowel ("с ВолгаХимПром" stays ВолгаХимПром, not "ВолгаХимПр"), and a name ending in a
+    stem names are run together from ("-пром", "-снаб", "-торг") ends so."""
     if before == after:
         return True
+    if before.lower().endswith(_STEM_ENDS):
+        return False          # "с Сахалин-Рыбпром" is Сахалин-Рыбпром: a name ending in a stem ends as written
     parts = re.findall(r"[А-ЯЁA-Z][а-яёa-z]*", after) or [after]
     return any(ch in _VOWELS for ch in parts[-1].lower())
 

@@ -1,6 +1,7 @@
 """A Russian company's name heading a note before a dash or a colon, as written, whatever its words:
 "Мытищинская теплосетевая — демо прошло", "Орлова и партнёры — спецификацию отправила",
-"новый: Полевской Криолитовый — был на заводе", "новые ребята — Уральские Самоцветы Трейд (ювелирка)".
+"новый: Полевской Криолитовый — был на заводе", "новые ребята — Уральские Самоцветы Трейд (ювелирка)",
+"ДентаЛюкс (3 кабинета, Академический), гл врач …".
 
 What heads a note is what it is about: the name runs from its first capitalised word up to the dash,
 lower-case words and "и" included, as long as it reads as a name, not a person (a first name opens
@@ -18,7 +19,7 @@ from handlers.understanding.ru_names import lookup_first
 _BEFORE = r"^(?:(?i:утром|вечером|сегодня|вчера|кстати|так|ну|короче|э{2,}|итак|значит)[\s,]+)*" \
           r"(?:(?i:нов(?:ый|ая|ое|ые|енький|енькие))(?:\s+[а-яё]+)?\s*[:—–-]\s*)?"
 _HEADED = re.compile(_BEFORE + r"(?P<name>[А-ЯЁA-Z][\w.-]*(?:\s+[\w.-]+){0,4}?)"
-                     r"(?=\s*(?:[—–:]|\s-\s|\([^()]{1,40}\)\s*[—–:]|\s[\U0001F300-\U0001FAFF\u2600-\u27BF]))")
+                     r"(?=\s*(?:[—–:]|\s-\s|\([^()]{1,40}\)\s*[—–:,]|\s[\U0001F300-\U0001FAFF\u2600-\u27BF]))")
 _MAX_WORDS = 4
 _JOINING = frozenset(("и", "&"))
 # words that head a note without naming a company: what the note is, whom it is for
