@@ -54,7 +54,7 @@ _TRADE = re.compile(one_of(ru.TRADE_NOUNS) + r"[а-яё]*$")
 # a first name in lower case as the subject of what happened: "саня позвонил", "роман тянет", "михаил (зам по закупкам)"
 _LOWER_SUBJECT = first_chars.compile(r"(?:^|(?<=[\s,.;:!—-]))(?P<name>[а-яё]{3,})(?=\s*\(|\s+(?:сам\w*\s+)?[а-яё]+(?:л|ла|ли|ит|ет|ят|ут|ют|ат)\b)")
 # a surname as who spoke or acted: "Лебедев обещал ответ", "ковалев хочет скидку", "Горшков ок по цене"
-_SURNAME = r"(?:[А-ЯЁа-яё][а-яё]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|енко)|[А-ЯЁ][а-яё]+(?:ский|ская|цкий|цкая))"
+_SURNAME = r"(?:[А-ЯЁа-яё][а-яё]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|енко|чук|щук)|[А-ЯЁ][а-яё]+(?:ский|ская|цкий|цкая))"
 _SURNAME_CASED = r"[а-яё]+(?:(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|е|ом|ою)?|енко)"
 _SURNAME_DID = re.compile(r"(?:^|(?<=[\s,.;:!—(-]))(?P<name>" + _SURNAME + r")(?=\s+" + one_of(ru.SURNAME_DID) + ")")
 # a surname met with, in the instrumental, and no name after it: "встретился с Ивановым", "созвон с Петровой"
