@@ -33,13 +33,20 @@ def _told_as_past(text: str, hit: DateHit, lex: Lexicon, today: date) -> bool:
         return False        # a bare day of the month ("11号那天去拜访了", "on the 11th we met") may be this month's, gone
     stop = _STOP.search(text, hit.end)
     after = [m.group() for m in _WORD.finditer(text, hit.end, min(stop.start() if stop else len(text), hit.end + 40))]
-    after = after[:_AROUND]
+    if after and after[0].casefold() == "s":       # "wednesday's site visit went great": the event's name, then its verb
+        after = after[1:_AROUND + 2]
+    else:
+        after = after[:_AROUND]
     lo = max(0, hit.start - 30)
     cut = [m.end() for m in _CLAUSE_STOP.finditer(text, lo, hit.start)]
     before = [m.group() for m in _WORD.finditer(text, cut[-1] if cut else lo, hit.start)][-_BEFORE:]
+    comma = _CLAUSE_STOP.search(text, hit.end)
+    own = [m.group() for m in _WORD.finditer(text, hit.end, comma.start() if comma else len(text))]
+    if any(lex.day_gone.search(w) for w in after if w in own and not w[0].isupper()):
+        return True         # "демо в пятницу прошло норм": what the day's event did, told after it in its clause
     if any(lex.commit.search(w) for w in before):      # "перенесли на понедельник", "call them monday": ahead
         return False
-    return any(lex.day_gone.search(w) for w in after + before if not w[0].isupper())   # a name ("Уралстали") aside
+    return any(lex.day_gone.search(w) for w in before if not w[0].isupper())   # a name ("Уралстали") aside
 
 
 def happened(text: str, hits: list[DateHit], lex: Lexicon, today: date) -> tuple[date | None, set[int]]:
