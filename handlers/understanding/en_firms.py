@@ -309,6 +309,7 @@ def _after_a_person(name: str) -> bool:
 
 # a job title is no company ("met peter gibbons, software dev, at a meetup")
 _ROLE = re.compile(r"(?:" + "|".join(en_cues.ROLES) + r")", re.I)
+_DEPARTMENT = re.compile(r"(?:" + "|".join(en_cues.DEPARTMENTS) + r")", re.I)
 # a team of a company, after its name: "hooli dev team", "acme's procurement", "initech it guys": the company is the name
 _TEAM_TAIL = re.compile(r"(?:'s|’s)?\s+(?:(?:" + "|".join(en_cues.DEPARTMENTS) + r"|dev|devs|tech|it)(?:\s+(?:team|guys|folks|people|"
                         r"dept|department))?|team|guys|folks|people|dept|department)$", re.I)
@@ -456,6 +457,8 @@ def _introduced(text: str, person: str | None) -> Iterator[Candidate]:
     for cue, base, lower_ok, strong in cues:
         for m in cue.finditer(text):
             got = _cued(text, m.end(), person, base, lower_ok, strong)
+            if got and cue in (_OF, _NAME_OF) and _DEPARTMENT.fullmatch(got.name):
+                continue                             # "Head of Procurement, Ashcombe Foods": a department, no company
             if got:
                 yield got
 

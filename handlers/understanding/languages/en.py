@@ -140,7 +140,7 @@ _WHOM_TO = [r"call", r"ping", r"chase", r"contact", r"e-?mail", r"text", r"visit
 _DAY_NAMED = (r"(?:today|tonight|tomorrow|tmrw|(?:this|next)\s+week|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)"
               r"(?:day)?)")
 _DAYS_LIST = (r"^\W*(?:(?:what\s+(?:are|about)|show(?:\s+me)?|list)\s+)?(?:my\s+|the\s+)?" + _DAY_NAMED
-              + r"(?:['’]?s)?\s+(?:follow[\s-]?ups?|f/?ups?|reminders|tasks|to-?dos?|calls|visits|list|agenda)\W*$")
+              + r"(?:['’]?s)?\s+(?:follow[\s-]?ups?|f/?u(?:ps?|s)?|reminders|tasks|to-?dos?|calls|visits|list|agenda)\W*$")
 # a follow-up moved from one day to another (day_instead.moved_day): a move's words anywhere in the note ...
 DAY_MOVE = [r"\bmov(?:e|ed|ing)\b", r"\bpush(?:ed|ing)?\b", r"\bresched\w*", r"\bshift(?:ed|ing)?\b", r"\bbump(?:ed)?\b",
             r"\bpostpon\w*"]
@@ -199,6 +199,10 @@ FOLLOWUPS = [
     _DAYS_LIST,
     # "deadlines this week?", "what deadlines do i have tomorrow"
     r"^\W*(?:(?:what|which|any|my)\s+)?deadlines?\s+(?:(?:do\s+i\s+have|are\s+there)\s+)?(?:this|next|today|tomorrow)\b",
+    # "who do I owe a call this week?", "who do i owe an email"
+    r"\bwho(?:m)?\s+(?:do|did)\s+i\s+owe\s+(?:a\s+|an\s+)?(?:call(?:\s*back)?|callback|ring|visit|reply|answer|e-?mail|quote)",
+    # the whole message the day asked about: "whats on today", "what's on for tomorrow?"
+    r"^\W*what(?:'s|’s|s|\s+is)\s+on\s+(?:for\s+)?" + _DAY_NAMED + r"\W*$",
 ]
 ACTIVITY = [
     r"\b(?:what\s+did|what\s+has|what\s+have)\s+(?:the\s+|my\s+|our\s+)?(?:team|reps|everyone|people|we|guys)\b",
@@ -235,7 +239,7 @@ QUERY = [
     # "card Globex", "globex card", "customer history Globex", "globex history": the customer's card
     r"^\W*(?:customer\s+|client\s+)?(?:card|history|profile)\b",
     r"^\W*\S+(?:\s+\S+){0,3}\s+(?:card|history|profile)\W*$",
-    r"\b(?:show|pull\s+up|look\s+up|lookup|find|search)\s+(?:me\s+)?(?:the\s+)?(?:customer|client|account|card|everything)?\b",
+    r"\b(?:show(?!\s+(?:day|floor|stand|booth|hall)\b)|pull\s+up|look\s+up|lookup|find|search)\s+(?:me\s+)?(?:the\s+)?(?:customer|client|account|card|everything)?\b",
     r"\bwhere\s+are\s+we\s+(?:with|on|at)\b",
     r"\bany\s+(?:news|updates?)\s+(?:from|on|about)\b",
     r"\bhow(?:'s|\s+is)\s+(?:it\s+going\s+with|the\s+deal\s+with)\b",
@@ -255,7 +259,7 @@ QUERY = [
     r"\b(?:did|have|has)\s+(?:i|we|you|someone|anyone|anybody)\s+(?:already\s+)?(?:put|add(?:ed)?|enter(?:ed)?|"
     r"log(?:ged)?|create[d]?|set\s+up)\b",
 ]
-QUESTION_START = [r"(?:what|wat|wut|who|which|how)(?:'s|s|'re|'d)?\b", r"(?:show|list|give|tell|summari[sz]e)\b", r"any(?:thing|one|body)?\b",
+QUESTION_START = [r"(?:what|wat|wut|who|which|how)(?:'s|s|'re|'d)?\b", r"(?:show(?!\s+(?:day|floor|stand|booth|hall)\b)|list|give|tell|summari[sz]e)\b", r"any(?:thing|one|body)?\b",
                   r"(?:when|where|why|whose)\b", r"(?:anyone|anybody|somebody|someone)\b",
                   r"(?:is|are|was)\s+(?:there|anyone|anybody|it|this|that|we|they)\b",
                   r"(?:do|does|did|have|has)\s+(?:we|you|i|they|anyone|anybody|somebody|someone|it|this)\b",
@@ -334,7 +338,7 @@ LOG_VERBS = [r"\b" + one_of(_NOTE_VERBS) + r"\b"]
 _PREMISES = r"(?:office|plant|site|warehouse|store|hq|dock|kitchen|branch|shop|clinic|practice|facility|yard|showroom|" \
             r"factory|premises|place|location|restaurant|cafe|bar|garage|farm|school|campus)s?"
 _AT_THEIRS = r"\bat\s+(?:(?:their|thier)(?:\s+[A-Z][\w&'-]+){0,2}|the\s+[\w&'-]+(?:\s+[\w&'-]+){0,2})\s+(?:main\s+|new\s+|corporate\s+|head\s+|district\s+)?" \
-             + _PREMISES + r"\b"
+             + _PREMISES + r"\b(?!\s+(?:[\w'-]+\s+)?(?:show|fair|expo|exhibition|conference|summit)\b)"   # not "at the farm machinery show"
 # at the customer's own name, masked as "_" while cues are read: "Meeting at Twin Oaks was great", "met them @ globex"
 _AT_NAME_WORDS = r"\s+(?:(?:them|him|her|with\s+\w+)\s+)?(?:at|@)\s+(?:the\s+)?_"
 _AT_NAME = r"(?=" + _AT_NAME_WORDS + ")"
@@ -427,6 +431,15 @@ CHANNELS = {
         r"\bconference\b",
         r"\btrade\s*show\b",
         r"\bbooth\b",                         # at our stand: "booth: Priyanka from Three Rivers", "came by the booth"
+        # a trade show's stand and the cards collected there: "came back to the stand", "stand C22 marco bellini",
+        # "Card #1: Priya Nair, …", "First card: Sunita Rao", "show day 1"
+        r"\b(?:the|our|same|their|my|his|her|next|a)\s+stand\b(?![\s-]*(?:up|still|alone|by|firm|out)\b)",
+        r"\bstand\s+#?[A-Z]?\d+[A-Z]?\b",
+        r"^\W*(?:[\w\s.]{0,25}[.:]\s*)?(?:(?:first|second|third|next|last|another|new|one\s+more)\s+)?(?:business\s+)?card\s*(?:#\s*\d+|\d+)?\s*:",
+        r"\b(?:first|second|third|next|another|one\s+more)\s+(?:business\s+)?card\b",
+        r"\bbusiness\s+cards?\b",
+        r"\bshow\s+day\s*\d",
+        r"\bat\s+the\s+(?:[\w'-]+\s+){0,5}(?:show|fair|exhibition)\b",
         r"\btrade\s+fair\b",
         r"\bsummit\b",
         r"\bin\s+person\b",
@@ -944,7 +957,7 @@ WHOLE_STEP = [r"call", r"ring", r"phone", r"visit", r"meet", r"catchup", r"follo
 STEP_CUTS = [r"\s+and\s+", r"\s+then\s+", r"\s+so\s+", r"\s+but\s+", r"\s+also\s+"]
 _DURING = r"\b(?:in|for|during|of|through)\s+"
 PERIODS = {
-    "today": [r"\btoday\b", r"\btoday's\b"],
+    "today": [r"\btoday\b", r"\btoday's\b", r"\btodays\b"],
     "tomorrow": [r"\btomorrow\b", r"\btmrw?\b", r"\b2mor+ow?\b"],
     "yesterday": [r"\byesterday\b"],
     "next_week": [r"\bne?xt\s+wk\b", r"\bnext\s+week\b"],
@@ -1380,6 +1393,7 @@ DEPARTMENTS = [
     r"operations",
     r"purchasing",
     r"procurement",
+    r"buying",
     r"sales",
     r"store",
     r"plant",
