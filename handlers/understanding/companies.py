@@ -57,7 +57,8 @@ def _personal(words: list[str]) -> bool:
 
 _EN_NUMBERED = re.compile(r"\s+(\d{1,4})(?![\w.:/%-]|,\d|\s*(?i:k|m|mm|bn|x|units?|pcs|pieces|items|days?|weeks?|"
                           r"months?|years?|hours?|mins?|minutes?|times|people|seats|users|licen[cs]es|boxes|cases|"
-                          r"tons?|kg|am|pm)\b)")
+                          r"tons?|kg|am|pm|locations?|stores?|shops?|sites?|branch(?:es)?|outlets?|restaurants?|"
+                          r"clinics?|offices?|trucks?|vans?|vehicles?|employees|staff|beds|rooms|venues?)\b)")
 
 
 def _numbered(text: str, name: str | None) -> str | None:

@@ -58,7 +58,7 @@ today tomorrow yesterday tonight also and but so then just when where what who h
 monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs fri
 january february march april june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec q1 q2 q3 q4 dr mr mrs ms po nda ceo cfo cto coo gm vp md
-they've they're they'll we've we're i've q&a rfp rfi rfq""".split())
+they've they're they'll we've we're i've q&a rfp rfi rfq qbr qbrs ebr""".split())
 # opening words a name at the start of a note may follow ("okay so Westwood smile studio ...")
 _OPENERS = r"(?:(?:okay|ok|so|also|and|alright|all\s+right|hey|hi|hello|well|quick\s+one|quick\s+update|update|fyi|" \
            r"note|good\s+news|news|btw|oh|yeah|yep|right|just|quickly|anyway|mate)\b[\s,:!.-]*)*"
@@ -66,7 +66,8 @@ _OPENERS = r"(?:(?:okay|ok|so|also|and|alright|all\s+right|hey|hi|hello|well|qui
 _LEAD_NEXT = frozenset("""signed sign said says say called call rang went wants want needs need decided agreed accepted
 declined bought buy paid picked chose answered replied emailed texted messaged sent confirmed approved lost won finally
 demo proposal quote po update meeting mtg visit visited onsite walk walk-in cold inbound intro referral renewal
-contract deal guys folks people team ppl complained complains complaint q&a debrief kickoff""".split())
+contract deal guys folks people team ppl complained complains complaint q&a debrief kickoff
+qbr qbrs ebr escalation escalations board committee onboarding rollout install installation audit renewals""".split())
 # after a capitalised name opening a note, its people: "Northpoint Glass owner is Deb"
 _ITS_PEOPLE = frozenset("owner owners gm manager mgr ceo boss director founder".split())
 _WORD = re.compile(r"[\w&][\w&'’.-]*|&")

@@ -443,6 +443,7 @@ CHANNELS = {
         r"\btrade\s+fair\b",
         r"\bsummit\b",
         r"\bin\s+person\b",
+        r"\b(?:qbr|ebr|quarterly\s+(?:business\s+)?review)\b",      # "Stark Industries QBR went well"
         r"\bcaught\s+up\s+with\b",
         r"\bwalk[\s-]?in\s+from\b",          # they came to us: "walk-in from Hartwell Plumbing"
         r"\b(?:came|come|dropped|stopped|swung|popped)\s+(?:by|in|over|round)\s+(?:at\s+|to\s+)?our\b",   # "came by our shop"
@@ -1370,6 +1371,8 @@ NOT_FIRMS_LOWER = frozenset("""
 back twice again over ahead around home out in up off everyone everybody anyone someone them him her it us client
 clients customer customers supplier vendor prospect prospects boss office reception support sales mom dad site plant
 store warehouse team guys folks people somebody nobody there here yesterday today tomorrow earlier later briefly
+renewal renewals escalation escalations qbr qbrs kickoff onboarding rollout install installation implementation
+migration upgrade audit board committee
 """.split())
 # lower-case words that often begin company names but mean nothing alone in a note
 COMMON_WORDS = frozenset("""
