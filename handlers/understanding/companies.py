@@ -155,7 +155,27 @@ def chinese(text: str, person: str | None, query: bool) -> str | None:
     return found + tail.group().replace("(", "（").replace(")", "）")      # registered with full-width brackets
 
 
+# the customer a partner brings, named after "终端": "拜访了终端客户瑞丰纺织", "终端是华盛制药"
+_ZH_END_CUSTOMER = re.compile(r"终端(?:客户|用户)?(?:是|叫)?\s*(?:(" + _LATIN_RUN + r")(?![A-Za-z])|([\u4e00-\u9fffA-Za-z0-9]{2,14}?)"
+                              r"(?=[,.!?;，。！？；\s]|的|$|他们|她们|要|想|在))")
+_ZH_PARTNER_WORD = re.compile(r"^(?:" + "|".join(zh_cues.PARTNER_KINDS) + r")(?=..)")
+
+
 def _chinese(text: str, person: str | None, query: bool) -> str | None:
+    found = _chinese_named(text, person, query)
+    end = _ZH_END_CUSTOMER.search(text)
+    if end and end.group(1):
+        return end.group(1)                         # "有个终端 Sunrise Dental Group": the end customer, in Latin
+    said = zh_firms.trimmed(end.group(2)) if end else ""
+    if said and said != found and zh_firms.trade_end(said) and not re.search("一家|一个|某", said) \
+            and zh_firms.named(said, person, people=False):
+        return said                                 # the partner's end customer is whom the deal is with
+    if found and _ZH_PARTNER_WORD.match(found):
+        return _ZH_PARTNER_WORD.sub("", found)      # "分销商利达医疗供应链": the partner's name, without its kind
+    return found
+
+
+def _chinese_named(text: str, person: str | None, query: bool) -> str | None:
     found = zh_firms.quoted(text, person) or _latin_in_chinese(text, person) or zh_firms.before_brackets(text, person) \
         or zh_firms_said.registered(text, person)
     if found:

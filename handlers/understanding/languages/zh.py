@@ -1088,7 +1088,8 @@ CONTACT_WORKS_AT = [
     r"^\W*(?P<who>[\u4e00-\u9fff]{2,4}?)(?:其实|实际上)?在(?P<to>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:工作|上班)"
     r"(?:\s*[，,]?\s*(?:不是|不在)(?P<frm>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:的)?)?\W*$",
 ]
-MENTIONED_AFTER = [r"^\s*的(?:竞争对手|竞品|对手)"]   # "（华彩科技的竞争对手）": the rival only mentioned
+MENTIONED_AFTER = [r"^\s*的(?:竞争对手|竞品|对手)",    # "（华彩科技的竞争对手）": the rival only mentioned
+                   r"^[\u4e00-\u9fff]{0,4}?\s*(?:给我们|帮我们|帮忙)?(?:介绍|推荐|转介绍)(?:了|的|过来)"]   # "澳达物流介绍了一家叫…的": who referred us
 ASIDE: list[str] = []
 HEDGE: list[str] = []
 # 客户在记录里问的问题（"王总问我们有没有SSO？"、"他们想知道什么时候到货？"）：问号是客户的，这条是记录，不是问机器人
