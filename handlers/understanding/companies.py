@@ -96,6 +96,10 @@ def english(text: str, person: str | None, query: bool) -> str | None:
     if name is None and query:
         m = _EN_QUERY.search(text)
         name = m.group(1).strip() or None if m else None
+        if name:        # "did Orla at brackenfield ever get back to us?": the name ends at a word no name holds
+            words = name.split()
+            cut = next((i for i, w in enumerate(words) if i and w.lower() in en_firms.STOP), len(words))
+            name = " ".join(words[:cut])
         card = _EN_CARD_OF.search(text) if name is None else None
         said = (card.group(1) or card.group(2)).strip() if card else ""
         if said and not _NOT_A_CARD_NAME & set(said.lower().split()):

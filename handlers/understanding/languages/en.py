@@ -229,6 +229,8 @@ ACTIVITY = [
     r"^\W*compare\s+(?:[\w']+\s+){0,4}(?:calls|visits|meetings|activity)\b",
 ]
 QUERY = [
+    # "did Orla at brackenfield ever get back to us?", "has Globex ever replied"
+    r"\b(?:did|has|have)\s+[\w&'’-]+(?:\s+[\w&'’-]+){0,3}\s+ever\s+(?:get(?:ten)?\s+back|got\s+back|repl(?:y|ied)|respond(?:ed)?|call(?:ed)?\s+back|answer(?:ed)?)\b",
     r"\bstatus\s+(?:of|on|for)\b",
     r"\b(?:any\s+)?updates?\s+on\b",
     r"\bhow(?:'s|\s+is|\s+are)\s+(?:things\s+(?:with|at)|\w+(?:\s+\w+)?\s+(?:doing|going))\b",
