@@ -395,7 +395,8 @@ CHANNELS = {
         r"\bcalled\s+(?:me|us|back|again|in|about)\b",
         r"\bphon(?:ed|e\s+call)\b",
         r"\b(?:on|off|by)\s+(?:the\s+|teh\s+)?phone\b",
-        r"\bpicked\s+up\b(?=\W*$|\s*[!.,])",          # "finally picked up!!!": they answered
+        r"\bphone\s+(?:w/?|with)\s",                   # "• phone w Dave Pollard"
+        r"\bpicked\s+up\b(?=\W*$|\s*[!.,;:—–]|\s+-\s)",          # "finally picked up!!!", "picked up — spoke to Steve"
         r"\brang\b",
         r"\bvoicemail\b",
         r"\bvm\b",
@@ -742,7 +743,8 @@ NEW_COMPANY = [
 NEGATION = [r"\b(?:not|n't|never|no|yet\s+to|haven't|hasn't|didn't|won't|without)\b(?:\s+[\w']+){0,2}\s*$"]
 _NOT_AFTER_IMPERATIVE = [r"with\b", r"w/", r"went\b", r"was\b", r"is\b", r"lasted\b", r"ended\b", r"dropped\b",
                          r"today\b", r"yesterday\b", r"this\b", r"earlier\b",
-                         r"in\b", r"to\b", r"from\b"]       # "Visit in Gomez Auto", "Email from Danuta": a report
+                         r"in\b", r"to\b", r"from\b",      # "Visit in Gomez Auto", "Email from Danuta": a report
+                         r"done\b", r"made\b", r"complete(?:d)?\b", r"finished\b", r"over\b"]     # "— call done, quote sent"
 IMPERATIVE = [r"(?:call|email|e-mail|text|visit|meet|message|ping)\s+(?!" + "|".join(_NOT_AFTER_IMPERATIVE) + r")(?=\w)"]
 PAST = [r"(?:ed|met|rang|spoke|had|sent|went|left|by|in|off|to)$",
         r"\b(?:was|were)\s+(?:(?:today|just|now|over|out|down|up)\s+)?(?:at|outside)$",     # "monday i was at Acme"
