@@ -17,7 +17,7 @@ from handlers.chat_state import save_state, state_of
 from handlers.understanding.followup_words import named_followup
 from handlers.understanding.lang import clean, detect
 from handlers.understanding.matching import match_known
-from handlers.understanding import understand
+from handlers.understanding import side_question, understand
 from handlers.understanding.hybrid import understand_hybrid
 from handlers.understanding.llm.client import LlmClient
 from handlers.understanding.model import Parse
@@ -205,11 +205,20 @@ def never_writes(parse: Parse, text: str) -> Parse:
     if parse.intent == Intent.LOG and parse.report is None and is_chatter(text, parse):
         return Parse(lang=parse.lang, intent=Intent.UNKNOWN, problems=["chatter"])
     if parse.intent == Intent.LOG and parse.report is None and asks(text, parse.lang):
+        side = side_question.split(text, parse.lang)
+        if side is not None and not asks(side[0], parse.lang) and _records(parse):
+            parse.side_question = side[1]        # "sent globex the quote, 25k. btw when is their renewal?": noted
+            return parse
         if parse.customer_known or len(parse.customer_candidates) > 1:
             return Parse(lang=parse.lang, intent=Intent.QUERY_CUSTOMER, customer=parse.customer,
                          customer_known=parse.customer_known, customer_candidates=parse.customer_candidates)
         return Parse(lang=parse.lang, intent=Intent.UNKNOWN)
     return parse
+
+
+def _records(parse: Parse) -> bool:
+    """True when the note says something to record: a touch, a stage, an amount, a follow-up or a person."""
+    return bool(parse.channel or parse.stage or parse.amount is not None or parse.followup_on or parse.contact)
 
 
 def _command(name: str, args: str, ctx: Ctx, lang: Lang, known: tuple[Sequence[str], dict[str, str]],

@@ -241,6 +241,8 @@ def _closing_lines(parse: Parse, ctx: Ctx, customer: Customer, note_id: int, unu
         names = StageNames.of(ctx.team.settings)
         lines.append(("stage_unused", {"stage": names(unused, ctx.lang), "used": names(parse.stage or "", ctx.lang)}))
     lines += [(f"refused.{refused.kind}", {"text": refused.text}) for refused in parse.refused]
+    if parse.side_question:             # "… btw when is their contract end date again?": recorded, not answered
+        lines.append(("side_question", {"text": parse.side_question[:200]}))
 
 
 def _whose_birthday_unknown(parse: Parse, ctx: Ctx, customer: Customer | None) -> bool:

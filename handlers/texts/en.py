@@ -98,6 +98,7 @@ TEXTS = {
     "refused.amount_too_large": "I left out the amount {text}: it is too large for a deal.",
     "refused.time_passed": "No timed reminder: {text} today has passed already.",
     "refused.invoice": "I kept “{text}” as a note: an invoice's amount is not a deal's value, so no deal was changed.",
+    "side_question": "I didn't answer “{text}”: ask it in a message of its own and I'll look it up.",
     "refused.hedged": "I kept “{text}” as a note: it sounds like a maybe, so the deal's amount was left as it was.",
     "birthday": "{contact}'s birthday: {day}",
     "context_used": "(I took {customer} from your last note; say undo if that's wrong.)",

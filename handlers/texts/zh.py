@@ -98,6 +98,7 @@ TEXTS = {
     "refused.amount_too_large": "未记录金额 {text}：数额太大，不像是商机金额。",
     "refused.time_passed": "没有设置定时提醒：今天 {text} 已经过了。",
     "refused.invoice": "“{text}”只记在备注里：发票金额不是商机金额，商机没有改。",
+    "side_question": "“{text}”这个问题没有回答：请单独发一条问我。",
     "refused.hedged": "“{text}”只记在备注里：听起来还没确定，商机金额没有改。",
     "birthday": "{contact}的生日：{day}",
     "context_used": "（客户沿用你上一条记录的 {customer}；如不对请回复“撤销”。）",

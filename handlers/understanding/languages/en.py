@@ -1188,6 +1188,9 @@ AMOUNT_HEDGE = [
     r"\bperhaps\b",
     r"\b(?:could|may)\s+(?:\w+\s+)?(?:drop|go|come|lower|cut|reduce|settle|end\s+up|raise|increase)\b",
 ]
+# a question to the bot said on the side of a note (side_question.py): "..., btw when is their renewal?"
+SIDE_QUESTION = [r"btw\b", r"by\s+the\s+way\b", r"oh\s+and\b", r"quick\s+q(?:uestion)?\b", r"also\s+can\s+you\b",
+                 r"(?:and\s+)?can\s+you\s+remind\s+me\b"]
 # an invoice's amount (invoices.py): money owed or paid on an earlier sale, not a deal's value ...
 INVOICE = [r"\binvoice\w*", r"\binv\b", r"\binv[-#]?\s?\d", r"\bbill\b"]
 # ... when the note says whether it is paid
