@@ -12,6 +12,10 @@ LEGAL_FORMS = frozenset(word for lang in registered() for word in lang.LEGAL_FOR
 STATE_FORMS = frozenset(form.lower() for lang in registered() for form in getattr(lang, "STATE_FORMS", ()))
 # lower-case words that often begin company names but mean nothing alone in a note
 COMMON_WORDS = frozenset(word for lang in registered() for word in lang.COMMON_WORDS)
+# the value of each number word a language gives one for ("три", "трех": 3), to tell a name's number word in
+# another case ("из трех медведей" for Три Медведя)
+NUMBER_VALUES = {word: value for lang in registered() for word, value in getattr(lang, "NUMBER_WORDS", {}).items()
+                 if isinstance(word, str) and word.isalpha()}
 # number words of every language, lower case ("two", "четыре"): a name may begin with one ("Two
 # Rivers Brewing"), yet a note says it as a number
 NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",

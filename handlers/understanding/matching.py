@@ -17,7 +17,7 @@ from typing import Mapping, Sequence
 from rapidfuzz import fuzz, process
 
 from handlers.understanding.lang import casefold, fold_accents, is_cjk
-from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS, NUMBER_WORDS, STATE_FORMS
+from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS, NUMBER_VALUES, NUMBER_WORDS, STATE_FORMS
 from handlers.understanding.index_cache import IndexCache
 from handlers.understanding.word_forms import is_russian, ru_same_word, typed_wrong
 from handlers.understanding.name_index import Index, build
@@ -72,6 +72,8 @@ def tokens_match(said: str, name: str) -> bool:
     """True when a word of the message is a word of the name, in another case form or typed wrong."""
     if said == name:
         return True
+    if said[:2] == name[:2] and said in NUMBER_VALUES and NUMBER_VALUES[said] == NUMBER_VALUES.get(name):
+        return True           # a number word in another case: "из трех медведей" for Три Медведя
     if len(said) < 3 or len(name) < 3 or _numbers(said) != _numbers(name):   # "Store 2" is not "Store 1"
         return False
     common = 0
@@ -145,10 +147,18 @@ def _word_matches(text: str, words: list[re.Match], index: Index) -> list[Hit]:
     return [hit for hit, token in found if not (hit[3] < 1 and hit[2] == 1 and token in other_names)]
 
 
+_SAME_NUMBER: dict[float, list[str]] = {}
+for _form, _value in NUMBER_VALUES.items():
+    _SAME_NUMBER.setdefault(_value, []).append(_form)
+
+
 def _heads(token: str, index: Index) -> tuple[list[tuple[str, array]], bool]:
     """The names' first words `token` may be: by its first three letters, else (a long word that is
     no everyday one) the closest first word spelt nearly alike; and whether that was a near spelling."""
     pool = index.heads_for(token[:3])
+    if not pool and token in NUMBER_VALUES:       # "трех" for a name that begins "Три"
+        pool = [head for form in _SAME_NUMBER[NUMBER_VALUES[token]] if form[:3] != token[:3]
+                for head in index.heads_for(form[:3])]
     if not pool and len(token) >= 5 and token not in COMMON_WORDS and index.fuzzy_heads:
         best = process.extractOne(token, index.fuzzy_heads, scorer=fuzz.ratio, score_cutoff=85)
         if best:
