@@ -232,7 +232,8 @@ def _closing_lines(parse: Parse, ctx: Ctx, customer: Customer, note_id: int, unu
     deal_news = not parse.channel and (any(key in _DEAL_NEWS for key, _ in lines)
                                        or any(r.kind in (Refusal.HEDGED, Refusal.INVOICE) for r in parse.refused))
     # "might drop to 55k", "invoice #4411 for 12k still unpaid": the words are where the value is kept
-    if not lines or lines == [("raw", {"line": issue})] or deal_news:  # keep the words in the customer's history
+    part = bool(parse.words) and not parse.channel      # one customer's part of a recap: its own words stay with it
+    if not lines or lines == [("raw", {"line": issue})] or deal_news or part:  # the words stay in its history
         journal.insert(Interaction, team_id=ctx.team.id, customer_id=customer.id, contact_id=None,
                        member_id=ctx.member.id, note_id=note_id, channel=Channel.NOTE, text=ctx.text[:4000],
                        at=ctx.now)

@@ -808,6 +808,7 @@ _I_WILL = [r"'ll", r"\s+will", r"'m\s+going\s+to", r"\s+am\s+going\s+to", r"\s+n
            r"\s+plan\s+to", r"'m\s+gonna"]
 COMMIT = [
     r"\bcall-?backs?\b",
+    r"\bset\s+(?:it|this|that|them|one|a\s+\w+)\s+up\s+(?:by|before|for|on)\b",     # "set it up by tue": our step, its day
     r"^\s*(?:call|email|e-mail|text|visit|meet|ping|send|follow\s+up|check\s+in|chase)\b",
     r"\bf/u\b",
     r"^\s*fu\b",
