@@ -293,7 +293,7 @@ TEXTS = {
     "activity_line": "• {name}: {total} — {channels}",
     "activity_more": "  новых клиентов {new}, сделки: новые {dnew} / продвинуты {moved} / выиграны {won}, задачи: сделано {done}, просрочено {overdue}",
     "activity_target": "  план {metric}: {actual}/{target} ({pct}%) на {start} – {end}",
-    "activity_totals": "Команда: {total:interaction}, {new:new_customer}, сделок продвинуто: {moved}, просрочено: {overdue:follow_up}",
+    "activity_totals": "Команда: {total:interaction}, {new:new_customer}, сделок заведено или продвинуто: {moved}, просрочено: {overdue:follow_up}",
     "lost_title": "Проигранные сделки {start} – {end} ({currency}), по причинам:",
     "lost_row": "• {reason}: {count:deal}, {amount}",
     "lost_total": "Всего проиграно: {count:deal}, {amount}",

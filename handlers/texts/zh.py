@@ -287,7 +287,7 @@ TEXTS = {
     "activity_line": "• {name}：{total} — {channels}",
     "activity_more": "  新客户 {new}，新商机 {dnew} / 推进 {moved} / 成交 {won}，完成跟进 {done}，逾期 {overdue}",
     "activity_target": "  目标 {metric}：{actual}/{target}（{pct}%），{start} – {end}",
-    "activity_totals": "团队：互动 {total} 次，新客户 {new} 个，推进商机 {moved} 个，逾期跟进 {overdue} 个",
+    "activity_totals": "团队：互动 {total} 次，新客户 {new} 个，新建或推进商机 {moved} 个，逾期跟进 {overdue} 个",
     "lost_title": "丢单原因 {start} – {end}（{currency}）：",
     "lost_row": "• {reason}：{count} 个商机，{amount}",
     "lost_total": "共丢单 {count} 个，{amount}",

@@ -4,6 +4,8 @@ the leaderboard ranks by the amount won without adding currencies that have no r
 their own figures only; another team's people and deals never show."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlmodel import Session
 
@@ -169,6 +171,22 @@ async def test_the_leaderboard_and_the_activity_count_the_same_deals(bot):
     activity = (await bot.say("what did the team do this week")).text
     assert "3 deals added or moved" in board, board     # Initech both added and moved on
     assert "deals new 2 / moved 1" in activity, activity
+
+
+
+async def test_the_teams_line_counts_what_the_rep_lines_count(bot, team):
+    """The team's total of deals is the reps' new plus moved, and says so in every language (a Russian
+    "сделок продвинуто: 4" beside reps' "продвинуты 0" read as a contradiction)."""
+    await bot.say("Called Initech, new lead, they are interested")
+    await bot.say("Initech: sent the proposal, $12k")
+    assert (await team["boris"].say("Позвонил в Сигму, новый лид на 100 тыс рублей")).wrote
+    en = (await bot.say("what did the team do this week")).text
+    said = [int(n) + int(m) for n, m in re.findall(r"deals new (\d+) / moved (\d+)", en)]
+    assert len(said) == 4 and f"{sum(said)} deals added or moved" in en, en
+    ru = (await bot.say("что сделала команда на этой неделе")).text
+    assert f"сделок заведено или продвинуто: {sum(said)}" in ru, ru
+    zh = (await bot.say("团队这周做了什么")).text
+    assert f"新建或推进商机 {sum(said)} 个" in zh, zh
 
 
 @pytest.mark.parametrize("asked, says", [
