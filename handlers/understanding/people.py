@@ -29,7 +29,7 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+")
 # a phone number: international or local, grouped by spaces or dashes ("+7 912 000-11-22", "(495) 123-45-67",
 # "07700 900123": a five-digit group only after a trunk 0), or ten to thirteen digits in a row
-_PHONE = first_chars.compile(r"(?<![\w.])(?:(?:\+\d{1,3}|8(?=[\s-]?\(\d))[\s-]?)?(?:\(\d{2,5}\)[\s-]?)?(?:0\d{4}|\d{2,4})(?:[\s-]\d{2,6}){1,4}(?!\w|\.\d)|(?<!\d)\+?\d{10,13}(?!\d)")
+_PHONE = first_chars.compile(r"(?<![\w.])(?:(?:\+\d{1,3}|8(?=[\s-]?\(\d)|8(?=[\s-]?\d{3}[\s-]?\d{3}[\s-]?\d{2}[\s-]?\d{2}(?!\d)))[\s-]?)?(?:\(\d{2,5}\)[\s-]?)?(?:0\d{4}|\d{2,4})(?:[\s-]\d{2,6}){1,4}(?!\w|\.\d)|(?<!\d)\+?\d{10,13}(?!\d)")
 
 
 def english(text: str, taken: tuple[int, int]) -> Person:
