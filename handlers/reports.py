@@ -28,7 +28,7 @@ from handlers.report_views.deals import deal_buttons, deals_view
 from handlers.reply import Reply
 from handlers.stage_names import StageNames
 from handlers.texts import day, t
-from handlers.understanding.model import Parse
+from handlers.understanding.model import Parse, TeamMember
 from storage.inquiries import open_for_customer, record
 from storage.models import Inquiry
 from storage.members import roster
@@ -111,6 +111,7 @@ class Scope:
     member_id: int | None = None
     named: str | None = None
     own: bool = False
+    compared: tuple[TeamMember, ...] = ()   # several members side by side ("compare Anna and Boris")
 
 
 async def handle_report(kind: str, parse: Parse, ctx: Ctx) -> Reply:
@@ -121,6 +122,9 @@ async def handle_report(kind: str, parse: Parse, ctx: Ctx) -> Reply:
     scope = _scope(ctx, kind, parse)
     if isinstance(scope, Reply):
         return scope
+    if scope.compared and kind != ReportKind.ACTIVITY:      # one report per member, one after another
+        replies = [await report(parse, ctx, Scope(m.id, m.name)) for m in scope.compared]
+        return Reply(text="\n\n".join(r.text for r in replies), lang=ctx.lang)
     return await report(parse, ctx, scope)
 
 
@@ -129,6 +133,11 @@ def _scope(ctx: Ctx, kind: str, parse: Parse) -> Scope | Reply:
     may name only themselves); else a rep's own figures for the reports about their own work, the
     team's for the rest."""
     named, mine = parse.members, parse.mine
+    if len(named) > 1 and parse.members_compared and kind in PER_MEMBER:
+        if not _sees_team(ctx, kind) and any(m.id != ctx.member.id for m in named):
+            other = next(m for m in named if m.id != ctx.member.id)
+            return Reply(text=t(ctx.lang, "only_own", name=other.name), lang=ctx.lang)
+        return Scope(compared=tuple(named))
     if len(named) > 1:
         names = t(ctx.lang, "list_sep").join(m.name for m in named)
         return Reply(text=t(ctx.lang, "member_which", names=names), lang=ctx.lang)
@@ -190,8 +199,9 @@ async def _funnel(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
 
 async def _activity(parse: Parse, ctx: Ctx, scope: Scope) -> Reply:
     start, end = _span(parse, ctx, "activity")
-    report = activity_report(ctx.session, _team_id(ctx), start, end, ctx.today, member_id=scope.member_id)
-    text, image = _drawn(activity_view, report, ctx.lang, name=scope.named, zone=ctx.zone)
+    among = frozenset(m.id for m in scope.compared) if scope.compared else None
+    report = activity_report(ctx.session, _team_id(ctx), start, end, ctx.today, member_id=scope.member_id, among=among)
+    text, image = _drawn(activity_view, report, ctx.lang, name=scope.named, zone=ctx.zone, compared=bool(among))
     if scope.own and not scope.named:  # a rep's "what did the team do": their own, said so
         title = t(ctx.lang, "activity_mine_title", **span(report.period, ctx.lang))
         text = title + (text[text.index("\n"):] if "\n" in text else "")

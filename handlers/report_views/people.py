@@ -17,10 +17,13 @@ TEXT_CHARS = 80
 
 
 def activity_view(report: Activity, lang: str, name: str | None = None, zone: tzinfo = ZoneInfo("UTC"),
-                  chart: bool = True) -> tuple[str, bytes | None]:
+                  chart: bool = True, compared: bool = False) -> tuple[str, bytes | None]:
     """Per member: interactions per channel, customers, deals, follow-ups, targets; the team's totals.
-    Narrowed to one member (`name`), their latest interactions follow."""
-    title = (t(lang, "member_activity_title", name=name, **span(report.period, lang)) if name
+    Narrowed to one member (`name`), their latest interactions follow; several set side by side
+    (`compared`) are named in the title, and no team line adds them up."""
+    title = (t(lang, "compared_activity_title", names=t(lang, "list_sep").join(m.name for m in report.members),
+               **span(report.period, lang)) if compared
+             else t(lang, "member_activity_title", name=name, **span(report.period, lang)) if name
              else t(lang, "activity_title", **span(report.period, lang)))
     lines = [title]
     members = report.members
@@ -29,7 +32,7 @@ def activity_view(report: Activity, lang: str, name: str | None = None, zone: tz
         return "\n".join(lines), None
     for member in members:
         lines += _member_lines(member, lang)
-    if len(members) > 1:
+    if len(members) > 1 and not compared:
         tot = report.totals
         lines.append(t(lang, "activity_totals", total=tot.interactions, new=tot.new_customers,
                         moved=tot.deals_moved + tot.deals_new, overdue=tot.followups_overdue))

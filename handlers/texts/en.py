@@ -221,6 +221,7 @@ TEXTS = {
     "pipeline_empty": "No open deals in this period.",
     "activity_mine_title": "Your activity {start} – {end}:",
     "activity_title": "Team activity {start} – {end}:",
+    "compared_activity_title": "Activity compared: {names}, {start} – {end}:",
     "activity_none": "No interactions logged in this period.",
     "help": "I keep your customer notes. Just write what happened, for example:\n• Visited Globex, met Maria (CFO). Sent the quote for $42k. Follow up Friday.\n• Called Acme, they signed! $18,500\n• what do we know about Globex\n• my follow-ups today · done 1\n• pipeline this month · what did the team do this week\n• undo: takes back your last note",
     "empty": "Your message was empty. Write what happened at a customer, or ask “help”.",

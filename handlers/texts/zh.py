@@ -221,6 +221,7 @@ TEXTS = {
     "pipeline_empty": "这段时间没有进行中的商机。",
     "activity_mine_title": "你的活动 {start} – {end}：",
     "activity_title": "团队活动 {start} – {end}：",
+    "compared_activity_title": "活动对比：{names}，{start} – {end}：",
     "activity_none": "这段时间没有记录的客户互动。",
     "help": "我帮你记录客户跟进。直接写发生了什么，例如：\n• 拜访了星辰科技，见了王总，报价12万，下周二跟进\n• 星辰科技的情况\n• 今天要跟进哪些客户 · 完成 1\n• 本月销售漏斗 · 这周团队做了什么\n• 撤销：撤回你的上一条记录",
     "empty": "消息是空的。写下客户那边发生了什么，或者发送“帮助”。",

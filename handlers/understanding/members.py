@@ -49,6 +49,42 @@ def members_named(text: str, roster: Sequence[TeamMember]) -> tuple[TeamMember, 
     return tuple(m for m in roster if _first(m.name, words, text))
 
 
+def members_compared(text: str, roster: Sequence[TeamMember]) -> tuple[TeamMember, ...]:
+    """Two or more members each named by words of their own ("сравни Павла и Марину", "compare Anna Lee
+    and Boris", "Павел и 陈伟"), in the order the text names them; empty when fewer than two are, or when one
+    word names two members (two Annas: which one is asked). A member named only by a word of another's
+    fuller name ("Anna" beside "Anna Lee") is not counted."""
+    words = _words(text)
+    named: dict[int, tuple[TeamMember, frozenset[int]]] = {}
+    for i, member in enumerate(roster):
+        where = _where(member.name, words, text)
+        if where:
+            named[i] = (member, where)
+    kept = [(m, w) for m, w in named.values() if not any(w < other for _, other in named.values())]
+    if len(kept) < 2 or any(a[1] & b[1] for i, a in enumerate(kept) for b in kept[i + 1:]):
+        return ()
+    return tuple(m for m, _ in sorted(kept, key=lambda mw: min(mw[1])))
+
+
+def _where(name: str, words: list[tuple[str, bool]], text: str) -> frozenset[int]:
+    """Where the text names a member: the indices of its words that do (a Chinese name: the place of its
+    characters, offset past the words); empty when it does not."""
+    cjk = "".join(ch for ch in name if is_cjk(ch))
+    if cjk:
+        at = text.find(cjk) if len(cjk) >= 2 else -1
+        if at < 0 and len(cjk) >= 3:
+            at = text.find(cjk[1:])
+        return frozenset({len(words) + at}) if at >= 0 else frozenset()
+    found: set[int] = set()
+    for token in _tokens(name):
+        if token in _NOT_A_NAME or len(token) < 2:
+            continue
+        spellings, everyday = _spellings(token), token in _EVERYDAY
+        found |= {i for i, (word, capital) in enumerate(words)
+                  if (word in spellings or _across(token, word)) and (capital or not everyday)}
+    return frozenset(found)
+
+
 def _words(text: str) -> list[tuple[str, bool]]:
     """The Latin and Cyrillic words of `text`, casefolded, a possessive taken off, with whether
     each was written with a capital letter."""

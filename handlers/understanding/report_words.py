@@ -21,7 +21,7 @@ from functools import lru_cache
 from handlers.understanding.cues import lexicon
 from handlers.understanding.languages import registered
 from handlers.understanding.languages.protocol import REPORT_KINDS
-from handlers.understanding.members import member_asked, members_named
+from handlers.understanding.members import member_asked, members_compared, members_named
 from handlers.understanding.model import Parse, TeamMember
 from handlers.understanding.asked_period import period
 from storage.vocabulary import Intent, Issue, ReportKind
@@ -123,6 +123,9 @@ def settle_report(parse: Parse, text: str, today: date, team: Team = lambda: ())
     about = words.asked_by.sub(" ", text or "")    # "Иван просил узнать, сколько сделок…": not Ivan's deals
     parse.members, parse.member_asked = ((), None) if parse.report is None else \
         (members_named(about, team()), member_asked(about))
+    compared = members_compared(about, team()) if parse.report is not None else ()
+    if compared:                          # "compare Anna and Boris": both, side by side
+        parse.members, parse.members_compared = compared, True
     parse.history = parse.intent == Intent.QUERY_CUSTOMER and words.history.search(text or "") is not None
     if parse.report == ReportKind.DEALS:
         parse.rows_asked, parse.won_asked = rows_asked(text or ""), words.won.search(text or "") is not None

@@ -82,7 +82,8 @@ class Activity:
 
 
 def activity_report(session: Any, team_id: int, start: date, end: date, today: date,
-                    member_id: int | None = None, zone: tzinfo | None = None) -> Activity:
+                    member_id: int | None = None, zone: tzinfo | None = None,
+                    among: frozenset[int] | None = None) -> Activity:
     """Per member for local days [start, end] of `zone` (default the team's); `member_id` narrows
     it to one (a rep sees themselves, a manager asks for Anna). Follow-ups overdue: open and due
     before `today`. The team view lists every rep (zeros included) and others who did something."""
@@ -94,7 +95,9 @@ def activity_report(session: Any, team_id: int, start: date, end: date, today: d
     targets = member_targets(connection, facts, start, end, member_id)
     members = [MemberActivity(m.id, m.name, m.role, counted.get(m.id, Counters()), targets.get(m.id, ()))
                for m in _members(connection, team_id, member_id)]
-    if member_id is None:  # the team view leaves out managers and admins who did nothing
+    if among is not None:  # members set side by side ("compare Anna and Boris"), whatever their role
+        members = [m for m in members if m.member_id in among]
+    elif member_id is None:  # the team view leaves out managers and admins who did nothing
         members = [m for m in members if m.role == Role.REP or m.did.anything]
     members.sort(key=lambda m: (-m.did.interactions, -m.did.deals_moved, m.name))
     recent = _recent(connection, team_id, since, until, member_id) if member_id is not None else ()

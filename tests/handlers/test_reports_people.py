@@ -15,6 +15,7 @@ from storage.members import add_user, get_team
 from storage.models import Customer, Deal
 from storage.report_inputs import set_fx
 from tests.bot.conftest import Clock, bot, clock, crm, settings, store  # noqa: F401  (the chat fixtures)
+from tests.bot.records import business
 
 NBSP = "\u00a0"
 PEOPLE = {"boris": ("Boris Petrov", "rep"), "maria": ("Мария Иванова", "rep"), "wang": ("王芳", "rep")}
@@ -239,3 +240,29 @@ async def test_a_colleague_who_had_the_rep_ask_is_not_whose_figures_are_asked(te
     reply = text(await team[user].say(asked))
     assert reply.startswith(says), reply
     assert "for managers" not in reply and "видит руководитель" not in reply and "经理" not in reply, reply
+
+
+@pytest.mark.parametrize("asked, title", [
+    ("compare Boris and Maria this month", "Activity compared: Boris Petrov, Мария Иванова, Sun, Nov 1 – Mon, Nov 30:"),
+    ("сравни Бориса и Марию за месяц", "Сравнение активности: Boris Petrov, Мария Иванова, вс, 1 нояб. – пн, 30 нояб."),
+    ("сравни активность Марии и 王芳 за месяц", "Сравнение активности: Мария Иванова, 王芳,"),
+    ("对比一下王芳和Boris这个月", "活动对比：Boris Petrov、王芳，"),
+])
+async def test_two_members_compared_are_set_side_by_side(bot, team, engine, asked, title):
+    """"Compare Boris and Maria" is a report about those two, each named by words of their own: never a note
+    (a member taken for a customer), never "whom do you mean", and no team line adding them up."""
+    before = business(engine)
+    reply = text(await bot.say(asked))
+    assert reply.startswith(title) and not (await bot.say(asked)).wrote, reply
+    shown = [line for line in reply.splitlines() if line.startswith("• ")]
+    assert len(shown) == 2 and "Team:" not in reply and "Команда:" not in reply and "团队：" not in reply, reply
+    assert business(engine) == before
+
+
+async def test_a_rep_comparing_a_colleague_is_told_whose_figures_are_for_managers(bot, team, engine):
+    before = business(engine)
+    reply = (await team["maria"].say("сравни Марию и Бориса за месяц")).text
+    assert "Boris Petrov" in reply and "руководител" in reply, reply
+    reply = text(await bot.say("compare Boris and Maria's pipeline this month"))
+    assert "Boris Petrov" in reply and "Мария Иванова" in reply and reply.count("Total:") == 2, reply
+    assert business(engine) == before

@@ -42,3 +42,16 @@ def test_the_askers_own_overdue_stays_their_list():
 def test_the_biggest_open_deals_are_the_pipeline():
     parse = understand("largest opps open rn?", NOW, KNOWN)
     assert parse.intent == "pipeline"
+
+
+@pytest.mark.parametrize("text", ["compare Dana and Omar this month", "pls compare Lena with Tariq for Q3",
+                                  "сравни Дениса и Ольгу за ноябрь", "сравни Лену с 李明 за неделю",
+                                  "对比一下李明和张华上个月", "比一比Dana跟王刚这周"])
+def test_two_people_compared_by_name_is_the_activity_report_never_a_note(text):
+    assert _report(text) == ReportKind.ACTIVITY
+
+
+@pytest.mark.parametrize("text", ["Compared to Halden Freight, Brix are cheaper - visited them today",
+                                  "比较急，青岛海纳物流明天要报价"])
+def test_a_note_that_only_mentions_comparing_stays_a_note(text):
+    assert understand(text, NOW, KNOWN).intent == "log"

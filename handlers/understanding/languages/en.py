@@ -227,6 +227,8 @@ ACTIVITY = [
     r"\b(?:calls|visits|meetings)\s*(?:\+|and|&)\s*(?:calls|visits|meetings)\b",
     # two members' work set side by side: "compare Dana's and Omar's calls for November"
     r"^\W*compare\s+(?:[\w']+\s+){0,4}(?:calls|visits|meetings|activity)\b",
+    # two members by name alone: "compare Dana and Omar this month", "compare Dana's with Omar's"
+    r"^\W*(?:(?:pls|plz|please|can\s+you)\s+)?compare\s+(?-i:[A-Z][a-z]+)(?:'s)?\s+(?:and|&|vs\.?|with|to)\s+(?-i:[A-Z][a-z]+)",
 ]
 QUERY = [
     # "did Orla at brackenfield ever get back to us?", "has Globex ever replied"
@@ -261,7 +263,7 @@ QUERY = [
     r"\b(?:did|have|has)\s+(?:i|we|you|someone|anyone|anybody)\s+(?:already\s+)?(?:put|add(?:ed)?|enter(?:ed)?|"
     r"log(?:ged)?|create[d]?|set\s+up)\b",
 ]
-QUESTION_START = [r"(?:what|wat|wut|who|which|how)(?:'s|s|'re|'d)?\b", r"(?:show(?!\s+(?:day|floor|stand|booth|hall)\b)|list|give|tell|summari[sz]e)\b", r"any(?:thing|one|body)?\b",
+QUESTION_START = [r"(?:what|wat|wut|who|which|how)(?:'s|s|'re|'d)?\b", r"(?:show(?!\s+(?:day|floor|stand|booth|hall)\b)|list|give|tell|summari[sz]e|compare)\b", r"any(?:thing|one|body)?\b",
                   r"(?:when|where|why|whose)\b", r"(?:anyone|anybody|somebody|someone)\b",
                   r"(?:is|are|was)\s+(?:there|anyone|anybody|it|this|that|we|they)\b",
                   r"(?:do|does|did|have|has)\s+(?:we|you|i|they|anyone|anybody|somebody|someone|it|this)\b",
