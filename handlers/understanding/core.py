@@ -198,7 +198,10 @@ def _read(cleaned: str, text: str, lang: Lang, now: datetime, known: Sequence[st
     note = _reading(text, lang, now, known, aliases)
     _customer_and_contact(parse, note)
     if part and part.customer and ((parse.customer is None and not parse.customer_candidates)
-                                   or (part.known and parse.customer != part.customer)):
+                                   or (part.known and parse.customer != part.customer)
+                                   or (parse.customer != part.customer and not parse.customer_known
+                                       and not parse.customer_candidates and part.text.startswith(part.customer))):
+        # a new company opening its part is the part's customer, not a place named after it ("the Grand in Eastbourne")
         parse.customer = part.customer        # "за сегодня: Нижнетагильский Хлебокомбинат — знакомство, …"
         parse.customer_known, parse.customer_candidates = part.known, []
     told = _contact_facts(parse, note)

@@ -33,13 +33,17 @@ _ZH_NAMED_PART = re.compile(r"\s+(?=[\u4e00-\u9fffA-Za-z0-9]{2,10}[：:])")
 # list items "Name — what, Name — what" and "Name (what), Name (what)": counted only when there are two or more
 _DASH_ITEM = re.compile(r",\s+(?=[^,;:.!?()]{2,40}?\s[—–]\s)")
 _BRACKET_ITEM = re.compile(r"(?<=\)),\s+")
+# sentences each opened by "Name - what" ("Harbour Hotel - dropped off samples. Luigi's - paid the deposit."):
+# counted, like the items above, only when two or more sentences after the first open so
+_SENTENCE_ITEM = re.compile(r"(?<=[.!])\s+(?=[^,;:.!?]{2,60}?\s[-—–]\s)")
 # an item's name before what is said of it: "Уралхимпласт (вх. заявка)", "Тихая Гавань — знакомство"
-_ITEM_NAME = re.compile(r"([A-ZА-ЯЁ][^()—–:,;]{1,40}?)\s*(?:\(|\s[—–]\s)")
+_ITEM_NAME = re.compile(r"((?:[Tt]he\s+)?[A-ZА-ЯЁ][^()—–:,;]{1,40}?)\s*(?:\(|\s[-—–]\s)")
 # a heading before the first part ("recap wk 47 —", "итоги:", "今日小结：")
 _HEADING = re.compile(r"^[^:：;；\n]{1,30}?[:：]\s*")
 # sentences inside a part, once the message is known to be a recap
 _SENTENCE = re.compile(r"(?<=[.!。！])\s+|(?<=[。！])")
 _EITHER = " | "         # between the known names a part's name may be
+_UNREAD = "\x00item "   # an item whose name was not read: a part of its own, about no customer yet
 _OPENS_WITHIN = 3      # characters before a new company's name for a part to open with it
 
 
@@ -65,7 +69,7 @@ def customers_parts(text: str, lang: Lang, known: Sequence[str],
     whole = match_known(text, known, aliases)
     if whole.name and taken_back(text, whole):
         return None
-    return [Part(None if _EITHER in owner else owner, owner in known,
+    return [Part(None if _EITHER in owner or owner.startswith(_UNREAD) else owner, owner in known,
                  _SEPARATORS.sub("", " ".join(text[s:e].strip() for s, e in spans)))
             for owner, spans in groups.items()]
 
@@ -75,11 +79,13 @@ Groups = dict[str, list[tuple[int, int]]]     # each customer's pieces of the te
 
 def _recap(text: str, lang: Lang, known: Sequence[str], aliases: Mapping[str, str] | None) -> Groups | None:
     """A recap's parts by customer (see the module's docstring); a heading before the first says nothing."""
-    spans = _parts(text, lang)
+    spans, items = _parts(text, lang)
     if len(spans) < 2 or _card_of_a_person(text[spans[0][0]:spans[0][1]], lang):
         return None
     heading = _HEADING.match(text) is not None
     owners = [_owner(text[s:e], lang, known, aliases, heading and i == 0) for i, (s, e) in enumerate(spans)]
+    # an item is about the name it opens with: one not read is unclear, never the item's before it
+    owners = [owner or (f"{_UNREAD}{i}" if i in items else None) for i, owner in enumerate(owners)]
     named = [owner for owner in owners if owner]
     in_parts = [owner for owner in owners[1 if heading else 0:] if owner]    # "Brackley referral: Fennick & Shaw …"
     if len(set(named)) < 2 or len(in_parts) < 2:
@@ -151,16 +157,19 @@ def _split(text: str, span: tuple[int, int], at: re.Pattern[str]) -> list[tuple[
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
 
 
-def _parts(text: str, lang: Lang) -> list[tuple[int, int]]:
-    """Where the message is cut at a recap's separators (see the module's docstring); a heading is a part."""
+def _parts(text: str, lang: Lang) -> tuple[list[tuple[int, int]], frozenset[int]]:
+    """Where the message is cut at a recap's separators (see the module's docstring; a heading is a part),
+    and which parts open a list item ("…, Name — what", ". Name - what"), each about the name it opens with."""
     heading = _HEADING.match(text)
     head = [(0, heading.end())] if heading else []
     parts = _split(text, (heading.end() if heading else 0, len(text)), _STRONG)
-    items = (_ZH_NAMED_PART, _DASH_ITEM, _BRACKET_ITEM) if lang == Lang.ZH else (_DASH_ITEM, _BRACKET_ITEM)
+    items = (_ZH_NAMED_PART, _DASH_ITEM, _BRACKET_ITEM) if lang == Lang.ZH else (_DASH_ITEM, _BRACKET_ITEM, _SENTENCE_ITEM)
+    opened: frozenset[int] = frozenset()
     for item in items:
         if len(parts) == 1 and len(item.findall(text, *parts[0])) >= 2:
             parts = _split(text, parts[0], item)
-    return head + parts
+            opened = frozenset(range(len(head) + 1, len(head) + len(parts)))
+    return head + parts, opened
 
 
 def _owner(part: str, lang: Lang, known: Sequence[str], aliases: Mapping[str, str] | None,
@@ -180,9 +189,11 @@ def _owner(part: str, lang: Lang, known: Sequence[str], aliases: Mapping[str, st
     if new and 0 <= part.find(new) <= _OPENS_WITHIN:
         return new
     item = None if heading else _ITEM_NAME.match(part)
-    return item.group(1) if item else None
+    return _IN_TOWN.sub("", item.group(1)) if item else None
 
 
+# where an item's place is said after its name ("the Grand in Eastbourne", "Spice Garden in Hove"): not the name
+_IN_TOWN = re.compile(r"\s+(?:in|at|в|во)\s+[A-ZА-ЯЁ][\w-]+$")
 _SEPARATORS = re.compile(r"^[\s;；/①-⑳,，。]+|[\s;；/①-⑳,，。]+$")
 
 

@@ -35,3 +35,28 @@ async def test_a_recap_files_each_part_under_its_customer(bot, store, engine, te
     assert all(customer not in words and second.casefold()[:4] in words.casefold() for words in said)
     await bot.say("undo")
     assert difference(before, business(engine)) == []
+
+
+@pytest.mark.parametrize("text, lands", [
+    # sentences each opened by "Name - what": a new company's item is its own, never the item's before it
+    ("end of day: Hooli - left samples with Gina, she decides in january. Initech - paid the deposit, all good! "
+     "Brookfield Bakery in Leeds - new, want 30 aprons, quoted 900, chase monday. the Copper Pot in York - "
+     "nobody there, try again thurs",
+     {"Brookfield Bakery": "chase", "the Copper Pot": "try again"}),
+    ("итоги: Вектор - отдал образцы Ольге, решат в январе. Альтаир - не дозвонился! "
+     "Пекарня Колос в Туле - новые, хотят 30 фартуков, КП 90 тыс, перезвонить в понедельник",
+     {"Пекарня Колос": "перезвонить"}),
+])
+async def test_an_item_of_a_new_company_is_never_filed_under_the_item_before(bot, store, engine, text, lands):
+    store.add_customers(*KNOWN)
+    before = business(engine)
+    reply = await bot.say(text)
+    assert reply.wrote, reply.text
+    named = {c.id: c.name for c in store.rows(select(Customer))}
+    followed = {named[f.customer_id]: f.what for f in store.rows(select(FollowUp))}
+    for customer, step in lands.items():
+        assert step in followed.get(customer, ""), (followed, reply.text)
+    deals = {named[d.customer_id] for d in store.rows(select(Deal))}
+    assert deals <= set(lands), (deals, reply.text)        # no known customer got the new company's quote
+    await bot.say("undo" if text.startswith("end") else "отмена")
+    assert difference(before, business(engine)) == []

@@ -80,3 +80,16 @@ def test_a_question_naming_two_customers_is_not_cut():
 def test_a_list_of_new_companies_each_with_its_words_in_brackets(text, name):
     p = understand(text, NOW, [])
     assert (p.intent, p.customer, p.contact, p.channel, p.stage) == ("log", name, None, None, "lead")
+
+
+def test_sentences_opened_by_name_dash_are_items_each_about_its_own_name():
+    """"Acme - …. Globex - …. Willow Dental in Bath - new, …": each sentence opened by "Name - " is an item; a
+    new company's item is that company's (not a town after "in"), never the known customer's before it."""
+    p = understand("day recap: acme - sent the samples, they decide after xmas. globex - paid the deposit! "
+                   "Willow Dental in Bath - new, want 4 chairs, quoted 3k, chase monday. the Old Mill in Frome - "
+                   "closed, try again thurs", NOW, EN)
+    assert (p.customer, p.amount) == ("Acme Corp", None)
+    others = {o.customer: (o.amount, o.followup_on) for o in p.others}
+    assert others["Willow Dental"] == (3000, date(2026, 11, 30)), others
+    assert others["the Old Mill"][1] == date(2026, 11, 26), others
+    assert "Bath" not in others and "Frome" not in others
