@@ -42,6 +42,10 @@ _ITEM_NAME = re.compile(r"((?:[Tt]he\s+)?[A-ZА-ЯЁ][^()—–:,;]{1,40}?)\s*(?
 _HEADING = re.compile(r"^[^:：;；\n]{1,30}?[:：]\s*")
 # sentences inside a part, once the message is known to be a recap
 _SENTENCE = re.compile(r"(?<=[.!。！])\s+|(?<=[。！])")
+# a part after ";" opened by a name not read, the way recap items open ("东港港机 王莉说…", "Brightside Ltd - …"): a
+# part of its own, about a customer not told yet, never the part's before it
+_NAME_FIRST = re.compile(r"[\s;；/①-⑳]*(?:(?![^\s；;]*[周月天号日今明昨前后下上]|我|对方|客户|他们|咱们)[\u4e00-\u9fff]{2,8}\s+(?=[\u4e00-\u9fffA-Za-z])"
+                         r"|[A-ZА-ЯЁ][\w&'.-]*(?:\s[A-ZА-ЯЁ][\w&'.-]*){0,3}\s*(?:\s[-—–]\s|[:：]\s))")
 _EITHER = " | "         # between the known names a part's name may be
 _UNREAD = "\x00item "   # an item whose name was not read: a part of its own, about no customer yet
 _OPENS_WITHIN = 3      # characters before a new company's name for a part to open with it
@@ -85,7 +89,8 @@ def _recap(text: str, lang: Lang, known: Sequence[str], aliases: Mapping[str, st
     heading = _HEADING.match(text) is not None
     owners = [_owner(text[s:e], lang, known, aliases, heading and i == 0) for i, (s, e) in enumerate(spans)]
     # an item is about the name it opens with: one not read is unclear, never the item's before it
-    owners = [owner or (f"{_UNREAD}{i}" if i in items else None) for i, owner in enumerate(owners)]
+    owners = [owner or (f"{_UNREAD}{i}" if i in items or (i and _after_semicolon(text, s) and _NAME_FIRST.match(text, s))
+                        else None) for i, (owner, (s, e)) in enumerate(zip(owners, spans))]
     named = [owner for owner in owners if owner]
     in_parts = [owner for owner in owners[1 if heading else 0:] if owner]    # "Brackley referral: Fennick & Shaw …"
     if len(set(named)) < 2 or len(in_parts) < 2:
@@ -100,6 +105,11 @@ def _recap(text: str, lang: Lang, known: Sequence[str], aliases: Mapping[str, st
             if current is not None:        # a heading before it ("recap:", "周三汇总") says nothing of it
                 groups.setdefault(current, []).append(piece)
     return groups
+
+
+def _after_semicolon(text: str, start: int) -> bool:
+    """True when the part starting at `start` follows a ";" (lines of a pasted card or minutes are no recap items)."""
+    return text[:start].rstrip().endswith((";", "；"))
 
 
 def _clauses(text: str, lang: Lang, known: Sequence[str], aliases: Mapping[str, str] | None) -> Groups | None:

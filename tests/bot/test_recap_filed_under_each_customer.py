@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from storage.models import Customer, Deal, FollowUp, Interaction, Note
+from storage.models import Contact, Customer, Deal, FollowUp, Interaction, Note
 from tests.bot.records import business, difference
 
 KNOWN = ("Hooli", "Initech", "Вектор", "Альтаир", "星辰科技", "蓝海物流", "Globex")
@@ -59,4 +59,24 @@ async def test_an_item_of_a_new_company_is_never_filed_under_the_item_before(bot
     deals = {named[d.customer_id] for d in store.rows(select(Deal))}
     assert deals <= set(lands), (deals, reply.text)        # no known customer got the new company's quote
     await bot.say("undo" if text.startswith("end") else "отмена")
+    assert difference(before, business(engine)) == []
+
+
+@pytest.mark.parametrize("text, unread, undo", [
+    ("今天：星辰科技 尾款到了；东港港机 王莉说预算大概45万；蓝海物流 没人接", "东港港机", "撤销"),
+    ("eod: hooli - all paid up; brightside - kim says budget about 45k; initech - no answer", "brightside", "undo"),
+])
+async def test_a_part_opened_by_a_name_not_known_is_never_filed_under_the_part_before(
+        bot, store, engine, text, unread, undo):
+    """A recap's part opening with a name the team does not know is about that company: recorded under it, or
+    said not recorded; its person and budget never land on the customer of the part before (trial: 王莉 and
+    ¥450,000 filed at 恒远)."""
+    store.add_customers(*KNOWN)
+    before = business(engine)
+    reply = await bot.say(text)
+    assert reply.wrote and unread in reply.text, reply.text
+    named = {c.id: c.name for c in store.rows(select(Customer))}
+    assert all(named[d.customer_id] not in KNOWN for d in store.rows(select(Deal))), reply.text
+    assert all(named[c.customer_id] not in KNOWN for c in store.rows(select(Contact))), reply.text
+    await bot.say(undo)
     assert difference(before, business(engine)) == []
