@@ -44,12 +44,13 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     unreadable = _unreadable(parse, ctx)
     if unreadable is not None:
         return unreadable
-    first = _ready(parse, _part_ctx(ctx, parse, first=True))
+    first = _ready(parse, _part_ctx(ctx, parse, first=True), several=bool(parse.others))
     if isinstance(first, Reply):
         return first
     parts: list[_Ready | Parse] = []
     for other in parse.others:
-        ready = _ready(other, _part_ctx(ctx, other, first=False)) if _unreadable(other, ctx) is None else None
+        ready = _ready(other, _part_ctx(ctx, other, first=False), several=True) \
+            if _unreadable(other, ctx) is None else None
         customers = [p.resolved.customer for p in (first, *parts) if isinstance(p, _Ready)]
         unclear = not isinstance(ready, _Ready) or (ready.resolved.customer is not None
                                                     and ready.resolved.customer in customers)
@@ -79,9 +80,11 @@ def _part_ctx(ctx: Ctx, parse: Parse, first: bool) -> Ctx:
     return replace(ctx, text=parse.words) if first else replace(ctx, text=parse.words, pressed=Pressed())
 
 
-def _ready(parse: Parse, ctx: Ctx) -> _Ready | Reply:
+def _ready(parse: Parse, ctx: Ctx, several: bool = False) -> _Ready | Reply:
     """The part checked and its deal change planned; the reply instead when it cannot be written
-    (a question to ask, a refusal, nothing new to write)."""
+    (a question to ask, a refusal, nothing new to write). A part of a note about `several` customers that
+    only repeats its closed deal keeps its words and says the deal is closed, so the other parts are
+    written too."""
     resolved = resolve_customer(parse, ctx, may_create=True, intent="log")
     if resolved.ask is not None:
         return resolved.ask
@@ -94,7 +97,7 @@ def _ready(parse: Parse, ctx: Ctx) -> _Ready | Reply:
     unchanged: Lines = []
     closed = already_closed(parse, ctx, resolved.customer, deal)
     if closed is not None and resolved.customer is not None:   # "globex signed" once more: no second won deal
-        if not tells_more(parse, closed):
+        if not tells_more(parse, closed) and not several:
             return nothing_written(ctx, resolved.customer, closed)
         parse, unchanged = without_deal(parse), [] if parse.paid is not None else lines_of(ctx, parse, closed)
     unchanged = _payment(parse, ctx, deal or (closed.deal if closed else None)) + unchanged

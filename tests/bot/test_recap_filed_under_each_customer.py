@@ -80,3 +80,25 @@ async def test_a_part_opened_by_a_name_not_known_is_never_filed_under_the_part_b
     assert all(named[c.customer_id] not in KNOWN for c in store.rows(select(Contact))), reply.text
     await bot.say(undo)
     assert difference(before, business(engine)) == []
+
+
+@pytest.mark.parametrize("won, recap, undo", [
+    ("Hooli signed, $12k", "week: hooli - contract signed, waiting for the deposit; initech - meeting tuesday", "undo"),
+    ("Вектор подписал договор на 1,2 млн", "итоги недели: Вектор — договор подписан, ждём предоплату; "
+     "Альтаир — встреча во вторник", "отмена"),
+    ("星辰科技签了，12万", "本周：星辰科技 合同签了，等预付款；蓝海物流 周二见面", "撤销"),
+])
+async def test_a_first_part_repeating_a_won_deal_never_drops_the_other_parts(bot, store, engine, won, recap, undo):
+    """The first customer's deal already won: its part says so and keeps its words; the other customers' parts are
+    recorded all the same (trial: three parts of a weekly recap lost behind "already won")."""
+    store.add_customers(*KNOWN)
+    assert (await bot.say(won)).wrote
+    before = business(engine)
+    reply = await bot.say(recap)
+    assert reply.wrote, reply.text
+    named = {c.id: c.name for c in store.rows(select(Customer))}
+    followed = {named[f.customer_id] for f in store.rows(select(FollowUp))}
+    assert followed & {"Initech", "Альтаир", "蓝海物流"}, reply.text
+    assert len([d for d in store.rows(select(Deal))]) == 1, reply.text            # no second won deal
+    await bot.say(undo)
+    assert difference(before, business(engine)) == []
