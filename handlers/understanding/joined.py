@@ -52,8 +52,8 @@ def second(text: str, lang: Lang, parse: Parse, known: Sequence[str], aliases: M
         found = companies.extract(alone, lang, parse.contact, False)
         if found and abs(alone.find(found) - start) <= _NEAR and _not_a_person(found, parse):
             name = found
-    if name is None or name == parse.customer:
-        return None
+    if name is None or name == parse.customer or _firm_word(name) or name in parse.customer:
+        return None             # "Grind & Co": "Co" is the first name's own legal form, no second company
     return _part(parse, name, is_known, text)
 
 
@@ -97,9 +97,9 @@ def _firm_word(word: str) -> bool:
 def _span(text: str, customer: str, aliases: Mapping[str, str] | None) -> tuple[int, int]:
     """Where the note's customer is named in `text`, in any case form ("в Кварце"), or (-1, -1)."""
     match = match_known(text, [customer], aliases)
-    if match.name == customer and match.end > 0:
-        return match.start, match.end
     at = text.find(customer)
+    if match.name == customer and match.end > 0:     # the whole name as written ("Grind & Co"), not its key ("grind")
+        return match.start, max(match.end, at + len(customer) if at == match.start else 0)
     return (at, at + len(customer)) if at >= 0 else (-1, -1)
 
 

@@ -17,7 +17,21 @@ NEW = [
      ["Brook Industries", "Salem Enterprises"], "undo"),
     ("были в Кварце и в Гранит-Сервисе, обоим нужно КП", ["Кварц", "Гранит-Сервис"], "отмена"),
     ("去了星辰科技和蓝海物流，都要报价", ["星辰科技", "蓝海物流"], "撤销"),
+    ("visited Tanner & Co and Ridgeway Foods, both want the spring catalogue", ["Tanner & Co", "Ridgeway Foods"],
+     "undo"),
 ]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Grist & Co, manager Lou, wants 2000 lids a month, sent price list, follow up mon", "Grist & Co"),
+    ("Beale & Sons rang, want a quote for 40 aprons", "Beale & Sons"),
+])
+async def test_a_name_with_and_co_is_one_customer(bot, store, engine, text, name):
+    """"& Co", "& Sons" belong to the name: one customer, never a second one called "Co" (trial: every "X & Co"
+    made a junk customer "Co" that later notes could match)."""
+    reply = await bot.say(text)
+    assert reply.wrote, reply.text
+    assert [c.name for c in store.rows(select(Customer))] == [name], reply.text
 
 
 @pytest.mark.parametrize(("text", "names", "undo"), NEW)
