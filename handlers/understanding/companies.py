@@ -93,6 +93,7 @@ def _han_name(text: str, person: str | None) -> str | None:
 def english(text: str, person: str | None, query: bool) -> str | None:
     """A company named in an English note (see en_firms.py); a question's object when nothing else is."""
     name = en_firms.find(text, person, query) or _han_name(text, person)
+    name = _before_its_town(text, name, person) if name else name
     if name is None and query:
         m = _EN_QUERY.search(text)
         name = m.group(1).strip() or None if m else None
@@ -105,6 +106,38 @@ def english(text: str, person: str | None, query: bool) -> str | None:
         if said and not _NOT_A_CARD_NAME & set(said.lower().split()):
             name = said
     return _numbered(text, name)
+
+
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([\w'’&.-]+)\s*$")
+_OPENING_VERBS = frozenset("""called visited met emailed rang phoned saw texted pinged messaged dropped stopped popped
+went spoke talked chatted lunch coffee demo call visit meeting mtg at with from for to by""".split())
+
+
+def _before_its_town(text: str, name: str, person: str | None) -> str:
+    """The business a one-word name is the town of ("Gino's gelato in Seaford", "Hotel du Lac in Annecy",
+    "Grind & Co in Brixton"): the words before "in" back to the note's start or a verb, when they hold a
+    capitalised word; else the name itself."""
+    at = re.search(r"\s(?:in|at)\s+" + re.escape(name) + r"\b", text)
+    if " " in name or at is None:
+        return name
+    words: list[str] = []
+    before = text[:at.start()]
+    while (m := _WORD_BEFORE.search(before)) is not None and len(words) < 5:
+        word = m.group(1)
+        low = word.lower().strip(".,")
+        if low in _OPENING_VERBS or en_firms.verbish(low) or word.endswith((",", ":", ";")):
+            break
+        words.insert(0, word)
+        before = before[:m.start()].rstrip()
+        if before.endswith((",", ".", ":", ";", "!", "?", "(", "-")):
+            break
+    if words and words[0].lower() in ("a", "an", "our"):      # "a bakery in Leeds": no name; "the Grand" keeps it
+        words = words[1:]
+    firm = " ".join(words).strip()
+    if not firm or not any(w[:1].isupper() for w in words) or (person and firm.casefold() == person.casefold()) \
+            or en_firms._personal(firm):          # "Jess in Leeds wants a demo": a person, not the business
+        return name
+    return firm
 
 
 # a Latin name's words: capitalised, "&", and the small words inside Dutch, German or French names

@@ -179,3 +179,15 @@ def test_a_number_written_after_a_new_company_is_part_of_its_name_unless_it_coun
 ])
 def test_names_that_differ_by_a_number_are_different_customers_not_typos(text, known, customer):
     assert u(text, known).customer == customer
+
+
+@pytest.mark.parametrize("text, customer", [
+    ("Marco's deli in Whitstable, owner Marco wants 300 boxes, quoted £420", "Marco's deli"),
+    ("Auberge du Pont in Lyon (new, owner Mme Caron) - ordered 80 pillows", "Auberge du Pont"),
+    ("Bricks & Co in Peckham, manager Lou, wants 5k lids a month", "Bricks & Co"),
+    ("visited Harlan Dental in Boise, spoke w/ Dr. Reyes", "Harlan Dental"),
+])
+def test_a_business_named_before_its_town_is_the_customer_not_the_town(text, customer):
+    """"<business> in <town>": the town is where it is, the customer is the business (trial: Seaford, Annecy,
+    Brixton, Hove became customers)."""
+    assert understand(text, NOW, []).customer == customer
