@@ -309,6 +309,7 @@ def _with_words(text: str, lang: str, found: list[Amount]) -> list[Amount]:
     return sorted(found, key=lambda a: a.start)
 
 
+_EQUALS = re.compile(r"[=＝]\s*(?:~|≈|approx\.?\s*)?[^\w\s]{0,2}\s*$")     # right before what a sum comes to
 _COUNT = re.compile(r"(?<![\d.,])(\d{1,6})(?![\d.,])")
 
 
@@ -338,6 +339,9 @@ def pick_amount(text: str, amounts: list[Amount]) -> Amount | None:
     usable = totals or usable
     if not usable:
         return None
+    summed = [a for a in usable if _EQUALS.search(text, max(0, a.start - 4), a.start)]
+    if summed:                  # "10 cases at £38 = £380", "30台×4200=12.6万": what it comes to is the deal
+        return summed[-1]
     if len(usable) > 1:     # "not 50k, 45k", "не 2 млн, а 1,8", "45万，不是50万": the value taken back is not the amount
         usable = [a for a in usable if not money.taken_back.search(text, max(0, a.start - 16), a.start)] or usable
     for amount in reversed(usable):
