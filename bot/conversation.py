@@ -113,6 +113,8 @@ class Conversation:
         ctx.text = words.text
         parse = await route(incoming.callback or "", ctx, fallback, self._known_of(session, team),
                             self.llm, self.settings.crm_llm, _team_of(session, team))
+        if not incoming.callback and not any(ch.isalpha() for ch in words.text or ""):
+            parse.lang = fallback           # "1", "?", "👍": no words to tell a language by, the member's own
         ctx.lang = parse.lang
         reply = await dispatch(parse, ctx)
         if parse.setting is not None or parse.intent == Intent.UNDO:

@@ -45,3 +45,16 @@ async def test_a_stranger_is_answered_in_the_platforms_language_whatever_the_com
     said = await crm.handle(Incoming(platform="telegram", account_id="778", chat_id="778", message_id="778:1",
                                      text="Здравствуйте", lang_hint="en"))
     assert said is not None and said.lang == Lang.RU
+
+
+@pytest.mark.parametrize("note, said, words", [
+    ("Был у Вектора, отправил КП на 1,2 млн", "1", "Я не понял"),
+    ("拜访了星辰科技，报价12万", "👍", "我没看懂"),
+])
+async def test_a_message_without_letters_is_answered_in_the_members_language_and_keeps_it(bot, note, said, words):
+    """"1" typed after a question that is over, or an emoji: nothing tells a language, so the member's own is
+    used, and it stays theirs (trial: a Russian rep got the English help and kept getting English)."""
+    assert (await bot.say(note)).wrote
+    reply = await bot.say(said)
+    assert words in reply.text and reply.lang != Lang.EN, reply.text
+    assert (await bot.say("?")).lang == reply.lang
