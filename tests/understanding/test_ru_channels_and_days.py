@@ -106,3 +106,12 @@ def test_a_day_just_gone_told_in_the_past_is_no_follow_up_next_year():
 def test_a_meeting_moved_to_a_day_is_the_next_step(text, day):
     p = u(text)
     assert (p.intent, p.followup_on) == ("log", day), text
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Гранит прислал спецификацию, бюджет 400 тыс. Завтра просчитаю", date(2026, 11, 26)),
+    ("по Альфе получили ТЗ, в пятницу рассчитаю и отвечу", date(2026, 11, 27)),
+])
+def test_the_writers_own_step_to_work_out_a_price_is_a_follow_up(text, day):
+    """"Завтра посчитаю": the writer's own step with its day is a follow-up, never dropped (trial T65)."""
+    assert u(text).followup_on == day
