@@ -129,6 +129,9 @@ def a_partners_word(text: str, lang: Lang, name: str) -> bool:
     word = "(?:" + "|".join(cues(lang.value).PARTNER) + ")"
     if re.fullmatch(word, name.strip(), re.I):
         return True             # "想做我们的二级代理": the partner's word itself
+    if re.match(r"(?:" + word + r"|partners?|партн[её]рск\w*)\s+(?:agreement|contract|program(?:me)?|deal|соглашени\w*|"
+                r"договор\w*)\b", name.strip(), re.I):
+        return True             # "signed the partner agreement": the partnership's paper, no end customer
     at = [m.start() for m in re.finditer(re.escape(name), text)]
     return bool(at) and all(re.search(word + r"\s*$", text[max(0, i - 12):i], re.I) for i in at)
 
