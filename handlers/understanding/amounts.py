@@ -85,6 +85,8 @@ class _Money:
         self.added_before = re.compile(r"(?:" + alt("AMOUNT_ADDED_BEFORE") + r")\s*(?:US\$|[$€£₽¥])?\s?$", re.I)
         self.added_after = re.compile(r"\s*(?:" + alt("AMOUNT_ADDED_AFTER") + ")", re.I)
         self.hedge = re.compile(r"(?:" + alt("AMOUNT_HEDGE") + r")[^.;!?。；！？，\n]{0,30}$", re.I)
+        not_deal = alt("NOT_DEAL_MONEY")
+        self.not_deal = re.compile(r"(?:" + not_deal + r")[^.;!?。；！？\n]{0,30}$", re.I) if not_deal else None
         self.bare_money = first_chars.compile(r"(?:[$€£₽¥](?!\s?\d))|" + alt("BARE_MONEY"), re.I)
 
     def factor(self, mul: str) -> int:
@@ -331,7 +333,8 @@ def pick_amount(text: str, amounts: list[Amount]) -> Amount | None:
     money = _money()
     usable = [a for a in amounts if not money.discount_after.match(text, a.end)
               and not money.discount_before.search(text[max(0, a.start - 16):a.start])
-              and not (money.paid_before is not None and money.paid_before.search(text[max(0, a.start - 16):a.start]))]
+              and not (money.paid_before is not None and money.paid_before.search(text[max(0, a.start - 16):a.start]))
+              and not (money.not_deal is not None and money.not_deal.search(text, max(0, a.start - 50), a.start))]
     totals = [a for a in usable if not money.per_unit.match(text, a.end)
               and not money.per_unit_before.search(text, max(0, a.start - 12), a.start)]
     if usable and not totals:

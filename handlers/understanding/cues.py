@@ -19,6 +19,7 @@ from handlers.understanding.languages import Phrases, cues, one_of, registered
 from storage.vocabulary import Channel, Stage
 
 _CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|\.(?!\d)|[!?;\n()]|(?<!\d):|:(?!\d\d)|\s[—–-]\s|\.\.\.")  # "15:00" is no cut
+_NOT_DEAL_REACH = 30   # characters around a stage cue within which a rival's price or a bid security takes it over
 _STAGE_ORDER = (Stage.WON, Stage.LOST, Stage.NEGOTIATION, Stage.PROPOSAL, Stage.QUALIFIED, Stage.LEAD)
 _CHANNEL_WEIGHT = {Channel.MESSAGE: 1}       # a weak cue counts only when no other channel is named; the rest weigh 2
 
@@ -92,6 +93,7 @@ class Lexicon:
     asked_by_them: re.Pattern | None = None   # a question someone else asked, told in the note
     lost_long_ago: re.Pattern | None = None   # a time long gone beside a lost cue: history, no move
     whole_step: re.Pattern | None = None      # a one-word step complete in itself ("call", "перезвонить")
+    not_deal_money: re.Pattern | None = None  # money that is not the deal's ("competitor", "обеспечение", "保证金")
     taking: re.Pattern | None = None          # the customer takes the product: won alone, a proposal beside a quote sent
 
 
@@ -124,7 +126,7 @@ def lexicon(lang: str) -> Lexicon:
         won_by_other=_optional(mod.WON_BY_OTHER), asked_by_them=_optional(mod.ASKED_BY_THEM),
         lost_long_ago=_optional(mod.LOST_LONG_AGO),
         whole_step=_optional([r"(?:" + "|".join(mod.WHOLE_STEP) + r")"] if mod.WHOLE_STEP else []),
-        taking=_optional(mod.TAKING))
+        taking=_optional(mod.TAKING), not_deal_money=_optional(mod.NOT_DEAL_MONEY))
 
 
 @dataclass(frozen=True)
@@ -311,6 +313,10 @@ def _cue_stands(name: Stage, m: re.Match, text: str, lex: Lexicon, clauses: Clau
     before = clauses.before(m.start())
     if lex.negation.search(before):
         return False
+    start, end = clauses.span(m.start())
+    if name != Stage.LOST and lex.not_deal_money is not None and lex.not_deal_money.search(
+            text, max(start, m.start() - _NOT_DEAL_REACH), min(end, m.end() + _NOT_DEAL_REACH)):
+        return False        # "competitor quote of £0.09", "оплатили обеспечение": a rival's price or a bid security
     if name == Stage.LOST and lex.lost_long_ago is not None and lex.lost_long_ago.search(text, *clauses.span(m.start())):
         return False        # "以前丢单了 这次有新项目", "lost them last year": history, not this note's move
     if name in (Stage.PROPOSAL, Stage.WON, Stage.QUALIFIED) and lex.future.search(before) \

@@ -961,6 +961,8 @@ CLOCK_PM = [r"pm\b", r"p\.m\."]
 CLOCK_NOON = [r"\bnoon\b", r"\bmidday\b"]
 FILLER = [r"and", r"then", r"also", r"so", r"um+", r"uh+", r"er+", r"okay", r"ok", r"hey", r"well", r"yeah", r"like"]
 DANGLING = [r"\s+(?:on|by|until|till|before|at|for|next|this|of|in)$"]
+NOT_DEAL_MONEY = [r"\bcompetitor(?:s|'s|s')?\b", r"\brivals?(?:'s)?\b", r"\bthe\s+competition(?:'s)?\b",
+                  r"\bbid\s+(?:bond|security|guarantee)\b", r"\bsecurity\s+deposit\b", r"\btender\s+(?:bond|security)\b"]
 WHOLE_STEP = [r"call", r"ring", r"phone", r"visit", r"meet", r"catchup", r"followup", r"recall", r"callback"]
 STEP_CUTS = [r"\s+and\s+", r"\s+then\s+", r"\s+so\s+", r"\s+but\s+", r"\s+also\s+"]
 _DURING = r"\b(?:in|for|during|of|through)\s+"

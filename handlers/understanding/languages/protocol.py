@@ -112,6 +112,9 @@ class Cues(Protocol):
     FILLER: Phrases            # words that open a follow-up's "what" and say nothing ("and then")
     DANGLING: Phrases          # a word left hanging at either end of a promise once its date is cut ("on", "前")
     STEP_CUTS: Phrases         # what splits a run-on clause into steps ("and", "然后", a pause): the promise is one step
+    NOT_DEAL_MONEY: Phrases    # in an amount's sentence before it, or a stage cue's clause: money that is not the deal's
+                               # value nor a move of it (a competitor's price, a bid security: "competitor quote of
+                               # £0.09", "оплатили обеспечение 420 тыс", "竞争对手报了每台2800")
     WHOLE_STEP: Phrases        # a one-word step complete in itself ("call", "перезвонить"): the words before it are not
                                # carried into the follow-up the way "send" carries what is sent
     PERIODS: Mapping[str, Phrases]    # period name (today, this_week, q1, m1, ...) -> cues
@@ -258,7 +261,7 @@ OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", 
                       "HANDED_OVER", "TAKING", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "PARTNER", "END_CUSTOMER", "CONTACT_WORKS_AT", "ASIDE", "HEDGE", "ASKED_BY_THEM", "LOST_LONG_AGO", "RETRACT", "SOURCE_END",
                       "ASKED_FOR", "WON_BY_OTHER", "NEW_DEAL", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "INSTEAD_OF", "RETRACTED_FOR", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
-                      "PERIOD_UNTIL", "PERIOD_COMPARED", "WHOLE_STEP",
+                      "PERIOD_UNTIL", "PERIOD_COMPARED", "WHOLE_STEP", "NOT_DEAL_MONEY",
                       "CALLED_IN", "NOT_CALLERS"})
 # the reports a question's own words name (the pipeline and the team's activity are asked by intent)
 REPORT_KINDS: tuple[ReportKind, ...] = (ReportKind.LEADERBOARD, ReportKind.INQUIRIES, ReportKind.OVERDUE, ReportKind.LOST,

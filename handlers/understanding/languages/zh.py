@@ -953,6 +953,7 @@ CLOCK_AM = [r"上午", r"早上", r"凌晨", r"早晨"]
 CLOCK_PM = [r"下午", r"晚上", r"傍晚"]
 CLOCK_NOON = [r"中午"]
 FILLER = [r"然后", r"再", r"还有", r"嗯", r"呃", r"那个", r"啊"]
+NOT_DEAL_MONEY = [r"竞争对手", r"竞品", r"友商", r"对手", r"投标保证金", r"保证金", r"押金"]
 WHOLE_STEP: list[str] = []     # a one-character step ("发") always needs what it is about
 DANGLING = [r"^(?:之前|以前|前|之后|以后|后)", r"(?:在|于|的)$"]
 STEP_CUTS = [r"\s+", r"然后", r"还有", r"另外"]     # a space in a Chinese note is a pause between steps
