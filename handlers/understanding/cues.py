@@ -314,7 +314,7 @@ def _cue_stands(name: Stage, m: re.Match, text: str, lex: Lexicon, clauses: Clau
     if lex.negation.search(before):
         return False
     start, end = clauses.span(m.start())
-    if name != Stage.LOST and lex.not_deal_money is not None and lex.not_deal_money.search(
+    if name in (Stage.PROPOSAL, Stage.WON) and lex.not_deal_money is not None and lex.not_deal_money.search(
             text, max(start, m.start() - _NOT_DEAL_REACH), min(end, m.end() + _NOT_DEAL_REACH)):
         return False        # "competitor quote of £0.09", "оплатили обеспечение": a rival's price or a bid security
     if name == Stage.LOST and lex.lost_long_ago is not None and lex.lost_long_ago.search(text, *clauses.span(m.start())):
