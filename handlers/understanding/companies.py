@@ -117,7 +117,7 @@ def _before_its_town(text: str, name: str, person: str | None) -> str:
     """The business a one-word name is the town of ("Gino's gelato in Seaford", "Hotel du Lac in Annecy",
     "Grind & Co in Brixton"): the words before "in" back to the note's start or a verb, when they hold a
     capitalised word; else the name itself."""
-    at = re.search(r"\s(?:in|at)\s+" + re.escape(name) + r"\b", text)
+    at = re.search(r"\sin\s+" + re.escape(name) + r"\b", text)
     if " " in name or at is None:
         return name
     words: list[str] = []
@@ -135,7 +135,8 @@ def _before_its_town(text: str, name: str, person: str | None) -> str:
         words = words[1:]
     firm = " ".join(words).strip()
     if not firm or not any(w[:1].isupper() for w in words) or (person and firm.casefold() == person.casefold()) \
-            or en_firms._personal(firm):          # "Jess in Leeds wants a demo": a person, not the business
+            or en_firms._personal(firm) or en_firms._personal(" ".join(words[:2])):   # "Jess in Leeds", "met Maria Lopez
+        # and Tom Hardy in Leeds": people, not the business
         return name
     return firm
 
