@@ -78,10 +78,9 @@ def _answer_pick(data: str, ctx: Ctx, known: Known, lang: Lang) -> Parse | None:
     state = state_of(ctx)
     if not state.pending:
         return None
-    if state.pending.get("kind") == CONFIRM and not data:
-        return _confirm_undo(ctx, state.pending, lang)
-    if state.pending.get("kind") == MOVE_PICK:
-        return _pick_move(ctx, state.pending, data, lang)
+    typed = _TYPED_ANSWERS.get(str(state.pending.get("kind")))
+    if typed is not None:
+        return typed(ctx, state.pending, data, lang)
     names, aliases = known()
     said = answer(ctx, data, names, aliases, lang)
     if said is None and not data and ctx.text and is_fix(ctx.text, detect(clean(ctx.text))):
@@ -124,9 +123,11 @@ def _pick_move(ctx: Ctx, pending: dict, data: str, lang: Lang) -> Parse | None:
     return parse
 
 
-def _confirm_undo(ctx: Ctx, pending: dict, lang: Lang) -> Parse | None:
+def _confirm_undo(ctx: Ctx, pending: dict, data: str, lang: Lang) -> Parse | None:
     """A typed answer to "undo that older note?": yes or an undo word undoes it, no or "keep it" keeps it;
-    anything else lets the question lapse and is read as itself."""
+    anything else lets the question lapse and is read as itself; a button leaves the question open."""
+    if data:
+        return None
     save_state(ctx, pending=None)
     said = ctx.text.strip()
     if undoes(said) or agreement(said, lang) is Agreement.ONLY:
@@ -137,6 +138,14 @@ def _confirm_undo(ctx: Ctx, pending: dict, lang: Lang) -> Parse | None:
         ctx.pressed = Pressed(keep_note=True)
         return Parse(lang=lang, intent=Intent.UNDO)
     return None
+
+
+# The bot's own questions answered by typing, by the kind of question pending: each returns the `Parse` the
+# answer stands for, or None when the question lapses and the message is read as itself.
+_TYPED_ANSWERS: dict[str, Callable[[Ctx, dict, str, Lang], Parse | None]] = {
+    CONFIRM: _confirm_undo,
+    MOVE_PICK: _pick_move,
+}
 
 
 async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClient | None, llm_mode: str,
