@@ -3,6 +3,7 @@
     .venv/bin/python bench/llm.py                      # the blind corpus, eval/corpus
     .venv/bin/python bench/llm.py --eval ../shared/eval/dev.jsonl
     .venv/bin/python bench/llm.py --mode always --noise amount,customer --crowd 300
+    .venv/bin/python bench/llm.py --eval eval/corpus/*-b10.tune.jsonl --noise '' --crowd 0 --misses
 
 The fake answers each message with its label (the first item where a label lists several):
 an exact model. The path is the chat's, in the chat's default mode (`CRM_LLM=auto`), so the
@@ -20,7 +21,10 @@ figures say what a rep gets with a perfect model configured. Printed, per part o
 - with `--crowd N`, each message's known customers padded with N others from the corpus: how
   often the shortlist offered to the model holds the customer meant (a team with many customers).
 
-Only summary figures are printed: the scored part's misses are never shown.
+Only summary figures are printed: the scored part's misses are never shown. `--misses` lists, for
+tune files given with `--eval` only, each message the exact model path gets wrong: its id, the
+fields wrong (expected / got), whether it was sent to the model, and why not or why its answer was
+not used (`kept offline: several customers`, `error: note_kept`, `repaired: amount=not_in_text`).
 """
 from __future__ import annotations
 
@@ -142,7 +146,7 @@ def pct(part: int, whole: int) -> str:
 
 
 async def run_part(items: list[dict], mode: str, answer: Callable[[dict, str], dict], fake: FakeOpenAI,
-                   llm: LlmClient) -> dict[str, Tally]:
+                   llm: LlmClient, misses: list[str] | None = None) -> dict[str, Tally]:
     """Every message through the chat's path; tallies per language and for all."""
     labels = {(local_now(i["now"], i["tz"]).date().isoformat(), i["text"]): i for i in items}
 
@@ -170,7 +174,27 @@ async def run_part(items: list[dict], mode: str, answer: Callable[[dict, str], d
         for key in (first(item["expect"]["lang"]), "all"):
             tallies.setdefault(key, Tally()).add(item, offline.to_json(), outcome.parse.to_json(), asked, usage,
                                                  hybrid_time - offline_time)
+        if misses is not None:
+            misses.extend(miss_lines(item, outcome, asked))
     return tallies
+
+
+def miss_lines(item: dict, outcome: Any, asked: bool) -> list[str]:
+    """What the exact model path got wrong in one message, and why (for tune files only)."""
+    got = outcome.parse.to_json()
+    wrong = [f for f in FIELDS if not score.same(item["expect"][f], got.get(f))]
+    if not wrong:
+        return []
+    if not asked:
+        why = "not sent: " + ("several customers" if outcome.offline.others else
+                              "sure greeting or help" if outcome.offline.intent == "help" else
+                              ",".join(outcome.offline.problems) or outcome.error or "mode")
+    else:
+        why = "sent; " + (f"error: {outcome.error}" if outcome.error else "used") + \
+              "".join(f"; repaired {k}={v}" for k, v in outcome.repaired.items())
+    lines = [f"{item['id']}  [{why}]  {item['text'][:160]!r}".replace("\\n", " / ")]
+    lines += [f"    {f}: expected {item['expect'][f]!r}, got {got.get(f)!r}" for f in wrong]
+    return lines
 
 
 def table(title: str, parts: dict[str, dict[str, Tally]]) -> None:
@@ -245,7 +269,9 @@ def load_parts(args: argparse.Namespace) -> dict[str, list[dict]]:
                 if line.strip()]
 
     if args.eval:
-        return {Path(args.eval).stem: read([Path(args.eval)])}
+        paths = [Path(p) for p in args.eval]
+        name = paths[0].stem if len(paths) == 1 else ".".join(sorted({p.stem.split("-", 1)[-1] for p in paths}))
+        return {name: read(paths)}
     corpus = ROOT / "eval" / "corpus"
     return {part: read(sorted(corpus.glob(f"*.{part}.jsonl"))) for part in ("tune", "scored")}
 
@@ -256,9 +282,13 @@ async def main_async(args: argparse.Namespace) -> None:
     await fake.start()
     llm = LlmClient(api_key="bench", base_url=fake.base_url, timeout=8, max_retries=0)
     try:
-        exact = {part: await run_part(items, args.mode, lambda label, today: label, fake, llm)
+        misses: list[str] | None = [] if args.misses else None
+        exact = {part: await run_part(items, args.mode, lambda label, today: label, fake, llm, misses)
                  for part, items in parts.items()}
         table(f"An exact model, `CRM_LLM={args.mode}`", exact)
+        if misses:
+            print("\n### Misses with an exact model\n")
+            print("\n".join(misses))
         confidence_table(parts)
         rows = []
         for kind in [k for k in args.noise.split(",") if k]:
@@ -275,11 +305,14 @@ async def main_async(args: argparse.Namespace) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--eval", help="one labelled JSON-lines file instead of the blind corpus")
+    ap.add_argument("--eval", nargs="+", help="labelled JSON-lines files instead of the blind corpus")
+    ap.add_argument("--misses", action="store_true", help="list each miss and why (tune files given with --eval only)")
     ap.add_argument("--mode", default="auto", choices=("auto", "always", "off"))
     ap.add_argument("--noise", default=",".join(NOISE), help=f"comma-separated, of {', '.join(NOISE)} ('' for none)")
     ap.add_argument("--crowd", type=int, default=300, help="pad each team's customers with N others (0: skip)")
     args = ap.parse_args()
+    if args.misses and not (args.eval and all(p.endswith(".tune.jsonl") for p in args.eval)):
+        ap.error("--misses is for tune files given with --eval only: the scored part's misses are never read")
     asyncio.run(main_async(args))
 
 
