@@ -171,7 +171,8 @@ def classify(text: str, lex: Lexicon, s: Signals) -> Intent:
         deal_facts = bool(s.channel or s.stage or s.amount or s.birthday or (s.followup and not ask.question))
     if ask.asked and s.known_customer and not deal_facts:
         return Intent.QUERY_CUSTOMER          # "蓉欣之前谁去拜访过", "谁拜访过润丰": about that customer
-    if ask.asks or not (deal_facts and s.customer):
+    guessed = ask.asked and not (s.known_customer or s.channel or s.amount)   # "明早第一个要找谁": no firm, a question
+    if ask.asks or not (deal_facts and s.customer) or guessed:
         asked_for = _question(text, lex, s, ask, deal_facts)
         if asked_for is not None:
             return asked_for

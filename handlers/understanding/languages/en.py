@@ -31,6 +31,7 @@ HELP = [
     r"\bwhat\s+are\s+(?:the\s+)?commands\b",
     # asking how to use the bot, casually
     r"\bis\s+this\s+thing\s+on\b",
+    r"\bwhat(?:'s|’s|s|\s+does|\s+do|\s+is)\s+(?:this|the|ur|your)\s+bot\s+(?:do|doing|for|good\s+for)\b",   # "whats this bot do again?"
     r"\bwhat\s+(?:all\s+)?can\s+(?:this|the)\s+(?:bot|thing)\s+do\b",
     r"\bvoice\s+(?:notes?|messages?|memos?)\s+work",
     r"\bis\s+there\s+a\s+(?:way|command|shortcut)\b(?!\s+(?:to|i\s+can)\s+(?:see|view|get|check|list|pull\s+up)\s+"
@@ -90,7 +91,7 @@ PIPELINE = [
     r"\b(?:what|which)\s+(?:deals|opportunities)\b",
     r"\bwhat(?:'s|s|\s+is|\s+will)\s+(?:closing|close)\b",
     # "what are we signing before xmas", "what're we gonna land this month", "what will we book in Q1"
-    r"\bwhat(?:'re|\s+are|\s+will|\s+do|'ll)\s+we\s+(?:(?:going\s+to|gonna|likely\s+to)\s+)?"
+    r"\bwhat(?:'re|\s+are|\s+will|\s+do|'ll)\s+we\s+(?:(?:going\s+to|gonna|likely\s+to|expecting\s+to|hoping\s+to|planning\s+to|set\s+to)\s+)?"
     r"(?:sign|signing|clos(?:e|ing)|land|landing|book|booking|bring(?:ing)?\s+in|win|winning)\b",
     # what is still open, by size or stage: "what's still open over 50k?", "how much is in negotiation right now"
     r"\bwhat(?:'s|s|\s+is|\s+are)\s+(?:still\s+)?(?:open|live|in\s+play|outstanding)\s+(?:over|above|under|below|"
@@ -126,6 +127,9 @@ PIPELINE = [
     r"\bwhat\s+does\s+(?:" + "|".join(("january", "february", "march", "april", "may", "june", "july", "august",
                                        "september", "october", "november", "december", r"(?:this|next)\s+month",
                                        r"q[1-4]", r"(?:this|next)\s+quarter")) + r")\s+look\s+like\b",
+    # a period's numbers asked loosely: "how's june looking vs may?", "hows the quarter shaping up"
+    r"\bhow(?:'s|’s|s|\s+is|\s+are)\s+(?:(?:this|next|last)\s+(?:month|quarter)|the\s+(?:month|quarter)|q[1-4]|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\s+(?:looking|shaping\s+up)\b",
     # "which tenders do we have in December", "what bids are due this month"
     r"^\W*(?:which|what|how\s+many)\s+(?:tenders|bids|rfps)\s+(?:do\s+we\s+have\s+|are\s+(?:due|open)\s+)?(?:in|for|this|next|due)\b",
 ]
@@ -290,7 +294,7 @@ CANNOT = [
     r"\b(?:export|convert|turn)\s+(?:\w+\s+){0,4}(?:in)?to\s+(?:an?\s+|the\s+|my\s+)?(?:\w+\s+){0,3}"
     r"(?:excel|powerpoint|ppt|pptx|slides?|deck|spreadsheet|csv|pdf|word|google\s+sheets?)\b",
     r"^\W*(?:please\s+)?(?:make|create|generate|draft|write)\s+(?:me\s+)?(?:an?\s+|the\s+)?(?:invoice|pdf|letter|"
-    r"e-?mail|document)\b",
+    r"e-?mail|document|presentation|deck|slides?|brochure|flyer)\b",
 ]
 QUESTION: list[str] = [_DAYS_LIST]
 QUESTION_WORDS: list[str] = []
