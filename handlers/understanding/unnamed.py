@@ -49,8 +49,13 @@ def _words_after(text: str, end: int, count: int = 2) -> list[str]:
     return [m.group(0) for m in _WORD.finditer(text[end:end + 60])][:count]
 
 
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+")
+
+
 def other_name(text: str, lang: Lang, customer: str, known: list[str], aliases: dict[str, str]) -> str | None:
-    """The other company the note writes where it names `customer` only in part, else None."""
+    """The other company the note writes where it names `customer` only in part, else None. An e-mail address
+    or a web address names no company ("l.karpova@severnaya-verf.ru" beside Северная Верфь)."""
+    text = _ADDRESS.sub(lambda found: " " * len(found.group()), text)
     match = match_known(text, known, aliases)
     if match.name != customer or match.start < 0:
         return None

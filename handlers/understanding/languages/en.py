@@ -904,6 +904,16 @@ FUTURE = [
     r"(?<!went\s)(?<!\bgo\s)(?<!talked\s)(?<!spoke\s)(?<!came\s)(?<!back\s)\bto\s+$",
     r"\b(?:next|another|again)\s+$",
 ]
+# a pasted e-mail or calendar invite (handlers/understanding/pasted.py), read in every note: the header field naming
+# its sender, fields that say nothing of the note, fields whose label goes and whose words stay, reply/forward marks,
+# and the first line of an invite
+PASTED_SENDER = [r"from", r"organi[sz]er"]
+PASTED_DROPPED = [r"sent", r"to", r"cc", r"bcc", r"date", r"reply-to"]
+PASTED_LABEL = [r"when", r"where", r"location", r"attendees", r"guests"]
+PASTED_SUBJECT = [r"subject"]
+PASTED_REPLY = [r"re", r"fw", r"fwd"]
+PASTED_INVITE = [r"meeting\s+(?:accepted|request|invitation|invite|updated)", r"(?:updated\s+)?invitation", r"invite",
+                 r"calendar(?:\s+invite)?", r"accepted", r"tentative"]
 REMIND = [r"\bremind\s+me\b", r"\bset\s+a\s+reminder\b"]
 TODAY_OK = [
     r"\bfollow[\s-]?up\b",

@@ -115,6 +115,12 @@ class Cues(Protocol):
     NOT_DEAL_MONEY: Phrases    # in an amount's sentence before it, or a stage cue's clause: money that is not the deal's
                                # value nor a move of it (a competitor's price, a bid security: "competitor quote of
                                # £0.09", "оплатили обеспечение 420 тыс", "竞争对手报了每台2800")
+    PASTED_SENDER: Phrases     # a pasted e-mail's or invite's header naming its sender ("From:", "От:", "发件人：")
+    PASTED_DROPPED: Phrases    # header lines that say nothing of the note ("Sent:", "To:", "Кому:", "抄送：")
+    PASTED_LABEL: Phrases      # header labels whose line's words stay ("When:", "Где:", "地点：")
+    PASTED_SUBJECT: Phrases    # an e-mail's subject label ("Subject:", "Тема:", "主题："): its words stay, and it makes a mail
+    PASTED_REPLY: Phrases      # reply and forward marks before a subject ("Re:", "Fwd:", "转发：")
+    PASTED_INVITE: Phrases     # an invite's first line ("Meeting accepted:", "Приглашение:", "会议邀请："): a meeting ahead
     WHOLE_STEP: Phrases        # a one-word step complete in itself ("call", "перезвонить"): the words before it are not
                                # carried into the follow-up the way "send" carries what is sent
     PERIODS: Mapping[str, Phrases]    # period name (today, this_week, q1, m1, ...) -> cues

@@ -769,6 +769,13 @@ PAST_AFTER: list[str] = []
 VERB_PAST = [r"\w(?:л|ла|ли|ло|лся|лась|лись|лось)\b", r"\w(?:ено|ано|ято|ены|аны)\b"]   # and "отправлено", "подписаны"
 DAY_GONE = VERB_PAST
 CALL_OUTCOME = [r"не\s+взял\w*", r"недозвон\w*", r"не\s+дозвонил\w*", r"трубку\s+не\s+бер\w*", r"не\s+берут\b"]
+# a pasted e-mail or calendar invite (handlers/understanding/pasted.py): see en.py
+PASTED_SENDER = [r"от", r"организатор"]
+PASTED_DROPPED = [r"отправлено", r"кому", r"копия", r"дата"]
+PASTED_LABEL = [r"когда", r"где", r"место", r"участники"]
+PASTED_SUBJECT = [r"тема"]
+PASTED_REPLY = [r"пересл\w*"]
+PASTED_INVITE = [r"приглашение", r"встреча\s+(?:принята|назначена|обновлена)", r"календарь"]
 REMIND = [r"\bнапомни\w*", r"\bне\s+забыть\b"]
 TODAY_OK = [r"\bперезвон\w*", r"\bсозвонимся\b", r"\bпозвонить\b", r"\bнаписать\b", r"\bотправлю\b", r"\bпришлю\b",
             r"\bскину\b", r"\bвышлю\b", r"\bнаберу\b", r"\bпозвоню\b", r"\bнапишу\b", r"\bзаеду\b",
