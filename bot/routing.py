@@ -17,7 +17,7 @@ from handlers.chat_state import save_state, state_of
 from handlers.understanding.followup_words import named_followup
 from handlers.understanding.lang import clean, detect
 from handlers.understanding.matching import match_known
-from handlers.understanding import pasted, side_question, understand
+from handlers.understanding import mail_headers, side_question, understand
 from handlers.understanding.hybrid import understand_hybrid
 from handlers.understanding.llm.client import LlmClient
 from handlers.understanding.model import Parse
@@ -213,7 +213,7 @@ def never_writes(parse: Parse, text: str) -> Parse:
         return parse
     if parse.intent == Intent.LOG and parse.report is None and is_chatter(text, parse):
         return Parse(lang=parse.lang, intent=Intent.UNKNOWN, problems=["chatter"])
-    if parse.intent == Intent.LOG and parse.report is None and asks(pasted.body(text), parse.lang):
+    if parse.intent == Intent.LOG and parse.report is None and asks(mail_headers.body(text), parse.lang):
         side = side_question.split(text, parse.lang)
         if side is not None and not asks(side[0], parse.lang) and _records(parse):
             parse.side_question = side[1]        # "sent globex the quote, 25k. btw when is their renewal?": noted

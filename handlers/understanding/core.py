@@ -16,8 +16,8 @@ from functools import lru_cache
 from datetime import date, datetime
 from typing import Mapping, Sequence
 
-from handlers.understanding import (companies, contact_said, en_people, facts, joined, mixed, partners, pasted, people, recap,
-                                   invoices, spoken, whose, works_at)
+from handlers.understanding import (companies, contact_said, en_people, facts, joined, mail_headers, mixed, partners, people,
+                                   recap, invoices, spoken, whose, works_at)
 from handlers.understanding.chatter import hearsay
 from handlers.understanding.met_too import met_too
 from handlers.understanding.answers import cancel_word
@@ -65,7 +65,7 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
         blank = text is None or (isinstance(text, str) and not text.strip())
         return Parse(intent=Intent.UNKNOWN, problems=["empty" if blank else "no_text"], confidence=0.0)
     lang = detect(cleaned)
-    headers = pasted.read(cleaned)           # a pasted e-mail or invite: its header fields are no part of the note
+    headers = mail_headers.read(cleaned)     # a pasted e-mail or invite: its header fields are no part of the note
     body = headers.text if headers else cleaned
     parse = (_unreadable(text, cleaned, lang) or _command(body, lang, now, known, aliases)
              or _note(body, lang, now, known, aliases))
@@ -74,7 +74,7 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
             threaded = _note(headers.subject + "\n" + body, lang, now, known, aliases)
             if threaded.customer_known or (threaded.customer and not parse.customer):
                 parse = threaded                # "Re: Kittridge Foods - renewal": whose thread it is
-        pasted.settle(parse, headers, known)
+        mail_headers.settle(parse, headers, known)
     if parse.intent in (Intent.LOG, Intent.UNKNOWN, Intent.CORRECT):
         parse.works_at = works_at.read(cleaned, lang.value, known, aliases)
         if parse.works_at is not None:       # "Jorge works at Pacific Supply, not Harlow": that contact moves

@@ -17,7 +17,8 @@ MAILS = [
     ("От: Лидия Карпова <l.karpova@severnaya-verf.ru>\nОтправлено: 7 декабря 2026 г. 9:02\nКому: Анна\n"
      "Тема: RE: сварочные посты\n\nАнна, добрый день! Смету получили, согласуем до пятницы.",
      "ООО «Северная Верфь»", "Лидия Карпова", "отмена"),
-    ("发件人：何静 <hejing@mingchuan-test.com>\n收件人：安娜\n主题：回复：明川检测 设备报价\n\n您好，报价已收到，下周内部评审。",
+    ("发件人：何静 <hejing@mingchuan-test.com>\n收件人：安娜\n主题：回复：明川检测 设备报价\n\n"
+     "您好，报价已收到，下周内部评审。",
      "杭州明川检测技术有限公司", "何静", "撤销"),
 ]
 
@@ -40,7 +41,8 @@ async def test_a_pasted_mail_is_an_email_from_its_sender(bot, store, engine, tex
 async def test_an_invite_is_a_follow_up_on_its_day(bot, store, engine):
     store.add_customers("Marlow & Tate Builders")
     before = business(engine)
-    reply = await bot.say("Invitation: Marlow & Tate / site survey\nWhen: Thursday, December 10, 2026 10:00 AM-11:00 AM\n"
+    reply = await bot.say("Invitation: Marlow & Tate / site survey\n"
+                          "When: Thursday, December 10, 2026 10:00 AM-11:00 AM\n"
                           "Where: 14 Quay St\nOrganizer: Nina Tate")
     assert store(Interaction) == 0, reply.text
     assert [str(f.due) for f in store.rows(select(FollowUp))] == ["2026-12-10"], reply.text

@@ -904,7 +904,7 @@ FUTURE = [
     r"(?<!went\s)(?<!\bgo\s)(?<!talked\s)(?<!spoke\s)(?<!came\s)(?<!back\s)\bto\s+$",
     r"\b(?:next|another|again)\s+$",
 ]
-# a pasted e-mail or calendar invite (handlers/understanding/pasted.py), read in every note: the header field naming
+# a pasted e-mail or calendar invite (handlers/understanding/mail_headers.py), read in every note: the header field naming
 # its sender, fields that say nothing of the note, fields whose label goes and whose words stay, reply/forward marks,
 # and the first line of an invite
 PASTED_SENDER = [r"from", r"organi[sz]er"]

@@ -769,7 +769,7 @@ PAST_AFTER: list[str] = []
 VERB_PAST = [r"\w(?:л|ла|ли|ло|лся|лась|лись|лось)\b", r"\w(?:ено|ано|ято|ены|аны)\b"]   # and "отправлено", "подписаны"
 DAY_GONE = VERB_PAST
 CALL_OUTCOME = [r"не\s+взял\w*", r"недозвон\w*", r"не\s+дозвонил\w*", r"трубку\s+не\s+бер\w*", r"не\s+берут\b"]
-# a pasted e-mail or calendar invite (handlers/understanding/pasted.py): see en.py
+# a pasted e-mail or calendar invite (handlers/understanding/mail_headers.py): see en.py
 PASTED_SENDER = [r"от", r"организатор"]
 PASTED_DROPPED = [r"отправлено", r"кому", r"копия", r"дата"]
 PASTED_LABEL = [r"когда", r"где", r"место", r"участники"]

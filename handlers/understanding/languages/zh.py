@@ -927,7 +927,7 @@ DAY_GONE = [r"^(?!要|会|将|再|准备|打算|得|可以|能|想|计划|约)[\
             # the day's event told by how it went: "周五的演示挺顺利", "周二的会很成功"
             r"^的[\u3400-\u9fff]{1,6}?(?:挺|很|非常|比较|还算|还)?(?:顺利|成功|不错)"]
 CALL_OUTCOME = [r"没人接", r"没接", r"无人接听", r"占线", r"关机"]
-# a pasted e-mail or calendar invite (handlers/understanding/pasted.py): see en.py
+# a pasted e-mail or calendar invite (handlers/understanding/mail_headers.py): see en.py
 PASTED_SENDER = [r"发件人", r"组织者", r"发起人"]
 PASTED_DROPPED = [r"收件人", r"抄送", r"发送时间", r"日期"]
 PASTED_LABEL = [r"时间", r"地点", r"参会人(?:员)?", r"参与人"]
