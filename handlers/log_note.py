@@ -9,6 +9,7 @@ from handlers.note_deal import DealPlan, Lines, deal_plan, deal_touched, switche
 from handlers.followup_instead import move_instead
 from handlers.labels import source_label
 from handlers.ask import ask_whose
+from handlers.letters import settle_letter
 from handlers.people import upsert_contact
 from handlers.refusals import member_name, refusal
 from handlers.repeats import repeated
@@ -44,6 +45,7 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     unreadable = _unreadable(parse, ctx)
     if unreadable is not None:
         return unreadable
+    settle_letter(parse, ctx)             # a pasted message: its sender, or whom our own letter greets
     first = _ready(parse, _part_ctx(ctx, parse, first=True), several=bool(parse.others))
     if isinstance(first, Reply):
         return first

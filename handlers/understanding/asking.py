@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from handlers.understanding import pasted
 from handlers.understanding.languages import CODES, cues, one_of
 
 _MARK = re.compile(r"[?？]")
@@ -21,7 +22,9 @@ def unquoted(text: str) -> str:
     """The writer's own words: a sentence quoted or pasted on ('fwd: "… can you send info?"') asks nothing
     of the bot, so its question marks and question words do not make the message a question. A short quote
     ("is 'acme' the same as Acme Corp?") is kept: it names, it does not quote."""
-    return _PASTED.sub(lambda m: " " * len(m.group()) if m.group().count(" ") >= 3 else m.group(), text)
+    text = _PASTED.sub(lambda m: " " * len(m.group()) if m.group().count(" ") >= 3 else m.group(), text)
+    letter = pasted.read(text)
+    return letter.unsaid(text) if letter is not None and letter.sender else text   # "Hi Marina, could you …? Thanks, Peter"
 
 
 @lru_cache(maxsize=None)

@@ -16,8 +16,8 @@ from functools import lru_cache
 from datetime import date, datetime
 from typing import Mapping, Sequence
 
-from handlers.understanding import (companies, contact_said, en_people, facts, joined, mail_headers, mixed, partners, people,
-                                   recap, invoices, spoken, whose, works_at)
+from handlers.understanding import (companies, contact_said, en_people, facts, joined, mail_headers, mixed, partners, pasted,
+                                   people, recap, invoices, spoken, whose, works_at)
 from handlers.understanding.chatter import hearsay
 from handlers.understanding.met_too import met_too
 from handlers.understanding.answers import cancel_word
@@ -33,7 +33,7 @@ from handlers.understanding.lang import MAX_CHARS, clean, detect, garbled, has_w
 from handlers.understanding.matching import Match, match_known
 from handlers.understanding.model import Met, Parse, Refusal, Refused
 from handlers.understanding.asked_period import period
-from handlers.understanding.same_name import names_contact
+from handlers.understanding.same_name import names_contact, same_person
 from handlers.understanding.taken_back import unless_taken_back
 from handlers.understanding.timeline import Timeline, sort_out
 from storage.vocabulary import OPEN_STAGES, PERIOD_INTENTS, Channel, Intent, Lang, Stage
@@ -134,6 +134,9 @@ class _Reading:
     match: Match                # the known customer the note names (unless taken back)
     first_day: bool             # numeric dates are written day first ("07/12" from London is 7 December)
     masked: tuple[str, str] | None = None     # the customer's name as the cues saw it, and as written
+    letter: pasted.Letter | None = None       # a message pasted in: whom it greets (blanked here), who signed it
+    known: Sequence[str] = ()                 # the team's customers, and their aliases
+    aliases: Mapping[str, str] | None = None
 
     @property
     def today(self) -> date:
@@ -243,13 +246,17 @@ def _person_pronoun(lang: str) -> re.Pattern[str]:
 def _reading(as_typed: str, lang: Lang, now: datetime, known: Sequence[str],
              aliases: Mapping[str, str] | None) -> _Reading:
     cleaned = spoken.tidy(as_typed, lang)                     # read without "um", repeats, names corrected
+    letter = pasted.read(cleaned)
+    if letter is not None:                                    # "Dear Mr. Chen, …": the reader is no person of the note
+        cleaned = letter.blank(cleaned)
     work = cleaned.replace("ё", "е").replace("Ё", "Е")       # same length: spans stay valid
     lex = lexicon(lang)
     return _Reading(lang=lang, now=now, as_typed=as_typed, cleaned=cleaned, work=work, lex=lex,
                     clauses=Clauses(work, spaced_words=lang != Lang.ZH),
                     match=_besides_mentioned(cleaned, work, _headed(cleaned, unless_taken_back(cleaned, known, aliases),
                                                                     known, aliases), known, aliases, lex),
-                    first_day=day_first(getattr(now.tzinfo, "key", None), lang))
+                    first_day=day_first(getattr(now.tzinfo, "key", None), lang), letter=letter,
+                    known=known, aliases=aliases)
 
 
 _HEAD = re.compile(r"^\W{0,3}(?:(?:по|про|re)\s+)?([^:：—\n]{2,40}?)\s*(?:[:：]|\s[—–-]\s)", re.I)
@@ -287,6 +294,10 @@ def _customer_and_contact(parse: Parse, note: _Reading) -> None:
     it: "got my name from Kurt at Globex"), the known ones it may mean, or a new company's name."""
     match, lang = note.match, note.lang
     person = people.extract(note.cleaned, lang, (match.start, match.end))
+    letter = note.letter
+    if letter is not None:
+        parse.addressee = letter.addressee
+        person = _signed(person, letter)
     _set_contact(parse, person)
     parse.met_too = [Met(p.name, p.role) for p in met_too(note.cleaned, lang, person.name, (match.start, match.end))
                      if p.name]            # "met Maria Lopez and her boss Tom Hardy": Tom Hardy is a contact too
@@ -308,6 +319,8 @@ def _customer_and_contact(parse: Parse, note: _Reading) -> None:
     else:
         asks = bool(note.lex.query.search(note.work))
         written = parse.customer = companies.extract(note.cleaned, lang, person.name, asks)
+        if not written and letter is not None and letter.company:     # "… Best regards, Liu Gang, Suzhou Hengyuan"
+            written = _signed_company(parse, note, letter.company)
         if not written and lang == Lang.EN and person.name and en_people.firm_not_person(person.name, person.role):
             at = note.cleaned.find(person.name)
             someone = people.extract(note.cleaned, lang, (at, at + len(person.name))) if at >= 0 else None
@@ -317,6 +330,22 @@ def _customer_and_contact(parse: Parse, note: _Reading) -> None:
         if written and at >= 0 and person.name and person.name in written:  # the "person" was part of the name
             person = people.extract(note.cleaned, lang, (at, at + len(written)))
             _set_contact(parse, person)
+
+
+def _signed(person: people.Person, letter: pasted.Letter) -> people.Person:
+    """The contact of a pasted message: whoever signed it, with his department as title."""
+    if letter.sender and not same_person(letter.sender, person.name or ""):
+        return people.Person(letter.sender, letter.department, person.phone, person.email)
+    if letter.sender and letter.department and not person.role:
+        person.role = letter.department
+    return person
+
+
+def _signed_company(parse: Parse, note: _Reading, company: str) -> str:
+    """The company a pasted message's signature names, known or new, as the note's customer."""
+    signed = match_known(company, note.known, note.aliases)
+    parse.customer, parse.customer_known = signed.name or company, signed.name is not None
+    return parse.customer
 
 
 def _written_before(note: _Reading, person: str | None) -> str | None:
@@ -518,6 +547,8 @@ def _intent(parse: Parse, note: _Reading, stated: facts.Facts, new_customer: boo
                       birthday=parse.birthday is not None,
                       reachable=bool(parse.contact_phone or parse.contact_email), fact=stated.found or contact_fact,
                       customer_first=0 <= match.start <= 2 if match.name else _first(note.cleaned, parse.customer))
+    if note.letter is not None and note.letter.sender:     # "Hi Marina, could you quote …? Thanks, Peter": not the rep asking
+        work = note.letter.unsaid(work)
     parse.intent = classify(unquoted(theirs_unasked(_QUOTED_ASK.sub(_unasked, work), note.lang)), note.lex, signals)
     if parse.intent == Intent.LOG and hearsay(work):
         parse.intent = Intent.UNKNOWN          # "听说隔壁组签了…": someone else's news, no note of ours

@@ -152,6 +152,7 @@ class Parse:
     words: str | None = None              # a part's own words, when the note is about several customers
     met_too: list[Met] = field(default_factory=list)  # people met beside the contact, each with their own title, phone, e-mail
     unplaced: list[str] = field(default_factory=list)
+    addressee: str | None = None          # whom a message pasted in greets ("Dear Mr. Chen", "陈经理你好"): never its contact
     side_question: str | None = None      # a question to the bot said beside the note: recorded, said unanswered
     works_at: "WorksAt | None" = None     # "Jorge works at Pacific Supply, not Harlow": whose person a contact is  # "phone", "email": a detail no person of the note can be given
 

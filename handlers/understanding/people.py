@@ -27,6 +27,9 @@ _ZH_ROLES = one_of(zh.ROLES)
 _ZH_TITLES = "|".join(zh.TITLES)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+")
+# a document's number, not a phone: glued to letters or after a number sign ("PO#HY-2026-118", "INV-2291-07",
+# "№ 418-22-10", "No. 4471 2210", "订单号 2026 1188 77")
+_DOCUMENT_NUMBER = re.compile(r"(?:[A-Za-z]{1,12}[#-]|#|№|\bNo\.?|\bnr\.?|编号|单号)\s*(?:[A-Za-z]{1,12}[-/])?\s*$", re.I)
 # a phone number: international or local, grouped by spaces or dashes ("+7 912 000-11-22", "(495) 123-45-67",
 # "07700 900123": a five-digit group only after a trunk 0), or ten to thirteen digits in a row
 _PHONE = first_chars.compile(r"(?<![\w.])(?:(?:\+\d{1,3}|8(?=[\s-]?\(\d)|8(?=[\s-]?\d{3}[\s-]?\d{3}[\s-]?\d{2}[\s-]?\d{2}(?!\d)))[\s-]?)?(?:\(\d{2,5}\)[\s-]?)?(?:0\d{4}|\d{2,4})(?:[\s-]\d{2,6}){1,4}(?!\w|\.\d)|(?<!\d)\+?\d{10,13}(?!\d)")
@@ -323,6 +326,8 @@ def details(text: str) -> list[tuple[str, str, int]]:
         digits = re.sub(r"\D", "", m.group())
         if _THOUSANDS.fullmatch(m.group().strip()):
             continue        # "30 000 000": an amount grouped by thousands, not a phone
+        if _DOCUMENT_NUMBER.search(scrubbed, max(0, m.start() - 20), m.start()):
+            continue        # "PO#HY-2026-118": an order's or an invoice's number
         if 7 <= len(digits) <= 15 and not re.fullmatch(r"(?:19|20)\d\d", digits) and not _ISO_DAY.fullmatch(m.group().strip()):
             found.append(("phone", m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip())))
     return sorted(found, key=lambda d: d[2])

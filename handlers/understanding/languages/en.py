@@ -977,6 +977,21 @@ FILLER = [r"and", r"then", r"also", r"so", r"um+", r"uh+", r"er+", r"okay", r"ok
 DANGLING = [r"\s+(?:on|by|until|till|before|at|for|next|this|of|in)$"]
 NOT_DEAL_MONEY = [r"\bcompetitor(?:s|'s|s')?\b", r"\brivals?(?:'s)?\b", r"\bthe\s+competition(?:'s)?\b",
                   r"\bbid\s+(?:bond|security|guarantee)\b", r"\bsecurity\s+deposit\b", r"\btender\s+(?:bond|security)\b"]
+LETTER_GREETING = [
+    r"\b(?:dear|hi|hello|good\s+(?:morning|afternoon|day))\s+(?P<who>(?-i:(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?))\s*[,:!]",
+]
+LETTER_SIGN_OFF = [
+    r"\b(?:best|kind|warm|many)?\s*regards\s*[,:]?",
+    r"\b(?:many\s+)?thanks\s*(?:again\s*)?,",
+    r"\bthank\s+you\s*,",
+    r"\b(?:sincerely|cheers|best\s+wishes)\s*,",
+    r"(?:^|\s)(?:--|—|——)\s*(?=\S)",
+]
+LETTER_FIRM = [r"\bon\s+behalf\s+of\s+(?P<firm>(?-i:[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4}))"]
+DEPARTMENT = [
+    r"(?:head\s+of\s+)?(?:procurement|purchasing|buying|accounts(?:\s+payable)?|finance|operations|logistics|sales|"
+    r"marketing|engineering|maintenance|facilities|quality|hr|it)(?:\s+(?:department|dept\.?|team|manager|lead|director|officer))?",
+]
 WHOLE_STEP = [r"call", r"ring", r"phone", r"visit", r"meet", r"catchup", r"followup", r"recall", r"callback"]
 STEP_CUTS = [r"\s+and\s+", r"\s+then\s+", r"\s+so\s+", r"\s+but\s+", r"\s+also\s+"]
 _DURING = r"\b(?:in|for|during|of|through)\s+"

@@ -121,6 +121,14 @@ class Cues(Protocol):
     PASTED_SUBJECT: Phrases    # an e-mail's subject label ("Subject:", "Тема:", "主题："): its words stay, and it makes a mail
     PASTED_REPLY: Phrases      # reply and forward marks before a subject ("Re:", "Fwd:", "转发：")
     PASTED_INVITE: Phrases     # an invite's first line ("Meeting accepted:", "Приглашение:", "会议邀请："): a meeting ahead
+    LETTER_GREETING: Phrases   # the greeting opening a message pasted in (a WeChat, an e-mail), its addressee in the group
+                               # `who`: our own rep, never the customer's contact ("Dear Mr. Chen,", "陈经理你好",
+                               # "Уважаемый Павел Сергеевич")
+    LETTER_SIGN_OFF: Phrases   # the words before a pasted message's signature, its sender ("Best regards,", "——",
+                               # "С уважением,", "联系人："): the sender is the contact
+    LETTER_FIRM: Phrases       # the sender's own company as a pasted message names it, in the group `firm`
+                               # ("我司（宁波东港港机）", "on behalf of Bright Meals", "от имени ООО «Техмаш»")
+    DEPARTMENT: Phrases        # a department named in a signature ("Procurement", "采购部", "отдел снабжения"): his title
     WHOLE_STEP: Phrases        # a one-word step complete in itself ("call", "перезвонить"): the words before it are not
                                # carried into the follow-up the way "send" carries what is sent
     PERIODS: Mapping[str, Phrases]    # period name (today, this_week, q1, m1, ...) -> cues
@@ -267,7 +275,7 @@ OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", 
                       "HANDED_OVER", "TAKING", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "PARTNER", "END_CUSTOMER", "CONTACT_WORKS_AT", "ASIDE", "HEDGE", "ASKED_BY_THEM", "LOST_LONG_AGO", "RETRACT", "SOURCE_END",
                       "ASKED_FOR", "WON_BY_OTHER", "NEW_DEAL", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "INSTEAD_OF", "RETRACTED_FOR", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
-                      "PERIOD_UNTIL", "PERIOD_COMPARED", "WHOLE_STEP", "NOT_DEAL_MONEY",
+                      "PERIOD_UNTIL", "PERIOD_COMPARED", "WHOLE_STEP", "NOT_DEAL_MONEY", "LETTER_GREETING", "LETTER_SIGN_OFF", "LETTER_FIRM", "DEPARTMENT",
                       "CALLED_IN", "NOT_CALLERS"})
 # the reports a question's own words name (the pipeline and the team's activity are asked by intent)
 REPORT_KINDS: tuple[ReportKind, ...] = (ReportKind.LEADERBOARD, ReportKind.INQUIRIES, ReportKind.OVERDUE, ReportKind.LOST,

@@ -963,6 +963,13 @@ CLOCK_PM = [r"下午", r"晚上", r"傍晚"]
 CLOCK_NOON = [r"中午"]
 FILLER = [r"然后", r"再", r"还有", r"嗯", r"呃", r"那个", r"啊"]
 NOT_DEAL_MONEY = [r"竞争对手", r"竞品", r"友商", r"对手", r"投标保证金", r"保证金", r"押金"]
+LETTER_GREETING = [
+    r"(?P<who>[\u4e00-\u9fff]{1,2}?(?:经理|先生|女士|小姐|总|工|老师|主任))\s*(?:你好|您好|好)[，,！!：:。\s]",
+    r"(?:^|[“\"'‘「:：])\s*(?P<who>[\u4e00-\u9fff]{1,2}?(?:经理|先生|女士|小姐|总|工|老师|主任))\s*[：:，,]",
+]
+LETTER_SIGN_OFF = [r"(?:^|\s|[”\"'’」])?(?:--|—|——)\s*(?=\S)", r"联系人\s*[:：]", r"(?:此致|顺祝商祺|谢谢|祝好)[，,！!。\s]*"]
+LETTER_FIRM = [r"我(?:司|们公司|方|厂)\s*[（(](?P<firm>[^）)]{2,30})[）)]"]
+DEPARTMENT = [r"[\u4e00-\u9fff]{1,4}[部处科室]", r"[\u4e00-\u9fff]{2}中心", r"采购", r"财务", r"技术"]
 WHOLE_STEP: list[str] = []     # a one-character step ("发") always needs what it is about
 DANGLING = [r"^(?:之前|以前|前|之后|以后|后)", r"(?:在|于|的)$"]
 STEP_CUTS = [r"\s+", r"然后", r"还有", r"另外"]     # a space in a Chinese note is a pause between steps
