@@ -1,8 +1,12 @@
 """Renaming a customer from chat: "rename Globex to Globex Corp", "переименуй Вектор в Вектор-М",
 "把星辰科技改名为星辰集团". A manager or an admin may (the permission table); a rep is told whom to
-ask. The old name stays an alias, so notes that use it still find the customer; the reply shows
-before → after, and its Undo button (or "undo") gives the old name back exactly. It is never a note."""
+ask. The old name stays an alias, so notes that use it still find the customer, unless it was the bot's
+misreading of the note that made the customer (the new name is written in that note: "Spice Garden in Hove"
+made "Hove"); the reply shows before → after, and its Undo button (or "undo") gives the old name back exactly.
+It is never a note."""
 from __future__ import annotations
+
+import re
 
 from sqlalchemy import select
 from sqlmodel import col
@@ -12,7 +16,7 @@ from handlers.reply import Choice, Reply
 from handlers.texts import t
 from handlers.understanding.model import Parse
 from storage.customers import customers_named, name_key
-from storage.models import Customer, CustomerAlias, stored_id
+from storage.models import Customer, CustomerAlias, Interaction, Note, stored_id
 from storage.permissions import Action, check
 
 MAX_NAME = 200      # the longest customer name a rename takes (a note's longer text is no name)
@@ -52,6 +56,28 @@ def _aliases(ctx: Ctx, customer: Customer) -> dict[str, CustomerAlias]:
     return {row.alias_key: row for row in rows}
 
 
+def _misread(ctx: Ctx, customer: Customer, new: str) -> bool:
+    """True when the new name is written in the note that made the customer ("Spice Garden in Hove - new,
+    quoted …" made "Hove"): the old name was the bot's misreading of that note, a town or a word beside the
+    name, and is no name of the customer to keep (every later note "in Hove" would land there)."""
+    first = ctx.session.execute(select(Interaction).where(col(Interaction.team_id) == ctx.team_id,
+                                                          col(Interaction.customer_id) == customer.id)
+                                .order_by(col(Interaction.id)).limit(1)).scalar_one_or_none()
+    if first is None or set(_words(customer.name)) & set(_words(new)):
+        return False            # "Bean" → "Bean There": a word of the old name is in the new one, still a way to say it
+    note = ctx.session.get(Note, first.note_id) if first.note_id is not None else None
+    written = re.compile(r"(?<![\w&])" + re.escape(new) + r"(?![\w&])", re.I)
+    return any(written.search(text) for text in (first.text, note.text if note is not None else ""))
+
+
+def _words(name: str) -> list[str]:
+    """A name's words, or a Chinese name's characters two by two ("星辰科技": 星辰, 辰科, 科技)."""
+    words = re.findall(r"[^\W\d_]+", name.casefold())
+    if not re.search("[\u4e00-\u9fff]", name):
+        return words
+    return [w[i:i + 2] for w in words for i in range(max(1, len(w) - 1))]
+
+
 async def handle_rename(parse: Parse, ctx: Ctx) -> Reply:
     """Give the customer named its new name; keep the old one as an alias; undoable as one note."""
     if parse.rename is None:
@@ -69,10 +95,12 @@ async def handle_rename(parse: Parse, ctx: Ctx) -> Reply:
     journal = journal_of(ctx)
     note_id = journal.open_note(ctx.platform, ctx.message_id, ctx.text, ctx.now, stored_id(customer))
     aliases = _aliases(ctx, customer)
+    misread = _misread(ctx, customer, new)
     journal.change(customer, name=new, name_key=name_key(new))
-    if name_key(old) != name_key(new) and name_key(old) not in aliases:
+    if name_key(old) != name_key(new) and name_key(old) not in aliases and not misread:
         journal.insert(CustomerAlias, team_id=ctx.team_id, customer_id=stored_id(customer), alias=old,
                        alias_key=name_key(old))
     token = f"undo:{note_id}"
-    return Reply(text=t(ctx.lang, "rename.done", old=old, new=new), lang=ctx.lang, wrote=True, undo_token=token,
+    done = "rename.misread" if misread else "rename.done"
+    return Reply(text=t(ctx.lang, done, old=old, new=new), lang=ctx.lang, wrote=True, undo_token=token,
                  choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])

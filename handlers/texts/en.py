@@ -463,6 +463,7 @@ TEXTS = {
     "merge.ambiguous": "“{name}” could be {options}: write the full name. Nothing was merged.",
     "merge.same": "“{source}” and “{target}” are already one customer. Nothing was merged.",
     "rename.done": "Renamed the customer: {old} → {new}. Notes that say “{old}” still find it.",
+    "rename.misread": "Renamed the customer: {old} → {new}. “{old}” was misread from your note, so it is not kept as another name for {new}.",
     "rename.unknown": "I don't know a customer called “{name}”. Nothing was renamed.",
     "rename.ambiguous": "“{name}” could be {options}: write the full name. Nothing was renamed.",
     "rename.same": "The customer is already called {name}. Nothing was changed.",

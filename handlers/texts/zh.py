@@ -463,6 +463,7 @@ TEXTS = {
     "merge.ambiguous": "“{name}”可能是{options}，请写全名。没有合并。",
     "merge.same": "“{source}”和“{target}”已经是同一个客户，没有合并。",
     "rename.done": "客户已改名：{old} → {new}。写“{old}”的记录仍会找到这个客户。",
+    "rename.misread": "客户已改名：{old} → {new}。“{old}”是我从记录里读错的，不会留作{new}的别名。",
     "rename.unknown": "我不认识叫“{name}”的客户，未做任何改名。",
     "rename.ambiguous": "“{name}”可能是{options}：请写全称。未做任何改名。",
     "rename.same": "客户已经叫{name}了，未做任何修改。",
