@@ -6,7 +6,7 @@ from typing import Any
 
 from handlers.context import Ctx, journal_of
 from handlers.understanding.model import Parse
-from handlers.understanding.same_name import names_contact, same_person
+from handlers.understanding.same_name import bare, names_contact, nicknamed, same_person, with_alias
 from storage.customers import contacts_of
 from storage.models import Contact, Customer, ChatState, stored_id
 
@@ -17,9 +17,9 @@ def find_contact(ctx: Ctx, customer_id: int, name: str) -> Contact | None:
         return None
     people = contacts_of(ctx.session, ctx.team_id, customer_id)
     for contact in people:
-        if same_person(contact.name, name):
+        if same_person(contact.name, name) or nicknamed(contact.name, name):     # "老张" of 张总（老张）
             return contact
-    by_surname = [c for c in people if len(c.name.split()) > 1 and names_contact(c.name, name)]
+    by_surname = [c for c in people if len(bare(c.name).split()) > 1 and names_contact(bare(c.name), name)]
     return by_surname[0] if len(by_surname) == 1 else None
 
 
@@ -43,7 +43,7 @@ def upsert_contact(parse: Parse, ctx: Ctx, customer: Customer, state: ChatState,
         contact = find_contact(ctx, stored_id(customer), parse.contact)
         if contact is None:
             contact = Contact(team_id=ctx.team_id, customer_id=stored_id(customer),
-                              name=parse.contact.strip()[:200], **facts)
+                              name=with_alias(parse.contact.strip(), parse.contact_alias)[:200], **facts)
             journal.add(contact)
             lines.append(("contact_new", {"contact": _label(contact.name, facts)}))
             _birthday_line(parse, contact, lines)

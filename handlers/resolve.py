@@ -20,7 +20,7 @@ from handlers.understanding.languages import en as en_cues
 from handlers.understanding.ru_names import lookup_first
 from handlers.understanding.matching import name_tokens
 from handlers.understanding.matching import match_known, near_miss
-from handlers.understanding.same_name import same_person
+from handlers.understanding.same_name import bare, nicknamed, same_person
 from handlers.understanding.companies import extract
 from handlers.understanding.typos import close_names, typo_of_known
 from handlers.understanding.unnamed import (caller, company_guess, introduces_by_name, missing_word, other_name,
@@ -136,6 +136,9 @@ def _resolve_note(parse: Parse, ctx: Ctx) -> Resolved:
         if found:  # named only by a number or everyday words: read as naming none
             return _unnamed(parse, ctx)
         new_name = parse.customer.strip()[:300]
+        theirs = [customer for customer, _ in customers_of_person(ctx, new_name)] or _nicknamed_customers(ctx, new_name)
+        if theirs:                  # "Big T says …" of Big Tony: his customer, or a new one, asked
+            return Resolved(ask=ask(ctx, theirs[:4], new_name, "ask_close", customer=theirs[0].name, name=new_name))
         close = close_customers(ctx, new_name)
         if close:
             return Resolved(ask=ask(ctx, close, new_name, "ask_close", customer=close[0].name, name=new_name))
@@ -214,10 +217,13 @@ def customers_of_person(ctx: Ctx, name: str | None) -> list[tuple[Customer, str]
     key = name.strip().casefold()
     first: dict[int, str] = {}
     stems = [word[:max(3, len(word) - 2)] for word in name.split() if len(word) >= 3] if " " in name.strip() else []
-    for hit in contacts_named(ctx.session, ctx.team.id, [name.strip(), *stems]):
-        words = hit.name.casefold().split()
-        if hit.name.casefold() == key or words[0] == key or (len(words) > 1 and words[-1] == key) \
-                or (stems and len(words) > 1 and same_person(hit.name, name)):   # "Иванова Анна" is Анна Иванова
+    said = name.split()
+    shorter = [" ".join(said[:-1])] if len(said) > 1 else [name[:-1]] if len(name.strip()) >= 4 else []
+    for hit in contacts_named(ctx.session, ctx.team.id, [name.strip(), *stems, *shorter]):
+        words = bare(hit.name).casefold().split()
+        if bare(hit.name).casefold() == key or words[0] == key or (len(words) > 1 and words[-1] == key) \
+                or (stems and len(words) > 1 and same_person(bare(hit.name), name)) \
+                or nicknamed(hit.name, name):     # "Иванова Анна" is Анна Иванова; "老张" is 张总（老张）
             first.setdefault(hit.customer_id, hit.name)
     out = []
     for customer_id, person in list(first.items())[:5]:
@@ -225,6 +231,22 @@ def customers_of_person(ctx: Ctx, name: str | None) -> list[tuple[Customer, str]
         if customer is not None and customer.team_id == ctx.team.id:
             out.append((customer, person))
     return out
+
+
+def _nicknamed_customers(ctx: Ctx, said: str) -> list[Customer]:
+    """The customers of contacts a short nickname may stand for: a word, then a contact's first name cut to a
+    letter or two ("Big T" of Tony at Tony's Diner). Only asked about, never filed under on its own."""
+    words = said.split()
+    if len(words) != 2 or not 1 <= len(words[1]) <= 2 or not words[1][:1].isupper() or ctx.team.id is None:
+        return []
+    out: dict[int, Customer] = {}
+    for hit in contacts_named(ctx.session, ctx.team.id, [], prefixes=[words[1]]):
+        first = bare(hit.name).split()[0]
+        if len(first) > len(words[1]) and first.casefold().startswith(words[1].casefold()):
+            customer = ctx.session.get(Customer, hit.customer_id)
+            if customer is not None and customer.team_id == ctx.team.id:
+                out.setdefault(hit.customer_id, customer)
+    return list(out.values())[:4]
 
 
 def _full_name(said: str | None, stored: str) -> bool:
@@ -253,12 +275,23 @@ def close_customers(ctx: Ctx, name: str) -> list[Customer]:
     key = _core(name)
     if not key:
         return []
-    names, _ = ctx.known() if ctx.known else ((), {})
-    close = [known for known in names if _core(known) == key] or close_names(key, names)
+    names, aliases = ctx.known() if ctx.known else ((), {})
+    close = [known for known in names if _core(known) == key] or _shortened(key, names, aliases) \
+        or close_names(key, names)
     out: list[Customer] = []
     for known in close[:5]:
         out += customers_named(ctx.session, ctx.team_id, known)
     return out[:5]
+
+
+def _shortened(key: str, names: Sequence[str], aliases: Mapping[str, str]) -> list[str]:
+    """Known customers whose name or other name opens with `key`, a short form of it ("ЗапСиб" of ЗапСибНефтехим,
+    the old name of СИБУР Тобольск)."""
+    if len(key) < 5 or any("\u4e00" <= ch <= "\u9fff" for ch in key):
+        return []
+    out = [known for known in names if _core(known).startswith(key)]
+    out += [known for alias, known in aliases.items() if _core(alias).startswith(key) and known not in out]
+    return out
 
 
 def _core(name: str) -> str:

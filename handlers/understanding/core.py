@@ -287,6 +287,7 @@ def _besides_mentioned(cleaned: str, work: str, match: Match, known: Sequence[st
 def _set_contact(parse: Parse, person: people.Person) -> None:
     parse.contact, parse.contact_role = person.name, person.role
     parse.contact_phone, parse.contact_email = person.phone, person.email
+    parse.contact_alias = person.alias
 
 
 def _customer_and_contact(parse: Parse, note: _Reading) -> None:

@@ -111,6 +111,7 @@ class Parse:
     contact_role: str | None = None       # "CFO", "главный инженер", "采购部经理"
     contact_phone: str | None = None
     contact_email: str | None = None
+    contact_alias: str | None = None      # the contact's nickname in brackets ("张总（老张）", "Андрей (Дрон)")
     followup_what: str | None = None      # what was promised ("send the quote")
     followup_at: time | None = None       # the time of day of the follow-up, local ("tomorrow at 3pm")
     happened_on: date | None = None       # the local day it happened, when a past day is told ("yesterday called")

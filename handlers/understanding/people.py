@@ -21,6 +21,7 @@ class Person:
     role: str | None = None
     phone: str | None = None
     email: str | None = None
+    alias: str | None = None         # a nickname in brackets after the name: "张总（老张）", "Андрей (Дрон)"
 
 
 _ZH_ROLES = one_of(zh.ROLES)
@@ -297,6 +298,27 @@ def _role_in_brackets(text: str, name: str) -> str | None:
     return None
 
 
+# a nickname: "老张", "小王", "张哥"; one word ("Дрон", "Sasha"); or any words after "aka", "он же", "外号"
+_NICKNAME = re.compile(r"(?:aka|a\.k\.a\.?|он\s+же|она\s+же|外号|人称|也叫)\s*[\"'“«]?(?P<said>[^\"'”»]{1,20})[\"'”»]?"
+                       r"|[\"'“«](?P<quoted>[^\"'”»]{1,20})[\"'”»]|(?P<zh>[老小][\u4e00-\u9fff]|[\u4e00-\u9fff][哥姐总])"
+                       r"|(?P<word>(?-i:[A-ZА-ЯЁ][a-zа-яё]{1,14}))", re.I)
+
+
+def _alias_in_brackets(text: str, name: str) -> str | None:
+    """A nickname in brackets right after the contact's name ("张总（老张）", "Андрей (Дрон)", "Tony Russo (aka Big T)")."""
+    stems = {word[:4].casefold() for word in name.split() if len(word) >= 2} | {name.casefold()}
+    for m in _BRACKETED.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()].rstrip()
+        last = re.split(r"[\s,，、:：]+", before)[-1].casefold() if before else ""
+        said = m.group(1).strip()
+        if not last or not (last[:4] in stems or any(last.endswith(stem) for stem in stems if len(stem) > 1)):
+            continue
+        nick = _NICKNAME.fullmatch(said)
+        if nick and not _title_words().search(said):
+            return next(g for g in nick.groups() if g).strip()
+    return None
+
+
 @lru_cache(maxsize=1)
 def _title_words() -> re.Pattern[str]:
     """A title's words in any language ("главбух", "зам по закупкам", "总经理", "CEO"): a bracket that holds
@@ -310,6 +332,8 @@ def extract(text: str, lang: str, taken: tuple[int, int] = (-1, -1)) -> Person:
     person = {"zh": chinese, "ru": russian}.get(lang, english)(text, taken)
     if person.name and person.role is None:
         person.role = _role_in_brackets(text, person.name)
+    if person.name and person.role is None:
+        person.alias = _alias_in_brackets(text, person.name)
     for kind, value, _ in details(text):
         if kind == "email" and person.email is None:
             person.email = value

@@ -55,3 +55,36 @@ def names_contact(full: str, said: str) -> bool:
 
 def _name_words(name: str) -> list[str]:
     return _WORD.findall(name.casefold().replace("ё", "е"))
+
+
+_ALIAS = re.compile(r"\s*[(（]\s*([^()（）]+?)\s*[)）]\s*$")
+
+
+def alias_of(stored: str) -> str | None:
+    """The nickname a contact is stored with, in brackets after the name ("张总（老张）", "Андрей (Дрон)")."""
+    m = _ALIAS.search(stored)
+    return m.group(1) if m else None
+
+
+def bare(stored: str) -> str:
+    """A contact's name as stored without the nickname in brackets ("张总（老张）" is 张总)."""
+    return _ALIAS.sub("", stored) or stored
+
+
+def with_alias(name: str, alias: str | None) -> str:
+    """The name a contact is stored with: the name, then the nickname in brackets ("张总（老张）", "Andy (Big A)")."""
+    if not alias or alias.casefold() in name.casefold():
+        return name
+    return f"{name}（{alias}）" if _CJK.search(name + alias) else f"{name} ({alias})"
+
+
+def nicknamed(stored: str, said: str) -> bool:
+    """True when `said` is the contact's nickname: the one in brackets ("老张" of 张总（老张）), or the name cut short
+    in its last word ("Big T" of Big Tony, "Tony R" of Tony Russo)."""
+    alias = alias_of(stored)
+    if alias and (alias.casefold() == said.strip().casefold()
+                  or (len(alias.split()) == len(said.split()) == 1 and same_word(alias, said))):   # "Дрона" of Дрон
+        return True
+    full, short = bare(stored).split(), said.split()
+    return len(short) == len(full) >= 2 and [w.casefold() for w in full[:-1]] == [w.casefold() for w in short[:-1]] \
+        and full[-1].casefold().startswith(short[-1].casefold()) and len(short[-1]) < len(full[-1])
