@@ -16,7 +16,7 @@ from functools import lru_cache
 from datetime import date, datetime
 from typing import Mapping, Sequence
 
-from handlers.understanding import (companies, contact_said, en_people, facts, joined, mail_headers, mixed, partners, pasted,
+from handlers.understanding import (companies, contact_said, details, en_people, facts, joined, mail_headers, mixed, partners, pasted,
                                    people, recap, invoices, spoken, whose, works_at)
 from handlers.understanding.chatter import hearsay
 from handlers.understanding.met_too import met_too
@@ -510,7 +510,7 @@ def _channel_and_stage(parse: Parse, note: _Reading, stated: facts.Facts, said: 
     cue_work = note.work    # the customer's own name says no channel or stage ("Summit Vale", "Coffee Co", "Won Ton")
     if lang != Lang.ZH and match.name and 0 <= match.start < match.end <= len(cue_work):
         cue_work = cue_work[:match.start] + "_" * (match.end - match.start) + cue_work[match.end:]
-    parse.channel = channel(cue_work, lex, note.clauses, times.future)
+    parse.channel = channel(details.blank(cue_work), lex, note.clauses, times.future)   # "her email is …": no touch
     if lang != Lang.ZH and not match.name and parse.customer and not parse.customer_known and len(parse.customer) > 2:
         cue_work = _masked(cue_work, parse.customer)     # a new customer's name too, for who signed with whom
     new_customer = parse.customer is not None and not parse.customer_known

@@ -906,6 +906,11 @@ FUTURE = [
 ]
 # a pasted e-mail or calendar invite (handlers/understanding/mail_headers.py), read in every note: the header field naming
 # its sender, fields that say nothing of the note, fields whose label goes and whose words stay, reply/forward marks,
+# a contact's address or handle named before it is given ("Maria's email is maria@…", "his wechat chen_gl88",
+# "new email for Tom: tom@…"): the word names the detail, no e-mail or message sent (handlers/understanding/details.py)
+ADDRESS_WORD = [r"e-?mail", r"mail", r"wechat", r"whatsapp", r"telegram", r"tg", r"linkedin", r"skype", r"phone",
+                r"mobile", r"cell", r"tel", r"number"]
+ADDRESS_LINK = [r"is", r"are", r"now", r"(?:for|of)\s+[\w.'’-]+", r"address", r"id", r"handle", r"no\.?"]
 # and the first line of an invite
 PASTED_SENDER = [r"from", r"organi[sz]er"]
 PASTED_DROPPED = [r"sent", r"to", r"cc", r"bcc", r"date", r"reply-to"]

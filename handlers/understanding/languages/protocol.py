@@ -115,6 +115,9 @@ class Cues(Protocol):
     NOT_DEAL_MONEY: Phrases    # in an amount's sentence before it, or a stage cue's clause: money that is not the deal's
                                # value nor a move of it (a competitor's price, a bid security: "competitor quote of
                                # £0.09", "оплатили обеспечение 420 тыс", "竞争对手报了每台2800")
+    ADDRESS_WORD: Phrases      # a contact's address or handle named before it is given ("email", "почта", "微信"):
+                               # "Maria's email is maria@…" names a detail, it sends no e-mail
+    ADDRESS_LINK: Phrases      # what may stand between that word and the address ("is", "for Tom", "у неё", "是")
     PASTED_SENDER: Phrases     # a pasted e-mail's or invite's header naming its sender ("From:", "От:", "发件人：")
     PASTED_DROPPED: Phrases    # header lines that say nothing of the note ("Sent:", "To:", "Кому:", "抄送：")
     PASTED_LABEL: Phrases      # header labels whose line's words stay ("When:", "Где:", "地点：")

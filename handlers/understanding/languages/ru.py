@@ -769,6 +769,10 @@ PAST_AFTER: list[str] = []
 VERB_PAST = [r"\w(?:л|ла|ли|ло|лся|лась|лись|лось)\b", r"\w(?:ено|ано|ято|ены|аны)\b"]   # and "отправлено", "подписаны"
 DAY_GONE = VERB_PAST
 CALL_OUTCOME = [r"не\s+взял\w*", r"недозвон\w*", r"не\s+дозвонил\w*", r"трубку\s+не\s+бер\w*", r"не\s+берут\b"]
+# a contact's address or handle named before it is given: see en.py
+ADDRESS_WORD = [r"почт\w*", r"e-?mail", r"е?мейл\w*", r"имейл\w*", r"емайл\w*", r"ящик\w*", r"вотсап\w*", r"ватсап\w*",
+                r"whatsapp", r"телеграм\w*", r"телега", r"тг", r"вичат\w*", r"телефон\w*", r"мобильн\w*", r"номер\w*"]
+ADDRESS_LINK = [r"у\s+не[её]", r"у\s+него", r"(?:для|у)\s+[\w.-]+", r"теперь", r"это", r"адрес", r"id"]
 # a pasted e-mail or calendar invite (handlers/understanding/mail_headers.py): see en.py
 PASTED_SENDER = [r"от", r"организатор"]
 PASTED_DROPPED = [r"отправлено", r"кому", r"копия", r"дата"]

@@ -927,6 +927,10 @@ DAY_GONE = [r"^(?!要|会|将|再|准备|打算|得|可以|能|想|计划|约)[\
             # the day's event told by how it went: "周五的演示挺顺利", "周二的会很成功"
             r"^的[\u3400-\u9fff]{1,6}?(?:挺|很|非常|比较|还算|还)?(?:顺利|成功|不错)"]
 CALL_OUTCOME = [r"没人接", r"没接", r"无人接听", r"占线", r"关机"]
+# a contact's address or handle named before it is given: see en.py
+ADDRESS_WORD = [r"邮箱(?:地址)?", r"邮件地址", r"e-?mail", r"微信号?", r"wx号?", r"vx", r"电话(?:号码)?", r"手机(?:号码?)?",
+                r"座机", r"号码"]
+ADDRESS_LINK = [r"是", r"为", r"换成", r"改成", r"改为"]
 # a pasted e-mail or calendar invite (handlers/understanding/mail_headers.py): see en.py
 PASTED_SENDER = [r"发件人", r"组织者", r"发起人"]
 PASTED_DROPPED = [r"收件人", r"抄送", r"发送时间", r"日期"]
