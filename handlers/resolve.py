@@ -1,6 +1,7 @@
 """Which customer a message is about: named, ambiguous, new, or the one of the last note."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Mapping, Sequence
@@ -20,7 +21,7 @@ from handlers.understanding.languages import en as en_cues
 from handlers.understanding.ru_names import lookup_first
 from handlers.understanding.matching import name_tokens
 from handlers.understanding.matching import match_known, near_miss
-from handlers.understanding.same_name import bare, nicknamed, same_person
+from handlers.understanding.same_name import bare, nicknamed, same_person, same_word
 from handlers.understanding.companies import extract
 from handlers.understanding.typos import close_names, typo_of_known
 from handlers.understanding.unnamed import (caller, company_guess, introduces_by_name, missing_word, other_name,
@@ -136,7 +137,10 @@ def _resolve_note(parse: Parse, ctx: Ctx) -> Resolved:
         if found:  # named only by a number or everyday words: read as naming none
             return _unnamed(parse, ctx)
         new_name = parse.customer.strip()[:300]
-        theirs = [customer for customer, _ in customers_of_person(ctx, new_name)] or _nicknamed_customers(ctx, new_name)
+        people = customers_of_person(ctx, new_name)
+        if len(people) == 1 and _full_name(new_name, people[0][1]):     # "Talked to Whitlock": Dana Whitlock's
+            return Resolved(customer=people[0][0], person=people[0][1])
+        theirs = [customer for customer, _ in people] or _nicknamed_customers(ctx, new_name)
         if theirs:                  # "Big T says …" of Big Tony: his customer, or a new one, asked
             return Resolved(ask=ask(ctx, theirs[:4], new_name, "ask_close", customer=theirs[0].name, name=new_name))
         close = close_customers(ctx, new_name)
@@ -178,12 +182,19 @@ def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
     """A note that names no customer the bot can trust: the company it seems to name (asked
     about), the last note's customer, or a question."""
     names, aliases = ctx.known() if ctx.known else ((), {})
+    if not parse.contact:                   # "Позвонил Гаврилову, …", "созвонился с Колей": a known person in any case
+        parse.contact = _known_person_written(ctx, ctx.text)
+        if parse.contact:
+            people = customers_of_person(ctx, parse.contact)
+            if len(people) == 1:
+                return Resolved(customer=people[0][0], person=people[0][1])
     guess = company_guess(ctx.text, parse.lang, parse.contact) or near_miss(ctx.text, names, aliases) \
         or caller(ctx.text, parse.lang, parse.contact)
     people = customers_of_person(ctx, parse.contact)
     surname = bool(guess and people and any(_same_word(guess, word) for _, stored in people for word in stored.split()
                                             if not _same_word(word, parse.contact or "")))
-    if guess and people and (surname or _same_word(guess, parse.contact or "") or (parse.contact or "\0") in guess):
+    if guess and people and (surname or _same_word(guess, parse.contact or "") or (parse.contact or "\0") in guess
+                             or same_word(guess.casefold(), (parse.contact or "").casefold())):   # "Колей" of Коля
         guess = None        # "у Ольги день рождения", "刘工的职位是…", "Lopez Maria's phone": the person's words
     if guess:
         known = customers_named(ctx.session, ctx.team_id, guess)
@@ -207,6 +218,24 @@ def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
     if fresh is not None:
         return Resolved(customer=fresh, from_context=True)
     return Resolved(ask=ask(ctx, recent_customers(ctx), None, "which_customer_note"))
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZА-ЯЁ][a-zа-яё]{3,}(?![\w-])")
+
+
+def _known_person_written(ctx: Ctx, text: str) -> str | None:
+    """The one known contact a word of the note names in any case form ("Гаврилову" is Сергей Петрович Гаврилов,
+    "Колей" is Коля), when understanding read no person: his name as stored."""
+    if ctx.team.id is None:
+        return None
+    found: set[str] = set()
+    for m in list(_CAPITALISED.finditer(text))[:12]:
+        word = m.group()
+        stem = word[:max(3, len(word) - 2)]
+        for hit in contacts_named(ctx.session, ctx.team.id, [stem]):
+            if any(same_word(w.casefold(), word.casefold()) and len(w) >= 4 for w in bare(hit.name).split()):
+                found.add(hit.name)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def customers_of_person(ctx: Ctx, name: str | None) -> list[tuple[Customer, str]]:
