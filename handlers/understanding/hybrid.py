@@ -23,7 +23,9 @@ model does not give (so redaction loses nothing). A model never turns a note int
 when the rules read a note that records something (`records`: a channel, a stage, an amount, a
 date, a phone…), an answer proposing any other intent (pipeline, a customer card, help…) is
 ignored and the disagreement logged, so the note is recorded. A "note" that only names a customer
-or a person records nothing a question would lose, and is what the model says it is.
+or a person records nothing a question would lose, and is what the model says it is; so is one written
+as a question (`asking`: "как тут записывать встречи?", "下周二去拜访的时候该找谁"), which the chat would not
+record as a note anyway; a question said beside a note ("… btw who handles their invoices?") keeps it.
 
 Whichever parse is kept, `report_words.settle_report` has the last word: the report a
 question asks for, so the handlers never classify the words again.
@@ -38,6 +40,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from handlers.understanding import understand
+from handlers.understanding import side_question
+from handlers.understanding.asking import asks
 from handlers.understanding.llm.client import LlmClient, Usage, estimate_tokens, extract
 from handlers.understanding.llm.schema import check
 from handlers.understanding.model import Parse, Refusal
@@ -97,6 +101,15 @@ def records(parse: Parse) -> bool:
                 or parse.followup_on or parse.close_on or parse.birthday or parse.contact_phone
                 or parse.contact_email or parse.contact_role or parse.lost_reason or parse.touch_days
                 or parse.met_too or parse.amount_added)
+
+
+def asking(text: str, lang: str) -> bool:
+    """True when the message is written as a question, as the chat reads it (bot/routing.py): a question
+    form, unless it is a question said beside a note ("met Tom at Kestrel. btw who handles invoices?")."""
+    if not asks(text, lang):
+        return False
+    side = side_question.split(text, lang)
+    return side is None or asks(side[0], lang)
 
 
 def size(text: str) -> int:
@@ -177,7 +190,7 @@ async def _reach(text: str, now: datetime, known: Sequence[str], aliases: Mappin
     if meter is not None and outcome.usage is not None:
         meter.record_usage(outcome.usage)
     if proposal.parse is not None and offline.intent == Intent.LOG and proposal.parse.intent != Intent.LOG \
-            and records(offline):
+            and records(offline) and not asking(text or "", offline.lang):
         # a note read as a question would be lost: the note is recorded as the rules read it
         log.warning("understanding: the model read a note as '%s'; the note is kept (offline reading used)",
                     proposal.parse.intent)
