@@ -21,6 +21,7 @@ from handlers.closed_deals import already_closed, lines_of, nothing_written, tel
 from handlers.resolve import Resolved, resolve_customer
 from handlers.stage_names import StageNames
 from handlers.texts import clock, day, money, month_day, t
+from handlers.understanding.llm.parts import UNCONFIRMED
 from handlers.understanding.model import Parse, Refusal
 from storage.customers import contacts_of, name_key
 from storage.models import Contact, Customer, Deal, FollowUp, Interaction, stored_id
@@ -38,7 +39,8 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     (a readable day and amount, whose customer, whose birthday, whose deal) comes before any write.
     The same note sent again within a couple of minutes is recorded once (handlers/repeats.py).
     A note about several customers in turn (`parse.others`) is one note: each part is written under
-    its own customer, a part that cannot be is said so, and one undo takes it all back."""
+    its own customer, a part that cannot be (or whose new name the model did not confirm) is said so, and
+    one undo takes it all back."""
     again = repeated(ctx)
     if again is not None:
         return again
@@ -52,7 +54,7 @@ async def handle_log(parse: Parse, ctx: Ctx) -> Reply:
     parts: list[_Ready | Parse] = []
     for other in parse.others:
         ready = _ready(other, _part_ctx(ctx, other, first=False), several=True) \
-            if _unreadable(other, ctx) is None else None
+            if _unreadable(other, ctx) is None and UNCONFIRMED not in other.problems else None
         customers = [p.resolved.customer for p in (first, *parts) if isinstance(p, _Ready)]
         unclear = not isinstance(ready, _Ready) or (ready.resolved.customer is not None
                                                     and ready.resolved.customer in customers)

@@ -5,9 +5,9 @@ words is asked about, and the offline parse is the validator of the answer.
 
 Modes (CRM_LLM): `off` never asks; `auto` (the default) asks about every message that has
 words, except chat commands (undo, done) and a short greeting or help request the rules are
-sure of ("hi", "help", "这个机器人怎么用"); `always` asks about those greetings too. A note about
-several customers in turn (`Parse.others`) is never asked about: the model answers with one customer,
-and would carry one's amount or stage onto another.
+sure of ("hi", "help", "这个机器人怎么用"); `always` asks about those greetings too. A note the rules
+read as several customers (`Parse.others`: a recap, a partner and its end customer) is asked about too,
+with the rules' split shown: the model's customer confirms or corrects the split (`llm/parts.py`).
 
 No signal of the offline parse tells well enough when it is wrong (on the blind corpus its
 notes are wrong whatever their confidence, length or intent: docs/understanding.md), so
@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 from handlers.understanding import understand
 from handlers.understanding import side_question
 from handlers.understanding.asking import asks
+from handlers.understanding.llm import parts
 from handlers.understanding.llm.client import LlmClient, Usage, estimate_tokens, extract
 from handlers.understanding.llm.schema import check
 from handlers.understanding.model import Parse, Refusal
@@ -83,8 +84,6 @@ def should_ask(parse: Parse, text: str, mode: str) -> list[str]:
     """Why to ask the model about this message in `mode` (`[mode]`), or `[]` to keep the offline parse:
     never for chat commands or a message without words; in `auto` not for a greeting the rules are sure of."""
     if mode == "off" or any(p in _NEVER for p in parse.problems) or parse.intent in (Intent.UNDO, Intent.DONE):
-        return []
-    if parse.others:        # a note about several customers is read part by part: one answer would mix them
         return []
     if mode != "always" and parse.intent == Intent.HELP and parse.confidence >= SURE_HELP and size(text) <= GREETING:
         return []
@@ -178,7 +177,8 @@ async def _reach(text: str, now: datetime, known: Sequence[str], aliases: Mappin
     try:
         matched = [offline.customer] if offline.customer_known and offline.customer \
             else list(offline.customer_candidates)
-        proposal = await extract(llm, text, now, known, aliases, matched)
+        split = [p.customer or "?" for p in (offline, *offline.others)] if offline.others else []
+        proposal = await extract(llm, text, now, known, aliases, matched, split)
     except Exception as exc:  # the rep never sees an error because the LLM path failed
         outcome.error = f"internal:{type(exc).__name__}"
         outcome.seconds = time.perf_counter() - started
@@ -198,17 +198,33 @@ async def _reach(text: str, now: datetime, known: Sequence[str], aliases: Mappin
     elif proposal.parse is None:
         outcome.error = answer.error or "rejected"
     else:
-        fixed = reconcile(proposal.parse, offline, text, now.date(), proposal.offered, known, aliases)
-        outcome.repaired = fixed.repaired
-        wrong = check(fixed.parse, text, known, aliases)
-        if wrong:
-            outcome.error = "check_" + "_".join(wrong)
-        else:
-            outcome.parse, outcome.source = merge(fixed.parse, offline), "llm"
-        if fixed.repaired:
-            log.info("llm answer repaired from the offline parse: %s", fixed.repaired)
+        _use(outcome, proposal.parse, text, now, proposal.offered, known, aliases)
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def _use(outcome: Outcome, proposal: Parse, text: str, now: datetime, offered: Sequence[str],
+         known: Sequence[str], aliases: Mapping[str, str] | None) -> None:
+    """The model's answer checked against the message and the offline parse, and used where it passes; a
+    note the rules split into several customers is arranged by the part the model names (llm/parts.py)."""
+    offline = outcome.offline
+    fixed = reconcile(proposal, offline, text, now.date(), offered, known, aliases)
+    outcome.repaired = fixed.repaired
+    if fixed.repaired:
+        log.info("llm answer repaired from the offline parse: %s", fixed.repaired)
+    wrong = check(fixed.parse, text, known, aliases)
+    if wrong:
+        outcome.error = "check_" + "_".join(wrong)
+    elif offline.others and fixed.parse.intent == Intent.LOG:
+        pick = parts.choose(fixed.parse, offline)
+        if pick is None:
+            outcome.error = "split_kept"
+            return
+        base = parts.base(offline, pick)
+        parts.repair_from(fixed.parse, base, fixed.repaired)
+        outcome.parse, outcome.source = parts.arrange(merge(fixed.parse, base), offline, pick), "llm"
+    else:
+        outcome.parse, outcome.source = merge(fixed.parse, offline), "llm"
 
 
 async def understand_hybrid(text: str, now: datetime, known: Sequence[str] = (),

@@ -151,6 +151,7 @@ class Parse:
     paid_currency: str | None = None      # its amount and currency, never the deal's value
     others: list["Parse"] = field(default_factory=list)  # the other customers' parts of a note about several
     words: str | None = None              # a part's own words, when the note is about several customers
+    partner: bool = False                 # this part is the partner's, in a note about a distributor and its end customer
     met_too: list[Met] = field(default_factory=list)  # people met beside the contact, each with their own title, phone, e-mail
     unplaced: list[str] = field(default_factory=list)
     addressee: str | None = None          # whom a message pasted in greets ("Dear Mr. Chen", "陈经理你好"): never its contact

@@ -158,4 +158,4 @@ def part(main: Parse, partner: Partner, first: Parse, theirs: Sequence[str], wor
                    amount=None, currency=None, amount_added=False, paid=None, paid_currency=None,
                    followup_on=None, followup_at=None, followup_what=None, close_on=None, birthday=None,
                    stage=None, deal_said=False, refused=[], issue=None, others=[], source=None, lost_reason=None,
-                   words=words)
+                   words=words, partner=True)

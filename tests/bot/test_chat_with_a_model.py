@@ -114,3 +114,19 @@ async def test_many_notes_in_a_row_each_checked_on_its_own(chat, openai_server, 
     deals = {d.stage: d.amount_minor for d in store.rows(select(Deal))}
     assert deals == {"won": 4_000_000, "proposal": 1_200_000}
     assert openai_server.calls == 3
+
+
+async def test_a_recap_part_under_a_new_name_the_model_does_not_name_is_said_not_recorded(chat, openai_server, store,
+                                                                                          engine):
+    from tests.bot.records import business, difference
+
+    store.add_customers("Kestrel Logistics Ltd", "Oakfield Builders")
+    before = business(engine)
+    openai_server.script(reply(answer(customer="Kestrel Logistics Ltd", contact="Tom", stage="qualified")))
+    said = await chat.say("recap: Kestrel - Tom wants a quote; Zumba Hut - new, quoted 500; Oakfield - no answer")
+    assert "Kestrel Logistics Ltd" in said and "Oakfield Builders" in said
+    assert "Not recorded" in said and "Zumba Hut - new, quoted 500" in said
+    assert store(Customer) == 2 and store(Interaction) == 2          # no customer "Zumba Hut"
+    assert (await chat.say("undo")).wrote
+    assert difference(before, business(engine)) == []
+

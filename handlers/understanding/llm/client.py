@@ -176,12 +176,16 @@ class LlmClient:
             return Answer(error="invalid_json", usage=usage)
 
 
-def extract_messages(text: str, now: datetime, names: Sequence[str], scrub: Any = None) -> tuple[str, str]:
-    """The system and user messages asking for the parse of `text` (rendered from prompts/)."""
+def extract_messages(text: str, now: datetime, names: Sequence[str], scrub: Any = None,
+                     split: Sequence[str] = ()) -> tuple[str, str]:
+    """The system and user messages asking for the parse of `text` (rendered from prompts/); `split`: the
+    customers the rules read in turn in a note about several, which the model is shown."""
     message = (scrub(text) if scrub else text).replace("<<<", "‹‹‹").replace(">>>", "›››")
     user = load("extract_input").render(
         today=now.date().isoformat(), weekday=_WEEKDAYS[now.weekday()],
         candidates="; ".join(names) if names else "(none)", message=message)
+    if len(split) > 1:
+        user += "\n" + load("extract_split").render(customers="; ".join(split))
     return load("extract").render(), user
 
 
@@ -196,11 +200,13 @@ class Proposal:
 
 
 async def extract(llm: LlmClient, text: str, now: datetime, known: Sequence[str] = (),
-                  aliases: Mapping[str, str] | None = None, matched: Sequence[str] | None = None) -> Proposal:
+                  aliases: Mapping[str, str] | None = None, matched: Sequence[str] | None = None,
+                  split: Sequence[str] = ()) -> Proposal:
     """The model's parse of `text`, its shape checked (the fields are checked by `reconcile`);
-    `matched`: the known customers the offline rules found in it, when already known."""
+    `matched`: the known customers the offline rules found in it, when already known; `split`: the
+    customers the rules read in turn, in a note about several."""
     names = candidates(text, known, aliases, first=matched)
-    system, user = extract_messages(text, now, names, llm.scrub)
+    system, user = extract_messages(text, now, names, llm.scrub, split)
     answer = await llm.chat_json("extract", system, user, PARSE_SCHEMA)
     if answer.error:
         return Proposal(None, answer, names)
