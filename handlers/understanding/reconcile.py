@@ -14,8 +14,9 @@ up can be checked against the words of the message, without understanding them:
   written in the message; anything else (an invented company) gives the offline customer;
 - `contact`: a person written in the message, else the offline contact;
 - `amount`: a value the message writes: in digits (times a power of ten: "40k", "1,8 млн",
-  "12万"), as a value the offline rules read, or where the message spells numbers out
-  ("thirty one thousand", "миллион двести"); else the offline amount and currency;
+  "12万"), as a value the offline rules read, a scale with the next places after it ("5万2", "2 млн
+  150"), a price times a count the message writes ("2 витрины по 90к"), or where the message spells
+  numbers out ("thirty one thousand", "миллион двести"); else the offline amount and currency;
 - `followup_on`, `birthday`: a day in a message that has a date or time word at all (a digit,
   a weekday, "tomorrow", "next week", "月底", "после праздников"...), a follow-up no earlier
   than today and within a year; else the offline ones;
@@ -157,7 +158,9 @@ def amount_written(amount: Decimal, words: str, lang: str) -> bool:
             return True
     if any(same(w.value) for w in find_word_amounts(words, lang)):
         return True
-    if any(same(total) for total in _compounds(words)):
+    if any(same(total) for total in _compounds(words)) or any(same(total) for total in _trailing(words)):
+        return True
+    if any(same(total) for total in _counted_prices(words, lang)):
         return True
     return any(factor <= amount < factor * SCALE_SPAN for pattern, factor in _words().scales if pattern.search(words))
 
@@ -184,6 +187,37 @@ def _compounds(words: str) -> list[Decimal]:
 
 
 _COMPOUND_GAP = re.compile(r"\s*(?:и|and|零)?\s*")
+_TRAILING = re.compile(r"\s*(\d{1,3})(?!\d|[.,]\d|\s?[A-Za-zА-Яа-яЁё\u4e00-\u9fff%])")
+_COUNT = re.compile(r"(?<![\d.,])([1-9]\d{0,2})(?![\d.,%:/-])")
+MAX_COUNT = 1000          # "2 витрины по 90к": a count of things at a price, not a price itself
+
+
+def _trailing(words: str) -> list[Decimal]:
+    """Amounts written as a scale in digits and the next places after it, with no scale word ("5万2" is
+    52,000, "2 млн 150" is 2,150,000): the rules read only the first part."""
+    out = []
+    for pattern, factor in _words().counted:
+        for m in pattern.finditer(words):
+            after = _TRAILING.match(words, m.end())
+            if after is None:
+                continue
+            digits = after.group(1)
+            try:
+                head = Decimal(m.group(1).replace(",", "."))
+            except InvalidOperation:
+                continue
+            place = Decimal(factor) / Decimal(10) ** len(digits)
+            if place >= 1:
+                out.append(head * factor + Decimal(digits) * place)
+    return out
+
+
+def _counted_prices(words: str, lang: str) -> list[Decimal]:
+    """A price the message writes times a count it writes ("2 витрины-холодильника по 90к", "3 units at
+    $1,200 each", "两台 每台8万"): what the rep leaves the reader to multiply."""
+    prices = [a.value for a in find_amounts(words, lang) if a.value]
+    counts = {int(m.group(1)) for m in _COUNT.finditer(words)}
+    return [price * count for price in prices for count in counts if 1 < count <= MAX_COUNT and count != price]
 
 
 def _numbers(words: str) -> list[Decimal]:

@@ -164,3 +164,24 @@ async def test_a_repaired_answer_still_passes_the_offline_checks(openai_server):
     # a birthday that cannot exist is no parse at all: the offline one is used whole
     assert outcome.source == "offline" and outcome.error == "birthday_format"
     assert outcome.parse.to_json() == understand(text, NOW, KNOWN).to_json()
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("明达精密 二期预算大概12万5，下周给方案", 125000),                       # a scale and the next place after it
+    ("ВолгаТехСнаб: аванс 300 тыс пришёл, всего по договору 3 млн 450", 3450000),
+    ("Brightwater wants 4 chillers at $2,300 each, quote tomorrow", 9200),    # a price times a count
+    ("ВолгаТехСнаб берёт 3 станка по 450 тыс, КП завтра", 1350000),
+    ("明达精密 要6台 单价1.5万", 90000),
+])
+async def test_an_amount_left_to_add_up_or_multiply_is_kept(openai_server, text, amount):
+    outcome = await ask(openai_server, text, amount=amount)
+    assert outcome.source == "llm" and outcome.parse.amount == Decimal(amount) and "amount" not in outcome.repaired
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Brightwater wants 4 chillers at $2,300 each, quote tomorrow", 9550),
+    ("明达精密 二期预算大概12万5，下周给方案", 170000),
+])
+async def test_an_amount_no_sum_or_product_of_the_message_gives_is_the_offline_one(openai_server, text, amount):
+    outcome = await ask(openai_server, text, amount=amount)
+    assert outcome.repaired.get("amount") == "not_in_text"
