@@ -524,7 +524,7 @@ WON_BY_OTHER = [
 ]
 # a signature still ahead: the deal is in negotiation, whatever else was agreed
 # the customer takes the product: won alone, a proposal beside a quote sent ("they're taking the press, sent the quote")
-TAKING = [r"\b(?:they(?:'re|\s+are)\s+)?(?:taking|buying|going\s+to\s+(?:take|buy))\b", r"\bwill\s+(?:take|buy)\b"]
+TAKING = [r"\b(?:they(?:'re|\s+are|'ll|\s+will)\s+)?(?:taking|buying|take|buy|going\s+to\s+(?:take|buy))\b", r"\bwill\s+(?:take|buy)\b"]
 SIGNATURE_AHEAD = [
     r"\b(?:will|'ll|gonna|going\s+to|should|to|would|'d|could|can)\s+(?:be\s+)?sign(?:ed|ing)?\b(?!\s+off)",
     r"\bsigning\b(?!\s+off)",
@@ -554,11 +554,26 @@ STAGES = {
         r"\breceived\s+" + _ARTICLE + _ORDER + r"\b",
         r"\b(?:first\s+|an?\s+|the\s+|their\s+)?" + _ORDER + r"\s+(?:in\s+)?from\s+(?:them|the\s+(?:client|customer)|[A-Z][\w&'-]*)",
         r"\bthey(?:'re|\s+are)\s+in\b",
-        r"\baccept(?:ed|s)?\s+(?:the\s+|our\s+|my\s+)?(?:\w+\s+)?(?:quote|quotation|proposal|offer)\b",
+        r"\baccept(?:ed|s)?\s+(?:the\s+|our\s+|my\s+)?(?:[\w£$€.,/-]+\s+){0,2}(?:quote|quotation|proposal|offer)\b",
         r"\b(?:quote|quotation|proposal|offer)\s+(?:was\s+|got\s+)?accepted\b",
         r"\b(?:chose|picked|going\s+with|went\s+with)\s+us\b",
         r"\b(?:bought|purchased)\b",
         r"\b(?:paid|pay)\s+already\b",
+        # an order placed or confirmed: "Luigi's order confirmed", "they confirmed the order", "placed an order"
+        r"\b(?:re-?)?orders?\s+(?:is\s+|was\s+|has\s+been\s+|now\s+|all\s+|finally\s+)*(?:confirmed|placed|booked|signed\s+off)\b",
+        r"\bconfirmed\s+(?:the\s+|their\s+|an?\s+|our\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:re-?)?order\b",
+        r"\b(?:placed|put\s+in)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+)?order\b",
+        r"\b(?:ordered|re-?ordered)\b(?!\s+(?:from|with|elsewhere|samples?)\b)",
+        # the customer's yes to our price: "Claire says go ahead", "gave us the go-ahead", "green light"
+        r"\b(?:says?\s+|said\s+|gave\s+(?:us\s+|me\s+)?(?:the\s+|a\s+)?|got\s+(?:the\s+|a\s+)?|have\s+(?:the\s+|a\s+)?)"
+        r"(?:go[\s-]+ahead|green[\s-]+light)\b",
+        # paid for it all: "Marco paid in full" (a deposit alone is a payment, not the order: no deal is opened by it)
+        r"\bpaid\s+(?:in\s+full|(?:it\s+)?all\s+up(?:front)?|upfront)\b",
+        # they take it, a count or the lot named: "they'll take 5000 cups", "they're taking all 3"
+        r"\bthey(?:'ll|\s+will|'re|\s+are)\s+(?:taking|take|buying|buy)\s+(?=(?:the\s+|all\s+|both\s+)?\d)",
+        # the customer's name and "won" alone: "luigis won", "Harbour Hotel - won!"
+        r"(?<![\w_])_+(?:'s)?\s*(?:[-—:=]\s*)?(?:is\s+|now\s+|finally\s+|officially\s+)?(?:won|closed[\s-]+won)(?=\s*(?:[.!,;:)\n]|$))",
+        r"(?:^|[.!;:\n]\s*)(?:finally\s+|officially\s+)?won\s+_+(?![\w_])",
         r"\b" + _ORDER + r"\s*(?:#|no\.?\s*)?\s*\d*\s+(?:is\s+)?attached\b",     # a pasted "PO #44817 attached"
         # a rep switching to Spanish: "firmaron el pilot", "cerramos el deal"
         r"\bfirmaron\b", r"\bfirm[oó]\s+(?:el|la)\b", r"\bcerramos\b",
