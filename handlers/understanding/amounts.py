@@ -87,6 +87,11 @@ class _Money:
         self.hedge = re.compile(r"(?:" + alt("AMOUNT_HEDGE") + r")[^.;!?。；！？，\n]{0,30}$", re.I)
         not_deal = alt("NOT_DEAL_MONEY")
         self.not_deal = re.compile(r"(?:" + not_deal + r")[^.;!?。；！？\n]{0,30}$", re.I) if not_deal else None
+        self.reference = re.compile(r"(?:" + alt("REFERENCE") + r")\s*(?:[#№]|no\.?)?\s*$", re.I)
+        self.lot = re.compile(r"(?:" + alt("LOT") + r")\s*(?:[#№]|no\.?)?\s*\d{1,2}(?!\d)[^\d.;!?。；！？\n]{0,16}$", re.I)
+        self.per_month = re.compile(r"\s*(?:" + alt("PER_MONTH") + ")", re.I)
+        self.per_month_before = re.compile(r"(?:" + alt("PER_MONTH") + r")\s*[:：]?\s*$", re.I)
+        self.terms = [re.compile(phrase, re.I) for phrase in every("TERM_MONTHS")]
         self.bare_money = first_chars.compile(r"(?:[$€£₽¥](?!\s?\d))|" + alt("BARE_MONEY"), re.I)
 
     def factor(self, mul: str) -> int:
@@ -189,8 +194,13 @@ def local_dollar(zone: str | None, today: date) -> str | None:
 def find_amounts(text: str, lang: str, refused: list[Refused] | None = None) -> list[Amount]:
     """Every money value in the text, in order; one too large to be a deal's goes to `refused`."""
     money = _money()
-    out = [amount for m in money.amount.finditer(text)
-           if (amount := _amount_at(text, lang, m, money, refused)) is not None]
+    out, at = [], 0
+    while (m := money.amount.search(text, at)) is not None:
+        amount = _amount_at(text, lang, m, money, refused)
+        if amount is not None:
+            out.append(amount)
+        # a number read with no value ("lot 1 £40k") gives back the sign after it to the value it opens
+        at = m.start("post") if amount is None and m.group("post") and m.start("post") > m.start() else max(m.end(), at + 1)
     out = _with_words(text, lang, out)
     return out or _shorthand(text, lang)
 
@@ -244,6 +254,9 @@ def _money_said(text: str, lang: str, m: re.Match[str], money: _Money,
     num = m.group("num")
     if not (pre or mul or post) and _NUMBERED.search(text, max(0, m.start() - 3), m.start()):
         return False
+    own = m.group("pre") or m.group("short") or m.group("mul")      # a sign after it may be the next value's: "lot 1 £40k"
+    if not own and not _grouped(text, m) and money.reference.search(text, max(0, m.start() - 20), m.start()):
+        return False            # "по лоту 1 — 7,45 млн", "lot 1 £40k", "订单号 3312": a reference, not money
     if not (pre or mul or post) and not _grouped(text, m):
         before = text[max(0, m.start() - 40):m.start()]
         if not money.money_before.search(before) or _YEAR.match(num) or len(num.replace(",", "")) < 4:
@@ -319,12 +332,43 @@ def _times_count(text: str, unit: Amount) -> Amount:
     """A unit price with no total: times the one count of units the note gives ("120 лицензий, ~40 тыс за
     место" is 4,800,000), else the unit price as said."""
     money = _money()
+    monthly = _monthly(text, unit) is not None
     counts = [int(m.group(1)) for m in _COUNT.finditer(text)
-              if not unit.start <= m.start() < unit.end and money.count_after.match(text, m.end())
-              and not text[m.end():m.end() + 2].lstrip().startswith("%")]
+              if not unit.start <= m.start() < unit.end and (said := money.count_after.match(text, m.end()))
+              and not text[m.end():m.end() + 2].lstrip().startswith("%")
+              and not (monthly and money.per_month.match(text, said.end()))]   # "3000 cups/month, £330/month": £330
     if len(counts) != 1 or counts[0] < 2:
         return unit
     return Amount(unit.start, unit.end, unit.value * counts[0], unit.currency, unit.explicit)
+
+
+def _monthly(text: str, amount: Amount) -> Amount | None:
+    """A price said by the month ("£330/month", "33 тыс в месяц", "每月3300"): times the term the note
+    gives ("for 12 months", "на 2 года", "12个月"), else the monthly amount itself; None for no such price."""
+    money = _money()
+    if not money.per_month.match(text, amount.end) and not money.per_month_before.search(
+            text, max(0, amount.start - 8), amount.start):
+        return None
+    for pattern in money.terms:
+        term = pattern.search(text)
+        if term is not None:
+            said = term.groupdict()
+            months = int(said["m"]) if said.get("m") else 12 * int(said.get("y") or 0)
+            if months > 0:
+                return Amount(amount.start, amount.end, amount.value * months, amount.currency, amount.explicit)
+    return amount
+
+
+def _lots(text: str, usable: list[Amount]) -> Amount | None:
+    """The values of several lots of one tender ("по лоту 1 — 7,45 млн, по лоту 2 — 2,9 млн", "lot 1 £40k, lot 2
+    £15k"): what they add up to is the bid, the deal's value; None unless every value is a lot's, in one currency."""
+    lot = _money().lot
+    if len(usable) < 2 or len({a.currency for a in usable}) > 1:
+        return None
+    if not all(lot.search(text, max(0, a.start - 30), a.start) for a in usable):
+        return None
+    total = sum((a.value for a in usable), Decimal(0))
+    return Amount(usable[0].start, usable[-1].end, total, usable[0].currency, any(a.explicit for a in usable))
 
 
 def pick_amount(text: str, amounts: list[Amount]) -> Amount | None:
@@ -335,13 +379,18 @@ def pick_amount(text: str, amounts: list[Amount]) -> Amount | None:
               and not money.discount_before.search(text[max(0, a.start - 16):a.start])
               and not (money.paid_before is not None and money.paid_before.search(text[max(0, a.start - 16):a.start]))
               and not (money.not_deal is not None and money.not_deal.search(text, max(0, a.start - 50), a.start))]
-    totals = [a for a in usable if not money.per_unit.match(text, a.end)
+    termed = {(a.start, a.end): m for a in usable if (m := _monthly(text, a)) is not None and m.value != a.value}
+    usable = [termed.get((a.start, a.end), a) for a in usable]      # "£330/month for 12 months": £3,960
+    totals = [a for a in usable if (a.start, a.end) in termed or not money.per_unit.match(text, a.end)
               and not money.per_unit_before.search(text, max(0, a.start - 12), a.start)]
     if usable and not totals:
         return _times_count(text, usable[0])
     usable = totals or usable
     if not usable:
         return None
+    lots = _lots(text, usable)
+    if lots is not None:
+        return lots
     summed = [a for a in usable if _EQUALS.search(text, max(0, a.start - 4), a.start)]
     if summed:                  # "10 cases at £38 = £380", "30台×4200=12.6万": what it comes to is the deal
         return summed[-1]

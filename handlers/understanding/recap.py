@@ -30,8 +30,9 @@ from storage.vocabulary import Lang
 _STRONG = re.compile(r"\s*(?:[;；\n]|\s/\s)\s*|\s*[①-⑳]\s*")
 # a Chinese part opened by a short name and a colon after a space ("周五汇总 恒泰：… 南浔木业：…")
 _ZH_NAMED_PART = re.compile(r"\s+(?=[\u4e00-\u9fffA-Za-z0-9]{2,10}[：:])")
-# list items "Name — what, Name — what" and "Name (what), Name (what)": counted only when there are two or more
-_DASH_ITEM = re.compile(r",\s+(?=[^,;:.!?()]{2,40}?\s[—–]\s)")
+# list items "Name — what, Name — what" and "Name (what), Name (what)": counted only when there are two or more;
+# what a number ends before the dash is a numbered line, no name ("цена по лоту 1 — 7,45 млн, по лоту 2 — 2,9 млн")
+_DASH_ITEM = re.compile(r",\s+(?=[^,;:.!?()]{2,40}?(?<![\d№#])\s[—–]\s)")
 _BRACKET_ITEM = re.compile(r"(?<=\)),\s+")
 # sentences each opened by "Name - what" ("Harbour Hotel - dropped off samples. Luigi's - paid the deposit."):
 # counted, like the items above, only when two or more sentences after the first open so

@@ -1257,6 +1257,14 @@ PAID_IN = [r"\b(?:came|come|comes)\s+(?:in|through)\b", r"\b(?:arrived|landed|cl
 PER_UNIT = [r"/\s*(?:unit|pc|piece|seat|user|license|month|mo)\b", r"(?:per|a|an|each)\s+(?:unit|piece|pc|seat|user|license|item)",
             r"each\b", r"apiece\b"]
 BARE_MONEY = [r"\b(?:dollars|euros)\b"]   # a currency word with no number next to it
+# a monthly price: "£330/month", "£330 a month", "£330 pcm"; the term it runs for: "for 12 months", "2-year contract"
+PER_MONTH = [r"/\s*(?:month|mo|mth)\b", r"(?:a|per|each|every)\s+month\b", r"pcm\b", r"p/?m\b", r"monthly\b"]
+TERM_MONTHS = [r"\b(?:for|over)\s+(?P<m>\d{1,2})\s+months?\b", r"\b(?P<m>\d{1,2})[\s-]+month\s+(?:term|contract|deal|agreement)\b",
+               r"\b(?:for|over)\s+(?P<y>\d)\s+years?\b", r"\b(?P<y>\d)[\s-]+year\s+(?:term|contract|deal|agreement)\b"]
+# a number that is a reference, never money: "lot 1", "item 3", "PO 4471", "INV 2291", "order #88"
+REFERENCE = [r"\blots?", r"\bitems?", r"\bpo", r"\binv", r"\binvoice", r"\border\s*(?:#|no\.?)", r"\bref", r"\bno\.", r"\bnr\.?",
+             r"\bticket", r"\bcase", r"\broom", r"\bstand", r"\bunit"]
+LOT = [r"\blots?"]
 DEAL_SHORTHAND: list[str] = []       # deal values are written in full here
 
 # -- dictated text --

@@ -168,6 +168,14 @@ class Cues(Protocol):
     PAID_IN: Phrases                          # money received, not promised ("came in", "到账", "пришла"): such a
                                               # part paid is a payment the note records
     PER_UNIT: Phrases                         # a value followed by these is a unit price
+    PER_MONTH: Phrases                        # right after a value ("/month", "в месяц") or right before it ("每月"): a
+                                              # monthly price, never times a count of things ("3000 cups/month, £330/month")
+    TERM_MONTHS: Phrases                      # a term said in months (group `m`) or years (group `y`): "for 12 months",
+                                              # "на 2 года", "12个月": a monthly price times the term is the deal's value
+    REFERENCE: Phrases                        # right before a number that is a reference, never money ("lot 1", "PO",
+                                              # "заказ №", "订单号"): "лоту 1 — 7,45 млн" is 7,45 млн, not 1 млн
+    LOT: Phrases                              # a lot of a tender right before its number ("lot", "лот", "标段"): the values
+                                              # of several lots in one note add up to the deal's value
     BARE_MONEY: Phrases                       # a currency word that wants a number next to it
     DEAL_SHORTHAND: Phrases                   # a bare "780" or "2.1" right after these is thousands or millions
 
@@ -279,6 +287,7 @@ OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", 
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "PARTNER", "END_CUSTOMER", "CONTACT_WORKS_AT", "ASIDE", "HEDGE", "ASKED_BY_THEM", "LOST_LONG_AGO", "RETRACT", "SOURCE_END",
                       "ASKED_FOR", "WON_BY_OTHER", "NEW_DEAL", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "INSTEAD_OF", "RETRACTED_FOR", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
                       "PERIOD_UNTIL", "PERIOD_COMPARED", "WHOLE_STEP", "NOT_DEAL_MONEY", "LETTER_GREETING", "LETTER_SIGN_OFF", "LETTER_FIRM", "DEPARTMENT",
+                      "PER_MONTH", "TERM_MONTHS", "REFERENCE", "LOT",
                       "CALLED_IN", "NOT_CALLERS"})
 # the reports a question's own words name (the pipeline and the team's activity are asked by intent)
 REPORT_KINDS: tuple[ReportKind, ...] = (ReportKind.LEADERBOARD, ReportKind.INQUIRIES, ReportKind.OVERDUE, ReportKind.LOST,
