@@ -34,6 +34,7 @@ from handlers.understanding.fixes import (bare_amount, day_word, move, names_oth
                                          swapped_customer)
 from handlers.understanding.amounts import find_amounts
 from handlers.understanding.lang import detect
+from handlers.understanding.followup_words import span
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse
 from storage.customers import customers_named, deals_of, open_deal
@@ -97,9 +98,9 @@ def _moved_followup(ctx: Ctx, parse: Parse) -> Fixed | None:
     if asked is None:
         return None
     when = _day_of(asked.when, ctx, parse.lang)
-    if when is None:
+    days = span(asked.when, parse.lang) if when is None and asked.what.isdigit() else None
+    if when is None and days is None:
         return None
-    new_day, at = when
     follow: FollowUp | None = None
     if asked.what.isdigit():
         listed = state_of(ctx).listed or []
@@ -118,6 +119,9 @@ def _moved_followup(ctx: Ctx, parse: Parse) -> Fixed | None:
         return refused(ctx, "done_which" if asked.what.isdigit() else "fix_no_followup", customer=asked.what)
     if not may(ctx, follow.member_id):
         return refused(ctx, "fix_not_yours")
+    # "snooze 1 a week", "отложи 2 на неделю", "把1推迟一周": later by the span, from its day (or today, when overdue)
+    later = max(follow.due, ctx.local_now.date()) + timedelta(days=days or 0)
+    new_day, at = when if when is not None else (later, None)
     same = same_day(ctx, follow, new_day)
     if same is not None:
         raise Refusal(same)

@@ -33,6 +33,7 @@ _LEAD = re.compile(r"^\s*(?:to|till|until|by|for|на|до|к|到|至)\s*", re.I
 _SESSION_WORDS = re.compile(r"(?:'s|’s)\b|的|\b(?:the|my|our|call|meeting|mtg|demo|follow[\s-]?ups?|f/u|reminder|task)\b|"
                             r"(?<![\w-])(?:встреч\w*|звон\w*|задач\w*|напоминани\w*)|电话会议?|电话|会议|会|见面|拜访|演示|跟进|提醒",
                             re.IGNORECASE)
+_LISTED = re.compile(r"(?:第\s*)?[#№]?\s*\d{1,3}\s*(?:条|个|项|号)?")     # a follow-up by its number in the list
 _HAN_COUNT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -100,15 +101,21 @@ def _customer(said: str, known: Sequence[str], aliases: Mapping[str, str] | None
     """The known customer `said` names and nothing more (its name, True); a short unknown name as
     written (False); None when the words hold more than a name ("Вектору КП", "the globex quote")."""
     said = said.strip(" \"'“”«»「」,.:;")
-    if not said or not _WORDY.search(said) or said.lstrip("#№").isdigit():     # "snooze 1 to friday": a listed one
+    if not said or not _WORDY.search(said) or _LISTED.fullmatch(said):     # "snooze 1 to friday", "把第1条…": a listed one
         return None
     match = match_known(said, known, aliases)
     if match.name and match.start >= 0:
         rest = said[:match.start] + said[match.end:]
-        return (match.name, True) if not _WORDY.search(rest) else None
+        own = {w.lower() for w in re.findall(r"[^\W_]+", match.name)}    # "rosies deli": the name's own word after a typo
+        return (match.name, True) if all(w.lower() in own for w in re.findall(r"[^\W_]+", rest)) else None
     if match.name or len(match.candidates) > 1:
         return None
     return (said, False) if len(said.split()) <= 3 and len(said) <= 40 else None
+
+
+def span(when: str, lang: str) -> int | None:
+    """Days in a span said whole ("a week", "на неделю", "一周"), or None: a listed follow-up moved by it."""
+    return _span(when, lang)
 
 
 def _span(when: str, lang: str) -> int | None:

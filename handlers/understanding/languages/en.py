@@ -56,7 +56,10 @@ _TAKE_BACK = [
     r"delete\s+(?:that|the\s+last(?:\s+one)?)",
 ]
 UNDO = [r"^\W*/?" + one_of(_TAKE_BACK) + r"\W*$"]
-DONE = [r"^\W*/?(?:done|did|completed?|finished|✅)\s*#?\s*(?P<n>\d{1,3})\W*$"]
+_FINISHED = r"(?:done|completed|finished|✅)"
+# "done 1", and "1 done" as the list numbers it (one group `n`: a slot's phrases are compiled as one alternation)
+DONE = [r"^(?=\W*/?(?:done|did|completed?|finished|✅)\s*#?\s*\d{1,3}\W*$|\W*#?\d{1,3}\s*[-—:.)]?\s*(?:is\s+)?" + _FINISHED + r"\W*$)"
+        r"\W*/?(?:(?:done|did|completed?|finished|✅)\s*)?#?\s*(?P<n>\d{1,3})\s*(?:[-—:.)]?\s*(?:is\s+)?" + _FINISHED + r")?\W*$"]
 _FOLLOWUP_WORD = r"(?:follow[\s-]?ups?|reminders?|tasks?|to-?dos?)"
 DROP_FOLLOWUP = [
     r"^\W*/?(?:delete|remove|drop|cancel|erase)\s+(?:the\s+|my\s+|that\s+)?(?:wrong\s+)?" + _FOLLOWUP_WORD
@@ -1976,6 +1979,9 @@ FIX_MOVE = [
     r"^\W*(?:move|push|reschedule|postpone|shift)\s+(?:the\s+|my\s+)?(?P<what>.+?)\s+(?:follow[\s-]?ups?|f/u|call|reminder)\s+"
     r"(?:to|till|until)\s+(?P<when>.+?)\W*$",
     r"^\W*(?:snooze|move|push)\s+#?(?P<what>\d{1,2})\s+(?:to|till|until)\s+(?P<when>.+?)\W*$",
+    # by a span: "snooze 1 a week", "push 2 by 3 days", "postpone 3 for two weeks"
+    r"^\W*(?:snooze|move|push(?:\s+back)?|postpone|bump|delay)\s+#?(?P<what>\d{1,2})\s+(?:back\s+)?"
+    r"(?P<when>(?:by\s+|for\s+)?(?:a|one|\d{1,2})\s+(?:days?|weeks?)(?:\s+later)?)\W*$",
 ]
 FIX_RESOLVED = [
     r"^\W*(?:complaint|inquiry|issue|ticket)\s+#?(?P<n>\d{1,6})\s+(?:is\s+)?(?:resolved|fixed|closed|done|sorted)\W*$",
