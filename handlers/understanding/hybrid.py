@@ -126,6 +126,7 @@ def merge(llm: Parse, offline: Parse) -> Parse:
         llm.followup_what = llm.followup_what or offline.followup_what
         llm.followup_at = offline.followup_at if llm.followup_on == offline.followup_on else None
         llm.refused = list(offline.refused)
+        llm.addressee = offline.addressee    # whom a pasted letter greets (one of us, maybe): never the contact
         # forecast inputs are the offline rules' (the model is not asked for them); a close date is no follow-up
         llm.close_on, llm.source, llm.touch_days = offline.close_on, offline.source, offline.touch_days
         if llm.channel is not None and llm.followup_on != offline.happened_on:
