@@ -32,7 +32,6 @@ def test_who_did_what_is_the_teams_activity(text, known):
 
 
 @pytest.mark.parametrize("text, known", [
-    ("покажи просроченные задачи", RU),
     ("какие сроки по заявкам на следующей неделе", RU),
     ("下午要找谁", ZH),
     ("这个礼拜有乜嘢要跟进", ZH),
