@@ -72,8 +72,9 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     if headers is not None:
         if headers.subject and parse.intent in (Intent.LOG, Intent.UNKNOWN) and not parse.customer_known:
             threaded = _note(headers.subject + "\n" + body, lang, now, known, aliases)
-            if threaded.customer_known or (threaded.customer and not parse.customer):
-                parse = threaded                # "Re: Kittridge Foods - renewal": whose thread it is
+            if threaded.customer_known:
+                parse = threaded                # "Re: Kittridge Foods - renewal": whose thread it is; a new name
+                                                # there is the thread's topic ("RE: Haematology analyser tender")
         mail_headers.settle(parse, headers, known)
     if parse.intent in (Intent.LOG, Intent.UNKNOWN, Intent.CORRECT):
         parse.works_at = works_at.read(cleaned, lang.value, known, aliases)

@@ -109,6 +109,6 @@ def _signed(signature: str) -> tuple[str | None, str | None, str | None]:
         elif sender is None and (_ZH_PERSON.fullmatch(chunk) if han else _LATIN_OR_CYRILLIC_NAME.fullmatch(chunk)) \
                 and (han or len(chunk.split()) > 1):
             sender = chunk
-        elif company is None and len(chunk) >= 3:
+        elif company is None and len(chunk) >= 3 and (han or len(chunk.split()) > 1):   # "Regards, Sue": no company
             company = chunk
     return sender, department, company

@@ -48,3 +48,10 @@ async def test_an_invite_is_a_follow_up_on_its_day(bot, store, engine):
     assert [str(f.due) for f in store.rows(select(FollowUp))] == ["2026-12-10"], reply.text
     await bot.say("undo")
     assert difference(before, business(engine)) == []
+
+
+async def test_a_first_name_signing_or_a_subject_is_no_new_customer(bot, store):
+    reply = await bot.say("From: Ruth Bell <ruth.bell@kingsmead.nhs.uk>\nSubject: RE: Coagulation analyser tender\n\n"
+                          "Hi Anna, the closing date has moved to 5 Feb. Budget confirmed at €90,000. Regards, Ruth")
+    names = [c.name for c in store.rows(select(Customer))]
+    assert "Ruth" not in names and not any("analyser" in n for n in names), reply.text
