@@ -6,8 +6,6 @@ made "Hove"); the reply shows before → after, and its Undo button (or "undo") 
 It is never a note."""
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import select
 from sqlmodel import col
 
@@ -15,6 +13,7 @@ from handlers.context import Ctx, journal_of
 from handlers.reply import Choice, Reply
 from handlers.texts import t
 from handlers.understanding.model import Parse
+from handlers.understanding.written_names import name_words, written_in
 from storage.customers import customers_named, name_key
 from storage.models import Customer, CustomerAlias, Interaction, Note, stored_id
 from storage.permissions import Action, check
@@ -63,19 +62,10 @@ def _misread(ctx: Ctx, customer: Customer, new: str) -> bool:
     first = ctx.session.execute(select(Interaction).where(col(Interaction.team_id) == ctx.team_id,
                                                           col(Interaction.customer_id) == customer.id)
                                 .order_by(col(Interaction.id)).limit(1)).scalar_one_or_none()
-    if first is None or set(_words(customer.name)) & set(_words(new)):
+    if first is None or set(name_words(customer.name)) & set(name_words(new)):
         return False            # "Bean" → "Bean There": a word of the old name is in the new one, still a way to say it
     note = ctx.session.get(Note, first.note_id) if first.note_id is not None else None
-    written = re.compile(r"(?<![\w&])" + re.escape(new) + r"(?![\w&])", re.I)
-    return any(written.search(text) for text in (first.text, note.text if note is not None else ""))
-
-
-def _words(name: str) -> list[str]:
-    """A name's words, or a Chinese name's characters two by two ("星辰科技": 星辰, 辰科, 科技)."""
-    words = re.findall(r"[^\W\d_]+", name.casefold())
-    if not re.search("[\u4e00-\u9fff]", name):
-        return words
-    return [w[i:i + 2] for w in words for i in range(max(1, len(w) - 1))]
+    return any(written_in(new, text) for text in (first.text, note.text if note is not None else ""))
 
 
 async def handle_rename(parse: Parse, ctx: Ctx) -> Reply:

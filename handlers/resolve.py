@@ -1,7 +1,6 @@
 """Which customer a message is about: named, ambiguous, new, or the one of the last note."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Mapping, Sequence
@@ -10,6 +9,7 @@ from handlers.context import Ctx
 from handlers.reply import Choice, Reply
 from handlers.texts import t
 from handlers.understanding.model import Parse
+from handlers.understanding.written_names import capitalised_words
 from storage.customers import customers_named
 from storage.search import contacts_named
 from storage.models import Customer, stored_id
@@ -220,17 +220,13 @@ def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
     return Resolved(ask=ask(ctx, recent_customers(ctx), None, "which_customer_note"))
 
 
-_CAPITALISED = re.compile(r"(?<![\w-])[A-ZА-ЯЁ][a-zа-яё]{3,}(?![\w-])")
-
-
 def _known_person_written(ctx: Ctx, text: str) -> str | None:
     """The one known contact a word of the note names in any case form ("Гаврилову" is Сергей Петрович Гаврилов,
     "Колей" is Коля), when understanding read no person: his name as stored."""
     if ctx.team.id is None:
         return None
     found: set[str] = set()
-    for m in list(_CAPITALISED.finditer(text))[:12]:
-        word = m.group()
+    for word in capitalised_words(text):
         stem = word[:max(3, len(word) - 2)]
         for hit in contacts_named(ctx.session, ctx.team.id, [stem]):
             if any(same_word(w.casefold(), word.casefold()) and len(w) >= 4 for w in bare(hit.name).split()):
