@@ -38,6 +38,7 @@ from handlers.understanding.followup_words import span
 from handlers.understanding.matching import match_known
 from handlers.understanding.model import Parse
 from storage.customers import customers_named, deals_of, open_deal
+from storage.inquiries import numbered
 from storage.models import AuditLog, Customer, Deal, FollowUp, Inquiry, Note, StageChange, stored_id
 from storage.reminders import moved, remind_instant
 from storage.team_stages import moves_forward, stage_in_use, team_stages
@@ -73,14 +74,14 @@ def _complaint(ctx: Ctx, parse: Parse) -> Fixed | None:
     number = resolved(ctx.text, parse.lang)
     if number is None:
         return None
-    row = ctx.session.get(Inquiry, number)
-    if row is None or row.team_id != ctx.team.id:
+    row = numbered(ctx.session, ctx.team_id, number)
+    if row is None or row.id is None:
         return refused(ctx, "fix_no_complaint", n=number)
     customer = ctx.session.get(Customer, row.customer_id)
     if row.status == "resolved":
         return refused(ctx, "fix_already_resolved", n=number)
     open_note(ctx, row.customer_id)
-    journal_of(ctx).update(Inquiry, number, status="resolved", resolved_at=ctx.now, resolved_by=ctx.member.id)
+    journal_of(ctx).update(Inquiry, row.id, status="resolved", resolved_at=ctx.now, resolved_by=ctx.member.id)
     return Fixed(customer=customer, lines=[t(ctx.lang, "fix_resolved", n=number, text=row.text[:80])])
 
 

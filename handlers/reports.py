@@ -29,7 +29,7 @@ from handlers.reply import Reply
 from handlers.stage_names import StageNames
 from handlers.texts import day, t
 from handlers.understanding.model import Parse, TeamMember
-from storage.inquiries import open_for_customer, record
+from storage.inquiries import next_number, open_for_customer, record
 from storage.models import Inquiry
 from storage.members import roster
 from storage.reports import (activity_report, forecast, funnel, inquiries_report, leaderboard, losses,
@@ -299,13 +299,14 @@ def record_note_issue(ctx: Ctx, issue: Issue | None, customer_id: int, note_id: 
         return None
     words = ctx.text or ""
     if ctx.journal is not None and ctx.journal.note_id is not None:  # undo takes it back with the note
-        row = ctx.journal.add(Inquiry(team_id=ctx.journal.team_id, customer_id=customer_id, member_id=ctx.member.id,
+        row = ctx.journal.add(Inquiry(team_id=ctx.journal.team_id, number=next_number(ctx.session, ctx.journal.team_id),
+                                      customer_id=customer_id, member_id=ctx.member.id,
                                       note_id=note_id, kind=issue, text=" ".join(words.split())[:2000],
                                       opened_at=ctx.now))
     else:
         row = record(ctx.session, ctx.team_id, customer_id, issue, words,
                      member_id=ctx.member.id, note_id=note_id, at=ctx.now)
-    return t(ctx.lang, "recorded_issue", kind=t(ctx.lang, f"kind.{issue}"), id=row.id)
+    return t(ctx.lang, "recorded_issue", kind=t(ctx.lang, f"kind.{issue}"), id=row.number)
 
 
 def card_lines(ctx: Ctx, customer_id: int) -> list[str]:
@@ -316,7 +317,7 @@ def card_lines(ctx: Ctx, customer_id: int) -> list[str]:
     lines = [t(ctx.lang, "card_inquiries")]
     for row in rows:
         opened = row.opened_at.astimezone(ctx.zone).date() if row.opened_at.tzinfo else row.opened_at.date()
-        lines.append(t(ctx.lang, "inq_row", id=row.id, kind=t(ctx.lang, f"kind.{row.kind}"),
+        lines.append(t(ctx.lang, "inq_row", id=row.number, kind=t(ctx.lang, f"kind.{row.kind}"),
                         customer="", text=" ".join(row.text.split())[:100], day=day(opened, ctx.lang))
                      .replace(" · : ", " · "))
     return lines

@@ -129,6 +129,8 @@ def _label(table: str, values: dict[str, Any] | None, session: Session) -> str |
         return values.get("external_id")
     if table == "followup":
         return values.get("what")
+    if table == "inquiry" and values.get("number") is not None:
+        return str(values["number"])  # the team's number, as "#3" names it
     customer_id = values.get("customer_id")
     if customer_id is not None:
         customer = session.get(Customer, customer_id)

@@ -112,14 +112,15 @@ def fx_set(base: str = typer.Argument(..., help="e.g. EUR"), quote: str = typer.
     typer.echo(f"1 {row.base} = {row.rate} {row.quote}")
 
 
-def inquiry_resolve(inquiry_id: int = typer.Argument(...), team: Optional[str] = TEAM) -> None:
+def inquiry_resolve(number: int = typer.Argument(..., help="the team's inquiry number, as in #3"),
+                    team: Optional[str] = TEAM) -> None:
     """Mark an inquiry or complaint resolved."""
     from storage.inquiries import resolve
 
-    row = _run(team, load_settings(), lambda s, tid: resolve(s, tid, inquiry_id))
+    row = _run(team, load_settings(), lambda s, tid: resolve(s, tid, number))
     if row is None:
-        _fail(f"no inquiry #{inquiry_id} in this team")
-    typer.echo(f"#{row.id} {row.kind}: resolved")
+        _fail(f"no inquiry #{number} in this team")
+    typer.echo(f"#{row.number} {row.kind}: resolved")
 
 
 def _importer(kind: str) -> Callable[..., None]:

@@ -115,7 +115,7 @@ def inquiries_view(report: Inquiries, lang: str, zone: tzinfo = ZoneInfo("UTC"))
     else:
         lines = [t(lang, "inq_title", complaints=complaints.open, inquiries=inquiries.open)]
         for item in report.items:
-            lines.append(t(lang, "inq_row", id=item.id, kind=t(lang, f"kind.{item.kind}"), customer=item.customer,
+            lines.append(t(lang, "inq_row", id=item.number, kind=t(lang, f"kind.{item.kind}"), customer=item.customer,
                             text=item.text[:100], day=day(item.opened_at.astimezone(zone).date(), lang)))
     if complaints.resolved or inquiries.resolved:
         lines.append(t(lang, "inq_resolved", complaints=complaints.resolved, inquiries=inquiries.resolved))

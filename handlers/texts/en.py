@@ -132,7 +132,7 @@ TEXTS = {
     "undo_thing.contact": "contact {name}",
     "undo_thing.deal": "the deal with {name}",
     "undo_thing.followup": "the follow-up “{name}”",
-    "undo_thing.inquiry": "complaint or inquiry #{id}",
+    "undo_thing.inquiry": "complaint or inquiry #{name}",
     "undo_thing.interaction": "the interaction with {name}",
     "undo_thing.stagechange": "the deal's stage history",
     "undo_thing.team": "the team's setting",

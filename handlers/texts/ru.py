@@ -138,7 +138,7 @@ TEXTS = {
     "undo_thing.contact": "контакт {name}",
     "undo_thing.deal": "сделка с клиентом {name}",
     "undo_thing.followup": "напоминание «{name}»",
-    "undo_thing.inquiry": "обращение №{id}",
+    "undo_thing.inquiry": "обращение №{name}",
     "undo_thing.interaction": "запись о контакте с клиентом {name}",
     "undo_thing.stagechange": "история этапов сделки",
     "undo_thing.team": "настройка команды",

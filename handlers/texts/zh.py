@@ -132,7 +132,7 @@ TEXTS = {
     "undo_thing.contact": "联系人 {name} ",
     "undo_thing.deal": "与 {name} 的商机",
     "undo_thing.followup": "跟进“{name}”",
-    "undo_thing.inquiry": "投诉/咨询 #{id} ",
+    "undo_thing.inquiry": "投诉/咨询 #{name} ",
     "undo_thing.interaction": "与 {name} 的互动",
     "undo_thing.stagechange": "商机阶段记录",
     "undo_thing.team": "团队设置",

@@ -92,12 +92,14 @@ class Inquiry(SQLModel, table=True):
     """An inquiry or complaint a customer raised (from a note), open until someone resolves it."""
 
     __table_args__ = (Index("ix_inquiry_team_status", "team_id", "status", "opened_at"),
-                      Index("ix_inquiry_customer", "team_id", "customer_id", "status"))
+                      Index("ix_inquiry_customer", "team_id", "customer_id", "status"),
+                      Index("ix_inquiry_team_number", "team_id", "number", unique=True))
     id: Optional[int] = Field(default=None, primary_key=True)
     team_id: int = Field(foreign_key="team.id")
     customer_id: int = Field(foreign_key="customer.id")
     member_id: Optional[int] = Field(default=None, foreign_key="member.id")
     note_id: Optional[int] = Field(default=None, foreign_key="note.id")
+    number: int  # the team's own numbering, shown as "#3": a team's first is #1 (`storage.inquiries.next_number`)
     kind: str = Field(default="inquiry", max_length=16)  # inquiry | complaint
     text: str = ""
     status: str = Field(default="open", max_length=16)  # open | resolved

@@ -144,6 +144,7 @@ class InquiryCounts:
 @dataclass(frozen=True)
 class InquiryItem:
     id: int
+    number: int  # the team's own numbering, shown as "#3"
     kind: str
     status: str
     text: str
@@ -186,12 +187,12 @@ def inquiries_report(session: Any, team_id: int, since: datetime | None = None, 
         select(iq.c.kind, iq.c.status, func.count()).where(*where).group_by(iq.c.kind, iq.c.status))}
     listed = list(where) if include_resolved else where + [iq.c.status == "open"]
     rows = connection.execute(
-        select(iq.c.id, iq.c.kind, iq.c.status, iq.c.text, iq.c.opened_at, iq.c.resolved_at,
+        select(iq.c.id, iq.c.number, iq.c.kind, iq.c.status, iq.c.text, iq.c.opened_at, iq.c.resolved_at,
                cu.c.name.label("customer"), me.c.name.label("member"))
         .join(cu, cu.c.id == iq.c.customer_id).outerjoin(me, me.c.id == iq.c.member_id)
         .where(*listed).order_by(iq.c.opened_at, iq.c.id).limit(limit)).all()
     return Inquiries(
         tuple(InquiryCounts(kind, counts.get((kind, "open"), 0), counts.get((kind, "resolved"), 0))
               for kind in INQUIRY_KINDS),
-        tuple(InquiryItem(r.id, r.kind, r.status, r.text, r.customer, r.member, aware(r.opened_at),
+        tuple(InquiryItem(r.id, r.number, r.kind, r.status, r.text, r.customer, r.member, aware(r.opened_at),
                           aware(r.resolved_at) if r.resolved_at else None) for r in rows))

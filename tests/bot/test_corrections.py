@@ -105,7 +105,7 @@ async def test_a_named_follow_up_moves_a_listed_one_snoozes_to_a_day_and_a_compl
     assert "Thu, Nov 26 → Fri, Nov 27" in reply and store(FollowUp) == 2
     await bot.say("Globex complained about the invoice")
     [complaint] = store.rows(select(Inquiry))
-    reply = await bot.say(f"complaint {complaint.id} resolved")
+    reply = await bot.say(f"complaint {complaint.number} resolved")
     assert "resolved" in reply and store(Inquiry) == 1
     assert store.rows(select(Inquiry.status)) == ["resolved"]
     await bot.say("undo")

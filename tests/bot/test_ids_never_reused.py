@@ -88,7 +88,7 @@ def test_the_migration_keeps_every_row_column_index_and_trigger_and_stops_ids_co
     before = shape(path)
 
     engine = make_engine(f"sqlite:///{path}")
-    migrate(engine)  # 0011 on a store with rows that refer to each other
+    migrate(engine, "0011")  # 0011 on a store with rows that refer to each other
     after = shape(path)
     assert after == before  # same columns, keys, indexes, references and triggers
     with engine.begin() as c:

@@ -196,7 +196,7 @@ async def test_a_complaint_resolved_since_keeps_the_note(bot, engine, clock, sto
         inquiry.status, inquiry.resolved_at = "resolved", clock.now
         s.add(inquiry)
         s.commit()
-        number = inquiry.id
+        number = inquiry.number
     reply = await bot.say("отмена")
     assert f"обращение №{number}" in reply and REFUSED["ru"] in reply
     assert store(Inquiry) == 1

@@ -37,7 +37,7 @@ def _world(session: Session) -> dict[str, Any]:
                 probability=40, expected_close=date(2026, 12, 31), owner_id=None, created_at=T0, updated_at=T0)
     follow = FollowUp(team_id=team.id, customer_id=customer.id, member_id=anna.id, due=date(2026, 11, 27),
                       what="send the quote", created_at=T0)
-    inquiry = Inquiry(team_id=team.id, customer_id=customer.id, member_id=anna.id, kind="complaint",
+    inquiry = Inquiry(team_id=team.id, number=1, customer_id=customer.id, member_id=anna.id, kind="complaint",
                       text="late delivery", opened_at=T0)
     session.add_all([contact, deal, follow, inquiry])
     session.flush()

@@ -130,16 +130,18 @@ def test_quiet_deals_and_overdue_followups(data, engine):
 def test_inquiries_open_until_resolved_and_on_the_card(data, engine):
     with session(engine) as s:
         first = record(s, data.team, data.c["Globex"], "complaint", "late delivery", member_id=data.m["Ann"])
-        record(s, data.team, data.c["Acme"], "inquiry", "asked about pricing", member_id=data.m["Bob"])
-        record(s, data.other, data.c["Zeta"], "complaint", "foreign")
+        second = record(s, data.team, data.c["Acme"], "inquiry", "asked about pricing", member_id=data.m["Bob"])
+        foreign = record(s, data.other, data.c["Zeta"], "complaint", "foreign")
         s.commit()
+        assert (first.number, second.number, foreign.number) == (1, 2, 1)  # each team numbers its own
         report = inquiries_report(s, data.team)
         assert [(c.kind, c.open, c.resolved) for c in report.counts] == [("inquiry", 1, 0), ("complaint", 1, 0)]
         assert [i.customer for i in report.items] == ["Globex", "Acme"]
         assert [r.text for r in open_for_customer(s, data.team, data.c["Globex"])] == ["late delivery"]
-        assert resolve(s, data.other, first.id) is None                     # another team cannot
-        resolve(s, data.team, first.id, member_id=data.m["Max"])
+        assert resolve(s, data.other, 2) is None                            # the other team has no #2
+        resolve(s, data.team, first.number, member_id=data.m["Max"])
         s.commit()
+        assert s.get(type(foreign), foreign.id).status == "open"            # the other team's #1 untouched
         after = inquiries_report(s, data.team)
         assert after.open == 1 and (after.of("complaint").open, after.of("complaint").resolved) == (0, 1)
         assert open_for_customer(s, data.team, data.c["Globex"]) == []

@@ -72,6 +72,6 @@ def test_every_value_of_the_vocabulary_is_stored(engine, rows):
         for role in Role:
             for lang in (*Lang, None):
                 s.add(Member(team_id=rows["team"], name=f"{role} {lang}", role=role, language=lang))
-        for issue in Issue:
-            s.add(Inquiry(team_id=rows["team"], customer_id=rows["customer"], kind=issue, text="x"))
+        for number, issue in enumerate(Issue, start=1):
+            s.add(Inquiry(team_id=rows["team"], number=number, customer_id=rows["customer"], kind=issue, text="x"))
         s.commit()
