@@ -98,8 +98,9 @@ def report_asked(intent: Intent, text: str, about_customer: bool) -> ReportKind 
         return ReportKind.PIPELINE
     if intent == Intent.ACTIVITY:
         return kind if kind in _ACTIVITY_TURNS else ReportKind.ACTIVITY
-    if intent == Intent.FOLLOWUPS:     # "who's behind on follow-ups": the team's overdue list, not the asker's
-        return kind if kind == ReportKind.OVERDUE and _words().who.search(text) else None
+    if intent == Intent.FOLLOWUPS:     # "what's overdue", "кто отстаёт": the overdue report, the team's for a
+        # manager; "what's overdue for me" stays the asker's own list, with its Done / Snooze
+        return kind if kind == ReportKind.OVERDUE and not _words().mine.search(text) else None
     if intent == Intent.LOG:
         return kind if not about_customer else None   # "lost reasons this quarter" reads like a note
     if intent in (Intent.HELP, Intent.UNKNOWN) and len(text) <= MAX_QUESTION:

@@ -7,6 +7,9 @@ import re
 
 import pytest
 
+from bot.adapters.console import Console
+from tests.bot.conftest import let_in
+
 from storage.models import Note
 
 
@@ -30,3 +33,22 @@ async def test_where_we_lose_is_the_lost_deals_report(bot, store, question):
     reply = await bot.say(question)
     assert re.search(r"12\D?000", reply.text)          # the lost deal's value, by its reason
     assert store(Note) == notes and not reply.wrote
+
+
+OVERDUE_ASKED = {"en": ("Called Hooli, call back Monday", "what's overdue?", "Overdue follow-ups"),
+                 "ru": ("Звонил в Гранит, перезвоню в понедельник", "что просрочено?", "Просроченные"),
+                 "zh": ("给星辰科技打了电话，周一回电", "有哪些逾期的？", "逾期")}
+
+
+@pytest.mark.parametrize("lang", OVERDUE_ASKED)
+async def test_a_manager_asking_whats_overdue_gets_the_teams_overdue_follow_ups(crm, engine, clock, lang):
+    note, asked, title = OVERDUE_ASKED[lang]
+    let_in(engine, "console", "anna", "Anna", "rep")
+    let_in(engine, "console", "maya", "Maya", "manager")
+    anna, maya = Console(crm, user="anna", name="Anna"), Console(crm, user="maya", name="Maya")
+    await anna.say(note)
+    clock.advance(days=9)                 # Monday has gone by: Anna's call back is late
+    reply = (await maya.say(asked)).text
+    assert title in reply and "Anna" in reply and not (await maya.say(asked)).wrote
+    mine = (await anna.say(asked)).text            # a rep asking the same sees her own
+    assert title in mine

@@ -1,6 +1,6 @@
 """A manager's casual questions name their report and never read as notes: where or why we lose is the
 lost-deals report, who is behind on follow-ups the team's overdue list (the asker's own "what's overdue"
-stays their list), the biggest open deals the pipeline."""
+stays their list; "what's overdue" is the overdue report, the team's for a manager), the biggest open deals the pipeline."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -55,3 +55,14 @@ def test_two_people_compared_by_name_is_the_activity_report_never_a_note(text):
                                   "比较急，青岛海纳物流明天要报价"])
 def test_a_note_that_only_mentions_comparing_stays_a_note(text):
     assert understand(text, NOW, KNOWN).intent == "log"
+
+
+@pytest.mark.parametrize("text", ["what's overdue?", "anything overdue", "что просрочено?", "есть просроченные?",
+                                  "有哪些逾期的？", "逾期的跟进"])
+def test_whats_overdue_is_the_overdue_report(text):
+    assert _report(text) == ReportKind.OVERDUE
+
+
+@pytest.mark.parametrize("text", ["что у меня просрочено?", "我自己有哪些逾期的"])
+def test_the_askers_own_overdue_in_russian_and_chinese_stays_their_list(text):
+    assert _report(text) is None

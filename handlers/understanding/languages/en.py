@@ -2249,6 +2249,7 @@ REPORT_PIPELINE = [
 REPORT_MINE = [
     r"\bmy\b",
     r"\bmine\b",
+    r"\bfor me\b",
 ]
 # asking about someone else ("who's behind on follow-ups")
 REPORT_WHO = [

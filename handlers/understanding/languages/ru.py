@@ -1931,6 +1931,7 @@ REPORT_PIPELINE = [
 # the asker's own deals and activity, whatever their role ("my pipeline")
 REPORT_MINE = [
     r"\bмо(?:й|я|ё|е|и|их|им|ими|ему|ей)\b",
+    r"\b(?:у|для) меня\b",
 ]
 # asking about someone else ("who's behind on follow-ups")
 REPORT_WHO = [

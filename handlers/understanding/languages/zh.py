@@ -1723,6 +1723,7 @@ REPORT_PIPELINE = [
 # the asker's own deals and activity, whatever their role ("my pipeline")
 REPORT_MINE = [
     r"我的",
+    r"我(?:这边|自己)",
 ]
 # asking about someone else ("who's behind on follow-ups")
 REPORT_WHO = [
