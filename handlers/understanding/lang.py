@@ -45,7 +45,10 @@ def has_words(text: str) -> bool:
     return _WORDY.search(text) is not None
 
 
-_GUILLEMETS = re.compile(r"«[^«»]*»")
+# a pasted quote: «…», “…”, „…“, 「…」, 『…』, "…", or '…' holding a Han or Cyrillic message (an English
+# rep's "wechat msg: '李主任同意了配置…' so sent the quote" is answered in English)
+_GUILLEMETS = re.compile(r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|「[^「」]*」|『[^『』]*』|\"[^\"\n]*\"|"
+                         r"'(?=[\u0400-\u04ff\u4e00-\u9fff])[^'\n]*'")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _QUOTE_WEIGHT = 1 / 3           # a letter inside a pasted quote counts a third of one of the rep's own
 
