@@ -10,6 +10,7 @@ from datetime import date, time, timedelta
 from sqlalchemy import select
 from sqlmodel import col
 
+from handlers.understanding.promised import clip
 from handlers.context import Ctx, journal_of
 from handlers.correction import may
 from handlers.followups import due_text
@@ -32,4 +33,4 @@ def move_instead(ctx: Ctx, customer_id: int, replaced: date, due: date,
     before = due_text(follow, ctx)
     remind_at = remind_instant(due, at, ctx.zone) if at is not None else moved(follow.remind_at, due, ctx.zone)
     journal_of(ctx).change(follow, due=due, remind_at=remind_at)
-    return "followup_moved_line", {"what": follow.what[:100], "before": before, "after": due_text(follow, ctx)}
+    return "followup_moved_line", {"what": clip(follow.what, 100), "before": before, "after": due_text(follow, ctx)}

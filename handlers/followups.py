@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 from typing import Callable, Sequence
 
+from handlers.understanding.promised import clip
 from handlers.context import Ctx, journal_of
 from handlers.followups_found import found
 from handlers.refusals import member_name, refusal
@@ -59,7 +60,7 @@ def _listed(ctx: Ctx, rows: Sequence[tuple[FollowUp, str]], actions: Sequence[st
     for i, (follow, customer) in enumerate(rows, first):
         late = f" ⚠️ {t(ctx.lang, 'due_overdue')}" if follow.due < ctx.today else ""
         lines.append(t(ctx.lang, "due_row", i=i, day=due_text(follow, ctx), late=late, customer=customer,
-                       what=follow.what[:100]))
+                       what=clip(follow.what, 100)))
         if i <= 10:
             choices += [Choice(label=f"{_BUTTON[action]} {i}", data=data(follow) if data else f"{action}:{follow.id}")
                         for action in actions]
@@ -107,7 +108,7 @@ def _snooze(ctx: Ctx, follow: FollowUp, due: date, named: bool, at: time | None 
     note_id = _note(ctx, follow.customer_id)
     journal_of(ctx).change(follow, due=due, remind_at=remind_at)
     customer = ctx.session.get(Customer, follow.customer_id)
-    name, what, token = customer.name if customer else "?", follow.what[:100], f"undo:{note_id}"
+    name, what, token = customer.name if customer else "?", clip(follow.what, 100), f"undo:{note_id}"
     text = (t(ctx.lang, "moved", customer=name, what=what, before=before, after=due_text(follow, ctx)) if named
             else t(ctx.lang, "snoozed", customer=name, what=what, day=due_text(follow, ctx)))
     return Reply(text=text, lang=ctx.lang, wrote=True, undo_token=token,
@@ -119,7 +120,7 @@ def _planned(ctx: Ctx, parse: Parse, customer: Customer) -> Reply:
     the day (and at the time) said, under a note of its own; the reply says so and offers Undo."""
     assert parse.followup_on is not None and customer.id is not None
     note_id = _note(ctx, customer.id)
-    at, due, what = parse.followup_at, parse.followup_on, (parse.followup_what or "")[:100]
+    at, due, what = parse.followup_at, parse.followup_on, clip(parse.followup_what or "", 100)
     journal_of(ctx).insert(FollowUp, team_id=ctx.team.id, customer_id=customer.id, member_id=ctx.member.id,
                            note_id=note_id, due=due, what=what, done_at=None, created_at=ctx.now,
                            remind_at=remind_instant(due, at, ctx.zone) if at else None)
@@ -135,7 +136,7 @@ def same_day(ctx: Ctx, follow: FollowUp, due: date) -> str | None:
     if due != follow.due:
         return None
     customer = ctx.session.get(Customer, follow.customer_id)
-    return t(ctx.lang, "followup_same_day", customer=customer.name if customer else "?", what=follow.what[:100],
+    return t(ctx.lang, "followup_same_day", customer=customer.name if customer else "?", what=clip(follow.what, 100),
              day=due_text(follow, ctx))
 
 
@@ -183,7 +184,7 @@ def _drop(ctx: Ctx, follow: FollowUp) -> Reply:
     """Delete `follow` under a note of its own; the reply says which and offers Undo."""
     note_id = _note(ctx, follow.customer_id)
     customer = ctx.session.get(Customer, follow.customer_id)
-    what = follow.what[:100]
+    what = clip(follow.what, 100)
     journal_of(ctx).delete(follow)  # the list keeps its numbers: "done 3" still means the third
     token = f"undo:{note_id}"
     return Reply(text=t(ctx.lang, "drop.done", customer=customer.name if customer else "?", what=what),
@@ -275,6 +276,6 @@ def _done(ctx: Ctx, follow: FollowUp) -> Reply:
     journal_of(ctx).change(follow, done_at=ctx.now)
     customer = ctx.session.get(Customer, follow.customer_id)
     token = f"undo:{note_id}"
-    return Reply(text=t(ctx.lang, "done", customer=customer.name if customer else "?", what=follow.what[:100]),
+    return Reply(text=t(ctx.lang, "done", customer=customer.name if customer else "?", what=clip(follow.what, 100)),
                  lang=ctx.lang, wrote=True, undo_token=token,
                  choices=[Choice(label=t(ctx.lang, "undo_button"), data=token)])

@@ -12,6 +12,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlmodel import col
 
+from handlers.understanding.promised import clip
 from handlers.context import Ctx, Pressed
 from handlers.reply import Reply
 from handlers.stage_names import StageNames
@@ -75,5 +76,5 @@ def _summary(ctx: Ctx, note_id: int) -> list[str]:
                 lines.append(t(ctx.lang, "deal_stage", old=names(entry.before["stage"], ctx.lang),
                                new=names(entry.after["stage"], ctx.lang)))
         elif entry.table_name == "followup" and made and (follow := ctx.session.get(FollowUp, entry.row_id)):
-            lines.append(t(ctx.lang, "followup", day=day(follow.due, ctx.lang), what=follow.what[:100]))
+            lines.append(t(ctx.lang, "followup", day=day(follow.due, ctx.lang), what=clip(follow.what, 100)))
     return lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from zoneinfo import ZoneInfo
 
+from handlers.understanding.promised import clip
 from handlers.labels import source_label
 from handlers.money_text import cash, money, number, parts, short
 from handlers.report_charts import bar_chart
@@ -101,7 +102,7 @@ def overdue_view(report: Overdue, lang: str) -> str:
     lines = [t(lang, "overdue_title", count=report.count)]
     for f in report.followups:
         lines.append(t(lang, "overdue_row", due=day(f.due, lang), late=f.days_late, customer=f.customer,
-                        what=f.what[:80], member=f.member))
+                        what=clip(f.what, 80), member=f.member))
     if len(report.per_member) > 1:
         lines.append(t(lang, "overdue_per", list=t(lang, "list_sep").join(f"{p.name} {p.count}"
                                                             for p in report.per_member[:SHOWN])))

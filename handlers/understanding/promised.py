@@ -4,6 +4,7 @@ clause runs on."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from handlers.understanding.cues import Lexicon, everyone
 
@@ -17,6 +18,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE = re.compile(r"[.!?。！？\n]+")
 _CONTEXT = 60     # characters of the words before a bare step kept with it
 _JOINERS = " ,，;；:：-–—、"
+_MOST = 80        # characters a follow-up's words keep: a longer step is cut at a word, with "…"
 
 
 def promise(text: str, lex: Lexicon, clause: tuple[int, int], date_at: tuple[int, int]) -> str | None:
@@ -30,6 +32,9 @@ def promise(text: str, lex: Lexicon, clause: tuple[int, int], date_at: tuple[int
     if date_at[0] - lo > _LONG:                  # a run-on: from the writer's own "I'll", "я", "我会" on
         mine = [m.start() for m in lex.mine.finditer(text, lo, date_at[0])]
         lo = mine[-1] if mine else lo
+    if date_at[0] - lo > _LONG and lex.whole_step is not None:   # still a run-on: from its last "call", "перезвонить"
+        steps = [m.start() for m in _step_word(lex.whole_step.pattern).finditer(text, lo, date_at[0])]
+        lo = steps[-1] if steps else lo
     what = _phrase(text[lo:date_at[0]] + " " + text[date_at[1]:hi], lex)
     if not _WORDY.search(what):
         later = [(e, next((s2 for s2, _ in cuts if s2 >= e), end)) for s, e in cuts if s >= hi]
@@ -44,7 +49,22 @@ def promise(text: str, lex: Lexicon, clause: tuple[int, int], date_at: tuple[int
         context = _phrase(_HEADING.sub("", _tail(before[-1]).strip(_JOINERS)), lex) if before else ""
         if _WORDY.search(context) and context != what:
             what = f"{what}{'：' if _CJK.search(context) else ': '}{context}"
-    return what[:160] or None
+    return clip(what, _MOST) or None
+
+
+def clip(text: str, most: int) -> str:
+    """`text` at most `most` characters long, cut after a whole word with "…" (Chinese at a character)."""
+    if len(text) <= most:
+        return text
+    cut = text[:most - 1]
+    if not _CJK.search(text[most - 1:most]) and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(_JOINERS) + "…"
+
+
+@lru_cache(maxsize=8)
+def _step_word(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![^\W\d_])(?:" + pattern + r")(?![^\W\d_])", re.IGNORECASE)
 
 
 def _tail(text: str) -> str:
