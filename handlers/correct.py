@@ -22,6 +22,7 @@ from handlers.correct_contact import contact_fixed, names_a_contact
 from handlers.correct_customer import last_logged, move_note, says_known_other
 from handlers.correction import Asked, Fixed, Refusal, may, open_note, open_once, refused, row_written, touched
 from handlers.followups import same_day
+from handlers.labels import lost_reason_label
 from handlers.log_note import handle_log
 from handlers.move_contact import contact_moved
 from handlers.reply import Choice, Reply
@@ -218,7 +219,9 @@ def _record_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], c
             and moves_forward(Stage.QUALIFIED, deal.stage, team_stages(ctx.team.settings)):
         read.stage = None       # "不对，预算是45万", "no, the budget is 45k": the budget word names the amount
     if deal is not None and read.stage and read.stage != deal.stage:
-        lines.append(_fix_stage(ctx, note, entries, deal, read.stage))
+        reason = (read.lost_reason or understand(ctx.text, ctx.local_now).lost_reason) \
+            if read.stage == Stage.LOST else None       # "no, lost not won. they went elsewhere, price"
+        lines += _fix_stage(ctx, note, entries, deal, read.stage, reason)
     if deal is not None and read.close_on is not None and read.close_on != deal.expected_close \
             and deal.stage not in CLOSED_STAGES and may(ctx, deal.owner_id):
         lines.append(_fix_close(ctx, note, deal, read.close_on))   # "ещё на переговорах, подпишут в понедельник"
@@ -270,8 +273,10 @@ def _fix_amount(ctx: Ctx, note: Note, deal: Deal, amount: Decimal, currency: str
     return [t(ctx.lang, "fix_amount", before=before, after=money(minor, currency, ctx.lang))]
 
 
-def _fix_stage(ctx: Ctx, note: Note, entries: list[AuditLog], deal: Deal, stage: Stage) -> str:
-    """The deal set to `stage`; the line that says before → after. When the corrected note itself
+def _fix_stage(ctx: Ctx, note: Note, entries: list[AuditLog], deal: Deal, stage: Stage,
+               reason: str | None) -> list[str]:
+    """The deal set to `stage` (lost with the `reason` the correction gives, which the lost-reasons report
+    reads); the lines that say before → after and why. When the corrected note itself
     moved the deal ("globex signed", then "no, still negotiating"), its history row is corrected in
     place (proposal → negotiation, or no row at all when the deal is back where the note found it):
     the history, the funnel and the team's activity never show a win that did not happen."""
@@ -280,7 +285,8 @@ def _fix_stage(ctx: Ctx, note: Note, entries: list[AuditLog], deal: Deal, stage:
     journal = journal_of(ctx)
     made = _stage_change_of(ctx, entries, deal)
     journal.update(Deal, stored_id(deal), stage=stage, updated_at=ctx.now,
-                   closed_at=ctx.now if stage in CLOSED_STAGES else None)
+                   closed_at=ctx.now if stage in CLOSED_STAGES else None,
+                   lost_reason=reason[:500] if reason and stage == Stage.LOST else None)
     if made is None:
         journal.insert(StageChange, team_id=ctx.team.id, deal_id=deal.id, from_stage=stage_before,
                        to_stage=stage, at=ctx.now, member_id=ctx.member.id)
@@ -289,7 +295,10 @@ def _fix_stage(ctx: Ctx, note: Note, entries: list[AuditLog], deal: Deal, stage:
     else:
         journal.update(StageChange, stored_id(made), to_stage=stage)
     names = StageNames.of(ctx.team.settings)
-    return t(ctx.lang, "fix_stage", before=names(stage_before, ctx.lang), after=names(stage, ctx.lang))
+    lines = [t(ctx.lang, "fix_stage", before=names(stage_before, ctx.lang), after=names(stage, ctx.lang))]
+    if reason and stage == Stage.LOST:
+        lines.append(t(ctx.lang, "deal_lost_reason", reason=lost_reason_label(reason, ctx.lang)))
+    return lines
 
 
 def _stage_change_of(ctx: Ctx, entries: list[AuditLog], deal: Deal) -> StageChange | None:

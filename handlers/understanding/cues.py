@@ -20,7 +20,8 @@ from storage.vocabulary import Channel, Stage
 
 _CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|\.(?!\d)|[!?;\n()]|(?<!\d):|:(?!\d\d)|\s[—–-]\s|\.\.\.")  # "15:00" is no cut
 _NOT_DEAL_REACH = 30   # characters around a stage cue within which a rival's price or a bid security takes it over
-_STAGE_ORDER = (Stage.WON, Stage.LOST, Stage.NEGOTIATION, Stage.PROPOSAL, Stage.QUALIFIED, Stage.LEAD)
+# a lost cue beats a won one in the same note: "they bought a used one elsewhere … lost the 12k deal" is lost
+_STAGE_ORDER = (Stage.LOST, Stage.WON, Stage.NEGOTIATION, Stage.PROPOSAL, Stage.QUALIFIED, Stage.LEAD)
 _CHANNEL_WEIGHT = {Channel.MESSAGE: 1}       # a weak cue counts only when no other channel is named; the rest weigh 2
 
 
@@ -90,6 +91,7 @@ class Lexicon:
     drop_followup: tuple[re.Pattern, ...]  # tried one by one: each names its own groups
     merge: tuple[re.Pattern, ...]
     won_by_other: re.Pattern | None = None
+    lost_by_other: re.Pattern | None = None   # a lost cue said of someone else ("AlphaGraphix lost")
     asked_by_them: re.Pattern | None = None   # a question someone else asked, told in the note
     lost_long_ago: re.Pattern | None = None   # a time long gone beside a lost cue: history, no move
     whole_step: re.Pattern | None = None      # a one-word step complete in itself ("call", "перезвонить")
@@ -123,7 +125,7 @@ def lexicon(lang: str) -> Lexicon:
         _optional(mod.QUESTION_WORDS), _optional(mod.LOOKING_BACK), _optional(mod.STEP_AHEAD),
         _optional(mod.PERIOD_UNTIL), _optional([p + "$" for p in mod.PERIOD_COMPARED]),
         tuple(c([p]) for p in mod.DROP_FOLLOWUP), tuple(c([p]) for p in mod.MERGE),
-        won_by_other=_optional(mod.WON_BY_OTHER), asked_by_them=_optional(mod.ASKED_BY_THEM),
+        won_by_other=_optional(mod.WON_BY_OTHER), lost_by_other=_optional(mod.LOST_BY_OTHER), asked_by_them=_optional(mod.ASKED_BY_THEM),
         lost_long_ago=_optional(mod.LOST_LONG_AGO),
         whole_step=_optional([r"(?:" + "|".join(mod.WHOLE_STEP) + r")"] if mod.WHOLE_STEP else []),
         taking=_optional(mod.TAKING), not_deal_money=_optional(mod.NOT_DEAL_MONEY))
@@ -277,7 +279,10 @@ def stage(text: str, lex: Lexicon, clauses: Clauses, new_customer: bool,
     if _won_by_other(text, lex, clauses):
         return Stage.LOST       # "they signed with Oracle", "конкуренты подписали", "被对手签走了"
     ahead = lex.signature_ahead is not None and lex.signature_ahead.search(text) is not None
+    said_of_other = False       # "AlphaGraphix lost": the rival lost, unless nothing else of ours moved
     for name, pattern in lex.stages:
+        if name == Stage.NEGOTIATION and said_of_other:
+            return Stage.LOST   # "Dr Tan lost interest, too expensive": no win stands beside it
         if name == Stage.WON and ahead:
             continue
         for m in pattern.finditer(text):
@@ -285,8 +290,12 @@ def stage(text: str, lex: Lexicon, clauses: Clauses, new_customer: bool,
                 continue
             if name == Stage.WON and _taken_with_a_quote(text, m, lex, clauses, future):
                 continue        # "пресс берут … КП отправил": they want it, the quote is out, nothing signed
-            if _cue_stands(name, m, text, lex, clauses, future):
-                return name
+            if not _cue_stands(name, m, text, lex, clauses, future):
+                continue
+            if name == Stage.LOST and _lost_by_other(m, text, lex, clauses):
+                said_of_other = True
+                continue
+            return name
         if name == Stage.QUALIFIED and lex.asked_for is not None:
             for m in lex.asked_for.finditer(text):
                 if not lex.negation.search(clauses.before(m.start())) and not asked(text, m, lex, clauses):
@@ -294,6 +303,13 @@ def stage(text: str, lex: Lexicon, clauses: Clauses, new_customer: bool,
     if new_customer and lex.new_company.search(text):
         return Stage.LEAD
     return None
+
+
+def _lost_by_other(m: re.Match, text: str, lex: Lexicon, clauses: Clauses) -> bool:
+    """True when the lost cue is said of someone else by name ("Pacifica signed. AlphaGraphix lost lol")."""
+    if lex.lost_by_other is None:
+        return False
+    return any(o.start() <= m.start() < o.end() for o in lex.lost_by_other.finditer(text, *clauses.span(m.start())))
 
 
 def _taken_with_a_quote(text: str, m: re.Match, lex: Lexicon, clauses: Clauses,

@@ -494,6 +494,7 @@ _ASKING = [r"wants?", r"want(?:ed|ing)", r"ask(?:s|ed|ing)?(?:\s+for)?", r"asked
 _NDA = r"(?:nda|mnda|non-?disclosure(?:\s+agreement)?|confidentiality\s+agreement)"
 _PAPERS = r"(?:contract|paperwork|agreement|msa|sow|pilot\s+agreement|docs|documents)"
 _RIVAL = r"(?:competitor|other\s+(?:vendor|supplier|company|guys|provider|option)|another\s+(?:vendor|supplier|company|provider)|" \
+         r"(?:a\s+|an\s+)?(?:used|second[\s-]?hand|refurb(?:ished)?|pre-?owned)\s+(?:one|unit|model|machine|[a-z]+)|" \
          r"(?:a\s+|some\s+)?cheaper\s+(?:vendor|supplier|option|provider|one|guys?|company|outfit|firm|shop)|someone\s+else|" \
          r"somebody\s+else)"
 # someone else won the deal: the customer signed with a rival, a rival won it (the deal is lost, see cues.stage)
@@ -513,6 +514,11 @@ WON_BY_OTHER = [
     r"\b(?:they|he|she)(?:'ve|\s+have|\s+had)\s+(?:just\s+|already\s+|apparently\s+|finally\s+)?gone\s+(?:with|w/?)\s+"
     r"(?-i:(?!(?i:" + _NOT_A_RIVAL + r"|us|me|our|him|her|them)\b)[A-Z][\w&-]+)(?![\w&-])(?!['’]s\b)",
     r"\bpulled\s+the\s+plug\b",
+    # the customer bought it somewhere else: "bought a used autoclave from Ebay", "purchased elsewhere", "ordered from Fisher"
+    r"\b(?:bought|purchased|ordered|got\s+it)\s+(?:it\s+|one\s+|them\s+)?(?:elsewhere|somewhere\s+else|direct(?:ly)?\s+from\s+(?!us\b|me\b))",
+    r"\b(?:bought|purchased|ordered)\s+(?:[\w$£€.,-]+\s+){0,4}?from\s+(?!us\b|me\b|our\b|(?:the\s+)?(?:us|our\s+\w+)\b)"
+    r"(?:a\s+|an\s+|the\s+|another\s+)?(?-i:[A-Z0-9]|(?i:ebay|amazon|alibaba|competitor|rival|another|other|someone|somebody|a\s+|an\s+))",
+    r"\b(?:bought|purchased)\s+(?:a\s+|an\s+)?(?:used|second[\s-]?hand|refurb(?:ished)?|pre-?owned)\b",
     r"\b(?:signed|sign)\s+(?:up\s+)?(?:with|w/?)\s+(?:a\s+|the\s+|another\s+|their\s+|our\s+)?" + _RIVAL,
     r"\b(?:signed|sign)\s+(?:up\s+)?(?:with|w/?)\s+(?:the\s+)?(?:competition|incumbent|rival)",
     r"\b(?:competitor|competition|rival|incumbent)s?\s+(?:\w+\s+)?(?:signed|won|took|stole|snagged|got)\s+(?:it|them|the\s+(?:deal|bid|contract|tender|business|account|order|rfp))\b",
@@ -524,6 +530,12 @@ WON_BY_OTHER = [
     r"(?-i:(?!(?i:" + _NOT_A_RIVAL + r"|us|me|our|him|her|them)\b)[A-Z][\w&-]+)",
     r"(?-i:(?<![\w'])(?!(?i:" + _NOT_A_RIVAL + r")\b)[A-Z][\w&-]+)\s+(?:just\s+|already\s+|apparently\s+)?"
     r"(?:won|took|stole|snagged|snatched)\s+_+(?![\w_])",
+]
+# a lost cue said of another company by its name ("Pacifica signed. AlphaGraphix lost lol"): the rival lost
+LOST_BY_OTHER = [
+    r"(?-i:(?<![\w'])(?!(?i:" + _NOT_A_RIVAL + r"|sadly|unfortunately|ugh|damn|dang|welp|well|ok|okay|oh|sigh|yeah|yep|nope|no|"
+    r"fyi|update|basically|definitely|probably|customer|client|bid|tender|order|contract|quote|opportunity|opp)\b)[A-Z][\w&-]+)"
+    r"\s+(?:just\s+|also\s+|clearly\s+)?lost\b",
 ]
 # a signature still ahead: the deal is in negotiation, whatever else was agreed
 # the customer takes the product: won alone, a proposal beside a quote sent ("they're taking the press, sent the quote")
@@ -585,7 +597,11 @@ STAGES = {
         r"\bsaid\s+no\b",
         r"\bsays?\s+no\b",
         r"\b(?:renewed|stayed|stuck|staying|sticking)\s+with\s+" + _INCUMBENT + r"\b",
-        r"\blost\b",
+        # the deal lost, not an hour, a phone or a paper: "lost the 12k deal", never "lost a week on legal", "nearly lost it"
+        r"(?<!almost\s)(?<!nearly\s)\blost\b(?!\s+(?:a\s+|an\s+|one\s+|two\s+|the\s+|my\s+|his\s+|her\s+|our\s+|some\s+)?"
+        r"(?:day|week|month|hour|time|phone|laptop|card|signal|connection|track|it\s+in\s+the\s+post|in\s+the\s+post)s?\b)",
+        # the customer no longer wants it, said in pinyin: "bu yao le"
+        r"\bbu\s?yao\s?le\b",
         r"\b(?:went|going|go|gone)\s+(?:with|w/?)\s+(?:a\s+|the\s+)?" + _RIVAL,
         r"\b(?:went|going|go)\s+(?:with|w/?)\s+(?:\w+\s+){1,3}instead\b",
         r"\b(?:chose|picked|found)\s+(?:a\s+|another\s+|the\s+)?" + _RIVAL,
@@ -1696,7 +1712,8 @@ CLOSE_WINDOW = 4
 LOST_WHY = {
     "price": [r"cheaper", r"too\s+expensive", r"(?:the\s+)?price", r"pricing", r"cost(?:s|ly)?", r"lower\s+(?:bid|offer|quote)",
               r"undercut"],
-    "competitor": [r"competitor", r"went\s+with\s+(?:another|someone|somebody|a\s+rival|\w+\s+instead)",
+    "competitor": [r"competitor", r"elsewhere", r"somewhere\s+else",
+                   r"(?:bought|purchased|ordered)\s+(?:[\w$£€.,-]+\s+){0,4}?from\s+(?!us\b|me\b|our\b)", r"went\s+with\s+(?:another|someone|somebody|a\s+rival|\w+\s+instead)",
                    r"chose\s+(?:another|someone|somebody|a\s+rival)", r"(?:their|the)\s+(?:current|existing|incumbent)\s+(?:vendor|supplier|provider)",
                    r"stayed\s+with", r"renewed\s+with"],
     "no budget": [r"no\s+budget", r"budget\s+(?:cut|frozen|freeze|gone|was\s+cut)", r"(?:no|out\s+of)\s+money", r"can'?t\s+afford",

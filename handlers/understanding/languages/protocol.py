@@ -82,6 +82,7 @@ class Cues(Protocol):
                                # order", "ещё один заказ", "又签了一单"): a new deal, not the won one signed again
     WON_BY_OTHER: Phrases      # in a won cue's clause: someone else won it ("they signed with Oracle", "Oracle won
                                # it", "конкуренты подписали", "被对手签走了"), so the deal is lost
+    LOST_BY_OTHER: Phrases     # a lost cue said of someone else ("AlphaGraphix lost", the rival beaten): no move of ours
     ASKED_FOR: Phrases         # they ask us for a quote or a plan: a known customer's need confirmed (qualified),
                                # a new company's first inquiry (lead)
     EARLIER: Phrases           # a channel cue's clause tells of an earlier encounter ("上周展会上认识的"): it counts only
@@ -285,7 +286,7 @@ OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", 
                       "SPOKEN_MARK_NOUN", "SPOKEN_ADDRESS", "SPOKEN_LETTERS",
                       "HANDED_OVER", "TAKING", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "PARTNER", "END_CUSTOMER", "CONTACT_WORKS_AT", "ASIDE", "HEDGE", "ASKED_BY_THEM", "LOST_LONG_AGO", "RETRACT", "SOURCE_END",
-                      "ASKED_FOR", "WON_BY_OTHER", "NEW_DEAL", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "INSTEAD_OF", "RETRACTED_FOR", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
+                      "ASKED_FOR", "WON_BY_OTHER", "LOST_BY_OTHER", "NEW_DEAL", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "INSTEAD_OF", "RETRACTED_FOR", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
                       "PERIOD_UNTIL", "PERIOD_COMPARED", "WHOLE_STEP", "NOT_DEAL_MONEY", "LETTER_GREETING", "LETTER_SIGN_OFF", "LETTER_FIRM", "DEPARTMENT",
                       "PER_MONTH", "TERM_MONTHS", "REFERENCE", "LOT",
                       "CALLED_IN", "NOT_CALLERS"})
