@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Awaitable, Callable
 
 from handlers.context import Ctx
@@ -125,6 +125,11 @@ async def handle_report(kind: str, parse: Parse, ctx: Ctx) -> Reply:
     if scope.compared and kind != ReportKind.ACTIVITY:      # one report per member, one after another
         replies = [await report(parse, ctx, Scope(m.id, m.name)) for m in scope.compared]
         return Reply(text="\n\n".join(r.text for r in replies), lang=ctx.lang)
+    if parse.period_compared is not None:                   # "this quarter vs last": each period's, one after another
+        first = await report(parse, ctx, scope)
+        second = await report(replace(parse, period=parse.period_compared, period_compared=None), ctx, scope)
+        return Reply(text=f"{first.text}\n\n{second.text}", lang=ctx.lang, image=first.image,
+                     image_caption=first.image_caption)
     return await report(parse, ctx, scope)
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from handlers.understanding import calendar as cal
-from handlers.understanding.cues import Lexicon
+from handlers.understanding.cues import Lexicon, cues
 from handlers.understanding.dates import find_dates
 
 
@@ -59,3 +60,30 @@ def _until(text: str, lex: Lexicon, today: date) -> tuple[date, date] | None:
 
 _CALENDAR_PART = re.compile(r"q[1-4]|m\d{1,2}")         # a quarter or a month by name
 _YEAR_AFTER = re.compile(r"\s*(?:г\.?\s*|года?\s*|年\s*)?(20\d\d)\b")
+
+
+def compared(text: str, lex: Lexicon, today: date) -> tuple[date, date] | None:
+    """The period a question sets beside the one it asks about ("this quarter vs last quarter",
+    "сравни этот квартал с прошлым", "这个季度跟上个季度比"): the second period named, or the one
+    before the first when "last" stands alone after it; None when the question compares no periods."""
+    if not _any_of(lex.lang, "PERIODS_COMPARED").search(text):
+        return None
+    hits: list[tuple[int, int, str]] = []
+    for start, end, name in sorted((m.start(), m.end(), name) for pattern, name in lex.periods
+                                   for m in pattern.finditer(text)):
+        if not hits or start >= hits[-1][1]:
+            hits.append((start, end, name))
+    if len(hits) >= 2:
+        second = period(text[hits[1][0]:], lex, today)
+        return second if second != period(text, lex, today) else None
+    if len(hits) == 1 and hits[0][2].startswith("this_") \
+            and _any_of(lex.lang, "PERIOD_LAST_ALONE").search(text, hits[0][1]):
+        return cal.period_for("last_" + hits[0][2].removeprefix("this_"), today)
+    return None
+
+
+@lru_cache(maxsize=None)
+def _any_of(code: str, slot: str) -> re.Pattern[str]:
+    phrases = getattr(cues(code), slot)
+    return re.compile("|".join(f"(?:{p})" for p in phrases) if phrases else r"(?!)", re.IGNORECASE)
+

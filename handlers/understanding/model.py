@@ -138,6 +138,7 @@ class Parse:
     report: ReportKind | None = None      # the report the message asks for (see understanding.report_words)
     mine: bool = False                    # it asks about the writer's own figures ("my pipeline", "我的", "мои")
     members: tuple[TeamMember, ...] = ()  # the team's members a report question names ("Anna's pipeline"): >1 asks which
+    period_compared: tuple[date, date] | None = None   # a second period set beside `period` ("this quarter vs last")
     members_compared: bool = False        # the members named are set side by side ("сравни Павла и Марину"), each by
                                           # words of their own: no choice between namesakes
     member_asked: str | None = None       # the name a report question puts where a member goes ("what did Zed do")

@@ -23,7 +23,7 @@ from handlers.understanding.languages import registered
 from handlers.understanding.languages.protocol import REPORT_KINDS
 from handlers.understanding.members import member_asked, members_compared, members_named
 from handlers.understanding.model import Parse, TeamMember
-from handlers.understanding.asked_period import period
+from handlers.understanding.asked_period import compared, period
 from storage.vocabulary import Intent, Issue, ReportKind
 
 Team = Callable[[], Sequence[TeamMember]]   # the team's members, read when a question may name one
@@ -118,6 +118,10 @@ def settle_report(parse: Parse, text: str, today: date, team: Team = lambda: ())
     and whether a note reports a complaint or an inquiry. `today` is the writer's; `team` gives
     the team's members (read only when the message asks for a report)."""
     parse.report = report_asked(parse.intent, text, bool(parse.customer or parse.customer_candidates))
+    beside = _compared(parse, text, today)
+    if beside is not None and parse.report is None:     # "won this quarter vs last quarter": a question, never a note
+        parse.report = report_kind(text) or ReportKind.ACTIVITY
+    parse.period_compared = beside if parse.report is not None else None
     words = _words()
     parse.mine = words.mine.search(text or "") is not None
     parse.issue = issue_of(text) if parse.report is None else None
@@ -163,3 +167,18 @@ def issue_of(text: str) -> Issue | None:
         if cue.search(text or ""):
             return kind
     return None
+
+
+_COMPARING = (Intent.LOG, Intent.UNKNOWN, Intent.HELP, Intent.PIPELINE, Intent.ACTIVITY, Intent.FOLLOWUPS)
+
+
+def _compared(parse: Parse, text: str, today: date) -> tuple[date, date] | None:
+    """The second period of a short question that sets two side by side and names no customer."""
+    if parse.intent not in _COMPARING or parse.customer or parse.customer_candidates or len(text or "") > MAX_QUESTION:
+        return None
+    try:
+        return compared(text or "", lexicon(parse.lang), today)
+    except Exception:  # words we cannot read as a period: no comparison
+        log.exception("reading the compared period of a report question failed")
+        return None
+

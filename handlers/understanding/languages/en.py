@@ -305,6 +305,8 @@ LOOKING_BACK: list[str] = []
 # "what are we signing before xmas", "what closes by the 15th": from today to that day
 PERIOD_UNTIL = [r"\b(?:(?P<before>before)|by|until|till|til|thru|through)\s+(?:the\s+)?$"]
 # "are we ahead of where we were this time last quarter", "calls vs last month": the current period is asked
+PERIODS_COMPARED = [r"\bvs\.?(?!\w)", r"\bversus\b", r"\bcompar(?:e|ed|ing)\b", r"\bagainst\b"]
+PERIOD_LAST_ALONE = [r"\b(?:last|previous|prior)\b(?!\s+(?:week|wk|month|quarter|qtr|year|yr)\b)"]
 PERIOD_COMPARED = [r"\b(?:vs\.?|versus|compared\s+(?:to|with)|than|from|(?:this|same)\s+time)\s+(?:the\s+)?$"]
 STEP_AHEAD: list[str] = []
 _NOTE_VERBS = [

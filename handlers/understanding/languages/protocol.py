@@ -49,6 +49,8 @@ class Cues(Protocol):
                                # `before` leaves the date itself out
     PERIOD_COMPARED: Phrases   # words right before a past period that make it only what the current one is compared
                                # with ("vs last month", "this time last quarter"): the question is about the current one
+    PERIODS_COMPARED: Phrases  # words anywhere in a question that set two periods side by side ("vs", "сравни", "对比")
+    PERIOD_LAST_ALONE: Phrases  # "last" with its period left out after a compared one ("this quarter vs last")
     LOG_VERBS: Phrases         # verbs that make a message a note even without other facts
     CANNOT: Phrases            # a request the bot cannot do ("book me a train ticket", "帮我翻译")
     ASIDE: Phrases             # words opening a message that say nothing ("hi", "quick question"), before the question
@@ -287,7 +289,7 @@ OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", 
                       "HANDED_OVER", "TAKING", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "PARTNER", "END_CUSTOMER", "CONTACT_WORKS_AT", "ASIDE", "HEDGE", "ASKED_BY_THEM", "LOST_LONG_AGO", "RETRACT", "SOURCE_END",
                       "ASKED_FOR", "WON_BY_OTHER", "LOST_BY_OTHER", "NEW_DEAL", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "INSTEAD_OF", "RETRACTED_FOR", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
-                      "PERIOD_UNTIL", "PERIOD_COMPARED", "WHOLE_STEP", "NOT_DEAL_MONEY", "LETTER_GREETING", "LETTER_SIGN_OFF", "LETTER_FIRM", "DEPARTMENT",
+                      "PERIOD_UNTIL", "PERIOD_COMPARED", "PERIODS_COMPARED", "PERIOD_LAST_ALONE", "WHOLE_STEP", "NOT_DEAL_MONEY", "LETTER_GREETING", "LETTER_SIGN_OFF", "LETTER_FIRM", "DEPARTMENT",
                       "PER_MONTH", "TERM_MONTHS", "REFERENCE", "LOT",
                       "CALLED_IN", "NOT_CALLERS"})
 # the reports a question's own words name (the pipeline and the team's activity are asked by intent)

@@ -762,6 +762,8 @@ CANNOT = [
 ]
 # a report question about what is done: "итоги ноября" in December is this November's
 PERIOD_UNTIL: list[str] = []
+PERIODS_COMPARED = [r"\bсравн\w*", r"\bпротив\b", r"\bvs\b", r"\bотносительно\b"]
+PERIOD_LAST_ALONE = [r"\b(?:прошл|предыдущ)\w*\b(?!\s+(?:недел|месяц|квартал|год))"]
 PERIOD_COMPARED = [r"\b(?:против|vs\.?|по\s+сравнению\s+с|в\s+сравнении\s+с|относительно)\s+$"]
 LOOKING_BACK = [
     r"\bитог\w*",

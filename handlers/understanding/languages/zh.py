@@ -917,6 +917,8 @@ LOOKING_BACK = [r"签了", r"成交了", r"赢了", r"丢了", r"完成了", r"�
 PERIOD_UNTIL: list[str] = []
 # right before the period a question compares with, as the base ("跟上个月比，这个月拜访量…"): the
 # question asks about this one
+PERIODS_COMPARED = [r"对比", r"比较", r"相比", r"(?i:vs)", r"(?:跟|和|与|同)\S{2,8}比"]
+PERIOD_LAST_ALONE = [r"上一?个(?![\u4e00-\u9fff]*(?:月|季|年|周|星期|礼拜))"]
 PERIOD_COMPARED = [r"(?:跟|和|与|同|比起|相比于|对比|(?i:vs)\.?)\s*"]
 # the writer's step still to do in a quote's clause: the quote is not out yet ("报价我回去算一下再发",
 # "报价节后再出", "方案+报价下周二前给", "报价等方案确认后")
