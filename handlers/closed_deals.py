@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from handlers.context import Ctx
+from handlers.note_deal import unsaid_currency
 from handlers.reply import Reply
 from handlers.stage_names import StageNames
 from handlers.texts import day, money, t
@@ -76,7 +77,8 @@ def lines_of(ctx: Ctx, parse: Parse, closed: AlreadyClosed) -> list[tuple[str, d
     lines = [closed.line]
     other = _other_amount(parse, closed.deal)
     if other is not None:
-        currency = parse.currency or closed.deal.currency or ctx.team.currency
+        currency = (parse.currency if parse.currency_said else None) or closed.deal.currency \
+            or unsaid_currency(parse, ctx)
         lines.append(("deal_already_closed_amount", {"amount": money(other, currency, ctx.lang)}))
     return lines
 

@@ -60,13 +60,25 @@ class DealPlan:
     left: list[tuple[str, dict]] = field(default_factory=list)   # reply lines of what it said and did not apply
 
 
+DEFAULT_CURRENCY = "USD"   # a team's currency until it sets one (`Team.currency`)
+
+
+def unsaid_currency(parse: Parse, ctx: Ctx, deal: Deal | None = None) -> str:
+    """The currency of an amount written without one: the team's, once the team set one of its own
+    (a team in tenge: "КП на 4,8 млн" is ₸); a team still in US dollars, the default, takes the
+    writer's language's ("报价12万" is yuan, "КП на 1,2 млн" roubles), else the deal's."""
+    team = ctx.team.currency
+    if team != DEFAULT_CURRENCY:
+        return team
+    return parse.currency or (deal.currency if deal else None) or cues(parse.lang).LOCAL_CURRENCY or team
+
+
 def deal_plan(parse: Parse, ctx: Ctx, deal: Deal | None) -> DealPlan:
     """The deal changes the note asks for, before anything is written (so a refusal writes nothing)."""
     minor = int((Decimal(parse.amount) * 100).to_integral_value()) if parse.amount is not None else None
     held = deal.currency if deal is not None and deal.amount_minor is not None else None
     said = parse.currency if parse.currency_said else None      # a bare amount takes the open deal's currency
-    currency = said or held or parse.currency or (deal.currency if deal else None) \
-        or cues(parse.lang).LOCAL_CURRENCY or ctx.team.currency
+    currency = said or held or unsaid_currency(parse, ctx, deal)
     changes: dict[str, Any] = {}
     facts: list[tuple[str, dict]] = []
     if deal is None:

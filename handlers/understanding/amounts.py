@@ -22,14 +22,14 @@ from handlers.understanding.model import Refusal, Refused
 
 # currency signs and codes, the same in every language; the words are each language's (CURRENCIES)
 _SIGNS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "CNY",
-          "cny": "CNY", "rmb": "CNY", "₽": "RUB", "rub": "RUB", "hkd": "HKD", "hk$": "HKD", "jpy": "JPY"}
+          "cny": "CNY", "rmb": "CNY", "₽": "RUB", "rub": "RUB", "₸": "KZT", "hkd": "HKD", "hk$": "HKD", "jpy": "JPY"}
 # other ISO 4217 codes a key-account note may quote ("DKK 750,000", "CHF 1.2m"), read only in capitals
 _ISO = ("AUD", "CAD", "NZD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "SGD", "INR", "AED", "SAR", "ZAR",
         "MXN", "BRL", "KRW", "ILS", "TWD", "THB", "MYR", "IDR", "PHP", "VND")
 _SIGNS.update({code.lower(): code for code in _ISO})
 _SIGNS.update({"a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "s$": "SGD"})
 _ISO_CODE = "(?-i:" + "|".join(_ISO) + ")"
-_PRE = r"(?P<pre>US\$|HK\$|AU?\$|CA?\$|NZ\$|S\$|\$|€|£|¥|₽|(?:USD|EUR|GBP|CNY|RMB|RUB|HKD|JPY|" + _ISO_CODE + \
+_PRE = r"(?P<pre>US\$|HK\$|AU?\$|CA?\$|NZ\$|S\$|\$|€|£|¥|₽|₸|(?:USD|EUR|GBP|CNY|RMB|RUB|HKD|JPY|" + _ISO_CODE + \
     r")(?=[\s\d]))?\s?"
 _NUM = r"(?P<num>\d{1,3}(?:(?:,|[ \u202f])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _DASH = r"-|–|—"
@@ -61,7 +61,7 @@ class _Money:
         self.loose = frozenset(m for lang in langs for m in lang.BARE_MULTIPLIERS)
         muls = (r"(?:(?P<short>" + "|".join(self.short) + r")|\s?(?P<mul>"
                 + "|".join(phrase for phrase, _ in ((p, f) for lang in langs for p, f in lang.MULTIPLIERS)) + "))?")
-        post = r"(?P<post>USD|EUR|GBP|CNY|RMB|RUB|HKD|JPY|" + _ISO_CODE + "|" + alt("CURRENCY_AFTER") + r"|₽|\$|€|£)?"
+        post = r"(?P<post>USD|EUR|GBP|CNY|RMB|RUB|HKD|JPY|" + _ISO_CODE + "|" + alt("CURRENCY_AFTER") + r"|₽|₸|\$|€|£)?"
         ranges = alt("RANGE_WORDS")
         self.amount = re.compile(r"(?:(?<![A-Za-z0-9А-Яа-яЁё_./:#№-])|(?<=[.:])(?=" + _CODE_FIRST + r")|(?<=[\u4e00-\u9fff][.:]))(?<!#\s)(?<!\d,)" + _PRE + _NUM + muls + r"(?!(?!" + _CODES_AFTER + r")" + _LETTER + r")\s?"
                                  + post + r"(?!" + _LETTER + r")", re.I)

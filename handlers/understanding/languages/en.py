@@ -1217,9 +1217,9 @@ DATES = [
 
 LOCAL_CURRENCY: str | None = None        # a bare "40k" in an English note names no currency
 CURRENCIES = {"dollar": "USD", "dollars": "USD", "bucks": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
-              "pounds": "GBP", "quid": "GBP", "yuan": "CNY"}
+              "pounds": "GBP", "quid": "GBP", "yuan": "CNY", "tenge": "KZT"}
 CURRENCY_STEMS: dict[str, str] = {}      # any word that starts so
-CURRENCY_AFTER = [r"dollars?", r"bucks", r"euros?", r"pounds?", r"quid", r"yuan"]     # written after the number
+CURRENCY_AFTER = [r"dollars?", r"bucks", r"euros?", r"pounds?", r"quid", r"yuan", r"tenge"]     # written after the number
 SHORT_MULTIPLIERS = {"k": 1000, "m": 10**6}     # glued to the number: "40k", "1.2m"
 MULTIPLIERS = [
     (r"thousand", 1000),

@@ -937,9 +937,11 @@ DATES = [
 
 LOCAL_CURRENCY: str | None = "RUB"       # a bare "500 тыс" in a Russian note is roubles
 CURRENCIES = {"долл": "USD", "евро": "EUR", "юаней": "CNY", "юань": "CNY", "руб": "RUB", "р": "RUB", "рублей": "RUB",
-              "рубля": "RUB", "рубль": "RUB"}
+              "рубля": "RUB", "рубль": "RUB", "тенге": "KZT", "тг": "KZT", "тнг": "KZT", "грн": "UAH", "гривен": "UAH",
+              "гривны": "UAH", "гривна": "UAH", "гривня": "UAH"}
 CURRENCY_STEMS = {"долл": "USD", "юан": "CNY"}      # any word that starts so
-CURRENCY_AFTER = [r"руб(?:лей|ля|ль)?\.?", r"р\.", r"долл\w*\.?", r"евро", r"юан\w*"]
+CURRENCY_AFTER = [r"руб(?:лей|ля|ль)?\.?", r"р\.", r"долл\w*\.?", r"евро", r"юан\w*", r"тенге", r"тн?г\.?(?!\w)",
+                  r"грн\.?", r"грив(?:ен|ны|на|ня)"]
 SHORT_MULTIPLIERS = {"к": 1000, "т": 1000}     # "500к", "640т": thousands
 MULTIPLIERS = [
     (r"тысяч[аи]?", 1000),
@@ -1065,7 +1067,7 @@ SPOKEN_SCALES = [
     (r"полмиллион\w*|пол-миллион\w*", 500_000),
 ]
 SPOKEN_HALF = r"с\s+половиной"          # "два с половиной миллиона", "миллиона четыре с половиной"
-SPOKEN_CURRENCY = r"руб(?:лей|ля|ль)?\.?|р\.|₽|долл\w*|\$|евро|€|юан\w*"
+SPOKEN_CURRENCY = r"руб(?:лей|ля|ль)?\.?|р\.|₽|долл\w*|\$|евро|€|юан\w*|тенге|₸"
 
 # a question mark right after these is doubt or asks how to note, the note is still a note
 # ("Олег, кажется?", "Подскажите, правильно ли записываю? Был в Векторе...")

@@ -1053,9 +1053,9 @@ DATES = [
 LOCAL_CURRENCY: str | None = "CNY"       # "36万" in a Chinese note is yuan
 CURRENCIES = {"美元": "USD", "美金": "USD", "欧元": "EUR", "欧": "EUR", "英镑": "GBP", "元": "CNY", "块": "CNY", "人民币": "CNY",
               "港币": "HKD", "港元": "HKD", "日元": "JPY", "日币": "JPY", "韩元": "KRW", "新台币": "TWD", "台币": "TWD",
-              "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD", "新币": "SGD"}
+              "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD", "新币": "SGD", "坚戈": "KZT", "堅戈": "KZT"}
 CURRENCY_STEMS = {"块": "CNY"}           # "块钱"
-CURRENCY_AFTER = [r"港币", r"港元", r"日元", r"日币", r"韩元", r"新台币", r"台币", r"澳元", r"加元", r"新加坡元", r"新币",
+CURRENCY_AFTER = [r"坚戈", r"堅戈", r"港币", r"港元", r"日元", r"日币", r"韩元", r"新台币", r"台币", r"澳元", r"加元", r"新加坡元", r"新币",
                   r"元", r"块钱?", r"人民币", r"美元", r"美金", r"欧元", r"欧(?![\u4e00-\u9fff])", r"英镑"]
 SHORT_MULTIPLIERS = {"w": 10**4}         # "5w": 5万
 MULTIPLIERS = [
