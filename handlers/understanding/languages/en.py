@@ -586,12 +586,23 @@ STAGES = {
         r"(?:go[\s-]+ahead|green[\s-]+light)\b",
         # paid for it all: "Marco paid in full" (a deposit alone is a payment, not the order: no deal is opened by it)
         r"\bpaid\s+(?:in\s+full|(?:it\s+)?all\s+up(?:front)?|upfront)\b",
+        # a deposit paid on the order: "paid a 30% deposit", "paid the 2k deposit"
+        r"\bpaid\s+(?:a|the|their|an|our)\s+(?:[\w$£€.,%]+\s+){0,2}(?:deposit|down\s*payment|advance|prepayment)\b",
         # they take it, a count or the lot named: "they'll take 5000 cups", "they're taking all 3"
         r"\bthey(?:'ll|\s+will|'re|\s+are)\s+(?:taking|take|buying|buy)\s+(?=(?:the\s+|all\s+|both\s+)?\d)",
         # the customer's name and "won" alone: "luigis won", "Harbour Hotel - won!"
         r"(?<![\w_])_+(?:'s)?\s*(?:[-—:=]\s*)?(?:is\s+|now\s+|finally\s+|officially\s+)?(?:won|closed[\s-]+won)(?=\s*(?:[.!,;:)\n]|$))",
         r"(?:^|[.!;:\n]\s*)(?:finally\s+|officially\s+)?won\s+_+(?![\w_])",
         r"\b" + _ORDER + r"\s*(?:#|no\.?\s*)?\s*\d*\s+(?:is\s+)?attached\b",     # a pasted "PO #44817 attached"
+        # a PO told by its number: "signed off!! PO no. SA-44871 for £17,400", never one still awaited
+        r"(?<!waiting\sfor\s)(?<!waiting\son\s)(?<!need\s)(?<!needs\s)(?<!chase\s)(?<!chasing\s)\b" + _ORDER
+        + r"\s*(?:#|no\.|number|num\.?)?\s*:?\s*(?:[a-z]{1,4}-?)?\d{3,}[\w-]*"
+        r"(?!\s+(?:to\s+follow|coming|expected|due|will|pending|not|still|should|on\s+its\s+way)\b)",
+        # the goods handed over and billed: "delivered the fridge today", "invoice sent £2,650"
+        r"\b(?:we\s+)?delivered\s+(?:the\s+|their\s+|all\s+|both\s+|it\b|them\b|\d+\s+)"
+        r"(?!(?:\w+\s+)?(?:samples?|demo|brochures?|catalogues?|quote|proposal|pricing)\b)",
+        r"\b(?:final\s+)?invoice\s+(?:sent|issued|raised|went\s+out)\b",
+        r"\b(?:sent|issued|raised)\s+(?:them\s+)?(?:the\s+|an\s+|our\s+|their\s+)?(?:final\s+)?invoice\b",
         # a rep switching to Spanish: "firmaron el pilot", "cerramos el deal"
         r"\bfirmaron\b", r"\bfirm[oó]\s+(?:el|la)\b", r"\bcerramos\b",
     ],
@@ -1344,7 +1355,7 @@ CORRECTION = [
     r"no,?\s+it'?s",
     r"no,?\s+just",
     r"i\s+mean",
-    r"no",
+    r"(?<!\bpo\s)(?<!\binv\s)(?<!\border\s)(?<!\bref\s)(?<!\binvoice\s)no",   # "PO no. SA-44871" is a number
 ]
 
 # -- names: people and companies (handlers/understanding/people.py, companies.py) --
