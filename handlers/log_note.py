@@ -174,7 +174,7 @@ def _write_part(ready: _Ready, customer: Customer, note_id: int, lines: Lines) -
     if contact is not None:                 # "… and her boss Tom Hardy": each person met is a contact too
         for met in parse.met_too:
             upsert_contact(Parse(lang=parse.lang, contact=met.name, contact_role=met.role, contact_phone=met.phone,
-                                 contact_email=met.email), ctx, customer, state, lines)
+                                 contact_email=met.email, birthday=met.birthday), ctx, customer, state, lines)
     if touches_deal(parse):
         write_deal(parse, ctx, customer, ready.deal, ready.plan, lines)
     _write_customer_facts(parse, ctx, customer, contact, lines)

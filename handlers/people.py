@@ -6,7 +6,7 @@ from typing import Any
 
 from handlers.context import Ctx, journal_of
 from handlers.understanding.model import Parse
-from handlers.understanding.same_name import bare, names_contact, nicknamed, same_person, with_alias
+from handlers.understanding.same_name import bare, names_contact, nicknamed, same_person, short_form, with_alias
 from storage.customers import contacts_of
 from storage.models import Contact, Customer, ChatState, stored_id
 
@@ -20,7 +20,10 @@ def find_contact(ctx: Ctx, customer_id: int, name: str) -> Contact | None:
         if same_person(contact.name, name) or nicknamed(contact.name, name):     # "老张" of 张总（老张）
             return contact
     by_surname = [c for c in people if len(bare(c.name).split()) > 1 and names_contact(bare(c.name), name)]
-    return by_surname[0] if len(by_surname) == 1 else None
+    if len(by_surname) == 1:
+        return by_surname[0]
+    shortened = [c for c in people if short_form(c.name, name)]        # "Al Cross" is Dr Alan Cross
+    return shortened[0] if len(shortened) == 1 and not by_surname else None
 
 
 def upsert_contact(parse: Parse, ctx: Ctx, customer: Customer, state: ChatState,

@@ -21,7 +21,8 @@ from handlers.understanding.languages import en as en_cues
 from handlers.understanding.ru_names import lookup_first
 from handlers.understanding.matching import name_tokens
 from handlers.understanding.matching import match_known, near_miss
-from handlers.understanding.same_name import bare, nicknamed, same_person, same_word
+from handlers.understanding.same_name import (bare, names_contact, nicknamed, same_person, same_word,
+                                             without_honorific)
 from handlers.understanding.companies import extract
 from handlers.understanding.typos import close_names, typo_of_known
 from handlers.understanding.unnamed import (caller, company_guess, introduces_by_name, missing_word, other_name,
@@ -143,7 +144,7 @@ def _resolve_note(parse: Parse, ctx: Ctx) -> Resolved:
         theirs = [customer for customer, _ in people] or _nicknamed_customers(ctx, new_name)
         if theirs:                  # "Big T says …" of Big Tony: his customer, or a new one, asked
             return Resolved(ask=ask(ctx, theirs[:4], new_name, "ask_close", customer=theirs[0].name, name=new_name))
-        close = close_customers(ctx, new_name)
+        close = [] if parse.told_apart else close_customers(ctx, new_name)   # "(different from meridian diagnostics)"
         if close:
             return Resolved(ask=ask(ctx, close, new_name, "ask_close", customer=close[0].name, name=new_name))
         return Resolved(new_name=new_name)
@@ -196,6 +197,10 @@ def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
     if guess and people and (surname or _same_word(guess, parse.contact or "") or (parse.contact or "\0") in guess
                              or same_word(guess.casefold(), (parse.contact or "").casefold())):   # "Колей" of Коля
         guess = None        # "у Ольги день рождения", "刘工的职位是…", "Lopez Maria's phone": the person's words
+    fresh = context_customer(ctx)
+    if guess and fresh is not None and any(customer.id == fresh.id for customer, _ in people) \
+            and len(guess) <= _ABBREVIATION:
+        guess = None        # "Call Sue Fri re tender Qs": Sue of the customer in focus; "Qs" names no company
     if guess:
         known = customers_named(ctx.session, ctx.team_id, guess)
         if len(known) == 1:
@@ -207,7 +212,6 @@ def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
         close = [c for name in typo[1] for c in customers_named(ctx.session, ctx.team_id, name)]
         if close:
             return Resolved(ask=ask(ctx, close[:4], typo[0], "ask_close", customer=close[0].name, name=typo[0]))
-    fresh = context_customer(ctx)
     customers = [customer for customer, _ in people]
     if people and (fresh is None or fresh.id not in {c.id for c in customers}):
         if len(people) == 1 and (fresh is None or surname or _full_name(parse.contact, people[0][1])):
@@ -218,6 +222,10 @@ def _unnamed(parse: Parse, ctx: Ctx) -> Resolved:
     if fresh is not None:
         return Resolved(customer=fresh, from_context=True)
     return Resolved(ask=ask(ctx, recent_customers(ctx), None, "which_customer_note"))
+
+
+_ABBREVIATION = 3       # letters of a capitalised short word ("Qs", "PO", "RFQ") too short to be taken for a company
+                        # beside a known contact of the customer in focus
 
 
 def _known_person_written(ctx: Ctx, text: str) -> str | None:
@@ -247,7 +255,8 @@ def customers_of_person(ctx: Ctx, name: str | None) -> list[tuple[Customer, str]
     for hit in contacts_named(ctx.session, ctx.team.id, [name.strip(), *stems, *shorter]):
         words = bare(hit.name).casefold().split()
         if bare(hit.name).casefold() == key or words[0] == key or (len(words) > 1 and words[-1] == key) \
-                or (stems and len(words) > 1 and same_person(bare(hit.name), name)) \
+                or (stems and len(words) > 1 and (same_person(bare(hit.name), name)
+                                                  or names_contact(bare(hit.name), name))) \
                 or nicknamed(hit.name, name):     # "Иванова Анна" is Анна Иванова; "老张" is 张总（老张）
             first.setdefault(hit.customer_id, hit.name)
     out = []
@@ -278,9 +287,12 @@ def _full_name(said: str | None, stored: str) -> bool:
     """True when the note writes the contact's whole name ("bob tanner", "Иванова Мария") or their
     surname alone ("tanner", "Ивановой"): that person, whichever customer the last note was about. A
     first name alone ("maria") may be someone new at the last note's customer, so the bot asks."""
-    words = (said or "").casefold().split()
-    if len(words) > 1:
-        return sorted(words) == sorted(stored.casefold().split())
+    words = without_honorific(said or "").casefold().split()
+    stored = without_honorific(stored)      # "Priya Shah" is Dr Priya Shah
+    if len(words) > 1:        # each word one of the stored name's, in any case form ("Марины Соколовой")
+        kept = stored.casefold().replace("ё", "е").split()
+        return sorted(words) == sorted(kept) \
+            or all(any(same_word(w.replace("ё", "е"), k) for k in kept) for w in words)
     if len(words) != 1 or any("\u3400" <= ch <= "\u9fff" for ch in words[0]) or len(stored.split()) < 2:
         return False
     word = words[0]

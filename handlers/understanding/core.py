@@ -16,8 +16,8 @@ from functools import lru_cache
 from datetime import date, datetime
 from typing import Mapping, Sequence
 
-from handlers.understanding import (companies, contact_said, details, en_people, facts, joined, mail_headers, mixed, partners, pasted,
-                                   people, recap, invoices, spoken, whose, works_at)
+from handlers.understanding import (birthday_of, companies, contact_said, details, en_people, facts, joined, mail_headers, mixed, partners, pasted,
+                                   people, recap, invoices, spoken, told_apart, whose, works_at)
 from handlers.understanding.chatter import hearsay
 from handlers.understanding.met_too import met_too
 from handlers.understanding.answers import cancel_word
@@ -138,6 +138,7 @@ class _Reading:
     letter: pasted.Letter | None = None       # a message pasted in: whom it greets (blanked here), who signed it
     known: Sequence[str] = ()                 # the team's customers, and their aliases
     aliases: Mapping[str, str] | None = None
+    apart: told_apart.Apart = told_apart.Apart()   # a look-alike the rep says the company is not
 
     @property
     def today(self) -> date:
@@ -252,12 +253,15 @@ def _reading(as_typed: str, lang: Lang, now: datetime, known: Sequence[str],
         cleaned = letter.blank(cleaned)
     work = cleaned.replace("ё", "е").replace("Ё", "Е")       # same length: spans stay valid
     lex = lexicon(lang)
+    match = _besides_mentioned(cleaned, work, _headed(cleaned, unless_taken_back(cleaned, known, aliases), known, aliases),
+                               known, aliases, lex)
+    apart = told_apart.read(cleaned, match, known, aliases)
+    if apart.replaces_match and not apart.new_name:
+        match = Match(None, [])             # "новый клиент: Уралстрой Сервис" is no Уралстройкомплект
     return _Reading(lang=lang, now=now, as_typed=as_typed, cleaned=cleaned, work=work, lex=lex,
-                    clauses=Clauses(work, spaced_words=lang != Lang.ZH),
-                    match=_besides_mentioned(cleaned, work, _headed(cleaned, unless_taken_back(cleaned, known, aliases),
-                                                                    known, aliases), known, aliases, lex),
+                    clauses=Clauses(work, spaced_words=lang != Lang.ZH), match=match,
                     first_day=day_first(getattr(now.tzinfo, "key", None), lang), letter=letter,
-                    known=known, aliases=aliases)
+                    known=known, aliases=aliases, apart=apart)
 
 
 _HEAD = re.compile(r"^\W{0,3}(?:(?:по|про|re)\s+)?([^:：—\n]{2,40}?)\s*(?:[:：]|\s[—–-]\s)", re.I)
@@ -303,15 +307,7 @@ def _customer_and_contact(parse: Parse, note: _Reading) -> None:
     _set_contact(parse, person)
     parse.met_too = [Met(p.name, p.role) for p in met_too(note.cleaned, lang, person.name, (match.start, match.end))
                      if p.name]            # "met Maria Lopez and her boss Tom Hardy": Tom Hardy is a contact too
-    other = None
-    if match.name and only_mentioned(note.work, match.start, match.end, note.lex):
-        cue = note.lex.mentioned_before.search(note.work, max(0, match.start - 60), match.start) \
-            if note.lex.mentioned_before is not None else None
-        lo = cue.start() if cue else match.start        # "通过代理商华信": the partner's word goes with it
-        unnamed = note.cleaned[:lo] + " " * (match.end - lo) + note.cleaned[match.end:]
-        other = companies.extract(unnamed, lang, person.name, False)
-    elif match.name and lang == Lang.RU and match.start > 0:
-        other = _written_before(note, person.name)
+    other = _other_than_matched(note, person.name)
     if other:
         parse.customer = other
     elif match.name:
@@ -320,7 +316,7 @@ def _customer_and_contact(parse: Parse, note: _Reading) -> None:
         parse.customer_candidates = match.candidates
     else:
         asks = bool(note.lex.query.search(note.work))
-        written = parse.customer = companies.extract(note.cleaned, lang, person.name, asks)
+        written = parse.customer = companies.extract(note.apart.blanked or note.cleaned, lang, person.name, asks)
         if not written and letter is not None and letter.company:     # "… Best regards, Liu Gang, Suzhou Hengyuan"
             written = _signed_company(parse, note, letter.company)
         if not written and lang == Lang.EN and person.name and en_people.firm_not_person(person.name, person.role):
@@ -332,6 +328,36 @@ def _customer_and_contact(parse: Parse, note: _Reading) -> None:
         if written and at >= 0 and person.name and person.name in written:  # the "person" was part of the name
             person = people.extract(note.cleaned, lang, (at, at + len(written)))
             _set_contact(parse, person)
+    _told_apart(parse, note)
+
+
+def _other_than_matched(note: _Reading, person: str | None) -> str | None:
+    """A company the note is about instead of the known one it names: the one told apart from it ("Sunrise
+    Medical Centre (NOT the lab, different company)"), the one met where the known one is only mentioned, or
+    a new one written before it (Russian)."""
+    match, lang, apart = note.match, note.lang, note.apart
+    if apart.new_name and (apart.replaces_match or not match.name):
+        return apart.new_name
+    if match.name and only_mentioned(note.work, match.start, match.end, note.lex):
+        cue = note.lex.mentioned_before.search(note.work, max(0, match.start - 60), match.start) \
+            if note.lex.mentioned_before is not None else None
+        lo = cue.start() if cue else match.start        # "通过代理商华信": the partner's word goes with it
+        unnamed = note.cleaned[:lo] + " " * (match.end - lo) + note.cleaned[match.end:]
+        return companies.extract(unnamed, lang, person, False)
+    if match.name and lang == Lang.RU and match.start > 0:
+        return _written_before(note, person)
+    return None
+
+
+def _told_apart(parse: Parse, note: _Reading) -> None:
+    """A new customer the rep tells apart from a look-alike, or calls new ("New customer …", "новый клиент
+    кирпичный двор …"): never asked about."""
+    if not parse.customer and not parse.customer_candidates:
+        parse.customer = told_apart.named_new(note.cleaned)
+    if parse.customer and not parse.customer_known:
+        apart = note.apart
+        parse.told_apart = apart.said or bool(apart.not_these) \
+            or told_apart.said_new(note.cleaned, note.cleaned.casefold().find(parse.customer.casefold()))
 
 
 def _signed(person: people.Person, letter: pasted.Letter) -> people.Person:
@@ -476,6 +502,7 @@ def _days(parse: Parse, note: _Reading) -> Timeline:
     """The follow-up's day, time and promise, a birthday, and the days refused (timeline.py)."""
     times = sort_out(note.work, note.lang, note.today, note.lex, note.clauses, note.now.time(), note.first_day)
     parse.followup_on, parse.followup_what, parse.birthday = times.followup_on, times.followup_what, times.birthday
+    birthday_of.place(parse, note.cleaned, note.lang, (note.match.start, note.match.end))   # "toms mobile is …. Priya's bday is 14 march": Priya's
     if note.masked and parse.followup_what:       # "星辰科技的跟进推迟到…": the promise names the customer as written
         parse.followup_what = parse.followup_what.replace(*note.masked)
     parse.followup_at = times.followup_at

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from handlers.understanding.lang import casefold, fold_accents, is_cjk
 from handlers.understanding.lex_names import COMMON_WORDS, LEGAL_FORMS, NUMBER_VALUES, NUMBER_WORDS, STATE_FORMS
 from handlers.understanding.index_cache import IndexCache
+from handlers.understanding.languages import en as en_cues
 from handlers.understanding.word_forms import is_russian, ru_same_word, typed_wrong
 from handlers.understanding.name_index import Index, build
 from handlers.understanding.ru_names import lookup_first
@@ -26,6 +27,7 @@ from handlers.understanding import en_match, ru_match, translit, zh_names
 from handlers.understanding.zh_match import cjk_matches, latin_matches
 
 WORD = re.compile(r"[0-9A-Za-zÀ-ɏА-Яа-яЁё]+")
+_NOT_NAME_WORDS = frozenset(w.lower() for w in en_cues.NOT_NAMES)
 
 
 @dataclass
@@ -101,6 +103,7 @@ def _other_capital(text: str, words: list[re.Match], j: int, rest: list[str]) ->
     word = words[j].group()
     low = word.lower()
     return (word[:1].isupper() and word[1:].islower() and len(word) >= 3 and low not in LEGAL_FORMS
+            and low not in _NOT_NAME_WORDS                  # "Northfield Fri": a day, not another name
             and (word.isascii() or is_russian(low) and lookup_first(word) is None)
             and text[words[j - 1].end():words[j].start()] == " "
             and not rest[0].startswith(low) and low != "".join(t[0] for t in rest)[:len(low)])

@@ -83,6 +83,7 @@ class Met:
     role: str | None = None
     phone: str | None = None
     email: str | None = None
+    birthday: str | None = None     # "MM-DD": a birthday the note gives this person ("Priya's bday is 14 march")
 
 
 @dataclass
@@ -105,6 +106,8 @@ class Parse:
     id: str | None = None
     customer_known: bool = False          # `customer` is one of the known names
     customer_candidates: list[str] = field(default_factory=list)  # >1 when ambiguous
+    told_apart: bool = False              # a new `customer` the rep tells apart from a known look-alike ("different
+                                          # company", "не Стройторг Плюс", "新客户"): recorded new, never asked about
     refers_back: bool = False             # "them", "им", "他们": the customer of the last note
     person_back: bool = False             # "her", "его", "她": a note's fact is about the person of the last note
     currency_said: bool = True            # the note writes the currency ("450 тыс" alone does not: an open deal's holds)

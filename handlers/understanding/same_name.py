@@ -7,13 +7,45 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from handlers.understanding.languages import registered
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    """Every language's words before a name that are no part of it ("dr", "mrs", "г-н")."""
+    return frozenset(word for language in registered() for word in getattr(language, "HONORIFICS", ()))
+
+
+def without_honorific(name: str) -> str:
+    """A person's name without the word of address before it ("Dr Priya Shah" is Priya Shah)."""
+    words = name.split()
+    while len(words) > 1 and words[0].casefold().rstrip(".") in _honorifics():
+        words = words[1:]
+    return " ".join(words)
+
+
+def honorific(word: str) -> bool:
+    """True for a word of address before a name ("Dr", "Mrs.", "г-н")."""
+    return word.casefold().rstrip(".") in _honorifics()
+
+
+def short_form(stored: str, said: str) -> bool:
+    """True when `said` is `stored` with the first name shortened ("Al Cross" of Dr Alan Cross, "Sue Marsh" of
+    Susan Marsh): the same surname, and first names with the same first letters, one the other's beginning."""
+    full, short = _words(bare(stored)), _words(said)
+    if len(full) < 2 or len(short) < 2 or not same_word(full[-1], short[-1]):
+        return False
+    a, b = full[0], short[0]
+    return a[:1] == b[:1] and (a.startswith(b) or b.startswith(a) or a[:2] == b[:2])
+
+
 def _words(name: str) -> list[str]:
-    text = unicodedata.normalize("NFKC", name).casefold().replace("ё", "е")
+    text = unicodedata.normalize("NFKC", without_honorific(name)).casefold().replace("ё", "е")
     return _WORD.findall(text)
 
 

@@ -10,7 +10,7 @@ from handlers.understanding.languages import one_of, registered
 from handlers.understanding.matching import Match, match_known
 
 
-_NOT_THIS_REACH = 12   # characters before a mention where the rep's "not" may stand
+_NOT_THIS_REACH = 32   # characters before a mention where the rep's "not" (or "different from") may stand
 
 
 @lru_cache(maxsize=1)
@@ -20,19 +20,37 @@ def _not_this() -> tuple[re.Pattern, ...]:
                  if getattr(language, "NOT_THIS", None))
 
 
+@lru_cache(maxsize=1)
+def _not_this_after() -> tuple[re.Pattern, ...]:
+    """Every language's words after a name the note is not about ("跟华彩科技不是一家"), compiled."""
+    return tuple(re.compile(one_of(language.NOT_THIS_AFTER), re.I) for language in registered()
+                 if getattr(language, "NOT_THIS_AFTER", None))
+
+
 def taken_back(text: str, match: Match) -> bool:
     """True when the rep takes the matched name back anywhere in the note ("Стройресурс ой это не
-    Стройресурс это Мосхимпром", "不是易联 是云栖", "not Acme, Apex"): the note is not about it."""
+    Стройресурс это Мосхимпром", "不是易联 是云栖", "not Acme, Apex", "different from Meridian Diagnostics",
+    "跟华彩科技不是一家"): the note is not about it."""
     if not match.name or match.start < 0:
         return False
     said = text[match.start:match.end]
     at = text.find(said)
     while at >= 0:
-        before = text[max(0, at - _NOT_THIS_REACH):at]
-        if any(pattern.search(before) for pattern in _not_this()):
+        if taken_back_at(text, at, at + len(said), match.name):
             return True
         at = text.find(said, at + 1)
     return False
+
+
+def taken_back_at(text: str, start: int, end: int, name: str) -> bool:
+    """True when the mention of `name` written at `start`:`end` is taken back by the words around it."""
+    before = text[max(0, start - _NOT_THIS_REACH):start]
+    if any(pattern.search(before) for pattern in _not_this()):
+        return True
+    ends = {end}
+    if text.casefold().startswith(name.casefold(), start):
+        ends.add(start + len(name))            # "华彩" read of "华彩科技不是一家": after the whole name
+    return any(pattern.match(text[at:at + _NOT_THIS_REACH]) for pattern in _not_this_after() for at in ends)
 
 
 @lru_cache(maxsize=1)
@@ -71,5 +89,28 @@ def unless_taken_back(text: str, known: Sequence[str], aliases: Mapping[str, str
             return match
         said = text[match.start:match.end]
         text = text.replace(said, " " * len(said))
+        known, aliases = _without(match.name, known, aliases)     # nor is it the note's by a shorter spelling
         match = match_known(text, known, aliases)
     return match
+
+
+def taken_back_names(text: str, known: Sequence[str], aliases: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """The known customers the rep takes back in `text` (see taken_back), at most three."""
+    out: list[str] = []
+    match = match_known(text, known, aliases)
+    for _ in range(3):
+        if not match.name or not taken_back(text, match):
+            break
+        out.append(match.name)
+        said = text[match.start:match.end]
+        text = text.replace(said, " " * len(said))
+        known, aliases = _without(match.name, known, aliases)
+        match = match_known(text, known, aliases)
+    return tuple(out)
+
+
+def _without(name: str | None, known: Sequence[str],
+             aliases: Mapping[str, str] | None) -> tuple[Sequence[str], Mapping[str, str] | None]:
+    """The team's names and other names, without one customer's."""
+    return ([k for k in known if k != name],
+            {alias: of for alias, of in aliases.items() if of != name} if aliases else aliases)

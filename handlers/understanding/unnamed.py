@@ -26,6 +26,7 @@ from handlers.understanding.languages import zh as zh_cues
 from handlers.understanding import plain_firms, ru_firms, ru_firms_plain, zh_firms
 from handlers.understanding.matching import match_known, name_tokens, norm_token
 from handlers.understanding.opening import named_first
+from handlers.understanding.same_name import honorific
 from storage.vocabulary import Lang
 
 _WORD = re.compile(r"[A-Za-zÀ-ɏА-Яа-яЁё][\w'’.-]*|&")
@@ -83,8 +84,8 @@ def other_name(text: str, lang: Lang, customer: str, known: list[str], aliases: 
     word = norm_token(head.strip(".'’"))
     if _instead_of(word, customer, span, own, lang):
         return text[match.start:text.find(head, match.end) + len(head)].strip().rstrip(".")
-    if word in own or word in _NOT_NAMES or word in cues(lang).LEGAL_FORMS or len(word) < 2:
-        return None
+    if word in own or word in _NOT_NAMES or word in cues(lang).LEGAL_FORMS or len(word) < 2 or honorific(word):
+        return None         # "Harbourfront Dental Dr Tan": the name ends where a person's begins
     capitalised = head[0].isupper() and not head.isupper() and span[:1].isupper()
     firm = word in en_cues.FIRM_WORDS or any(norm_token(w) in en_cues.FIRM_WORDS for w in after[1:])
     if capitalised or (firm and word not in own):

@@ -1079,6 +1079,13 @@ PERIODS = {
     "m11": [_DURING + r"november\b", r"\b(?:november|nov)\b"],
     "m12": [_DURING + r"december\b", r"\b(?:december|dec)\b"],
 }
+# a person named with a birthday word: "Priya's bday is 14 march", "toms birthday", "Dr Priya Shah's birthday"
+BIRTHDAY_OF = [
+    r"(?<![\w'])(?!(?:his|her|their|the|my|our|your|its|whose|this|next|a|and|happy)\b)(?P<who>(?-i:(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?))(?:'s|’s|s)?\s+(?:birthday|b-?day|dob|birth\s+date)\b",
+    r"(?<![\w'])(?P<who>(?!(?:his|her|their|the|my|our|your|its|whose|a|and|this|next|happy)\b)[a-z][a-z-]+)(?:'s|’s)\s+(?:birthday|b-?day|dob|birth\s+date)\b",
+    r"\b(?:birthday|b-?day)\s+of\s+(?!(?:his|her|their|the|my|our|your|its)\b)(?P<who>(?-i:[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?))",
+]
+HONORIFICS = ["dr", "mr", "mrs", "ms", "miss", "prof", "doctor", "sir"]
 BIRTHDAY = [r"\bbirthday\b", r"\bb-?day\b", r"\bborn\s+on\b", r"\bbirth\s+date\b", r"\bdob\b"]
 
 # words that put a next step on a later day, beside the date phrases below ("after new yr", "the 15th");
@@ -1434,6 +1441,7 @@ yemi zanele zara
 """.split())
 # words that are never part of a person's or a company's name
 NOT_NAMES = frozenset("""
+mon tue tues wed weds thu thur thurs fri
 i me my we us our you he she him her his hers they them their it its the a an at from of in on to for with and or but re
 about today yesterday tomorrow again said says say walked is was were will would who whom which that this there here team
 guys folks everyone someone somebody nobody no yes answer voicemail reception front desk got had has have did do does
@@ -1885,7 +1893,21 @@ RETRACTED_FOR = [
 ]
 # right before the day a follow-up is moved from: that day's follow-up moves to the one said
 INSTEAD_OF = [r"\binstead\s+of\s+$", r"\brather\s+than\s+$", r"\bnot\s+(?:on\s+)?$"]
-NOT_THIS = [r"\bnot\s+(?:the\s+)?$", r"\bisn'?t\s+$", r"\bwasn'?t\s+$"]
+NOT_THIS = [r"\bnot\s+(?:the\s+)?$", r"\bisn'?t\s+$", r"\bwasn'?t\s+$",
+            r"\bdifferent\s+(?:from|to|than)\s+(?:the\s+)?$",
+            r"\bnot\s+to\s+be\s+confused\s+with\s+(?:the\s+)?$",
+            r"\b(?:unrelated|no\s+relation)\s+to\s+(?:the\s+)?$",
+            r"\bnothing\s+to\s+do\s+with\s+(?:the\s+)?$"]
+NOT_THIS_AFTER: list[str] = []
+OTHER_COMPANY = [
+    r"\b(?:different|separate)\s+(?:company|firm|business|customer|client|account|outfit|practice|clinic|hospital|lab)\b",
+    r"\banother\s+(?:company|firm|business)\b",
+    r"\bdifferent\s+(?:from|to|than)\b",
+    r"\bnot\s+to\s+be\s+confused\b",
+    r"\bnot\s+the\s+same\s+(?:company|firm|people|one|as)\b",
+    r"\b(?:unrelated|no\s+relation)\s+to\b",
+]
+SAID_NEW = [r"\bnew\s+(?:customer|client|account|prospect|lead|company)\s*(?:[:,-]|\s-)?\s*$"]
 NAMED_AS = [r"\b(?:called|named|by\s+the\s+name\s+of)\b", r"\b(?i:company|customer|client)\s*:"]
 AFTER_LOG_VERB = [r"(?:(?:up|by|in|out|over)\s+)?(?:(?:at|with|to|on|from|the)\s+)*"]
 CALLED_IN = [

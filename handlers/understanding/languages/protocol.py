@@ -139,6 +139,9 @@ class Cues(Protocol):
                                # carried into the follow-up the way "send" carries what is sent
     PERIODS: Mapping[str, Phrases]    # period name (today, this_week, q1, m1, ...) -> cues
     BIRTHDAY: Phrases          # a birthday word
+    BIRTHDAY_OF: Phrases       # a person named with a birthday word, in the group `who` ("Priya's bday", "у Марины
+                               # Викторовны день рождения", "张工生日"): the birthday is theirs, whoever else the note names
+    HONORIFICS: Phrases        # a word before a person's name that is no part of it ("Dr", "Mrs", "г-н"), whole words
     LATER_WORDS: Phrases       # words that put a next step on a later day, beside DATES ("after new yr", "年后")
     SAME_DAY_WORDS: Phrases    # words of this very day ("tonight", "at 3", "下午")
     DATES: Sequence[tuple[str, Resolver]]     # a date phrase and how it becomes a day (handlers/understanding/days.py)
@@ -233,6 +236,11 @@ class Cues(Protocol):
     INSTEAD_OF: Phrases        # right before the day a follow-up is moved from ("call tuesday instead of today",
                                # "перезвоню во вторник вместо пятницы", "改到周二，不是今天了"): that day's one moves
     NOT_THIS: Phrases          # right before a name the rep takes back ("not", "это не", "不是"), at the end
+    NOT_THIS_AFTER: Phrases    # right after a name the rep says the note is not about ("跟华彩科技不是一家"), at the start
+    OTHER_COMPANY: Phrases     # the rep says the company named is another one than a look-alike the team has
+                               # ("different company", "другая контора", "不是一家"): never the look-alike
+    SAID_NEW: Phrases          # right before a company the rep calls new ("New customer", "новый клиент", "新客户"),
+                               # at the end: that company is recorded new, even beside a known look-alike
     RETRACTED_FOR: Phrases     # right before the name that replaces one taken back in the same message ("wait no
                                # that was", "ой нет, это не им, это", "不对，是"), at the end: that name is the customer
     NAMED_AS: Phrases          # words that introduce a company by its name ("called", "называется", "叫")
@@ -288,7 +296,7 @@ OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", 
                       "SPOKEN_MARK_NOUN", "SPOKEN_ADDRESS", "SPOKEN_LETTERS",
                       "HANDED_OVER", "TAKING", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",
                       "MENTIONED_BEFORE", "MENTIONED_AFTER", "PARTNER", "END_CUSTOMER", "CONTACT_WORKS_AT", "ASIDE", "HEDGE", "ASKED_BY_THEM", "LOST_LONG_AGO", "RETRACT", "SOURCE_END",
-                      "ASKED_FOR", "WON_BY_OTHER", "LOST_BY_OTHER", "NEW_DEAL", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "NOT_THIS", "INSTEAD_OF", "RETRACTED_FOR", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
+                      "ASKED_FOR", "WON_BY_OTHER", "LOST_BY_OTHER", "NEW_DEAL", "EARLIER", "ASK_HEDGE", "CHATTER", "ON_THE_WAY", "NAMED_AS", "BIRTHDAY_OF", "HONORIFICS", "NOT_THIS", "NOT_THIS_AFTER", "OTHER_COMPANY", "SAID_NEW", "INSTEAD_OF", "RETRACTED_FOR", "QUESTION_WORDS", "LOOKING_BACK", "STEP_AHEAD",
                       "PERIOD_UNTIL", "PERIOD_COMPARED", "PERIODS_COMPARED", "PERIOD_LAST_ALONE", "WHOLE_STEP", "NOT_DEAL_MONEY", "LETTER_GREETING", "LETTER_SIGN_OFF", "LETTER_FIRM", "DEPARTMENT",
                       "PER_MONTH", "TERM_MONTHS", "REFERENCE", "LOT",
                       "CALLED_IN", "NOT_CALLERS"})
