@@ -175,8 +175,8 @@ async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClien
     if named is not None:      # "globex follow-up done", "snooze globex to next week": that customer's follow-up
         return Parse(lang=said_in, intent=named.action, customer=named.customer or None,
                      customer_known=named.known, followup_on=named.on, snooze_days=named.days, followup_at=named.at,
-                     followup_what=named.session, moved_from=named.moved_from, summary=ctx.text,
-                     confidence=0.95)
+                     followup_what=named.session, moved_from=named.moved_from, step_said=named.step,
+                     summary=ctx.text, confidence=0.95)
     parse = await understand_hybrid(ctx.text, ctx.local_now, names, aliases, llm, llm_mode, ctx.meter, team)
     read_team_stages(parse, ctx.text, StageNames.of(ctx.team.settings).words())
     if answered:  # the answer to "which customer?": the note (or look-up, or contact's correction) it was asked for

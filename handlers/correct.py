@@ -193,10 +193,15 @@ def _record_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], c
     read = understand(said, ctx.local_now)
     said_day = _day_of(said, ctx, parse.lang) if read.followup_on is None else None
     new_day = read.followup_on or (said_day[0] if said_day else None)
-    follow = row_written(ctx, entries, FollowUp) or (_latest_followup(ctx, stored_id(customer))
-                                               if customer is not None else None)
+    written = row_written(ctx, entries, FollowUp)
     deal = row_written(ctx, entries, Deal) or (open_deal(ctx.session, ctx.team_id, stored_id(customer))
                                          or _closed_deal_named(ctx, customer, said) if customer is not None else None)
+    if written is None and new_day is not None and read.close_on is None and deal is not None \
+            and deal.expected_close is not None and _close_set(entries, deal):
+        # "no, signing is wednesday not tuesday" of a note that set the expected close: the close moves, never a
+        # follow-up the note did not write (a demo booked earlier)
+        read.close_on, new_day = _in_its_week(said, parse.lang, ctx, deal.expected_close, new_day), None
+    follow = written or (_latest_followup(ctx, stored_id(customer)) if customer is not None else None)
     if deal is not None and read.amount is None and not read.stage and new_day is None:
         read.amount = bare_amount(said, ctx.text, deal.amount_minor)
     if deal is not None and (read.amount is not None or read.stage) and not may(ctx, deal.owner_id):
@@ -226,6 +231,13 @@ def _record_fixed(ctx: Ctx, parse: Parse, note: Note, entries: list[AuditLog], c
             and deal.stage not in CLOSED_STAGES and may(ctx, deal.owner_id):
         lines.append(_fix_close(ctx, note, deal, read.close_on))   # "ещё на переговорах, подпишут в понедельник"
     return Fixed(customer=customer, lines=lines)
+
+
+def _close_set(entries: list[AuditLog], deal: Deal) -> bool:
+    """True when the note set `deal`'s expected close (opened it with one, or changed it)."""
+    return any(entry.table_name == Deal.__tablename__ and entry.row_id == deal.id
+               and "expected_close" in (entry.after or {}) and (entry.after or {}).get("expected_close") is not None
+               and (entry.action == "update" or entry.action == "create") for entry in entries)
 
 
 def _closed_deal_named(ctx: Ctx, customer: Customer, said: str) -> Deal | None:

@@ -6,7 +6,7 @@ from typing import Callable, Sequence
 
 from handlers.understanding.promised import clip
 from handlers.context import Ctx, journal_of
-from handlers.followups_found import found
+from handlers.followups_found import by_step, found, narrowed
 from handlers.refusals import member_name, refusal
 from handlers.reply import Choice, Reply
 from handlers.chat_state import save_state, state_of
@@ -198,6 +198,11 @@ def _named(kind: str, parse: Parse, ctx: Ctx, due: date | None = None, weekday_p
     each (and "done 2", "delete follow-up 2" mean them); none, or an unknown customer, is said, and
     nothing is written."""
     hit = found(parse.customer, due, weekday_past, ctx)
+    words = " ".join(w for w in (parse.step_said, parse.followup_what) if w) if kind == "snooze" else ""
+    if words and hit is None:               # "演示改到下周一", "the demo got pushed to monday": no customer called so
+        hit = by_step(ctx, words)
+    elif words and hit is not None and len(hit.rows) > 1:
+        hit.rows = narrowed(hit.rows, words)   # "snooze golden lotus demo to friday": the demo, not the call
     prefix = "drop" if kind == "drop" else "named"
     if hit is None:
         return Reply(text=t(ctx.lang, f"{prefix}.unknown", name=(parse.customer or "")[:80]), lang=ctx.lang)

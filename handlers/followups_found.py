@@ -5,7 +5,9 @@ week", "delete the follow-up for Friday").
 The rule: the team's open follow-ups of that customer (any, when none is named), due that day (any,
 when none is said); of those, the ones the member may change, their own first. A day said by its
 weekday that has none may mean the one just past ("the follow-up for Friday" on Saturday: yesterday's,
-now overdue). What to do with them is handlers/followups.py's.
+now overdue). Words said beside the name ("snooze golden lotus demo to friday": "demo") keep those whose words
+they share most; words that name no customer ("演示改到下周一") find the member's follow-up they name, of the
+customer in the chat's focus first. What to do with them is handlers/followups.py's.
 """
 from __future__ import annotations
 
@@ -15,7 +17,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlmodel import col
 
+from handlers.chat_state import state_of
 from handlers.context import Ctx
+from handlers.understanding.followup_words import step_score
 from storage.customers import customers_named
 from storage.models import Customer, FollowUp
 from storage.permissions import Action, check
@@ -67,3 +71,26 @@ def open_rows(ctx: Ctx, customer_ids: list[int] | None, due: date | None) -> lis
     if due is not None:
         query = query.where(col(FollowUp.due) == due)
     return [(f, n) for f, n in ctx.session.execute(query.order_by(col(FollowUp.due), col(FollowUp.id))).all()]
+
+
+def narrowed(rows: list[Row], words: str) -> list[Row]:
+    """Of `rows`, those whose words share the most with `words` ("demo", "发方案"); all of them when none does."""
+    scores = [step_score(words, follow.what or "") for follow, _ in rows]
+    best = max(scores, default=0)
+    return [row for row, score in zip(rows, scores) if score == best] if best > 0 else rows
+
+
+def by_step(ctx: Ctx, words: str) -> Found | None:
+    """The open follow-ups the member may change whose words `words` name ("演示", "the demo"), those of the
+    customer in the chat's focus first; None when no follow-up's words share any."""
+    rows = [(f, n) for f, n in open_rows(ctx, None, None)
+            if check(ctx.actor, Action.CHANGE_FOLLOWUP, team_id=f.team_id, owner_id=f.member_id)]
+    rows = [row for row in rows if row[0].member_id == ctx.member.id] or rows
+    if not any(step_score(words, follow.what or "") for follow, _ in rows):
+        return None
+    rows = narrowed(rows, words)
+    focus = state_of(ctx).customer_id
+    rows = [row for row in rows if row[0].customer_id == focus] or rows
+    customers = [c for c in (ctx.session.get(Customer, i) for i in dict.fromkeys(f.customer_id for f, _ in rows))
+                 if c is not None]
+    return Found(customers=customers, rows=rows)

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from handlers.context import Ctx, Pressed, journal_of
 from handlers.note_deal import DealPlan, Lines, deal_plan, deal_touched, switched_off_stage, touches_deal, write_deal
-from handlers.followup_instead import move_instead
+from handlers.followup_instead import move_instead, move_said
 from handlers.labels import source_label
 from handlers.ask import ask_whose
 from handlers.letters import settle_letter
@@ -268,8 +268,11 @@ def _write_followup(parse: Parse, ctx: Ctx, customer_id: int, note_id: int, line
     """The promised next step, on its local day, and at its time of day when one was said (the
     scheduler then reminds at that instant, besides the morning digest)."""
     assert parse.followup_on is not None
-    if parse.moved_from is not None:      # "call next tuesday instead of today": that day's follow-up moves
-        line = move_instead(ctx, customer_id, parse.moved_from, parse.followup_on, parse.followup_at)
+    if parse.moved_from is not None or parse.moves:   # "call next tuesday instead of today", "发方案改到下周一":
+        line = (move_instead(ctx, customer_id, parse.moved_from, parse.followup_on, parse.followup_at)  # it moves
+                if parse.moved_from is not None else None)
+        if line is None and parse.moves:
+            line = move_said(ctx, customer_id, parse.followup_what or "", parse.followup_on, parse.followup_at)
         if line is not None:
             lines.append(line)
             return

@@ -90,6 +90,7 @@ TEXTS = {
     "source.inbound_email": "inbound email",
     "followup": "follow-up on {day}: {what}",
     "followup_moved_line": "follow-up moved: {what} — {before} → {after}",
+    "followup_already": "follow-up {what} is already due {day}, so it was not moved",
     "followup_day": "follow-up on {day}",
     "followup_timed": "follow-up on {day} at {time} (I'll remind you then): {what}",
     "followup_day_timed": "follow-up on {day} at {time} (I'll remind you then)",

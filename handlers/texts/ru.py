@@ -96,6 +96,7 @@ TEXTS = {
     "source.inbound_email": "входящее письмо",
     "followup": "напоминание на {day}: {what}",
     "followup_moved_line": "напоминание перенесено: {what} — {before} → {after}",
+    "followup_already": "напоминание {what} и так на {day}, не переносил",
     "followup_day": "напоминание на {day}",
     "followup_timed": "напоминание на {day} в {time} (напомню в это время): {what}",
     "followup_day_timed": "напоминание на {day} в {time} (напомню в это время)",

@@ -90,6 +90,7 @@ TEXTS = {
     "source.inbound_email": "来邮咨询",
     "followup": "跟进日期 {day}：{what}",
     "followup_moved_line": "跟进已改期：{what}，{before} → {after}",
+    "followup_already": "跟进 {what} 本来就是 {day}，没有改期",
     "followup_day": "跟进日期 {day}",
     "followup_timed": "跟进日期 {day} {time}（到时提醒你）：{what}",
     "followup_day_timed": "跟进日期 {day} {time}（到时提醒你）",

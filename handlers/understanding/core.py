@@ -511,6 +511,7 @@ def _days(parse: Parse, note: _Reading) -> Timeline:
     parse.refused += times.refused
     if parse.followup_on is not None:
         parse.moved_from = times.moved_from or _instead_of(note.work, note.lang, note.today, parse.followup_on)
+        parse.moves = times.moves
     return times
 
 

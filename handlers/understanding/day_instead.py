@@ -1,7 +1,9 @@
 """A day said in place of another ("wed not tmrw", "не вторник, среда", "改周三去 不是周二", "不是周二 是周三"): the
 day kept is the follow-up's, the day taken back is none. Each language's words are lists in its module
 (`DAY_INSTEAD`: between the day kept and the one taken back; `DAY_NOT`: right before the day taken back;
-`DAY_BUT`: between the day taken back and the one kept), one phrase a line."""
+`DAY_BUT`: between the day taken back and the one kept), one phrase a line. A step said as moved to its day
+("sending the proposal moves to monday", "КП перенёс на понедельник", "发方案改到下周一": `DAY_MOVE` right
+before the day, `DAY_MOVED_TO` between them) is a follow-up that moves, not a new one."""
 from __future__ import annotations
 
 import re
@@ -73,4 +75,21 @@ def moved_day(text: str, lang: str, hits: Sequence[DateHit]) -> tuple[DateHit, D
             or _opens_with(frm, text[a.start:a.end])
         if goes and leaves:
             return a, b
+    return None
+
+
+_ONTO_REACH = 24    # characters at most between a move's word and the day it moves to
+
+
+def moved_onto(text: str, lang: str, hit: DateHit) -> int | None:
+    """Where the move's words start when the day at `hit` is the one a step is said as moved to ("the
+    deadline has moved to 5 Feb", "КП перенёс на понедельник", "发方案改到下周一"); None when it is not."""
+    verb, _, to = _move_patterns(lang)
+    if verb is None:
+        return None
+    for found in reversed(list(verb.finditer(text, max(0, hit.start - _ONTO_REACH), hit.start))):
+        between = text[found.end():hit.start]
+        if not between.strip() or (to is not None and to.match(between)) or (
+                _opens_with(to, text[hit.start:hit.end]) and not between.strip(" ")):
+            return found.start()
     return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
@@ -100,13 +101,29 @@ def swapped_customer(text: str, lang: str) -> Swap | None:
     if found is None:
         return None
     new, old = (found.group(side).strip(" \"'“”«»") for side in ("new", "old"))
-    if not new or not old or _VALUE.search(new) or _VALUE.search(old):
+    if not new or not old or _a_value(new, lang) or _a_value(old, lang):
         return None
     case = _CASE_AFTER.get((found.groupdict().get("at") or "").lower(), "nom")
     return Swap(new=nominative(new, case), old=old)
 
 
 _VALUE = re.compile(r"\d")
+
+
+_ANY_DAY = date(2026, 1, 5)      # whether a side is a day does not depend on which day it is read on
+_AROUND_A_DAY = 2                # word characters besides a day that leave it a day ("下周三签")
+
+
+def _a_value(side: str, lang: str) -> bool:
+    """True when a side of "it was X, not Y" is a value, not a name: a number, or a day ("是下周三签，不是下周二")."""
+    from handlers.understanding.dates import find_dates
+
+    if _VALUE.search(side):
+        return True
+    for hit in find_dates(side, lang, _ANY_DAY):
+        if len(re.findall(r"\w", side[:hit.start] + side[hit.end:])) <= _AROUND_A_DAY:
+            return True
+    return False
 _CASE_AFTER = {"у": "gen", "в": "loc", "во": "loc", "с": "ins", "со": "ins", "про": "acc", "по": "dat"}  # "у Вектора"
 
 
@@ -124,10 +141,18 @@ def contact_fix(text: str, lang: str) -> ContactFix | None:
     return None
 
 
+LISTED = re.compile(r"(?:第\s*)?[#№]?\s*(\d{1,3})\s*(?:条|个|项|号)?")     # a follow-up by its number in the list
+
+
 def move(text: str, lang: str) -> Move | None:
-    """"move the hooli follow-up to next monday", "snooze 1 to monday", "перенеси Вектор на среду"."""
+    """"move the hooli follow-up to next monday", "snooze 1 to monday", "перенеси Вектор на среду"; a follow-up
+    by its number in the list is its number ("把第2条跟进推迟到下周五": "2")."""
     found = _first(text, lang, "FIX_MOVE")
-    return Move(what=found.group("what").strip(), when=found.group("when").strip()) if found else None
+    if found is None:
+        return None
+    what = found.group("what").strip()
+    listed = LISTED.fullmatch(what)
+    return Move(what=listed.group(1) if listed else what, when=found.group("when").strip())
 
 
 def resolved(text: str, lang: str) -> int | None:

@@ -125,6 +125,7 @@ def merge(llm: Parse, offline: Parse) -> Parse:
         llm.contact_role = llm.contact_role or (offline.contact_role if llm.contact == offline.contact else None)
         llm.followup_what = llm.followup_what or offline.followup_what
         llm.followup_at = offline.followup_at if llm.followup_on == offline.followup_on else None
+        llm.moves = offline.moves and llm.followup_on == offline.followup_on    # "发方案改到下周一": an open one moves
         llm.refused = list(offline.refused)
         llm.addressee = offline.addressee    # whom a pasted letter greets (one of us, maybe): never the contact
         # forecast inputs are the offline rules' (the model is not asked for them); a close date is no follow-up

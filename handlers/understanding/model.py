@@ -129,7 +129,11 @@ class Parse:
     drop_on: date | None = None           # "delete the follow-up for Friday": the day of the follow-up to delete
     drop_weekday: bool = False            # that day was said by its weekday (it may mean the one just past)
     moved_from: date | None = None        # "move friday's call to monday": the day of the follow-up to move
+    moves: bool = False                   # the note's step is said as moved to its day ("the proposal moves to monday",
+                                          # "КП перенёс на понедельник", "发方案改到下周一"): an open one moves, no new one
     snooze_days: int | None = None        # "snooze globex a week": how many days later (`followup_on`: to which day)
+    step_said: str | None = None          # which of the customer's follow-ups a command means, by its words ("snooze golden
+                                          # lotus demo to friday": "demo"; "把金城地产的发方案推迟到周五": "的发方案")
     merge: tuple[str, str] | None = None  # "merge A into B": (the duplicate, the customer kept), as written
     merge_known: tuple[str | None, str | None] = (None, None)  # the known customer each side may mean (spelt otherwise)
     rename: tuple[str, str] | None = None  # "rename A to B": (the customer as written, its new name)

@@ -10,7 +10,7 @@ from datetime import date, time, timedelta
 from handlers.understanding import calendar as cal
 from handlers.understanding.cues import Clauses, Lexicon, everyone, planned
 from handlers.understanding.dates import REFUSED, DateHit, find_dates
-from handlers.understanding.day_instead import kept_day, moved_day
+from handlers.understanding.day_instead import kept_day, moved_day, moved_onto
 from handlers.understanding.days_gone import happened
 from handlers.understanding.model import Refusal, Refused
 from handlers.understanding.promised import _WORDY, promise
@@ -76,6 +76,7 @@ class Timeline:
     future: list[tuple[int, int]] = field(default_factory=list)     # spans of dates after today
     happened_on: date | None = None     # the day the note tells something happened, when not today
     moved_from: date | None = None      # the day a follow-up is moved from ("со среды на пятницу")
+    moves: bool = False                 # the step is said as moved to the follow-up's day ("КП перенёс на понедельник")
 
 
 def _birthday_hits(text: str, hits: list[DateHit], lex: Lexicon) -> dict[int, DateHit]:
@@ -231,6 +232,13 @@ def _take(out: Timeline, text: str, lex: Lexicon, hits: list[DateHit], i: int, c
     clock = clock_near(text, lex, hit.start, hit.end)
     _timed(out, clock, hit.day, today, now)
     out.followup_what = promise(_without(text, clock), lex, clause, (hit.start, hit.end))
+    verb = moved_onto(text, lex.lang, hit)
+    out.moves = verb is not None
+    if verb is not None and out.followup_what:     # "发方案改到": the step is "发方案", its move no part of it
+        moving = text[verb:hit.start].strip()
+        at = out.followup_what.find(moving) if moving else -1
+        if at > 0:
+            out.followup_what = out.followup_what[:at].strip(" ,.;:-—–，。；：") or out.followup_what
 
 
 def _timed(out: Timeline, clock: ClockHit | None, day: date | None, today: date, now: time | None) -> None:

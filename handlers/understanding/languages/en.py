@@ -148,9 +148,17 @@ _DAY_NAMED = (r"(?:today|tonight|tomorrow|tmrw|(?:this|next)\s+week|(?:mon|tues?
               r"(?:day)?)")
 _DAYS_LIST = (r"^\W*(?:(?:what\s+(?:are|about)|show(?:\s+me)?|list)\s+)?(?:my\s+|the\s+)?" + _DAY_NAMED
               + r"(?:['’]?s)?\s+(?:follow[\s-]?ups?|f/?u(?:ps?|s)?|reminders|tasks|to-?dos?|calls|visits|list|agenda)\W*$")
-# a follow-up moved from one day to another (day_instead.moved_day): a move's words anywhere in the note ...
-DAY_MOVE = [r"\bmov(?:e|ed|ing)\b", r"\bpush(?:ed|ing)?\b", r"\bresched\w*", r"\bshift(?:ed|ing)?\b", r"\bbump(?:ed)?\b",
-            r"\bpostpon\w*"]
+# a follow-up moved from one day to another (day_instead.moved_day): a move's words anywhere in the note (with the
+# word before it that is no part of the step moved: "the deadline has moved to 5 Feb") ...
+_MOVE_AUX = r"\b(?:(?:has|have|had|is|was|were|got|gets|been|being|will|would|'s|’s)\s+(?:been\s+|be\s+|got\s+)?)?"
+DAY_MOVE = [
+    _MOVE_AUX + r"\bmov(?:e|es|ed|ing)\b",
+    _MOVE_AUX + r"\bpush(?:es|ed|ing)?\b",
+    _MOVE_AUX + r"\bresched\w*",
+    _MOVE_AUX + r"\bshift(?:s|ed|ing)?\b",
+    _MOVE_AUX + r"\bbump(?:s|ed)?\b",
+    _MOVE_AUX + r"\bpostpon\w*",
+]
 # ... right before the day it leaves ("from friday to monday") ...
 DAY_MOVED_FROM = [r"from"]
 # ... and between the day it leaves and the one it goes to ("wednesday call to friday", "from friday to monday")
