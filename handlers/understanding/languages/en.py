@@ -2003,8 +2003,10 @@ FIX_CUSTOMER = [
 ]
 _SWAP_AT = r"(?:(?:for|about|at|with)\s+)?"
 FIX_CUSTOMER_SWAP = [
-    # "it was initech, not globex", "no, that was Hooli not Globex", "sorry it's initech, not globex"
-    r"^\W*(?:(?:no|nope|oops|sorry|actually|my\s+bad)[\s,.!-]+)*(?:it\s+was|it'?s|that\s+was|that'?s|this\s+was)\s+"
+    # "it was initech, not globex", "no, that was Hooli not Globex", "sorry it's initech, not globex", "no, that one was
+    # Hooli, not Globex", "the last note was initech not globex"
+    r"^\W*(?:(?:no|nope|oops|sorry|actually|my\s+bad)[\s,.!-]+)*(?:it\s+was|it'?s|(?:that|this)(?:\s+(?:one|note))?\s+was|"
+    r"that'?s|(?:the\s+)?(?:last|previous)\s+(?:one|note)\s+was)\s+"
     + _SWAP_AT + r"(?P<new>[^,;.!?]{2,60}?)\s*[,;-]?\s*(?:and\s+)?not\s+" + _SWAP_AT + r"(?P<old>[^,;.!?]{2,60}?)\W*$",
 ]
 FIX_CUSTOMER_SAID = [
