@@ -71,8 +71,8 @@ def named_new(text: str) -> str | None:
         words.append(bare)
         if bare != said:
             break
-    if not words or lookup_first(words[0]) is not None or any(w != w.lower() for w in words):
-        return None
+    if not words or lookup_first(words[0]) is not None or any(w != w.lower() or is_cjk(w[:1]) for w in words):
+        return None         # a Chinese note's name is read by the rules for Chinese ("新客户要先建档吗": none)
     return " ".join(w[:1].upper() + w[1:] for w in words)
 
 

@@ -74,3 +74,8 @@ async def test_a_company_called_new_in_lower_case_is_recorded_at_once(bot, store
     assert sorted(c.name for c in store.rows(select(Customer))) == sorted(["Теплодом", new]), reply.text
     await bot.say(undo)
     assert difference(before, business(engine)) == []
+
+
+async def test_a_question_about_new_customers_names_none(bot, store):
+    reply = await bot.say("新客户要先建档还是直接记就好")
+    assert not store.rows(select(Customer)), reply.text
