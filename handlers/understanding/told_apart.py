@@ -63,14 +63,21 @@ def named_new(text: str) -> str | None:
     if cue is None:
         return None
     words: list[str] = []
+    ended = False
     for word in re.finditer(r"\S+", text[cue.end():cue.end() + 60]):
         said = word.group()
         bare = said.rstrip(",.;:!?")
-        if not bare or bare.casefold() in _NAME_ENDS or not bare[:1].isalpha() or len(words) == _NAME_WORDS:
+        if not bare or bare.casefold() in _NAME_ENDS or not bare[:1].isalpha():
+            ended = True
             break
+        if len(words) == _NAME_WORDS:
+            break                   # "ээ мытищинский завод кранового …": where it ends is not sure, so asked
         words.append(bare)
         if bare != said:
+            ended = True
             break
+    if not ended:
+        return None
     if not words or lookup_first(words[0]) is not None or any(w != w.lower() or is_cjk(w[:1]) for w in words):
         return None         # a Chinese note's name is read by the rules for Chinese ("新客户要先建档吗": none)
     return " ".join(w[:1].upper() + w[1:] for w in words)

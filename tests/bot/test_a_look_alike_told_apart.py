@@ -79,3 +79,9 @@ async def test_a_company_called_new_in_lower_case_is_recorded_at_once(bot, store
 async def test_a_question_about_new_customers_names_none(bot, store):
     reply = await bot.say("新客户要先建档还是直接记就好")
     assert not store.rows(select(Customer)), reply.text
+
+
+async def test_a_new_name_whose_end_is_unsure_is_asked_not_cut(bot, store):
+    await bot.say("Был в Теплодом, Олег хочет утеплитель")
+    reply = await bot.say("запиши новая компания ээ северный завод мостовых кранов там директор Зуев")
+    assert [c.name for c in store.rows(select(Customer))] == ["Теплодом"], reply.text
