@@ -111,6 +111,7 @@ def _snoozed(customer: tuple[str, bool], when: str, lang: str, today: date, sess
 
 
 _STEP_WORDS = 4       # words at most beside a customer's name that say which of its follow-ups moves
+_ANY_DAY = date(2026, 1, 5)     # whether words hold a day does not depend on the day they are read
 
 
 def _customer_and_step(said: str, known: Sequence[str], aliases: Mapping[str, str] | None,
@@ -128,8 +129,9 @@ def _customer_and_step(said: str, known: Sequence[str], aliases: Mapping[str, st
     if not match.name or match.start < 0:
         return None
     rest = (said[:match.start] + " " + said[match.end:]).strip()
-    if not _WORDY.search(rest) or len(rest.split()) > _STEP_WORDS or _LISTED.fullmatch(rest):
-        return None
+    if not _WORDY.search(rest) or len(rest.split()) > _STEP_WORDS or _LISTED.fullmatch(rest) \
+            or any(find_dates(rest, code, _ANY_DAY) for code in CODES):
+        return None     # "把周五给狮城美食坊的电话挪到下周一": the day it leaves says which (a note's move, core.py)
     return match.name, True, rest
 
 
