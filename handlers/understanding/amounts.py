@@ -22,16 +22,17 @@ from handlers.understanding.model import Refusal, Refused
 
 # currency signs and codes, the same in every language; the words are each language's (CURRENCIES)
 _SIGNS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "CNY",
-          "cny": "CNY", "rmb": "CNY", "₽": "RUB", "rub": "RUB", "₸": "KZT", "hkd": "HKD", "hk$": "HKD", "jpy": "JPY"}
+          "cny": "CNY", "rmb": "CNY", "₽": "RUB", "rub": "RUB", "₸": "KZT", "₹": "INR", "rs": "INR", "rs.": "INR", "hkd": "HKD", "hk$": "HKD", "jpy": "JPY"}
 # other ISO 4217 codes a key-account note may quote ("DKK 750,000", "CHF 1.2m"), read only in capitals
 _ISO = ("AUD", "CAD", "NZD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "SGD", "INR", "AED", "SAR", "ZAR",
         "MXN", "BRL", "KRW", "ILS", "TWD", "THB", "MYR", "IDR", "PHP", "VND")
 _SIGNS.update({code.lower(): code for code in _ISO})
 _SIGNS.update({"a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "s$": "SGD"})
 _ISO_CODE = "(?-i:" + "|".join(_ISO) + ")"
-_PRE = r"(?P<pre>US\$|HK\$|AU?\$|CA?\$|NZ\$|S\$|\$|€|£|¥|₽|₸|(?:USD|EUR|GBP|CNY|RMB|RUB|HKD|JPY|" + _ISO_CODE + \
+_PRE = r"(?P<pre>US\$|HK\$|AU?\$|CA?\$|NZ\$|S\$|\$|€|£|¥|₽|₸|₹|(?-i:Rs)\.?(?=\s?\d)|(?:USD|EUR|GBP|CNY|RMB|RUB|HKD|JPY|" + _ISO_CODE + \
     r")(?=[\s\d]))?\s?"
-_NUM = r"(?P<num>\d{1,3}(?:(?:,|[ \u202f])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+# Indian grouping ("4,20,000", "1,05,00,000") first, then thousands set apart, then a plain number
+_NUM = r"(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:(?:,|[ \u202f])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _DASH = r"-|–|—"
 # a currency code written first, right after a sentence's end ("签了。HKD 5,200,000" is read "签了.HKD …");
 # a value right after a Chinese word and a colon or full stop is one too ("预算：20万")
@@ -146,7 +147,8 @@ def _to_decimal(num: str, lang: str, has_mul: bool) -> Decimal | None:
             num = num.replace(",", "")
     elif "," in num:
         parts = num.split(",")
-        thousands = all(len(p) == 3 for p in parts[1:]) and not (has_mul and len(parts) == 2 and lang == "ru")
+        indian = len(parts) > 2 and len(parts[-1]) == 3 and all(len(p) == 2 for p in parts[1:-1])   # "4,20,000"
+        thousands = indian or all(len(p) == 3 for p in parts[1:]) and not (has_mul and len(parts) == 2 and lang == "ru")
         num = num.replace(",", "") if thousands else num.replace(",", ".", 1).replace(",", "")
     elif num.count(".") > 1 or (not has_mul and re.fullmatch(r"\d{1,3}\.\d{3}", num)):   # "12.000 €"
         num = num.replace(".", "")

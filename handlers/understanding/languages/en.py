@@ -1259,6 +1259,10 @@ MULTIPLIERS = [
     (r"mm", 10**6),
     (r"mn", 10**6),
     (r"bn", 10**9),
+    (r"lakhs?", 10**5),                 # Indian English: "4.5 lakh" is 450,000
+    (r"lacs?", 10**5),
+    (r"crores?", 10**7),                # "1.05 crore" is 10,500,000
+    (r"cr", 10**7),
 ]
 BARE_MULTIPLIERS = ["m"]     # short multipliers that are money without a currency only here ("5m" elsewhere: metres)
 RANGE_WORDS = [r"to"]                    # "30 to 40k"
