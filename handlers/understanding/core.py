@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Mapping, Sequence
 
 from handlers.understanding import (birthday_of, companies, contact_said, details, en_people, facts, joined, mail_headers, mixed, partners, pasted,
-                                   people, recap, invoices, spoken, told_apart, whose, works_at)
+                                   people, recap, invoices, spoken, told_apart, traditional, whose, works_at)
 from handlers.understanding.chatter import hearsay
 from handlers.understanding.met_too import met_too
 from handlers.understanding.answers import cancel_word
@@ -48,7 +48,11 @@ def understand(text: str, now: datetime, known: Sequence[str] = (), aliases: Map
     contact, channel, stage, amount, follow-up day, birthday, period. `now` is aware and
     already in the writer's time zone; relative dates are resolved from its date."""
     try:
-        return _understand(text, now, known or (), aliases)
+        written = clean(text)
+        reading = traditional.read(written, known or (), aliases)
+        if reading is None:
+            return _understand(text, now, known or (), aliases)
+        return reading.restore(_understand(reading.text, now, reading.names, reading.aliases))
     except Exception:  # the bot must answer something, whatever the text; the log says what broke
         log.exception("understanding failed: the message is answered as not understood")
         lang = Lang.EN
