@@ -1,11 +1,14 @@
 """A team's settings, read the same way by nudges, reports and chat, and changed by an admin (in
-chat or with `crmbot team set`). They live in `Team.settings` (JSON) and `Team.currency`:
+chat or with `crmbot team set`). They live in `Team.settings` (JSON), `Team.currency` and `Team.timezone`:
 
     quiet_days      an open deal untouched this many days is quiet (nudges, "quiet deals", report quiet);
                     JSON key `stale_days`, else CRM_STALE_DAYS, else 14
     digest_hour     the local hour of the morning digest (JSON `digest_time`, "08:00")
     touch_days      the stay-in-touch cadence of a customer that has none of its own (unset: none)
     currency        the team's currency (ISO 4217), the reports' default
+    timezone        the team's time zone (IANA, `Team.timezone`): the days and weeks of its reports, and the
+                    zone of a member who has none of their own. A team made by adding its first member takes
+                    that member's zone, else CRM_TIMEZONE
     probability     a stage's win probability in percent (JSON `stage_probabilities`), the forecast's weights
     alert_threshold the amount (team's currency) a won or lost deal must reach for the managers to be told at
                     once ("10000", "10k", "1.5m", "5万", "100 тыс"; 0: every one, "off": none); JSON key
@@ -28,6 +31,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from enum import StrEnum
 from typing import Any, Callable, Mapping
 
@@ -58,6 +62,7 @@ class Setting(StrEnum):
     DIGEST_HOUR = "digest_hour"
     TOUCH_DAYS = "touch_days"
     CURRENCY = "currency"
+    TIMEZONE = "timezone"
     PROBABILITY = "probability"
     ALERT_THRESHOLD = "alert_threshold"
     STAGE_NAME = "stage_name"
@@ -84,6 +89,7 @@ class Change:
     currency: str
     stage: str | None = None
     lang: str | None = None
+    timezone: str | None = None       # the team's zone after the change
 
 
 def quiet_days(team_settings: Mapping[str, Any] | None, environ: Mapping[str, str] | None = None) -> int:
@@ -219,19 +225,21 @@ def change(team: Team, setting: Setting, value: str, stage: str | None = None, l
     """The team's settings with `setting` set to `value` (not written: the caller journals it).
     A stage's name is for one language (`lang`); an empty name gives the stage back the bot's own."""
     current = dict(team.settings or {})
-    currency = team.currency
+    currency, zone = team.currency, team.timezone
     if setting in _STORED_AS:
         key, read = _STORED_AS[setting]
         current[key], shown = read(setting, value)
     elif setting == Setting.CURRENCY:
         currency = shown = _currency(setting, value)
+    elif setting == Setting.TIMEZONE:
+        zone = shown = _zone(setting, value)
     elif setting == Setting.STAGE_NAME:
         shown = _stage_name(current, value, stage, lang)
     elif setting in (Setting.STAGES, Setting.STAGE_OFF, Setting.STAGE_ON):
         shown = _stages(current, setting, value)
     else:
         shown = _probability(current, setting, value, stage)
-    return Change(setting, shown, current, currency, stage, lang)
+    return Change(setting, shown, current, currency, stage, lang, zone)
 
 
 def _day_count(setting: Setting, value: str) -> tuple[int, str]:
@@ -272,6 +280,16 @@ def _currency(setting: Setting, value: str) -> str:
     if not _CURRENCY.match(str(value).strip()) or str(value).strip().upper() not in _iso_currencies():
         raise SettingError(setting, "currency")
     return str(value).strip().upper()
+
+
+def _zone(setting: Setting, value: str) -> str:
+    """An IANA time zone name ("Australia/Sydney"), as the zone database spells it."""
+    name = str(value).strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingError(setting, "zone") from None
+    return name
 
 
 def _probability(current: dict[str, Any], setting: Setting, value: str, stage: str | None) -> str:

@@ -101,7 +101,7 @@ def user_add(
         name_of_team = team or settings.team
         if by and s.execute(select(Team).where(col(Team.name) == name_of_team)).first() is None:
             fail(f"team {name_of_team} does not exist; a new team is made by adding its first member without --by")
-        team_row = get_team(s, name_of_team, settings.timezone)
+        team_row = get_team(s, name_of_team, _zone_or(tz, settings.timezone))  # a new team: its first member's zone
         acting(s, team_row, by, "manage_members")
         try:
             admitted = admit(s, team_row, platform, id, name, role, tz)
@@ -122,6 +122,17 @@ def user_add(
             typer.echo(f"Team {team_row.name} has no admin yet: nobody can change its settings or members in chat. "
                        f"Make one: crmbot user add --platform … --id … --name … --role admin --team {team_row.name}",
                        err=True)
+
+
+
+def _zone_or(tz: str | None, default: str) -> str:
+    """`tz` when it names a time zone, else `default` (a bad name is refused when the member is let in)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(tz).key if tz else default
+    except (ZoneInfoNotFoundError, ValueError):
+        return default
 
 
 @app.command()

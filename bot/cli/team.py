@@ -2,6 +2,7 @@
 
     crmbot team show [--team T]
     crmbot team set quiet_days 7 | digest_hour 8 | touch_days 30 | currency EUR | alert_threshold 10k [--team T]
+    crmbot team set timezone Asia/Almaty [--team T] [--by ADMIN]
     crmbot team set probability 60 --stage proposal [--team T] [--by ADMIN]
     crmbot team set stage_name "contract review" --stage negotiation --lang en   ("" gives back the bot's name)
     crmbot team set stages "lead, proposal, negotiation"   (the open stages the team uses, in its order)
@@ -53,6 +54,7 @@ def team_show(team: Optional[str] = typer.Option(None, "--team")) -> None:
         probabilities = stage_probabilities(row.settings)
         typer.echo(f"team: {row.name}")
         typer.echo(f"currency: {row.currency}")
+        typer.echo(f"timezone: {row.timezone}")
         typer.echo(f"quiet_days: {quiet_days(row.settings)}")
         typer.echo(f"digest_hour: {(row.settings or {}).get('digest_time') or '09:00'}")
         typer.echo(f"touch_days: {touch_days(row.settings) or '-'}")
@@ -71,7 +73,7 @@ def team_show(team: Optional[str] = typer.Option(None, "--team")) -> None:
 
 
 def team_set(
-    name: str = typer.Argument(..., help="quiet_days | digest_hour | touch_days | currency | probability | "
+    name: str = typer.Argument(..., help="quiet_days | digest_hour | touch_days | currency | timezone | probability | "
                                          "alert_threshold | stage_name | stages | stage_off | stage_on"),
     value: str = typer.Argument(...),
     stage: Optional[str] = typer.Option(None, "--stage", help="for probability (an open stage) and stage_name"),
@@ -107,7 +109,8 @@ def team_set(
         for held in deals_held(s, row.id, switched_off(row.settings, changed.settings)):
             fail(f"{held.stage} still holds {held.count} open deal(s) ({', '.join(held.customers)}): "
                  "move them to another stage first, then switch it off")
-        Journal(s, row.id, member_id).change(row, settings=changed.settings, currency=changed.currency)
+        Journal(s, row.id, member_id).change(row, settings=changed.settings, currency=changed.currency,
+                                             timezone=changed.timezone)
         s.commit()
         what = " ".join(part for part in (name, stage, lang) if part)
         typer.echo(f"{row.name}: {what} = {changed.shown or BOTS(stage or '', lang or 'en')}")
@@ -132,7 +135,8 @@ def _stage_keys(names: Any, name: str, value: str) -> str:
 
 
 WHY = {"days": "a number of days from 1 to 366", "hour": "an hour of the day, 0-23 or like 8:30",
-       "currency": "a three-letter currency code such as EUR", "percent": "a percentage from 0 to 100",
+       "currency": "a three-letter currency code such as EUR",
+       "zone": "a time zone name such as Europe/Berlin or Australia/Sydney", "percent": "a percentage from 0 to 100",
        "stage": "--stage must be an open stage: lead, qualified, proposal or negotiation",
        "any_stage": "--stage must be a stage: lead, qualified, proposal, negotiation, won or lost",
        "amount": "an amount such as 10000, 10k or 1.5m, or off",

@@ -318,6 +318,7 @@ TEXTS = {
     "settings_bad.days": "{value} is not a number of days (1 to 366).",
     "settings_bad.hour": "{value} is not an hour of the day (0–23, or like 8:30).",
     "settings_bad.currency": "{value} is not a currency code (three letters, like USD, EUR, CNY, RUB).",
+    "settings_bad.zone": "{value} is not a time zone (a name like Europe/Berlin or Australia/Sydney).",
     "settings_bad.stage": "A probability is set for an open stage: lead, qualified, proposal or negotiation.",
     "settings_bad.percent": "{value} is not a percentage (0 to 100).",
     "settings_bad.amount": "{value} is not an amount (like 10000, 10k or 1.5m; “off” tells the managers of no win or loss).",

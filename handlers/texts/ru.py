@@ -324,6 +324,7 @@ TEXTS = {
     "settings_bad.days": "{value} — не число дней (от 1 до 366).",
     "settings_bad.hour": "{value} — не час дня (0–23 или, например, 8:30).",
     "settings_bad.currency": "{value} — не код валюты (три буквы: RUB, USD, EUR, CNY).",
+    "settings_bad.zone": "{value} — не часовой пояс (название вроде Europe/Moscow или Asia/Almaty).",
     "settings_bad.stage": "Вероятность задаётся для открытого этапа: лид, квалификация, КП или переговоры.",
     "settings_bad.percent": "{value} — не процент (от 0 до 100).",
     "settings_bad.amount": "{value} — не сумма (например 10000, 10k или 100 тыс; «выкл» — не сообщать руководителям ни о выигрышах, ни о проигрышах).",

@@ -318,6 +318,7 @@ TEXTS = {
     "settings_bad.days": "{value} 不是有效的天数（1 到 366）。",
     "settings_bad.hour": "{value} 不是有效的时间（0–23 点，或如 8:30）。",
     "settings_bad.currency": "{value} 不是币种代码（三个字母，如 CNY、USD、EUR、RUB）。",
+    "settings_bad.zone": "{value} 不是时区（应为 Asia/Shanghai、Asia/Hong_Kong 这样的名称）。",
     "settings_bad.stage": "概率只能设置给进行中的阶段：线索、已确认需求、已报价、谈判中。",
     "settings_bad.percent": "{value} 不是有效的百分比（0 到 100）。",
     "settings_bad.amount": "{value} 不是有效的金额（如 10000、1万、1.5m；“关闭”则不再通知经理任何赢单或丢单）。",
