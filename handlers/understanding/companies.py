@@ -78,6 +78,7 @@ def _numbered(text: str, name: str | None) -> str | None:
 # a Chinese company's name in a Russian or English note ("Была в 华彩集团, отправила КП", "visited 星辰科技"):
 # one run of Han characters, not a person with a title ("王总", "李经理")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,12}")
+_HAN_ADDRESS_WORD = re.compile("|".join(zh_cues.ADDRESS_WORD), re.I)
 _HAN_PERSON = re.compile(r"(?:" + "|".join(zh_cues.TITLES) + r")$")
 
 
@@ -85,8 +86,9 @@ def _han_name(text: str, person: str | None) -> str | None:
     runs = _HAN_RUN.findall(text)
     if len(runs) != 1 or len(runs[0]) > 12 or (person and (runs[0] in person or person in runs[0])):
         return None
-    if _HAN_PERSON.search(runs[0]) and len(runs[0]) <= 4 or find_dates(runs[0], "zh", date(2000, 1, 3)):
-        return None             # "王总"; "下个礼拜一": a day, not a name
+    if _HAN_PERSON.search(runs[0]) and len(runs[0]) <= 4 or find_dates(runs[0], "zh", date(2000, 1, 3)) \
+            or _HAN_ADDRESS_WORD.fullmatch(runs[0]):
+        return None             # "王总"; "下个礼拜一": a day, not a name; "電話 2101 8888": a phone's label
     return runs[0]
 
 

@@ -72,10 +72,10 @@ def _understand(text: str, now: datetime, known: Sequence[str], aliases: Mapping
     headers = mail_headers.read(cleaned)     # a pasted e-mail or invite: its header fields are no part of the note
     body = headers.text if headers else cleaned
     parse = (_unreadable(text, cleaned, lang) or _command(body, lang, now, known, aliases)
-             or _note(body, lang, now, known, aliases))
+             or _note(body, lang, now, known, aliases, headers is not None))
     if headers is not None:
         if headers.subject and parse.intent in (Intent.LOG, Intent.UNKNOWN) and not parse.customer_known:
-            threaded = _note(headers.subject + "\n" + body, lang, now, known, aliases)
+            threaded = _note(headers.subject + "\n" + body, lang, now, known, aliases, True)
             if threaded.customer_known:
                 parse = threaded                # "Re: Kittridge Foods - renewal": whose thread it is; a new name
                                                 # there is the thread's topic ("RE: Haematology analyser tender")
@@ -154,10 +154,11 @@ class _Reading:
 
 
 def _note(cleaned: str, lang: Lang, now: datetime, known: Sequence[str],
-          aliases: Mapping[str, str] | None) -> Parse:
+          aliases: Mapping[str, str] | None, mailed: bool = False) -> Parse:
     """A note or a question; a note about several customers in turn is read part by part: the first
-    customer's part is the parse, the others' are its `others` (handlers/log_note.py records each)."""
-    parts = recap.customers_parts(cleaned, lang, known, aliases)
+    customer's part is the parse, the others' are its `others` (handlers/log_note.py records each). A
+    pasted mail (`mailed`: its headers were read) or letter, greeting to signature, is one sender's: never parts."""
+    parts = None if mailed or _signed_letter(cleaned) else recap.customers_parts(cleaned, lang, known, aliases)
     if not parts:
         parse = _read(cleaned, cleaned, lang, now, known, aliases, None)
         with_partner = _with_partner(cleaned, lang, now, known, aliases, parse)
@@ -174,6 +175,12 @@ def _note(cleaned: str, lang: Lang, now: datetime, known: Sequence[str],
         for other in parse.others:
             other.words = other.summary
     return parse
+
+
+def _signed_letter(text: str) -> bool:
+    """True when `text` holds a pasted letter from its greeting to a sign-off ("Dear Priya Madam, … Regards,")."""
+    letter = pasted.read(text)
+    return letter is not None and letter.body[1] < len(text.rstrip())
 
 
 def _with_partner(cleaned: str, lang: Lang, now: datetime, known: Sequence[str],

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from handlers.understanding import first_chars
+from handlers.understanding.amounts import find_amounts
 from handlers.understanding.languages import en as en_cues
 
 # words that end a name (lower case): function words, note verbs, time words, people
@@ -40,6 +41,7 @@ guy lady man woman person guys folks people team owner owners manager mgr direct
 office site plant hq warehouse store shop front desk reception location locations branch
 new old older big small little nice great good bad cool lol haha omg ok okay yes no not nope yeah
 hi hello hey thanks thank please pls sorry anyway btw fyi asap
+apologies apology regards cheers greetings namaste kindly forwarding forwarded
 one ones two three four five six seven eight nine ten some any all every each both other another
 inbound outbound cold warm intro referral like quick question pulse check note voice notes work works
 expo show conference mixer event party fair summit breakfast brekkie lunch dinner coffee drinks gym convention
@@ -333,6 +335,18 @@ def without_team(text: str, name: str) -> str:
 _TEAM_WORDS = frozenset("team guys folks people dept department".split())
 
 
+def _money_first(name: str) -> bool:
+    """"68k ex gst", "$4,500 clutch kit", "4.5 lakh": an amount opening the words is what was quoted, no
+    company ("3M Company", its number glued to a capital, stays a name)."""
+    first = name.split()[0]
+    if not (first[:1].isdigit() or first[:1] in _MONEY_SIGNS) or any(c.isupper() for c in first):
+        return False
+    return any(a.start == 0 for a in find_amounts(name, "en"))
+
+
+_MONEY_SIGNS = "$€£¥₹₽₸"
+
+
 def _usable(name: str, person: str | None) -> bool:
     words = name.lower().split()
     if _ROLE.fullmatch(name):
@@ -342,7 +356,7 @@ def _usable(name: str, person: str | None) -> bool:
         return False
     if words[0].isdigit() and len(words) < 3:
         return False
-    if words[0] in _NOT_FIRMS or _personal(name):
+    if words[0] in _NOT_FIRMS or _personal(name) or _money_first(name):
         return False
     if person and (_within(name, person) or _within(person, name)) and not _named_after(name, person) \
             and not _after_a_person(name):
@@ -487,9 +501,13 @@ def _opening(text: str, person: str | None) -> Iterator[Candidate]:
     if got and _usable(got[0], person) and _ends_lead(text, got[1], got[0]) and (got[0][:1].isupper() or text[got[1]:].strip()) \
             and not _opener_alone(text, got):
         yield Candidate(start, got[0], _weight(got[0], 3))
+    elif got and person and got[0][:1].isupper() and " " in got[0] and _personal(got[0]) and _HEADED.match(text, got[1]) \
+            and not _within(got[0], person) and not _within(person, got[0]):
+        yield Candidate(start, got[0], _weight(got[0], 3))   # "Murray Downs - seen Bill Hutchins the owner": a heading
 
 
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
+_HEADED = re.compile(r"\s*(?::|\s[-–—]\s|—)")     # after a name heading the note
 
 
 def _opener_alone(text: str, got: tuple[str, int]) -> bool:

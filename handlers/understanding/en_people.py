@@ -86,6 +86,7 @@ _HONORIFIC = re.compile(r"\b(?P<name>(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss|Doctor|dr|mr|m
 _ALONE = re.compile(r"(?:^|[.,;:!?—]\s*|\s[-–]\s*)(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r"(?:\s+" + _LOW
                     + r")?)\s*(?=[.,;!?]|\s[-–]|$)")
 _ROLE_WORD = re.compile(_ROLES, re.I)
+_HEADED = re.compile(r"\s*(?::|\s[-–—]\s|—)")      # a note's heading before what is said of it
 _CARD_HEAD = re.compile(r"\s*(?P<name>" + _UP + r"\s+" + _UP + r")\s*[/|｜]")
 _TEAM_WORDS = frozenset("dev devs tech it ops".split())     # "spoke to the dev team": a team, nobody's name
 # the title set off right after the person's name: ", software dev,", " (qa engineer)"
@@ -227,6 +228,9 @@ def find(text: str, taken: tuple[int, int]) -> tuple[str | None, str | None]:
     if not found:
         return None, None
     found.sort(key=lambda f: (f[0], f[1]))
+    if len(found) > 1 and found[0][3] is None and _HEADED.match(text, found[0][0] - found[0][1]) \
+            and not text[:found[0][0]].strip() and any(r and n != found[0][2] for _, _, n, r in found[1:]):
+        found = found[1:]       # "Murray Downs - seen Bill Hutchins the owner": the heading is the place, he the person
     start, _, name, role = found[0]
     if role is None:
         role = next((r for s, _, n, r in found if r and (n.split()[0] == name.split()[0]

@@ -30,6 +30,13 @@ from storage.vocabulary import Channel, Intent
 class Pasted(Enum):
     MAIL = "mail"
     INVITE = "invite"
+    CHAT = "chat"           # lines copied from a chat app: "[12/01/27, 1:52 PM] Balwinder: …"
+
+
+# a line copied from WhatsApp or a chat app like it: its date and time, then the sender ("[12/01/27, 1:52 PM] Balwinder:
+# …", "12.01.2027, 13:52 - Айгерим: …"); the time it was sent is no follow-up, the sender no customer
+_CHAT_LINE = re.compile(r"^\s*(?:\[\s*)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*"
+                        r"(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:\]|\s[-–—])\s*(?P<name>[^:：\n\]]{1,40}?)\s*[:：]\s*")
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,9 @@ def read(cleaned: str) -> Headers | None:
     several = len(lines) > 1
     mail = any(found.sender.match(line) or found.dropped.match(line) or found.subject.match(line) for line in lines) \
         or (several and found.reply.match(lines[0]) is not None)
+    chat = [m for m in (_CHAT_LINE.match(line) for line in lines) if m is not None]
+    if chat and invite is None and not mail:
+        return _chat(lines)
     if invite is None and not mail:
         return None
     own: list[str] = []
@@ -115,6 +125,21 @@ def read(cleaned: str) -> Headers | None:
     return Headers(Pasted.INVITE if invite else Pasted.MAIL, text or subject or cleaned, subject if text else "", *sender)
 
 
+def _chat(lines: list[str]) -> Headers:
+    """Lines copied from a chat app: each line's words without its date, time and sender; the first sender is
+    the contact."""
+    sender = None
+    own = []
+    for line in lines:
+        m = _CHAT_LINE.match(line)
+        if m is not None:
+            sender = sender or m.group("name").strip()
+            line = line[m.end():]
+        own.append(line)
+    text = "\n".join(part for part in own if part.strip()).strip()
+    return Headers(Pasted.CHAT, text, "", sender, None)
+
+
 def body(text: str) -> str:
     """The message without a pasted mail's or invite's header fields (the message itself when it has none):
     what is asked there is asked by the message, not by a "Кому:" or "To:" line."""
@@ -136,7 +161,7 @@ def settle(parse: Parse, headers: Headers, known: Sequence[str]) -> None:
     if parse.intent not in (Intent.LOG, Intent.UNKNOWN):
         return
     # "Meeting accepted: … When: Thursday": the meeting is ahead; a mail is the touch, whatever it speaks of
-    parse.channel = None if headers.kind == Pasted.INVITE else Channel.EMAIL
+    parse.channel = {Pasted.INVITE: None, Pasted.CHAT: Channel.MESSAGE}.get(headers.kind, Channel.EMAIL)
     if headers.sender and not _EMAIL.fullmatch(headers.sender):
         parse.contact = headers.sender     # who wrote it, not whom it greets ("Thanks Kyle,")
     if headers.sender_email and not parse.contact_email and parse.contact == headers.sender:

@@ -78,8 +78,9 @@ def read(text: str) -> Letter | None:
         after = None
     if after is None:
         return Letter(name, span, (m.start(), len(text)), company=firm)
-    stop = _SIGNATURE_END.search(text, after.end())
-    signature = text[after.end():stop.start() if stop else len(text)]
+    begins = after.end() + len(text[after.end():]) - len(text[after.end():].lstrip())    # "Regards,\nRakesh Bansal"
+    stop = _SIGNATURE_END.search(text, begins)
+    signature = text[begins:stop.start() if stop else len(text)]
     sender, department, company = _signed(signature)
     return Letter(name, span, (m.start(), after.start()), sender, department, firm or company)
 

@@ -21,17 +21,28 @@ _BEFORE = r"^(?:(?i:утром|вечером|сегодня|вчера|кста
 _HEADED = re.compile(_BEFORE + r"(?P<name>[А-ЯЁA-Z][\w.-]*(?:\s+[\w.-]+){0,4}?)"
                      r"(?=\s*(?:[—–:]|\s-\s|\([^()]{1,40}\)\s*[—–:,]|\s[\U0001F300-\U0001FAFF\u2600-\u27BF]))")
 _MAX_WORDS = 4
+_PATRONYMIC_LIKE = re.compile(r"(?:ович|евич|овна|евна|ична)$")
 _JOINING = frozenset(("и", "&"))
 # words that head a note without naming a company: what the note is, whom it is for
 _NOT_HEADINGS = frozenset("""итог итоги итого сводка поправка исправление новое новости напоминание задача задачи
 вопрос важно срочно апдейт update кп звонок встреча визит план планы отчёт отчет""".split())
 
 
+# capitalised words heading a note before a comma ("Дастархан Фуд, встреча с Айгерим"): a name of two words or more,
+# none a person's, or one written as a compound ("КазБургер, дог. подписан")
+_COMMA_HEADED = re.compile(_BEFORE + r"(?P<name>[А-ЯЁA-Z][\w.-]*(?:\s+[А-ЯЁA-Z][\w.-]*){1,3}|[А-ЯЁ][а-яё]+[А-ЯЁ][\w-]*)(?=\s*,)")
+
+
 def headed(text: str, person: str | None) -> str | None:
-    """The company whose name heads the note before a dash or a colon, as written; else None."""
+    """The company whose name heads the note before a dash or a colon (or, capitalised words, a comma), as
+    written; else None."""
     m = _HEADED.match(text)
     if m is None:
-        return None
+        m = _COMMA_HEADED.match(text)
+        if m is None or any(lookup_first(w) or _SURNAME.match(w) or _PATRONYMIC_LIKE.search(w) or _VERBISH.search(w)
+                            or w.lower() in _NOT_HEADINGS or w.lower() in _STARTERS or w.isupper()
+                            for w in m.group("name").split()):
+            return None          # "Петров Иван, …", "Анна Сергеевна, …": a person; "Отправил КП, …": a clause
     name = m.group("name").strip()
     words = name.split()
     first = words[0]

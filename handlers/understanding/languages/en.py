@@ -1450,6 +1450,7 @@ aaliyah adaeze albie alfie amos ananya barb bilal bodhi bola bronwen carmine chi
 hana haruka ibrahim imani ines jakub jaxon joao kath keisha kemi kiara kylie lachlan latoya lerato linh lorna lottie
 lukasz matilda minh naledi nessa nia nunzio phuong shelley shona sipho tanisha tegan terrell thabo thiago trish tyrone
 yemi zanele zara
+balwinder harjeet gurpreet rakesh harpreet jaswinder manpreet sukhwinder amrit sanjeev rajinder kuldeep sandeep vikas vivek preeti neeraj pankaj ajay vinod dinesh mukesh jagdish harjinder gurdeep navdeep paramjit ranjit surinder baljit kamal meena rekha pradeep naveen ashwin karthik davo kev bazza shazza gazza macca robbo jonesy leanne
 """.split())
 # words that are never part of a person's or a company's name
 NOT_NAMES = frozenset("""
@@ -1464,6 +1465,7 @@ lunch dinner visit visited quote sent deal contract budget new next last week mo
 their then they're we're it's expo conference office site plant hq boss manager director ceo coo cfo cto owner
 heard back reply replied update pinged quick great good finally still vp svp evp cmo cio cro cpo gm md
 something someone whatever whatshername whatshisname
+apologies apology regards cheers greetings namaste dear respected kindly forwarding forwarded
 """.split())
 # words that make a capitalised pair a company, not a person ("Pinecrest Dental", "Blue Harbor Foods")
 FIRM_WORDS = frozenset("""

@@ -32,8 +32,10 @@ TRADES = """
     精密 模具 制造 动力 新能 游戏 设计 会展 人力资源 人力 安防 消防 律师事务所
     事务所 研究院 研究所 代理 管业 酒类 电子商务 阀门 门业 精工 塑业 风电 光伏 储能
     液压 气动 模塑 注塑 饮品 物流园 产业园
+    酒家 酒楼 茶餐厅 冰室 食堂
+    餐廳 酒樓 茶餐廳 飯店 麵包店 咖啡館 醫院 診所 貿易 設備 機械 電器 物業 實業 餐飲 廚房
 """.split()
-LEGAL = ["股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "公司", "工作室", "工厂", "厂",
+LEGAL = ["股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团", "集團", "公司", "工作室", "工厂", "厂",
          "经营部", "批发部", "门市部", "商行"]
 # more words that end a registered name after its core, read only when taking a known name apart
 # ("广州美佳日化有限公司" is said "美佳"); too common to end a new name found in a note
@@ -954,7 +956,12 @@ DAY_GONE = [r"^(?!要|会|将|再|准备|打算|得|可以|能|想|计划|约)[\
 CALL_OUTCOME = [r"没人接", r"没接", r"无人接听", r"占线", r"关机"]
 # a contact's address or handle named before it is given: see en.py
 ADDRESS_WORD = [r"邮箱(?:地址)?", r"邮件地址", r"e-?mail", r"微信号?", r"wx号?", r"vx", r"电话(?:号码)?", r"手机(?:号码?)?",
-                r"座机", r"号码"]
+                r"座机", r"号码",
+                r"電話(?:號碼)?",       # as written in Traditional characters (Hong Kong, Taiwan)
+                r"手機(?:號碼?)?",
+                r"郵箱(?:地址)?",
+                r"電郵(?:地址)?",
+                r"號碼"]
 ADDRESS_LINK = [r"是", r"为", r"换成", r"改成", r"改为"]
 # a pasted e-mail or calendar invite (handlers/understanding/mail_headers.py): see en.py
 PASTED_SENDER = [r"发件人", r"组织者", r"发起人"]
