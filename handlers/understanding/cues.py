@@ -140,6 +140,7 @@ class Everyone:
     call_outcome: re.Pattern      # a call that happened, whatever comes next
     remind: re.Pattern
     today_ok: re.Pattern
+    today_order: re.Pattern       # a clause that opens with an order to oneself ("ring mick this arvo")
     filler: re.Pattern            # what to trim from a follow-up's "what"
 
 
@@ -155,6 +156,7 @@ def everyone() -> Everyone:
         call_outcome=_compile(joined("CALL_OUTCOME")),
         remind=_compile(joined("REMIND")),
         today_ok=_compile(joined("TODAY_OK")),
+        today_order=re.compile(r"\W*" + one_of(joined("TODAY_ORDER")), re.I),
         filler=first_chars.compile(r"^" + one_of(joined("FILLER")) + r"\s+|" + punct + r"+$|^" + punct + "+", re.I))
 
 

@@ -205,7 +205,8 @@ def _around(text: str, hit: DateHit, hits: list[DateHit], lex: Lexicon, clauses:
             reminder: re.Match[str] | None) -> _Around | None:
     """What the date's clause says of it; None for "today" said in passing (no reminder, no "today" cue)."""
     start, end, alone = _clause_of(text, hit, lex, clauses)
-    if hit.kind == "today" and reminder is None and not _near(everyone().today_ok, text, hit, start, end):
+    if hit.kind == "today" and reminder is None and not _near(everyone().today_ok, text, hit, start, end) \
+            and not everyone().today_order.match(text, start):
         return None
     clause = text[start:end]
     last = alone and start > 0 and end >= len(text)   # "东海 去了 老总不在 下周": the next step's day

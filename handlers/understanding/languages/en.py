@@ -218,6 +218,9 @@ FOLLOWUPS = [
     r"\bwho(?:m)?\s+(?:do|did)\s+i\s+owe\s+(?:a\s+|an\s+)?(?:call(?:\s*back)?|callback|ring|visit|reply|answer|e-?mail|quote)",
     # the whole message the day asked about: "whats on today", "what's on for tomorrow?"
     r"^\W*what(?:'s|’s|s|\s+is)\s+on\s+(?:for\s+)?" + _DAY_NAMED + r"\W*$",
+    # ... said for oneself or the whole message a day: "whats on for me tmrw?", "anything on tmrw", "what's on for us today"
+    r"^\W*what(?:'s|’s|s|\s+is)\s+on\s+for\s+(?:me|us)\s+(?:for\s+|on\s+)?" + _DAY_NAMED + r"\W*$",
+    r"^\W*(?:what(?:'s|’s|s|\s+is)|anything|smth|something)\s+on\s+(?:for\s+me\s+)?(?:for\s+|on\s+)?" + _DAY_NAMED + r"\W*$",
 ]
 ACTIVITY = [
     r"\b(?:what\s+did|what\s+has|what\s+have)\s+(?:the\s+|my\s+|our\s+)?(?:team|reps|everyone|people|we|guys)\b",
@@ -871,6 +874,9 @@ COMMIT = [
     r"\bcall-?backs?\b",
     r"\bset\s+(?:it|this|that|them|one|a\s+\w+)\s+up\s+(?:by|before|for|on)\b",     # "set it up by tue": our step, its day
     r"^\s*(?:call|email|e-mail|text|visit|meet|ping|send|follow\s+up|check\s+in|chase)\b",
+    r"^\W*(?:ring|phone|bell)\s+(?!w/|with\b|was\b|went\b|calls?\b|convo\b)\w+",            # "ring mick this arvo": to do
+    r"^\W*(?:need|have|got)\s+to\b",                                       # "need to ring Coleman tmrw"
+    r"^\W*gotta\b",
     r"\bf/u\b",
     r"^\s*fu\b",
     r"\bfu\s+(?:w/?|with|on|re)\b",
@@ -903,7 +909,7 @@ COMMIT = [
     r"\bdeadline\b",
     r"\bby\s+then\b",
     r"\bcall\s+\w+\s+(?:on|next|tomorrow)\b",
-    r"\bto\s+(?:call|email|visit|meet|see|ping|text)\b",
+    r"\bto\s+(?:call|email|visit|meet|see|ping|text|ring|phone)\b",
     r"\bmeet(?:ing)?\s+(?:on|next|again|tomorrow)\b",
     r"\bvisit\s+(?:on|next|again)\b",
     r"\bwill\b",
@@ -986,6 +992,12 @@ TODAY_OK = [
     r"visit|drop|get|swing|pop|ping|chase)\b",
     r"\btry(?:ing)?\s+(?:them\s+|him\s+|her\s+)?again\b",
     r"\b(?:sending|emailing|calling|ringing|texting)\b",     # "sending the SOW tonight": the writer's own step today
+]
+# a step written as an order to oneself, opening its clause: "ring mick this arvo", "call Coleman today", "need to
+# chase them today" (its "today" is the follow-up's day, however far the day stands from it)
+TODAY_ORDER = [
+    r"(?:call|ring|phone|email|e-mail|text|ping|chase|send|visit|drop\s+by|pop\s+in)\s+(?!w/|with\b|was\b|went\b|from\b|calls?\b|convo\b|this\b|today\b|tonight\b|earlier\b|yesterday\b|just\b)\w+",
+    r"(?:need|have|got)\s+to\s+(?:call|ring|phone|email|e-mail|text|ping|chase|send|visit)\b",
 ]
 # the customer's own promise: "they'll decide by Friday", "decision expected Monday"
 _THEY = r"\b(?:they|he|she|client|customer)"

@@ -104,6 +104,7 @@ class Cues(Protocol):
     FUTURE: Phrases            # the clause before a cue is about the future ("will", "надо")
     REMIND: Phrases            # "remind me": the date is the reminder's
     TODAY_OK: Phrases          # steps that make "today" a follow-up day
+    TODAY_ORDER: Phrases       # a step opening its clause as an order to oneself ("ring mick this arvo"): today's too
     THEIRS: Phrases            # the customer's own promise, not the writer's
     THEIRS_NAMED: Phrases      # the same, said of a named company (matched with case)
     MINE: Phrases              # the writer's own step, which wins over THEIRS
@@ -291,7 +292,7 @@ class Cues(Protocol):
 
 
 # slots a language may leave empty (the rule that reads them is then skipped)
-OPTIONAL = frozenset({"QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "DAY_GONE", "THEIRS", "THEIRS_NAMED",
+OPTIONAL = frozenset({"TODAY_ORDER", "QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "DAY_GONE", "THEIRS", "THEIRS_NAMED",
                       "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "DEAL_SHORTHAND", "AMOUNT_ADDED_AFTER", "FILLERS", "CORRECTION", "NOT_YET",
                       "SPOKEN_MARK_NOUN", "SPOKEN_ADDRESS", "SPOKEN_LETTERS",
                       "HANDED_OVER", "TAKING", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",

@@ -972,6 +972,7 @@ PASTED_REPLY = [r"转发", r"回复"]
 PASTED_INVITE = [r"会议邀请", r"日程邀请", r"日程", r"邀请"]
 REMIND = [r"提醒我?", r"记得"]
 TODAY_OK = [r"跟进", r"回访", r"再(?:打|试|联系|去|问)"]
+TODAY_ORDER: list[str] = []      # a Chinese note without 了 may tell what happened: no order read from the first verb
 # the customer's own promise: "他们周五前答复"
 _THEY = r"(?<![给跟和向找让请催等])(?:他们|她们|对方|客户|人家|他|她)"
 _THEIR_STEP = [r"回(?:个)?电话?", r"打(?:电话)?过来", r"联系(?:我们|我)", r"回(?:邮件|微信)", r"再定", r"拍板", r"答复", r"回复", r"定下来", r"做决定", r"决定", r"付款", r"打款", r"回款", r"反馈", r"考虑", r"回话", r"回消息",
