@@ -186,6 +186,8 @@ def chinese(text: str, person: str | None, query: bool) -> str | None:
     """A company named in a Chinese note, with the place in brackets and the legal form that follow
     it as registered ("永利达海运（澳门）有限公司")."""
     found = _chinese(text, person, query)
+    if found and found.lower() in zh_cues.NOT_PINYIN:
+        return None                                   # "客户 WhatsApp：…": where the message came from, no customer
     if found and _ZH_FILLER_BEFORE.match(found) and len(_ZH_FILLER_BEFORE.sub("", found)) >= 2:
         found = _ZH_FILLER_BEFORE.sub("", found)      # "叫那个莫干山民宿联盟": the name without the filler said before it
     at = text.find(found) if found else -1

@@ -57,6 +57,7 @@ NOT_PINYIN = """
     by for demo deal case zoom meeting call email mail boss team sales plan price quote quotation offer
     order contract sign signed lead leads follow up fu f u cc bcc re fw fyi asap eta etc vs
     rmb cny usd hkd eur jpy gbp k w wan yuan q1 q2 q3 q4 h1 h2 am pm
+    whatsapp wechat telegram signal viber line skype teams outlook gmail
 """.split()
 # places a registered name may open with: provinces, cities, districts and zones ("无锡", "深圳市",
 # "白云区", "前海"); a name of a place ending in 省/市/区/县/镇 is read without a list
