@@ -178,6 +178,11 @@ async def route(data: str, ctx: Ctx, fallback: Lang, known: Known, llm: LlmClien
                      followup_what=named.session, moved_from=named.moved_from, step_said=named.step,
                      summary=ctx.text, confidence=0.95)
     parse = await understand_hybrid(ctx.text, ctx.local_now, names, aliases, llm, llm_mode, ctx.meter, team)
+    side = _side_question(ctx.text, parse) if not answered else None
+    if side is not None:    # "напомни позвонить Вектору в пн, и сколько у меня сделок?": the note, its question noted
+        note = await understand_hybrid(side[0], ctx.local_now, names, aliases, llm, llm_mode, ctx.meter, team)
+        if note.intent == Intent.LOG and note.report is None and note.search is None and _records(note):
+            parse, parse.side_question = note, side[1]
     read_team_stages(parse, ctx.text, StageNames.of(ctx.team.settings).words())
     if answered:  # the answer to "which customer?": the note (or look-up, or contact's correction) it was asked for
         parse.report = parse.search = parse.setting = None
@@ -213,7 +218,7 @@ def never_writes(parse: Parse, text: str) -> Parse:
         return parse
     if parse.intent == Intent.LOG and parse.report is None and is_chatter(text, parse):
         return Parse(lang=parse.lang, intent=Intent.UNKNOWN, problems=["chatter"])
-    if parse.intent == Intent.LOG and parse.report is None and asks(mail_headers.body(text), parse.lang):
+    if parse.intent == Intent.LOG and parse.report is None and asks(_own_words(text), parse.lang):
         side = side_question.split(text, parse.lang)
         if side is not None and not asks(side[0], parse.lang) and _records(parse):
             parse.side_question = side[1]        # "sent globex the quote, 25k. btw when is their renewal?": noted
@@ -223,6 +228,27 @@ def never_writes(parse: Parse, text: str) -> Parse:
                          customer_known=parse.customer_known, customer_candidates=parse.customer_candidates)
         return Parse(lang=parse.lang, intent=Intent.UNKNOWN)
     return parse
+
+
+def _own_words(text: str) -> str:
+    """What the rep asks in a message: a pasted mail from someone (its "From:" line) is the customer's words,
+    a note to record whatever its questions ("Can you still do the $4,500?", "Когда поставка?"); other
+    header fields ask nothing either."""
+    headers = mail_headers.read(text)
+    if headers is None:
+        return text
+    return "" if headers.sender or headers.sender_email else headers.text
+
+
+def _side_question(text: str, parse: Parse) -> tuple[str, str] | None:
+    """The note and the question said beside it, when understanding took the whole message for a question (a
+    card, a report, not understood) although its first part is a note that asks nothing."""
+    if parse.intent == Intent.LOG and parse.report is None and parse.search is None:
+        return None
+    if parse.setting is not None or not asks(_own_words(text), parse.lang):
+        return None
+    side = side_question.split(text, parse.lang)
+    return side if side is not None and not asks(side[0], parse.lang) else None
 
 
 def _records(parse: Parse) -> bool:

@@ -1307,7 +1307,8 @@ AMOUNT_HEDGE = [
 ]
 # a question to the bot said on the side of a note (side_question.py): "..., btw when is their renewal?"
 SIDE_QUESTION = [r"btw\b", r"by\s+the\s+way\b", r"oh\s+and\b", r"quick\s+q(?:uestion)?\b", r"also\s+can\s+you\b",
-                 r"(?:and\s+)?can\s+you\s+remind\s+me\b"]
+                 r"(?:and\s+)?can\s+you\s+remind\s+me\b",
+                 r"(?:and\s+)?also,?\s+(?=(?:is|are|was|were|do|does|did|has|have|will|what|when|who|how|where|which)\b)"]
 # an invoice's amount (invoices.py): money owed or paid on an earlier sale, not a deal's value ...
 INVOICE = [r"\binvoice\w*", r"\binv\b", r"\binv[-#]?\s?\d", r"\bbill\b"]
 # ... when the note says whether it is paid
