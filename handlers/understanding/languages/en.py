@@ -400,8 +400,9 @@ CHANNELS = {
     ],
     "call": [
         # a note that opens with the talk: "spoke to hooli dev team", "just talked with their IT guys", "chatted w/
-        # dana": a call unless met in person (said further on, "talked to the manager" is how a visit went)
-        r"^\W*(?:i\s+|we\s+|just\s+|finally\s+|quickly\s+)*(?:spoke|talked|chatted)\s+(?:to|with|w/?)\b(?![^.!?;\n]{0,60}\b(?:in\s+person|at\s+(?:the|a|their|our)\s+"
+        # dana", "Riverina Grain - chatted w/ Sharon": a call unless met in person (said further on, "talked to the
+        # manager" is how a visit went)
+        r"^\W*(?:[^.!?\n—–:,，]{1,60}?(?:\s[—–-]|:)\s+)?(?:i\s+|we\s+|just\s+|finally\s+|quickly\s+)*(?:spoke|talked|chatted|had\s+a\s+(?:quick\s+)?chat)\s+(?:to|with|w/?)\b(?![^.!?;\n]{0,60}\b(?:in\s+person|at\s+(?:the|a|their|our)\s+"
         r"(?:expo|meetup|conference|booth|show|office|site|plant|event|fair|summit)))",
         r"\bvideo\s*(?:call|chat|conference)\b",
         r"\bzoom\b",
