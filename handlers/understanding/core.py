@@ -19,7 +19,7 @@ from typing import Mapping, Sequence
 from handlers.understanding import (birthday_of, companies, contact_said, details, en_people, facts, joined, mail_headers, mixed, partners, pasted,
                                    people, recap, invoices, spoken, told_apart, traditional, whose, works_at)
 from handlers.understanding.chatter import hearsay
-from handlers.understanding.met_too import met_too
+from handlers.understanding.met_too import met_too, titled_elsewhere
 from handlers.understanding.answers import cancel_word
 from handlers.understanding.asking import theirs_unasked, unquoted
 from handlers.understanding.amounts import (Amount, added, bare_dollar, find_amounts, hedged, local_dollar,
@@ -316,7 +316,11 @@ def _customer_and_contact(parse: Parse, note: _Reading) -> None:
         parse.addressee = letter.addressee
         person = _signed(person, letter)
     _set_contact(parse, person)
-    parse.met_too = [Met(p.name, p.role) for p in met_too(note.cleaned, lang, person.name, (match.start, match.end))
+    together = met_too(note.cleaned, lang, person.name, (match.start, match.end))
+    elsewhere = titled_elsewhere(note.cleaned, lang, person.name, (match.start, match.end), together) \
+        if person.name and letter is None else []
+    parse.met_too = [Met(p.name, p.role, p.phone if p.phone != person.phone else None,
+                         p.email if p.email != person.email else None) for p in (*together, *elsewhere)
                      if p.name]            # "met Maria Lopez and her boss Tom Hardy": Tom Hardy is a contact too
     other = _other_than_matched(note, person.name)
     if other:

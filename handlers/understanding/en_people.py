@@ -64,7 +64,7 @@ _DOES = (r"said|says|say|told|tells|called|calls|call|emailed|emails|texted|mess
          r"answer|thinks|thought|will|'ll|introduced|brought|showed|needs|promised|decided|came|rang|floated|ok'?d|"
          r"took|walked|gave|got|has|had|is|was|reviewing|happy|sounded|seemed|picked\s+up|finally|let|floated|brought|"
          r"signing|signs|came\s+back|pushed\s+back|countered|approved|flagged|raised|runs|handles|manages|heads|"
-         r"oversees|looks\s+after|(?:is\s*n[o'’]t|not|never|hasn'?t|didn'?t)\s+(?:answering|replying|responding|picking\s+up|"
+         r"oversees|looks\s+after|does|works|(?:is\s*n[o'’]t|not|never|hasn'?t|didn'?t)\s+(?:answering|replying|responding|picking\s+up|"
          r"answered|replied|responded|picked\s+up|called\s+back|got\s+back)")
 _DOES_AT = re.compile(r"(?:'s)?\s+(?:(?:finally|just|also|already|then|still|never|now|def|definitely|he|she)\s+)?"
                       r"(?P<verb>(?i:" + _DOES + r"))\b")
@@ -74,7 +74,8 @@ _BEFORE_VERB = re.compile(r"(?<![\w'’.])(?P<name>" + _CAP + r"(?:\s+" + _UP + 
 _ROLE_HINT = first_chars.compile(r"\b(?i:c[eftoimrp]o|ciso|[se]?vp|gm|md|fd|owner'?s?|founder|president|chairman|officer|dir|director|head|"
                         r"manager|mgr|lead|chief|coordinator|supervisor|specialist|buyer|analyst|admin\w*|architect|engineer|"
                         r"executive|accountant|controller|assistant|receptionist|principal|superintendent|partner|agent|"
-                        r"bursar|broker|coach|dentist|vet|purchasing|procurement|guy|gal|pharmacist|eng|qs|surveyor|dev|developer|programmer|designer|sysadmin)\b")
+                        r"bursar|broker|coach|dentist|vet|purchasing|procurement|guy|gal|pharmacist|eng|qs|surveyor|dev|developer|programmer|designer|sysadmin|"
+                        r"" + "|".join(en_cues.ROLES) + r")\b")
 _SPEECH = frozenset("said says say told tells mentioned thinks thought agreed promised confirmed confirm asked".split())
 _OWNS = re.compile(r"(?<![\w'’])(?P<name>" + _CAP + r"(?:\s+" + _UP + r")?|" + _LOW + r")['’]s\s+(?i:birthday|bday|b-day|number|phone|cell|mobile|"
                    r"email|e-mail|direct\s+line|line|md|boss|manager|team|office|assistant)\b")

@@ -47,7 +47,7 @@ def met_too(text: str, lang: Lang, first: str | None, taken: tuple[int, int]) ->
     found: list[people.Person] = []
     while end >= 0 and len(found) < _MORE:
         joint = _joint(lang).search(text, end, min(len(text), end + _AFTER_FIRST + 8))
-        if joint is None or _BRACKETS.sub("", text[end:joint.start()]).strip(" ,"):
+        if joint is None or _own_title(_BRACKETS.sub("", text[end:joint.start()]), lang).strip(" ,"):
             break
         person = _person(text, lang, joint, taken)
         if person is None or any(names_contact(p, person.name or "") for p in (first, *(f.name or "" for f in found))):
@@ -55,6 +55,16 @@ def met_too(text: str, lang: Lang, first: str | None, taken: tuple[int, int]) ->
         found.append(person)
         end = _end_of(text, person.name or "", joint.end())
     return found
+
+
+def _own_title(gap: str, lang: Lang) -> str:
+    """What is left between a person and the joint once their own title is taken out ("Bill Hutchins the owner and
+    Kev …", "Ерлан, гл. инженер, и …"): the title said with a name is theirs, no break between the two people."""
+    said = _ARTICLE.sub("", gap.strip(" ,"))
+    return "" if said and people.title_words().fullmatch(said) else gap
+
+
+_ARTICLE = re.compile(r"^(?:the|their|our|his|her|a|an)\s+", re.I)
 
 
 # a first and last name right after the joint, with a title in brackets: "and Bo Lee (IT)"
@@ -70,7 +80,10 @@ def _end_of(text: str, name: str, start: int = 0) -> int:
     """Where `name` (or, in another case form, its last word's stem) ends in `text`; -1 when not found."""
     at = text.find(name, start)
     if at >= 0:
-        return at + len(name)
+        end = at + len(name)
+        while end < len(text) and text[end].isalpha() and not "\u4e00" <= text[end] <= "\u9fff":
+            end += 1                            # "у Ерлана": the name in its case form, to the word's end
+        return end
     words = name.split()
     stem = words[-1][:max(3, len(words[-1]) - 2)] if words else ""
     m = re.compile(re.escape(stem) + r"\w*", re.I).search(text, start) if stem else None
@@ -110,3 +123,38 @@ def _person(text: str, lang: Lang, joint: re.Match[str], taken: tuple[int, int])
     if lang == Lang.RU and role and len(name.split()) == 1 and _INSTRUMENTAL.search(name):
         name = surname_nominative(name, name.endswith(("ой", "ей")))    # "начальником Петровым": Петров
     return people.Person(name, role)
+
+
+# where a note's sentences and joined clauses part: "Sharon Kelly accounts, overdue invoice. GM Pete wants …",
+# "… is Mr. Balwinder, his mobile …, and the accounts are handled by Mrs. Kiran Sandhu"
+_CLAUSES = re.compile(r"(?<=[.!?;])\s+|\n|,\s+(?=(?:and|и|а)\s)|[。；！？]|(?<=[\u4e00-\u9fff][.;!?])")
+
+
+def titled_elsewhere(text: str, lang: Lang, first: str | None, taken: tuple[int, int],
+                     met: list[people.Person]) -> list[people.Person]:
+    """People named with their title in another sentence or clause of the note than its contact ("GM Pete wants a
+    demo", "главбух Айгерим", "採購經理何太"): contacts of the customer too. Only a name said with a title counts."""
+    said = [p for p in (first, *(m.name for m in met)) if p]
+    found: list[people.Person] = []
+    start = 0
+    for cut in [*(m for m in _CLAUSES.finditer(text)), None]:
+        end = cut.start() if cut else len(text)
+        clause = text[start:end]
+        span = (taken[0] - start, taken[1] - start) if start <= taken[0] < end else (-1, -1)
+        start = cut.end() if cut else len(text)
+        if not clause.strip() or any(_said_in(clause, name) for name in said):
+            continue
+        person = people.extract(clause, lang, span)
+        if person.name and person.role and not any(names_contact(p, person.name) for p in said) \
+                and not (0 <= span[0] <= clause.find(person.name) < span[1]):
+            found.append(people.Person(person.name, person.role, person.phone, person.email))
+            said.append(person.name)
+        if len(found) + len(met) >= _MORE:
+            break
+    return found
+
+
+def _said_in(clause: str, name: str) -> bool:
+    """True when `name` (or its first word, in any case form) is written in `clause`."""
+    stem = name.split()[0][:max(3, len(name.split()[0]) - 2)]
+    return re.search(r"(?<!\w)" + re.escape(stem), clause, re.I) is not None

@@ -123,7 +123,7 @@ _ZH_LATIN_ROLE = re.compile(r"(?:总监|经理|主管|负责人|联系人|对接
 # a title right after a name, up to a pause: "王丽 采购经理，…", "李明，技术总监"
 _ZH_ROLE_AFTER = re.compile(r"[ \t、,，]*(" + _ZH_ROLES + r")(?=[\s,，。.!！;；、]|$)")
 # after a role: a nickname ("IT主管阿强", "联系人叫小美") or a name with 先生/女士 ("总务铃木先生", "负责人朴先生")
-_ZH_AFTER_ROLE = re.compile("(?:" + _ZH_ROLES + "|联系人|对接人|负责人|总务|代表)(?:是|叫)?"
+_ZH_AFTER_ROLE = re.compile("(?:" + _ZH_ROLES + "|联系人|对接人|负责人|总务|代表)(?:是|叫|係)?\\s?"
                             "([阿小老][\u4e00-\u9fff](?=[^\u4e00-\u9fff]|$|[" + re.escape("".join(sorted(zh.NAME_STOP))) + "])"
                             "|[\u4e00-\u9fff]{1,2}?(?:先生|女士|小姐))")
 # a name taken back: "王总 哦不是王总是汪总", "李经理 不对 是黎经理"
@@ -293,7 +293,7 @@ def _role_in_brackets(text: str, name: str) -> str | None:
         last = re.split(r"[\s,，、:：]+", before)[-1].casefold() if before else ""
         said = m.group(1).strip()
         if last and (last[:4] in stems or any(last.endswith(stem) for stem in stems if len(stem) > 1)) \
-                and _title_words().search(said) and "«" not in said:
+                and title_words().search(said) and "«" not in said:
             return said
     return None
 
@@ -314,13 +314,13 @@ def _alias_in_brackets(text: str, name: str) -> str | None:
         if not last or not (last[:4] in stems or any(last.endswith(stem) for stem in stems if len(stem) > 1)):
             continue
         nick = _NICKNAME.fullmatch(said)
-        if nick and not _title_words().search(said):
+        if nick and not title_words().search(said):
             return next(g for g in nick.groups() if g).strip()
     return None
 
 
 @lru_cache(maxsize=1)
-def _title_words() -> re.Pattern[str]:
+def title_words() -> re.Pattern[str]:
     """A title's words in any language ("главбух", "зам по закупкам", "总经理", "CEO"): a bracket that holds
     none names a company or says something else ("(ГринЛайн)", "(мебель на заказ)")."""
     return re.compile("|".join([*(r"\b(?:" + role + r")\b" for role in en.ROLES), *ru.ROLES,

@@ -1661,6 +1661,16 @@ ROLES = [
     r"programmer",
     r"designer",
     r"sysadmin",
+    r"(?:workshop\s+|shop\s+|yard\s+|farm\s+|site\s+)?foreman",
+    r"farm\s+manager",
+    r"secretary",
+    r"treasurer",
+    r"(?:head\s+|diesel\s+)?mechanic",
+    r"(?:head\s+|sous\s+|executive\s+)?chef",
+    r"bookkeeper",
+    r"storeman",
+    r"agronomist",
+    r"accounts",                     # "Sharon Kelly accounts": who does the books
 ]
 
 # one of ours doing the work, said right after their name: "tom rang hatherley's", "Mark had a call w Ribbleton's

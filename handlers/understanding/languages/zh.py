@@ -1253,6 +1253,9 @@ SURNAMES = set(
     "骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆农卓古吉缪项芦麦褚娄窦戚岑景党宫费"
     "卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟"
     "邝"
+    # as written in Traditional characters (Hong Kong, Taiwan): "陳生", "黃經理"
+    "陳黃張劉楊趙吳鄭謝許韓馮鄧葉蘇呂盧鍾譚陸賈韋鄒龍賀顧龔萬錢嚴湯溫齊喬龐顏莊聶魯歐關蘭寧紀畢駱藍鮑饒陽繆項麥竇"
+    "費羅蔣蕭鄺區馬孫衛"
 )
 # two-character surnames, read before the one-character ones ("欧阳总", "司马经理", "诸葛明"): 东方, 西门 and the
 # like are left out, as common words first
@@ -1270,7 +1273,9 @@ AFTER_PARTNER = [r"聊", r"谈", r"见", r"吃", r"签", r"开", r"一起", r"�
                  r"来", r"去", r"和", r"跟"]
 # a role at a customer, after the customer's name and "的" ("燕赵数智的 CEO", "蓝海科技的采购")
 ROLE_WORDS = [r"CEO", r"CTO", r"CFO", r"COO", r"GM", r"老板", r"老总", r"总经理", r"董事长", r"创始人", r"合伙人", r"负责人",
-              r"采购", r"技术", r"运营", r"财务", r"IT", r"[\u4e00-\u9fff]{0,3}(?:经理|总监|主管|部长|主任|工程师)"]
+              r"采购", r"技术", r"运营", r"财务", r"IT", r"[\u4e00-\u9fff]{0,3}(?:经理|总监|主管|部长|主任|工程师)",
+              r"老闆", r"總經理", r"董事長", r"負責人", r"採購", r"財務", r"廠長", r"師傅",
+              r"[\u4e00-\u9fff]{0,3}(?:經理|總監|部長|工程師)"]
 # a surname then one of these is a person: "王总", "刘经理"
 # one of ours, not the customer's person: named right after these ("帮老周记一下", "替小王录一下") ...
 COLLEAGUE_BEFORE = [
@@ -1285,7 +1290,10 @@ COLLEAGUE_AFTER = [
     r"在[\u4e00-\u9fff]{1,6}(?:接触|认识|碰到|谈)了",
 ]
 TITLES = ["经理", "总监", "总经理", "总裁", "总工", "总", "主任", "老板", "处长", "科长", "部长", "主管", "老师", "先生", "女士", "小姐", "董事长", "董", "书记", "厂长", "院长", "局长", "秘书", "会计", "工程师", "助理", "专员",
-          "工", "姐", "哥", "课长", "博士"]
+          "工", "姐", "哥", "课长", "博士",
+          # in Traditional characters, and as Hong Kong calls people ("陳生", "李師傅"; "何太" is left out: "12万太贵")
+          "經理", "總監", "總經理", "總裁", "總", "老闆", "處長", "部長", "董事長", "書記", "廠長", "會計", "工程師", "專員",
+          "師傅", "生"]
 # characters that end a name ("张伟说", "李娜和…"): verbs, particles, punctuation
 NAME_STOP = set("我他她嗯呃做加约又今昨说讲聊谈通签提沟联带了吃在是打发的和跟给也都还就已要会想很生对那这们表示反馈回复答应觉得认为让叫去来到把被从向问请帮约等啊吧呢吗说过这那再先又刚才没不有与及或同见开,.!?;:，。、！？ 0123456789")
 # words that start with a surname and are no name
@@ -1314,6 +1322,15 @@ ROLES = [
     "测试",
     "设计师",
     "运维",
+    "师傅",
+    # in Traditional characters (Hong Kong, Taiwan)
+    "(?:(?![的了和跟與見給是嘅咗])[\u4e00-\u9fff]){0,3}?(?:經理|總監|部長|工程師|負責人|專員|會計|採購)",
+    "老闆",
+    "董事長",
+    "總經理",
+    "廠長",
+    "店長",
+    "師傅",
 ]
 # the legal form that ends a company's full name, dropped to compare names
 LEGAL_SUFFIX = "(?:" + "|".join(sorted({"分公司", *LEGAL}, key=len, reverse=True)) + ")+$"
@@ -1565,6 +1582,8 @@ MET_TOO = [
     "和",
     "与",
     "跟",
+    "同",          # Cantonese: "陳生同佢哋採購 Ms Ho"
+    "與",
     "以及",
     "还有",
     "、",
