@@ -151,6 +151,9 @@ _ZH_LATIN = re.compile(r"(?:(?<=公司)|(?<=公司叫)|(?<=叫)|(?<![A-Za-z]))\s
 # opening the note before its Chinese ("Van der Berg太仓仓库拜访完毕", "Pacific Crest 那单 谁负责")
 _ZH_LATIN_CALLED = re.compile(r"(?:叫做?|名叫|名为|公司[:：]|客户[:：])\s*(" + _LATIN_RUN + r")(?![A-Za-z])")
 _ZH_LATIN_OPENING = re.compile(r"^\W*(" + _LATIN_RUN + r")(?=\s?[\u4e00-\u9fff])")
+# a Latin name of two words or more right after a visit ("去了 Golden Dragon Restaurant 见 manager", "拜访了 Harbour Grand
+# Hotel，…"; Cantonese "去咗" is read as "去了")
+_ZH_LATIN_VISITED = re.compile(r"(?:去了|拜访了?|到了|见了|来到)\s*(" + _LATIN_RUN + r")(?![A-Za-z])")
 
 
 def _latin_in_chinese(text: str, person: str | None) -> str | None:
@@ -162,7 +165,7 @@ def _latin_in_chinese(text: str, person: str | None) -> str | None:
             continue
         if len(words) >= 2 and not _personal(words) or text[max(0, m.start(1) - 3):m.start(1)].strip().endswith(("公司", "叫")):
             return name
-    for pattern in (_ZH_LATIN_CALLED, _ZH_LATIN_OPENING):
+    for pattern in (_ZH_LATIN_CALLED, _ZH_LATIN_OPENING, _ZH_LATIN_VISITED):
         called = pattern.search(text)
         name = called.group(1) if called else ""
         words = name.split()

@@ -148,8 +148,8 @@ def _words_of_name(text: str, pos: int, lower_ok: bool = True, cued: bool = Fals
             picked.append(m)                     # "east river container company": the name's last word
             break
         if upper:
-            if lowered or not capitalised or low in CAP_STOP or (low in en_cues.FIRST_NAMES and counted >= 2
-                                                                 and not _closes_name(text, picked, m)):
+            if lowered or not capitalised or (low in CAP_STOP and not (low in _SMALL_IN_NAMES and _trade_next(text, m.end()))) \
+                    or (low in en_cues.FIRST_NAMES and counted >= 2 and not _closes_name(text, picked, m)):
                 break                            # "Westwood smile studio Tina", "Valley of the Sun Kurt"
         elif low in STOP or low in _COUNTED or low in en_cues.NOT_FIRMS_LOWER or word[:1].isdigit() \
                 or (not capitalised and verbish(low)):
@@ -165,6 +165,16 @@ def _words_of_name(text: str, pos: int, lower_ok: bool = True, cued: bool = Fals
         if counted == 6:
             break
     return _as_named(text, picked)
+
+
+_SMALL_IN_NAMES = frozenset("there here now then so just also when where what who how why if this that".split())
+
+
+def _trade_next(text: str, end: int) -> bool:
+    """True when a capitalised trade word follows right after `end` ("Bean There Cafe", "Here Now Bakery"): the
+    small word before it is the name's own."""
+    nxt = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    return nxt is not None and nxt.group()[:1].isupper() and nxt.group().lower().strip(".,'’") in en_cues.FIRM_WORDS
 
 
 def _as_named(text: str, picked: list[re.Match]) -> tuple[str, int] | None:
@@ -326,6 +336,9 @@ def without_team(text: str, name: str) -> str:
     """The company's name without its team's words after it ("hooli dev team" -> "hooli")."""
     at = text.find(name)
     tail = _TEAM_TAIL.search(name)
+    if tail and tail.group()[:1] in "'’" and tail.group().split()[-1].istitle() \
+            and tail.group().split()[-1].lower() in en_cues.FIRM_WORDS:
+        return name                # "St Anne's Clinic": a business called after its saint, not the clinic of St Anne
     if tail and tail.start() > 0 and (tail.group()[:1] in "'’" or tail.group().strip().lower().split()[-1] in _TEAM_WORDS
                                       or (at >= 0 and _TEAM_NEXT.match(text, at + len(name)) is not None)):
         return name[:tail.start()].rstrip()
@@ -365,9 +378,9 @@ def _usable(name: str, person: str | None) -> bool:
 
 
 _LEGAL = re.compile(r"(?<![\w&])((?:[A-Z][\w&'.-]*\s+|&\s+|of\s+|the\s+){0,4}[A-Z][\w&'.-]*,?\s+" + en_cues.LEGAL_SUFFIX
-                    + r")(?![\w])")
+                    + r")(?![\w]|-\w)")        # "Co-op" is no "Co"
 _TYPED = re.compile(r"\b(?i:visited|called|met\s+with|emailed|texted|from|at|with)\s+((?:(?!\s[—–-]\s)[^,\n—–]){1,60}?\s" + en_cues.LEGAL_SUFFIX
-                    + r")(?=\W|$)")
+                    + r")(?=\W|$)(?!-\w)")
 # what a rep did, and "w"/"with": never a word of a company's name ("met w umbrella corp", "visited acme corp")
 _DID_WITH = frozenset("""met meet meeting called call calls visited visit emailed texted phoned pinged messaged spoke
 talked chatted lunch dinner coffee demo demoed signed stopped dropped got""".split())
