@@ -54,6 +54,15 @@ def without_deal(parse: Parse) -> Parse:
     return replace(parse, stage=None, amount=None, close_on=None, lost_reason=None, deal_said=False)
 
 
+def tells_rest(parse: Parse) -> bool:
+    """Whether the note has something to record beside what it says of a deal: a call, a contact, a
+    follow-up, a payment, a fact of the customer."""
+    bare = without_deal(parse)
+    return bool(bare.channel or bare.contact or bare.followup_on or bare.birthday or bare.contact_role
+                or bare.contact_phone or bare.contact_email or bare.source or bare.touch_days or bare.issue
+                or bare.paid is not None)
+
+
 def tells_more(parse: Parse, closed: AlreadyClosed) -> bool:
     """Whether the note has something to record beside the won deal: a call, a contact, a follow-up,
     or an amount other than the deal's (kept as the note's words, never applied to the won deal)."""

@@ -5,7 +5,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from handlers.context import Ctx, Pressed, journal_of
-from handlers.note_deal import DealPlan, Lines, deal_plan, deal_touched, switched_off_stage, touches_deal, write_deal
+from handlers.note_deal import (DealPlan, Lines, another_deal, deal_plan, deal_touched, opens_beside,
+                                switched_off_stage,
+                                touches_deal, write_deal)
 from handlers.followup_instead import move_instead, move_said
 from handlers.labels import source_label
 from handlers.ask import ask_whose
@@ -17,13 +19,13 @@ from handlers.reply import Choice, Reply
 from handlers.reports import record_note_issue
 from handlers.chat_state import save_state, state_of
 from handlers.deal_said_again import said_again
-from handlers.closed_deals import already_closed, lines_of, nothing_written, tells_more, without_deal
+from handlers.closed_deals import already_closed, lines_of, nothing_written, tells_more, tells_rest, without_deal
 from handlers.resolve import Resolved, resolve_customer
 from handlers.stage_names import StageNames
 from handlers.texts import clock, day, money, month_day, t
 from handlers.understanding.llm.parts import UNCONFIRMED
 from handlers.understanding.model import Parse, Refusal
-from storage.customers import contacts_of, name_key
+from storage.customers import contacts_of, name_key, open_deal
 from storage.models import Contact, Customer, Deal, FollowUp, Interaction, stored_id
 from storage.permissions import Action, check
 from storage.reminders import remind_instant
@@ -105,11 +107,23 @@ def _ready(parse: Parse, ctx: Ctx, several: bool = False) -> _Ready | Reply:
             return nothing_written(ctx, resolved.customer, closed)
         parse, unchanged = without_deal(parse), [] if parse.paid is not None else lines_of(ctx, parse, closed)
     unchanged = _payment(parse, ctx, deal or (closed.deal if closed else None)) + unchanged
+    beside = _open_beside(parse, ctx, resolved.customer, deal)
+    if beside is not None:        # "又下了一单 … 2.4万": a new deal opens, the open one keeps its sum
+        unchanged.append(_kept(ctx, beside))
     plan = deal_plan(parse, ctx, deal)
-    if deal is not None and plan.changes:  # before anything is written: the note lands whole or not at all
-        not_yours = _not_yours(ctx, resolved.customer, deal)
-        if not_yours is not None:
-            return not_yours
+    refusal = _not_yours(ctx, resolved.customer, deal) if deal is not None and plan.changes else None
+    if deal is not None and refusal is not None:
+        # a colleague's deal: her own new figure opens her own deal beside it; a move of theirs is left out,
+        # and the rest of the note (a call, a contact, a follow-up) is recorded, the reply says what was not
+        if opens_beside(parse, plan, deal):
+            unchanged = unchanged + [_kept(ctx, deal)]
+        elif tells_rest(parse):
+            parse = without_deal(parse)
+            unchanged = unchanged + [("deal_not_yours_left", {"owner": member_name(ctx, deal.owner_id)})]
+        else:
+            return refusal
+        deal = None
+        plan = deal_plan(parse, ctx, deal)
     again_said = said_again(parse, ctx, resolved.customer, deal, plan.changes)
     if again_said is not None:      # "сумма 1,8 млн" of a deal at 1,8 млн: no bare "📝" note
         return again_said
@@ -133,6 +147,24 @@ def _payment(parse: Parse, ctx: Ctx, deal: Deal | None) -> Lines:
     minor = int((parse.paid * 100).to_integral_value())
     currency = parse.paid_currency or (deal.currency if deal is not None else None) or ctx.team.currency
     return [("payment_noted", {"amount": money(minor, currency, ctx.lang)})]
+
+
+def _open_beside(parse: Parse, ctx: Ctx, customer: Customer | None, deal: Deal | None) -> Deal | None:
+    """The customer's open deal a note speaking of a deal of its own opens a new one beside, if any."""
+    if not parse.new_deal or deal is not None or customer is None or customer.id is None or not touches_deal(parse):
+        return None
+    beside = open_deal(ctx.session, ctx.team_id, customer.id, ctx.member.id)
+    return beside if beside is not None and another_deal(parse, beside) else None
+
+
+def _kept(ctx: Ctx, deal: Deal) -> tuple[str, dict]:
+    """The reply's line that the customer's open deal (the writer's, or a colleague's) was left as it is."""
+    currency = deal.currency or ctx.team.currency
+    amount = t(ctx.lang, "amount_after", amount=money(deal.amount_minor, currency, ctx.lang)) \
+        if deal.amount_minor is not None else ""
+    if deal.owner_id in (None, ctx.member.id):
+        return ("deal_open_kept", {"amount": amount})
+    return ("deal_colleague_kept", {"owner": member_name(ctx, deal.owner_id), "amount": amount})
 
 
 def _not_yours(ctx: Ctx, customer: Customer | None, deal: Deal) -> Reply | None:
@@ -222,7 +254,7 @@ def _new_customer(ctx: Ctx, name: str, lines: Lines) -> Customer:
 
 # the deal's news a note's words stay beside: a new deal, a stage moved, a close day, why it was lost (an amount
 # changed alone stays the deal's change: "wrong customer" after it moves nothing, handlers/correct_customer.py)
-_DEAL_NEWS = frozenset({"deal_new", "deal_stage", "deal_close", "deal_lost_reason"})
+_DEAL_NEWS = frozenset({"deal_new", "deal_stage", "deal_close", "deal_lost_reason", "deal_not_yours_left"})
 
 
 def _closing_lines(parse: Parse, ctx: Ctx, customer: Customer, note_id: int, unused: Stage | None,

@@ -30,10 +30,30 @@ def touches_deal(parse: Parse) -> bool:
 
 
 def deal_touched(parse: Parse, ctx: Ctx, customer: Customer | None) -> Deal | None:
-    """The known customer's open deal, when the note says something about a deal."""
+    """The known customer's open deal, when the note says something about a deal: the writer's own
+    there first. None when the note speaks of a deal of its own ("new order …", "又下了一单 … 2.4万"): it opens one."""
     if customer is None or customer.id is None or ctx.team.id is None or not touches_deal(parse):
         return None
-    return open_deal(ctx.session, ctx.team.id, customer.id)
+    deal = open_deal(ctx.session, ctx.team.id, customer.id, ctx.member.id)
+    return None if deal is not None and another_deal(parse, deal) else deal
+
+
+def another_deal(parse: Parse, deal: Deal) -> bool:
+    """Whether the note speaks of a deal of its own beside the open `deal`: its words say so ("new order",
+    "又下了一单") and its figure is another than the open deal's ("华信科技新订单 8万" of a deal at 8万 is
+    that deal ordered; an amount added to it stays the deal's)."""
+    if not parse.new_deal or parse.amount is None or parse.amount_added:
+        return False
+    return int((Decimal(parse.amount) * 100).to_integral_value()) != deal.amount_minor
+
+
+def opens_beside(parse: Parse, plan: "DealPlan", deal: Deal) -> bool:
+    """Whether a note that may not change a colleague's `deal` speaks of a deal of its own instead: a
+    new figure at a first stage (a quote, an order asked for), not said as the deal's figure revised
+    nor added to it, and no move of the deal's stage. Such a note opens the writer's own deal."""
+    first = parse.stage in (None, Stage.LEAD, Stage.QUALIFIED, Stage.PROPOSAL) and not parse.stage_back
+    return (first and parse.amount is not None and "amount_minor" in plan.changes
+            and not parse.amount_revised and not parse.amount_added)
 
 
 def deal_facts(parse: Parse, ctx: Ctx, deal: Deal, changes: dict, lines: Lines) -> None:

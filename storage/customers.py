@@ -69,8 +69,15 @@ def contacts_of(session: Session, team_id: int, customer_id: int) -> list[Contac
     return list(session.execute(_CONTACTS, {"team": team_id, "customer": customer_id}).scalars())
 
 
-def open_deal(session: Session, team_id: int, customer_id: int) -> Deal | None:
-    """The customer's open deal most recently touched, if any."""
+def open_deal(session: Session, team_id: int, customer_id: int, owner_id: int | None = None) -> Deal | None:
+    """The customer's open deal most recently touched, if any; with `owner_id`, that member's own open
+    deal there first (a rep's note at a customer two reps sell to is about her own deal)."""
+    if owner_id is not None:
+        own = session.execute(select(Deal).where(col(Deal.team_id) == team_id, col(Deal.customer_id) == customer_id,
+                                                 col(Deal.stage).in_(OPEN_STAGES), col(Deal.owner_id) == owner_id)
+                              .order_by(col(Deal.updated_at).desc(), col(Deal.id).desc()).limit(1)).scalars().first()
+        if own is not None:
+            return own
     return session.execute(_OPEN_DEAL, {"team": team_id, "customer": customer_id}).scalars().first()
 
 

@@ -26,6 +26,7 @@ from handlers.understanding.amounts import (Amount, added, bare_dollar, find_amo
                                             mentions_money_without_number,
                                             negative_amounts, paid_part, pick_amount)
 from handlers.understanding.dates import day_first, find_dates
+from handlers.understanding.deal_words import says_another_deal, says_revised
 from handlers.understanding.cues import Clauses, Lexicon, channel, everyone, first_contact, lexicon, only_mentioned, stage
 from handlers.understanding.intents import Signals, classify, command_named, drop_day, merge_command, rename_command
 from handlers.understanding.languages import CODES, cues, one_of
@@ -570,6 +571,8 @@ def _channel_and_stage(parse: Parse, note: _Reading, stated: facts.Facts, said: 
         _english_too(parse, note.as_typed.replace("ё", "е").replace("Ё", "Е"), note.now, note.first_day,
                      new_customer, (at, at + match.end - match.start) if at >= 0 else (-1, -1))
     parse.deal_said = parse.stage is not None     # a stage the words name, not the first contact's default
+    parse.new_deal = says_another_deal(cue_work, lang)        # "new order: …", "又下了一单": a deal of its own
+    parse.amount_revised = parse.amount is not None and says_revised(cue_work, lang)
     parse.stage_back = parse.stage in OPEN_STAGES and _stage_back(lang).search(note.work) is not None
     if parse.stage == Stage.LOST:
         lost_cue = next(pattern for name, pattern in lex.stages if name == Stage.LOST)

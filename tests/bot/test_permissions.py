@@ -94,13 +94,13 @@ async def test_a_rep_logs_a_call_at_a_colleagues_customer_without_touching_the_d
 # -- deals: a rep changes only their own -----------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
-    "Visited Vandelay Industries, deal lost",
-    "Called Vandelay Industries, they signed!",
+    "Vandelay Industries: deal lost",
+    "Vandelay Industries signed!",
     "Vandelay Industries: revised quote $45k",
-    "Met Vandelay Industries, moving to negotiation, follow up Monday",
+    "Vandelay Industries: moved to negotiation",
 ])
-async def test_a_rep_cannot_change_a_colleagues_deal_and_nothing_of_the_note_is_written(people, engine, clock,
-                                                                                      text):
+async def test_a_rep_cannot_change_a_colleagues_deal_and_a_note_that_only_moves_it_writes_nothing(
+        people, engine, clock, text):
     await people["anna"].say(NOTE)
     before = counts(engine)
     reply = await people["boris"].say(text)
@@ -109,6 +109,21 @@ async def test_a_rep_cannot_change_a_colleagues_deal_and_nothing_of_the_note_is_
     assert counts(engine) == before
     [deal] = rows(engine, Deal)
     assert (deal.stage, deal.amount_minor, deal.owner_id) == ("proposal", 3_700_000, member_id(engine, "1001"))
+
+
+@pytest.mark.parametrize("text", [
+    "Visited Vandelay Industries, deal lost",
+    "Called Vandelay Industries, they signed!",
+    "Met Vandelay Industries, moving to negotiation, follow up Monday",
+])
+async def test_the_rest_of_a_note_that_would_move_a_colleagues_deal_is_recorded(people, engine, clock, text):
+    await people["anna"].say(NOTE)
+    reply = await people["boris"].say(text)
+    assert "Recorded for Vandelay Industries" in reply.text
+    assert "the deal here is Anna's: what the note says of it was not recorded" in reply.text
+    [deal] = rows(engine, Deal)
+    assert (deal.stage, deal.amount_minor, deal.owner_id) == ("proposal", 3_700_000, member_id(engine, "1001"))
+    assert rows(engine, Interaction)[-1].member_id == member_id(engine, "1002")
 
 
 async def test_the_refusal_is_in_the_reps_language(people, clock):

@@ -2079,6 +2079,25 @@ FIX_RESOLVED = [
     r"^\W*(?:complaint|inquiry|issue|ticket)\s+#?(?P<n>\d{1,6})\s+(?:is\s+)?(?:resolved|fixed|closed|done|sorted)\W*$",
     r"^\W*(?:resolve|close)\s+(?:complaint|inquiry|issue|ticket)\s+#?(?P<n>\d{1,6})\W*$",
 ]
+# a deal of its own beside the customer's open one: it opens a new deal, never re-prices the open one
+# ("new order: spare parts container", "another contract", "a separate deal", "they reordered")
+ANOTHER_DEAL = [
+    r"\b(?:another|a\s+new|new|second|2nd|third|one\s+more|an?\s+additional|additional|an?\s+extra|separate|repeat|fresh)\s+"
+    r"(?:\w+\s+)?(?:deal|contract|order|po|purchase\s+order|project|opportunity|oppty|sale)s?\b",
+    r"\b(?:signed|ordered|bought)\s+(?:again|once\s+more)\b",
+    r"\bre-?order(?:ed|ing|s)?\b",
+    r"\bseparate\s+from\b",
+]
+# the deal's figure said as revised: the same deal re-priced ("revised quote $45k", "came down to 40k")
+AMOUNT_REVISED = [
+    r"\brevis(?:ed|e|es|ing)\b",
+    r"\bupdated\s+(?:quote|price|offer|proposal|figure|pricing)\b",
+    r"\bre-?quot(?:ed|e)\b",
+    r"\bnew\s+(?:price|pricing|figure)\b",
+    r"\b(?:dropped|down|up|came\s+down|went\s+up|reduced|lowered|raised|increased|decreased|bumped)\s+(?:\w+\s+)?to\b",
+    r"\bdiscount\w*",
+    r"\binstead\s+of\b",
+]
 # a deal said to have gone back to an earlier stage: it moves back ("globex went back to proposal")
 STAGE_BACK = [
     r"\b(?:went|gone|go(?:ing|es)?|moved|slipped|fell|dropped|sent)\s+(?:all\s+the\s+way\s+)?back\s+(?:to|into)\b",
