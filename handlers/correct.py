@@ -31,8 +31,8 @@ from handlers.stage_names import StageNames
 from handlers.texts import day, money, t
 from handlers.understanding import understand
 from handlers.understanding.intents import drop_day
-from handlers.understanding.fixes import (bare_amount, day_word, move, names_other_customer, new_value_text, resolved,
-                                         swapped_customer)
+from handlers.understanding.fixes import (bare_amount, contact_fix, day_word, move, names_other_customer,
+                                         new_value_text, resolved, swapped_customer)
 from handlers.understanding.amounts import find_amounts
 from handlers.understanding.lang import detect
 from handlers.understanding.followup_words import span
@@ -162,7 +162,9 @@ def _last_note_fix(ctx: Ctx, parse: Parse) -> Fixed | None:
     entries = touched(ctx, note)
     customer = ctx.session.get(Customer, note.customer_id) if note.customer_id else None
     swap = swapped_customer(ctx.text, parse.lang)
-    if swap is not None and names_a_contact(ctx, note, entries, customer, swap.old):
+    named = contact_fix(ctx.text, parse.lang)
+    old = swap.old if swap is not None else (named.who if named is not None and named.field == "name" else None)
+    if old and names_a_contact(ctx, note, entries, customer, old):
         return contact_fixed(ctx, parse, note, entries, customer)      # "its Marie not Maria": a person's name
     if names_other_customer(ctx.text, parse.lang) or says_known_other(ctx, parse, customer) or swap is not None:
         logged = last_logged(ctx)  # past corrections of it: the note that filed things

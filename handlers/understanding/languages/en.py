@@ -2001,6 +2001,11 @@ FIX = [
     # a contact's name put right: "its Marie not Maria", "her name's Marie, not Maria", "not Maria, Marie"
     r"^\W*(?:it'?s|(?:her|his)\s+name(?:'s|\s+is))\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?,?\s+not\s+(?-i:[A-Z])[\w'-]+\W*$",
     r"^\W*not\s+(?-i:[A-Z])[\w'-]+\s*,\s*(?:it'?s\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\W*$",
+    # "sorry not Tom, it was Dr Ben Hardy"; "the secretary's name is Gurpreet Grewal and not Gill"; "it was Ben Hardy, not Tom"
+    r"^\W*(?:(?:sorry|oops|my\s+bad|correction|no|nah)\W+)?not\s+(?-i:[A-Z])[\w'-]+\s*[,;-]?\s*(?:it\s+was|it'?s|its|he'?s|"
+    r"she'?s|was)\s+(?:(?:dr|mr|mrs|ms|miss)\.?\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,2}\W*$",
+    r"\b(?:name\s+is|^\W*it\s+was)\s+(?:(?:dr|mr|mrs|ms|miss)\.?\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+){0,2},?\s+"
+    r"(?:and\s+)?not\s+(?-i:[A-Z])[\w'-]+\W*$",
     r"^\W*(?:actually|correction|oops|sorry,?\s+i\s+meant?)\b",
     r"^\W*(?:no|nope|nah)\s+(?:sorry|my\s+bad|my\s+mistake)\b",      # "no sorry, still negotiating"
     r"^\W*[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+is\s+(?:actually|now|really)\s+(?:the\s+|a\s+|an\s+|their\s+)?"
@@ -2065,6 +2070,12 @@ FIX_CONTACT = {
         r"\bit'?s\s+(?P<value>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?),?\s+not\s+(?P<who>[A-Z][\w'-]+)",
         r"\b(?:her|his)\s+name(?:'s|\s+is)\s+(?P<value>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?),?\s+not\s+(?P<who>[A-Z][\w'-]+)",
         r"^\W*(?i:not)\s+(?P<who>[A-Z][\w'-]+)\s*,\s*(?i:it'?s\s+)?(?P<value>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\W*$",
+        # "sorry not Tom, it was Dr Ben Hardy", "oops, not Tom - it's Ben"
+        r"^\W*(?:(?i:sorry|oops|my\s+bad|correction|no|nah)\W+)?(?i:not)\s+(?P<who>[A-Z][\w'-]+)\s*[,;-]?\s*"
+        r"(?i:it\s+was|it'?s|its|he'?s|she'?s|was)\s+(?P<value>(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\W*$",
+        # "the secretary's name is Gurpreet Grewal and not Gill", "it was Ben Hardy, not Tom"
+        r"\b(?i:name\s+is|it\s+was)\s+(?P<value>(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"
+        r",?\s+(?i:and\s+)?(?i:not)\s+(?P<who>[A-Z][\w'-]+)",
     ],
 }
 FIX_MOVE = [
