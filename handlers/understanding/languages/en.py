@@ -49,7 +49,7 @@ HELP = [
     r"\bshould\s+i\s+(?:send|write|log|put|type)\s+(?:two|2|separate|one|both|each|them|it)\b",
 ]
 _TAKE_BACK = [
-    r"undo",
+    r"undo(?:\s+(?:it|that|this|the\s+last(?:\s+one)?))?",       # "↩️ Undo it": the button's words typed
     r"revert",
     r"cancel(?:\s+(?:that|the\s+last(?:\s+one)?|last))?",
     r"scratch\s+that",

@@ -135,6 +135,7 @@ HELP = [
 ]
 UNDO = [
     r"^\W*(?:撤销|撤銷|撤回|取消|删掉刚才的?|刪掉剛才的?|刚才的?不算|剛才的?不算)\W*$",
+    r"^\W*(?:撤销|撤銷|撤回)(?:这条|這條|这个|這個|上一条|上一條|它|吧)\W*$",     # "撤销这条": the button's word, said of the note
 ]
 DONE = [
     # "完成 1", and "1 完成", "第2条搞定了" with the number first, as the list numbers it (one group `n`)
