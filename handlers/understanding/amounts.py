@@ -22,14 +22,15 @@ from handlers.understanding.model import Refusal, Refused
 
 # currency signs and codes, the same in every language; the words are each language's (CURRENCIES)
 _SIGNS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "CNY",
-          "cny": "CNY", "rmb": "CNY", "₽": "RUB", "rub": "RUB", "₸": "KZT", "₹": "INR", "rs": "INR", "rs.": "INR", "hkd": "HKD", "hk$": "HKD", "jpy": "JPY"}
+          "cny": "CNY", "rmb": "CNY", "₽": "RUB", "rub": "RUB", "₸": "KZT", "₹": "INR", "rs": "INR", "rs.": "INR", "hkd": "HKD", "hk$": "HKD", "jpy": "JPY",
+          "nt$": "TWD"}
 # other ISO 4217 codes a key-account note may quote ("DKK 750,000", "CHF 1.2m"), read only in capitals
 _ISO = ("AUD", "CAD", "NZD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "SGD", "INR", "AED", "SAR", "ZAR",
-        "MXN", "BRL", "KRW", "ILS", "TWD", "THB", "MYR", "IDR", "PHP", "VND")
+        "MXN", "BRL", "KRW", "ILS", "TWD", "THB", "MYR", "IDR", "PHP", "VND", "BYN", "UZS")
 _SIGNS.update({code.lower(): code for code in _ISO})
 _SIGNS.update({"a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "s$": "SGD"})
 _ISO_CODE = "(?-i:" + "|".join(_ISO) + ")"
-_PRE = r"(?P<pre>US\$|HK\$|AU?\$|CA?\$|NZ\$|S\$|\$|€|£|¥|₽|₸|₹|(?-i:Rs)\.?(?=\s?\d)|(?:USD|EUR|GBP|CNY|RMB|RUB|HKD|JPY|" + _ISO_CODE + \
+_PRE = r"(?P<pre>{words}US\$|HK\$|NT\$|AU?\$|CA?\$|NZ\$|S\$|\$|€|£|¥|₽|₸|₹|(?-i:Rs)\.?(?=\s?\d)|(?:USD|EUR|GBP|CNY|RMB|RUB|HKD|JPY|" + _ISO_CODE + \
     r")(?=[\s\d]))?\s?"
 # Indian grouping ("4,20,000", "1,05,00,000") first, then thousands set apart, then a plain number
 _NUM = r"(?P<num>\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:(?:,|[ \u202f])\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
@@ -41,6 +42,11 @@ _NEXT_PLACE = re.compile(r"([1-9])(?![\d.,%]|\s?[万千百亿kKwW]|\s?(?:个|台
 _LETTER = r"[A-Za-zА-Яа-яЁё]"
 # a currency code glued to a Chinese multiplier ("8万RMB", "12万USD"): a code, not a word after the number
 _CODES_AFTER = r"(?<=[万千亿])(?:USD|EUR|GBP|CNY|RMB|HKD)(?![A-Za-z])"
+
+
+def _pre(words: list[str]) -> str:
+    """The currency before the number, with the languages' words for it ("新台币48万", "美元5万")."""
+    return _PRE.replace("{words}", "|".join(words) + "|" if words else "")
 
 
 class _Money:
@@ -64,7 +70,7 @@ class _Money:
                 + "|".join(phrase for phrase, _ in ((p, f) for lang in langs for p, f in lang.MULTIPLIERS)) + "))?")
         post = r"(?P<post>USD|EUR|GBP|CNY|RMB|RUB|HKD|JPY|" + _ISO_CODE + "|" + alt("CURRENCY_AFTER") + r"|₽|₸|\$|€|£)?"
         ranges = alt("RANGE_WORDS")
-        self.amount = re.compile(r"(?:(?<![A-Za-z0-9А-Яа-яЁё_./:#№-])|(?<=[.:])(?=" + _CODE_FIRST + r")|(?<=[\u4e00-\u9fff][.:]))(?<!#\s)(?<!\d,)" + _PRE + _NUM + muls + r"(?!(?!" + _CODES_AFTER + r")" + _LETTER + r")\s?"
+        self.amount = re.compile(r"(?:(?<![A-Za-z0-9А-Яа-яЁё_./:#№-])|(?<=[.:])(?=" + _CODE_FIRST + r")|(?<=[\u4e00-\u9fff][.:]))(?<!#\s)(?<!\d,)" + _pre(every("CURRENCY_BEFORE")) + _NUM + muls + r"(?!(?!" + _CODES_AFTER + r")" + _LETTER + r")\s?"
                                  + post + r"(?!" + _LETTER + r")", re.I)
         self.range_tail = re.compile(r"\s*(?:" + _DASH + "|~|" + ranges + r")\s*[$€£₽¥]?\s?\d[\d.,]*" + muls
                                      + r"(?!" + _LETTER + r")\s?" + post, re.I)

@@ -1256,9 +1256,14 @@ DATES = [
 
 LOCAL_CURRENCY: str | None = None        # a bare "40k" in an English note names no currency
 CURRENCIES = {"dollar": "USD", "dollars": "USD", "bucks": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
-              "pounds": "GBP", "quid": "GBP", "yuan": "CNY", "tenge": "KZT"}
+              "pounds": "GBP", "quid": "GBP", "yuan": "CNY", "tenge": "KZT",
+              "canadian": "CAD", "canadian dollars": "CAD", "canadian dollar": "CAD", "cdn": "CAD",
+              "aussie dollars": "AUD", "australian dollars": "AUD", "singapore dollars": "SGD", "sing dollars": "SGD",
+              "sgd": "SGD", "ringgit": "MYR", "rupees": "INR"}
 CURRENCY_STEMS: dict[str, str] = {}      # any word that starts so
-CURRENCY_AFTER = [r"dollars?", r"bucks", r"euros?", r"pounds?", r"quid", r"yuan", r"tenge"]     # written after the number
+CURRENCY_AFTER = [r"(?:canadian|australian|aussie|singapore|sing)\s+dollars?", r"canadian", r"cdn", r"dollars?", r"bucks",
+                  r"euros?", r"pounds?", r"quid", r"yuan", r"tenge", r"ringgit", r"rupees"]     # written after the number
+CURRENCY_BEFORE: list[str] = []
 SHORT_MULTIPLIERS = {"k": 1000, "m": 10**6}     # glued to the number: "40k", "1.2m"
 MULTIPLIERS = [
     (r"thousand", 1000),

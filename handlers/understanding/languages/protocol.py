@@ -153,6 +153,7 @@ class Cues(Protocol):
     CURRENCIES: Mapping[str, str]             # a currency word -> its ISO code ("рублей" -> RUB)
     CURRENCY_STEMS: Mapping[str, str]         # any word starting so ("долл" -> USD)
     CURRENCY_AFTER: Phrases                   # currency words written after the number
+    CURRENCY_BEFORE: Phrases                  # currency words written right before the number ("美元5万")
     SHORT_MULTIPLIERS: Mapping[str, int]      # a letter glued to the number ("k" -> 1000)
     MULTIPLIERS: Sequence[tuple[str, int]]    # a multiplier word and its factor ("млн", 10**6)
     BARE_MULTIPLIERS: Phrases                 # short multipliers that are money without a currency only here
@@ -294,7 +295,7 @@ class Cues(Protocol):
 
 
 # slots a language may leave empty (the rule that reads them is then skipped)
-OPTIONAL = frozenset({"TODAY_ORDER", "QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "DAY_GONE", "THEIRS", "THEIRS_NAMED",
+OPTIONAL = frozenset({"CURRENCY_BEFORE", "TODAY_ORDER", "QUESTION", "CANNOT", "IMPERATIVE", "PAST", "PAST_AFTER", "VERB_PAST", "DAY_GONE", "THEIRS", "THEIRS_NAMED",
                       "CLOCK", "CURRENCY_STEMS", "BARE_MULTIPLIERS", "PAID_PART", "DEAL_SHORTHAND", "AMOUNT_ADDED_AFTER", "FILLERS", "CORRECTION", "NOT_YET",
                       "SPOKEN_MARK_NOUN", "SPOKEN_ADDRESS", "SPOKEN_LETTERS",
                       "HANDED_OVER", "TAKING", "SIGNATURE_AHEAD", "LEGAL_FORMS", "COMMON_WORDS", "CLOCK_AM", "CLOCK_PM", "CLOCK_NOON",

@@ -951,9 +951,11 @@ LOCAL_CURRENCY: str | None = "RUB"       # a bare "500 тыс" in a Russian note
 CURRENCIES = {"долл": "USD", "евро": "EUR", "юаней": "CNY", "юань": "CNY", "руб": "RUB", "р": "RUB", "рублей": "RUB",
               "рубля": "RUB", "рубль": "RUB", "тенге": "KZT", "тг": "KZT", "тнг": "KZT", "грн": "UAH", "гривен": "UAH",
               "гривны": "UAH", "гривна": "UAH", "гривня": "UAH"}
-CURRENCY_STEMS = {"долл": "USD", "юан": "CNY"}      # any word that starts so
-CURRENCY_AFTER = [r"руб(?:лей|ля|ль)?\.?", r"р\.", r"долл\w*\.?", r"евро", r"юан\w*", r"тенге", r"тн?г\.?(?!\w)",
-                  r"грн\.?", r"грив(?:ен|ны|на|ня)"]
+# any word that starts so: "бел. руб." (Belarusian roubles), "сум"/"сумов" (Uzbek), "у.е." (dollars, by custom)
+CURRENCY_STEMS = {"долл": "USD", "юан": "CNY", "бел": "BYN", "сум": "UZS", "у.": "USD", "у е": "USD"}
+CURRENCY_AFTER = [r"бел\.?\s?руб(?:лей|ля|ль)?\.?", r"руб(?:лей|ля|ль)?\.?", r"р\.", r"долл\w*\.?", r"евро", r"юан\w*", r"тенге",
+                  r"тн?г\.?(?!\w)", r"грн\.?", r"грив(?:ен|ны|на|ня)", r"сум(?:ов|а|ы)?(?!\w)", r"у\.\s?е\.?"]
+CURRENCY_BEFORE: list[str] = []
 SHORT_MULTIPLIERS = {"к": 1000, "т": 1000}     # "500к", "640т": thousands
 MULTIPLIERS = [
     (r"тысяч[аи]?", 1000),
