@@ -14,6 +14,7 @@ from handlers.ask import ask_whose
 from handlers.letters import settle_letter
 from handlers.people import upsert_contact
 from handlers.refusals import member_name, refusal
+from handlers.reopen import lost_to_reopen, reopen_plan
 from handlers.repeats import repeated
 from handlers.reply import Choice, Reply
 from handlers.reports import record_note_issue
@@ -111,6 +112,9 @@ def _ready(parse: Parse, ctx: Ctx, several: bool = False) -> _Ready | Reply:
     if beside is not None:        # "又下了一单 … 2.4万": a new deal opens, the open one keeps its sum
         unchanged.append(_kept(ctx, beside))
     plan = deal_plan(parse, ctx, deal)
+    lost = lost_to_reopen(parse, ctx, resolved.customer, deal)
+    if lost is not None:                 # "back on", "还没丢，客户又回来了": the lost deal reopens
+        deal, plan = lost, reopen_plan(parse, ctx, lost)
     refusal = _not_yours(ctx, resolved.customer, deal) if deal is not None and plan.changes else None
     if deal is not None and refusal is not None:
         # a colleague's deal: her own new figure opens her own deal beside it; a move of theirs is left out,
@@ -207,7 +211,7 @@ def _write_part(ready: _Ready, customer: Customer, note_id: int, lines: Lines) -
         for met in parse.met_too:
             upsert_contact(Parse(lang=parse.lang, contact=met.name, contact_role=met.role, contact_phone=met.phone,
                                  contact_email=met.email, birthday=met.birthday), ctx, customer, state, lines)
-    if touches_deal(parse):
+    if touches_deal(parse) or (ready.deal is not None and ready.plan.changes):
         write_deal(parse, ctx, customer, ready.deal, ready.plan, lines)
     _write_customer_facts(parse, ctx, customer, contact, lines)
     if parse.channel:

@@ -26,7 +26,7 @@ from handlers.understanding.amounts import (Amount, added, bare_dollar, find_amo
                                             mentions_money_without_number,
                                             negative_amounts, paid_part, pick_amount)
 from handlers.understanding.dates import day_first, find_dates
-from handlers.understanding.deal_words import says_another_deal, says_revised
+from handlers.understanding.deal_words import says_another_deal, says_revised, takes_back_a_loss
 from handlers.understanding.cues import Clauses, Lexicon, channel, everyone, first_contact, lexicon, only_mentioned, stage
 from handlers.understanding.intents import Signals, classify, command_named, drop_day, merge_command, rename_command
 from handlers.understanding.languages import CODES, cues, one_of
@@ -237,6 +237,8 @@ def _read(cleaned: str, text: str, lang: Lang, now: datetime, known: Sequence[st
     times = _days(parse, note)
     new_customer = _channel_and_stage(parse, note, stated, said, times)
     _intent(parse, note, stated, new_customer, told.found)
+    if parse.reopens and parse.intent == Intent.UNKNOWN:
+        parse.intent = Intent.LOG       # "还没丢，客户又回来了": the loss taken back is the note
     if part and parse.intent == Intent.UNKNOWN and parse.customer:
         parse.intent = Intent.LOG       # a part says what happened at its customer: a note, however terse
         parse.stage = first_contact(parse.stage, new_customer)
@@ -573,6 +575,7 @@ def _channel_and_stage(parse: Parse, note: _Reading, stated: facts.Facts, said: 
     parse.deal_said = parse.stage is not None     # a stage the words name, not the first contact's default
     parse.new_deal = says_another_deal(cue_work, lang)        # "new order: …", "又下了一单": a deal of its own
     parse.amount_revised = parse.amount is not None and says_revised(cue_work, lang)
+    parse.reopens = parse.stage not in (Stage.LOST, Stage.WON) and takes_back_a_loss(cue_work, lang)
     parse.stage_back = parse.stage in OPEN_STAGES and _stage_back(lang).search(note.work) is not None
     if parse.stage == Stage.LOST:
         lost_cue = next(pattern for name, pattern in lex.stages if name == Stage.LOST)

@@ -39,3 +39,8 @@ def says_another_deal(text: str, lang: str) -> bool:
 def says_revised(text: str, lang: str) -> bool:
     """True when the note says the deal's figure was revised ("revised quote", "пересчитали", "重新报价")."""
     return _says(text, lang, "AMOUNT_REVISED")
+
+
+def takes_back_a_loss(text: str, lang: str) -> bool:
+    """True when the note takes a loss back ("not lost, they came back", "back on", "还没丢", "не проиграли")."""
+    return _says(text, lang, "LOSS_TAKEN_BACK")

@@ -155,6 +155,7 @@ class Parse:
     history: bool = False                 # a question about a customer asks for its whole history ("globex history")
     undo_by_cancel: bool = False          # an undo said with a word that also dismisses ("cancel", "отмена", "取消")
     new_deal: bool = False                # a deal of its own beside the customer's open one ("new order", "又下了一单")
+    reopens: bool = False                 # a loss taken back ("not lost, they came back", "back on", "还没丢")
     amount_revised: bool = False          # the amount is said as the deal's figure revised ("revised quote", "пересчитали")
     amount_added: bool = False            # the amount is added to the deal's ("another 15k", "再加3万", "ещё 300 тыс")
     paid: Decimal | None = None           # a payment received ("首付款50万到账", "first payment of 500k came in"):
@@ -190,7 +191,7 @@ class Parse:
             out["happened_on"] = self.happened_on.isoformat()
         if self.close_on is not None:
             out["close_on"] = self.close_on.isoformat()
-        for name in ("amount_added", "new_deal", "amount_revised"):
+        for name in ("amount_added", "new_deal", "amount_revised", "reopens"):
             if getattr(self, name):
                 out[name] = True
         if self.paid is not None:

@@ -2095,6 +2095,17 @@ FIX_RESOLVED = [
     r"^\W*(?:complaint|inquiry|issue|ticket)\s+#?(?P<n>\d{1,6})\s+(?:is\s+)?(?:resolved|fixed|closed|done|sorted)\W*$",
     r"^\W*(?:resolve|close)\s+(?:complaint|inquiry|issue|ticket)\s+#?(?P<n>\d{1,6})\W*$",
 ]
+# a loss taken back: the lost deal moves back to the stage said, or the one it had ("wattle creek back on",
+# "no not lost, they came back", "change the stage back, still qualified")
+LOSS_TAKEN_BACK = [
+    r"\bback\s+on\b(?=\s*(?:[,.!;:—–-]|$|\s+(?:track|again|the\s+table|board)\b))",
+    r"\b(?:not|never|isn'?t|wasn'?t|n't)\s+(?:really\s+|actually\s+)?(?:lost|dead|a\s+loss)\b",
+    r"\b(?:change|put|move|set|switch)\s+(?:the\s+)?(?:stage|deal|it)\s+back\b",
+    r"\b(?:they|he|she|customer|client)\s+(?:have\s+|has\s+)?(?:came|come)\s+back\b(?!\s+(?:to\s+(?:me|us)\s+with|with)\b)",
+    r"\bstill\s+alive\b",
+    r"\b(?:reopen(?:ed)?|revived?)\b",
+    r"\bback\s+from\s+the\s+dead\b",
+]
 # a deal of its own beside the customer's open one: it opens a new deal, never re-prices the open one
 # ("new order: spare parts container", "another contract", "a separate deal", "they reordered")
 ANOTHER_DEAL = [

@@ -258,6 +258,7 @@ class Cues(Protocol):
     MET_TOO_THEIR: Phrases     # the possessive before that person's title ("her", "её", "他们的")
     STAGE_BACK: Phrases        # the stage said as gone back to ("went back to proposal", "вернулись к КП", "又回到报价")
     ANOTHER_DEAL: Phrases      # a deal of its own beside the customer's open one ("new order", "ещё один заказ", "又下了一单")
+    LOSS_TAKEN_BACK: Phrases   # a loss taken back ("not lost, they came back", "back on", "还没丢", "не проиграли"): it reopens
     AMOUNT_REVISED: Phrases    # the deal's figure said as revised ("revised quote", "пересчитали", "重新报价"): the same deal
 
     # -- corrections of the last note (handlers/correct.py, handlers/understanding/fixes.py) --
