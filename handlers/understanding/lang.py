@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from storage.vocabulary import Lang
 
@@ -84,7 +85,31 @@ def detect(text: str, hint: str | None = None, fallback: Lang = Lang.EN) -> Lang
         return Lang.RU
     if cjk > 0 and cjk * 3 >= lat / 2:
         return Lang.ZH
+    if lat and not cjk and not cyr and _latin_russian(text):
+        return Lang.RU          # "byl u Vektora, kp otpravil": Russian, typed in Latin letters
     return fallback
+
+
+_LATIN_RUSSIAN_SHARE = 0.4      # of a note's Latin words, Russian ones that no English sentence has
+_LATIN_RUSSIAN_LEAST = 2
+
+
+@lru_cache(maxsize=1)
+def _latin_russian_words() -> re.Pattern[str]:
+    from handlers.understanding.languages import ru     # the cue module reads dates, which read this module
+
+    return re.compile(r"(?:" + "|".join(ru.LATIN_WORDS) + r")", re.I)
+
+
+def _latin_russian(text: str) -> bool:
+    """Russian typed in Latin letters: enough of its words are Russian ones ("zvonil", "zavtra", "kp", "ne")."""
+    words = re.findall(r"[A-Za-z]+", text)
+    if not words:
+        return False
+    pattern = _latin_russian_words()
+    russian = sum(1 for w in words if pattern.fullmatch(w))
+    distinct = {w.lower() for w in words if pattern.fullmatch(w) and len(w) > 2}
+    return russian >= _LATIN_RUSSIAN_SHARE * len(words) and len(distinct) >= _LATIN_RUSSIAN_LEAST
 
 
 # the little words only a sentence of that language has (never a company's name): when a message mixes

@@ -2046,3 +2046,19 @@ REPORT_ROWS = [
     r"{n}\s+(?:сам\w+\s+)?(?:крупн|больш)",
 ]
 REPORT_COUNTS = {"три": 3, "трёх": 3, "трех": 3, "пять": 5, "пяти": 5, "десять": 10, "десяти": 10, "двадцать": 20, "двадцати": 20}
+
+# Russian typed in Latin letters ("byl u Vektora, kp otpravil, perezvonyu v pyatnicu"): words no English
+# sentence has, so a note with enough of them is Russian and is answered in Russian (understanding/lang.py)
+LATIN_WORDS = [
+    r"byl[aio]?", r"budet", r"bud[eu]", r"ne", r"net", r"da", r"po", r"na", r"u", r"v", r"s", r"k", r"iz", r"ot", r"dlya",
+    r"chto", r"eto", r"kak", r"kto", r"uzhe", r"esche", r"eshche", r"tozhe", r"poka", r"vse", r"vs[eyo]", r"ochen",
+    r"segodnya", r"zavtra", r"vchera", r"poslezavtra", r"nedel[eiyu]", r"sled", r"sleduyuschej", r"mesyac[ae]?",
+    r"ponedelnik", r"vtornik", r"sred[uay]", r"chetverg", r"pyatnic[uay]", r"subbot[uay]", r"voskresen\w*",
+    r"zvonil[ai]?", r"pozvonil[ai]?", r"pozvonyu", r"perezvon\w*", r"zaedu", r"edu", r"pishu", r"napisal[ai]?",
+    r"skazal[ai]?", r"skinu", r"otpravil[ai]?", r"otpr", r"otgruzil[ai]?", r"podpisal[ai]?", r"podpisyvaem",
+    r"podpishut", r"dogovor\w*", r"vstrecha", r"vstretil\w*", r"vizit", r"kp", r"schet", r"oplat\w*", r"predoplat\w*",
+    r"hochet", r"hotyat", r"hoteli", r"zhdu", r"zhdem", r"otvet\w*", r"obsudili", r"soglasoval\w*", r"poprobuyu",
+    r"sekretar", r"direktor[au]?", r"glavn\w+", r"klient\w*", r"novyi", r"novyj", r"nam", r"nas", r"mne", r"ih", r"im",
+    r"oni", r"ona", r"ego", r"ee", r"ya", r"my", r"blin", r"spasibo", r"horosho", r"nichego", r"slyshal\w*", r"tysyach\w*",
+    r"tys", r"mln", r"rub", r"skidk\w*", r"tender", r"vyigrali", r"proigrali", r"trubku", r"beret", r"cherez", r"lid",
+]
