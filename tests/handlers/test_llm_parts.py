@@ -73,17 +73,30 @@ async def test_a_split_into_new_names_only_is_one_note_for_the_model_s_customer(
     assert (parse.customer, parse.stage) == (answer["customer"], "qualified")
 
 
-async def test_a_forwarded_mail_s_tail_under_a_new_name_is_not_recorded_and_its_amount_is_the_model_s(openai_server):
+async def test_a_forwarded_mail_and_its_tail_are_one_note_with_the_model_s_amount(openai_server):
+    """The rep's words after a forwarded mail ("所以算签了吧 金额还是46.8万") are the note's own, never a new company
+    ("所以算"): the rules read one note for 华信电子, and the model's amount and stage stand."""
     text = ("转一下华信的邮件\n-----原始邮件-----\n发送时间：2026年11月20日 10:52\n主题：合同盖章\n"
             "合同已盖章寄出，请查收。\n-----\n所以算签了吧 金额还是46.8万")
-    assert [p.customer for p in (lambda o: (o, *o.others))(understand(text, NOW, KNOWN))] == ["华信电子", "所以算"]
+    offline = understand(text, NOW, KNOWN)
+    assert (offline.customer, offline.others) == ("华信电子", [])
     outcome = await ask(openai_server, text, {"lang": "zh", "customer": "华信电子", "channel": "email", "stage": "won",
+                                              "amount": 468000, "currency": "CNY"})
+    parse = outcome.parse
+    assert (parse.customer, parse.stage, parse.amount) == ("华信电子", "won", 468000)
+    assert not any(p.customer == "所以算" for p in parse.others)
+
+
+async def test_a_tail_under_a_new_name_is_not_recorded_and_its_amount_is_the_model_s(openai_server):
+    """A tail the rules cut under a new name ("所以算") that the model does not confirm is no part to record."""
+    text = "华信电子签了，46.8万\n-----\n所以算签了吧 金额还是46.8万"
+    assert [p.customer for p in (lambda o: (o, *o.others))(understand(text, NOW, KNOWN))] == ["华信电子", "所以算"]
+    outcome = await ask(openai_server, text, {"lang": "zh", "customer": "华信电子", "stage": "won",
                                               "amount": 468000, "currency": "CNY"})
     parse = outcome.parse
     assert (parse.customer, parse.stage, parse.amount) == ("华信电子", "won", 468000)
     [tail] = parse.others
     assert UNCONFIRMED in tail.problems
-
 
 MISSED = [   # the rules' first part is a known customer's; the model names another known customer they missed
     ("итог дня: / 1. Находка (судоремонт) — подписали акт / 2. ДальКонт — Ирина в отпуске до 18-го / "
